@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// A command is one subcommand of terril.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every command gets: its output streams.
+type env struct {
+	stdout io.Writer
+	stderr io.Writer
+	stdin  io.Reader
+}
+
+// commands lists every subcommand. Keep it sorted by name.
+var commands = []command{
+	// {name, summary, run} entries, one per subcommand.
+}
+
+// Run runs terril with the command-line arguments args (without the program name).
+func Run(ctx context.Context, args []string) error {
+	return run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, args)
+}
+
+func run(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		if len(args) > 1 {
+			return run(ctx, e, []string{args[1], "--help"})
+		}
+		usage(e.stdout)
+		return nil
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			err := c.run(ctx, e, args[1:])
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			return err
+		}
+	}
+	usage(e.stderr)
+	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `terril turns French public-policy documents (communiqués, délibérations,
+procès-verbaux, news articles) into a searchable corpus with structured facts:
+dates, euro amounts, communes, intercommunalities, départements, people,
+signatories, references to acts and themes.
+
+Usage:
+
+	terril <command> [arguments]
+
+Commands:
+
+`)
+	cs := append([]command(nil), commands...)
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Every command that touches the index takes --index DIR (default: `+defaultIndexDir()+`).
+Run "terril help <command>" for the flags and details of one command.
+`)
+}
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func exitCode(err error) int {
+	var u usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}
+
+// newFlags returns a flag set for a command whose usage prints the given text
+// followed by the flags.
+func newFlags(e *env, name, text string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, strings.TrimLeft(text, "\n"))
+		fmt.Fprintln(e.stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args with fs, allowing flags after positional arguments
+// ("terril search rénovation --json"). "--" ends the flags.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			// fs.Parse consumed a "--" only if it came first; keep the rest verbatim.
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// indexFlag adds the --index flag shared by every command that uses the index.
+func indexFlag(fs *flag.FlagSet) *string {
+	return fs.String("index", defaultIndexDir(), "index `DIR`ectory")
+}
+
+// defaultIndexDir is $XDG_DATA_HOME/terril/index, or ~/.local/share/terril/index.
+func defaultIndexDir() string {
+	if d := os.Getenv("TERRIL_INDEX"); d != "" {
+		return d
+	}
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return filepath.Join(os.TempDir(), "terril", "index")
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "terril", "index")
+}

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"fmt"
+
+	"terril/corpus"
+)
+
+// Options configures an Extractor.
+type Options struct {
+	// Themes, when not nil, replaces the embedded theme lexicon (see themes.tsv).
+	Themes []byte
+}
+
+// An Extractor extracts facts from documents. It holds the reference data (gazetteer,
+// lexicons), loaded once by New; it is immutable and safe for concurrent use.
+type Extractor struct {
+	opts Options
+}
+
+// New loads the reference data and returns an Extractor.
+func New(opts Options) (*Extractor, error) {
+	x := &Extractor{opts: opts}
+	return x, nil
+}
+
+// Extract fills the facts of doc from doc.Title and doc.Text, which must be
+// normalised (see Normalize). Facts already set are replaced. A panic inside an
+// extractor is recovered and reported as a problem.
+func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
+	defer func() {
+		if r := recover(); r != nil {
+			problems.Add(-1, "extractor panic: %v", r)
+		}
+	}()
+	t := NewText(doc.Text)
+	_ = t
+	// Extractors are called here, in dependency order.
+	return problems
+}
+
+// guard runs f, turning a panic into a problem named after the stage.
+func guard(p *Problems, stage string, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.Add(-1, "%s: panic: %v", stage, r)
+		}
+	}()
+	f()
+}
+
+var _ = fmt.Sprintf

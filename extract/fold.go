@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is a normalised text with its accent-folded form for matching. Folded is
+// lower case, without diacritics, with œ/æ/ß spelt oe/ae/ss and apostrophes and
+// hyphen-like characters unified; Orig maps a span of Folded back to the text.
+//
+// A Text is immutable and safe for concurrent use.
+type Text struct {
+	S      string // the normalised text (see Normalize)
+	Folded string // the folded form of S
+	off    []int32
+}
+
+// NewText folds s, which should already be normalised.
+func NewText(s string) *Text {
+	t := &Text{S: s}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	off := make([]int32, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			off = append(off, int32(i))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f := FoldRune(r)
+		b.WriteString(f)
+		for range len(f) {
+			off = append(off, int32(i))
+		}
+		i += n
+	}
+	off = append(off, int32(len(s)))
+	t.Folded = b.String()
+	t.off = off
+	return t
+}
+
+// Orig maps the span [i, j) of Folded to the corresponding span of S.
+func (t *Text) Orig(i, j int) (int, int) {
+	if i < 0 {
+		i = 0
+	}
+	if j > len(t.Folded) {
+		j = len(t.Folded)
+	}
+	if j < i {
+		j = i
+	}
+	start := int(t.off[i])
+	end := int(t.off[j])
+	// j may fall inside the expansion of one rune (œ → oe): extend to its end.
+	if j > 0 && j < len(t.Folded) && t.off[j] == t.off[j-1] {
+		_, n := utf8.DecodeRuneInString(t.S[end:])
+		end += n
+	}
+	return start, end
+}
+
+// Fold returns the folded form of s (see Text).
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(FoldRune(r))
+		i += n
+	}
+	return b.String()
+}
+
+// FoldRune returns the folded form of one rune.
+func FoldRune(r rune) string {
+	if r < utf8.RuneSelf {
+		return string(unicode.ToLower(r))
+	}
+	if r < 0x250 {
+		if f := latinFold[r]; f != "" {
+			return f
+		}
+	}
+	switch r {
+	case '’', '‘', 'ʼ', '′', '´', '‛':
+		return "'"
+	case '‐', '‑', '‒':
+		return "-"
+	case '\u00A0', '\u202F', '\u2009':
+		return " "
+	}
+	d := norm.NFD.String(string(r))
+	var b strings.Builder
+	for _, x := range d {
+		if unicode.Is(unicode.Mn, x) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(x))
+	}
+	if b.Len() == 0 {
+		return string(r)
+	}
+	return b.String()
+}
+
+// latinFold is the folding of Latin-1 Supplement and Latin Extended-A/B, computed
+// once at package initialisation from the Unicode tables (read-only afterwards).
+var latinFold = func() [0x250]string {
+	var t [0x250]string
+	for r := rune(0x80); r < 0x250; r++ {
+		switch r {
+		case 'œ', 'Œ':
+			t[r] = "oe"
+			continue
+		case 'æ', 'Æ':
+			t[r] = "ae"
+			continue
+		case 'ß':
+			t[r] = "ss"
+			continue
+		case '\u00A0':
+			t[r] = " "
+			continue
+		}
+		d := norm.NFD.String(string(r))
+		var b strings.Builder
+		for _, x := range d {
+			if unicode.Is(unicode.Mn, x) {
+				continue
+			}
+			b.WriteRune(unicode.ToLower(x))
+		}
+		if b.Len() > 0 {
+			t[r] = b.String()
+		}
+	}
+	return t
+}()
