@@ -28,9 +28,9 @@ func Normalize(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false   // a space is pending
-	newlines := 0    // newlines pending
-	atStart := true  // nothing written yet
+	space := false  // a space is pending
+	newlines := 0   // newlines pending
+	atStart := true // nothing written yet
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n

@@ -28,7 +28,7 @@ type env struct {
 
 // commands lists every subcommand. Keep it sorted by name.
 var commands = []command{
-	// {name, summary, run} entries, one per subcommand.
+	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).

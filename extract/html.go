@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
+)
+
+// boilerplate selects what is never main text: scripts, navigation, menus, headers and
+// footers of the site, cookie banners, sharing widgets, forms.
+const boilerplate = "script, style, noscript, template, iframe, svg, canvas, form, button, select, " +
+	"nav, aside, header, footer, [role=navigation], [role=banner], [role=contentinfo], " +
+	"[role=search], [aria-hidden=true], [hidden]"
+
+// boilerWords, found as a whole word or word prefix in an element's class or id, mark it
+// as site furniture.
+var boilerWords = []string{
+	"nav", "menu", "breadcrumb", "fil-ariane", "ariane", "footer", "pied", "cookie", "consent",
+	"rgpd", "banner", "bandeau", "sidebar", "share", "partage", "social", "reseaux", "skip",
+	"evitement", "newsletter", "header", "entete", "en-tete", "toolbar", "pagination", "related",
+	"a-lire-aussi", "voir-aussi", "comments", "print", "modal", "popup", "visually-hidden", "sr-only",
+}
+
+// mainSelectors, tried in order, find the element holding the main text.
+var mainSelectors = []string{
+	"main", "[role=main]", "article", "#main-content", "#content", "#contenu", ".main-content",
+	"#main", ".content", ".contenu", ".article", ".post", ".entry-content",
+}
+
+// readHTML reads an HTML page: the charset from contentType, a BOM or a meta tag (else
+// UTF-8 when valid, else Windows-1252); the main text without navigation, menus,
+// footers and scripts; the title (the main h1, else og:title, else <title> without the
+// site name).
+func readHTML(data []byte, contentType string) (*Result, error) {
+	res := &Result{ContentType: "text/html"}
+	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	var r io.Reader = bytes.NewReader(data)
+	if name != "utf-8" {
+		r = transform.NewReader(r, enc.NewDecoder())
+	}
+	doc, err := goquery.NewDocumentFromReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	pageTitle := strings.TrimSpace(doc.Find("title").First().Text())
+	ogTitle, _ := doc.Find(`meta[property="og:title"]`).Attr("content")
+
+	doc.Find(boilerplate).Remove()
+	doc.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
+		if s.Is("main, article, body, html") {
+			return
+		}
+		if isBoilerplate(s.AttrOr("class", "") + " " + s.AttrOr("id", "")) {
+			s.Remove()
+		}
+	})
+	main := doc.Find("body")
+	for _, sel := range mainSelectors {
+		if m := doc.Find(sel); m.Length() > 0 {
+			// The largest match: a page may hold several articles (teasers).
+			best, n := m.First(), 0
+			m.Each(func(_ int, s *goquery.Selection) {
+				if l := len(s.Text()); l > n {
+					best, n = s, l
+				}
+			})
+			if n > 200 || sel == "main" || sel == "[role=main]" {
+				main = best
+				break
+			}
+		}
+	}
+	if main.Length() == 0 {
+		main = doc.Selection
+	}
+	var b strings.Builder
+	for _, n := range main.Nodes {
+		renderText(&b, n)
+	}
+	res.Text = Normalize(b.String())
+	title := strings.TrimSpace(main.Find("h1").First().Text())
+	if title == "" {
+		title = strings.TrimSpace(ogTitle)
+	}
+	if title == "" {
+		title = trimSiteName(pageTitle)
+	}
+	if title == "" {
+		title = firstLine(res.Text)
+	}
+	res.Title = truncate(Normalize(strings.Join(strings.Fields(title), " ")), 300)
+	if strings.TrimSpace(res.Text) == "" {
+		res.Problems.Add(-1, "no main text found in the HTML page")
+	}
+	return res, nil
+}
+
+// isBoilerplate reports whether a class/id attribute names site furniture.
+func isBoilerplate(attr string) bool {
+	attr = strings.ToLower(attr)
+	for _, tok := range strings.FieldsFunc(attr, func(r rune) bool { return r == ' ' || r == '_' || r == '\t' }) {
+		for _, w := range boilerWords {
+			if tok == w || strings.HasPrefix(tok, w+"-") || strings.HasSuffix(tok, "-"+w) ||
+				strings.Contains(tok, "-"+w+"-") || (len(w) > 4 && strings.HasPrefix(tok, w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimSiteName removes a site name after a separator: "Titre | Région Hauts-de-France".
+func trimSiteName(t string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: "} {
+		if i := strings.LastIndex(t, sep); i > 20 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+var blockTags = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "main": true, "h1": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "ul": true, "ol": true,
+	"li": true, "table": true, "tr": true, "blockquote": true, "pre": true, "dl": true,
+	"dt": true, "dd": true, "figure": true, "figcaption": true, "address": true, "hr": true,
+	"caption": true, "thead": true, "tbody": true, "details": true, "summary": true,
+}
+
+// renderText writes the text of n with a line break around block elements, "- "
+// before list items and a tab between table cells.
+func renderText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		// Runs of HTML white space are one space; Normalize drops those at line ends.
+		if len(n.Data) > 0 && isHTMLSpace(n.Data[0]) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.Join(strings.Fields(n.Data), " "))
+		if len(n.Data) > 1 && isHTMLSpace(n.Data[len(n.Data)-1]) {
+			b.WriteByte(' ')
+		}
+		return
+	case html.ElementNode:
+		tag := n.Data
+		switch tag {
+		case "br":
+			b.WriteByte('\n')
+			return
+		case "td", "th":
+			b.WriteByte(' ')
+		}
+		block := blockTags[tag]
+		if block {
+			b.WriteString("\n")
+			if tag == "li" {
+				b.WriteString("- ")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			renderText(b, c)
+		}
+		if block {
+			b.WriteString("\n")
+			if tag == "p" || strings.HasPrefix(tag, "h") && len(tag) == 2 {
+				b.WriteString("\n")
+			}
+		}
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		renderText(b, c)
+	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+}

@@ -1,0 +1,97 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"terril/corpus"
+	"terril/extract"
+)
+
+// A ReadFunc turns raw bytes into normalised text. extract.Read is the default; a PDF
+// reader with fallbacks (PDFium, OCR) can take its place for PDFs.
+type ReadFunc func(ctx context.Context, name, contentType string, data []byte) (*extract.Result, error)
+
+// DefaultRead is extract.Read with the signature of a ReadFunc.
+func DefaultRead(_ context.Context, name, contentType string, data []byte) (*extract.Result, error) {
+	return extract.Read(name, contentType, data)
+}
+
+// Processor reads and extracts one document at a time. It is safe for concurrent use.
+type Processor struct {
+	Read      ReadFunc           // nil means DefaultRead
+	Extractor *extract.Extractor // nil means no extraction beyond title and text
+}
+
+// Input is one raw document to process.
+type Input struct {
+	ID          string // stable ID; empty means derived from URL (see IDFor)
+	Source      string // name of the source
+	URL         string // URL or local path
+	ContentType string // HTTP Content-Type, if any
+	Data        []byte
+}
+
+// Process reads and extracts one document. The error names the document.
+func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: panic: %v", in.URL, r)
+		}
+	}()
+	read := p.Read
+	if read == nil {
+		read = DefaultRead
+	}
+	sum := sha256.Sum256(in.Data)
+	res, err := read(ctx, in.URL, in.ContentType, in.Data)
+	if err != nil {
+		return nil, err
+	}
+	id := in.ID
+	if id == "" {
+		id = IDFor(in.URL)
+	}
+	doc = &corpus.Document{
+		ID:          id,
+		Source:      in.Source,
+		URL:         in.URL,
+		ContentType: res.ContentType,
+		SHA256:      hex.EncodeToString(sum[:]),
+		Size:        int64(len(in.Data)),
+		Title:       res.Title,
+		Text:        res.Text,
+		Pages:       res.Pages,
+		Problems:    res.Problems.Strings(),
+	}
+	if p.Extractor != nil {
+		probs := p.Extractor.Extract(doc)
+		doc.Problems = append(doc.Problems, probs.Strings()...)
+	}
+	return doc, nil
+}
+
+// IDFor returns the stable ID of a document: for a local file, its name without
+// extension; for a URL, the last path element without extension followed by a short
+// hash of the whole URL, so that two "index.html" of different sites differ.
+func IDFor(url string) string {
+	if !strings.Contains(url, "://") {
+		base := filepath.Base(url)
+		return strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	sum := sha256.Sum256([]byte(url))
+	u := strings.TrimRight(strings.SplitN(strings.SplitN(url, "?", 2)[0], "#", 2)[0], "/")
+	base := u[strings.LastIndex(u, "/")+1:]
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if strings.Contains(base, ":") || base == "" {
+		base = "doc"
+	}
+	if len(base) > 60 {
+		base = base[:60]
+	}
+	return base + "_" + hex.EncodeToString(sum[:6])
+}
