@@ -2,58 +2,462 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 
 	"terril/corpus"
 )
 
-// readPDF reads the text layer of a PDF with github.com/ledongthuc/pdf, page by page.
-func readPDF(data []byte) (*Result, error) {
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("open PDF: %w", err)
-	}
-	res := &Result{ContentType: "application/pdf"}
-	var b strings.Builder
-	n := r.NumPage()
-	for i := 1; i <= n; i++ {
-		text, err := pageText(r, i)
-		page := corpus.Page{Number: i, Reader: "ledongthuc"}
-		if err != nil {
-			page.Reader = ""
-			page.Note = err.Error()
-			res.Problems.Add(-1, "page %d not read: %v", i, err)
-		} else {
-			page.Chars = len([]rune(text))
-			b.WriteString(text)
-			b.WriteString("\n\n")
-		}
-		res.Pages = append(res.Pages, page)
-	}
-	res.Text = Normalize(b.String())
-	if strings.TrimSpace(res.Text) == "" {
-		return nil, fmt.Errorf("no text layer in %d pages", n)
-	}
-	res.Title = firstLine(res.Text)
-	if t := r.Trailer().Key("Info").Key("Title").Text(); strings.TrimSpace(t) != "" {
-		res.Title = truncate(Normalize(t), 300)
-	}
-	return res, nil
+// Readers of PDF pages, as recorded in corpus.Page.Reader.
+const (
+	ReaderFast   = "ledongthuc" // github.com/ledongthuc/pdf, this package
+	ReaderPDFium = "pdfium"     // PDFium as WebAssembly, package extract/pdfread
+	ReaderOCR    = "ocr"        // Tesseract on a rendering of the page, package extract/pdfread
+)
+
+// A PDFPage is one page as the fast reader (github.com/ledongthuc/pdf) read it.
+type PDFPage struct {
+	Number int         // 1-based
+	Text   string      // the text read, with words cut by line breaks joined; not normalised
+	Gate   corpus.Gate // quality figures of Text and what the page's content promises
+	Err    error       // the page could not be read (Text is then empty and Gate.Pass false)
+	Took   time.Duration
 }
 
-// pageText returns the plain text of page i, recovering from a panic in the parser.
-func pageText(r *pdf.Reader, i int) (s string, err error) {
+// NeedsOCR reports whether the page has no text layer but draws images: a scan.
+func (p *PDFPage) NeedsOCR() bool {
+	return p.Err == nil && p.Gate.TextOps == 0 && p.Gate.Images > 0
+}
+
+// Gate thresholds. A page passes when its text holds what its content promises and
+// reads as French text.
+const (
+	// gateMaxReplacement is the largest share of U+FFFD and control characters.
+	gateMaxReplacement = 0.002
+	// gateMaxNonWords is the largest share of word tokens that are not French words.
+	// Correct pages of administrative French measure 2–12 % (names, abbreviations,
+	// technical terms); glued words and wrong encodings measure far more.
+	gateMaxNonWords = 0.25
+	// gateMinTokens is the number of word tokens below which NonWords says nothing.
+	gateMinTokens = 20
+	// gateMaxSplitShare is the largest share of word tokens that were found cut by a
+	// line break: beyond it the page's layout cuts words more often than the
+	// dictionary can safely repair.
+	gateMaxSplitShare = 0.02
+	// gateMinCharsPerOp is the fewest characters a text-showing operator yields on
+	// average; fewer means text is drawn in a way the fast reader does not decode.
+	gateMinCharsPerOp = 0.5
+)
+
+// ReadPDFPages reads every page of a PDF with github.com/ledongthuc/pdf, page by page:
+// a page that fails to parse costs that page only (its Err is set). The header check
+// is lenient: a header with trailing words ("%PDF-1.4 Sharp Scanned CompactPDF"), a
+// PDF 2.0 header, bytes before the header or after the last %%EOF are accepted. Each
+// page gets its quality gate (see GatePage). The error is non-nil only when the file
+// cannot be opened at all (no PDF structure, encrypted); no panic escapes.
+func ReadPDFPages(data []byte) (pages []PDFPage, err error) {
 	defer func() {
-		if x := recover(); x != nil {
-			err = fmt.Errorf("parser panic: %v", x)
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
-	p := r.Page(i)
-	if p.V.IsNull() {
-		return "", fmt.Errorf("missing page object")
+	r, err := openPDF(data)
+	if err != nil {
+		return nil, err
 	}
-	return p.GetPlainText(nil)
+	n, err := numPages(r)
+	if err != nil {
+		return nil, err
+	}
+	pages = make([]PDFPage, n)
+	for i := range pages {
+		t0 := time.Now()
+		pages[i] = readPage(r, i+1)
+		pages[i].Took = time.Since(t0)
+	}
+	return pages, nil
+}
+
+// ReadPDF reads a PDF with the fast reader only and returns its normalised text
+// (pages separated by a blank line), one corpus.Page per page and the problems met.
+// Pages that fail the quality gate or cannot be read are kept as read and named in
+// the problems; package extract/pdfread re-reads them with PDFium or OCR.
+func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) {
+	ps, err := ReadPDFPages(data)
+	if err != nil {
+		problems.Add(-1, "pdf: %v", err)
+		return "", nil, problems
+	}
+	texts := make([]string, len(ps))
+	pages = make([]corpus.Page, len(ps))
+	for i, p := range ps {
+		g := p.Gate
+		texts[i] = Normalize(p.Text)
+		pages[i] = corpus.Page{Number: p.Number, Reader: ReaderFast, Chars: utf8.RuneCountInString(texts[i]), Gate: &g, Millis: p.Took.Milliseconds()}
+		switch {
+		case p.Err != nil:
+			pages[i].Reader = ""
+			pages[i].Note = "not read: " + p.Err.Error()
+			problems.Add(-1, "pdf page %d: %v", p.Number, p.Err)
+		case p.NeedsOCR():
+			pages[i].Reader = ""
+			pages[i].Note = "not read: no text layer (image only)"
+			problems.Add(-1, "pdf page %d: no text layer, needs OCR", p.Number)
+		case !g.Pass:
+			pages[i].Note = "failed the quality gate"
+			problems.Add(-1, "pdf page %d: text failed the quality gate", p.Number)
+		}
+	}
+	return JoinPages(texts), pages, problems
+}
+
+// readPDF is extract.Read's PDF reader: the fast reader only (see ReadPDF), with the
+// title from the document information or the first line. It fails when no page
+// yields text; package extract/pdfread adds PDFium and OCR for what fails the gate.
+func readPDF(data []byte) (*Result, error) {
+	text, pages, problems := ReadPDF(data)
+	if pages == nil {
+		return nil, problems.Err()
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("no text layer in %d pages", len(pages))
+	}
+	return &Result{
+		ContentType: "application/pdf",
+		Title:       PDFTitle(data, text),
+		Text:        text,
+		Pages:       pages,
+		Problems:    problems,
+	}, nil
+}
+
+// PDFTitle returns the Title of a PDF's document information when it has one, else
+// the first line of its text.
+func PDFTitle(data []byte, text string) (title string) {
+	title = firstLine(text)
+	defer func() { recover() }()
+	if r, err := openPDF(data); err == nil {
+		if t := r.Trailer().Key("Info").Key("Title").Text(); strings.TrimSpace(t) != "" {
+			title = truncate(Normalize(t), 300)
+		}
+	}
+	return title
+}
+
+// JoinPages joins the normalised texts of pages with a blank line, skipping empty
+// pages, and normalises the result.
+func JoinPages(texts []string) string {
+	var b strings.Builder
+	for _, t := range texts {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(t)
+	}
+	return Normalize(b.String())
+}
+
+// openPDF opens data with ledongthuc/pdf after making its strict header and trailer
+// checks lenient.
+func openPDF(data []byte) (*pdf.Reader, error) {
+	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+	if i < 0 {
+		return nil, errors.New("not a PDF file: no %PDF- header")
+	}
+	// Keep bytes up to the last %%EOF; ignore whatever a server or copier appended.
+	end := bytes.LastIndex(data, []byte("%%EOF"))
+	if end < 0 {
+		return nil, errors.New("not a PDF file: no %%EOF")
+	}
+	data = data[:end+len("%%EOF")]
+	r, err := pdf.NewReader(headerFix{data}, int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("malformed PDF: %w", err)
+	}
+	return r, nil
+}
+
+// headerFix reads data as if its first bytes were the strict header "%PDF-1.7\n"
+// ledongthuc/pdf insists on. The header is a comment: nothing else reads it, and
+// object offsets are unchanged.
+type headerFix struct{ data []byte }
+
+const strictHeader = "%PDF-1.7\n"
+
+func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
+	if off >= int64(len(h.data)) {
+		return 0, io.EOF
+	}
+	n := copy(p, h.data[off:])
+	for i := 0; i < n; i++ {
+		if o := off + int64(i); o < int64(len(strictHeader)) && int(o) < len(h.data) {
+			p[i] = strictHeader[o]
+		}
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func numPages(r *pdf.Reader) (n int, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("malformed PDF: page tree: %v", x)
+		}
+	}()
+	n = r.NumPage()
+	if n <= 0 {
+		return 0, errors.New("malformed PDF: no pages")
+	}
+	if n > 100000 {
+		return 0, fmt.Errorf("malformed PDF: page count %d", n)
+	}
+	return n, nil
+}
+
+// readPage reads one page; a panic or error inside the library costs this page only.
+func readPage(r *pdf.Reader, num int) (out PDFPage) {
+	out.Number = num
+	defer func() {
+		if x := recover(); x != nil {
+			out.Text = ""
+			out.Err = fmt.Errorf("page %d: %v", num, x)
+			out.Gate.Pass = false
+		}
+	}()
+	p := r.Page(num)
+	if p.V.IsNull() {
+		out.Err = fmt.Errorf("page %d: not found in the page tree", num)
+		return out
+	}
+	stats := contentStats(p)
+	text, err := p.GetPlainText(nil)
+	if err != nil {
+		out.Err = fmt.Errorf("page %d: %v", num, err)
+		out.Gate = stats.gate()
+		return out
+	}
+	text, splits := RepairLineBreaks(text)
+	out.Text = text
+	out.Gate = GatePage(text, splits, stats)
+	return out
+}
+
+// PageContent is what a page's content streams promise, counted without decoding any
+// text: text-showing operators, Form XObjects and images drawn.
+type PageContent struct {
+	TextOps     int // Tj, TJ, ' and " in the page's own content streams
+	FormTextOps int // the same inside the Form XObjects it draws (recursively)
+	Forms       int // Form XObjects drawn
+	Images      int // image XObjects and inline images drawn
+}
+
+func (c PageContent) gate() corpus.Gate {
+	return corpus.Gate{TextOps: c.TextOps + c.FormTextOps, FormXObjects: c.Forms, Images: c.Images}
+}
+
+// GatePage computes the quality figures of a page's text read by the fast reader,
+// which reads the page's own content streams only, and says whether it passes:
+//   - no Form XObject on the page shows text (the fast reader never reads them);
+//   - at least gateMinCharsPerOp characters per text-showing operator;
+//   - at most gateMaxReplacement of U+FFFD and control characters;
+//   - at most gateMaxNonWords of word tokens that are not French words;
+//   - at most gateMaxSplitShare of word tokens found cut by line breaks (splits is
+//     the number RepairLineBreaks joined).
+func GatePage(text string, splits int, c PageContent) corpus.Gate {
+	g := c.gate()
+	bad := 0
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		g.Chars++
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			bad++
+		}
+	}
+	if g.Chars > 0 {
+		g.Replacement = round4(float64(bad) / float64(g.Chars))
+	}
+	tokens, french := WordStats(text)
+	if tokens > 0 {
+		g.NonWords = round4(1 - float64(french)/float64(tokens))
+	}
+	g.SplitWords = splits
+	g.Pass = c.FormTextOps == 0 &&
+		float64(g.Chars) >= gateMinCharsPerOp*float64(c.TextOps) &&
+		g.Replacement <= gateMaxReplacement &&
+		(tokens < gateMinTokens || g.NonWords <= gateMaxNonWords) &&
+		(tokens < gateMinTokens || float64(splits) <= gateMaxSplitShare*float64(tokens))
+	return g
+}
+
+func round4(x float64) float64 {
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
+	return f
+}
+
+// maxFormDepth and maxForms bound the walk of nested Form XObjects.
+const (
+	maxFormDepth = 8
+	maxForms     = 500
+)
+
+// contentStats counts the operators of a page's content streams and of the Form
+// XObjects they draw. A parse error stops the count where it happened.
+func contentStats(p pdf.Page) PageContent {
+	var c PageContent
+	visits := 0
+	var walk func(strm, res pdf.Value, depth int, inForm bool)
+	walk = func(strm, res pdf.Value, depth int, inForm bool) {
+		defer func() { recover() }()
+		pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+			var arg pdf.Value
+			if stk.Len() > 0 {
+				arg = stk.Pop()
+			}
+			for stk.Len() > 0 {
+				stk.Pop()
+			}
+			switch op {
+			case "Tj", "TJ", "'", "\"":
+				if inForm {
+					c.FormTextOps++
+				} else {
+					c.TextOps++
+				}
+			case "BI", "ID", "EI":
+				if op == "EI" {
+					c.Images++
+				}
+			case "Do":
+				x := res.Key("XObject").Key(arg.Name())
+				switch x.Key("Subtype").Name() {
+				case "Image":
+					c.Images++
+				case "Form":
+					c.Forms++
+					visits++
+					if depth < maxFormDepth && visits <= maxForms {
+						fres := x.Key("Resources")
+						if fres.IsNull() {
+							fres = res
+						}
+						walk(x, fres, depth+1, true)
+					}
+				}
+			}
+		})
+	}
+	if contents := p.V.Key("Contents"); !contents.IsNull() {
+		walk(contents, p.Resources(), 0, false)
+	}
+	return c
+}
+
+// RepairLineBreaks joins words that the fast reader cut with line breaks ("2 d\né\ncembre"
+// → "2 décembre"), where that is safe: the pieces, joined, make a French word, at
+// least one of them is not a word, and the piece after the break starts with a lower-
+// case letter. Up to four pieces are joined; pieces in between must be whole lines of
+// letters. It returns the text and the number of joins made.
+func RepairLineBreaks(s string) (string, int) {
+	if !strings.Contains(s, "\n") {
+		return s, 0
+	}
+	lines := strings.Split(s, "\n")
+	ws := frenchWords()
+	joins := 0
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		cur := lines[i]
+		for i+1 < len(lines) {
+			head := trailingLetters(cur)
+			if head == "" {
+				break
+			}
+			m := joinAhead(ws, head, lines[i+1:])
+			if m == 0 {
+				break
+			}
+			for k := 1; k <= m; k++ {
+				cur += lines[i+k]
+			}
+			joins += m
+			i += m
+		}
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n"), joins
+}
+
+// joinAhead returns how many of the next lines join onto head to make a word, or 0.
+func joinAhead(ws wordSet, head string, next []string) int {
+	word := head
+	allWords := len([]rune(head)) > 1 && ws.has(Fold(head))
+	for m := 1; m <= 3 && m <= len(next); m++ {
+		line := next[m-1]
+		lead := leadingLetters(line)
+		if lead == "" {
+			return 0
+		}
+		if r, _ := utf8.DecodeRuneInString(lead); !unicode.IsLower(r) {
+			return 0
+		}
+		word += lead
+		if len([]rune(lead)) < 2 || !ws.has(Fold(lead)) {
+			allWords = false
+		}
+		if !allWords && ws.has(Fold(word)) && !continuesWord(ws, word, lead, line, next[m:]) {
+			return m
+		}
+		if lead != line {
+			// The line goes on after its first word: nothing further can join.
+			return 0
+		}
+	}
+	return 0
+}
+
+// continuesWord reports whether the word could go on with the next line into a
+// longer word ("d"+"é" is the word "dé", but "d"+"é"+"cembre" is "décembre"): then
+// the shorter join is left to the next step, which extends it.
+func continuesWord(ws wordSet, word, lead, line string, rest []string) bool {
+	return false
+}
+
+func trailingLetters(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= n
+	}
+	return s[i:]
+}
+
+func leadingLetters(s string) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	return s[:i]
 }

@@ -29,6 +29,9 @@ type env struct {
 // commands lists every subcommand. Keep it sorted by name.
 var commands = []command{
 	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},
+	{"ingest", "read, extract and index files and folders", ingestCommand},
+	{"search", "search the index", searchCommand},
+	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).
