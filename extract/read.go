@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -97,15 +98,49 @@ func readPlain(data []byte, contentType string) (*Result, error) {
 	return res, nil
 }
 
-// firstLine returns the first non-empty line of s, cut to 200 bytes.
+// firstLine returns the title of a plain text: its first line that reads like a
+// title — not a dateline ("Lille, le 5 février 2018"), a publication line or a
+// genre label ("Communiqué de presse") — cut to its first sentence when long.
 func firstLine(s string) string {
+	first := ""
+	n := 0
 	for line := range strings.SplitSeq(s, "\n") {
 		line = strings.TrimSpace(line)
-		if line != "" {
-			return truncate(line, 200)
+		if line == "" {
+			continue
+		}
+		line = strings.TrimSpace(metaPrefix.ReplaceAllString(line, ""))
+		if line == "" {
+			continue
+		}
+		if first == "" {
+			first = line
+		}
+		if n++; n > 8 {
+			break
+		}
+		if notTitle.MatchString(line) || len(strings.Fields(line)) < 3 {
+			continue
+		}
+		return titleCut(line)
+	}
+	return titleCut(first)
+}
+
+// notTitle matches lines that open a document without being its title.
+var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$)`)
+
+// metaPrefix is a metadata field opening a line ("date 2017-04 Le 13 mars…").
+var metaPrefix = regexp.MustCompile(`^(?i)date:? \d{4}(-\d{2}){0,2}\s*`)
+
+// titleCut cuts a long line to its first sentence, at most 200 bytes.
+func titleCut(line string) string {
+	if len(line) > 150 {
+		if i := strings.Index(line[40:], ". "); i >= 0 && i+41 <= 200 {
+			return line[:i+41]
 		}
 	}
-	return ""
+	return truncate(line, 200)
 }
 
 // truncate cuts s to at most n bytes on a rune boundary, adding "…" when cut.

@@ -34,6 +34,7 @@ type Input struct {
 	URL         string // URL or local path
 	ContentType string // HTTP Content-Type, if any
 	Data        []byte
+	Err         error // set by a producer that could not get the bytes: recorded as a failure
 }
 
 // Process reads and extracts one document. The error names the document.
@@ -43,6 +44,9 @@ func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document
 			doc, err = nil, fmt.Errorf("%s: panic: %v", in.URL, r)
 		}
 	}()
+	if in.Err != nil {
+		return nil, in.Err
+	}
 	read := p.Read
 	if read == nil {
 		read = DefaultRead

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"terril/index"
+	"terril/pipeline"
+)
+
+const ingestUsage = `
+usage: terril ingest [--index DIR] [--source NAME] [--themes FILE] [-j N] PATH...
+
+Ingest reads every file named and every readable file (.txt, .html, .htm, .pdf, .md)
+under the folders named, extracts its facts, and adds it to the index. A document
+is identified by its file name without extension: ingesting a file again replaces
+its document, so re-running ingest on a folder leaves the count unchanged.
+
+A file that cannot be read (a truncated PDF, a permission problem) is named in the
+summary with the reason, and everything else is still indexed. The exit status is
+then 1.
+
+	terril ingest ../shared/seeds
+	terril search "cités minières"
+`
+
+func ingestCommand(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", ingestUsage)
+	dir := indexFlag(fs)
+	source := fs.String("source", "local", "source `NAME` recorded on the documents")
+	themes := fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	workers := fs.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
+	quiet := fs.Bool("q", false, "no progress output")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return usageError{"ingest: no PATH given"}
+	}
+	proc, err := newProcessor(*themes)
+	if err != nil {
+		return err
+	}
+	ix, err := index.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	stats, err := ingest(ctx, e, ix, proc, pipeline.Files(paths, *source), countFiles(paths), *workers, *quiet)
+	if err != nil {
+		return err
+	}
+	if stats.Failed > 0 {
+		return fmt.Errorf("ingest: %d documents failed", stats.Failed)
+	}
+	return nil
+}
+
+// ingest runs the pipeline into ix and prints the summary.
+func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Processor,
+	produce func(context.Context, chan<- pipeline.Input) error, total, workers int, quiet bool) (pipeline.Stats, error) {
+	prog := newProgress(e.stderr, quiet)
+	prog.Total(total)
+	start := time.Now()
+	stats, err := pipeline.Run(ctx, pipeline.Config{
+		Processor: proc,
+		Sink:      ix,
+		Workers:   workers,
+		Progress:  prog,
+	}, produce)
+	prog.finish()
+	elapsed := time.Since(start)
+	count, _ := ix.Count()
+	fmt.Fprintf(e.stdout, "read %d, indexed %d, failed %d in %s (%.1f MB, %.0f docs/s); index %s holds %d documents\n",
+		stats.Read, stats.Indexed, stats.Failed, elapsed.Round(time.Millisecond),
+		float64(stats.Bytes)/1e6, float64(stats.Read)/elapsed.Seconds(), ix.Path(), count)
+	for _, f := range stats.Failures {
+		fmt.Fprintf(e.stdout, "failed: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "read "+f.URL+": "))
+	}
+	if err != nil {
+		return stats, err
+	}
+	return stats, nil
+}
+
+// countFiles counts the files Files will send, for the progress bar's ETA.
+func countFiles(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			n++
+			continue
+		}
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && pipeline.Readable[strings.ToLower(filepath.Ext(path))] {
+				n++
+			}
+			return nil
+		})
+	}
+	return n
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"terril/index"
+)
+
+const searchUsage = `
+usage: terril search [flags] [QUERY]
+
+Search prints the documents matching QUERY, best first, with their title, date,
+source and a snippet where the words matched. An empty QUERY matches everything.
+
+Words are matched whatever their accents and inflection: "cites minieres" finds
+"cités minières", "rénovations" finds "rénovation". The query language:
+
+	rénovation cités minières        every word (AND)
+	"cités minières"                 a phrase
+	logement OR habitat              either; NOT friche (or -friche) excludes
+	commune:Lens commune:62498       by commune name or INSEE code
+	dept:59 epci:246200364 theme:logement genre:deliberation person:"Xavier Bertrand"
+	montant>1000000 montant:1M..5M   some amount of the document
+	date:2018..2019 date:2019-03     publication date
+
+The flags below filter the same way and combine with the query (AND).
+
+	terril search --json -n 20 "renouveau du bassin minier" --dept 62
+	terril search --commune Lens --min-amount 1000000 --sort -amount
+`
+
+// filterFlags are the filters search and facets share.
+type filterFlags struct {
+	communes, depts, epcis, themes, genres, people, signatories, sources listFlag
+	minAmount, maxAmount                                                 string
+	from, to                                                             string
+}
+
+func (f *filterFlags) add(fs *flag.FlagSet) {
+	fs.Var(&f.communes, "commune", "only documents naming this commune (name or INSEE code; repeatable)")
+	fs.Var(&f.depts, "dept", "only this département (code or name; repeatable)")
+	fs.Var(&f.epcis, "epci", "only this intercommunality (SIREN or name; repeatable)")
+	fs.Var(&f.themes, "theme", "only this theme id (repeatable)")
+	fs.Var(&f.genres, "genre", "only this genre: communique, article, deliberation, page (repeatable)")
+	fs.Var(&f.people, "person", "only documents naming this person (repeatable)")
+	fs.Var(&f.signatories, "signatory", "only documents signed by this party (repeatable)")
+	fs.Var(&f.sources, "source", "only this source (repeatable)")
+	fs.StringVar(&f.minAmount, "min-amount", "", "only documents with an amount ≥ `EUROS` (1000000, 1M, 200k)")
+	fs.StringVar(&f.maxAmount, "max-amount", "", "only documents with an amount ≤ `EUROS`")
+	fs.StringVar(&f.from, "from", "", "published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&f.to, "to", "", "published on or before `DATE`")
+}
+
+func (f *filterFlags) apply(q *index.Query) error {
+	q.Communes, q.Depts, q.EPCIs, q.Themes = f.communes, f.depts, f.epcis, f.themes
+	q.Genres, q.People, q.Signatories, q.Sources = f.genres, f.people, f.signatories, f.sources
+	q.From, q.To = f.from, f.to
+	for _, a := range []struct {
+		s   string
+		dst **float64
+	}{{f.minAmount, &q.MinAmount}, {f.maxAmount, &q.MaxAmount}} {
+		if a.s == "" {
+			continue
+		}
+		v, err := index.ParseAmount(a.s)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		*a.dst = &v
+	}
+	return nil
+}
+
+// listFlag is a repeatable string flag; "a,b" adds both.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+func searchCommand(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "search", searchUsage)
+	dir := indexFlag(fs)
+	asJSON := fs.Bool("json", false, "print the results as JSON")
+	n := fs.Int("n", 10, "`N` results per page")
+	offset := fs.Int("offset", 0, "skip the first `N` results")
+	sortBy := fs.String("sort", "relevance", "order: relevance, date, -date (newest first), amount, -amount (largest first)")
+	var filters filterFlags
+	filters.add(fs)
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	q := index.Query{Text: strings.Join(words, " "), Size: *n, Offset: *offset, Sort: *sortBy, Snippets: true}
+	if *n <= 0 {
+		q.Size = -1
+	}
+	if err := filters.apply(&q); err != nil {
+		return err
+	}
+	ix, err := index.OpenReadOnly(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, q)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, res)
+	}
+	printHits(e.stdout, res, *offset, isTerminal(e.stdout))
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// printHits prints results for a person to read.
+func printHits(w io.Writer, res *index.Result, offset int, color bool) {
+	if res.Total == 0 {
+		fmt.Fprintln(w, "no documents match")
+		return
+	}
+	last := offset + len(res.Hits)
+	fmt.Fprintf(w, "%d documents match", res.Total)
+	if len(res.Hits) > 0 {
+		fmt.Fprintf(w, "; %d–%d", offset+1, last)
+	}
+	fmt.Fprintf(w, " (%s)\n\n", res.Took.Round(1000))
+	for i, h := range res.Hits {
+		date := h.Published
+		if date == "" {
+			date = "undated"
+		}
+		meta := []string{date}
+		if h.Genre != "" {
+			meta = append(meta, h.Genre)
+		}
+		if h.Source != "" {
+			meta = append(meta, h.Source)
+		}
+		fmt.Fprintf(w, "%d. %s\n   %s · %s\n", offset+i+1, oneLine(h.Title), strings.Join(meta, " · "), h.ID)
+		if h.URL != "" {
+			fmt.Fprintf(w, "   %s\n", h.URL)
+		}
+		for j, s := range h.Snippets {
+			if j == 2 {
+				break
+			}
+			fmt.Fprintf(w, "   %s\n", terminalSnippet(s, color))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// terminalSnippet turns an HTML snippet (escaped text, matches in <mark>) into text
+// for a terminal: matches in bold, or between « » when not a terminal.
+func terminalSnippet(s string, color bool) string {
+	open, close := "«", "»"
+	if color {
+		open, close = "\x1b[1m", "\x1b[0m"
+	}
+	s = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01").Replace(s)
+	s = html.UnescapeString(s)
+	// The document's own text may not carry terminal control sequences.
+	s = strings.Map(func(r rune) rune {
+		if r == '\x1b' || (r < 0x20 && r != '\x00' && r != '\x01') {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.NewReplacer("\x00", open, "\x01", close).Replace(s)
+	return oneLine(s)
+}

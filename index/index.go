@@ -1,0 +1,217 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"terril/corpus"
+)
+
+// Index is a Bleve index of corpus documents. It is safe for concurrent use.
+type Index struct {
+	b    bleve.Index
+	path string
+}
+
+// Open opens the index in dir, creating it (and dir's parents) when absent.
+func Open(dir string) (*Index, error) {
+	b, err := bleve.Open(dir)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		b, err = bleve.New(dir, newMapping())
+		if err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+		return &Index{b: b, path: dir}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{b: b, path: dir}, nil
+}
+
+// OpenReadOnly opens an existing index for searching only; it fails when dir holds
+// no index.
+func OpenReadOnly(dir string) (*Index, error) {
+	b, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
+	if err != nil {
+		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+			return nil, fmt.Errorf("open index %s: no index there (run terril ingest first)", dir)
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return &Index{b: b, path: dir}, nil
+}
+
+// Path returns the directory of the index.
+func (ix *Index) Path() string { return ix.path }
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.b.Close() }
+
+// Count returns the number of documents in the index.
+func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
+
+// Index adds or replaces docs (by ID) in one batch, durably.
+func (ix *Index) Index(docs []*corpus.Document) error {
+	batch := ix.b.NewBatch()
+	for _, d := range docs {
+		if d.ID == "" {
+			return fmt.Errorf("index %s: document without ID", d.URL)
+		}
+		if err := batch.Index(d.ID, toFields(d)); err != nil {
+			return fmt.Errorf("index %s: %w", d.URL, err)
+		}
+	}
+	if err := ix.b.Batch(batch); err != nil {
+		return fmt.Errorf("index batch of %d: %w", len(docs), err)
+	}
+	return nil
+}
+
+// Delete removes documents by ID.
+func (ix *Index) Delete(ids ...string) error {
+	batch := ix.b.NewBatch()
+	for _, id := range ids {
+		batch.Delete(id)
+	}
+	return ix.b.Batch(batch)
+}
+
+// Facts is the compact summary of a document's facts stored with it, for display and
+// for sums.
+type Facts struct {
+	Published string    `json:"p,omitempty"`
+	Amounts   []float64 `json:"a,omitempty"`
+	Communes  []string  `json:"c,omitempty"` // "INSEE Name"
+	Themes    []string  `json:"t,omitempty"`
+}
+
+// toFields turns a document into the fields of the mapping.
+func toFields(d *corpus.Document) map[string]any {
+	f := map[string]any{
+		fID:     d.ID,
+		fTitle:  d.Title,
+		fText:   d.Text,
+		fURL:    d.URL,
+		fSource: d.Source,
+		fGenre:  d.Genre,
+		fTheme:  d.Themes,
+		fDept:   d.Departements,
+	}
+	if t, ok := parseISO(d.Published); ok {
+		f[fPublished] = t
+		f[fPubText] = d.Published
+		f[fYear] = d.Published[:4]
+		if len(d.Published) >= 7 {
+			f[fMonth] = d.Published[:7]
+		}
+	}
+	var dates []time.Time
+	for _, x := range d.Dates {
+		if t, ok := parseISO(x.Value); ok {
+			dates = append(dates, t)
+		}
+	}
+	f[fDates] = dates
+	var amounts []float64
+	var max, total float64
+	seen := map[float64]bool{}
+	for _, a := range d.Amounts {
+		if a.Currency != "" && a.Currency != "EUR" {
+			continue
+		}
+		amounts = append(amounts, a.Value)
+		if a.Value > max {
+			max = a.Value
+		}
+		if !seen[a.Value] {
+			seen[a.Value] = true
+			total += a.Value
+		}
+	}
+	f[fAmount] = amounts
+	if len(amounts) > 0 {
+		f[fAmountMax] = max
+		f[fAmountTotal] = total
+	}
+	var codes, names, labels, facts []string
+	for _, c := range d.Communes {
+		codes = append(codes, c.INSEE)
+		names = append(names, foldKey(c.Name))
+		labels = append(labels, fmt.Sprintf("%s (%s)", c.Name, c.INSEE))
+		facts = append(facts, c.INSEE+" "+c.Name)
+	}
+	f[fCommune], f[fCommuneName], f[fCommuneLbl] = codes, names, labels
+	codes, names, labels = nil, nil, nil
+	for _, e := range d.EPCIs {
+		codes = append(codes, e.SIREN)
+		names = append(names, foldKey(e.Name))
+		labels = append(labels, fmt.Sprintf("%s (%s)", e.Name, e.SIREN))
+	}
+	f[fEPCI], f[fEPCIName], f[fEPCILbl] = codes, names, labels
+	codes, labels = nil, nil
+	for _, p := range d.People {
+		codes = append(codes, personKey(p.Key, p.Name))
+		labels = append(labels, p.Name)
+	}
+	f[fPerson], f[fPersonLbl] = codes, labels
+	codes, labels = nil, nil
+	for _, s := range d.Signatories {
+		codes = append(codes, personKey(s.Key, s.Name))
+		labels = append(labels, s.Name)
+	}
+	f[fSignatory], f[fSignLbl] = codes, labels
+	year := ""
+	if len(d.Published) >= 4 {
+		year = d.Published[:4]
+	}
+	var communeLabels []string
+	for _, c := range d.Communes {
+		communeLabels = append(communeLabels, fmt.Sprintf("%s (%s)", c.Name, c.INSEE))
+	}
+	for field, terms := range sumTerms(amounts, communeLabels, d.Themes, year) {
+		f[field] = terms
+	}
+	sum, _ := json.Marshal(Facts{Published: d.Published, Amounts: amounts, Communes: facts, Themes: d.Themes})
+	f[fFacts] = string(sum)
+	return f
+}
+
+// parseISO parses YYYY, YYYY-MM or YYYY-MM-DD.
+func parseISO(s string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			t, err := time.Parse(layout, s)
+			return t, err == nil
+		}
+	}
+	return time.Time{}, false
+}
+
+// foldKey is the key of a name for filtering: folded, lower case, words separated by
+// single spaces ("Hénin-Beaumont" → "henin beaumont").
+func foldKey(s string) string {
+	s = strings.ToLower(foldTerm(s))
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}), " ")
+}
+
+// personKey is the facet key of a person: the extractor's key when set, else the
+// folded name.
+func personKey(key, name string) string {
+	if key != "" {
+		return key
+	}
+	return foldKey(name)
+}

@@ -1,0 +1,205 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	unitok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
+)
+
+const (
+	analyzerFrench = "terril_fr"
+	filterFold     = "terril_fold"
+	docType        = "doc"
+)
+
+func init() {
+	// Bleve's registry is global; registering our analysis components at init is
+	// how Bleve expects custom analysis to be plugged in.
+	if err := registry.RegisterTokenFilter(filterFold, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldFilter{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterAnalyzer(analyzerFrench, frenchAnalyzer); err != nil {
+		panic(err)
+	}
+}
+
+func frenchAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+	tok, err := cache.TokenizerNamed(unitok.Name)
+	if err != nil {
+		return nil, err
+	}
+	var filters []analysis.TokenFilter
+	for _, name := range []string{lowercase.Name, fr.ElisionName, fr.StopName, filterFold, fr.LightStemmerName} {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			return nil, err
+		}
+		filters = append(filters, f)
+	}
+	return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: filters}, nil
+}
+
+// foldFilter removes diacritics and spells œ, æ as oe, ae; token offsets are kept.
+type foldFilter struct{}
+
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		ascii := true
+		for _, c := range t.Term {
+			if c >= 0x80 {
+				ascii = false
+				break
+			}
+		}
+		if !ascii {
+			t.Term = []byte(foldTerm(string(t.Term)))
+		}
+	}
+	return in
+}
+
+func foldTerm(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'œ':
+			b.WriteString("oe")
+		case r == 'æ':
+			b.WriteString("ae")
+		case r == '’':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Field names of the index. The query language and the facets use the same names.
+const (
+	fID          = "id"
+	fTitle       = "title"
+	fText        = "text"
+	fURL         = "url"
+	fSource      = "source"
+	fGenre       = "genre"
+	fPublished   = "published"     // datetime
+	fPubText     = "published_str" // as written in the document's metadata
+	fYear        = "year"          // publication year, keyword
+	fMonth       = "month"         // publication month YYYY-MM, keyword
+	fDates       = "dates"         // datetimes mentioned
+	fAmount      = "amount"        // every amount, numeric
+	fAmountMax   = "amount_max"
+	fAmountTotal = "amount_total"
+	fTheme       = "theme"
+	fCommune     = "commune"      // INSEE codes
+	fCommuneName = "commune_name" // folded names
+	fCommuneLbl  = "commune_label"
+	fDept        = "dept"
+	fEPCI        = "epci" // SIREN
+	fEPCIName    = "epci_name"
+	fEPCILbl     = "epci_label"
+	fPerson      = "person" // normalised keys
+	fPersonLbl   = "person_label"
+	fSignatory   = "signatory"
+	fSignLbl     = "signatory_label"
+	fFacts       = "facts" // stored JSON summary for display and sums
+)
+
+// newMapping returns the index mapping.
+func newMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	im.DefaultAnalyzer = analyzerFrench
+	im.DefaultType = docType
+	im.DefaultField = "_all"
+
+	dm := bleve.NewDocumentStaticMapping()
+
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzerFrench
+		f.Store = store
+		f.IncludeTermVectors = true
+		f.IncludeInAll = true
+		return f
+	}
+	kw := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true
+		return f
+	}
+	num := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	date := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewDateTimeFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.DocValues = true
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+
+	dm.AddFieldMappingsAt(fID, kw(true))
+	dm.AddFieldMappingsAt(fTitle, text(true))
+	dm.AddFieldMappingsAt(fText, text(true))
+	dm.AddFieldMappingsAt(fURL, kw(true))
+	dm.AddFieldMappingsAt(fSource, kw(true))
+	dm.AddFieldMappingsAt(fGenre, kw(true))
+	dm.AddFieldMappingsAt(fPublished, date(false))
+	dm.AddFieldMappingsAt(fPubText, stored())
+	dm.AddFieldMappingsAt(fYear, kw(false))
+	dm.AddFieldMappingsAt(fMonth, kw(false))
+	dm.AddFieldMappingsAt(fDates, date(false))
+	dm.AddFieldMappingsAt(fAmount, num(false))
+	dm.AddFieldMappingsAt(fAmountMax, num(false))
+	dm.AddFieldMappingsAt(fAmountTotal, num(false))
+	dm.AddFieldMappingsAt(fTheme, kw(false))
+	dm.AddFieldMappingsAt(fCommune, kw(false))
+	dm.AddFieldMappingsAt(fCommuneName, kw(false))
+	dm.AddFieldMappingsAt(fCommuneLbl, kw(false))
+	dm.AddFieldMappingsAt(fDept, kw(false))
+	dm.AddFieldMappingsAt(fEPCI, kw(false))
+	dm.AddFieldMappingsAt(fEPCIName, kw(false))
+	dm.AddFieldMappingsAt(fEPCILbl, kw(false))
+	dm.AddFieldMappingsAt(fPerson, kw(false))
+	dm.AddFieldMappingsAt(fPersonLbl, kw(false))
+	dm.AddFieldMappingsAt(fSignatory, kw(false))
+	dm.AddFieldMappingsAt(fSignLbl, kw(false))
+	dm.AddFieldMappingsAt(fFacts, stored())
+	for _, f := range sumFields {
+		dm.AddFieldMappingsAt(f, kw(false))
+	}
+
+	im.AddDocumentMapping(docType, dm)
+	im.DefaultMapping = dm
+	return im
+}

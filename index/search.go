@@ -1,0 +1,237 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Query is a search over the corpus: free text in terril's query language (see
+// ParseQuery) and filters, with the facets and sums to compute.
+type Query struct {
+	Text string // query language; empty matches every document
+
+	// Filters, ANDed with the text. Within one filter, values are ORed.
+	Communes    []string // names or INSEE codes
+	Depts       []string // codes ("59", "2A") or names
+	EPCIs       []string // SIRENs or names
+	Themes      []string
+	Genres      []string
+	People      []string // names or keys
+	Signatories []string
+	Sources     []string
+	MinAmount   *float64 // some amount of the document is ≥ MinAmount
+	MaxAmount   *float64 // some amount of the document is ≤ MaxAmount
+	From, To    string   // publication date bounds, inclusive: YYYY, YYYY-MM or YYYY-MM-DD
+
+	Sort   string // "relevance" (default), "date", "-date" (newest first), "amount", "-amount"
+	Size   int    // hits per page (default 10; 0 hits with Size < 0)
+	Offset int
+
+	Facets []string // facet names (see FacetNames)
+	Sums   []string // sum dimensions: "commune", "theme", "year"
+
+	Snippets bool // compute highlighted snippets
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID        string    `json:"id"`
+	Score     float64   `json:"score"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Genre     string    `json:"genre,omitempty"`
+	Published string    `json:"published,omitempty"`
+	Snippets  []string  `json:"snippets,omitempty"` // HTML-escaped, matches in <mark>
+	Amounts   []float64 `json:"amounts,omitempty"`
+	Communes  []string  `json:"communes,omitempty"` // "INSEE Name"
+	Themes    []string  `json:"themes,omitempty"`
+}
+
+// Result is the answer to a Query.
+type Result struct {
+	Total  uint64        `json:"total"`
+	Hits   []Hit         `json:"hits"`
+	Facets []Facet       `json:"facets,omitempty"`
+	Sums   []Sum         `json:"sums,omitempty"`
+	Took   time.Duration `json:"took_ns"`
+}
+
+// Facet is the count of matching documents by the values of one field.
+type Facet struct {
+	Name    string       `json:"name"`
+	Total   int          `json:"total"`   // documents with a value
+	Missing int          `json:"missing"` // documents without
+	Other   int          `json:"other"`   // values beyond the top ones
+	Values  []FacetValue `json:"values"`
+}
+
+// FacetValue is one value of a facet and its count of documents.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Search runs q.
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	start := time.Now()
+	bq, err := ix.buildQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	size := q.Size
+	if size == 0 {
+		size = 10
+	}
+	if size < 0 {
+		size = 0
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
+	req.Fields = []string{fTitle, fURL, fSource, fGenre, fPubText, fFacts}
+	if q.Snippets && size > 0 {
+		req.Highlight = bleve.NewHighlightWithStyle("html")
+		req.Highlight.AddField(fText)
+		req.Highlight.AddField(fTitle)
+	}
+	switch q.Sort {
+	case "", "relevance", "-score":
+	case "date":
+		req.SortBy([]string{fPublished, "-_score"})
+	case "-date":
+		req.SortBy([]string{"-" + fPublished, "-_score"})
+	case "amount":
+		req.SortBy([]string{fAmountMax, "-_score"})
+	case "-amount":
+		req.SortBy([]string{"-" + fAmountMax, "-_score"})
+	default:
+		return nil, fmt.Errorf("unknown sort %q (want relevance, date, -date, amount or -amount)", q.Sort)
+	}
+	for _, name := range q.Facets {
+		fr, err := facetRequest(name)
+		if err != nil {
+			return nil, err
+		}
+		req.AddFacet(name, fr)
+	}
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	res := &Result{Total: sr.Total}
+	for _, m := range sr.Hits {
+		res.Hits = append(res.Hits, toHit(m))
+	}
+	for _, name := range q.Facets {
+		if f, ok := sr.Facets[name]; ok {
+			res.Facets = append(res.Facets, toFacet(name, f))
+		}
+	}
+	if len(q.Sums) > 0 {
+		sums, err := ix.sums(ctx, bq, q.Sums)
+		if err != nil {
+			return nil, err
+		}
+		res.Sums = sums
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+func toHit(m *search.DocumentMatch) Hit {
+	h := Hit{ID: m.ID, Score: m.Score}
+	str := func(name string) string {
+		s, _ := m.Fields[name].(string)
+		return s
+	}
+	h.Title, h.URL, h.Source, h.Genre, h.Published = str(fTitle), str(fURL), str(fSource), str(fGenre), str(fPubText)
+	var f Facts
+	if s := str(fFacts); s != "" {
+		_ = json.Unmarshal([]byte(s), &f)
+	}
+	h.Amounts, h.Communes, h.Themes = f.Amounts, f.Communes, f.Themes
+	for _, field := range []string{fText, fTitle} {
+		h.Snippets = append(h.Snippets, m.Fragments[field]...)
+		if len(h.Snippets) > 0 {
+			break
+		}
+	}
+	return h
+}
+
+func toFacet(name string, f *search.FacetResult) Facet {
+	out := Facet{Name: name, Total: f.Total, Missing: f.Missing, Other: f.Other}
+	if f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out.Values = append(out.Values, FacetValue{Value: t.Term, Count: t.Count})
+		}
+	}
+	for _, r := range f.NumericRanges {
+		out.Values = append(out.Values, FacetValue{Value: r.Name, Count: r.Count})
+	}
+	for _, r := range f.DateRanges {
+		out.Values = append(out.Values, FacetValue{Value: r.Name, Count: r.Count})
+	}
+	if name == "year" || name == "month" {
+		sort.Slice(out.Values, func(i, j int) bool { return out.Values[i].Value < out.Values[j].Value })
+	}
+	return out
+}
+
+// FacetNames lists the facets Search computes.
+var FacetNames = []string{"commune", "dept", "epci", "theme", "genre", "person", "signatory", "source", "year", "month", "amount"}
+
+// amountRanges are the buckets of the amount facet.
+var amountRanges = []struct {
+	name     string
+	min, max float64
+}{
+	{"< 100 k€", math.Inf(-1), 1e5},
+	{"100 k€ – 1 M€", 1e5, 1e6},
+	{"1 – 10 M€", 1e6, 1e7},
+	{"10 – 100 M€", 1e7, 1e8},
+	{"≥ 100 M€", 1e8, math.Inf(1)},
+}
+
+func facetRequest(name string) (*bleve.FacetRequest, error) {
+	field := map[string]string{
+		"commune": fCommuneLbl, "dept": fDept, "epci": fEPCILbl, "theme": fTheme,
+		"genre": fGenre, "person": fPersonLbl, "signatory": fSignLbl, "source": fSource,
+		"year": fYear, "month": fMonth,
+	}
+	if name == "amount" {
+		fr := bleve.NewFacetRequest(fAmount, len(amountRanges))
+		for _, r := range amountRanges {
+			var lo, hi *float64
+			if !math.IsInf(r.min, 0) {
+				v := r.min
+				lo = &v
+			}
+			if !math.IsInf(r.max, 0) {
+				v := r.max
+				hi = &v
+			}
+			fr.AddNumericRange(r.name, lo, hi)
+		}
+		return fr, nil
+	}
+	f, ok := field[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown facet %q (want one of %s)", name, strings.Join(FacetNames, ", "))
+	}
+	size := 20
+	if name == "month" || name == "year" {
+		size = 500
+	}
+	return bleve.NewFacetRequest(f, size), nil
+}
+
+var _ query.Query = (*query.MatchAllQuery)(nil)

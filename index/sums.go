@@ -1,0 +1,132 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Sums of amounts by a dimension.
+//
+// Bleve's facets only count. To sum without loading any stored document, each
+// document is indexed with keyword fields whose terms pair a dimension value with one
+// of the document's distinct amounts ("Lille (59350)\x1f1780000" in sum_commune,
+// "logement\x1f1780000" in sum_theme, "2019\x1f1780000" in sum_year). A terms facet
+// over such a field, computed by Bleve from doc values in the same pass as the
+// search, counts the matching documents holding each pair; the sum for a value is
+// Σ amount × count over its pairs, and the count of amounts Σ count. The cost is
+// one facet pass over the matching documents; nothing else is read.
+//
+// An amount counts once per document for each commune, theme or year the document
+// has: a document naming two communes adds its amounts to both (sums by commune are
+// "amounts of the documents that name the commune", not an apportionment).
+
+// Sum is the total and count of amounts by the values of one dimension.
+type Sum struct {
+	Dimension string     `json:"dimension"`
+	Values    []SumValue `json:"values"` // by decreasing total
+}
+
+// SumValue is the total of the amounts of one value of a dimension.
+type SumValue struct {
+	Value string  `json:"value"`
+	Total float64 `json:"total"`
+	Count int     `json:"count"` // amounts summed (distinct amounts per document)
+}
+
+const sumSep = "\x1f"
+
+var sumFields = map[string]string{"commune": "sum_commune", "theme": "sum_theme", "year": "sum_year"}
+
+// SumDimensions lists the dimensions sums are computed by.
+var SumDimensions = []string{"commune", "theme", "year"}
+
+// sumTerms returns the terms of the sum fields of a document.
+func sumTerms(amounts []float64, communes, themes []string, year string) map[string][]string {
+	uniq := map[float64]bool{}
+	var vals []string
+	for _, a := range amounts {
+		if !uniq[a] {
+			uniq[a] = true
+			vals = append(vals, strconv.FormatFloat(a, 'f', -1, 64))
+		}
+	}
+	pairs := func(keys []string) []string {
+		var out []string
+		for _, k := range keys {
+			for _, v := range vals {
+				out = append(out, k+sumSep+v)
+			}
+		}
+		return out
+	}
+	m := map[string][]string{
+		"sum_commune": pairs(communes),
+		"sum_theme":   pairs(themes),
+	}
+	if year != "" {
+		m["sum_year"] = pairs([]string{year})
+	}
+	return m
+}
+
+// sums computes the sums of q's matching documents by each dimension.
+func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	for _, d := range dims {
+		f, ok := sumFields[d]
+		if !ok {
+			return nil, fmt.Errorf("unknown sum dimension %q (want commune, theme or year)", d)
+		}
+		req.AddFacet(d, bleve.NewFacetRequest(f, math.MaxInt32))
+	}
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("sums: %w", err)
+	}
+	var out []Sum
+	for _, d := range dims {
+		fr := sr.Facets[d]
+		by := map[string]*SumValue{}
+		var order []string
+		if fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				key, amount, ok := strings.Cut(t.Term, sumSep)
+				if !ok {
+					continue
+				}
+				v, err := strconv.ParseFloat(amount, 64)
+				if err != nil {
+					continue
+				}
+				s := by[key]
+				if s == nil {
+					s = &SumValue{Value: key}
+					by[key] = s
+					order = append(order, key)
+				}
+				s.Total += v * float64(t.Count)
+				s.Count += t.Count
+			}
+		}
+		sum := Sum{Dimension: d}
+		for _, k := range order {
+			sum.Values = append(sum.Values, *by[k])
+		}
+		sort.Slice(sum.Values, func(i, j int) bool {
+			a, b := sum.Values[i], sum.Values[j]
+			if a.Total != b.Total {
+				return a.Total > b.Total
+			}
+			return a.Value < b.Value
+		})
+		out = append(out, sum)
+	}
+	return out, nil
+}

@@ -1,0 +1,65 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Readable lists the file extensions Files picks up in folders. A file named
+// explicitly is always read, whatever its extension.
+var Readable = map[string]bool{".txt": true, ".text": true, ".md": true, ".html": true, ".htm": true, ".xhtml": true, ".pdf": true}
+
+// Files returns a producer that walks paths (files and folders, recursively, hidden
+// entries skipped) and sends each readable file. A file that cannot be read is sent
+// with its error, so that it is reported and the run goes on.
+func Files(paths []string, source string) func(ctx context.Context, out chan<- Input) error {
+	return func(ctx context.Context, out chan<- Input) error {
+		for _, root := range paths {
+			info, err := os.Stat(root)
+			if err != nil {
+				if err := Send(ctx, out, Input{URL: root, Source: source, Err: err}); err != nil {
+					return err
+				}
+				continue
+			}
+			if !info.IsDir() {
+				if err := sendFile(ctx, out, root, source); err != nil {
+					return err
+				}
+				continue
+			}
+			err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return Send(ctx, out, Input{URL: path, Source: source, Err: err})
+				}
+				name := d.Name()
+				if path != root && strings.HasPrefix(name, ".") {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(name))] {
+					return nil
+				}
+				return sendFile(ctx, out, path, source)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func sendFile(ctx context.Context, out chan<- Input, path, source string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		err = fmt.Errorf("read %s: %w", path, err)
+	}
+	return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
+}

@@ -1,0 +1,208 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"terril/corpus"
+)
+
+// Sink receives processed documents in batches. Index must be durable when it
+// returns: the pipeline reports documents as indexed right after.
+type Sink interface {
+	Index(docs []*corpus.Document) error
+}
+
+// Failure is a document that could not be read or indexed, and why.
+type Failure struct {
+	URL    string `json:"url"`
+	Reason string `json:"reason"`
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Read     int       `json:"read"`    // inputs received
+	Indexed  int       `json:"indexed"` // documents committed to the sink
+	Failed   int       `json:"failed"`
+	Bytes    int64     `json:"bytes"` // raw bytes processed
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// Progress is told of each document as it passes; implementations must be safe for
+// concurrent use. Total may be called at any time with the number of inputs expected
+// (0 when unknown).
+type Progress interface {
+	Total(n int)
+	Done(url string, bytes int64, err error)
+}
+
+// Config configures Run.
+type Config struct {
+	Processor *Processor
+	Sink      Sink
+	Workers   int // read/extract goroutines; 0 means GOMAXPROCS
+	Batch     int // documents per sink batch; 0 means 200
+	Progress  Progress
+
+	// Indexed, when set, is called from the indexer goroutine after each batch is
+	// committed, with the documents of the batch.
+	Indexed func(docs []*corpus.Document)
+	// Failed, when set, is called for each failed input.
+	Failed func(Failure)
+}
+
+// Send sends in on out unless ctx is done first. Producers call it for every input.
+func Send(ctx context.Context, out chan<- Input, in Input) error {
+	select {
+	case out <- in:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Run reads, extracts and indexes every input produce sends. produce must send with
+// Send (or check ctx.Done() on every send) and return when done; Run closes the
+// channel after it. A failing input is recorded in Stats.Failures and the run goes
+// on; an error of the sink or of produce stops the run. When ctx is cancelled, Run
+// stops every stage, commits nothing more, and returns ctx's error with the stats
+// of what was done.
+func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out chan<- Input) error) (Stats, error) {
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batchSize := cfg.Batch
+	if batchSize <= 0 {
+		batchSize = 200
+	}
+	proc := cfg.Processor
+	if proc == nil {
+		proc = &Processor{}
+	}
+	var (
+		stats   Stats
+		mu      sync.Mutex
+		read    atomic.Int64
+		nbytes  atomic.Int64
+		indexed atomic.Int64
+	)
+	fail := func(url string, err error) {
+		f := Failure{URL: url, Reason: err.Error()}
+		mu.Lock()
+		stats.Failures = append(stats.Failures, f)
+		mu.Unlock()
+		if cfg.Failed != nil {
+			cfg.Failed(f)
+		}
+	}
+
+	g, ctx := errgroup.WithContext(ctx)
+	inputs := make(chan Input, workers)
+	docs := make(chan *corpus.Document, batchSize)
+
+	g.Go(func() error {
+		defer close(inputs)
+		return produce(ctx, inputs)
+	})
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for in := range inputs {
+				read.Add(1)
+				nbytes.Add(int64(len(in.Data)))
+				doc, err := proc.Process(ctx, in)
+				if err != nil {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					fail(in.URL, err)
+					if cfg.Progress != nil {
+						cfg.Progress.Done(in.URL, int64(len(in.Data)), err)
+					}
+					continue
+				}
+				select {
+				case docs <- doc:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		wg.Wait()
+		close(docs)
+		return nil
+	})
+
+	g.Go(func() error {
+		batch := make([]*corpus.Document, 0, batchSize)
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := cfg.Sink.Index(batch); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+			indexed.Add(int64(len(batch)))
+			if cfg.Indexed != nil {
+				cfg.Indexed(batch)
+			}
+			if cfg.Progress != nil {
+				for _, d := range batch {
+					cfg.Progress.Done(d.URL, d.Size, nil)
+				}
+			}
+			batch = make([]*corpus.Document, 0, batchSize)
+			return nil
+		}
+		tick := time.NewTicker(2 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case d, ok := <-docs:
+				if !ok {
+					return flush()
+				}
+				batch = append(batch, d)
+				if len(batch) >= batchSize {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+			case <-tick.C:
+				// Commit what a slow producer gave so far.
+				if err := flush(); err != nil {
+					return err
+				}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	})
+
+	err := g.Wait()
+	stats.Read = int(read.Load())
+	stats.Bytes = nbytes.Load()
+	stats.Indexed = int(indexed.Load())
+	stats.Failed = len(stats.Failures)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return stats, err
+	}
+	return stats, err
+}
