@@ -15,12 +15,22 @@ type Options struct {
 // An Extractor extracts facts from documents. It holds the reference data (gazetteer,
 // lexicons), loaded once by New; it is immutable and safe for concurrent use.
 type Extractor struct {
-	opts Options
+	opts   Options
+	themes *Themes
 }
 
 // New loads the reference data and returns an Extractor.
 func New(opts Options) (*Extractor, error) {
 	x := &Extractor{opts: opts}
+	if opts.Themes != nil {
+		th, err := ParseThemes(opts.Themes)
+		if err != nil {
+			return nil, fmt.Errorf("themes: %w", err)
+		}
+		x.themes = th
+	} else {
+		x.themes = DefaultThemes()
+	}
 	return x, nil
 }
 
@@ -36,6 +46,9 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	t := NewText(doc.Text)
 	_ = t
 	// Extractors are called here, in dependency order.
+	guard(&problems, "themes", func() {
+		doc.Themes, doc.ThemeEvidence = x.themes.Classify(t, doc.Title)
+	})
 	return problems
 }
 

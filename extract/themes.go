@@ -1,0 +1,1156 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/french"
+
+	"terril/corpus"
+)
+
+// themesTSV is the default theme lexicon; see the comments at its top for the format.
+//
+//go:embed themes.tsv
+var themesTSV []byte
+
+// DefaultThemes returns the embedded theme lexicon, parsed once. It panics if the
+// embedded file does not parse, which a test rules out.
+func DefaultThemes() *Themes {
+	th, err := defaultThemes()
+	if err != nil {
+		panic(err)
+	}
+	return th
+}
+
+var defaultThemes = sync.OnceValues(func() (*Themes, error) {
+	th, err := ParseThemes(themesTSV)
+	if err != nil {
+		return nil, fmt.Errorf("embedded themes.tsv: %w", err)
+	}
+	return th, nil
+})
+
+// Themes is a parsed theme lexicon with its scoring settings. It is immutable and
+// safe for concurrent use.
+type Themes struct {
+	ids     []string // theme ids in the order of the file
+	entries []themeEntry
+	byStem  map[string][]int32 // first word's stem → entries, longest first
+	byWord  map[string][]int32 // first word, folded (exact and case entries) → entries
+	prefix  map[string]struct{}
+	set     themeSettings
+}
+
+// themeEntry is one line of the lexicon.
+type themeEntry struct {
+	theme  int // index in Themes.ids, -1 for a stop phrase
+	weight float64
+	term   string   // as written
+	words  []string // stems, folded words or original words, by mode
+	mode   matchMode
+}
+
+type matchMode uint8
+
+const (
+	modeStem  matchMode = iota // stems compared
+	modeExact                  // folded words compared, final plural s ignored
+	modeCase                   // original words compared, case included
+)
+
+type themeSettings struct {
+	threshold, long, repeat                                  float64
+	title, heading, item, funded, aside, example, quoted, bp float64
+}
+
+var defaultSettings = themeSettings{
+	threshold: 3, long: 8000, repeat: 0.5,
+	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3,
+}
+
+// IDs returns the theme ids of the lexicon, in the order of the file.
+func (th *Themes) IDs() []string { return slices.Clone(th.ids) }
+
+// A ThemeSyntaxError reports a bad line of a theme lexicon.
+type ThemeSyntaxError struct {
+	Line int
+	Msg  string
+}
+
+func (e *ThemeSyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// ParseThemes parses a theme lexicon (the format is described at the top of the
+// embedded themes.tsv). Errors name the line; all bad lines are reported, joined.
+func ParseThemes(data []byte) (*Themes, error) {
+	if !utf8.Valid(data) {
+		return nil, &ThemeSyntaxError{Line: firstInvalidLine(data), Msg: "invalid UTF-8"}
+	}
+	th := &Themes{
+		byStem: map[string][]int32{},
+		byWord: map[string][]int32{},
+		prefix: map[string]struct{}{},
+		set:    defaultSettings,
+	}
+	themeIndex := map[string]int{}
+	type key struct {
+		theme int
+		mode  matchMode
+		words string
+	}
+	seen := map[key]int{} // → entry index
+	var errs []error
+	bad := func(line int, format string, args ...any) {
+		errs = append(errs, &ThemeSyntaxError{Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	settingSeen := map[string]int{}
+	for n, line := range strings.Split(string(data), "\n") {
+		n++
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '@' {
+			name, val, _ := strings.Cut(line[1:], "\t")
+			if i := strings.IndexAny(line[1:], " \t"); i >= 0 {
+				name, val = line[1:1+i], line[1+i:]
+			}
+			val = strings.TrimSpace(val)
+			p := th.set.field(name)
+			if p == nil {
+				bad(n, "unknown setting @%s", name)
+				continue
+			}
+			if prev, ok := settingSeen[name]; ok {
+				bad(n, "setting @%s already given on line %d", name, prev)
+				continue
+			}
+			settingSeen[name] = n
+			v, err := strconv.ParseFloat(val, 64)
+			if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+				bad(n, "setting @%s: %q is not a non-negative number", name, val)
+				continue
+			}
+			*p = v
+			continue
+		}
+		theme, rest, ok := cutField(line)
+		if !ok {
+			bad(n, "want THEME WEIGHT TERM, got %q", line)
+			continue
+		}
+		wstr, term, ok := cutField(rest)
+		if !ok || term == "" {
+			bad(n, "want THEME WEIGHT TERM, got %q", line)
+			continue
+		}
+		if !validThemeID(theme) {
+			bad(n, "bad theme id %q (lower-case letters, digits and hyphens, or - for a stop phrase)", theme)
+			continue
+		}
+		weight, err := strconv.ParseFloat(wstr, 64)
+		if err != nil || weight < 0 || weight > 100 || math.IsNaN(weight) {
+			bad(n, "bad weight %q (a number from 0 to 100)", wstr)
+			continue
+		}
+		mode := modeStem
+		if i := strings.LastIndexByte(term, '['); i >= 0 && strings.HasSuffix(term, "]") {
+			for _, f := range strings.FieldsFunc(term[i+1:len(term)-1], func(r rune) bool { return r == ',' || r == ' ' }) {
+				switch f {
+				case "case":
+					mode = modeCase
+				case "exact":
+					if mode != modeCase {
+						mode = modeExact
+					}
+				default:
+					bad(n, "unknown flag %q (want case or exact)", f)
+				}
+			}
+			term = strings.TrimSpace(term[:i])
+		} else if strings.ContainsAny(term, "[]") {
+			bad(n, "flags must be a [group] at the end of the line")
+			continue
+		}
+		words := termWords(term, mode)
+		if len(words) == 0 {
+			bad(n, "term %q has no word to match (only small words like de, la, et)", term)
+			continue
+		}
+		ti := -1
+		if theme != "-" {
+			var ok bool
+			if ti, ok = themeIndex[theme]; !ok {
+				ti = len(th.ids)
+				themeIndex[theme] = ti
+				th.ids = append(th.ids, theme)
+			}
+		}
+		k := key{ti, mode, strings.Join(words, " ")}
+		if i, ok := seen[k]; ok {
+			// Two spellings with the same stems ("éducation", "éducatif"): keep one,
+			// with the larger weight.
+			th.entries[i].weight = max(th.entries[i].weight, weight)
+			continue
+		}
+		seen[k] = len(th.entries)
+		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, mode: mode})
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	if len(th.ids) == 0 {
+		return nil, &ThemeSyntaxError{Line: 1, Msg: "no theme term"}
+	}
+	for i, e := range th.entries {
+		first := e.words[0]
+		if e.mode == modeStem {
+			th.byStem[first] = append(th.byStem[first], int32(i))
+			for _, w := range e.words {
+				th.prefix[stemKey(w)] = struct{}{}
+			}
+		} else {
+			if e.mode == modeCase {
+				first = singular(Fold(first))
+			}
+			th.byWord[first] = append(th.byWord[first], int32(i))
+		}
+	}
+	for _, m := range []map[string][]int32{th.byStem, th.byWord} {
+		for k, list := range m {
+			sort.SliceStable(list, func(a, b int) bool {
+				return len(th.entries[list[a]].words) > len(th.entries[list[b]].words)
+			})
+			m[k] = list
+		}
+	}
+	return th, nil
+}
+
+func (s *themeSettings) field(name string) *float64 {
+	switch name {
+	case "threshold":
+		return &s.threshold
+	case "long":
+		return &s.long
+	case "repeat":
+		return &s.repeat
+	case "title":
+		return &s.title
+	case "heading":
+		return &s.heading
+	case "item":
+		return &s.item
+	case "funded":
+		return &s.funded
+	case "aside":
+		return &s.aside
+	case "example":
+		return &s.example
+	case "quoted":
+		return &s.quoted
+	case "boilerplate":
+		return &s.bp
+	}
+	return nil
+}
+
+// cutField splits off the first tab- or space-separated field of s.
+func cutField(s string) (field, rest string, ok bool) {
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], strings.TrimSpace(s[i:]), true
+}
+
+func validThemeID(id string) bool {
+	if id == "-" {
+		return true
+	}
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return line
+}
+
+type joinedErrors []error
+
+func (e joinedErrors) Error() string {
+	var b strings.Builder
+	for i, err := range e {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+func (e joinedErrors) Unwrap() []error { return e }
+
+func joinErrors(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return joinedErrors(errs)
+}
+
+// termWords splits a lexicon term into the words it is matched on.
+func termWords(term string, mode matchMode) []string {
+	var words []string
+	src := term
+	if mode != modeCase {
+		src = Fold(term)
+	}
+	forEachWord(src, func(i, j int) {
+		w := src[i:j]
+		if isStopWord(Fold(w)) {
+			return
+		}
+		switch mode {
+		case modeStem:
+			w = stemWord(w)
+		case modeExact:
+			w = singular(w)
+		}
+		words = append(words, w)
+	})
+	return words
+}
+
+// forEachWord calls f with the span of each word of s: a run of letters and digits,
+// with '&' kept inside a word ("R&D"). Apostrophes and hyphens separate words.
+func forEachWord(s string, f func(i, j int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' ||
+				c == '&' && start >= 0 && i+1 < len(s) && isASCIIAlnum(s[i+1])
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(start, i)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		f(start, len(s))
+	}
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
+// isStopWord reports whether w, folded, is a small word left out of matching.
+func isStopWord(w string) bool {
+	switch w {
+	case "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en":
+		return true
+	}
+	return false
+}
+
+// singular drops a final plural s from a folded word of five letters or more.
+func singular(w string) string {
+	if len(w) >= 5 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// stemWord stems a folded word with the French Snowball stemmer, after singular.
+func stemWord(w string) string {
+	w = singular(w)
+	if len(w) <= 2 {
+		return w
+	}
+	env := snowballstem.NewEnv(w)
+	french.Stem(env)
+	return env.Current()
+}
+
+// stemKey is the key of the prefix filter: the first four bytes of a stem. The
+// Snowball stemmer only rewrites a word's ending, after its first two letters, and
+// the rewritten endings are short, so a word whose stem is s starts with
+// stemKey(s) or, for short stems, with s itself (see mayStemTo).
+func stemKey(s string) string {
+	if len(s) > 4 {
+		return s[:4]
+	}
+	return s
+}
+
+// mayStemTo reports whether the folded word w may have a stem in the lexicon.
+func (th *Themes) mayStemTo(w string) bool {
+	for n := min(len(w), 4); n >= 2; n-- {
+		if _, ok := th.prefix[w[:n]]; ok {
+			return true
+		}
+	}
+	return len(w) < 2
+}
+
+// ---------------------------------------------------------------------------
+// Scanning: tokens with their context.
+
+type themeToken struct {
+	start, end int32 // span in the scanned (folded) string
+	word       string
+	stem       string // "" when no lexicon stem can match
+	sent       int32  // sentence index
+	quote      int32  // index of the enclosing short quote, -1 when none
+	mult       float32
+}
+
+type themeQuote struct {
+	first, last int32 // content token indices [first, last)
+}
+
+type sentenceInfo struct {
+	para   int32
+	amount bool
+}
+
+// axisStems are the words that announce the axes of a programme ("autour de trois
+// axes :", "les priorités suivantes :").
+var axisStems = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"axe", "axes", "priorite", "priorites", "theme", "themes", "thematiques",
+		"pilier", "piliers", "domaines", "volets", "orientations", "enjeux", "objectifs", "chantiers",
+		"ambitions", "champs", "leviers"} {
+		axisStems[w] = true
+	}
+}
+
+// itemKeywords start a numbered item line ("Priorité 1 :", "Axe II –").
+var itemKeywords = map[string]bool{
+	"priorite": true, "axe": true, "objectif": true, "orientation": true, "volet": true,
+	"pilier": true, "enjeu": true, "ambition": true, "mesure": true, "action": true,
+	"engagement": true, "theme": true, "thematique": true, "chantier": true, "fiche": true,
+	"defi": true, "levier": true, "programme": true, "etape": true,
+}
+
+// exampleWords open a clause of examples.
+var exampleWords = map[string]bool{
+	"notamment": true, "comme": true, "exemple": true, "ex": true, "tels": true, "telles": true,
+	"tel": true, "telle": true,
+}
+
+const itemHead = 8 // content words of an item that count as its head
+
+type scanner struct {
+	th     *Themes
+	s      string // folded text
+	orig   func(i, j int) string
+	toks   []themeToken
+	quotes []themeQuote
+	sents  []sentenceInfo
+	stems  map[string]string
+
+	titleStart, titleEnd int
+}
+
+// scan tokenises s (folded) and records the context of every word.
+func (sc *scanner) scan() {
+	s := sc.s
+	set := &sc.th.set
+	var (
+		sent, para                int32
+		sentHasAxis, enum         bool
+		example, boilerplate      bool
+		heading                   bool
+		itemMode                  bool
+		itemPos                   int
+		asideDepth, parenDepth    int
+		asideEnd                  = -1
+		quoteOpen                 = -1 // index in sc.quotes of the open quote
+		straightQuote             bool
+		lastWordEnd               int
+		sentFirstTok              int
+		lineStart                 = true
+		blankBefore               = true
+		inTitle                   bool
+		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
+		pendingAmount, closeQuote bool
+	)
+	sc.sents = append(sc.sents, sentenceInfo{})
+	newSentence := func() {
+		sentHasAxis, enum, example = false, false, false
+		if len(sc.toks) == sentFirstTok {
+			return // empty sentence: reuse it
+		}
+		sent++
+		sc.sents = append(sc.sents, sentenceInfo{para: para})
+		sentFirstTok = len(sc.toks)
+	}
+	closeClause := func() {
+		example = false
+		if enum {
+			itemPos = 0
+		}
+	}
+	endQuote := func() {
+		if quoteOpen >= 0 {
+			q := &sc.quotes[quoteOpen]
+			q.last = int32(len(sc.toks))
+			if q.last-q.first > 12 {
+				// A long quotation is speech, not a name: its words count fully.
+				for k := q.first; k < q.last; k++ {
+					sc.toks[k].quote = -1
+				}
+			}
+		}
+		quoteOpen = -1
+		straightQuote = false
+	}
+	for i := 0; i < len(s); {
+		if lineStart {
+			lineStart = false
+			le := strings.IndexByte(s[i:], '\n')
+			if le < 0 {
+				le = len(s)
+			} else {
+				le += i
+			}
+			line := strings.TrimSpace(s[i:le])
+			if line == "" {
+				blankBefore = true
+				i = le + 1
+				lineStart = true
+				// Paragraph end.
+				newSentence()
+				para++
+				sc.sents[len(sc.sents)-1].para = para
+				itemMode, enum, heading = false, false, false
+				asideDepth, parenDepth, asideEnd = 0, 0, -1
+				endQuote()
+				continue
+			}
+			blankAfter := le >= len(s) || strings.TrimSpace(lineAt(s, le+1)) == ""
+			list, contentAt := listItem(line)
+			heading = false
+			if list {
+				newSentence()
+				itemMode, itemPos = true, 0
+				itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
+			} else if blankBefore && blankAfter && isHeadingLine(line) {
+				newSentence()
+				heading = true
+				itemMode = false
+				if isBoilerplateHeading(line) {
+					boilerplate = true
+				}
+			} else if blankBefore {
+				itemMode = false
+			}
+			if !list && !heading && len(line) <= 60 && isBoilerplateHeading(line) {
+				boilerplate = true
+			}
+			blankBefore = false
+		}
+		c := s[i]
+		if c == '\n' {
+			lineStart = true
+			if heading {
+				newSentence()
+				heading = false
+			}
+			example = false
+			i++
+			continue
+		}
+		inTitle = sc.titleEnd > sc.titleStart && i >= sc.titleStart && i < sc.titleEnd
+		isWord := false
+		n := 1
+		if c < utf8.RuneSelf {
+			isWord = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+		} else {
+			r, m := utf8.DecodeRuneInString(s[i:])
+			n = m
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				isWord = true
+			case r == '«' || r == '“':
+				endQuote()
+				sc.quotes = append(sc.quotes, themeQuote{first: int32(len(sc.toks))})
+				quoteOpen = len(sc.quotes) - 1
+			case r == '»' || r == '”':
+				closeQuote = true
+			case r == '€':
+				pendingAmount = true
+			case r == '…':
+				if aheadIsBreak(s, i+n) {
+					newSentence()
+				}
+			case r == '–' || r == '—':
+				closeClause()
+			}
+		}
+		if !isWord {
+			switch c {
+			case '"':
+				if straightQuote {
+					closeQuote = true
+				} else {
+					endQuote()
+					sc.quotes = append(sc.quotes, themeQuote{first: int32(len(sc.toks))})
+					quoteOpen = len(sc.quotes) - 1
+					straightQuote = true
+				}
+			case '(':
+				parenDepth++
+				if asideDepth == 0 {
+					if end, ok := asideParen(s, i); ok {
+						asideDepth = parenDepth
+						asideEnd = end
+					}
+				}
+				closeClause()
+			case ')':
+				if parenDepth > 0 {
+					if parenDepth == asideDepth {
+						asideDepth, asideEnd = 0, -1
+					}
+					parenDepth--
+				}
+				closeClause()
+			case ',', ';':
+				closeClause()
+			case ':':
+				closeClause()
+				if sentHasAxis {
+					enum, itemPos = true, 0
+				}
+			case '.', '!', '?':
+				// A sentence ends at a full stop followed by a space or a line end,
+				// but not inside a number ("1.2") or after a one-letter abbreviation.
+				if aheadIsBreak(s, i+1) && !(c == '.' && i-lastWordEnd == 0 && len(sc.toks) > 0 &&
+					sc.toks[len(sc.toks)-1].end-sc.toks[len(sc.toks)-1].start == 1) {
+					if c == '.' && i+3 <= len(s) && s[i:i+3] == "..." {
+						break
+					}
+					newSentence()
+				}
+			}
+			if closeQuote {
+				closeQuote = false
+				endQuote()
+			}
+			if pendingAmount {
+				pendingAmount = false
+				if sc.recentNumber(sentFirstTok) {
+					sc.sents[sent].amount = true
+				}
+			}
+			if asideEnd >= 0 && i >= asideEnd {
+				asideDepth, asideEnd = 0, -1
+			}
+			i += n
+			continue
+		}
+		// A word.
+		j := i + n
+		for j < len(s) {
+			d := s[j]
+			if d < utf8.RuneSelf {
+				if 'a' <= d && d <= 'z' || '0' <= d && d <= '9' || 'A' <= d && d <= 'Z' ||
+					d == '&' && j+1 < len(s) && isASCIIAlnum(s[j+1]) {
+					j++
+					continue
+				}
+				break
+			}
+			r, m := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += m
+		}
+		w := s[i:j]
+		lastWordEnd = j
+		if isStopWord(w) {
+			i = j
+			continue
+		}
+		tk := themeToken{start: int32(i), end: int32(j), word: singular(w), sent: sent, quote: -1}
+		if sc.th.mayStemTo(tk.word) {
+			st, ok := sc.stems[tk.word]
+			if !ok {
+				st = stemWord(tk.word)
+				sc.stems[tk.word] = st
+			}
+			tk.stem = st
+		}
+		if quoteOpen >= 0 {
+			tk.quote = int32(quoteOpen)
+		}
+		m := 1.0
+		switch {
+		case inTitle:
+			m = set.title
+		case heading:
+			m = set.heading
+		case (itemMode || enum) && itemPos < itemHead && asideDepth == 0:
+			if !itemMode || itemStartAfter < 0 || i >= itemStartAfter {
+				m = set.item
+			}
+		}
+		if asideDepth > 0 {
+			m *= set.aside
+		}
+		if example {
+			m *= set.example
+		}
+		if boilerplate {
+			m *= set.bp
+		}
+		tk.mult = float32(m)
+		sc.toks = append(sc.toks, tk)
+		if itemMode || enum {
+			if !itemMode || itemStartAfter < 0 || i >= itemStartAfter {
+				itemPos++
+			}
+		}
+		switch {
+		case axisStems[w]:
+			sentHasAxis = true
+		case exampleWords[w]:
+			example = true
+		case w == "savoir" && sentHasAxis && len(sc.toks) >= 1:
+			enum, itemPos = true, 0
+		case w == "euros" || w == "euro" || w == "eur" || w == "meur" || w == "keur":
+			if sc.recentNumber(sentFirstTok) {
+				sc.sents[sent].amount = true
+			}
+		}
+		i = j
+	}
+	endQuote()
+}
+
+// recentNumber reports whether one of the last four words of the current sentence
+// (starting at token first) is a number.
+func (sc *scanner) recentNumber(first int) bool {
+	for k := len(sc.toks) - 1; k >= first && k >= len(sc.toks)-4; k-- {
+		if w := sc.toks[k].word; w != "" && '0' <= w[0] && w[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func lineAt(s string, i int) string {
+	if i >= len(s) {
+		return ""
+	}
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return s[i : i+j]
+	}
+	return s[i:]
+}
+
+func aheadIsBreak(s string, i int) bool {
+	return i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '*' || s[i] == '"' || s[i] == ')' ||
+		strings.HasPrefix(s[i:], "»") || strings.HasPrefix(s[i:], "”")
+}
+
+// listItem reports whether a trimmed, folded line is a list item ("- le tourisme ;",
+// "1. …", "a) …", "Priorité 2 : …", "Axe II – …") and where its content starts.
+func listItem(line string) (bool, int) {
+	for _, m := range []string{"- ", "– ", "— ", "• ", "* ", "· ", "▪ ", "► ", "➢ ", "✓ ", "-**", "•", "▪", "►", "➢", "\uf0b7"} {
+		if strings.HasPrefix(line, m) {
+			return true, len(m)
+		}
+	}
+	// "1. ", "2) ", "a) ".
+	k := 0
+	for k < len(line) && k < 3 && '0' <= line[k] && line[k] <= '9' {
+		k++
+	}
+	if k == 0 && len(line) > 2 && 'a' <= line[0] && line[0] <= 'z' && line[1] == ')' {
+		k = 1
+	}
+	if k > 0 && k+1 < len(line) && (line[k] == '.' || line[k] == ')') && line[k+1] == ' ' {
+		return true, k + 2
+	}
+	// Keyword items.
+	j := 0
+	for j < len(line) && 'a' <= line[j] && line[j] <= 'z' {
+		j++
+	}
+	w := line[:j]
+	if !itemKeywords[w] && !itemKeywords[strings.TrimSuffix(w, "s")] {
+		return false, 0
+	}
+	rest := strings.TrimLeft(line[j:], " ")
+	rest = strings.TrimPrefix(rest, "n°")
+	rest = strings.TrimPrefix(rest, "no ")
+	rest = strings.TrimLeft(rest, " ")
+	d := 0
+	for d < len(rest) && ('0' <= rest[d] && rest[d] <= '9' || rest[d] == 'i' || rest[d] == 'v' || rest[d] == 'x') && d < 6 {
+		d++
+	}
+	if d == 0 {
+		return false, 0
+	}
+	if d < len(rest) && ('a' <= rest[d] && rest[d] <= 'z') {
+		return false, 0 // a word ("axe important"), not a number
+	}
+	after := strings.TrimLeft(rest[d:], " ")
+	for _, sep := range []string{":", "-", "–", "—", ".", ")"} {
+		if strings.HasPrefix(after, sep) {
+			return true, len(line) - len(after) + len(sep)
+		}
+	}
+	return false, 0
+}
+
+// isHeadingLine reports whether a trimmed, folded line standing alone is a heading:
+// short, and not ending like a sentence.
+func isHeadingLine(line string) bool {
+	if len(line) > 150 {
+		return false
+	}
+	words := 0
+	forEachWord(line, func(i, j int) { words++ })
+	if words == 0 || words > 16 {
+		return false
+	}
+	last := strings.TrimRight(line, "*_ ")
+	if last == "" {
+		return false
+	}
+	switch last[len(last)-1] {
+	case '.', ',', ';', ':':
+		return strings.HasSuffix(last, "...") // "Et après..." is still a heading
+	}
+	return true
+}
+
+// isBoilerplateHeading reports whether a folded line opens the boilerplate of a
+// press release: the "À propos de…" presentation of the issuer or the press contacts.
+func isBoilerplateHeading(line string) bool {
+	line = strings.TrimLeft(line, "*_#- ")
+	for _, p := range []string{"a propos d", "contact presse", "contacts presse", "contact :", "contacts :",
+		"service presse", "relations presse", "presse :", "contact medias", "contacts medias"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// asideParen reports whether the parenthesis opening at i lists examples (it holds
+// a comma, a semicolon or an ellipsis before it closes), and where it closes.
+func asideParen(s string, i int) (int, bool) {
+	depth := 0
+	limit := min(len(s), i+600)
+	list := false
+	for k := i; k < limit; k++ {
+		switch s[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return k, list
+			}
+		case ',', ';':
+			list = true
+		case '.':
+			if k+2 < len(s) && s[k+1] == '.' && s[k+2] == '.' {
+				list = true
+			}
+		case '\n':
+			if k+1 < len(s) && s[k+1] == '\n' {
+				return k, false
+			}
+		case 0xe2: // "…"
+			if strings.HasPrefix(s[k:], "…") {
+				list = true
+			}
+		}
+	}
+	return -1, false
+}
+
+// ---------------------------------------------------------------------------
+// Matching and scoring.
+
+type themeMatch struct {
+	entry        int32
+	first, last  int32 // token indices [first, last)
+	contribution float64
+}
+
+// Classify returns the themes t deals with, best first, and the evidence for each:
+// the lexicon terms found, with their spans in t.S and the theme's score. title is
+// the document's title; when it occurs in the text its words weigh more there, and
+// when it does not, its terms are reported with the span {-1, -1}.
+func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvidence) {
+	if t == nil {
+		return nil, nil
+	}
+	stems := map[string]string{}
+	sc := &scanner{th: th, s: t.Folded, stems: stems, titleStart: -1, titleEnd: -1,
+		orig: func(i, j int) string { a, b := t.Orig(i, j); return t.S[a:b] }}
+	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(Fold(title)), "…"))
+	var extra *scanner
+	if ftitle != "" {
+		limit := min(len(t.Folded), 4000)
+		if k := strings.Index(t.Folded[:limit], ftitle); k >= 0 {
+			// The title weighs more where the text repeats it as a line of its own,
+			// not when it is only the start of the first paragraph.
+			end := k + len(ftitle)
+			if !strings.HasSuffix(strings.TrimSpace(title), "…") && (end == len(t.Folded) || t.Folded[end] == '\n') {
+				sc.titleStart, sc.titleEnd = k, end
+			}
+		} else {
+			otitle := strings.TrimSpace(title)
+			ft := NewText(otitle)
+			extra = &scanner{th: th, s: ft.Folded, stems: stems, titleStart: 0, titleEnd: len(ft.Folded),
+				orig: func(i, j int) string { a, b := ft.Orig(i, j); return ft.S[a:b] }}
+		}
+	}
+	sc.scan()
+	matches := sc.match()
+	var titleMatches []themeMatch
+	if extra != nil {
+		extra.scan()
+		titleMatches = extra.match()
+	}
+
+	// Score.
+	scores := make([]float64, len(th.ids))
+	perTerm := map[int32][]float64{}
+	for _, ms := range [][]themeMatch{matches, titleMatches} {
+		for _, m := range ms {
+			if th.entries[m.entry].theme >= 0 && m.contribution > 0 {
+				perTerm[m.entry] = append(perTerm[m.entry], m.contribution)
+			}
+		}
+	}
+	for e, cs := range perTerm {
+		sort.Sort(sort.Reverse(sort.Float64Slice(cs)))
+		f := 1.0
+		sum := 0.0
+		for _, c := range cs {
+			sum += c * f
+			f *= th.set.repeat
+		}
+		scores[th.entries[e].theme] += sum
+	}
+	threshold := th.set.threshold
+	if th.set.long > 0 && float64(len(t.S)) > th.set.long {
+		threshold *= 1 + 0.5*math.Log2(float64(len(t.S))/th.set.long)
+	}
+	var order []int
+	for ti, sc := range scores {
+		if sc >= threshold && sc > 0 {
+			order = append(order, ti)
+		}
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	ids := make([]string, len(order))
+	ev := make([]corpus.ThemeEvidence, len(order))
+	for k, ti := range order {
+		ids[k] = th.ids[ti]
+		var terms []themeMatch
+		for _, m := range matches {
+			if th.entries[m.entry].theme == ti && m.contribution > 0 {
+				terms = append(terms, m)
+			}
+		}
+		nText := len(terms)
+		for _, m := range titleMatches {
+			if th.entries[m.entry].theme == ti && m.contribution > 0 {
+				terms = append(terms, m)
+			}
+		}
+		const maxTerms = 20
+		if len(terms) > maxTerms {
+			idx := make([]int, len(terms))
+			for i := range idx {
+				idx[i] = i
+			}
+			sort.SliceStable(idx, func(a, b int) bool { return terms[idx[a]].contribution > terms[idx[b]].contribution })
+			idx = idx[:maxTerms]
+			sort.Ints(idx)
+			kept := make([]themeMatch, 0, maxTerms)
+			n := 0
+			for _, i := range idx {
+				kept = append(kept, terms[i])
+				if i < nText {
+					n++
+				}
+			}
+			terms, nText = kept, n
+		}
+		out := make([]corpus.Term, len(terms))
+		for i, m := range terms {
+			out[i].Term = th.entries[m.entry].term
+			if i < nText {
+				a, b := t.Orig(int(sc.toks[m.first].start), int(sc.toks[m.last-1].end))
+				out[i].Start, out[i].End = a, b
+			} else {
+				out[i].Start, out[i].End = -1, -1
+			}
+		}
+		ev[k] = corpus.ThemeEvidence{Theme: th.ids[ti], Score: math.Round(scores[ti]*100) / 100, Terms: out}
+	}
+	return ids, ev
+}
+
+// match finds the lexicon terms among the scanned tokens: at each token, the longest
+// entries that match (the most specific mode first), dropping a match contained in
+// an earlier one, and computes each match's contribution.
+func (sc *scanner) match() []themeMatch {
+	th := sc.th
+	set := &th.set
+	var out []themeMatch
+	maxEnd := int32(0)
+	var best []int32
+	for i := range sc.toks {
+		tk := &sc.toks[i]
+		best = best[:0]
+		bestLen, bestMode := 0, matchMode(0)
+		consider := func(list []int32) {
+			for _, ei := range list {
+				e := &th.entries[ei]
+				if len(e.words) < bestLen {
+					return // lists are sorted longest first
+				}
+				if !sc.matchAt(i, e) {
+					continue
+				}
+				switch {
+				case len(e.words) > bestLen || len(e.words) == bestLen && e.mode > bestMode:
+					best = append(best[:0], ei)
+					bestLen, bestMode = len(e.words), e.mode
+				case len(e.words) == bestLen && e.mode == bestMode:
+					best = append(best, ei)
+				}
+			}
+		}
+		if tk.stem != "" {
+			consider(th.byStem[tk.stem])
+		}
+		consider(th.byWord[tk.word])
+		if bestLen == 0 {
+			continue
+		}
+		end := int32(i + bestLen)
+		if end <= maxEnd {
+			continue // inside an earlier match
+		}
+		maxEnd = end
+		for _, ei := range best {
+			m := themeMatch{entry: ei, first: int32(i), last: end}
+			e := &th.entries[ei]
+			if e.theme >= 0 {
+				mult := float64(0)
+				for k := m.first; k < m.last; k++ {
+					mult = max(mult, float64(sc.toks[k].mult))
+				}
+				if sc.funded(tk.sent) {
+					mult *= set.funded
+				}
+				if q := tk.quote; q >= 0 {
+					qt := sc.quotes[q]
+					if float64(m.last-m.first) < 0.6*float64(qt.last-qt.first) {
+						mult *= set.quoted
+					}
+				}
+				m.contribution = e.weight * mult
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// matchAt reports whether entry e matches the tokens starting at i, within one
+// sentence.
+func (sc *scanner) matchAt(i int, e *themeEntry) bool {
+	if i+len(e.words) > len(sc.toks) {
+		return false
+	}
+	sent := sc.toks[i].sent
+	for k, w := range e.words {
+		tk := &sc.toks[i+k]
+		if tk.sent != sent {
+			return false
+		}
+		switch e.mode {
+		case modeStem:
+			if tk.stem != w {
+				return false
+			}
+		case modeExact:
+			if tk.word != w {
+				return false
+			}
+		case modeCase:
+			if sc.orig(int(tk.start), int(tk.end)) != w {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// funded reports whether sentence s, or the one before it in the same paragraph,
+// holds a euro amount.
+func (sc *scanner) funded(s int32) bool {
+	if sc.sents[s].amount {
+		return true
+	}
+	return s > 0 && sc.sents[s-1].amount && sc.sents[s-1].para == sc.sents[s].para
+}
