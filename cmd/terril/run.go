@@ -28,6 +28,7 @@ type env struct {
 
 // commands lists every subcommand. Keep it sorted by name.
 var commands = []command{
+	{"eval", "score extraction against gold annotations (precision, recall, F1)", evalCommand},
 	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},
 	{"ingest", "read, extract and index files and folders", ingestCommand},
 	{"search", "search the index", searchCommand},

@@ -1,6 +1,7 @@
 package gold
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -392,15 +393,13 @@ func Score(gold, pred *Set, fields []string) (*Report, error) {
 	return rep, nil
 }
 
-// showValue shows a published or genre value: null, or str() of it.
+// showValue shows a published or genre value as JSON: null, "2019", 2019.
 func showValue(v any) string {
-	if v == nil {
-		return "null"
+	b, err := json.Marshal(v)
+	if err != nil {
+		return kindOf(v)
 	}
-	if s, err := pyStr(v); err == nil {
-		return s
-	}
-	return kindOf(v)
+	return string(b)
 }
 
 func orNone(v any) any {
