@@ -2,7 +2,11 @@ package corpus
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 )
 
@@ -75,4 +79,68 @@ type Fetcher interface {
 // Implementations must not write anywhere, nor decide what gets indexed.
 type Collector interface {
 	List(ctx context.Context, f Fetcher, fn func(Item) error) error
+}
+
+// ResolveURL resolves ref (an href, a <loc>, a <link>) against base, drops its
+// fragment and checks that the result is an absolute http, https or file URL.
+func ResolveURL(base, ref string) (string, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return "", errors.New("empty link")
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return "", fmt.Errorf("link %q: %w", ref, err)
+	}
+	if base != "" {
+		b, err := url.Parse(base)
+		if err != nil {
+			return "", fmt.Errorf("base %q: %w", base, err)
+		}
+		r = b.ResolveReference(r)
+	}
+	r.Fragment, r.RawFragment = "", ""
+	switch r.Scheme {
+	case "http", "https":
+		if r.Host == "" {
+			return "", fmt.Errorf("link %q: no host", ref)
+		}
+	case "file":
+	default:
+		return "", fmt.Errorf("link %q: not an http, https or file URL", ref)
+	}
+	return r.String(), nil
+}
+
+// An Emitter helps implement List: Emit checks ctx before calling fn and drops the
+// URLs it has already sent.
+type Emitter struct {
+	ctx  context.Context
+	fn   func(Item) error
+	seen map[string]bool
+}
+
+// NewEmitter returns an Emitter calling fn while ctx is not done.
+func NewEmitter(ctx context.Context, fn func(Item) error) *Emitter {
+	return &Emitter{ctx: ctx, fn: fn, seen: make(map[string]bool)}
+}
+
+// Emit sends it to fn unless ctx is done (its error is returned) or its URL was
+// already sent (nil is returned). Items with Err set are always sent.
+func (e *Emitter) Emit(it Item) error {
+	if err := e.ctx.Err(); err != nil {
+		return err
+	}
+	if it.Err == nil {
+		if e.seen[it.URL] {
+			return nil
+		}
+		e.seen[it.URL] = true
+	}
+	return e.fn(it)
+}
+
+// Fail sends a per-item error about u.
+func (e *Emitter) Fail(u string, err error) error {
+	return e.Emit(Item{URL: u, Err: err})
 }
