@@ -63,3 +63,29 @@ func sendFile(ctx context.Context, out chan<- Input, path, source string) error 
 	}
 	return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
 }
+
+// FSFiles returns a producer that sends every readable file of fsys (recursively;
+// hidden entries skipped). The URL of each input is its path in fsys.
+func FSFiles(fsys fs.FS, source string) func(ctx context.Context, out chan<- Input) error {
+	return func(ctx context.Context, out chan<- Input) error {
+		return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return Send(ctx, out, Input{URL: path, Source: source, Err: err})
+			}
+			if path != "." && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(path))] {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, path)
+			if err != nil {
+				err = fmt.Errorf("read %s: %w", path, err)
+			}
+			return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
+		})
+	}
+}

@@ -32,6 +32,7 @@ var commands = []command{
 	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},
 	{"ingest", "read, extract and index files and folders", ingestCommand},
 	{"search", "search the index", searchCommand},
+	{"facets", "count and sum the matching documents by commune, theme, year…", facetsCommand},
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
 }
 

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"terril/index"
+)
+
+const facetsUsage = `
+usage: terril facets [flags] FACET[,FACET...] [QUERY]
+
+Facets counts the documents matching QUERY (everything when empty) by the values of
+each FACET, and with --sums totals their euro amounts by commune, theme or year.
+
+Facets: commune, dept, epci, theme, genre, person, signatory, source, year, month,
+amount (ranges: < 100 k€, 100 k€–1 M€, 1–10 M€, 10–100 M€, ≥ 100 M€).
+QUERY and the filter flags are those of terril search.
+
+	terril facets commune "rénovation" --min-amount 1000000
+	terril facets theme,year --dept 62
+	terril facets --sums commune,theme logement
+`
+
+func facetsCommand(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "facets", facetsUsage)
+	dir := indexFlag(fs)
+	asJSON := fs.Bool("json", false, "print the results as JSON")
+	top := fs.Int("n", 20, "show the top `N` values of each facet")
+	var sums listFlag
+	fs.Var(&sums, "sums", "also total the amounts by `DIM` (commune, theme, year; comma-separated)")
+	var filters filterFlags
+	filters.add(fs)
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 && len(sums) == 0 {
+		fs.Usage()
+		return usageError{"facets: no FACET given"}
+	}
+	var names []string
+	if len(rest) > 0 && (len(sums) == 0 || knownFacets(rest[0])) {
+		names = strings.Split(rest[0], ",")
+		rest = rest[1:]
+	}
+	q := index.Query{Text: strings.Join(rest, " "), Size: -1, Facets: names, Sums: sums}
+	if err := filters.apply(&q); err != nil {
+		return err
+	}
+	ix, err := index.OpenReadOnly(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, q)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, struct {
+			Total  uint64        `json:"total"`
+			Facets []index.Facet `json:"facets"`
+			Sums   []index.Sum   `json:"sums,omitempty"`
+		}{res.Total, res.Facets, res.Sums})
+	}
+	printFacets(e.stdout, res, *top)
+	return nil
+}
+
+func printFacets(w io.Writer, res *index.Result, top int) {
+	fmt.Fprintf(w, "%d documents match\n", res.Total)
+	for _, f := range res.Facets {
+		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(f.Name))
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+		for i, v := range f.Values {
+			if i == top {
+				break
+			}
+			fmt.Fprintf(tw, "%d\t  %s\t\n", v.Count, v.Value)
+		}
+		if f.Missing > 0 {
+			fmt.Fprintf(tw, "%d\t  (none)\t\n", f.Missing)
+		}
+		tw.Flush()
+	}
+	for _, s := range res.Sums {
+		fmt.Fprintf(w, "\nAMOUNTS BY %s\n", strings.ToUpper(s.Dimension))
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "total €\tamounts\t  %s\t\n", s.Dimension)
+		for i, v := range s.Values {
+			if i == top {
+				break
+			}
+			fmt.Fprintf(tw, "%s\t%d\t  %s\t\n", euros(v.Total), v.Count, v.Value)
+		}
+		tw.Flush()
+	}
+}
+
+// euros formats an amount with thin grouping: 1 780 000.
+func euros(v float64) string {
+	s := fmt.Sprintf("%.0f", v)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// knownFacets reports whether s is a comma-separated list of facet names.
+func knownFacets(s string) bool {
+	for _, n := range strings.Split(s, ",") {
+		if !slices.Contains(index.FacetNames, n) {
+			return false
+		}
+	}
+	return true
+}
