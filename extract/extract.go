@@ -46,6 +46,11 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	t := NewText(doc.Text)
 	_ = t
 	// Extractors are called here, in dependency order.
+	guard(&problems, "published", func() { doc.Published = Published(t) })
+	guard(&problems, "dates", func() { doc.Dates = Dates(t, doc.Published) })
+	guard(&problems, "amounts", func() { doc.Amounts = Amounts(t) })
+	guard(&problems, "references", func() { doc.References = References(t) })
+	guard(&problems, "genre", func() { doc.Genre = Genre(t, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
 		doc.Themes, doc.ThemeEvidence = x.themes.Classify(t, doc.Title)
 	})

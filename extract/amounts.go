@@ -1,0 +1,463 @@
+package extract
+
+import (
+	"math"
+	"sort"
+
+	"terril/corpus"
+)
+
+// multipliers written as words or abbreviations after a number. cur is true when
+// the abbreviation carries the currency itself ("MEUR").
+var multipliers = map[string]struct {
+	mult   float64
+	needs  bool // an abbreviation that is money only with a currency after it
+	hasCur bool
+}{
+	"mille":     {1e3, false, false},
+	"million":   {1e6, false, false},
+	"millions":  {1e6, false, false},
+	"milliard":  {1e9, false, false},
+	"milliards": {1e9, false, false},
+	"k":         {1e3, true, false},
+	"m":         {1e6, true, false},
+	"md":        {1e9, true, false},
+	"mds":       {1e9, true, false},
+	"mrd":       {1e9, true, false},
+	"mrds":      {1e9, true, false},
+	"keur":      {1e3, false, true},
+	"meur":      {1e6, false, true},
+	"mdeur":     {1e9, false, true},
+	"mdseur":    {1e9, false, true},
+	"mrdeur":    {1e9, false, true},
+}
+
+// numberWords are numbers written in letters before "million(s)" or "milliard(s)".
+var numberWords = map[string]float64{
+	"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+	"trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
+}
+
+// moneyNouns may follow an amount whose currency is implicit ("200 millions de
+// prêts"); any other noun after "de" makes it a quantity ("1,2 million d'habitants").
+var moneyNouns = map[string]bool{
+	"prets": true, "pret": true, "subventions": true, "subvention": true, "credits": true,
+	"credit": true, "investissements": true, "investissement": true, "financements": true,
+	"financement": true, "dotations": true, "dotation": true, "aides": true, "aide": true,
+	"depenses": true, "recettes": true, "fonds": true, "travaux": true, "budget": true,
+	"euros": true, "avances": true, "participations": true, "participation": true,
+	"fonds propres": true, "engagements": true, "autorisations": true, "commandes": true,
+	"chiffre": true, "capitaux": true, "economies": true, "reste": true,
+}
+
+// countNouns after a bare number make it a count, not an implicit amount.
+var countNouns = map[string]bool{
+	"habitants": true, "personnes": true, "logements": true, "emplois": true, "tonnes": true,
+	"visiteurs": true, "voyageurs": true, "passagers": true, "metres": true, "km": true,
+	"ha": true, "hectares": true, "entreprises": true, "jeunes": true, "eleves": true,
+	"salaries": true, "agents": true, "communes": true, "places": true, "lits": true,
+	"projets": true, "dossiers": true, "m": true, "kwh": true, "mwh": true, "gwh": true,
+	"litres": true, "heures": true, "jours": true, "ans": true, "mois": true, "menages": true,
+	"foyers": true, "prises": true, "locaux": true, "beneficiaires": true, "demandeurs": true,
+	"postes": true, "arbres": true, "vehicules": true, "bus": true, "trains": true,
+}
+
+type amountScanner struct {
+	tokens
+	out []amt
+}
+
+type amt struct {
+	i, j      int // tokens of the amount itself
+	value     float64
+	implicit  bool
+	qualifier string
+	approx    string
+}
+
+// number is a parsed number: its tokens [i, j), value, and how it was written.
+type number struct {
+	i, j    int
+	value   float64
+	intLen  int  // digits before the decimal separator
+	grouped bool // thousands groups
+	decimal bool
+}
+
+// Amounts returns the sums of money of t (see the AMOUNTS section of the package
+// documentation), one per distinct text and value, in text order.
+func Amounts(t *Text) []corpus.Amount {
+	x := amountScanner{tokens: newTokens(t)}
+	for i := 0; i < len(x.toks); {
+		n := x.at(i)
+		if n <= 0 {
+			n = 1
+		}
+		i += n
+	}
+	x.implicits()
+	return x.result()
+}
+
+// parseNumber reads a number at token i: digit groups separated by spaces or dots,
+// a decimal comma (or point before other than three digits).
+func (x *amountScanner) parseNumber(i int) (number, bool) {
+	if x.kind(i) != tokNum {
+		if x.kind(i) == tokWord {
+			if v, ok := numberWords[x.str(i)]; ok {
+				return number{i: i, j: i + 1, value: v, intLen: 1}, true
+			}
+		}
+		return number{}, false
+	}
+	if x.glued(i) && (x.alnum(i-1) || x.isPunct(i-1, ",") || x.isPunct(i-1, ".") || x.isPunct(i-1, "/") || x.isPunct(i-1, "-")) {
+		return number{}, false
+	}
+	if x.numeroBefore(i) {
+		return number{}, false
+	}
+	n := number{i: i}
+	first := x.str(i)
+	digits := make([]byte, 0, 24)
+	digits = append(digits, first...)
+	j := i + 1
+	if len(first) <= 3 {
+		// Thousands groups: "78 500", "1 234 567", "78.500".
+		sep := ""
+		for {
+			switch {
+			case (sep == "" || sep == " ") && j < len(x.toks) && x.toks[j].gap == gapSpace && x.kind(j) == tokNum && len(x.str(j)) == 3 &&
+				!(x.glued(j+1) && x.isPunct(j+1, ".") && x.glued(j+2) && x.kind(j+2) == tokNum && len(x.str(j+2)) == 3):
+				sep = " "
+				digits = append(digits, x.str(j)...)
+				j++
+				continue
+			case (sep == "" || sep == ".") && x.glued(j) && x.isPunct(j, ".") && x.glued(j+1) && x.kind(j+1) == tokNum && len(x.str(j+1)) == 3 &&
+				!(x.glued(j+2) && x.kind(j+2) == tokNum):
+				sep = "."
+				digits = append(digits, x.str(j+1)...)
+				j += 2
+				continue
+			}
+			break
+		}
+		n.grouped = sep != ""
+	}
+	n.intLen = len(digits)
+	dec := 0
+	if x.glued(j) && (x.isPunct(j, ",") || x.isPunct(j, ".") && !n.grouped) && x.glued(j+1) && x.kind(j+1) == tokNum &&
+		(x.isPunct(j, ",") || len(x.str(j+1)) != 3) {
+		d := x.str(j + 1)
+		digits = append(digits, d...)
+		dec = len(d)
+		n.decimal = true
+		j += 2
+	}
+	if len(digits) > 18 {
+		return number{}, false
+	}
+	var v int64
+	for _, c := range digits {
+		v = v*10 + int64(c-'0')
+	}
+	n.value = float64(v) / math.Pow10(dec)
+	n.j = j
+	return n, true
+}
+
+// suffix reads what follows a number: a multiplier and a currency, possibly across a
+// line break ("10\nmillions d'euros"). It returns the multiplier (1 when none),
+// whether a currency was found, and the index after the amount.
+func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd int) {
+	mult, end, multEnd = 1, j, j
+	near := func(k int) bool { return k < len(x.toks) && x.toks[k].gap <= gapLine }
+	if near(j) && x.kind(j) == tokWord {
+		if m, ok := multipliers[x.str(j)]; ok {
+			if m.hasCur {
+				return m.mult, true, j + 1, j + 1
+			}
+			if c, ok := x.currency(j + 1); ok {
+				return m.mult, true, c, j + 1
+			}
+			if m.needs {
+				return 1, false, j, j
+			}
+			return m.mult, false, j + 1, j + 1
+		}
+	}
+	if c, ok := x.currency(j); ok {
+		return 1, true, c, j
+	}
+	return 1, false, j, j
+}
+
+// currency reads "€", "euros", "EUR", "d'euros" at token k and returns the index
+// after it.
+func (x *amountScanner) currency(k int) (int, bool) {
+	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+		return k, false
+	}
+	switch x.kind(k) {
+	case tokPunct:
+		if x.str(k) == "€" {
+			return k + 1, true
+		}
+	case tokWord:
+		switch x.str(k) {
+		case "euros", "euro", "eur":
+			if x.glued(k+1) && x.alnum(k+1) {
+				return k, false
+			}
+			return k + 1, true
+		case "d":
+			if x.isPunct(k+1, "'") && (x.isWord(k+2, "euros") || x.isWord(k+2, "euro")) {
+				return k + 3, true
+			}
+			if x.isPunct(k+1, "'") && x.isPunct(k+2, "€") {
+				return k + 3, true
+			}
+		case "de":
+			if x.isWord(k+1, "euros") {
+				return k + 2, true
+			}
+		}
+	}
+	return k, false
+}
+
+// qualifier reads "HT", "TTC", "H.T.", "hors taxes", "toutes taxes comprises".
+func (x *amountScanner) qualifier(k int) string {
+	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+		return ""
+	}
+	switch x.str(k) {
+	case "ht":
+		return "HT"
+	case "ttc":
+		return "TTC"
+	case "h":
+		if x.isPunct(k+1, ".") && x.isWord(k+2, "t") {
+			return "HT"
+		}
+	case "t":
+		if x.isPunct(k+1, ".") && x.isWord(k+2, "t") && x.isPunct(k+3, ".") && x.isWord(k+4, "c") {
+			return "TTC"
+		}
+	case "hors":
+		if w := x.str(k + 1); w == "taxes" || w == "taxe" {
+			return "HT"
+		}
+	case "toutes":
+		if x.isWord(k+1, "taxes") && x.isWord(k+2, "comprises") {
+			return "TTC"
+		}
+	}
+	return ""
+}
+
+// approx returns the approximator written before token i ("près de", "plus de",
+// "environ", "jusqu'à"…) as written in Text.S, or "".
+func (x *amountScanner) approx(i int) string {
+	k := i - 1
+	if k < 0 || x.toks[i].gap > gapLine {
+		return ""
+	}
+	from := -1
+	switch x.str(k) {
+	case "environ", "quelque", "presque", "quasiment", "approximativement", "pratiquement", "~", "≈":
+		from = k
+	case "de":
+		from = x.approxHead(k - 1)
+	case "'":
+		if x.isWord(k-1, "d") {
+			from = x.approxHead(k - 2)
+		}
+	case "a":
+		if x.isPunct(k-1, "'") && x.isWord(k-2, "jusqu") {
+			from = k - 2
+		}
+	case "moins":
+		if x.isWord(k-1, "au") {
+			from = k - 1
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	s, e := x.span(from, i)
+	return x.t.S[s:e]
+}
+
+func (x *amountScanner) approxHead(k int) int {
+	switch x.str(k) {
+	case "pres", "plus", "moins", "autour", "dela", "maximum", "minimum":
+		if x.str(k) == "dela" && x.isPunct(k-1, "-") && x.isWord(k-2, "au") {
+			return k - 2
+		}
+		if x.str(k) == "plus" && x.isWord(k-1, "peu") && x.isWord(k-2, "un") {
+			return k - 2
+		}
+		return k
+	case "ordre":
+		// "de l'ordre de"
+		if x.isPunct(k-1, "'") && x.isWord(k-2, "l") && x.isWord(k-3, "de") {
+			return k - 3
+		}
+		return k
+	}
+	return -1
+}
+
+// at tries an amount (or a range of two) at token i and returns the tokens consumed.
+func (x *amountScanner) at(i int) int {
+	a, ok := x.parseNumber(i)
+	if !ok {
+		return 0
+	}
+	mult, cur, end, multEnd := x.suffix(a.j)
+	if x.kind(i) == tokWord && mult < 1e6 {
+		return 1 // "un", "deux"… only before million(s) or milliard(s)
+	}
+	if cur {
+		x.emit(a, mult, end, false)
+		return end - i
+	}
+	// A range whose currency is written once: "7 à 8 millions d'euros", "entre 2 et 3 M€".
+	if k, ok := x.rangeSep(i, multEnd); ok {
+		if b, ok := x.parseNumber(k); ok && x.kind(k) == tokNum {
+			bm, bcur, bend, _ := x.suffix(b.j)
+			if bcur {
+				am := mult
+				if am == 1 && bm > 1 && a.value < 1000 && !a.grouped {
+					am = bm
+				}
+				x.emit(a, am, multEnd, false)
+				x.emit(b, bm, bend, false)
+				return bend - i
+			}
+		}
+	}
+	if mult > 1 {
+		// A candidate for an implicit currency; decided once every explicit amount is known.
+		x.out = append(x.out, amt{i: i, j: multEnd, value: a.value * mult, implicit: true, approx: x.approx(i)})
+		return multEnd - i
+	}
+	if a.value >= 1000 && (a.grouped || a.intLen > 4) {
+		switch x.str(x.prevWord(i)) {
+		case "dont", "soit", "contre":
+			if x.prevWord(i) == i-1 {
+				x.out = append(x.out, amt{i: i, j: a.j, value: a.value, implicit: true})
+			}
+		}
+	}
+	return a.j - i
+}
+
+func (x *amountScanner) rangeSep(i, k int) (int, bool) {
+	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+		return k, false
+	}
+	switch x.str(k) {
+	case "a", "-", "–", "ou":
+		return k + 1, true
+	case "et":
+		if x.isWord(i-1, "entre") {
+			return k + 1, true
+		}
+	}
+	return k, false
+}
+
+func (x *amountScanner) emit(n number, mult float64, end int, implicit bool) {
+	v := n.value * mult
+	if n.decimal {
+		v = math.Round(v*100) / 100
+	}
+	a := amt{i: n.i, j: end, value: v, implicit: implicit, approx: x.approx(n.i)}
+	a.qualifier = x.qualifier(end)
+	x.out = append(x.out, a)
+}
+
+// implicits keeps the candidates whose currency is implicit by coordination with a
+// euro amount earlier in the same sentence, and drops the others.
+func (x *amountScanner) implicits() {
+	kept := x.out[:0]
+	lastExplicit := -1 // token index of the end of the last explicit amount
+	for _, a := range x.out {
+		if !a.implicit {
+			lastExplicit = a.j
+			kept = append(kept, a)
+			continue
+		}
+		if lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i) && !x.quantityAfter(a.j) {
+			kept = append(kept, a)
+		}
+	}
+	x.out = kept
+}
+
+// sameSentence reports whether tokens [from, to) hold no sentence end or paragraph
+// break and span at most 60 tokens.
+func (x *amountScanner) sameSentence(from, to int) bool {
+	if to-from > 60 {
+		return false
+	}
+	for k := from; k < to && k < len(x.toks); k++ {
+		if k > from && x.toks[k].gap == gapPara {
+			return false
+		}
+		if x.kind(k) == tokPunct {
+			switch x.str(k) {
+			case ".", "!", "?", ";":
+				if !(x.glued(k+1) && x.kind(k+1) == tokNum) {
+					return false
+				}
+			}
+		}
+	}
+	return to < len(x.toks) && x.toks[to].gap != gapPara
+}
+
+// quantityAfter reports whether token k makes the number before it a quantity of
+// something other than money ("d'habitants", "de tonnes", "logements", "%").
+func (x *amountScanner) quantityAfter(k int) bool {
+	if k >= len(x.toks) {
+		return false
+	}
+	w := x.str(k)
+	switch {
+	case x.kind(k) == tokPunct:
+		return w == "%" || w == "²" || w == "°"
+	case w == "de" || w == "des":
+		return !moneyNouns[x.str(k+1)]
+	case w == "d" && x.isPunct(k+1, "'"):
+		return !moneyNouns[x.str(k+2)]
+	case w == "pour" && x.isWord(k+1, "cent"):
+		return true
+	}
+	return countNouns[w]
+}
+
+func (x *amountScanner) result() []corpus.Amount {
+	var res []corpus.Amount
+	type key struct {
+		text string
+		v    float64
+	}
+	seen := make(map[key]bool, len(x.out))
+	for _, a := range x.out {
+		s, e := x.span(a.i, a.j)
+		text := x.t.S[s:e]
+		if seen[key{text, a.value}] {
+			continue
+		}
+		seen[key{text, a.value}] = true
+		res = append(res, corpus.Amount{
+			Text: text, Value: a.value, Currency: "EUR", Implicit: a.implicit,
+			Qualifier: a.qualifier, Approx: a.approx, Span: corpus.Span{Start: s, End: e},
+		})
+	}
+	sort.SliceStable(res, func(i, j int) bool { return res[i].Start < res[j].Start })
+	return res
+}

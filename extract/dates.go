@@ -1,0 +1,872 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"terril/corpus"
+)
+
+// ---------------------------------------------------------------------------
+// A small lexer over Text.Folded shared by the date, amount and reference
+// extractors: words, digit runs and single punctuation runes, each with the kind of
+// whitespace that precedes it. Tokens hold offsets only; lexing allocates one slice.
+
+const (
+	tokWord  uint8 = 1 + iota // letters (ASCII or any Unicode letter)
+	tokNum                    // ASCII digits
+	tokPunct                  // one rune that is neither
+)
+
+// Whitespace before a token.
+const (
+	gapNone  uint8 = iota // glued to the previous token
+	gapSpace              // spaces or tabs
+	gapLine               // one line break
+	gapPara               // a blank line (paragraph break)
+)
+
+type token struct {
+	s, e int32
+	kind uint8
+	gap  uint8
+}
+
+func lex(f string) []token {
+	toks := make([]token, 0, len(f)/5+8)
+	gap := gapNone
+	for i := 0; i < len(f); {
+		c := f[i]
+		switch c {
+		case ' ', '\t', '\r':
+			if gap == gapNone {
+				gap = gapSpace
+			}
+			i++
+			continue
+		case '\n':
+			if gap < gapLine {
+				gap = gapLine
+			} else {
+				gap = gapPara
+			}
+			i++
+			continue
+		}
+		start := i
+		var kind uint8
+		switch {
+		case '0' <= c && c <= '9':
+			kind = tokNum
+			for i < len(f) && '0' <= f[i] && f[i] <= '9' {
+				i++
+			}
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			kind = tokWord
+			i = wordEnd(f, i)
+		case c < utf8.RuneSelf:
+			kind = tokPunct
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(f[i:])
+			if unicode.IsLetter(r) {
+				kind = tokWord
+				i = wordEnd(f, i)
+			} else {
+				kind = tokPunct
+				i += n
+			}
+		}
+		toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap})
+		gap = gapNone
+	}
+	return toks
+}
+
+func wordEnd(f string, i int) int {
+	for i < len(f) {
+		c := f[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(f[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// tokens is a lexed folded text with helpers for looking around a position.
+type tokens struct {
+	t    *Text
+	f    string
+	toks []token
+}
+
+func newTokens(t *Text) tokens {
+	return tokens{t: t, f: t.Folded, toks: lex(t.Folded)}
+}
+
+func (x *tokens) str(i int) string {
+	if i < 0 || i >= len(x.toks) {
+		return ""
+	}
+	return x.f[x.toks[i].s:x.toks[i].e]
+}
+
+func (x *tokens) kind(i int) uint8 {
+	if i < 0 || i >= len(x.toks) {
+		return 0
+	}
+	return x.toks[i].kind
+}
+
+func (x *tokens) isWord(i int, w string) bool {
+	return x.kind(i) == tokWord && x.str(i) == w
+}
+
+func (x *tokens) isPunct(i int, p string) bool {
+	return x.kind(i) == tokPunct && x.str(i) == p
+}
+
+// glued reports whether token i follows token i-1 with no whitespace.
+func (x *tokens) glued(i int) bool {
+	return i > 0 && i < len(x.toks) && x.toks[i].gap == gapNone
+}
+
+// alnum reports whether token i is a word or a number.
+func (x *tokens) alnum(i int) bool {
+	k := x.kind(i)
+	return k == tokWord || k == tokNum
+}
+
+// upper reports whether token i starts with an upper-case letter in Text.S.
+func (x *tokens) upper(i int) bool {
+	if x.kind(i) != tokWord {
+		return false
+	}
+	s, _ := x.t.Orig(int(x.toks[i].s), int(x.toks[i].e))
+	r, _ := utf8.DecodeRuneInString(x.t.S[s:])
+	return unicode.IsUpper(r)
+}
+
+// span maps tokens [i, j) to a span of Text.S.
+func (x *tokens) span(i, j int) (int, int) {
+	return x.t.Orig(int(x.toks[i].s), int(x.toks[j-1].e))
+}
+
+// num returns the value of number token i, or -1.
+func (x *tokens) num(i int) int {
+	if x.kind(i) != tokNum {
+		return -1
+	}
+	s := x.str(i)
+	if len(s) > 9 {
+		return -1
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// prevWord returns the index of the word before token i, skipping apostrophes and
+// hyphens ("d'ici", "mi-mars"), or -1.
+func (x *tokens) prevWord(i int) int {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch x.kind(k) {
+		case tokWord:
+			return k
+		case tokPunct:
+			if p := x.str(k); p == "'" || p == "-" {
+				continue
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// compound returns the end (exclusive) of the run of glued tokens starting at i that
+// forms one identifier-like item: alphanumerics joined by / . - _ – (a trailing
+// separator is not part of it).
+func (x *tokens) compound(i int) int {
+	j := i + 1
+	for j < len(x.toks) && x.glued(j) {
+		if x.alnum(j) {
+			j++
+			continue
+		}
+		if x.kind(j) == tokPunct && j+1 < len(x.toks) && x.glued(j+1) && x.alnum(j+1) {
+			switch x.str(j) {
+			case "/", ".", "-", "_", "–":
+				j += 2
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// numeroBefore reports whether token i is introduced by "n°", "nº", "no", "numéro".
+func (x *tokens) numeroBefore(i int) bool {
+	k := i - 1
+	if k < 0 {
+		return false
+	}
+	if x.kind(k) == tokPunct {
+		switch x.str(k) {
+		case "°", "º":
+			return true
+		}
+		return false
+	}
+	switch x.str(k) {
+	case "no", "nº", "numero", "num", "nos", "n":
+		return true
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+var monthNames = map[string]int{
+	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+	"juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+
+var monthAbbrev = map[string]int{
+	"janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7,
+	"sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+var weekdays = map[string]bool{
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true,
+	"samedi": true, "dimanche": true,
+}
+
+// yearTriggers are words that, written before a bare year, make it a calendar
+// reference even when capitalised, and that the date's text includes.
+var yearTriggers = map[string]bool{
+	"en": true, "depuis": true, "pour": true, "fin": true, "debut": true, "des": true,
+	"ici": true, "annee": true, "annees": true, "mi": true, "courant": true, "avant": true,
+	"apres": true, "exercice": true, "budget": true, "bilan": true, "printemps": true,
+	"ete": true, "automne": true, "hiver": true, "trimestre": true, "semestre": true,
+	"jusqu": true, "horizon": true, "dans": true, "entre": true, "vers": true,
+	"milieu": true, "rentree": true, "saison": true, "cap": true, "au": true, "a": true,
+	"de": true, "du": true, "le": true, "et": true, "ou": true, "partir": true, "campagne": true,
+	"programmation": true, "periode": true, "rapport": true, "compte": true,
+}
+
+// monthTriggers introduce a month written without a year ("en mars", "fin juin").
+var monthTriggers = map[string]bool{
+	"en": true, "depuis": true, "fin": true, "debut": true, "mi": true, "courant": true,
+	"ici": true, "des": true, "avant": true, "apres": true, "jusqu": true, "entre": true,
+	"mois": true, "milieu": true, "dernier": true,
+}
+
+// notYearBefore are words after which a number is not a year.
+var notYearBefore = map[string]bool{
+	"article": true, "art": true, "alinea": true, "page": true, "p": true, "pages": true,
+	"tome": true, "annexe": true, "chapitre": true, "titre": true, "route": true,
+	"rd": true, "rn": true, "rue": true, "avenue": true, "bp": true, "cs": true,
+	"cedex": true, "tel": true, "fax": true, "numero": true, "deliberation": true,
+	"deliberations": true, "arrete": true, "arretes": true, "decision": true,
+	"decisions": true, "decret": true, "loi": true, "ordonnance": true, "circulaire": true,
+	"reglement": true, "directive": true, "dcm": true, "delib": true, "code": true,
+	"dossier": true, "lot": true, "parcelle": true, "section": true, "version": true,
+}
+
+// notYearAfter are words after which a four-digit number is a quantity, not a year.
+var notYearAfter = map[string]bool{
+	"euros": true, "euro": true, "eur": true, "m": true, "km": true, "ha": true,
+	"hectares": true, "metres": true, "m2": true, "kw": true, "kwh": true, "mw": true,
+	"mwh": true, "t": true, "tonnes": true, "kg": true, "litres": true, "l": true,
+	"heures": true, "h": true, "minutes": true, "ans": true, "mois": true, "jours": true,
+	"pour": false, "places": true, "lits": true, "m3": true, "k": true,
+}
+
+// functionWords ending in s or x that may follow a year ("en 2018 les projets").
+var functionWords = map[string]bool{
+	"les": true, "des": true, "ces": true, "ses": true, "mes": true, "tes": true,
+	"nos": true, "vos": true, "leurs": true, "dans": true, "sous": true, "sans": true,
+	"vers": true, "plus": true, "moins": true, "puis": true, "alors": true, "mais": true,
+	"apres": true, "depuis": true, "tous": true, "toutes": true, "nous": true, "vous": true,
+	"lors": true, "jusqu": true, "pres": true, "aux": true, "deux": true, "trois": true,
+	"ceux": true, "parmi": true, "selon": true, "avons": true, "sommes": true, "etes": true,
+	"avez": true, "dernieres": true, "derniers": true, "prochains": true, "prochaines": true,
+	"tandis": true, "toujours": true, "dus": true, "pas": true, "tres": true,
+}
+
+func isYear(n, digits int) bool { return digits == 4 && n >= 1800 && n <= 2099 }
+
+type dval struct{ y, m, d int }
+
+func (v dval) iso() string {
+	if v.y == 0 {
+		return ""
+	}
+	b := make([]byte, 0, 10)
+	b = appendPad(b, v.y, 4)
+	if v.m > 0 {
+		b = append(b, '-')
+		b = appendPad(b, v.m, 2)
+		if v.d > 0 {
+			b = append(b, '-')
+			b = appendPad(b, v.d, 2)
+		}
+	}
+	return string(b)
+}
+
+func appendPad(b []byte, n, w int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < w; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	if d > days[m] {
+		return false
+	}
+	if m == 2 && d == 29 && y != 0 && !(y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
+		return false
+	}
+	return true
+}
+
+// dent is one date value found, with the token range of its expression.
+type dent struct {
+	i, j   int // tokens [i, j) of the whole expression
+	v      dval
+	noYear bool // the year is to be resolved from context
+}
+
+type dateScanner struct {
+	tokens
+	out []dent
+}
+
+// Dates returns the calendar references of t (see the DATES section of the package
+// documentation): one entry per distinct text and value, in text order. published is
+// the document's publication date (ISO, possibly empty), used for the year of a day or
+// month written without one.
+func Dates(t *Text, published string) []corpus.Date {
+	sc := dateScanner{tokens: newTokens(t)}
+	for i := 0; i < len(sc.toks); {
+		n := sc.at(i)
+		if n <= 0 {
+			n = 1
+		}
+		i += n
+	}
+	return sc.finish(publishedYear(published))
+}
+
+func publishedYear(p string) int {
+	if len(p) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(p[:4])
+	if err != nil {
+		return 0
+	}
+	return y
+}
+
+// at tries the date patterns starting at token i and returns how many tokens it
+// consumed (0: nothing here).
+func (x *dateScanner) at(i int) int {
+	switch x.kind(i) {
+	case tokWord:
+		w := x.str(i)
+		if x.glued(i+1) && x.kind(i+1) == tokNum {
+			// "Rev3", "T1", "A330", "L2121-1": an identifier.
+			return x.compound(i) - i
+		}
+		if _, ok := x.monthAt(i); ok {
+			return x.monthList(i)
+		}
+		_ = w
+		return 0
+	case tokNum:
+		if x.glued(i) && x.alnum(i-1) {
+			return x.compound(i) - i
+		}
+		if x.numeroBefore(i) {
+			return x.compound(i) - i
+		}
+		j := x.compound(i)
+		if j-i > 1 {
+			if x.kind(i+1) == tokWord && j-i == 2 && isOrdinal(x.str(i+1)) {
+				if n := x.dayList(i); n > 0 {
+					return n
+				}
+				return j - i
+			}
+			if n := x.numericDate(i, j); n > 0 {
+				return n
+			}
+			return j - i
+		}
+		n, digits := x.num(i), len(x.str(i))
+		if digits <= 2 && n >= 1 && n <= 31 {
+			if k := x.dayList(i); k > 0 {
+				return k
+			}
+			return 1
+		}
+		if isYear(n, digits) {
+			x.bareYear(i)
+		}
+		return 1
+	}
+	return 0
+}
+
+func isOrdinal(w string) bool {
+	switch w {
+	case "er", "re", "ere", "ᵉʳ", "ᵉ":
+		return true
+	}
+	return false
+}
+
+// monthAt returns the month of the month name or abbreviation at token i and the
+// index after it (an abbreviation's full stop included).
+func (x *dateScanner) monthAt(i int) (int, bool) {
+	if x.kind(i) != tokWord {
+		return 0, false
+	}
+	w := x.str(i)
+	if m, ok := monthNames[w]; ok {
+		return m, true
+	}
+	if m, ok := monthAbbrev[w]; ok {
+		return m, true
+	}
+	return 0, false
+}
+
+// month parses a month at token i: it returns the month, the index after it, and
+// whether it is an abbreviation without full stop.
+func (x *dateScanner) month(i int) (m, next int, bare bool, ok bool) {
+	if x.kind(i) != tokWord {
+		return 0, i, false, false
+	}
+	w := x.str(i)
+	if m, ok := monthNames[w]; ok {
+		return m, i + 1, false, true
+	}
+	if m, ok := monthAbbrev[w]; ok {
+		if x.glued(i+1) && x.isPunct(i+1, ".") {
+			return m, i + 2, false, true
+		}
+		return m, i + 1, true, true
+	}
+	return 0, i, false, false
+}
+
+// year parses a four-digit year at token i, not glued to a following alphanumeric.
+func (x *dateScanner) year(i int) (int, int, bool) {
+	if x.kind(i) != tokNum || x.toks[i].gap == gapPara {
+		return 0, i, false
+	}
+	n := x.num(i)
+	if !isYear(n, len(x.str(i))) {
+		return 0, i, false
+	}
+	if x.glued(i+1) && (x.alnum(i+1) || x.compound(i) > i+1) {
+		return 0, i, false
+	}
+	return n, i + 1, true
+}
+
+// day parses a day number ("5", "05", "1er", "1ᵉʳ") at token i.
+func (x *dateScanner) day(i int) (int, int, bool) {
+	if x.kind(i) != tokNum || len(x.str(i)) > 2 {
+		return 0, i, false
+	}
+	if x.glued(i) && (x.alnum(i-1) || x.isPunct(i-1, "/") || x.isPunct(i-1, ".") || x.isPunct(i-1, ",")) {
+		return 0, i, false
+	}
+	d := x.num(i)
+	if d < 1 || d > 31 {
+		return 0, i, false
+	}
+	j := i + 1
+	if x.glued(j) {
+		switch {
+		case x.kind(j) == tokWord && isOrdinal(x.str(j)):
+			if d != 1 {
+				return 0, i, false
+			}
+			j++
+		case x.alnum(j):
+			return 0, i, false
+		case x.kind(j) == tokPunct && x.glued(j+1) && x.alnum(j+1):
+			switch x.str(j) {
+			case "/", ".", ",", ":", "-":
+				return 0, i, false
+			}
+		}
+	}
+	return d, j, true
+}
+
+// listSep parses a separator between two items of a list or range ("et", "au", ",",
+// "-", "et le", "au lundi") and returns the index after it.
+func (x *dateScanner) listSep(i int) (int, bool) {
+	if i >= len(x.toks) || x.toks[i].gap == gapPara {
+		return i, false
+	}
+	switch {
+	case x.kind(i) == tokWord:
+		switch x.str(i) {
+		case "et", "au", "a", "ou":
+		default:
+			return i, false
+		}
+	case x.kind(i) == tokPunct:
+		switch x.str(i) {
+		case ",", "-", "–", "&":
+		default:
+			return i, false
+		}
+	default:
+		return i, false
+	}
+	j := i + 1
+	for k := 0; k < 2; k++ {
+		switch x.str(j) {
+		case "le", "les", "du", "au":
+			j++
+			continue
+		}
+		if x.kind(j) == tokWord && weekdays[x.str(j)] {
+			j++
+			continue
+		}
+		break
+	}
+	return j, true
+}
+
+type ditem struct {
+	d, m, y int
+}
+
+// dayList parses "5 février 2018", "1er janvier", "13 et 14 décembre 2016",
+// "du 13 au 15 mars 2019", "28 février au 3 mars" at token i.
+func (x *dateScanner) dayList(i int) int {
+	var items [8]ditem
+	n := 0
+	j := i
+	end := i
+	for n < len(items) {
+		d, next, ok := x.day(j)
+		if !ok {
+			break
+		}
+		it := ditem{d: d}
+		j = next
+		if m, nx, _, ok := x.month(j); ok {
+			it.m, j = m, nx
+			if y, nx, ok := x.year(j); ok {
+				it.y, j = y, nx
+			}
+		}
+		items[n] = it
+		n++
+		if it.m > 0 {
+			end = j
+		}
+		k, ok := x.listSep(j)
+		if !ok {
+			break
+		}
+		if _, _, ok := x.day(k); !ok {
+			break
+		}
+		j = k
+	}
+	// Trailing days without a month are not dates.
+	for n > 0 && items[n-1].m == 0 {
+		n--
+	}
+	if n == 0 {
+		return 0
+	}
+	for k := n - 2; k >= 0; k-- {
+		if items[k].m == 0 {
+			items[k].m = items[k+1].m
+		}
+		if items[k].y == 0 && items[k].m <= items[k+1].m {
+			items[k].y = items[k+1].y
+		} else if items[k].y == 0 && items[k+1].y != 0 {
+			// "du 28 décembre au 3 janvier 2019": the first day is in the year before.
+			items[k].y = items[k+1].y - 1
+		}
+	}
+	start := i
+	if w := x.prevWord(i); w == i-1 && weekdays[x.str(w)] {
+		start = w
+	}
+	for k := 0; k < n; k++ {
+		it := items[k]
+		if !validDay(it.y, it.m, it.d) {
+			continue
+		}
+		x.out = append(x.out, dent{i: start, j: end, v: dval{it.y, it.m, it.d}, noYear: it.y == 0})
+	}
+	return end - i
+}
+
+// monthList parses "mars 2017", "janvier et février 2018", "fin juin" at token i.
+func (x *dateScanner) monthList(i int) int {
+	var items [6]ditem
+	n := 0
+	j := i
+	hasYear := false
+	for n < len(items) {
+		m, next, bare, ok := x.month(j)
+		if !ok {
+			break
+		}
+		it := ditem{m: m}
+		if y, nx, ok := x.year(next); ok {
+			it.y, next = y, nx
+			hasYear = true
+		} else if bare {
+			break
+		}
+		j = next
+		items[n] = it
+		n++
+		k, ok := x.listSep(j)
+		if !ok {
+			break
+		}
+		if _, _, _, ok := x.month(k); !ok {
+			break
+		}
+		j = k
+	}
+	if n == 0 {
+		return 0
+	}
+	if !hasYear && !x.monthTriggered(i) {
+		return j - i
+	}
+	for k := n - 2; k >= 0; k-- {
+		if items[k].y == 0 && items[k+1].y != 0 {
+			items[k].y = items[k+1].y
+			if items[k].m > items[k+1].m {
+				items[k].y--
+			}
+		}
+	}
+	start := i
+	if w := x.prevWord(i); w >= 0 && monthTriggers[x.str(w)] && w >= i-2 {
+		start = w
+	}
+	for k := 0; k < n; k++ {
+		x.out = append(x.out, dent{i: start, j: j, v: dval{items[k].y, items[k].m, 0}, noYear: items[k].y == 0})
+	}
+	return j - i
+}
+
+// monthTriggered reports whether the month at token i is introduced as a time ("en
+// mars", "fin juin", "au mois de mai", "à partir de septembre").
+func (x *dateScanner) monthTriggered(i int) bool {
+	w := x.prevWord(i)
+	if w < 0 {
+		return false
+	}
+	p := x.str(w)
+	if monthTriggers[p] {
+		return true
+	}
+	if p == "de" || p == "d" {
+		switch x.str(x.prevWord(w)) {
+		case "mois", "partir", "fin", "debut", "courant", "milieu":
+			return true
+		}
+	}
+	return false
+}
+
+// numericDate classifies the compound [i, j) starting with a number: "07/07/2023",
+// "2023-07-07", "2017-04", "03/2019", "2017-2027", "2017/2018", "2017-18".
+func (x *dateScanner) numericDate(i, j int) int {
+	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] {
+		return 0
+	}
+	var nums [3]int
+	var lens [3]int
+	sep := ""
+	k := 0
+	for p := i; p < j; p++ {
+		if x.kind(p) == tokNum {
+			if k == 3 {
+				return 0
+			}
+			nums[k], lens[k] = x.num(p), len(x.str(p))
+			k++
+			continue
+		}
+		if x.kind(p) != tokPunct {
+			return 0
+		}
+		s := x.str(p)
+		if sep == "" {
+			sep = s
+		} else if s != sep {
+			return 0
+		}
+	}
+	switch {
+	case k == 3 && lens[0] <= 2 && lens[1] <= 2 && isYear(nums[2], lens[2]) && (sep == "/" || sep == "." || sep == "-"):
+		if validDay(nums[2], nums[1], nums[0]) {
+			x.out = append(x.out, dent{i: i, j: j, v: dval{nums[2], nums[1], nums[0]}})
+		}
+	case k == 3 && isYear(nums[0], lens[0]) && lens[1] == 2 && lens[2] == 2 && sep == "-":
+		if validDay(nums[0], nums[1], nums[2]) {
+			x.out = append(x.out, dent{i: i, j: j, v: dval{nums[0], nums[1], nums[2]}})
+		}
+	case k == 2 && isYear(nums[0], lens[0]) && lens[1] == 2 && sep == "-" && nums[1] >= 1 && nums[1] <= 12:
+		x.out = append(x.out, dent{i: i, j: j, v: dval{nums[0], nums[1], 0}})
+	case k == 2 && isYear(nums[0], lens[0]) && lens[1] == 2 && (sep == "-" || sep == "/" || sep == "–") && nums[1] == (nums[0]+1)%100:
+		x.out = append(x.out, dent{i: i, j: j, v: dval{y: nums[0]}}, dent{i: i, j: j, v: dval{y: nums[0] + 1}})
+	case k == 2 && isYear(nums[0], lens[0]) && isYear(nums[1], lens[1]) && (sep == "-" || sep == "/" || sep == "–") && nums[1] > nums[0] && nums[1]-nums[0] <= 100:
+		x.out = append(x.out, dent{i: i, j: j, v: dval{y: nums[0]}}, dent{i: i, j: j, v: dval{y: nums[1]}})
+	case k == 2 && lens[0] == 2 && nums[0] >= 1 && nums[0] <= 12 && isYear(nums[1], lens[1]) && sep == "/":
+		x.out = append(x.out, dent{i: i, j: j, v: dval{nums[1], nums[0], 0}})
+	default:
+		return 0
+	}
+	return j - i
+}
+
+// bareYear records the four-digit number at token i as a year unless its context
+// makes it a name ("France 2030"), an identifier or a quantity ("2000 habitants").
+func (x *dateScanner) bareYear(i int) {
+	start := i
+	if w := x.prevWord(i); w >= 0 {
+		pw := x.str(w)
+		if notYearBefore[pw] && w == i-1 {
+			return
+		}
+		if yearTriggers[pw] {
+			if w >= i-2 {
+				start = w
+			}
+		} else if w == i-1 && x.upper(w) {
+			// A capitalised word right before: a name ("France 2030", "Horizon Europe 2027").
+			return
+		}
+	}
+	if k := i - 1; k >= 0 && x.kind(k) == tokNum && x.toks[i].gap == gapSpace && len(x.str(k)) <= 3 {
+		return // a digit group ("1 2018" cannot be a year)
+	}
+	// What follows.
+	j := i + 1
+	if j < len(x.toks) {
+		switch x.kind(j) {
+		case tokPunct:
+			switch x.str(j) {
+			case "%", "€", "$", "°", "²":
+				return
+			case ",", ".":
+				if x.glued(j) && x.glued(j+1) && x.kind(j+1) == tokNum {
+					return // a decimal number
+				}
+			}
+		case tokWord:
+			w := x.str(j)
+			if notYearAfter[w] {
+				return
+			}
+			if x.toks[j].gap == gapSpace && len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.upper(j) {
+				if _, ok := x.monthAt(j); !ok {
+					return // "2000 communes": a count
+				}
+			}
+		case tokNum:
+			if x.toks[j].gap == gapSpace && len(x.str(j)) == 3 {
+				return // "2015 000": a digit group
+			}
+		}
+	}
+	x.out = append(x.out, dent{i: start, j: i + 1, v: dval{y: x.num(i)}})
+}
+
+// finish resolves the years left open (see resolveYear in the package documentation:
+// the nearest year established before in the same paragraph, else the publication
+// year, else the nearest year established anywhere before) and builds the result.
+func (x *dateScanner) finish(pubYear int) []corpus.Date {
+	if len(x.out) == 0 {
+		return nil
+	}
+	// Paragraph index of every token position, computed lazily from the breaks.
+	var breaks []int32 // token indices starting a paragraph
+	for k, tk := range x.toks {
+		if tk.gap == gapPara {
+			breaks = append(breaks, int32(k))
+		}
+	}
+	para := func(i int) int {
+		return sort.Search(len(breaks), func(k int) bool { return int(breaks[k]) > i })
+	}
+	var res []corpus.Date
+	seen := make(map[[2]string]bool, len(x.out))
+	// Entries are in text order: keep the last explicit year seen, in the current
+	// paragraph and anywhere.
+	paraYear, curPara, anyYear := 0, -1, 0
+	for _, e := range x.out {
+		p := para(e.i)
+		if p != curPara {
+			curPara, paraYear = p, 0
+		}
+		if e.noYear {
+			switch {
+			case paraYear != 0:
+				e.v.y = paraYear
+			case pubYear != 0:
+				e.v.y = pubYear
+			default:
+				e.v.y = anyYear
+			}
+			if e.v.y == 0 || !validDay(e.v.y, max(e.v.m, 1), max(e.v.d, 1)) {
+				continue
+			}
+		} else {
+			paraYear, anyYear = e.v.y, e.v.y
+		}
+		s, end := x.span(e.i, e.j)
+		text := x.t.S[s:end]
+		val := e.v.iso()
+		key := [2]string{text, val}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		res = append(res, corpus.Date{Text: text, Value: val, Span: corpus.Span{Start: s, End: end}})
+	}
+	sort.SliceStable(res, func(a, b int) bool { return res[a].Start < res[b].Start })
+	return res
+}
