@@ -116,10 +116,10 @@ func firstLine(s string) string {
 		if first == "" {
 			first = line
 		}
-		if n++; n > 8 {
+		if n++; n > 12 {
 			break
 		}
-		if notTitle.MatchString(line) || len(strings.Fields(line)) < 3 {
+		if notTitle.MatchString(line) || len(strings.Fields(line)) < 5 || letterhead.MatchString(line) {
 			continue
 		}
 		return titleCut(line)
@@ -128,7 +128,11 @@ func firstLine(s string) string {
 }
 
 // notTitle matches lines that open a document without being its title.
-var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$)`)
+var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$)`)
+
+// letterhead matches the institutional header lines of letters and acts, in
+// capitals: "PRÉFET DU NORD", "COMMUNAUTÉ DE COMMUNES DU PAYS DU COQUELICOT".
+var letterhead = regexp.MustCompile(`^(RÉPUBLIQUE FRANÇAISE|LIBERTÉ|PR[ÉE]FE[TC]|COMMUNAUT[ÉE]|D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|MAIRIE|VILLE D|CONSEIL|M[ÉE]TROPOLE|EXTRAIT|REGISTRE)[^\p{Ll}]*$|^Liberté`)
 
 // metaPrefix is a metadata field opening a line ("date 2017-04 Le 13 mars…").
 var metaPrefix = regexp.MustCompile(`^(?i)date:? \d{4}(-\d{2}){0,2}\s*`)

@@ -33,6 +33,7 @@ var commands = []command{
 	{"ingest", "read, extract and index files and folders", ingestCommand},
 	{"search", "search the index", searchCommand},
 	{"facets", "count and sum the matching documents by commune, theme, year…", facetsCommand},
+	{"demo", "ingest the embedded sample corpus into a temporary index and search it", demoCommand},
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
 }
 
