@@ -10,6 +10,8 @@ import (
 type Options struct {
 	// Themes, when not nil, replaces the embedded theme lexicon (see themes.tsv).
 	Themes []byte
+	// Places, when not nil, fills communes, EPCIs and départements (see geo.Default).
+	Places Places
 }
 
 // An Extractor extracts facts from documents. It holds the reference data (gazetteer,
@@ -54,6 +56,13 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "themes", func() {
 		doc.Themes, doc.ThemeEvidence = x.themes.Classify(t, doc.Title)
 	})
+	if x.opts.Places != nil {
+		guard(&problems, "places", func() {
+			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
+		})
+	}
+	guard(&problems, "people", func() { doc.People = People(t) })
+	guard(&problems, "signatories", func() { doc.Signatories = Signatories(t, doc.People, nil) })
 	return problems
 }
 

@@ -1,0 +1,1026 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"terril/corpus"
+	"terril/extract/names"
+)
+
+// People finds the persons named in t, once each, in order of first mention, as the
+// guidelines define them: Name is "Given Surname" in normal case with its hyphens
+// (also for "SURNAME Given" and for capitals), particles in lower case, a surname
+// alone or with an initial kept as written; Role is the function the text attaches
+// to the person (by apposition, by a preceding title, or in a signature block), the
+// fullest one found; Key is a folded key for faceting (see PersonKey).
+//
+// A person is recognised from a civility ("M.", "Mme", "Monsieur"…), a preceding
+// title ("le Premier ministre"), an apposed role ("X Y, directeur de…"), or a known
+// given name (see package names) followed by a surname; the name lexicons are
+// evidence, not a gate. Names of streets, schools and other facilities ("rue Gustave
+// Delory", "collège Jean Jaurès"), and words inside longer proper nouns
+// ("Artois Lys Romane") are not persons. Mentions of one person are merged within the
+// document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
+// Neveü", "M. Lemas" after "Pierre-René Lemas".
+func People(t *Text) []corpus.Person {
+	ps := peopleScanner{t: t, toks: ptokenize(t.S)}
+	ps.scan()
+	return ps.merge()
+}
+
+// PersonKey returns the faceting key of a person's name: folded (lower case, no
+// diacritics), hyphens and apostrophes as spaces, one space between words:
+// "Pierre-René Lemas" → "pierre rene lemas".
+func PersonKey(name string) string {
+	f := Fold(name)
+	var b strings.Builder
+	b.Grow(len(f))
+	space := false
+	for _, r := range f {
+		if r == '-' || r == '\'' || r == ' ' || r == '.' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// compactKey is the merging key: the letters of the folded name only, so that
+// "PierreRené Lemas", "Pierre-René Lemas" and "Pierre René LEMAS" are one.
+func compactKey(name string) string {
+	f := Fold(name)
+	var b strings.Builder
+	for _, r := range f {
+		if pIsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// A mention is one occurrence of a person's name.
+type mention struct {
+	ti, tj      int // tokens of the name [ti, tj), civility excluded
+	given       string
+	surname     string // with its particles
+	initial     bool   // "B. Troni"
+	surnameOnly bool   // "M. LETOURNEUR"
+	role        string
+}
+
+func (m *mention) name() string {
+	if m.given == "" {
+		return m.surname
+	}
+	return m.given + " " + m.surname
+}
+
+type peopleScanner struct {
+	t        *Text
+	toks     []ptok
+	mentions []mention
+}
+
+func (ps *peopleScanner) word(i int) string {
+	if i < 0 || i >= len(ps.toks) {
+		return ""
+	}
+	return ps.t.S[ps.toks[i].s:ps.toks[i].e]
+}
+
+// folded returns the folded form of token i ("" when out of range or not a word).
+func (ps *peopleScanner) folded(i int) string {
+	if i < 0 || i >= len(ps.toks) || ps.toks[i].kind != ptWord {
+		return ""
+	}
+	return Fold(ps.word(i))
+}
+
+func (ps *peopleScanner) isWord(i int) bool {
+	return i >= 0 && i < len(ps.toks) && ps.toks[i].kind == ptWord
+}
+
+func (ps *peopleScanner) isPunct(i int, p string) bool {
+	return i >= 0 && i < len(ps.toks) && ps.toks[i].kind == ptPunct && ps.word(i) == p
+}
+
+// capital reports whether token i is a word that starts with a capital (a name
+// token candidate): Title case, capitals, or an initial.
+func (ps *peopleScanner) capital(i int) bool {
+	return ps.isWord(i) && ps.toks[i].cas != pcLower
+}
+
+// nameToken reports whether token i can be part of a name: a capitalised word
+// without lower-case parts ("Hauts-de-France" and "Porte-du-Hainaut" are places).
+func (ps *peopleScanner) nameToken(i int) bool {
+	if !ps.isWord(i) {
+		return false
+	}
+	c := ps.toks[i].cas
+	if c != pcTitle && c != pcUpper {
+		return false
+	}
+	w := ps.word(i)
+	if strings.HasSuffix(w, "'") {
+		return false
+	}
+	for part := range strings.SplitSeq(w, "-") {
+		r, _ := utf8.DecodeRuneInString(part)
+		if !pIsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// givenAt reports whether token i is a given name, returning its display form:
+// a known given name ("Olivier"), a compound of known ones ("Marie-Sophie"), or one
+// glued by text extraction ("PierreRené" → "Pierre-René").
+func (ps *peopleScanner) givenAt(i int) (string, bool) {
+	if !ps.nameToken(i) {
+		return "", false
+	}
+	w := ps.word(i)
+	f := Fold(w)
+	if names.IsGiven(f) {
+		return normalCase(w), true
+	}
+	if strings.Contains(f, "-") {
+		for part := range strings.SplitSeq(f, "-") {
+			if !names.IsGiven(part) {
+				return "", false
+			}
+		}
+		return normalCase(w), true
+	}
+	// Glued: a capital after a lower-case letter.
+	var parts []string
+	start := 0
+	prevLower := false
+	for j, r := range w {
+		if pIsUpper(r) && prevLower {
+			parts = append(parts, w[start:j])
+			start = j
+		}
+		prevLower = !pIsUpper(r)
+	}
+	if len(parts) == 0 {
+		return "", false
+	}
+	parts = append(parts, w[start:])
+	for _, p := range parts {
+		if len(p) < 2 || !names.IsGiven(Fold(p)) {
+			return "", false
+		}
+	}
+	return strings.Join(parts, "-"), true
+}
+
+// normalCase writes a name token in normal case: "LECERF" → "Lecerf",
+// "JEAN-RENÉ" → "Jean-René"; a token in Title case is kept as written.
+func normalCase(w string) string {
+	hasLower := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			hasLower = true
+			break
+		}
+	}
+	if hasLower {
+		return w
+	}
+	var b strings.Builder
+	b.Grow(len(w))
+	start := true
+	for _, r := range w {
+		if start {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		start = r == '-' || r == '\'' || r == ' '
+	}
+	return b.String()
+}
+
+func (ps *peopleScanner) scan() {
+	for i := 0; i < len(ps.toks); i++ {
+		if !ps.capital(i) {
+			continue
+		}
+		if m, ok := ps.at(i); ok {
+			ps.mentions = append(ps.mentions, m)
+			i = m.tj - 1
+		}
+	}
+}
+
+// civility returns the number of tokens of a civility at i ("M" "." is two), or 0.
+func (ps *peopleScanner) civility(i int) int {
+	f := ps.folded(i)
+	switch f {
+	case "m", "mm":
+		if ps.isPunct(i+1, ".") {
+			return 2
+		}
+	case "mme", "mmes", "mlle", "mlles", "melle", "dr", "pr":
+		if ps.isPunct(i+1, ".") {
+			return 2
+		}
+		return 1
+	case "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "docteur", "professeur":
+		if ps.toks[i].cas != pcLower {
+			return 1
+		}
+	}
+	return 0
+}
+
+// particle reports whether token i is a particle of a surname ("de", "du", "d'",
+// "Le", "van"…).
+func (ps *peopleScanner) particle(i int) bool {
+	if !ps.isWord(i) {
+		return false
+	}
+	return nameParticles[ps.folded(i)]
+}
+
+var nameParticles = setOf("de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ten", "ben", "el", "al", "di", "da", "dos", "del", "della", "mac")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// at tries to read a person's name at token i.
+func (ps *peopleScanner) at(i int) (mention, bool) {
+	start := i
+	civ := ps.civility(i)
+	if civ > 0 {
+		start = i + civ
+		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial {
+			return mention{}, false
+		}
+	}
+	titled := civ > 0 || roleNouns[ps.folded(i-1)]
+	m, unknownGiven, ok := ps.parseName(start, titled)
+	if !ok {
+		return m, false
+	}
+	if ps.facilityBefore(i) || ps.insideProperNoun(i) {
+		return m, false
+	}
+	m.role = ps.roleBefore(i, m)
+	if m.role == "" {
+		m.role = ps.roleAfter(m)
+	}
+	if m.role == "" {
+		m.role = ps.listLabel(i)
+	}
+	strong := titled || m.role != ""
+	if !ps.plausible(m, strong, unknownGiven) {
+		return m, false
+	}
+	return m, true
+}
+
+// parseName reads a name at token p: "Given [Given] [particles] Surname [Surname]",
+// "SURNAME Given", "B. Surname", or, when titled (after a civility or a title), an
+// unknown given name or a surname alone.
+func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven, ok bool) {
+	m.ti = p
+	// SURNAME Given: capitals followed by given names that end the name.
+	if ps.nameToken(p) && ps.toks[p].cas == pcUpper {
+		q := p
+		for q < p+3 && (ps.nameToken(q) || ps.particle(q)) && ps.toks[q].cas == pcUpper {
+			q++
+		}
+		g := q
+		var givens []string
+		for g < q+2 && ps.toks[min(g, len(ps.toks)-1)].cas == pcTitle {
+			gv, ok := ps.givenAt(g)
+			if !ok {
+				break
+			}
+			givens = append(givens, gv)
+			g++
+		}
+		if len(givens) > 0 && !ps.nameToken(g) && ps.upperSurnameOK(p, q) {
+			m.given = strings.Join(givens, " ")
+			m.surname = ps.surnameText(p, q)
+			m.tj = g
+			return m, false, true
+		}
+	}
+	var givens []string
+	q := p
+	for len(givens) < 3 {
+		gv, ok := ps.givenAt(q)
+		if !ok || (len(givens) > 0 && ps.toks[q].cas != ps.toks[p].cas) {
+			break
+		}
+		givens = append(givens, gv)
+		q++
+	}
+	if len(givens) == 0 {
+		switch {
+		case ps.isWord(p) && ps.toks[p].cas == pcInitial && ps.isPunct(p+1, ".") && ps.nameToken(p+2):
+			// "B. Troni": kept as written.
+			m.initial = true
+			m.given = ps.word(p) + "."
+			q = p + 2
+		case titled && ps.nameToken(p) && (ps.nameToken(p+1) || ps.particle(p+1) && ps.nameToken(p+2)):
+			m.given = normalCase(ps.word(p))
+			unknownGiven = true
+			q = p + 1
+		case titled && ps.nameToken(p):
+			m.surnameOnly = true
+		case ps.nameToken(p) && ps.toks[p].cas == pcTitle && ps.nameToken(p+1) && ps.apposition(p+2):
+			m.given = normalCase(ps.word(p))
+			unknownGiven = true
+			q = p + 1
+		default:
+			return m, false, false
+		}
+	} else {
+		m.given = strings.Join(givens, " ")
+	}
+	// Particles, then the surname.
+	s := q
+	for ps.particle(s) && (ps.nameToken(s+1) || ps.particle(s+1)) && s < q+2 {
+		s++
+	}
+	if !ps.nameToken(s) {
+		switch {
+		case len(givens) >= 2:
+			// "Xavier Bertrand": the last "given name" is the surname.
+			m.given = strings.Join(givens[:len(givens)-1], " ")
+			m.surname = givens[len(givens)-1]
+			m.tj = q
+			return m, false, true
+		case len(givens) == 1 && titled:
+			m.given, m.surname, m.surnameOnly = "", givens[0], true
+			m.tj = q
+			return m, false, true
+		}
+		return m, false, false
+	}
+	e := s + 1
+	upper := ps.toks[s].cas == pcUpper
+	for n := 0; n < 2 && ps.nameToken(e); n++ {
+		if upper {
+			if ps.toks[e].cas != pcUpper {
+				break
+			}
+		} else {
+			f := ps.folded(e)
+			if ps.toks[e].cas != pcTitle || names.IsGiven(f) || IsFrenchWord(f) || nameStopWords[f] {
+				break
+			}
+		}
+		e++
+	}
+	if m.surnameOnly {
+		m.given = ""
+	}
+	m.surname = ps.surnameText(q, e)
+	m.tj = e
+	return m, unknownGiven, true
+}
+
+// upperSurnameOK reports whether capitals [p, q) can be a surname written before the
+// given name: not an acronym ("CDC"), not a word of an organisation.
+func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
+	for i := p; i < q; i++ {
+		f := ps.folded(i)
+		if nameStopWords[f] || (!ps.particle(i) && (len(f) < 3 || !strings.ContainsAny(f, "aeiouy"))) {
+			return false
+		}
+	}
+	return true
+}
+
+// surnameText writes tokens [p, q) as a surname: particles in lower case ("de",
+// "d'") except Le/La, capitals in normal case.
+func (ps *peopleScanner) surnameText(p, q int) string {
+	var b strings.Builder
+	for i := p; i < q; i++ {
+		w := ps.word(i)
+		if ps.particle(i) && i+1 < q {
+			f := ps.folded(i)
+			if f == "le" || f == "la" {
+				w = normalCase(w)
+			} else {
+				w = strings.ToLower(w)
+			}
+		} else {
+			w = normalCase(w)
+		}
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "'") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// plausible applies the evidence rules to a parsed name.
+func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
+	if unknownGiven && !strong {
+		return false
+	}
+	for i := m.ti; i < m.tj; i++ {
+		if nameStopWords[ps.folded(i)] {
+			return false
+		}
+	}
+	last := m.tj - 1
+	lf := ps.folded(last)
+	if m.surnameOnly && !strong {
+		return false
+	}
+	if m.surnameOnly && IsFrenchWord(lf) && !names.IsSurname(lf) {
+		return false
+	}
+	if strong {
+		return true
+	}
+	if IsFrenchWord(lf) && !names.IsSurname(lf) {
+		return false
+	}
+	gf := ps.folded(m.ti)
+	if ambiguousGiven[gf] && !names.IsSurname(lf) && ps.toks[last].cas != pcUpper {
+		return false
+	}
+	if ps.toks[m.ti].cas == pcUpper && (ambiguousGiven[gf] || IsFrenchWord(lf)) {
+		return false
+	}
+	if m.initial && IsFrenchWord(lf) {
+		return false
+	}
+	return true
+}
+
+// facilityBefore reports whether the name at token i follows the name of a street or
+// facility ("rue", "collège public", "stade du Docteur").
+func (ps *peopleScanner) facilityBefore(i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		if !ps.isWord(k) {
+			return false
+		}
+		f := ps.folded(k)
+		if facilityWords[f] {
+			return true
+		}
+		if !facilitySkip[f] {
+			return false
+		}
+	}
+	return false
+}
+
+// insideProperNoun reports whether the name at token i continues a longer proper
+// noun ("Artois Lys Romane", "Saint Jean").
+func (ps *peopleScanner) insideProperNoun(i int) bool {
+	k := i - 1
+	if !ps.capital(k) {
+		return false
+	}
+	f := ps.folded(k)
+	switch {
+	case f == "saint" || f == "sainte" || f == "st" || f == "ste":
+		return true
+	case ps.toks[k].cas == pcInitial || ps.particle(k):
+		return false
+	case roleNouns[f] || IsFrenchWord(f) || ps.civility(k) > 0:
+		return false
+	}
+	if _, ok := ps.givenAt(k); ok {
+		return false
+	}
+	// The end of a name just read ("DUPONT Jean MARTIN Anne").
+	if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj == i {
+		return false
+	}
+	return true
+}
+
+// roleStart returns the number of tokens of a role's head at k: a role noun
+// ("directeur", "Président"), or an adjective and a role noun ("Premier ministre",
+// "vice président"), or 0.
+func (ps *peopleScanner) roleStart(k int, plural bool) int {
+	f := ps.folded(k)
+	nouns := roleNouns
+	if plural {
+		nouns = rolePlurals
+	}
+	if nouns[f] {
+		return 1
+	}
+	if roleAdjectives[f] && (nouns[ps.folded(k+1)] || roleNouns[ps.folded(k+1)]) {
+		return 2
+	}
+	return 0
+}
+
+// roleEnd extends a role that starts at token k to the end of its phrase: up to a
+// punctuation mark, a line break, a verb or a relative pronoun; it returns the
+// token after the role.
+func (ps *peopleScanner) roleEnd(k int) int {
+	e := k
+	for n := 0; e < len(ps.toks) && n < 16; e, n = e+1, n+1 {
+		tk := ps.toks[e]
+		if tk.kind != ptWord {
+			if tk.kind == ptPunct && ps.word(e)[0] >= '0' && ps.word(e)[0] <= '9' {
+				continue
+			}
+			break
+		}
+		f := ps.folded(e)
+		if roleStop[f] {
+			if f == "et" && ps.roleStart(e+1, false) > 0 {
+				continue
+			}
+			break
+		}
+		if e > k && tk.cas != pcLower {
+			// A name after the role ("le préfet Michel Lalande") ends it.
+			if _, ok := ps.givenAt(e); ok && ps.nameToken(e+1) {
+				break
+			}
+			if ps.civility(e) > 0 {
+				break
+			}
+		}
+	}
+	// Drop trailing function words.
+	for e > k && roleTrailing[ps.folded(e-1)] {
+		e--
+	}
+	return e
+}
+
+func (ps *peopleScanner) text(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return ps.t.S[ps.toks[i].s:ps.toks[j-1].e]
+}
+
+// apposition reports whether a role follows the separator at token k
+// (", directeur de…").
+func (ps *peopleScanner) apposition(k int) bool {
+	_, _, ok := ps.appositionAt(k)
+	return ok
+}
+
+func (ps *peopleScanner) appositionAt(k int) (int, int, bool) {
+	if !(ps.isPunct(k, ",") || ps.isPunct(k, "–") || ps.isPunct(k, "—") || ps.isPunct(k, "-") || ps.isPunct(k, "(")) {
+		return 0, 0, false
+	}
+	k++
+	switch ps.folded(k) {
+	case "le", "la", "l'":
+		k++
+	}
+	if ps.roleStart(k, false) == 0 {
+		return 0, 0, false
+	}
+	e := ps.roleEnd(k)
+	return k, e, e > k
+}
+
+// roleAfter reads a role apposed to the name: "Olivier Sichel, directeur de la Banque
+// des Territoires", "Céline V. – Chargée de communication", or on the next line of a
+// signature block when the name stands alone on its line.
+func (ps *peopleScanner) roleAfter(m mention) string {
+	if s, e, ok := ps.appositionAt(m.tj); ok {
+		return ps.text(s, e)
+	}
+	if m.tj < len(ps.toks) && ps.toks[m.tj].kind == ptNewline && ps.lineStart(m.ti) {
+		k := m.tj + 1
+		if ps.roleStart(k, false) > 0 {
+			return ps.text(k, ps.roleEnd(k))
+		}
+	}
+	return ""
+}
+
+// lineStart reports whether token i, or the civility before it, starts a line.
+func (ps *peopleScanner) lineStart(i int) bool {
+	k := i - 1
+	if k >= 1 && ps.isPunct(k, ".") && ps.civility(k-1) == 2 {
+		k -= 2
+	} else if k >= 0 && ps.civility(k) == 1 {
+		k--
+	}
+	return k < 0 || ps.toks[k].kind == ptNewline
+}
+
+// roleBefore reads a title before the name: "le Premier ministre Bernard Cazeneuve",
+// "au délégué interministériel, Alain Neveü", or "Le Président,\nXavier BERTRAND" in
+// a signature block. i is the first token of the mention (its civility included).
+func (ps *peopleScanner) roleBefore(i int, m mention) string {
+	e := i // the window is [b, e)
+	if ps.isPunct(e-1, ",") {
+		e--
+	}
+	crossed := false
+	if e > 0 && ps.toks[e-1].kind == ptNewline && ps.lineStart(m.ti) {
+		e--
+		crossed = true
+	}
+	b := e
+	for b > 0 && e-b < 16 {
+		tk := ps.toks[b-1]
+		if tk.kind == ptNewline || tk.kind == ptPunct && !(tk.e-tk.s > 0 && ps.t.S[tk.s] >= '0' && ps.t.S[tk.s] <= '9') {
+			break
+		}
+		if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj >= b {
+			break
+		}
+		b--
+	}
+	if crossed && ps.isPunct(e-1, ",") {
+		e--
+	}
+	for k := b; k < e; k++ {
+		if ps.roleStart(k, false) == 0 {
+			continue
+		}
+		if k > b && !roleDeterminers[ps.folded(k-1)] {
+			continue
+		}
+		for j := k; j < e; j++ {
+			f := ps.folded(j)
+			if roleStop[f] || ps.toks[j].kind != ptWord {
+				return ""
+			}
+		}
+		r := e
+		for r > k && roleTrailing[ps.folded(r-1)] {
+			r--
+		}
+		return ps.text(k, r)
+	}
+	return ""
+}
+
+// listLabel returns the label of a list the name belongs to, "Délégués titulaires"
+// in "Délégués titulaires : M. A, Mme B", when the label names a function
+// (attendance headings such as "Etaient présents" are not roles).
+func (ps *peopleScanner) listLabel(i int) string {
+	colon := -1
+	for k := i - 1; k >= 0 && i-k < 60; k-- {
+		tk := ps.toks[k]
+		if tk.kind == ptNewline {
+			break
+		}
+		if ps.isPunct(k, ":") {
+			colon = k
+			break
+		}
+		if tk.kind == ptWord && tk.cas == pcLower && !ps.particle(k) && ps.folded(k) != "et" {
+			return ""
+		}
+	}
+	if colon < 1 {
+		return ""
+	}
+	b := colon
+	for b > 0 && ps.toks[b-1].kind == ptWord {
+		b--
+	}
+	if b == colon || colon-b > 6 || ps.roleStart(b, true) == 0 && ps.roleStart(b, false) == 0 {
+		return ""
+	}
+	for k := b; k < colon; k++ {
+		if attendanceWords[ps.folded(k)] {
+			return ""
+		}
+	}
+	return ps.text(b, colon)
+}
+
+// merge groups the mentions into persons: full names by their compact key, then
+// surnames alone and initials with the one full name that has that surname.
+func (ps *peopleScanner) merge() []corpus.Person {
+	type person struct {
+		p       corpus.Person
+		surname string // compact key of the surname
+		first   int
+	}
+	var out []*person
+	byKey := map[string]*person{}
+	span := func(m mention) corpus.Span {
+		return corpus.Span{Start: int(ps.toks[m.ti].s), End: int(ps.toks[m.tj-1].e)}
+	}
+	better := func(p *person, m mention) {
+		n := m.name()
+		if accents(n) > accents(p.p.Name) || accents(n) == accents(p.p.Name) && len(n) > len(p.p.Name) {
+			p.p.Name = n
+		}
+		if len(m.role) > len(p.p.Role) {
+			p.p.Role = m.role
+		}
+		p.p.Spans = append(p.p.Spans, span(m))
+	}
+	var partial []mention
+	for _, m := range ps.mentions {
+		if m.surnameOnly || m.initial {
+			partial = append(partial, m)
+			continue
+		}
+		k := compactKey(m.name())
+		if p := byKey[k]; p != nil {
+			better(p, m)
+			continue
+		}
+		p := &person{p: corpus.Person{Name: m.name(), Role: m.role, Spans: []corpus.Span{span(m)}},
+			surname: compactKey(m.surname), first: int(ps.toks[m.ti].s)}
+		byKey[k] = p
+		out = append(out, p)
+	}
+	for _, m := range partial {
+		sk := compactKey(m.surname)
+		var match *person
+		n := 0
+		for _, p := range out {
+			if p.surname != sk || p.p.Name == "" {
+				continue
+			}
+			if m.initial && !strings.HasPrefix(Fold(p.p.Name), Fold(strings.TrimSuffix(m.given, "."))) {
+				continue
+			}
+			match = p
+			n++
+		}
+		if n == 1 {
+			if len(m.role) > len(match.p.Role) {
+				match.p.Role = m.role
+			}
+			match.p.Spans = append(match.p.Spans, span(m))
+			continue
+		}
+		k := compactKey(m.name())
+		if p := byKey[k]; p != nil {
+			better(p, m)
+			continue
+		}
+		p := &person{p: corpus.Person{Name: m.name(), Role: m.role, Spans: []corpus.Span{span(m)}},
+			surname: sk, first: int(ps.toks[m.ti].s)}
+		byKey[k] = p
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].first < out[b].first })
+	res := make([]corpus.Person, len(out))
+	for i, p := range out {
+		p.p.Key = PersonKey(p.p.Name)
+		res[i] = p.p
+	}
+	return res
+}
+
+// accents counts the letters of s outside ASCII and the hyphens: the fuller form of
+// a name has more of them ("Neveü", "Pierre-René").
+func accents(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf || r == '-' {
+			n++
+		}
+	}
+	return n
+}
+
+// Word lists, folded.
+var (
+	// roleNouns head a person's function.
+	roleNouns = setOf(
+		"president", "presidente", "vice-president", "vice-presidente", "directeur", "directrice",
+		"maire", "adjoint", "adjointe", "prefet", "prefete", "sous-prefet", "sous-prefete",
+		"ministre", "secretaire", "delegue", "deleguee", "conseiller", "conseillere",
+		"depute", "deputee", "senateur", "senatrice", "charge", "chargee", "chef", "cheffe",
+		"responsable", "commissaire", "haut-commissaire", "rapporteur", "rapporteure",
+		"gerant", "gerante", "administrateur", "administratrice", "coordinateur", "coordinatrice",
+		"coordonnateur", "coordonnatrice", "fondateur", "fondatrice", "tresorier", "tresoriere",
+		"recteur", "rectrice", "procureur", "procureure", "porte-parole", "dg", "dgs", "pdg",
+		"ingenieur", "ingenieure", "architecte", "animateur", "animatrice", "attache", "attachee",
+		"inspecteur", "inspectrice", "questeur", "questrice", "eurodepute", "eurodeputee",
+		"collaborateur", "collaboratrice", "consultant", "consultante", "expert", "experte",
+		"manager", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice", "doyen", "doyenne",
+		"magistrat", "juge", "avocat", "avocate", "notaire", "elu", "elue", "benevole",
+		"correspondant", "correspondante", "referent", "referente", "sous-directeur", "sous-directrice",
+		"vice-presidents", "ceo", "co-president", "co-presidente", "copresident", "copresidente",
+		"gouverneur", "ambassadeur", "ambassadrice", "intendant", "payeur", "agent", "agente",
+		"membre", "suppleant", "suppleante", "titulaire", "mandataire", "liquidateur",
+	)
+	// rolePlurals head the label of a list of persons ("Délégués titulaires").
+	rolePlurals = setOf(
+		"presidents", "presidentes", "directeurs", "directrices", "maires", "adjoints", "adjointes",
+		"prefets", "ministres", "secretaires", "delegues", "deleguees", "conseillers", "conseilleres",
+		"deputes", "senateurs", "senatrices", "membres", "administrateurs", "representants",
+		"representantes", "suppleants", "suppleantes", "titulaires", "elus", "elues", "rapporteurs",
+		"assesseurs", "scrutateurs", "commissaires", "responsables", "referents",
+	)
+	// roleAdjectives precede a role noun: "Premier ministre", "vice président".
+	roleAdjectives = setOf("premier", "premiere", "vice", "haut", "haute", "ancien", "ancienne",
+		"nouveau", "nouvelle", "actuel", "actuelle", "futur", "future", "grand", "grande", "jeune", "co")
+	// roleDeterminers may precede a title before a name.
+	roleDeterminers = setOf("le", "la", "l'", "les", "du", "au", "aux", "des", "de", "d'", "par",
+		"a", "avec", "notre", "son", "sa", "leur", "ce", "cet", "cette", "et", "pour", "selon")
+	// roleStop ends a role: verbs, relative pronouns, conjunctions.
+	roleStop = setOf("qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "sera", "seront",
+		"avait", "s'", "se", "lors", "afin", "mais", "ainsi", "et", "ou", "ni", "car", "donc",
+		"signe", "signent", "annonce", "declare", "indique", "rappelle", "souligne", "explique",
+		"precise", "affirme", "estime", "ajoute", "salue", "presente", "inaugure", "accueille",
+		"sur", "dont", "il", "elle", "ils", "elles", "ce", "cette", "depuis", "pendant", "lorsque",
+		"quand", "puis", "en", "y", "ne", "n'", "va", "vient", "etaient", "representait")
+	// roleTrailing are dropped from the end of a role.
+	roleTrailing = setOf("de", "du", "des", "d'", "la", "le", "l'", "les", "a", "au", "aux", "en",
+		"et", "pour", "par", "sur", "avec")
+	// attendanceWords mark attendance headings, which are not roles.
+	attendanceWords = setOf("presents", "presentes", "present", "presente", "absents", "absentes",
+		"absent", "absente", "excuses", "excusees", "excuse", "excusee", "pouvoir", "pouvoirs",
+		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum")
+	// facilityWords name a street or a facility named after a person.
+	facilityWords = setOf("rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse",
+		"chemin", "quai", "square", "cours", "parvis", "route", "rond-point", "passage", "esplanade",
+		"promenade", "sentier", "residence", "cite", "lotissement", "college", "lycee", "ecole",
+		"scolaire", "universite", "iut", "institut", "stade", "salle", "gymnase", "piscine",
+		"complexe", "espace", "mediatheque", "bibliotheque", "ludotheque", "maison", "centre",
+		"hopital", "clinique", "ehpad", "creche", "foyer", "musee", "theatre", "cinema",
+		"auditorium", "parc", "jardin", "pont", "gare", "station", "aeroport", "port", "fosse",
+		"puits", "quartier", "fondation", "prix", "trophee", "club", "amicale", "halle", "marche",
+		"zone", "zac", "pole", "campus", "caserne", "hotel", "ilot", "friche", "site", "tour",
+		"immeuble", "batiment", "pavillon", "chapelle", "eglise", "abbaye", "promotion", "loi",
+		"groupe", "cite-jardin", "dojo", "ferme", "moulin", "chateau", "villa", "manoir", "bassin",
+		"base", "plaine", "terrain", "arena", "palais", "cimetiere", "monument", "statue", "lycees",
+		"colleges", "ecoles", "rues", "association", "amphitheatre", "amphi", "relais", "bourse")
+	// facilitySkip may stand between a facility word and the name: "collège public",
+	// "rue du Général".
+	facilitySkip = setOf("public", "publique", "prive", "privee", "professionnel", "professionnelle",
+		"polyvalent", "polyvalente", "general", "generale", "technique", "technologique",
+		"municipal", "municipale", "intercommunal", "intercommunale", "departemental",
+		"departementale", "regional", "regionale", "national", "nationale", "sportif", "sportive",
+		"culturel", "culturelle", "socioculturel", "socioculturelle", "hospitalier",
+		"universitaire", "agricole", "elementaire", "maternelle", "primaire", "du", "de", "des",
+		"la", "le", "d'", "l'", "marechal", "president", "docteur", "colonel", "capitaine",
+		"commandant", "lieutenant", "abbe", "professeur", "aquatique", "nautique", "multisports",
+		"omnisports", "jardin", "dit", "nouveau", "nouvelle", "grand", "grande", "petit", "petite")
+	// nameStopWords cannot be part of a person's name: words of organisations, places,
+	// and document furniture.
+	nameStopWords = setOf("banque", "caisse", "conseil", "communaute", "region", "departement",
+		"metropole", "agglomeration", "territoires", "territoire", "ville", "villes", "maisons",
+		"cites", "coeur", "hauts", "nord", "sud", "ouest", "bassin", "minier", "miniere", "societe",
+		"groupe", "association", "federation", "universite", "agence", "syndicat", "office",
+		"institut", "centre", "pole", "mission", "direction", "service", "services", "prefecture",
+		"ministere", "republique", "assemblee", "senat", "etat", "europe", "union", "fonds",
+		"programme", "plan", "action", "projet", "contrat", "parc", "habitat", "logement",
+		"immobilier", "energie", "developpement", "transport", "transports", "mobilite", "lycee",
+		"college", "ecole", "rue", "avenue", "place", "boulevard", "commune", "communes", "cedex",
+		"contact", "presse", "communique", "tel", "fax", "email", "mail", "site", "web", "page",
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier",
+		"mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+		"decembre", "objet", "article", "annexe", "vu", "considerant", "delibere", "decide",
+		"arrete", "titre", "chapitre", "sommaire", "madame", "monsieur", "president", "presidente",
+		"directeur", "directrice", "maire", "prefet", "ministre", "sncf", "france", "fr", "cedex",
+		"territoriale", "territorial", "departementale", "regionale", "nationale", "sa", "sas",
+		"sarl", "scic", "sem", "spl", "gip", "epci", "epf", "cci", "cma", "anru", "ademe", "cdc",
+		"bpi", "bpifrance", "creative", "mine", "saint", "sainte", "notre", "dame", "grand", "est")
+	// ambiguousGiven are given names that are also places or common words: they need
+	// a known surname after them ("Florence Parly" needs a title, "France Travail" is
+	// no person).
+	ambiguousGiven = setOf("france", "paris", "mars", "avril", "rose", "florence", "lorraine",
+		"nancy", "valence", "lourdes", "marine", "olive", "prudence", "constance", "aurore",
+		"claire", "blanche", "ange", "victoire", "esperance", "fleur", "violette", "marguerite",
+		"capucine", "jade", "perle", "ambre", "grace", "reine", "celeste", "colombe", "lys",
+		"romane", "juste", "loyal", "modeste", "fidele", "bastia", "albi", "orange", "sedan", "vienne", "lens", "douai", "arras", "calais")
+)
+
+const (
+	ptWord    uint8 = iota // a run of letters, with inner hyphens; an elision keeps its apostrophe ("d'")
+	ptPunct                // one character that is neither a letter nor a space
+	ptNewline              // a line break
+)
+
+const (
+	pcLower   uint8 = iota // "directeur", "de"
+	pcTitle                // "Olivier", "PierreRené", "Hauts-de-France"
+	pcUpper                // "LECERF" (two letters or more, all upper case)
+	pcInitial              // "B" (one upper-case letter)
+)
+
+// A ptok is a word or a punctuation mark of the text, by byte offsets into Text.S.
+type ptok struct {
+	s, e int32
+	kind uint8
+	cas  uint8
+}
+
+// ptokenize splits s into words, punctuation marks and line breaks; spaces separate
+// tokens and are not kept. Digits are punctuation tokens, one per digit run.
+func ptokenize(s string) []ptok {
+	toks := make([]ptok, 0, len(s)/5+1)
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+			continue
+		case c == '\n':
+			toks = append(toks, ptok{s: int32(i), e: int32(i + 1), kind: ptNewline})
+			i++
+			continue
+		case c >= '0' && c <= '9':
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			toks = append(toks, ptok{s: int32(i), e: int32(j), kind: ptPunct})
+			i = j
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !pIsLetter(r) {
+			toks = append(toks, ptok{s: int32(i), e: int32(i + n), kind: ptPunct})
+			i += n
+			continue
+		}
+		// A word: letters, inner hyphens between letters; an apostrophe after a
+		// letter and before a letter ends the word and belongs to it ("d'", "l'").
+		j := i
+		upper, lower, letters := 0, 0, 0
+		first := r
+		for j < len(s) {
+			r2, n2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if pIsLetter(r2) {
+				letters++
+				if pIsUpper(r2) {
+					upper++
+				} else {
+					lower++
+				}
+				j += n2
+				continue
+			}
+			if (r2 == '-' || r2 == '\'') && j+n2 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				if pIsLetter(r3) {
+					if r2 == '\'' {
+						j += n2
+						break
+					}
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		cas := pcLower
+		switch {
+		case !pIsUpper(first):
+			cas = pcLower
+		case lower == 0 && letters >= 2:
+			cas = pcUpper
+		case letters == 1:
+			cas = pcInitial
+		default:
+			cas = pcTitle
+		}
+		toks = append(toks, ptok{s: int32(i), e: int32(j), kind: ptWord, cas: cas})
+		i = j
+	}
+	return toks
+}
+
+func pIsLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func pIsUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,656 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"terril/corpus"
+)
+
+// An OrgResolver resolves an organisation named in the text ("Communauté
+// d'agglomération du Douaisis", "Département du Nord") to a stable key for faceting
+// ("epci:200044618", "dep:59"). The places extractor's gazetteer provides one;
+// Signatories works without it (nil), keying organisations by their folded words.
+type OrgResolver interface {
+	ResolveOrg(name string) (key string, ok bool)
+}
+
+// Signatories finds the parties who sign the document, or the agreement,
+// convention or engagement it reports as signed, as the guidelines define them:
+//
+//   - in a sentence that reports a signature ("signe un partenariat avec", "ont
+//     signé", "ont officialisé une convention", "Les signataires de cet accord
+//     sont…", "signature de l'engagement par…"), the persons named and the
+//     organisations named ("les communautés d'agglomération du Douaisis et de
+//     Lens-Liévin" gives two), except those "en présence de"; a title standing for a
+//     person named elsewhere ("le directeur de la CDC") is that person; "des
+//     intercommunalités" without names are the intercommunalities the document
+//     names;
+//   - the persons of the signature block of an act ("Fait à Lille, le…", "Le
+//     Président, Xavier BERTRAND" closing the text), and the persons who represent a
+//     party to a convention ("représentée par M. …").
+//
+// An organisation represented by a signing person (named in the person's role) is
+// not listed again, nor an organisations-only account of the same signature when
+// the document also names the signing persons. people is the result of People on t.
+// Organisation names are kept as the text gives them (head in the singular:
+// "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
+func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
+	ps := &peopleScanner{t: t, toks: ptokenize(t.S)}
+	sg := signer{ps: ps, people: people, resolver: orgs}
+	return sg.run()
+}
+
+type signer struct {
+	ps       *peopleScanner
+	people   []corpus.Person
+	resolver OrgResolver
+	out      []corpus.Signatory
+	seen     map[string]bool
+}
+
+// An orgMention is an organisation named in the text.
+type orgMention struct {
+	name      string
+	start     int // byte offsets in the text
+	end       int
+	epci      bool
+	generic   bool // "intercommunalités" without names
+	sentence  int
+	personRep bool
+}
+
+func (sg *signer) run() []corpus.Signatory {
+	ps := sg.ps
+	sg.seen = map[string]bool{}
+	sents := ps.sentences()
+	var docEPCIs []orgMention // EPCIs named anywhere, for "des intercommunalités"
+	for _, o := range ps.orgs(0, len(ps.toks)) {
+		if o.epci && !o.generic {
+			docEPCIs = append(docEPCIs, o)
+		}
+	}
+	type clause struct {
+		persons []corpus.Signatory
+		orgs    []orgMention
+	}
+	var clauses []clause
+	personRoles := []string{}
+	unlinkedPersons := 0
+	for _, s := range sents {
+		if !ps.signing(s[0], s[1]) {
+			continue
+		}
+		zs, ze := s[0], ps.partyEnd(s[0], s[1])
+		var c clause
+		start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
+		used := map[int]bool{}
+		for pi, p := range sg.people {
+			for _, sp := range p.Spans {
+				if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) {
+					c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
+					used[pi] = true
+					break
+				}
+			}
+		}
+		for _, a := range ps.anaphoras(zs, ze) {
+			if pi, ok := sg.personByRole(a.head, used); ok {
+				used[pi] = true
+				p := sg.people[pi]
+				c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: a.span})
+			}
+		}
+		roles := ""
+		for pi := range used {
+			roles += " " + sg.people[pi].Role
+		}
+		generic := false
+		hasEPCI := false
+		for _, o := range ps.orgs(zs, ze) {
+			if o.generic {
+				generic = true
+				continue
+			}
+			if o.epci {
+				hasEPCI = true
+			}
+			if containsWords(roles, o.name) {
+				continue // represented by a signing person
+			}
+			c.orgs = append(c.orgs, o)
+		}
+		if generic && !hasEPCI {
+			c.orgs = append(c.orgs, docEPCIs...)
+		}
+		for pi := range used {
+			r := sg.people[pi].Role
+			personRoles = append(personRoles, r)
+			if !roleNamesOrg(r) {
+				unlinkedPersons++
+			}
+		}
+		clauses = append(clauses, c)
+	}
+	// An organisations-only account of a signature that the document also reports
+	// by the signing persons: the organisations are those persons' institutions.
+	for _, c := range clauses {
+		for _, p := range c.persons {
+			sg.add(p)
+		}
+		if len(c.persons) == 0 && unlinkedPersons > 0 {
+			unlinked := 0
+			linked := false
+			for _, o := range c.orgs {
+				if containsWords(strings.Join(personRoles, " "), o.name) {
+					linked = true
+				} else {
+					unlinked++
+				}
+			}
+			if linked && unlinked <= unlinkedPersons {
+				continue
+			}
+		}
+		for _, o := range c.orgs {
+			if containsWords(strings.Join(personRoles, " "), o.name) {
+				continue
+			}
+			sg.addOrg(o)
+		}
+	}
+	for _, p := range sg.blockPersons() {
+		sg.add(p)
+	}
+	sort.SliceStable(sg.out, func(a, b int) bool { return sg.out[a].Start < sg.out[b].Start })
+	return sg.out
+}
+
+func (sg *signer) add(s corpus.Signatory) {
+	if s.Key == "" {
+		s.Key = PersonKey(s.Name)
+	}
+	if sg.seen[s.Key] {
+		return
+	}
+	sg.seen[s.Key] = true
+	sg.out = append(sg.out, s)
+}
+
+func (sg *signer) addOrg(o orgMention) {
+	key := "org:" + strings.Join(significantWords(o.name), " ")
+	if sg.resolver != nil {
+		if k, ok := sg.resolver.ResolveOrg(o.name); ok {
+			key = k
+		}
+	}
+	// An organisation whose words contain or are contained in one already listed is
+	// the same party named twice.
+	for i, s := range sg.out {
+		if s.Kind != corpus.KindOrganization {
+			continue
+		}
+		if s.Key == key || containsWords(s.Name, o.name) {
+			return
+		}
+		if containsWords(o.name, s.Name) {
+			sg.out[i].Name, sg.out[i].Key = o.name, key
+			return
+		}
+	}
+	sg.seen[key] = true
+	sg.out = append(sg.out, corpus.Signatory{Name: o.name, Kind: corpus.KindOrganization, Key: key,
+		Span: corpus.Span{Start: o.start, End: o.end}})
+}
+
+// personByRole returns the one person, not yet used, whose role starts with head.
+func (sg *signer) personByRole(head string, used map[int]bool) (int, bool) {
+	found, n := -1, 0
+	for i, p := range sg.people {
+		if p.Role == "" || used[i] {
+			continue
+		}
+		f := strings.Fields(PersonKey(p.Role))
+		if len(f) > 0 && (f[0] == head || len(f) > 1 && roleAdjectives[f[0]] && f[1] == head) {
+			found, n = i, n+1
+		}
+	}
+	return found, n == 1
+}
+
+// roleNamesOrg reports whether a role names an institution ("directeur de la
+// Banque des Territoires") rather than a bare function ("Premier ministre").
+func roleNamesOrg(role string) bool {
+	for _, w := range strings.Fields(role) {
+		if r := []rune(w); len(r) > 0 && pIsUpper(r[0]) && w != strings.Fields(role)[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// significantWords returns the folded words of an organisation name without
+// articles and prepositions.
+func significantWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(PersonKey(name)) {
+		if !orgFunctionWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var orgFunctionWords = setOf("de", "du", "des", "d", "la", "le", "l", "les", "et", "a", "au", "aux", "en")
+
+// containsWords reports whether the significant words of name all occur in text.
+func containsWords(text, name string) bool {
+	ws := significantWords(name)
+	if len(ws) == 0 {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range significantWords(text) {
+		have[w] = true
+	}
+	for _, w := range ws {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentences splits the tokens into sentences, [start, end) token ranges: at a
+// full stop, question or exclamation mark (not after a civility or an initial), at
+// a blank line, at a line break after a colon or a semicolon, and before a bullet.
+func (ps *peopleScanner) sentences() [][2]int {
+	var out [][2]int
+	start := 0
+	cut := func(end int) {
+		if end > start {
+			out = append(out, [2]int{start, end})
+		}
+		start = end
+	}
+	for i, tk := range ps.toks {
+		switch tk.kind {
+		case ptNewline:
+			prev := ""
+			if i > 0 && ps.toks[i-1].kind == ptPunct {
+				prev = ps.word(i - 1)
+			}
+			next := ""
+			if i+1 < len(ps.toks) && ps.toks[i+1].kind != ptWord {
+				next = ps.word(i + 1)
+			}
+			switch {
+			case next == "\n", prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?",
+				next == "-" || next == "•" || next == "*" || next == "–" || next == "—":
+				cut(i + 1)
+			}
+		case ptPunct:
+			switch ps.word(i) {
+			case ".":
+				if i > 0 && ps.isWord(i-1) && (ps.toks[i-1].cas == pcInitial || ps.civility(i-1) == 2) {
+					continue
+				}
+				cut(i + 1)
+			case "!", "?", ";":
+				cut(i + 1)
+			}
+		}
+	}
+	cut(len(ps.toks))
+	return out
+}
+
+// signing reports whether tokens [i, j) report a signature.
+func (ps *peopleScanner) signing(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !ps.isWord(k) {
+			continue
+		}
+		f := ps.folded(k)
+		switch {
+		case signWords[f]:
+			if (f == "signe" || f == "signes") && nounBefore[ps.folded(k-1)] {
+				continue // "un signe fort"
+			}
+			return true
+		case strings.HasPrefix(f, "officialis") || strings.HasPrefix(f, "cosign") ||
+			strings.HasPrefix(f, "co-sign") || strings.HasPrefix(f, "contresign") ||
+			strings.HasPrefix(f, "paraph") || strings.HasPrefix(f, "ratifi"):
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	signWords = setOf("signe", "signent", "signer", "signee", "signees", "signes", "signera",
+		"signeront", "signait", "signaient", "signant", "signataire", "signataires", "signature",
+		"signatures", "signons", "signez", "signerons", "signeraient")
+	nounBefore = setOf("un", "le", "ce", "des", "les", "du", "de", "fort", "bon", "mauvais", "aucun")
+)
+
+// partyEnd returns where the parties of a signing sentence [i, j) end: before "en
+// présence de", "à l'invitation de", "sous l'égide de"…
+func (ps *peopleScanner) partyEnd(i, j int) int {
+	for k := i; k+1 < j; k++ {
+		f, g := ps.folded(k), ps.folded(k+1)
+		if f == "en" && g == "presence" || f == "sous" && strings.HasPrefix(g, "l'") ||
+			f == "a" && g == "l'" && ps.folded(k+2) == "invitation" ||
+			f == "avec" && (g == "le" || g == "l'") && ps.folded(k+2) == "soutien" ||
+			f == "avec" && g == "l'" && ps.folded(k+2) == "appui" {
+			if k > i {
+				return k
+			}
+		}
+	}
+	return j
+}
+
+// quoted reports whether byte offset off is inside « » quotes on its line.
+func (ps *peopleScanner) quoted(off int) bool {
+	s := ps.t.S
+	ls := strings.LastIndexByte(s[:off], '\n') + 1
+	open := strings.Count(s[ls:off], "«") - strings.Count(s[ls:off], "»")
+	return open > 0
+}
+
+// An anaphora is a title standing for a person: "le directeur de la CDC".
+type anaphora struct {
+	head string
+	span corpus.Span
+}
+
+// anaphoras finds singular titles after a definite article in [i, j) that are not
+// followed by a name.
+func (ps *peopleScanner) anaphoras(i, j int) []anaphora {
+	var out []anaphora
+	for k := i; k+1 < j; k++ {
+		f := ps.folded(k)
+		if f != "le" && f != "la" && f != "l'" {
+			continue
+		}
+		n := ps.roleStart(k+1, false)
+		if n == 0 {
+			continue
+		}
+		e := ps.roleEnd(k + 1)
+		if ps.capital(e) || ps.isPunct(e, ",") && ps.capital(e+1) && ps.nameToken(e+2) {
+			continue // a title before a name: the name is the person
+		}
+		out = append(out, anaphora{head: ps.folded(k + n), span: corpus.Span{Start: int(ps.toks[k].s), End: int(ps.toks[e-1].e)}})
+		k = e - 1
+	}
+	return out
+}
+
+// An orgHead starts the name of an organisation.
+type orgHead struct {
+	words    []string // folded
+	display  string   // singular
+	needName bool     // "Département" alone is no party
+	capital  bool     // must be written with a capital ("la Région", not "la région")
+	epci     bool
+}
+
+var orgHeads = []orgHead{
+	{[]string{"communaute", "d'", "agglomeration"}, "Communauté d'agglomération", true, false, true},
+	{[]string{"communautes", "d'", "agglomeration"}, "Communauté d'agglomération", true, false, true},
+	{[]string{"communaute", "de", "communes"}, "Communauté de communes", true, false, true},
+	{[]string{"communautes", "de", "communes"}, "Communauté de communes", true, false, true},
+	{[]string{"communaute", "urbaine"}, "Communauté urbaine", true, false, true},
+	{[]string{"communautes", "urbaines"}, "Communauté urbaine", true, false, true},
+	{[]string{"metropole"}, "Métropole", true, true, true},
+	{[]string{"conseil", "departemental"}, "Conseil départemental", false, false, false},
+	{[]string{"conseils", "departementaux"}, "Conseil départemental", false, false, false},
+	{[]string{"conseil", "regional"}, "Conseil régional", false, false, false},
+	{[]string{"conseils", "regionaux"}, "Conseil régional", false, false, false},
+	{[]string{"departement"}, "Département", true, false, false},
+	{[]string{"departements"}, "Département", true, false, false},
+	{[]string{"region"}, "Région", false, true, false},
+	{[]string{"prefecture"}, "Préfecture", false, true, false},
+	{[]string{"etat"}, "État", false, true, false},
+	{[]string{"ville"}, "Ville", true, false, false},
+	{[]string{"commune"}, "Commune", true, false, false},
+	{[]string{"caisse", "des", "depots"}, "Caisse des dépôts", false, true, false},
+	{[]string{"banque", "des", "territoires"}, "Banque des Territoires", false, true, false},
+	{[]string{"syndicat"}, "Syndicat", true, true, false},
+	{[]string{"agence"}, "Agence", true, true, false},
+	{[]string{"etablissement", "public"}, "Établissement public", true, true, false},
+	{[]string{"office"}, "Office", true, true, false},
+	{[]string{"chambre"}, "Chambre", true, true, false},
+	{[]string{"association"}, "Association", true, true, false},
+	{[]string{"federation"}, "Fédération", true, true, false},
+	{[]string{"universite"}, "Université", true, true, false},
+	{[]string{"pole", "metropolitain"}, "Pôle métropolitain", true, true, true},
+}
+
+// genericEPCI are words for intercommunalities without their names.
+var genericEPCI = setOf("intercommunalites", "epci", "intercommunalite")
+
+// orgs finds the organisations named in tokens [i, j), with coordinated names
+// sharing one head: "les départements du Nord et du Pas-de-Calais" gives
+// "Département du Nord" and "Département du Pas-de-Calais".
+func (ps *peopleScanner) orgs(i, j int) []orgMention {
+	var out []orgMention
+	for k := i; k < j; k++ {
+		if !ps.isWord(k) {
+			continue
+		}
+		f := ps.folded(k)
+		if genericEPCI[f] {
+			out = append(out, orgMention{generic: true, epci: true})
+			continue
+		}
+		h, n := ps.headAt(k, j)
+		if n == 0 {
+			continue
+		}
+		e := ps.orgRest(k+n, j)
+		if e == k+n && h.needName {
+			k += n - 1
+			continue
+		}
+		name := h.display
+		if e > k+n {
+			name += " " + ps.text(k+n, e)
+		}
+		if h.display == "État" {
+			name = ps.text(k, e)
+		}
+		out = append(out, orgMention{name: name, start: int(ps.toks[k].s), end: int(ps.toks[e-1].e), epci: h.epci})
+		// Coordinated names: ", du B", "et de C", "et d'D".
+		for {
+			c := e
+			if ps.isPunct(c, ",") {
+				c++
+			}
+			if ps.folded(c) == "et" {
+				c++
+			}
+			if c == e || !ps.particle(c) {
+				break
+			}
+			if _, hn := ps.headAt(c+1, j); hn > 0 {
+				break
+			}
+			if ps.folded(c) == "de" && (ps.folded(c+1) == "la" || ps.folded(c+1) == "l'") {
+				if _, hn := ps.headAt(c+2, j); hn > 0 {
+					break
+				}
+			}
+			e2 := ps.orgRest(c, j)
+			if e2 <= c+1 {
+				break
+			}
+			out = append(out, orgMention{name: h.display + " " + ps.text(c, e2), start: int(ps.toks[c].s),
+				end: int(ps.toks[e2-1].e), epci: h.epci})
+			e = e2
+		}
+		k = e - 1
+	}
+	return out
+}
+
+// headAt matches an organisation head at token k.
+func (ps *peopleScanner) headAt(k, j int) (orgHead, int) {
+	f := ps.folded(k)
+	for _, h := range orgHeads {
+		if h.words[0] != f || k+len(h.words) > j {
+			continue
+		}
+		ok := true
+		for x := 1; x < len(h.words); x++ {
+			if ps.folded(k+x) != h.words[x] {
+				ok = false
+				break
+			}
+		}
+		if !ok || h.capital && ps.toks[k].cas == pcLower {
+			continue
+		}
+		return h, len(h.words)
+	}
+	return orgHead{}, 0
+}
+
+// orgRest reads the name after an organisation head: capitalised words and the
+// particles between them ("de Béthune-Bruay Artois Lys Romane", "Cœur d'Ostrevent",
+// "de La Porte du Hainaut"); it returns the token after the name.
+func (ps *peopleScanner) orgRest(k, j int) int {
+	e := k
+	for e < j {
+		if ps.capital(e) && !ps.isPunct(e, ".") {
+			// A single-word head after a name belongs to it ("Valenciennes Métropole").
+			if _, n := ps.headAt(e, j); n > 1 || n == 1 && e == k {
+				break
+			}
+			e++
+			continue
+		}
+		// Particles followed by a capitalised word.
+		p := e
+		for p < j && ps.particle(p) && p-e < 2 {
+			p++
+		}
+		if p > e && p < j && ps.capital(p) {
+			// "Préfecture de Région Hauts-de-France": a head right after the first
+			// particle names the organisation's level.
+			if _, n := ps.headAt(p, j); n > 1 || n == 1 && e > k {
+				break
+			}
+			e = p
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// blockPersons returns the persons of signature blocks: after "Fait à …, le …", in
+// a closing "Le Président, Xavier BERTRAND", and those representing a party to a
+// convention ("représentée par M. …").
+func (sg *signer) blockPersons() []corpus.Signatory {
+	ps := sg.ps
+	s := ps.t.S
+	var out []corpus.Signatory
+	inRange := func(a, b int) {
+		for _, p := range sg.people {
+			for _, sp := range p.Spans {
+				if sp.Start >= a && sp.End <= b {
+					out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
+					break
+				}
+			}
+		}
+	}
+	f := ps.t.Folded
+	// "Fait à Lille, le 3 mars 2020": the persons of the following lines.
+	for off := 0; ; {
+		i := strings.Index(f[off:], "fait a ")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + 7
+		if i > 0 && f[i-1] != '\n' {
+			continue
+		}
+		a, b := ps.t.Orig(i, i)
+		_ = b
+		end := a
+		for n := 0; n < 10 && end < len(s); n++ {
+			nl := strings.IndexByte(s[end:], '\n')
+			if nl < 0 {
+				end = len(s)
+				break
+			}
+			end += nl + 1
+		}
+		inRange(a, end)
+	}
+	// A closing signature: a person whose role came from a title line just before,
+	// among the last lines of the text.
+	tail := len(s)
+	for n := 0; n < 8 && tail > 0; n++ {
+		nl := strings.LastIndexByte(s[:max(tail-1, 0)], '\n')
+		tail = nl + 1
+		if nl < 0 {
+			tail = 0
+			break
+		}
+	}
+	for _, p := range sg.people {
+		for _, sp := range p.Spans {
+			if sp.Start >= tail && p.Role != "" && strings.HasPrefix(Fold(strings.TrimSpace(lineBefore(s, sp.Start))), "le ") {
+				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
+				break
+			}
+			if sp.Start >= tail && p.Role != "" && (strings.HasPrefix(Fold(lineOf(s, sp.Start)), "le ") || strings.HasPrefix(Fold(lineOf(s, sp.Start)), "la ")) {
+				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
+				break
+			}
+		}
+	}
+	// "représentée par M. X" in a convention between parties.
+	if strings.Contains(f, "d'une part") || strings.Contains(f, "ci-apres denomme") {
+		for _, p := range sg.people {
+			for _, sp := range p.Spans {
+				a, _ := 0, 0
+				a = max(sp.Start-40, 0)
+				if strings.Contains(Fold(s[a:sp.Start]), "represente") {
+					out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// lineOf returns the text of the line holding byte offset off, up to off.
+func lineOf(s string, off int) string {
+	return s[strings.LastIndexByte(s[:off], '\n')+1 : off]
+}
+
+// lineBefore returns the line before the one holding off, when off starts its line.
+func lineBefore(s string, off int) string {
+	ls := strings.LastIndexByte(s[:off], '\n')
+	if ls < 0 || strings.TrimSpace(s[ls+1:off]) != "" && !isCivilityText(s[ls+1:off]) {
+		return ""
+	}
+	ps := strings.LastIndexByte(s[:ls], '\n')
+	return s[ps+1 : ls]
+}
+
+func isCivilityText(s string) bool {
+	switch Fold(strings.TrimSpace(s)) {
+	case "m.", "mme", "mme.", "monsieur", "madame":
+		return true
+	}
+	return false
+}
