@@ -1,0 +1,554 @@
+package geo
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"terril/extract"
+	"terril/extract/names"
+)
+
+// Kinds of trie entries.
+const (
+	kCommune  = iota + 1 // a commune's current, former or short name
+	kEPCI                // an intercommunality's full name, former name, long form or acronym
+	kEPCICore            // the distinctive part of an EPCI name: "Lens - Liévin", "Douaisis"
+	kHead                // "communauté d'agglomération", "CC"…: announces EPCI names
+	kDep                 // a département name, with or without its article
+	kRegion              // a région name, current or former
+	kBlock               // a phrase that contains a place name but names no place
+	kGentile             // a demonym or the name of a pays: "lillois", "Audomarois"
+)
+
+// Entry flags.
+const (
+	fFormer  = 1 << iota // a former name of the commune
+	fAlias               // a hand-made short form
+	fWeak                // an EPCI core that counts only after a head
+	fComma               // the name contains a comma, so a match may cross one
+	fAcronym             // must be upper case in the text
+	fArticle             // the key starts with an article (département)
+	fPlural              // a plural head: a list of EPCI names may follow
+	fTypeCA              // head types
+	fTypeCC
+	fTypeCU
+	fTypeMetro
+)
+
+// An entry is what one key of the trie stands for.
+type entry struct {
+	kind  uint8
+	skip  uint8 // leading tokens of the key outside the span ("du" of "du Touquet")
+	flags uint16
+	ref   int32 // index of the commune, EPCI, département or région
+}
+
+// The matcher is a trie over token sequences: each edge is a token id, each node may
+// end keys, whose entries it holds.
+type matcher struct {
+	dict  map[string]int32
+	kids  map[uint64]int32 // node<<32 | token id → child node
+	ents  [][]entry        // by node
+	level []int8           // by node: how much context a commune name needs (0–2)
+	nodes int32
+
+	idDe, idDu, idDes, idD, idLa, idL, idLe, idLes, idA, idEt, idOu, idAu, idAux int32
+}
+
+func (m *matcher) intern(s string) int32 {
+	if id, ok := m.dict[s]; ok {
+		return id
+	}
+	id := int32(len(m.dict))
+	m.dict[s] = id
+	return id
+}
+
+func (m *matcher) lookupID(s string) int32 {
+	if id, ok := m.dict[s]; ok {
+		return id
+	}
+	return -1
+}
+
+// keyTokens folds and tokenizes a name into dictionary ids, interning new tokens.
+func (m *matcher) keyTokens(name string) ([]int32, bool) {
+	f := extract.Fold(name)
+	toks := tokenize(f, nil, m.intern)
+	ids := make([]int32, len(toks))
+	comma := false
+	for i, t := range toks {
+		ids[i] = t.id
+		if t.gap&gapComma != 0 {
+			comma = true
+		}
+	}
+	return ids, comma
+}
+
+func (m *matcher) insert(ids []int32, e entry) int32 {
+	node := int32(0)
+	for _, id := range ids {
+		k := uint64(node)<<32 | uint64(uint32(id))
+		child, ok := m.kids[k]
+		if !ok {
+			m.nodes++
+			child = m.nodes
+			m.kids[k] = child
+			m.ents = append(m.ents, nil)
+		}
+		node = child
+	}
+	for _, x := range m.ents[node] {
+		if x == e {
+			return node
+		}
+	}
+	m.ents[node] = append(m.ents[node], e)
+	return node
+}
+
+func (m *matcher) add(name string, e entry) int32 {
+	ids, comma := m.keyTokens(name)
+	if len(ids) == 0 {
+		return 0
+	}
+	if comma {
+		e.flags |= fComma
+	}
+	return m.insert(ids, e)
+}
+
+// walk follows ids from the root and returns the node reached, or -1.
+func (m *matcher) walk(ids []int32) int32 {
+	node := int32(0)
+	for _, id := range ids {
+		child, ok := m.kids[uint64(node)<<32|uint64(uint32(id))]
+		if !ok {
+			return -1
+		}
+		node = child
+	}
+	return node
+}
+
+// lookup returns the entries of the key spelt name (folded and tokenized).
+func (m *matcher) lookup(name string) []entry {
+	return m.lookupTokens(m.tokens(extract.Fold(name), nil))
+}
+
+func (m *matcher) lookupTokens(toks []token) []entry {
+	ids := make([]int32, len(toks))
+	for i, t := range toks {
+		if t.id < 0 {
+			return nil
+		}
+		ids[i] = t.id
+	}
+	if n := m.walk(ids); n > 0 {
+		return m.ents[n]
+	}
+	return nil
+}
+
+// tokens tokenizes folded text with the matcher's dictionary.
+func (m *matcher) tokens(folded string, buf []token) []token {
+	return tokenize(folded, buf, m.lookupID)
+}
+
+// Articles by INSEE typeLiaison: the article the name starts with, and the contracted
+// forms that replace it after "de" and "à".
+var articleForms = map[int]struct {
+	art        string
+	contracted []string
+}{
+	2: {"le", []string{"du", "au"}},
+	3: {"la", nil},
+	4: {"les", []string{"des", "aux"}},
+	5: {"l", nil},
+}
+
+// build fills the matcher from the gazetteer and the hand-made tables.
+func (g *Gazetteer) build() error {
+	m := &g.m
+	m.dict = map[string]int32{}
+	m.kids = map[uint64]int32{}
+	m.ents = [][]entry{nil}
+	m.intern("saint")
+	m.intern("sainte")
+	m.intern("saints")
+	m.intern("saintes")
+	m.dict["st"] = m.dict["saint"]
+	m.dict["ste"] = m.dict["sainte"]
+	m.dict["sts"] = m.dict["saints"]
+	m.dict["stes"] = m.dict["saintes"]
+	for _, p := range []struct {
+		id *int32
+		s  string
+	}{{&m.idDe, "de"}, {&m.idDu, "du"}, {&m.idDes, "des"}, {&m.idD, "d"}, {&m.idLa, "la"},
+		{&m.idL, "l"}, {&m.idLe, "le"}, {&m.idLes, "les"}, {&m.idA, "a"}, {&m.idEt, "et"},
+		{&m.idOu, "ou"}, {&m.idAu, "au"}, {&m.idAux, "aux"}} {
+		*p.id = m.intern(p.s)
+	}
+
+	// Communes: official names, contracted article forms ("du Touquet-Paris-Plage").
+	communeKeys := map[int32][]int32{} // node → key, for the levels
+	addCommune := func(name string, liaison int, ref int32, flags uint16) {
+		ids, _ := m.keyTokens(name)
+		if len(ids) == 0 {
+			return
+		}
+		communeKeys[m.insert(ids, entry{kind: kCommune, ref: ref, flags: flags})] = ids
+		if a, ok := articleForms[liaison]; ok && ids[0] == m.dict[a.art] && len(ids) > 1 {
+			for _, c := range a.contracted {
+				k := append([]int32{m.intern(c)}, ids[1:]...)
+				communeKeys[m.insert(k, entry{kind: kCommune, ref: ref, flags: flags, skip: 1})] = k
+			}
+		}
+	}
+	for i, c := range g.communes {
+		addCommune(c.Name, c.Liaison, int32(i), 0)
+	}
+	err := readTSV("data/anciens.tsv.gz", 5, func(f []string) error {
+		i, ok := g.byINSEE[f[3]]
+		if !ok {
+			return fmt.Errorf("unknown commune %s", f[3])
+		}
+		addCommune(f[0], atoi(f[1]), i, fFormer)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = readTSV("data/communes-alias.tsv", 2, func(f []string) error {
+		for _, insee := range strings.Split(f[1], " ") {
+			i, ok := g.byINSEE[insee]
+			if !ok {
+				return fmt.Errorf("unknown commune %s", insee)
+			}
+			addCommune(f[0], g.communes[i].Liaison, i, fAlias)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	// Départements and régions, with their articles and the glued forms PDF extraction
+	// produces ("Hauts-deFrance").
+	type region struct {
+		name string
+		ref  int32
+	}
+	var regs []region
+	for i, r := range g.regions {
+		regs = append(regs, region{r.Name, int32(i)})
+	}
+	err = readTSV("data/regions-anciennes.tsv", 2, func(f []string) error {
+		i, ok := g.byRegion[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown région %s", f[1])
+		}
+		regs = append(regs, region{f[0], i})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range g.deps {
+		m.keyTokens(d.Name) // intern every word before reversing the dictionary
+	}
+	for _, r := range regs {
+		m.keyTokens(r.name)
+	}
+	rev := m.reverse()
+	for i, d := range g.deps {
+		ids, _ := m.keyTokens(d.Name)
+		m.insertGlued(ids, entry{kind: kDep, ref: int32(i)}, rev)
+		if a, ok := articleForms[d.Liaison]; ok {
+			for _, art := range append([]string{a.art}, a.contracted...) {
+				k := append([]int32{m.intern(art)}, ids...)
+				m.insertGlued(k, entry{kind: kDep, ref: int32(i), skip: 1, flags: fArticle}, rev)
+			}
+		}
+	}
+	for _, r := range regs {
+		ids, _ := m.keyTokens(r.name)
+		m.insertGlued(ids, entry{kind: kRegion, ref: r.ref}, rev)
+	}
+
+	// EPCIs: names, cores, hand-made long forms and acronyms, heads.
+	for i := range g.epcis {
+		e := &g.epcis[i]
+		for _, n := range append([]string{e.Name}, e.Former...) {
+			m.addEPCIName(n, int32(i))
+		}
+	}
+	err = readTSV("data/epci-alias.tsv", 2, func(f []string) error {
+		i, ok := g.bySIREN[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown EPCI %s", f[0])
+		}
+		flags := uint16(0)
+		if isAcronym(f[1]) {
+			flags |= fAcronym
+		}
+		m.add(f[1], entry{kind: kEPCI, ref: i, flags: flags})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// A core is weak when it is a single word or also names a commune, département or
+	// région: then it counts only after a head ("communautés d'agglomération … du
+	// Douaisis").
+	for n := range m.ents {
+		var place bool
+		for _, e := range m.ents[n] {
+			if e.kind == kCommune || e.kind == kDep || e.kind == kRegion {
+				place = true
+			}
+		}
+		if place {
+			for j, e := range m.ents[n] {
+				if e.kind == kEPCICore {
+					m.ents[n][j].flags |= fWeak
+				}
+			}
+		}
+	}
+	for _, h := range heads {
+		m.add(h.s, entry{kind: kHead, flags: h.flags})
+	}
+
+	// Hand-made tables: phrases that name no place, demonyms.
+	err = readTSV("data/non-lieux.tsv", 1, func(f []string) error {
+		m.add(f[0], entry{kind: kBlock})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = readTSV("data/gentiles.tsv", 1, func(f []string) error {
+		for _, form := range inflect(f[0]) {
+			m.add(form, entry{kind: kGentile})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	// How much context each commune key needs, by its words without a leading article.
+	rev = m.reverse()
+	coreOf := func(ids []int32) string {
+		for len(ids) > 1 {
+			switch ids[0] {
+			case m.idLe, m.idLa, m.idLes, m.idL, m.idDu, m.idDes, m.idAu, m.idAux:
+				ids = ids[1:]
+				continue
+			}
+			break
+		}
+		w := make([]string, len(ids))
+		for i, id := range ids {
+			w[i] = rev[id]
+		}
+		return strings.Join(w, " ")
+	}
+	hand := map[string]int8{}
+	err = readTSV("data/ambigus.tsv", 2, func(f []string) error {
+		ids, _ := m.keyTokens(f[0])
+		n := m.walk(ids)
+		if n <= 0 || !hasKind(m.ents[n], kCommune) {
+			return fmt.Errorf("%q is not a commune name", f[0])
+		}
+		l := atoi(f[1])
+		if l < 0 || l > 2 {
+			return fmt.Errorf("level %q", f[1])
+		}
+		hand[coreOf(ids)] = int8(l)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	m.level = make([]int8, len(m.ents))
+	for n, ids := range communeKeys {
+		core := coreOf(ids)
+		if l, ok := hand[core]; ok {
+			m.level[n] = l
+			continue
+		}
+		if strings.Contains(core, " ") {
+			continue
+		}
+		maxPop := 0
+		for _, e := range m.ents[n] {
+			if e.kind == kCommune {
+				maxPop = max(maxPop, g.communes[e.ref].Population)
+			}
+		}
+		if maxPop < 20000 && (extract.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
+			m.level[n] = 1
+		}
+	}
+	return nil
+}
+
+func hasKind(es []entry, kind uint8) bool {
+	for _, e := range es {
+		if e.kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// insertGlued inserts ids and, for each short connector followed by a word, the key
+// with the two glued as PDF extraction sometimes leaves them: "Hauts-deFrance".
+func (m *matcher) insertGlued(ids []int32, e entry, rev map[int32]string) {
+	m.insert(ids, e)
+	for i := 0; i+1 < len(ids); i++ {
+		switch ids[i] {
+		case m.idDe, m.idDu, m.idDes, m.idLa, m.idLe, m.idLes, m.idEt:
+			glued := m.intern(rev[ids[i]] + rev[ids[i+1]])
+			k := append(append(append([]int32{}, ids[:i]...), glued), ids[i+2:]...)
+			m.insert(k, e)
+		}
+	}
+}
+
+// reverse maps token ids back to their spelling (the longest, for "saint"/"st").
+func (m *matcher) reverse() map[int32]string {
+	rev := make(map[int32]string, len(m.dict))
+	for s, id := range m.dict {
+		if old, ok := rev[id]; !ok || len(s) > len(old) {
+			rev[id] = s
+		}
+	}
+	return rev
+}
+
+// Heads announce EPCI names: "la communauté d'agglomération de …", "les communautés de
+// communes …", "CA du …".
+var heads = []struct {
+	s     string
+	flags uint16
+}{
+	{"communauté d'agglomération", fTypeCA},
+	{"communautés d'agglomération", fTypeCA | fPlural},
+	{"communauté d'agglo", fTypeCA},
+	{"communauté de l'agglomération", fTypeCA},
+	{"agglomération", fTypeCA},
+	{"agglo", fTypeCA},
+	{"CA", fTypeCA | fAcronym},
+	{"communauté de communes", fTypeCC},
+	{"communautés de communes", fTypeCC | fPlural},
+	{"CC", fTypeCC | fAcronym},
+	{"communauté urbaine", fTypeCU},
+	{"communautés urbaines", fTypeCU | fPlural},
+	{"CU", fTypeCU | fAcronym},
+	{"métropole", fTypeMetro},
+	{"métropoles", fTypeMetro | fPlural},
+	{"intercommunalité", 0},
+	{"intercommunalités", fPlural},
+	{"EPCI", fPlural | fAcronym},
+}
+
+// EPCI name prefixes that the core leaves out.
+var epciPrefixes = []string{"communauté d'agglomération", "communauté de communes",
+	"communauté urbaine", "CA", "CC", "CU", "métropole"}
+
+// Trailing words a shorter core leaves out: "Valenciennes Métropole" → "Valenciennes".
+var epciGeneric = map[string]bool{"metropole": true, "agglo": true, "agglomeration": true,
+	"communaute": true}
+
+// addEPCIName adds an EPCI's name (an acronym in parentheses becomes an entry of its
+// own) and its cores.
+func (m *matcher) addEPCIName(name string, ref int32) {
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		if ac := name[i+2 : len(name)-1]; isAcronym(ac) {
+			m.add(ac, entry{kind: kEPCI, ref: ref, flags: fAcronym})
+		}
+		name = name[:i]
+	}
+	m.add(name, entry{kind: kEPCI, ref: ref})
+	ids, comma := m.keyTokens(name)
+	flags := uint16(0)
+	if comma {
+		flags = fComma
+	}
+	for _, p := range epciPrefixes {
+		pid, _ := m.keyTokens(p)
+		if len(ids) > len(pid) && equalIDs(ids[:len(pid)], pid) {
+			ids = ids[len(pid):]
+			break
+		}
+	}
+	for len(ids) > 1 && m.isConnector(ids[0]) {
+		ids = ids[1:]
+	}
+	if len(ids) == 0 {
+		return
+	}
+	weak := uint16(0)
+	if len(ids) == 1 {
+		weak = fWeak
+	}
+	m.insert(ids, entry{kind: kEPCICore, ref: ref, flags: flags | weak})
+	last := ids[len(ids)-1]
+	for w := range epciGeneric {
+		if id, ok := m.dict[w]; ok && id == last && len(ids) > 1 {
+			m.insert(ids[:len(ids)-1], entry{kind: kEPCICore, ref: ref, flags: flags | fWeak})
+		}
+	}
+}
+
+func (m *matcher) isConnector(id int32) bool {
+	switch id {
+	case m.idDe, m.idDu, m.idDes, m.idD, m.idLa, m.idL, m.idLe, m.idLes:
+		return true
+	}
+	return false
+}
+
+func equalIDs(a, b []int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isAcronym reports whether s is written in capitals and digits only: "MEL", "CA2BM".
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// inflect gives the four forms of a demonym written in the masculine singular:
+// "lillois" → lillois, lilloise, lilloises; "roubaisien" → …ienne, …iens, …iennes.
+func inflect(w string) []string {
+	switch {
+	case strings.HasSuffix(w, "ois"), strings.HasSuffix(w, "ais"):
+		return []string{w, w + "e", w + "es"}
+	case strings.HasSuffix(w, "ien"), strings.HasSuffix(w, "éen"):
+		return []string{w, w + "s", w + "ne", w + "nes"}
+	case strings.HasSuffix(w, "in"), strings.HasSuffix(w, "ain"), strings.HasSuffix(w, "an"):
+		return []string{w, w + "s", w + "e", w + "es"}
+	}
+	return []string{w}
+}

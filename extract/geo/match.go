@@ -1,0 +1,656 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"terril/corpus"
+	"terril/extract"
+	"terril/extract/names"
+)
+
+// Priorities of interpretations over the same tokens (higher wins).
+var priority = [...]int8{kCommune: 2, kGentile: 3, kRegion: 4, kDep: 5, kEPCI: 6, kEPCICore: 6, kBlock: 7}
+
+// An interp is one reading of a span of tokens.
+type interp struct {
+	a, b   int32 // token range [a, b)
+	kind   uint8
+	ref    int32   // EPCI, département or région index
+	cands  []int32 // communes: candidate indexes
+	node   int32   // communes: trie node, for the level
+	strong bool    // communes: "à", "(59)", a dateline, "commune de"… around the name
+	weak   bool    // communes: "de", "entre"… before the name
+	code   string  // communes: département code in parentheses after the name
+	postal string  // communes: postal code before the name
+	ok     bool    // communes: accepted
+	choice int32   // communes: the chosen candidate
+}
+
+type doc struct {
+	g    *Gazetteer
+	t    *extract.Text
+	toks []token
+}
+
+func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
+
+// orig returns the original text of token k.
+func (d *doc) orig(k int) string {
+	s, e := d.t.Orig(int(d.toks[k].s), int(d.toks[k].e))
+	return d.t.S[s:e]
+}
+
+func (d *doc) capital(k int) bool {
+	r, _ := utf8.DecodeRuneInString(d.orig(k))
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// upper reports whether every letter of tokens [a, b) is a capital.
+func (d *doc) upper(a, b int) bool {
+	for k := a; k < b; k++ {
+		for _, r := range d.orig(k) {
+			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Match finds the communes, intercommunalities and départements t names (see the
+// package documentation for the rules). It implements extract.Places.
+func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+	d := &doc{g: g, t: t}
+	d.toks = g.m.tokens(t.Folded, make([]token, 0, len(t.Folded)/6+1))
+	m := &g.m
+	toks := d.toks
+
+	var ins []interp
+	// firstAt[k] is the index in ins of the first EPCI reading starting at token k.
+	epciAt := map[int32][]int{}
+	for i := range toks {
+		if toks[i].id < 0 {
+			continue
+		}
+		node := int32(0)
+		comma := false
+		for j := i; j < len(toks) && j < i+14; j++ {
+			tk := toks[j]
+			if tk.id < 0 {
+				break
+			}
+			if j > i && !soft(tk.gap) {
+				// "St. Omer": a full stop after an abbreviation.
+				w := d.word(j - 1)
+				if !(tk.gap&gapDot != 0 && tk.gap&gapHard == 0 && (w == "st" || w == "ste")) {
+					break
+				}
+			}
+			if j > i && tk.gap&gapComma != 0 {
+				comma = true
+			}
+			child, ok := m.kids[uint64(node)<<32|uint64(uint32(tk.id))]
+			if !ok {
+				break
+			}
+			node = child
+			if len(m.ents[node]) > 0 {
+				ins = d.interpret(ins, epciAt, int32(i), int32(j+1), node, comma)
+			}
+		}
+	}
+
+	// EPCI names after heads: "la communauté d'agglomération de Lens-Liévin", "les
+	// communautés d'agglomération du Douaisis, d'Hénin-Carvin et de Valenciennes".
+	for i := 0; i < len(toks); {
+		n, flags := m.headAt(d, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		j := skipConnectors(t.Folded, toks, i+n)
+		start := i
+		for j < len(toks) && soft(toks[j].gap) {
+			best := -1
+			for _, x := range epciAt[int32(j)] {
+				in := ins[x]
+				if best < 0 || in.b > ins[best].b || in.b == ins[best].b && m.typeMatch(g, in.ref, flags) && !m.typeMatch(g, ins[best].ref, flags) {
+					best = x
+				}
+			}
+			if best < 0 {
+				break
+			}
+			in := ins[best]
+			in.a = int32(start)
+			in.kind = kEPCI
+			in.ok = true
+			ins = append(ins, in)
+			j = int(in.b)
+			if flags&fPlural == 0 || j >= len(toks) {
+				break
+			}
+			// A list goes on after a comma, "et", "ou", "ainsi que".
+			if toks[j].gap&gapComma != 0 && toks[j].gap&gapHard == 0 {
+				if toks[j].id == m.idEt || toks[j].id == m.idOu {
+					j++
+				}
+			} else if (toks[j].id == m.idEt || toks[j].id == m.idOu) && soft(toks[j].gap) {
+				j++
+			} else {
+				break
+			}
+			if j < len(toks) && !soft(toks[j].gap) {
+				break
+			}
+			if h, _ := m.headAt(d, j); h > 0 {
+				break // a new head starts its own list
+			}
+			j = skipConnectors(t.Folded, toks, j)
+			start = j
+		}
+		i += n
+	}
+
+	// Keep the longest readings, then the highest priority, then the earliest.
+	sort.SliceStable(ins, func(x, y int) bool {
+		a, b := ins[x], ins[y]
+		if la, lb := a.b-a.a, b.b-b.a; la != lb {
+			return la > lb
+		}
+		if pa, pb := priority[a.kind], priority[b.kind]; pa != pb {
+			return pa > pb
+		}
+		return a.a < b.a
+	})
+	used := make([]bool, len(toks))
+	var sel []interp
+	for _, in := range ins {
+		if in.kind == kEPCICore && !in.ok {
+			continue // a weak core outside a list
+		}
+		free := true
+		for k := in.a; k < in.b; k++ {
+			if used[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := in.a; k < in.b; k++ {
+			used[k] = true
+		}
+		sel = append(sel, in)
+	}
+	sort.Slice(sel, func(x, y int) bool { return sel[x].a < sel[y].a })
+
+	// The document's context: départements, intercommunalities and régions named, and
+	// the communes whose name is unambiguous.
+	ctxDep := map[string]bool{}
+	ctxEPCI := map[string]bool{}
+	ctxRegion := map[string]bool{}
+	for _, in := range sel {
+		switch in.kind {
+		case kDep:
+			dep := g.deps[in.ref]
+			ctxDep[dep.Code] = true
+			ctxRegion[dep.Region] = true
+		case kEPCI, kEPCICore:
+			e := g.epcis[in.ref]
+			ctxEPCI[e.SIREN] = true
+			if len(e.Members) > 0 {
+				c, _ := g.Commune(e.Members[0])
+				ctxRegion[c.Region] = true
+			}
+		case kRegion:
+			ctxRegion[g.regions[in.ref].Code] = true
+		case kCommune:
+			if len(in.cands) == 1 && m.level[in.node] == 0 {
+				c := g.communes[in.cands[0]]
+				ctxDep[c.Departement] = true
+				ctxRegion[c.Region] = true
+			}
+			if in.code != "" {
+				ctxDep[in.code] = true
+			}
+		}
+	}
+
+	// Communes: choose among namesakes, then decide whether the name counts.
+	for x := range sel {
+		in := &sel[x]
+		if in.kind != kCommune {
+			continue
+		}
+		in.choice = d.choose(in, ctxDep, ctxEPCI, ctxRegion)
+		c := g.communes[in.choice]
+		level := m.level[in.node]
+		// "Centres-villes": a compound word; "Wallers-Arenberg": a place in the commune.
+		if b := int(in.b); b < len(toks) && toks[b].gap&gapJoined != 0 && toks[b].gap&(gapSpace|gapHard) == 0 &&
+			(!d.capital(b) || level > 0) {
+			continue
+		}
+		switch level {
+		case 0:
+			in.ok = !d.upper(int(in.a), int(in.b)) || in.b-in.a > 1 || in.strong || len(d.word(int(in.a))) > 3
+		case 1:
+			in.ok = in.strong || in.weak || ctxDep[c.Departement] || ctxEPCI[c.EPCI] || ctxRegion[c.Region]
+			if in.ok && d.upper(int(in.a), int(in.b)) && !in.strong {
+				in.ok = false
+			}
+		case 2:
+			in.ok = in.strong
+		}
+	}
+	// Lists: a name next to an accepted commune, separated by a comma or "et", counts.
+	for changed := true; changed; {
+		changed = false
+		for x := range sel {
+			if sel[x].kind != kCommune || sel[x].ok {
+				continue
+			}
+			for _, y := range []int{x - 1, x + 1} {
+				if y < 0 || y >= len(sel) || sel[y].kind != kCommune || !sel[y].ok {
+					continue
+				}
+				lo, hi := sel[x], sel[y]
+				if y < x {
+					lo, hi = hi, lo
+				}
+				if d.listed(int(lo.b), int(hi.a)) {
+					sel[x].ok = true
+					changed = true
+				}
+			}
+		}
+	}
+
+	// Output, in order of first mention.
+	comIdx := map[int32]int{}
+	epciIdx := map[int32]int{}
+	depSeen := map[string]bool{}
+	addDep := func(code string) {
+		if !depSeen[code] {
+			depSeen[code] = true
+			departements = append(departements, code)
+		}
+	}
+	for _, in := range sel {
+		s, e := t.Orig(int(toks[in.a].s), int(toks[in.b-1].e))
+		span := corpus.Span{Start: s, End: e}
+		switch in.kind {
+		case kCommune:
+			if !in.ok {
+				continue
+			}
+			i, ok := comIdx[in.choice]
+			if !ok {
+				c := g.communes[in.choice]
+				i = len(communes)
+				comIdx[in.choice] = i
+				communes = append(communes, corpus.Commune{Name: c.Name, INSEE: c.INSEE,
+					Departement: c.Departement, EPCI: c.EPCI})
+			}
+			communes[i].Spans = append(communes[i].Spans, span)
+			if in.code != "" {
+				addDep(in.code)
+			}
+		case kEPCI, kEPCICore:
+			i, ok := epciIdx[in.ref]
+			if !ok {
+				e := g.epcis[in.ref]
+				i = len(epcis)
+				epciIdx[in.ref] = i
+				epcis = append(epcis, corpus.EPCI{Name: e.Name, SIREN: e.SIREN})
+			}
+			epcis[i].Spans = append(epcis[i].Spans, span)
+		case kDep:
+			addDep(g.deps[in.ref].Code)
+		}
+	}
+	return communes, epcis, departements
+}
+
+// typeMatch reports whether EPCI ref is of the type a head announces.
+func (m *matcher) typeMatch(g *Gazetteer, ref int32, flags uint16) bool {
+	switch g.epcis[ref].Type {
+	case "CA":
+		return flags&fTypeCA != 0
+	case "CC":
+		return flags&fTypeCC != 0
+	case "CU":
+		return flags&fTypeCU != 0
+	}
+	return flags&fTypeMetro != 0
+}
+
+// headAt returns the length in tokens of the EPCI head starting at token i, and its
+// flags.
+func (m *matcher) headAt(d *doc, i int) (int, uint16) {
+	node := int32(0)
+	n, flags := 0, uint16(0)
+	for j := i; j < len(d.toks) && j < i+5; j++ {
+		tk := d.toks[j]
+		if tk.id < 0 || j > i && !soft(tk.gap) {
+			break
+		}
+		child, ok := m.kids[uint64(node)<<32|uint64(uint32(tk.id))]
+		if !ok {
+			break
+		}
+		node = child
+		for _, e := range m.ents[node] {
+			if e.kind == kHead && (e.flags&fAcronym == 0 || d.t != nil && d.upper(i, j+1)) {
+				n, flags = j+1-i, e.flags
+			}
+		}
+	}
+	return n, flags
+}
+
+// skipConnectors returns the index of the first token at or after i that is not "de",
+// "du", "des", "d'", "la", "l'", "le" or "les".
+func skipConnectors(folded string, toks []token, i int) int {
+	for i < len(toks) && soft(toks[i].gap) {
+		switch folded[toks[i].s:toks[i].e] {
+		case "de", "du", "des", "d", "la", "l", "le", "les":
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// Words before a name that make it a street, not a commune: "rue de Lens".
+var streetWords = map[string]bool{"rue": true, "avenue": true, "av": true, "bd": true,
+	"boulevard": true, "place": true, "chemin": true, "allee": true, "route": true,
+	"quai": true, "impasse": true, "square": true, "sentier": true, "faubourg": true,
+	"fg": true, "voie": true, "parvis": true, "esplanade": true, "promenade": true,
+	"passage": true, "chaussee": true, "residence": true, "porte": true, "rond": true,
+	"cite": true, "pont": true}
+
+// Civilities before a person's name.
+var civilities = map[string]bool{"m": true, "mme": true, "mlle": true, "monsieur": true,
+	"madame": true, "mademoiselle": true, "mr": true, "dr": true, "docteur": true,
+	"me": true, "maitre": true, "pr": true, "professeur": true, "abbe": true, "pere": true,
+	"mgr": true, "general": true, "colonel": true}
+
+// Nouns that make "<noun> de <name>" a strong sign of a commune.
+var communeNouns = map[string]bool{"commune": true, "communes": true, "ville": true,
+	"villes": true, "village": true, "maire": true, "mairie": true, "municipalite": true,
+	"bourg": true, "hotel": true, "habitants": true, "centre": true, "gare": true,
+	"port": true, "quartier": true, "territoire": true}
+
+// Words before a name that give weak support: "de Lens", "entre Lens et Liévin".
+var weakWords = map[string]bool{"de": true, "d": true, "depuis": true, "vers": true,
+	"entre": true, "pres": true, "et": true, "sur": true, "a": true, "en": true, "par": true}
+
+// Words after "Lille, " that make a dateline.
+var datelineWords = map[string]bool{"le": true, "lundi": true, "mardi": true,
+	"mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true}
+
+// interpret adds the readings of the key ending at node over tokens [a, b).
+func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, comma bool) []interp {
+	m := &d.g.m
+	com := -1 // index of the commune reading in ins; -2 when rejected
+	seenDep := int32(-1)
+	for _, e := range m.ents[node] {
+		if comma && e.flags&fComma == 0 {
+			continue
+		}
+		s := a + int32(e.skip)
+		switch e.kind {
+		case kBlock, kGentile:
+			ins = append(ins, interp{a: a, b: b, kind: e.kind})
+		case kRegion:
+			if d.capital(int(s)) {
+				ins = append(ins, interp{a: a, b: b, kind: kRegion, ref: e.ref})
+			}
+		case kDep:
+			if e.ref == seenDep || !d.capital(int(s)) || !d.depOK(int(a), int(b), e) {
+				continue
+			}
+			seenDep = e.ref
+			ins = append(ins, interp{a: s, b: b, kind: kDep, ref: e.ref})
+		case kEPCI:
+			if e.flags&fAcronym != 0 && !d.upper(int(a), int(b)) || !d.capital(int(a)) {
+				continue
+			}
+			epciAt[a] = append(epciAt[a], len(ins))
+			ins = append(ins, interp{a: a, b: b, kind: kEPCI, ref: e.ref, ok: true})
+		case kEPCICore:
+			strong := e.flags&fWeak == 0 && d.capital(int(a)) && !d.upper(int(a), int(b))
+			epciAt[a] = append(epciAt[a], len(ins))
+			ins = append(ins, interp{a: a, b: b, kind: kEPCICore, ref: e.ref, ok: strong})
+		case kCommune:
+			if com == -2 {
+				continue // rejected
+			}
+			if com == -1 {
+				if !d.communeOK(int(s), int(b)) {
+					com = -2
+					continue
+				}
+				in := interp{a: s, b: b, kind: kCommune, node: node}
+				d.context(&in)
+				com = len(ins)
+				ins = append(ins, in)
+			}
+			dup := false
+			for _, c := range ins[com].cands {
+				dup = dup || c == e.ref
+			}
+			if !dup {
+				ins[com].cands = append(ins[com].cands, e.ref)
+			}
+		}
+	}
+	return ins
+}
+
+// depOK applies the rules of département names to tokens [a, b).
+func (d *doc) depOK(a, b int, e entry) bool {
+	if b < len(d.toks) && d.toks[b].gap&gapJoined != 0 && d.toks[b].gap&gapSpace == 0 {
+		return false // "Nord-Est", "Somme-Leuze"
+	}
+	if e.flags&fArticle != 0 || b-a > 1 {
+		return true
+	}
+	// A bare single word: "département(s) du Nord" has the article; "Nord (59)".
+	if code := d.codeAfter(b); code != "" && code == d.g.deps[e.ref].Code {
+		return true
+	}
+	for k := a - 1; k >= 0 && k >= a-3; k-- {
+		switch d.word(k) {
+		case "departement", "departements", "departemental", "departementale":
+			return true
+		}
+	}
+	return false
+}
+
+// communeOK rejects what cannot be a commune whatever the context: lower case,
+// streets, people, the second half of a compound, arrondissement titles.
+func (d *doc) communeOK(a, b int) bool {
+	toks := d.toks
+	if !d.capital(a) {
+		return false
+	}
+	// "Pierre-René", "Seine-Nord": the second part of a compound.
+	if a > 0 && toks[a].gap&gapJoined != 0 && toks[a].gap&(gapSpace|gapHard) == 0 {
+		switch d.word(a - 1) {
+		case "l", "d", "qu", "jusqu", "lorsqu", "puisqu":
+		default:
+			return false
+		}
+	}
+	// Look back over connectors.
+	k := a - 1
+	for k >= 0 && soft(toks[k+1].gap) && isConnectorWord(d.word(k)) {
+		k--
+	}
+	if k >= 0 && (soft(toks[k+1].gap) || toks[k+1].gap&gapDot != 0 && toks[k+1].gap&gapHard == 0) {
+		w := d.word(k)
+		if streetWords[w] && k < a-1 || streetWords[w] && k == a-1 && w != "porte" && w != "pont" && w != "port" {
+			return false
+		}
+		if (w == "prefet" || w == "prefete" || w == "prefets") && k > 0 && d.word(k-1) == "sous" ||
+			w == "arrondissement" || w == "arrondissements" || w == "circonscription" {
+			return false
+		}
+	}
+	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine) == 0 {
+		w := d.word(a - 1)
+		// "M. Lens", "Mme Salomé".
+		if civilities[w] && d.capital(a-1) {
+			return false
+		}
+		// "Bernard Cazeneuve", "Jean-Pierre Marck".
+		if toks[a].gap&gapDot == 0 && d.capital(a-1) && names.IsGiven(w) && !isConnectorWord(w) {
+			return false
+		}
+	}
+	// "Albert Camus": a given name followed by a capitalised word.
+	if b-a == 1 && b < len(toks) && toks[b].gap&(gapComma|gapHard|gapLine|gapDot|gapJoined) == 0 &&
+		names.IsGiven(d.word(a)) && d.capital(b) && !d.upper(b, b+1) {
+		return false
+	}
+	return true
+}
+
+func isConnectorWord(w string) bool {
+	switch w {
+	case "de", "du", "des", "d", "la", "l", "le", "les":
+		return true
+	}
+	return false
+}
+
+// context records what surrounds a commune name: triggers, a département code in
+// parentheses, a postal code, a dateline.
+func (d *doc) context(in *interp) {
+	toks := d.toks
+	a, b := int(in.a), int(in.b)
+	in.code = d.codeAfter(b)
+	if in.code != "" {
+		in.strong = true
+	}
+	if a > 0 && toks[a].gap&gapHard == 0 {
+		w := d.word(a - 1)
+		switch {
+		case w == "a" && strings.HasPrefix(strings.ToLower(d.orig(a-1)), "à"):
+			in.strong = true
+		case w == "au" || w == "aux" || w == "du" || w == "des":
+			in.weak = true // "au Touquet", "du Touquet": the article is in the key
+		case len(w) == 5 && isDigits(w) && toks[a].gap&gapComma == 0:
+			in.postal = w
+			in.strong = true
+		case weakWords[w]:
+			in.weak = true
+			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && communeNouns[d.word(a-2)] {
+				in.strong = true
+			}
+		}
+	}
+	// A dateline: "Lille, le 12 mars 2019" at the start of a line.
+	if (a == 0 || toks[a].gap&(gapLine|gapHard) != 0) && b < len(toks) && toks[b].gap&gapComma != 0 &&
+		(datelineWords[d.word(b)] || isDigits(d.word(b))) {
+		in.strong = true
+	}
+}
+
+// codeAfter returns the département code written in parentheses right after token b-1:
+// "Wallers (59)", "Baincthun (62)".
+func (d *doc) codeAfter(b int) string {
+	if b <= 0 || b > len(d.toks) {
+		return ""
+	}
+	f := d.t.Folded
+	i := int(d.toks[b-1].e)
+	for i < len(f) && f[i] == ' ' {
+		i++
+	}
+	if i >= len(f) || f[i] != '(' {
+		return ""
+	}
+	j := strings.IndexByte(f[i:], ')')
+	if j < 0 || j > 8 {
+		return ""
+	}
+	code := strings.ToUpper(strings.TrimSpace(f[i+1 : i+j]))
+	if _, ok := d.g.byDep[code]; ok {
+		return code
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// listed reports whether the tokens between two names make a list: a comma, "et",
+// "ou", and connectors.
+func (d *doc) listed(endA, startB int) bool {
+	if startB <= endA || startB-endA > 3 {
+		return startB == endA && d.toks[startB].gap&gapComma != 0 && d.toks[startB].gap&gapHard == 0
+	}
+	for k := endA; k < startB; k++ {
+		if !soft(d.toks[k].gap) && d.toks[k].gap&gapHard != 0 {
+			return false
+		}
+		switch d.word(k) {
+		case "et", "ou", "a", "de", "d":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// choose picks the commune a name designates among its namesakes: the one whose
+// département is given in parentheses or by its postal code, then one whose
+// département or intercommunality the document names, then one in the document's
+// région, then the most populous (a current name before a former one).
+func (d *doc) choose(in *interp, ctxDep, ctxEPCI, ctxRegion map[string]bool) int32 {
+	g := d.g
+	best, bestScore := in.cands[0], math.Inf(-1)
+	for _, ci := range in.cands {
+		c := g.communes[ci]
+		score := math.Log10(float64(c.Population) + 1)
+		if in.code != "" && c.Departement == in.code {
+			score += 1000
+		}
+		if in.postal != "" {
+			for _, p := range c.PostalCodes {
+				if p == in.postal {
+					score += 1000
+				}
+			}
+		}
+		if ctxDep[c.Departement] || ctxEPCI[c.EPCI] {
+			score += 100
+		}
+		if ctxRegion[c.Region] {
+			score += 10
+		}
+		if score > bestScore {
+			best, bestScore = ci, score
+		}
+	}
+	return best
+}

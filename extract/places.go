@@ -1,0 +1,14 @@
+package extract
+
+import "terril/corpus"
+
+// Places recognises the communes, intercommunalities (EPCI) and départements a text
+// names. Package extract/geo implements it over the official geographic reference
+// (geo.Default()); it lives behind this interface so that extract does not import geo.
+// An implementation must be safe for concurrent use.
+type Places interface {
+	// Match returns the communes (with INSEE code, département, EPCI and spans), the
+	// EPCIs (with SIREN and spans) and the département codes ("59", "2A") t names,
+	// each once, in order of first mention.
+	Match(t *Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string)
+}
