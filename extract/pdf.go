@@ -42,16 +42,25 @@ func (p *PDFPage) NeedsOCR() bool {
 const (
 	// gateMaxReplacement is the largest share of U+FFFD and control characters.
 	gateMaxReplacement = 0.002
-	// gateMaxNonWords is the largest share of word tokens that are not French words.
-	// Correct pages of administrative French measure 2–12 % (names, abbreviations,
-	// technical terms); glued words and wrong encodings measure far more.
-	gateMaxNonWords = 0.25
+	// gateMaxNonWords is the largest share of word letters in tokens that are not
+	// French words (see NonWordShare). Correct pages of administrative French measure
+	// 0–9 % (names, abbreviations, technical terms); words glued together and wrong
+	// encodings measure 15–60 %.
+	gateMaxNonWords = 0.12
+	// gateMaxGlued is the largest share of tokens that are words glued to numbers
+	// and words ("AIGALIERS30001LA", "374du29avril2004"): table cells or words whose
+	// separating space the fast reader lost.
+	gateMaxGlued = 0.03
 	// gateMinTokens is the number of word tokens below which NonWords says nothing.
 	gateMinTokens = 20
 	// gateMaxSplitShare is the largest share of word tokens that were found cut by a
 	// line break: beyond it the page's layout cuts words more often than the
 	// dictionary can safely repair.
 	gateMaxSplitShare = 0.02
+	// gateMinParsedOps is the smallest share of the text-showing operators found by a
+	// plain scan of the content that the content parser must have seen: fewer means it
+	// stopped early on something it could not parse, and the rest of the page is lost.
+	gateMinParsedOps = 0.9
 	// gateMinCharsPerOp is the fewest characters a text-showing operator yields on
 	// average; fewer means text is drawn in a way the fast reader does not decode.
 	gateMinCharsPerOp = 0.5
@@ -260,21 +269,26 @@ func readPage(r *pdf.Reader, num int) (out PDFPage) {
 // text: text-showing operators, Form XObjects and images drawn.
 type PageContent struct {
 	TextOps     int // Tj, TJ, ' and " in the page's own content streams
+	RawTextOps  int // Tj and TJ found by a plain scan of the page's content streams
 	FormTextOps int // the same inside the Form XObjects it draws (recursively)
 	Forms       int // Form XObjects drawn
 	Images      int // image XObjects and inline images drawn
 }
 
 func (c PageContent) gate() corpus.Gate {
-	return corpus.Gate{TextOps: c.TextOps + c.FormTextOps, FormXObjects: c.Forms, Images: c.Images}
+	return corpus.Gate{TextOps: max(c.TextOps, c.RawTextOps) + c.FormTextOps, FormXObjects: c.Forms, Images: c.Images}
 }
 
 // GatePage computes the quality figures of a page's text read by the fast reader,
 // which reads the page's own content streams only, and says whether it passes:
 //   - no Form XObject on the page shows text (the fast reader never reads them);
+//   - the content parser saw at least gateMinParsedOps of the text-showing operators
+//     a plain scan finds (it did not stop early);
 //   - at least gateMinCharsPerOp characters per text-showing operator;
 //   - at most gateMaxReplacement of U+FFFD and control characters;
-//   - at most gateMaxNonWords of word tokens that are not French words;
+//   - at most gateMaxNonWords of word letters in tokens that are not French words
+//     (Gate.NonWords, see NonWordShare);
+//   - at most gateMaxGlued of alphanumeric tokens glued letters-digits-letters;
 //   - at most gateMaxSplitShare of word tokens found cut by line breaks (splits is
 //     the number RepairLineBreaks joined).
 func GatePage(text string, splits int, c PageContent) corpus.Gate {
@@ -292,15 +306,16 @@ func GatePage(text string, splits int, c PageContent) corpus.Gate {
 	if g.Chars > 0 {
 		g.Replacement = round4(float64(bad) / float64(g.Chars))
 	}
-	tokens, french := WordStats(text)
-	if tokens > 0 {
-		g.NonWords = round4(1 - float64(french)/float64(tokens))
-	}
+	share, tokens := NonWordShare(text)
+	g.NonWords = round4(share)
+	glued, alnum := gluedTokens(text)
 	g.SplitWords = splits
 	g.Pass = c.FormTextOps == 0 &&
-		float64(g.Chars) >= gateMinCharsPerOp*float64(c.TextOps) &&
+		float64(c.TextOps) >= gateMinParsedOps*float64(c.RawTextOps) &&
+		float64(g.Chars) >= gateMinCharsPerOp*float64(max(c.TextOps, c.RawTextOps)) &&
 		g.Replacement <= gateMaxReplacement &&
 		(tokens < gateMinTokens || g.NonWords <= gateMaxNonWords) &&
+		(alnum < gateMinTokens || float64(glued) <= gateMaxGlued*float64(alnum)) &&
 		(tokens < gateMinTokens || float64(splits) <= gateMaxSplitShare*float64(tokens))
 	return g
 }
@@ -364,8 +379,56 @@ func contentStats(p pdf.Page) PageContent {
 	}
 	if contents := p.V.Key("Contents"); !contents.IsNull() {
 		walk(contents, p.Resources(), 0, false)
+		c.RawTextOps = countShowOps(contents)
 	}
 	return c
+}
+
+// maxContentBytes bounds the bytes of content streams scanned by countShowOps.
+const maxContentBytes = 32 << 20
+
+// countShowOps counts the Tj and TJ operators in the decoded bytes of a page's content
+// streams by a plain scan, independent of the content parser: a string, hex string or
+// array closing, optional white space, then the operator.
+func countShowOps(contents pdf.Value) (n int) {
+	defer func() { recover() }()
+	var streams []pdf.Value
+	if contents.Kind() == pdf.Array {
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	} else {
+		streams = append(streams, contents)
+	}
+	for _, s := range streams {
+		rc := s.Reader()
+		b, _ := io.ReadAll(io.LimitReader(rc, maxContentBytes))
+		rc.Close()
+		for i := 0; i+1 < len(b); i++ {
+			if b[i] != 'T' || (b[i+1] != 'j' && b[i+1] != 'J') {
+				continue
+			}
+			if i+2 < len(b) && !isDelimOrSpace(b[i+2]) {
+				continue
+			}
+			j := i - 1
+			for j >= 0 && isPDFSpace(b[j]) {
+				j--
+			}
+			if j >= 0 && (b[j] == ')' || b[j] == '>' || b[j] == ']') {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func isPDFSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelimOrSpace(c byte) bool {
+	return isPDFSpace(c) || strings.IndexByte("()<>[]{}/%", c) >= 0
 }
 
 // RepairLineBreaks joins words that the fast reader cut with line breaks ("2 d\né\ncembre"
@@ -460,4 +523,34 @@ func leadingLetters(s string) string {
 		i += n
 	}
 	return s[:i]
+}
+
+// gluedTokens counts the alphanumeric tokens of a text and those among them that run
+// letters, then digits, then letters, or are longer than 30 characters: word glued to
+// numbers and words, which French text does not write.
+func gluedTokens(text string) (glued, tokens int) {
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		tokens++
+		if utf8.RuneCountInString(tok) > 30 {
+			glued++
+			continue
+		}
+		// States: 0 start, 1 letters, 2 digits after letters, 3 letters after those.
+		state := 0
+		for _, r := range tok {
+			isL := unicode.IsLetter(r)
+			switch {
+			case state <= 1 && isL:
+				state = 1
+			case state == 1 && !isL:
+				state = 2
+			case state == 2 && isL:
+				state = 3
+			}
+		}
+		if state == 3 {
+			glued++
+		}
+	}
+	return glued, tokens
 }

@@ -75,6 +75,26 @@ func IsFrenchWord(w string) bool {
 // words. Elided articles ("l'", "d'", "qu'") are separate tokens of one letter and
 // are not counted.
 func WordStats(text string) (tokens, french int) {
+	s := wordStats(text)
+	return s.tokens, s.french
+}
+
+// NonWordShare is the share of the letters of a text's word tokens (see WordStats)
+// that lie in tokens that are not French words. Weighting by letters makes words
+// glued together ("établissantuncadrepour") count for what they hold.
+func NonWordShare(text string) (share float64, tokens int) {
+	s := wordStats(text)
+	if s.letters == 0 {
+		return 0, s.tokens
+	}
+	return float64(s.letters-s.frenchLetters) / float64(s.letters), s.tokens
+}
+
+type wordCounts struct {
+	tokens, french, letters, frenchLetters int
+}
+
+func wordStats(text string) (c wordCounts) {
 	ws := frenchWords()
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -97,28 +117,31 @@ func WordStats(text string) (tokens, french int) {
 		if letters < 2 || !unicode.IsLower(r) {
 			continue
 		}
-		tokens++
-		folded := Fold(tok)
-		if ws.has(folded) {
-			french++
-			continue
-		}
-		// A hyphenated compound counts as French when each part is ("peut-être" is
-		// listed, "vingt-deux" may not be).
-		if strings.Contains(folded, "-") {
-			ok := true
-			for _, part := range strings.Split(folded, "-") {
-				if len(part) > 1 && !ws.has(part) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				french++
-			}
+		c.tokens++
+		c.letters += letters
+		if isFrenchFolded(ws, Fold(tok)) {
+			c.french++
+			c.frenchLetters += letters
 		}
 	}
-	return tokens, french
+	return c
+}
+
+// isFrenchFolded reports whether a folded token is a word; a hyphenated compound is
+// when each of its parts is ("peut-être" is listed, "vingt-deux" may not be).
+func isFrenchFolded(ws wordSet, folded string) bool {
+	if ws.has(folded) {
+		return true
+	}
+	if !strings.Contains(folded, "-") {
+		return false
+	}
+	for _, part := range strings.Split(folded, "-") {
+		if len(part) > 1 && !ws.has(part) {
+			return false
+		}
+	}
+	return true
 }
 
 func isLetterAt(s string, i int) bool {

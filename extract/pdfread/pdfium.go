@@ -153,6 +153,7 @@ func (d *document) renderPNG(i, dpi int) (b []byte, err error) {
 		Page:        d.page(i),
 		DPI:         dpi,
 		ImageFormat: requests.RenderImageFormatGrayscale,
+		RenderFlags: enums.FPDF_RENDER_FLAG_ANNOT, // stamps are often annotations
 	})
 	if err != nil {
 		return nil, fmt.Errorf("pdfium: render page %d: %w", i+1, err)

@@ -106,6 +106,7 @@ type page struct {
 	note    []string
 	took    time.Duration
 	pdfium  bool // to read with PDFium
+	cover   bool // to check whether images cover the page (a scan under a little text)
 	ocr     bool // to OCR
 	png     []byte
 	ocrNote string
@@ -154,6 +155,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 				fallthrough
 			default:
 				p.text, p.reader = extract.Normalize(fp.Text), extract.ReaderFast
+				p.cover = !p.pdfium && fp.Gate.Images > 0 && nonSpace(p.text) < ocrMaxTextChars
 			}
 			pages = append(pages, p)
 		}
@@ -175,7 +177,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 	}
 	needPDFium := fastErr != nil || mode != ModeAuto
 	for _, p := range pages {
-		needPDFium = needPDFium || p.pdfium || p.ocr
+		needPDFium = needPDFium || p.pdfium || p.ocr || p.cover
 	}
 	if needPDFium {
 		var perr error
@@ -256,6 +258,12 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 						p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, text layer %d characters", 100*cover, nonSpace(text)))
 					}
 				}
+			}
+		}
+		if p.cover && mode == ModeAuto {
+			if cover, err := doc.imageCover(i); err == nil && cover >= ocrMinImageCover {
+				p.ocr = true
+				p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, text layer %d characters", 100*cover, nonSpace(p.text)))
 			}
 		}
 		if !p.ocr {
