@@ -59,12 +59,15 @@ type Entry struct {
 	// IndexedSHA256 is the sha256 of the capture last committed to the index.
 	IndexedSHA256 string    `json:"indexed_sha256,omitempty"`
 	Indexed       time.Time `json:"indexed,omitzero"`
+	// UnreadableSHA256 is the sha256 of a capture that could not be read or extracted
+	// (Reason says why): it is not retried until the capture changes, or a reindex.
+	UnreadableSHA256 string `json:"unreadable_sha256,omitempty"`
 }
 
 // NeedsIndexing reports whether the entry is a document whose current capture has not
-// been committed to the index yet.
+// been committed to the index yet, nor found unreadable.
 func (e Entry) NeedsIndexing() bool {
-	return e.Document && e.SHA256 != "" && e.SHA256 != e.IndexedSHA256
+	return e.Document && e.SHA256 != "" && e.SHA256 != e.IndexedSHA256 && e.SHA256 != e.UnreadableSHA256
 }
 
 // Store is an open capture store and manifest. It is safe for concurrent use.
@@ -415,11 +418,14 @@ func (s *Store) MarkIndexed(url, sha string, at time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, ok := s.entries[url]
-	if !ok || old.SHA256 != sha || old.IndexedSHA256 == sha {
+	if !ok || old.SHA256 != sha || (old.IndexedSHA256 == sha && old.UnreadableSHA256 != sha) {
 		return nil
 	}
 	e := *old
 	e.IndexedSHA256, e.Indexed = sha, at
+	if e.UnreadableSHA256 == sha {
+		e.UnreadableSHA256, e.Reason = "", ""
+	}
 	if err := appendLine(s.manifest, e); err != nil {
 		return err
 	}
