@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"terril/extract"
+	"terril/extract/geo"
 	"terril/pipeline"
 )
 
@@ -19,6 +20,11 @@ func newProcessor(themesFile string) (*pipeline.Processor, error) {
 		}
 		opts.Themes = data
 	}
+	places, err := geo.Default()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	opts.Places = places
 	x, err := extract.New(opts)
 	if err != nil {
 		return nil, err
