@@ -47,7 +47,7 @@ var moneyNouns = map[string]bool{
 	"financement": true, "dotations": true, "dotation": true, "aides": true, "aide": true,
 	"depenses": true, "recettes": true, "fonds": true, "travaux": true, "budget": true,
 	"euros": true, "avances": true, "participations": true, "participation": true,
-	"fonds propres": true, "engagements": true, "autorisations": true, "commandes": true,
+	"engagements": true, "autorisations": true, "commandes": true,
 	"chiffre": true, "capitaux": true, "economies": true, "reste": true,
 }
 
@@ -102,7 +102,7 @@ func Amounts(t *Text) []corpus.Amount {
 
 // parseNumber reads a number at token i: digit groups separated by spaces or dots,
 // a decimal comma (or point before other than three digits).
-func (x *amountScanner) parseNumber(i int) (number, bool) {
+func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.kind(i) != tokNum {
 		if x.kind(i) == tokWord {
 			if v, ok := numberWords[x.str(i)]; ok {
@@ -111,11 +111,14 @@ func (x *amountScanner) parseNumber(i int) (number, bool) {
 		}
 		return number{}, false
 	}
-	if x.glued(i) && (x.alnum(i-1) || x.isPunct(i-1, ",") || x.isPunct(i-1, ".") || x.isPunct(i-1, "/") || x.isPunct(i-1, "-")) {
+	if x.glued(i) && (x.alnum(i-1) || x.isPunct(i-1, ",") || x.isPunct(i-1, ".") || x.isPunct(i-1, "/") || x.isPunct(i-1, "-") && !second) {
 		return number{}, false
 	}
 	if x.numeroBefore(i) {
 		return number{}, false
+	}
+	if x.kind(i-1) == tokNum && x.toks[i].gap == gapSpace && len(x.str(i)) == 3 && (len(x.str(i-1)) <= 3 || x.numeroBefore(i-1)) {
+		return number{}, false // a digit group of a number not read as one ("n°2019 000")
 	}
 	n := number{i: i}
 	first := x.str(i)
@@ -311,7 +314,7 @@ func (x *amountScanner) approxHead(k int) int {
 
 // at tries an amount (or a range of two) at token i and returns the tokens consumed.
 func (x *amountScanner) at(i int) int {
-	a, ok := x.parseNumber(i)
+	a, ok := x.parseNumber(i, false)
 	if !ok {
 		return 0
 	}
@@ -325,7 +328,7 @@ func (x *amountScanner) at(i int) int {
 	}
 	// A range whose currency is written once: "7 à 8 millions d'euros", "entre 2 et 3 M€".
 	if k, ok := x.rangeSep(i, multEnd); ok {
-		if b, ok := x.parseNumber(k); ok && x.kind(k) == tokNum {
+		if b, ok := x.parseNumber(k, true); ok && x.kind(k) == tokNum {
 			bm, bcur, bend, _ := x.suffix(b.j)
 			if bcur {
 				am := mult

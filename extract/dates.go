@@ -260,8 +260,8 @@ var yearTriggers = map[string]bool{
 	"ici": true, "annee": true, "annees": true, "mi": true, "courant": true, "avant": true,
 	"apres": true, "exercice": true, "budget": true, "bilan": true, "printemps": true,
 	"ete": true, "automne": true, "hiver": true, "trimestre": true, "semestre": true,
-	"jusqu": true, "horizon": true, "dans": true, "entre": true, "vers": true,
-	"milieu": true, "rentree": true, "saison": true, "cap": true, "au": true, "a": true,
+	"jusqu": true, "dans": true, "entre": true, "vers": true,
+	"milieu": true, "rentree": true, "saison": true, "au": true, "a": true,
 	"de": true, "du": true, "le": true, "et": true, "ou": true, "partir": true, "campagne": true,
 	"programmation": true, "periode": true, "rapport": true, "compte": true,
 }
@@ -780,7 +780,7 @@ func (x *dateScanner) bareYear(i int) {
 			return
 		}
 	}
-	if k := i - 1; k >= 0 && x.kind(k) == tokNum && x.toks[i].gap == gapSpace && len(x.str(k)) <= 3 {
+	if k := i - 1; k >= 0 && x.kind(k) == tokNum && x.toks[i].gap == gapSpace && len(x.str(k)) <= 3 && !(x.glued(k) && x.alnum(k-1)) {
 		return // a digit group ("1 2018" cannot be a year)
 	}
 	// What follows.

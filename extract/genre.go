@@ -276,6 +276,7 @@ func articleMarks(f string) bool {
 		}
 		speech += strings.Count(f, v+"-t-il") + strings.Count(f, v+"-t-elle")
 	}
+	speech += strings.Count(f, "a-t-il ") + strings.Count(f, "a-t-elle ")
 	return speech >= 1
 }
 

@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+type wantAmount struct {
+	v         float64
+	implicit  bool
+	qualifier string
+	approx    string
+}
+
+func TestAmounts(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []wantAmount
+	}{
+		// Multipliers and spellings.
+		{"milliard decimal", "Elle a prêté 1,6 milliard d’euros permettant", []wantAmount{{v: 1.6e9}}},
+		{"M€", "avec un prêt de 35 M€ et", []wantAmount{{v: 35e6}}},
+		{"M€ glued", "un projet de 35M€.", []wantAmount{{v: 35e6}}},
+		{"M €", "un projet de 35 M € en 2020", []wantAmount{{v: 35e6}}},
+		{"space thousands", "un financement de 78 500 euros", []wantAmount{{v: 78500}}},
+		{"nbsp thousands", "un financement de 78\u00a0500\u00a0€", []wantAmount{{v: 78500}}},
+		{"narrow nbsp thousands", "un financement de 78\u202f500 €", []wantAmount{{v: 78500}}},
+		{"dot thousands", "un financement de 78.500 €", []wantAmount{{v: 78500}}},
+		{"big with decimals", "soit 1 234 567,89 € au total", []wantAmount{{v: 1234567.89}}},
+		{"dots with decimals", "soit 1.234.567,89 € au total", []wantAmount{{v: 1234567.89}}},
+		{"k€", "une aide de 12 k€", []wantAmount{{v: 12000}}},
+		{"K€ glued", "une aide de 12K€", []wantAmount{{v: 12000}}},
+		{"Mds€", "un plan de 3 Mds€", []wantAmount{{v: 3e9}}},
+		{"Md€", "un plan de 1,5 Md€", []wantAmount{{v: 1.5e9}}},
+		{"Mrd€", "un plan de 2 Mrd€", []wantAmount{{v: 2e9}}},
+		{"MEUR", "un budget de 2,5 MEUR", []wantAmount{{v: 2.5e6}}},
+		{"EUR", "un montant de 500 000 EUR", []wantAmount{{v: 500000}}},
+		{"mille", "une prime de 10 mille euros", []wantAmount{{v: 10000}}},
+		{"millions d'euros", "a investi 800 millions d'euros depuis 5 ans", []wantAmount{{v: 800e6}}},
+		{"millions euros", "a investi 800 millions euros", []wantAmount{{v: 800e6}}},
+		{"written number", "un million d'euros et deux milliards d'euros", []wantAmount{{v: 1e6}, {v: 2e9}}},
+		{"euro singular", "pour 1 euro symbolique", []wantAmount{{v: 1}}},
+		{"decimal point", "un budget de 2.5 M€", []wantAmount{{v: 2.5e6}}},
+		{"plain euros", "une subvention de 5000 €", []wantAmount{{v: 5000}}},
+		// Qualifiers and approximators.
+		{"HT", "un marché de 500 000 € HT", []wantAmount{{v: 500000, qualifier: "HT"}}},
+		{"TTC", "un coût de 1,2 M€ TTC", []wantAmount{{v: 1.2e6, qualifier: "TTC"}}},
+		{"H.T.", "soit 12 000 euros H.T. pour", []wantAmount{{v: 12000, qualifier: "HT"}}},
+		{"hors taxes", "12 000 euros hors taxes", []wantAmount{{v: 12000, qualifier: "HT"}}},
+		{"près d'", "attribuer près d’1,78 million d’euros aux", []wantAmount{{v: 1.78e6, approx: "près d'"}}},
+		{"plus de", "un financement de plus de 78 500 euros", []wantAmount{{v: 78500, approx: "plus de"}}},
+		{"environ", "environ 3 millions d'euros", []wantAmount{{v: 3e6, approx: "environ"}}},
+		{"jusqu'à", "jusqu’à 200 000 €", []wantAmount{{v: 200000, approx: "jusqu'à"}}},
+		{"quelque", "quelque 50 millions d'euros", []wantAmount{{v: 50e6, approx: "quelque"}}},
+		{"au moins", "au moins 20 000 €", []wantAmount{{v: 20000, approx: "au moins"}}},
+		{"de l'ordre de", "de l’ordre de 4 M€", []wantAmount{{v: 4e6, approx: "de l'ordre de"}}},
+		// Ranges.
+		{"range à", "entre 7 à 8 millions d'euros", []wantAmount{{v: 7e6}, {v: 8e6}}},
+		{"range entre et", "entre 2 et 3 M€", []wantAmount{{v: 2e6}, {v: 3e6}}},
+		{"range grouped first", "entre 500 000 et 1 million d'euros", []wantAmount{{v: 500000}, {v: 1e6}}},
+		{"range decimal", "de 1,5 à 2 milliards d'euros", []wantAmount{{v: 1.5e9}, {v: 2e9}}},
+		{"range hyphen", "un coût de 2-3 M€", []wantAmount{{v: 2e6}, {v: 3e6}}},
+		{"range both units", "de 500 000 € à 1 M€", []wantAmount{{v: 500000}, {v: 1e6}}},
+		// Implicit currency by coordination.
+		{"implicit dont", "1,4 milliard d'euros de prêts, dont 200 millions aux collectivités", []wantAmount{{v: 1.4e9}, {v: 200e6, implicit: true}}},
+		{"implicit et", "29 M€ pour le pôle et 12 millions pour la gare", []wantAmount{{v: 29e6}, {v: 12e6, implicit: true}}},
+		{"implicit plain dont", "un budget de 500 000 €, dont 200 000 pour l'investissement", []wantAmount{{v: 500000}, {v: 200000, implicit: true}}},
+		{"implicit money noun", "10 millions d'euros, dont 4 millions de subventions", []wantAmount{{v: 10e6}, {v: 4e6, implicit: true}}},
+		{"not implicit other sentence", "Un prêt de 35 M€. La ville compte 12 millions de visiteurs", []wantAmount{{v: 35e6}}},
+		{"not implicit inhabitants", "800 millions d'euros pour 1,2 million d'habitants", []wantAmount{{v: 800e6}}},
+		{"not implicit before", "12 millions pour la gare et 29 M€ pour le pôle", []wantAmount{{v: 29e6}}},
+		{"not implicit count", "un budget de 500 000 €, soit 2 000 logements", []wantAmount{{v: 500000}}},
+		// Line breaks.
+		{"line break before multiplier", "une première tranche de 10\nmillions d'euros pour", []wantAmount{{v: 10e6}}},
+		{"line break before currency", "une aide de 78 500\neuros", []wantAmount{{v: 78500}}},
+		{"hyphenated line break", "un prêt de 1,6 mil-\nliard d'euros", []wantAmount{{v: 1.6e9}}},
+		// Not amounts.
+		{"inhabitants", "1,2 million d'habitants", nil},
+		{"percent", "à hauteur de 34%", nil},
+		{"percent spaced", "soit 20 % de la population", nil},
+		{"dwellings", "réhabiliter 20 000 logements sur 10 ans", nil},
+		{"surface m²", "un local de 150 m²", nil},
+		{"hectares", "une friche de 12 ha", nil},
+		{"meters", "un linéaire de 300 m de voirie", nil},
+		{"km", "plus de 100 km d'Est en Ouest", nil},
+		{"phone", "03 20 14 19 58", nil},
+		{"year then amount", "en 2015 500 000 euros ont été investis", []wantAmount{{v: 500000}}},
+		{"numero", "le marché n°2019 000 €", nil},
+		{"million people", "des millions de personnes", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			txt := newTestText(tc.in)
+			got := Amounts(txt)
+			var gs, ws []string
+			for _, a := range got {
+				gs = append(gs, fmt.Sprintf("%g/%v/%s/%s", a.Value, a.Implicit, a.Qualifier, a.Approx))
+				if txt.S[a.Start:a.End] != a.Text || a.Currency != "EUR" {
+					t.Errorf("bad amount %+v", a)
+				}
+			}
+			for _, w := range tc.want {
+				ws = append(ws, fmt.Sprintf("%g/%v/%s/%s", w.v, w.implicit, w.qualifier, w.approx))
+			}
+			if strings.Join(gs, " ") != strings.Join(ws, " ") {
+				t.Errorf("Amounts(%q) = %q, want %q", tc.in, gs, ws)
+			}
+		})
+	}
+}
+
+func TestAmountValuesExact(t *testing.T) {
+	// Decimal multiplications must not drift: 1,78 million is 1 780 000, not 1 779 999.9999.
+	for in, want := range map[string]float64{
+		"1,78 million d'euros": 1780000, "0,3 M€": 300000, "1,1 milliard d'euros": 1100000000,
+		"4,35 M€": 4350000, "2,7 k€": 2700,
+	} {
+		a := Amounts(newTestText(in))
+		if len(a) != 1 || a[0].Value != want || a[0].Value != math.Trunc(a[0].Value) {
+			t.Errorf("Amounts(%q) = %+v, want %v", in, a, want)
+		}
+	}
+}
+
+func FuzzAmounts(f *testing.F) {
+	for _, s := range []string{"1,6 milliard d'euros", "35 M€", "78 500 euros", "78.500 €", "1 234 567,89 €",
+		"12 k€", "3 Mds€", "2,5 MEUR", "500 000 € HT", "près d'1,78 million d'euros", "entre 2 et 3 M€",
+		"dont 200 millions aux collectivités", "10\nmillions d'euros", "1.234.567.890.123.456.789,123 €"} {
+		f.Add(s)
+	}
+	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			for _, para := range strings.Split(string(b), "\n\n") {
+				f.Add(para)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		txt := newTestText(s)
+		for _, a := range Amounts(txt) {
+			if a.Start < 0 || a.End > len(txt.S) || a.Start > a.End || txt.S[a.Start:a.End] != a.Text {
+				t.Fatalf("bad span %+v in %q", a, txt.S)
+			}
+			if math.IsNaN(a.Value) || math.IsInf(a.Value, 0) || a.Value < 0 {
+				t.Fatalf("bad value %+v", a)
+			}
+		}
+	})
+}

@@ -1,0 +1,204 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func newTestText(s string) *Text { return NewText(Normalize(s)) }
+
+// dateValues returns the distinct values of Dates, sorted.
+func dateValues(t *Text, published string) []string {
+	var vs []string
+	for _, d := range Dates(t, published) {
+		if !slices.Contains(vs, d.Value) {
+			vs = append(vs, d.Value)
+		}
+	}
+	slices.Sort(vs)
+	return vs
+}
+
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, in, published string
+		want                []string
+	}{
+		// Full dates.
+		{"day month year", "Lille, le 5 février 2018", "", []string{"2018-02-05"}},
+		{"1er", "au 1er janvier 2018, le dispositif", "", []string{"2018-01-01"}},
+		{"1er superscript", "à compter du 1ᵉʳ juillet 2021.", "", []string{"2021-07-01"}},
+		{"capitals", "LE 16 MAI 2025", "", []string{"2025-05-16"}},
+		{"leading zero", "séance du 04 avril 2025", "", []string{"2025-04-04"}},
+		{"abbreviated month", "le 12 sept. 2019 et le 3 janv. 2020", "", []string{"2019-09-12", "2020-01-03"}},
+		{"numeric slash", "Article publié le 07/07/2023", "", []string{"2023-07-07"}},
+		{"numeric dot", "signé le 7.3.2017 à Paris", "", []string{"2017-03-07"}},
+		{"iso day", "modifié 2023-07-07", "", []string{"2023-07-07"}},
+		{"iso month metadata", "date 2017-04 Le texte", "", []string{"2017-04"}},
+		{"month slash year", "au titre de 03/2019", "", []string{"2019-03"}},
+		{"invalid day", "le 31 février 2018", "", nil},
+		{"invalid numeric", "le 31/02/2018", "", nil},
+		// Lists and ranges.
+		{"two days", "les 13 et 14 décembre 2016", "", []string{"2016-12-13", "2016-12-14"}},
+		{"three days", "les 3, 4 et 5 juin 2020", "", []string{"2020-06-03", "2020-06-04", "2020-06-05"}},
+		{"range endpoints", "du 13 au 15 mars 2019", "", []string{"2019-03-13", "2019-03-15"}},
+		{"range across months", "du 28 février au 3 mars 2019", "", []string{"2019-02-28", "2019-03-03"}},
+		{"range across years", "du 28 décembre au 3 janvier 2019", "", []string{"2018-12-28", "2019-01-03"}},
+		{"range full both", "du 30 décembre 2018 au 2 janvier 2019", "", []string{"2018-12-30", "2019-01-02"}},
+		{"days with weekdays", "le lundi 4 et le mardi 5 mars 2019", "", []string{"2019-03-04", "2019-03-05"}},
+		{"months list", "en janvier et février 2018", "", []string{"2018-01", "2018-02"}},
+		{"months range", "de novembre à janvier 2020", "", []string{"2019-11", "2020-01"}},
+		{"month hyphen month", "mars-avril 2019", "", []string{"2019-03", "2019-04"}},
+		{"year span", "le programme 2017-2027 de rénovation", "", []string{"2017", "2027"}},
+		{"year span en dash", "la période 2014–2020", "", []string{"2014", "2020"}},
+		{"year span spaced", "sur la période 2021 - 2027", "", []string{"2021", "2027"}},
+		{"school year", "l'année scolaire 2017-18", "", []string{"2017", "2018"}},
+		{"year slash year", "la saison 2019/2020", "", []string{"2019", "2020"}},
+		{"years de a", "de 2015 à 2020", "", []string{"2015", "2020"}},
+		{"CPER span", "le CPER 2015-2020", "", []string{"2015", "2020"}},
+		// Years with their words.
+		{"en", "Créée en 2018, la Banque", "", []string{"2018"}},
+		{"depuis", "Depuis 2018, une équipe", "", []string{"2018"}},
+		{"d'ici", "la neutralité carbone d'ici 2030", "", []string{"2030"}},
+		{"pour", "la politique de la ville pour 2018", "", []string{"2018"}},
+		{"l'année", "au titre de l'année 2023.", "", []string{"2023"}},
+		{"fin", "votée fin 2022.", "", []string{"2022"}},
+		{"debut", "début 2021, les travaux", "", []string{"2021"}},
+		{"mi", "à la mi-2020", "", []string{"2020"}},
+		{"fin month", "fin mars 2019", "", []string{"2019-03"}},
+		{"quarter T1", "livraison au T1 2020", "", []string{"2020"}},
+		{"quarter words", "au premier trimestre 2020", "", []string{"2020"}},
+		{"semester", "au second semestre 2022", "", []string{"2022"}},
+		{"season", "au printemps 2021", "", []string{"2021"}},
+		{"season capital", "Été 2024 : les chantiers", "", []string{"2024"}},
+		{"parenthesis", "la loi NOTRe (2015) a", "", []string{"2015"}},
+		{"budget capital", "Budget 2021 : les priorités", "", []string{"2021"}},
+		{"sentence start", "2019 a été une année record.", "", []string{"2019"}},
+		// Years resolved from context.
+		{"weekday no year", "Lundi 5 février à Oignies", "2018-02-05", []string{"2018-02-05"}},
+		{"no year published", "Le 13 mars, la Région", "2017-04", []string{"2017-03-13"}},
+		{"no year paragraph", "En 2016, la CDC a développé une offre. Le 12 mars, elle l'a présentée.", "2018-01-10", []string{"2016", "2016-03-12"}},
+		{"no year other paragraph", "En 2016, la CDC a développé une offre.\n\nLe 12 mars, elle l'a présentée.", "2018-01-10", []string{"2016", "2018-03-12"}},
+		{"no year nothing", "Le 12 mars, elle l'a présentée.", "", nil},
+		{"no year text before", "En 2016, la CDC.\n\nLe 12 mars, elle l'a présentée.", "", []string{"2016", "2016-03-12"}},
+		{"month no year triggered", "Les travaux débuteront en septembre.", "2021-05-03", []string{"2021-09"}},
+		{"month no year untriggered", "Le mois de mars est pluvieux", "2021", []string{"2021-03"}},
+		{"mars without trigger", "la planète Mars et ses lunes", "2021", nil},
+		{"mi-month", "jusqu'à mi-juin", "2022-01-01", []string{"2022-06"}},
+		// Not dates.
+		{"duration ans", "pour une durée de 10 ans", "", nil},
+		{"duration mois", "tester son concept, sur six mois, dans", "", nil},
+		{"depuis duration", "investi depuis 5 ans", "", nil},
+		{"identifier deliberation", "délibération n°20161396", "", nil},
+		{"identifier year-like", "arrêté n°83-2025-07-07 portant", "", nil},
+		{"identifier numero 2030", "dossier n° 2030", "", nil},
+		{"France 2030", "le plan France 2030 finance", "", nil},
+		{"Horizon Europe", "le programme Horizon 2020 de l'Union", "", nil},
+		{"Rev3", "la transition énergétique (Rev3)", "", nil},
+		{"PIA 3", "le PIA 3 et le PIA 4", "", nil},
+		{"9/9 bis", "sur le site du 9/9 bis à Oignies", "", nil},
+		{"time", "à 14h30 et à 9 h 15", "", nil},
+		{"phone", "Contact : 03 20 14 19 58", "", nil},
+		{"phone dots", "Tél. 03.20.14.19.58", "", nil},
+		{"postal code", "59000 Lille", "", nil},
+		{"count", "2000 habitants et 1999 logements", "", nil},
+		{"amount", "2019 € de subvention", "", nil},
+		{"percent", "un taux de 2015 %", "", nil},
+		{"decimal", "2018,5 tonnes", "", nil},
+		{"digit groups", "1 2018 habitants, 2015 000", "", nil},
+		{"article code", "l'article 2019 du code", "", nil},
+		{"road", "la RD 2016 et la route 1987", "", nil},
+		{"day without month", "le 5 et le 12 à 18 heures", "2020", nil},
+		{"9/9 with year", "le 9/9 bis en 2019", "", []string{"2019"}},
+		{"iso-like identifier", "la délibération 2019-12 du conseil", "", nil},
+		{"small numbers", "les 8 intercommunalités et 12 partenaires", "", nil},
+		{"out of range", "en 1700 et en 2150", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dateValues(newTestText(tc.in), tc.published)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Dates(%q, %q) = %q, want %q", tc.in, tc.published, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDateSpans checks that every date's text is the text at its span and that the
+// expression is kept whole.
+func TestDateSpans(t *testing.T) {
+	tests := []struct{ in, text string }{
+		{"Réunion du 13 et 14 décembre 2016 à Lille", "13 et 14 décembre 2016"},
+		{"Lundi 5 février à Oignies", "Lundi 5 février"},
+		{"Cette stratégie, votée fin 2022.", "fin 2022"},
+		{"« Depuis juin 2018 », dit-il", "Depuis juin 2018"},
+		{"L’œuvre, créée en 2015 à Lens", "en 2015"},
+	}
+	for _, tc := range tests {
+		txt := newTestText(tc.in)
+		ds := Dates(txt, "2018")
+		if len(ds) == 0 {
+			t.Errorf("Dates(%q): none", tc.in)
+			continue
+		}
+		for _, d := range ds {
+			if txt.S[d.Start:d.End] != d.Text {
+				t.Errorf("Dates(%q): span %d:%d is %q, text %q", tc.in, d.Start, d.End, txt.S[d.Start:d.End], d.Text)
+			}
+		}
+		if ds[0].Text != tc.text {
+			t.Errorf("Dates(%q)[0].Text = %q, want %q", tc.in, ds[0].Text, tc.text)
+		}
+	}
+}
+
+// seedTexts returns the texts of the shared seeds, or skips.
+func seedTexts(tb testing.TB) map[string]string {
+	tb.Helper()
+	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	if len(files) == 0 {
+		tb.Skip("../../shared/seeds not found: the shared seeds are needed for this test")
+	}
+	m := make(map[string]string, len(files))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatalf("reading seed %s: %v", f, err)
+		}
+		m[filepath.Base(f)] = string(b)
+	}
+	return m
+}
+
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{"Lundi 5 février", "du 13 au 15 mars 2019", "13 et 14 décembre 2016", "07/07/2023",
+		"2017-2027", "1ᵉʳ janvier", "n°83-2025-07-07", "fin 2019", "T1 2020", "mi-juin", "du 28 décembre au 3 janvier 2019"} {
+		f.Add(s, "2018-02-05")
+	}
+	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			for _, para := range strings.Split(string(b), "\n\n") {
+				f.Add(para, "2019")
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, s, published string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		txt := newTestText(s)
+		for _, d := range Dates(txt, published) {
+			if d.Start < 0 || d.End > len(txt.S) || d.Start > d.End || txt.S[d.Start:d.End] != d.Text {
+				t.Fatalf("bad span %+v in %q", d, txt.S)
+			}
+			if len(d.Value) != 4 && len(d.Value) != 7 && len(d.Value) != 10 {
+				t.Fatalf("bad value %q", d.Value)
+			}
+		}
+	})
+}

@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"testing"
+)
+
+func TestPublished(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"dateline", "\n\nTitre du communiqué\n\nLille, le 12 mars 2019\n\nOlivier Sichel signe le 7 mars 2017.", "2019-03-12"},
+		{"dateline compound place", "Villeneuve-d'Ascq, le 1er juillet 2021\nLe conseil", "2021-07-01"},
+		{"dateline no le", "Amiens, 3 février 2020\n\nTexte", "2020-02-03"},
+		{"dateline weekday", "Paris, le lundi 5 février 2018\nTexte", "2018-02-05"},
+		{"le date alone", "Liste des délibérations votées\nLe 16 MAI 2025\n\nApprobation du procès-verbal du 04 avril 2025", "2025-05-16"},
+		{"publié le", "Contenu principal\nArticle publié le 07/07/2023\nMis à jour le 08/07/2023\n", "2023-07-07"},
+		{"mis à jour only", "Mis à jour le 08/07/2023\nLe texte de la page", "2023-07-08"},
+		{"publié after mis à jour", "Mis à jour le 08/07/2023\nPublié le 01/07/2023", "2023-07-01"},
+		{"metadata line", " date 2017-04 Le 13 mars, la Région", "2017-04"},
+		{"metadata colon", "Date : 12/03/2019\nTexte", "2019-03-12"},
+		{"réunion", "COMPTE RENDU\nRéunion du 25 mars 2019\nPrésents : M. Dupont", "2019-03-25"},
+		{"séance conseil municipal", "PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 4 AVRIL 2025\n", "2025-04-04"},
+		{"title year only", "\n\nIntervention de la Région pour 2018\n\nLa Région s'inscrit dans une démarche.", ""},
+		{"date inside sentence", "Le 7 mars 2017, l'État et les collectivités ont signé.", ""},
+		{"title with date", "Signature de la convention du 7 mars 2017\n\nLa Région", ""},
+		{"none", "La Région agit pour l'économie des territoires.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Published(newTestText(tc.in)); got != tc.want {
+				t.Errorf("Published(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGenre(t *testing.T) {
+	tests := []struct{ name, title, in, want string }{
+		{"press release", "", "Communiqué de presse\n\nLa Région soutient les territoires.", "communique"},
+		{"dateline", "", "Lille, le 5 février 2018\n\nRENOUVEAU DU BASSIN MINIER\n\nLes partenaires ont validé.", "communique"},
+		{"contact presse", "", "La Banque signe un partenariat.\n\nContact presse :\nJean Dupont", "communique"},
+		{"institution news", "", "Article publié le 07/07/2023\n\nLa Région vient d'attribuer 1,78 million d'euros.", "communique"},
+		{"article speech", "", "date 2017-04 Le 13 mars, la Région a signé. « Nous accompagnons les territoires », déclare Pierre-René Lemas.", "article"},
+		{"article newspaper", "", "Par Jean Martin\n\nLa ville a inauguré sa médiathèque, rapporte La Voix du Nord.", "article"},
+		{"article a-t-il", "", "« C'est une étape », a-t-il indiqué mardi.", "article"},
+		{"deliberation register", "", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du 4 avril 2025\nAprès en avoir délibéré, le conseil municipal approuve.", "deliberation"},
+		{"arrêté", "", "ARRÊTÉ N° 30-2021-09-30-00002\nLe préfet du Gard,\nVu le code de l'environnement ;\nVu le décret n° 2004-374 ;\nARRÊTE :\nArticle 1er", "deliberation"},
+		{"recueil", "Recueil des actes administratifs n°070", "RECUEIL DES ACTES ADMINISTRATIFS\nPréfecture de l'Aube", "deliberation"},
+		{"procès-verbal", "", "PROCÈS-VERBAL du conseil municipal\nL'an deux mille vingt-trois, le conseil municipal s'est réuni.", "deliberation"},
+		{"programme page", "", "Intervention du Conseil régional dans le cadre de la politique de la ville pour 2018\n\nLa Région dote les EPCI d'une enveloppe.", "page"},
+		{"aid page", "", "Publié le 01/02/2022\n\nPour qui ?\nLes bénéficiaires sont les communes.\nModalités\nLes dépenses éligibles sont les travaux.\nComment candidater ? Déposer un dossier de candidature.", "page"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			txt := newTestText(tc.in)
+			if got := Genre(txt, tc.title, Published(txt)); got != tc.want {
+				t.Errorf("Genre(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
