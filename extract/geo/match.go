@@ -480,7 +480,12 @@ func (d *doc) depOK(a, b int, e entry) bool {
 // streets, people, the second half of a compound, arrondissement titles.
 func (d *doc) communeOK(a, b int) bool {
 	toks := d.toks
-	if !d.capital(a) {
+	// The first word after the article is capitalised: "Le Touquet", "la Madeleine".
+	k0 := a
+	for k0 < b-1 && isArticle(d.word(k0)) {
+		k0++
+	}
+	if !d.capital(k0) {
 		return false
 	}
 	// "Pierre-René", "Seine-Nord": the second part of a compound.
@@ -523,6 +528,14 @@ func (d *doc) communeOK(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+func isArticle(w string) bool {
+	switch w {
+	case "la", "l", "le", "les":
+		return true
+	}
+	return false
 }
 
 func isConnectorWord(w string) bool {

@@ -1,0 +1,123 @@
+package geo
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"terril/extract"
+)
+
+func match(g *Gazetteer, s string) (communes, epcis, deps []string) {
+	cs, es, ds := g.Match(extract.NewText(extract.Normalize(s)))
+	for _, c := range cs {
+		communes = append(communes, c.INSEE)
+	}
+	for _, e := range es {
+		epcis = append(epcis, e.SIREN)
+	}
+	slices.Sort(communes)
+	slices.Sort(epcis)
+	deps = slices.Clone(ds)
+	slices.Sort(deps)
+	return
+}
+
+func list(s string) []string {
+	f := strings.Fields(s)
+	slices.Sort(f)
+	return f
+}
+
+// Ambiguity cases beyond the seeds: homonyms, names that are words, people, streets,
+// names inside EPCI or département names, demonyms, short forms, former communes.
+var ambiguity = []struct {
+	name, text              string
+	communes, epcis, deps string // space-separated INSEE codes, SIRENs, département codes
+}{
+	{"maire de", "Le maire de Beauvais a inauguré la salle.", "60057", "", ""},
+	{"sous-préfet d'arrondissement", "Le sous-préfet de Lille a présidé la réunion.", "", "", ""},
+	{"arrondissement", "Les communes de l'arrondissement de Lens sont concernées.", "", "", ""},
+	{"lieu-dit après un trait d'union", "Le pôle image de Wallers-Arenberg ouvrira.", "59632", "", ""},
+	{"adjectif", "Les Hauts-de-France financent cette association compiégnoise.", "", "", ""},
+	{"région n'est pas un département", "La Région Hauts-de-France et la Région Hauts-deFrance.", "", "", ""},
+	{"départements coordonnés", "Il recouvre 250 communes sur les départements du Nord et du Pas-de-Calais.", "", "", "59 62"},
+	{"code entre parenthèses", "Trois communes, Baincthun (62), Montataire (60) et Nieppe (59), sont lauréates.", "62075 60414 59431", "", "59 60 62"},
+	{"Lens la commune", "Le stade Bollaert de Lens accueille la finale.", "62498", "", ""},
+	{"lens en minuscules", "The camera lens was broken during the shooting.", "", "", ""},
+	{"St Omer", "La gare de St Omer rouvre ses portes.", "62765", "", ""},
+	{"St. Omer", "Réunion à St. Omer demain.", "62765", "", ""},
+	{"Saint-Omer", "Le marais de Saint-Omer est classé.", "62765", "", ""},
+	{"article contracté", "Le festival du Touquet attire du monde.", "62826", "", ""},
+	{"Le Touquet forme courte", "Le Touquet accueille l'Enduropale.", "62826", "", ""},
+	{"Lomme commune associée", "La piscine de Lomme sera rénovée.", "59350", "", ""},
+	{"Saint-Pol-sur-Mer fusionnée", "Les quartiers de Saint-Pol-sur-Mer sont rénovés.", "59183", "", ""},
+	{"Hellemmes", "La mairie de quartier d'Hellemmes ferme.", "59350", "", ""},
+	{"Montreuil dans un texte des Hauts-de-France", "La Région Hauts-de-France restaure la citadelle de Montreuil.", "62588", "", ""},
+	{"Montreuil avec département", "Un centre de santé ouvre à Montreuil (93).", "93048", "", "93"},
+	{"Montreuil sans contexte", "Un centre de santé ouvre à Montreuil.", "93048", "", ""},
+	{"rue de Lens", "Le siège est situé rue de Lens à Béthune.", "62119", "", ""},
+	{"avenue de Paris", "Elle habite avenue de Paris, près de la gare.", "", "", ""},
+	{"CA en toutes lettres", "La Communauté d'agglomération de Lens-Liévin finance le projet.", "", "246200364", ""},
+	{"la MEL", "La MEL et la ville de Roubaix signent une convention.", "59512", "200093201", ""},
+	{"Métropole Européenne de Lille", "La Métropole Européenne de Lille vote son budget.", "", "200093201", ""},
+	{"CA du Douaisis", "La CA du Douaisis lance un appel à projets.", "", "200044618", ""},
+	{"Valenciennes Métropole", "Valenciennes Métropole soutient les entreprises.", "", "245901160", ""},
+	{"Cœur d'Ostrevent", "La communauté de communes Cœur d'Ostrevent investit.", "", "245901152", ""},
+	{"département dans un nom d'EPCI", "La CC de l'Est de la Somme recrute.", "", "200070985", ""},
+	{"liste d'EPCI", "Les communautés d'agglomération du Douaisis, d'Hénin-Carvin et de Valenciennes ont signé.", "", "200044618 246200299 245901160", ""},
+	{"communauté urbaine", "La Communauté urbaine de Dunkerque et la CUD.", "", "245900428", ""},
+	{"acronyme en minuscules", "You can call me tomorrow.", "", "", ""},
+	{"prénom et nom", "Le Premier ministre Bernard Cazeneuve a signé.", "", "", ""},
+	{"civilité", "M. Marck a pris la parole.", "", "", ""},
+	{"prénom-commune suivi d'un nom", "Albert Camus est né en Algérie.", "", "", ""},
+	{"Albert la commune", "La basilique d'Albert (80) est restaurée.", "80016", "", "80"},
+	{"Salomé prénom", "Salomé Martin, chargée de mission, répond.", "", "", ""},
+	{"liste de communes-mots", "Le tramway ira à Croix, Hem et Roubaix.", "59163 59299 59512", "", ""},
+	{"Croix-Rouge", "La Croix-Rouge distribue des colis.", "", "", ""},
+	{"Avion en début de phrase", "Avion et train restent chers.", "", "", ""},
+	{"à Avion", "Une école ouvre à Avion.", "62065", "", ""},
+	{"Bus mot", "Le Bus Haut Niveau de Service d'Artois-Gohelle.", "", "", ""},
+	{"département du Nord", "Le département du Nord investit.", "", "", "59"},
+	{"points cardinaux", "Il s'étend de 50 km du Nord au Sud.", "", "", ""},
+	{"mer du Nord", "Les éoliennes de la mer du Nord.", "", "", ""},
+	{"canal Seine-Nord", "Le canal Seine-Nord Europe avance.", "", "", ""},
+	{"la somme d'argent", "Pour la somme de 35 M€, soit la moitié.", "", "", ""},
+	{"la Somme département", "Les routes de la Somme sont inondées.", "", "", "80"},
+	{"Vienne ville", "Le musée gallo-romain de Vienne (38) rouvre.", "38544", "", "38"},
+	{"vienne verbe", "Il faut qu'il vienne demain.", "", "", ""},
+	{"homonyme et département voisin", "Une mare est créée à Fleury, dans l'Oise.", "60239", "", "60"},
+	{"homonyme et commune voisine", "Le CHU d'Amiens et l'hôpital de Dury.", "80021 80261", "", ""},
+	{"dateline", "Lille, le 12 mars 2019\nLa Région annonce un plan.", "59350", "", ""},
+	{"Saint-Denis de La Réunion", "Le port de Saint-Denis (974) s'agrandit.", "97411", "", "974"},
+	{"code postal", "Mairie, 62000 Arras.", "62041", "", ""},
+	{"Paris commune, pas département", "Un colloque se tient à Paris.", "75056", "", ""},
+	{"gentilé", "Les Lillois et les Roubaisiennes votent.", "", "", ""},
+	{"pays", "Des intercommunalités allant du Béthunois au Valenciennois.", "", "", ""},
+	{"Porte du Hainaut", "La Porte du Hainaut aménage une friche.", "", "200042190", ""},
+	{"CA avec virgule dans le nom", "La communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane.", "", "200072460", ""},
+	{"Boulogne en Hauts-de-France", "Le port de Boulogne, premier port de pêche des Hauts-de-France.", "62160", "", ""},
+	{"Plan n'est pas Le Plan", "Ce projet est pilote du Plan Pauvreté.", "", "", ""},
+	{"centres-villes", "Redynamisation des Centres-villes et Centres-bourgs.", "", "", ""},
+	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
+}
+
+func TestAmbiguity(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range ambiguity {
+		t.Run(tc.name, func(t *testing.T) {
+			c, e, d := match(g, tc.text)
+			if !slices.Equal(c, list(tc.communes)) {
+				t.Errorf("%q: communes %v, want %v", tc.text, c, list(tc.communes))
+			}
+			if !slices.Equal(e, list(tc.epcis)) {
+				t.Errorf("%q: epcis %v, want %v", tc.text, e, list(tc.epcis))
+			}
+			if !slices.Equal(d, list(tc.deps)) {
+				t.Errorf("%q: départements %v, want %v", tc.text, d, list(tc.deps))
+			}
+		})
+	}
+}
+
+func newText(s string) *extract.Text { return extract.NewText(extract.Normalize(s)) }
