@@ -28,6 +28,7 @@ type env struct {
 
 // commands lists every subcommand. Keep it sorted by name.
 var commands = []command{
+	{"crawl", "fetch the sources of a sources file and index what is new or changed", crawlCommand},
 	{"eval", "score extraction against gold annotations (precision, recall, F1)", evalCommand},
 	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},
 	{"ingest", "read, extract and index files and folders", ingestCommand},
@@ -35,6 +36,7 @@ var commands = []command{
 	{"facets", "count and sum the matching documents by commune, theme, year…", facetsCommand},
 	{"demo", "ingest the embedded sample corpus into a temporary index and search it", demoCommand},
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
+	{"reindex", "re-extract and re-index every capture in the store, without the network", reindexCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"terril/corpus/sources"
+	"terril/corpus/store"
+	"terril/index"
+	"terril/pipeline"
+	"terril/pipeline/fetch"
+)
+
+const crawlUsage = `
+usage: terril crawl [--sources FILE] [--source NAME]... [--index DIR] [--store DIR] [-v]
+
+Crawl fetches the sources listed in the sources file (RSS/Atom feeds, sitemaps, HTML
+listings, lists of URLs, local folders; see sources.example.yaml), then reads,
+extracts and indexes the documents that are new or changed since the last crawl.
+
+It is polite: one request per second per host by default, robots.txt honoured, a
+User-Agent naming terril and the contact set in the sources file, retries with
+exponential backoff on 429 and 5xx answers (Retry-After honoured), a size cap per
+response, redirects kept within the source's hosts. It is incremental: every
+response is kept in the capture store before it is parsed, and the manifest there
+remembers each URL's state and validators, so a second crawl asks with
+If-None-Match / If-Modified-Since, downloads nothing that did not change and
+indexes nothing again. A crawl interrupted at any point (Ctrl-C, a crash) resumes
+on the next run: nothing fetched is lost, nothing is indexed twice.
+
+The capture store defaults to "captures" next to the index folder; "terril reindex"
+re-extracts everything in it without the network.
+
+At the end, one line per source: documents listed, new, changed, unchanged, failed,
+indexed, and the downloads made; then each failure with its URL and reason. The exit
+status is 1 when a source could not be listed or a document failed.
+
+	cp sources.example.yaml sources.yaml   # set fetch.contact, check the sources
+	terril crawl --sources sources.yaml --source prefecture-var-raa
+	terril search "arrêté préfectoral"
+`
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// storeFlag adds --store; its default is the "captures" folder next to the index.
+func storeFlag(fs *flag.FlagSet) *string {
+	return fs.String("store", "", "capture store `DIR`ectory (default: captures next to the index)")
+}
+
+func storeDir(flagValue, indexDir string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return filepath.Join(filepath.Dir(filepath.Clean(indexDir)), "captures")
+}
+
+func crawlCommand(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "crawl", crawlUsage)
+	dir := indexFlag(fs)
+	storeFlagV := storeFlag(fs)
+	file := fs.String("sources", "sources.yaml", "sources `FILE` (YAML)")
+	var names multiFlag
+	fs.Var(&names, "source", "crawl only the source `NAME` (repeatable)")
+	themes := fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	workers := fs.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
+	verbose := fs.Bool("v", false, "log every retry and problem as it happens")
+	quiet := fs.Bool("q", false, "no progress output")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return usageError{"crawl: unexpected argument " + rest[0]}
+	}
+	sf, err := sources.Load(*file)
+	if err != nil {
+		return err
+	}
+	selected, err := sf.Select(names...)
+	if err != nil {
+		return usageError{"crawl: " + err.Error()}
+	}
+	srcs, err := crawlSources(selected)
+	if err != nil {
+		return err
+	}
+	client, err := fetch.New(fetchOptions(sf.Fetch))
+	if err != nil {
+		return fmt.Errorf("%s: %w", *file, err)
+	}
+	proc, err := newProcessor(*themes)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(storeDir(*storeFlagV, *dir))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ix, err := index.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	c := &pipeline.Crawler{Client: client, Store: st}
+	if *verbose {
+		logf := func(format string, args ...any) { fmt.Fprintf(e.stderr, format+"\n", args...) }
+		c.Logf, client.Logf = logf, logf
+	}
+	return runCrawler(ctx, e, c, ix, proc, c.Produce(srcs), *workers, *quiet, "crawl")
+}
+
+// runCrawler runs the pipeline with the crawler's callbacks and prints the summary.
+func runCrawler(ctx context.Context, e *env, c *pipeline.Crawler, ix *index.Index, proc *pipeline.Processor,
+	produce func(context.Context, chan<- pipeline.Input) error, workers int, quiet bool, what string) error {
+	prog := newProgress(e.stderr, quiet)
+	start := time.Now()
+	stats, err := pipeline.Run(ctx, pipeline.Config{
+		Processor: proc, Sink: ix, Workers: workers, Progress: prog,
+		Indexed: c.Indexed, Failed: c.Failed,
+	}, produce)
+	prog.finish()
+	failed := printCrawlSummary(e.stdout, c.Stats())
+	count, _ := ix.Count()
+	fmt.Fprintf(e.stdout, "%s: read %d, indexed %d, failed %d in %s; index %s holds %d documents; captures in %s\n",
+		what, stats.Read, stats.Indexed, stats.Failed, time.Since(start).Round(time.Millisecond), ix.Path(), count, c.Store.Dir())
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%s: %d failures", what, failed)
+	}
+	return nil
+}
+
+func printCrawlSummary(w io.Writer, stats []pipeline.SourceStats) int {
+	failed := 0
+	for _, s := range stats {
+		fmt.Fprintf(w, "%s: listed %d, new %d, changed %d, unchanged %d, failed %d, indexed %d (%d downloads)\n",
+			s.Name, s.Listed, s.New, s.Changed, s.Unchanged, s.Failed, s.Indexed, s.Downloads)
+		if s.Err != nil {
+			fmt.Fprintf(w, "  %s: not listed: %v\n", s.Name, s.Err)
+			failed++
+		}
+		for _, f := range s.Failures {
+			fmt.Fprintf(w, "  failed: %s: %s\n", f.URL, f.Reason)
+		}
+		failed += len(s.Failures)
+	}
+	return failed
+}
