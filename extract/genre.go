@@ -56,6 +56,12 @@ func Published(t *Text) string {
 			return v
 		}
 	}
+	if v := x.byline(head); v != "" {
+		return v
+	}
+	if v := x.signedAt(); v != "" {
+		return v
+	}
 	for _, key := range []string{"mis a jour le", "mise a jour le"} {
 		if v := x.dateAtText(f, key, len(f)); v != "" {
 			return v
@@ -137,6 +143,7 @@ func (x *refScanner) dateValueAt(k int) string {
 // "<Place>, <date>", "Le <date>" or "<date>", and nothing else.
 func (x *refScanner) dateline(i int) string {
 	k := i
+	place := false
 	if x.isWord(k, "le") {
 		k++
 	} else if x.kind(k) == tokWord && x.upper(k) && !weekdays[x.str(k)] {
@@ -162,21 +169,72 @@ func (x *refScanner) dateline(i int) string {
 			if x.isWord(k, "le") {
 				k++
 			}
+			place = true
 		}
 	}
 	v := x.dateValueAt(k)
 	if v == "" {
 		return ""
 	}
-	// Nothing else on the line but a full stop.
+	// Nothing else on the line but a full stop; after a place, a dash or a full stop
+	// may lead into the text ("Lille, le 30 janvier 2023 – Le Département…").
 	end := x.out[len(x.out)-1].j
-	if x.isPunct(end, ".") {
-		end++
+	if end >= len(x.toks) || x.toks[end].gap >= gapLine {
+		return v
 	}
-	if end < len(x.toks) && x.toks[end].gap < gapLine {
-		return ""
+	switch x.str(end) {
+	case ".":
+		if place || end+1 >= len(x.toks) || x.toks[end+1].gap >= gapLine {
+			return v
+		}
+	case "–", "—", "-", "|", ":":
+		if place {
+			return v
+		}
 	}
-	return v
+	return ""
+}
+
+// signedAt reads "Fait à <Place>, le <date>" (the date an act is signed) anywhere in
+// the text.
+func (x *refScanner) signedAt() string {
+	for i := range x.toks {
+		if !x.isWord(i, "fait") || !x.isWord(i+1, "a") {
+			continue
+		}
+		k := i + 2
+		for n := 0; n < 6 && k < len(x.toks) && (x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'")) && !x.isWord(k, "le"); n++ {
+			k++
+		}
+		if x.isPunct(k, ",") {
+			k++
+		}
+		if x.isWord(k, "le") {
+			k++
+		}
+		if v := x.dateValueAt(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// byline reads a byline near the top that carries the date: "Par Antoine Dervaux – 14
+// août 2023".
+func (x *refScanner) byline(head int) string {
+	for i := 0; i < len(x.toks) && int(x.toks[i].s) < head; i++ {
+		if !x.isWord(i, "par") || !(i == 0 || x.toks[i].gap >= gapLine) {
+			continue
+		}
+		for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
+			if x.kind(k) == tokNum || x.kind(k) == tokWord && weekdays[x.str(k)] {
+				if v := x.dateValueAt(k); v != "" {
+					return v
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // Genre returns the document's genre (corpus.Genre*): "deliberation" for acts,
@@ -247,11 +305,12 @@ func Genre(t *Text, title, published string) string {
 		return corpus.GenreCommunique
 	}
 	// Press articles.
-	if articleMarks(f) {
+	if articleMarks(f) || x.byline() {
 		return corpus.GenreArticle
 	}
-	// A news item on an institution's own site.
-	if published != "" && (strings.Contains(head, "publie le") || strings.Contains(head, "article publie")) && !pageMarks(f) {
+	// A news item on an institution's own site ("Article publié le", "Actualités", or a
+	// first paragraph reporting an event) rather than a programme page.
+	if published != "" && strings.Contains(head, "publie") && !pageMarks(f) && newsCue(head) {
 		return corpus.GenreCommunique
 	}
 	return corpus.GenrePage
@@ -270,7 +329,10 @@ func articleMarks(f string) bool {
 	}
 	speech := 0
 	for _, v := range []string{"declare", "indique", "explique", "souligne", "affirme", "precise",
-		"assure", "ajoute", "confie", "estime", "rappelle", "poursuit", "insiste", "annonce", "lance", "resume", "temoigne"} {
+		"assure", "ajoute", "confie", "estime", "rappelle", "poursuit", "insiste", "annonce", "lance", "resume", "temoigne",
+		"sourit", "constate", "raconte", "note", "observe", "reconnait", "glisse", "commente", "detaille", "martele",
+		"plaide", "regrette", "deplore", "salue", "conclut", "tempere", "previent", "se felicite", "se rejouit",
+		"s'inquiete", "s'enthousiasme", "s'agace", "soupire", "s'amuse", "avoue", "admet", "lache"} {
 		for _, p := range []string{"», " + v, "» " + v, "\", " + v, "», a " + v} {
 			speech += strings.Count(f, p)
 		}
@@ -278,6 +340,51 @@ func articleMarks(f string) bool {
 	}
 	speech += strings.Count(f, "a-t-il ") + strings.Count(f, "a-t-elle ")
 	return speech >= 1
+}
+
+// byline reports whether a line near the top credits an author: "Par Mathilde
+// Lefort", "Publié le 18 mars 2024 par Karim Ouali", "… – Par Éric Dufresne".
+func (x *tokens) byline() bool {
+	for i := 0; i+2 < len(x.toks) && x.toks[i].s < headLen; i++ {
+		if !x.isWord(i, "par") {
+			continue
+		}
+		lineStart := i == 0 || x.toks[i].gap >= gapLine
+		afterMark := x.kind(i-1) == tokNum || x.kind(i-1) == tokPunct && strings.Contains("|–—-", x.str(i-1))
+		if !lineStart && !afterMark {
+			continue
+		}
+		// Two capitalised words, then the end of the line or a separator.
+		k := i + 1
+		names := 0
+		for k < len(x.toks) && x.toks[k].gap < gapLine && x.kind(k) == tokWord && x.upper(k) {
+			names++
+			k++
+			for x.isPunct(k, "-") && x.glued(k) && x.kind(k+1) == tokWord {
+				k += 2
+			}
+		}
+		if names < 2 || names > 3 {
+			continue
+		}
+		if k >= len(x.toks) || x.toks[k].gap >= gapLine || x.kind(k) == tokPunct && strings.Contains("|–—-,", x.str(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// newsCue reports whether the head of a text reports an event, as news does.
+func newsCue(head string) bool {
+	for _, m := range []string{"article publie", "actualite", "vient d'", "vient de ", "viennent de", "a inaugure",
+		"ont inaugure", "a signe ", "ont signe ", "a lance ", "a attribue", "a annonce", "a vote", "a adopte",
+		"a ete inaugure", "a ete signe", "ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi",
+		"ce samedi", "ce dimanche", " hier ", " hier,"} {
+		if strings.Contains(head, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // pageMarks reports whether f describes a programme or a procedure rather than news.
