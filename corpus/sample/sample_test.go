@@ -284,8 +284,8 @@ func flat(s string) string {
 	return strings.Join(strings.Fields(extract.Normalize(s)), " ")
 }
 
-// TestGoldTextsOccur checks that every date text, amount text and person's name of
-// the gold is in the document's main text (names compared folded and word by word,
+// TestGoldTextsOccur checks that every date text, amount text, reference number and
+// person's name of the gold is in the document's main text (names compared folded and word by word,
 // since minutes write "SURNAME Given").
 func TestGoldTextsOccur(t *testing.T) {
 	byID := map[string]string{}
@@ -307,6 +307,11 @@ func TestGoldTextsOccur(t *testing.T) {
 		for _, a := range r.Amounts {
 			if !strings.Contains(text, flat(a.Text)) {
 				t.Errorf("%s: amount text %q not in the document", r.ID, a.Text)
+			}
+		}
+		for _, ref := range r.References {
+			if !strings.Contains(text, ref.Number) {
+				t.Errorf("%s: reference number %q not in the document", r.ID, ref.Number)
 			}
 		}
 		for _, pe := range r.People {
