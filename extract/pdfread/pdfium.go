@@ -62,10 +62,30 @@ func (d *document) page(i int) requests.Page {
 	return requests.Page{ByIndex: &requests.PageByIndex{Document: d.doc, Index: i}}
 }
 
-// text returns the text of page i (0-based).
+// text returns the text of page i (0-based), annotations included: the page is
+// flattened first, so that stamps ("Envoyé en préfecture le…", drawn as annotations
+// by the préfecture's software) are read with the rest.
 func (d *document) text(i int) (s string, err error) {
 	defer recoverErr(&err)
-	res, err := d.inst.GetPageText(&requests.GetPageText{Page: d.page(i)})
+	page := d.page(i)
+	if ac, err := d.inst.FPDFPage_GetAnnotCount(&requests.FPDFPage_GetAnnotCount{Page: page}); err == nil && ac.Count > 0 {
+		if _, err := d.inst.FPDFPage_Flatten(&requests.FPDFPage_Flatten{Page: page, Usage: requests.FPDFPage_FlattenUsageNormalDisplay}); err != nil {
+			return "", fmt.Errorf("pdfium: page %d: flatten: %w", i+1, err)
+		}
+	}
+	tp, err := d.inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: page})
+	if err != nil {
+		return "", fmt.Errorf("pdfium: page %d: %w", i+1, err)
+	}
+	defer d.inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := d.inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil {
+		return "", fmt.Errorf("pdfium: page %d: %w", i+1, err)
+	}
+	if n.Count <= 0 {
+		return "", nil
+	}
+	res, err := d.inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: n.Count})
 	if err != nil {
 		return "", fmt.Errorf("pdfium: page %d: %w", i+1, err)
 	}
