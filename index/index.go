@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,6 +141,13 @@ func toFields(d *corpus.Document) map[string]any {
 		}
 	}
 	f[fAmount] = amounts
+	var ranges []string
+	for _, a := range amounts {
+		if r := amountRange(a); !slices.Contains(ranges, r) {
+			ranges = append(ranges, r)
+		}
+	}
+	f[fAmountRange] = ranges
 	if len(amounts) > 0 {
 		f[fAmountMax] = max
 		f[fAmountTotal] = total
@@ -161,13 +169,13 @@ func toFields(d *corpus.Document) map[string]any {
 	f[fEPCI], f[fEPCIName], f[fEPCILbl] = codes, names, labels
 	codes, labels = nil, nil
 	for _, p := range d.People {
-		codes = append(codes, personKey(p.Key, p.Name))
+		codes = append(codes, personKey(p.Name))
 		labels = append(labels, p.Name)
 	}
 	f[fPerson], f[fPersonLbl] = codes, labels
 	codes, labels = nil, nil
 	for _, s := range d.Signatories {
-		codes = append(codes, personKey(s.Key, s.Name))
+		codes = append(codes, personKey(s.Name))
 		labels = append(labels, s.Name)
 	}
 	f[fSignatory], f[fSignLbl] = codes, labels
@@ -207,11 +215,10 @@ func foldKey(s string) string {
 	}), " ")
 }
 
-// personKey is the facet key of a person: the extractor's key when set, else the
-// folded name.
-func personKey(key, name string) string {
-	if key != "" {
-		return key
-	}
-	return foldKey(name)
+// personKey is the filter key of a person or party: the folded words of the name in
+// sorted order, so that "DUPONT Jean-Marc" and "Jean-Marc Dupont" are the same.
+func personKey(name string) string {
+	w := strings.Fields(foldKey(name))
+	slices.Sort(w)
+	return strings.Join(w, " ")
 }

@@ -103,6 +103,7 @@ const (
 	fAmount      = "amount"        // every amount, numeric
 	fAmountMax   = "amount_max"
 	fAmountTotal = "amount_total"
+	fAmountRange = "amount_range" // the ranges of the amount facet the document's amounts fall in
 	fTheme       = "theme"
 	fCommune     = "commune"      // INSEE codes
 	fCommuneName = "commune_name" // folded names
@@ -182,6 +183,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fAmount, num(false))
 	dm.AddFieldMappingsAt(fAmountMax, num(false))
 	dm.AddFieldMappingsAt(fAmountTotal, num(false))
+	dm.AddFieldMappingsAt(fAmountRange, kw(false))
 	dm.AddFieldMappingsAt(fTheme, kw(false))
 	dm.AddFieldMappingsAt(fCommune, kw(false))
 	dm.AddFieldMappingsAt(fCommuneName, kw(false))

@@ -450,14 +450,10 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 	return nil, fmt.Errorf("query: unknown field %q", field)
 }
 
-// personQuery matches a person by key or by folded name in either word order.
+// personQuery matches a person by name, whatever the case, accents, hyphens and word
+// order.
 func personQuery(field, value string) query.Query {
-	k := foldKey(value)
-	words := strings.Fields(k)
-	if len(words) == 2 {
-		return bleve.NewDisjunctionQuery(termQ(field, k), termQ(field, words[1]+" "+words[0]))
-	}
-	return termQ(field, k)
+	return termQ(field, personKey(value))
 }
 
 // ParseAmount reads an amount in euros as a user writes it: 1000000, 1e6,

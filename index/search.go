@@ -180,8 +180,15 @@ func toFacet(name string, f *search.FacetResult) Facet {
 	for _, r := range f.DateRanges {
 		out.Values = append(out.Values, FacetValue{Value: r.Name, Count: r.Count})
 	}
-	if name == "year" || name == "month" {
+	switch name {
+	case "year", "month":
 		sort.Slice(out.Values, func(i, j int) bool { return out.Values[i].Value < out.Values[j].Value })
+	case "amount":
+		rank := map[string]int{}
+		for i, r := range amountRanges {
+			rank[r.name] = i
+		}
+		sort.Slice(out.Values, func(i, j int) bool { return rank[out.Values[i].Value] < rank[out.Values[j].Value] })
 	}
 	return out
 }
@@ -201,27 +208,21 @@ var amountRanges = []struct {
 	{"≥ 100 M€", 1e8, math.Inf(1)},
 }
 
+// amountRange returns the name of the facet range of an amount.
+func amountRange(v float64) string {
+	for _, r := range amountRanges {
+		if v >= r.min && v < r.max {
+			return r.name
+		}
+	}
+	return amountRanges[len(amountRanges)-1].name
+}
+
 func facetRequest(name string) (*bleve.FacetRequest, error) {
 	field := map[string]string{
 		"commune": fCommuneLbl, "dept": fDept, "epci": fEPCILbl, "theme": fTheme,
 		"genre": fGenre, "person": fPersonLbl, "signatory": fSignLbl, "source": fSource,
-		"year": fYear, "month": fMonth,
-	}
-	if name == "amount" {
-		fr := bleve.NewFacetRequest(fAmount, len(amountRanges))
-		for _, r := range amountRanges {
-			var lo, hi *float64
-			if !math.IsInf(r.min, 0) {
-				v := r.min
-				lo = &v
-			}
-			if !math.IsInf(r.max, 0) {
-				v := r.max
-				hi = &v
-			}
-			fr.AddNumericRange(r.name, lo, hi)
-		}
-		return fr, nil
+		"year": fYear, "month": fMonth, "amount": fAmountRange,
 	}
 	f, ok := field[name]
 	if !ok {
