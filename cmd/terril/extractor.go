@@ -6,6 +6,7 @@ import (
 
 	"terril/extract"
 	"terril/extract/geo"
+	"terril/extract/pdfread"
 	"terril/pipeline"
 )
 
@@ -29,5 +30,9 @@ func newProcessor(themesFile string) (*pipeline.Processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline.Processor{Extractor: x}, nil
+	// PDFs go through the page-by-page reader with its quality gate, PDFium for the
+	// pages the fast reader misses and OCR for scanned pages; other formats through
+	// extract.Read.
+	pdf := pdfread.New(pdfread.Options{})
+	return &pipeline.Processor{Extractor: x, Read: pdf.Read}, nil
 }
