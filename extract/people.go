@@ -134,12 +134,16 @@ func (ps *peopleScanner) nameToken(i int) bool {
 	}
 	for part := range strings.SplitSeq(w, "-") {
 		r, _ := utf8.DecodeRuneInString(part)
-		if !pIsUpper(r) {
+		if !pIsUpper(r) || placeParts[Fold(part)] && part != w {
 			return false
 		}
 	}
 	return true
 }
+
+// placeParts are the inner words of compound place names ("PAS-DE-CALAIS",
+// "Boulogne-sur-Mer").
+var placeParts = setOf("de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lez", "les", "d'", "l'", "aux", "au")
 
 // givenAt reports whether token i is a given name, returning its display form:
 // a known given name ("Olivier"), a compound of known ones ("Marie-Sophie"), or one
@@ -300,6 +304,10 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 // unknown given name or a surname alone.
 func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven, ok bool) {
 	m.ti = p
+	if ps.particle(p) && !(titled && ps.nameToken(p+1)) &&
+		!(ps.toks[p].cas == pcUpper && ps.nameToken(p+1) && ps.toks[p+1].cas == pcUpper) {
+		return m, false, false
+	}
 	// SURNAME Given: capitals followed by given names that end the name.
 	if ps.nameToken(p) && ps.toks[p].cas == pcUpper {
 		q := p
@@ -307,8 +315,14 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			q++
 		}
 		g := q
+		if titled {
+			for n := 0; n < 2 && g < len(ps.toks) && ps.toks[g].kind == ptNewline; n++ {
+				g++
+			}
+		}
 		var givens []string
-		for g < q+2 && ps.toks[min(g, len(ps.toks)-1)].cas == pcTitle {
+		g0 := g
+		for g < g0+2 && ps.toks[min(g, len(ps.toks)-1)].cas == pcTitle {
 			gv, ok := ps.givenAt(g)
 			if !ok {
 				break
@@ -346,7 +360,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			q = p + 1
 		case titled && ps.nameToken(p):
 			m.surnameOnly = true
-		case ps.nameToken(p) && ps.toks[p].cas == pcTitle && ps.nameToken(p+1) && ps.apposition(p+2):
+		case ps.nameToken(p) && ps.toks[p].cas == pcTitle && !IsFrenchWord(ps.word(p)) && ps.nameToken(p+1) && ps.apposition(p+2):
 			m.given = normalCase(ps.word(p))
 			unknownGiven = true
 			q = p + 1
@@ -541,6 +555,19 @@ func (ps *peopleScanner) roleEnd(k int) int {
 	e := k
 	for n := 0; e < len(ps.toks) && n < 16; e, n = e+1, n+1 {
 		tk := ps.toks[e]
+		if tk.kind == ptNewline && e > k {
+			// A role wrapped by a line break: "président de la⏎Communauté…" or
+			// "chargé⏎de l'habitat".
+			nx := e + 1
+			for nx < len(ps.toks) && ps.toks[nx].kind == ptNewline && nx-e < 2 {
+				nx++
+			}
+			if roleTrailing[ps.folded(e-1)] && ps.isWord(nx) || ps.isWord(nx) && ps.toks[nx].cas == pcLower && !ps.roleStopAt(nx) {
+				e = nx - 1
+				continue
+			}
+			break
+		}
 		if tk.kind != ptWord {
 			if tk.kind == ptPunct && ps.word(e)[0] >= '0' && ps.word(e)[0] <= '9' {
 				continue
@@ -548,7 +575,7 @@ func (ps *peopleScanner) roleEnd(k int) int {
 			break
 		}
 		f := ps.folded(e)
-		if roleStop[f] {
+		if ps.roleStopAt(e) {
 			if f == "et" && ps.roleStart(e+1, false) > 0 {
 				continue
 			}
@@ -569,6 +596,16 @@ func (ps *peopleScanner) roleEnd(k int) int {
 		e--
 	}
 	return e
+}
+
+// roleStopAt reports whether token k ends a role: a verb, a relative pronoun, a
+// conjunction ("a" the verb, not "à" the preposition).
+func (ps *peopleScanner) roleStopAt(k int) bool {
+	f := ps.folded(k)
+	if f == "a" && ps.word(k) != "a" || f == "en" && ps.folded(k+1) == "charge" {
+		return false
+	}
+	return roleStop[f]
 }
 
 func (ps *peopleScanner) text(i, j int) string {
@@ -632,14 +669,22 @@ func (ps *peopleScanner) lineStart(i int) bool {
 // "au délégué interministériel, Alain Neveü", or "Le Président,\nXavier BERTRAND" in
 // a signature block. i is the first token of the mention (its civility included).
 func (ps *peopleScanner) roleBefore(i int, m mention) string {
+	if r := ps.columnRole(i); r != "" {
+		return r
+	}
 	e := i // the window is [b, e)
 	if ps.isPunct(e-1, ",") {
 		e--
 	}
-	crossed := false
 	if e > 0 && ps.toks[e-1].kind == ptNewline && ps.lineStart(m.ti) {
-		e--
-		crossed = true
+		// A signature block: the title on the line before ("Le Président,⏎⏎Xavier
+		// BERTRAND"), blank lines allowed.
+		for e > 0 && ps.toks[e-1].kind == ptNewline {
+			e--
+		}
+		if ps.isPunct(e-1, ",") {
+			e--
+		}
 	}
 	b := e
 	for b > 0 && e-b < 16 {
@@ -652,9 +697,6 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		}
 		b--
 	}
-	if crossed && ps.isPunct(e-1, ",") {
-		e--
-	}
 	for k := b; k < e; k++ {
 		if ps.roleStart(k, false) == 0 {
 			continue
@@ -663,8 +705,10 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 			continue
 		}
 		for j := k; j < e; j++ {
-			f := ps.folded(j)
-			if roleStop[f] || ps.toks[j].kind != ptWord {
+			if ps.toks[j].kind == ptNewline {
+				continue
+			}
+			if ps.roleStopAt(j) || ps.toks[j].kind != ptWord {
 				return ""
 			}
 		}
@@ -675,6 +719,59 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		return ps.text(k, r)
 	}
 	return ""
+}
+
+// columnRole reads the title of a name in a signature block of several columns:
+// "Le Président, La Secrétaire de séance,⏎Jean-Claude ETIENNE Valérie MACHU" gives
+// the second name the second title. i is the first token of the mention.
+func (ps *peopleScanner) columnRole(i int) string {
+	ls := i
+	for ls > 0 && ps.toks[ls-1].kind != ptNewline {
+		ls--
+		if !ps.capital(ls) && !ps.isPunct(ls, ".") {
+			return ""
+		}
+	}
+	pe := ls
+	for pe > 0 && ps.toks[pe-1].kind == ptNewline {
+		pe--
+	}
+	if pe == ls || pe == 0 {
+		return ""
+	}
+	pls := pe
+	for pls > 0 && ps.toks[pls-1].kind != ptNewline {
+		pls--
+	}
+	var roles [][2]int
+	for k := pls; k < pe; {
+		e := k
+		for e < pe && !ps.isPunct(e, ",") {
+			e++
+		}
+		h := k
+		if roleDeterminers[ps.folded(h)] {
+			h++
+		}
+		if ps.roleStart(h, false) == 0 {
+			return ""
+		}
+		roles = append(roles, [2]int{h, e})
+		k = e + 1
+	}
+	if len(roles) < 2 {
+		return ""
+	}
+	idx := 0
+	for _, m := range ps.mentions {
+		if m.ti >= ls {
+			idx++
+		}
+	}
+	if idx >= len(roles) {
+		return ""
+	}
+	return ps.text(roles[idx][0], roles[idx][1])
 }
 
 // listLabel returns the label of a list the name belongs to, "Délégués titulaires"

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"terril/corpus"
 )
@@ -78,7 +79,7 @@ func (sg *signer) run() []corpus.Signatory {
 	personRoles := []string{}
 	unlinkedPersons := 0
 	for _, s := range sents {
-		if !ps.signing(s[0], s[1]) {
+		if !ps.signing(s[0], s[1]) || citation[ps.folded(s[0])] {
 			continue
 		}
 		zs, ze := s[0], ps.partyEnd(s[0], s[1])
@@ -94,11 +95,16 @@ func (sg *signer) run() []corpus.Signatory {
 				}
 			}
 		}
+		var titleOrgs []orgMention
 		for _, a := range ps.anaphoras(zs, ze) {
 			if pi, ok := sg.personByRole(a.head, used); ok {
 				used[pi] = true
 				p := sg.people[pi]
 				c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: a.span})
+			} else if o, ok := ps.titleOrg(a); ok {
+				// "le préfet du Nord", "le président de la Métropole" with no name:
+				// the institution signs.
+				titleOrgs = append(titleOrgs, o)
 			}
 		}
 		roles := ""
@@ -115,7 +121,7 @@ func (sg *signer) run() []corpus.Signatory {
 			if o.epci {
 				hasEPCI = true
 			}
-			if containsWords(roles, o.name) {
+			if containsWords(roles, o.name) || ps.represented(o.end, ze) {
 				continue // represented by a signing person
 			}
 			c.orgs = append(c.orgs, o)
@@ -123,6 +129,7 @@ func (sg *signer) run() []corpus.Signatory {
 		if generic && !hasEPCI {
 			c.orgs = append(c.orgs, docEPCIs...)
 		}
+		c.orgs = append(c.orgs, titleOrgs...)
 		for pi := range used {
 			r := sg.people[pi].Role
 			personRoles = append(personRoles, r)
@@ -268,6 +275,9 @@ func (ps *peopleScanner) sentences() [][2]int {
 	var out [][2]int
 	start := 0
 	cut := func(end int) {
+		for start < end && ps.toks[start].kind == ptNewline {
+			start++
+		}
 		if end > start {
 			out = append(out, [2]int{start, end})
 		}
@@ -284,8 +294,19 @@ func (ps *peopleScanner) sentences() [][2]int {
 			if i+1 < len(ps.toks) && ps.toks[i+1].kind != ptWord {
 				next = ps.word(i + 1)
 			}
+			blank := next == "\n"
+			if blank {
+				// Text from PDFs doubles every line break: a blank line ends a sentence
+				// only before a capital or after a final mark.
+				nx := i + 1
+				for nx < len(ps.toks) && ps.toks[nx].kind == ptNewline {
+					nx++
+				}
+				blank = nx >= len(ps.toks) || ps.toks[nx].kind != ptWord || ps.toks[nx].cas != pcLower ||
+					i > 0 && ps.toks[i-1].kind != ptWord
+			}
 			switch {
-			case next == "\n", prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?",
+			case blank, prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?",
 				next == "-" || next == "•" || next == "*" || next == "–" || next == "—":
 				cut(i + 1)
 			}
@@ -327,8 +348,12 @@ func (ps *peopleScanner) signing(i, j int) bool {
 	return false
 }
 
+// citation marks the visas of an act ("Vu le contrat de prêt signé…"), which cite
+// earlier acts rather than report a signature.
+var citation = setOf("vu", "considerant", "attendu")
+
 var (
-	signWords = setOf("signe", "signent", "signer", "signee", "signees", "signes", "signera",
+	signWords = setOf("signe", "signent", "signee", "signees", "signes", "signera",
 		"signeront", "signait", "signaient", "signant", "signataire", "signataires", "signature",
 		"signatures", "signons", "signez", "signerons", "signeraient")
 	nounBefore = setOf("un", "le", "ce", "des", "les", "du", "de", "fort", "bon", "mauvais", "aucun")
@@ -363,6 +388,7 @@ func (ps *peopleScanner) quoted(off int) bool {
 type anaphora struct {
 	head string
 	span corpus.Span
+	k, e int // tokens: the article, the end of the title
 }
 
 // anaphoras finds singular titles after a definite article in [i, j) that are not
@@ -382,10 +408,64 @@ func (ps *peopleScanner) anaphoras(i, j int) []anaphora {
 		if ps.capital(e) || ps.isPunct(e, ",") && ps.capital(e+1) && ps.nameToken(e+2) {
 			continue // a title before a name: the name is the person
 		}
-		out = append(out, anaphora{head: ps.folded(k + n), span: corpus.Span{Start: int(ps.toks[k].s), End: int(ps.toks[e-1].e)}})
+		out = append(out, anaphora{head: ps.folded(k + n), span: corpus.Span{Start: int(ps.toks[k].s), End: int(ps.toks[e-1].e)}, k: k, e: e})
 		k = e - 1
 	}
 	return out
+}
+
+// titleOrg returns the institution of a title that stands for no named person:
+// "le président de la Métropole" → "Métropole", "le préfet du Nord" →
+// "Préfecture du Nord"; a title orgs already reads ("le président du conseil
+// régional") gives nothing more.
+func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
+	c := a.k + 1
+	for c < a.e && !ps.particle(c) {
+		c++
+	}
+	if c >= a.e {
+		return orgMention{}, false
+	}
+	p := c
+	for p < a.e && ps.particle(p) && p-c < 2 {
+		p++
+	}
+	if h, n := ps.headAt(p, a.e); n > 0 {
+		if len(ps.orgs(p, a.e)) > 0 {
+			return orgMention{}, false
+		}
+		name := h.display
+		if e := ps.orgRest(p+n, a.e); e > p+n {
+			name += " " + ps.text(p+n, e)
+		}
+		return orgMention{name: name, start: int(ps.toks[p].s), end: int(ps.toks[a.e-1].e), epci: h.epci}, true
+	}
+	switch ps.folded(a.k + 1) {
+	case "prefet", "prefete":
+		e := ps.orgRest(p, a.e)
+		if e == p {
+			return orgMention{}, false
+		}
+		return orgMention{name: "Préfecture " + ps.text(c, e), start: int(ps.toks[a.k].s), end: int(ps.toks[e-1].e)}, true
+	}
+	return orgMention{}, false
+}
+
+// represented reports whether the organisation ending at byte off is followed by
+// "représentée par" before token j: the person named signs for it.
+func (ps *peopleScanner) represented(off, j int) bool {
+	for k := 0; k < j; k++ {
+		if int(ps.toks[k].s) < off {
+			continue
+		}
+		if int(ps.toks[k].s) > off+12 {
+			return false
+		}
+		if strings.HasPrefix(ps.folded(k), "represente") {
+			return true
+		}
+	}
+	return false
 }
 
 // An orgHead starts the name of an organisation.
@@ -405,6 +485,10 @@ var orgHeads = []orgHead{
 	{[]string{"communaute", "urbaine"}, "Communauté urbaine", true, false, true},
 	{[]string{"communautes", "urbaines"}, "Communauté urbaine", true, false, true},
 	{[]string{"metropole"}, "Métropole", true, true, true},
+	{[]string{"cc"}, "CC", true, true, true},
+	{[]string{"ca"}, "CA", true, true, true},
+	{[]string{"cu"}, "CU", true, true, true},
+	{[]string{"caisse", "d'", "allocations", "familiales"}, "Caisse d'allocations familiales", false, false, false},
 	{[]string{"conseil", "departemental"}, "Conseil départemental", false, false, false},
 	{[]string{"conseils", "departementaux"}, "Conseil départemental", false, false, false},
 	{[]string{"conseil", "regional"}, "Conseil régional", false, false, false},
@@ -510,7 +594,7 @@ func (ps *peopleScanner) headAt(k, j int) (orgHead, int) {
 				break
 			}
 		}
-		if !ok || h.capital && ps.toks[k].cas == pcLower {
+		if !ok || h.capital && ps.toks[k].cas == pcLower || len(f) == 2 && ps.toks[k].cas != pcUpper {
 			continue
 		}
 		return h, len(h.words)
@@ -593,24 +677,22 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 		}
 		inRange(a, end)
 	}
-	// A closing signature: a person whose role came from a title line just before,
-	// among the last lines of the text.
+	// A closing signature: among the last lines of the text, a person whose name
+	// opens its line under a title line ("Le Président,⏎Xavier BERTRAND").
 	tail := len(s)
-	for n := 0; n < 8 && tail > 0; n++ {
-		nl := strings.LastIndexByte(s[:max(tail-1, 0)], '\n')
+	for n := 0; n < 8 && tail > 0; {
+		nl := strings.LastIndexByte(s[:tail-1], '\n')
+		if strings.TrimSpace(s[nl+1:tail]) != "" {
+			n++
+		}
 		tail = nl + 1
 		if nl < 0 {
-			tail = 0
 			break
 		}
 	}
 	for _, p := range sg.people {
 		for _, sp := range p.Spans {
-			if sp.Start >= tail && p.Role != "" && strings.HasPrefix(Fold(strings.TrimSpace(lineBefore(s, sp.Start))), "le ") {
-				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
-				break
-			}
-			if sp.Start >= tail && p.Role != "" && (strings.HasPrefix(Fold(lineOf(s, sp.Start)), "le ") || strings.HasPrefix(Fold(lineOf(s, sp.Start)), "la ")) {
+			if sp.Start >= tail && titleLineBefore(s, sp.Start, sp.End) {
 				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 				break
 			}
@@ -632,25 +714,47 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	return out
 }
 
-// lineOf returns the text of the line holding byte offset off, up to off.
-func lineOf(s string, off int) string {
-	return s[strings.LastIndexByte(s[:off], '\n')+1 : off]
+// titleLineBefore reports whether the name at byte offset off is in a signature
+// block: its line holds only names (and civilities) before it, and the previous
+// non-empty line is a title ("Le Président,", "Pour le Maire et par délégation,").
+func titleLineBefore(s string, off, end int) bool {
+	le := strings.IndexByte(s[end:], '\n')
+	if le < 0 {
+		le = len(s) - end
+	}
+	for _, w := range strings.Fields(s[end : end+le]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !pIsUpper(r) {
+			return false // a sentence goes on after the name
+		}
+	}
+	ls := strings.LastIndexByte(s[:off], '\n') + 1
+	prefix := strings.TrimSpace(s[ls:off])
+	if strings.HasSuffix(prefix, ",") && isTitle(prefix) {
+		return true // "Le Président, Michel BARBIER"
+	}
+	for _, w := range strings.Fields(prefix) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !pIsUpper(r) {
+			return false
+		}
+	}
+	if ls == 0 {
+		return false
+	}
+	prev := strings.TrimRight(s[:ls-1], "\n ")
+	return isTitle(strings.TrimSpace(prev[strings.LastIndexByte(prev, '\n')+1:]))
 }
 
-// lineBefore returns the line before the one holding off, when off starts its line.
-func lineBefore(s string, off int) string {
-	ls := strings.LastIndexByte(s[:off], '\n')
-	if ls < 0 || strings.TrimSpace(s[ls+1:off]) != "" && !isCivilityText(s[ls+1:off]) {
-		return ""
+// isTitle reports whether a short line starts with a title: "Le Président,",
+// "Pour le Maire et par délégation,".
+func isTitle(line string) bool {
+	if len(line) > 120 {
+		return false
 	}
-	ps := strings.LastIndexByte(s[:ls], '\n')
-	return s[ps+1 : ls]
-}
-
-func isCivilityText(s string) bool {
-	switch Fold(strings.TrimSpace(s)) {
-	case "m.", "mme", "mme.", "monsieur", "madame":
-		return true
+	f := strings.Fields(PersonKey(strings.NewReplacer(",", " ", ";", " ", ":", " ").Replace(line)))
+	for len(f) > 0 && (roleDeterminers[f[0]] || f[0] == "l") {
+		f = f[1:]
 	}
-	return false
+	return len(f) > 0 && (roleNouns[f[0]] || len(f) > 1 && roleAdjectives[f[0]] && roleNouns[f[1]])
 }
