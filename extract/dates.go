@@ -176,6 +176,18 @@ func (x *tokens) num(i int) int {
 	return n
 }
 
+// sentenceStart reports whether token i starts a line or a sentence.
+func (x *tokens) sentenceStart(i int) bool {
+	if i == 0 || x.toks[i].gap >= gapLine {
+		return true
+	}
+	switch x.str(i - 1) {
+	case ".", "!", "?", ":", "«", "\"", "(", "–", "—", "*", "-":
+		return true
+	}
+	return false
+}
+
 // prevWord returns the index of the word before token i, skipping apostrophes and
 // hyphens ("d'ici", "mi-mars"), or -1.
 func (x *tokens) prevWord(i int) int {
@@ -283,6 +295,13 @@ var notYearBefore = map[string]bool{
 	"decisions": true, "decret": true, "loi": true, "ordonnance": true, "circulaire": true,
 	"reglement": true, "directive": true, "dcm": true, "delib": true, "code": true,
 	"dossier": true, "lot": true, "parcelle": true, "section": true, "version": true,
+}
+
+// programmeNames are words that, capitalised before a year, name a programme or an
+// event rather than a time ("France 2030", "Horizon 2020", "Euro 2016").
+var programmeNames = map[string]bool{
+	"france": true, "horizon": true, "europe": true, "agenda": true, "ambition": true,
+	"vision": true, "euro": true, "expo": true, "cop": true, "lille": true, "paris": true,
 }
 
 // notYearAfter are words after which a four-digit number is a quantity, not a year.
@@ -682,12 +701,21 @@ func (x *dateScanner) monthList(i int) int {
 	}
 	start := i
 	if w := x.prevWord(i); w >= 0 && monthTriggers[x.str(w)] && w >= i-2 {
-		start = w
+		start = x.elided(w)
 	}
 	for k := 0; k < n; k++ {
 		x.out = append(x.out, dent{i: start, j: j, v: dval{items[k].y, items[k].m, 0}, noYear: items[k].y == 0})
 	}
 	return j - i
+}
+
+// elided extends word w back over an elided article or preposition glued to it
+// ("d'ici", "l'année", "jusqu'en").
+func (x *dateScanner) elided(w int) int {
+	if x.isPunct(w-1, "'") && x.glued(w) && x.glued(w-1) && x.kind(w-2) == tokWord {
+		return w - 2
+	}
+	return w
 }
 
 // monthTriggered reports whether the month at token i is introduced as a time ("en
@@ -773,10 +801,12 @@ func (x *dateScanner) bareYear(i int) {
 		}
 		if yearTriggers[pw] {
 			if w >= i-2 {
-				start = w
+				start = x.elided(w)
 			}
-		} else if w == i-1 && x.upper(w) {
-			// A capitalised word right before: a name ("France 2030", "Horizon Europe 2027").
+		} else if w == i-1 && x.upper(w) && (!x.sentenceStart(w) || programmeNames[pw]) {
+			// A capitalised word right before, inside a sentence: a name ("France 2030",
+			// "Horizon Europe 2027"). At the start of a sentence or heading the capital
+			// says nothing ("Calendrier 2019 :"), except for programme names.
 			return
 		}
 	}
@@ -815,30 +845,39 @@ func (x *dateScanner) bareYear(i int) {
 	x.out = append(x.out, dent{i: start, j: i + 1, v: dval{y: x.num(i)}})
 }
 
-// finish resolves the years left open (see resolveYear in the package documentation:
-// the nearest year established before in the same paragraph, else the publication
-// year, else the nearest year established anywhere before) and builds the result.
+// finish resolves the years left open and builds the result. A day or month written
+// without a year takes the nearest year established before it in the same sentence,
+// else the publication year, else the nearest year established before it anywhere.
 func (x *dateScanner) finish(pubYear int) []corpus.Date {
 	if len(x.out) == 0 {
 		return nil
 	}
-	// Paragraph index of every token position, computed lazily from the breaks.
-	var breaks []int32 // token indices starting a paragraph
+	// Sentence of every token position, from the sentence ends.
+	var breaks []int32 // token indices starting a sentence
 	for k, tk := range x.toks {
 		if tk.gap == gapPara {
 			breaks = append(breaks, int32(k))
+			continue
+		}
+		if tk.kind == tokPunct && k+1 < len(x.toks) {
+			switch x.f[tk.s:tk.e] {
+			case ".", "!", "?", ";":
+				if !(x.kind(k-1) == tokNum && x.glued(k) && x.glued(k+1) && x.kind(k+1) == tokNum) {
+					breaks = append(breaks, int32(k+1))
+				}
+			}
 		}
 	}
-	para := func(i int) int {
+	sentence := func(i int) int {
 		return sort.Search(len(breaks), func(k int) bool { return int(breaks[k]) > i })
 	}
 	var res []corpus.Date
 	seen := make(map[[2]string]bool, len(x.out))
 	// Entries are in text order: keep the last explicit year seen, in the current
-	// paragraph and anywhere.
+	// sentence and anywhere.
 	paraYear, curPara, anyYear := 0, -1, 0
 	for _, e := range x.out {
-		p := para(e.i)
+		p := sentence(e.i)
 		if p != curPara {
 			curPara, paraYear = p, 0
 		}

@@ -81,8 +81,10 @@ func TestDates(t *testing.T) {
 		// Years resolved from context.
 		{"weekday no year", "Lundi 5 février à Oignies", "2018-02-05", []string{"2018-02-05"}},
 		{"no year published", "Le 13 mars, la Région", "2017-04", []string{"2017-03-13"}},
-		{"no year paragraph", "En 2016, la CDC a développé une offre. Le 12 mars, elle l'a présentée.", "2018-01-10", []string{"2016", "2016-03-12"}},
+		{"no year same sentence", "En 2016, après la signature du 12 mars, la CDC a développé une offre.", "2018-01-10", []string{"2016", "2016-03-12"}},
+		{"no year other sentence", "En 2016, la CDC a développé une offre. Le 12 mars, elle l'a présentée.", "2018-01-10", []string{"2016", "2018-03-12"}},
 		{"no year other paragraph", "En 2016, la CDC a développé une offre.\n\nLe 12 mars, elle l'a présentée.", "2018-01-10", []string{"2016", "2018-03-12"}},
+		{"no year list under a year", "Calendrier 2019 : réunions les 4 et 18 mars", "2018-12-01", []string{"2019", "2019-03-04", "2019-03-18"}},
 		{"no year nothing", "Le 12 mars, elle l'a présentée.", "", nil},
 		{"no year text before", "En 2016, la CDC.\n\nLe 12 mars, elle l'a présentée.", "", []string{"2016", "2016-03-12"}},
 		{"month no year triggered", "Les travaux débuteront en septembre.", "2021-05-03", []string{"2021-09"}},
@@ -98,6 +100,8 @@ func TestDates(t *testing.T) {
 		{"identifier numero 2030", "dossier n° 2030", "", nil},
 		{"France 2030", "le plan France 2030 finance", "", nil},
 		{"Horizon Europe", "le programme Horizon 2020 de l'Union", "", nil},
+		{"France 2030 sentence start", "France 2030 finance le projet.", "", nil},
+		{"heading capital", "Calendrier 2019 :", "", []string{"2019"}},
 		{"Rev3", "la transition énergétique (Rev3)", "", nil},
 		{"PIA 3", "le PIA 3 et le PIA 4", "", nil},
 		{"9/9 bis", "sur le site du 9/9 bis à Oignies", "", nil},
@@ -137,6 +141,8 @@ func TestDateSpans(t *testing.T) {
 		{"Cette stratégie, votée fin 2022.", "fin 2022"},
 		{"« Depuis juin 2018 », dit-il", "Depuis juin 2018"},
 		{"L’œuvre, créée en 2015 à Lens", "en 2015"},
+		{"la neutralité d’ici 2050", "d'ici 2050"},
+		{"au titre de l’année 2023", "l'année 2023"},
 	}
 	for _, tc := range tests {
 		txt := newTestText(tc.in)

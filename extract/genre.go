@@ -146,7 +146,7 @@ func (x *refScanner) dateline(i int) string {
 	place := false
 	if x.isWord(k, "le") {
 		k++
-	} else if x.kind(k) == tokWord && x.upper(k) && !weekdays[x.str(k)] {
+	} else if x.kind(k) == tokWord && x.upper(k) && !weekdays[x.str(k)] && !x.isWord(k, "fait") {
 		if _, ok := x.monthAt(k); !ok {
 			// A place of a few words, then a comma.
 			for n := 0; n < 6; n++ {
