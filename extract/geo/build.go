@@ -48,6 +48,8 @@ type entry struct {
 // end keys, whose entries it holds.
 type matcher struct {
 	dict  map[string]int32
+	table *strTable // dict, frozen for fast lookups once built
+	root  []int32   // by token id: the root's child, 0 for none
 	kids  map[uint64]int32 // node<<32 | token id → child node
 	ents  [][]entry        // by node
 	level []int8           // by node: how much context a commune name needs (0–2)
@@ -120,6 +122,17 @@ func (m *matcher) add(name string, e entry) int32 {
 	return m.insert(ids, e)
 }
 
+// child returns the child of node along token id, or 0.
+func (m *matcher) child(node, id int32) int32 {
+	if node == 0 && m.root != nil {
+		if int(id) < len(m.root) {
+			return m.root[id]
+		}
+		return 0
+	}
+	return m.kids[uint64(node)<<32|uint64(uint32(id))]
+}
+
 // walk follows ids from the root and returns the node reached, or -1.
 func (m *matcher) walk(ids []int32) int32 {
 	node := int32(0)
@@ -154,6 +167,9 @@ func (m *matcher) lookupTokens(toks []token) []entry {
 
 // tokens tokenizes folded text with the matcher's dictionary.
 func (m *matcher) tokens(folded string, buf []token) []token {
+	if m.table != nil {
+		return tokenize(folded, buf, m.table.lookup)
+	}
 	return tokenize(folded, buf, m.lookupID)
 }
 
@@ -392,6 +408,13 @@ func (g *Gazetteer) build() error {
 		}
 		if maxPop < 20000 && (extract.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
 			m.level[n] = 1
+		}
+	}
+	m.table = newStrTable(m.dict)
+	m.root = make([]int32, len(m.dict))
+	for k, child := range m.kids {
+		if k>>32 == 0 {
+			m.root[uint32(k)] = child
 		}
 	}
 	return nil

@@ -2,7 +2,7 @@ package geo
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,6 +70,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	toks := d.toks
 
 	var ins []interp
+	var headStarts []int // tokens where an EPCI head may start
 	// firstAt[k] is the index in ins of the first EPCI reading starting at token k.
 	epciAt := map[int32][]int{}
 	for i := range toks {
@@ -93,23 +94,25 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			if j > i && tk.gap&gapComma != 0 {
 				comma = true
 			}
-			child, ok := m.kids[uint64(node)<<32|uint64(uint32(tk.id))]
-			if !ok {
+			child := m.child(node, tk.id)
+			if child == 0 {
 				break
 			}
 			node = child
 			if len(m.ents[node]) > 0 {
 				ins = d.interpret(ins, epciAt, int32(i), int32(j+1), node, comma)
+				if hasKind(m.ents[node], kHead) && (len(headStarts) == 0 || headStarts[len(headStarts)-1] != i) {
+					headStarts = append(headStarts, i)
+				}
 			}
 		}
 	}
 
 	// EPCI names after heads: "la communauté d'agglomération de Lens-Liévin", "les
 	// communautés d'agglomération du Douaisis, d'Hénin-Carvin et de Valenciennes".
-	for i := 0; i < len(toks); {
+	for _, i := range headStarts {
 		n, flags := m.headAt(d, i)
 		if n == 0 {
-			i++
 			continue
 		}
 		j := skipConnectors(t.Folded, toks, i+n)
@@ -153,19 +156,17 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			j = skipConnectors(t.Folded, toks, j)
 			start = j
 		}
-		i += n
 	}
 
 	// Keep the longest readings, then the highest priority, then the earliest.
-	sort.SliceStable(ins, func(x, y int) bool {
-		a, b := ins[x], ins[y]
+	slices.SortStableFunc(ins, func(a, b interp) int {
 		if la, lb := a.b-a.a, b.b-b.a; la != lb {
-			return la > lb
+			return int(lb - la)
 		}
 		if pa, pb := priority[a.kind], priority[b.kind]; pa != pb {
-			return pa > pb
+			return int(pb) - int(pa)
 		}
-		return a.a < b.a
+		return int(a.a - b.a)
 	})
 	used := make([]bool, len(toks))
 	var sel []interp
@@ -188,7 +189,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 		sel = append(sel, in)
 	}
-	sort.Slice(sel, func(x, y int) bool { return sel[x].a < sel[y].a })
+	slices.SortFunc(sel, func(x, y interp) int { return int(x.a - y.a) })
 
 	// The document's context: départements, intercommunalities and régions named, and
 	// the communes whose name is unambiguous.
@@ -340,8 +341,8 @@ func (m *matcher) headAt(d *doc, i int) (int, uint16) {
 		if tk.id < 0 || j > i && !soft(tk.gap) {
 			break
 		}
-		child, ok := m.kids[uint64(node)<<32|uint64(uint32(tk.id))]
-		if !ok {
+		child := m.child(node, tk.id)
+		if child == 0 {
 			break
 		}
 		node = child

@@ -99,3 +99,55 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 
 // soft reports whether a name may continue across gap g.
 func soft(g uint8) bool { return g&(gapHard|gapDot) == 0 }
+
+// A strTable is a read-only open-addressing hash table from words to token ids, faster
+// than a map for the one lookup per token of a text: most words of a text are not in
+// it, and a miss usually costs one probe.
+type strTable struct {
+	keys   []string
+	hashes []uint32
+	ids    []int32 // -1 for an empty slot
+	mask   uint32
+}
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func newStrTable(m map[string]int32) *strTable {
+	n := uint32(1)
+	for n < uint32(len(m))*4 {
+		n <<= 1
+	}
+	t := &strTable{keys: make([]string, n), hashes: make([]uint32, n), ids: make([]int32, n), mask: n - 1}
+	for i := range t.ids {
+		t.ids[i] = -1
+	}
+	for k, id := range m {
+		h := fnv(k)
+		i := h & t.mask
+		for t.ids[i] >= 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.hashes[i], t.ids[i] = k, h, id
+	}
+	return t
+}
+
+func (t *strTable) lookup(s string) int32 {
+	h := fnv(s)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		id := t.ids[i]
+		if id < 0 {
+			return -1
+		}
+		if t.hashes[i] == h && t.keys[i] == s {
+			return id
+		}
+	}
+}
