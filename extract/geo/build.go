@@ -48,8 +48,8 @@ type entry struct {
 // end keys, whose entries it holds.
 type matcher struct {
 	dict  map[string]int32
-	table *strTable // dict, frozen for fast lookups once built
-	root  []int32   // by token id: the root's child, 0 for none
+	table *strTable        // dict, frozen for fast lookups once built
+	root  []int32          // by token id: the root's child, 0 for none
 	kids  map[uint64]int32 // node<<32 | token id → child node
 	ents  [][]entry        // by node
 	level []int8           // by node: how much context a commune name needs (0–2)

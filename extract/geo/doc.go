@@ -92,6 +92,7 @@
 //   - 2, common words (Croix, Hem, Avion, Rue, Long, Bus, Y, Ham, Plan): a strong
 //     trigger only — "à", "(62)", a postal code, a dateline, "commune de", "ville de",
 //     "maire de", "mairie de"…
+//
 // A name next to an accepted commune in a list ("à Croix, Hem et Roubaix") is accepted
 // too. The compound rule keeps "Wallers-Arenberg" as Wallers only for level-0 names.
 //

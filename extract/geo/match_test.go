@@ -32,7 +32,7 @@ func list(s string) []string {
 // Ambiguity cases beyond the seeds: homonyms, names that are words, people, streets,
 // names inside EPCI or département names, demonyms, short forms, former communes.
 var ambiguity = []struct {
-	name, text              string
+	name, text            string
 	communes, epcis, deps string // space-separated INSEE codes, SIRENs, département codes
 }{
 	{"maire de", "Le maire de Beauvais a inauguré la salle.", "60057", "", ""},
