@@ -16,6 +16,8 @@ import (
 	"terril/corpus"
 )
 
+//go:generate go run ./internal/genpdf -o testdata/pdf
+
 // Readers of PDF pages, as recorded in corpus.Page.Reader.
 const (
 	ReaderFast   = "ledongthuc" // github.com/ledongthuc/pdf, this package

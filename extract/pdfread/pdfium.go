@@ -192,3 +192,14 @@ func recoverErr(err *error) {
 		*err = fmt.Errorf("pdfium: panic: %v", x)
 	}
 }
+
+// RenderPNG renders page (1-based) of a PDF in grey at dpi, as PNG bytes: what the
+// OCR reads.
+func (rt *Runtime) RenderPNG(ctx context.Context, data []byte, page, dpi int) ([]byte, error) {
+	doc, err := rt.open(ctx, data)
+	if err != nil {
+		return nil, err
+	}
+	defer doc.close()
+	return doc.renderPNG(page-1, dpi)
+}

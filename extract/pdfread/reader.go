@@ -148,7 +148,9 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 				p.note = append(p.note, "fast reader failed: "+fp.Err.Error())
 				p.pdfium = true
 			case fp.NeedsOCR():
-				p.ocr = true
+				// PDFium reads what text it finds first (a stamp drawn as an
+				// annotation), kept when OCR cannot run.
+				p.ocr, p.pdfium = true, true
 			case !fp.Gate.Pass:
 				p.note = append(p.note, "failed the quality gate")
 				p.pdfium = true
@@ -249,10 +251,14 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 				p.note = append(p.note, err.Error())
 			} else {
 				text = extract.Normalize(text)
-				if p.reader == "" || nonSpace(text) > 0 || nonSpace(p.text) == 0 {
+				switch {
+				case nonSpace(text) > 0:
 					p.text, p.reader = text, extract.ReaderPDFium
+				case p.reader == "" && !p.ocr:
+					// A blank page: read, and empty.
+					p.text, p.reader = "", extract.ReaderPDFium
 				}
-				if mode == ModeAuto && nonSpace(text) < ocrMaxTextChars {
+				if mode == ModeAuto && !p.ocr && nonSpace(text) < ocrMaxTextChars {
 					if cover, err := doc.imageCover(i); err == nil && cover >= ocrMinImageCover {
 						p.ocr = true
 						p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, text layer %d characters", 100*cover, nonSpace(text)))
