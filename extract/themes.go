@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,10 +47,19 @@ var defaultThemes = sync.OnceValues(func() (*Themes, error) {
 type Themes struct {
 	ids     []string // theme ids in the order of the file
 	entries []themeEntry
-	byStem  map[string][]int32 // first word's stem → entries, longest first
+	stemID  map[string]int32   // stem of a lexicon word → its id
+	byStem  [][]int32          // stem id of the first word → entries, longest first
 	byWord  map[string][]int32 // first word, folded (exact and case entries) → entries
-	prefix  map[string]struct{}
+	cores   map[uint32][]string // see mayStemTo: cores of 4 bytes or more, by their first 4
+	short   map[uint32]bool     // cores of 2 or 3 bytes
 	set     themeSettings
+
+	// memo caches the stem id of the words seen, across calls: stemming is the
+	// costly part of Classify and a corpus reuses its vocabulary. It is a fixed-size,
+	// direct-mapped table of immutable entries, read and replaced atomically: it
+	// only ever maps a word to the value computed for it, so it never changes a
+	// result, and its size is bounded.
+	memo *[memoSlots]atomic.Pointer[memoEntry]
 }
 
 // themeEntry is one line of the lexicon.
@@ -58,6 +68,7 @@ type themeEntry struct {
 	weight float64
 	term   string   // as written
 	words  []string // stems, folded words or original words, by mode
+	ids    []int32  // stem ids of words (modeStem)
 	mode   matchMode
 }
 
@@ -97,9 +108,11 @@ func ParseThemes(data []byte) (*Themes, error) {
 		return nil, &ThemeSyntaxError{Line: firstInvalidLine(data), Msg: "invalid UTF-8"}
 	}
 	th := &Themes{
-		byStem: map[string][]int32{},
+		stemID: map[string]int32{},
 		byWord: map[string][]int32{},
-		prefix: map[string]struct{}{},
+		cores:  map[uint32][]string{},
+		short:  map[uint32]bool{},
+		memo:   new([memoSlots]atomic.Pointer[memoEntry]),
 		set:    defaultSettings,
 	}
 	themeIndex := map[string]int{}
@@ -212,13 +225,27 @@ func ParseThemes(data []byte) (*Themes, error) {
 	if len(th.ids) == 0 {
 		return nil, &ThemeSyntaxError{Line: 1, Msg: "no theme term"}
 	}
-	for i, e := range th.entries {
+	for i := range th.entries {
+		e := &th.entries[i]
 		first := e.words[0]
 		if e.mode == modeStem {
-			th.byStem[first] = append(th.byStem[first], int32(i))
 			for _, w := range e.words {
-				th.prefix[stemKey(w)] = struct{}{}
+				id, ok := th.stemID[w]
+				if !ok {
+					id = int32(len(th.stemID))
+					th.stemID[w] = id
+					th.byStem = append(th.byStem, nil)
+					switch c := stemCore(w); {
+					case len(c) >= 4:
+						k := pack(c[:4])
+						th.cores[k] = append(th.cores[k], c)
+					case len(c) >= 2:
+						th.short[pack(c)] = true
+					}
+				}
+				e.ids = append(e.ids, id)
 			}
+			th.byStem[e.ids[0]] = append(th.byStem[e.ids[0]], int32(i))
 		} else {
 			if e.mode == modeCase {
 				first = singular(Fold(first))
@@ -226,13 +253,16 @@ func ParseThemes(data []byte) (*Themes, error) {
 			th.byWord[first] = append(th.byWord[first], int32(i))
 		}
 	}
-	for _, m := range []map[string][]int32{th.byStem, th.byWord} {
-		for k, list := range m {
-			sort.SliceStable(list, func(a, b int) bool {
-				return len(th.entries[list[a]].words) > len(th.entries[list[b]].words)
-			})
-			m[k] = list
-		}
+	longestFirst := func(list []int32) {
+		sort.SliceStable(list, func(a, b int) bool {
+			return len(th.entries[list[a]].words) > len(th.entries[list[b]].words)
+		})
+	}
+	for _, list := range th.byStem {
+		longestFirst(list)
+	}
+	for _, list := range th.byWord {
+		longestFirst(list)
 	}
 	return th, nil
 }
@@ -412,35 +442,81 @@ func stemWord(w string) string {
 	return env.Current()
 }
 
-// stemKey is the key of the prefix filter: the first four bytes of a stem. The
-// Snowball stemmer only rewrites a word's ending, after its first two letters, and
-// the rewritten endings are short, so a word whose stem is s starts with
-// stemKey(s) or, for short stems, with s itself (see mayStemTo).
-func stemKey(s string) string {
-	if len(s) > 4 {
-		return s[:4]
-	}
-	return s
+// stemCore is the part of a stem that the word it comes from must start with. The
+// French Snowball stemmer keeps a word's first two letters and replaces its ending
+// by at most three letters ("-aux" → "-al", "-ence" → "-ent", "-logie" → "-log"), so
+// a word whose stem is s starts with s minus its last three letters, and with at
+// least the first two letters of s. Stemming is the costly part of matching: words
+// that start with no core are not stemmed (TestThemesPrefixFilter checks this on the
+// whole French word list).
+func stemCore(s string) string {
+	return s[:max(len(s)-3, min(2, len(s)))]
 }
 
 // mayStemTo reports whether the folded word w may have a stem in the lexicon.
 func (th *Themes) mayStemTo(w string) bool {
-	for n := min(len(w), 4); n >= 2; n-- {
-		if _, ok := th.prefix[w[:n]]; ok {
+	if len(w) <= 2 {
+		return true
+	}
+	if th.short[pack(w[:2])] || th.short[pack(w[:3])] {
+		return true
+	}
+	if len(w) < 4 {
+		return false
+	}
+	for _, c := range th.cores[pack(w[:4])] {
+		if strings.HasPrefix(w, c) {
 			return true
 		}
 	}
-	return len(w) < 2
+	return false
 }
+
+// pack packs up to 4 bytes into an integer map key.
+func pack(s string) uint32 {
+	var k uint32
+	for i := 0; i < len(s) && i < 4; i++ {
+		k = k<<8 | uint32(s[i])
+	}
+	return k | uint32(len(s))<<30
+}
+
+const memoSlots = 1 << 15
+
+type memoEntry struct {
+	word string
+	id   int32
+}
+
+// stemIDOf returns the lexicon stem id of the folded word w, or -1.
+func (th *Themes) stemIDOf(w string) int32 {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	slot := &th.memo[h&(memoSlots-1)]
+	if e := slot.Load(); e != nil && e.word == w {
+		return e.id
+	}
+	id := int32(-1)
+	if th.mayStemTo(w) {
+		if x, ok := th.stemID[stemWord(w)]; ok {
+			id = x
+		}
+	}
+	slot.Store(&memoEntry{word: strings.Clone(w), id: id})
+	return id
+}
+
 
 // ---------------------------------------------------------------------------
 // Scanning: tokens with their context.
 
 type themeToken struct {
 	start, end int32 // span in the scanned (folded) string
-	word       string
-	stem       string // "" when no lexicon stem can match
-	sent       int32  // sentence index
+	wend       int32 // end of the word without a final plural s (see singular)
+	stem       int32 // lexicon stem id, -1 when none
+	sent       int32 // sentence index
 	quote      int32  // index of the enclosing short quote, -1 when none
 	mult       float32
 }
@@ -454,16 +530,16 @@ type sentenceInfo struct {
 	amount bool
 }
 
-// axisStems are the words that announce the axes of a programme ("autour de trois
-// axes :", "les priorités suivantes :").
-var axisStems = map[string]bool{}
-
-func init() {
-	for _, w := range []string{"axe", "axes", "priorite", "priorites", "theme", "themes", "thematiques",
+// isAxisWord reports whether a folded word announces the axes of a programme
+// ("autour de trois axes :", "les priorités suivantes :").
+func isAxisWord(w string) bool {
+	switch w {
+	case "axe", "axes", "priorite", "priorites", "theme", "themes", "thematiques",
 		"pilier", "piliers", "domaines", "volets", "orientations", "enjeux", "objectifs", "chantiers",
-		"ambitions", "champs", "leviers"} {
-		axisStems[w] = true
+		"ambitions", "champs", "leviers":
+		return true
 	}
+	return false
 }
 
 // itemKeywords start a numbered item line ("Priorité 1 :", "Axe II –").
@@ -474,10 +550,13 @@ var itemKeywords = map[string]bool{
 	"defi": true, "levier": true, "programme": true, "etape": true,
 }
 
-// exampleWords open a clause of examples.
-var exampleWords = map[string]bool{
-	"notamment": true, "comme": true, "exemple": true, "ex": true, "tels": true, "telles": true,
-	"tel": true, "telle": true,
+// isExampleWord reports whether a folded word opens a clause of examples.
+func isExampleWord(w string) bool {
+	switch w {
+	case "notamment", "comme", "exemple", "ex", "tels", "telles", "tel", "telle":
+		return true
+	}
+	return false
 }
 
 const itemHead = 8 // content words of an item that count as its head
@@ -489,7 +568,6 @@ type scanner struct {
 	toks   []themeToken
 	quotes []themeQuote
 	sents  []sentenceInfo
-	stems  map[string]string
 
 	titleStart, titleEnd int
 }
@@ -517,7 +595,8 @@ func (sc *scanner) scan() {
 		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
 		pendingAmount, closeQuote bool
 	)
-	sc.sents = append(sc.sents, sentenceInfo{})
+	sc.toks = make([]themeToken, 0, len(s)/7+8)
+	sc.sents = append(make([]sentenceInfo, 0, len(s)/60+4), sentenceInfo{})
 	newSentence := func() {
 		sentHasAxis, enum, example = false, false, false
 		if len(sc.toks) == sentFirstTok {
@@ -593,6 +672,10 @@ func (sc *scanner) scan() {
 			blankBefore = false
 		}
 		c := s[i]
+		if c == ' ' {
+			i++
+			continue
+		}
 		if c == '\n' {
 			lineStart = true
 			if heading {
@@ -603,7 +686,6 @@ func (sc *scanner) scan() {
 			i++
 			continue
 		}
-		inTitle = sc.titleEnd > sc.titleStart && i >= sc.titleStart && i < sc.titleEnd
 		isWord := false
 		n := 1
 		if c < utf8.RuneSelf {
@@ -693,6 +775,7 @@ func (sc *scanner) scan() {
 			continue
 		}
 		// A word.
+		inTitle = i >= sc.titleStart && i < sc.titleEnd
 		j := i + n
 		for j < len(s) {
 			d := s[j]
@@ -716,15 +799,9 @@ func (sc *scanner) scan() {
 			i = j
 			continue
 		}
-		tk := themeToken{start: int32(i), end: int32(j), word: singular(w), sent: sent, quote: -1}
-		if sc.th.mayStemTo(tk.word) {
-			st, ok := sc.stems[tk.word]
-			if !ok {
-				st = stemWord(tk.word)
-				sc.stems[tk.word] = st
-			}
-			tk.stem = st
-		}
+		sw := singular(w)
+		tk := themeToken{start: int32(i), end: int32(j), wend: int32(i + len(sw)), sent: sent, quote: -1,
+			stem: sc.th.stemIDOf(sw)}
 		if quoteOpen >= 0 {
 			tk.quote = int32(quoteOpen)
 		}
@@ -756,9 +833,9 @@ func (sc *scanner) scan() {
 			}
 		}
 		switch {
-		case axisStems[w]:
+		case isAxisWord(w):
 			sentHasAxis = true
-		case exampleWords[w]:
+		case isExampleWord(w):
 			example = true
 		case w == "savoir" && sentHasAxis && len(sc.toks) >= 1:
 			enum, itemPos = true, 0
@@ -776,7 +853,7 @@ func (sc *scanner) scan() {
 // (starting at token first) is a number.
 func (sc *scanner) recentNumber(first int) bool {
 	for k := len(sc.toks) - 1; k >= first && k >= len(sc.toks)-4; k-- {
-		if w := sc.toks[k].word; w != "" && '0' <= w[0] && w[0] <= '9' {
+		if c := sc.s[sc.toks[k].start]; '0' <= c && c <= '9' {
 			return true
 		}
 	}
@@ -935,8 +1012,7 @@ func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvide
 	if t == nil {
 		return nil, nil
 	}
-	stems := map[string]string{}
-	sc := &scanner{th: th, s: t.Folded, stems: stems, titleStart: -1, titleEnd: -1,
+	sc := &scanner{th: th, s: t.Folded, titleStart: -1, titleEnd: -1,
 		orig: func(i, j int) string { a, b := t.Orig(i, j); return t.S[a:b] }}
 	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(Fold(title)), "…"))
 	var extra *scanner
@@ -952,7 +1028,7 @@ func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvide
 		} else {
 			otitle := strings.TrimSpace(title)
 			ft := NewText(otitle)
-			extra = &scanner{th: th, s: ft.Folded, stems: stems, titleStart: 0, titleEnd: len(ft.Folded),
+			extra = &scanner{th: th, s: ft.Folded, titleStart: 0, titleEnd: len(ft.Folded),
 				orig: func(i, j int) string { a, b := ft.Orig(i, j); return ft.S[a:b] }}
 		}
 	}
@@ -1079,10 +1155,10 @@ func (sc *scanner) match() []themeMatch {
 				}
 			}
 		}
-		if tk.stem != "" {
+		if tk.stem >= 0 {
 			consider(th.byStem[tk.stem])
 		}
-		consider(th.byWord[tk.word])
+		consider(th.byWord[sc.s[tk.start:tk.wend]])
 		if bestLen == 0 {
 			continue
 		}
@@ -1130,11 +1206,11 @@ func (sc *scanner) matchAt(i int, e *themeEntry) bool {
 		}
 		switch e.mode {
 		case modeStem:
-			if tk.stem != w {
+			if tk.stem != e.ids[k] {
 				return false
 			}
 		case modeExact:
-			if tk.word != w {
+			if sc.s[tk.start:tk.wend] != w {
 				return false
 			}
 		case modeCase:
