@@ -47,9 +47,9 @@ var defaultThemes = sync.OnceValues(func() (*Themes, error) {
 type Themes struct {
 	ids     []string // theme ids in the order of the file
 	entries []themeEntry
-	stemID  map[string]int32   // stem of a lexicon word → its id
-	byStem  [][]int32          // stem id of the first word → entries, longest first
-	byWord  map[string][]int32 // first word, folded (exact and case entries) → entries
+	stemID  map[string]int32    // stem of a lexicon word → its id
+	byStem  [][]int32           // stem id of the first word → entries, longest first
+	byWord  map[string][]int32  // first word, folded (exact and case entries) → entries
 	cores   map[uint32][]string // see mayStemTo: cores of 4 bytes or more, by their first 4
 	short   map[uint32]bool     // cores of 2 or 3 bytes
 	set     themeSettings
@@ -508,7 +508,6 @@ func (th *Themes) stemIDOf(w string) int32 {
 	return id
 }
 
-
 // ---------------------------------------------------------------------------
 // Scanning: tokens with their context.
 
@@ -517,7 +516,7 @@ type themeToken struct {
 	wend       int32 // end of the word without a final plural s (see singular)
 	stem       int32 // lexicon stem id, -1 when none
 	sent       int32 // sentence index
-	quote      int32  // index of the enclosing short quote, -1 when none
+	quote      int32 // index of the enclosing short quote, -1 when none
 	mult       float32
 }
 
