@@ -306,12 +306,18 @@ func TestCrawlKilledMidway(t *testing.T) {
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		tr := &countingTransport{}
-		if kills < 6 {
-			at := int64(1 + rng.IntN(40))
-			tr.hook = func(n int64) {
-				if n == at {
-					cancel()
+		if kills < 8 {
+			if kills%2 == 0 {
+				// Before a random request: while listing, fetching, or retrying.
+				at := int64(1 + rng.IntN(40))
+				tr.hook = func(n int64) {
+					if n == at {
+						cancel()
+					}
 				}
+			} else {
+				// After a random time: anywhere, extraction and index commits included.
+				time.AfterFunc(time.Duration(rng.IntN(80))*time.Millisecond, cancel)
 			}
 		}
 		r := crawlOnce(ctx, t, st, newClient(t, tr), ix, siteSources(s, false))
@@ -324,10 +330,10 @@ func TestCrawlKilledMidway(t *testing.T) {
 				t.Fatalf("run %d: %v", run, r.err)
 			}
 			kills++
-			t.Logf("run %d killed after %d requests: %d indexed, %d in the index", run, tr.n.Load(), r.stats.Indexed, n)
+			t.Logf("run %d cancelled after %d requests: %d indexed, %d in the index", run, tr.n.Load(), r.stats.Indexed, n)
 			continue
 		}
-		if kills < 6 {
+		if kills < 8 {
 			// The cancel point fell after the end of the crawl: count it as a kill all the same.
 			kills++
 			continue

@@ -1,0 +1,3 @@
+// Package folder owns the local folder collector: it walks a directory and lists the
+// files terril can read as file:// URLs.
+package folder
