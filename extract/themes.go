@@ -76,18 +76,18 @@ type matchMode uint8
 
 const (
 	modeStem  matchMode = iota // stems compared
-	modeExact                  // folded words compared, final plural s ignored
+	modeExact                  // folded words compared
 	modeCase                   // original words compared, case included
 )
 
 type themeSettings struct {
-	threshold, long, repeat                                  float64
-	title, heading, item, funded, aside, example, quoted, bp float64
+	threshold, long, repeat                                          float64
+	title, heading, item, funded, aside, example, quoted, bp, former float64
 }
 
 var defaultSettings = themeSettings{
 	threshold: 3, long: 8000, repeat: 0.5,
-	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3,
+	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3, former: 0.3,
 }
 
 // IDs returns the theme ids of the lexicon, in the order of the file.
@@ -248,7 +248,7 @@ func ParseThemes(data []byte) (*Themes, error) {
 			th.byStem[e.ids[0]] = append(th.byStem[e.ids[0]], int32(i))
 		} else {
 			if e.mode == modeCase {
-				first = singular(Fold(first))
+				first = Fold(first)
 			}
 			th.byWord[first] = append(th.byWord[first], int32(i))
 		}
@@ -291,6 +291,8 @@ func (s *themeSettings) field(name string) *float64 {
 		return &s.quoted
 	case "boilerplate":
 		return &s.bp
+	case "former":
+		return &s.former
 	}
 	return nil
 }
@@ -371,8 +373,6 @@ func termWords(term string, mode matchMode) []string {
 		switch mode {
 		case modeStem:
 			w = stemWord(w)
-		case modeExact:
-			w = singular(w)
 		}
 		words = append(words, w)
 	})
@@ -549,6 +549,16 @@ var itemKeywords = map[string]bool{
 	"defi": true, "levier": true, "programme": true, "etape": true,
 }
 
+// isFormerWord reports whether a folded word makes the next word the description of
+// a site rather than a subject: "l'ancienne gare", "la friche hospitalière".
+func isFormerWord(w string) bool {
+	switch w {
+	case "ancien", "ancienne", "anciens", "anciennes", "ex", "friche", "friches":
+		return true
+	}
+	return false
+}
+
 // isExampleWord reports whether a folded word opens a clause of examples.
 func isExampleWord(w string) bool {
 	switch w {
@@ -590,6 +600,8 @@ func (sc *scanner) scan() {
 		sentFirstTok              int
 		lineStart                 = true
 		blankBefore               = true
+		cont                      bool // the line continues the sentence of the previous one
+		former                    = -1 // index of the token after "ancien", "friche"…
 		inTitle                   bool
 		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
 		pendingAmount, closeQuote bool
@@ -635,6 +647,13 @@ func (sc *scanner) scan() {
 				le += i
 			}
 			line := strings.TrimSpace(s[i:le])
+			if line == "" && sc.softBreak(i, le) {
+				// A blank line inside a sentence (PDF text often has one after every
+				// line): the sentence goes on.
+				i = le + 1
+				lineStart, cont = true, true
+				continue
+			}
 			if line == "" {
 				blankBefore = true
 				i = le + 1
@@ -648,14 +667,16 @@ func (sc *scanner) scan() {
 				endQuote()
 				continue
 			}
-			blankAfter := le >= len(s) || strings.TrimSpace(lineAt(s, le+1)) == ""
+			blankAfter := le >= len(s) || strings.TrimSpace(lineAt(s, le+1)) == "" && !sc.nextLineLower(le+1)
 			list, contentAt := listItem(line)
 			heading = false
-			if list {
+			if cont && !list {
+				// A continuation line: same sentence, same item.
+			} else if list {
 				newSentence()
 				itemMode, itemPos = true, 0
 				itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
-			} else if blankBefore && blankAfter && isHeadingLine(line) {
+			} else if blankBefore && blankAfter && isHeadingLine(line) && sc.startsUpper(i) {
 				newSentence()
 				heading = true
 				itemMode = false
@@ -668,7 +689,7 @@ func (sc *scanner) scan() {
 			if !list && !heading && len(line) <= 60 && isBoilerplateHeading(line) {
 				boilerplate = true
 			}
-			blankBefore = false
+			blankBefore, cont = false, false
 		}
 		c := s[i]
 		if c == ' ' {
@@ -824,6 +845,9 @@ func (sc *scanner) scan() {
 		if boilerplate {
 			m *= set.bp
 		}
+		if former == len(sc.toks) {
+			m *= set.former
+		}
 		tk.mult = float32(m)
 		sc.toks = append(sc.toks, tk)
 		if itemMode || enum {
@@ -836,6 +860,8 @@ func (sc *scanner) scan() {
 			sentHasAxis = true
 		case isExampleWord(w):
 			example = true
+		case isFormerWord(w):
+			former = len(sc.toks)
 		case w == "savoir" && sentHasAxis && len(sc.toks) >= 1:
 			enum, itemPos = true, 0
 		case w == "euros" || w == "euro" || w == "eur" || w == "meur" || w == "keur":
@@ -846,6 +872,51 @@ func (sc *scanner) scan() {
 		i = j
 	}
 	endQuote()
+}
+
+// softBreak reports whether the blank line [i, le) of sc.s sits inside a sentence:
+// the text before it does not end a sentence or a heading (it ends with a letter, a
+// digit, a comma or a small word) and the next line starts with a lower-case letter.
+func (sc *scanner) softBreak(i, le int) bool {
+	k := i - 1
+	for k >= 0 && (sc.s[k] == '\n' || sc.s[k] == ' ') {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch c := sc.s[k]; {
+	case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == ',', c == '\'', c >= utf8.RuneSelf && !strings.HasSuffix(sc.s[:k+1], "»") && !strings.HasSuffix(sc.s[:k+1], "…"):
+	default:
+		return false
+	}
+	return le < len(sc.s) && sc.nextLineLower(le+1)
+}
+
+// nextLineLower reports whether the first non-blank line from i starts with a
+// lower-case letter in the original text (a line of the same sentence).
+func (sc *scanner) nextLineLower(i int) bool {
+	for i < len(sc.s) && (sc.s[i] == '\n' || sc.s[i] == ' ') {
+		i++
+	}
+	if i >= len(sc.s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(sc.orig(i, i+1))
+	return unicode.IsLower(r)
+}
+
+// startsUpper reports whether the line starting at i (after spaces) starts with an
+// upper-case letter, a digit, a quote or markup in the original text, as headings do.
+func (sc *scanner) startsUpper(i int) bool {
+	for i < len(sc.s) && sc.s[i] == ' ' {
+		i++
+	}
+	if i >= len(sc.s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(sc.orig(i, i+1))
+	return !unicode.IsLower(r)
 }
 
 // recentNumber reports whether one of the last four words of the current sentence
@@ -935,6 +1006,9 @@ func isHeadingLine(line string) bool {
 	forEachWord(line, func(i, j int) { words++ })
 	if words == 0 || words > 16 {
 		return false
+	}
+	if i := strings.LastIndexAny(line, " '"); i >= 0 && isStopWord(line[i+1:]) {
+		return false // "… signée avec la" is a line cut inside a sentence
 	}
 	last := strings.TrimRight(line, "*_ ")
 	if last == "" {
@@ -1157,7 +1231,7 @@ func (sc *scanner) match() []themeMatch {
 		if tk.stem >= 0 {
 			consider(th.byStem[tk.stem])
 		}
-		consider(th.byWord[sc.s[tk.start:tk.wend]])
+		consider(th.byWord[sc.s[tk.start:tk.end]])
 		if bestLen == 0 {
 			continue
 		}
@@ -1209,7 +1283,7 @@ func (sc *scanner) matchAt(i int, e *themeEntry) bool {
 				return false
 			}
 		case modeExact:
-			if sc.s[tk.start:tk.wend] != w {
+			if sc.s[tk.start:tk.end] != w {
 				return false
 			}
 		case modeCase:
