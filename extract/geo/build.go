@@ -400,6 +400,11 @@ func (g *Gazetteer) build() error {
 		if strings.Contains(core, " ") {
 			continue
 		}
+		// "La Tour", "La Chambre", "Le Palais": an article and a common noun.
+		if len(ids) > 1 && extract.IsFrenchWord(core) {
+			m.level[n] = 2
+			continue
+		}
 		maxPop := 0
 		for _, e := range m.ents[n] {
 			if e.kind == kCommune {

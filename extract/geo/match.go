@@ -192,19 +192,20 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	slices.SortFunc(sel, func(x, y interp) int { return int(x.a - y.a) })
 
 	// The document's context: départements, intercommunalities and régions named, and
-	// the communes whose name is unambiguous.
+	// the communes named unambiguously with some weight (a trigger, or a town).
+	ctxNamed := map[string]bool{} // départements named, and EPCIs named
 	ctxDep := map[string]bool{}
-	ctxEPCI := map[string]bool{}
 	ctxRegion := map[string]bool{}
 	for _, in := range sel {
 		switch in.kind {
 		case kDep:
 			dep := g.deps[in.ref]
+			ctxNamed[dep.Code] = true
 			ctxDep[dep.Code] = true
 			ctxRegion[dep.Region] = true
 		case kEPCI, kEPCICore:
 			e := g.epcis[in.ref]
-			ctxEPCI[e.SIREN] = true
+			ctxNamed[e.SIREN] = true
 			if len(e.Members) > 0 {
 				c, _ := g.Commune(e.Members[0])
 				ctxRegion[c.Region] = true
@@ -212,51 +213,87 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		case kRegion:
 			ctxRegion[g.regions[in.ref].Code] = true
 		case kCommune:
-			if len(in.cands) == 1 && m.level[in.node] == 0 {
-				c := g.communes[in.cands[0]]
-				ctxDep[c.Departement] = true
-				ctxRegion[c.Region] = true
-			}
 			if in.code != "" {
 				ctxDep[in.code] = true
 			}
+			if len(in.cands) == 1 {
+				c := g.communes[in.cands[0]]
+				if in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000) {
+					ctxDep[c.Departement] = true
+					ctxRegion[c.Region] = true
+				}
+			}
+		}
+	}
+	starts := map[int32]bool{} // first tokens of commune readings
+	for _, in := range sel {
+		if in.kind == kCommune {
+			starts[in.a] = true
 		}
 	}
 
 	// Communes: choose among namesakes, then decide whether the name counts.
+	veto := make([]bool, len(sel))
 	for x := range sel {
 		in := &sel[x]
 		if in.kind != kCommune {
 			continue
 		}
-		in.choice = d.choose(in, ctxDep, ctxEPCI, ctxRegion)
+		in.choice = d.choose(in, d.localDep(sel, x), ctxNamed, ctxDep, ctxRegion)
 		c := g.communes[in.choice]
 		level := m.level[in.node]
-		// "Centres-villes": a compound word; "Wallers-Arenberg": a place in the commune.
+		// "Centres-villes": a compound word. "Wallers-Arenberg": a place in the commune;
+		// "Hem-Croix": two communes.
 		if b := int(in.b); b < len(toks) && toks[b].gap&gapJoined != 0 && toks[b].gap&(gapSpace|gapHard) == 0 &&
-			(!d.capital(b) || level > 0) {
+			(!d.capital(b) || level > 0 && !starts[int32(b)]) {
+			veto[x] = true
 			continue
 		}
+		named := ctxNamed[c.Departement] || ctxNamed[c.EPCI]
 		switch level {
 		case 0:
 			in.ok = !d.upper(int(in.a), int(in.b)) || in.b-in.a > 1 || in.strong || len(d.word(int(in.a))) > 3
+			// A small commune far from everything else the text names, with nothing
+			// around it that says "place": most often a namesake word or brand.
+			if len(ctxRegion) > 0 && !ctxRegion[c.Region] && !in.strong && !in.weak && c.Population < 10000 {
+				in.ok = false
+			}
 		case 1:
-			in.ok = in.strong || in.weak || ctxDep[c.Departement] || ctxEPCI[c.EPCI] || ctxRegion[c.Region]
+			in.ok = in.strong || in.weak || named || ctxDep[c.Departement] || ctxRegion[c.Region]
 			if in.ok && d.upper(int(in.a), int(in.b)) && !in.strong {
 				in.ok = false
 			}
 		case 2:
-			in.ok = in.strong
+			in.ok = in.strong || in.weak && named
 		}
 	}
-	// Lists: a name next to an accepted commune, separated by a comma or "et", counts.
+	// Lists: a name next to an accepted commune, separated by a comma, "et" or a hyphen,
+	// counts if it is in the same région (the same département after a hyphen: not
+	// "Lille-Moulins"). And a commune accepted once counts wherever its name recurs.
 	for changed := true; changed; {
 		changed = false
+		accepted := map[int32]bool{}
+		for _, in := range sel {
+			if in.kind == kCommune && in.ok {
+				accepted[in.choice] = true
+			}
+		}
 		for x := range sel {
-			if sel[x].kind != kCommune || sel[x].ok {
+			if sel[x].kind != kCommune || sel[x].ok || veto[x] {
 				continue
 			}
+			if accepted[sel[x].choice] {
+				sel[x].ok = true
+				changed = true
+				continue
+			}
+			cx := g.communes[sel[x].choice]
+			// The second part of a compound ("Lille-Moulins") joins only the first.
+			second := d.toks[sel[x].a].gap&gapJoined != 0
 			for _, y := range []int{x - 1, x + 1} {
+				if second && y != x-1 {
+					continue
+				}
 				if y < 0 || y >= len(sel) || sel[y].kind != kCommune || !sel[y].ok {
 					continue
 				}
@@ -264,7 +301,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 				if y < x {
 					lo, hi = hi, lo
 				}
-				if d.listed(int(lo.b), int(hi.a)) {
+				cy := g.communes[sel[y].choice]
+				if d.listed(int(lo.b), int(hi.a)) && cx.Region == cy.Region &&
+					(cx.Departement == cy.Departement || d.toks[hi.a].gap&gapJoined == 0) {
 					sel[x].ok = true
 					changed = true
 				}
@@ -386,8 +425,7 @@ var civilities = map[string]bool{"m": true, "mme": true, "mlle": true, "monsieur
 // Nouns that make "<noun> de <name>" a strong sign of a commune.
 var communeNouns = map[string]bool{"commune": true, "communes": true, "ville": true,
 	"villes": true, "village": true, "maire": true, "mairie": true, "municipalite": true,
-	"bourg": true, "hotel": true, "habitants": true, "centre": true, "gare": true,
-	"port": true, "quartier": true, "territoire": true}
+	"bourg": true, "habitants": true}
 
 // Words before a name that give weak support: "de Lens", "entre Lens et Liévin".
 var weakWords = map[string]bool{"de": true, "d": true, "depuis": true, "vers": true,
@@ -461,6 +499,11 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	if b < len(d.toks) && d.toks[b].gap&gapJoined != 0 && d.toks[b].gap&gapSpace == 0 {
 		return false // "Nord-Est", "Somme-Leuze"
 	}
+	// "la Somme Tourisme", "le Nord Éco": part of an organisation's name.
+	if b < len(d.toks) && d.toks[b].gap&(gapHard|gapComma|gapLine|gapDot|gapPara|gapDash) == 0 && d.capital(b) &&
+		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) {
+		return false
+	}
 	if e.flags&fArticle != 0 || b-a > 1 {
 		return true
 	}
@@ -489,26 +532,30 @@ func (d *doc) communeOK(a, b int) bool {
 	if !d.capital(k0) {
 		return false
 	}
-	// "Pierre-René", "Seine-Nord": the second part of a compound.
+	// "Pierre-René", "Jean-Marie", "sud-Lens": the second part of a compound whose
+	// first part is a given name or a lower-case word ("Louvre-Lens", "Hem-Croix" count).
 	if a > 0 && toks[a].gap&gapJoined != 0 && toks[a].gap&(gapSpace|gapHard) == 0 {
-		switch d.word(a - 1) {
+		switch w := d.word(a - 1); w {
 		case "l", "d", "qu", "jusqu", "lorsqu", "puisqu":
 		default:
-			return false
+			if !d.capital(a-1) || names.IsGiven(w) {
+				return false
+			}
 		}
 	}
 	// Look back over connectors.
 	k := a - 1
-	for k >= 0 && soft(toks[k+1].gap) && isConnectorWord(d.word(k)) {
+	for k >= 0 && blank(toks[k+1].gap) && isConnectorWord(d.word(k)) {
 		k--
 	}
-	if k >= 0 && (soft(toks[k+1].gap) || toks[k+1].gap&gapDot != 0 && toks[k+1].gap&gapHard == 0) {
+	if k >= 0 && (blank(toks[k+1].gap) || toks[k+1].gap&gapDot != 0 && toks[k+1].gap&gapHard == 0) {
 		w := d.word(k)
 		if streetWords[w] && k < a-1 || streetWords[w] && k == a-1 && w != "porte" && w != "pont" && w != "port" {
 			return false
 		}
 		if (w == "prefet" || w == "prefete" || w == "prefets") && k > 0 && d.word(k-1) == "sous" ||
-			w == "arrondissement" || w == "arrondissements" || w == "circonscription" {
+			w == "arrondissement" || w == "arrondissements" || w == "circonscription" ||
+			w == "canton" || w == "cantons" {
 			return false
 		}
 	}
@@ -561,8 +608,6 @@ func (d *doc) context(in *interp) {
 		switch {
 		case w == "a" && strings.HasPrefix(strings.ToLower(d.orig(a-1)), "à"):
 			in.strong = true
-		case w == "au" || w == "aux" || w == "du" || w == "des":
-			in.weak = true // "au Touquet", "du Touquet": the article is in the key
 		case len(w) == 5 && isDigits(w) && toks[a].gap&gapComma == 0:
 			in.postal = w
 			in.strong = true
@@ -618,35 +663,53 @@ func isDigits(s string) bool {
 }
 
 // listed reports whether the tokens between two names make a list: a comma, "et",
-// "ou", and connectors.
+// "ou", or a hyphen ("Hem-Croix").
 func (d *doc) listed(endA, startB int) bool {
-	if startB <= endA || startB-endA > 3 {
-		return startB == endA && d.toks[startB].gap&gapComma != 0 && d.toks[startB].gap&gapHard == 0
+	if startB == endA {
+		g := d.toks[startB].gap
+		return g&gapHard == 0 && (g&gapComma != 0 || g&gapJoined != 0 && g&gapSpace == 0)
 	}
-	for k := endA; k < startB; k++ {
-		if !soft(d.toks[k].gap) && d.toks[k].gap&gapHard != 0 {
-			return false
+	if startB-endA != 1 || d.toks[startB].gap&gapHard != 0 || d.toks[endA].gap&gapHard != 0 {
+		return false
+	}
+	w := d.word(endA)
+	return w == "et" || w == "ou"
+}
+
+// localDep returns the code of a département named right after the commune reading
+// sel[x]: "Bailleul dans la Somme", "Fleury, dans l'Oise", "Bailleul (Somme)".
+func (d *doc) localDep(sel []interp, x int) string {
+	if x+1 >= len(sel) || sel[x+1].kind != kDep {
+		return ""
+	}
+	dep := sel[x+1]
+	for k := int(sel[x].b); k < int(dep.a); k++ {
+		if k > int(sel[x].b)+3 {
+			return ""
 		}
 		switch d.word(k) {
-		case "et", "ou", "a", "de", "d":
+		case "dans", "en", "le", "la", "l", "les", "du", "de", "departement":
 		default:
-			return false
+			return ""
 		}
 	}
-	return true
+	if g := d.toks[sel[x].b].gap; int(sel[x].b) < len(d.toks) && g&gapHard != 0 && g&gapParen == 0 {
+		return ""
+	}
+	return d.g.deps[dep.ref].Code
 }
 
 // choose picks the commune a name designates among its namesakes: the one whose
 // département is given in parentheses or by its postal code, then one whose
 // département or intercommunality the document names, then one in the document's
 // région, then the most populous (a current name before a former one).
-func (d *doc) choose(in *interp, ctxDep, ctxEPCI, ctxRegion map[string]bool) int32 {
+func (d *doc) choose(in *interp, local string, ctxNamed, ctxDep, ctxRegion map[string]bool) int32 {
 	g := d.g
 	best, bestScore := in.cands[0], math.Inf(-1)
 	for _, ci := range in.cands {
 		c := g.communes[ci]
 		score := math.Log10(float64(c.Population) + 1)
-		if in.code != "" && c.Departement == in.code {
+		if in.code != "" && c.Departement == in.code || local != "" && c.Departement == local {
 			score += 1000
 		}
 		if in.postal != "" {
@@ -656,7 +719,7 @@ func (d *doc) choose(in *interp, ctxDep, ctxEPCI, ctxRegion map[string]bool) int
 				}
 			}
 		}
-		if ctxDep[c.Departement] || ctxEPCI[c.EPCI] {
+		if ctxDep[c.Departement] || ctxNamed[c.EPCI] {
 			score += 100
 		}
 		if ctxRegion[c.Region] {

@@ -7,20 +7,22 @@ import (
 
 // Gap flags describe what separates a token from the one before it.
 const (
-	gapHard   = 1 << iota // punctuation other than the soft separators, or a blank line
+	gapHard   = 1 << iota // punctuation other than the soft separators
 	gapComma              // one comma
 	gapJoined             // a hyphen or an apostrophe with no space: "Saint-Omer", "d'Arras"
 	gapLine               // one line break
 	gapSpace              // at least one space
 	gapParen              // an opening parenthesis
 	gapDot                // a full stop, or !, ?, : — a sentence may start after it
+	gapPara               // a blank line
+	gapDash               // an en or em dash
 )
 
 // A token is a run of letters and digits of the folded text.
 type token struct {
 	s, e int32 // byte offsets in the folded text
 	id   int32 // dictionary id, or -1
-	gap  uint8 // gap flags before the token
+	gap  uint16 // gap flags before the token
 }
 
 func isWordRune(r rune) bool {
@@ -31,7 +33,7 @@ func isWordRune(r rune) bool {
 // tokenize splits folded text into tokens, appending to toks. lookup gives a token's
 // dictionary id (or -1).
 func tokenize(f string, toks []token, lookup func(string) int32) []token {
-	var gap uint8
+	var gap uint16
 	newlines := 0
 	for i := 0; i < len(f); {
 		c := f[i]
@@ -58,7 +60,7 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 				j += m
 			}
 			if newlines > 1 {
-				gap |= gapHard | gapDot
+				gap |= gapPara | gapDot
 			}
 			toks = append(toks, token{s: int32(i), e: int32(j), id: lookup(f[i:j]), gap: gap})
 			gap, newlines = 0, 0
@@ -68,10 +70,12 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 		switch r {
 		case ' ', '\t':
 			gap |= gapSpace
-		case '-', '\'', '\u2013', '\u2014', '\u2010', '\u2011':
-			if gap&gapSpace == 0 && (r == '-' || r == '\'' || r == '\u2010' || r == '\u2011') {
+		case '-', '\'', '\u2010', '\u2011':
+			if gap&gapSpace == 0 {
 				gap |= gapJoined
 			}
+		case '\u2013', '\u2014':
+			gap |= gapDash
 		case '\n':
 			newlines++
 			gap |= gapLine | gapSpace
@@ -98,7 +102,13 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 }
 
 // soft reports whether a name may continue across gap g.
-func soft(g uint8) bool { return g&(gapHard|gapDot) == 0 }
+func soft(g uint16) bool { return g&(gapHard|gapDot|gapPara) == 0 }
+
+// blank reports whether gap g is only white space, blank lines included: the words
+// around it may still belong to one phrase cut by a PDF's layout ("sous-préfet de⏎⏎Lens").
+func blank(g uint16) bool {
+	return g&(gapHard|gapComma|gapParen) == 0 && (g&gapDot == 0 || g&gapPara != 0)
+}
 
 // A strTable is a read-only open-addressing hash table from words to token ids, faster
 // than a map for the one lookup per token of a text: most words of a text are not in
