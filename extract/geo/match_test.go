@@ -99,6 +99,16 @@ var ambiguity = []struct {
 	{"Boulogne en Hauts-de-France", "Le port de Boulogne, premier port de pêche des Hauts-de-France.", "62160", "", ""},
 	{"Plan n'est pas Le Plan", "Ce projet est pilote du Plan Pauvreté.", "", "", ""},
 	{"centres-villes", "Redynamisation des Centres-villes et Centres-bourgs.", "", "", ""},
+	{"musée nommé d'après la commune", "Une exposition du Louvre-Lens, dans le Pas-de-Calais.", "62498", "", "62"},
+	{"deux communes liées", "La cité éducative de Hem-Croix, à Hem.", "59299 59163", "", ""},
+	{"quartier d'une ville", "Des ateliers à Roubaix, Lille-Moulins et Wattrelos.", "59512 59350 59650", "", ""},
+	{"canton", "Le canton de Fruges et environs.", "", "", ""},
+	{"titre coupé par la mise en page", "Le Sous-préfet de\n\nMontreuil-sur-Mer signe l'arrêté.", "", "", ""},
+	{"département dans un nom d'organisme", "La convention avec la Somme Tourisme est approuvée.", "", "", ""},
+	{"bataille", "Le centenaire de la bataille de la Somme.", "", "", ""},
+	{"homonymes dans un même texte", "Le siège est à Bailleul (59). Il existe aussi une commune de Bailleul dans la Somme.", "59043 80051", "", "59 80"},
+	{"article et nom commun", "La rénovation de l'îlot de la Tour abbatiale à Lille.", "59350", "", ""},
+	{"marque", "L'ancienne usine Still à Creil sera reconvertie.", "60175", "", ""},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 

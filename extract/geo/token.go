@@ -20,8 +20,8 @@ const (
 
 // A token is a run of letters and digits of the folded text.
 type token struct {
-	s, e int32 // byte offsets in the folded text
-	id   int32 // dictionary id, or -1
+	s, e int32  // byte offsets in the folded text
+	id   int32  // dictionary id, or -1
 	gap  uint16 // gap flags before the token
 }
 
