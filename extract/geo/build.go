@@ -188,8 +188,8 @@ var articleForms = map[int]struct {
 // build fills the matcher from the gazetteer and the hand-made tables.
 func (g *Gazetteer) build() error {
 	m := &g.m
-	m.dict = map[string]int32{}
-	m.kids = map[uint64]int32{}
+	m.dict = make(map[string]int32, 1<<15)
+	m.kids = make(map[uint64]int32, 1<<16)
 	m.ents = [][]entry{nil}
 	m.intern("saint")
 	m.intern("sainte")
