@@ -84,15 +84,71 @@ func ReadPDFPages(data []byte) (pages []PDFPage, err error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := numPages(r)
+	list, err := pageList(r)
 	if err != nil {
 		return nil, err
 	}
-	pages = make([]PDFPage, n)
+	pages = make([]PDFPage, len(list))
 	for i := range pages {
 		t0 := time.Now()
-		pages[i] = readPage(r, i+1)
+		pages[i] = readPage(list[i], i+1)
 		pages[i].Took = time.Since(t0)
+	}
+	return pages, nil
+}
+
+// Bounds of the page tree walk: a malformed tree (a Kids array pointing back to an
+// ancestor) would otherwise never end.
+const (
+	maxPageTreeDepth = 32
+	maxPages         = 20000
+)
+
+// pageList returns the page objects in order, walking the page tree with bounds
+// (ledongthuc/pdf's Reader.Page loops forever on a cyclic tree).
+func pageList(r *pdf.Reader) (pages []pdf.Page, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = fmt.Errorf("malformed PDF: page tree: %v", x)
+		}
+	}()
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		nodes++
+		if depth > maxPageTreeDepth || nodes > 4*maxPages {
+			return errors.New("malformed PDF: page tree too deep or too large (cyclic?)")
+		}
+		switch v.Key("Type").Name() {
+		case "Page":
+			if len(pages) >= maxPages {
+				return fmt.Errorf("malformed PDF: more than %d pages", maxPages)
+			}
+			pages = append(pages, pdf.Page{V: v})
+			return nil
+		case "Pages":
+		default:
+			if v.Key("Kids").IsNull() {
+				// A leaf without /Type: a page for lenient readers.
+				if !v.Key("Contents").IsNull() {
+					pages = append(pages, pdf.Page{V: v})
+				}
+				return nil
+			}
+		}
+		kids := v.Key("Kids")
+		for i := 0; i < kids.Len(); i++ {
+			if err := walk(kids.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
+		return nil, err
+	}
+	if len(pages) == 0 {
+		return nil, errors.New("malformed PDF: no pages")
 	}
 	return pages, nil
 }
@@ -223,24 +279,8 @@ func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
 	return n, nil
 }
 
-func numPages(r *pdf.Reader) (n int, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			err = fmt.Errorf("malformed PDF: page tree: %v", x)
-		}
-	}()
-	n = r.NumPage()
-	if n <= 0 {
-		return 0, errors.New("malformed PDF: no pages")
-	}
-	if n > 100000 {
-		return 0, fmt.Errorf("malformed PDF: page count %d", n)
-	}
-	return n, nil
-}
-
 // readPage reads one page; a panic or error inside the library costs this page only.
-func readPage(r *pdf.Reader, num int) (out PDFPage) {
+func readPage(p pdf.Page, num int) (out PDFPage) {
 	out.Number = num
 	defer func() {
 		if x := recover(); x != nil {
@@ -249,11 +289,6 @@ func readPage(r *pdf.Reader, num int) (out PDFPage) {
 			out.Gate.Pass = false
 		}
 	}()
-	p := r.Page(num)
-	if p.V.IsNull() {
-		out.Err = fmt.Errorf("page %d: not found in the page tree", num)
-		return out
-	}
 	stats := contentStats(p)
 	text, err := p.GetPlainText(nil)
 	if err != nil {
