@@ -526,7 +526,9 @@ type themeQuote struct {
 
 type sentenceInfo struct {
 	para   int32
-	amount bool
+	amount bool // holds a euro amount
+	refers bool // starts with a word referring back ("Ces travaux…", "Il…")
+	item   bool // starts a list item
 }
 
 // isAxisWord reports whether a folded word announces the axes of a programme
@@ -602,6 +604,8 @@ func (sc *scanner) scan() {
 		blankBefore               = true
 		cont                      bool // the line continues the sentence of the previous one
 		former                    = -1 // index of the token after "ancien", "friche"…
+		citation                  bool // the line cites a text ("Vu le code…")
+		startItem                 bool // the next sentence starts a list item
 		inTitle                   bool
 		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
 		pendingAmount, closeQuote bool
@@ -674,7 +678,7 @@ func (sc *scanner) scan() {
 				// A continuation line: same sentence, same item.
 			} else if list {
 				newSentence()
-				itemMode, itemPos = true, 0
+				itemMode, itemPos, startItem = true, 0, true
 				itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
 			} else if blankBefore && blankAfter && isHeadingLine(line) && sc.startsUpper(i) {
 				newSentence()
@@ -688,6 +692,9 @@ func (sc *scanner) scan() {
 			}
 			if !list && !heading && len(line) <= 60 && isBoilerplateHeading(line) {
 				boilerplate = true
+			}
+			if !cont {
+				citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
 			}
 			blankBefore, cont = false, false
 		}
@@ -848,7 +855,15 @@ func (sc *scanner) scan() {
 		if former == len(sc.toks) {
 			m *= set.former
 		}
+		if citation {
+			m *= set.bp
+		}
 		tk.mult = float32(m)
+		if len(sc.toks) == sentFirstTok {
+			sc.sents[sent].item = startItem
+			sc.sents[sent].refers = refersBack(w)
+			startItem = false
+		}
 		sc.toks = append(sc.toks, tk)
 		if itemMode || enum {
 			if !itemMode || itemStartAfter < 0 || i >= itemStartAfter {
@@ -1205,6 +1220,7 @@ func (sc *scanner) match() []themeMatch {
 	set := &th.set
 	var out []themeMatch
 	maxEnd := int32(0)
+	lastEnd := make([]int32, len(th.ids)) // end of the last match of each theme
 	var best []int32
 	for i := range sc.toks {
 		tk := &sc.toks[i]
@@ -1244,6 +1260,10 @@ func (sc *scanner) match() []themeMatch {
 			m := themeMatch{entry: ei, first: int32(i), last: end}
 			e := &th.entries[ei]
 			if e.theme >= 0 {
+				if m.first < lastEnd[e.theme] {
+					continue // overlaps a match of the same theme: count the words once
+				}
+				lastEnd[e.theme] = end
 				mult := float64(0)
 				for k := m.first; k < m.last; k++ {
 					mult = max(mult, float64(sc.toks[k].mult))
@@ -1301,5 +1321,16 @@ func (sc *scanner) funded(s int32) bool {
 	if sc.sents[s].amount {
 		return true
 	}
-	return s > 0 && sc.sents[s-1].amount && sc.sents[s-1].para == sc.sents[s].para
+	return s > 0 && sc.sents[s-1].amount && sc.sents[s-1].para == sc.sents[s].para &&
+		sc.sents[s].refers && !sc.sents[s].item
+}
+
+// refersBack reports whether a folded word starting a sentence refers to the
+// previous one ("Ces travaux consistent en…").
+func refersBack(w string) bool {
+	switch w {
+	case "ce", "cet", "cette", "ces", "celui", "celle", "ceux", "celles", "il", "ils", "elle", "elles", "ceci", "cela":
+		return true
+	}
+	return false
 }
