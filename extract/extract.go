@@ -61,8 +61,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
 		})
 	}
-	guard(&problems, "people", func() { doc.People = People(t) })
-	guard(&problems, "signatories", func() { doc.Signatories = Signatories(t, doc.People, nil) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = Parties(t, nil) })
 	return problems
 }
 

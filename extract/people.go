@@ -26,7 +26,7 @@ import (
 // document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
 // Neveü", "M. Lemas" after "Pierre-René Lemas".
 func People(t *Text) []corpus.Person {
-	ps := peopleScanner{t: t, toks: ptokenize(t.S)}
+	ps := newPeopleScanner(t)
 	ps.scan()
 	return ps.merge()
 }
@@ -69,6 +69,7 @@ func compactKey(name string) string {
 // A mention is one occurrence of a person's name.
 type mention struct {
 	ti, tj      int // tokens of the name [ti, tj), civility excluded
+	sk, gk      int // tokens of the (last) surname and of the first given name (-1: none)
 	given       string
 	surname     string // with its particles
 	initial     bool   // "B. Troni"
@@ -87,6 +88,11 @@ type peopleScanner struct {
 	t        *Text
 	toks     []ptok
 	mentions []mention
+	folds    map[int]string // folded form of tokens with capitals or accents, computed on first use
+}
+
+func newPeopleScanner(t *Text) *peopleScanner {
+	return &peopleScanner{t: t, toks: ptokenize(t.S), folds: map[int]string{}}
 }
 
 func (ps *peopleScanner) word(i int) string {
@@ -101,7 +107,25 @@ func (ps *peopleScanner) folded(i int) string {
 	if i < 0 || i >= len(ps.toks) || ps.toks[i].kind != ptWord {
 		return ""
 	}
-	return Fold(ps.word(i))
+	w := ps.word(i)
+	if ps.toks[i].cas == pcLower {
+		ascii := true
+		for j := 0; j < len(w); j++ {
+			if c := w[j]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+				ascii = false
+				break
+			}
+		}
+		if ascii {
+			return w
+		}
+	}
+	if f, ok := ps.folds[i]; ok {
+		return f
+	}
+	f := Fold(w)
+	ps.folds[i] = f
+	return f
 }
 
 func (ps *peopleScanner) isWord(i int) bool {
@@ -129,12 +153,15 @@ func (ps *peopleScanner) nameToken(i int) bool {
 		return false
 	}
 	w := ps.word(i)
-	if strings.HasSuffix(w, "'") {
+	if w[len(w)-1] == '\'' {
 		return false
+	}
+	if strings.IndexByte(w, '-') < 0 {
+		return true
 	}
 	for part := range strings.SplitSeq(w, "-") {
 		r, _ := utf8.DecodeRuneInString(part)
-		if !pIsUpper(r) || placeParts[Fold(part)] && part != w {
+		if !pIsUpper(r) || placeParts[Fold(part)] {
 			return false
 		}
 	}
@@ -153,7 +180,7 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 		return "", false
 	}
 	w := ps.word(i)
-	f := Fold(w)
+	f := ps.folded(i)
 	if names.IsGiven(f) {
 		return normalCase(w), true
 	}
@@ -292,7 +319,10 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 	if m.role == "" {
 		m.role = ps.listLabel(i)
 	}
-	strong := titled || m.role != ""
+	// "BOISSEAUX Anne-Sophie": capitals then a known given name is a list of
+	// persons, whatever the surname means.
+	reversed := m.gk > m.sk && !ambiguousGiven[ps.folded(m.gk)]
+	strong := titled || m.role != "" || reversed
 	if !ps.plausible(m, strong, unknownGiven) {
 		return m, false
 	}
@@ -333,7 +363,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 		if len(givens) > 0 && !ps.nameToken(g) && ps.upperSurnameOK(p, q) {
 			m.given = strings.Join(givens, " ")
 			m.surname = ps.surnameText(p, q)
-			m.tj = g
+			m.tj, m.sk, m.gk = g, q-1, g-len(givens)
 			return m, false, true
 		}
 	}
@@ -360,7 +390,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			q = p + 1
 		case titled && ps.nameToken(p):
 			m.surnameOnly = true
-		case ps.nameToken(p) && ps.toks[p].cas == pcTitle && !IsFrenchWord(ps.word(p)) && ps.nameToken(p+1) && ps.apposition(p+2):
+		case ps.nameToken(p) && ps.toks[p].cas == pcTitle && ps.nameToken(p+1) && ps.apposition(p+2) && !pFrench(ps.folded(p)):
 			m.given = normalCase(ps.word(p))
 			unknownGiven = true
 			q = p + 1
@@ -381,11 +411,11 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			// "Xavier Bertrand": the last "given name" is the surname.
 			m.given = strings.Join(givens[:len(givens)-1], " ")
 			m.surname = givens[len(givens)-1]
-			m.tj = q
+			m.tj, m.sk, m.gk = q, q-1, p
 			return m, false, true
 		case len(givens) == 1 && titled:
 			m.given, m.surname, m.surnameOnly = "", givens[0], true
-			m.tj = q
+			m.tj, m.sk, m.gk = q, q-1, -1
 			return m, false, true
 		}
 		return m, false, false
@@ -399,7 +429,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			}
 		} else {
 			f := ps.folded(e)
-			if ps.toks[e].cas != pcTitle || names.IsGiven(f) || IsFrenchWord(f) || nameStopWords[f] {
+			if ps.toks[e].cas != pcTitle || names.IsGiven(f) || nameStopWords[f] || pFrench(f) {
 				break
 			}
 		}
@@ -409,7 +439,10 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 		m.given = ""
 	}
 	m.surname = ps.surnameText(q, e)
-	m.tj = e
+	m.tj, m.sk, m.gk = e, e-1, p
+	if m.surnameOnly {
+		m.gk = -1
+	}
 	return m, unknownGiven, true
 }
 
@@ -459,28 +492,28 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 			return false
 		}
 	}
-	last := m.tj - 1
+	last := m.sk
 	lf := ps.folded(last)
 	if m.surnameOnly && !strong {
 		return false
 	}
-	if m.surnameOnly && IsFrenchWord(lf) && !names.IsSurname(lf) {
+	if m.surnameOnly && pFrench(lf) && !names.IsSurname(lf) {
 		return false
 	}
 	if strong {
 		return true
 	}
-	if IsFrenchWord(lf) && !names.IsSurname(lf) {
+	if pFrench(lf) && !names.IsSurname(lf) {
 		return false
 	}
-	gf := ps.folded(m.ti)
+	gf := ps.folded(m.gk)
 	if ambiguousGiven[gf] && !names.IsSurname(lf) && ps.toks[last].cas != pcUpper {
 		return false
 	}
-	if ps.toks[m.ti].cas == pcUpper && (ambiguousGiven[gf] || IsFrenchWord(lf)) {
+	if m.gk >= 0 && ps.toks[m.gk].cas == pcUpper && (ambiguousGiven[gf] || pFrench(lf)) {
 		return false
 	}
-	if m.initial && IsFrenchWord(lf) {
+	if m.initial && pFrench(lf) {
 		return false
 	}
 	return true
@@ -517,7 +550,7 @@ func (ps *peopleScanner) insideProperNoun(i int) bool {
 		return true
 	case ps.toks[k].cas == pcInitial || ps.particle(k):
 		return false
-	case roleNouns[f] || IsFrenchWord(f) || ps.civility(k) > 0:
+	case roleNouns[f] || pFrench(f) || ps.civility(k) > 0:
 		return false
 	}
 	if _, ok := ps.givenAt(k); ok {
@@ -901,6 +934,9 @@ func accents(s string) int {
 	return n
 }
 
+// pFrench reports whether a folded word is in the embedded French word list.
+func pFrench(f string) bool { return frenchWords().has(f) }
+
 // Word lists, folded.
 var (
 	// roleNouns head a person's function.
@@ -1064,32 +1100,42 @@ func ptokenize(s string) []ptok {
 		upper, lower, letters := 0, 0, 0
 		first := r
 		for j < len(s) {
-			r2, n2 := rune(s[j]), 1
-			if r2 >= utf8.RuneSelf {
-				r2, n2 = utf8.DecodeRuneInString(s[j:])
-			}
-			if pIsLetter(r2) {
-				letters++
-				if pIsUpper(r2) {
-					upper++
-				} else {
+			c2 := s[j]
+			if c2 < utf8.RuneSelf {
+				switch {
+				case 'a' <= c2 && c2 <= 'z':
+					letters++
 					lower++
-				}
-				j += n2
-				continue
-			}
-			if (r2 == '-' || r2 == '\'') && j+n2 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-				if pIsLetter(r3) {
-					if r2 == '\'' {
-						j += n2
-						break
-					}
-					j += n2
+					j++
 					continue
+				case 'A' <= c2 && c2 <= 'Z':
+					letters++
+					upper++
+					j++
+					continue
+				case (c2 == '-' || c2 == '\'') && j+1 < len(s):
+					r3, _ := utf8.DecodeRuneInString(s[j+1:])
+					if pIsLetter(r3) {
+						j++
+						if c2 == '\'' {
+							break
+						}
+						continue
+					}
 				}
+				break
 			}
-			break
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !pIsLetter(r2) {
+				break
+			}
+			letters++
+			if pIsUpper(r2) {
+				upper++
+			} else {
+				lower++
+			}
+			j += n2
 		}
 		cas := pcLower
 		switch {

@@ -37,9 +37,18 @@ type OrgResolver interface {
 // Organisation names are kept as the text gives them (head in the singular:
 // "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
 func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
-	ps := &peopleScanner{t: t, toks: ptokenize(t.S)}
-	sg := signer{ps: ps, people: people, resolver: orgs}
+	sg := signer{ps: newPeopleScanner(t), people: people, resolver: orgs}
 	return sg.run()
+}
+
+// Parties returns People(t) and Signatories(t, People(t), orgs), reading the text
+// once.
+func Parties(t *Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signatory) {
+	ps := newPeopleScanner(t)
+	ps.scan()
+	people := ps.merge()
+	sg := signer{ps: ps, people: people, resolver: orgs}
+	return people, sg.run()
 }
 
 type signer struct {
@@ -48,6 +57,41 @@ type signer struct {
 	resolver OrgResolver
 	out      []corpus.Signatory
 	seen     map[string]bool
+	sigs     map[string][]string // significantWords, memoised
+}
+
+func (sg *signer) sig(name string) []string {
+	if ws, ok := sg.sigs[name]; ok {
+		return ws
+	}
+	if sg.sigs == nil {
+		sg.sigs = map[string][]string{}
+	}
+	ws := significantWords(name)
+	sg.sigs[name] = ws
+	return ws
+}
+
+// contains reports whether the significant words of name all occur in text.
+func (sg *signer) contains(text, name string) bool {
+	ws := sg.sig(name)
+	if len(ws) == 0 {
+		return false
+	}
+	have := sg.sig(text)
+	for _, w := range ws {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // An orgMention is an organisation named in the text.
@@ -66,11 +110,7 @@ func (sg *signer) run() []corpus.Signatory {
 	sg.seen = map[string]bool{}
 	sents := ps.sentences()
 	var docEPCIs []orgMention // EPCIs named anywhere, for "des intercommunalités"
-	for _, o := range ps.orgs(0, len(ps.toks)) {
-		if o.epci && !o.generic {
-			docEPCIs = append(docEPCIs, o)
-		}
-	}
+	docEPCIsDone := false
 	type clause struct {
 		persons []corpus.Signatory
 		orgs    []orgMention
@@ -121,12 +161,20 @@ func (sg *signer) run() []corpus.Signatory {
 			if o.epci {
 				hasEPCI = true
 			}
-			if containsWords(roles, o.name) || ps.represented(o.end, ze) {
+			if sg.contains(roles, o.name) || ps.represented(o.end, ze) {
 				continue // represented by a signing person
 			}
 			c.orgs = append(c.orgs, o)
 		}
 		if generic && !hasEPCI {
+			if !docEPCIsDone {
+				for _, o := range ps.orgs(0, len(ps.toks)) {
+					if o.epci && !o.generic {
+						docEPCIs = append(docEPCIs, o)
+					}
+				}
+				docEPCIsDone = true
+			}
 			c.orgs = append(c.orgs, docEPCIs...)
 		}
 		c.orgs = append(c.orgs, titleOrgs...)
@@ -139,6 +187,7 @@ func (sg *signer) run() []corpus.Signatory {
 		}
 		clauses = append(clauses, c)
 	}
+	allRoles := strings.Join(personRoles, " ")
 	// An organisations-only account of a signature that the document also reports
 	// by the signing persons: the organisations are those persons' institutions.
 	for _, c := range clauses {
@@ -149,7 +198,7 @@ func (sg *signer) run() []corpus.Signatory {
 			unlinked := 0
 			linked := false
 			for _, o := range c.orgs {
-				if containsWords(strings.Join(personRoles, " "), o.name) {
+				if sg.contains(allRoles, o.name) {
 					linked = true
 				} else {
 					unlinked++
@@ -160,7 +209,7 @@ func (sg *signer) run() []corpus.Signatory {
 			}
 		}
 		for _, o := range c.orgs {
-			if containsWords(strings.Join(personRoles, " "), o.name) {
+			if sg.contains(allRoles, o.name) {
 				continue
 			}
 			sg.addOrg(o)
@@ -185,7 +234,7 @@ func (sg *signer) add(s corpus.Signatory) {
 }
 
 func (sg *signer) addOrg(o orgMention) {
-	key := "org:" + strings.Join(significantWords(o.name), " ")
+	key := "org:" + strings.Join(sg.sig(o.name), " ")
 	if sg.resolver != nil {
 		if k, ok := sg.resolver.ResolveOrg(o.name); ok {
 			key = k
@@ -197,10 +246,10 @@ func (sg *signer) addOrg(o orgMention) {
 		if s.Kind != corpus.KindOrganization {
 			continue
 		}
-		if s.Key == key || containsWords(s.Name, o.name) {
+		if s.Key == key || sg.contains(s.Name, o.name) {
 			return
 		}
-		if containsWords(o.name, s.Name) {
+		if sg.contains(o.name, s.Name) {
 			sg.out[i].Name, sg.out[i].Key = o.name, key
 			return
 		}
@@ -236,11 +285,16 @@ func roleNamesOrg(role string) bool {
 	return false
 }
 
-// significantWords returns the folded words of an organisation name without
-// articles and prepositions.
+// significantWords returns the folded words of an organisation name that tell it
+// from others: without articles, prepositions and the generic words of
+// institutions, with synonyms unified ("départemental" → "departement", "CA" →
+// "agglomeration"), as the reference scorer compares organisations.
 func significantWords(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(PersonKey(name)) {
+	for _, w := range strings.Fields(PersonKey(punctSpaces.Replace(name))) {
+		if s, ok := orgSynonyms[w]; ok {
+			w = s
+		}
 		if !orgFunctionWords[w] {
 			out = append(out, w)
 		}
@@ -248,25 +302,15 @@ func significantWords(name string) []string {
 	return out
 }
 
-var orgFunctionWords = setOf("de", "du", "des", "d", "la", "le", "l", "les", "et", "a", "au", "aux", "en")
+var (
+	punctSpaces      = strings.NewReplacer(",", " ", "(", " ", ")", " ", ";", " ", ":", " ")
+	orgFunctionWords = setOf("de", "du", "des", "d", "la", "le", "l", "les", "et", "a", "au", "aux", "en",
+		"conseil", "communaute", "etablissement", "public", "communes", "agglomeration", "urbaine")
+	orgSynonyms = map[string]string{"departemental": "departement", "departementale": "departement",
+		"regional": "region", "regionale": "region", "prefet": "prefecture", "prefete": "prefecture",
+		"ca": "agglomeration", "cc": "communes", "cu": "urbaine"}
+)
 
-// containsWords reports whether the significant words of name all occur in text.
-func containsWords(text, name string) bool {
-	ws := significantWords(name)
-	if len(ws) == 0 {
-		return false
-	}
-	have := map[string]bool{}
-	for _, w := range significantWords(text) {
-		have[w] = true
-	}
-	for _, w := range ws {
-		if !have[w] {
-			return false
-		}
-	}
-	return true
-}
 
 // sentences splits the tokens into sentences, [start, end) token ranges: at a
 // full stop, question or exclamation mark (not after a civility or an initial), at
@@ -454,10 +498,8 @@ func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
 // represented reports whether the organisation ending at byte off is followed by
 // "représentée par" before token j: the person named signs for it.
 func (ps *peopleScanner) represented(off, j int) bool {
-	for k := 0; k < j; k++ {
-		if int(ps.toks[k].s) < off {
-			continue
-		}
+	k0 := sort.Search(len(ps.toks), func(k int) bool { return int(ps.toks[k].s) >= off })
+	for k := k0; k < j; k++ {
 		if int(ps.toks[k].s) > off+12 {
 			return false
 		}
@@ -512,6 +554,15 @@ var orgHeads = []orgHead{
 	{[]string{"universite"}, "Université", true, true, false},
 	{[]string{"pole", "metropolitain"}, "Pôle métropolitain", true, true, true},
 }
+
+// orgHeadFirst holds the first word of each head.
+var orgHeadFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, h := range orgHeads {
+		m[h.words[0]] = true
+	}
+	return m
+}()
 
 // genericEPCI are words for intercommunalities without their names.
 var genericEPCI = setOf("intercommunalites", "epci", "intercommunalite")
@@ -583,6 +634,9 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 // headAt matches an organisation head at token k.
 func (ps *peopleScanner) headAt(k, j int) (orgHead, int) {
 	f := ps.folded(k)
+	if !orgHeadFirst[f] {
+		return orgHead{}, 0
+	}
 	for _, h := range orgHeads {
 		if h.words[0] != f || k+len(h.words) > j {
 			continue
@@ -752,7 +806,7 @@ func isTitle(line string) bool {
 	if len(line) > 120 {
 		return false
 	}
-	f := strings.Fields(PersonKey(strings.NewReplacer(",", " ", ";", " ", ":", " ").Replace(line)))
+	f := strings.Fields(PersonKey(punctSpaces.Replace(line)))
 	for len(f) > 0 && (roleDeterminers[f[0]] || f[0] == "l") {
 		f = f[1:]
 	}

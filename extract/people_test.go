@@ -1,0 +1,145 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Each case lists the persons expected, as "Name|role" ("Name|" when no role), in
+// order of first mention.
+var peopleCases = []struct {
+	name string
+	text string
+	want []string
+}{
+	{"apposition", "Olivier Sichel, directeur de la Banque des Territoires, signe un partenariat.",
+		[]string{"Olivier Sichel|directeur de la Banque des Territoires"}},
+	{"glued given name merged", "Il y a cinq mois, PierreRené Lemas, directeur général de la Caisse des dépôts, s'était rendu à Lille. « Nous accompagnons », déclare Pierre-René Lemas.",
+		[]string{"Pierre-René Lemas|directeur général de la Caisse des dépôts"}},
+	{"preceding title", "signature de l'engagement par le Premier ministre Bernard Cazeneuve, les présidents du conseil régional",
+		[]string{"Bernard Cazeneuve|Premier ministre"}},
+	{"title then comma", "Mission a été donnée au délégué interministériel, Alain Neveü, de coordonner les acteurs.",
+		[]string{"Alain Neveü|délégué interministériel"}},
+	{"accent variants merged, fuller role", "Nomination d'Alain Neveu, délégué interministériel pour le renouveau du Bassin Minier.\n\nMission a été donnée au délégué interministériel, Alain Neveü, de coordonner.",
+		[]string{"Alain Neveü|délégué interministériel pour le renouveau du Bassin Minier"}},
+	{"no role given", "Cette fois, le directeur de la CDC et Xavier Bertrand ont officialisé une convention.",
+		[]string{"Xavier Bertrand|"}},
+	{"press contact with dash", "Céline Vannoorenberghe – Chargée de communication - celine@example.fr – 03 20 14 19 58",
+		[]string{"Céline Vannoorenberghe|Chargée de communication"}},
+	{"civility and capitals", "sous la présidence de M. Jean-René LECERF, Président du Conseil départemental.",
+		[]string{"Jean-René Lecerf|Président du Conseil départemental"}},
+	{"surname first in capitals", "Etaient présents : LECERF Jean-René, BOISSEAUX Anne-Sophie, DEQUIDT Grégoire.",
+		[]string{"Jean-René Lecerf|", "Anne-Sophie Boisseaux|", "Grégoire Dequidt|"}},
+	{"compound of known given names", "Mme Marie-Sophie WAUQUIER, conseillère départementale, rappelle le calendrier.",
+		[]string{"Marie-Sophie Wauquier|conseillère départementale"}},
+	{"surname alone after civility", "M. LETOURNEUR demande la parole.",
+		[]string{"Letourneur|"}},
+	{"surname alone merged with full name", "M. Jean DUPONT, Maire, ouvre la séance. M. DUPONT présente le budget.",
+		[]string{"Jean Dupont|Maire"}},
+	{"unknown surname after known given name", "Gérald Darmanin et Laurent Wauquiez étaient présents.",
+		[]string{"Gérald Darmanin|", "Laurent Wauquiez|"}},
+	{"particle de", "Charles de Witasse Thezy, maire de Wallers, accueille la délégation.",
+		[]string{"Charles de Witasse Thezy|maire de Wallers"}},
+	{"particle Le kept", "Le ministre Jean-Yves Le Drian est attendu à Lille.",
+		[]string{"Jean-Yves Le Drian|ministre"}},
+	{"particle in capitals", "Présents : EL AMRANI Fatima, DE SMET Luc.",
+		[]string{"Fatima el Amrani|", "Luc de Smet|"}},
+	{"initial and surname", "Le rapport est présenté par B. Troni.",
+		[]string{"B. Troni|"}},
+	{"madame and monsieur", "Madame Sophie Martin et Monsieur Paul Durand, adjoint au maire, sont présents.",
+		[]string{"Sophie Martin|", "Paul Durand|adjoint au maire"}},
+	{"donne pouvoir", "Mme Laure CHOQUET donne pouvoir à M. Karim BOUDJEMA.",
+		[]string{"Laure Choquet|", "Karim Boudjema|"}},
+	{"attendance list with civilities", "Etaient présents : M. ETIENNE Jean-Claude, Mme BOULANGER Sylvie, M. CAUDEVELLE Marc,\n\nMme DELPIERRE-MACQUET Anne, M. SAUVAGE\n\nOlivier, M. TELLIER François.\n\nAbsents excusés : M. DUFOUR Thierry.",
+		[]string{"Jean-Claude Etienne|", "Sylvie Boulanger|", "Marc Caudevelle|", "Anne Delpierre-Macquet|", "Olivier Sauvage|", "François Tellier|", "Thierry Dufour|"}},
+	{"list label is a role", "Délégués titulaires : M. DEMAREST Alain, Mme GUILBERT Odette\nDélégué suppléant : M. FLAHAUT Jean-Pierre",
+		[]string{"Alain Demarest|Délégués titulaires", "Odette Guilbert|Délégués titulaires", "Jean-Pierre Flahaut|Délégué suppléant"}},
+	{"attendance heading is no role", "Etaient présents : M. Jean DUPONT ; Mme Anne MARTIN.",
+		[]string{"Jean Dupont|", "Anne Martin|"}},
+	{"représentés par", "Représentés (2) : Mme Marie-Claire KOWALCZYK par M. Karim BOUDJEMA ; M. Bruno DEGAND par M. Jean-Marc DEROO.",
+		[]string{"Marie-Claire Kowalczyk|", "Karim Boudjema|", "Bruno Degand|", "Jean-Marc Deroo|"}},
+	{"signature block", "Fait à Lille, le 12 mars 2019\n\nLe Président,\n\nXavier BERTRAND",
+		[]string{"Xavier Bertrand|Président"}},
+	{"signature block on one line", "La séance est levée à 20h15.\n\nLe Président, Michel BARBIER",
+		[]string{"Michel Barbier|Président"}},
+	{"signature block in columns", "Le Président, La Secrétaire de séance,\n\nJean-Claude ETIENNE Valérie MACHU",
+		[]string{"Jean-Claude Etienne|Président", "Valérie Machu|Secrétaire de séance"}},
+	{"signature by delegation", "Pour le Préfet et par délégation,\n\nLe Secrétaire général,\n\nFrédéric MORVAN",
+		[]string{"Frédéric Morvan|Secrétaire général"}},
+	{"role wrapped by a line break", "a déclaré Franck Vandewalle, vice-président de la Communauté urbaine de\nDunkerque délégué à la transition industrielle.",
+		[]string{"Franck Vandewalle|vice-président de la Communauté urbaine de\nDunkerque délégué à la transition industrielle"}},
+	{"role with en charge de", "selon Nathalie Verhaeghe, vice-présidente de la Région en charge de la transition écologique.",
+		[]string{"Nathalie Verhaeghe|vice-présidente de la Région en charge de la transition écologique"}},
+	{"role ends at a verb", "Daniel Lemaître, président de l'agglomération qui porte le projet, se félicite.",
+		[]string{"Daniel Lemaître|président de l'agglomération"}},
+	{"role after name on next line", "Hervé DELCOURT\nVice-président en charge de l'aménagement du territoire",
+		[]string{"Hervé Delcourt|Vice-président en charge de l'aménagement du territoire"}},
+	{"all capitals name", "XAVIER BERTRAND, PRÉSIDENT DE LA RÉGION",
+		[]string{"Xavier Bertrand|PRÉSIDENT DE LA RÉGION"}},
+	{"unknown names with apposition", "Kader Zeghloul, maire de Grenay, salue le projet.",
+		[]string{"Kader Zeghloul|maire de Grenay"}},
+	// False friends.
+	{"street", "Les travaux de la rue Gustave Delory et de l'avenue Jean Lebas débuteront en mai.", nil},
+	{"schools and facilities", "Le collège Jean Jaurès, le lycée professionnel Pierre Mendès France et le stade Pierre Mauroy sont rénovés.", nil},
+	{"street with a title", "Réunion au 12 rue du Général Leclerc puis boulevard du Président Kennedy.", nil},
+	{"organisations", "Maisons et Cités, la Banque des Territoires, la Caisse des dépôts et Action Cœur de Ville soutiennent les Hauts-de-France.", nil},
+	{"places after a given name", "La délégation visite Saint-Pierre, Saint Martin Boulogne et Villeneuve-d'Ascq.", nil},
+	{"a given name inside a longer proper noun", "la Communauté d'agglomération de Béthune-Bruay Artois Lys Romane", nil},
+	{"a given name that is a common word", "Le programme France Relance et France Travail accompagnent Rose Marine.", nil},
+	{"headings in capitals", "RENOUVEAU DU BASSIN MINIER : ÉTAT ET COLLECTIVITÉS EN ORDRE DE MARCHE", nil},
+	{"civility without a name", "M. le Maire ouvre la séance. Madame la Présidente donne la parole.", nil},
+	{"prefect heading", "LE PRÉFET DU PAS-DE-CALAIS\n\nLe Préfet du Pas-de-Calais,\n\nChevalier de la Légion d'honneur,", nil},
+	{"section letters", "A. Présentation du projet\nB. Financement", nil},
+	{"months and weekdays", "Lundi 5 février, Mars 2019, le comité s'est réuni.", nil},
+	{"organisation with apposition", "Atelier Trame, mandataire du groupement, a remis son offre.", nil},
+}
+
+func TestPeople(t *testing.T) {
+	for _, tc := range peopleCases {
+		t.Run(tc.name, func(t *testing.T) {
+			tx := NewText(Normalize(tc.text))
+			var got []string
+			for _, p := range People(tx) {
+				got = append(got, p.Name+"|"+p.Role)
+				for _, sp := range p.Spans {
+					if sp.Start < 0 || sp.End > len(tx.S) || sp.Start >= sp.End {
+						t.Errorf("%s: bad span %v", p.Name, sp)
+					}
+				}
+				if p.Key != PersonKey(p.Name) {
+					t.Errorf("%s: key %q, want %q", p.Name, p.Key, PersonKey(p.Name))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("People(%q)\n got: %q\nwant: %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPersonKey(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Pierre-René Lemas", "pierre rene lemas"},
+		{"Alain Neveü", "alain neveu"},
+		{"Charles de Witasse Thezy", "charles de witasse thezy"},
+		{"Fatima el Amrani", "fatima el amrani"},
+		{"Jean-Yves Le Drian", "jean yves le drian"},
+		{"B. Troni", "b troni"},
+		{"Françoise d'Halluin", "francoise d halluin"},
+	} {
+		if got := PersonKey(tc.in); got != tc.want {
+			t.Errorf("PersonKey(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func ExamplePeople() {
+	t := NewText(Normalize("Le 13 mars, PierreRené Lemas, directeur général de la Caisse des dépôts, et Xavier BERTRAND ont signé à Lille."))
+	for _, p := range People(t) {
+		fmt.Printf("%s (%s) key=%q\n", p.Name, p.Role, p.Key)
+	}
+	// Output:
+	// Pierre-René Lemas (directeur général de la Caisse des dépôts) key="pierre rene lemas"
+	// Xavier Bertrand () key="xavier bertrand"
+}

@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"terril/corpus"
+)
+
+// Each case lists the signatories expected, as "kind:Name", in text order.
+var signatoryCases = []struct {
+	name string
+	text string
+	want []string
+}{
+	{"person signs with unnamed local authorities",
+		"Olivier Sichel, directeur de la Banque des Territoires, signe un partenariat avec les collectivités locales du Bassin minier.",
+		[]string{"person:Olivier Sichel"}},
+	{"title standing for a person named earlier",
+		"PierreRené Lemas, directeur général de la Caisse des dépôts, était à Lille. Cette fois, le directeur de la CDC et Xavier Bertrand ont officialisé une convention de partenariat.",
+		[]string{"person:Pierre-René Lemas", "person:Xavier Bertrand"}},
+	{"institutions account dropped when persons sign the same convention",
+		"La Région et la Caisse des dépôts ont signé une convention. PierreRené Lemas, directeur général de la Caisse des dépôts, et Xavier Bertrand ont officialisé la convention.",
+		[]string{"person:Pierre-René Lemas", "person:Xavier Bertrand"}},
+	{"coordinated names share their head; en présence de excluded",
+		"Les signataires de cet accord sont les communautés d'agglomération du Douaisis, de Lens-Liévin et de la Porte-du-Hainaut, les communautés de communes Cœur d'Ostrevent et d'Osartis-Marquion, les départements du Nord et du Pas-de-Calais, la Préfecture de Région Hauts-de-France, en présence de la Région Hauts-de-France.",
+		[]string{"organization:Communauté d'agglomération du Douaisis", "organization:Communauté d'agglomération de Lens-Liévin",
+			"organization:Communauté d'agglomération de la Porte-du-Hainaut", "organization:Communauté de communes Cœur d'Ostrevent",
+			"organization:Communauté de communes d'Osartis-Marquion", "organization:Département du Nord",
+			"organization:Département du Pas-de-Calais", "organization:Préfecture de Région Hauts-de-France"}},
+	{"unnamed intercommunalities are those the document names",
+		"La Communauté d'agglomération de Lens-Liévin et la Communauté de communes Osartis Marquion étaient représentées.\n\n- 7 mars 2017 : signature de l'engagement par le Premier ministre Bernard Cazeneuve, les présidents du conseil régional et des conseils départementaux du Nord et du Pas-de-Calais ainsi que des intercommunalités du bassin.",
+		[]string{"organization:Communauté d'agglomération de Lens-Liévin", "organization:Communauté de communes Osartis Marquion",
+			"person:Bernard Cazeneuve", "organization:Conseil régional", "organization:Conseil départemental du Nord",
+			"organization:Conseil départemental du Pas-de-Calais"}},
+	{"titles without names sign for their institutions",
+		"Il a été signé par le préfet du Nord, le président de la Métropole, la Région Hauts-de-France, le Département du Nord, la caisse d'allocations familiales et les bailleurs sociaux.",
+		[]string{"organization:Préfecture du Nord", "organization:Métropole", "organization:Région Hauts-de-France",
+			"organization:Département du Nord", "organization:Caisse d'allocations familiales"}},
+	{"a represented party is its representative",
+		"Marc Duhamel, directeur régional de la Banque des Territoires, et Jean-Luc Verdier, président de la CAPSO, ont signé une convention. La ville de Saint-Omer, représentée par son maire Anne-Sophie Leclercq, est également signataire.",
+		[]string{"person:Marc Duhamel", "person:Jean-Luc Verdier", "person:Anne-Sophie Leclercq"}},
+	{"abbreviated intercommunality",
+		"Les présidents de la CC Ponthieu-Marquenterre et de la Communauté de communes du Pays du Coquelicot ont également signé les conventions.",
+		[]string{"organization:CC Ponthieu-Marquenterre", "organization:Communauté de communes du Pays du Coquelicot"}},
+	{"signature block of an act",
+		"Article 3 : d'autoriser le Président à signer l'acte authentique.\n\nFait à Béthune, le 20 mars 2023\n\nLe Président,\n\nGérard HOCHART",
+		[]string{"person:Gérard Hochart"}},
+	{"signature block without Fait à",
+		"La séance est levée à 20h15.\n\nLe Président, Michel BARBIER",
+		[]string{"person:Michel Barbier"}},
+	{"signature block in columns",
+		"Fait à Boulogne-sur-Mer, le 5 octobre 2023\n\nLe Président, La Secrétaire de séance,\n\nJean-Claude ETIENNE Valérie MACHU",
+		[]string{"person:Jean-Claude Etienne", "person:Valérie Machu"}},
+	{"visas cite earlier signatures",
+		"Vu le contrat de prêt n° 148562 signé entre la SA d'HLM Vilogia et la Caisse des dépôts et consignations ;\n\nArticle 4 : Le Conseil autorise Monsieur le Maire à signer la convention.", nil},
+	{"a sign is no signature", "C'est un signe fort pour la Communauté d'agglomération du Douaisis, selon Jean Dupont.", nil},
+	{"quoted speaker is no signatory",
+		"Une convention signée en juin avec la Communauté d'agglomération de Lens-Liévin prévoit 1,5 million d'euros. « L'entrée est gratuite », constate Sylvie Marquant, adjointe à la culture.",
+		[]string{"organization:Communauté d'agglomération de Lens-Liévin"}},
+	{"representative of a party to a convention",
+		"Entre la Région Hauts-de-France, représentée par M. Xavier BERTRAND, son Président, d'une part,\net la commune de Nieppe, d'autre part.",
+		[]string{"person:Xavier Bertrand"}},
+}
+
+func TestSignatories(t *testing.T) {
+	for _, tc := range signatoryCases {
+		t.Run(tc.name, func(t *testing.T) {
+			tx := NewText(Normalize(tc.text))
+			var got []string
+			for _, s := range Signatories(tx, People(tx), nil) {
+				got = append(got, s.Kind+":"+s.Name)
+				if s.Key == "" {
+					t.Errorf("%s: empty key", s.Name)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Signatories(%q)\n got: %q\nwant: %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// fakeResolver knows one intercommunality.
+type fakeResolver struct{}
+
+func (fakeResolver) ResolveOrg(name string) (string, bool) {
+	if strings.Contains(Fold(name), "douaisis") {
+		return "epci:200044618", true
+	}
+	return "", false
+}
+
+func TestSignatoriesResolver(t *testing.T) {
+	tx := NewText(Normalize("Les communautés d'agglomération du Douaisis et de Lens-Liévin ont signé la convention."))
+	got := Signatories(tx, People(tx), fakeResolver{})
+	if len(got) != 2 || got[0].Key != "epci:200044618" || got[1].Key != "org:lens lievin" {
+		t.Errorf("Signatories with a resolver = %+v", got)
+	}
+	if got[0].Name != "Communauté d'agglomération du Douaisis" {
+		t.Errorf("the name must stay as the text gives it, got %q", got[0].Name)
+	}
+}
+
+// goldRecord is the part of a gold record these tests read.
+type goldRecord struct {
+	ID          string      `json:"id"`
+	People      []goldParty `json:"people"`
+	Signatories []goldParty `json:"signatories"`
+}
+
+type goldParty struct {
+	Name string  `json:"name"`
+	Role *string `json:"role"`
+	Kind string  `json:"kind"`
+}
+
+// nameKey compares names as the reference scorer does: regardless of case,
+// accents, hyphens, spaces and word order.
+func nameKey(s string) string {
+	var rs []rune
+	for _, r := range Fold(s) {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			rs = append(rs, r)
+		}
+	}
+	slices.Sort(rs)
+	return string(rs)
+}
+
+func sameParty(g, p goldParty) bool {
+	if nameKey(g.Name) == nameKey(p.Name) {
+		return true
+	}
+	if g.Kind == corpus.KindOrganization || p.Kind == corpus.KindOrganization {
+		a, b := significantWords(g.Name), significantWords(p.Name)
+		sub := func(x, y []string) bool {
+			for _, w := range x {
+				if !slices.Contains(y, w) {
+					return false
+				}
+			}
+			return true
+		}
+		return len(a) > 0 && len(b) > 0 && (sub(a, b) || sub(b, a))
+	}
+	return false
+}
+
+// partyScores is the micro-averaged tally of people or signatories, and of roles
+// on matched people.
+type partyScores struct {
+	tp, fp, fn         int
+	rolesOK, rolesSeen int
+	misses             []string
+}
+
+func (s *partyScores) add(id string, gold, pred []goldParty, roles bool) {
+	used := make([]bool, len(pred))
+	for _, g := range gold {
+		found := false
+		for i, p := range pred {
+			if used[i] || !sameParty(g, p) {
+				continue
+			}
+			used[i], found = true, true
+			s.tp++
+			if roles {
+				s.rolesSeen++
+				gr, pr := "", ""
+				if g.Role != nil {
+					gr = *g.Role
+				}
+				if p.Role != nil {
+					pr = *p.Role
+				}
+				if PersonKey(gr) == PersonKey(pr) {
+					s.rolesOK++
+				} else {
+					s.misses = append(s.misses, fmt.Sprintf("%s: role of %s: got %q, want %q", id, g.Name, pr, gr))
+				}
+			}
+			break
+		}
+		if !found {
+			s.fn++
+			s.misses = append(s.misses, fmt.Sprintf("%s: missed %s", id, g.Name))
+		}
+	}
+	for i, p := range pred {
+		if !used[i] {
+			s.fp++
+			s.misses = append(s.misses, fmt.Sprintf("%s: spurious %s", id, p.Name))
+		}
+	}
+}
+
+func (s *partyScores) f1() float64 {
+	if s.tp == 0 {
+		return 0
+	}
+	p := float64(s.tp) / float64(s.tp+s.fp)
+	r := float64(s.tp) / float64(s.tp+s.fn)
+	return 2 * p * r / (p + r)
+}
+
+// evalGold runs People and Signatories on the documents of a gold file and
+// returns the scores; docPath maps an id to its text file.
+func evalGold(t *testing.T, goldPath string, docText func(id string) (string, bool)) (people, signs partyScores) {
+	t.Helper()
+	f, err := os.Open(goldPath)
+	if err != nil {
+		t.Skipf("gold not available (%v): run from the repository with ../shared beside it", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	n := 0
+	for sc.Scan() {
+		var g goldRecord
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatalf("%s: %v", goldPath, err)
+		}
+		text, ok := docText(g.ID)
+		if !ok {
+			continue
+		}
+		n++
+		tx := NewText(Normalize(text))
+		ps := People(tx)
+		var pp, pg []goldParty
+		for _, p := range ps {
+			r := p.Role
+			pp = append(pp, goldParty{Name: p.Name, Role: &r, Kind: corpus.KindPerson})
+		}
+		for _, s := range Signatories(tx, ps, nil) {
+			pg = append(pg, goldParty{Name: s.Name, Kind: s.Kind})
+		}
+		people.add(g.ID, g.People, pp, true)
+		signs.add(g.ID, g.Signatories, pg, false)
+	}
+	if n == 0 {
+		t.Skipf("%s: no document found", goldPath)
+	}
+	return people, signs
+}
+
+func TestPeopleSeeds(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared")
+	people, signs := evalGold(t, filepath.Join(dir, "gold", "seeds.gold.jsonl"), func(id string) (string, bool) {
+		b, err := os.ReadFile(filepath.Join(dir, "seeds", id+".txt"))
+		return string(b), err == nil
+	})
+	roleAcc := float64(people.rolesOK) / float64(max(people.rolesSeen, 1))
+	t.Logf("seeds: people F1 %.3f (tp %d fp %d fn %d), roles %d/%d, signatories F1 %.3f (tp %d fp %d fn %d)",
+		people.f1(), people.tp, people.fp, people.fn, people.rolesOK, people.rolesSeen, signs.f1(), signs.tp, signs.fp, signs.fn)
+	for _, m := range append(people.misses, signs.misses...) {
+		t.Log(m)
+	}
+	if people.f1() < 0.9 || signs.f1() < 0.8 || roleAcc < 0.8 {
+		t.Errorf("below target: people F1 %.3f (≥ 0.9), signatories F1 %.3f (≥ 0.8), roles %.3f (≥ 0.8)", people.f1(), signs.f1(), roleAcc)
+	}
+}
+
+func ExampleSignatories() {
+	t := NewText(Normalize("Les signataires sont les départements du Nord et du Pas-de-Calais et Olivier Sichel, directeur de la Banque des Territoires, en présence de la Région."))
+	for _, s := range Signatories(t, People(t), nil) {
+		fmt.Printf("%s: %s\n", s.Kind, s.Name)
+	}
+	// Output:
+	// organization: Département du Nord
+	// organization: Département du Pas-de-Calais
+	// person: Olivier Sichel
+}
+
+func BenchmarkPeopleSignatories(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared/seeds not available")
+	}
+	var texts []*Text
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t := NewText(Normalize(string(data)))
+		texts = append(texts, t)
+		size += len(t.S)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for _, t := range texts {
+			Signatories(t, People(t), nil)
+		}
+	}
+}
