@@ -88,7 +88,11 @@ type number struct {
 // Amounts returns the sums of money of t (see the AMOUNTS section of the package
 // documentation), one per distinct text and value, in text order.
 func Amounts(t *Text) []corpus.Amount {
-	x := amountScanner{tokens: newTokens(t)}
+	return amountsOf(newTokens(t))
+}
+
+func amountsOf(tk tokens) []corpus.Amount {
+	x := amountScanner{tokens: tk}
 	for i := 0; i < len(x.toks); {
 		n := x.at(i)
 		if n <= 0 {
@@ -105,8 +109,10 @@ func Amounts(t *Text) []corpus.Amount {
 func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.kind(i) != tokNum {
 		if x.kind(i) == tokWord {
-			if v, ok := numberWords[x.str(i)]; ok {
-				return number{i: i, j: i + 1, value: v, intLen: 1}, true
+			if x.isMillion(i + 1) {
+				if v, ok := numberWords[x.str(i)]; ok {
+					return number{i: i, j: i + 1, value: v, intLen: 1}, true
+				}
 			}
 		}
 		return number{}, false
@@ -167,6 +173,15 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	n.value = float64(v) / math.Pow10(dec)
 	n.j = j
 	return n, true
+}
+
+// isMillion reports whether token k is "million(s)" or "milliard(s)".
+func (x *amountScanner) isMillion(k int) bool {
+	switch x.str(k) {
+	case "million", "millions", "milliard", "milliards":
+		return true
+	}
+	return false
 }
 
 // suffix reads what follows a number: a multiplier and a currency, possibly across a

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"unicode"
@@ -34,19 +35,48 @@ type token struct {
 	gap  uint8
 }
 
+// Byte classes for the lexer.
+const (
+	cOther  uint8 = iota // ASCII punctuation
+	cSpace               // space, tab, carriage return
+	cLine                // line feed
+	cDigit               // 0-9
+	cLetter              // a-z, A-Z
+	cHigh                // the first or a continuation byte of a multi-byte rune
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			t[c] = cSpace
+		case c == '\n':
+			t[c] = cLine
+		case '0' <= c && c <= '9':
+			t[c] = cDigit
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			t[c] = cLetter
+		case c >= utf8.RuneSelf:
+			t[c] = cHigh
+		}
+	}
+	return t
+}()
+
 func lex(f string) []token {
 	toks := make([]token, 0, len(f)/5+8)
 	gap := gapNone
 	for i := 0; i < len(f); {
-		c := f[i]
-		switch c {
-		case ' ', '\t', '\r':
+		start := i
+		var kind uint8
+		switch byteClass[f[i]] {
+		case cSpace:
 			if gap == gapNone {
 				gap = gapSpace
 			}
 			i++
 			continue
-		case '\n':
+		case cLine:
 			if gap < gapLine {
 				gap = gapLine
 			} else {
@@ -54,26 +84,21 @@ func lex(f string) []token {
 			}
 			i++
 			continue
-		}
-		start := i
-		var kind uint8
-		switch {
-		case '0' <= c && c <= '9':
+		case cDigit:
 			kind = tokNum
-			for i < len(f) && '0' <= f[i] && f[i] <= '9' {
-				i++
+			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
 			}
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case cLetter:
 			kind = tokWord
-			i = wordEnd(f, i)
-		case c < utf8.RuneSelf:
+			i = wordEnd(f, i+1)
+		case cOther:
 			kind = tokPunct
 			i++
 		default:
 			r, n := utf8.DecodeRuneInString(f[i:])
 			if unicode.IsLetter(r) {
 				kind = tokWord
-				i = wordEnd(f, i)
+				i = wordEnd(f, i+n)
 			} else {
 				kind = tokPunct
 				i += n
@@ -87,19 +112,19 @@ func lex(f string) []token {
 
 func wordEnd(f string, i int) int {
 	for i < len(f) {
-		c := f[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		switch byteClass[f[i]] {
+		case cLetter:
 			i++
 			continue
+		case cHigh:
+			r, n := utf8.DecodeRuneInString(f[i:])
+			if !unicode.IsLetter(r) {
+				return i
+			}
+			i += n
+			continue
 		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		r, n := utf8.DecodeRuneInString(f[i:])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		i += n
+		return i
 	}
 	return i
 }
@@ -250,19 +275,12 @@ func (x *tokens) numeroBefore(i int) bool {
 // ---------------------------------------------------------------------------
 // Dates.
 
-var monthNames = map[string]int{
-	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-	"juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}
-
-var monthAbbrev = map[string]int{
-	"janv": 1, "jan": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7,
-	"sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-var weekdays = map[string]bool{
-	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true,
-	"samedi": true, "dimanche": true,
+func isWeekday(w string) bool {
+	switch w {
+	case "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche":
+		return true
+	}
+	return false
 }
 
 // yearTriggers are words that, written before a bare year, make it a calendar
@@ -330,28 +348,18 @@ func isYear(n, digits int) bool { return digits == 4 && n >= 1800 && n <= 2099 }
 type dval struct{ y, m, d int }
 
 func (v dval) iso() string {
-	if v.y == 0 {
+	if v.y <= 0 || v.y > 9999 {
 		return ""
 	}
-	b := make([]byte, 0, 10)
-	b = appendPad(b, v.y, 4)
-	if v.m > 0 {
-		b = append(b, '-')
-		b = appendPad(b, v.m, 2)
-		if v.d > 0 {
-			b = append(b, '-')
-			b = appendPad(b, v.d, 2)
-		}
+	b := [10]byte{byte('0' + v.y/1000), byte('0' + v.y/100%10), byte('0' + v.y/10%10), byte('0' + v.y%10),
+		'-', byte('0' + v.m/10%10), byte('0' + v.m%10), '-', byte('0' + v.d/10%10), byte('0' + v.d%10)}
+	switch {
+	case v.m <= 0:
+		return string(b[:4])
+	case v.d <= 0:
+		return string(b[:7])
 	}
-	return string(b)
-}
-
-func appendPad(b []byte, n, w int) []byte {
-	s := strconv.Itoa(n)
-	for i := len(s); i < w; i++ {
-		b = append(b, '0')
-	}
-	return append(b, s...)
+	return string(b[:])
 }
 
 func validDay(y, m, d int) bool {
@@ -385,8 +393,19 @@ type dateScanner struct {
 // the document's publication date (ISO, possibly empty), used for the year of a day or
 // month written without one.
 func Dates(t *Text, published string) []corpus.Date {
-	sc := dateScanner{tokens: newTokens(t)}
+	return datesOf(newTokens(t), published)
+}
+
+func datesOf(x tokens, published string) []corpus.Date {
+	sc := dateScanner{tokens: x}
 	for i := 0; i < len(sc.toks); {
+		// Most words are neither a month nor glued to a number: skip them cheaply.
+		if tk := sc.toks[i]; tk.kind == tokWord && (i+1 >= len(sc.toks) || sc.toks[i+1].gap != gapNone || sc.toks[i+1].kind != tokNum) {
+			if n := tk.e - tk.s; n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e]) {
+				i++
+				continue
+			}
+		}
 		n := sc.at(i)
 		if n <= 0 {
 			n = 1
@@ -465,20 +484,77 @@ func isOrdinal(w string) bool {
 	return false
 }
 
-// monthAt returns the month of the month name or abbreviation at token i and the
-// index after it (an abbreviation's full stop included).
+// monthOf returns the month of a full month name (1–12), of an abbreviation (-1…-12),
+// or 0. A switch, not a map: it runs on every word of every text.
+func monthOf(w string) int {
+	if len(w) < 3 || len(w) > 9 || !monthPrefix(w) {
+		return 0
+	}
+	switch w {
+	case "janvier":
+		return 1
+	case "fevrier":
+		return 2
+	case "mars":
+		return 3
+	case "avril":
+		return 4
+	case "mai":
+		return 5
+	case "juin":
+		return 6
+	case "juillet":
+		return 7
+	case "aout":
+		return 8
+	case "septembre":
+		return 9
+	case "octobre":
+		return 10
+	case "novembre":
+		return 11
+	case "decembre":
+		return 12
+	case "janv", "jan":
+		return -1
+	case "fevr", "fev":
+		return -2
+	case "avr":
+		return -4
+	case "juil":
+		return -7
+	case "sept", "sep":
+		return -9
+	case "oct":
+		return -10
+	case "nov":
+		return -11
+	case "dec":
+		return -12
+	}
+	return 0
+}
+
+// monthPrefix reports whether w starts like a month name or abbreviation.
+func monthPrefix(w string) bool {
+	switch uint16(w[0])<<8 | uint16(w[1]) {
+	case 'j'<<8 | 'a', 'f'<<8 | 'e', 'm'<<8 | 'a', 'a'<<8 | 'v', 'j'<<8 | 'u', 'a'<<8 | 'o', 's'<<8 | 'e',
+		'o'<<8 | 'c', 'n'<<8 | 'o', 'd'<<8 | 'e':
+		return true
+	}
+	return false
+}
+
+// monthAt returns the month of the month name or abbreviation at token i.
 func (x *dateScanner) monthAt(i int) (int, bool) {
 	if x.kind(i) != tokWord {
 		return 0, false
 	}
-	w := x.str(i)
-	if m, ok := monthNames[w]; ok {
-		return m, true
+	m := monthOf(x.str(i))
+	if m < 0 {
+		m = -m
 	}
-	if m, ok := monthAbbrev[w]; ok {
-		return m, true
-	}
-	return 0, false
+	return m, m > 0
 }
 
 // month parses a month at token i: it returns the month, the index after it, and
@@ -487,15 +563,15 @@ func (x *dateScanner) month(i int) (m, next int, bare bool, ok bool) {
 	if x.kind(i) != tokWord {
 		return 0, i, false, false
 	}
-	w := x.str(i)
-	if m, ok := monthNames[w]; ok {
+	m = monthOf(x.str(i))
+	switch {
+	case m > 0:
 		return m, i + 1, false, true
-	}
-	if m, ok := monthAbbrev[w]; ok {
+	case m < 0:
 		if x.glued(i+1) && x.isPunct(i+1, ".") {
-			return m, i + 2, false, true
+			return -m, i + 2, false, true
 		}
-		return m, i + 1, true, true
+		return -m, i + 1, true, true
 	}
 	return 0, i, false, false
 }
@@ -576,7 +652,7 @@ func (x *dateScanner) listSep(i int) (int, bool) {
 			j++
 			continue
 		}
-		if x.kind(j) == tokWord && weekdays[x.str(j)] {
+		if x.kind(j) == tokWord && isWeekday(x.str(j)) {
 			j++
 			continue
 		}
@@ -642,7 +718,7 @@ func (x *dateScanner) dayList(i int) int {
 		}
 	}
 	start := i
-	if w := x.prevWord(i); w == i-1 && weekdays[x.str(w)] {
+	if w := x.prevWord(i); w == i-1 && isWeekday(x.str(w)) {
 		start = w
 	}
 	for k := 0; k < n; k++ {
@@ -852,27 +928,33 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 	if len(x.out) == 0 {
 		return nil
 	}
-	// Sentence of every token position, from the sentence ends.
+	// Sentence of every token position, from the sentence ends: computed only when a
+	// year is to be resolved.
 	var breaks []int32 // token indices starting a sentence
-	for k, tk := range x.toks {
-		if tk.gap == gapPara {
-			breaks = append(breaks, int32(k))
+	for _, e := range x.out {
+		if !e.noYear {
 			continue
 		}
-		if tk.kind == tokPunct && k+1 < len(x.toks) {
-			switch x.f[tk.s:tk.e] {
-			case ".", "!", "?", ";":
-				if !(x.kind(k-1) == tokNum && x.glued(k) && x.glued(k+1) && x.kind(k+1) == tokNum) {
-					breaks = append(breaks, int32(k+1))
+		for k, tk := range x.toks {
+			if tk.gap == gapPara {
+				breaks = append(breaks, int32(k))
+				continue
+			}
+			if tk.kind == tokPunct && tk.e-tk.s == 1 && k+1 < len(x.toks) {
+				switch x.f[tk.s] {
+				case '.', '!', '?', ';':
+					if !(x.kind(k-1) == tokNum && x.glued(k) && x.glued(k+1) && x.kind(k+1) == tokNum) {
+						breaks = append(breaks, int32(k+1))
+					}
 				}
 			}
 		}
+		break
 	}
 	sentence := func(i int) int {
 		return sort.Search(len(breaks), func(k int) bool { return int(breaks[k]) > i })
 	}
 	var res []corpus.Date
-	seen := make(map[[2]string]bool, len(x.out))
 	// Entries are in text order: keep the last explicit year seen, in the current
 	// sentence and anywhere.
 	paraYear, curPara, anyYear := 0, -1, 0
@@ -899,13 +981,11 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 		s, end := x.span(e.i, e.j)
 		text := x.t.S[s:end]
 		val := e.v.iso()
-		key := [2]string{text, val}
-		if seen[key] {
+		if slices.ContainsFunc(res, func(d corpus.Date) bool { return d.Value == val && d.Text == text }) {
 			continue
 		}
-		seen[key] = true
 		res = append(res, corpus.Date{Text: text, Value: val, Span: corpus.Span{Start: s, End: end}})
 	}
-	sort.SliceStable(res, func(a, b int) bool { return res[a].Start < res[b].Start })
+	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
 }

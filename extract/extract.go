@@ -48,11 +48,14 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	t := NewText(doc.Text)
 	_ = t
 	// Extractors are called here, in dependency order.
-	guard(&problems, "published", func() { doc.Published = Published(t) })
-	guard(&problems, "dates", func() { doc.Dates = Dates(t, doc.Published) })
-	guard(&problems, "amounts", func() { doc.Amounts = Amounts(t) })
-	guard(&problems, "references", func() { doc.References = References(t) })
-	guard(&problems, "genre", func() { doc.Genre = Genre(t, doc.Title, doc.Published) })
+	// Published, dates, amounts, references and genre share one tokenisation.
+	var tk tokens
+	guard(&problems, "tokens", func() { tk = newTokens(t) })
+	guard(&problems, "published", func() { doc.Published = publishedOf(tk) })
+	guard(&problems, "dates", func() { doc.Dates = datesOf(tk, doc.Published) })
+	guard(&problems, "amounts", func() { doc.Amounts = amountsOf(tk) })
+	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
+	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
 		doc.Themes, doc.ThemeEvidence = x.themes.Classify(t, doc.Title)
 	})
@@ -61,7 +64,8 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
 		})
 	}
-	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = Parties(t, nil) })
+	guard(&problems, "people", func() { doc.People = People(t) })
+	guard(&problems, "signatories", func() { doc.Signatories = Signatories(t, doc.People, nil) })
 	return problems
 }
 

@@ -17,97 +17,116 @@ const headLen = 1500
 // "mis à jour le …" last. A date in a title about something else ("… pour 2018") does
 // not count.
 func Published(t *Text) string {
-	f := t.Folded
-	x := refScanner{dateScanner: dateScanner{tokens: newTokens(t)}}
-	// "publié le", "date de publication".
-	for _, key := range []string{"publie le", "publiee le", "publie en", "date de publication"} {
-		if v := x.dateAtText(f, key, len(f)); v != "" {
-			return v
-		}
-	}
-	// Metadata line "date 2017-04" / "Date : 12/03/2019".
-	for i := range x.toks {
-		if !x.isWord(i, "date") || !(i == 0 || x.toks[i].gap >= gapLine) {
-			continue
-		}
-		k := i + 1
-		if x.isPunct(k, ":") {
-			k++
-		}
-		if v := x.dateValueAt(k); v != "" {
-			return v
-		}
-	}
-	// Dateline near the top: a short line "<Place>, le <date>" or "Le <date>".
-	head := min(len(f), headLen)
-	for i := 0; i < len(x.toks) && int(x.toks[i].s) < head; i++ {
-		if !(i == 0 || x.toks[i].gap >= gapLine) {
-			continue
-		}
-		if v := x.dateline(i); v != "" {
-			return v
-		}
-	}
-	// The meeting a minute reports.
-	for _, key := range []string{"reunion du", "seance du", "seance publique du", "conseil municipal du",
-		"conseil communautaire du", "conseil regional du", "commission permanente du", "assemblee pleniere du",
-		"bureau communautaire du", "conseil departemental du", "comite syndical du", "communique de presse du"} {
-		if v := x.dateAtText(f, key, head); v != "" {
-			return v
-		}
-	}
-	if v := x.byline(head); v != "" {
-		return v
-	}
-	if v := x.signedAt(); v != "" {
-		return v
-	}
-	for _, key := range []string{"mis a jour le", "mise a jour le"} {
-		if v := x.dateAtText(f, key, len(f)); v != "" {
-			return v
-		}
-	}
-	return ""
+	return publishedOf(newTokens(t))
 }
 
-// dateAtText finds key in f before limit and returns the full date right after it.
-func (x *refScanner) dateAtText(f, key string, limit int) string {
-	for off := 0; off < limit; {
-		p := strings.Index(f[off:], key)
-		if p < 0 || off+p >= limit {
-			return ""
+func publishedOf(tk tokens) string {
+	x := refScanner{dateScanner: dateScanner{tokens: tk}}
+	// One pass over the words; the first date each rule finds, by rule.
+	const (
+		rPublie = iota
+		rMeta
+		rDateline
+		rMeeting
+		rByline
+		rSigned
+		rUpdated
+		nRules
+	)
+	var found [nRules]string
+	head := headLen
+	for i := 0; i < len(x.toks); i++ {
+		if x.toks[i].kind != tokWord {
+			continue
 		}
-		at := off + p + len(key)
-		off = at
-		k := x.tokenAt(at)
-		if k < 0 {
+		lineStart := i == 0 || x.toks[i].gap >= gapLine
+		inHead := int(x.toks[i].s) < head
+		if lineStart && inHead && found[rDateline] == "" {
+			found[rDateline] = x.dateline(i)
+		}
+		w := x.str(i)
+		if len(w) < 3 || len(w) > 12 {
+			continue
+		}
+		var rule, k int
+		switch w {
+		case "publie", "publiee":
+			// "publié le …", "publié en …".
+			rule, k = rPublie, i+1
+			if !x.isWord(k, "le") && !x.isWord(k, "en") {
+				continue
+			}
+		case "date":
+			switch {
+			case x.isWord(i+1, "de") && x.isWord(i+2, "publication"):
+				rule, k = rPublie, i+3
+			case lineStart:
+				rule, k = rMeta, i+1
+			default:
+				continue
+			}
+			if x.isPunct(k, ":") {
+				k++
+			}
+		case "reunion", "seance", "conseil", "commission", "assemblee", "bureau", "comite", "communique":
+			// "Réunion du …", "Séance publique du …", "Conseil municipal du …".
+			if !inHead {
+				continue
+			}
+			rule = rMeeting
+			for k = i + 1; k < i+4 && !x.isWord(k, "du"); k++ {
+			}
+			if !x.isWord(k, "du") {
+				continue
+			}
+			k++
+		case "par":
+			if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
+				continue
+			}
+			for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
+				if x.kind(k) == tokNum || x.kind(k) == tokWord && isWeekday(x.str(k)) {
+					if v := x.dateValueAt(k); v != "" {
+						found[rByline] = v
+						break
+					}
+				}
+			}
+			continue
+		case "fait":
+			// "Fait à Arras, le 19 octobre 2023".
+			if !x.isWord(i+1, "a") {
+				continue
+			}
+			rule, k = rSigned, i+2
+			for n := 0; n < 6 && k < len(x.toks) && (x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'")) && !x.isWord(k, "le"); n++ {
+				k++
+			}
+			if x.isPunct(k, ",") {
+				k++
+			}
+		case "mis", "mise":
+			if !x.isWord(i+1, "a") || !x.isWord(i+2, "jour") {
+				continue
+			}
+			rule, k = rUpdated, i+3
+		default:
+			continue
+		}
+		if found[rule] != "" {
 			continue
 		}
 		if x.isWord(k, "le") {
 			k++
 		}
-		if v := x.dateValueAt(k); v != "" {
+		found[rule] = x.dateValueAt(k)
+	}
+	for _, v := range found {
+		if v != "" {
 			return v
 		}
 	}
 	return ""
-}
-
-// tokenAt returns the index of the first token starting at or after byte offset p.
-func (x *refScanner) tokenAt(p int) int {
-	lo, hi := 0, len(x.toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(x.toks[m].s) < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo >= len(x.toks) {
-		return -1
-	}
-	return lo
 }
 
 // dateValueAt parses a date with its year at token k: "12 mars 2019", "lundi 12 mars
@@ -116,7 +135,7 @@ func (x *refScanner) dateValueAt(k int) string {
 	if k < 0 || k >= len(x.toks) {
 		return ""
 	}
-	if x.kind(k) == tokWord && weekdays[x.str(k)] {
+	if x.kind(k) == tokWord && isWeekday(x.str(k)) {
 		k++
 	}
 	x.out = x.out[:0]
@@ -146,7 +165,7 @@ func (x *refScanner) dateline(i int) string {
 	place := false
 	if x.isWord(k, "le") {
 		k++
-	} else if x.kind(k) == tokWord && x.upper(k) && !weekdays[x.str(k)] && !x.isWord(k, "fait") {
+	} else if x.kind(k) == tokWord && x.upper(k) && !isWeekday(x.str(k)) && !x.isWord(k, "fait") {
 		if _, ok := x.monthAt(k); !ok {
 			// A place of a few words, then a comma.
 			for n := 0; n < 6; n++ {
@@ -195,79 +214,131 @@ func (x *refScanner) dateline(i int) string {
 	return ""
 }
 
-// signedAt reads "Fait à <Place>, le <date>" (the date an act is signed) anywhere in
-// the text.
-func (x *refScanner) signedAt() string {
-	for i := range x.toks {
-		if !x.isWord(i, "fait") || !x.isWord(i+1, "a") {
-			continue
-		}
-		k := i + 2
-		for n := 0; n < 6 && k < len(x.toks) && (x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'")) && !x.isWord(k, "le"); n++ {
-			k++
-		}
-		if x.isPunct(k, ",") {
-			k++
-		}
-		if x.isWord(k, "le") {
-			k++
-		}
-		if v := x.dateValueAt(k); v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
-// byline reads a byline near the top that carries the date: "Par Antoine Dervaux – 14
-// août 2023".
-func (x *refScanner) byline(head int) string {
-	for i := 0; i < len(x.toks) && int(x.toks[i].s) < head; i++ {
-		if !x.isWord(i, "par") || !(i == 0 || x.toks[i].gap >= gapLine) {
-			continue
-		}
-		for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
-			if x.kind(k) == tokNum || x.kind(k) == tokWord && weekdays[x.str(k)] {
-				if v := x.dateValueAt(k); v != "" {
-					return v
-				}
-			}
-		}
-	}
-	return ""
-}
-
 // Genre returns the document's genre (corpus.Genre*): "deliberation" for acts,
 // recueils and minutes; "communique" for press releases and the news items an
 // institution publishes on its own site; "article" for press articles; "page" for
 // the rest (programme descriptions, institutional pages). title is the document's
 // title and published its publication date (possibly empty).
 func Genre(t *Text, title, published string) string {
-	f := t.Folded
-	head := f[:min(len(f), 3000)]
-	ft := Fold(title)
-	// Acts and minutes.
-	act := 0
-	for _, m := range []string{"extrait du registre", "registre des deliberations", "recueil des actes",
-		"proces-verbal", "proces verbal", "apres en avoir delibere", "apres avoir delibere", "liste des deliberations",
-		"compte rendu de la seance", "compte-rendu de la seance", "compte rendu du conseil", "compte-rendu du conseil",
-		"le conseil municipal", "le conseil communautaire", "deliberation n", "arrete n", "l'assemblee delibere",
-		"ordre du jour", "secretaire de seance", "quorum", "vote a l'unanimite", "adopte a l'unanimite"} {
-		if strings.Contains(head, m) {
-			act++
+	return genreOf(newTokens(t), title, published)
+}
+
+// Cue categories for Genre.
+const (
+	cueAct      = iota // in the head: the vocabulary of acts and minutes
+	cuePress           // anywhere: press-release furniture
+	cuePaper           // in the head: a newspaper's name
+	cueNews            // in the head: news of an event
+	cuePage            // anywhere: a programme or procedure page
+	cueTitleAct        // in the title: an act
+	nCues
+)
+
+var genreCues = newPhraseSet(map[int][]string{
+	cueAct: {"extrait du registre", "registre des deliberations", "recueil des actes", "proces verbal",
+		"apres en avoir delibere", "apres avoir delibere", "liste des deliberations", "compte rendu de la seance",
+		"compte rendu du conseil", "conseil municipal", "conseil communautaire", "deliberation n",
+		"arrete n", "assemblee delibere", "ordre du jour", "secretaire de seance", "quorum",
+		"vote a l unanimite", "adopte a l unanimite", "adoptee a l unanimite"},
+	cuePress: {"communique de presse", "communique", "contact presse", "contacts presse", "relations presse",
+		"service de presse", "service presse", "attachee de presse", "attache de presse", "dossier de presse",
+		"information presse", "invitation presse"},
+	cuePaper: {"voix du nord", "ouest france", "figaro", "echos", "parisien", "gazette des communes",
+		"courrier picard", "nord eclair", "usine nouvelle", "afp", "agence france presse", "journaliste",
+		"midi libre", "depeche", "sud ouest", "dauphine libere", "est republicain", "telegramme", "20 minutes"},
+	cueNews: {"article publie", "actualite", "actualites", "vient d", "vient de", "viennent de", "a inaugure",
+		"ont inaugure", "a signe", "ont signe", "a lance", "a attribue", "a annonce", "a vote", "a adopte",
+		"a ete inaugure", "a ete signe", "ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi",
+		"ce samedi", "ce dimanche", "hier"},
+	cuePage: {"beneficiaires", "pour qui", "qui peut", "eligible", "eligibles", "eligibilite", "modalites",
+		"montant de l aide", "comment candidater", "deposer", "dossier de candidature", "conditions d",
+		"pieces justificatives", "en savoir plus", "demarche", "demarches", "criteres"},
+})
+
+var titleActCues = newPhraseSet(map[int][]string{
+	cueTitleAct: {"deliberation", "arrete", "proces verbal", "recueil des actes", "compte rendu du conseil",
+		"conseil municipal du"},
+})
+
+// speechVerbs introduce reported speech after a quotation ("», déclare X").
+var speechVerbs = map[string]bool{
+	"declare": true, "indique": true, "explique": true, "souligne": true, "affirme": true, "precise": true,
+	"assure": true, "ajoute": true, "confie": true, "estime": true, "rappelle": true, "poursuit": true,
+	"insiste": true, "annonce": true, "lance": true, "resume": true, "temoigne": true, "sourit": true,
+	"constate": true, "raconte": true, "note": true, "observe": true, "reconnait": true, "glisse": true,
+	"commente": true, "detaille": true, "martele": true, "plaide": true, "regrette": true, "deplore": true,
+	"salue": true, "conclut": true, "tempere": true, "previent": true, "felicite": true, "rejouit": true,
+	"inquiete": true, "enthousiasme": true, "agace": true, "soupire": true, "amuse": true, "avoue": true,
+	"admet": true, "lache": true, "declare-t-il": true,
+}
+
+func genreOf(x tokens, title, published string) string {
+	var cues [nCues]int
+	headEnd := len(x.toks)
+	for i, tk := range x.toks {
+		if tk.s >= 3000 {
+			headEnd = i
+			break
 		}
 	}
-	x := tokens{t: t, f: f, toks: lex(head)}
-	vu := 0
-	for i := range x.toks {
-		if !(i == 0 || x.toks[i].gap >= gapLine) || x.kind(i) != tokWord {
+	genreCues.count(&x, 0, headEnd, func(cat, _ int) { cues[cat]++ })
+	// Press-release furniture also sits at the end ("Contact presse").
+	for i := headEnd; i < len(x.toks); i++ {
+		switch x.str(i) {
+		case "communique":
+			cues[cuePress]++
+		case "presse":
+			p := x.prevWord(i)
+			if x.isWord(p, "de") {
+				p = x.prevWord(p)
+			}
+			switch x.str(p) {
+			case "contact", "contacts", "relations", "service", "attache", "attachee", "dossier", "information", "invitation":
+				cues[cuePress]++
+			}
+		}
+	}
+	if title != "" {
+		tt := newTokens(NewText(title))
+		titleActCues.count(&tt, 0, len(tt.toks), func(cat, _ int) { cues[cueTitleAct]++ })
+		genreCues.count(&tt, 0, len(tt.toks), func(cat, _ int) {
+			if cat == cuePress {
+				cues[cuePress]++
+			}
+		})
+	}
+	// Acts: their vocabulary, "Vu …"/"Considérant …" lines, a line "ARRÊTE :".
+	act := cues[cueAct] + 2*cues[cueTitleAct]
+	vu, speech, publie := 0, 0, false
+	for i := 0; i < len(x.toks); i++ {
+		tk := x.toks[i]
+		if tk.kind == tokPunct {
+			if p := x.str(i); p == "»" || p == "\"" {
+				speech += x.speechAfter(i + 1)
+			}
 			continue
 		}
-		switch x.str(i) {
+		if tk.kind != tokWord {
+			continue
+		}
+		w := x.str(i)
+		if w == "t" && x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
+			speech++ // "a-t-il indiqué", "explique-t-elle"
+		}
+		if i >= headEnd {
+			continue
+		}
+		if w == "publie" || w == "publiee" {
+			publie = true
+		}
+		if !(i == 0 || tk.gap >= gapLine) {
+			continue
+		}
+		switch w {
 		case "vu", "considerant":
 			vu++
 		case "arrete", "arretent", "decide", "delibere", "deliberation", "arretons":
-			if x.toks[min(i+1, len(x.toks)-1)].gap >= gapLine || x.isPunct(i+1, ":") || i+1 == len(x.toks) {
+			if i+1 == len(x.toks) || x.toks[i+1].gap >= gapLine || x.isPunct(i+1, ":") {
 				act += 2
 			}
 		}
@@ -275,71 +346,50 @@ func Genre(t *Text, title, published string) string {
 	if vu >= 2 {
 		act += 2
 	}
-	for _, m := range []string{"deliberation", "arrete", "proces-verbal", "proces verbal", "recueil des actes", "compte rendu du conseil", "compte-rendu du conseil", "conseil municipal du"} {
-		if strings.Contains(ft, m) {
-			act += 2
-		}
-	}
-	if act >= 2 {
+	switch {
+	case act >= 2:
 		return corpus.GenreDeliberation
+	case cues[cuePress] > 0:
+		return corpus.GenreCommunique
 	}
-	// Press releases.
-	for _, m := range []string{"communique de presse", "communique", "contact presse", "contacts presse",
-		"relations presse", "service de presse", "service presse", "attachee de presse", "attache de presse",
-		"dossier de presse", "information presse", "invitation presse"} {
-		if strings.Contains(f, m) || strings.Contains(ft, m) {
-			return corpus.GenreCommunique
-		}
-	}
-	hasDateline := false
 	rs := refScanner{dateScanner: dateScanner{tokens: x}}
-	for i := 0; i < len(x.toks) && x.toks[i].s < headLen; i++ {
+	for i := 0; i < headEnd && x.toks[i].s < headLen; i++ {
 		if (i == 0 || x.toks[i].gap >= gapLine) && x.kind(i) == tokWord && x.upper(i) && !x.isWord(i, "le") {
 			if rs.dateline(i) != "" {
-				hasDateline = true
-				break
+				return corpus.GenreCommunique
 			}
 		}
 	}
-	if hasDateline {
-		return corpus.GenreCommunique
-	}
-	// Press articles.
-	if articleMarks(f) || x.byline() {
+	// Press articles: a newspaper's name, a byline, reported speech.
+	if cues[cuePaper] > 0 || speech > 0 || x.byline() {
 		return corpus.GenreArticle
 	}
 	// A news item on an institution's own site ("Article publié le", "Actualités", or a
-	// first paragraph reporting an event) rather than a programme page.
-	if published != "" && strings.Contains(head, "publie") && !pageMarks(f) && newsCue(head) {
+	// head reporting an event) rather than a programme page.
+	if published != "" && publie && cues[cuePage] < 3 && cues[cueNews] > 0 {
 		return corpus.GenreCommunique
 	}
 	return corpus.GenrePage
 }
 
-// articleMarks reports whether f reads like a press article: a newspaper's name, a
-// byline, or reported speech ("», déclare X", "a-t-il indiqué").
-func articleMarks(f string) bool {
-	for _, m := range []string{"la voix du nord", "le monde", "ouest-france", "le figaro", "les echos",
-		"le parisien", "la gazette des communes", "courrier picard", "nord eclair", "la tribune",
-		"l'usine nouvelle", "(afp)", "agence france-presse", "journaliste", "midi libre", "le progres",
-		"la depeche", "sud ouest", "le dauphine", "l'est republicain", "le telegramme", "20 minutes"} {
-		if strings.Contains(f, m) {
-			return true
+// speechAfter reports (1 or 0) whether the tokens from i, right after a closing
+// quotation mark, introduce reported speech: "», déclare", "» a indiqué", "», se
+// félicite", "», s'inquiète".
+func (x *tokens) speechAfter(i int) int {
+	if x.isPunct(i, ",") {
+		i++
+	}
+	switch x.str(i) {
+	case "a", "ont", "se", "s":
+		i++
+		if x.isPunct(i, "'") {
+			i++
 		}
 	}
-	speech := 0
-	for _, v := range []string{"declare", "indique", "explique", "souligne", "affirme", "precise",
-		"assure", "ajoute", "confie", "estime", "rappelle", "poursuit", "insiste", "annonce", "lance", "resume", "temoigne",
-		"sourit", "constate", "raconte", "note", "observe", "reconnait", "glisse", "commente", "detaille", "martele",
-		"plaide", "regrette", "deplore", "salue", "conclut", "tempere", "previent", "se felicite", "se rejouit",
-		"s'inquiete", "s'enthousiasme", "s'agace", "soupire", "s'amuse", "avoue", "admet", "lache"} {
-		for _, p := range []string{"», " + v, "» " + v, "\", " + v, "», a " + v} {
-			speech += strings.Count(f, p)
-		}
-		speech += strings.Count(f, v+"-t-il") + strings.Count(f, v+"-t-elle")
+	if x.kind(i) == tokWord && speechVerbs[x.str(i)] {
+		return 1
 	}
-	speech += strings.Count(f, "a-t-il ") + strings.Count(f, "a-t-elle ")
-	return speech >= 1
+	return 0
 }
 
 // byline reports whether a line near the top credits an author: "Par Mathilde
@@ -354,7 +404,7 @@ func (x *tokens) byline() bool {
 		if !lineStart && !afterMark {
 			continue
 		}
-		// Two capitalised words, then the end of the line or a separator.
+		// Two or three capitalised words, then the end of the line or a separator.
 		k := i + 1
 		names := 0
 		for k < len(x.toks) && x.toks[k].gap < gapLine && x.kind(k) == tokWord && x.upper(k) {
@@ -374,28 +424,62 @@ func (x *tokens) byline() bool {
 	return false
 }
 
-// newsCue reports whether the head of a text reports an event, as news does.
-func newsCue(head string) bool {
-	for _, m := range []string{"article publie", "actualite", "vient d'", "vient de ", "viennent de", "a inaugure",
-		"ont inaugure", "a signe ", "ont signe ", "a lance ", "a attribue", "a annonce", "a vote", "a adopte",
-		"a ete inaugure", "a ete signe", "ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi",
-		"ce samedi", "ce dimanche", " hier ", " hier,"} {
-		if strings.Contains(head, m) {
-			return true
-		}
-	}
-	return false
+// A phraseSet matches multi-word phrases on tokens, ignoring hyphens and
+// apostrophes between words ("procès-verbal" = "procès verbal", "l'aide" = "l aide").
+// A bit set of first bytes and lengths spares most words the map lookup.
+type phraseSet struct {
+	first map[string][]phrase
+	mask  [256]uint64 // bit n of mask[c]: some first word starts with c and has length n
 }
 
-// pageMarks reports whether f describes a programme or a procedure rather than news.
-func pageMarks(f string) bool {
-	n := 0
-	for _, m := range []string{"beneficiaires", "pour qui", "qui peut", "eligib", "modalites", "depenses eligibles",
-		"montant de l'aide", "comment candidater", "deposer", "dossier de candidature", "conditions d'",
-		"pieces justificatives", "en savoir plus", "demarche", "criteres"} {
-		if strings.Contains(f, m) {
-			n++
+type phrase struct {
+	rest []string
+	cat  int
+}
+
+func newPhraseSet(m map[int][]string) *phraseSet {
+	ps := &phraseSet{first: map[string][]phrase{}}
+	for cat, list := range m {
+		for _, p := range list {
+			words := strings.Fields(p)
+			w := words[0]
+			ps.first[w] = append(ps.first[w], phrase{rest: words[1:], cat: cat})
+			if len(w) < 64 {
+				ps.mask[w[0]] |= 1 << len(w)
+			}
 		}
 	}
-	return n >= 3
+	return ps
+}
+
+// count calls found(cat, i) for every phrase matched at a token i in [from, to).
+func (ps *phraseSet) count(x *tokens, from, to int, found func(cat, i int)) {
+	for i := from; i < to; i++ {
+		tk := x.toks[i]
+		if tk.kind != tokWord && tk.kind != tokNum {
+			continue
+		}
+		n := int(tk.e - tk.s)
+		if n >= 64 || ps.mask[x.f[tk.s]]&(1<<n) == 0 {
+			continue
+		}
+		list, ok := ps.first[x.f[tk.s:tk.e]]
+		if !ok {
+			continue
+		}
+	next:
+		for _, p := range list {
+			k := i + 1
+			for _, w := range p.rest {
+				for x.isPunct(k, "-") || x.isPunct(k, "'") {
+					k++
+				}
+				if x.str(k) != w || x.toks[k].gap >= gapPara {
+					continue next
+				}
+				k++
+			}
+			found(p.cat, i)
+		}
+	}
 }

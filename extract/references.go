@@ -6,12 +6,20 @@ import (
 	"terril/corpus"
 )
 
-// actKinds are the words that name an act, folded, with their kind.
-var actKinds = map[string]string{
-	"deliberation": corpus.RefDeliberation, "deliberations": corpus.RefDeliberation,
-	"delib": corpus.RefDeliberation, "dcm": corpus.RefDeliberation, "dcc": corpus.RefDeliberation,
-	"arrete": corpus.RefArrete, "arretes": corpus.RefArrete,
-	"decision": corpus.RefDecision, "decisions": corpus.RefDecision,
+// actKind returns the kind of act a folded word names, or "".
+func actKind(w string) string {
+	if len(w) < 3 || w[0] != 'd' && w[0] != 'a' {
+		return ""
+	}
+	switch w {
+	case "deliberation", "deliberations", "delib", "dcm", "dcc":
+		return corpus.RefDeliberation
+	case "arrete", "arretes":
+		return corpus.RefArrete
+	case "decision", "decisions":
+		return corpus.RefDecision
+	}
+	return ""
 }
 
 // References returns the acts (délibérations, arrêtés, décisions) t cites or contains
@@ -19,13 +27,17 @@ var actKinds = map[string]string{
 // ("n°20161396 du 13 octobre 2016"): one per number, in text order. Laws, decrees,
 // récépissés and acts cited without a number are left out.
 func References(t *Text) []corpus.Reference {
-	x := refScanner{dateScanner: dateScanner{tokens: newTokens(t)}}
+	return referencesOf(newTokens(t))
+}
+
+func referencesOf(tk tokens) []corpus.Reference {
+	x := refScanner{dateScanner: dateScanner{tokens: tk}}
 	for i := 0; i < len(x.toks); i++ {
 		if x.kind(i) != tokWord {
 			continue
 		}
-		kind, ok := actKinds[x.str(i)]
-		if !ok {
+		kind := actKind(x.str(i))
+		if kind == "" {
 			continue
 		}
 		if n := x.act(i, kind); n > 0 {
@@ -105,7 +117,7 @@ func (x *refScanner) act(i int, kind string) int {
 		if x.kind(j) != tokWord || x.toks[j].gap > gapLine {
 			break
 		}
-		if _, ok := actKinds[x.str(j)]; ok {
+		if actKind(x.str(j)) != "" {
 			break
 		}
 		j++
