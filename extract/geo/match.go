@@ -250,6 +250,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			continue
 		}
 		named := ctxNamed[c.Departement] || ctxNamed[c.EPCI]
+		// "Maire" is not Mairé: a written name without an accent the commune has.
+		if level > 0 && !d.upper(int(in.a), int(in.b)) && d.accentsDiffer(int(in.a), int(in.b), c.Name) {
+			veto[x] = true
+			continue
+		}
 		switch level {
 		case 0:
 			in.ok = !d.upper(int(in.a), int(in.b)) || in.b-in.a > 1 || in.strong || len(d.word(int(in.a))) > 3
@@ -259,7 +264,10 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 				in.ok = false
 			}
 		case 1:
-			in.ok = in.strong || in.weak || named || ctxDep[c.Departement] || ctxRegion[c.Region]
+			// At the start of a sentence or a line item, the capital says nothing.
+			g := toks[in.a].gap
+			start := in.a == 0 || d.sentenceEnd(int(in.a)) || g&gapPara != 0 || g&gapLine != 0 && g&gapHard != 0
+			in.ok = in.strong || in.weak || !start && (named || ctxDep[c.Departement] || ctxRegion[c.Region])
 			if in.ok && d.upper(int(in.a), int(in.b)) && !in.strong {
 				in.ok = false
 			}
@@ -429,7 +437,16 @@ var communeNouns = map[string]bool{"commune": true, "communes": true, "ville": t
 
 // Words before a name that give weak support: "de Lens", "entre Lens et Liévin".
 var weakWords = map[string]bool{"de": true, "d": true, "depuis": true, "vers": true,
-	"entre": true, "pres": true, "et": true, "sur": true, "a": true, "en": true, "par": true}
+	"entre": true, "pres": true, "proche": true}
+
+// Nouns directly before a name that make it a company's or a thing's name: "usine
+// Still", "Société Méru".
+var orgWords = map[string]bool{"societe": true, "entreprise": true, "ets": true,
+	"etablissements": true, "sarl": true, "sas": true, "sasu": true, "eurl": true, "sa": true,
+	"sci": true, "groupe": true, "usine": true, "marque": true, "cabinet": true,
+	"agence": true, "hotel": true, "restaurant": true, "boulangerie": true,
+	"patisserie": true, "garage": true, "pharmacie": true, "magasin": true, "espace": true,
+	"salle": true, "stade": true, "college": true, "lycee": true, "ecole": true}
 
 // Words after "Lille, " that make a dateline.
 var datelineWords = map[string]bool{"le": true, "lundi": true, "mardi": true,
@@ -559,6 +576,16 @@ func (d *doc) communeOK(a, b int) bool {
 			return false
 		}
 	}
+	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine|gapJoined) == 0 && orgWords[d.word(a-1)] {
+		return false
+	}
+	// "Jean-Pierre, Yves, Jacques": a given name among given names.
+	if b-a == 1 && names.IsGiven(d.word(a)) {
+		if a > 0 && d.toks[a].gap&(gapHard|gapPara) == 0 && d.capital(a-1) && names.IsGiven(d.word(a-1)) ||
+			b < len(toks) && d.toks[b].gap&(gapHard|gapPara) == 0 && d.capital(b) && names.IsGiven(d.word(b)) {
+			return false
+		}
+	}
 	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine) == 0 {
 		w := d.word(a - 1)
 		// "M. Lens", "Mme Salomé".
@@ -674,6 +701,44 @@ func (d *doc) listed(endA, startB int) bool {
 	}
 	w := d.word(endA)
 	return w == "et" || w == "ou"
+}
+
+// sentenceEnd reports whether the text before token k ends a sentence.
+func (d *doc) sentenceEnd(k int) bool {
+	if k == 0 {
+		return true
+	}
+	prev := strings.TrimRight(d.t.Folded[d.toks[k-1].e:d.toks[k].s], " \n")
+	return prev != "" && strings.ContainsAny(prev[len(prev)-1:], ".!?:;")
+}
+
+// accentsDiffer reports whether tokens [a, b) spell name's letters with different
+// diacritics, where the text does write some letters in lower case.
+func (d *doc) accentsDiffer(a, b int, name string) bool {
+	s, e := d.t.Orig(int(d.toks[a].s), int(d.toks[b-1].e))
+	written := []rune(strings.ToLower(d.t.S[s:e]))
+	official := []rune(strings.ToLower(name))
+	i, j := 0, 0
+	for i < len(written) && j < len(official) {
+		w, o := written[i], official[j]
+		if !unicode.IsLetter(w) {
+			i++
+			continue
+		}
+		if !unicode.IsLetter(o) {
+			j++
+			continue
+		}
+		if w != o {
+			if extract.FoldRune(w) != extract.FoldRune(o) {
+				return false // a different name (a former name, a short form): no verdict
+			}
+			return true
+		}
+		i++
+		j++
+	}
+	return false
 }
 
 // localDep returns the code of a département named right after the commune reading

@@ -73,6 +73,8 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 		case '-', '\'', '\u2010', '\u2011':
 			if gap&gapSpace == 0 {
 				gap |= gapJoined
+			} else if gap&gapLine != 0 && r == '-' {
+				gap |= gapHard // a bullet at the start of a line
 			}
 		case '\u2013', '\u2014':
 			gap |= gapDash
