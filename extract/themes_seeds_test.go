@@ -51,13 +51,23 @@ func themeF1(t *testing.T, dir string, gold map[string][]string) (p, r, f1 float
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		data, err := os.ReadFile(filepath.Join(dir, id+".txt"))
-		if err != nil {
-			t.Logf("%s: %v", id, err)
+		matches, _ := filepath.Glob(filepath.Join(dir, id+".*"))
+		if len(matches) != 1 {
+			t.Errorf("%s: %d files in %s", id, len(matches), dir)
 			continue
 		}
-		s := Normalize(string(data))
-		got, ev := th.Classify(NewText(s), firstLine(s))
+		data, err := os.ReadFile(matches[0])
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		res, err := Read(matches[0], "", data)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		s := res.Text
+		got, ev := th.Classify(NewText(s), res.Title)
 		var missing, extra []string
 		for _, g := range gold[id] {
 			if slices.Contains(got, g) {
@@ -105,5 +115,14 @@ func TestThemesSeeds(t *testing.T) {
 	t.Logf("seeds: themes P=%.3f R=%.3f F1=%.3f", p, r, f1)
 	if f1 < 0.85 {
 		t.Errorf("seeds: themes F1 = %.3f, want >= 0.85", f1)
+	}
+}
+
+func TestThemesSample(t *testing.T) {
+	gold := goldThemes(t, "../corpus/sample/gold.jsonl")
+	p, r, f1 := themeF1(t, "../corpus/sample/docs", gold)
+	t.Logf("sample corpus: themes P=%.3f R=%.3f F1=%.3f", p, r, f1)
+	if f1 < 0.85 {
+		t.Errorf("sample corpus: themes F1 = %.3f, want >= 0.85", f1)
 	}
 }

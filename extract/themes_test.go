@@ -450,3 +450,35 @@ func BenchmarkClassifyLong(b *testing.B) {
 		th.Classify(tx, "")
 	}
 }
+
+func ExampleThemes_Classify() {
+	s := Normalize("Priorité 1 : la rénovation des logements sociaux (4 M€).\n\nLe maire a aussi évoqué le tourisme.")
+	ids, ev := DefaultThemes().Classify(NewText(s), "")
+	fmt.Println(ids)
+	for _, tm := range ev[0].Terms {
+		fmt.Printf("%s: %q at %d\n", tm.Term, s[tm.Start:tm.End], tm.Start)
+	}
+	// Output:
+	// [logement]
+	// rénovation des logements: "rénovation des logements" at 17
+}
+
+func ExampleParseThemes() {
+	th, err := ParseThemes([]byte(`# water policy
+@threshold 2
+eau  2  assainissement
+eau  2  eau potable
+eau  2  SDAGE  [case]
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ids, _ := th.Classify(NewText("Le SDAGE fixe les objectifs."), "")
+	fmt.Println(ids)
+	_, err = ParseThemes([]byte("eau deux assainissement\n"))
+	fmt.Println(err)
+	// Output:
+	// [eau]
+	// line 1: bad weight "deux" (a number from 0 to 100)
+}
