@@ -94,6 +94,13 @@ func Amounts(t *Text) []corpus.Amount {
 func amountsOf(tk tokens) []corpus.Amount {
 	x := amountScanner{tokens: tk}
 	for i := 0; i < len(x.toks); {
+		// Only numbers, and words before "million(s)"/"milliard(s)", can start an amount.
+		if t := x.toks[i]; t.kind != tokNum {
+			if t.kind != tokWord || i+1 >= len(x.toks) || x.toks[i+1].e-x.toks[i+1].s < 7 || x.f[x.toks[i+1].s] != 'm' {
+				i++
+				continue
+			}
+		}
 		n := x.at(i)
 		if n <= 0 {
 			n = 1

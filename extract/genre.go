@@ -282,22 +282,6 @@ func genreOf(x tokens, title, published string) string {
 		}
 	}
 	genreCues.count(&x, 0, headEnd, func(cat, _ int) { cues[cat]++ })
-	// Press-release furniture also sits at the end ("Contact presse").
-	for i := headEnd; i < len(x.toks); i++ {
-		switch x.str(i) {
-		case "communique":
-			cues[cuePress]++
-		case "presse":
-			p := x.prevWord(i)
-			if x.isWord(p, "de") {
-				p = x.prevWord(p)
-			}
-			switch x.str(p) {
-			case "contact", "contacts", "relations", "service", "attache", "attachee", "dossier", "information", "invitation":
-				cues[cuePress]++
-			}
-		}
-	}
 	if title != "" {
 		tt := newTokens(NewText(title))
 		titleActCues.count(&tt, 0, len(tt.toks), func(cat, _ int) { cues[cueTitleAct]++ })
@@ -326,6 +310,10 @@ func genreOf(x tokens, title, published string) string {
 			speech++ // "a-t-il indiqué", "explique-t-elle"
 		}
 		if i >= headEnd {
+			// Press-release furniture also sits at the end ("Contact presse").
+			if len(w) >= 6 && (w[0] == 'c' || w[0] == 'p') {
+				x.pressCue(i, &cues[cuePress])
+			}
 			continue
 		}
 		if w == "publie" || w == "publiee" {
@@ -370,6 +358,24 @@ func genreOf(x tokens, title, published string) string {
 		return corpus.GenreCommunique
 	}
 	return corpus.GenrePage
+}
+
+// pressCue counts "communiqué" and "contact(s) presse", "service de presse"… at
+// token i.
+func (x *tokens) pressCue(i int, n *int) {
+	switch x.str(i) {
+	case "communique":
+		*n++
+	case "presse":
+		p := x.prevWord(i)
+		if x.isWord(p, "de") {
+			p = x.prevWord(p)
+		}
+		switch x.str(p) {
+		case "contact", "contacts", "relations", "service", "attache", "attachee", "dossier", "information", "invitation":
+			*n++
+		}
+	}
 }
 
 // speechAfter reports (1 or 0) whether the tokens from i, right after a closing
