@@ -17,17 +17,18 @@ var priority = [...]int8{kCommune: 2, kGentile: 3, kRegion: 4, kDep: 5, kEPCI: 6
 
 // An interp is one reading of a span of tokens.
 type interp struct {
-	a, b   int32 // token range [a, b)
-	kind   uint8
-	ref    int32   // EPCI, département or région index
-	cands  []int32 // communes: candidate indexes
-	node   int32   // communes: trie node, for the level
-	strong bool    // communes: "à", "(59)", a dateline, "commune de"… around the name
-	weak   bool    // communes: "de", "entre"… before the name
-	code   string  // communes: département code in parentheses after the name
-	postal string  // communes: postal code before the name
-	ok     bool    // communes: accepted
-	choice int32   // communes: the chosen candidate
+	a, b    int32 // token range [a, b)
+	kind    uint8
+	ref     int32   // EPCI, département or région index
+	cands   []int32 // communes: candidate indexes
+	node    int32   // communes: trie node, for the level
+	strong  bool    // communes: "à", "(59)", a dateline, "commune de"… around the name
+	weak    bool    // communes: "de", "entre"… before the name
+	code    string  // communes: département code in parentheses after the name
+	postal  string  // communes: postal code before the name
+	ok      bool    // communes: accepted
+	acronym bool    // EPCIs: an acronym, which counts only in its région
+	choice  int32   // communes: the chosen candidate
 }
 
 type doc struct {
@@ -191,6 +192,24 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 	slices.SortFunc(sel, func(x, y interp) int { return int(x.a - y.a) })
 
+	// "Wallers (59)" is a département code only if a Wallers is in the 59: "Anor (36)"
+	// is a count.
+	for x := range sel {
+		in := &sel[x]
+		if in.kind != kCommune || in.code == "" {
+			continue
+		}
+		ok := false
+		for _, ci := range in.cands {
+			ok = ok || g.communes[ci].Departement == in.code
+		}
+		if ok {
+			in.strong = true
+		} else {
+			in.code = ""
+		}
+	}
+
 	// The document's context: départements, intercommunalities and régions named, and
 	// the communes named unambiguously with some weight (a trigger, or a town).
 	ctxNamed := map[string]bool{} // départements named, and EPCIs named
@@ -204,12 +223,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			ctxDep[dep.Code] = true
 			ctxRegion[dep.Region] = true
 		case kEPCI, kEPCICore:
-			e := g.epcis[in.ref]
-			ctxNamed[e.SIREN] = true
-			if len(e.Members) > 0 {
-				c, _ := g.Commune(e.Members[0])
-				ctxRegion[c.Region] = true
+			if in.acronym {
+				continue
 			}
+			ctxNamed[g.epcis[in.ref].SIREN] = true
+			ctxRegion[g.epciRegion(in.ref)] = true
 		case kRegion:
 			ctxRegion[g.regions[in.ref].Code] = true
 		case kCommune:
@@ -223,6 +241,14 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 					ctxRegion[c.Region] = true
 				}
 			}
+		}
+	}
+	// An acronym counts only where the text is: "CCPH" is not the same CC everywhere.
+	for x := range sel {
+		if in := &sel[x]; in.acronym && !ctxRegion[g.epciRegion(in.ref)] {
+			in.kind = kBlock
+		} else if in.acronym {
+			ctxNamed[g.epcis[in.ref].SIREN] = true
 		}
 	}
 	starts := map[int32]bool{} // first tokens of commune readings
@@ -365,6 +391,15 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	return communes, epcis, departements
 }
 
+// epciRegion returns the région of an EPCI's first member.
+func (g *Gazetteer) epciRegion(ref int32) string {
+	if e := g.epcis[ref]; len(e.Members) > 0 {
+		c, _ := g.Commune(e.Members[0])
+		return c.Region
+	}
+	return ""
+}
+
 // typeMatch reports whether EPCI ref is of the type a head announces.
 func (m *matcher) typeMatch(g *Gazetteer, ref int32, flags uint16) bool {
 	switch g.epcis[ref].Type {
@@ -480,7 +515,7 @@ func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, 
 				continue
 			}
 			epciAt[a] = append(epciAt[a], len(ins))
-			ins = append(ins, interp{a: a, b: b, kind: kEPCI, ref: e.ref, ok: true})
+			ins = append(ins, interp{a: a, b: b, kind: kEPCI, ref: e.ref, ok: true, acronym: e.flags&fAcronym != 0})
 		case kEPCICore:
 			strong := e.flags&fWeak == 0 && d.capital(int(a)) && !d.upper(int(a), int(b))
 			epciAt[a] = append(epciAt[a], len(ins))
@@ -626,10 +661,7 @@ func isConnectorWord(w string) bool {
 func (d *doc) context(in *interp) {
 	toks := d.toks
 	a, b := int(in.a), int(in.b)
-	in.code = d.codeAfter(b)
-	if in.code != "" {
-		in.strong = true
-	}
+	in.code = d.codeAfter(b) // checked against the candidates once they are known
 	if a > 0 && toks[a].gap&gapHard == 0 {
 		w := d.word(a - 1)
 		switch {

@@ -109,6 +109,13 @@ var ambiguity = []struct {
 	{"homonymes dans un même texte", "Le siège est à Bailleul (59). Il existe aussi une commune de Bailleul dans la Somme.", "59043 80051", "", "59 80"},
 	{"article et nom commun", "La rénovation de l'îlot de la Tour abbatiale à Lille.", "59350", "", ""},
 	{"marque", "L'ancienne usine Still à Creil sera reconvertie.", "60175", "", ""},
+	{"nombre entre parenthèses", "Les services jeunesse de Trélon, Anor (36), Fourmies.", "59601 59012 59249", "", ""},
+	{"acronyme hors de sa région", "Le conseil de Couthenans reverse la taxe à la CCPH.", "70184", "", ""},
+	{"acronyme dans sa région", "À Lille, la MEL vote.", "59350", "200093201", ""},
+	{"accent différent", "Monsieur Jean-Pierre Giran, Maire de Hyères, donne son avis.", "83069", "", ""},
+	{"liste de prénoms", "Présents : Jean-Pierre, Yves, Jacques, Mathieu, Patrick.", "", "", ""},
+	{"nom de société", "Vidéoprotection à La Valette-du-Var (Société Méru).", "83144", "", ""},
+	{"verbe en tête de puce", "Un plan d'action visant à :\n- Lutter contre la stigmatisation.", "", "", ""},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
