@@ -319,6 +319,9 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 	if m.role == "" {
 		m.role = ps.listLabel(i)
 	}
+	if m.role == "" {
+		m.role = ps.trailingLabel(m.tj)
+	}
 	// "BOISSEAUX Anne-Sophie": capitals then a known given name is a list of
 	// persons, whatever the surname means.
 	reversed := m.gk > m.sk && !ambiguousGiven[ps.folded(m.gk)]
@@ -609,7 +612,7 @@ func (ps *peopleScanner) roleEnd(k int) int {
 		}
 		f := ps.folded(e)
 		if ps.roleStopAt(e) {
-			if f == "et" && ps.roleStart(e+1, false) > 0 {
+			if f == "et" && ps.roleGoesOn(e) {
 				continue
 			}
 			break
@@ -629,6 +632,20 @@ func (ps *peopleScanner) roleEnd(k int) int {
 		e--
 	}
 	return e
+}
+
+// roleGoesOn reports whether "et" at token k coordinates within a role ("chargé de
+// l'éducation et des collèges", "président de la Région et maire de Lille") rather
+// than ending it ("le directeur de la CDC et Xavier Bertrand").
+func (ps *peopleScanner) roleGoesOn(k int) bool {
+	if ps.roleStart(k+1, false) > 0 {
+		return true
+	}
+	switch ps.folded(k + 1) {
+	case "de", "du", "des", "d'", "a", "au", "aux":
+		return ps.isWord(k+2) && (ps.toks[k+2].cas == pcLower || ps.particle(k+2))
+	}
+	return false
 }
 
 // roleStopAt reports whether token k ends a role: a verb, a relative pronoun, a
@@ -660,6 +677,9 @@ func (ps *peopleScanner) appositionAt(k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	k++
+	for n := 0; n < 2 && k < len(ps.toks) && ps.toks[k].kind == ptNewline; n++ {
+		k++
+	}
 	switch ps.folded(k) {
 	case "le", "la", "l'":
 		k++
@@ -741,7 +761,7 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 			if ps.toks[j].kind == ptNewline {
 				continue
 			}
-			if ps.roleStopAt(j) || ps.toks[j].kind != ptWord {
+			if ps.roleStopAt(j) && !(ps.folded(j) == "et" && ps.roleGoesOn(j)) || ps.toks[j].kind != ptWord {
 				return ""
 			}
 		}
@@ -750,6 +770,37 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 			r--
 		}
 		return ps.text(k, r)
+	}
+	return ""
+}
+
+// trailingLabel reads the label that closes a list of names: "DEBUCHY Martine,
+// LEMAN Pierre-Yves, Adjoints ;" gives each name the role "Adjoints". k is the token
+// after the name.
+func (ps *peopleScanner) trailingLabel(k int) string {
+	for n := 0; k < len(ps.toks) && n < 120; k, n = k+1, n+1 {
+		tk := ps.toks[k]
+		if tk.kind == ptNewline {
+			return ""
+		}
+		if !ps.isPunct(k, ",") {
+			if tk.kind == ptWord && (tk.cas != pcLower || ps.particle(k)) || ps.isPunct(k, ".") && ps.civility(k-1) == 2 {
+				continue
+			}
+			return ""
+		}
+		// A comma: a label follows when it is a plural function closing the list.
+		if ps.roleStart(k+1, true) == 0 {
+			continue
+		}
+		e := k + 1
+		for e < len(ps.toks) && ps.toks[e].kind == ptWord && e-k < 5 {
+			e++
+		}
+		if e < len(ps.toks) && !(ps.isPunct(e, ";") || ps.isPunct(e, ".") || ps.toks[e].kind == ptNewline) {
+			return ""
+		}
+		return ps.text(k+1, e)
 	}
 	return ""
 }
@@ -958,6 +1009,12 @@ var (
 		"vice-presidents", "ceo", "co-president", "co-presidente", "copresident", "copresidente",
 		"gouverneur", "ambassadeur", "ambassadrice", "intendant", "payeur", "agent", "agente",
 		"membre", "suppleant", "suppleante", "titulaire", "mandataire", "liquidateur",
+		"economiste", "sociologue", "historien", "historienne", "journaliste", "chercheur",
+		"chercheuse", "professeur", "professeure", "enseignant", "enseignante", "urbaniste",
+		"paysagiste", "entrepreneur", "entrepreneuse", "agriculteur", "agricultrice",
+		"commercant", "commercante", "artisan", "artisane", "medecin", "infirmier", "infirmiere",
+		"proviseur", "principal", "principale", "instituteur", "institutrice", "educateur",
+		"educatrice", "sapeur-pompier", "commandant", "capitaine", "colonel", "general",
 	)
 	// rolePlurals head the label of a list of persons ("Délégués titulaires").
 	rolePlurals = setOf(
@@ -966,6 +1023,7 @@ var (
 		"deputes", "senateurs", "senatrices", "membres", "administrateurs", "representants",
 		"representantes", "suppleants", "suppleantes", "titulaires", "elus", "elues", "rapporteurs",
 		"assesseurs", "scrutateurs", "commissaires", "responsables", "referents",
+		"vice-presidents", "vice-presidentes", "conseilleres", "adjoints", "adjointes",
 	)
 	// roleAdjectives precede a role noun: "Premier ministre", "vice président".
 	roleAdjectives = setOf("premier", "premiere", "vice", "haut", "haute", "ancien", "ancienne",
