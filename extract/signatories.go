@@ -311,7 +311,6 @@ var (
 		"ca": "agglomeration", "cc": "communes", "cu": "urbaine"}
 )
 
-
 // sentences splits the tokens into sentences, [start, end) token ranges: at a
 // full stop, question or exclamation mark (not after a civility or an initial), at
 // a blank line, at a line break after a colon or a semicolon, and before a bullet.
