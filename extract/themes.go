@@ -752,7 +752,7 @@ func (sc *scanner) scan() {
 				}
 			case '(':
 				parenDepth++
-				if asideDepth == 0 {
+				if asideDepth == 0 && parenDepth == 1 { // outermost only: the scans do not overlap
 					if end, ok := asideParen(s, i); ok {
 						asideDepth = parenDepth
 						asideEnd = end
