@@ -284,6 +284,9 @@ func (g *Gazetteer) build() error {
 		m.insertGlued(ids, entry{kind: kDep, ref: int32(i)}, rev)
 		if a, ok := articleForms[d.Liaison]; ok {
 			for _, art := range append([]string{a.art}, a.contracted...) {
+				if art == "au" || art == "aux" {
+					continue // "au Nord" is a direction, "jusqu'au Rhône" a river
+				}
 				k := append([]int32{m.intern(art)}, ids...)
 				m.insertGlued(k, entry{kind: kDep, ref: int32(i), skip: 1, flags: fArticle}, rev)
 			}

@@ -19,16 +19,17 @@ var priority = [...]int8{kCommune: 2, kGentile: 3, kRegion: 4, kDep: 5, kEPCI: 6
 type interp struct {
 	a, b    int32 // token range [a, b)
 	kind    uint8
-	ref     int32   // EPCI, département or région index
-	cands   []int32 // communes: candidate indexes
-	node    int32   // communes: trie node, for the level
-	strong  bool    // communes: "à", "(59)", a dateline, "commune de"… around the name
-	weak    bool    // communes: "de", "entre"… before the name
-	code    string  // communes: département code in parentheses after the name
-	postal  string  // communes: postal code before the name
-	ok      bool    // communes: accepted
-	acronym bool    // EPCIs: an acronym, which counts only in its région
-	choice  int32   // communes: the chosen candidate
+	ref     int32          // EPCI, département or région index
+	cands   []int32        // communes: candidate indexes
+	former  map[int32]bool // communes: candidates named by a former name
+	node    int32          // communes: trie node, for the level
+	strong  bool           // communes: "à", "(59)", a dateline, "commune de"… around the name
+	weak    bool           // communes: "de", "entre"… before the name
+	code    string         // communes: département code in parentheses after the name
+	postal  string         // communes: postal code before the name
+	ok      bool           // communes: accepted
+	acronym bool           // EPCIs: an acronym, which counts only in its région
+	choice  int32          // communes: the chosen candidate
 }
 
 type doc struct {
@@ -540,11 +541,33 @@ func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, 
 			}
 			if !dup {
 				ins[com].cands = append(ins[com].cands, e.ref)
+				if e.flags&fFormer != 0 {
+					if ins[com].former == nil {
+						ins[com].former = map[int32]bool{}
+					}
+					ins[com].former[e.ref] = true
+				}
 			}
 		}
 	}
 	return ins
 }
+
+// Départements named after a river.
+var rivers = map[string]bool{"01": true, "02": true, "03": true, "07": true, "10": true,
+	"11": true, "12": true, "16": true, "18": true, "23": true, "24": true, "25": true,
+	"26": true, "27": true, "30": true, "32": true, "33": true, "34": true, "36": true,
+	"38": true, "42": true, "45": true, "46": true, "51": true, "53": true, "55": true,
+	"57": true, "58": true, "60": true, "61": true, "69": true, "72": true, "80": true,
+	"81": true, "83": true, "86": true, "89": true}
+
+// Words before a river's name.
+var riverWords = map[string]bool{"confluence": true, "fleuve": true, "riviere": true,
+	"berge": true, "berges": true, "rive": true, "rives": true, "bords": true, "vallee": true,
+	"bassin": true, "cours": true, "crue": true, "crues": true, "nappe": true, "canal": true,
+	"amont": true, "aval": true, "affluent": true, "embouchure": true, "delta": true,
+	"baie": true, "eaux": true, "lit": true, "barrage": true, "source": true, "sources": true,
+	"jusqu": true, "estuaire": true, "rivieres": true, "fleuves": true, "gorges": true}
 
 // depOK applies the rules of département names to tokens [a, b).
 func (d *doc) depOK(a, b int, e entry) bool {
@@ -555,6 +578,14 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	if b < len(d.toks) && d.toks[b].gap&(gapHard|gapComma|gapLine|gapDot|gapPara|gapDash) == 0 && d.capital(b) &&
 		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) {
 		return false
+	}
+	// "confluence avec le Rhône", "les bords de la Somme": the river.
+	if rivers[d.g.deps[e.ref].Code] && b-a-int(e.skip) == 1 {
+		for k := a - 1; k >= 0 && k >= a-4; k-- {
+			if riverWords[d.word(k)] {
+				return false
+			}
+		}
 	}
 	if e.flags&fArticle != 0 || b-a > 1 {
 		return true
@@ -726,7 +757,10 @@ func isDigits(s string) bool {
 func (d *doc) listed(endA, startB int) bool {
 	if startB == endA {
 		g := d.toks[startB].gap
-		return g&gapHard == 0 && (g&gapComma != 0 || g&gapJoined != 0 && g&gapSpace == 0)
+		// A comma, a hyphen, or one line break between two lines that are names only
+		// (a table column).
+		return g&gapHard == 0 && (g&gapComma != 0 || g&gapJoined != 0 && g&gapSpace == 0 ||
+			g&gapLine != 0 && g&(gapPara|gapDot) == 0)
 	}
 	if startB-endA != 1 || d.toks[startB].gap&gapHard != 0 || d.toks[endA].gap&gapHard != 0 {
 		return false
@@ -806,6 +840,9 @@ func (d *doc) choose(in *interp, local string, ctxNamed, ctxDep, ctxRegion map[s
 	for _, ci := range in.cands {
 		c := g.communes[ci]
 		score := math.Log10(float64(c.Population) + 1)
+		if in.former[ci] {
+			score-- // a current name before a former one
+		}
 		if in.code != "" && c.Departement == in.code || local != "" && c.Departement == local {
 			score += 1000
 		}

@@ -116,6 +116,10 @@ var ambiguity = []struct {
 	{"liste de prénoms", "Présents : Jean-Pierre, Yves, Jacques, Mathieu, Patrick.", "", "", ""},
 	{"nom de société", "Vidéoprotection à La Valette-du-Var (Société Méru).", "83144", "", ""},
 	{"verbe en tête de puce", "Un plan d'action visant à :\n- Lutter contre la stigmatisation.", "", "", ""},
+	{"fleuve", "La nappe d'accompagnement du Rhône et la confluence avec le Rhône.", "", "", ""},
+	{"direction", "Les éoliennes au Nord de la commune.", "", "", ""},
+	{"colonne de tableau", "Nom de la commune\nNîmes\nBELLEGARDE\nBEAUCAIRE\n", "30189 30034 30032", "", ""},
+	{"nom actuel avant ancien nom", "Dans le Gard et en Lozère, à Belvézet.", "30035", "", "30 48"},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
