@@ -324,6 +324,8 @@ func TestFacetsAndSums(t *testing.T) {
 
 	// Sums: each distinct amount of a document counts once for each of its themes.
 	want := map[string]float64{}
+	wantCount := map[string]int{}
+	wantYear := map[string]float64{}
 	for _, d := range docs {
 		seen := map[float64]bool{}
 		for _, a := range d.Amounts {
@@ -333,10 +335,24 @@ func TestFacetsAndSums(t *testing.T) {
 			seen[a.Value] = true
 			for _, th := range d.Themes {
 				want[th] += a.Value
+				wantCount[th]++
+			}
+			if len(d.Published) >= 4 {
+				wantYear[d.Published[:4]] += a.Value
 			}
 		}
 	}
 	for _, s := range res.Sums {
+		if s.Dimension == "year" {
+			for _, v := range s.Values {
+				if diff := v.Total - wantYear[v.Value]; diff > 0.5 || diff < -0.5 {
+					t.Errorf("sum of %s = %.0f, want %.0f", v.Value, v.Total, wantYear[v.Value])
+				}
+			}
+			if len(s.Values) != len(wantYear) {
+				t.Errorf("%d years summed, want %d", len(s.Values), len(wantYear))
+			}
+		}
 		if s.Dimension != "theme" {
 			continue
 		}
@@ -346,6 +362,9 @@ func TestFacetsAndSums(t *testing.T) {
 		for _, v := range s.Values {
 			if diff := v.Total - want[v.Value]; diff > 0.5 || diff < -0.5 {
 				t.Errorf("sum of %s = %.0f, want %.0f", v.Value, v.Total, want[v.Value])
+			}
+			if v.Count != wantCount[v.Value] {
+				t.Errorf("count of amounts of %s = %d, want %d", v.Value, v.Count, wantCount[v.Value])
 			}
 		}
 		if len(s.Values) != len(want) {

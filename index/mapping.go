@@ -133,7 +133,7 @@ func newMapping() mapping.IndexMapping {
 		f.Analyzer = analyzerFrench
 		f.Store = store
 		f.IncludeTermVectors = true
-		f.IncludeInAll = true
+		f.IncludeInAll = false // queries name their fields; no _all copy to index
 		return f
 	}
 	kw := func(store bool) *mapping.FieldMapping {

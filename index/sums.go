@@ -15,13 +15,14 @@ import (
 // Sums of amounts by a dimension.
 //
 // Bleve's facets only count. To sum without loading any stored document, each
-// document is indexed with keyword fields whose terms pair a dimension value with one
-// of the document's distinct amounts ("Lille (59350)\x1f1780000" in sum_commune,
-// "logement\x1f1780000" in sum_theme, "2019\x1f1780000" in sum_year). A terms facet
-// over such a field, computed by Bleve from doc values in the same pass as the
-// search, counts the matching documents holding each pair; the sum for a value is
-// Σ amount × count over its pairs, and the count of amounts Σ count. The cost is
-// one facet pass over the matching documents; nothing else is read.
+// document is indexed with keyword fields whose terms pair a dimension value with the
+// document's total and count of distinct amounts: "Lille (59350)␟1780000␟2" in
+// sum_commune, "logement␟1780000␟2" in sum_theme, "2019␟1780000␟2" in sum_year. A
+// terms facet over such a field, computed by Bleve from doc values in the same pass
+// as the search, gives for each term the number of matching documents holding it; the
+// total for a value is Σ total × count over its terms, and its count of amounts
+// Σ amounts × count. One term per value and document keeps the index small; nothing
+// but the facet pass is read at query time.
 //
 // An amount counts once per document for each commune, theme or year the document
 // has: a document naming two communes adds its amounts to both (sums by commune are
@@ -38,6 +39,7 @@ type SumValue struct {
 	Value string  `json:"value"`
 	Total float64 `json:"total"`
 	Count int     `json:"count"` // amounts summed (distinct amounts per document)
+	Docs  int     `json:"docs"`  // documents holding them
 }
 
 const sumSep = "\x1f"
@@ -50,28 +52,27 @@ var SumDimensions = []string{"commune", "theme", "year"}
 // sumTerms returns the terms of the sum fields of a document.
 func sumTerms(amounts []float64, communes, themes []string, year string) map[string][]string {
 	uniq := map[float64]bool{}
-	var vals []string
+	var total float64
 	for _, a := range amounts {
 		if !uniq[a] {
 			uniq[a] = true
-			vals = append(vals, strconv.FormatFloat(a, 'f', -1, 64))
+			total += a
 		}
 	}
-	pairs := func(keys []string) []string {
-		var out []string
-		for _, k := range keys {
-			for _, v := range vals {
-				out = append(out, k+sumSep+v)
-			}
+	if len(uniq) == 0 {
+		return nil
+	}
+	suffix := sumSep + strconv.FormatFloat(total, 'f', -1, 64) + sumSep + strconv.Itoa(len(uniq))
+	terms := func(keys []string) []string {
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = k + suffix
 		}
 		return out
 	}
-	m := map[string][]string{
-		"sum_commune": pairs(communes),
-		"sum_theme":   pairs(themes),
-	}
+	m := map[string][]string{"sum_commune": terms(communes), "sum_theme": terms(themes)}
 	if year != "" {
-		m["sum_year"] = pairs([]string{year})
+		m["sum_year"] = terms([]string{year})
 	}
 	return m
 }
@@ -97,11 +98,16 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 		var order []string
 		if fr != nil && fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
-				key, amount, ok := strings.Cut(t.Term, sumSep)
-				if !ok {
+				parts := strings.Split(t.Term, sumSep)
+				if len(parts) != 3 {
 					continue
 				}
-				v, err := strconv.ParseFloat(amount, 64)
+				key := parts[0]
+				v, err := strconv.ParseFloat(parts[1], 64)
+				if err != nil {
+					continue
+				}
+				k, err := strconv.Atoi(parts[2])
 				if err != nil {
 					continue
 				}
@@ -112,7 +118,8 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 					order = append(order, key)
 				}
 				s.Total += v * float64(t.Count)
-				s.Count += t.Count
+				s.Count += k * t.Count
+				s.Docs += t.Count
 			}
 		}
 		sum := Sum{Dimension: d}

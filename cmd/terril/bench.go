@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	batch := fset.Int("batch", 1000, "documents per index batch, for both runs")
 	queries := fset.Int("queries", 200, "`N` timed runs of each query")
 	asJSON := fset.Bool("json", false, "print the report as JSON")
+	cpuprofile := fset.String("cpuprofile", "", "write a CPU profile of the terril ingest phase to `FILE`")
 	if _, err := parseFlags(fset, args); err != nil {
 		return err
 	}
@@ -92,6 +94,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(tmp)
 		work = tmp
 	}
+	limitMemory()
 	rep := benchReport{Machine: machine(), Docs: *n, DocBytes: *size}
 	proc, err := newProcessor("")
 	if err != nil {
@@ -120,6 +123,16 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	var extracted [4]atomic.Int64
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer f.Close()
+	}
 	peak := watchRSS()
 	start := time.Now()
 	stats, err := pipeline.Run(ctx, pipeline.Config{Processor: proc, Sink: ix, Workers: *workers, Batch: *batch,
@@ -132,6 +145,9 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 			}
 		}}, produce)
 	el := time.Since(start)
+	if *cpuprofile != "" {
+		pprof.StopCPUProfile()
+	}
 	rep.Terril = figure(el, stats.Read, bytesIn.Load(), peak(), stats.Failed)
 	if err != nil {
 		ix.Close()

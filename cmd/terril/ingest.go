@@ -44,6 +44,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{"ingest: no PATH given"}
 	}
+	limitMemory()
 	proc, err := newProcessor(*themes)
 	if err != nil {
 		return err
@@ -78,9 +79,9 @@ func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Process
 	prog.finish()
 	elapsed := time.Since(start)
 	count, _ := ix.Count()
-	fmt.Fprintf(e.stdout, "read %d, indexed %d, failed %d in %s (%.1f MB, %.0f docs/s); index %s holds %d documents\n",
+	fmt.Fprintf(e.stdout, "read %d, indexed %d, failed %d in %s (%.1f MB, %s docs/s); index %s holds %d documents\n",
 		stats.Read, stats.Indexed, stats.Failed, elapsed.Round(time.Millisecond),
-		float64(stats.Bytes)/1e6, float64(stats.Read)/elapsed.Seconds(), ix.Path(), count)
+		float64(stats.Bytes)/1e6, rateString(float64(stats.Read)/elapsed.Seconds()), ix.Path(), count)
 	for _, f := range stats.Failures {
 		fmt.Fprintf(e.stdout, "failed: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "read "+f.URL+": "))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -69,9 +70,9 @@ func (p *progress) Done(url string, _ int64, err error) {
 	rate := float64(p.done) / time.Since(p.start).Seconds()
 	if p.total > 0 {
 		eta := time.Duration(float64(p.total-p.done)/rate) * time.Second
-		fmt.Fprintf(p.w, "%d/%d documents, %d failed, %.0f docs/s, ETA %s\n", p.done, p.total, p.failed, rate, eta.Round(time.Second))
+		fmt.Fprintf(p.w, "%d/%d documents, %d failed, %s docs/s, ETA %s\n", p.done, p.total, p.failed, rateString(rate), eta.Round(time.Second))
 	} else {
-		fmt.Fprintf(p.w, "%d documents, %d failed, %.0f docs/s\n", p.done, p.failed, rate)
+		fmt.Fprintf(p.w, "%d documents, %d failed, %s docs/s\n", p.done, p.failed, rateString(rate))
 	}
 }
 
@@ -80,5 +81,25 @@ func (p *progress) finish() {
 	defer p.mu.Unlock()
 	if p.bar != nil {
 		_ = p.bar.Finish()
+	}
+}
+
+// rateString formats a rate with the precision it deserves: 0.25, 3.4, 120.
+func rateString(r float64) string {
+	switch {
+	case r < 1:
+		return fmt.Sprintf("%.2f", r)
+	case r < 10:
+		return fmt.Sprintf("%.1f", r)
+	}
+	return fmt.Sprintf("%.0f", r)
+}
+
+// limitMemory sets a soft memory limit of 768 MiB for the Go runtime unless
+// GOMEMLIMIT says otherwise, so that a long ingest collects garbage before its heap
+// outgrows a small machine. Bleve's memory-mapped segments are not counted by it.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
 	}
 }
