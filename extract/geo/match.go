@@ -600,6 +600,10 @@ func (d *doc) depOK(a, b int, e entry) bool {
 			return true
 		}
 	}
+	// "en Lozère", "en Isère": the feminine names take "en" without an article.
+	if l := d.g.deps[e.ref].Liaison; a > 0 && (l == 3 || l == 5) && d.word(a-1) == "en" && soft(d.toks[a].gap) {
+		return true
+	}
 	return false
 }
 
