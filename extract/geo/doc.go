@@ -47,7 +47,8 @@
 // # EPCIs
 //
 // An EPCI counts when the text gives its official or a former name, a hand-made alias
-// or acronym (acronyms only in capitals: "MEL", not "mel"), or its core — the name
+// or acronym (acronyms only in capitals — "MEL", not "mel" — and only when the text is
+// about the EPCI's région: "CCPH" is not the same CC everywhere), or its core — the name
 // without "CA", "CC", "CU", "Métropole" and the connector: "Hénin-Carvin", "Cœur
 // d'Ostrevent", "Valenciennes Métropole". A core of one word, or one that also names a
 // commune, département or région ("Douaisis", "Valenciennes", "Cambrai"), is weak: it
@@ -63,44 +64,62 @@
 // # Départements
 //
 // A département counts when named with its article ("le Nord", "du Nord", "de la
-// Somme", "l'Oise"), when its name has several words ("Pas-de-Calais"), after
-// "département(s)", or as a code in parentheses after a commune ("Wallers (59)").
-// A bare one-word name ("Nord", "Somme", "Vienne") counts only after "département" or
-// before its code; a name followed by a hyphen ("Nord-Est") does not count, nor a
-// postal code, nor a name inside an EPCI's name ("CC de l'Est de la Somme"). Régions
-// ("Hauts-de-France", "Nord-Pas-de-Calais") are never départements.
+// Somme", "l'Oise"), after "en" for the feminine ones ("en Lozère"), when its name has
+// several words ("Pas-de-Calais"), after "département(s)", or as a code in parentheses
+// after a commune ("Wallers (59)") — a code that one of the commune's namesakes has:
+// "Anor (36)" is a count. A bare one-word name ("Nord", "Somme", "Vienne") counts only
+// after "département" or before its code. It does not count when followed by a hyphen
+// ("Nord-Est") or by a capitalised word ("la Somme Tourisme": an organisation), as a
+// river ("confluence avec le Rhône", "les bords de la Somme", for the départements
+// named after one), as a direction ("au Nord": no "au" form), as a postal code, or
+// inside an EPCI's name ("CC de l'Est de la Somme"). Régions ("Hauts-de-France",
+// "Nord-Pas-de-Calais") are never départements.
 //
 // # Communes
 //
 // A commune name counts only when its first word after the article is capitalised,
 // and never when it is
-//   - the second part of a compound ("Pierre-René", "Seine-Nord"), or followed by a
-//     hyphen and a lower-case word ("Centres-villes");
+//   - the second part of a compound whose first part is a given name or a lower-case
+//     word ("Pierre-René", "Seine-Nord"; but "Louvre-Lens" and "Hem-Croix" count), or
+//     followed by a hyphen and a lower-case word ("Centres-villes");
 //   - a street: after "rue", "avenue", "boulevard", "place", "chemin", "route", "quai"…
 //     with or without "de" ("rue de Lens");
-//   - a title naming an arrondissement: "sous-préfet de Lille", "arrondissement de
-//     Lens" (but "maire de Beauvais" counts);
+//   - a title naming an arrondissement or a canton: "sous-préfet de Lille" (also across
+//     a PDF's blank line), "arrondissement de Lens", "canton de Fruges" (but "maire de
+//     Beauvais" counts);
 //   - a person: after a civility ("M.", "Mme") or a capitalised given name ("Bernard
-//     Cazeneuve"), or a given name followed by a capitalised word ("Albert Camus").
+//     Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), or a
+//     given name among given names ("Jean-Pierre, Yves, Jacques");
+//   - a company or a thing: right after "société", "usine", "SARL", "espace", "salle"…
+//     ("usine Still", "Société Méru").
 //
 // Then the name's level (ambigus.tsv, or automatic) says how much context it needs:
-//   - 0, most names: nothing more (a short all-capitals word needs a trigger);
+//   - 0, most names: nothing more (a short all-capitals word needs a trigger). But a
+//     commune under 10 000 inhabitants outside every région the text names or implies,
+//     with no trigger, is taken for a namesake word or brand and dropped;
 //   - 1, single-word names of communes under 20 000 inhabitants that are French words,
 //     given names or surnames (Albert, Marck, Bailleul, Condé): a trigger — "à", "de",
-//     "entre", "au"… before, "(59)" after, a postal code before, a dateline ("Lille, le
-//     12 mars") — or the commune's département, EPCI or région named in the document;
-//   - 2, common words (Croix, Hem, Avion, Rue, Long, Bus, Y, Ham, Plan): a strong
-//     trigger only — "à", "(62)", a postal code, a dateline, "commune de", "ville de",
-//     "maire de", "mairie de"…
+//     "entre", "depuis"… before, "(59)" after, a postal code before, a dateline ("Lille,
+//     le 12 mars") — or, away from the start of a sentence or a line item, the
+//     commune's département, EPCI or région named in the document; a name written
+//     without an accent the commune has ("Maire" for Mairé) is dropped;
+//   - 2, common words (Croix, Hem, Avion, Rue, Long, Bus, Y, Ham, Plan) and an article
+//     with a common noun ("La Tour", "Le Palais"): a strong trigger — "à", "(62)", a
+//     postal code, a dateline, "commune de", "ville de", "maire de", "mairie de"… — or
+//     "de" when the document names the commune's département or EPCI.
 //
-// A name next to an accepted commune in a list ("à Croix, Hem et Roubaix") is accepted
-// too. The compound rule keeps "Wallers-Arenberg" as Wallers only for level-0 names.
+// A name next to an accepted commune of the same région in a list — commas, "et",
+// "ou", one line break between table rows, a hyphen within the same département
+// ("Hem-Croix", but not "Lille-Moulins") — is accepted too, and a commune accepted once
+// counts at each mention of its name in the document.
 //
-// Namesakes are resolved in this order: the département in parentheses after the
-// name or the postal code before it; a candidate whose département or EPCI the
+// Namesakes are resolved mention by mention, in this order: the département in
+// parentheses after the name, the postal code before it, or a département named right
+// after it ("Bailleul dans la Somme"); a candidate whose département or EPCI the
 // document names, or that shares the département of a commune named unambiguously; a
-// candidate in a région the document names or implies; the most populous. Former names
-// ("Lomme", "Saint-Pol-sur-Mer", "Montreuil" for Montreuil-sur-Mer) are candidates like
-// current ones and resolve to today's commune. Each commune is reported once with its
-// current official name, INSEE code, département, EPCI SIREN and every span.
+// candidate in a région the document names or implies; the most populous, a current
+// name before a former one. Former names ("Lomme", "Saint-Pol-sur-Mer", "Montreuil"
+// for Montreuil-sur-Mer) are candidates like current ones and resolve to today's
+// commune. Each commune is reported once with its current official name, INSEE code,
+// département, EPCI SIREN and every span.
 package geo
