@@ -88,11 +88,12 @@ type peopleScanner struct {
 	t        *Text
 	toks     []ptok
 	mentions []mention
-	folds    map[int]string // folded form of tokens with capitals or accents, computed on first use
+	folds    []string // folded form of tokens with capitals or accents, computed on first use
 }
 
 func newPeopleScanner(t *Text) *peopleScanner {
-	return &peopleScanner{t: t, toks: ptokenize(t.S), folds: map[int]string{}}
+	toks := ptokenize(t.S)
+	return &peopleScanner{t: t, toks: toks, folds: make([]string, len(toks))}
 }
 
 func (ps *peopleScanner) word(i int) string {
@@ -120,7 +121,7 @@ func (ps *peopleScanner) folded(i int) string {
 			return w
 		}
 	}
-	if f, ok := ps.folds[i]; ok {
+	if f := ps.folds[i]; f != "" {
 		return f
 	}
 	f := Fold(w)
@@ -256,6 +257,14 @@ func (ps *peopleScanner) scan() {
 
 // civility returns the number of tokens of a civility at i ("M" "." is two), or 0.
 func (ps *peopleScanner) civility(i int) int {
+	if !ps.isWord(i) {
+		return 0
+	}
+	switch ps.t.S[ps.toks[i].s] {
+	case 'M', 'm', 'D', 'd', 'P', 'p':
+	default:
+		return 0
+	}
 	f := ps.folded(i)
 	switch f {
 	case "m", "mm":

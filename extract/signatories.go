@@ -118,13 +118,24 @@ func (sg *signer) run() []corpus.Signatory {
 	var clauses []clause
 	personRoles := []string{}
 	unlinkedPersons := 0
+	triggers := ps.signTriggers()
+	ti := 0
 	for _, s := range sents {
+		// Only sentences holding a trigger found by a fast scan of the folded
+		// text are read word by word.
+		start, end := int(ps.toks[s[0]].s), int(ps.toks[s[1]-1].e)
+		for ti < len(triggers) && triggers[ti] < start {
+			ti++
+		}
+		if ti >= len(triggers) || triggers[ti] >= end {
+			continue
+		}
 		if !ps.signing(s[0], s[1]) || citation[ps.folded(s[0])] {
 			continue
 		}
 		zs, ze := s[0], ps.partyEnd(s[0], s[1])
 		var c clause
-		start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
+		start, end = int(ps.toks[zs].s), int(ps.toks[ze-1].e)
 		used := map[int]bool{}
 		for pi, p := range sg.people {
 			for _, sp := range p.Spans {
@@ -366,6 +377,26 @@ func (ps *peopleScanner) sentences() [][2]int {
 		}
 	}
 	cut(len(ps.toks))
+	return out
+}
+
+// signTriggers returns the sorted byte offsets in the text of the stems that may
+// report a signature ("sign", "officialis", "paraph", "ratifi").
+func (ps *peopleScanner) signTriggers() []int {
+	f := ps.t.Folded
+	var out []int
+	for _, stem := range []string{"sign", "officialis", "paraph", "ratifi"} {
+		for off := 0; ; {
+			i := strings.Index(f[off:], stem)
+			if i < 0 {
+				break
+			}
+			a, _ := ps.t.Orig(off+i, off+i)
+			out = append(out, a)
+			off += i + len(stem)
+		}
+	}
+	sort.Ints(out)
 	return out
 }
 
