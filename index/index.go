@@ -19,6 +19,19 @@ import (
 type Index struct {
 	b    bleve.Index
 	path string
+
+	// Resolver, when set before searching, turns the names users type in commune and
+	// EPCI filters into codes ("Lomme" → 59350, "MEL" → 200093201). Without it, a
+	// name matches the names the documents were indexed with.
+	Resolver Resolver
+}
+
+// A Resolver maps place names to codes; a gazetteer implements it.
+type Resolver interface {
+	// CommuneCodes returns the INSEE codes a commune name designates (none when unknown).
+	CommuneCodes(name string) []string
+	// EPCISiren returns the SIREN an intercommunality name or acronym designates.
+	EPCISiren(name string) (string, bool)
 }
 
 // Open opens the index in dir, creating it (and dir's parents) when absent.

@@ -404,7 +404,20 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 		if inseeRE.MatchString(value) {
 			return termQ(fCommune, value), nil
 		}
-		return termQ(fCommuneName, foldKey(value)), nil
+		byName := termQ(fCommuneName, foldKey(value))
+		if ix.Resolver == nil {
+			return byName, nil
+		}
+		// The codes the name designates today (merged and renamed communes included),
+		// or the name as indexed.
+		disj := []query.Query{byName}
+		for _, code := range ix.Resolver.CommuneCodes(value) {
+			disj = append(disj, termQ(fCommune, code))
+		}
+		if len(disj) == 1 {
+			return byName, nil
+		}
+		return bleve.NewDisjunctionQuery(disj...), nil
 	case "dept":
 		code, ok := deptCode(value)
 		if !ok {
@@ -414,6 +427,11 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 	case "epci":
 		if sirenRE.MatchString(value) {
 			return termQ(fEPCI, value), nil
+		}
+		if ix.Resolver != nil {
+			if siren, ok := ix.Resolver.EPCISiren(value); ok {
+				return termQ(fEPCI, siren), nil
+			}
 		}
 		key := foldKey(value)
 		// A name matches when it is the EPCI's official name or contained in it.

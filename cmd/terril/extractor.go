@@ -7,6 +7,7 @@ import (
 	"terril/extract"
 	"terril/extract/geo"
 	"terril/extract/pdfread"
+	"terril/index"
 	"terril/pipeline"
 )
 
@@ -35,4 +36,32 @@ func newProcessor(themesFile string) (*pipeline.Processor, error) {
 	// extract.Read.
 	pdf := pdfread.New(pdfread.Options{})
 	return &pipeline.Processor{Extractor: x, Read: pdf.Read}, nil
+}
+
+// gazetteerResolver lets the index resolve commune and EPCI names typed in filters.
+type gazetteerResolver struct{ g *geo.Gazetteer }
+
+func (r gazetteerResolver) CommuneCodes(name string) []string {
+	var codes []string
+	for _, c := range r.g.LookupCommune(name) {
+		codes = append(codes, c.INSEE)
+	}
+	return codes
+}
+
+func (r gazetteerResolver) EPCISiren(name string) (string, bool) {
+	e, ok := r.g.LookupEPCI(name)
+	return e.SIREN, ok
+}
+
+// openSearchIndex opens the index read-only with the gazetteer as its resolver.
+func openSearchIndex(dir string) (*index.Index, error) {
+	ix, err := index.OpenReadOnly(dir)
+	if err != nil {
+		return nil, err
+	}
+	if g, err := geo.Default(); err == nil {
+		ix.Resolver = gazetteerResolver{g}
+	}
+	return ix, nil
 }

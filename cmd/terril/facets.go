@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"terril/index"
 )
@@ -52,7 +51,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	if err := filters.apply(&q); err != nil {
 		return err
 	}
-	ix, err := index.OpenReadOnly(*dir)
+	ix, err := openSearchIndex(*dir)
 	if err != nil {
 		return err
 	}
@@ -76,29 +75,30 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 	fmt.Fprintf(w, "%d documents match\n", res.Total)
 	for _, f := range res.Facets {
 		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(f.Name))
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 		for i, v := range f.Values {
 			if i == top {
+				fmt.Fprintf(w, "%7s  (%d more values)\n", "…", len(f.Values)-top)
 				break
 			}
-			fmt.Fprintf(tw, "%d\t  %s\t\n", v.Count, v.Value)
+			fmt.Fprintf(w, "%7d  %s\n", v.Count, v.Value)
+		}
+		if f.Other > 0 {
+			fmt.Fprintf(w, "%7d  (other values)\n", f.Other)
 		}
 		if f.Missing > 0 {
-			fmt.Fprintf(tw, "%d\t  (none)\t\n", f.Missing)
+			fmt.Fprintf(w, "%7d  (none)\n", f.Missing)
 		}
-		tw.Flush()
 	}
 	for _, s := range res.Sums {
 		fmt.Fprintf(w, "\nAMOUNTS BY %s\n", strings.ToUpper(s.Dimension))
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(tw, "total €\tamounts\t  %s\t\n", s.Dimension)
+		fmt.Fprintf(w, "%17s %8s %6s  %s\n", "total €", "amounts", "docs", s.Dimension)
 		for i, v := range s.Values {
 			if i == top {
+				fmt.Fprintf(w, "%17s  (%d more values)\n", "…", len(s.Values)-top)
 				break
 			}
-			fmt.Fprintf(tw, "%s\t%d\t  %s\t\n", euros(v.Total), v.Count, v.Value)
+			fmt.Fprintf(w, "%17s %8d %6d  %s\n", euros(v.Total), v.Count, v.Docs, v.Value)
 		}
-		tw.Flush()
 	}
 }
 

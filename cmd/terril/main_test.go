@@ -199,3 +199,39 @@ func TestUsage(t *testing.T) {
 		t.Errorf("search --help: %q", errOut)
 	}
 }
+
+func TestDemoAndPlaceFilters(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	out, _ := terril(t, false, "demo", "--keep", dir)
+	for _, want := range []string{"indexed 36", "cités minières", "AMOUNTS BY COMMUNE"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	// An acronym and a name resolve through the gazetteer to the same EPCI.
+	mel := ids(search(t, dir, "--epci", "MEL", "-n", "100"))
+	if len(mel) == 0 {
+		t.Fatal("--epci MEL finds nothing in the sample corpus")
+	}
+	if got := ids(search(t, dir, "--epci", "200093201", "-n", "100")); !slices.Equal(got, mel) {
+		t.Errorf("--epci 200093201 finds %v, --epci MEL %v", got, mel)
+	}
+	if got := ids(search(t, dir, "epci:\"Métropole Européenne de Lille\"", "-n", "100")); !slices.Equal(got, mel) {
+		t.Errorf("epci:\"Métropole Européenne de Lille\" finds %v, --epci MEL %v", got, mel)
+	}
+	// A commune by name, by INSEE code, and by a former name absorbed into it.
+	lille := ids(search(t, dir, "--commune", "Lille", "-n", "100"))
+	if len(lille) == 0 {
+		t.Fatal("--commune Lille finds nothing")
+	}
+	if got := ids(search(t, dir, "commune:59350", "-n", "100")); !slices.Equal(got, lille) {
+		t.Errorf("commune:59350 finds %v, --commune Lille %v", got, lille)
+	}
+	if got := ids(search(t, dir, "--commune", "Lomme", "-n", "100")); !slices.Equal(got, lille) {
+		t.Errorf("--commune Lomme (merged into Lille) finds %v, want %v", got, lille)
+	}
+	out, _ = terril(t, false, "facets", "--index", dir, "commune", "rénovation", "--min-amount", "1000000")
+	if !strings.Contains(out, "COMMUNE") || !strings.Contains(out, "documents match") {
+		t.Errorf("facets table:\n%s", out)
+	}
+}

@@ -113,7 +113,7 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	if err := filters.apply(&q); err != nil {
 		return err
 	}
-	ix, err := index.OpenReadOnly(*dir)
+	ix, err := openSearchIndex(*dir)
 	if err != nil {
 		return err
 	}
