@@ -207,7 +207,7 @@ func (x *tokens) sentenceStart(i int) bool {
 		return true
 	}
 	switch x.str(i - 1) {
-	case ".", "!", "?", ":", "«", "\"", "(", "–", "—", "*", "-":
+	case ".", "!", "?", ":", "–", "—", "*", "-":
 		return true
 	}
 	return false
@@ -401,7 +401,7 @@ func datesOf(x tokens, published string) []corpus.Date {
 	for i := 0; i < len(sc.toks); {
 		// Most words are neither a month nor glued to a number: skip them cheaply.
 		if tk := sc.toks[i]; tk.kind == tokWord && (i+1 >= len(sc.toks) || sc.toks[i+1].gap != gapNone || sc.toks[i+1].kind != tokNum) {
-			if n := tk.e - tk.s; n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e]) {
+			if n := tk.e - tk.s; (n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e])) && dayWordValue(sc.f[tk.s:tk.e]) == 0 {
 				i++
 				continue
 			}
@@ -437,9 +437,13 @@ func (x *dateScanner) at(i int) int {
 			return x.compound(i) - i
 		}
 		if _, ok := x.monthAt(i); ok {
-			return x.monthList(i)
+			if n := x.monthList(i); n > 0 {
+				return n
+			}
 		}
-		_ = w
+		if dayWordValue(w) > 0 {
+			return x.writtenDay(i)
+		}
 		return 0
 	case tokNum:
 		if x.glued(i) && x.alnum(i-1) {
@@ -543,6 +547,91 @@ func monthPrefix(w string) bool {
 		return true
 	}
 	return false
+}
+
+// dayWordValue returns the value of a number word that can start a day written out
+// ("seize", "vingt", "premier"), or 0.
+func dayWordValue(w string) int {
+	if len(w) < 2 || len(w) > 8 {
+		return 0
+	}
+	switch w {
+	case "premier":
+		return 1
+	case "deux":
+		return 2
+	case "trois":
+		return 3
+	case "quatre":
+		return 4
+	case "cinq":
+		return 5
+	case "six":
+		return 6
+	case "sept":
+		return 7
+	case "huit":
+		return 8
+	case "neuf":
+		return 9
+	case "dix":
+		return 10
+	case "onze":
+		return 11
+	case "douze":
+		return 12
+	case "treize":
+		return 13
+	case "quatorze":
+		return 14
+	case "quinze":
+		return 15
+	case "seize":
+		return 16
+	case "vingt":
+		return 20
+	case "trente":
+		return 30
+	}
+	return 0
+}
+
+// writtenDay parses a day written out before a month, as minutes write it ("le seize
+// mars", "le vingt-huit septembre", "le trente et un mai", "le premier juin"), at
+// token i; the day is introduced by "le", "du" or "au".
+func (x *dateScanner) writtenDay(i int) int {
+	switch x.str(x.prevWord(i)) {
+	case "le", "du", "au":
+	default:
+		return 0
+	}
+	d := dayWordValue(x.str(i))
+	j := i + 1
+	if d >= 20 || d == 10 {
+		switch {
+		case x.isPunct(j, "-") && x.glued(j) && x.kind(j+1) == tokWord:
+			if u := dayWordValue(x.str(j + 1)); u > 0 && u < 10 && u != 1 {
+				d += u
+				j += 2
+			}
+		case x.isWord(j, "et") && x.isWord(j+1, "un") && d >= 20:
+			d++
+			j += 2
+		}
+	}
+	m, next, _, ok := x.month(j)
+	if !ok || d > 31 {
+		return 0
+	}
+	y, after, hasYear := x.year(next)
+	if hasYear {
+		next = after
+	}
+	if !validDay(y, m, d) {
+		return 0
+	}
+	x.out = append(x.out, dent{i: x.prevWord(i), j: next, v: dval{y, m, d}, noYear: !hasYear})
+	return next - i
 }
 
 // monthAt returns the month of the month name or abbreviation at token i.
@@ -721,6 +810,9 @@ func (x *dateScanner) dayList(i int) int {
 	if w := x.prevWord(i); w == i-1 && isWeekday(x.str(w)) {
 		start = w
 	}
+	if x.namedAfterDate(start) {
+		return end - i
+	}
 	for k := 0; k < n; k++ {
 		it := items[k]
 		if !validDay(it.y, it.m, it.d) {
@@ -729,6 +821,24 @@ func (x *dateScanner) dayList(i int) int {
 		x.out = append(x.out, dent{i: start, j: end, v: dval{it.y, it.m, it.d}, noYear: it.y == 0})
 	}
 	return end - i
+}
+
+// namedAfterDate reports whether the date at token i names a street or a place ("rue
+// du 8 Mai 1945", "place du 11 Novembre").
+func (x *dateScanner) namedAfterDate(i int) bool {
+	w := x.prevWord(i)
+	switch x.str(w) {
+	case "du", "des":
+	default:
+		return false
+	}
+	switch x.str(x.prevWord(w)) {
+	case "rue", "avenue", "av", "place", "boulevard", "bd", "square", "allee", "quai", "pont", "cours",
+		"impasse", "chemin", "esplanade", "parvis", "carrefour", "rond", "residence", "cite", "stade",
+		"college", "lycee", "ecole", "groupe", "parc", "jardin", "espace", "salle":
+		return true
+	}
+	return false
 }
 
 // monthList parses "mars 2017", "janvier et février 2018", "fin juin" at token i.
@@ -764,7 +874,9 @@ func (x *dateScanner) monthList(i int) int {
 	if n == 0 {
 		return 0
 	}
-	if !hasYear && !x.monthTriggered(i) {
+	if !hasYear && !x.monthTriggered(i) && (x.str(i) == "mars" || monthOf(x.str(i)) < 0) {
+		// A month name alone is a date ("le conseil de juin"), but "mars" (the planet,
+		// the brand) and abbreviations need a day, a year or a time word.
 		return j - i
 	}
 	for k := n - 2; k >= 0; k-- {
@@ -891,7 +1003,7 @@ func (x *dateScanner) bareYear(i int) {
 	}
 	// What follows.
 	j := i + 1
-	if j < len(x.toks) {
+	if j < len(x.toks) && x.toks[j].gap <= gapSpace {
 		switch x.kind(j) {
 		case tokPunct:
 			switch x.str(j) {

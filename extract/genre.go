@@ -73,6 +73,9 @@ func publishedOf(tk tokens) string {
 			if !inHead {
 				continue
 			}
+			if !x.headingLine(i) {
+				continue
+			}
 			rule = rMeeting
 			for k = i + 1; k < i+4 && !x.isWord(k, "du"); k++ {
 			}
@@ -127,6 +130,27 @@ func publishedOf(tk tokens) string {
 		}
 	}
 	return ""
+}
+
+// headingLine reports whether token i is on a heading line: one that does not cite
+// an act ("Vu …", "Considérant …") and is short (at most 20 tokens), or that starts
+// with token i ("Séance du lundi 27 mars 2023 à 18h00 – Salle des fêtes…").
+func (x *refScanner) headingLine(i int) bool {
+	if i == 0 || x.toks[i].gap >= gapLine {
+		return true
+	}
+	n, k := 0, i
+	for ; k > 0 && x.toks[k].gap < gapLine; k-- {
+		n++
+	}
+	switch x.str(k) {
+	case "vu", "considerant", "visa":
+		return false
+	}
+	for k := i + 1; k < len(x.toks) && x.toks[k].gap < gapLine; k++ {
+		n++
+	}
+	return n < 20
 }
 
 // dateValueAt parses a date with its year at token k: "12 mars 2019", "lundi 12 mars
@@ -246,10 +270,9 @@ var genreCues = newPhraseSet(map[int][]string{
 	cuePaper: {"voix du nord", "ouest france", "figaro", "echos", "parisien", "gazette des communes",
 		"courrier picard", "nord eclair", "usine nouvelle", "afp", "agence france presse", "journaliste",
 		"midi libre", "depeche", "sud ouest", "dauphine libere", "est republicain", "telegramme", "20 minutes"},
-	cueNews: {"article publie", "actualite", "actualites", "vient d", "vient de", "viennent de", "a inaugure",
-		"ont inaugure", "a signe", "ont signe", "a lance", "a attribue", "a annonce", "a vote", "a adopte",
-		"a ete inaugure", "a ete signe", "ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi",
-		"ce samedi", "ce dimanche", "hier"},
+	// Recency, not merely the past: an institution's pages also tell what was signed.
+	cueNews: {"article publie", "actualite", "actualites", "vient d", "vient de", "viennent de",
+		"ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi", "ce samedi", "ce dimanche", "hier"},
 	cuePage: {"beneficiaires", "pour qui", "qui peut", "eligible", "eligibles", "eligibilite", "modalites",
 		"montant de l aide", "comment candidater", "deposer", "dossier de candidature", "conditions d",
 		"pieces justificatives", "en savoir plus", "demarche", "demarches", "criteres"},

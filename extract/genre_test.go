@@ -22,6 +22,8 @@ func TestPublished(t *testing.T) {
 		{"date inside sentence", "Le 7 mars 2017, l'État et les collectivités ont signé.", ""},
 		{"title with date", "Signature de la convention du 7 mars 2017\n\nLa Région", ""},
 		{"none", "La Région agit pour l'économie des territoires.", ""},
+		{"meeting cited in a Vu", "DÉCISION DU PRÉSIDENT N° 2022-D-087\n\nVu la délibération n° 2020-112 du Conseil communautaire du 16 juillet 2020 portant délégation ;\n\nFait à Saint-Omer, le 7 juillet 2022", "2022-07-07"},
+		{"séance line", "COMPTE RENDU DU CONSEIL COMMUNAUTAIRE\nSéance du mardi 21 novembre 2023 à 18h00 – Salle des fêtes d'Albert, sous la présidence de M. Martin", "2023-11-21"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -46,6 +48,7 @@ func TestGenre(t *testing.T) {
 		{"recueil", "Recueil des actes administratifs n°070", "RECUEIL DES ACTES ADMINISTRATIFS\nPréfecture de l'Aube", "deliberation"},
 		{"procès-verbal", "", "PROCÈS-VERBAL du conseil municipal\nL'an deux mille vingt-trois, le conseil municipal s'est réuni.", "deliberation"},
 		{"programme page", "", "Intervention du Conseil régional dans le cadre de la politique de la ville pour 2018\n\nLa Région dote les EPCI d'une enveloppe.", "page"},
+		{"programme page with publié", "", "Le contrat de ville\n\nPublié le 15 avril 2024\n\nLe nouveau contrat de ville a été signé le 29 mars 2024.\n\nQuatre priorités", "page"},
 		{"aid page", "", "Publié le 01/02/2022\n\nPour qui ?\nLes bénéficiaires sont les communes.\nModalités\nLes dépenses éligibles sont les travaux.\nComment candidater ? Déposer un dossier de candidature.", "page"},
 	}
 	for _, tc := range tests {
