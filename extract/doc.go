@@ -19,4 +19,73 @@
 // Extracting: an Extractor, built once with New and safe for concurrent use, fills a
 // corpus.Document's facts from its text. Problems are collected, go/scanner-style, as
 // a Problems list; none is fatal, and no panic escapes Extract or Read.
+//
+// DATES (Dates; dates.go). One lexer (words, digit runs, punctuation, with the
+// whitespace before each) over the folded text serves dates, amounts, references,
+// publication date and genre; Extract lexes once for all five. Values are ISO 8601 at
+// the precision written. The rules decided beyond the guidelines' examples:
+//   - A range "du 13 au 15 mars 2019" gives its two ends, not the days between; a list
+//     "13 et 14 décembre 2016", "les 3, 4 et 5 juin" gives every day; a month or year
+//     written once applies to the whole list ("du 28 décembre au 3 janvier 2019" →
+//     2018-12-28, 2019-01-03). A span "2017-2027", "2014–2020", "2017/2018" gives both
+//     years, "2017-18" too.
+//   - Quarters and semesters ("T1 2020", "premier trimestre 2020"), seasons ("printemps
+//     2021"), "fin 2019", "début 2020", "mi-2020" give the year: ISO has no quarter at
+//     the precisions allowed, and the year is what the text commits to. "fin mars
+//     2019", "mi-juin" give the month.
+//   - A bare year counts after any word ("en", "depuis", "d'ici", "pour", "l'année",
+//     "budget 2021", "programmation 2023"), except a name: a capitalised word right
+//     before it inside a sentence or a quotation ("France 2030", « Quartiers 2030 »,
+//     "Somme 1916"), or a programme's name even at a sentence start ("France 2030
+//     finance…"); an identifier ("n°", "délibération 2019-12", "Rev3", "L. 2121-29",
+//     joined by / or -); a quantity (followed by %, €, a unit, or a plural noun: "2000
+//     habitants"); a digit group or a decimal.
+//   - A month alone is a date ("le conseil de juin"), except "mars" and abbreviations,
+//     which need a day, a year or a time word ("en mars", "fin mars", "au mois de mars").
+//     Days written out in minutes ("le seize mars", "le vingt-huit septembre") count.
+//   - A day or month without a year takes the nearest year written before it in the
+//     same sentence; else the publication year; else the nearest year written before it
+//     anywhere; else it is left out. (In news, a year earlier in the paragraph is
+//     usually another event's: "fermée depuis 2021 … démarrera le 17 avril".)
+//   - Not dates: durations ("10 ans", "sur six mois"), times ("14h30", "9 h 15"),
+//     telephone numbers, postal codes, "9/9 bis", dates naming a street ("rue du 8 Mai
+//     1945"), invalid days (31 février).
+//
+// One entry per distinct text and value, with its span in Text.S.
+//
+// AMOUNTS (Amounts; amounts.go). A number (thousands grouped by spaces — including
+// non-breaking and narrow ones, normalised — or dots; decimal comma, or a point before
+// other than three digits) followed, across at most one line break, by a multiplier
+// (mille, k, million(s), M, milliard(s), Md, Mds, Mrd, Mrds) and a currency (€, euros,
+// d'euros, EUR; MEUR, KEUR carry both). "HT"/"TTC"/"hors taxes" after it fill
+// Qualifier, an approximator before it ("près de", "plus de", "environ", "jusqu'à", "au
+// moins", "de l'ordre de"…) fills Approx; neither changes the value. A range "7 à 8
+// millions d'euros", "entre 2 et 3 M€", "2-3 M€" gives two amounts, the first taking
+// the second's multiplier unless it is itself large ("entre 500 000 et 1 million").
+// A number with a multiplier but no currency ("dont 200 millions aux collectivités"),
+// or a grouped number after "dont"/"soit"/"contre", is an amount with Implicit set
+// when a euro amount comes before it in the same sentence and no other unit follows it
+// ("1,2 million d'habitants", "de visiteurs"; "de prêts", "de subventions" are money).
+// Everything else with a number stays out: percentages, counts, surfaces, lengths.
+//
+// REFERENCES (References; references.go). An act word (délibération(s), délib.,
+// arrêté(s), décision(s)), up to eight qualifying words ("préfectoral", "du conseil
+// municipal"), then a number after "n°", "N°", "nº", "numéro", or an identifier-like
+// token without it ("DDTM/SEBIO/2025-96"), then an optional date ("du …", "le …", "en
+// date du …"; a session of several days gives its month). Numbers coordinated with the
+// first ("et n°…", ", n°…") are acts of the same kind. Decrees, laws, récépissés and
+// acts cited without a number are left out; a number is listed once.
+//
+// PUBLISHED and GENRE (Published, Genre; genre.go). Published takes, in order:
+// "publié le"/"date de publication"; a metadata line "date …"; a dateline near the
+// top ("Lille, le 12 mars 2019", "Le 16 mai 2025", a date alone on its line); the
+// meeting a minute reports, from a heading line ("Séance du …", "Réunion du …",
+// "Conseil municipal du …", not a "Vu …" line citing another meeting); a byline with
+// a date ("Par A. Dervaux – 14 août 2023"); "Fait à …, le …"; "mis à jour le …".
+// Genre: acts and minutes by their vocabulary in the head (registre des
+// délibérations, procès-verbal, "Vu …" lines, a line "ARRÊTE :"…), then press
+// releases (communiqué, contact presse, a dateline), then press articles (a
+// newspaper's name, a byline, reported speech "», déclare X", "a-t-il indiqué"), then
+// an institution's news item ("publié le" with a sign of recency: "Article publié",
+// "vient de", "ce lundi"), and otherwise page.
 package extract
