@@ -315,7 +315,9 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 	}
 	titled := civ > 0 || roleNouns[ps.folded(i-1)]
 	m, unknownGiven, ok := ps.parseName(start, titled)
-	if !ok {
+	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
+		// "PRÉFET DU GARD": a particle starts a name only after a civility
+		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
 		return m, false
 	}
 	if ps.facilityBefore(i) || ps.insideProperNoun(i) {
@@ -378,6 +380,9 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			m.tj, m.sk, m.gk = g, q-1, g-len(givens)
 			return m, false, true
 		}
+	}
+	if ps.particle(p) && !titled {
+		return m, false, false // "DU GARD": a particle starts no name but "EL AMRANI Fatima"
 	}
 	var givens []string
 	q := p
@@ -671,7 +676,11 @@ func (ps *peopleScanner) text(i, j int) string {
 	if i >= j {
 		return ""
 	}
-	return ps.t.S[ps.toks[i].s:ps.toks[j-1].e]
+	s := ps.t.S[ps.toks[i].s:ps.toks[j-1].e]
+	if strings.IndexByte(s, '\n') >= 0 {
+		s = strings.Join(strings.Fields(s), " ") // a role wrapped by a line break
+	}
+	return s
 }
 
 // apposition reports whether a role follows the separator at token k

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"terril/corpus"
 )
 
 // Each case lists the persons expected, as "Name|role" ("Name|" when no role), in
@@ -68,7 +70,7 @@ var peopleCases = []struct {
 	{"signature by delegation", "Pour le Préfet et par délégation,\n\nLe Secrétaire général,\n\nFrédéric MORVAN",
 		[]string{"Frédéric Morvan|Secrétaire général"}},
 	{"role wrapped by a line break", "a déclaré Franck Vandewalle, vice-président de la Communauté urbaine de\nDunkerque délégué à la transition industrielle.",
-		[]string{"Franck Vandewalle|vice-président de la Communauté urbaine de\nDunkerque délégué à la transition industrielle"}},
+		[]string{"Franck Vandewalle|vice-président de la Communauté urbaine de Dunkerque délégué à la transition industrielle"}},
 	{"role with en charge de", "selon Nathalie Verhaeghe, vice-présidente de la Région en charge de la transition écologique.",
 		[]string{"Nathalie Verhaeghe|vice-présidente de la Région en charge de la transition écologique"}},
 	{"role ends at a verb", "Daniel Lemaître, président de l'agglomération qui porte le projet, se félicite.",
@@ -97,6 +99,7 @@ var peopleCases = []struct {
 	{"a given name that is a common word", "Le programme France Relance et France Travail accompagnent Rose Marine.", nil},
 	{"headings in capitals", "RENOUVEAU DU BASSIN MINIER : ÉTAT ET COLLECTIVITÉS EN ORDRE DE MARCHE", nil},
 	{"civility without a name", "M. le Maire ouvre la séance. Madame la Présidente donne la parole.", nil},
+	{"prefect heading of a département without hyphen", "LE PRÉFET DU GARD\n\nArrêté n° 30-2020", nil},
 	{"prefect heading", "LE PRÉFET DU PAS-DE-CALAIS\n\nLe Préfet du Pas-de-Calais,\n\nChevalier de la Légion d'honneur,", nil},
 	{"section letters", "A. Présentation du projet\nB. Financement", nil},
 	{"months and weekdays", "Lundi 5 février, Mars 2019, le comité s'est réuni.", nil},
@@ -150,4 +153,32 @@ func ExamplePeople() {
 	// Output:
 	// Pierre-René Lemas (directeur général de la Caisse des dépôts) key="pierre rene lemas"
 	// Xavier Bertrand () key="xavier bertrand"
+}
+
+func FuzzParties(f *testing.F) {
+	for _, tc := range peopleCases {
+		f.Add(tc.text)
+	}
+	for _, tc := range signatoryCases {
+		f.Add(tc.text)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		tx := NewText(Normalize(s))
+		people, signs := Parties(tx, nil)
+		for _, p := range people {
+			if p.Name == "" || p.Key == "" {
+				t.Errorf("empty name or key: %+v", p)
+			}
+			for _, sp := range p.Spans {
+				if sp.Start < 0 || sp.End > len(tx.S) || sp.Start >= sp.End {
+					t.Errorf("%s: bad span %v in %d bytes", p.Name, sp, len(tx.S))
+				}
+			}
+		}
+		for _, sg := range signs {
+			if sg.Name == "" || sg.Kind != corpus.KindPerson && sg.Kind != corpus.KindOrganization {
+				t.Errorf("bad signatory %+v", sg)
+			}
+		}
+	})
 }
