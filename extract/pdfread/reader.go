@@ -32,10 +32,11 @@ const (
 	// DefaultDPI is the resolution pages are rendered at for OCR.
 	DefaultDPI = 300
 	// ocrMaxTextChars: a page whose text layer holds fewer non-space characters than
-	// this while images cover ocrMinImageCover of it is a scan with a stamp or a
-	// header, and is OCR'd.
-	ocrMaxTextChars  = 300
-	ocrMinImageCover = 0.5
+	// this while images cover ocrMinImageCover of it is a scan under a stamp or a
+	// running header, and is OCR'd. A page with images and no text at all is OCR'd
+	// whatever their size.
+	ocrMaxTextChars  = 150
+	ocrMinImageCover = 0.8
 )
 
 // Options configure a Reader. The zero value is ready to use.
@@ -258,8 +259,8 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 					// A blank page: read, and empty.
 					p.text, p.reader = "", extract.ReaderPDFium
 				}
-				if mode == ModeAuto && !p.ocr && nonSpace(text) < ocrMaxTextChars {
-					if cover, err := doc.imageCover(i); err == nil && cover >= ocrMinImageCover {
+				if mode == ModeAuto && !p.ocr && nonSpace(text) < ocrMaxTextChars && nonSpace(p.text) < ocrMaxTextChars {
+					if cover, err := doc.imageCover(i); err == nil && scanLike(cover, max(nonSpace(text), nonSpace(p.text))) {
 						p.ocr = true
 						p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, text layer %d characters", 100*cover, nonSpace(text)))
 					}
@@ -267,7 +268,7 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 			}
 		}
 		if p.cover && mode == ModeAuto {
-			if cover, err := doc.imageCover(i); err == nil && cover >= ocrMinImageCover {
+			if cover, err := doc.imageCover(i); err == nil && scanLike(cover, nonSpace(p.text)) {
 				p.ocr = true
 				p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, text layer %d characters", 100*cover, nonSpace(p.text)))
 			}
@@ -381,6 +382,15 @@ func (r *Reader) finish(res *extract.Result, name string, data []byte, pages []*
 	res.Text = extract.JoinPages(texts)
 	res.Title = extract.PDFTitle(data, res.Text)
 	return res
+}
+
+// scanLike reports whether a page whose images cover the given share of it and whose
+// text layer has chars non-space characters is to be OCR'd.
+func scanLike(cover float64, chars int) bool {
+	if chars == 0 {
+		return cover > 0.05
+	}
+	return chars < ocrMaxTextChars && cover >= ocrMinImageCover
 }
 
 func nonSpace(s string) int {
