@@ -276,6 +276,13 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			veto[x] = true
 			continue
 		}
+		// "la Salle Europe", "Marck Industries": a word-like name that opens a longer
+		// proper noun.
+		if b := int(in.b); level > 0 && b < len(toks) && toks[b].gap&^gapSpace == 0 && d.capital(b) &&
+			!starts[int32(b)] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
+			veto[x] = true
+			continue
+		}
 		named := ctxNamed[c.Departement] || ctxNamed[c.EPCI]
 		// "Maire" is not Mairé: a written name without an accent the commune has.
 		if level > 0 && !d.upper(int(in.a), int(in.b)) && d.accentsDiffer(int(in.a), int(in.b), c.Name) {
@@ -510,7 +517,7 @@ func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, 
 				continue
 			}
 			seenDep = e.ref
-			ins = append(ins, interp{a: s, b: b, kind: kDep, ref: e.ref})
+			ins = append(ins, interp{a: a, b: b, kind: kDep, ref: e.ref}) // the article too, against "La Creuse" the commune
 		case kEPCI:
 			if e.flags&fAcronym != 0 && !d.upper(int(a), int(b)) || !d.capital(int(a)) {
 				continue

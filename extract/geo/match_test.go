@@ -120,6 +120,11 @@ var ambiguity = []struct {
 	{"direction", "Les éoliennes au Nord de la commune.", "", "", ""},
 	{"colonne de tableau", "Nom de la commune\nNîmes\nBELLEGARDE\nBEAUCAIRE\n", "30189 30034 30032", "", ""},
 	{"nom actuel avant ancien nom", "Dans le Gard et en Lozère, à Belvézet.", "30035", "", "30 48"},
+	{"département contre commune homonyme", "Le département du Var, la Manche et la Creuse.", "", "", "83 50 23"},
+	{"nom de salle", "Bienvenue à la Salle Europe pour la réunion.", "", "", ""},
+	{"projet de transport", "Le Grand Paris Express et le canal Seine-Nord.", "", "", ""},
+	{"préfet du département", "Le préfet du Nord, Georges-François Leclerc, a signé.", "", "", "59"},
+	{"prénom-ville suivi d'un nom", "Nancy Dupont, adjointe, visite Nancy.", "54395", "", ""},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
