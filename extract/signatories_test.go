@@ -282,7 +282,8 @@ func ExampleSignatories() {
 	// person: Olivier Sichel
 }
 
-func BenchmarkPeopleSignatories(b *testing.B) {
+// BenchmarkParties measures People and Signatories as Extract runs them.
+func BenchmarkParties(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("../shared/seeds not available")
@@ -302,7 +303,7 @@ func BenchmarkPeopleSignatories(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, t := range texts {
-			Signatories(t, People(t), nil)
+			Parties(t, nil)
 		}
 	}
 }
