@@ -1067,6 +1067,7 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 		return sort.Search(len(breaks), func(k int) bool { return int(breaks[k]) > i })
 	}
 	var res []corpus.Date
+	seen := make(map[[2]string]bool, len(x.out))
 	// Entries are in text order: keep the last explicit year seen, in the current
 	// sentence and anywhere.
 	paraYear, curPara, anyYear := 0, -1, 0
@@ -1093,9 +1094,10 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 		s, end := x.span(e.i, e.j)
 		text := x.t.S[s:end]
 		val := e.v.iso()
-		if slices.ContainsFunc(res, func(d corpus.Date) bool { return d.Value == val && d.Text == text }) {
+		if seen[[2]string{text, val}] {
 			continue
 		}
+		seen[[2]string{text, val}] = true
 		res = append(res, corpus.Date{Text: text, Value: val, Span: corpus.Span{Start: s, End: end}})
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })

@@ -49,7 +49,8 @@ func referencesOf(tk tokens) []corpus.Reference {
 
 type refScanner struct {
 	dateScanner
-	res []corpus.Reference
+	res  []corpus.Reference
+	seen map[string]int // lower-case number → index in res
 }
 
 // act parses the references introduced by the act word at token i: qualifiers
@@ -201,11 +202,17 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 		*date = d
 		end = after
 	}
-	for _, r := range x.res {
-		if strings.EqualFold(r.Number, number) {
-			return end, true
+	key := strings.ToLower(number)
+	if k, ok := x.seen[key]; ok {
+		if x.res[k].Date == "" {
+			x.res[k].Date = *date
 		}
+		return end, true
 	}
+	if x.seen == nil {
+		x.seen = map[string]int{}
+	}
+	x.seen[key] = len(x.res)
 	rs, re := x.span(from, end)
 	x.res = append(x.res, corpus.Reference{Kind: kind, Number: number, Date: *date, Span: corpus.Span{Start: rs, End: re}})
 	return end, true
