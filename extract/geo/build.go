@@ -77,7 +77,7 @@ func (m *matcher) lookupID(s string) int32 {
 // keyTokens folds and tokenizes a name into dictionary ids, interning new tokens.
 func (m *matcher) keyTokens(name string) ([]int32, bool) {
 	f := extract.Fold(name)
-	toks := tokenize(f, nil, m.intern)
+	toks := tokenize(f, nil, nil, m.intern)
 	ids := make([]int32, len(toks))
 	comma := false
 	for i, t := range toks {
@@ -167,10 +167,7 @@ func (m *matcher) lookupTokens(toks []token) []entry {
 
 // tokens tokenizes folded text with the matcher's dictionary.
 func (m *matcher) tokens(folded string, buf []token) []token {
-	if m.table != nil {
-		return tokenize(folded, buf, m.table.lookup)
-	}
-	return tokenize(folded, buf, m.lookupID)
+	return tokenize(folded, buf, m.table, m.lookupID)
 }
 
 // Articles by INSEE typeLiaison: the article the name starts with, and the contracted

@@ -67,7 +67,12 @@ func (d *doc) upper(a, b int) bool {
 // package documentation for the rules). It implements extract.Places.
 func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
 	d := &doc{g: g, t: t}
-	d.toks = g.m.tokens(t.Folded, make([]token, 0, len(t.Folded)/6+1))
+	buf, _ := g.tokenPool.Get().(*[]token)
+	if buf == nil {
+		buf = new([]token)
+	}
+	defer func() { *buf = d.toks[:0]; g.tokenPool.Put(buf) }()
+	d.toks = g.m.tokens(t.Folded, (*buf)[:0])
 	m := &g.m
 	toks := d.toks
 
@@ -161,7 +166,12 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 
 	// Keep the longest readings, then the highest priority, then the earliest.
-	slices.SortStableFunc(ins, func(a, b interp) int {
+	order := make([]int32, len(ins))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		a, b := &ins[x], &ins[y]
 		if la, lb := a.b-a.a, b.b-b.a; la != lb {
 			return int(lb - la)
 		}
@@ -171,8 +181,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		return int(a.a - b.a)
 	})
 	used := make([]bool, len(toks))
-	var sel []interp
-	for _, in := range ins {
+	chosen := order[:0]
+	for _, x := range order {
+		in := &ins[x]
 		if in.kind == kEPCICore && !in.ok {
 			continue // a weak core outside a list
 		}
@@ -189,9 +200,13 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		for k := in.a; k < in.b; k++ {
 			used[k] = true
 		}
-		sel = append(sel, in)
+		chosen = append(chosen, x)
 	}
-	slices.SortFunc(sel, func(x, y interp) int { return int(x.a - y.a) })
+	slices.SortFunc(chosen, func(x, y int32) int { return int(ins[x].a - ins[y].a) })
+	sel := make([]interp, len(chosen))
+	for i, x := range chosen {
+		sel[i] = ins[x]
+	}
 
 	// "Wallers (59)" is a département code only if a Wallers is in the 59: "Anor (36)"
 	// is a count.

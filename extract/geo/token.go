@@ -25,14 +25,26 @@ type token struct {
 	gap  uint16 // gap flags before the token
 }
 
+// wordByte tells the ASCII bytes of words: a-z and 0-9 (the text is folded).
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// tokenize splits folded text into tokens, appending to toks. lookup gives a token's
-// dictionary id (or -1).
-func tokenize(f string, toks []token, lookup func(string) int32) []token {
+// tokenize splits folded text into tokens, appending to toks. A token's dictionary
+// id comes from tab when it is not nil (the fast path, with the hash computed while
+// scanning), else from lookup.
+func tokenize(f string, toks []token, tab *strTable, lookup func(string) int32) []token {
 	var gap uint16
 	newlines := 0
 	for i := 0; i < len(f); {
@@ -42,12 +54,14 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(f[i:])
 		}
-		if isWordRune(r) {
-			j := i + n
+		if c < utf8.RuneSelf && wordByte[c] || c >= utf8.RuneSelf && isWordRune(r) {
+			h := uint32(2166136261)
+			j := i
 			for j < len(f) {
 				c := f[j]
 				if c < utf8.RuneSelf {
-					if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					if wordByte[c] {
+						h = (h ^ uint32(c)) * 16777619
 						j++
 						continue
 					}
@@ -57,12 +71,21 @@ func tokenize(f string, toks []token, lookup func(string) int32) []token {
 				if !isWordRune(r) {
 					break
 				}
+				for k := j; k < j+m; k++ {
+					h = (h ^ uint32(f[k])) * 16777619
+				}
 				j += m
 			}
 			if newlines > 1 {
 				gap |= gapPara | gapDot
 			}
-			toks = append(toks, token{s: int32(i), e: int32(j), id: lookup(f[i:j]), gap: gap})
+			var id int32
+			if tab != nil {
+				id = tab.lookupHash(f[i:j], h)
+			} else {
+				id = lookup(f[i:j])
+			}
+			toks = append(toks, token{s: int32(i), e: int32(j), id: id, gap: gap})
 			gap, newlines = 0, 0
 			i = j
 			continue
@@ -151,8 +174,10 @@ func newStrTable(m map[string]int32) *strTable {
 	return t
 }
 
-func (t *strTable) lookup(s string) int32 {
-	h := fnv(s)
+func (t *strTable) lookup(s string) int32 { return t.lookupHash(s, fnv(s)) }
+
+// lookupHash looks s up given its hash fnv(s).
+func (t *strTable) lookupHash(s string, h uint32) int32 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		id := t.ids[i]
 		if id < 0 {
