@@ -29,6 +29,9 @@ func newProcessor(themesFile string) (*pipeline.Processor, error) {
 	opts.Places = places
 	x, err := extract.New(opts)
 	if err != nil {
+		if themesFile != "" {
+			return nil, fmt.Errorf("%s: %w", themesFile, err)
+		}
 		return nil, err
 	}
 	// PDFs go through the page-by-page reader with its quality gate, PDFium for the
