@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"terril/corpus"
 	"terril/extract"
 )
 
@@ -89,4 +90,41 @@ func BenchmarkMatchDocuments(b *testing.B) {
 		}
 	}
 	reportCPU(b, cpu, len(t.S))
+}
+
+// BenchmarkExtractWithPlaces measures the whole extract step with the gazetteer wired
+// in (extract.Options.Places), over the sample corpus, as cmd/terril runs it.
+func BenchmarkExtractWithPlaces(b *testing.B) {
+	files, _ := filepath.Glob("../../corpus/sample/docs/*")
+	if len(files) == 0 {
+		b.Skip("../../corpus/sample/docs is absent")
+	}
+	var docs []corpus.Document
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := extract.Read(f, "", data)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, corpus.Document{ID: filepath.Base(f), Title: res.Title, Text: res.Text})
+		size += int64(len(res.Text))
+	}
+	x, err := extract.New(extract.Options{Places: mustDefault(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	cpu := cpuTime()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			doc := d
+			x.Extract(&doc)
+		}
+	}
+	reportCPU(b, cpu, int(size))
 }
