@@ -1,0 +1,134 @@
+package pipeline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"terril/corpus"
+	"terril/pipeline"
+)
+
+// batchSink is an index in memory that counts its batches.
+type batchSink struct {
+	mu      sync.Mutex
+	docs    map[string]*corpus.Document
+	batches int
+	fail    error
+	delay   time.Duration
+}
+
+func (s *batchSink) Index(docs []*corpus.Document) error {
+	time.Sleep(s.delay)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fail != nil {
+		return s.fail
+	}
+	if s.docs == nil {
+		s.docs = map[string]*corpus.Document{}
+	}
+	for _, d := range docs {
+		s.docs[d.ID] = d
+	}
+	s.batches++
+	return nil
+}
+
+func inputs(n int, bad func(i int) bool) func(context.Context, chan<- pipeline.Input) error {
+	return func(ctx context.Context, out chan<- pipeline.Input) error {
+		for i := range n {
+			in := pipeline.Input{URL: fmt.Sprintf("doc%03d.txt", i), Data: []byte(fmt.Sprintf("Le conseil municipal du %d mars a voté.", i%28+1))}
+			if bad(i) {
+				in.URL = fmt.Sprintf("doc%03d.pdf", i)
+				in.Data = []byte("%PDF-1.4 truncated")
+			}
+			if err := pipeline.Send(ctx, out, in); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func TestRunRecordsFailuresAndGoesOn(t *testing.T) {
+	sink := &batchSink{}
+	var indexed []string
+	stats, err := pipeline.Run(context.Background(), pipeline.Config{
+		Sink: sink, Workers: 3, Batch: 7,
+		Indexed: func(docs []*corpus.Document) {
+			for _, d := range docs {
+				indexed = append(indexed, d.ID)
+			}
+		},
+	}, inputs(50, func(i int) bool { return i%10 == 3 }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Read != 50 || stats.Indexed != 45 || stats.Failed != 5 {
+		t.Errorf("stats = %+v, want 50 read, 45 indexed, 5 failed", stats)
+	}
+	if len(sink.docs) != 45 || len(indexed) != 45 {
+		t.Errorf("%d documents in the sink, %d reported indexed, want 45", len(sink.docs), len(indexed))
+	}
+	if sink.batches < 45/7 {
+		t.Errorf("%d batches for 45 documents in batches of 7", sink.batches)
+	}
+	for _, f := range stats.Failures {
+		if !strings.HasSuffix(f.URL, ".pdf") || !strings.Contains(f.Reason, f.URL) {
+			t.Errorf("failure %+v does not name its file", f)
+		}
+	}
+}
+
+func TestRunSinkErrorStops(t *testing.T) {
+	sink := &batchSink{fail: errors.New("disk full")}
+	_, err := pipeline.Run(context.Background(), pipeline.Config{Sink: sink, Batch: 5},
+		inputs(1000, func(int) bool { return false }))
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("err = %v, want the sink's error", err)
+	}
+}
+
+func TestRunCancel(t *testing.T) {
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	sink := &batchSink{delay: 5 * time.Millisecond}
+	produce := func(ctx context.Context, out chan<- pipeline.Input) error {
+		for i := 0; ; i++ {
+			if i == 200 {
+				cancel()
+			}
+			if err := pipeline.Send(ctx, out, pipeline.Input{URL: fmt.Sprintf("d%d.txt", i), Data: []byte("texte")}); err != nil {
+				return err
+			}
+		}
+	}
+	done := make(chan struct{})
+	var stats pipeline.Stats
+	var err error
+	go func() {
+		defer close(done)
+		stats, err = pipeline.Run(ctx, pipeline.Config{Sink: sink, Batch: 10}, produce)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not stop after cancellation")
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if stats.Indexed != len(sink.docs) {
+		t.Errorf("stats say %d indexed, the sink holds %d", stats.Indexed, len(sink.docs))
+	}
+	time.Sleep(50 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before+2 {
+		t.Errorf("%d goroutines before, %d after: a stage did not stop", before, after)
+	}
+}
