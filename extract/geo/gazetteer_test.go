@@ -143,3 +143,26 @@ func ExampleGazetteer_LookupCommune() {
 	// Output:
 	// 59183 Dunkerque
 }
+
+func TestResolveOrg(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range []struct{ name, want string }{
+		{"Communauté d'agglomération du Douaisis", "epci:200044618"},
+		{"la MEL", "epci:200093201"},
+		{"CA de Lens - Liévin", "epci:246200364"},
+		{"Communauté de communes Cœur d'Ostrevent", "epci:245901152"},
+		{"Département du Nord", "dep:59"},
+		{"Conseil départemental du Pas-de-Calais", "dep:62"},
+		{"Région Hauts-de-France", "region:32"},
+		{"Conseil régional des Hauts-de-France", "region:32"},
+		{"Ville de Croix", "commune:59163"},
+		{"Mairie de Lens", "commune:62498"},
+		{"Préfecture de Région Hauts-de-France", ""},
+		{"Banque des Territoires", ""},
+	} {
+		got, ok := g.ResolveOrg(tc.name)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("ResolveOrg(%q) = %q %v, want %q", tc.name, got, ok, tc.want)
+		}
+	}
+}
