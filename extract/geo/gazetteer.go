@@ -276,3 +276,9 @@ func (g *Gazetteer) LookupEPCI(name string) (EPCI, bool) {
 	}
 	return g.epcis[best], true
 }
+
+// The gazetteer is what package extract asks for.
+var (
+	_ extract.Places      = (*Gazetteer)(nil)
+	_ extract.OrgResolver = (*Gazetteer)(nil)
+)
