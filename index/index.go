@@ -138,8 +138,7 @@ func toFields(d *corpus.Document) map[string]any {
 	}
 	f[fDates] = dates
 	var amounts []float64
-	var max, total float64
-	seen := map[float64]bool{}
+	var max float64
 	for _, a := range d.Amounts {
 		if a.Currency != "" && a.Currency != "EUR" {
 			continue
@@ -147,10 +146,6 @@ func toFields(d *corpus.Document) map[string]any {
 		amounts = append(amounts, a.Value)
 		if a.Value > max {
 			max = a.Value
-		}
-		if !seen[a.Value] {
-			seen[a.Value] = true
-			total += a.Value
 		}
 	}
 	f[fAmount] = amounts
@@ -163,7 +158,6 @@ func toFields(d *corpus.Document) map[string]any {
 	f[fAmountRange] = ranges
 	if len(amounts) > 0 {
 		f[fAmountMax] = max
-		f[fAmountTotal] = total
 	}
 	var codes, names, labels, facts []string
 	for _, c := range d.Communes {

@@ -102,7 +102,6 @@ const (
 	fDates       = "dates"         // datetimes mentioned
 	fAmount      = "amount"        // every amount, numeric
 	fAmountMax   = "amount_max"
-	fAmountTotal = "amount_total"
 	fAmountRange = "amount_range" // the ranges of the amount facet the document's amounts fall in
 	fTheme       = "theme"
 	fCommune     = "commune"      // INSEE codes
@@ -182,7 +181,6 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fDates, date(false))
 	dm.AddFieldMappingsAt(fAmount, num(false))
 	dm.AddFieldMappingsAt(fAmountMax, num(false))
-	dm.AddFieldMappingsAt(fAmountTotal, num(false))
 	dm.AddFieldMappingsAt(fAmountRange, kw(false))
 	dm.AddFieldMappingsAt(fTheme, kw(false))
 	dm.AddFieldMappingsAt(fCommune, kw(false))
