@@ -781,6 +781,17 @@ func isDigits(s string) bool {
 // listed reports whether the tokens between two names make a list: a comma, "et",
 // "ou", or a hyphen ("Hem-Croix").
 func (d *doc) listed(endA, startB int) bool {
+	// "Hem (59) et Croix", "Hem (59), Croix": skip the code in parentheses.
+	if endA < startB && d.toks[endA].gap&gapParen != 0 && (isDigits(d.word(endA)) || len(d.word(endA)) == 2) {
+		endA++
+		if f := d.t.Folded[d.toks[endA-1].e:d.toks[min(endA, len(d.toks)-1)].s]; !strings.HasPrefix(strings.TrimSpace(f), ")") {
+			return false
+		}
+		if endA == startB {
+			return d.toks[startB].gap&gapComma != 0
+		}
+		return endA+1 == startB && (d.word(endA) == "et" || d.word(endA) == "ou")
+	}
 	if startB == endA {
 		g := d.toks[startB].gap
 		// A comma, a hyphen, or one line break between two lines that are names only

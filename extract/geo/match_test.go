@@ -125,6 +125,8 @@ var ambiguity = []struct {
 	{"projet de transport", "Le Grand Paris Express et le canal Seine-Nord.", "", "", ""},
 	{"préfet du département", "Le préfet du Nord, Georges-François Leclerc, a signé.", "", "", "59"},
 	{"prénom-ville suivi d'un nom", "Nancy Dupont, adjointe, visite Nancy.", "54395", "", ""},
+	{"liste après un code", "La commune de Hem (59) et Croix signent.", "59299 59163", "", "59"},
+	{"liste avec virgules après un code", "À Hem (59), Croix et Roubaix.", "59299 59163 59512", "", "59"},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
