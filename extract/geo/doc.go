@@ -1,8 +1,11 @@
 // Package geo owns terril's gazetteer: France's communes, intercommunalities (EPCI),
 // départements and régions from Etalab's découpage administratif, and the matcher
-// that finds them in a text. It implements extract.Places; other packages use its
-// lookups (Commune, LookupCommune, EPCI, LookupEPCI, Departement) to resolve a name or
-// a code given on the command line or found by another extractor.
+// that finds them in a text. It implements extract.Places (Match) and
+// extract.OrgResolver (ResolveOrg: "Communauté d'agglomération du Douaisis" →
+// "epci:200044618", "Département du Nord" → "dep:59"); other packages use its lookups
+// (Commune, LookupCommune, EPCI, LookupEPCI, Departement) to resolve a name or a code
+// given on the command line ("--commune Lens") or found by another extractor.
+// Default loads the embedded data once (about 25 MB of heap, 0.3–0.5 s of CPU).
 //
 // # Data
 //
