@@ -415,12 +415,19 @@ func datesOf(x tokens, published string) []corpus.Date {
 	return sc.finish(publishedYear(published))
 }
 
+// publishedYear returns the year of an ISO publication date, or 0.
 func publishedYear(p string) int {
-	if len(p) < 4 {
+	if len(p) < 4 || len(p) > 4 && p[4] != '-' {
 		return 0
 	}
-	y, err := strconv.Atoi(p[:4])
-	if err != nil {
+	y := 0
+	for _, c := range []byte(p[:4]) {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = y*10 + int(c-'0')
+	}
+	if y < 1000 {
 		return 0
 	}
 	return y
