@@ -218,5 +218,16 @@ func FuzzDates(f *testing.F) {
 				t.Fatalf("bad value %q", d.Value)
 			}
 		}
+		// The other extractors built on the same lexer: no panic, spans in range.
+		for _, r := range References(txt) {
+			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
+				t.Fatalf("bad reference %+v in %q", r, txt.S)
+			}
+		}
+		p := Published(txt)
+		if p != "" && len(p) != 4 && len(p) != 7 && len(p) != 10 {
+			t.Fatalf("bad published %q", p)
+		}
+		Genre(txt, s, p)
 	})
 }
