@@ -401,7 +401,7 @@ func datesOf(x tokens, published string) []corpus.Date {
 	for i := 0; i < len(sc.toks); {
 		// Most words are neither a month nor glued to a number: skip them cheaply.
 		if tk := sc.toks[i]; tk.kind == tokWord && (i+1 >= len(sc.toks) || sc.toks[i+1].gap != gapNone || sc.toks[i+1].kind != tokNum) {
-			if n := tk.e - tk.s; (n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e])) && dayWordValue(sc.f[tk.s:tk.e]) == 0 {
+			if n := tk.e - tk.s; (n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e])) && !(sc.afterLeDuAu(i) && dayWordValue(sc.f[tk.s:tk.e]) > 0) {
 				i++
 				continue
 			}
@@ -551,6 +551,19 @@ func monthPrefix(w string) bool {
 	switch uint16(w[0])<<8 | uint16(w[1]) {
 	case 'j'<<8 | 'a', 'f'<<8 | 'e', 'm'<<8 | 'a', 'a'<<8 | 'v', 'j'<<8 | 'u', 'a'<<8 | 'o', 's'<<8 | 'e',
 		'o'<<8 | 'c', 'n'<<8 | 'o', 'd'<<8 | 'e':
+		return true
+	}
+	return false
+}
+
+// afterLeDuAu reports whether token i follows "le", "du" or "au" (which introduce a
+// day written out).
+func (x *dateScanner) afterLeDuAu(i int) bool {
+	if i == 0 || x.toks[i-1].kind != tokWord || x.toks[i-1].e-x.toks[i-1].s != 2 {
+		return false
+	}
+	switch x.f[x.toks[i-1].s:x.toks[i-1].e] {
+	case "le", "du", "au":
 		return true
 	}
 	return false
