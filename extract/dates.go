@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -917,6 +916,26 @@ func (x *dateScanner) monthList(i int) int {
 	return j - i
 }
 
+// sentenceEnd reports whether tokens [from, to) cross the end of a sentence (. ! ? ;
+// not inside a number) or a paragraph break.
+func (x *dateScanner) sentenceEnd(from, to int) bool {
+	for k := max(from, 0); k < to && k < len(x.toks); k++ {
+		tk := x.toks[k]
+		if tk.gap == gapPara {
+			return true
+		}
+		if tk.kind == tokPunct && tk.e-tk.s == 1 {
+			switch x.f[tk.s] {
+			case '.', '!', '?', ';':
+				if !(x.kind(k-1) == tokNum && x.glued(k) && x.glued(k+1) && x.kind(k+1) == tokNum) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // elided extends word w back over an elided article or preposition glued to it
 // ("d'ici", "l'année", "jusqu'en").
 func (x *dateScanner) elided(w int) int {
@@ -1060,46 +1079,20 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 	if len(x.out) == 0 {
 		return nil
 	}
-	// Sentence of every token position, from the sentence ends: computed only when a
-	// year is to be resolved.
-	var breaks []int32 // token indices starting a sentence
-	for _, e := range x.out {
-		if !e.noYear {
-			continue
-		}
-		for k, tk := range x.toks {
-			if tk.gap == gapPara {
-				breaks = append(breaks, int32(k))
-				continue
-			}
-			if tk.kind == tokPunct && tk.e-tk.s == 1 && k+1 < len(x.toks) {
-				switch x.f[tk.s] {
-				case '.', '!', '?', ';':
-					if !(x.kind(k-1) == tokNum && x.glued(k) && x.glued(k+1) && x.kind(k+1) == tokNum) {
-						breaks = append(breaks, int32(k+1))
-					}
-				}
-			}
-		}
-		break
-	}
-	sentence := func(i int) int {
-		return sort.Search(len(breaks), func(k int) bool { return int(breaks[k]) > i })
-	}
-	var res []corpus.Date
+	res := make([]corpus.Date, 0, len(x.out))
 	seen := make(map[[2]string]bool, len(x.out))
-	// Entries are in text order: keep the last explicit year seen, in the current
-	// sentence and anywhere.
-	paraYear, curPara, anyYear := 0, -1, 0
+	// Entries are in text order: keep the last explicit year seen, the year of the
+	// current sentence (until a sentence end is crossed), and the last anywhere.
+	sentYear, anyYear, scanned := 0, 0, 0
 	for _, e := range x.out {
-		p := sentence(e.i)
-		if p != curPara {
-			curPara, paraYear = p, 0
-		}
 		if e.noYear {
+			if sentYear != 0 && x.sentenceEnd(scanned, e.i) {
+				sentYear = 0
+			}
+			scanned = max(scanned, e.i)
 			switch {
-			case paraYear != 0:
-				e.v.y = paraYear
+			case sentYear != 0:
+				e.v.y = sentYear
 			case pubYear != 0:
 				e.v.y = pubYear
 			default:
@@ -1109,7 +1102,7 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 				continue
 			}
 		} else {
-			paraYear, anyYear = e.v.y, e.v.y
+			sentYear, anyYear, scanned = e.v.y, e.v.y, e.j
 		}
 		s, end := x.span(e.i, e.j)
 		text := x.t.S[s:end]
