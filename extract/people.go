@@ -248,6 +248,10 @@ func (ps *peopleScanner) scan() {
 		if !ps.capital(i) {
 			continue
 		}
+		if m, ok := ps.givenWithAge(i); ok {
+			ps.mentions = append(ps.mentions, m)
+			continue
+		}
 		if m, ok := ps.at(i); ok {
 			ps.mentions = append(ps.mentions, m)
 			i = m.tj - 1
@@ -320,7 +324,12 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
 		return m, false
 	}
-	if ps.facilityBefore(i) || ps.insideProperNoun(i) {
+	if ps.facilityBefore(i) || ps.insideProperNoun(i) || ps.company(i, m) {
+		return m, false
+	}
+	if unknownGiven && civ == 0 && pFrench(ps.folded(m.sk)) && !names.IsSurname(ps.folded(m.sk)) {
+		// "Relations Publiques", "GIE Imagerie", "Vasseur Paysage": neither word is
+		// known as a name and the last one is a common word.
 		return m, false
 	}
 	m.role = ps.roleBefore(i, m)
@@ -396,7 +405,9 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 	}
 	if len(givens) == 0 {
 		switch {
-		case ps.isWord(p) && ps.toks[p].cas == pcInitial && ps.isPunct(p+1, ".") && ps.nameToken(p+2):
+		case ps.isWord(p) && ps.toks[p].cas == pcInitial && ps.isPunct(p+1, ".") && ps.nameToken(p+2) &&
+			!(ps.isPunct(p-1, ".") && ps.isWord(p-2) && ps.toks[p-2].cas == pcInitial):
+			// (not the last letter of "S.A.S. Vildor")
 			// "B. Troni": kept as written.
 			m.initial = true
 			m.given = ps.word(p) + "."
@@ -416,6 +427,11 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 		}
 	} else {
 		m.given = strings.Join(givens, " ")
+	}
+	// A name cut by a line break after the given name, in a sentence that titles the
+	// person: "à M. Thibaut⏎DARGON, directeur", "Mme Nobla⏎BEN GARA".
+	if len(givens) > 0 && titled && q+1 < len(ps.toks) && ps.toks[q].kind == ptNewline && ps.surnameAfterBreak(q+1) {
+		q++
 	}
 	// Particles, then the surname.
 	s := q
@@ -439,7 +455,13 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 	}
 	e := s + 1
 	upper := ps.toks[s].cas == pcUpper
-	for n := 0; n < 2 && ps.nameToken(e); n++ {
+	for n := 0; n < 2; n++ {
+		if e+1 < len(ps.toks) && ps.toks[e].kind == ptNewline && ps.particle(e-1) && ps.nameToken(e+1) {
+			e++ // "Mme Sandrine DE⏎RIDDER": a particle ends no name
+		}
+		if !ps.nameToken(e) {
+			break
+		}
 		if upper {
 			if ps.toks[e].cas != pcUpper {
 				break
@@ -463,6 +485,28 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 	return m, unknownGiven, true
 }
 
+// surnameAfterBreak reports whether the line that starts at token k opens with a
+// surname that completes a name cut at the line before: in capitals ("DARGON",
+// "BEN GARA"), or a capitalised word that is neither a common word nor a given name
+// and is followed by a comma or the end of the line ("Oddone, Directeur").
+func (ps *peopleScanner) surnameAfterBreak(k int) bool {
+	s := k
+	if ps.particle(s) && ps.nameToken(s+1) {
+		s++
+	}
+	if !ps.nameToken(s) || nameStopWords[ps.folded(s)] {
+		return false
+	}
+	if ps.toks[s].cas == pcUpper {
+		return len(ps.folded(s)) >= 2 && strings.ContainsAny(ps.folded(s), "aeiouy")
+	}
+	f := ps.folded(s)
+	if pFrench(f) && !names.IsSurname(f) || names.IsGiven(f) {
+		return false
+	}
+	return ps.isPunct(s+1, ",") || s+1 >= len(ps.toks) || ps.toks[s+1].kind == ptNewline
+}
+
 // upperSurnameOK reports whether capitals [p, q) can be a surname written before the
 // given name: not an acronym ("CDC"), not a word of an organisation.
 func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
@@ -480,6 +524,9 @@ func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
 func (ps *peopleScanner) surnameText(p, q int) string {
 	var b strings.Builder
 	for i := p; i < q; i++ {
+		if ps.toks[i].kind == ptNewline {
+			continue
+		}
 		w := ps.word(i)
 		if ps.particle(i) && i+1 < q {
 			f := ps.folded(i)
@@ -505,8 +552,9 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 		return false
 	}
 	for i := m.ti; i < m.tj; i++ {
-		if nameStopWords[ps.folded(i)] {
-			return false
+		f := ps.folded(i)
+		if nameStopWords[f] || ps.toks[i].cas == pcUpper && !strings.ContainsAny(f, "aeiouy") {
+			return false // a word of an organisation, an acronym ("CLS")
 		}
 	}
 	last := m.sk
@@ -536,10 +584,53 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	return true
 }
 
+// givenWithAge reads a person the text names by a given name alone, as articles
+// present private persons: with an age ("Kévin, 23 ans, a fait la route",
+// "Mélissa (31 ans)") or a relative clause ("Aurélie, qui a repris la
+// boulangerie"). A given name alone is otherwise no person: lists of first names in
+// minutes, a name cut by a line break.
+func (ps *peopleScanner) givenWithAge(i int) (mention, bool) {
+	if ps.toks[i].cas != pcTitle || !(ps.isPunct(i+1, ",") || ps.isPunct(i+1, "(")) {
+		return mention{}, false
+	}
+	d := ps.word(i + 2)
+	age := d != "" && d[0] >= '0' && d[0] <= '9' && len(d) <= 3 && ps.folded(i+3) == "ans"
+	if !age && !(ps.isPunct(i+1, ",") && ps.folded(i+2) == "qui") {
+		return mention{}, false
+	}
+	g, ok := ps.givenAt(i)
+	if !ok || ambiguousGiven[ps.folded(i)] || ps.capital(i-1) && ps.civility(i-1) == 0 {
+		return mention{}, false
+	}
+	return mention{ti: i, tj: i + 1, sk: i, gk: i, surname: g}, true
+}
+
+// company reports whether the name at token i (mention m) is part of the name of a
+// business built on a surname: after a head ("Atelier Vasseur", "Cabinet Leroy",
+// "la boulangerie Dupont") or before a business word ("Leroy Conseil", "Dupont &
+// Fils").
+func (ps *peopleScanner) company(i int, m mention) bool {
+	// A head in lower case after "de" is a function ("directeur de cabinet Jean
+	// Dupont", "chef d'atelier").
+	if k := i - 1; ps.isWord(k) && companyHeads[ps.folded(k)] &&
+		(ps.toks[k].cas != pcLower || ps.folded(k-1) != "de" && ps.folded(k-1) != "d'") {
+		return true
+	}
+	k := m.tj
+	if ps.isPunct(k, "&") {
+		k++
+	}
+	return ps.capital(k) && companyTails[ps.folded(k)] || ps.isWord(k) && companyForms[ps.folded(k)]
+}
+
 // facilityBefore reports whether the name at token i follows the name of a street or
 // facility ("rue", "collège public", "stade du Docteur").
 func (ps *peopleScanner) facilityBefore(i int) bool {
 	for k, n := i-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		if ps.toks[k].kind == ptNewline && n < 3 {
+			n-- // "au lycée⏎Placide COURTOY", "avenue du⏎Commandant Charcot"
+			continue
+		}
 		if !ps.isWord(k) {
 			return false
 		}
@@ -622,6 +713,11 @@ func (ps *peopleScanner) roleEnd(k int) int {
 			if tk.kind == ptPunct && ps.word(e)[0] >= '0' && ps.word(e)[0] <= '9' {
 				continue
 			}
+			// "maire (DVG) de Hem": a short parenthesis inside the role, which goes on.
+			if c := ps.parenClose(e); c > 0 && e > k && ps.isWord(c+1) && ps.toks[c+1].cas == pcLower && !ps.roleStopAt(c+1) {
+				e = c
+				continue
+			}
 			break
 		}
 		f := ps.folded(e)
@@ -655,6 +751,14 @@ func (ps *peopleScanner) roleGoesOn(k int) bool {
 	if ps.roleStart(k+1, false) > 0 {
 		return true
 	}
+	// "directeur de Maisons et Cités", "Arts et Métiers": "et" between two capitalised
+	// words of an organisation's name, not before a person ("de la CDC et Xavier
+	// Bertrand", "et M. Dupont", "et Martine").
+	if ps.capital(k-1) && ps.toks[k-1].cas == pcTitle && ps.isWord(k+1) && ps.toks[k+1].cas == pcTitle && ps.civility(k+1) == 0 {
+		if _, ok := ps.givenAt(k + 1); !ok && (!ps.nameToken(k+2) || pFrench(ps.folded(k+1))) {
+			return true
+		}
+	}
 	switch ps.folded(k + 1) {
 	case "de", "du", "des", "d'", "a", "au", "aux":
 		return ps.isWord(k+2) && (ps.toks[k+2].cas == pcLower || ps.particle(k+2))
@@ -670,6 +774,43 @@ func (ps *peopleScanner) roleStopAt(k int) bool {
 		return false
 	}
 	return roleStop[f]
+}
+
+// parenClose returns the ")" closing the "(" at token k after at most four words,
+// or 0.
+func (ps *peopleScanner) parenClose(k int) int {
+	if !ps.isPunct(k, "(") {
+		return 0
+	}
+	for c := k + 1; c < len(ps.toks) && c <= k+5; c++ {
+		if ps.isPunct(c, ")") {
+			if c > k+1 {
+				return c
+			}
+			return 0
+		}
+		if !ps.isWord(c) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// parenOpen returns the "(" opening the ")" at token k before at most four words,
+// or 0.
+func (ps *peopleScanner) parenOpen(k int) int {
+	for o := k - 1; o > 0 && o >= k-5; o-- {
+		if ps.isPunct(o, "(") {
+			if o < k-1 {
+				return o
+			}
+			return 0
+		}
+		if !ps.isWord(o) {
+			return 0
+		}
+	}
+	return 0
 }
 
 func (ps *peopleScanner) text(i, j int) string {
@@ -760,6 +901,13 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 	b := e
 	for b > 0 && e-b < 16 {
 		tk := ps.toks[b-1]
+		if ps.isPunct(b-1, ")") {
+			// "le maire (DVG) de Hem, Jean Dupont": a short parenthesis inside the title.
+			if o := ps.parenOpen(b - 1); o > 0 {
+				b = o
+				continue
+			}
+		}
 		if tk.kind == ptNewline || tk.kind == ptPunct && !(tk.e-tk.s > 0 && ps.t.S[tk.s] >= '0' && ps.t.S[tk.s] <= '9') {
 			break
 		}
@@ -767,6 +915,13 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 			break
 		}
 		b--
+	}
+	if e < i && ps.isPunct(b-1, ",") {
+		// "Jean Martin, maire de Lens, Paul Durand": the title between two names is
+		// apposed to the first one.
+		if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj == b-1 {
+			return ""
+		}
 	}
 	for k := b; k < e; k++ {
 		if ps.roleStart(k, false) == 0 {
@@ -778,6 +933,12 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		for j := k; j < e; j++ {
 			if ps.toks[j].kind == ptNewline {
 				continue
+			}
+			if ps.isPunct(j, "(") {
+				if c := ps.parenClose(j); c > 0 && c < e {
+					j = c
+					continue
+				}
 			}
 			if ps.roleStopAt(j) && !(ps.folded(j) == "et" && ps.roleGoesOn(j)) || ps.toks[j].kind != ptWord {
 				return ""
@@ -1088,6 +1249,26 @@ var (
 		"la", "le", "d'", "l'", "marechal", "president", "docteur", "colonel", "capitaine",
 		"commandant", "lieutenant", "abbe", "professeur", "aquatique", "nautique", "multisports",
 		"omnisports", "jardin", "dit", "nouveau", "nouvelle", "grand", "grande", "petit", "petite")
+	// companyHeads open the name of a business ("Atelier Vasseur Paysage", "Cabinet
+	// Leroy", "Boulangerie Dupont").
+	companyHeads = setOf("atelier", "ateliers", "cabinet", "boulangerie", "boulangeries", "pharmacie",
+		"garage", "groupement", "societe", "entreprise", "entreprises", "etablissements", "ets",
+		"sarl", "sas", "sasu", "eurl", "sci", "scp", "selarl", "gie", "snc", "bureau", "agence",
+		"studio", "librairie", "restaurant", "brasserie", "boucherie", "charcuterie", "patisserie",
+		"epicerie", "fromagerie", "imprimerie", "menuiserie", "plomberie", "carrosserie", "transports",
+		"editions", "galerie", "laboratoire", "domaine", "auberge", "cafe", "salon", "pepinieres",
+		"scierie", "fonderie", "distillerie", "chocolaterie", "biscuiterie", "quincaillerie",
+		"droguerie", "magasin", "boutique", "etude", "officine", "exploitation", "elevage")
+	// companyTails close the name of a business after a surname ("Leroy Conseil",
+	// "Vasseur Paysage", "Dupont & Fils"), when capitalised.
+	companyTails = setOf("conseil", "conseils", "paysage", "paysages", "immobilier", "associes",
+		"freres", "fils", "ingenierie", "architectes", "architecture", "consulting", "partenaires",
+		"environnement", "services", "industries", "industrie", "holding", "distribution",
+		"construction", "constructions", "batiment", "btp", "energies", "urbanisme", "design",
+		"amenagement", "transports", "automobiles", "menuiserie", "peinture", "habitat", "expertise",
+		"avocats", "notaires", "medical", "sante", "formation", "location", "logistique")
+	// companyForms are legal forms written after a business name ("Dupont SARL").
+	companyForms = setOf("sarl", "sas", "sasu", "eurl", "sa", "sci", "scp", "selarl", "snc", "gie")
 	// nameStopWords cannot be part of a person's name: words of organisations, places,
 	// and document furniture.
 	nameStopWords = setOf("banque", "caisse", "conseil", "communaute", "region", "departement",

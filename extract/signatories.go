@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -72,13 +73,20 @@ func (sg *signer) sig(name string) []string {
 	return ws
 }
 
-// contains reports whether the significant words of name all occur in text.
+// contains reports whether the significant words of name all occur in text, or the
+// acronym the name gives in parentheses ("Établissement public foncier (EPF)" in
+// "directeur général de l'EPF").
 func (sg *signer) contains(text, name string) bool {
 	ws := sg.sig(name)
 	if len(ws) == 0 {
 		return false
 	}
 	have := sg.sig(text)
+	if o := strings.LastIndexByte(name, '('); o >= 0 && strings.HasSuffix(name, ")") {
+		if acr := PersonKey(name[o+1 : len(name)-1]); acr != "" && !strings.Contains(acr, " ") && slices.Contains(have, acr) {
+			return true
+		}
+	}
 	for _, w := range ws {
 		found := false
 		for _, h := range have {
@@ -571,6 +579,7 @@ var orgHeads = []orgHead{
 	{[]string{"prefecture"}, "Préfecture", false, true, false},
 	{[]string{"etat"}, "État", false, true, false},
 	{[]string{"ville"}, "Ville", true, false, false},
+	{[]string{"villes"}, "Ville", true, false, false},
 	{[]string{"commune"}, "Commune", true, false, false},
 	{[]string{"caisse", "des", "depots"}, "Caisse des dépôts", false, true, false},
 	{[]string{"banque", "des", "territoires"}, "Banque des Territoires", false, true, false},
@@ -616,12 +625,21 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 			continue
 		}
 		e := ps.orgRest(k+n, j)
+		described := false
+		if e == k+n && h.capital && ps.toks[k].cas != pcLower {
+			// "l'Agence nationale de l'habitat (Anah)": a capitalised head described
+			// in common words.
+			e = ps.orgDescribed(k+n, j)
+			described = e > k+n
+		}
 		if e == k+n && h.needName {
 			k += n - 1
 			continue
 		}
 		name := h.display
-		if e > k+n {
+		if described {
+			name = ps.text(k, e)
+		} else if e > k+n {
 			name += " " + ps.text(k+n, e)
 		}
 		if h.display == "État" {
@@ -684,6 +702,34 @@ func (ps *peopleScanner) headAt(k, j int) (orgHead, int) {
 		return h, len(h.words)
 	}
 	return orgHead{}, 0
+}
+
+// orgDescribed reads the words that describe an organisation after its capitalised
+// head, up to a conjunction, a verb or a punctuation mark, and an acronym in
+// parentheses after them: "Agence nationale de l'habitat (Anah)", "Office national
+// des forêts"; it returns the token after the name (k when there is none).
+func (ps *peopleScanner) orgDescribed(k, j int) int {
+	e := k
+	for e < j && e-k < 8 && ps.isWord(e) {
+		f := ps.folded(e)
+		if roleStop[f] && !(f == "a" && ps.word(e) != "a") || signWords[f] || roleNouns[f] || ps.civility(e) > 0 {
+			break
+		}
+		if _, n := ps.headAt(e, j); n > 0 {
+			break
+		}
+		e++
+	}
+	for e > k && roleTrailing[ps.folded(e-1)] {
+		e--
+	}
+	if e == k {
+		return k
+	}
+	if ps.isPunct(e, "(") && e+2 < j && ps.isWord(e+1) && ps.toks[e+1].cas != pcLower && ps.isPunct(e+2, ")") {
+		e += 3
+	}
+	return e
 }
 
 // orgRest reads the name after an organisation head: capitalised words and the
