@@ -520,7 +520,7 @@ func joinAhead(ws wordSet, head string, next []string) int {
 		if len([]rune(lead)) < 2 || !ws.has(Fold(lead)) {
 			allWords = false
 		}
-		if !allWords && ws.has(Fold(word)) && !continuesWord(ws, word, lead, line, next[m:]) {
+		if !allWords && ws.has(Fold(word)) {
 			return m
 		}
 		if lead != line {
@@ -529,13 +529,6 @@ func joinAhead(ws wordSet, head string, next []string) int {
 		}
 	}
 	return 0
-}
-
-// continuesWord reports whether the word could go on with the next line into a
-// longer word ("d"+"é" is the word "dé", but "d"+"é"+"cembre" is "décembre"): then
-// the shorter join is left to the next step, which extends it.
-func continuesWord(ws wordSet, word, lead, line string, rest []string) bool {
-	return false
 }
 
 func trailingLetters(s string) string {

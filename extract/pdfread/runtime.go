@@ -2,7 +2,6 @@ package pdfread
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -150,5 +149,3 @@ func (rt *Runtime) Close() error {
 	}
 	return rt.pool.Close()
 }
-
-var errNoRuntime = errors.New("pdfium: runtime not started")
