@@ -83,11 +83,13 @@ const (
 type themeSettings struct {
 	threshold, long, repeat                                          float64
 	title, heading, item, funded, aside, example, quoted, bp, former float64
+	speech, single                                                   float64
 }
 
 var defaultSettings = themeSettings{
 	threshold: 3, long: 8000, repeat: 0.5,
 	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3, former: 0.3,
+	speech: 1, single: 0,
 }
 
 // IDs returns the theme ids of the lexicon, in the order of the file.
@@ -293,6 +295,10 @@ func (s *themeSettings) field(name string) *float64 {
 		return &s.bp
 	case "former":
 		return &s.former
+	case "speech":
+		return &s.speech
+	case "single":
+		return &s.single
 	}
 	return nil
 }
@@ -518,6 +524,8 @@ type themeToken struct {
 	sent       int32 // sentence index
 	quote      int32 // index of the enclosing short quote, -1 when none
 	mult       float32
+	emph       bool // in the title, a heading, an act's object or the head of a list item
+	speech     bool // inside a long quotation: reported speech
 }
 
 type themeQuote struct {
@@ -581,6 +589,7 @@ type scanner struct {
 	sents  []sentenceInfo
 
 	titleStart, titleEnd int
+	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
 }
 
 // scan tokenises s (folded) and records the context of every word.
@@ -605,6 +614,7 @@ func (sc *scanner) scan() {
 		cont                      bool // the line continues the sentence of the previous one
 		former                    = -1 // index of the token after "ancien", "friche"…
 		citation                  bool // the line cites a text ("Vu le code…")
+		actBP                     bool // the line is an act's formality ("Les crédits sont imputés…")
 		startItem                 bool // the next sentence starts a list item
 		inTitle                   bool
 		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
@@ -632,9 +642,12 @@ func (sc *scanner) scan() {
 			q := &sc.quotes[quoteOpen]
 			q.last = int32(len(sc.toks))
 			if q.last-q.first > 12 {
-				// A long quotation is speech, not a name: its words count fully.
+				// A long quotation is speech, not a name: the name rule does not
+				// apply, but what a speaker says weighs less than what the text
+				// itself reports (see @speech).
 				for k := q.first; k < q.last; k++ {
 					sc.toks[k].quote = -1
+					sc.toks[k].speech = true
 				}
 			}
 		}
@@ -680,6 +693,11 @@ func (sc *scanner) scan() {
 				newSentence()
 				itemMode, itemPos, startItem = true, 0, true
 				itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
+			} else if isActObjectLine(line) {
+				// "Objet : …", "Arrêté n° … portant …": what the act is about.
+				newSentence()
+				heading = true
+				itemMode = false
 			} else if blankBefore && blankAfter && isHeadingLine(line) && sc.startsUpper(i) {
 				newSentence()
 				heading = true
@@ -695,6 +713,10 @@ func (sc *scanner) scan() {
 			}
 			if !cont {
 				citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
+				actBP = isActBoilerplateLine(line)
+				if isOperativeLine(line) {
+					sc.acts++
+				}
 			}
 			blankBefore, cont = false, false
 		}
@@ -833,15 +855,17 @@ func (sc *scanner) scan() {
 			tk.quote = int32(quoteOpen)
 		}
 		m := 1.0
+		emph := true
 		switch {
 		case inTitle:
 			m = set.title
 		case heading:
 			m = set.heading
-		case (itemMode || enum) && itemPos < itemHead && asideDepth == 0:
-			if !itemMode || itemStartAfter < 0 || i >= itemStartAfter {
-				m = set.item
-			}
+		case (itemMode || enum) && itemPos < itemHead && asideDepth == 0 &&
+			(!itemMode || itemStartAfter < 0 || i >= itemStartAfter):
+			m = set.item
+		default:
+			emph = false
 		}
 		if asideDepth > 0 {
 			m *= set.aside
@@ -855,10 +879,11 @@ func (sc *scanner) scan() {
 		if former == len(sc.toks) {
 			m *= set.former
 		}
-		if citation {
+		if citation || actBP {
 			m *= set.bp
 		}
 		tk.mult = float32(m)
+		tk.emph = emph && asideDepth == 0 && !example && !boilerplate && !citation && !actBP && former != len(sc.toks)
 		if len(sc.toks) == sentFirstTok {
 			sc.sents[sent].item = startItem
 			sc.sents[sent].refers = refersBack(w)
@@ -1090,6 +1115,8 @@ type themeMatch struct {
 	entry        int32
 	first, last  int32 // token indices [first, last)
 	contribution float64
+	emph         bool // in the title, a heading, an act's object or a list item's head
+	funded       bool // in a sentence with a euro amount
 }
 
 // Classify returns the themes t deals with, best first, and the evidence for each:
@@ -1149,12 +1176,15 @@ func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvide
 		scores[th.entries[e].theme] += sum
 	}
 	threshold := th.set.threshold
-	if th.set.long > 0 && float64(len(t.S)) > th.set.long {
-		threshold *= 1 + 0.5*math.Log2(float64(len(t.S))/th.set.long)
+	// A long text needs more evidence; a recueil of several acts is judged by the
+	// length of one act.
+	length := float64(len(t.S)) / float64(max(1, sc.acts))
+	if th.set.long > 0 && length > th.set.long {
+		threshold *= 1 + 0.5*math.Log2(length/th.set.long)
 	}
 	var order []int
-	for ti, sc := range scores {
-		if sc >= threshold && sc > 0 {
+	for ti, s := range scores {
+		if s >= threshold && s > 0 && th.corroborated(ti, matches, titleMatches) {
 			order = append(order, ti)
 		}
 	}
@@ -1212,6 +1242,59 @@ func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvide
 	return ids, ev
 }
 
+// corroborated reports whether theme ti rests on more than one passing word: a
+// match in the title, a heading, an act's object, a list item's head or a funded
+// sentence; or, among the matches that weigh at least @single, a term found twice
+// or two different terms (terms sharing no word: "logement" and "logements
+// sociaux" are one). With @single 0 (the default) every theme is corroborated.
+func (th *Themes) corroborated(ti int, lists ...[]themeMatch) bool {
+	if th.set.single <= 0 {
+		return true
+	}
+	first := int32(-1)
+	firstFirst := int32(-1)
+	for _, ms := range lists {
+		for _, m := range ms {
+			e := &th.entries[m.entry]
+			if e.theme != ti || m.contribution <= 0 {
+				continue
+			}
+			if m.emph {
+				return true
+			}
+			if m.funded {
+				return true
+			}
+			if m.contribution < th.set.single {
+				continue
+			}
+			if first < 0 {
+				first = m.entry
+				firstFirst = m.first
+				continue
+			}
+			if m.entry == first && m.first != firstFirst {
+				return true
+			}
+			if m.entry != first && !th.shareWord(first, m.entry) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareWord reports whether entries a and b have a word in common.
+func (th *Themes) shareWord(a, b int32) bool {
+	ea, eb := &th.entries[a], &th.entries[b]
+	for _, w := range ea.words {
+		if slices.Contains(eb.words, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // match finds the lexicon terms among the scanned tokens: at each token, the longest
 // entries that match (the most specific mode first), dropping a match contained in
 // an earlier one, and computes each match's contribution.
@@ -1267,9 +1350,14 @@ func (sc *scanner) match() []themeMatch {
 				mult := float64(0)
 				for k := m.first; k < m.last; k++ {
 					mult = max(mult, float64(sc.toks[k].mult))
+					m.emph = m.emph || sc.toks[k].emph
+				}
+				if tk.speech {
+					mult *= set.speech
 				}
 				if sc.funded(tk.sent) {
 					mult *= set.funded
+					m.funded = true
 				}
 				if q := tk.quote; q >= 0 {
 					qt := sc.quotes[q]
@@ -1333,4 +1421,79 @@ func refersBack(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isActObjectLine reports whether a trimmed, folded line states what an act is
+// about: "Objet : …", or the heading of an act ("Arrêté n° … portant …",
+// "Délibération relative à …"), also as a line of a recueil's contents. Its words
+// weigh like a heading's.
+func isActObjectLine(line string) bool {
+	if len(line) > 400 {
+		return false
+	}
+	for _, p := range []string{"objet :", "objet:", "objet -", "objet –"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'") {
+		return false // a citation of another act
+	}
+	head := line[:min(len(line), 40)]
+	act := false
+	for _, k := range []string{"arrete", "deliberation", "decision"} {
+		if i := strings.Index(head, k); i >= 0 && (i == 0 || head[i-1] == ' ') {
+			act = true
+			break
+		}
+	}
+	if !act {
+		return false
+	}
+	for _, p := range []string{" portant ", " relatif ", " relative ", " relatifs ", " relatives "} {
+		if strings.Contains(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isActBoilerplateLine reports whether a trimmed, folded line is a formality of an
+// act: the budget imputation of its credits ("Les crédits sont inscrits au chapitre
+// 65 du budget"), whose words say nothing of the act's subject.
+func isActBoilerplateLine(line string) bool {
+	if len(line) > 300 {
+		return false
+	}
+	subject := false
+	for _, w := range []string{"credits", "depense"} {
+		if strings.Contains(line, w) {
+			subject = true
+			break
+		}
+	}
+	if !subject {
+		return false
+	}
+	verb := false
+	for _, w := range []string{"impute", "imputee", "imputation", "inscrit", "prelev"} {
+		if strings.Contains(line, w) {
+			verb = true
+			break
+		}
+	}
+	return verb && (strings.Contains(line, "budget") || strings.Contains(line, "chapitre"))
+}
+
+// isOperativeLine reports whether a trimmed, folded line opens the operative part
+// of an act ("ARRÊTE", "DÉCIDE, à l'unanimité :", "DÉLIBÈRE"): one per act, so that
+// a recueil of several acts is not judged by its whole length.
+func isOperativeLine(line string) bool {
+	line = strings.TrimRight(line, " :.*")
+	switch line {
+	case "arrete", "arretent", "arretons", "decide", "decident", "delibere", "deliberent":
+		return true
+	}
+	return len(line) <= 40 && (strings.HasPrefix(line, "decide,") || strings.HasPrefix(line, "arrete,") ||
+		strings.HasPrefix(line, "delibere,") || strings.HasPrefix(line, "decide a l'unanimite"))
 }
