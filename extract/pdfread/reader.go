@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,8 +44,9 @@ const (
 type Options struct {
 	// Mode is ModeAuto ("" too), ModeFast, ModePDFium or ModeOCR.
 	Mode string
-	// OCRPages limits the pages OCR'd per document: 0 means DefaultOCRPages, a
-	// negative value disables OCR. Pages over the limit are recorded as not read.
+	// OCRPages limits the pages OCR'd per document: 0 means the environment variable
+	// TERRIL_OCR_PAGES when set, else DefaultOCRPages; a negative value disables OCR.
+	// Pages over the limit are recorded as not read.
 	OCRPages int
 	// DPI is the rendering resolution for OCR; 0 means DefaultDPI.
 	DPI int
@@ -74,6 +76,9 @@ func New(opts Options) *Reader {
 	}
 	if opts.OCRPages == 0 {
 		opts.OCRPages = DefaultOCRPages
+		if n, err := strconv.Atoi(os.Getenv("TERRIL_OCR_PAGES")); err == nil && n != 0 {
+			opts.OCRPages = n
+		}
 	}
 	if opts.DPI <= 0 {
 		opts.DPI = DefaultDPI

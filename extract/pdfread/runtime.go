@@ -39,9 +39,13 @@ type RuntimeOptions struct {
 	Instances int
 }
 
-// DefaultCacheDir is os.UserCacheDir()/terril/pdfium, or a directory under the
-// system's temporary directory when the user has no cache directory.
+// DefaultCacheDir is $TERRIL_PDFIUM_CACHE when set, else
+// os.UserCacheDir()/terril/pdfium, or a directory under the system's temporary
+// directory when the user has no cache directory.
 func DefaultCacheDir() string {
+	if d := os.Getenv("TERRIL_PDFIUM_CACHE"); d != "" {
+		return d
+	}
 	base, err := os.UserCacheDir()
 	if err != nil || base == "" {
 		base = os.TempDir()
