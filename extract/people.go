@@ -412,6 +412,17 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			m.initial = true
 			m.given = ps.word(p) + "."
 			q = p + 2
+		case titled && ps.toks[p].cas == pcUpper && ps.nameToken(p+1) && ps.toks[p+1].cas == pcUpper && !ps.nameToken(p+2) && ps.upperSurnameOK(p, p+1):
+			// "Mme LEFEVRE AMANDINE": in capitals, an unknown word before a given name
+			// is the surname.
+			if g, ok := ps.givenAt(p + 1); ok {
+				m.given, m.surname = g, normalCase(ps.word(p))
+				m.tj, m.sk, m.gk = p+2, p, p+1
+				return m, false, true
+			}
+			m.given = normalCase(ps.word(p))
+			unknownGiven = true
+			q = p + 1
 		case titled && ps.nameToken(p) && (ps.nameToken(p+1) || ps.particle(p+1) && ps.nameToken(p+2)):
 			m.given = normalCase(ps.word(p))
 			unknownGiven = true
@@ -440,6 +451,12 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 	}
 	if !ps.nameToken(s) {
 		switch {
+		case len(givens) == 2 && ps.toks[p].cas == pcUpper && names.IsSurname(ps.folded(p)) && !names.IsSurname(ps.folded(p+1)):
+			// "MICHEL LAETITIA": in capitals, a surname that is also a given name
+			// before a given name only.
+			m.given, m.surname = givens[1], givens[0]
+			m.tj, m.sk, m.gk = q, p, p+1
+			return m, false, true
 		case len(givens) >= 2:
 			// "Xavier Bertrand": the last "given name" is the surname.
 			m.given = strings.Join(givens[:len(givens)-1], " ")

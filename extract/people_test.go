@@ -109,6 +109,8 @@ var peopleCases = []struct {
 		[]string{"Grégoire Wattebled|chef du service de l'eau", "Laure de Smedt|"}},
 	{"title-case surname on the next line", "portant nomination de Monsieur Benoît\nMasclet, sous-préfet de Lens ;",
 		[]string{"Benoît Masclet|sous-préfet de Lens"}},
+	{"capitals, surname before a given name", "déposée le 3 juin par Mme. DUBRULLE CLÉMENCE, gérante, et par M. DELATTRE NICOLAS ; récépissé MARTIN SOLÈNE.",
+		[]string{"Clémence Dubrulle|gérante", "Nicolas Delattre|", "Solène Martin|"}},
 	// False friends.
 	{"businesses named after a surname", "Le lot 2 est attribué au groupement Atelier Delannoy Paysage (mandataire) et au Cabinet Lemaire Conseil, mandataire du lot 3. La Boulangerie Caron, artisan labellisé, et la société Martin Frères, gérante du site, sont partenaires.", nil},
 	{"business with a legal form", "Le chantier est confié à Bernard Dufour SARL, mandataire du groupement.", nil},

@@ -626,7 +626,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 		}
 		e := ps.orgRest(k+n, j)
 		described := false
-		if e == k+n && h.capital && ps.toks[k].cas != pcLower {
+		if e == k+n && h.capital && h.needName && ps.toks[k].cas != pcLower {
 			// "l'Agence nationale de l'habitat (Anah)": a capitalised head described
 			// in common words.
 			e = ps.orgDescribed(k+n, j)
