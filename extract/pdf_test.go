@@ -235,3 +235,16 @@ func ExampleRepairLineBreaks() {
 	fmt.Println(text, joins)
 	// Output: séance du 2 décembre 2024 2
 }
+
+// BenchmarkReadPDFPages is the fast path: the reader and its gate on a two-page
+// deliberation.
+func BenchmarkReadPDFPages(b *testing.B) {
+	data := readFixture(b, "plain.pdf")
+	IsFrenchWord("") // load the word list outside the timing
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadPDFPages(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
