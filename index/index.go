@@ -130,8 +130,15 @@ func toFields(d *corpus.Document) map[string]any {
 			f[fMonth] = d.Published[:7]
 		}
 	}
+	// Distinct values only: a repeated value adds nothing to a filter or a facet, and
+	// each numeric or date value costs 16 prefix-coded terms in Bleve.
 	var dates []time.Time
+	seenDate := map[string]bool{}
 	for _, x := range d.Dates {
+		if seenDate[x.Value] {
+			continue
+		}
+		seenDate[x.Value] = true
 		if t, ok := parseISO(x.Value); ok {
 			dates = append(dates, t)
 		}
@@ -140,7 +147,7 @@ func toFields(d *corpus.Document) map[string]any {
 	var amounts []float64
 	var max float64
 	for _, a := range d.Amounts {
-		if a.Currency != "" && a.Currency != "EUR" {
+		if a.Currency != "" && a.Currency != "EUR" || slices.Contains(amounts, a.Value) {
 			continue
 		}
 		amounts = append(amounts, a.Value)
