@@ -12,6 +12,9 @@ type Options struct {
 	Themes []byte
 	// Places, when not nil, fills communes, EPCIs and départements (see geo.Default).
 	Places Places
+	// Orgs, when not nil, keys the organisations that sign (see OrgResolver and
+	// geo.Gazetteer.ResolveOrg); without it they are keyed by their folded words.
+	Orgs OrgResolver
 }
 
 // An Extractor extracts facts from documents. It holds the reference data (gazetteer,
@@ -64,8 +67,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
 		})
 	}
-	guard(&problems, "people", func() { doc.People = People(t) })
-	guard(&problems, "signatories", func() { doc.Signatories = Signatories(t, doc.People, nil) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = Parties(t, x.opts.Orgs) })
 	return problems
 }
 

@@ -27,6 +27,9 @@ func newProcessor(themesFile string) (*pipeline.Processor, error) {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
 	opts.Places = places
+	// The gazetteer also keys the organisations that sign: "epci:<SIREN>",
+	// "dep:<code>", "region:<code>", "commune:<INSEE>".
+	opts.Orgs = places
 	x, err := extract.New(opts)
 	if err != nil {
 		if themesFile != "" {
