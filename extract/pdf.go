@@ -31,6 +31,7 @@ type PDFPage struct {
 	Text   string      // the text read, with words cut by line breaks joined; not normalised
 	Gate   corpus.Gate // quality figures of Text and what the page's content promises
 	Err    error       // the page could not be read (Text is then empty and Gate.Pass false)
+	Why    string      // why the page failed the gate, "" when it passed
 	Took   time.Duration
 }
 
@@ -179,7 +180,7 @@ func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) 
 			pages[i].Note = "not read: no text layer (image only)"
 			problems.Add(-1, "pdf page %d: no text layer, needs OCR", p.Number)
 		case !g.Pass:
-			pages[i].Note = "failed the quality gate"
+			pages[i].Note = "failed the quality gate: " + p.Why
 			problems.Add(-1, "pdf page %d: text failed the quality gate", p.Number)
 		}
 	}
@@ -298,7 +299,9 @@ func readPage(p pdf.Page, num int) (out PDFPage) {
 	}
 	text, splits := RepairLineBreaks(text)
 	out.Text = text
-	out.Gate = GatePage(text, splits, stats)
+	var why []string
+	out.Gate, why = gatePage(text, splits, stats)
+	out.Why = strings.Join(why, ", ")
 	return out
 }
 
@@ -329,6 +332,12 @@ func (c PageContent) gate() corpus.Gate {
 //   - at most gateMaxSplitShare of word tokens found cut by line breaks (splits is
 //     the number RepairLineBreaks joined).
 func GatePage(text string, splits int, c PageContent) corpus.Gate {
+	g, _ := gatePage(text, splits, c)
+	return g
+}
+
+// gatePage is GatePage with the reasons a page fails, for the page's note.
+func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
 	g := c.gate()
 	bad := 0
 	for _, r := range text {
@@ -347,14 +356,30 @@ func GatePage(text string, splits int, c PageContent) corpus.Gate {
 	g.NonWords = round4(share)
 	glued, alnum := gluedTokens(text)
 	g.SplitWords = splits
-	g.Pass = c.FormTextOps == 0 &&
-		float64(c.TextOps) >= gateMinParsedOps*float64(c.RawTextOps) &&
-		float64(g.Chars) >= gateMinCharsPerOp*float64(max(c.TextOps, c.RawTextOps)) &&
-		g.Replacement <= gateMaxReplacement &&
-		(tokens < gateMinTokens || g.NonWords <= gateMaxNonWords) &&
-		(alnum < gateMinTokens || float64(glued) <= gateMaxGlued*float64(alnum)) &&
-		(tokens < gateMinTokens || float64(splits) <= gateMaxSplitShare*float64(tokens))
-	return g
+	var why []string
+	if c.FormTextOps > 0 {
+		why = append(why, fmt.Sprintf("text in Form XObjects (%d text operators)", c.FormTextOps))
+	}
+	if float64(c.TextOps) < gateMinParsedOps*float64(c.RawTextOps) {
+		why = append(why, fmt.Sprintf("content parsed up to %d of %d text operators", c.TextOps, c.RawTextOps))
+	}
+	if ops := max(c.TextOps, c.RawTextOps); float64(g.Chars) < gateMinCharsPerOp*float64(ops) {
+		why = append(why, fmt.Sprintf("%d characters for %d text operators", g.Chars, ops))
+	}
+	if g.Replacement > gateMaxReplacement {
+		why = append(why, fmt.Sprintf("%.1f %% U+FFFD or control characters", 100*g.Replacement))
+	}
+	if tokens >= gateMinTokens && g.NonWords > gateMaxNonWords {
+		why = append(why, fmt.Sprintf("%.0f %% of word letters outside French words", 100*g.NonWords))
+	}
+	if alnum >= gateMinTokens && float64(glued) > gateMaxGlued*float64(alnum) {
+		why = append(why, fmt.Sprintf("%d of %d tokens glued", glued, alnum))
+	}
+	if tokens >= gateMinTokens && float64(splits) > gateMaxSplitShare*float64(tokens) {
+		why = append(why, fmt.Sprintf("%d words cut by line breaks", splits))
+	}
+	g.Pass = len(why) == 0
+	return g, why
 }
 
 func round4(x float64) float64 {

@@ -158,7 +158,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 				// annotation), kept when OCR cannot run.
 				p.ocr, p.pdfium = true, true
 			case !fp.Gate.Pass:
-				p.note = append(p.note, "failed the quality gate")
+				p.note = append(p.note, "failed the quality gate: "+fp.Why)
 				p.pdfium = true
 				fallthrough
 			default:
