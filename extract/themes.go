@@ -614,7 +614,7 @@ func (sc *scanner) scan() {
 		cont                      bool // the line continues the sentence of the previous one
 		former                    = -1 // index of the token after "ancien", "friche"…
 		citation                  bool // the line cites a text ("Vu le code…")
-		actBP                     bool // the line is an act's formality ("Les crédits sont imputés…")
+		actBP                     bool // the line is an act's formality ("Les crédits sont imputés…") or a contact
 		startItem                 bool // the next sentence starts a list item
 		inTitle                   bool
 		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
@@ -713,7 +713,7 @@ func (sc *scanner) scan() {
 			}
 			if !cont {
 				citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
-				actBP = isActBoilerplateLine(line)
+				actBP = isActBoilerplateLine(line) || isContactLine(line)
 				if isOperativeLine(line) {
 					sc.acts++
 				}
@@ -1497,3 +1497,32 @@ func isOperativeLine(line string) bool {
 	return len(line) <= 40 && (strings.HasPrefix(line, "decide,") || strings.HasPrefix(line, "arrete,") ||
 		strings.HasPrefix(line, "delibere,") || strings.HasPrefix(line, "decide a l'unanimite"))
 }
+
+// isContactLine reports whether a trimmed, folded line gives a contact: an e-mail
+// address or a telephone number ("Direction de l'aménagement – 03 22 97 37 37").
+// The service it names is an address, not a subject.
+func isContactLine(line string) bool {
+	if at := strings.IndexByte(line, '@'); at > 0 && strings.Contains(line[at:], ".") {
+		return true
+	}
+	// Five groups of two digits: a French telephone number.
+	groups := 0
+	for i := 0; i+1 < len(line); {
+		if themeDigit(line[i]) && themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
+			groups++
+			if groups == 5 {
+				return true
+			}
+			i += 2
+			for i < len(line) && (line[i] == ' ' || line[i] == '.') {
+				i++
+			}
+			continue
+		}
+		groups = 0
+		i++
+	}
+	return false
+}
+
+func themeDigit(c byte) bool { return '0' <= c && c <= '9' }
