@@ -78,10 +78,18 @@
 //
 // PUBLISHED and GENRE (Published, Genre; genre.go). Published takes, in order:
 // "publié le"/"date de publication"; a metadata line "date …"; a dateline near the
-// top ("Lille, le 12 mars 2019", "Le 16 mai 2025", a date alone on its line); the
-// meeting a minute reports, from a heading line ("Séance du …", "Réunion du …",
-// "Conseil municipal du …", not a "Vu …" line citing another meeting); a byline with
-// a date ("Par A. Dervaux – 14 août 2023"); "Fait à …, le …"; "mis à jour le …".
+// top ("Lille, le 12 mars 2019", "Le 16 mai 2025", a date alone on its line, or a
+// place and date after a label on the same line: "Communiqué de presse – Douai, le 5
+// octobre 2023"); the meeting a minute reports, from a heading line ("Séance du …",
+// "Réunion du …", "Conseil municipal du …", not a "Vu …" line citing another meeting);
+// a byline with a date ("Par A. Dervaux – 14 août 2023"); "Fait à …, le …"; "mis à
+// jour le …". "Publié le" counts only where it states the document's own publication:
+// starting its line in capitals, after a byline's separator ("Par X | Publié le"), or
+// after a label of one or two words ("Article publié le"); never inside a sentence or
+// a visa ("Vu l'avis … publié le 8 janvier 2024"). Acts: an act's own date is its
+// séance (délibérations, minutes) or, without one, its signature ("Fait à …, le"); a
+// "Publié le" written after it is the act's publication formality and loses to it,
+// while a "Publié le" before it (a recueil's cover) is the document's date.
 // Genre: acts and minutes by their vocabulary in the head (registre des
 // délibérations, procès-verbal, "Vu …" lines, a line "ARRÊTE :"…), then press
 // releases (communiqué, contact presse, a dateline), then press articles (a

@@ -34,6 +34,7 @@ func publishedOf(tk tokens) string {
 		nRules
 	)
 	var found [nRules]string
+	var at [nRules]int // token where each rule's cue was found
 	head := headLen
 	for i := 0; i < len(x.toks); i++ {
 		if x.toks[i].kind != tokWord {
@@ -42,7 +43,7 @@ func publishedOf(tk tokens) string {
 		lineStart := i == 0 || x.toks[i].gap >= gapLine
 		inHead := int(x.toks[i].s) < head
 		if lineStart && inHead && found[rDateline] == "" {
-			found[rDateline] = x.dateline(i)
+			found[rDateline] = x.datelineOnLine(i)
 		}
 		w := x.str(i)
 		if len(w) < 3 || len(w) > 12 {
@@ -51,9 +52,10 @@ func publishedOf(tk tokens) string {
 		var rule, k int
 		switch w {
 		case "publie", "publiee":
-			// "publié le …", "publié en …".
+			// "publié le …", "publié en …", as a line of its own or a byline's part,
+			// not inside a sentence or a citation ("Vu l'avis … publié le …").
 			rule, k = rPublie, i+1
-			if !x.isWord(k, "le") && !x.isWord(k, "en") {
+			if !x.isWord(k, "le") && !x.isWord(k, "en") || !x.publicationNotice(i) {
 				continue
 			}
 		case "date":
@@ -122,12 +124,84 @@ func publishedOf(tk tokens) string {
 		if x.isWord(k, "le") {
 			k++
 		}
-		found[rule] = x.dateValueAt(k)
+		found[rule], at[rule] = x.dateValueAt(k), i
+	}
+	// An act's own date is its meeting or its signature; a "publié le" after it is the
+	// publication formality of the act (its display, its posting online), not its date.
+	// A "publié le" before them (a recueil's "PUBLIÉ LE" on its cover) stays first.
+	if found[rPublie] != "" && (found[rMeeting] != "" && at[rMeeting] < at[rPublie] || found[rSigned] != "" && at[rSigned] < at[rPublie]) {
+		found[rPublie] = ""
 	}
 	for _, v := range found {
 		if v != "" {
 			return v
 		}
+	}
+	return ""
+}
+
+// publicationNotice reports whether "publié" at token i states the document's own
+// publication: it starts its line in capitals ("Publié le …", "PUBLIÉ LE …"), follows
+// a separator of a byline or metadata line ("Par X | Publié le …", "Mobilités –
+// publié le …"), or ends a short label that starts the line ("Article publié le …").
+// A lower-case "publié" starting a line continues the sentence of the line before.
+func (x *refScanner) publicationNotice(i int) bool {
+	if i == 0 || x.toks[i].gap >= gapLine {
+		return x.upper(i)
+	}
+	if x.kind(i-1) == tokPunct {
+		switch x.str(i - 1) {
+		case "|", "–", "—", "-", "•", "·", "/":
+			return true
+		}
+		return false
+	}
+	// At most two words before it on its line, the first capitalised.
+	k := i - 1
+	for ; k > 0 && x.toks[k].gap < gapLine; k-- {
+		if i-k >= 2 {
+			return false
+		}
+	}
+	for j := k; j < i; j++ {
+		if x.kind(j) != tokWord {
+			return false
+		}
+	}
+	switch x.str(k) {
+	case "vu", "considerant", "visa":
+		return false
+	}
+	return x.upper(k)
+}
+
+// datelineOnLine reads a dateline at the start of the line at token i, or after a
+// label and a separator on the same line ("Communiqué de presse – Douai, le 5 octobre
+// 2023", "Service communication | Arras, le 2 juin 2022"). After a label, only a
+// place with its date counts.
+func (x *refScanner) datelineOnLine(i int) string {
+	if v := x.dateline(i); v != "" {
+		return v
+	}
+	for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
+		if x.kind(k) != tokPunct {
+			continue
+		}
+		switch x.str(k) {
+		case "–", "—", "|", "•":
+		case "-":
+			if x.glued(k) || x.glued(k+1) {
+				continue // a hyphen inside a word
+			}
+		default:
+			continue
+		}
+		if p := k + 1; p < len(x.toks) && x.toks[p].gap < gapLine && x.kind(p) == tokWord && x.upper(p) && !x.isWord(p, "le") && !isWeekday(x.str(p)) {
+			if _, month := x.monthAt(p); !month {
+				return x.dateline(p)
+			}
+		}
+		return ""
 	}
 	return ""
 }

@@ -23,6 +23,16 @@ func TestPublished(t *testing.T) {
 		{"title with date", "Signature de la convention du 7 mars 2017\n\nLa Région", ""},
 		{"none", "La Région agit pour l'économie des territoires.", ""},
 		{"meeting cited in a Vu", "DÉCISION DU PRÉSIDENT N° 2022-D-087\n\nVu la délibération n° 2020-112 du Conseil communautaire du 16 juillet 2020 portant délégation ;\n\nFait à Saint-Omer, le 7 juillet 2022", "2022-07-07"},
+		{"publié in a visa", "ARRÊTÉ DU MAIRE N° 2023-118\n\nVu le rapport d'enquête publié le 3 février 2023 ;\nVu l'avis de la commission ;\n\nFait à Douai, le 14 mars 2023", "2023-03-14"},
+		{"publié inside a sentence", "La Ville étend ses horaires\n\nSelon le bilan publié le 2 mai 2022 par l'Insee, la population augmente.", ""},
+		{"publié continuing a wrapped line", "Le maire rappelle le cahier des charges\npublié le 12 janvier 2021 au bulletin officiel.", ""},
+		{"publié after a byline separator", "Par Lucie Morel | Publié le 03/06/2024 à 06h45", "2024-06-03"},
+		{"publié in capitals on a cover", "RECUEIL DES ACTES ADMINISTRATIFS\nPUBLIÉ LE 14 AVRIL 2022\n\nArrêté du 2 avril 2022\nFait à Arras, le 2 avril 2022", "2022-04-14"},
+		{"séance before a publication notice", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du jeudi 9 novembre 2023\n\nLe conseil approuve.\n\nLe Président,\nJean Dupuis\n\nPublié le 15 novembre 2023", "2023-11-09"},
+		{"signature before a publication notice", "ARRÊTÉ N° 2021-44 portant réglementation du stationnement\nVu le code de la route ;\nFait à Cambrai, le 6 mai 2021\nLe Maire,\nPaul Leroy\nPublié le 10 mai 2021", "2021-05-06"},
+		{"dateline after a label", "Communiqué de presse – Béthune, le 7 juin 2022\n\nLe Département investit.", "2022-06-07"},
+		{"dateline after the sender", "Ville d'Arras | Arras, le 2 juin 2022\n\nLa Ville lance un appel.", "2022-06-02"},
+		{"hyphenated label without dateline", "Pas-de-Calais – Lens\n\nLe 3 mars 2022, la Ville a signé.", ""},
 		{"séance line", "COMPTE RENDU DU CONSEIL COMMUNAUTAIRE\nSéance du mardi 21 novembre 2023 à 18h00 – Salle des fêtes d'Albert, sous la présidence de M. Martin", "2023-11-21"},
 	}
 	for _, tc := range tests {
