@@ -22,7 +22,14 @@ import (
 // given name (see package names) followed by a surname; the name lexicons are
 // evidence, not a gate. Names of streets, schools and other facilities ("rue Gustave
 // Delory", "collège Jean Jaurès"), and words inside longer proper nouns
-// ("Artois Lys Romane") are not persons. Mentions of one person are merged within the
+// ("Artois Lys Romane") are not persons, nor businesses built on a surname
+// ("Atelier Vasseur Paysage", "Cabinet Leroy Conseil", "Boulangerie Dupont", "Dupont
+// SARL"). A given name alone is a person only where the text presents someone by it,
+// as articles do with private persons: with an age ("Kévin, 23 ans") or a relative
+// clause ("Aurélie, qui a repris la boulangerie"); lists of first names in minutes
+// and given names cut from their surname by a line break are not ("M. Thibaut⏎DARGON"
+// is "Thibaut Dargon"). In an enumeration "A, role, B, role", a role between two
+// names is the first one's. Mentions of one person are merged within the
 // document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
 // Neveü", "M. Lemas" after "Pierre-René Lemas".
 func People(t *Text) []corpus.Person {

@@ -24,7 +24,8 @@ type OrgResolver interface {
 //     signé", "ont officialisé une convention", "Les signataires de cet accord
 //     sont…", "signature de l'engagement par…"), the persons named and the
 //     organisations named ("les communautés d'agglomération du Douaisis et de
-//     Lens-Liévin" gives two), except those "en présence de"; a title standing for a
+//     Lens-Liévin" gives two, "l'État, l'Agence nationale de l'habitat (Anah) et les
+//     villes de Boulogne-sur-Mer et du Portel ont signé" four), except those "en présence de"; a title standing for a
 //     person named elsewhere ("le directeur de la CDC") is that person; "des
 //     intercommunalités" without names are the intercommunalities the document
 //     names;
