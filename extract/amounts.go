@@ -51,6 +51,28 @@ var moneyNouns = map[string]bool{
 	"chiffre": true, "capitaux": true, "economies": true, "reste": true,
 }
 
+// funderNouns after "de la", "de l'", "du", "des" name who pays ("9,2 millions de
+// l'Anah", "2,8 millions de l'agglomération"): the amount is money, not a quantity.
+var funderNouns = map[string]bool{
+	"etat": true, "region": true, "departement": true, "commune": true, "communes": true,
+	"ville": true, "villes": true, "agglomeration": true, "agglo": true, "communaute": true,
+	"metropole": true, "intercommunalite": true, "europe": true, "union": true, "caisse": true,
+	"banque": true, "agence": true, "syndicat": true, "collectivite": true, "collectivites": true,
+	"partenaires": true, "ministere": true, "prefecture": true, "bailleur": true, "bailleurs": true,
+	"operateur": true, "feder": true, "anru": true, "anah": true, "ademe": true, "cdc": true,
+	"bpi": true, "bpifrance": true, "conseil": true, "fonds": true, "pays": true, "territoire": true,
+}
+
+// approxNouns are the approximate numbers written as nouns after "un"/"une" ("une
+// vingtaine d'euros" = 20 €, "une centaine de milliers d'euros" = 100 000 €).
+var approxNouns = map[string]float64{
+	"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+	"quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+}
+
+// approxMultipliers follow "une centaine de", "une dizaine de".
+var approxMultipliers = map[string]float64{"milliers": 1e3, "millions": 1e6, "milliards": 1e9}
+
 // countNouns after a bare number make it a count, not an implicit amount.
 var countNouns = map[string]bool{
 	"habitants": true, "personnes": true, "logements": true, "emplois": true, "tonnes": true,
@@ -72,6 +94,7 @@ type amt struct {
 	i, j      int // tokens of the amount itself
 	value     float64
 	implicit  bool
+	coord     bool // an implicit candidate that a later euro amount may coordinate
 	qualifier string
 	approx    string
 }
@@ -96,8 +119,16 @@ func amountsOf(tk tokens) []corpus.Amount {
 	for i := 0; i < len(x.toks); {
 		// Only numbers, and words before "million(s)"/"milliard(s)", can start an amount.
 		if t := x.toks[i]; t.kind != tokNum {
-			if t.kind != tokWord || i+1 >= len(x.toks) || x.toks[i+1].e-x.toks[i+1].s < 7 || x.f[x.toks[i+1].s] != 'm' {
+			if t.kind != tokWord || i+1 >= len(x.toks) || x.toks[i+1].e-x.toks[i+1].s < 6 {
 				i++
+				continue
+			}
+			if c := x.f[x.toks[i+1].s]; c != 'm' && !(t.e-t.s <= 3 && x.f[t.s] == 'u') {
+				i++
+				continue
+			}
+			if n := x.approxNumber(i); n > 0 {
+				i += n
 				continue
 			}
 		}
@@ -334,6 +365,37 @@ func (x *amountScanner) approxHead(k int) int {
 	return -1
 }
 
+// approxNumber reads "une vingtaine d'euros", "un millier d'euros", "une dizaine de
+// millions d'euros" at token i and returns the tokens consumed (0: none). The value is
+// the noun's ("vingtaine" = 20), and the noun fills Approx. Without a currency, "une
+// dizaine de millions" is a candidate for an implicit currency; "une vingtaine" alone
+// is not an amount.
+func (x *amountScanner) approxNumber(i int) int {
+	if w := x.str(i); w != "un" && w != "une" {
+		return 0
+	}
+	v, ok := approxNouns[x.str(i+1)]
+	if !ok || x.toks[i+1].gap > gapLine {
+		return 0
+	}
+	k, mult := i+2, 1.0
+	if x.isWord(k, "de") {
+		if m, ok := approxMultipliers[x.str(k+1)]; ok && x.toks[k+1].gap <= gapLine {
+			k, mult = k+2, m
+		}
+	}
+	s, e := x.span(i, i+2)
+	if end, ok := x.currency(k); ok {
+		x.out = append(x.out, amt{i: i, j: end, value: v * mult, approx: x.t.S[s:e], qualifier: x.qualifier(end)})
+		return end - i
+	}
+	if mult >= 1e6 {
+		x.out = append(x.out, amt{i: i, j: k, value: v * mult, implicit: true, coord: true, approx: x.t.S[s:e]})
+		return k - i
+	}
+	return 0
+}
+
 // at tries an amount (or a range of two) at token i and returns the tokens consumed.
 func (x *amountScanner) at(i int) int {
 	a, ok := x.parseNumber(i, false)
@@ -365,7 +427,7 @@ func (x *amountScanner) at(i int) int {
 	}
 	if mult > 1 {
 		// A candidate for an implicit currency; decided once every explicit amount is known.
-		x.out = append(x.out, amt{i: i, j: multEnd, value: a.value * mult, implicit: true, approx: x.approx(i)})
+		x.out = append(x.out, amt{i: i, j: multEnd, value: a.value * mult, implicit: true, coord: true, approx: x.approx(i)})
 		return multEnd - i
 	}
 	if a.value >= 1000 && (a.grouped || a.intLen > 4) {
@@ -373,7 +435,13 @@ func (x *amountScanner) at(i int) int {
 		case "dont", "soit", "contre":
 			if x.prevWord(i) == i-1 {
 				x.out = append(x.out, amt{i: i, j: a.j, value: a.value, implicit: true})
+				return a.j - i
 			}
+		}
+		if a.grouped && !a.decimal && (x.isPunct(a.j, ",") || x.isWord(a.j, "et")) {
+			// An item of a list whose currency may come at its end ("la Région 700 000 et
+			// la commune 450 000 euros").
+			x.out = append(x.out, amt{i: i, j: a.j, value: a.value, implicit: true, coord: true})
 		}
 	}
 	return a.j - i
@@ -405,21 +473,106 @@ func (x *amountScanner) emit(n number, mult float64, end int, implicit bool) {
 }
 
 // implicits keeps the candidates whose currency is implicit by coordination with a
-// euro amount earlier in the same sentence, and drops the others.
+// euro amount, and drops the others. The euro amount is earlier in the same sentence
+// ("10 M€, dont 4 millions …"); or later in the same sentence, coordinated with it by
+// a comma or "et" (a list of funders whose last item carries the currency: "l'État
+// apporte 2,1 millions, la Région 1,6 million et le Département 850 000 €"); or in the
+// sentence before, in the same paragraph, when the candidate's own sentence says who
+// pays ("Le coût est de 4,2 M€. La Région apporte 1,5 million."). Candidates written
+// with a multiplier ("4 millions"), or grouped and followed by a comma or "et" (an item
+// of a list), may take a later or earlier-sentence euro amount; a grouped number after
+// "dont"/"soit"/"contre" only an earlier one in its sentence.
 func (x *amountScanner) implicits() {
 	kept := x.out[:0]
 	lastExplicit := -1 // token index of the end of the last explicit amount
-	for _, a := range x.out {
+	for n, a := range x.out {
 		if !a.implicit {
 			lastExplicit = a.j
 			kept = append(kept, a)
 			continue
 		}
-		if lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i) && !x.quantityAfter(a.j) {
-			kept = append(kept, a)
+		if x.quantityAfter(a.j) {
+			continue
 		}
+		switch {
+		case lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i):
+		case a.coord && x.nextExplicitCoordinated(n):
+		case a.coord && lastExplicit >= 0 && x.previousSentence(lastExplicit, a.i) && x.fundingVerb(a.i):
+		default:
+			continue
+		}
+		kept = append(kept, a)
 	}
 	x.out = kept
+}
+
+// nextExplicitCoordinated reports whether the next explicit amount after candidate n
+// is in the same sentence and joined to it by a comma or "et".
+func (x *amountScanner) nextExplicitCoordinated(n int) bool {
+	a := x.out[n]
+	for _, b := range x.out[n+1:] {
+		if b.implicit {
+			continue
+		}
+		if !x.sameSentence(a.j, b.i) {
+			return false
+		}
+		for k := a.j; k < b.i; k++ {
+			if x.isPunct(k, ",") || x.isWord(k, "et") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// previousSentence reports whether token to is in the sentence right after the one
+// that holds token from, in the same paragraph, within 80 tokens.
+func (x *amountScanner) previousSentence(from, to int) bool {
+	if to-from > 80 || to >= len(x.toks) {
+		return false
+	}
+	ends := 0
+	for k := from; k < to; k++ {
+		if k > from && x.toks[k].gap == gapPara {
+			return false
+		}
+		if x.kind(k) == tokPunct {
+			switch x.str(k) {
+			case ".", "!", "?", ";":
+				if !(x.glued(k+1) && x.kind(k+1) == tokNum) {
+					ends++
+				}
+			}
+		}
+	}
+	return ends == 1 && x.toks[to].gap != gapPara
+}
+
+// fundingVerb reports whether the sentence holding token i says, before it, that
+// someone pays: "apporte", "finance", "verse", "contribue", "alloue"…
+func (x *amountScanner) fundingVerb(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-20; k-- {
+		if x.kind(k) == tokPunct {
+			switch x.str(k) {
+			case ".", "!", "?", ";":
+				return false
+			}
+			continue
+		}
+		if len(x.str(k)) < 5 {
+			continue
+		}
+		switch x.str(k) {
+		case "apporte", "apportent", "finance", "financent", "verse", "versent", "contribue", "contribuent",
+			"participe", "participent", "alloue", "allouent", "accorde", "accordent", "investit", "investissent",
+			"mobilise", "mobilisent", "consacre", "consacrent", "subventionne", "octroie", "attribue",
+			"attribuent", "engage", "engagent", "prend", "complete", "completent":
+			return true
+		}
+	}
+	return false
 }
 
 // sameSentence reports whether tokens [from, to) hold no sentence end or paragraph
@@ -455,13 +608,34 @@ func (x *amountScanner) quantityAfter(k int) bool {
 	case x.kind(k) == tokPunct:
 		return w == "%" || w == "²" || w == "°"
 	case w == "de" || w == "des":
-		return !moneyNouns[x.str(k+1)]
+		return !moneyNouns[x.str(k+1)] && !x.funder(k+1)
 	case w == "d" && x.isPunct(k+1, "'"):
-		return !moneyNouns[x.str(k+2)]
+		return !moneyNouns[x.str(k+2)] && !x.funder(k+2)
+	case w == "du":
+		return false
 	case w == "pour" && x.isWord(k+1, "cent"):
 		return true
 	}
 	return countNouns[w]
+}
+
+// funder reports whether the words at token k, after "de", name who pays: an
+// article and an institution ("l'Anah", "la Région", "l'agglomération"), or a
+// capitalised name that is not a plural demonym ("Douaisis Agglo", not "Lillois").
+func (x *amountScanner) funder(k int) bool {
+	switch x.str(k) {
+	case "la", "le", "les":
+		k++
+	case "l":
+		if !x.isPunct(k+1, "'") {
+			return false
+		}
+		k += 2
+	default:
+		w := x.str(k)
+		return funderNouns[w] || x.upper(k) && w != "" && w[len(w)-1] != 's' && w[len(w)-1] != 'x'
+	}
+	return x.kind(k) == tokWord && (funderNouns[x.str(k)] || x.upper(k))
 }
 
 func (x *amountScanner) result() []corpus.Amount {

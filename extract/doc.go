@@ -65,7 +65,18 @@
 // A number with a multiplier but no currency ("dont 200 millions aux collectivités"),
 // or a grouped number after "dont"/"soit"/"contre", is an amount with Implicit set
 // when a euro amount comes before it in the same sentence and no other unit follows it
-// ("1,2 million d'habitants", "de visiteurs"; "de prêts", "de subventions" are money).
+// ("1,2 million d'habitants", "de visiteurs"; "de prêts", "de subventions" are money,
+// and so is a funder after "de": "9,2 millions de l'Anah", "du Département", "de
+// l'agglomération"). Coordination works both ways: in a list of funders whose last
+// item carries the currency ("l'État apporte 2,1 millions, la Région 1,6 million et
+// le Département 850 000 €"), an item written with a multiplier, or grouped and
+// followed by a comma or "et", is implicit when the euro amount follows in the same
+// sentence after a comma or "et"; and in the sentence after a euro amount, in the same
+// paragraph, when that sentence says who pays ("La Région apporte 1,5 million").
+// Approximate numbers written as nouns after "un"/"une" count at their value, the noun
+// filling Approx: dizaine 10, douzaine 12, quinzaine 15, vingtaine 20, … centaine
+// 100, millier 1 000 ("une vingtaine d'euros" = 20 €, "une centaine de milliers
+// d'euros" = 100 000 €); plurals ("des centaines de milliers d'euros") give no value.
 // Everything else with a number stays out: percentages, counts, surfaces, lengths.
 //
 // REFERENCES (References; references.go). An act word (délibération(s), délib.,
