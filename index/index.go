@@ -130,20 +130,20 @@ func toFields(d *corpus.Document) map[string]any {
 			f[fMonth] = d.Published[:7]
 		}
 	}
-	// Distinct values only: a repeated value adds nothing to a filter or a facet, and
-	// each numeric or date value costs 16 prefix-coded terms in Bleve.
-	var dates []time.Time
-	seenDate := map[string]bool{}
+	// Dates mentioned are keyword terms at each precision they give ("2018",
+	// "2018-03", "2018-03-12"): three terms at most per date, where a datetime field
+	// would cost sixteen prefix-coded terms per value, and a filter on a year, a
+	// month or a day is one term.
+	var mentioned []string
 	for _, x := range d.Dates {
-		if seenDate[x.Value] {
-			continue
-		}
-		seenDate[x.Value] = true
-		if t, ok := parseISO(x.Value); ok {
-			dates = append(dates, t)
+		v := x.Value
+		for _, n := range []int{4, 7, 10} {
+			if len(v) >= n && !slices.Contains(mentioned, v[:n]) {
+				mentioned = append(mentioned, v[:n])
+			}
 		}
 	}
-	f[fDates] = dates
+	f[fDates] = mentioned
 	var amounts []float64
 	var max float64
 	for _, a := range d.Amounts {

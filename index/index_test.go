@@ -234,6 +234,16 @@ func TestAmountAndDateFilters(t *testing.T) {
 	check(t, "--from 2022 --to 2023", all(t, ix, index.Query{From: "2022", To: "2023"}), inYears("2022", "2023"))
 	check(t, "date:2023", all(t, ix, index.Query{Text: "date:2023"}), inYears("2023", "2023"))
 	check(t, "date>=2023", all(t, ix, index.Query{Text: "date>=2023"}), inYears("2023", "9999"))
+	mentions := func(prefixes ...string) []string {
+		return where(docs, func(d *corpus.Document) bool {
+			return slices.ContainsFunc(d.Dates, func(x corpus.Date) bool {
+				return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(x.Value, p) })
+			})
+		})
+	}
+	check(t, "mention:2030", all(t, ix, index.Query{Text: "mention:2030"}), mentions("2030"))
+	check(t, "mention:2023-03", all(t, ix, index.Query{Text: "mention:2023-03"}), mentions("2023-03"))
+	check(t, "mention:2015..2017", all(t, ix, index.Query{Text: "mention:2015..2017"}), mentions("2015", "2016", "2017"))
 }
 
 func TestBooleanQueries(t *testing.T) {

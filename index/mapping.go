@@ -99,7 +99,7 @@ const (
 	fPubText     = "published_str" // as written in the document's metadata
 	fYear        = "year"          // publication year, keyword
 	fMonth       = "month"         // publication month YYYY-MM, keyword
-	fDates       = "dates"         // datetimes mentioned
+	fDates       = "dates"         // dates mentioned: YYYY, YYYY-MM, YYYY-MM-DD keywords
 	fAmount      = "amount"        // every amount, numeric
 	fAmountMax   = "amount_max"
 	fAmountRange = "amount_range" // the ranges of the amount facet the document's amounts fall in
@@ -178,7 +178,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fPubText, stored())
 	dm.AddFieldMappingsAt(fYear, kw(false))
 	dm.AddFieldMappingsAt(fMonth, kw(false))
-	dm.AddFieldMappingsAt(fDates, date(false))
+	dm.AddFieldMappingsAt(fDates, kw(false))
 	dm.AddFieldMappingsAt(fAmount, num(false))
 	dm.AddFieldMappingsAt(fAmountMax, num(false))
 	dm.AddFieldMappingsAt(fAmountRange, kw(false))

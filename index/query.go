@@ -29,6 +29,7 @@ import (
 //	montant:1000000..5000000         some amount in a range
 //	date:2018 date:2018..2019        publication date (YYYY, YYYY-MM or YYYY-MM-DD)
 //	date:2019-03..                   open range
+//	mention:2030 mention:2018..2020  a date mentioned in the text (YYYY, YYYY-MM, YYYY-MM-DD)
 //	titre:bassin                     a word in the title only
 //
 // Words are analysed like the text (French elision, stop words, accent folding,
@@ -48,6 +49,7 @@ var fieldAliases = map[string]string{
 	"montant": "amount", "amount": "amount",
 	"date": "date", "publie": "date", "publié": "date", "annee": "date", "année": "date", "year": "date",
 	"titre": "title", "title": "title", "texte": "text", "text": "text",
+	"mentionne": "mention", "mention": "mention",
 	"id": "id",
 }
 
@@ -460,6 +462,8 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 			return q, nil
 		}
 		return bleve.NewMatchAllQuery(), nil
+	case "mention":
+		return mentionQuery(value)
 	case "amount":
 		return amountQuery(op, value)
 	case "date":
@@ -674,4 +678,26 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 		return must[0], nil
 	}
 	return bleve.NewConjunctionQuery(must...), nil
+}
+
+// mentionQuery matches a date mentioned in the text: one value at any precision, or
+// a range of years ("2018..2020").
+func mentionQuery(value string) (query.Query, error) {
+	a, b, isRange := strings.Cut(value, "..")
+	if !isRange {
+		if _, ok := parseISO(value); !ok {
+			return nil, fmt.Errorf("query: bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", value)
+		}
+		return termQ(fDates, value), nil
+	}
+	from, err1 := strconv.Atoi(a)
+	to, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || len(a) != 4 || len(b) != 4 || to < from || to-from > 200 {
+		return nil, fmt.Errorf("query: bad range of years %q (want YYYY..YYYY)", value)
+	}
+	var years []query.Query
+	for y := from; y <= to; y++ {
+		years = append(years, termQ(fDates, strconv.Itoa(y)))
+	}
+	return bleve.NewDisjunctionQuery(years...), nil
 }

@@ -31,6 +31,7 @@ Words are matched whatever their accents and inflection: "cites minieres" finds
 	dept:59 epci:246200364 theme:logement genre:deliberation person:"Xavier Bertrand"
 	montant>1000000 montant:1M..5M   some amount of the document
 	date:2018..2019 date:2019-03     publication date
+	mention:2030 mention:2018..2020  a date mentioned in the text
 
 The flags below filter the same way and combine with the query (AND).
 
