@@ -182,6 +182,21 @@ func (x *tokens) upper(i int) bool {
 	return unicode.IsUpper(r)
 }
 
+// allCaps reports whether word i is written in capitals, at least two letters ("DETR",
+// "PRIMITIF").
+func (x *tokens) allCaps(i int) bool {
+	if x.kind(i) != tokWord || x.toks[i].e-x.toks[i].s < 2 {
+		return false
+	}
+	s, e := x.t.Orig(int(x.toks[i].s), int(x.toks[i].e))
+	for _, r := range x.t.S[s:e] {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // span maps tokens [i, j) to a span of Text.S.
 func (x *tokens) span(i, j int) (int, int) {
 	return x.t.Orig(int(x.toks[i].s), int(x.toks[j-1].e))
@@ -380,6 +395,12 @@ type dent struct {
 	i, j   int // tokens [i, j) of the whole expression
 	v      dval
 	noYear bool // the year is to be resolved from context
+	// rel is +1 for a month or day said to be next ("janvier prochain"), -1 for one
+	// said to be past ("le 12 mars dernier"): its year is counted from the
+	// publication date. ctx marks a relative year ("l'an prochain", "l'année
+	// dernière"): it sets the year of its sentence but is not a date itself.
+	rel int8
+	ctx bool
 }
 
 type dateScanner struct {
@@ -401,6 +422,9 @@ func datesOf(x tokens, published string) []corpus.Date {
 		// Most words are neither a month nor glued to a number: skip them cheaply.
 		if tk := sc.toks[i]; tk.kind == tokWord && (i+1 >= len(sc.toks) || sc.toks[i+1].gap != gapNone || sc.toks[i+1].kind != tokNum) {
 			if n := tk.e - tk.s; (n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e])) && !(sc.afterLeDuAu(i) && dayWordValue(sc.f[tk.s:tk.e]) > 0) {
+				if (n == 2 || n == 5) && sc.f[tk.s] == 'a' {
+					sc.relativeYear(i)
+				}
 				i++
 				continue
 			}
@@ -411,7 +435,53 @@ func datesOf(x tokens, published string) []corpus.Date {
 		}
 		i += n
 	}
-	return sc.finish(publishedYear(published))
+	return sc.finish(publishedYear(published), publishedMonth(published))
+}
+
+// publishedMonth returns the month of an ISO publication date, or 0.
+func publishedMonth(p string) int {
+	if len(p) < 7 || p[4] != '-' || p[5] < '0' || p[5] > '1' || p[6] < '0' || p[6] > '9' {
+		return 0
+	}
+	if m := int(p[5]-'0')*10 + int(p[6]-'0'); m >= 1 && m <= 12 {
+		return m
+	}
+	return 0
+}
+
+// relativeYear records "l'an prochain", "l'année prochaine", "l'an dernier", "l'année
+// dernière", "l'an passé", "l'année passée" at token i ("an" or "annee") as a year
+// context for the days and months of its sentence.
+func (x *dateScanner) relativeYear(i int) {
+	w := x.str(i)
+	if w != "an" && w != "annee" || !x.isPunct(i-1, "'") || !x.isWord(i-2, "l") {
+		return
+	}
+	var rel int8
+	switch x.str(i + 1) {
+	case "prochain", "prochaine":
+		rel = 1
+	case "dernier", "derniere", "passe", "passee":
+		rel = -1
+	default:
+		return
+	}
+	x.out = append(x.out, dent{i: i - 2, j: i + 2, rel: rel, ctx: true})
+}
+
+// relativeAfter returns +1 when token j says "prochain", -1 when it says "dernier",
+// else 0.
+func (x *dateScanner) relativeAfter(j int) int8 {
+	if j >= len(x.toks) || x.toks[j].gap > gapSpace {
+		return 0
+	}
+	switch x.str(j) {
+	case "prochain":
+		return 1
+	case "dernier":
+		return -1
+	}
+	return 0
 }
 
 // publishedYear returns the year of an ISO publication date, or 0.
@@ -832,14 +902,21 @@ func (x *dateScanner) dayList(i int) int {
 	if x.namedAfterDate(start) {
 		return end - i
 	}
+	stop := end
+	rel := int8(0)
+	if items[n-1].y == 0 {
+		if rel = x.relativeAfter(end); rel != 0 {
+			stop = end + 1 // "le 12 mars dernier"
+		}
+	}
 	for k := 0; k < n; k++ {
 		it := items[k]
 		if !validDay(it.y, it.m, it.d) {
 			continue
 		}
-		x.out = append(x.out, dent{i: start, j: end, v: dval{it.y, it.m, it.d}, noYear: it.y == 0})
+		x.out = append(x.out, dent{i: start, j: stop, v: dval{it.y, it.m, it.d}, noYear: it.y == 0, rel: rel})
 	}
-	return end - i
+	return stop - i
 }
 
 // namedAfterDate reports whether the date at token i names a street or a place ("rue
@@ -893,7 +970,7 @@ func (x *dateScanner) monthList(i int) int {
 	if n == 0 {
 		return 0
 	}
-	if !hasYear && !x.monthTriggered(i) && (x.str(i) == "mars" || monthOf(x.str(i)) < 0) {
+	if !hasYear && !x.monthTriggered(i) && x.relativeAfter(j) == 0 && (x.str(i) == "mars" || monthOf(x.str(i)) < 0) {
 		// A month name alone is a date ("le conseil de juin"), but "mars" (the planet,
 		// the brand) and abbreviations need a day, a year or a time word.
 		return j - i
@@ -910,8 +987,14 @@ func (x *dateScanner) monthList(i int) int {
 	if w := x.prevWord(i); w >= 0 && monthTriggers[x.str(w)] && w >= i-2 {
 		start = x.elided(w)
 	}
+	rel := int8(0)
+	if !hasYear {
+		if rel = x.relativeAfter(j); rel != 0 {
+			j++ // "en janvier prochain", "en mars dernier"
+		}
+	}
 	for k := 0; k < n; k++ {
-		x.out = append(x.out, dent{i: start, j: j, v: dval{items[k].y, items[k].m, 0}, noYear: items[k].y == 0})
+		x.out = append(x.out, dent{i: start, j: j, v: dval{items[k].y, items[k].m, 0}, noYear: items[k].y == 0, rel: rel})
 	}
 	return j - i
 }
@@ -1030,10 +1113,11 @@ func (x *dateScanner) bareYear(i int) {
 			if w >= i-2 {
 				start = x.elided(w)
 			}
-		} else if w == i-1 && x.upper(w) && (!x.sentenceStart(w) || programmeNames[pw]) {
+		} else if w == i-1 && x.upper(w) && (!x.sentenceStart(w) && !x.allCaps(w) || programmeNames[pw]) {
 			// A capitalised word right before, inside a sentence: a name ("France 2030",
 			// "Horizon Europe 2027"). At the start of a sentence or heading the capital
-			// says nothing ("Calendrier 2019 :"), except for programme names.
+			// says nothing ("Calendrier 2019 :"), nor does a word in capitals (a heading
+			// "BUDGET PRIMITIF 2024", an acronym "DETR 2024"), except for programme names.
 			return
 		}
 	}
@@ -1075,7 +1159,7 @@ func (x *dateScanner) bareYear(i int) {
 // finish resolves the years left open and builds the result. A day or month written
 // without a year takes the nearest year established before it in the same sentence,
 // else the publication year, else the nearest year established before it anywhere.
-func (x *dateScanner) finish(pubYear int) []corpus.Date {
+func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	if len(x.out) == 0 {
 		return nil
 	}
@@ -1085,12 +1169,28 @@ func (x *dateScanner) finish(pubYear int) []corpus.Date {
 	// current sentence (until a sentence end is crossed), and the last anywhere.
 	sentYear, anyYear, scanned := 0, 0, 0
 	for _, e := range x.out {
+		if e.ctx {
+			// "l'an prochain": the year of what follows in its sentence.
+			if pubYear != 0 {
+				sentYear, scanned = pubYear+int(e.rel), e.j
+			}
+			continue
+		}
 		if e.noYear {
 			if sentYear != 0 && x.sentenceEnd(scanned, e.i) {
 				sentYear = 0
 			}
 			scanned = max(scanned, e.i)
 			switch {
+			case e.rel != 0 && pubMonth != 0:
+				// "janvier prochain" is the next January after the publication date,
+				// "mars dernier" the last March before it.
+				e.v.y = pubYear
+				if e.rel > 0 && e.v.m <= pubMonth {
+					e.v.y++
+				} else if e.rel < 0 && e.v.m > pubMonth {
+					e.v.y--
+				}
 			case sentYear != 0:
 				e.v.y = sentYear
 			case pubYear != 0:

@@ -39,7 +39,9 @@
 //     "Somme 1916"), or a programme's name even at a sentence start ("France 2030
 //     finance…"); an identifier ("n°", "délibération 2019-12", "Rev3", "L. 2121-29",
 //     joined by / or -); a quantity (followed by %, €, a unit, or a plural noun: "2000
-//     habitants"); a digit group or a decimal.
+//     habitants"); a digit group or a decimal. A word in capitals before a year says
+//     nothing of a name (a heading "– BUDGET PRIMITIF 2024", an acronym "DETR 2024"),
+//     except a programme's name ("FRANCE 2030").
 //   - A month alone is a date ("le conseil de juin"), except "mars" and abbreviations,
 //     which need a day, a year or a time word ("en mars", "fin mars", "au mois de mars").
 //     Days written out in minutes ("le seize mars", "le vingt-huit septembre") count.
@@ -47,6 +49,13 @@
 //     same sentence; else the publication year; else the nearest year written before it
 //     anywhere; else it is left out. (In news, a year earlier in the paragraph is
 //     usually another event's: "fermée depuis 2021 … démarrera le 17 avril".)
+//   - Relative to the publication date: "janvier prochain" is the next January after
+//     it (a release of October 2009 → 2010-01), "mars dernier", "le 12 mars dernier"
+//     the last March before it. "L'an prochain", "l'année prochaine", "l'an
+//     dernier", "l'année dernière", "l'an passé" give the year of the days and months
+//     of their sentence ("l'an prochain, en avril" → the next year's April) but are
+//     not dates themselves: with no calendar name they are relative expressions, like
+//     "ce jeudi" (as the dev set's annotator also decided).
 //   - Not dates: durations ("10 ans", "sur six mois"), times ("14h30", "9 h 15"),
 //     telephone numbers, postal codes, "9/9 bis", dates naming a street ("rue du 8 Mai
 //     1945"), invalid days (31 février).
