@@ -115,5 +115,10 @@
 // releases (communiqué, contact presse, a dateline), then press articles (a
 // newspaper's name, a byline, reported speech "», déclare X", "a-t-il indiqué"), then
 // an institution's news item ("publié le" with a sign of recency: "Article publié",
-// "vient de", "ce lundi"), and otherwise page.
+// "vient de", "ce lundi"), and otherwise page. A date alone on its line ("Vendredi 24
+// mai 2024") heads articles as well as releases: it makes a release only when no
+// newspaper's name or byline is found and fewer than two of a newspaper's habits are
+// (reported speech; people given with their age, "Kévin, 23 ans,", up to two; the
+// journalist's name alone on the last line, a given name first). A dateline with a
+// place ("Lille, le …") stays a release's.
 package extract

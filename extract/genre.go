@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"terril/corpus"
+	"terril/extract/names"
 )
 
 // headLen is how far into a document its heading, dateline and metadata are looked for.
@@ -437,16 +438,31 @@ func genreOf(x tokens, title, published string) string {
 	case cues[cuePress] > 0:
 		return corpus.GenreCommunique
 	}
+	// A newspaper's name or a byline make an article; without them, a newspaper's
+	// habits add up: reported speech, people given with their age ("Kévin, 23 ans,";
+	// two of them count twice), the journalist's name alone on the last line.
+	paper := cues[cuePaper] > 0 || x.byline()
+	habits := min(speech, 1) + min(x.ages(), 2)
+	if x.closingName() {
+		habits++
+	}
 	rs := refScanner{dateScanner: dateScanner{tokens: x}}
 	for i := 0; i < headEnd && x.toks[i].s < headLen; i++ {
 		if (i == 0 || x.toks[i].gap >= gapLine) && x.kind(i) == tokWord && x.upper(i) && !x.isWord(i, "le") {
 			if rs.dateline(i) != "" {
+				// "Lille, le 12 mars 2019" is a release's; a date alone on its line
+				// heads newspaper articles too.
+				if _, month := rs.monthAt(i); month || isWeekday(x.str(i)) {
+					if paper || habits >= 2 {
+						return corpus.GenreArticle
+					}
+				}
 				return corpus.GenreCommunique
 			}
 		}
 	}
 	// Press articles: a newspaper's name, a byline, reported speech.
-	if cues[cuePaper] > 0 || speech > 0 || x.byline() {
+	if paper || speech > 0 || habits >= 2 {
 		return corpus.GenreArticle
 	}
 	// A news item on an institution's own site ("Article publié le", "Actualités", or a
@@ -455,6 +471,56 @@ func genreOf(x tokens, title, published string) string {
 		return corpus.GenreCommunique
 	}
 	return corpus.GenrePage
+}
+
+// ages counts people given with their age between commas or in parentheses, as
+// newspapers write them: "Kévin, 23 ans, a fait la route", "le directeur, 52 ans,"
+// "Marie Dupont (41 ans)".
+func (x *tokens) ages() int {
+	n := 0
+	for i := 1; i+2 < len(x.toks); i++ {
+		if x.toks[i].kind != tokNum || !x.isWord(i+1, "ans") {
+			continue
+		}
+		if a := x.num(i); a < 12 || a > 110 || len(x.str(i)) > 3 {
+			continue
+		}
+		switch {
+		case x.isPunct(i-1, ",") && (x.isPunct(i+2, ",") || x.isPunct(i+2, ".") || x.isPunct(i+2, ")")):
+			n++
+		case x.isPunct(i-1, "(") && x.isPunct(i+2, ")"):
+			n++
+		}
+	}
+	return n
+}
+
+// closingName reports whether the last line of the text is a person's name alone,
+// as a journalist signs an article: two or three capitalised words, the first a
+// given name ("Thomas Grenier", "Anne-Sophie Leroy").
+func (x *tokens) closingName() bool {
+	end := len(x.toks)
+	start := end - 1
+	for start > 0 && x.toks[start].gap < gapLine {
+		start--
+	}
+	if start < 0 || end-start > 7 || start == 0 {
+		return false
+	}
+	words := 0
+	for k := start; k < end; k++ {
+		switch {
+		case x.kind(k) == tokWord && x.upper(k):
+			words++
+		case x.isPunct(k, "-") && x.glued(k) && x.glued(k+1):
+		default:
+			return false
+		}
+	}
+	if words < 2 || words > 4 {
+		return false
+	}
+	return names.IsGiven(x.str(start))
 }
 
 // pressCue counts "communiqué" and "contact(s) presse", "service de presse"… at
