@@ -182,3 +182,30 @@ func TestAgree(t *testing.T) {
 		t.Errorf("Agree of empty texts = %+v", a)
 	}
 }
+
+// TestReaderBrokenXref: a file the fast reader cannot open (its startxref points
+// nowhere) is read whole by PDFium, which rebuilds the cross-reference table.
+func TestReaderBrokenXref(t *testing.T) {
+	data := bytes.Clone(fixture(t, "plain.pdf"))
+	i := bytes.LastIndex(data, []byte("startxref\n"))
+	if i < 0 {
+		t.Fatal("no startxref in plain.pdf")
+	}
+	j := i + len("startxref\n")
+	for ; data[j] >= '0' && data[j] <= '9'; j++ {
+		data[j] = '1'
+	}
+	if _, err := extract.ReadPDFPages(data); err == nil {
+		t.Fatal("the fast reader opened a file with a broken startxref: the test proves nothing")
+	}
+	res, err := New(Options{Runtime: testRuntime, OCRPages: -1}).ReadPDF(context.Background(), "broken.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readers(res); strings.Join(got, ",") != "pdfium,pdfium" {
+		t.Errorf("readers %v, want pdfium for both pages", got)
+	}
+	if !strings.Contains(res.Text, "2 décembre 2024") || len(res.Problems) == 0 {
+		t.Errorf("text %q, problems %v", res.Text, res.Problems)
+	}
+}
