@@ -301,6 +301,10 @@ func readPage(p pdf.Page, num int) (out PDFPage) {
 	out.Text = text
 	var why []string
 	out.Gate, why = gatePage(text, splits, stats)
+	if out.NeedsOCR() {
+		out.Gate.Pass = false
+		why = append(why, "no text layer, images only")
+	}
 	out.Why = strings.Join(why, ", ")
 	return out
 }

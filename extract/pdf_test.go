@@ -125,7 +125,7 @@ func TestReadPDFPagesImageOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := pages[0]
-	if !p.NeedsOCR() || p.Gate.Images != 1 || p.Gate.TextOps != 0 {
+	if !p.NeedsOCR() || p.Gate.Pass || p.Gate.Images != 1 || p.Gate.TextOps != 0 {
 		t.Errorf("page = %+v; want an image-only page that needs OCR", p)
 	}
 	_, cp, _ := ReadPDF(readFixture(t, "imageonly.pdf"))
