@@ -47,13 +47,14 @@ type entry struct {
 // The matcher is a trie over token sequences: each edge is a token id, each node may
 // end keys, whose entries it holds.
 type matcher struct {
-	dict  map[string]int32
-	table *strTable        // dict, frozen for fast lookups once built
-	root  []int32          // by token id: the root's child, 0 for none
-	kids  map[uint64]int32 // node<<32 | token id → child node
-	ents  [][]entry        // by node
-	level []int8           // by node: how much context a commune name needs (0–2)
-	nodes int32
+	dict   map[string]int32
+	table  *strTable        // dict, frozen for fast lookups once built
+	root   []int32          // by token id: the root's child, 0 for none
+	kids   map[uint64]int32 // node<<32 | token id → child node
+	kidTab *kidTable        // kids, frozen for fast lookups once built
+	ents   [][]entry        // by node
+	level  []int8           // by node: how much context a commune name needs (0–2)
+	nodes  int32
 
 	idDe, idDu, idDes, idD, idLa, idL, idLe, idLes, idA, idEt, idOu, idAu, idAux int32
 }
@@ -129,6 +130,9 @@ func (m *matcher) child(node, id int32) int32 {
 			return m.root[id]
 		}
 		return 0
+	}
+	if m.kidTab != nil {
+		return m.kidTab.get(uint64(node)<<32 | uint64(uint32(id)))
 	}
 	return m.kids[uint64(node)<<32|uint64(uint32(id))]
 }
@@ -416,6 +420,7 @@ func (g *Gazetteer) build() error {
 		}
 	}
 	m.table = newStrTable(m.dict)
+	m.kidTab = newKidTable(m.kids)
 	m.root = make([]int32, len(m.dict))
 	for k, child := range m.kids {
 		if k>>32 == 0 {
@@ -443,7 +448,15 @@ func (m *matcher) insertGlued(ids []int32, e entry, rev map[int32]string) {
 		case m.idDe, m.idDu, m.idDes, m.idLa, m.idLe, m.idLes, m.idEt:
 			glued := m.intern(rev[ids[i]] + rev[ids[i+1]])
 			k := append(append(append([]int32{}, ids[:i]...), glued), ids[i+2:]...)
-			m.insert(k, e)
+			// The glued word counts only where a capital marks the glue ("deFrance",
+			// "duNord"), never inside a word ("légers" is not "le Gers"); the span
+			// starts at the glued word.
+			ge := e
+			ge.flags |= fGlued
+			if i < int(ge.skip) {
+				ge.skip = uint8(i)
+			}
+			m.insert(k, ge)
 		}
 	}
 }

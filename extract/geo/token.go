@@ -137,12 +137,17 @@ func blank(g uint16) bool {
 
 // A strTable is a read-only open-addressing hash table from words to token ids, faster
 // than a map for the one lookup per token of a text: most words of a text are not in
-// it, and a miss usually costs one probe.
+// it, and a miss usually costs one probe. A slot keeps the hash and the id side by
+// side, so a probe touches one cache line before any key comparison.
 type strTable struct {
-	keys   []string
-	hashes []uint32
-	ids    []int32 // -1 for an empty slot
-	mask   uint32
+	slots []strSlot
+	keys  []string
+	mask  uint32
+}
+
+type strSlot struct {
+	hash uint32
+	id   int32 // -1 for an empty slot
 }
 
 func fnv(s string) uint32 {
@@ -159,17 +164,17 @@ func newStrTable(m map[string]int32) *strTable {
 	for n < uint32(len(m))*4 {
 		n <<= 1
 	}
-	t := &strTable{keys: make([]string, n), hashes: make([]uint32, n), ids: make([]int32, n), mask: n - 1}
-	for i := range t.ids {
-		t.ids[i] = -1
+	t := &strTable{keys: make([]string, n), slots: make([]strSlot, n), mask: n - 1}
+	for i := range t.slots {
+		t.slots[i].id = -1
 	}
 	for k, id := range m {
 		h := fnv(k)
 		i := h & t.mask
-		for t.ids[i] >= 0 {
+		for t.slots[i].id >= 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.hashes[i], t.ids[i] = k, h, id
+		t.keys[i], t.slots[i] = k, strSlot{hash: h, id: id}
 	}
 	return t
 }
@@ -179,12 +184,57 @@ func (t *strTable) lookup(s string) int32 { return t.lookupHash(s, fnv(s)) }
 // lookupHash looks s up given its hash fnv(s).
 func (t *strTable) lookupHash(s string, h uint32) int32 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		id := t.ids[i]
-		if id < 0 {
+		sl := t.slots[i]
+		if sl.id < 0 {
 			return -1
 		}
-		if t.hashes[i] == h && t.keys[i] == s {
-			return id
+		if sl.hash == h && t.keys[i] == s {
+			return sl.id
+		}
+	}
+}
+
+// A kidTable is a read-only open-addressing hash table from (node, token id) to child
+// node, replacing the matcher's map once it is built.
+type kidTable struct {
+	slots []kidSlot
+	mask  uint64
+}
+
+type kidSlot struct {
+	key   uint64 // node<<32 | token id; node is never 0 for a non-root edge
+	child int32  // 0 for an empty slot
+}
+
+func kidHash(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+func newKidTable(m map[uint64]int32) *kidTable {
+	n := uint64(1)
+	for n < uint64(len(m))*2 {
+		n <<= 1
+	}
+	t := &kidTable{slots: make([]kidSlot, n), mask: n - 1}
+	for k, child := range m {
+		i := kidHash(k) & t.mask
+		for t.slots[i].child != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = kidSlot{key: k, child: child}
+	}
+	return t
+}
+
+// get returns the child for key k, or 0.
+func (t *kidTable) get(k uint64) int32 {
+	for i := kidHash(k) & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.child == 0 || sl.key == k {
+			return sl.child
 		}
 	}
 }
