@@ -530,7 +530,8 @@ func (x *dateScanner) at(i int) int {
 		}
 		j := x.compound(i)
 		if j-i > 1 {
-			if x.kind(i+1) == tokWord && j-i == 2 && isOrdinal(x.str(i+1)) {
+			if x.kind(i+1) == tokWord && j-i == 2 && (isOrdinal(x.str(i+1)) || monthOf(x.str(i+1)) > 0) {
+				// "1er mars", and "30juin 2023" with the space a PDF lost.
 				if n := x.dayList(i); n > 0 {
 					return n
 				}
@@ -789,6 +790,8 @@ func (x *dateScanner) day(i int) (int, int, bool) {
 				return 0, i, false
 			}
 			j++
+		case x.kind(j) == tokWord && monthOf(x.str(j)) > 0:
+			// "30juin": a full month name glued by a PDF's lost space.
 		case x.alnum(j):
 			return 0, i, false
 		case x.kind(j) == tokPunct && x.glued(j+1) && x.alnum(j+1):

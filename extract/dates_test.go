@@ -106,6 +106,8 @@ func TestDates(t *testing.T) {
 		{"year in a heading in capitals", "DÉLIBÉRATION N°2023-11-004 – COMPTE ADMINISTRATIF 2022\nLe conseil", "", []string{"2022"}},
 		{"year after an acronym", "Le dossier est déposé au titre de la DSIL 2025.", "", []string{"2025"}},
 		{"programme in capitals", "LE PLAN FRANCE 2030 EN RÉGION", "", nil},
+		{"day glued to its month", "l’arrêté ministériel du\n30juin 2023, « le volume »", "", []string{"2023-06-30"}},
+		{"number glued to a word", "les 12avrils en 2020", "", []string{"2020"}},
 		// Months and years relative to the publication date.
 		{"next month of the next year", "Les travaux débuteront en février prochain.", "2019-11-20", []string{"2020-02"}},
 		{"next month of the same year", "La piscine rouvrira en décembre prochain.", "2019-11-20", []string{"2019-12"}},

@@ -93,8 +93,12 @@
 // municipal"), then a number after "n°", "N°", "nº", "numéro", or an identifier-like
 // token without it ("DDTM/SEBIO/2025-96"), then an optional date ("du …", "le …", "en
 // date du …"; a session of several days gives its month). Numbers coordinated with the
-// first ("et n°…", ", n°…") are acts of the same kind. Decrees, laws, récépissés and
-// acts cited without a number are left out; a number is listed once.
+// first ("et n°…", ", n°…") are acts of the same kind. Slashes spaced by a PDF's
+// layout are joined ("n°2025/ 53 /MCI" → "2025/53/MCI"). Not numbers: an ordinal
+// ("ARRÊTE" then "Article 1er"; "Article" ends the qualifiers), a number glued to a
+// lower-case word by a lost space ("2008susvisé", "30juin" — which the dates read as
+// 30 June). Decrees, laws, récépissés and acts cited without a number are left out; a
+// number is listed once.
 //
 // PUBLISHED and GENRE (Published, Genre; genre.go). Published takes, in order:
 // "publié le"/"date de publication"; a metadata line "date …"; a dateline near the

@@ -118,8 +118,8 @@ func (x *refScanner) act(i int, kind string) int {
 		if x.kind(j) != tokWord || x.toks[j].gap > gapLine {
 			break
 		}
-		if actKind(x.str(j)) != "" {
-			break
+		if actKind(x.str(j)) != "" || x.isWord(j, "article") {
+			break // "ARRÊTE\nArticle 1er"
 		}
 		j++
 	}
@@ -169,6 +169,13 @@ func (x *refScanner) identifier(j, c int) bool {
 		s := x.str(j)
 		return x.kind(j) == tokNum && len(s) >= 5
 	}
+	// A number glued to a word in lower case is a PDF's lost space ("2008susvisé",
+	// "30juin"), and "1er" an ordinal, not a number.
+	for k := j; k+1 < c; k++ {
+		if x.kind(k) == tokNum && x.kind(k+1) == tokWord && x.glued(k+1) && (isOrdinal(x.str(k+1)) || len(x.str(k+1)) >= 3 && !x.upper(k+1)) {
+			return false
+		}
+	}
 	// A date is not a number: "07/07/2023".
 	if x.kind(j) == tokNum {
 		ds := dateScanner{tokens: x.tokens}
@@ -186,6 +193,13 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 		return k, false
 	}
 	c := x.compound(k)
+	// Slashes spaced by the PDF's layout: "n°2025/ 53 /MCI", "2025/12/ MCI".
+	spaced := false
+	for c+1 < len(x.toks) && x.isPunct(c, "/") && x.toks[c].gap <= gapSpace && x.toks[c+1].gap <= gapSpace && x.alnum(c+1) &&
+		(x.toks[c].gap == gapSpace || x.toks[c+1].gap == gapSpace) {
+		c = x.compound(c + 1)
+		spaced = true
+	}
 	hasDigit := false
 	for p := k; p < c; p++ {
 		if x.kind(p) == tokNum {
@@ -197,6 +211,9 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 	}
 	s, e := x.span(k, c)
 	number := x.t.S[s:e]
+	if spaced {
+		number = strings.Join(strings.Fields(number), "")
+	}
 	end := c
 	if d, after, ok := x.dateAfter(skipComma(x, c)); ok {
 		*date = d

@@ -31,7 +31,12 @@ func TestReferences(t *testing.T) {
 		{"numeric date", "l’arrêté n°2022/18/MCI du 10/06/2022", "arrete:2022/18/MCI:2022-06-10"},
 		{"repeated number once", "l’arrêté n°2012244-0013 ; rappel de l’arrêté n°2012244-0013.", "arrete:2012244-0013:"},
 		{"plural list", "les arrêtés n°12-345, n°12-346 et n°12-350", "arrete:12-345: arrete:12-346: arrete:12-350:"},
+		{"spaced slashes", "Arrêté préfectoral n°2024/ 61 /SG du 4 mars 2024 ; vu l’arrêté n° 2024/61/ SG", "arrete:2024/61/SG:2024-03-04"},
 		// Not references.
+		{"ordinal after ARRÊTE", "sur proposition du directeur,\n\nARRÊTE\nArticle 1er : Objet", ""},
+		{"ordinal without article", "ARRÊTE\n1er : le périmètre est fixé", ""},
+		{"year glued to a word", "les dispositions de l’arrêté du\n14 mai 2019susvisé et de l’eau", ""},
+		{"day glued to a month", "l’arrêté ministériel du\n12avril 2022, « le volume »", ""},
 		{"decree", "Vu le décret n° 2004-374 du 29 avril 2004", ""},
 		{"law", "la loi n° 2015-991 du 7 août 2015", ""},
 		{"récépissé", "récépissé n° 2021-33 délivré le 3 mai 2021", ""},
