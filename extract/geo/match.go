@@ -73,6 +73,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 	defer func() { *buf = d.toks[:0]; g.tokenPool.Put(buf) }()
 	d.toks = g.m.tokens(t.Folded, (*buf)[:0])
+	d.joinHyphenated()
 	m := &g.m
 	toks := d.toks
 
@@ -298,6 +299,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			veto[x] = true
 			continue
 		}
+		// "la Ville de Bailleul", "le Port de Calais": a common noun heading a name.
+		if level == 2 && d.headNoun(int(in.a), int(in.b)) {
+			veto[x] = true
+			continue
+		}
 		named := ctxNamed[c.Departement] || ctxNamed[c.EPCI]
 		// "Maire" is not Mairé: a written name without an accent the commune has.
 		if level > 0 && !d.upper(int(in.a), int(in.b)) && d.accentsDiffer(int(in.a), int(in.b), c.Name) {
@@ -516,19 +522,21 @@ func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, 
 	com := -1 // index of the commune reading in ins; -2 when rejected
 	seenDep := int32(-1)
 	for _, e := range m.ents[node] {
-		if comma && e.flags&fComma == 0 {
+		if comma && e.flags&fComma == 0 || e.flags&fGlued != 0 && !d.gluedOK(int(a), int(b)) {
 			continue
 		}
 		s := a + int32(e.skip)
+		glued := e.flags&fGlued != 0
 		switch e.kind {
 		case kBlock, kGentile:
 			ins = append(ins, interp{a: a, b: b, kind: e.kind})
 		case kRegion:
-			if d.capital(int(s)) {
+			if glued || d.capital(int(s)) {
 				ins = append(ins, interp{a: a, b: b, kind: kRegion, ref: e.ref})
 			}
 		case kDep:
-			if e.ref == seenDep || !d.capital(int(s)) || !d.depOK(int(a), int(b), e) {
+			if e.ref == seenDep || !glued && !d.capital(int(s)) || !d.depOK(int(a), int(b), e) ||
+				d.dedication(int(s)) || !d.overseasOK(int(s), int(b), d.g.deps[e.ref].Code) {
 				continue
 			}
 			seenDep = e.ref
@@ -671,6 +679,10 @@ func (d *doc) communeOK(a, b int) bool {
 	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine|gapJoined) == 0 && orgWords[d.word(a-1)] {
 		return false
 	}
+	// "l'église Saint-Martin", "la Saint-Jean"; "ROUSSEL-CALAIS Maud", "Mme SAINT-MAXENT".
+	if d.dedication(a) || d.personInCapitals(a, b) {
+		return false
+	}
 	// "Jean-Pierre, Yves, Jacques": a given name among given names.
 	if b-a == 1 && names.IsGiven(d.word(a)) {
 		if a > 0 && d.toks[a].gap&(gapHard|gapPara) == 0 && d.capital(a-1) && names.IsGiven(d.word(a-1)) ||
@@ -727,9 +739,13 @@ func (d *doc) context(in *interp) {
 		case len(w) == 5 && isDigits(w) && toks[a].gap&gapComma == 0:
 			in.postal = w
 			in.strong = true
+		case w == "depuis" && d.locativeDepuis(a, b):
+			in.strong = true // "depuis Rue, sur la côte"
 		case weakWords[w]:
 			in.weak = true
-			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && communeNouns[d.word(a-2)] {
+			// "commune de Croix"; but "le maire de la Ville" names no commune "La Ville".
+			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && communeNouns[d.word(a-2)] &&
+				!genericNouns[d.coreWord(a, b)] {
 				in.strong = true
 			}
 		}

@@ -1,0 +1,215 @@
+package geo
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"terril/extract/names"
+)
+
+// fGlued marks a key with a connector glued to the next word, as PDF extraction leaves
+// them ("Hauts-deFrance", "duNord"): it counts only where a capital marks the glue.
+const fGlued = fTypeMetro << 1
+
+// gluePrefixes are the connectors insertGlued glues to the next word.
+var gluePrefixes = [...]string{"des", "de", "du", "les", "la", "le", "et"}
+
+// gluedOK reports whether one of tokens [a, b) is a connector glued to a capitalised
+// word: "deFrance", "duNord" — not "légers", "lécher" or "Deslandes".
+func (d *doc) gluedOK(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := d.word(k)
+		for _, p := range gluePrefixes {
+			if len(w) <= len(p) || !strings.HasPrefix(w, p) {
+				continue
+			}
+			// The folded prefix is ASCII and maps byte for byte to the text.
+			s, _ := d.t.Orig(int(d.toks[k].s)+len(p), int(d.toks[k].e))
+			r, _ := utf8.DecodeRuneInString(d.t.S[s:])
+			if unicode.IsUpper(r) {
+				r0, _ := utf8.DecodeRuneInString(d.orig(k))
+				if unicode.IsLower(r0) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Words right before a saint's name that make it a dedication or a feast, not a
+// place: "l'église Saint-Martin", "la chapelle Sainte-Anne", "la foire de la
+// Saint-Jean".
+var dedicationWords = map[string]bool{"eglise": true, "eglises": true, "chapelle": true,
+	"chapelles": true, "cathedrale": true, "basilique": true, "abbaye": true,
+	"abbatiale": true, "collegiale": true, "paroisse": true, "prieure": true,
+	"couvent": true, "monastere": true, "oratoire": true, "fete": true, "fetes": true,
+	"foire": true, "college": true, "lycee": true, "ecole": true, "institut": true,
+	"hopital": true, "clinique": true, "quartier": true, "rue": true, "place": true,
+	"porte": true, "cloitre": true, "calvaire": true, "statue": true, "cimetiere": true}
+
+// saintName reports whether tokens [a, b) start with "Saint"/"Sainte" (also "St").
+func (d *doc) saintName(a int) bool {
+	switch d.word(a) {
+	case "saint", "sainte", "st", "ste", "saints", "saintes":
+		return true
+	}
+	return false
+}
+
+// dedication reports whether the saint's name at token a is a building's dedication or
+// a feast: after a dedication word ("église Saint-Martin", "collège Sainte-Marie",
+// "fête de la Saint-Jean"), or after "la" before a male saint ("la Saint-Martin",
+// the feast day).
+func (d *doc) dedication(a int) bool {
+	if a == 0 || !d.saintName(a) || d.toks[a].gap&(gapHard|gapPara) != 0 {
+		return false
+	}
+	k := a - 1
+	if w := d.word(k); w == "la" && (d.word(a) == "saint" || d.word(a) == "st") {
+		return true // a feast: "la Saint-Martin"
+	}
+	for k >= 0 && isConnectorWord(d.word(k)) && blank(d.toks[k+1].gap) {
+		k--
+	}
+	return k >= 0 && blank(d.toks[k+1].gap) && dedicationWords[d.word(k)]
+}
+
+// Words before an overseas collectivité's name that say it is the place.
+var overseasWords = map[string]bool{"collectivite": true, "collectivites": true,
+	"ile": true, "iles": true, "territoire": true, "territoires": true, "outre": true,
+	"departement": true, "com": true, "antilles": true, "prefet": true, "prefecture": true}
+
+// overseasOK applies the stronger evidence an overseas collectivité named after a
+// saint needs (Saint-Martin, Saint-Barthélemy are also churches, feasts, streets and
+// communes): its code in parentheses, or "collectivité", "île", "territoire",
+// "outre-mer"… just before.
+func (d *doc) overseasOK(a, b int, code string) bool {
+	if len(code) != 3 || code < "975" || !d.saintName(a) {
+		return true
+	}
+	if d.codeAfter(b) == code {
+		return true
+	}
+	for k := a - 1; k >= 0 && k >= a-4; k-- {
+		if overseasWords[d.word(k)] {
+			return true
+		}
+		if !blank(d.toks[k+1].gap) {
+			break
+		}
+	}
+	return false
+}
+
+// hyphenStart returns the first token of the hyphenated compound that ends with token
+// a ("ROUSSEL-CALAIS" for "CALAIS"), and hyphenEnd the token after the compound that
+// starts at token b-1.
+func (d *doc) hyphenStart(a int) int {
+	for a > 0 && d.toks[a].gap == gapJoined && d.t.Folded[d.toks[a].s-1] == '-' {
+		a--
+	}
+	return a
+}
+
+func (d *doc) hyphenEnd(b int) int {
+	for b < len(d.toks) && d.toks[b].gap == gapJoined && d.t.Folded[d.toks[b].s-1] == '-' {
+		b++
+	}
+	return b
+}
+
+// personInCapitals reports whether the name over tokens [a, b), with the hyphenated
+// compound around it, is a surname in capitals as minutes write them: followed by a
+// given name ("ROUSSEL-CALAIS Maud", "SAINT-MAXENT Arnaud"), or after a civility
+// ("Mme SAINT-MAXENT").
+func (d *doc) personInCapitals(a, b int) bool {
+	ca, cb := d.hyphenStart(a), d.hyphenEnd(b)
+	if !d.upper(ca, cb) || cb-ca == 1 && len(d.word(ca)) < 3 {
+		return false
+	}
+	if cb < len(d.toks) && d.toks[cb].gap&^gapSpace == 0 && d.toks[cb].gap&gapLine == 0 &&
+		d.capital(cb) && names.IsGiven(d.word(cb)) {
+		return true
+	}
+	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && civilities[d.word(ca-1)] && d.capital(ca-1) {
+		return true
+	}
+	return false
+}
+
+// genericNouns are common nouns that are also former communes' names or aliases ("La
+// Ville", merged into Cours): after "maire de", "commune de"… they are the noun.
+var genericNouns = map[string]bool{"ville": true, "commune": true, "village": true,
+	"bourg": true, "cite": true, "port": true, "cours": true, "mairie": true,
+	"hameau": true, "centre": true, "quartier": true, "faubourg": true}
+
+// coreWord returns the name's first word after its article, for tokens [a, b).
+func (d *doc) coreWord(a, b int) string {
+	for a < b-1 && isArticle(d.word(a)) {
+		a++
+	}
+	return d.word(a)
+}
+
+// headNoun reports whether a common-noun name over [a, b) is followed by "de"/"du"/
+// "des"/"d'" and a capitalised word: "la Ville de Bailleul", "le Port de Calais" — the
+// noun heads a name, it is not one.
+func (d *doc) headNoun(a, b int) bool {
+	if b+1 >= len(d.toks) || !soft(d.toks[b].gap) || !soft(d.toks[b+1].gap) {
+		return false
+	}
+	switch d.word(b) {
+	case "de", "d", "du", "des":
+	default:
+		return false
+	}
+	return d.capital(b + 1)
+}
+
+// months are not places after "depuis": "depuis Mars 2020".
+var months = map[string]bool{"janvier": true, "fevrier": true, "mars": true, "avril": true,
+	"mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true,
+	"octobre": true, "novembre": true, "decembre": true}
+
+// locativeDepuis reports whether "depuis" before the name at [a, b) is locative
+// ("depuis Rue, …", "depuis Lens"), not temporal ("depuis Mars 2020").
+func (d *doc) locativeDepuis(a, b int) bool {
+	if months[d.coreWord(a, b)] {
+		return false
+	}
+	return b >= len(d.toks) || !isDigits(d.word(b)) || !soft(d.toks[b].gap)
+}
+
+// joinHyphenated joins a name cut by a PDF's line-break hyphenation that Normalize
+// keeps ("Té-⏎teghem" → "Té-teghem", because the first part is capitalised): a
+// capitalised word, a hyphen, a lower-case word, whose two parts glued are one word of
+// the gazetteer ("teteghem"). Compounds whose second part is a word on its own
+// ("Centres-villes") glue to nothing the gazetteer knows and stay apart.
+func (d *doc) joinHyphenated() {
+	toks := d.toks
+	out := 1
+	for k := 1; k < len(toks); k++ {
+		p := &toks[out-1]
+		tk := toks[k]
+		if tk.gap == gapJoined && d.t.Folded[tk.s-1] == '-' && p.e == tk.s-1 {
+			s, _ := d.t.Orig(int(tk.s), int(tk.e))
+			r, _ := utf8.DecodeRuneInString(d.t.S[s:])
+			ps, _ := d.t.Orig(int(p.s), int(p.e))
+			r0, _ := utf8.DecodeRuneInString(d.t.S[ps:])
+			if unicode.IsLower(r) && unicode.IsUpper(r0) {
+				joined := d.t.Folded[p.s:p.e] + d.t.Folded[tk.s:tk.e]
+				if id := d.g.m.lookupID(joined); id >= 0 {
+					p.e, p.id = tk.e, id
+					continue
+				}
+			}
+		}
+		toks[out] = tk
+		out++
+	}
+	if len(toks) > 0 {
+		d.toks = toks[:out]
+	}
+}
