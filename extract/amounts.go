@@ -166,6 +166,9 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	}
 	n := number{i: i}
 	first := x.str(i)
+	if len(first) == 3 && first[0] == '0' {
+		return number{}, false // a thousands group cut from its number ("30\n000 euros")
+	}
 	digits := make([]byte, 0, 24)
 	digits = append(digits, first...)
 	j := i + 1
@@ -185,6 +188,18 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 				sep = "."
 				digits = append(digits, x.str(j+1)...)
 				j += 2
+				continue
+			case (sep == "" || sep == "'") && x.glued(j) && x.isPunct(j, "'") && x.glued(j+1) && x.kind(j+1) == tokNum && len(x.str(j+1)) == 3:
+				// "1'697 €", "20’000 €".
+				sep = "'"
+				digits = append(digits, x.str(j+1)...)
+				j += 2
+				continue
+			case (sep == "" || sep == " ") && j < len(x.toks) && x.toks[j].gap == gapLine && x.kind(j) == tokNum && len(x.str(j)) == 3 && x.str(j)[0] == '0':
+				// A group starting with 0 on the next line belongs to this number.
+				sep = " "
+				digits = append(digits, x.str(j)...)
+				j++
 				continue
 			}
 			break

@@ -93,7 +93,10 @@ func TestAmounts(t *testing.T) {
 		{"not vingtaine of jobs", "Une vingtaine d'emplois sont attendus pour 2 M€.", []wantAmount{{v: 2e6}}},
 		{"not plural approximations", "des centaines de milliers d'euros, quelques dizaines d'euros", nil},
 		{"not implicit count", "un budget de 500 000 €, soit 2 000 logements", []wantAmount{{v: 500000}}},
+		{"apostrophe thousands", "soit – 1’697€ et +20'000 € au compte", []wantAmount{{v: 1697}, {v: 20000}}},
 		// Line breaks.
+		{"thousands group on the next line", "à compter de 2022 : 30\n000 euros en zone rurale", []wantAmount{{v: 30000}}},
+		{"group alone is not a number", "000 euros", nil},
 		{"line break before multiplier", "une première tranche de 10\nmillions d'euros pour", []wantAmount{{v: 10e6}}},
 		{"line break before currency", "une aide de 78 500\neuros", []wantAmount{{v: 78500}}},
 		{"hyphenated line break", "un prêt de 1,6 mil-\nliard d'euros", []wantAmount{{v: 1.6e9}}},

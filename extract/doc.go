@@ -63,8 +63,9 @@
 // One entry per distinct text and value, with its span in Text.S.
 //
 // AMOUNTS (Amounts; amounts.go). A number (thousands grouped by spaces — including
-// non-breaking and narrow ones, normalised — or dots; decimal comma, or a point before
-// other than three digits) followed, across at most one line break, by a multiplier
+// non-breaking and narrow ones, normalised —, dots or apostrophes "1’697 €", and a
+// group starting with 0 carried to the next line "30⏎000 euros"; decimal comma, or a
+// point before other than three digits) followed, across at most one line break, by a multiplier
 // (mille, k, million(s), M, milliard(s), Md, Mds, Mrd, Mrds) and a currency (€, euros,
 // d'euros, EUR; MEUR, KEUR carry both). "HT"/"TTC"/"hors taxes" after it fill
 // Qualifier, an approximator before it ("près de", "plus de", "environ", "jusqu'à", "au
