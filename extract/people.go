@@ -96,11 +96,44 @@ type peopleScanner struct {
 	toks     []ptok
 	mentions []mention
 	folds    []string // folded form of tokens with capitals or accents, computed on first use
+	// fspan, when not nil, holds each word token's span in t.Folded (2 per token):
+	// folding is rune by rune, so a word's folded form is a slice of t.Folded and
+	// needs neither Fold nor the folds cache.
+	fspan []int32
 }
 
 func newPeopleScanner(t *Text) *peopleScanner {
 	toks := ptokenize(t.S)
-	return &peopleScanner{t: t, toks: toks, folds: make([]string, len(toks))}
+	ps := &peopleScanner{t: t, toks: toks}
+	if len(t.off) == len(t.Folded)+1 {
+		ps.fspan = foldedSpans(t, toks)
+	} else {
+		ps.folds = make([]string, len(toks))
+	}
+	return ps
+}
+
+// foldedSpans maps each word token's span of t.S to its span of t.Folded, walking
+// the offset table once: every rune folds to at least one byte, so the first folded
+// byte whose origin is at or after a rune boundary starts that rune's folding.
+func foldedSpans(t *Text, toks []ptok) []int32 {
+	off := t.off
+	spans := make([]int32, 2*len(toks))
+	k := 0
+	for i, tk := range toks {
+		if tk.kind != ptWord {
+			continue
+		}
+		for off[k] < tk.s {
+			k++
+		}
+		spans[2*i] = int32(k)
+		for off[k] < tk.e {
+			k++
+		}
+		spans[2*i+1] = int32(k)
+	}
+	return spans
 }
 
 func (ps *peopleScanner) word(i int) string {
@@ -127,6 +160,9 @@ func (ps *peopleScanner) folded(i int) string {
 		if ascii {
 			return w
 		}
+	}
+	if ps.fspan != nil {
+		return ps.t.Folded[ps.fspan[2*i]:ps.fspan[2*i+1]]
 	}
 	if f := ps.folds[i]; f != "" {
 		return f
