@@ -107,8 +107,10 @@
 // place and date after a label on the same line: "Communiqué de presse – Douai, le 5
 // octobre 2023"); the meeting a minute reports, from a heading line ("Séance du …",
 // "Réunion du …", "Conseil municipal du …", not a "Vu …" line citing another meeting);
-// a byline with a date ("Par A. Dervaux – 14 août 2023"); "Fait à …, le …"; "mis à
-// jour le …". "Publié le" counts only where it states the document's own publication:
+// a byline with a date ("Par A. Dervaux – 14 août 2023"); "Fait à …, le …" or, below
+// the head, a line "<Place>, le <date>" signing an act; "mis à jour le …". A meeting
+// heading may put the date right after its words ("CR du conseil municipal 28 octobre
+// 2022"). "Publié le" counts only where it states the document's own publication:
 // starting its line in capitals, after a byline's separator ("Par X | Publié le"), or
 // after a label of one or two words ("Article publié le"); never inside a sentence or
 // a visa ("Vu l'avis … publié le 8 janvier 2024"). Acts: an act's own date is its
@@ -116,7 +118,8 @@
 // "Publié le" written after it is the act's publication formality and loses to it,
 // while a "Publié le" before it (a recueil's cover) is the document's date.
 // Genre: acts and minutes by their vocabulary in the head (registre des
-// délibérations, procès-verbal, "Vu …" lines, a line "ARRÊTE :"…), then press
+// délibérations, procès-verbal, "Vu …" lines, a line "ARRÊTE :"…; a line starting
+// "Recueil des actes", "Extrait du registre" is enough alone), then press
 // releases (communiqué, contact presse, a dateline), then press articles (a
 // newspaper's name, a byline, reported speech "», déclare X", "a-t-il indiqué"), then
 // an institution's news item ("publié le" with a sign of recency: "Article publié",

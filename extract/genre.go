@@ -45,6 +45,14 @@ func publishedOf(tk tokens) string {
 		inHead := int(x.toks[i].s) < head
 		if lineStart && inHead && found[rDateline] == "" {
 			found[rDateline] = x.datelineOnLine(i)
+		} else if lineStart && !inHead && found[rSigned] == "" && x.upper(i) && !x.isWord(i, "le") && !isWeekday(x.str(i)) {
+			// An act signed under a place and date without "Fait à" ("Nîmes, le 30
+			// septembre 2021" after the articles).
+			if _, month := x.monthAt(i); !month {
+				if v := x.dateline(i); v != "" {
+					found[rSigned], at[rSigned] = v, i
+				}
+			}
 		}
 		w := x.str(i)
 		if len(w) < 3 || len(w) > 12 {
@@ -80,12 +88,16 @@ func publishedOf(tk tokens) string {
 				continue
 			}
 			rule = rMeeting
-			for k = i + 1; k < i+4 && !x.isWord(k, "du"); k++ {
+			for k = i + 1; k < i+4 && !x.isWord(k, "du") && x.kind(k) != tokNum; k++ {
 			}
-			if !x.isWord(k, "du") {
+			switch {
+			case x.isWord(k, "du"):
+				k++
+			case x.kind(k) == tokNum && k > i+1 && x.toks[k].gap < gapLine && w != "communique":
+				// "CR du conseil municipal 28 octobre 2022"
+			default:
 				continue
 			}
-			k++
 		case "par":
 			if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
 				continue
@@ -379,7 +391,14 @@ func genreOf(x tokens, title, published string) string {
 			break
 		}
 	}
-	genreCues.count(&x, 0, headEnd, func(cat, _ int) { cues[cat]++ })
+	genreCues.count(&x, 0, headEnd, func(cat, i int) {
+		cues[cat]++
+		// A heading "RECUEIL DES ACTES ADMINISTRATIFS", "EXTRAIT DU REGISTRE DES
+		// DÉLIBÉRATIONS" is enough on its own.
+		if cat == cueAct && (i == 0 || x.toks[i].gap >= gapLine) && (x.isWord(i, "recueil") || x.isWord(i, "extrait") || x.isWord(i, "registre")) {
+			cues[cat]++
+		}
+	})
 	if title != "" {
 		tt := newTokens(NewText(title))
 		titleActCues.count(&tt, 0, len(tt.toks), func(cat, _ int) { cues[cueTitleAct]++ })

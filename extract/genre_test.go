@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,8 @@ func TestPublished(t *testing.T) {
 		{"dateline after a label", "Communiqué de presse – Béthune, le 7 juin 2022\n\nLe Département investit.", "2022-06-07"},
 		{"dateline after the sender", "Ville d'Arras | Arras, le 2 juin 2022\n\nLa Ville lance un appel.", "2022-06-02"},
 		{"hyphenated label without dateline", "Pas-de-Calais – Lens\n\nLe 3 mars 2022, la Ville a signé.", ""},
+		{"meeting heading without du", "CR du conseil municipal 14 mars 2023\n\nPrésents : Marie Dupont, Paul Martin.", "2023-03-14"},
+		{"act signed under a place", "ARRÊTÉ N° 2022-07-118\nportant limitation des usages de l'eau\n\nVu le code de l'environnement ;\n" + strings.Repeat("Article 2 – Les prélèvements sont limités dans les communes du bassin. ", 25) + "\n\nArras, le 4 août 2022\n\nLe préfet,", "2022-08-04"},
 		{"séance line", "COMPTE RENDU DU CONSEIL COMMUNAUTAIRE\nSéance du mardi 21 novembre 2023 à 18h00 – Salle des fêtes d'Albert, sous la présidence de M. Martin", "2023-11-21"},
 	}
 	for _, tc := range tests {
@@ -55,6 +58,8 @@ func TestGenre(t *testing.T) {
 		{"article a-t-il", "", "« C'est une étape », a-t-il indiqué mardi.", "article"},
 		{"deliberation register", "", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\nSéance du 4 avril 2025\nAprès en avoir délibéré, le conseil municipal approuve.", "deliberation"},
 		{"arrêté", "", "ARRÊTÉ N° 30-2021-09-30-00002\nLe préfet du Gard,\nVu le code de l'environnement ;\nVu le décret n° 2004-374 ;\nARRÊTE :\nArticle 1er", "deliberation"},
+		{"recueil cover alone", "", "PRÉFET\nDU NORD\n\nRECUEIL DES ACTES\nADMINISTRATIFS\nN°59-2024-118\nPUBLIÉ LE 3 JUIN 2024\n\nSommaire", "deliberation"},
+		{"recueil cited in a release", "", "Lille, le 3 juin 2024\n\nL'arrêté sera publié au recueil des actes administratifs de la préfecture.", "communique"},
 		{"recueil", "Recueil des actes administratifs n°070", "RECUEIL DES ACTES ADMINISTRATIFS\nPréfecture de l'Aube", "deliberation"},
 		{"procès-verbal", "", "PROCÈS-VERBAL du conseil municipal\nL'an deux mille vingt-trois, le conseil municipal s'est réuni.", "deliberation"},
 		{"article without byline", "", "Chronique locale – Pas-de-Calais\nMardi 12 mars 2024\n\nLe marché couvert rouvre ses portes\n\n« On attendait ça depuis deux ans », sourit Léa, 19 ans, vendeuse au stand de fromages.\n\nJulien Caron", "article"},
