@@ -122,12 +122,18 @@ func toFields(d *corpus.Document) map[string]any {
 		fTheme:  d.Themes,
 		fDept:   d.Departements,
 	}
-	if t, ok := parseISO(d.Published); ok {
-		f[fPublished] = t
+	// The publication date is a keyword at each precision it has (year, month, day):
+	// facets count years and months, a range is a disjunction of those terms (see
+	// coverDays), and sorting uses the full value. Datetime fields would cost sixteen
+	// prefix-coded terms a value.
+	if _, ok := parseISO(d.Published); ok {
 		f[fPubText] = d.Published
 		f[fYear] = d.Published[:4]
 		if len(d.Published) >= 7 {
 			f[fMonth] = d.Published[:7]
+		}
+		if len(d.Published) >= 10 {
+			f[fDay] = d.Published[:10]
 		}
 	}
 	// Dates mentioned are keyword terms at each precision they give ("2018",
@@ -145,15 +151,11 @@ func toFields(d *corpus.Document) map[string]any {
 	}
 	f[fDates] = mentioned
 	var amounts []float64
-	var max float64
 	for _, a := range d.Amounts {
 		if a.Currency != "" && a.Currency != "EUR" || slices.Contains(amounts, a.Value) {
 			continue
 		}
 		amounts = append(amounts, a.Value)
-		if a.Value > max {
-			max = a.Value
-		}
 	}
 	f[fAmount] = amounts
 	var ranges []string
@@ -163,9 +165,6 @@ func toFields(d *corpus.Document) map[string]any {
 		}
 	}
 	f[fAmountRange] = ranges
-	if len(amounts) > 0 {
-		f[fAmountMax] = max
-	}
 	var codes, names, labels, facts []string
 	for _, c := range d.Communes {
 		codes = append(codes, c.INSEE)

@@ -234,6 +234,26 @@ func TestAmountAndDateFilters(t *testing.T) {
 	check(t, "--from 2022 --to 2023", all(t, ix, index.Query{From: "2022", To: "2023"}), inYears("2022", "2023"))
 	check(t, "date:2023", all(t, ix, index.Query{Text: "date:2023"}), inYears("2023", "2023"))
 	check(t, "date>=2023", all(t, ix, index.Query{Text: "date>=2023"}), inYears("2023", "9999"))
+	// Day and month bounds: a document is inside when its date, at the precision it
+	// has, lies wholly inside.
+	within := func(from, to string) []string {
+		return where(docs, func(d *corpus.Document) bool {
+			p := d.Published
+			if p == "" {
+				return false
+			}
+			first, last := p, p
+			switch len(p) {
+			case 4:
+				first, last = p+"-01-01", p+"-12-31"
+			case 7:
+				first, last = p+"-01", p+"-31"
+			}
+			return first >= from && last <= to
+		})
+	}
+	check(t, "--from 2022-03-15 --to 2023-06", all(t, ix, index.Query{From: "2022-03-15", To: "2023-06"}), within("2022-03-15", "2023-06-31"))
+	check(t, "date:2023-03..2023-11-21", all(t, ix, index.Query{Text: "date:2023-03..2023-11-21"}), within("2023-03-01", "2023-11-21"))
 	mentions := func(prefixes ...string) []string {
 		return where(docs, func(d *corpus.Document) bool {
 			return slices.ContainsFunc(d.Dates, func(x corpus.Date) bool {

@@ -95,13 +95,12 @@ const (
 	fURL         = "url"
 	fSource      = "source"
 	fGenre       = "genre"
-	fPublished   = "published"     // datetime
-	fPubText     = "published_str" // as written in the document's metadata
-	fYear        = "year"          // publication year, keyword
-	fMonth       = "month"         // publication month YYYY-MM, keyword
-	fDates       = "dates"         // dates mentioned: YYYY, YYYY-MM, YYYY-MM-DD keywords
-	fAmount      = "amount"        // every amount, numeric
-	fAmountMax   = "amount_max"
+	fPubText     = "published"    // as the document gives it (YYYY, YYYY-MM or YYYY-MM-DD): stored, sorted on
+	fDay         = "day"          // publication day YYYY-MM-DD, keyword
+	fYear        = "year"         // publication year, keyword
+	fMonth       = "month"        // publication month YYYY-MM, keyword
+	fDates       = "dates"        // dates mentioned: YYYY, YYYY-MM, YYYY-MM-DD keywords
+	fAmount      = "amount"       // every amount, numeric
 	fAmountRange = "amount_range" // the ranges of the amount facet the document's amounts fall in
 	fTheme       = "theme"
 	fCommune     = "commune"      // INSEE codes
@@ -151,13 +150,6 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = true
 		return f
 	}
-	date := func(store bool) *mapping.FieldMapping {
-		f := bleve.NewDateTimeFieldMapping()
-		f.Store = store
-		f.IncludeInAll = false
-		f.DocValues = true
-		return f
-	}
 	stored := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Index = false
@@ -174,13 +166,12 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fURL, kw(true))
 	dm.AddFieldMappingsAt(fSource, kw(true))
 	dm.AddFieldMappingsAt(fGenre, kw(true))
-	dm.AddFieldMappingsAt(fPublished, date(false))
-	dm.AddFieldMappingsAt(fPubText, stored())
+	dm.AddFieldMappingsAt(fPubText, kw(true))
+	dm.AddFieldMappingsAt(fDay, kw(false))
 	dm.AddFieldMappingsAt(fYear, kw(false))
 	dm.AddFieldMappingsAt(fMonth, kw(false))
 	dm.AddFieldMappingsAt(fDates, kw(false))
 	dm.AddFieldMappingsAt(fAmount, num(false))
-	dm.AddFieldMappingsAt(fAmountMax, num(false))
 	dm.AddFieldMappingsAt(fAmountRange, kw(false))
 	dm.AddFieldMappingsAt(fTheme, kw(false))
 	dm.AddFieldMappingsAt(fCommune, kw(false))

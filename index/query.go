@@ -569,7 +569,8 @@ func dateBounds(s string) (time.Time, time.Time, error) {
 // PublishedRange builds a query on the publication date between from and to
 // (inclusive, each YYYY, YYYY-MM or YYYY-MM-DD, either may be empty).
 func publishedRange(from, to string) (query.Query, error) {
-	var start, end time.Time
+	start := time.Date(minYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	if from != "" {
 		s, _, err := dateBounds(from)
 		if err != nil {
@@ -584,10 +585,45 @@ func publishedRange(from, to string) (query.Query, error) {
 		}
 		end = e
 	}
-	incl, excl := true, false
-	q := bleve.NewDateRangeInclusiveQuery(start, end, &incl, &excl)
-	q.SetField(fPublished)
-	return q, nil
+	terms := coverDays(start, end)
+	if len(terms) == 0 {
+		return bleve.NewMatchNoneQuery(), nil
+	}
+	return bleve.NewDisjunctionQuery(terms...), nil
+}
+
+// The publication dates a range can reach.
+const minYear, maxYear = 1800, 2200
+
+// coverDays returns the fewest year, month and day terms whose union is the days of
+// [start, end): publication dates are indexed as keywords at each precision
+// (see toFields), so a range is a disjunction of whole years, then whole months at
+// its edges, then days. A document dated to the year only is inside a range when its
+// whole year is, as a datetime at 1 January would be compared.
+func coverDays(start, end time.Time) []query.Query {
+	if start.Year() < minYear {
+		start = time.Date(minYear, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if end.Year() > maxYear {
+		end = time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	var out []query.Query
+	for d := start; d.Before(end); {
+		y := time.Date(d.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		m := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case d.Equal(y) && !y.AddDate(1, 0, 0).After(end):
+			out = append(out, termQ(fYear, d.Format("2006")))
+			d = y.AddDate(1, 0, 0)
+		case d.Equal(m) && !m.AddDate(0, 1, 0).After(end):
+			out = append(out, termQ(fMonth, d.Format("2006-01")))
+			d = m.AddDate(0, 1, 0)
+		default:
+			out = append(out, termQ(fDay, d.Format("2006-01-02")))
+			d = d.AddDate(0, 0, 1)
+		}
+	}
+	return out
 }
 
 func dateQuery(op, value string) (query.Query, error) {

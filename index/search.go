@@ -104,14 +104,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	switch q.Sort {
 	case "", "relevance", "-score":
-	case "date":
-		req.SortBy([]string{fPublished, "-_score"})
-	case "-date":
-		req.SortBy([]string{"-" + fPublished, "-_score"})
-	case "amount":
-		req.SortBy([]string{fAmountMax, "-_score"})
-	case "-amount":
-		req.SortBy([]string{"-" + fAmountMax, "-_score"})
+	case "date", "-date":
+		// Undated documents come last either way.
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{Field: fPubText, Desc: q.Sort == "-date", Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+		})
+	case "amount", "-amount":
+		// By each document's largest amount; documents without amounts last.
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{Field: fAmount, Type: search.SortFieldAsNumber, Mode: search.SortFieldMax,
+				Desc: q.Sort == "-amount", Missing: search.SortFieldMissingLast},
+			&search.SortScore{Desc: true},
+		})
 	default:
 		return nil, fmt.Errorf("unknown sort %q (want relevance, date, -date, amount or -amount)", q.Sort)
 	}
