@@ -1,10 +1,12 @@
 package geo
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"terril/extract"
 	"terril/extract/names"
 )
 
@@ -212,4 +214,78 @@ func (d *doc) joinHyphenated() {
 	if len(toks) > 0 {
 		d.toks = toks[:out]
 	}
+}
+
+// listDep returns the département of the nearest unambiguous commune in the same list
+// as sel[x] ("FLAUX⏎FOISSAC⏎FONS": the Foissac of the Gard), or "".
+func (d *doc) listDep(sel []interp, x int) string {
+	for step := 1; step <= 5; step++ {
+		for _, y := range []int{x - step, x + step} {
+			if y < 0 || y >= len(sel) {
+				continue
+			}
+			lo, hi := min(x, y), max(x, y)
+			chained := true
+			for k := lo; k < hi && chained; k++ {
+				chained = sel[k].kind == kCommune && sel[k+1].kind == kCommune && d.listed(int(sel[k].b), int(sel[k+1].a))
+			}
+			if chained && len(sel[y].cands) == 1 {
+				return d.g.communes[sel[y].cands[0]].Departement
+			}
+		}
+	}
+	return ""
+}
+
+// postalAfter returns a postal code written in parentheses right after token b-1:
+// "SAINT-ANTONIN (83510)".
+func (d *doc) postalAfter(b int) string {
+	if b <= 0 || b >= len(d.toks) || d.toks[b].gap&gapParen == 0 {
+		return ""
+	}
+	w := d.word(b)
+	if len(w) != 5 || !isDigits(w) || b+1 < len(d.toks) && d.t.Folded[d.toks[b].e] != ')' {
+		return ""
+	}
+	return w
+}
+
+// postalNamesake resolves a name followed by a postal code that none of its candidates
+// has to the one commune with that code whose name starts with it ("SAINT-ANTONIN
+// (83510)" is Saint-Antonin-du-Var).
+func (d *doc) postalNamesake(in *interp) {
+	if in.postal == "" {
+		return
+	}
+	for _, ci := range in.cands {
+		if slices.Contains(d.g.communes[ci].PostalCodes, in.postal) {
+			return
+		}
+	}
+	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
+	found := int32(-1)
+	for i := range d.g.communes {
+		c := &d.g.communes[i]
+		if !slices.Contains(c.PostalCodes, in.postal) {
+			continue
+		}
+		name := extract.Fold(strings.Join(strings.FieldsFunc(c.Name, notWord), " ")) + " "
+		if strings.HasPrefix(name, written) {
+			if found >= 0 {
+				return
+			}
+			found = int32(i)
+		}
+	}
+	if found >= 0 {
+		in.cands = []int32{found}
+	}
+}
+
+func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// origSpan returns the text of tokens [a, b).
+func (d *doc) origSpan(a, b int) string {
+	s, e := d.t.Orig(int(d.toks[a].s), int(d.toks[b-1].e))
+	return d.t.S[s:e]
 }

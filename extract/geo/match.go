@@ -282,7 +282,12 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		if in.kind != kCommune {
 			continue
 		}
-		in.choice = d.choose(in, d.localDep(sel, x), ctxNamed, ctxDep, ctxRegion)
+		d.postalNamesake(in)
+		local := d.localDep(sel, x)
+		if local == "" {
+			local = d.listDep(sel, x)
+		}
+		in.choice = d.choose(in, local, ctxNamed, ctxDep, ctxRegion)
 		c := g.communes[in.choice]
 		level := m.level[in.node]
 		// "Centres-villes": a compound word. "Wallers-Arenberg": a place in the commune;
@@ -701,6 +706,12 @@ func (d *doc) communeOK(a, b int) bool {
 			return false
 		}
 	}
+	// "Boulevard Vincent⏎Auriol": a given name that ends a line it does not open.
+	if a > 1 && toks[a].gap&(gapComma|gapHard|gapPara|gapDot) == 0 && toks[a].gap&gapLine != 0 &&
+		toks[a-1].gap&(gapLine|gapHard|gapPara|gapJoined) == 0 && toks[a-1].gap&gapSpace != 0 &&
+		d.capital(a-1) && !d.upper(a-1, a) && names.IsGiven(d.word(a-1)) {
+		return false
+	}
 	// "Albert Camus": a given name followed by a capitalised word.
 	if b-a == 1 && b < len(toks) && toks[b].gap&(gapComma|gapHard|gapLine|gapDot|gapJoined) == 0 &&
 		names.IsGiven(d.word(a)) && d.capital(b) && !d.upper(b, b+1) {
@@ -731,6 +742,9 @@ func (d *doc) context(in *interp) {
 	toks := d.toks
 	a, b := int(in.a), int(in.b)
 	in.code = d.codeAfter(b) // checked against the candidates once they are known
+	if p := d.postalAfter(b); in.code == "" && p != "" {
+		in.postal, in.strong = p, true // "SAINT-ANTONIN (83510)"
+	}
 	if a > 0 && toks[a].gap&gapHard == 0 {
 		w := d.word(a - 1)
 		switch {
