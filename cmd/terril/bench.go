@@ -96,7 +96,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	}
 	limitMemory()
 	rep := benchReport{Machine: machine(), Docs: *n, DocBytes: *size}
-	proc, err := newProcessor("")
+	proc, err := newProcessor("", 0)
 	if err != nil {
 		return err
 	}

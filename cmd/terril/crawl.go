@@ -69,7 +69,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	file := fs.String("sources", "sources.yaml", "sources `FILE` (YAML)")
 	var names multiFlag
 	fs.Var(&names, "source", "crawl only the source `NAME` (repeatable)")
-	themes := fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	themes, ocrPages := readerFlags(fs)
 	workers := fs.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
 	verbose := fs.Bool("v", false, "log every retry and problem as it happens")
 	quiet := fs.Bool("q", false, "no progress output")
@@ -97,7 +97,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", *file, err)
 	}
-	proc, err := newProcessor(*themes)
+	proc, err := newProcessor(*themes, *ocrPages)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func demoCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	proc, err := newProcessor("")
+	proc, err := newProcessor("", 0)
 	if err != nil {
 		return err
 	}

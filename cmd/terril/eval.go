@@ -44,7 +44,7 @@ func evalCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", evalUsage)
 	verbose := fs.Bool("v", false, "show misses and extras per document")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	themes := fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	themes, ocrPages := readerFlags(fs)
 	predFile := fs.String("pred", "", "score the records of this JSON Lines `FILE` instead of extracting")
 	args, err := parseFlags(fs, args)
 	if err != nil {
@@ -71,7 +71,7 @@ func evalCommand(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("eval: %w", err)
 		}
 	} else {
-		proc, err := newProcessor(*themes)
+		proc, err := newProcessor(*themes, *ocrPages)
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func extractCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", extractUsage)
 	fs.Bool("json", true, "print JSON Lines (the only format; accepted for clarity)")
 	withText := fs.Bool("text", false, "include the normalised text and title")
-	themes := fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	themes, ocrPages := readerFlags(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -37,7 +37,7 @@ func extractCommand(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{"extract: no FILE given"}
 	}
-	proc, err := newProcessor(*themes)
+	proc, err := newProcessor(*themes, *ocrPages)
 	if err != nil {
 		return err
 	}

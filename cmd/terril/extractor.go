@@ -1,8 +1,10 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
+	"strconv"
 
 	"terril/extract"
 	"terril/extract/geo"
@@ -11,9 +13,18 @@ import (
 	"terril/pipeline"
 )
 
+// readerFlags adds the flags of the commands that read and extract documents.
+func readerFlags(fs *flag.FlagSet) (themes *string, ocrPages *int) {
+	themes = fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	ocrPages = fs.Int("ocr-pages", 0, "OCR at most `N` scanned pages per PDF (default "+
+		strconv.Itoa(pdfread.DefaultOCRPages)+", or $TERRIL_OCR_PAGES; -1: no OCR)")
+	return themes, ocrPages
+}
+
 // newProcessor builds the reader and extractor every command shares. themesFile, when
-// not empty, replaces the embedded theme lexicon.
-func newProcessor(themesFile string) (*pipeline.Processor, error) {
+// not empty, replaces the embedded theme lexicon; ocrPages limits the pages OCR'd per
+// PDF (0: the default).
+func newProcessor(themesFile string, ocrPages int) (*pipeline.Processor, error) {
 	var opts extract.Options
 	if themesFile != "" {
 		data, err := os.ReadFile(themesFile)
@@ -40,7 +51,7 @@ func newProcessor(themesFile string) (*pipeline.Processor, error) {
 	// PDFs go through the page-by-page reader with its quality gate, PDFium for the
 	// pages the fast reader misses and OCR for scanned pages; other formats through
 	// extract.Read.
-	pdf := pdfread.New(pdfread.Options{})
+	pdf := pdfread.New(pdfread.Options{OCRPages: ocrPages})
 	return &pipeline.Processor{Extractor: x, Read: pdf.Read}, nil
 }
 

@@ -13,7 +13,7 @@ import (
 // council to its code, an intercommunality to its SIREN, and leaves an organisation
 // the gazetteer does not know keyed by its words.
 func TestProcessorKeysSigningOrganisations(t *testing.T) {
-	p, err := newProcessor("")
+	p, err := newProcessor("", 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", ingestUsage)
 	dir := indexFlag(fs)
 	source := fs.String("source", "local", "source `NAME` recorded on the documents")
-	themes := fs.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	themes, ocrPages := readerFlags(fs)
 	workers := fs.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
 	quiet := fs.Bool("q", false, "no progress output")
 	paths, err := parseFlags(fs, args)
@@ -45,7 +45,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 		return usageError{"ingest: no PATH given"}
 	}
 	limitMemory()
-	proc, err := newProcessor(*themes)
+	proc, err := newProcessor(*themes, *ocrPages)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 	storeFlagV := storeFlag(fset)
 	var names multiFlag
 	fset.Var(&names, "source", "reindex only the documents of source `NAME` (repeatable)")
-	themes := fset.String("themes", "", "theme lexicon `FILE` replacing the embedded one")
+	themes, ocrPages := readerFlags(fset)
 	workers := fset.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
 	quiet := fset.Bool("q", false, "no progress output")
 	rest, err := parseFlags(fset, args)
@@ -45,7 +45,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 	if _, err := os.Stat(sd); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("reindex: no capture store in %s (run terril crawl first, or give --store)", sd)
 	}
-	proc, err := newProcessor(*themes)
+	proc, err := newProcessor(*themes, *ocrPages)
 	if err != nil {
 		return err
 	}
