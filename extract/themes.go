@@ -45,14 +45,16 @@ var defaultThemes = sync.OnceValues(func() (*Themes, error) {
 // Themes is a parsed theme lexicon with its scoring settings. It is immutable and
 // safe for concurrent use.
 type Themes struct {
-	ids     []string // theme ids in the order of the file
-	entries []themeEntry
-	stemID  map[string]int32    // stem of a lexicon word → its id
-	byStem  [][]int32           // stem id of the first word → entries, longest first
-	byWord  map[string][]int32  // first word, folded (exact and case entries) → entries
-	cores   map[uint32][]string // see mayStemTo: cores of 4 bytes or more, by their first 4
-	short   map[uint32]bool     // cores of 2 or 3 bytes
-	set     themeSettings
+	ids       []string // theme ids in the order of the file
+	entries   []themeEntry
+	stemID    map[string]int32    // stem of a lexicon word → its id
+	byStem    [][]int32           // stem id of the first word → entries, longest first
+	byWord    map[string][]int32  // first word, folded (exact and case entries) → entries
+	wordIdx   map[string]int32    // byWord's keys → index in wordLists
+	wordLists [][]int32           // byWord's lists, by wordIdx
+	cores     map[uint32][]string // see mayStemTo: cores of 4 bytes or more, by their first 4
+	short     map[uint32]bool     // cores of 2 or 3 bytes
+	set       themeSettings
 
 	// memo caches the stem id of the words seen, across calls: stemming is the
 	// costly part of Classify and a corpus reuses its vocabulary. It is a fixed-size,
@@ -263,8 +265,11 @@ func ParseThemes(data []byte) (*Themes, error) {
 	for _, list := range th.byStem {
 		longestFirst(list)
 	}
-	for _, list := range th.byWord {
+	th.wordIdx = make(map[string]int32, len(th.byWord))
+	for w, list := range th.byWord {
 		longestFirst(list)
+		th.wordIdx[w] = int32(len(th.wordLists))
+		th.wordLists = append(th.wordLists, list)
 	}
 	return th, nil
 }
@@ -491,27 +496,38 @@ const memoSlots = 1 << 15
 
 type memoEntry struct {
 	word string
-	id   int32
+	id   int32 // stemIDOf(singular(word))
+	list int32 // wordIdx[word], -1 when none
 }
 
 // stemIDOf returns the lexicon stem id of the folded word w, or -1.
 func (th *Themes) stemIDOf(w string) int32 {
+	if th.mayStemTo(w) {
+		if x, ok := th.stemID[stemWord(w)]; ok {
+			return x
+		}
+	}
+	return -1
+}
+
+// wordInfo returns stemIDOf(singular(w)) and the index in wordLists of the
+// entries w starts (-1 when none), for the folded word w, through the memo: one
+// lookup per token for both.
+func (th *Themes) wordInfo(w string) (stem, list int32) {
 	h := uint32(2166136261) // FNV-1a
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * 16777619
 	}
 	slot := &th.memo[h&(memoSlots-1)]
 	if e := slot.Load(); e != nil && e.word == w {
-		return e.id
+		return e.id, e.list
 	}
-	id := int32(-1)
-	if th.mayStemTo(w) {
-		if x, ok := th.stemID[stemWord(w)]; ok {
-			id = x
-		}
+	stem, list = th.stemIDOf(singular(w)), -1
+	if x, ok := th.wordIdx[w]; ok {
+		list = x
 	}
-	slot.Store(&memoEntry{word: strings.Clone(w), id: id})
-	return id
+	slot.Store(&memoEntry{word: strings.Clone(w), id: stem, list: list})
+	return stem, list
 }
 
 // ---------------------------------------------------------------------------
@@ -521,6 +537,7 @@ type themeToken struct {
 	start, end int32 // span in the scanned (folded) string
 	wend       int32 // end of the word without a final plural s (see singular)
 	stem       int32 // lexicon stem id, -1 when none
+	list       int32 // index in Themes.wordLists of the entries the word starts, -1 when none
 	sent       int32 // sentence index
 	quote      int32 // index of the enclosing short quote, -1 when none
 	mult       float32
@@ -849,8 +866,9 @@ func (sc *scanner) scan() {
 			continue
 		}
 		sw := singular(w)
+		stem, list := sc.th.wordInfo(w)
 		tk := themeToken{start: int32(i), end: int32(j), wend: int32(i + len(sw)), sent: sent, quote: -1,
-			stem: sc.th.stemIDOf(sw)}
+			stem: stem, list: list}
 		if quoteOpen >= 0 {
 			tk.quote = int32(quoteOpen)
 		}
@@ -1330,7 +1348,9 @@ func (sc *scanner) match() []themeMatch {
 		if tk.stem >= 0 {
 			consider(th.byStem[tk.stem])
 		}
-		consider(th.byWord[sc.s[tk.start:tk.end]])
+		if tk.list >= 0 {
+			consider(th.wordLists[tk.list])
+		}
 		if bestLen == 0 {
 			continue
 		}
