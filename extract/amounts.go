@@ -115,7 +115,7 @@ func Amounts(t *Text) []corpus.Amount {
 }
 
 func amountsOf(tk tokens) []corpus.Amount {
-	x := amountScanner{tokens: tk}
+	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.toks)/400)}
 	for i := 0; i < len(x.toks); {
 		// Only numbers, and words before "million(s)"/"milliard(s)", can start an amount.
 		if t := x.toks[i]; t.kind != tokNum {

@@ -63,7 +63,7 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 func lex(f string) []token {
-	toks := make([]token, 0, len(f)/5+8)
+	toks := make([]token, 0, len(f)/4+8) // French prose: about one token per 4–5 bytes
 	gap := gapNone
 	for i := 0; i < len(f); {
 		start := i
@@ -417,7 +417,7 @@ func Dates(t *Text, published string) []corpus.Date {
 }
 
 func datesOf(x tokens, published string) []corpus.Date {
-	sc := dateScanner{tokens: x}
+	sc := dateScanner{tokens: x, out: make([]dent, 0, 16+len(x.toks)/200)}
 	for i := 0; i < len(sc.toks); {
 		// Most words are neither a month nor glued to a number: skip them cheaply.
 		if tk := sc.toks[i]; tk.kind == tokWord && (i+1 >= len(sc.toks) || sc.toks[i+1].gap != gapNone || sc.toks[i+1].kind != tokNum) {

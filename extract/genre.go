@@ -54,10 +54,11 @@ func publishedOf(tk tokens) string {
 				}
 			}
 		}
-		w := x.str(i)
-		if len(w) < 3 || len(w) > 12 {
+		// Most words start no cue: a bit set of first bytes and lengths skips them.
+		if n := x.toks[i].e - x.toks[i].s; n < 3 || n > 12 || publishedCueMask[x.f[x.toks[i].s]]&(1<<n) == 0 {
 			continue
 		}
+		w := x.str(i)
 		var rule, k int
 		switch w {
 		case "publie", "publiee":
@@ -218,6 +219,16 @@ func (x *refScanner) datelineOnLine(i int) string {
 	}
 	return ""
 }
+
+// publishedCueMask has bit n of [c] set when a cue word of publishedOf starts with c
+// and has n bytes.
+var publishedCueMask = func() (m [256]uint16) {
+	for _, w := range []string{"publie", "publiee", "date", "reunion", "seance", "conseil", "commission",
+		"assemblee", "bureau", "comite", "communique", "par", "fait", "mis", "mise"} {
+		m[w[0]] |= 1 << len(w)
+	}
+	return m
+}()
 
 // headingLine reports whether token i is on a heading line: one that does not cite
 // an act ("Vu …", "Considérant …") and is short (at most 20 tokens), or that starts
