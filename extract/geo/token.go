@@ -143,7 +143,15 @@ type strTable struct {
 	slots []strSlot
 	keys  []string
 	mask  uint32
+	// bits is a one-hash Bloom filter of the keys, small enough to stay in cache:
+	// most words of a text are in no name, and the filter turns them away before
+	// the probe into the large table.
+	bits    []uint64
+	bitMask uint32
 }
+
+// bitOf is the filter bit of hash h, taken from other bits than the slot's.
+func bitOf(h uint32) uint32 { return (h >> 16) | (h << 16) }
 
 type strSlot struct {
 	hash uint32
@@ -168,8 +176,15 @@ func newStrTable(m map[string]int32) *strTable {
 	for i := range t.slots {
 		t.slots[i].id = -1
 	}
+	nb := uint32(64)
+	for nb < uint32(len(m))*16 {
+		nb <<= 1
+	}
+	t.bits, t.bitMask = make([]uint64, nb/64), nb-1
 	for k, id := range m {
 		h := fnv(k)
+		b := bitOf(h) & t.bitMask
+		t.bits[b>>6] |= 1 << (b & 63)
 		i := h & t.mask
 		for t.slots[i].id >= 0 {
 			i = (i + 1) & t.mask
@@ -183,6 +198,9 @@ func (t *strTable) lookup(s string) int32 { return t.lookupHash(s, fnv(s)) }
 
 // lookupHash looks s up given its hash fnv(s).
 func (t *strTable) lookupHash(s string, h uint32) int32 {
+	if b := bitOf(h) & t.bitMask; t.bits[b>>6]&(1<<(b&63)) == 0 {
+		return -1
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		sl := t.slots[i]
 		if sl.id < 0 {
