@@ -254,7 +254,9 @@ func (d *doc) postalAfter(b int) string {
 // has to the one commune with that code whose name starts with it ("SAINT-ANTONIN
 // (83510)" is Saint-Antonin-du-Var).
 func (d *doc) postalNamesake(in *interp) {
-	if in.postal == "" {
+	// Only a code in parentheses after the name ("NOM (83510)"), which is rare: a
+	// postal code before a name is an address, and the scan below is costly.
+	if in.postal == "" || d.postalAfter(int(in.b)) != in.postal {
 		return
 	}
 	for _, ci := range in.cands {
