@@ -81,12 +81,19 @@ type FacetValue struct {
 	Count int    `json:"count"`
 }
 
-// Search runs q.
+// A QueryError is a mistake in a query (its text or its filters), as opposed to a
+// failure of the index.
+type QueryError struct{ Err error }
+
+func (e *QueryError) Error() string { return e.Err.Error() }
+func (e *QueryError) Unwrap() error { return e.Err }
+
+// Search runs q. A mistake in q is a *QueryError.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
 	bq, err := ix.buildQuery(q)
 	if err != nil {
-		return nil, err
+		return nil, &QueryError{Err: err}
 	}
 	size := q.Size
 	if size == 0 {
@@ -123,7 +130,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	for _, name := range q.Facets {
 		fr, err := facetRequest(name)
 		if err != nil {
-			return nil, err
+			return nil, &QueryError{Err: err}
 		}
 		req.AddFacet(name, fr)
 	}

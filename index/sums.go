@@ -83,7 +83,7 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 	for _, d := range dims {
 		f, ok := sumFields[d]
 		if !ok {
-			return nil, fmt.Errorf("unknown sum dimension %q (want commune, theme or year)", d)
+			return nil, &QueryError{Err: fmt.Errorf("unknown sum dimension %q (want commune, theme or year)", d)}
 		}
 		req.AddFacet(d, bleve.NewFacetRequest(f, math.MaxInt32))
 	}

@@ -48,17 +48,9 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 		rest = rest[1:]
 	}
 	q := index.Query{Text: strings.Join(rest, " "), Size: -1, Facets: names, Sums: sums}
-	if err := filters.apply(&q); err != nil {
-		return err
-	}
-	ix, err := openSearchIndex(*dir)
+	res, err := runQuery(ctx, *dir, &filters, q)
 	if err != nil {
 		return err
-	}
-	defer ix.Close()
-	res, err := ix.Search(ctx, q)
-	if err != nil {
-		return usageError{err.Error()}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, struct {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"html"
@@ -111,17 +112,9 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	if *n <= 0 {
 		q.Size = -1
 	}
-	if err := filters.apply(&q); err != nil {
-		return err
-	}
-	ix, err := openSearchIndex(*dir)
+	res, err := runQuery(ctx, *dir, &filters, q)
 	if err != nil {
 		return err
-	}
-	defer ix.Close()
-	res, err := ix.Search(ctx, q)
-	if err != nil {
-		return usageError{err.Error()}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, res)
@@ -200,4 +193,23 @@ func terminalSnippet(s string, color bool) string {
 	}, s)
 	s = strings.NewReplacer("\x00", open, "\x01", close).Replace(s)
 	return oneLine(s)
+}
+
+// runQuery applies the filter flags to q and runs it on the index in dir. A mistake
+// in the query is a usage error.
+func runQuery(ctx context.Context, dir string, filters *filterFlags, q index.Query) (*index.Result, error) {
+	if err := filters.apply(&q); err != nil {
+		return nil, err
+	}
+	ix, err := openSearchIndex(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	res, err := ix.Search(ctx, q)
+	var qe *index.QueryError
+	if errors.As(err, &qe) {
+		return nil, usageError{qe.Error()}
+	}
+	return res, err
 }
