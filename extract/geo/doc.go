@@ -32,20 +32,26 @@
 //
 // The text's folded form (extract.Text) is cut into tokens — runs of letters and
 // digits — so that case, accents, hyphens and spaces, apostrophes and "St"/"Ste" for
-// "Saint"/"Sainte" do not matter ("St. Omer", "Saint Omer", "SAINT-OMER"). Every name
-// is a key in one trie over token ids; a single pass over the tokens walks the trie
-// from each token and collects every key that ends there, so the cost does not grow
-// with the number of names. A key may not cross punctuation other than a hyphen,
-// apostrophe, dash or one line break; it crosses a comma only when the name has one
-// ("CA de Béthune-Bruay, Artois-Lys Romane"). Names with an article are also keyed by
-// their contracted forms ("du Touquet-Paris-Plage", "aux Attaques"), and
-// département and région names also in the forms PDF extraction glues
-// ("Hauts-deFrance").
+// "Saint"/"Sainte" do not matter ("St. Omer", "Saint Omer", "SAINT-OMER"). A word
+// hyphenated across a PDF line is rejoined first when its first part is capitalised,
+// its second is in lower case and the two glued are one word of the gazetteer
+// ("Gra-⏎velines"); "Centres-villes" stays two words. Every name is a key in one trie
+// over token ids; a single pass over the tokens walks the trie from each token and
+// collects every key that ends there, so the cost does not grow with the number of
+// names. A key may not cross punctuation other than a hyphen, apostrophe, dash or one
+// line break; it crosses a comma only when the name has one ("CA de Béthune-Bruay,
+// Artois-Lys Romane"). Names with an article are also keyed by their contracted forms
+// ("du Touquet-Paris-Plage", "aux Attaques"). Département and région names are also
+// keyed with a connector glued to the next word, as PDF extraction leaves them
+// ("Hauts-deFrance", "duNord"); such a key counts only where a lower-case connector
+// meets a capital, never inside a word ("légers" is not le Gers, "Deslandes" not les
+// Landes).
 //
 // Overlapping readings are settled by length, then by kind: a non-lieu, then an EPCI,
 // a département, a région, a demonym, then a commune. So a commune's name inside an
 // EPCI's name ("Communauté d'agglomération de Lens-Liévin"), a département's name
-// ("Pas-de-Calais" holds "Calais") or a région's name counts only as the larger thing.
+// ("Pas-de-Calais" holds "Calais"; "la Creuse" with its article is the département) or
+// a région's name counts only as the larger thing.
 //
 // # EPCIs
 //
@@ -78,6 +84,13 @@
 // inside an EPCI's name ("CC de l'Est de la Somme"). Régions ("Hauts-de-France",
 // "Nord-Pas-de-Calais") are never départements.
 //
+// The overseas collectivités named after a saint (Saint-Pierre-et-Miquelon,
+// Saint-Barthélemy, Saint-Martin: churches, feasts and streets too) need more: their
+// code in parentheses ("Saint-Barthélemy (977)") or, up to four words before,
+// "collectivité", "île", "territoire", "outre-mer", "COM", "Antilles", "préfet"…
+// ("la collectivité de Saint-Martin"). A saint's name that is a dedication or a feast
+// (see Communes) is never one.
+//
 // # Communes
 //
 // A commune name counts only when its first word after the article is capitalised,
@@ -91,38 +104,65 @@
 //     a PDF's blank line), "arrondissement de Lens", "canton de Fruges" (but "maire de
 //     Beauvais" counts);
 //   - a person: after a civility ("M.", "Mme") or a capitalised given name ("Bernard
-//     Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), or a
-//     given name among given names ("Jean-Pierre, Yves, Jacques");
+//     Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), a given
+//     name among given names ("Jean-Pierre, Yves, Jacques"), a capitalised given name
+//     ending a line before the name ("boulevard Vincent⏎Auriol"), or a surname in
+//     capitals, hyphenated compound included, as attendance lists write them: followed
+//     by a capitalised given name or after a civility ("ROUSSEL-CALAIS Maud",
+//     "SAINT-OMER Lucie", "Mme SAINT-AMAND");
 //   - a company or a thing: right after "société", "usine", "SARL", "espace", "salle"…
-//     ("usine Still", "Société Méru").
+//     ("usine Still", "Société Méru");
+//   - a saint's name as a dedication or a feast: after "église", "chapelle", "abbaye",
+//     "fête", "foire", "collège", "lycée", "école", "hôpital", "quartier", "rue",
+//     "place"…, with or without "de", "la" ("l'église Saint-Martin", "la fête de la
+//     Saint-Jean"), or "la" before a male saint ("le défilé de la Saint-Martin").
 //
 // Then the name's level (ambigus.tsv, or automatic) says how much context it needs:
-//   - 0, most names: nothing more (a short all-capitals word needs a trigger). But a
-//     commune under 10 000 inhabitants outside every région the text names or implies,
-//     with no trigger, is taken for a namesake word or brand and dropped;
+//   - 0, most names: nothing more (a single all-capitals word of three letters or
+//     fewer needs a strong trigger). But a commune under 10 000 inhabitants outside
+//     every région the text names or implies, with no trigger, is taken for a namesake
+//     word or brand and dropped;
 //   - 1, single-word names of communes under 20 000 inhabitants that are French words,
-//     given names or surnames (Albert, Marck, Bailleul, Condé): a trigger — "à", "de",
-//     "entre", "depuis"… before, "(59)" after, a postal code before, a dateline ("Lille,
-//     le 12 mars") — or, away from the start of a sentence or a line item, the
-//     commune's département, EPCI or région named in the document; a name written
-//     without an accent the commune has ("Maire" for Mairé) is dropped;
+//     given names or surnames, or of two letters or fewer (Albert, Marck, Bailleul,
+//     Condé): a trigger — "à", "de", "entre", "vers", "près"… before, "(59)" or a postal
+//     code in parentheses after, a postal code before, a dateline ("Lille, le 12 mars")
+//     — or, away from the start of a sentence or a line item, the commune's département,
+//     EPCI or région named in the document. Written in capitals, it needs a strong
+//     trigger;
 //   - 2, common words (Croix, Hem, Avion, Rue, Long, Bus, Y, Ham, Plan) and an article
-//     with a common noun ("La Tour", "Le Palais"): a strong trigger — "à", "(62)", a
-//     postal code, a dateline, "commune de", "ville de", "maire de", "mairie de"… — or
-//     "de" when the document names the commune's département or EPCI.
+//     with a common noun ("La Tour", "Le Palais", "La Ville"): a strong trigger — "à",
+//     "(62)", a postal code before or in parentheses after, a dateline, "commune de",
+//     "ville de", "maire de", "mairie de"…, locative "depuis" — or "de" when the
+//     document names the commune's département or EPCI. Such a name followed by "de",
+//     "du", "des" or "d'" and a capitalised word heads a longer name and does not count
+//     ("la Ville de Hazebrouck", "le Port de Calais": Hazebrouck and Calais do).
+//
+// "Depuis" before a name is a strong trigger when it is locative ("depuis Croix,
+// avant de rejoindre Roubaix"), a weak one before a month or a name followed by a
+// number ("depuis Mars 2020"). "Commune de", "maire de"… give no strength to a name
+// that is itself a common noun ("le maire de la Ville"). At levels 1 and 2, a name
+// written without an accent the commune has is dropped ("Maire" for Mairé), and so is
+// a name followed by a capitalised word that is not in capitals, a connector or
+// another commune: it opens a longer proper noun ("la Salle Europe", "Marck
+// Industries").
 //
 // A name next to an accepted commune of the same région in a list — commas, "et",
-// "ou", one line break between table rows, a hyphen within the same département
-// ("Hem-Croix", but not "Lille-Moulins") — is accepted too, and a commune accepted once
-// counts at each mention of its name in the document.
+// "ou", one line break between table rows, a département code in parentheses between
+// ("Hem (59) et Croix"), a hyphen within the same département ("Hem-Croix", but not
+// "Lille-Moulins") — is accepted too, and a commune accepted once counts at each
+// mention of its name in the document.
 //
 // Namesakes are resolved mention by mention, in this order: the département in
-// parentheses after the name, the postal code before it, or a département named right
-// after it ("Bailleul dans la Somme"); a candidate whose département or EPCI the
-// document names, or that shares the département of a commune named unambiguously; a
-// candidate in a région the document names or implies; the most populous, a current
-// name before a former one. Former names ("Lomme", "Saint-Pol-sur-Mer", "Montreuil"
-// for Montreuil-sur-Mer) are candidates like current ones and resolve to today's
-// commune. Each commune is reported once with its current official name, INSEE code,
-// département, EPCI SIREN and every span.
+// parentheses after the name, the postal code before it or in parentheses after it, or
+// a département named right after it ("Bailleul dans la Somme") or, failing that, the
+// département of the nearest commune without namesakes in the same list (a column
+// "AIMARGUES⏎FOISSAC⏎UZÈS" gives the Foissac of the Gard); a candidate whose
+// département or EPCI the document names, or that shares the département of a commune
+// named unambiguously; a candidate in a région the document names or implies; the most
+// populous, a current name before a former one. A postal code in parentheses that none
+// of the candidates has picks the one commune with that code whose name starts with the
+// written one ("SAINT-ANTONIN (83510)" is Saint-Antonin-du-Var). Former names ("Lomme",
+// "Saint-Pol-sur-Mer", "Montreuil" for Montreuil-sur-Mer) are candidates like current
+// ones and resolve to today's commune. Each commune is reported once with its current
+// official name, INSEE code, département, EPCI SIREN and every span.
 package geo
