@@ -1,7 +1,3 @@
-// Package synth generates a corpus shaped like the sample corpus, of any size, for
-// benchmarks: each document is assembled from paragraphs of the sample documents,
-// with communes, amounts, dates and people substituted, so that every extractor
-// and every facet has work to do. Generation is deterministic for a seed.
 package synth
 
 import (
