@@ -12,8 +12,8 @@ import (
 // person's or reference's missing role or date is null too.
 func ExampleDocument_MarshalJSON() {
 	d := corpus.Document{
-		ID:    "042_cp_lens",
-		Genre: corpus.GenreCommunique,
+		ID:       "042_cp_lens",
+		Genre:    corpus.GenreCommunique,
 		Communes: []corpus.Commune{{Name: "Lens", INSEE: "62498", Departement: "62"}},
 		People:   []corpus.Person{{Name: "Sylvain Robert"}},
 	}
