@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -22,32 +23,53 @@ type Text struct {
 // NewText folds s, which should already be normalised.
 func NewText(s string) *Text {
 	t := &Text{S: s}
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	off := make([]int32, 0, len(s)+1)
+	b := make([]byte, 0, len(s)+16)
+	off := make([]int32, len(s)+1)
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		// A run of ASCII bytes folds byte for byte: copied at once, then lowered.
+		j := i
+		for j < len(s) && s[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i {
+			n := len(b)
+			b = append(b, s[i:j]...)
+			for k := n; k < len(b); k++ {
+				if c := b[k]; 'A' <= c && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
 			}
-			b.WriteByte(c)
-			off = append(off, int32(i))
-			i++
+			off = growOff(off, len(b))
+			for k := n; k < len(b); k++ {
+				off[k] = int32(i + k - n)
+			}
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		f := FoldRune(r)
-		b.WriteString(f)
-		for range len(f) {
-			off = append(off, int32(i))
+		k := len(b)
+		b = append(b, f...)
+		off = growOff(off, len(b))
+		for ; k < len(b); k++ {
+			off[k] = int32(i)
 		}
 		i += n
 	}
-	off = append(off, int32(len(s)))
-	t.Folded = b.String()
-	t.off = off
+	off = growOff(off, len(b))
+	off[len(b)] = int32(len(s))
+	// b is never written again: the string shares its bytes, as strings.Builder does.
+	t.Folded = unsafe.String(unsafe.SliceData(b), len(b))
+	t.off = off[:len(b)+1]
 	return t
+}
+
+// growOff makes sure off has room for index n.
+func growOff(off []int32, n int) []int32 {
+	for n >= len(off) {
+		off = append(off, make([]int32, len(off)+1)...)
+	}
+	return off
 }
 
 // Orig maps the span [i, j) of Folded to the corresponding span of S.
