@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sync"
 
 	"terril/corpus"
 )
@@ -22,6 +23,18 @@ type Options struct {
 type Extractor struct {
 	opts   Options
 	themes *Themes
+	// scratch pools the working slices of one document's extraction (see
+	// scratch): reused across documents, never shared by two at once.
+	scratch sync.Pool
+}
+
+// scratch holds the working slices the extractors borrow for one document and give
+// back: the folded text's offset table, the themes scan's tokens, the people
+// scanner's tokens. None of them is kept in a result.
+type scratch struct {
+	off    []int32
+	themes []themeToken
+	people peopleBuf
 }
 
 // New loads the reference data and returns an Extractor.
@@ -48,8 +61,15 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 			problems.Add(-1, "extractor panic: %v", r)
 		}
 	}()
-	t := NewText(doc.Text)
-	_ = t
+	sc, _ := x.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	t := newTextBuf(doc.Text, sc.off)
+	defer func() {
+		sc.off = t.off[:0]
+		x.scratch.Put(sc)
+	}()
 	// Extractors are called here, in dependency order.
 	// Published, dates, amounts, references and genre share one tokenisation.
 	var tk tokens
@@ -60,14 +80,14 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
 	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.Classify(t, doc.Title)
+		doc.Themes, doc.ThemeEvidence = x.themes.classify(t, doc.Title, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {
 			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
 		})
 	}
-	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = Parties(t, x.opts.Orgs) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties(t, x.opts.Orgs, &sc.people) })
 	return problems
 }
 

@@ -21,10 +21,18 @@ type Text struct {
 }
 
 // NewText folds s, which should already be normalised.
-func NewText(s string) *Text {
+func NewText(s string) *Text { return newTextBuf(s, nil) }
+
+// newTextBuf is NewText with the offset table in off's array when it is large
+// enough: the caller lends it and takes it back once done with the Text.
+func newTextBuf(s string, off []int32) *Text {
 	t := &Text{S: s}
 	b := make([]byte, 0, len(s)+16)
-	off := make([]int32, len(s)+1)
+	if cap(off) >= len(s)+1 {
+		off = off[:len(s)+1]
+	} else {
+		off = make([]int32, len(s)+1)
+	}
 	for i := 0; i < len(s); {
 		// A run of ASCII bytes folds byte for byte: copied at once, then lowered.
 		j := i

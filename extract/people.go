@@ -103,10 +103,26 @@ type peopleScanner struct {
 }
 
 func newPeopleScanner(t *Text) *peopleScanner {
-	toks := ptokenize(t.S)
+	return newPeopleScannerBuf(t, nil)
+}
+
+// peopleBuf lends a peopleScanner its token and span slices, to reuse across
+// documents: nothing of them is kept in the results.
+type peopleBuf struct {
+	toks  []ptok
+	spans []int32
+}
+
+func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
+	var toks []ptok
+	var spans []int32
+	if buf != nil {
+		toks, spans = buf.toks[:0], buf.spans[:0]
+	}
+	toks = ptokenizeInto(t.S, toks)
 	ps := &peopleScanner{t: t, toks: toks}
 	if len(t.off) == len(t.Folded)+1 {
-		ps.fspan = foldedSpans(t, toks)
+		ps.fspan = foldedSpans(t, toks, spans)
 	} else {
 		ps.folds = make([]string, len(toks))
 	}
@@ -116,9 +132,13 @@ func newPeopleScanner(t *Text) *peopleScanner {
 // foldedSpans maps each word token's span of t.S to its span of t.Folded, walking
 // the offset table once: every rune folds to at least one byte, so the first folded
 // byte whose origin is at or after a rune boundary starts that rune's folding.
-func foldedSpans(t *Text, toks []ptok) []int32 {
+func foldedSpans(t *Text, toks []ptok, spans []int32) []int32 {
 	off := t.off
-	spans := make([]int32, 2*len(toks))
+	if cap(spans) < 2*len(toks) {
+		spans = make([]int32, 2*len(toks))
+	}
+	spans = spans[:2*len(toks)]
+	clear(spans)
 	k := 0
 	for i, tk := range toks {
 		if tk.kind != ptWord {
@@ -1381,8 +1401,14 @@ type ptok struct {
 
 // ptokenize splits s into words, punctuation marks and line breaks; spaces separate
 // tokens and are not kept. Digits are punctuation tokens, one per digit run.
-func ptokenize(s string) []ptok {
-	toks := make([]ptok, 0, len(s)/5+1)
+func ptokenize(s string) []ptok { return ptokenizeInto(s, nil) }
+
+// ptokenizeInto is ptokenize appending to toks[:0].
+func ptokenizeInto(s string, toks []ptok) []ptok {
+	if n := len(s)/5 + 1; cap(toks) < n {
+		toks = make([]ptok, 0, n)
+	}
+	toks = toks[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {

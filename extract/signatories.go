@@ -46,7 +46,16 @@ func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Sig
 // Parties returns People(t) and Signatories(t, People(t), orgs), reading the text
 // once.
 func Parties(t *Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signatory) {
-	ps := newPeopleScanner(t)
+	return parties(t, orgs, nil)
+}
+
+// parties is Parties with buf, when not nil, lending the scanner its slices (and
+// getting them back, to reuse).
+func parties(t *Text, orgs OrgResolver, buf *peopleBuf) ([]corpus.Person, []corpus.Signatory) {
+	ps := newPeopleScannerBuf(t, buf)
+	if buf != nil {
+		defer func() { buf.toks, buf.spans = ps.toks[:0], ps.fspan[:0] }()
+	}
 	ps.scan()
 	people := ps.merge()
 	sg := signer{ps: ps, people: people, resolver: orgs}

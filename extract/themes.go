@@ -699,7 +699,10 @@ func (sc *scanner) scan() {
 		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
 		pendingAmount, closeQuote bool
 	)
-	sc.toks = make([]themeToken, 0, len(s)/7+8)
+	if n := len(s)/7 + 8; cap(sc.toks) < n {
+		sc.toks = make([]themeToken, 0, n)
+	}
+	sc.toks = sc.toks[:0]
 	sc.sents = append(make([]sentenceInfo, 0, len(s)/60+4), sentenceInfo{})
 	newSentence := func() {
 		sentHasAxis, enum, example = false, false, false
@@ -1204,6 +1207,12 @@ type themeMatch struct {
 // the document's title; when it occurs in the text its words weigh more there, and
 // when it does not, its terms are reported with the span {-1, -1}.
 func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvidence) {
+	return th.classify(t, title, nil)
+}
+
+// classify is Classify with buf, when not nil, lending the token slice of the text's
+// scan (and getting it back, to reuse: nothing of it is kept).
+func (th *Themes) classify(t *Text, title string, buf *[]themeToken) ([]string, []corpus.ThemeEvidence) {
 	if t == nil {
 		return nil, nil
 	}
@@ -1226,6 +1235,10 @@ func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvide
 			extra = &scanner{th: th, s: ft.Folded, titleStart: 0, titleEnd: len(ft.Folded),
 				orig: func(i, j int) string { a, b := ft.Orig(i, j); return ft.S[a:b] }}
 		}
+	}
+	if buf != nil {
+		sc.toks = (*buf)[:0]
+		defer func() { *buf = sc.toks[:0] }()
 	}
 	sc.scan()
 	matches := sc.match()
