@@ -1603,7 +1603,12 @@ func isContactLine(line string) bool {
 	// Five groups of two digits: a French telephone number.
 	groups := 0
 	for i := 0; i+1 < len(line); {
-		if themeDigit(line[i]) && themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
+		if !themeDigit(line[i]) { // the common case, first
+			groups = 0
+			i++
+			continue
+		}
+		if themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
 			groups++
 			if groups == 5 {
 				return true
