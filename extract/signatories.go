@@ -401,29 +401,20 @@ func (ps *peopleScanner) sentences() [][2]int {
 // signTriggers returns the sorted byte offsets in the text of the stems that may
 // report a signature ("sign", "officialis", "paraph", "ratifi").
 func (ps *peopleScanner) signTriggers() []int {
-	// One pass finds every occurrence of the stems, in order: none of them
-	// overlaps itself and they start with different letters.
 	f := ps.t.Folded
 	var out []int
-	for i := 0; i < len(f); i++ {
-		var stem string
-		switch f[i] {
-		case 's':
-			stem = "sign"
-		case 'o':
-			stem = "officialis"
-		case 'p':
-			stem = "paraph"
-		case 'r':
-			stem = "ratifi"
-		default:
-			continue
-		}
-		if strings.HasPrefix(f[i:], stem) {
-			a, _ := ps.t.Orig(i, i)
+	for _, stem := range []string{"sign", "officialis", "paraph", "ratifi"} {
+		for off := 0; ; {
+			i := strings.Index(f[off:], stem)
+			if i < 0 {
+				break
+			}
+			a, _ := ps.t.Orig(off+i, off+i)
 			out = append(out, a)
+			off += i + len(stem)
 		}
 	}
+	sort.Ints(out)
 	return out
 }
 
