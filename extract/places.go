@@ -5,7 +5,9 @@ import "terril/corpus"
 // Places recognises the communes, intercommunalities (EPCI) and départements a text
 // names. Package extract/geo implements it over the official geographic reference
 // (geo.Default()); it lives behind this interface so that extract does not import geo.
-// An implementation must be safe for concurrent use.
+// An implementation must be safe for concurrent use, and must not keep t (nor slices
+// of its internal tables) after Match returns: the Extractor reuses their memory for
+// the next document.
 type Places interface {
 	// Match returns the communes (with INSEE code, département, EPCI and spans), the
 	// EPCIs (with SIREN and spans) and the département codes ("59", "2A") t names,
