@@ -207,6 +207,7 @@ func (sg *signer) run() []corpus.Signatory {
 			c.orgs = append(c.orgs, docEPCIs...)
 		}
 		c.orgs = append(c.orgs, titleOrgs...)
+		c.orgs = append(c.orgs, ps.mayorsCommunes(zs, ze)...)
 		for pi := range used {
 			r := sg.people[pi].Role
 			personRoles = append(personRoles, r)
@@ -430,6 +431,9 @@ func (ps *peopleScanner) signing(i, j int) bool {
 			if (f == "signe" || f == "signes") && nounBefore[ps.folded(k-1)] {
 				continue // "un signe fort"
 			}
+			if ps.unilateralSigned(k) {
+				continue // "le préfet avait signé l'arrêté", "a signé la pétition"
+			}
 			return true
 		case strings.HasPrefix(f, "officialis") || strings.HasPrefix(f, "cosign") ||
 			strings.HasPrefix(f, "co-sign") || strings.HasPrefix(f, "contresign") ||
@@ -439,6 +443,28 @@ func (ps *peopleScanner) signing(i, j int) bool {
 	}
 	return false
 }
+
+// unilateralSigned reports whether the signing word at token k signs a unilateral
+// act or a text that is no agreement between parties: its object ("a signé
+// l'arrêté", "signature du décret", "a signé la pétition") or the noun it follows
+// ("l'arrêté signé par le préfet").
+func (ps *peopleScanner) unilateralSigned(k int) bool {
+	if unilateralActs[ps.folded(k-1)] {
+		return true
+	}
+	n := k + 1
+	for n < len(ps.toks) && n-k <= 3 && ps.isWord(n) && objectDeterminers[ps.folded(n)] {
+		n++
+	}
+	return n > k+1 && unilateralActs[ps.folded(n)]
+}
+
+var (
+	unilateralActs = setOf("arrete", "arretes", "decret", "decrets", "ordonnance", "circulaire",
+		"permis", "petition", "petitions", "tribune", "lettre", "courrier", "livre", "registre")
+	objectDeterminers = setOf("l'", "le", "la", "les", "un", "une", "des", "du", "de", "d'", "cet", "ce",
+		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nouvel", "nouveau", "nouvelle")
+)
 
 // citation marks the visas of an act ("Vu le contrat de prêt signé…"), which cite
 // earlier acts rather than report a signature.
@@ -534,13 +560,66 @@ func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
 	}
 	switch ps.folded(a.k + 1) {
 	case "prefet", "prefete":
-		e := ps.orgRest(p, a.e)
-		if e == p {
+		e := ps.placeAfter(c, a.e)
+		if e == c {
 			return orgMention{}, false
 		}
 		return orgMention{name: "Préfecture " + ps.text(c, e), start: int(ps.toks[a.k].s), end: int(ps.toks[e-1].e)}, true
+	case "maire":
+		// "le maire de Chauny" with no name: the commune signs.
+		e := ps.placeAfter(c, a.e)
+		if e == c {
+			return orgMention{}, false
+		}
+		return orgMention{name: "Commune " + ps.text(c, e), start: int(ps.toks[a.k].s), end: int(ps.toks[e-1].e)}, true
 	}
 	return orgMention{}, false
+}
+
+// placeAfter reads a place named after a title from its particle at token c ("de
+// l'Aisne", "du Nord", "de Ham"): it returns the token after the name, or c when
+// no capitalised name follows.
+func (ps *peopleScanner) placeAfter(c, j int) int {
+	p := c
+	for p < j && p-c < 2 && (ps.particle(p) || ps.folded(p) == "l'") {
+		p++
+	}
+	if p == c || p >= j || !ps.capital(p) {
+		return c
+	}
+	e := ps.orgRest(p, j)
+	if e == p {
+		return c
+	}
+	return e
+}
+
+// mayorsCommunes finds unnamed mayors in plural in tokens [i, j): "les maires de
+// Ham et de Nesle" gives the communes "Commune de Ham" and "Commune de Nesle".
+func (ps *peopleScanner) mayorsCommunes(i, j int) []orgMention {
+	var out []orgMention
+	for k := i; k+2 < j; k++ {
+		if ps.folded(k) != "les" || ps.folded(k+1) != "maires" {
+			continue
+		}
+		c := k + 2
+		for c < j {
+			e := ps.placeAfter(c, j)
+			if e == c {
+				break
+			}
+			out = append(out, orgMention{name: "Commune " + ps.text(c, e), start: int(ps.toks[c].s), end: int(ps.toks[e-1].e)})
+			c = e
+			if ps.isPunct(c, ",") {
+				c++
+			}
+			if ps.folded(c) == "et" {
+				c++
+			}
+		}
+		k = c - 1
+	}
+	return out
 }
 
 // represented reports whether the organisation ending at byte off is followed by
@@ -548,11 +627,27 @@ func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
 func (ps *peopleScanner) represented(off, j int) bool {
 	k0 := sort.Search(len(ps.toks), func(k int) bool { return int(ps.toks[k].s) >= off })
 	for k := k0; k < j; k++ {
-		if int(ps.toks[k].s) > off+12 {
+		if int(ps.toks[k].s) > off+30 {
 			return false
+		}
+		if int(ps.toks[k].s) > off+12 && strings.HasPrefix(ps.folded(k), "represente") {
+			continue
 		}
 		if strings.HasPrefix(ps.folded(k), "represente") {
 			return true
+		}
+		// "la Communauté d'agglomération du Saint-Quentinois, c'est son président
+		// Frédéric Alliot qui a signé": its head, named, signs for it.
+		if f := ps.folded(k); (f == "son" || f == "sa") && int(ps.toks[k].s) <= off+30 {
+			if n := ps.roleStart(k+1, false); n > 0 {
+				e := ps.roleEnd(k + 1)
+				if ps.isPunct(e, ",") {
+					e++
+				}
+				if e < j && (ps.civility(e) > 0 || ps.nameToken(e)) {
+					return true
+				}
+			}
 		}
 	}
 	return false
