@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"math"
@@ -1250,20 +1251,32 @@ func (th *Themes) classify(t *Text, title string, buf *[]themeToken) ([]string, 
 
 	// Score.
 	scores := make([]float64, len(th.ids))
-	perTerm := map[int32][]float64{}
-	for _, ms := range [][]themeMatch{matches, titleMatches} {
+	// Each term's contributions, best first, weigh less and less (@repeat): the
+	// contributions are gathered, sorted by term then weight, and summed per term.
+	type contrib struct {
+		entry int32
+		c     float64
+	}
+	perTerm := make([]contrib, 0, len(matches)+len(titleMatches))
+	for _, ms := range [2][]themeMatch{matches, titleMatches} {
 		for _, m := range ms {
 			if th.entries[m.entry].theme >= 0 && m.contribution > 0 {
-				perTerm[m.entry] = append(perTerm[m.entry], m.contribution)
+				perTerm = append(perTerm, contrib{m.entry, m.contribution})
 			}
 		}
 	}
-	for e, cs := range perTerm {
-		sort.Sort(sort.Reverse(sort.Float64Slice(cs)))
+	slices.SortFunc(perTerm, func(a, b contrib) int {
+		if a.entry != b.entry {
+			return cmp.Compare(a.entry, b.entry)
+		}
+		return cmp.Compare(b.c, a.c)
+	})
+	for i := 0; i < len(perTerm); {
+		e := perTerm[i].entry
 		f := 1.0
 		sum := 0.0
-		for _, c := range cs {
-			sum += c * f
+		for ; i < len(perTerm) && perTerm[i].entry == e; i++ {
+			sum += perTerm[i].c * f
 			f *= th.set.repeat
 		}
 		scores[th.entries[e].theme] += sum
@@ -1287,9 +1300,10 @@ func (th *Themes) classify(t *Text, title string, buf *[]themeToken) ([]string, 
 	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
 	ids := make([]string, len(order))
 	ev := make([]corpus.ThemeEvidence, len(order))
+	var termBuf []themeMatch // the terms of one theme, reused from one to the next
 	for k, ti := range order {
 		ids[k] = th.ids[ti]
-		var terms []themeMatch
+		terms := termBuf[:0]
 		for _, m := range matches {
 			if th.entries[m.entry].theme == ti && m.contribution > 0 {
 				terms = append(terms, m)
@@ -1301,6 +1315,7 @@ func (th *Themes) classify(t *Text, title string, buf *[]themeToken) ([]string, 
 				terms = append(terms, m)
 			}
 		}
+		termBuf = terms[:0]
 		const maxTerms = 20
 		if len(terms) > maxTerms {
 			idx := make([]int, len(terms))
