@@ -195,6 +195,12 @@ func (sg *signer) run() []corpus.Signatory {
 			}
 			c.orgs = append(c.orgs, o)
 		}
+		for _, o := range sg.listParties(zs, ze, c.orgs) {
+			if sg.contains(roles, o.name) || ps.represented(o.end, ze) {
+				continue
+			}
+			c.orgs = append(c.orgs, o)
+		}
 		if generic && !hasEPCI {
 			if !docEPCIsDone {
 				for _, o := range ps.orgs(0, len(ps.toks)) {
@@ -993,3 +999,120 @@ func isTitle(line string) bool {
 	}
 	return len(f) > 0 && (roleNouns[f[0]] || len(f) > 1 && roleAdjectives[f[0]] && roleNouns[f[1]])
 }
+
+// listParties finds the parties of a list of co-signers that orgs does not know
+// by their heads: businesses, social landlords, acronyms and institutions named
+// by their head alone ("signée par la Ville, Clésence, Oise Habitat et la SNCF",
+// "la convention signée entre le Département et la CAF", "Picardie Habitat et
+// Enedis ont signé"). A list opens after "par", "entre" or "sont", or at the start
+// of the sentence when it ends at the verb ("ont signé"); its items are separated
+// by commas and "et", and each is a capitalised name, with its article, that is no
+// person, title or date. known are the organisations already found in [i, j).
+func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
+	ps := sg.ps
+	var out []orgMention
+	for k := i; k < j; k++ {
+		subject := k == i
+		if !subject && !(ps.isWord(k) && listOpeners[ps.folded(k)]) {
+			continue
+		}
+		c := k
+		if !subject {
+			c++
+		}
+		var items []orgMention
+		ended := false // the list ended after an item, not in the middle of one
+		for c < j {
+			a := c
+			for a < j && ps.isWord(a) && listArticles[ps.folded(a)] {
+				a++
+			}
+			o, e, ok := sg.listItem(a, j, known)
+			if !ok {
+				// Something else (a person, a title, a party in common words): skip
+				// to the next separator.
+				e = a
+				for e < j && e-a < 10 && !ps.isPunct(e, ",") && ps.folded(e) != "et" && !ps.isPunct(e, ".") {
+					e++
+				}
+			} else if o.name != "" {
+				items = append(items, o)
+			}
+			c = e
+			if ps.isPunct(c, ",") {
+				c++
+				if ps.folded(c) == "et" {
+					c++
+				}
+				continue
+			}
+			if ps.folded(c) == "et" {
+				c++
+				continue
+			}
+			ended = ok
+			break
+		}
+		if subject {
+			// A subject list holds only when the verb follows it.
+			if !ended || c >= j || !subjectVerbs[ps.folded(c)] {
+				continue
+			}
+		}
+		out = append(out, items...)
+		k = c - 1
+	}
+	return out
+}
+
+// listItem reads one item of a list of co-signers at token a: it returns the
+// organisation (empty name for one orgs already found), the token after it, and
+// whether the item is a party named by capitalised words.
+func (sg *signer) listItem(a, j int, known []orgMention) (orgMention, int, bool) {
+	ps := sg.ps
+	if a >= j || !ps.capital(a) || ps.civility(a) > 0 || ps.roleStart(a, false) > 0 || ps.roleStart(a, true) > 0 ||
+		listNotParty[ps.folded(a)] {
+		return orgMention{}, a, false
+	}
+	start := int(ps.toks[a].s)
+	for _, o := range known {
+		if start >= o.start && start < o.end {
+			e := a
+			for e < j && int(ps.toks[e].s) < o.end {
+				e++
+			}
+			return orgMention{}, e, true
+		}
+	}
+	for _, p := range sg.people {
+		for _, sp := range p.Spans {
+			if start >= sp.Start && start < sp.End {
+				return orgMention{}, a, false
+			}
+		}
+	}
+	if h, n := ps.headAt(a, j); n > 0 {
+		// A head alone ("le Département", "la Ville"): the institution the
+		// document is about.
+		if ps.orgRest(a+n, j) > a+n {
+			return orgMention{}, a, false
+		}
+		return orgMention{name: h.display, start: start, end: int(ps.toks[a+n-1].e), epci: h.epci}, a + n, true
+	}
+	e := ps.orgRest(a, j)
+	if e == a {
+		return orgMention{}, a, false
+	}
+	return orgMention{name: ps.text(a, e), start: start, end: int(ps.toks[e-1].e)}, e, true
+}
+
+var (
+	listOpeners  = setOf("par", "entre", "sont")
+	listArticles = setOf("le", "la", "l'", "les")
+	subjectVerbs = setOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
+	// listNotParty are capitalised words that are no party: days, months, titles.
+	listNotParty = setOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+		"octobre", "novembre", "decembre", "monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
+		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors")
+)
