@@ -766,7 +766,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 			if ps.folded(c) == "et" {
 				c++
 			}
-			if c == e || !ps.particle(c) {
+			if c == e || !ps.particle(c) || !coordParticles[ps.folded(c)] {
 				break
 			}
 			if _, hn := ps.headAt(c+1, j); hn > 0 {
@@ -859,7 +859,7 @@ func (ps *peopleScanner) orgRest(k, j int) int {
 		}
 		// Particles followed by a capitalised word.
 		p := e
-		for p < j && ps.particle(p) && p-e < 2 {
+		for p < j && (ps.particle(p) || ps.folded(p) == "l'") && p-e < 2 {
 			p++
 		}
 		if p > e && p < j && ps.capital(p) {
@@ -1020,10 +1020,19 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 		if !subject {
 			c++
 		}
+		for subject && c < j && ps.isWord(c) && leadAdverbs[ps.folded(c)] {
+			c++ // "Puis Amiens Métropole et Enedis ont signé"
+			if ps.isPunct(c, ",") {
+				c++
+			}
+		}
 		var items []orgMention
 		ended := false // the list ended after an item, not in the middle of one
 		for c < j {
 			a := c
+			if ps.folded(a) == "par" {
+				a++ // "signé par X et par Y"
+			}
 			for a < j && ps.isWord(a) && listArticles[ps.folded(a)] {
 				a++
 			}
@@ -1107,6 +1116,9 @@ func (sg *signer) listItem(a, j int, known []orgMention) (orgMention, int, bool)
 }
 
 var (
+	coordParticles = setOf("de", "du", "des", "d'")
+	leadAdverbs    = setOf("puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja",
+		"demain", "alors", "aussi", "egalement", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 	listOpeners  = setOf("par", "entre", "sont")
 	listArticles = setOf("le", "la", "l'", "les")
 	subjectVerbs = setOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
@@ -1114,5 +1126,7 @@ var (
 	listNotParty = setOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
 		"octobre", "novembre", "decembre", "monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
-		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors")
+		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors",
+		"puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja", "demain", "ici",
+		"c'est", "ce", "mais", "or", "donc", "alors", "aussi", "egalement")
 )
