@@ -103,9 +103,18 @@ func (t *Text) Orig(i, j int) (int, int) {
 
 // Fold returns the folded form of s (see Text).
 func Fold(s string) string {
+	// Already folded (ASCII without capitals, the common case for a word): s itself.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -132,6 +141,14 @@ func FoldRune(r rune) string {
 			return f
 		}
 	}
+	if punctFoldLo <= r && r < punctFoldHi {
+		return punctFold[r-punctFoldLo]
+	}
+	return foldRuneSlow(r)
+}
+
+// foldRuneSlow is FoldRune outside the precomputed tables.
+func foldRuneSlow(r rune) string {
 	switch r {
 	case '’', '‘', 'ʼ', '′', '´', '‛':
 		return "'"
@@ -184,6 +201,19 @@ var latinFold = func() [0x250]string {
 		if b.Len() > 0 {
 			t[r] = b.String()
 		}
+	}
+	return t
+}()
+
+// punctFold is FoldRune for U+2000–U+27BF (punctuation, currency, arrows, symbols,
+// bullets and dingbats: "–", "«", "€", "•", "▪", "➢"), where a text's non-Latin
+// characters mostly are; computed once at package initialisation (read-only
+// afterwards) so that folding them costs no normalisation per character.
+const punctFoldLo, punctFoldHi = 0x2000, 0x27C0
+
+var punctFold = func() (t [punctFoldHi - punctFoldLo]string) {
+	for r := rune(punctFoldLo); r < punctFoldHi; r++ {
+		t[r-punctFoldLo] = foldRuneSlow(r)
 	}
 	return t
 }()
