@@ -190,13 +190,13 @@ func (sg *signer) run() []corpus.Signatory {
 			if o.epci {
 				hasEPCI = true
 			}
-			if sg.contains(roles, o.name) || ps.represented(o.end, ze) {
+			if sg.contains(roles, o.name) || sg.represented(o.end, ze) || len(used) > 0 && ps.onBehalf(o.start, zs) {
 				continue // represented by a signing person
 			}
 			c.orgs = append(c.orgs, o)
 		}
 		for _, o := range sg.listParties(zs, ze, c.orgs) {
-			if sg.contains(roles, o.name) || ps.represented(o.end, ze) {
+			if sg.contains(roles, o.name) || sg.represented(o.end, ze) || len(used) > 0 && ps.onBehalf(o.start, zs) {
 				continue
 			}
 			c.orgs = append(c.orgs, o)
@@ -548,6 +548,10 @@ func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
 		c++
 	}
 	if c >= a.e {
+		if a.e == a.k+2 && (ps.folded(a.k+1) == "prefet" || ps.folded(a.k+1) == "prefete") {
+			// "le préfet" alone: the State's representative in the département.
+			return orgMention{name: "Préfecture", start: int(ps.toks[a.k].s), end: int(ps.toks[a.e-1].e)}, true
+		}
 		return orgMention{}, false
 	}
 	p := c
@@ -571,6 +575,12 @@ func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
 			return orgMention{}, false
 		}
 		return orgMention{name: "Préfecture " + ps.text(c, e), start: int(ps.toks[a.k].s), end: int(ps.toks[e-1].e)}, true
+	case "sous-prefet", "sous-prefete":
+		e := ps.placeAfter(c, a.e)
+		if e == c {
+			return orgMention{}, false
+		}
+		return orgMention{name: "Sous-préfecture " + ps.text(c, e), start: int(ps.toks[a.k].s), end: int(ps.toks[e-1].e)}, true
 	case "maire":
 		// "le maire de Chauny" with no name: the commune signs.
 		e := ps.placeAfter(c, a.e)
@@ -628,19 +638,56 @@ func (ps *peopleScanner) mayorsCommunes(i, j int) []orgMention {
 	return out
 }
 
-// represented reports whether the organisation ending at byte off is followed by
-// "représentée par" before token j: the person named signs for it.
+// represented reports whether the organisation ending at byte off is followed,
+// before token j, by "représentée par" and a named person, or by "son président
+// X": the person named signs for it. "représentée par son président" with no name
+// leaves the organisation a party.
+func (sg *signer) represented(off, j int) bool {
+	ps := sg.ps
+	k0 := sort.Search(len(ps.toks), func(k int) bool { return int(ps.toks[k].s) >= off })
+	for k := k0; k < j && int(ps.toks[k].s) <= off+12; k++ {
+		if !strings.HasPrefix(ps.folded(k), "represente") {
+			continue
+		}
+		for n := k + 1; n < j && n-k <= 10; n++ {
+			if ps.isPunct(n, ".") || ps.isPunct(n, ";") {
+				break
+			}
+			for _, p := range sg.people {
+				for _, sp := range p.Spans {
+					if sp.Start == int(ps.toks[n].s) {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return ps.represented(off, j)
+}
+
+// onBehalf reports whether the organisation starting at byte off is introduced by
+// "pour" or "au nom de" ("a signé pour la Communauté de communes…"): a signing
+// person signs for it.
+func (ps *peopleScanner) onBehalf(off, i int) bool {
+	k := sort.Search(len(ps.toks), func(k int) bool { return int(ps.toks[k].s) >= off })
+	for n := 0; n < 2 && k > i && listArticles[ps.folded(k-1)]; n++ {
+		k--
+	}
+	if k <= i {
+		return false
+	}
+	f := ps.folded(k - 1)
+	return f == "pour" || (f == "de" || f == "du" || f == "d'") && k-2 > i && ps.folded(k-2) == "nom" && ps.folded(k-3) == "au"
+}
+
+// represented is the part of signer.represented that needs no persons: "son
+// président X" after the organisation.
 func (ps *peopleScanner) represented(off, j int) bool {
 	k0 := sort.Search(len(ps.toks), func(k int) bool { return int(ps.toks[k].s) >= off })
 	for k := k0; k < j; k++ {
 		if int(ps.toks[k].s) > off+30 {
 			return false
-		}
-		if int(ps.toks[k].s) > off+12 && strings.HasPrefix(ps.folded(k), "represente") {
-			continue
-		}
-		if strings.HasPrefix(ps.folded(k), "represente") {
-			return true
 		}
 		// "la Communauté d'agglomération du Saint-Quentinois, c'est son président
 		// Frédéric Alliot qui a signé": its head, named, signs for it.
@@ -680,6 +727,7 @@ var orgHeads = []orgHead{
 	{[]string{"ca"}, "CA", true, true, true},
 	{[]string{"cu"}, "CU", true, true, true},
 	{[]string{"caisse", "d'", "allocations", "familiales"}, "Caisse d'allocations familiales", false, false, false},
+	{[]string{"caf"}, "CAF", false, true, false},
 	{[]string{"conseil", "departemental"}, "Conseil départemental", false, false, false},
 	{[]string{"conseils", "departementaux"}, "Conseil départemental", false, false, false},
 	{[]string{"conseil", "regional"}, "Conseil régional", false, false, false},
@@ -1119,7 +1167,7 @@ var (
 	coordParticles = setOf("de", "du", "des", "d'")
 	leadAdverbs    = setOf("puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja",
 		"demain", "alors", "aussi", "egalement", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-	listOpeners  = setOf("par", "entre", "sont")
+	listOpeners  = setOf("par", "entre", "sont", "avec")
 	listArticles = setOf("le", "la", "l'", "les")
 	subjectVerbs = setOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
 	// listNotParty are capitalised words that are no party: days, months, titles.
