@@ -62,8 +62,14 @@ var byteClass = func() (t [256]uint8) {
 	return t
 }()
 
-func lex(f string) []token {
-	toks := make([]token, 0, len(f)/4+8) // French prose: about one token per 4–5 bytes
+func lex(f string) []token { return lexInto(f, nil) }
+
+// lexInto is lex appending to toks[:0], whose array it reuses when large enough.
+func lexInto(f string, toks []token) []token {
+	if n := len(f)/4 + 8; cap(toks) < n { // French prose: about one token per 4–5 bytes
+		toks = make([]token, 0, n)
+	}
+	toks = toks[:0]
 	gap := gapNone
 	for i := 0; i < len(f); {
 		start := i
@@ -135,8 +141,12 @@ type tokens struct {
 	toks []token
 }
 
-func newTokens(t *Text) tokens {
-	return tokens{t: t, f: t.Folded, toks: lex(t.Folded)}
+func newTokens(t *Text) tokens { return newTokensBuf(t, nil) }
+
+// newTokensBuf is newTokens with the token slice in buf's array when it is large
+// enough: the caller lends it and takes it back once done with the tokens.
+func newTokensBuf(t *Text, buf []token) tokens {
+	return tokens{t: t, f: t.Folded, toks: lexInto(t.Folded, buf)}
 }
 
 func (x *tokens) str(i int) string {

@@ -30,11 +30,13 @@ type Extractor struct {
 
 // scratch holds the working slices the extractors borrow for one document and give
 // back: the folded text's offset table, the themes scan's tokens, the people
-// scanner's tokens. None of them is kept in a result.
+// scanner's tokens, the tokens shared by dates, amounts, references and genre. None
+// of them is kept in a result.
 type scratch struct {
 	off    []int32
 	themes []themeToken
 	people peopleBuf
+	lex    []token
 }
 
 // New loads the reference data and returns an Extractor.
@@ -66,14 +68,17 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 		sc = new(scratch)
 	}
 	t := newTextBuf(doc.Text, sc.off)
+	var tk tokens
 	defer func() {
 		sc.off = t.off[:0]
+		if tk.toks != nil {
+			sc.lex = tk.toks[:0]
+		}
 		x.scratch.Put(sc)
 	}()
 	// Extractors are called here, in dependency order.
 	// Published, dates, amounts, references and genre share one tokenisation.
-	var tk tokens
-	guard(&problems, "tokens", func() { tk = newTokens(t) })
+	guard(&problems, "tokens", func() { tk = newTokensBuf(t, sc.lex) })
 	guard(&problems, "published", func() { doc.Published = publishedOf(tk) })
 	guard(&problems, "dates", func() { doc.Dates = datesOf(tk, doc.Published) })
 	guard(&problems, "amounts", func() { doc.Amounts = amountsOf(tk) })
