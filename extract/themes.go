@@ -1072,9 +1072,15 @@ func aheadIsBreak(s string, i int) bool {
 // listItem reports whether a trimmed, folded line is a list item ("- le tourisme ;",
 // "1. …", "a) …", "Priorité 2 : …", "Axe II – …") and where its content starts.
 func listItem(line string) (bool, int) {
-	for _, m := range []string{"- ", "– ", "— ", "• ", "* ", "· ", "▪ ", "► ", "➢ ", "✓ ", "-**", "•", "▪", "►", "➢", "\uf0b7"} {
-		if strings.HasPrefix(line, m) {
-			return true, len(m)
+	if line == "" {
+		return false, 0
+	}
+	// Every marker starts with '-', '*' or a multi-byte rune's first byte.
+	if c := line[0]; c == '-' || c == '*' || c >= utf8.RuneSelf {
+		for _, m := range []string{"- ", "– ", "— ", "• ", "* ", "· ", "▪ ", "► ", "➢ ", "✓ ", "-**", "•", "▪", "►", "➢", "\uf0b7"} {
+			if strings.HasPrefix(line, m) {
+				return true, len(m)
+			}
 		}
 	}
 	// "1. ", "2) ", "a) ".
@@ -1093,9 +1099,8 @@ func listItem(line string) (bool, int) {
 	for j < len(line) && 'a' <= line[j] && line[j] <= 'z' {
 		j++
 	}
-	w := line[:j]
-	if !itemKeywords[w] && !itemKeywords[strings.TrimSuffix(w, "s")] {
-		return false, 0
+	if j == 0 || j == len(line) {
+		return false, 0 // no keyword, or no number after it
 	}
 	rest := strings.TrimLeft(line[j:], " ")
 	rest = strings.TrimPrefix(rest, "n°")
@@ -1110,6 +1115,10 @@ func listItem(line string) (bool, int) {
 	}
 	if d < len(rest) && ('a' <= rest[d] && rest[d] <= 'z') {
 		return false, 0 // a word ("axe important"), not a number
+	}
+	// The keyword is looked up last: most lines fail the cheaper tests above.
+	if w := line[:j]; !itemKeywords[w] && !itemKeywords[strings.TrimSuffix(w, "s")] {
+		return false, 0
 	}
 	after := strings.TrimLeft(rest[d:], " ")
 	for _, sep := range []string{":", "-", "–", "—", ".", ")"} {
