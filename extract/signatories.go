@@ -437,6 +437,9 @@ func (ps *peopleScanner) signing(i, j int) bool {
 			if (f == "signe" || f == "signes") && nounBefore[ps.folded(k-1)] {
 				continue // "un signe fort"
 			}
+			if futureAux[ps.folded(k-1)] || ps.folded(k-1) == "etre" && futureModals[ps.folded(k-2)] {
+				continue // "une charte sera signée": not yet signed
+			}
 			if ps.unilateralSigned(k) {
 				continue // "le préfet avait signé l'arrêté", "a signé la pétition"
 			}
@@ -464,6 +467,14 @@ func (ps *peopleScanner) unilateralSigned(k int) bool {
 	}
 	return n > k+1 && unilateralActs[ps.folded(n)]
 }
+
+// futureAux before a participle report a signature still to come.
+// ("doit être signée"; "vient d'être signée" is done).
+var (
+	futureAux    = setOf("sera", "seront", "serait", "seraient")
+	futureModals = setOf("doit", "doivent", "devra", "devront", "devrait", "devraient", "va", "vont",
+		"pourra", "pourront", "pourrait", "pourraient")
+)
 
 var (
 	unilateralActs = setOf("arrete", "arretes", "decret", "decrets", "ordonnance", "circulaire",
@@ -1084,6 +1095,17 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 			for a < j && ps.isWord(a) && listArticles[ps.folded(a)] {
 				a++
 			}
+			// "le bailleur social Clésence", "l'entreprise Enedis": a common noun
+			// describing the party before its name.
+			if d := a; d < j && partyDescriptors[ps.folded(d)] && ps.toks[d].cas == pcLower {
+				for d < j && d-a < 3 && ps.isWord(d) && ps.toks[d].cas == pcLower && (partyDescriptors[ps.folded(d)] || d > a) {
+					d++
+					if ps.capital(d) {
+						a = d
+						break
+					}
+				}
+			}
 			o, e, ok := sg.listItem(a, j, known)
 			if !ok {
 				// Something else (a person, a title, a party in common words): skip
@@ -1167,7 +1189,11 @@ var (
 	coordParticles = setOf("de", "du", "des", "d'")
 	leadAdverbs    = setOf("puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja",
 		"demain", "alors", "aussi", "egalement", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-	listOpeners  = setOf("par", "entre", "sont", "avec")
+	listOpeners = setOf("par", "entre", "sont", "avec")
+	// partyDescriptors describe a party before its name.
+	partyDescriptors = setOf("bailleur", "bailleurs", "entreprise", "societe", "groupe", "association",
+		"operateur", "start-up", "startup", "fondation", "mutuelle", "banque", "cabinet", "promoteur",
+		"constructeur", "office", "organisme", "syndicat", "cooperative", "enseigne", "industriel")
 	listArticles = setOf("le", "la", "l'", "les")
 	subjectVerbs = setOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
 	// listNotParty are capitalised words that are no party: days, months, titles.
