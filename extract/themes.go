@@ -1418,7 +1418,7 @@ func (th *Themes) shareWord(a, b int32) bool {
 func (sc *scanner) match() []themeMatch {
 	th := sc.th
 	set := &th.set
-	var out []themeMatch
+	out := make([]themeMatch, 0, len(sc.toks)/16+8) // about one match per 20 content words
 	maxEnd := int32(0)
 	lastEnd := make([]int32, len(th.ids)) // end of the last match of each theme
 	var best []int32
