@@ -551,12 +551,19 @@ func (th *Themes) wordInfo(w string) (stem, list int32) {
 		h = (h ^ uint32(w[i])) * 16777619
 		k[i>>3] |= uint64(w[i]) << (8 * (i & 7))
 	}
-	sl := &th.words[h&(memoSlots-1)]
-	m := sl.meta.Load()
-	if m&1 == 0 && int(m>>memoLenShift&31) == len(w) &&
-		sl.w[0].Load() == k[0] && sl.w[1].Load() == k[1] && sl.w[2].Load() == k[2] &&
-		sl.meta.Load() == m {
-		return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1
+	// Two slots share a cache line: a word may sit in either, so that two words
+	// with the same hash do not keep evicting each other.
+	pair := th.words[h&(memoSlots-1)&^1:][:2]
+	var ms [2]uint64
+	for p := range pair {
+		sl := &pair[p]
+		m := sl.meta.Load()
+		if m&1 == 0 && int(m>>memoLenShift&31) == len(w) &&
+			sl.w[0].Load() == k[0] && sl.w[1].Load() == k[1] && sl.w[2].Load() == k[2] &&
+			sl.meta.Load() == m {
+			return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1
+		}
+		ms[p] = m
 	}
 	stem, list = th.stemIDOf(singular(w)), -1
 	if x, ok := th.wordIdx[w]; ok {
@@ -565,6 +572,15 @@ func (th *Themes) wordInfo(w string) (stem, list int32) {
 	if stem+1 >= 1<<19 || list+1 >= 1<<20 {
 		return stem, list // too large for the slot (never with the embedded lexicon)
 	}
+	// An empty slot of the pair if there is one, else the one a spare bit of the
+	// hash picks.
+	p := int(h>>16) & 1
+	if ms[0]>>memoLenShift&31 == 0 {
+		p = 0
+	} else if ms[1]>>memoLenShift&31 == 0 {
+		p = 1
+	}
+	sl, m := &pair[p], ms[p]
 	if m&1 == 0 && sl.meta.CompareAndSwap(m, m&^memoSeqMask|(m+1)&memoSeqMask) {
 		sl.w[0].Store(k[0])
 		sl.w[1].Store(k[1])
