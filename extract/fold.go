@@ -42,14 +42,11 @@ func newTextBuf(s string, off []int32) *Text {
 		if j > i {
 			n := len(b)
 			b = append(b, s[i:j]...)
-			for k := n; k < len(b); k++ {
-				if c := b[k]; 'A' <= c && c <= 'Z' {
-					b[k] = c + 'a' - 'A'
-				}
-			}
 			off = growOff(off, len(b))
-			for k := n; k < len(b); k++ {
-				off[k] = int32(i + k - n)
+			run, ro := b[n:], off[n:len(b)]
+			for k, c := range run {
+				run[k] = asciiLower[c]
+				ro[k] = int32(i + k)
 			}
 			i = j
 			continue
@@ -214,6 +211,17 @@ const punctFoldLo, punctFoldHi = 0x2000, 0x27C0
 var punctFold = func() (t [punctFoldHi - punctFoldLo]string) {
 	for r := rune(punctFoldLo); r < punctFoldHi; r++ {
 		t[r-punctFoldLo] = foldRuneSlow(r)
+	}
+	return t
+}()
+
+// asciiLower lowers the ASCII capitals and leaves every other byte as it is.
+var asciiLower = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
 	}
 	return t
 }()
