@@ -1151,23 +1151,23 @@ func isHeadingLine(line string) bool {
 	if len(line) > 150 {
 		return false
 	}
-	words := 0
-	forEachWord(line, func(i, j int) { words++ })
-	if words == 0 || words > 16 {
-		return false
-	}
-	if i := strings.LastIndexAny(line, " '"); i >= 0 && isStopWord(line[i+1:]) {
-		return false // "… signée avec la" is a line cut inside a sentence
-	}
+	// The cheap tests first: most lines end like a sentence.
 	last := strings.TrimRight(line, "*_ ")
 	if last == "" {
 		return false
 	}
 	switch last[len(last)-1] {
 	case '.', ',', ';', ':':
-		return strings.HasSuffix(last, "...") // "Et après..." is still a heading
+		if !strings.HasSuffix(last, "...") { // "Et après..." is still a heading
+			return false
+		}
 	}
-	return true
+	if i := strings.LastIndexAny(line, " '"); i >= 0 && isStopWord(line[i+1:]) {
+		return false // "… signée avec la" is a line cut inside a sentence
+	}
+	words := 0
+	forEachWord(line, func(i, j int) { words++ })
+	return words > 0 && words <= 16
 }
 
 // isBoilerplateHeading reports whether a folded line opens the boilerplate of a
