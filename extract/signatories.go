@@ -437,6 +437,10 @@ func (ps *peopleScanner) signing(i, j int) bool {
 			if (f == "signe" || f == "signes") && nounBefore[ps.folded(k-1)] {
 				continue // "un signe fort"
 			}
+			if (f == "signature" || f == "signatures") && ps.folded(k-1) == "de" && signatureNotAct[ps.folded(k-2)] ||
+				f == "signature" && ps.folded(k-1) == "la" && ps.folded(k-2) == "a" {
+				continue // "délégation de signature", "50 % à la signature"
+			}
 			if futureAux[ps.folded(k-1)] || ps.folded(k-1) == "etre" && futureModals[ps.folded(k-2)] {
 				continue // "une charte sera signée": not yet signed
 			}
@@ -467,6 +471,10 @@ func (ps *peopleScanner) unilateralSigned(k int) bool {
 	}
 	return n > k+1 && unilateralActs[ps.folded(n)]
 }
+
+// signatureNotAct name a power to sign, not a signature: "délégation de signature".
+var signatureNotAct = setOf("delegation", "delegations", "subdelegation", "sous-delegation", "pouvoir",
+	"pouvoirs", "habilitation", "droit", "autorisation", "circuit", "parapheur", "registre")
 
 // futureAux before a participle report a signature still to come.
 // ("doit être signée"; "vient d'être signée" is done).
@@ -559,7 +567,8 @@ func (ps *peopleScanner) titleOrg(a anaphora) (orgMention, bool) {
 		c++
 	}
 	if c >= a.e {
-		if a.e == a.k+2 && (ps.folded(a.k+1) == "prefet" || ps.folded(a.k+1) == "prefete") {
+		if a.e == a.k+2 && (ps.folded(a.k+1) == "prefet" || ps.folded(a.k+1) == "prefete") &&
+			ps.isWord(a.e) && ps.folded(a.k-1) != "pour" {
 			// "le préfet" alone: the State's representative in the département.
 			return orgMention{name: "Préfecture", start: int(ps.toks[a.k].s), end: int(ps.toks[a.e-1].e)}, true
 		}
@@ -1072,7 +1081,7 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 	var out []orgMention
 	for k := i; k < j; k++ {
 		subject := k == i
-		if !subject && !(ps.isWord(k) && listOpeners[ps.folded(k)]) {
+		if !subject && !(ps.isWord(k) && listOpeners[ps.folded(k)] && ps.signWordBefore(k, i)) {
 			continue
 		}
 		c := k
@@ -1142,6 +1151,26 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 		k = c - 1
 	}
 	return out
+}
+
+// signWordBefore reports whether a word reporting a signature ("signée",
+// "signataires") precedes token k closely, not before i: "signée mardi par",
+// "a signé la convention avec", "Les signataires sont".
+func (ps *peopleScanner) signWordBefore(k, i int) bool {
+	for n := k - 1; n >= i && k-n <= 6; n-- {
+		if !ps.isWord(n) {
+			if ps.isPunct(n, ",") || ps.isPunct(n, "(") {
+				continue
+			}
+			return false
+		}
+		f := ps.folded(n)
+		if signWords[f] || strings.HasPrefix(f, "cosign") || strings.HasPrefix(f, "co-sign") ||
+			strings.HasPrefix(f, "paraph") || strings.HasPrefix(f, "officialis") {
+			return true
+		}
+	}
+	return false
 }
 
 // listItem reads one item of a list of co-signers at token a: it returns the
