@@ -33,8 +33,17 @@ type OrgResolver interface {
 //     Président, Xavier BERTRAND" closing the text), and the persons who represent a
 //     party to a convention ("représentée par M. …").
 //
-// An organisation represented by a signing person (named in the person's role) is
-// not listed again, nor an organisations-only account of the same signature when
+//   - titles with no name sign for their institutions ("la préfète de l'Aisne" →
+//     "Préfecture de l'Aisne", "les maires de Ham et de Nesle" → their communes),
+//     and a list of co-signers after "signée par", "entre", "avec", "Les
+//     signataires sont", or before "ont signé", gives businesses, landlords and
+//     acronyms as well ("la Ville, Clésence, Oise Habitat et la SNCF");
+//   - a signature still to come ("sera signée"), the signature of a unilateral act
+//     or text ("a signé l'arrêté", "la pétition"), a "délégation de signature" and
+//     a payment "à la signature" report no signature.
+//
+// An organisation represented by a signing person (named in the person's role, or
+// signing "pour" or "au nom de" it, or "son président X") is not listed again, nor an organisations-only account of the same signature when
 // the document also names the signing persons. people is the result of People on t.
 // Organisation names are kept as the text gives them (head in the singular:
 // "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
