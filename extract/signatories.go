@@ -29,6 +29,7 @@ type OrgResolver interface {
 //     person named elsewhere ("le directeur de la CDC") is that person; "des
 //     intercommunalités" without names are the intercommunalities the document
 //     names;
+//
 //   - the persons of the signature block of an act ("Fait à Lille, le…", "Le
 //     Président, Xavier BERTRAND" closing the text), and the persons who represent a
 //     party to a convention ("représentée par M. …").
@@ -38,6 +39,7 @@ type OrgResolver interface {
 //     and a list of co-signers after "signée par", "entre", "avec", "Les
 //     signataires sont", or before "ont signé", gives businesses, landlords and
 //     acronyms as well ("la Ville, Clésence, Oise Habitat et la SNCF");
+//
 //   - a signature still to come ("sera signée"), the signature of a unilateral act
 //     or text ("a signé l'arrêté", "la pétition"), a "délégation de signature" and
 //     a payment "à la signature" report no signature.
