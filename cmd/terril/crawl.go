@@ -122,6 +122,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 // runCrawler runs the pipeline with the crawler's callbacks and prints the summary.
 func runCrawler(ctx context.Context, e *env, c *pipeline.Crawler, ix *index.Index, proc *pipeline.Processor,
 	produce func(context.Context, chan<- pipeline.Input) error, workers int, quiet bool, what string) error {
+	limitMemory()
 	prog := newProgress(e.stderr, quiet)
 	start := time.Now()
 	stats, err := pipeline.Run(ctx, pipeline.Config{
