@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -201,8 +200,5 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 	stats.Bytes = nbytes.Load()
 	stats.Indexed = int(indexed.Load())
 	stats.Failed = len(stats.Failures)
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return stats, err
-	}
 	return stats, err
 }

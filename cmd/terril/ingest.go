@@ -101,7 +101,17 @@ func countFiles(paths []string) int {
 			continue
 		}
 		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && pipeline.Readable[strings.ToLower(filepath.Ext(path))] {
+			if err != nil {
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				// Files skips hidden entries too.
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && pipeline.Readable[strings.ToLower(filepath.Ext(path))] {
 				n++
 			}
 			return nil
