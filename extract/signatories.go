@@ -421,19 +421,58 @@ func (ps *peopleScanner) sentences() [][2]int {
 func (ps *peopleScanner) signTriggers() []int {
 	f := ps.t.Folded
 	var out []int
-	for _, stem := range []string{"sign", "officialis", "paraph", "ratifi"} {
-		for off := 0; ; {
-			i := strings.Index(f[off:], stem)
-			if i < 0 {
-				break
-			}
-			a, _ := ps.t.Orig(off+i, off+i)
+	for _, st := range signStems {
+		for _, i := range indexAll(f, st.stem, st.anchor) {
+			a, _ := ps.t.Orig(i, i)
 			out = append(out, a)
-			off += i + len(stem)
 		}
 	}
 	sort.Ints(out)
 	return out
+}
+
+// signStems are the stems of signTriggers, each with the offset in it of a part
+// whose first letter is rare in French, to look for first (see indexAll).
+var signStems = []struct {
+	stem   string
+	anchor int
+}{{"sign", 2}, {"officialis", 1}, {"paraph", 4}, {"ratifi", 4}}
+
+// indexAll returns the offsets in f of the occurrences of stem, which overlaps no
+// other occurrence of itself: it looks for stem[anchor:], which begins with a rarer
+// letter than stem, and checks what comes before it. The result is the same as
+// with strings.Index from each end of match onwards.
+func indexAll(f, stem string, anchor int) []int {
+	var out []int
+	tail := stem[anchor:]
+	for off := 0; ; {
+		j := strings.Index(f[off:], tail)
+		if j < 0 {
+			return out
+		}
+		j += off
+		off = j + len(tail)
+		if i := j - anchor; i >= 0 && f[i:j] == stem[:anchor] {
+			out = append(out, i)
+		}
+	}
+}
+
+// containsAnchored is strings.Contains(f, sub), looking for sub[anchor:] first
+// (sub[anchor:] overlaps no other occurrence of itself).
+func containsAnchored(f, sub string, anchor int) bool {
+	tail := sub[anchor:]
+	for off := 0; ; {
+		j := strings.Index(f[off:], tail)
+		if j < 0 {
+			return false
+		}
+		j += off
+		off = j + len(tail)
+		if i := j - anchor; i >= 0 && f[i:j] == sub[:anchor] {
+			return true
+		}
+	}
 }
 
 // signing reports whether tokens [i, j) report a signature.
@@ -1019,7 +1058,7 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 		}
 	}
 	// "représentée par M. X" in a convention between parties.
-	if strings.Contains(f, "d'une part") || strings.Contains(f, "ci-apres denomme") {
+	if containsAnchored(f, "d'une part", 1) || containsAnchored(f, "ci-apres denomme", 2) {
 		for _, p := range sg.people {
 			for _, sp := range p.Spans {
 				a, _ := 0, 0
@@ -1042,7 +1081,7 @@ func titleLineBefore(s string, off, end int) bool {
 	if le < 0 {
 		le = len(s) - end
 	}
-	for _, w := range strings.Fields(s[end : end+le]) {
+	for w := range strings.FieldsSeq(s[end : end+le]) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !pIsUpper(r) {
 			return false // a sentence goes on after the name
@@ -1053,7 +1092,7 @@ func titleLineBefore(s string, off, end int) bool {
 	if strings.HasSuffix(prefix, ",") && isTitle(prefix) {
 		return true // "Le Président, Michel BARBIER"
 	}
-	for _, w := range strings.Fields(prefix) {
+	for w := range strings.FieldsSeq(prefix) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !pIsUpper(r) {
 			return false
