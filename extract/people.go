@@ -42,14 +42,13 @@ func People(t *Text) []corpus.Person {
 // diacritics), hyphens and apostrophes as spaces, one space between words:
 // "Pierre-René Lemas" → "pierre rene lemas".
 func PersonKey(name string) string {
-	f := Fold(name)
 	var b strings.Builder
-	b.Grow(len(f))
+	b.Grow(len(name))
 	space := false
-	for _, r := range f {
+	add := func(r rune) {
 		if r == '-' || r == '\'' || r == ' ' || r == '.' {
 			space = b.Len() > 0
-			continue
+			return
 		}
 		if space {
 			b.WriteByte(' ')
@@ -57,17 +56,36 @@ func PersonKey(name string) string {
 		}
 		b.WriteRune(r)
 	}
+	// The runes of Fold(name), without building it.
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			add(rune(asciiLower[r]))
+			continue
+		}
+		for _, x := range FoldRune(r) {
+			add(x)
+		}
+	}
 	return b.String()
 }
 
 // compactKey is the merging key: the letters of the folded name only, so that
 // "PierreRené Lemas", "Pierre-René Lemas" and "Pierre René LEMAS" are one.
 func compactKey(name string) string {
-	f := Fold(name)
 	var b strings.Builder
-	for _, r := range f {
-		if pIsLetter(r) {
-			b.WriteRune(r)
+	b.Grow(len(name))
+	// The runes of Fold(name), without building it.
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			if r = rune(asciiLower[r]); 'a' <= r && r <= 'z' {
+				b.WriteByte(byte(r))
+			}
+			continue
+		}
+		for _, x := range FoldRune(r) {
+			if pIsLetter(x) {
+				b.WriteRune(x)
+			}
 		}
 	}
 	return b.String()
@@ -168,6 +186,10 @@ func (ps *peopleScanner) folded(i int) string {
 	if i < 0 || i >= len(ps.toks) || ps.toks[i].kind != ptWord {
 		return ""
 	}
+	if ps.fspan != nil {
+		// The folded form of any word, lower-case ASCII ones included.
+		return ps.t.Folded[ps.fspan[2*i]:ps.fspan[2*i+1]]
+	}
 	w := ps.word(i)
 	if ps.toks[i].cas == pcLower {
 		ascii := true
@@ -180,9 +202,6 @@ func (ps *peopleScanner) folded(i int) string {
 		if ascii {
 			return w
 		}
-	}
-	if ps.fspan != nil {
-		return ps.t.Folded[ps.fspan[2*i]:ps.fspan[2*i+1]]
 	}
 	if f := ps.folds[i]; f != "" {
 		return f
