@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"terril/corpus"
 	"terril/extract/names"
@@ -242,9 +243,15 @@ func (ps *peopleScanner) nameToken(i int) bool {
 	if strings.IndexByte(w, '-') < 0 {
 		return true
 	}
+	// Folding keeps the hyphens: the parts of the folded word are the folded parts.
+	f := ps.folded(i)
 	for part := range strings.SplitSeq(w, "-") {
+		fp := f
+		if k := strings.IndexByte(f, '-'); k >= 0 {
+			fp, f = f[:k], f[k+1:]
+		}
 		r, _ := utf8.DecodeRuneInString(part)
-		if !pIsUpper(r) || placeParts[Fold(part)] {
+		if !pIsUpper(r) || placeParts[fp] {
 			return false
 		}
 	}
@@ -291,11 +298,26 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	}
 	parts = append(parts, w[start:])
 	for _, p := range parts {
-		if len(p) < 2 || !names.IsGiven(Fold(p)) {
+		if len(p) < 2 || !isGivenFold(p) {
 			return "", false
 		}
 	}
 	return strings.Join(parts, "-"), true
+}
+
+// isGivenFold is names.IsGiven(Fold(s)), folding into a buffer on the stack.
+func isGivenFold(s string) bool {
+	var a [64]byte
+	b := a[:0]
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b = append(b, asciiLower[r])
+		} else {
+			b = append(b, FoldRune(r)...)
+		}
+	}
+	// The lookup keeps no reference to its key.
+	return names.IsGiven(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // normalCase writes a name token in normal case: "LECERF" → "Lecerf",
