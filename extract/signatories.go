@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"terril/corpus"
@@ -338,7 +339,11 @@ func roleNamesOrg(role string) bool {
 // "agglomeration"), as the reference scorer compares organisations.
 func significantWords(name string) []string {
 	var out []string
-	for _, w := range strings.Fields(PersonKey(punctSpaces.Replace(name))) {
+	key := orgWordsKey(name)
+	if key == "" {
+		return nil
+	}
+	for w := range strings.SplitSeq(key, " ") {
 		if s, ok := orgSynonyms[w]; ok {
 			w = s
 		}
@@ -347,6 +352,38 @@ func significantWords(name string) []string {
 		}
 	}
 	return out
+}
+
+// orgWordsKey is strings.Join(strings.Fields(PersonKey(punctSpaces.Replace(name))), " ")
+// in one pass: the words of the folded name, one space between them.
+func orgWordsKey(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	space := false
+	add := func(r rune) {
+		if r == '-' || r == '\'' || r == ' ' || r == '.' || unicode.IsSpace(r) {
+			space = b.Len() > 0
+			return
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	for _, r := range name {
+		switch {
+		case r == ',' || r == '(' || r == ')' || r == ';' || r == ':':
+			add(' ')
+		case r < utf8.RuneSelf:
+			add(rune(asciiLower[r]))
+		default:
+			for _, x := range FoldRune(r) {
+				add(x)
+			}
+		}
+	}
+	return b.String()
 }
 
 var (

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"terril/extract/names"
+)
+
+// The one-pass keys give what their definitions by Fold, PersonKey and
+// strings.Fields give.
+var keyCases = []string{
+	"Communauté d'agglomération du Douaisis (CAD)", "Pierre-René  LEMAS", "Œuvre d’Orient ; Île-de-France",
+	"\nab\n-cd\t", "Alain Neveü, président: M. X", "ÉTAT – Préfecture du Nord", "a\u2000b\u00a0c", "x\u037ey",
+	"", " ", "J.-P. Dupont", "l'Établissement public foncier (EPF)", "\xff\xfeabc", "Straße Æsop", "JEAN-RENÉ", "PierreRené", "Céline",
+}
+
+func TestKeysOnePass(t *testing.T) {
+	for _, c := range keyCases {
+		checkKeys(t, c)
+	}
+}
+
+func FuzzKeysOnePass(f *testing.F) {
+	for _, c := range keyCases {
+		f.Add(c)
+	}
+	f.Fuzz(checkKeys)
+}
+
+func checkKeys(t *testing.T, s string) {
+	if got, want := orgWordsKey(s), strings.Join(strings.Fields(PersonKey(punctSpaces.Replace(s))), " "); got != want {
+		t.Errorf("orgWordsKey(%q) = %q, want %q", s, got, want)
+	}
+	f := Fold(s)
+	var b strings.Builder
+	for _, r := range f {
+		if pIsLetter(r) {
+			b.WriteRune(r)
+		}
+	}
+	if got := compactKey(s); got != b.String() {
+		t.Errorf("compactKey(%q) = %q, want %q", s, got, b.String())
+	}
+	if got := isGivenFold(s); got != names.IsGiven(f) {
+		t.Errorf("isGivenFold(%q) = %v", s, got)
+	}
+	// PersonKey by its definition: the folded name, separators as one space.
+	var k strings.Builder
+	space := false
+	for _, r := range f {
+		if r == '-' || r == '\'' || r == ' ' || r == '.' {
+			space = k.Len() > 0
+			continue
+		}
+		if space {
+			k.WriteByte(' ')
+			space = false
+		}
+		k.WriteRune(r)
+	}
+	if got := PersonKey(s); got != k.String() {
+		t.Errorf("PersonKey(%q) = %q, want %q", s, got, k.String())
+	}
+}
