@@ -63,3 +63,23 @@ func checkKeys(t *testing.T, s string) {
 		t.Errorf("PersonKey(%q) = %q, want %q", s, got, k.String())
 	}
 }
+
+// The quick filters before the lookups in particle, orgs and headAt let every
+// word of the sets through.
+func TestLookupFilters(t *testing.T) {
+	for w := range nameParticles {
+		if len(w) < 2 || len(w) > 5 {
+			t.Errorf("particle %q is outside the lengths particle lets through", w)
+		}
+	}
+	for w := range genericEPCI {
+		if len(w) < 4 || w[0] != 'e' && w[0] != 'i' {
+			t.Errorf("generic EPCI word %q is not let through by orgs", w)
+		}
+	}
+	for w := range orgHeadFirst {
+		if !orgHeadByte[w[0]] {
+			t.Errorf("head %q is not let through by headAt", w)
+		}
+	}
+}

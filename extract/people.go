@@ -398,7 +398,9 @@ func (ps *peopleScanner) particle(i int) bool {
 	if !ps.isWord(i) {
 		return false
 	}
-	return nameParticles[ps.folded(i)]
+	f := ps.folded(i)
+	// Particles have two to five letters: most words need no lookup.
+	return len(f) >= 2 && len(f) <= 5 && nameParticles[f]
 }
 
 var nameParticles = setOf("de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ten", "ben", "el", "al", "di", "da", "dos", "del", "della", "mac")

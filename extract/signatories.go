@@ -860,6 +860,15 @@ var orgHeads = []orgHead{
 	{[]string{"pole", "metropolitain"}, "Pôle métropolitain", true, true, true},
 }
 
+// orgHeadByte holds the first byte of each head, to skip most words without a
+// lookup in orgHeadFirst.
+var orgHeadByte = func() (t [256]bool) {
+	for _, h := range orgHeads {
+		t[h.words[0][0]] = true
+	}
+	return t
+}()
+
 // orgHeadFirst holds the first word of each head.
 var orgHeadFirst = func() map[string]bool {
 	m := map[string]bool{}
@@ -882,7 +891,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 			continue
 		}
 		f := ps.folded(k)
-		if genericEPCI[f] {
+		if len(f) >= 4 && (f[0] == 'e' || f[0] == 'i') && genericEPCI[f] {
 			out = append(out, orgMention{generic: true, epci: true})
 			continue
 		}
@@ -948,7 +957,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 // headAt matches an organisation head at token k.
 func (ps *peopleScanner) headAt(k, j int) (orgHead, int) {
 	f := ps.folded(k)
-	if !orgHeadFirst[f] {
+	if f == "" || !orgHeadByte[f[0]] || !orgHeadFirst[f] {
 		return orgHead{}, 0
 	}
 	for _, h := range orgHeads {
