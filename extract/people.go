@@ -163,16 +163,28 @@ func foldedSpans(t *Text, toks []ptok, spans []int32) []int32 {
 		if tk.kind != ptWord {
 			continue
 		}
-		for off[k] < tk.s {
-			k++
-		}
+		k = seekOff(off, k, tk.s)
 		spans[2*i] = int32(k)
-		for off[k] < tk.e {
-			k++
-		}
+		k = seekOff(off, k, tk.e)
 		spans[2*i+1] = int32(k)
 	}
 	return spans
+}
+
+// seekOff returns the first index from k on whose origin in off (non-decreasing,
+// ending with the length of the text) is at or after p. It tries first the index
+// where p is when the bytes in between fold one to one, as ASCII does.
+func seekOff(off []int32, k int, p int32) int {
+	if off[k] >= p {
+		return k
+	}
+	if g := k + int(p-off[k]); g < len(off) && off[g] == p && off[g-1] < p {
+		return g
+	}
+	for off[k] < p {
+		k++
+	}
+	return k
 }
 
 func (ps *peopleScanner) word(i int) string {
