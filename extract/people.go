@@ -1499,13 +1499,17 @@ func ptokenizeInto(s string, toks []ptok) []ptok {
 		first := r
 		for j < len(s) {
 			c2 := s[j]
+			if 'a' <= c2 && c2 <= 'z' {
+				// A run of lower-case ASCII letters, the bulk of a text.
+				r0 := j
+				for j++; j < len(s) && 'a' <= s[j] && s[j] <= 'z'; j++ {
+				}
+				letters += j - r0
+				lower += j - r0
+				continue
+			}
 			if c2 < utf8.RuneSelf {
 				switch {
-				case 'a' <= c2 && c2 <= 'z':
-					letters++
-					lower++
-					j++
-					continue
 				case 'A' <= c2 && c2 <= 'Z':
 					letters++
 					upper++
