@@ -119,6 +119,9 @@ type peopleScanner struct {
 	// folding is rune by rune, so a word's folded form is a slice of t.Folded and
 	// needs neither Fold nor the folds cache.
 	fspan []int32
+	// given memoises names.IsGiven(folded(i)) for word token i (0: not yet known,
+	// 1: no, 2: yes): parseName reads a token again from each start before it.
+	given []uint8
 }
 
 func newPeopleScanner(t *Text) *peopleScanner {
@@ -283,7 +286,7 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	}
 	w := ps.word(i)
 	f := ps.folded(i)
-	if names.IsGiven(f) {
+	if ps.isGiven(i, f) {
 		return normalCase(w), true
 	}
 	if strings.Contains(f, "-") {
@@ -315,6 +318,25 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 		}
 	}
 	return strings.Join(parts, "-"), true
+}
+
+// isGiven is names.IsGiven(f) for f, the folded form of word token i, memoised.
+func (ps *peopleScanner) isGiven(i int, f string) bool {
+	if ps.given == nil {
+		ps.given = make([]uint8, len(ps.toks))
+	}
+	switch ps.given[i] {
+	case 1:
+		return false
+	case 2:
+		return true
+	}
+	g := names.IsGiven(f)
+	ps.given[i] = 1
+	if g {
+		ps.given[i] = 2
+	}
+	return g
 }
 
 // isGivenFold is names.IsGiven(Fold(s)), folding into a buffer on the stack.
