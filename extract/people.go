@@ -302,11 +302,12 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	start := 0
 	prevLower := false
 	for j, r := range w {
-		if pIsUpper(r) && prevLower {
+		up := pIsUpper(r)
+		if up && prevLower {
 			parts = append(parts, w[start:j])
 			start = j
 		}
-		prevLower = !pIsUpper(r)
+		prevLower = !up
 	}
 	if len(parts) == 0 {
 		return "", false

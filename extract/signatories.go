@@ -473,7 +473,7 @@ func (ps *peopleScanner) signTriggers() []int {
 var signStems = []struct {
 	stem   string
 	anchor int
-}{{"sign", 2}, {"officialis", 1}, {"paraph", 4}, {"ratifi", 4}}
+}{{"sign", 2}, {"officialis", 1}, {"paraph", 5}, {"ratifi", 4}}
 
 // indexAll returns the offsets in f of the occurrences of stem, which overlaps no
 // other occurrence of itself: it looks for stem[anchor:], which begins with a rarer
