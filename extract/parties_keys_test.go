@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,4 +83,36 @@ func TestLookupFilters(t *testing.T) {
 			t.Errorf("head %q is not let through by headAt", w)
 		}
 	}
+}
+
+// indexAll and containsAnchored find what strings.Index and strings.Contains find.
+func FuzzAnchoredSearch(f *testing.F) {
+	for _, c := range []string{"signé et paraphé", "signsign ratifié", "officialisé d'une part, ci-apres denomme",
+		"paraparaph gn sig", "hhh ph aph", "d'une parte ci-apres denommee", ""} {
+		f.Add(Fold(c))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, st := range signStems {
+			var want []int
+			for off := 0; ; {
+				i := strings.Index(s[off:], st.stem)
+				if i < 0 {
+					break
+				}
+				want = append(want, off+i)
+				off += i + len(st.stem)
+			}
+			if got := indexAll(s, st.stem, st.anchor); !slices.Equal(got, want) {
+				t.Errorf("indexAll(%q, %q) = %v, want %v", s, st.stem, got, want)
+			}
+		}
+		for _, c := range []struct {
+			sub    string
+			anchor int
+		}{{"d'une part", 1}, {"ci-apres denomme", 2}} {
+			if got := containsAnchored(s, c.sub, c.anchor); got != strings.Contains(s, c.sub) {
+				t.Errorf("containsAnchored(%q, %q) = %v", s, c.sub, got)
+			}
+		}
+	})
 }
