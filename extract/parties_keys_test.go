@@ -116,3 +116,36 @@ func FuzzAnchoredSearch(f *testing.F) {
 		}
 	})
 }
+
+// foldedSpans gives each word the span of Folded that a plain walk of the offset
+// table gives, and that span holds the word folded.
+func FuzzFoldedSpans(f *testing.F) {
+	for _, c := range keyCases {
+		f.Add(c)
+	}
+	f.Add("Le Président, Pierre-René LEMAS ; Œuvre d’Orient — Île-de-France\n  ÉTAT")
+	f.Fuzz(func(t *testing.T, s string) {
+		tx := NewText(Normalize(s))
+		toks := ptokenize(tx.S)
+		spans := foldedSpans(tx, toks, nil)
+		k := 0
+		for i, tk := range toks {
+			if tk.kind != ptWord {
+				continue
+			}
+			for tx.off[k] < tk.s {
+				k++
+			}
+			a := k
+			for tx.off[k] < tk.e {
+				k++
+			}
+			if int(spans[2*i]) != a || int(spans[2*i+1]) != k {
+				t.Fatalf("%q: token %d spans [%d, %d), want [%d, %d)", tx.S, i, spans[2*i], spans[2*i+1], a, k)
+			}
+			if w, fw := tx.S[tk.s:tk.e], tx.Folded[a:k]; Fold(w) != fw {
+				t.Fatalf("%q: token %q folds to %q, span holds %q", tx.S, w, Fold(w), fw)
+			}
+		}
+	})
+}
