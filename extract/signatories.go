@@ -138,7 +138,12 @@ type orgMention struct {
 func (sg *signer) run() []corpus.Signatory {
 	ps := sg.ps
 	sg.seen = map[string]bool{}
-	sents := ps.sentences()
+	triggers := ps.signTriggers()
+	var sents [][2]int
+	if len(triggers) > 0 {
+		// Without a trigger no sentence is read: no need to split them.
+		sents = ps.sentences()
+	}
 	var docEPCIs []orgMention // EPCIs named anywhere, for "des intercommunalités"
 	docEPCIsDone := false
 	type clause struct {
@@ -148,7 +153,6 @@ func (sg *signer) run() []corpus.Signatory {
 	var clauses []clause
 	personRoles := []string{}
 	unlinkedPersons := 0
-	triggers := ps.signTriggers()
 	ti := 0
 	for _, s := range sents {
 		// Only sentences holding a trigger found by a fast scan of the folded
