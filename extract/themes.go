@@ -686,332 +686,392 @@ type scanner struct {
 
 	titleStart, titleEnd int
 	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
+
+	st scanState
 }
 
-// scan tokenises s (folded) and records the context of every word.
+// scanState is the context that scan carries from one character to the next. It
+// lives in the scanner rather than in local variables: the loop touches most of it
+// only at punctuation and line starts, and a score of values kept in registers
+// across the whole loop cost more moving them about than loading the few a word
+// needs.
+type scanState struct {
+	sent, para             int32
+	sentFirstTok           int  // index of the current sentence's first token
+	sentHasAxis, enum      bool // the sentence announces axes; it lists them (after ':')
+	example, boilerplate   bool
+	heading                bool
+	itemMode               bool
+	itemPos                int // content words of the current item so far
+	asideDepth, parenDepth int
+	asideEnd               int // where the aside parenthesis closes, -1 when none
+	quoteOpen              int // index in sc.quotes of the open quote, -1 when none
+	straightQuote          bool
+	lastWordEnd            int
+	blankBefore            bool
+	cont                   bool // the line continues the sentence of the previous one
+	former                 int  // index of the token after "ancien", "friche"…
+	citation               bool // the line cites a text ("Vu le code…")
+	actBP                  bool // the line is an act's formality ("Les crédits sont imputés…") or a contact
+	startItem              bool // the next sentence starts a list item
+	itemStartAfter         int  // byte offset after which a keyword item's content starts, -1 when none
+	pendingAmount          bool
+	closeQuote             bool
+}
+
+// scan tokenises s (folded) and records the context of every word, line by line.
 func (sc *scanner) scan() {
 	s := sc.s
-	set := &sc.th.set
-	var (
-		sent, para                int32
-		sentHasAxis, enum         bool
-		example, boilerplate      bool
-		heading                   bool
-		itemMode                  bool
-		itemPos                   int
-		asideDepth, parenDepth    int
-		asideEnd                  = -1
-		quoteOpen                 = -1 // index in sc.quotes of the open quote
-		straightQuote             bool
-		lastWordEnd               int
-		sentFirstTok              int
-		lineStart                 = true
-		blankBefore               = true
-		cont                      bool // the line continues the sentence of the previous one
-		former                    = -1 // index of the token after "ancien", "friche"…
-		citation                  bool // the line cites a text ("Vu le code…")
-		actBP                     bool // the line is an act's formality ("Les crédits sont imputés…") or a contact
-		startItem                 bool // the next sentence starts a list item
-		inTitle                   bool
-		itemStartAfter            = -1 // byte offset after which a keyword item's content starts
-		pendingAmount, closeQuote bool
-	)
 	if n := len(s)/7 + 8; cap(sc.toks) < n {
 		sc.toks = make([]themeToken, 0, n)
 	}
 	sc.toks = sc.toks[:0]
 	sc.sents = append(make([]sentenceInfo, 0, len(s)/60+4), sentenceInfo{})
-	newSentence := func() {
-		sentHasAxis, enum, example = false, false, false
-		if len(sc.toks) == sentFirstTok {
-			return // empty sentence: reuse it
-		}
-		sent++
-		sc.sents = append(sc.sents, sentenceInfo{para: para})
-		sentFirstTok = len(sc.toks)
-	}
-	closeClause := func() {
-		example = false
-		if enum {
-			itemPos = 0
-		}
-	}
-	endQuote := func() {
-		if quoteOpen >= 0 {
-			q := &sc.quotes[quoteOpen]
-			q.last = int32(len(sc.toks))
-			if q.last-q.first > 12 {
-				// A long quotation is speech, not a name: the name rule does not
-				// apply, but what a speaker says weighs less than what the text
-				// itself reports (see @speech).
-				for k := q.first; k < q.last; k++ {
-					sc.toks[k].quote = -1
-					sc.toks[k].speech = true
-				}
-			}
-		}
-		quoteOpen = -1
-		straightQuote = false
-	}
+	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1}
+	st := &sc.st
 	for i := 0; i < len(s); {
-		if lineStart {
-			lineStart = false
-			le := strings.IndexByte(s[i:], '\n')
-			if le < 0 {
-				le = len(s)
-			} else {
-				le += i
-			}
-			line := strings.TrimSpace(s[i:le])
-			if line == "" && sc.softBreak(i, le) {
-				// A blank line inside a sentence (PDF text often has one after every
-				// line): the sentence goes on.
-				i = le + 1
-				lineStart, cont = true, true
-				continue
-			}
-			if line == "" {
-				blankBefore = true
-				i = le + 1
-				lineStart = true
-				// Paragraph end.
-				newSentence()
-				para++
-				sc.sents[len(sc.sents)-1].para = para
-				itemMode, enum, heading = false, false, false
-				asideDepth, parenDepth, asideEnd = 0, 0, -1
-				endQuote()
-				continue
-			}
-			blankAfter := le >= len(s) || strings.TrimSpace(lineAt(s, le+1)) == "" && !sc.nextLineLower(le+1)
-			list, contentAt := listItem(line)
-			heading = false
-			if cont && !list {
-				// A continuation line: same sentence, same item.
-			} else if list {
-				newSentence()
-				itemMode, itemPos, startItem = true, 0, true
-				itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
-			} else if isActObjectLine(line) {
-				// "Objet : …", "Arrêté n° … portant …": what the act is about.
-				newSentence()
-				heading = true
-				itemMode = false
-			} else if blankBefore && blankAfter && isHeadingLine(line) && sc.startsUpper(i) {
-				newSentence()
-				heading = true
-				itemMode = false
-				if isBoilerplateHeading(line) {
-					boilerplate = true
-				}
-			} else if blankBefore {
-				itemMode = false
-			}
-			if !list && !heading && len(line) <= 60 && isBoilerplateHeading(line) {
-				boilerplate = true
-			}
-			if !cont {
-				citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
-				actBP = isActBoilerplateLine(line) || isContactLine(line)
-				if isOperativeLine(line) {
-					sc.acts++
-				}
-			}
-			blankBefore, cont = false, false
+		le := strings.IndexByte(s[i:], '\n')
+		if le < 0 {
+			le = len(s)
+		} else {
+			le += i
 		}
+		line := strings.TrimSpace(s[i:le])
+		if line == "" && sc.softBreak(i, le) {
+			// A blank line inside a sentence (PDF text often has one after every
+			// line): the sentence goes on.
+			i = le + 1
+			st.cont = true
+			continue
+		}
+		if line == "" {
+			st.blankBefore = true
+			i = le + 1
+			// Paragraph end.
+			sc.newSentence()
+			st.para++
+			sc.sents[len(sc.sents)-1].para = st.para
+			st.itemMode, st.enum, st.heading = false, false, false
+			st.asideDepth, st.parenDepth, st.asideEnd = 0, 0, -1
+			sc.endQuote()
+			continue
+		}
+		sc.lineStart(i, le, line)
+		sc.scanLine(i, le)
+		if le < len(s) { // the line's '\n'
+			if st.heading {
+				sc.newSentence()
+				st.heading = false
+			}
+			st.example = false
+		}
+		i = le + 1
+	}
+	sc.endQuote()
+}
+
+// lineStart sets the context of the non-blank line [i, le) of sc.s, trimmed line.
+func (sc *scanner) lineStart(i, le int, line string) {
+	s := sc.s
+	st := &sc.st
+	list, contentAt := listItem(line)
+	st.heading = false
+	if st.cont && !list {
+		// A continuation line: same sentence, same item.
+	} else if list {
+		sc.newSentence()
+		st.itemMode, st.itemPos, st.startItem = true, 0, true
+		st.itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
+	} else if isActObjectLine(line) {
+		// "Objet : …", "Arrêté n° … portant …": what the act is about.
+		sc.newSentence()
+		st.heading = true
+		st.itemMode = false
+	} else if st.blankBefore && sc.blankAfter(le) && isHeadingLine(line) && sc.startsUpper(i) {
+		sc.newSentence()
+		st.heading = true
+		st.itemMode = false
+		if isBoilerplateHeading(line) {
+			st.boilerplate = true
+		}
+	} else if st.blankBefore {
+		st.itemMode = false
+	}
+	if !list && !st.heading && len(line) <= 60 && isBoilerplateHeading(line) {
+		st.boilerplate = true
+	}
+	if !st.cont {
+		st.citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
+		st.actBP = isActBoilerplateLine(line) || isContactLine(line)
+		if isOperativeLine(line) {
+			sc.acts++
+		}
+	}
+	st.blankBefore, st.cont = false, false
+}
+
+// blankAfter reports whether the line ending at le is followed by a blank line that
+// does not sit inside a sentence, or ends the text.
+func (sc *scanner) blankAfter(le int) bool {
+	return le >= len(sc.s) || strings.TrimSpace(lineAt(sc.s, le+1)) == "" && !sc.nextLineLower(le+1)
+}
+
+// scanLine scans the characters of the line [i, le) of sc.s.
+func (sc *scanner) scanLine(i, le int) {
+	s := sc.s
+	for i < le {
 		c := s[i]
 		if c == ' ' {
 			i++
 			continue
 		}
-		if c == '\n' {
-			lineStart = true
-			if heading {
-				newSentence()
-				heading = false
-			}
-			example = false
-			i++
-			continue
-		}
-		isWord := false
 		n := 1
-		if c < utf8.RuneSelf {
-			isWord = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
-		} else {
-			r, m := utf8.DecodeRuneInString(s[i:])
-			n = m
-			switch {
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				isWord = true
-			case r == '«' || r == '“':
-				endQuote()
-				sc.quotes = append(sc.quotes, themeQuote{first: int32(len(sc.toks))})
-				quoteOpen = len(sc.quotes) - 1
-			case r == '»' || r == '”':
-				closeQuote = true
-			case r == '€':
-				pendingAmount = true
-			case r == '…':
-				if aheadIsBreak(s, i+n) {
-					newSentence()
-				}
-			case r == '–' || r == '—':
-				closeClause()
-			}
+		isWord := asciiAlnum[c]
+		var r rune
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
 		if !isWord {
-			switch c {
-			case '"':
-				if straightQuote {
-					closeQuote = true
-				} else {
-					endQuote()
-					sc.quotes = append(sc.quotes, themeQuote{first: int32(len(sc.toks))})
-					quoteOpen = len(sc.quotes) - 1
-					straightQuote = true
-				}
-			case '(':
-				parenDepth++
-				if asideDepth == 0 && parenDepth == 1 { // outermost only: the scans do not overlap
-					if end, ok := asideParen(s, i); ok {
-						asideDepth = parenDepth
-						asideEnd = end
-					}
-				}
-				closeClause()
-			case ')':
-				if parenDepth > 0 {
-					if parenDepth == asideDepth {
-						asideDepth, asideEnd = 0, -1
-					}
-					parenDepth--
-				}
-				closeClause()
-			case ',', ';':
-				closeClause()
-			case ':':
-				closeClause()
-				if sentHasAxis {
-					enum, itemPos = true, 0
-				}
-			case '.', '!', '?':
-				// A sentence ends at a full stop followed by a space or a line end,
-				// but not inside a number ("1.2") or after a one-letter abbreviation.
-				if aheadIsBreak(s, i+1) && !(c == '.' && i-lastWordEnd == 0 && len(sc.toks) > 0 &&
-					sc.toks[len(sc.toks)-1].end-sc.toks[len(sc.toks)-1].start == 1) {
-					if c == '.' && i+3 <= len(s) && s[i:i+3] == "..." {
-						break
-					}
-					newSentence()
-				}
-			}
-			if closeQuote {
-				closeQuote = false
-				endQuote()
-			}
-			if pendingAmount {
-				pendingAmount = false
-				if sc.recentNumber(sentFirstTok) {
-					sc.sents[sent].amount = true
-				}
-			}
-			if asideEnd >= 0 && i >= asideEnd {
-				asideDepth, asideEnd = 0, -1
-			}
+			sc.punct(i, n, c, r)
 			i += n
 			continue
 		}
-		// A word.
-		inTitle = i >= sc.titleStart && i < sc.titleEnd
-		j := i + n
-		for j < len(s) {
-			d := s[j]
-			if d < utf8.RuneSelf {
-				if 'a' <= d && d <= 'z' || '0' <= d && d <= '9' || 'A' <= d && d <= 'Z' ||
-					d == '&' && j+1 < len(s) && isASCIIAlnum(s[j+1]) {
-					j++
-					continue
-				}
-				break
-			}
-			r, m := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
-			}
-			j += m
-		}
-		w := s[i:j]
-		lastWordEnd = j
-		if isStopWord(w) {
-			i = j
-			continue
-		}
-		sw := singular(w)
-		stem, list := sc.th.wordInfo(w)
-		tk := themeToken{start: int32(i), end: int32(j), wend: int32(i + len(sw)), sent: sent, quote: -1,
-			stem: stem, list: list}
-		if quoteOpen >= 0 {
-			tk.quote = int32(quoteOpen)
-		}
-		m := 1.0
-		emph := true
-		switch {
-		case inTitle:
-			m = set.title
-		case heading:
-			m = set.heading
-		case (itemMode || enum) && itemPos < itemHead && asideDepth == 0 &&
-			(!itemMode || itemStartAfter < 0 || i >= itemStartAfter):
-			m = set.item
-		default:
-			emph = false
-		}
-		if asideDepth > 0 {
-			m *= set.aside
-		}
-		if example {
-			m *= set.example
-		}
-		if boilerplate {
-			m *= set.bp
-		}
-		if former == len(sc.toks) {
-			m *= set.former
-		}
-		if citation || actBP {
-			m *= set.bp
-		}
-		tk.mult = float32(m)
-		tk.emph = emph && asideDepth == 0 && !example && !boilerplate && !citation && !actBP && former != len(sc.toks)
-		if len(sc.toks) == sentFirstTok {
-			sc.sents[sent].item = startItem
-			sc.sents[sent].refers = refersBack(w)
-			startItem = false
-		}
-		sc.toks = append(sc.toks, tk)
-		if itemMode || enum {
-			if !itemMode || itemStartAfter < 0 || i >= itemStartAfter {
-				itemPos++
-			}
-		}
-		switch {
-		case isAxisWord(w):
-			sentHasAxis = true
-		case isExampleWord(w):
-			example = true
-		case isFormerWord(w):
-			former = len(sc.toks)
-		case w == "savoir" && sentHasAxis && len(sc.toks) >= 1:
-			enum, itemPos = true, 0
-		case w == "euros" || w == "euro" || w == "eur" || w == "meur" || w == "keur":
-			if sc.recentNumber(sentFirstTok) {
-				sc.sents[sent].amount = true
-			}
+		j := scanWordEnd(s, i+n)
+		sc.st.lastWordEnd = j
+		if !isStopWord(s[i:j]) {
+			sc.word(i, j)
 		}
 		i = j
 	}
-	endQuote()
+}
+
+// asciiAlnum tells the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isASCIIAlnum(byte(c))
+	}
+	return t
+}()
+
+// scanWordEnd returns the end of the word of s going on at j: letters and digits,
+// with '&' kept inside a word ("R&D").
+func scanWordEnd(s string, j int) int {
+	for j < len(s) {
+		if asciiAlnum[s[j]] {
+			j++
+			continue
+		}
+		d := s[j]
+		if d < utf8.RuneSelf {
+			if d == '&' && j+1 < len(s) && isASCIIAlnum(s[j+1]) {
+				j++
+				continue
+			}
+			break
+		}
+		r, m := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j += m
+	}
+	return j
+}
+
+// punct handles the character c (first byte of r, n bytes long) at i, not part
+// of a word: quotes, parentheses, clause and sentence ends, the euro sign.
+func (sc *scanner) punct(i, n int, c byte, r rune) {
+	s := sc.s
+	st := &sc.st
+	if c >= utf8.RuneSelf {
+		switch {
+		case r == '«' || r == '“':
+			sc.endQuote()
+			sc.quotes = append(sc.quotes, themeQuote{first: int32(len(sc.toks))})
+			st.quoteOpen = len(sc.quotes) - 1
+		case r == '»' || r == '”':
+			st.closeQuote = true
+		case r == '€':
+			st.pendingAmount = true
+		case r == '…':
+			if aheadIsBreak(s, i+n) {
+				sc.newSentence()
+			}
+		case r == '–' || r == '—':
+			sc.closeClause()
+		}
+	}
+	switch c {
+	case '"':
+		if st.straightQuote {
+			st.closeQuote = true
+		} else {
+			sc.endQuote()
+			sc.quotes = append(sc.quotes, themeQuote{first: int32(len(sc.toks))})
+			st.quoteOpen = len(sc.quotes) - 1
+			st.straightQuote = true
+		}
+	case '(':
+		st.parenDepth++
+		if st.asideDepth == 0 && st.parenDepth == 1 { // outermost only: the scans do not overlap
+			if end, ok := asideParen(s, i); ok {
+				st.asideDepth = st.parenDepth
+				st.asideEnd = end
+			}
+		}
+		sc.closeClause()
+	case ')':
+		if st.parenDepth > 0 {
+			if st.parenDepth == st.asideDepth {
+				st.asideDepth, st.asideEnd = 0, -1
+			}
+			st.parenDepth--
+		}
+		sc.closeClause()
+	case ',', ';':
+		sc.closeClause()
+	case ':':
+		sc.closeClause()
+		if st.sentHasAxis {
+			st.enum, st.itemPos = true, 0
+		}
+	case '.', '!', '?':
+		// A sentence ends at a full stop followed by a space or a line end,
+		// but not inside a number ("1.2") or after a one-letter abbreviation.
+		if aheadIsBreak(s, i+1) && !(c == '.' && i-st.lastWordEnd == 0 && len(sc.toks) > 0 &&
+			sc.toks[len(sc.toks)-1].end-sc.toks[len(sc.toks)-1].start == 1) {
+			if c == '.' && i+3 <= len(s) && s[i:i+3] == "..." {
+				break
+			}
+			sc.newSentence()
+		}
+	}
+	if st.closeQuote {
+		st.closeQuote = false
+		sc.endQuote()
+	}
+	if st.pendingAmount {
+		st.pendingAmount = false
+		if sc.recentNumber(st.sentFirstTok) {
+			sc.sents[st.sent].amount = true
+		}
+	}
+	if st.asideEnd >= 0 && i >= st.asideEnd {
+		st.asideDepth, st.asideEnd = 0, -1
+	}
+}
+
+// word records the word [i, j) of sc.s, not a stop word, as a token with its
+// context.
+func (sc *scanner) word(i, j int) {
+	st := &sc.st
+	set := &sc.th.set
+	w := sc.s[i:j]
+	inTitle := i >= sc.titleStart && i < sc.titleEnd
+	sw := singular(w)
+	stem, list := sc.th.wordInfo(w)
+	tk := themeToken{start: int32(i), end: int32(j), wend: int32(i + len(sw)), sent: st.sent, quote: -1,
+		stem: stem, list: list}
+	if st.quoteOpen >= 0 {
+		tk.quote = int32(st.quoteOpen)
+	}
+	m := 1.0
+	emph := true
+	switch {
+	case inTitle:
+		m = set.title
+	case st.heading:
+		m = set.heading
+	case (st.itemMode || st.enum) && st.itemPos < itemHead && st.asideDepth == 0 &&
+		(!st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter):
+		m = set.item
+	default:
+		emph = false
+	}
+	if st.asideDepth > 0 {
+		m *= set.aside
+	}
+	if st.example {
+		m *= set.example
+	}
+	if st.boilerplate {
+		m *= set.bp
+	}
+	if st.former == len(sc.toks) {
+		m *= set.former
+	}
+	if st.citation || st.actBP {
+		m *= set.bp
+	}
+	tk.mult = float32(m)
+	tk.emph = emph && st.asideDepth == 0 && !st.example && !st.boilerplate && !st.citation && !st.actBP &&
+		st.former != len(sc.toks)
+	if len(sc.toks) == st.sentFirstTok {
+		sc.sents[st.sent].item = st.startItem
+		sc.sents[st.sent].refers = refersBack(w)
+		st.startItem = false
+	}
+	sc.toks = append(sc.toks, tk)
+	if st.itemMode || st.enum {
+		if !st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter {
+			st.itemPos++
+		}
+	}
+	switch {
+	case isAxisWord(w):
+		st.sentHasAxis = true
+	case isExampleWord(w):
+		st.example = true
+	case isFormerWord(w):
+		st.former = len(sc.toks)
+	case w == "savoir" && st.sentHasAxis && len(sc.toks) >= 1:
+		st.enum, st.itemPos = true, 0
+	case w == "euros" || w == "euro" || w == "eur" || w == "meur" || w == "keur":
+		if sc.recentNumber(st.sentFirstTok) {
+			sc.sents[st.sent].amount = true
+		}
+	}
+}
+
+// newSentence starts a new sentence, unless the current one has no token yet.
+func (sc *scanner) newSentence() {
+	st := &sc.st
+	st.sentHasAxis, st.enum, st.example = false, false, false
+	if len(sc.toks) == st.sentFirstTok {
+		return // empty sentence: reuse it
+	}
+	st.sent++
+	sc.sents = append(sc.sents, sentenceInfo{para: st.para})
+	st.sentFirstTok = len(sc.toks)
+}
+
+// closeClause ends a clause: a comma, a parenthesis, a dash.
+func (sc *scanner) closeClause() {
+	sc.st.example = false
+	if sc.st.enum {
+		sc.st.itemPos = 0
+	}
+}
+
+// endQuote closes the open quote, if any.
+func (sc *scanner) endQuote() {
+	st := &sc.st
+	if st.quoteOpen >= 0 {
+		q := &sc.quotes[st.quoteOpen]
+		q.last = int32(len(sc.toks))
+		if q.last-q.first > 12 {
+			// A long quotation is speech, not a name: the name rule does not
+			// apply, but what a speaker says weighs less than what the text
+			// itself reports (see @speech).
+			for k := q.first; k < q.last; k++ {
+				sc.toks[k].quote = -1
+				sc.toks[k].speech = true
+			}
+		}
+	}
+	st.quoteOpen = -1
+	st.straightQuote = false
 }
 
 // softBreak reports whether the blank line [i, le) of sc.s sits inside a sentence:
