@@ -115,10 +115,10 @@ type peopleScanner struct {
 	toks     []ptok
 	mentions []mention
 	folds    []string // folded form of tokens with capitals or accents, computed on first use
-	// fspan, when not nil, holds each word token's span in t.Folded (2 per token):
-	// folding is rune by rune, so a word's folded form is a slice of t.Folded and
-	// needs neither Fold nor the folds cache.
-	fspan []int32
+	// spans tells that each word token holds its span of t.Folded (fs, fe): folding
+	// is rune by rune, so a word's folded form is a slice of t.Folded and needs
+	// neither Fold nor the folds cache.
+	spans bool
 	// given memoises names.IsGiven(folded(i)) for word token i (0: not yet known,
 	// 1: no, 2: yes): parseName reads a token again from each start before it.
 	given []uint8
@@ -128,66 +128,43 @@ func newPeopleScanner(t *Text) *peopleScanner {
 	return newPeopleScannerBuf(t, nil)
 }
 
-// peopleBuf lends a peopleScanner its token and span slices, to reuse across
-// documents: nothing of them is kept in the results.
+// peopleBuf lends a peopleScanner its token slice, to reuse across documents:
+// nothing of it is kept in the results.
 type peopleBuf struct {
-	toks  []ptok
-	spans []int32
+	toks []ptok
 }
 
 func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
 	var toks []ptok
-	var spans []int32
 	if buf != nil {
-		toks, spans = buf.toks[:0], buf.spans[:0]
+		toks = buf.toks[:0]
 	}
-	toks = ptokenizeInto(t.S, toks)
-	ps := &peopleScanner{t: t, toks: toks}
+	ps := &peopleScanner{t: t}
 	if len(t.off) == len(t.Folded)+1 {
-		ps.fspan = foldedSpans(t, toks, spans)
+		ps.toks = ptokenizeInto(t.S, t.off, toks)
+		ps.spans = true
 	} else {
-		ps.folds = make([]string, len(toks))
+		ps.toks = ptokenizeInto(t.S, nil, toks)
+		ps.folds = make([]string, len(ps.toks))
 	}
 	return ps
 }
 
-// foldedSpans maps each word token's span of t.S to its span of t.Folded, walking
-// the offset table once: every rune folds to at least one byte, so the first folded
-// byte whose origin is at or after a rune boundary starts that rune's folding.
+// foldedSpans returns the spans of t.Folded that ptokenizeInto, reading t's offset
+// table, gives the word tokens of toks (ptokenize(t.S)): two per token, zero for the
+// other tokens.
 func foldedSpans(t *Text, toks []ptok, spans []int32) []int32 {
-	off := t.off
 	if cap(spans) < 2*len(toks) {
 		spans = make([]int32, 2*len(toks))
 	}
 	spans = spans[:2*len(toks)]
 	clear(spans)
-	k := 0
-	for i, tk := range toks {
-		if tk.kind != ptWord {
-			continue
+	for i, tk := range ptokenizeInto(t.S, t.off, nil)[:len(toks)] {
+		if tk.kind == ptWord {
+			spans[2*i], spans[2*i+1] = tk.fs, tk.fe
 		}
-		k = seekOff(off, k, tk.s)
-		spans[2*i] = int32(k)
-		k = seekOff(off, k, tk.e)
-		spans[2*i+1] = int32(k)
 	}
 	return spans
-}
-
-// seekOff returns the first index from k on whose origin in off (non-decreasing,
-// ending with the length of the text) is at or after p. It tries first the index
-// where p is when the bytes in between fold one to one, as ASCII does.
-func seekOff(off []int32, k int, p int32) int {
-	if off[k] >= p {
-		return k
-	}
-	if g := k + int(p-off[k]); g < len(off) && off[g] == p && off[g-1] < p {
-		return g
-	}
-	for off[k] < p {
-		k++
-	}
-	return k
 }
 
 func (ps *peopleScanner) word(i int) string {
@@ -202,9 +179,9 @@ func (ps *peopleScanner) folded(i int) string {
 	if i < 0 || i >= len(ps.toks) || ps.toks[i].kind != ptWord {
 		return ""
 	}
-	if ps.fspan != nil {
+	if ps.spans {
 		// The folded form of any word, lower-case ASCII ones included.
-		return ps.t.Folded[ps.fspan[2*i]:ps.fspan[2*i+1]]
+		return ps.t.Folded[ps.toks[i].fs:ps.toks[i].fe]
 	}
 	w := ps.word(i)
 	if ps.toks[i].cas == pcLower {
@@ -1470,101 +1447,145 @@ const (
 	pcInitial              // "B" (one upper-case letter)
 )
 
-// A ptok is a word or a punctuation mark of the text, by byte offsets into Text.S.
+// A ptok is a word or a punctuation mark of the text, by byte offsets into Text.S;
+// a word also has its span [fs, fe) of Text.Folded when the tokenizer was given the
+// offset table.
 type ptok struct {
-	s, e int32
-	kind uint8
-	cas  uint8
+	s, e   int32
+	fs, fe int32
+	kind   uint8
+	cas    uint8
 }
+
+// Byte classes of the tokenizer.
+const (
+	pbOther   uint8 = iota // an ASCII punctuation mark or symbol: a token of its own
+	pbSpace                // ' ', '\t', '\r': separates tokens
+	pbNewline              // '\n'
+	pbDigit                // '0'…'9'
+	pbLower                // 'a'…'z'
+	pbUpper                // 'A'…'Z'
+	pbHigh                 // a byte of a multi-byte rune
+)
+
+// pByteClass is the class of each byte.
+var pByteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			t[c] = pbSpace
+		case c == '\n':
+			t[c] = pbNewline
+		case '0' <= c && c <= '9':
+			t[c] = pbDigit
+		case 'a' <= c && c <= 'z':
+			t[c] = pbLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = pbUpper
+		case c >= utf8.RuneSelf:
+			t[c] = pbHigh
+		}
+	}
+	return t
+}()
 
 // ptokenize splits s into words, punctuation marks and line breaks; spaces separate
 // tokens and are not kept. Digits are punctuation tokens, one per digit run.
-func ptokenize(s string) []ptok { return ptokenizeInto(s, nil) }
+func ptokenize(s string) []ptok { return ptokenizeInto(s, nil, nil) }
 
-// ptokenizeInto is ptokenize appending to toks[:0].
-func ptokenizeInto(s string, toks []ptok) []ptok {
+// ptokenizeInto is ptokenize appending to toks[:0]. With off, the offset table of
+// the folded form of s (see Text), it also sets each word's span of the folded
+// text: every rune folds on its own, ASCII to one byte, so the folded offset is the
+// text's plus a shift that only runes outside ASCII change, by the number of folded
+// bytes whose origin they are, less their own length.
+func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 	if n := len(s)/5 + 1; cap(toks) < n {
 		toks = make([]ptok, 0, n)
 	}
 	toks = toks[:0]
+	d := 0 // with off: the folded offset of i, less i
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
+		upper := false // the word's first letter is a capital
+		switch pByteClass[c] {
+		case pbSpace:
 			i++
 			continue
-		case c == '\n':
+		case pbNewline:
 			toks = append(toks, ptok{s: int32(i), e: int32(i + 1), kind: ptNewline})
 			i++
 			continue
-		case c >= '0' && c <= '9':
+		case pbDigit:
 			j := i + 1
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			for j < len(s) && pByteClass[s[j]] == pbDigit {
 				j++
 			}
 			toks = append(toks, ptok{s: int32(i), e: int32(j), kind: ptPunct})
 			i = j
 			continue
-		}
-		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if !pIsLetter(r) {
-			toks = append(toks, ptok{s: int32(i), e: int32(i + n), kind: ptPunct})
-			i += n
+		case pbOther:
+			toks = append(toks, ptok{s: int32(i), e: int32(i + 1), kind: ptPunct})
+			i++
 			continue
+		case pbUpper:
+			upper = true
+		case pbHigh:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				if off != nil {
+					d += foldedLen(off, i+d, i) - n
+				}
+				toks = append(toks, ptok{s: int32(i), e: int32(i + n), kind: ptPunct})
+				i += n
+				continue
+			}
+			upper = unicode.IsUpper(r)
 		}
 		// A word: letters, inner hyphens between letters; an apostrophe after a
 		// letter and before a letter ends the word and belongs to it ("d'", "l'").
+		fs := i + d
 		j := i
-		upper, lower, letters := 0, 0, 0
-		first := r
+		letters, lower := 0, 0
+	word:
 		for j < len(s) {
-			c2 := s[j]
-			if 'a' <= c2 && c2 <= 'z' {
+			switch pByteClass[s[j]] {
+			case pbLower:
 				// A run of lower-case ASCII letters, the bulk of a text.
 				r0 := j
-				for j++; j < len(s) && 'a' <= s[j] && s[j] <= 'z'; j++ {
+				for j++; j < len(s) && pByteClass[s[j]] == pbLower; j++ {
 				}
 				letters += j - r0
 				lower += j - r0
-				continue
-			}
-			if c2 < utf8.RuneSelf {
-				switch {
-				case 'A' <= c2 && c2 <= 'Z':
-					letters++
-					upper++
-					j++
-					continue
-				case (c2 == '-' || c2 == '\'') && j+1 < len(s):
-					r3, _ := utf8.DecodeRuneInString(s[j+1:])
-					if pIsLetter(r3) {
-						j++
-						if c2 == '\'' {
-							break
-						}
-						continue
-					}
+			case pbUpper:
+				letters++
+				j++
+			case pbHigh:
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) {
+					break word
 				}
-				break
+				letters++
+				if !unicode.IsUpper(r2) {
+					lower++
+				}
+				if off != nil {
+					d += foldedLen(off, j+d, j) - n2
+				}
+				j += n2
+			default:
+				if c2 := s[j]; (c2 == '-' || c2 == '\'') && j+1 < len(s) && pLetterAt(s, j+1) {
+					j++
+					if c2 == '\'' {
+						break word
+					}
+					continue
+				}
+				break word
 			}
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if !pIsLetter(r2) {
-				break
-			}
-			letters++
-			if pIsUpper(r2) {
-				upper++
-			} else {
-				lower++
-			}
-			j += n2
 		}
 		cas := pcLower
 		switch {
-		case !pIsUpper(first):
+		case !upper:
 			cas = pcLower
 		case lower == 0 && letters >= 2:
 			cas = pcUpper
@@ -1573,10 +1594,29 @@ func ptokenizeInto(s string, toks []ptok) []ptok {
 		default:
 			cas = pcTitle
 		}
-		toks = append(toks, ptok{s: int32(i), e: int32(j), kind: ptWord, cas: cas})
+		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas})
 		i = j
 	}
 	return toks
+}
+
+// foldedLen returns the number of bytes the rune at i folds to, k being the first of
+// them in the offset table off.
+func foldedLen(off []int32, k, i int) int {
+	n := 0
+	for off[k+n] == int32(i) {
+		n++
+	}
+	return n
+}
+
+// pLetterAt reports whether the rune at s[j:] is a letter.
+func pLetterAt(s string, j int) bool {
+	if c := s[j]; c < utf8.RuneSelf {
+		return pByteClass[c] == pbLower || pByteClass[c] == pbUpper
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsLetter(r)
 }
 
 func pIsLetter(r rune) bool {
