@@ -1703,6 +1703,15 @@ func isContactLine(line string) bool {
 	// Five groups of two digits: a French telephone number.
 	groups := 0
 	for i := 0; i+1 < len(line); {
+		if groups == 0 {
+			// Most of a line is not digits: skip them eight bytes at a time.
+			for i+8 <= len(line) && !hasDigit8(load64(line, i)) {
+				i += 8
+			}
+			if i+1 >= len(line) {
+				break
+			}
+		}
 		if !themeDigit(line[i]) { // the common case, first
 			groups = 0
 			i++
@@ -1726,3 +1735,20 @@ func isContactLine(line string) bool {
 }
 
 func themeDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// load64 returns the 8 bytes of s from i, little-endian (one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasDigit8 reports whether one of the 8 bytes of x is an ASCII digit. XOR with '0'
+// maps the digits, and only them, to the bytes below 10; (y - 10) &^ y has the high
+// bit of a byte set where y has a byte below 10 (the first such byte at least, which
+// is all a yes needs, and never where there is none).
+func hasDigit8(x uint64) bool {
+	const ones = 0x0101010101010101
+	y := x ^ '0'*ones
+	return (y-10*ones)&^y&(0x80*ones) != 0
+}

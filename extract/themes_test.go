@@ -482,3 +482,65 @@ eau  2  SDAGE  [case]
 	// [eau]
 	// line 1: bad weight "deux" (a number from 0 to 100)
 }
+
+// plainContactPhone is isContactLine's telephone test as a plain walk of the
+// bytes, for FuzzContactLine.
+func plainContactPhone(line string) bool {
+	groups := 0
+	for i := 0; i+1 < len(line); {
+		if !themeDigit(line[i]) {
+			groups = 0
+			i++
+			continue
+		}
+		if themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
+			groups++
+			if groups == 5 {
+				return true
+			}
+			i += 2
+			for i < len(line) && (line[i] == ' ' || line[i] == '.') {
+				i++
+			}
+			continue
+		}
+		groups = 0
+		i++
+	}
+	return false
+}
+
+// FuzzContactLine checks isContactLine, which skips eight bytes at a time, against
+// the plain walk.
+func FuzzContactLine(f *testing.F) {
+	for _, s := range []string{"direction de l'amenagement – 03 22 97 37 37", "tel. 01.23.45.67.89",
+		"0123456789", "le 12 mars 2024, 45 12 34 56 78 9", "abcdefgh12 34 56 78 90", "", "1", "12 34 56 78 9x 10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Contains(s, "@") {
+			return
+		}
+		if got, want := isContactLine(s), plainContactPhone(s); got != want {
+			t.Fatalf("isContactLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestHasDigit8 tries every byte at every place among every other non-digit byte.
+func TestHasDigit8(t *testing.T) {
+	for fill := range 256 {
+		if themeDigit(byte(fill)) {
+			continue
+		}
+		base := uint64(fill) * 0x0101010101010101
+		for c := range 256 {
+			for p := range 8 {
+				x := base&^(0xff<<(8*p)) | uint64(c)<<(8*p)
+				if got, want := hasDigit8(x), themeDigit(byte(c)); got != want {
+					t.Fatalf("hasDigit8(%#016x) = %v", x, got)
+				}
+			}
+		}
+	}
+}
