@@ -25,8 +25,9 @@ type token struct {
 	gap  uint16 // gap flags before the token
 }
 
-// wordByte tells the ASCII bytes of words: a-z and 0-9 (the text is folded).
-var wordByte = func() (t [utf8.RuneSelf]bool) {
+// wordByte tells the bytes that are ASCII letters or digits: a-z and 0-9 (the text is
+// folded). It is indexed by any byte, so the scanning loops need no range check.
+var wordByte = func() (t [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = true
 	}
@@ -41,89 +42,153 @@ func isWordRune(r rune) bool {
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
+// Hashing of words while they are scanned: FNV-1a, as fnv.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
 // tokenize splits folded text into tokens, appending to toks. A token's dictionary
 // id comes from tab when it is not nil (the fast path, with the hash computed while
 // scanning), else from lookup.
 func tokenize(f string, toks []token, tab *strTable, lookup func(string) int32) []token {
-	var gap uint16
-	newlines := 0
-	for i := 0; i < len(f); {
-		c := f[i]
-		var r rune = rune(c)
-		n := 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(f[i:])
+	first := len(toks)
+	toks = scanTokens(f, toks)
+	// The ids in a second pass: the scanning loops stay free of calls.
+	if tab == nil {
+		for k := first; k < len(toks); k++ {
+			toks[k].id = lookup(f[toks[k].s:toks[k].e])
 		}
-		if c < utf8.RuneSelf && wordByte[c] || c >= utf8.RuneSelf && isWordRune(r) {
-			h := uint32(2166136261)
-			j := i
-			for j < len(f) {
-				c := f[j]
-				if c < utf8.RuneSelf {
-					if wordByte[c] {
-						h = (h ^ uint32(c)) * 16777619
-						j++
-						continue
-					}
-					break
-				}
-				r, m := utf8.DecodeRuneInString(f[j:])
-				if !isWordRune(r) {
-					break
-				}
-				for k := j; k < j+m; k++ {
-					h = (h ^ uint32(f[k])) * 16777619
-				}
-				j += m
-			}
-			if newlines > 1 {
-				gap |= gapPara | gapDot
-			}
-			var id int32
-			if tab != nil {
-				id = tab.lookupHash(f[i:j], h)
-			} else {
-				id = lookup(f[i:j])
-			}
-			toks = append(toks, token{s: int32(i), e: int32(j), id: id, gap: gap})
-			gap, newlines = 0, 0
-			i = j
-			continue
+		return toks
+	}
+	for k := first; k < len(toks); k++ {
+		tk := &toks[k]
+		h := uint32(tk.id)
+		tk.id = -1
+		if tab.mayHold(h) {
+			tk.id = tab.probe(f[tk.s:tk.e], h)
 		}
-		switch r {
-		case ' ', '\t':
-			gap |= gapSpace
-		case '-', '\'', '\u2010', '\u2011':
-			if gap&gapSpace == 0 {
-				gap |= gapJoined
-			} else if gap&gapLine != 0 && r == '-' {
-				gap |= gapHard // a bullet at the start of a line
-			}
-		case '\u2013', '\u2014':
-			gap |= gapDash
-		case '\n':
-			newlines++
-			gap |= gapLine | gapSpace
-		case ',':
-			if gap&gapComma != 0 {
-				gap |= gapHard
-			}
-			gap |= gapComma
-		case '.':
-			// "St. Omer": a full stop after an abbreviation is soft; the matcher decides.
-			gap |= gapDot
-		case '(':
-			gap |= gapHard | gapParen
-		case '!', '?', ':', ';', '…':
-			gap |= gapHard | gapDot
-		case '*', '_', '"', '«', '»', '“', '”':
-			// markup and quotes: transparent
-		default:
-			gap |= gapHard
-		}
-		i += n
 	}
 	return toks
+}
+
+// scanTokens splits folded text into tokens, appending to toks, with the FNV-1a hash
+// of each word (fnv) in place of its id.
+//
+// Most of a folded text is ASCII: an inner loop without calls reads ASCII words and
+// separators, and leaves the rest (a multi-byte rune, a full buffer) to the outer loop,
+// which handles one word or one separator before going back to it.
+func scanTokens(f string, toks []token) []token {
+	var gap uint16
+	newlines := 0
+	i := 0
+	for i < len(f) {
+	ascii:
+		for i < len(f) {
+			c := f[i]
+			if wordByte[c] {
+				h := uint32(fnvOffset)
+				j := i
+				for j < len(f) && wordByte[f[j]] {
+					h = (h ^ uint32(f[j])) * fnvPrime
+					j++
+				}
+				if j < len(f) && f[j] >= utf8.RuneSelf || len(toks) == cap(toks) {
+					break // a word that may go on with a multi-byte letter, or a full buffer
+				}
+				if newlines > 1 {
+					gap |= gapPara | gapDot
+				}
+				n := len(toks)
+				toks = toks[:n+1]
+				toks[n] = token{s: int32(i), e: int32(j), id: int32(h), gap: gap}
+				gap, newlines = 0, 0
+				i = j
+				continue
+			}
+			switch c {
+			case ' ', '\t':
+				gap |= gapSpace
+			case '-', '\'':
+				gap = joinGap(gap, c == '-')
+			case '\n':
+				newlines++
+				gap |= gapLine | gapSpace
+			case ',':
+				if gap&gapComma != 0 {
+					gap |= gapHard
+				}
+				gap |= gapComma
+			case '.':
+				// "St. Omer": a full stop after an abbreviation is soft; the matcher decides.
+				gap |= gapDot
+			case '(':
+				gap |= gapHard | gapParen
+			case '!', '?', ':', ';':
+				gap |= gapHard | gapDot
+			case '*', '_', '"':
+				// markup and quotes: transparent
+			default:
+				if c >= utf8.RuneSelf {
+					break ascii
+				}
+				gap |= gapHard
+			}
+			i++
+		}
+		if i == len(f) {
+			break
+		}
+		// A word with a multi-byte letter, a word that does not fit, or a multi-byte
+		// separator.
+		r, n := utf8.DecodeRuneInString(f[i:])
+		if !isWordRune(r) {
+			switch r {
+			case '\u2010', '\u2011':
+				gap = joinGap(gap, false)
+			case '\u2013', '\u2014':
+				gap |= gapDash
+			case '…':
+				gap |= gapHard | gapDot
+			case '«', '»', '“', '”':
+				// quotes: transparent
+			default:
+				gap |= gapHard
+			}
+			i += n
+			continue
+		}
+		h := uint32(fnvOffset)
+		j := i
+		for j < len(f) {
+			r, m := utf8.DecodeRuneInString(f[j:])
+			if !isWordRune(r) {
+				break
+			}
+			for k := j; k < j+m; k++ {
+				h = (h ^ uint32(f[k])) * fnvPrime
+			}
+			j += m
+		}
+		if newlines > 1 {
+			gap |= gapPara | gapDot
+		}
+		toks = append(toks, token{s: int32(i), e: int32(j), id: int32(h), gap: gap})
+		gap, newlines = 0, 0
+		i = j
+	}
+	return toks
+}
+
+// joinGap adds a hyphen or an apostrophe to gap g: glued to the word before, or after
+// a space, a bullet at the start of a line when it is the ASCII hyphen.
+func joinGap(g uint16, hyphen bool) uint16 {
+	if g&gapSpace == 0 {
+		g |= gapJoined
+	} else if g&gapLine != 0 && hyphen {
+		g |= gapHard // a bullet at the start of a line
+	}
+	return g
 }
 
 // soft reports whether a name may continue across gap g.
@@ -196,11 +261,23 @@ func newStrTable(m map[string]int32) *strTable {
 
 func (t *strTable) lookup(s string) int32 { return t.lookupHash(s, fnv(s)) }
 
+// mayHold reports whether a key of hash h may be in the table: false for most words
+// of a text, which then need no probe.
+func (t *strTable) mayHold(h uint32) bool {
+	b := bitOf(h) & t.bitMask
+	return t.bits[b>>6]&(1<<(b&63)) != 0
+}
+
 // lookupHash looks s up given its hash fnv(s).
 func (t *strTable) lookupHash(s string, h uint32) int32 {
-	if b := bitOf(h) & t.bitMask; t.bits[b>>6]&(1<<(b&63)) == 0 {
+	if !t.mayHold(h) {
 		return -1
 	}
+	return t.probe(s, h)
+}
+
+// probe looks s up given its hash fnv(s), past the filter.
+func (t *strTable) probe(s string, h uint32) int32 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		sl := t.slots[i]
 		if sl.id < 0 {

@@ -1,0 +1,117 @@
+package geo
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"terril/extract"
+)
+
+// tokenizeRef is the plain tokenizer, one rune at a time, that tokenize must agree with.
+func tokenizeRef(f string, lookup func(string) int32) []token {
+	var toks []token
+	var gap uint16
+	newlines := 0
+	for i := 0; i < len(f); {
+		r, n := utf8.DecodeRuneInString(f[i:])
+		if isWordRune(r) {
+			j := i
+			for j < len(f) {
+				r, m := utf8.DecodeRuneInString(f[j:])
+				if !isWordRune(r) {
+					break
+				}
+				j += m
+			}
+			if newlines > 1 {
+				gap |= gapPara | gapDot
+			}
+			toks = append(toks, token{s: int32(i), e: int32(j), id: lookup(f[i:j]), gap: gap})
+			gap, newlines = 0, 0
+			i = j
+			continue
+		}
+		switch r {
+		case ' ', '\t':
+			gap |= gapSpace
+		case '-', '\'', '\u2010', '\u2011':
+			if gap&gapSpace == 0 {
+				gap |= gapJoined
+			} else if gap&gapLine != 0 && r == '-' {
+				gap |= gapHard
+			}
+		case '\u2013', '\u2014':
+			gap |= gapDash
+		case '\n':
+			newlines++
+			gap |= gapLine | gapSpace
+		case ',':
+			if gap&gapComma != 0 {
+				gap |= gapHard
+			}
+			gap |= gapComma
+		case '.':
+			gap |= gapDot
+		case '(':
+			gap |= gapHard | gapParen
+		case '!', '?', ':', ';', '…':
+			gap |= gapHard | gapDot
+		case '*', '_', '"', '«', '»', '“', '”':
+		default:
+			gap |= gapHard
+		}
+		i += n
+	}
+	return toks
+}
+
+// checkTokens compares the matcher's tokens of f with tokenizeRef's, starting from a
+// buffer of capacity c (small ones make the scanner fall back to append).
+func checkTokens(t *testing.T, g *Gazetteer, f string, c int) {
+	t.Helper()
+	want := tokenizeRef(f, g.m.lookupID)
+	got := g.m.tokens(f, make([]token, 0, c))
+	if !slices.Equal(got, want) {
+		t.Fatalf("tokens of %q:\n got %v\nwant %v", f, got, want)
+	}
+	// The build path (no table) agrees too.
+	if got := tokenize(f, nil, nil, g.m.lookupID); !slices.Equal(got, want) {
+		t.Fatalf("tokens of %q without the table:\n got %v\nwant %v", f, got, want)
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	g := mustDefault(t)
+	for _, s := range []string{"", " ", "a", "lille", "saint-omer, le 3 mars", "héninbeaumont",
+		"hénin-beaumont", "é", "aé", "éa", "a\u2010b", "a \u2013 b", "x…y", "«lens»", "\n\n- lens",
+		"a\xffb", "a\xc3", "lens\u00a0lievin", "1er", "l'oise", "a.b", "(59)", "st. omer", "ωmega x"} {
+		for _, c := range []int{0, 1, 2, 64} {
+			checkTokens(t, g, s, c)
+		}
+	}
+	files, _ := filepath.Glob("../../corpus/sample/docs/*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := extract.Read(f, "", data)
+		if err != nil {
+			continue
+		}
+		checkTokens(t, g, extract.NewText(res.Text).Folded, 0)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	f.Add("saint-omer, le 3 mars")
+	f.Add("Hénin-Beaumont (62) «Lens» – Liévin…\n\n- Douai")
+	g := mustDefault(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkTokens(t, g, s, 0)
+		checkTokens(t, g, extract.Fold(s), 1)
+	})
+}
