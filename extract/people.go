@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -119,8 +120,8 @@ type peopleScanner struct {
 	// is rune by rune, so a word's folded form is a slice of t.Folded and needs
 	// neither Fold nor the folds cache.
 	spans bool
-	// given memoises names.IsGiven(folded(i)) for word token i (0: not yet known,
-	// 1: no, 2: yes): parseName reads a token again from each start before it.
+	// given memoises the kind of given name of each name token (see givenAt):
+	// parseName reads a token again from each start before it.
 	given []uint8
 }
 
@@ -128,18 +129,19 @@ func newPeopleScanner(t *Text) *peopleScanner {
 	return newPeopleScannerBuf(t, nil)
 }
 
-// peopleBuf lends a peopleScanner its token slice, to reuse across documents:
-// nothing of it is kept in the results.
+// peopleBuf lends a peopleScanner its token and memo slices, to reuse across
+// documents: nothing of them is kept in the results.
 type peopleBuf struct {
-	toks []ptok
+	toks  []ptok
+	given []uint8
 }
 
 func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
 	var toks []ptok
-	if buf != nil {
-		toks = buf.toks[:0]
-	}
 	ps := &peopleScanner{t: t}
+	if buf != nil {
+		toks, ps.given = buf.toks[:0], buf.given[:0]
+	}
 	if len(t.off) == len(t.Folded)+1 {
 		ps.toks = ptokenizeInto(t.S, t.off, toks)
 		ps.spans = true
@@ -183,6 +185,12 @@ func (ps *peopleScanner) folded(i int) string {
 		// The folded form of any word, lower-case ASCII ones included.
 		return ps.t.Folded[ps.toks[i].fs:ps.toks[i].fe]
 	}
+	return ps.foldWord(i)
+}
+
+// foldWord is folded(i) for word token i without the spans: the word itself when it
+// is folded already, else Fold of it, cached.
+func (ps *peopleScanner) foldWord(i int) string {
 	w := ps.word(i)
 	if ps.toks[i].cas == pcLower {
 		ascii := true
@@ -221,20 +229,20 @@ func (ps *peopleScanner) capital(i int) bool {
 // nameToken reports whether token i can be part of a name: a capitalised word
 // without lower-case parts ("Hauts-de-France" and "Porte-du-Hainaut" are places).
 func (ps *peopleScanner) nameToken(i int) bool {
-	if !ps.isWord(i) {
+	if i < 0 || i >= len(ps.toks) {
 		return false
 	}
-	c := ps.toks[i].cas
-	if c != pcTitle && c != pcUpper {
+	tk := &ps.toks[i]
+	if tk.kind != ptWord || tk.cas != pcTitle && tk.cas != pcUpper || ps.t.S[tk.e-1] == '\'' {
 		return false
 	}
+	return !tk.hyphen || ps.hyphenNameToken(i)
+}
+
+// hyphenNameToken is nameToken for a capitalised word with inner hyphens: each part
+// starts with a capital and is no inner word of a place name.
+func (ps *peopleScanner) hyphenNameToken(i int) bool {
 	w := ps.word(i)
-	if w[len(w)-1] == '\'' {
-		return false
-	}
-	if strings.IndexByte(w, '-') < 0 {
-		return true
-	}
 	// Folding keeps the hyphens: the parts of the folded word are the folded parts.
 	f := ps.folded(i)
 	for part := range strings.SplitSeq(w, "-") {
@@ -261,20 +269,55 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	if !ps.nameToken(i) {
 		return "", false
 	}
-	w := ps.word(i)
-	f := ps.folded(i)
-	if ps.isGiven(i, f) {
-		return normalCase(w), true
+	if len(ps.given) != len(ps.toks) {
+		ps.given = slices.Grow(ps.given[:0], len(ps.toks))[:len(ps.toks)]
+		clear(ps.given)
 	}
-	if strings.Contains(f, "-") {
+	k := ps.given[i]
+	if k == givenUnknown {
+		k = ps.givenKind(i)
+		ps.given[i] = k
+	}
+	switch k {
+	case givenKnown:
+		return normalCase(ps.word(i)), true
+	case givenGlued:
+		return gluedGiven(ps.word(i))
+	}
+	return "", false
+}
+
+// Kinds of given name of a word token, memoised in peopleScanner.given.
+const (
+	givenUnknown uint8 = iota // not yet looked at
+	givenNone                 // no given name
+	givenKnown                // a known given name or a compound of known ones
+	givenGlued                // known given names glued by text extraction
+)
+
+// givenKind tells which kind of given name the name token i is.
+func (ps *peopleScanner) givenKind(i int) uint8 {
+	f := ps.folded(i)
+	if names.IsGiven(f) {
+		return givenKnown
+	}
+	if ps.toks[i].hyphen {
 		for part := range strings.SplitSeq(f, "-") {
 			if !names.IsGiven(part) {
-				return "", false
+				return givenNone
 			}
 		}
-		return normalCase(w), true
+		return givenKnown
 	}
-	// Glued: a capital after a lower-case letter.
+	if _, ok := gluedGiven(ps.word(i)); ok {
+		return givenGlued
+	}
+	return givenNone
+}
+
+// gluedGiven splits w at each capital after a lower-case letter into known given
+// names ("PierreRené" → "Pierre-René").
+func gluedGiven(w string) (string, bool) {
 	var parts []string
 	start := 0
 	prevLower := false
@@ -296,25 +339,6 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 		}
 	}
 	return strings.Join(parts, "-"), true
-}
-
-// isGiven is names.IsGiven(f) for f, the folded form of word token i, memoised.
-func (ps *peopleScanner) isGiven(i int, f string) bool {
-	if ps.given == nil {
-		ps.given = make([]uint8, len(ps.toks))
-	}
-	switch ps.given[i] {
-	case 1:
-		return false
-	case 2:
-		return true
-	}
-	g := names.IsGiven(f)
-	ps.given[i] = 1
-	if g {
-		ps.given[i] = 2
-	}
-	return g
 }
 
 // isGivenFold is names.IsGiven(Fold(s)), folding into a buffer on the stack.
@@ -1455,6 +1479,7 @@ type ptok struct {
 	fs, fe int32
 	kind   uint8
 	cas    uint8
+	hyphen bool // a word with inner hyphens ("Jean-René")
 }
 
 // Byte classes of the tokenizer.
@@ -1546,6 +1571,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		fs := i + d
 		j := i
 		letters, lower := 0, 0
+		hyphen := false
 	word:
 		for j < len(s) {
 			switch pByteClass[s[j]] {
@@ -1578,6 +1604,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 					if c2 == '\'' {
 						break word
 					}
+					hyphen = true
 					continue
 				}
 				break word
@@ -1594,7 +1621,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		default:
 			cas = pcTitle
 		}
-		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas})
+		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas, hyphen: hyphen})
 		i = j
 	}
 	return toks

@@ -66,7 +66,7 @@ func Parties(t *Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signatory) {
 func parties(t *Text, orgs OrgResolver, buf *peopleBuf) ([]corpus.Person, []corpus.Signatory) {
 	ps := newPeopleScannerBuf(t, buf)
 	if buf != nil {
-		defer func() { buf.toks = ps.toks[:0] }()
+		defer func() { buf.toks, buf.given = ps.toks[:0], ps.given[:0] }()
 	}
 	ps.scan()
 	people := ps.merge()
