@@ -193,9 +193,8 @@ func (d *doc) joinHyphenated() {
 	toks := d.toks
 	out := 1
 	for k := 1; k < len(toks); k++ {
-		p := &toks[out-1]
 		tk := toks[k]
-		if tk.gap == gapJoined && d.t.Folded[tk.s-1] == '-' && p.e == tk.s-1 {
+		if p := &toks[out-1]; tk.gap == gapJoined && d.t.Folded[tk.s-1] == '-' && p.e == tk.s-1 {
 			s, _ := d.t.Orig(int(tk.s), int(tk.e))
 			r, _ := utf8.DecodeRuneInString(d.t.S[s:])
 			ps, _ := d.t.Orig(int(p.s), int(p.e))
@@ -208,7 +207,9 @@ func (d *doc) joinHyphenated() {
 				}
 			}
 		}
-		toks[out] = tk
+		if out != k { // nothing to move before the first join
+			toks[out] = tk
+		}
 		out++
 	}
 	if len(toks) > 0 {

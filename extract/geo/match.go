@@ -82,36 +82,43 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	// firstAt[k] is the index in ins of the first EPCI reading starting at token k.
 	epciAt := map[int32][]int{}
 	for i := range toks {
-		if toks[i].id < 0 {
+		// Most words start no name: the root's child, m.child(0, id), is read here
+		// from the array the build leaves.
+		node := int32(0)
+		if id := toks[i].id; uint32(id) < uint32(len(m.root)) {
+			node = m.root[id]
+		}
+		if node == 0 {
 			continue
 		}
-		node := int32(0)
 		comma := false
-		for j := i; j < len(toks) && j < i+14; j++ {
+		for j := i; ; {
+			if len(m.ents[node]) > 0 {
+				ins = d.interpret(ins, epciAt, int32(i), int32(j+1), node, comma)
+				if hasKind(m.ents[node], kHead) && (len(headStarts) == 0 || headStarts[len(headStarts)-1] != i) {
+					headStarts = append(headStarts, i)
+				}
+			}
+			j++
+			if j >= len(toks) || j >= i+14 {
+				break
+			}
 			tk := toks[j]
 			if tk.id < 0 {
 				break
 			}
-			if j > i && !soft(tk.gap) {
+			if !soft(tk.gap) {
 				// "St. Omer": a full stop after an abbreviation.
 				w := d.word(j - 1)
 				if !(tk.gap&gapDot != 0 && tk.gap&gapHard == 0 && (w == "st" || w == "ste")) {
 					break
 				}
 			}
-			if j > i && tk.gap&gapComma != 0 {
+			if tk.gap&gapComma != 0 {
 				comma = true
 			}
-			child := m.child(node, tk.id)
-			if child == 0 {
+			if node = m.child(node, tk.id); node == 0 {
 				break
-			}
-			node = child
-			if len(m.ents[node]) > 0 {
-				ins = d.interpret(ins, epciAt, int32(i), int32(j+1), node, comma)
-				if hasKind(m.ents[node], kHead) && (len(headStarts) == 0 || headStarts[len(headStarts)-1] != i) {
-					headStarts = append(headStarts, i)
-				}
 			}
 		}
 	}
