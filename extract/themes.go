@@ -635,18 +635,6 @@ type sentenceInfo struct {
 	item   bool // starts a list item
 }
 
-// isAxisWord reports whether a folded word announces the axes of a programme
-// ("autour de trois axes :", "les priorités suivantes :").
-func isAxisWord(w string) bool {
-	switch w {
-	case "axe", "axes", "priorite", "priorites", "theme", "themes", "thematiques",
-		"pilier", "piliers", "domaines", "volets", "orientations", "enjeux", "objectifs", "chantiers",
-		"ambitions", "champs", "leviers":
-		return true
-	}
-	return false
-}
-
 // itemKeywords start a numbered item line ("Priorité 1 :", "Axe II –").
 var itemKeywords = map[string]bool{
 	"priorite": true, "axe": true, "objectif": true, "orientation": true, "volet": true,
@@ -655,23 +643,34 @@ var itemKeywords = map[string]bool{
 	"defi": true, "levier": true, "programme": true, "etape": true,
 }
 
-// isFormerWord reports whether a folded word makes the next word the description of
-// a site rather than a subject: "l'ancienne gare", "la friche hospitalière".
-func isFormerWord(w string) bool {
-	switch w {
-	case "ancien", "ancienne", "anciens", "anciennes", "ex", "friche", "friches":
-		return true
-	}
-	return false
-}
+// The words that change the context of the words after them, by contextClass.
+const (
+	plainWord   = iota
+	axisWord    // announces the axes of a programme ("autour de trois axes :", "les priorités suivantes :")
+	exampleWord // opens a clause of examples
+	formerWord  // makes the next word the description of a site rather than a subject: "l'ancienne gare", "la friche hospitalière"
+	savoirWord  // "à savoir", which lists the axes announced
+	euroWord    // a euro amount's unit
+)
 
-// isExampleWord reports whether a folded word opens a clause of examples.
-func isExampleWord(w string) bool {
+// contextClass returns the class of a folded word, in one switch. "ex" both opens
+// examples and names a former site: the examples come first.
+func contextClass(w string) int {
 	switch w {
+	case "axe", "axes", "priorite", "priorites", "theme", "themes", "thematiques",
+		"pilier", "piliers", "domaines", "volets", "orientations", "enjeux", "objectifs", "chantiers",
+		"ambitions", "champs", "leviers":
+		return axisWord
 	case "notamment", "comme", "exemple", "ex", "tels", "telles", "tel", "telle":
-		return true
+		return exampleWord
+	case "ancien", "ancienne", "anciens", "anciennes", "friche", "friches":
+		return formerWord
+	case "savoir":
+		return savoirWord
+	case "euros", "euro", "eur", "meur", "keur":
+		return euroWord
 	}
-	return false
+	return plainWord
 }
 
 const itemHead = 8 // content words of an item that count as its head
@@ -843,6 +842,9 @@ func (sc *scanner) scanLine(i, le int) {
 			sc.word(i, j)
 		}
 		i = j
+		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
+			i++
+		}
 	}
 }
 
@@ -857,26 +859,26 @@ var asciiAlnum = func() (t [256]bool) {
 // scanWordEnd returns the end of the word of s going on at j: letters and digits,
 // with '&' kept inside a word ("R&D").
 func scanWordEnd(s string, j int) int {
-	for j < len(s) {
-		if asciiAlnum[s[j]] {
+	for {
+		for j < len(s) && asciiAlnum[s[j]] {
 			j++
-			continue
 		}
-		d := s[j]
-		if d < utf8.RuneSelf {
+		if j == len(s) {
+			return j
+		}
+		if d := s[j]; d < utf8.RuneSelf {
 			if d == '&' && j+1 < len(s) && isASCIIAlnum(s[j+1]) {
 				j++
 				continue
 			}
-			break
+			return j
 		}
 		r, m := utf8.DecodeRuneInString(s[j:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			break
+			return j
 		}
 		j += m
 	}
-	return j
 }
 
 // punct handles the character c (first byte of r, n bytes long) at i, not part
@@ -1018,16 +1020,18 @@ func (sc *scanner) word(i, j int) {
 			st.itemPos++
 		}
 	}
-	switch {
-	case isAxisWord(w):
+	switch contextClass(w) {
+	case axisWord:
 		st.sentHasAxis = true
-	case isExampleWord(w):
+	case exampleWord:
 		st.example = true
-	case isFormerWord(w):
+	case formerWord:
 		st.former = len(sc.toks)
-	case w == "savoir" && st.sentHasAxis && len(sc.toks) >= 1:
-		st.enum, st.itemPos = true, 0
-	case w == "euros" || w == "euro" || w == "eur" || w == "meur" || w == "keur":
+	case savoirWord:
+		if st.sentHasAxis {
+			st.enum, st.itemPos = true, 0
+		}
+	case euroWord:
 		if sc.recentNumber(st.sentFirstTok) {
 			sc.sents[st.sent].amount = true
 		}
