@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -251,7 +252,7 @@ func (ps *peopleScanner) hyphenNameToken(i int) bool {
 			fp, f = f[:k], f[k+1:]
 		}
 		r, _ := utf8.DecodeRuneInString(part)
-		if !pIsUpper(r) || placeParts[fp] {
+		if !pIsUpper(r) || placeParts.has(fp) {
 			return false
 		}
 	}
@@ -260,7 +261,7 @@ func (ps *peopleScanner) hyphenNameToken(i int) bool {
 
 // placeParts are the inner words of compound place names ("PAS-DE-CALAIS",
 // "Boulogne-sur-Mer").
-var placeParts = setOf("de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lez", "les", "d'", "l'", "aux", "au")
+var placeParts = tableOf("de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lez", "les", "d'", "l'", "aux", "au")
 
 // givenAt reports whether token i is a given name, returning its display form:
 // a known given name ("Olivier"), a compound of known ones ("Marie-Sophie"), or one
@@ -436,10 +437,64 @@ func (ps *peopleScanner) particle(i int) bool {
 	}
 	f := ps.folded(i)
 	// Particles have two to five letters: most words need no lookup.
-	return len(f) >= 2 && len(f) <= 5 && nameParticles[f]
+	return len(f) >= 2 && len(f) <= 5 && particleTable.has(f)
 }
 
-var nameParticles = setOf("de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ten", "ben", "el", "al", "di", "da", "dos", "del", "della", "mac")
+var (
+	nameParticles = setOf("de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ten", "ben", "el", "al", "di", "da", "dos", "del", "della", "mac")
+	particleTable = tableOf(slices.Sorted(maps.Keys(nameParticles))...)
+)
+
+// A wordTable is a read-only set of folded words for the many lookups of the
+// scanner, most of them of words outside the set: open addressing in a table of at
+// least twice as many slots as words, hashed from the length and three bytes of the
+// word, so that a lookup costs a multiplication and a slot or two, less than a map's
+// hash of the whole string.
+type wordTable struct {
+	slots []string
+	shift uint32 // 32 less the bits of a slot index
+}
+
+func tableOf(ws ...string) wordTable {
+	bits := uint32(3)
+	for 1<<bits < 2*len(ws) {
+		bits++
+	}
+	t := wordTable{slots: make([]string, 1<<bits), shift: 32 - bits}
+	for _, w := range ws {
+		if w == "" || t.has(w) {
+			continue
+		}
+		h := t.slot(w)
+		for t.slots[h] != "" {
+			h = (h + 1) & uint32(len(t.slots)-1)
+		}
+		t.slots[h] = w
+	}
+	return t
+}
+
+// slot returns the first slot where w (not empty) may be.
+func (t wordTable) slot(w string) uint32 {
+	n := len(w)
+	h := uint32(n) ^ uint32(w[0])<<8 ^ uint32(w[n/2])<<16 ^ uint32(w[n-1])<<24
+	return h * 0x9E3779B1 >> t.shift
+}
+
+// has reports whether w is in the set.
+func (t wordTable) has(w string) bool {
+	if w == "" {
+		return false
+	}
+	for h := t.slot(w); ; h = (h + 1) & uint32(len(t.slots)-1) {
+		switch t.slots[h] {
+		case w:
+			return true
+		case "":
+			return false
+		}
+	}
+}
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -459,7 +514,7 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 			return mention{}, false
 		}
 	}
-	titled := civ > 0 || roleNouns[ps.folded(i-1)]
+	titled := civ > 0 || roleNouns.has(ps.folded(i-1))
 	m, unknownGiven, ok := ps.parseName(start, titled)
 	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
@@ -486,7 +541,7 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 	}
 	// "BOISSEAUX Anne-Sophie": capitals then a known given name is a list of
 	// persons, whatever the surname means.
-	reversed := m.gk > m.sk && !ambiguousGiven[ps.folded(m.gk)]
+	reversed := m.gk > m.sk && !ambiguousGiven.has(ps.folded(m.gk))
 	strong := titled || m.role != "" || reversed
 	if !ps.plausible(m, strong, unknownGiven) {
 		return m, false
@@ -627,7 +682,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			}
 		} else {
 			f := ps.folded(e)
-			if ps.toks[e].cas != pcTitle || names.IsGiven(f) || nameStopWords[f] || pFrench(f) {
+			if ps.toks[e].cas != pcTitle || names.IsGiven(f) || nameStopWords.has(f) || pFrench(f) {
 				break
 			}
 		}
@@ -653,7 +708,7 @@ func (ps *peopleScanner) surnameAfterBreak(k int) bool {
 	if ps.particle(s) && ps.nameToken(s+1) {
 		s++
 	}
-	if !ps.nameToken(s) || nameStopWords[ps.folded(s)] {
+	if !ps.nameToken(s) || nameStopWords.has(ps.folded(s)) {
 		return false
 	}
 	if ps.toks[s].cas == pcUpper {
@@ -671,7 +726,7 @@ func (ps *peopleScanner) surnameAfterBreak(k int) bool {
 func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
 	for i := p; i < q; i++ {
 		f := ps.folded(i)
-		if nameStopWords[f] || (!ps.particle(i) && (len(f) < 3 || !strings.ContainsAny(f, "aeiouy"))) {
+		if nameStopWords.has(f) || (!ps.particle(i) && (len(f) < 3 || !strings.ContainsAny(f, "aeiouy"))) {
 			return false
 		}
 	}
@@ -712,7 +767,7 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	}
 	for i := m.ti; i < m.tj; i++ {
 		f := ps.folded(i)
-		if nameStopWords[f] || ps.toks[i].cas == pcUpper && !strings.ContainsAny(f, "aeiouy") {
+		if nameStopWords.has(f) || ps.toks[i].cas == pcUpper && !strings.ContainsAny(f, "aeiouy") {
 			return false // a word of an organisation, an acronym ("CLS")
 		}
 	}
@@ -731,10 +786,10 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 		return false
 	}
 	gf := ps.folded(m.gk)
-	if ambiguousGiven[gf] && !names.IsSurname(lf) && ps.toks[last].cas != pcUpper {
+	if ambiguousGiven.has(gf) && !names.IsSurname(lf) && ps.toks[last].cas != pcUpper {
 		return false
 	}
-	if m.gk >= 0 && ps.toks[m.gk].cas == pcUpper && (ambiguousGiven[gf] || pFrench(lf)) {
+	if m.gk >= 0 && ps.toks[m.gk].cas == pcUpper && (ambiguousGiven.has(gf) || pFrench(lf)) {
 		return false
 	}
 	if m.initial && pFrench(lf) {
@@ -758,7 +813,7 @@ func (ps *peopleScanner) givenWithAge(i int) (mention, bool) {
 		return mention{}, false
 	}
 	g, ok := ps.givenAt(i)
-	if !ok || ambiguousGiven[ps.folded(i)] || ps.capital(i-1) && ps.civility(i-1) == 0 {
+	if !ok || ambiguousGiven.has(ps.folded(i)) || ps.capital(i-1) && ps.civility(i-1) == 0 {
 		return mention{}, false
 	}
 	return mention{ti: i, tj: i + 1, sk: i, gk: i, surname: g}, true
@@ -771,7 +826,7 @@ func (ps *peopleScanner) givenWithAge(i int) (mention, bool) {
 func (ps *peopleScanner) company(i int, m mention) bool {
 	// A head in lower case after "de" is a function ("directeur de cabinet Jean
 	// Dupont", "chef d'atelier").
-	if k := i - 1; ps.isWord(k) && companyHeads[ps.folded(k)] &&
+	if k := i - 1; ps.isWord(k) && companyHeads.has(ps.folded(k)) &&
 		(ps.toks[k].cas != pcLower || ps.folded(k-1) != "de" && ps.folded(k-1) != "d'") {
 		return true
 	}
@@ -779,7 +834,7 @@ func (ps *peopleScanner) company(i int, m mention) bool {
 	if ps.isPunct(k, "&") {
 		k++
 	}
-	return ps.capital(k) && companyTails[ps.folded(k)] || ps.isWord(k) && companyForms[ps.folded(k)]
+	return ps.capital(k) && companyTails.has(ps.folded(k)) || ps.isWord(k) && companyForms.has(ps.folded(k))
 }
 
 // facilityBefore reports whether the name at token i follows the name of a street or
@@ -794,10 +849,10 @@ func (ps *peopleScanner) facilityBefore(i int) bool {
 			return false
 		}
 		f := ps.folded(k)
-		if facilityWords[f] {
+		if facilityWords.has(f) {
 			return true
 		}
-		if !facilitySkip[f] {
+		if !facilitySkip.has(f) {
 			return false
 		}
 	}
@@ -817,7 +872,7 @@ func (ps *peopleScanner) insideProperNoun(i int) bool {
 		return true
 	case ps.toks[k].cas == pcInitial || ps.particle(k):
 		return false
-	case roleNouns[f] || pFrench(f) || ps.civility(k) > 0:
+	case roleNouns.has(f) || pFrench(f) || ps.civility(k) > 0:
 		return false
 	}
 	if _, ok := ps.givenAt(k); ok {
@@ -839,10 +894,10 @@ func (ps *peopleScanner) roleStart(k int, plural bool) int {
 	if plural {
 		nouns = rolePlurals
 	}
-	if nouns[f] {
+	if nouns.has(f) {
 		return 1
 	}
-	if roleAdjectives[f] && (nouns[ps.folded(k+1)] || roleNouns[ps.folded(k+1)]) {
+	if roleAdjectives.has(f) && (nouns.has(ps.folded(k+1)) || roleNouns.has(ps.folded(k+1))) {
 		return 2
 	}
 	return 0
@@ -862,7 +917,7 @@ func (ps *peopleScanner) roleEnd(k int) int {
 			for nx < len(ps.toks) && ps.toks[nx].kind == ptNewline && nx-e < 2 {
 				nx++
 			}
-			if roleTrailing[ps.folded(e-1)] && ps.isWord(nx) || ps.isWord(nx) && ps.toks[nx].cas == pcLower && !ps.roleStopAt(nx) {
+			if roleTrailing.has(ps.folded(e-1)) && ps.isWord(nx) || ps.isWord(nx) && ps.toks[nx].cas == pcLower && !ps.roleStopAt(nx) {
 				e = nx - 1
 				continue
 			}
@@ -897,7 +952,7 @@ func (ps *peopleScanner) roleEnd(k int) int {
 		}
 	}
 	// Drop trailing function words.
-	for e > k && roleTrailing[ps.folded(e-1)] {
+	for e > k && roleTrailing.has(ps.folded(e-1)) {
 		e--
 	}
 	return e
@@ -932,7 +987,7 @@ func (ps *peopleScanner) roleStopAt(k int) bool {
 	if f == "a" && ps.word(k) != "a" || f == "en" && ps.folded(k+1) == "charge" {
 		return false
 	}
-	return roleStop[f]
+	return roleStop.has(f)
 }
 
 // parenClose returns the ")" closing the "(" at token k after at most four words,
@@ -1086,7 +1141,7 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		if ps.roleStart(k, false) == 0 {
 			continue
 		}
-		if k > b && !roleDeterminers[ps.folded(k-1)] {
+		if k > b && !roleDeterminers.has(ps.folded(k-1)) {
 			continue
 		}
 		for j := k; j < e; j++ {
@@ -1104,7 +1159,7 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 			}
 		}
 		r := e
-		for r > k && roleTrailing[ps.folded(r-1)] {
+		for r > k && roleTrailing.has(ps.folded(r-1)) {
 			r--
 		}
 		return ps.text(k, r)
@@ -1172,7 +1227,7 @@ func (ps *peopleScanner) columnRole(i int) string {
 			e++
 		}
 		h := k
-		if roleDeterminers[ps.folded(h)] {
+		if roleDeterminers.has(ps.folded(h)) {
 			h++
 		}
 		if ps.roleStart(h, false) == 0 {
@@ -1225,7 +1280,7 @@ func (ps *peopleScanner) listLabel(i int) string {
 		return ""
 	}
 	for k := b; k < colon; k++ {
-		if attendanceWords[ps.folded(k)] {
+		if attendanceWords.has(ps.folded(k)) {
 			return ""
 		}
 	}
@@ -1329,7 +1384,7 @@ func pFrench(f string) bool { return frenchWords().has(f) }
 // Word lists, folded.
 var (
 	// roleNouns head a person's function.
-	roleNouns = setOf(
+	roleNouns = tableOf(
 		"president", "presidente", "vice-president", "vice-presidente", "directeur", "directrice",
 		"maire", "adjoint", "adjointe", "prefet", "prefete", "sous-prefet", "sous-prefete",
 		"ministre", "secretaire", "delegue", "deleguee", "conseiller", "conseillere",
@@ -1355,7 +1410,7 @@ var (
 		"educatrice", "sapeur-pompier", "commandant", "capitaine", "colonel", "general",
 	)
 	// rolePlurals head the label of a list of persons ("Délégués titulaires").
-	rolePlurals = setOf(
+	rolePlurals = tableOf(
 		"presidents", "presidentes", "directeurs", "directrices", "maires", "adjoints", "adjointes",
 		"prefets", "ministres", "secretaires", "delegues", "deleguees", "conseillers", "conseilleres",
 		"deputes", "senateurs", "senatrices", "membres", "administrateurs", "representants",
@@ -1364,27 +1419,27 @@ var (
 		"vice-presidents", "vice-presidentes", "conseilleres", "adjoints", "adjointes",
 	)
 	// roleAdjectives precede a role noun: "Premier ministre", "vice président".
-	roleAdjectives = setOf("premier", "premiere", "vice", "haut", "haute", "ancien", "ancienne",
+	roleAdjectives = tableOf("premier", "premiere", "vice", "haut", "haute", "ancien", "ancienne",
 		"nouveau", "nouvelle", "actuel", "actuelle", "futur", "future", "grand", "grande", "jeune", "co")
 	// roleDeterminers may precede a title before a name.
-	roleDeterminers = setOf("le", "la", "l'", "les", "du", "au", "aux", "des", "de", "d'", "par",
+	roleDeterminers = tableOf("le", "la", "l'", "les", "du", "au", "aux", "des", "de", "d'", "par",
 		"a", "avec", "notre", "son", "sa", "leur", "ce", "cet", "cette", "et", "pour", "selon")
 	// roleStop ends a role: verbs, relative pronouns, conjunctions.
-	roleStop = setOf("qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "sera", "seront",
+	roleStop = tableOf("qui", "que", "qu'", "a", "ont", "est", "sont", "etait", "sera", "seront",
 		"avait", "s'", "se", "lors", "afin", "mais", "ainsi", "et", "ou", "ni", "car", "donc",
 		"signe", "signent", "annonce", "declare", "indique", "rappelle", "souligne", "explique",
 		"precise", "affirme", "estime", "ajoute", "salue", "presente", "inaugure", "accueille",
 		"sur", "dont", "il", "elle", "ils", "elles", "ce", "cette", "depuis", "pendant", "lorsque",
 		"quand", "puis", "en", "y", "ne", "n'", "va", "vient", "etaient", "representait")
 	// roleTrailing are dropped from the end of a role.
-	roleTrailing = setOf("de", "du", "des", "d'", "la", "le", "l'", "les", "a", "au", "aux", "en",
+	roleTrailing = tableOf("de", "du", "des", "d'", "la", "le", "l'", "les", "a", "au", "aux", "en",
 		"et", "pour", "par", "sur", "avec")
 	// attendanceWords mark attendance headings, which are not roles.
-	attendanceWords = setOf("presents", "presentes", "present", "presente", "absents", "absentes",
+	attendanceWords = tableOf("presents", "presentes", "present", "presente", "absents", "absentes",
 		"absent", "absente", "excuses", "excusees", "excuse", "excusee", "pouvoir", "pouvoirs",
 		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum")
 	// facilityWords name a street or a facility named after a person.
-	facilityWords = setOf("rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse",
+	facilityWords = tableOf("rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse",
 		"chemin", "quai", "square", "cours", "parvis", "route", "rond-point", "passage", "esplanade",
 		"promenade", "sentier", "residence", "cite", "lotissement", "college", "lycee", "ecole",
 		"scolaire", "universite", "iut", "institut", "stade", "salle", "gymnase", "piscine",
@@ -1399,7 +1454,7 @@ var (
 		"colleges", "ecoles", "rues", "association", "amphitheatre", "amphi", "relais", "bourse")
 	// facilitySkip may stand between a facility word and the name: "collège public",
 	// "rue du Général".
-	facilitySkip = setOf("public", "publique", "prive", "privee", "professionnel", "professionnelle",
+	facilitySkip = tableOf("public", "publique", "prive", "privee", "professionnel", "professionnelle",
 		"polyvalent", "polyvalente", "general", "generale", "technique", "technologique",
 		"municipal", "municipale", "intercommunal", "intercommunale", "departemental",
 		"departementale", "regional", "regionale", "national", "nationale", "sportif", "sportive",
@@ -1410,7 +1465,7 @@ var (
 		"omnisports", "jardin", "dit", "nouveau", "nouvelle", "grand", "grande", "petit", "petite")
 	// companyHeads open the name of a business ("Atelier Vasseur Paysage", "Cabinet
 	// Leroy", "Boulangerie Dupont").
-	companyHeads = setOf("atelier", "ateliers", "cabinet", "boulangerie", "boulangeries", "pharmacie",
+	companyHeads = tableOf("atelier", "ateliers", "cabinet", "boulangerie", "boulangeries", "pharmacie",
 		"garage", "groupement", "societe", "entreprise", "entreprises", "etablissements", "ets",
 		"sarl", "sas", "sasu", "eurl", "sci", "scp", "selarl", "gie", "snc", "bureau", "agence",
 		"studio", "librairie", "restaurant", "brasserie", "boucherie", "charcuterie", "patisserie",
@@ -1420,17 +1475,17 @@ var (
 		"droguerie", "magasin", "boutique", "etude", "officine", "exploitation", "elevage")
 	// companyTails close the name of a business after a surname ("Leroy Conseil",
 	// "Vasseur Paysage", "Dupont & Fils"), when capitalised.
-	companyTails = setOf("conseil", "conseils", "paysage", "paysages", "immobilier", "associes",
+	companyTails = tableOf("conseil", "conseils", "paysage", "paysages", "immobilier", "associes",
 		"freres", "fils", "ingenierie", "architectes", "architecture", "consulting", "partenaires",
 		"environnement", "services", "industries", "industrie", "holding", "distribution",
 		"construction", "constructions", "batiment", "btp", "energies", "urbanisme", "design",
 		"amenagement", "transports", "automobiles", "menuiserie", "peinture", "habitat", "expertise",
 		"avocats", "notaires", "medical", "sante", "formation", "location", "logistique")
 	// companyForms are legal forms written after a business name ("Dupont SARL").
-	companyForms = setOf("sarl", "sas", "sasu", "eurl", "sa", "sci", "scp", "selarl", "snc", "gie")
+	companyForms = tableOf("sarl", "sas", "sasu", "eurl", "sa", "sci", "scp", "selarl", "snc", "gie")
 	// nameStopWords cannot be part of a person's name: words of organisations, places,
 	// and document furniture.
-	nameStopWords = setOf("banque", "caisse", "conseil", "communaute", "region", "departement",
+	nameStopWords = tableOf("banque", "caisse", "conseil", "communaute", "region", "departement",
 		"metropole", "agglomeration", "territoires", "territoire", "ville", "villes", "maisons",
 		"cites", "coeur", "hauts", "nord", "sud", "ouest", "bassin", "minier", "miniere", "societe",
 		"groupe", "association", "federation", "universite", "agence", "syndicat", "office",
@@ -1451,7 +1506,7 @@ var (
 	// ambiguousGiven are given names that are also places or common words: they need
 	// a known surname after them ("Florence Parly" needs a title, "France Travail" is
 	// no person).
-	ambiguousGiven = setOf("france", "paris", "mars", "avril", "rose", "florence", "lorraine",
+	ambiguousGiven = tableOf("france", "paris", "mars", "avril", "rose", "florence", "lorraine",
 		"nancy", "valence", "lourdes", "marine", "olive", "prudence", "constance", "aurore",
 		"claire", "blanche", "ange", "victoire", "esperance", "fleur", "violette", "marguerite",
 		"capucine", "jade", "perle", "ambre", "grace", "reine", "celeste", "colombe", "lys",

@@ -164,7 +164,7 @@ func (sg *signer) run() []corpus.Signatory {
 		if ti >= len(triggers) || triggers[ti] >= end {
 			continue
 		}
-		if !ps.signing(s[0], s[1]) || citation[ps.folded(s[0])] {
+		if !ps.signing(s[0], s[1]) || citation.has(ps.folded(s[0])) {
 			continue
 		}
 		zs, ze := s[0], ps.partyEnd(s[0], s[1])
@@ -319,7 +319,7 @@ func (sg *signer) personByRole(head string, used map[int]bool) (int, bool) {
 			continue
 		}
 		f := strings.Fields(PersonKey(p.Role))
-		if len(f) > 0 && (f[0] == head || len(f) > 1 && roleAdjectives[f[0]] && f[1] == head) {
+		if len(f) > 0 && (f[0] == head || len(f) > 1 && roleAdjectives.has(f[0]) && f[1] == head) {
 			found, n = i, n+1
 		}
 	}
@@ -351,7 +351,7 @@ func significantWords(name string) []string {
 		if s, ok := orgSynonyms[w]; ok {
 			w = s
 		}
-		if !orgFunctionWords[w] {
+		if !orgFunctionWords.has(w) {
 			out = append(out, w)
 		}
 	}
@@ -392,7 +392,7 @@ func orgWordsKey(name string) string {
 
 var (
 	punctSpaces      = strings.NewReplacer(",", " ", "(", " ", ")", " ", ";", " ", ":", " ")
-	orgFunctionWords = setOf("de", "du", "des", "d", "la", "le", "l", "les", "et", "a", "au", "aux", "en",
+	orgFunctionWords = tableOf("de", "du", "des", "d", "la", "le", "l", "les", "et", "a", "au", "aux", "en",
 		"conseil", "communaute", "etablissement", "public", "communes", "agglomeration", "urbaine")
 	orgSynonyms = map[string]string{"departemental": "departement", "departementale": "departement",
 		"regional": "region", "regionale": "region", "prefet": "prefecture", "prefete": "prefecture",
@@ -524,15 +524,15 @@ func (ps *peopleScanner) signing(i, j int) bool {
 		}
 		f := ps.folded(k)
 		switch {
-		case signWords[f]:
-			if (f == "signe" || f == "signes") && nounBefore[ps.folded(k-1)] {
+		case signWords.has(f):
+			if (f == "signe" || f == "signes") && nounBefore.has(ps.folded(k-1)) {
 				continue // "un signe fort"
 			}
-			if (f == "signature" || f == "signatures") && ps.folded(k-1) == "de" && signatureNotAct[ps.folded(k-2)] ||
+			if (f == "signature" || f == "signatures") && ps.folded(k-1) == "de" && signatureNotAct.has(ps.folded(k-2)) ||
 				f == "signature" && ps.folded(k-1) == "la" && ps.folded(k-2) == "a" {
 				continue // "délégation de signature", "50 % à la signature"
 			}
-			if futureAux[ps.folded(k-1)] || ps.folded(k-1) == "etre" && futureModals[ps.folded(k-2)] {
+			if futureAux.has(ps.folded(k-1)) || ps.folded(k-1) == "etre" && futureModals.has(ps.folded(k-2)) {
 				continue // "une charte sera signée": not yet signed
 			}
 			if ps.unilateralSigned(k) {
@@ -553,44 +553,44 @@ func (ps *peopleScanner) signing(i, j int) bool {
 // l'arrêté", "signature du décret", "a signé la pétition") or the noun it follows
 // ("l'arrêté signé par le préfet").
 func (ps *peopleScanner) unilateralSigned(k int) bool {
-	if unilateralActs[ps.folded(k-1)] {
+	if unilateralActs.has(ps.folded(k - 1)) {
 		return true
 	}
 	n := k + 1
-	for n < len(ps.toks) && n-k <= 3 && ps.isWord(n) && objectDeterminers[ps.folded(n)] {
+	for n < len(ps.toks) && n-k <= 3 && ps.isWord(n) && objectDeterminers.has(ps.folded(n)) {
 		n++
 	}
-	return n > k+1 && unilateralActs[ps.folded(n)]
+	return n > k+1 && unilateralActs.has(ps.folded(n))
 }
 
 // signatureNotAct name a power to sign, not a signature: "délégation de signature".
-var signatureNotAct = setOf("delegation", "delegations", "subdelegation", "sous-delegation", "pouvoir",
+var signatureNotAct = tableOf("delegation", "delegations", "subdelegation", "sous-delegation", "pouvoir",
 	"pouvoirs", "habilitation", "droit", "autorisation", "circuit", "parapheur", "registre")
 
 // futureAux before a participle report a signature still to come.
 // ("doit être signée"; "vient d'être signée" is done).
 var (
-	futureAux    = setOf("sera", "seront", "serait", "seraient")
-	futureModals = setOf("doit", "doivent", "devra", "devront", "devrait", "devraient", "va", "vont",
+	futureAux    = tableOf("sera", "seront", "serait", "seraient")
+	futureModals = tableOf("doit", "doivent", "devra", "devront", "devrait", "devraient", "va", "vont",
 		"pourra", "pourront", "pourrait", "pourraient")
 )
 
 var (
-	unilateralActs = setOf("arrete", "arretes", "decret", "decrets", "ordonnance", "circulaire",
+	unilateralActs = tableOf("arrete", "arretes", "decret", "decrets", "ordonnance", "circulaire",
 		"permis", "petition", "petitions", "tribune", "lettre", "courrier", "livre", "registre")
-	objectDeterminers = setOf("l'", "le", "la", "les", "un", "une", "des", "du", "de", "d'", "cet", "ce",
+	objectDeterminers = tableOf("l'", "le", "la", "les", "un", "une", "des", "du", "de", "d'", "cet", "ce",
 		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nouvel", "nouveau", "nouvelle")
 )
 
 // citation marks the visas of an act ("Vu le contrat de prêt signé…"), which cite
 // earlier acts rather than report a signature.
-var citation = setOf("vu", "considerant", "attendu")
+var citation = tableOf("vu", "considerant", "attendu")
 
 var (
-	signWords = setOf("signe", "signent", "signee", "signees", "signes", "signera",
+	signWords = tableOf("signe", "signent", "signee", "signees", "signes", "signera",
 		"signeront", "signait", "signaient", "signant", "signataire", "signataires", "signature",
 		"signatures", "signons", "signez", "signerons", "signeraient")
-	nounBefore = setOf("un", "le", "ce", "des", "les", "du", "de", "fort", "bon", "mauvais", "aucun")
+	nounBefore = tableOf("un", "le", "ce", "des", "les", "du", "de", "fort", "bon", "mauvais", "aucun")
 )
 
 // partyEnd returns where the parties of a signing sentence [i, j) end: before "en
@@ -782,7 +782,7 @@ func (sg *signer) represented(off, j int) bool {
 // person signs for it.
 func (ps *peopleScanner) onBehalf(off, i int) bool {
 	k := sort.Search(len(ps.toks), func(k int) bool { return int(ps.toks[k].s) >= off })
-	for n := 0; n < 2 && k > i && listArticles[ps.folded(k-1)]; n++ {
+	for n := 0; n < 2 && k > i && listArticles.has(ps.folded(k-1)); n++ {
 		k--
 	}
 	if k <= i {
@@ -934,7 +934,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 			if ps.folded(c) == "et" {
 				c++
 			}
-			if c == e || !ps.particle(c) || !coordParticles[ps.folded(c)] {
+			if c == e || !ps.particle(c) || !coordParticles.has(ps.folded(c)) {
 				break
 			}
 			if _, hn := ps.headAt(c+1, j); hn > 0 {
@@ -991,7 +991,7 @@ func (ps *peopleScanner) orgDescribed(k, j int) int {
 	e := k
 	for e < j && e-k < 8 && ps.isWord(e) {
 		f := ps.folded(e)
-		if roleStop[f] && !(f == "a" && ps.word(e) != "a") || signWords[f] || roleNouns[f] || ps.civility(e) > 0 {
+		if roleStop.has(f) && !(f == "a" && ps.word(e) != "a") || signWords.has(f) || roleNouns.has(f) || ps.civility(e) > 0 {
 			break
 		}
 		if _, n := ps.headAt(e, j); n > 0 {
@@ -999,7 +999,7 @@ func (ps *peopleScanner) orgDescribed(k, j int) int {
 		}
 		e++
 	}
-	for e > k && roleTrailing[ps.folded(e-1)] {
+	for e > k && roleTrailing.has(ps.folded(e-1)) {
 		e--
 	}
 	if e == k {
@@ -1162,10 +1162,10 @@ func isTitle(line string) bool {
 		return false
 	}
 	f := strings.Fields(PersonKey(punctSpaces.Replace(line)))
-	for len(f) > 0 && (roleDeterminers[f[0]] || f[0] == "l") {
+	for len(f) > 0 && (roleDeterminers.has(f[0]) || f[0] == "l") {
 		f = f[1:]
 	}
-	return len(f) > 0 && (roleNouns[f[0]] || len(f) > 1 && roleAdjectives[f[0]] && roleNouns[f[1]])
+	return len(f) > 0 && (roleNouns.has(f[0]) || len(f) > 1 && roleAdjectives.has(f[0]) && roleNouns.has(f[1]))
 }
 
 // listParties finds the parties of a list of co-signers that orgs does not know
@@ -1181,14 +1181,14 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 	var out []orgMention
 	for k := i; k < j; k++ {
 		subject := k == i
-		if !subject && !(ps.isWord(k) && listOpeners[ps.folded(k)] && ps.signWordBefore(k, i)) {
+		if !subject && !(ps.isWord(k) && listOpeners.has(ps.folded(k)) && ps.signWordBefore(k, i)) {
 			continue
 		}
 		c := k
 		if !subject {
 			c++
 		}
-		for subject && c < j && ps.isWord(c) && leadAdverbs[ps.folded(c)] {
+		for subject && c < j && ps.isWord(c) && leadAdverbs.has(ps.folded(c)) {
 			c++ // "Puis Amiens Métropole et Enedis ont signé"
 			if ps.isPunct(c, ",") {
 				c++
@@ -1201,13 +1201,13 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 			if ps.folded(a) == "par" {
 				a++ // "signé par X et par Y"
 			}
-			for a < j && ps.isWord(a) && listArticles[ps.folded(a)] {
+			for a < j && ps.isWord(a) && listArticles.has(ps.folded(a)) {
 				a++
 			}
 			// "le bailleur social Clésence", "l'entreprise Enedis": a common noun
 			// describing the party before its name.
-			if d := a; d < j && partyDescriptors[ps.folded(d)] && ps.toks[d].cas == pcLower {
-				for d < j && d-a < 3 && ps.isWord(d) && ps.toks[d].cas == pcLower && (partyDescriptors[ps.folded(d)] || d > a) {
+			if d := a; d < j && partyDescriptors.has(ps.folded(d)) && ps.toks[d].cas == pcLower {
+				for d < j && d-a < 3 && ps.isWord(d) && ps.toks[d].cas == pcLower && (partyDescriptors.has(ps.folded(d)) || d > a) {
 					d++
 					if ps.capital(d) {
 						a = d
@@ -1243,7 +1243,7 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 		}
 		if subject {
 			// A subject list holds only when the verb follows it.
-			if !ended || c >= j || !subjectVerbs[ps.folded(c)] {
+			if !ended || c >= j || !subjectVerbs.has(ps.folded(c)) {
 				continue
 			}
 		}
@@ -1265,7 +1265,7 @@ func (ps *peopleScanner) signWordBefore(k, i int) bool {
 			return false
 		}
 		f := ps.folded(n)
-		if signWords[f] || strings.HasPrefix(f, "cosign") || strings.HasPrefix(f, "co-sign") ||
+		if signWords.has(f) || strings.HasPrefix(f, "cosign") || strings.HasPrefix(f, "co-sign") ||
 			strings.HasPrefix(f, "paraph") || strings.HasPrefix(f, "officialis") {
 			return true
 		}
@@ -1279,7 +1279,7 @@ func (ps *peopleScanner) signWordBefore(k, i int) bool {
 func (sg *signer) listItem(a, j int, known []orgMention) (orgMention, int, bool) {
 	ps := sg.ps
 	if a >= j || !ps.capital(a) || ps.civility(a) > 0 || ps.roleStart(a, false) > 0 || ps.roleStart(a, true) > 0 ||
-		listNotParty[ps.folded(a)] {
+		listNotParty.has(ps.folded(a)) {
 		return orgMention{}, a, false
 	}
 	start := int(ps.toks[a].s)
@@ -1315,18 +1315,18 @@ func (sg *signer) listItem(a, j int, known []orgMention) (orgMention, int, bool)
 }
 
 var (
-	coordParticles = setOf("de", "du", "des", "d'")
-	leadAdverbs    = setOf("puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja",
+	coordParticles = tableOf("de", "du", "des", "d'")
+	leadAdverbs    = tableOf("puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja",
 		"demain", "alors", "aussi", "egalement", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-	listOpeners = setOf("par", "entre", "sont", "avec")
+	listOpeners = tableOf("par", "entre", "sont", "avec")
 	// partyDescriptors describe a party before its name.
-	partyDescriptors = setOf("bailleur", "bailleurs", "entreprise", "societe", "groupe", "association",
+	partyDescriptors = tableOf("bailleur", "bailleurs", "entreprise", "societe", "groupe", "association",
 		"operateur", "start-up", "startup", "fondation", "mutuelle", "banque", "cabinet", "promoteur",
 		"constructeur", "office", "organisme", "syndicat", "cooperative", "enseigne", "industriel")
-	listArticles = setOf("le", "la", "l'", "les")
-	subjectVerbs = setOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
+	listArticles = tableOf("le", "la", "l'", "les")
+	subjectVerbs = tableOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
 	// listNotParty are capitalised words that are no party: days, months, titles.
-	listNotParty = setOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	listNotParty = tableOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
 		"octobre", "novembre", "decembre", "monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
 		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors",
