@@ -1504,31 +1504,16 @@ func (sc *scanner) match() []themeMatch {
 	var best []int32
 	for i := range sc.toks {
 		tk := &sc.toks[i]
+		if tk.stem < 0 && tk.list < 0 {
+			continue // most words start no entry
+		}
 		best = best[:0]
 		bestLen, bestMode := 0, matchMode(0)
-		consider := func(list []int32) {
-			for _, ei := range list {
-				e := &th.entries[ei]
-				if len(e.words) < bestLen {
-					return // lists are sorted longest first
-				}
-				if !sc.matchAt(i, e) {
-					continue
-				}
-				switch {
-				case len(e.words) > bestLen || len(e.words) == bestLen && e.mode > bestMode:
-					best = append(best[:0], ei)
-					bestLen, bestMode = len(e.words), e.mode
-				case len(e.words) == bestLen && e.mode == bestMode:
-					best = append(best, ei)
-				}
-			}
-		}
 		if tk.stem >= 0 {
-			consider(th.byStem[tk.stem])
+			best, bestLen, bestMode = sc.longest(i, th.byStem[tk.stem], best, bestLen, bestMode)
 		}
 		if tk.list >= 0 {
-			consider(th.wordLists[tk.list])
+			best, bestLen, bestMode = sc.longest(i, th.wordLists[tk.list], best, bestLen, bestMode)
 		}
 		if bestLen == 0 {
 			continue
@@ -1572,29 +1557,55 @@ func (sc *scanner) match() []themeMatch {
 	return out
 }
 
+// longest adds to best, the entries of the longest match at token i so far (of
+// bestLen words, the most specific mode bestMode), those of list that match at i:
+// list is token i's list in byStem or wordLists, sorted longest first.
+func (sc *scanner) longest(i int, list []int32, best []int32, bestLen int, bestMode matchMode) ([]int32, int, matchMode) {
+	th := sc.th
+	for _, ei := range list {
+		e := &th.entries[ei]
+		if len(e.words) < bestLen {
+			break // lists are sorted longest first
+		}
+		if !sc.matchAt(i, e) {
+			continue
+		}
+		switch {
+		case len(e.words) > bestLen || len(e.words) == bestLen && e.mode > bestMode:
+			best = append(best[:0], ei)
+			bestLen, bestMode = len(e.words), e.mode
+		case len(e.words) == bestLen && e.mode == bestMode:
+			best = append(best, ei)
+		}
+	}
+	return best, bestLen, bestMode
+}
+
 // matchAt reports whether entry e matches the tokens starting at i, within one
-// sentence.
+// sentence. e is in token i's list in byStem or wordLists: its first word matches
+// token i, unless its case does not.
 func (sc *scanner) matchAt(i int, e *themeEntry) bool {
 	if i+len(e.words) > len(sc.toks) {
 		return false
 	}
-	sent := sc.toks[i].sent
-	for k, w := range e.words {
-		tk := &sc.toks[i+k]
-		if tk.sent != sent {
-			return false
+	toks := sc.toks[i : i+len(e.words)]
+	sent := toks[0].sent
+	switch e.mode {
+	case modeStem:
+		for k := 1; k < len(toks); k++ {
+			if toks[k].sent != sent || toks[k].stem != e.ids[k] {
+				return false
+			}
 		}
-		switch e.mode {
-		case modeStem:
-			if tk.stem != e.ids[k] {
+	case modeExact:
+		for k := 1; k < len(toks); k++ {
+			if toks[k].sent != sent || sc.s[toks[k].start:toks[k].end] != e.words[k] {
 				return false
 			}
-		case modeExact:
-			if sc.s[tk.start:tk.end] != w {
-				return false
-			}
-		case modeCase:
-			if sc.orig(int(tk.start), int(tk.end)) != w {
+		}
+	case modeCase:
+		for k := range toks {
+			if tk := &toks[k]; tk.sent != sent || sc.orig(int(tk.start), int(tk.end)) != e.words[k] {
 				return false
 			}
 		}
