@@ -71,8 +71,8 @@ type Gazetteer struct {
 	byDep    map[string]int32
 	byRegion map[string]int32
 
-	m         matcher
-	tokenPool sync.Pool // token buffers of Match, recycled
+	m       matcher
+	scratch sync.Pool // *matchScratch: the buffers of Match, recycled
 }
 
 var loadDefault = sync.OnceValues(Load)

@@ -3,6 +3,7 @@ package geo
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,12 @@ type doc struct {
 	g    *Gazetteer
 	t    *extract.Text
 	toks []token
+
+	// Match's readings (interpret) keep their communes' candidates in cands, one
+	// reading's after another, and list in epciAt the indexes of the EPCI readings, in
+	// order of their first token.
+	cands  []int32
+	epciAt []int
 }
 
 func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
@@ -67,20 +74,20 @@ func (d *doc) upper(a, b int) bool {
 // package documentation for the rules). It implements extract.Places.
 func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
 	d := &doc{g: g, t: t}
-	buf, _ := g.tokenPool.Get().(*[]token)
-	if buf == nil {
-		buf = new([]token)
+	sc, _ := g.scratch.Get().(*matchScratch)
+	if sc == nil {
+		sc = new(matchScratch)
 	}
-	defer func() { *buf = d.toks[:0]; g.tokenPool.Put(buf) }()
-	d.toks = g.m.tokens(t.Folded, (*buf)[:0])
+	var ins, sel []interp
+	defer func() { sc.release(d, ins, sel); g.scratch.Put(sc) }()
+	d.toks = g.m.tokens(t.Folded, sc.toks)
+	d.cands, d.epciAt = sc.cands, sc.epciAt
 	d.joinHyphenated()
 	m := &g.m
 	toks := d.toks
 
-	var ins []interp
+	ins = sc.ins
 	var headStarts []int // tokens where an EPCI head may start
-	// firstAt[k] is the index in ins of the first EPCI reading starting at token k.
-	epciAt := map[int32][]int{}
 	for i := range toks {
 		// Most words start no name: the root's child, m.child(0, id), is read here
 		// from the array the build leaves.
@@ -94,7 +101,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		comma := false
 		for j := i; ; {
 			if len(m.ents[node]) > 0 {
-				ins = d.interpret(ins, epciAt, int32(i), int32(j+1), node, comma)
+				ins = d.interpret(ins, int32(i), int32(j+1), node, comma)
 				if hasKind(m.ents[node], kHead) && (len(headStarts) == 0 || headStarts[len(headStarts)-1] != i) {
 					headStarts = append(headStarts, i)
 				}
@@ -134,8 +141,12 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		start := i
 		for j < len(toks) && soft(toks[j].gap) {
 			best := -1
-			for _, x := range epciAt[int32(j)] {
+			at := sort.Search(len(d.epciAt), func(k int) bool { return ins[d.epciAt[k]].a >= int32(j) })
+			for _, x := range d.epciAt[at:] {
 				in := ins[x]
+				if in.a != int32(j) {
+					break
+				}
 				if best < 0 || in.b > ins[best].b || in.b == ins[best].b && m.typeMatch(g, in.ref, flags) && !m.typeMatch(g, ins[best].ref, flags) {
 					best = x
 				}
@@ -174,10 +185,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 
 	// Keep the longest readings, then the highest priority, then the earliest.
-	order := make([]int32, len(ins))
-	for i := range order {
-		order[i] = int32(i)
+	order := sc.order[:0]
+	for i := range ins {
+		order = append(order, int32(i))
 	}
+	sc.order = order
 	slices.SortStableFunc(order, func(x, y int32) int {
 		a, b := &ins[x], &ins[y]
 		if la, lb := a.b-a.a, b.b-b.a; la != lb {
@@ -188,7 +200,8 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 		return int(a.a - b.a)
 	})
-	used := make([]bool, len(toks))
+	used := zeroed(sc.used, len(toks))
+	sc.used = used
 	chosen := order[:0]
 	for _, x := range order {
 		in := &ins[x]
@@ -211,9 +224,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		chosen = append(chosen, x)
 	}
 	slices.SortFunc(chosen, func(x, y int32) int { return int(ins[x].a - ins[y].a) })
-	sel := make([]interp, len(chosen))
-	for i, x := range chosen {
-		sel[i] = ins[x]
+	sel = sc.sel
+	for _, x := range chosen {
+		sel = append(sel, ins[x])
 	}
 
 	// "Wallers (59)" is a département code only if a Wallers is in the 59: "Anor (36)"
@@ -283,7 +296,8 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 
 	// Communes: choose among namesakes, then decide whether the name counts.
-	veto := make([]bool, len(sel))
+	veto := zeroed(sc.veto, len(sel))
+	sc.veto = veto
 	for x := range sel {
 		in := &sel[x]
 		if in.kind != kCommune {
@@ -432,6 +446,37 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	return communes, epcis, departements
 }
 
+// A matchScratch holds the buffers of one Match call, recycled through the
+// Gazetteer's pool: most documents need the same sizes again.
+type matchScratch struct {
+	toks       []token
+	ins, sel   []interp
+	cands      []int32
+	epciAt     []int
+	order      []int32
+	used, veto []bool
+}
+
+// release keeps the buffers Match grew for the next call, emptied: the readings hold
+// slices and maps, cleared so that the pool keeps nothing of the document alive.
+func (sc *matchScratch) release(d *doc, ins, sel []interp) {
+	sc.toks, sc.cands, sc.epciAt = d.toks[:0], d.cands[:0], d.epciAt[:0]
+	clear(ins)
+	sc.ins = ins[:0]
+	clear(sel)
+	sc.sel = sel[:0]
+}
+
+// zeroed returns n zero values in s's array when it is large enough, else in a new one.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // epciRegion returns the région of an EPCI's first member.
 func (g *Gazetteer) epciRegion(ref int32) string {
 	if e := g.epcis[ref]; len(e.Members) > 0 {
@@ -529,7 +574,7 @@ var datelineWords = map[string]bool{"le": true, "lundi": true, "mardi": true,
 	"mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true}
 
 // interpret adds the readings of the key ending at node over tokens [a, b).
-func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, comma bool) []interp {
+func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 	m := &d.g.m
 	com := -1 // index of the commune reading in ins; -2 when rejected
 	seenDep := int32(-1)
@@ -557,11 +602,11 @@ func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, 
 			if e.flags&fAcronym != 0 && !d.upper(int(a), int(b)) || !d.capital(int(a)) {
 				continue
 			}
-			epciAt[a] = append(epciAt[a], len(ins))
+			d.epciAt = append(d.epciAt, len(ins))
 			ins = append(ins, interp{a: a, b: b, kind: kEPCI, ref: e.ref, ok: true, acronym: e.flags&fAcronym != 0})
 		case kEPCICore:
 			strong := e.flags&fWeak == 0 && d.capital(int(a)) && !d.upper(int(a), int(b))
-			epciAt[a] = append(epciAt[a], len(ins))
+			d.epciAt = append(d.epciAt, len(ins))
 			ins = append(ins, interp{a: a, b: b, kind: kEPCICore, ref: e.ref, ok: strong})
 		case kCommune:
 			if com == -2 {
@@ -582,7 +627,10 @@ func (d *doc) interpret(ins []interp, epciAt map[int32][]int, a, b, node int32, 
 				dup = dup || c == e.ref
 			}
 			if !dup {
-				ins[com].cands = append(ins[com].cands, e.ref)
+				// This reading's candidates are the last ones of the arena.
+				d.cands = append(d.cands, e.ref)
+				n := len(d.cands)
+				ins[com].cands = d.cands[n-len(ins[com].cands)-1 : n : n]
 				if e.flags&fFormer != 0 {
 					if ins[com].former == nil {
 						ins[com].former = map[int32]bool{}
