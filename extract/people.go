@@ -116,11 +116,6 @@ type peopleScanner struct {
 	t        *Text
 	toks     []ptok
 	mentions []mention
-	folds    []string // folded form of tokens with capitals or accents, computed on first use
-	// spans tells that each word token holds its span of t.Folded (fs, fe): folding
-	// is rune by rune, so a word's folded form is a slice of t.Folded and needs
-	// neither Fold nor the folds cache.
-	spans bool
 	// given memoises the kind of given name of each name token (see givenAt):
 	// parseName reads a token again from each start before it.
 	given []uint8
@@ -138,18 +133,17 @@ type peopleBuf struct {
 }
 
 func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
+	if len(t.off) != len(t.Folded)+1 {
+		t = NewText(t.S) // a Text made otherwise than by NewText: no offset table
+	}
 	var toks []ptok
 	ps := &peopleScanner{t: t}
 	if buf != nil {
 		toks, ps.given = buf.toks[:0], buf.given[:0]
 	}
-	if len(t.off) == len(t.Folded)+1 {
-		ps.toks = ptokenizeInto(t.S, t.off, toks)
-		ps.spans = true
-	} else {
-		ps.toks = ptokenizeInto(t.S, nil, toks)
-		ps.folds = make([]string, len(ps.toks))
-	}
+	// Each word token holds its span of t.Folded (fs, fe): folding is rune by rune,
+	// so a word's folded form is a slice of t.Folded and needs no Fold.
+	ps.toks = ptokenizeInto(t.S, t.off, toks)
 	return ps
 }
 
@@ -177,40 +171,13 @@ func (ps *peopleScanner) word(i int) string {
 	return ps.t.S[ps.toks[i].s:ps.toks[i].e]
 }
 
-// folded returns the folded form of token i ("" when out of range or not a word).
+// folded returns the folded form of token i ("" when out of range or not a word,
+// whose span is empty).
 func (ps *peopleScanner) folded(i int) string {
-	if i < 0 || i >= len(ps.toks) || ps.toks[i].kind != ptWord {
+	if i < 0 || i >= len(ps.toks) {
 		return ""
 	}
-	if ps.spans {
-		// The folded form of any word, lower-case ASCII ones included.
-		return ps.t.Folded[ps.toks[i].fs:ps.toks[i].fe]
-	}
-	return ps.foldWord(i)
-}
-
-// foldWord is folded(i) for word token i without the spans: the word itself when it
-// is folded already, else Fold of it, cached.
-func (ps *peopleScanner) foldWord(i int) string {
-	w := ps.word(i)
-	if ps.toks[i].cas == pcLower {
-		ascii := true
-		for j := 0; j < len(w); j++ {
-			if c := w[j]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-				ascii = false
-				break
-			}
-		}
-		if ascii {
-			return w
-		}
-	}
-	if f := ps.folds[i]; f != "" {
-		return f
-	}
-	f := Fold(w)
-	ps.folds[i] = f
-	return f
+	return ps.t.Folded[ps.toks[i].fs:ps.toks[i].fe]
 }
 
 func (ps *peopleScanner) isWord(i int) bool {
@@ -319,6 +286,18 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 // gluedGiven splits w at each capital after a lower-case letter into known given
 // names ("PierreRené" → "Pierre-René").
 func gluedGiven(w string) (string, bool) {
+	// Most words have no capital after their first letter: without one no split,
+	// which an ASCII word shows without decoding its runes.
+	plain := true
+	for j := 1; j < len(w); j++ {
+		if c := w[j]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return "", false
+	}
 	var parts []string
 	start := 0
 	prevLower := false
@@ -432,10 +411,7 @@ func (ps *peopleScanner) civility(i int) int {
 // particle reports whether token i is a particle of a surname ("de", "du", "d'",
 // "Le", "van"…).
 func (ps *peopleScanner) particle(i int) bool {
-	if !ps.isWord(i) {
-		return false
-	}
-	f := ps.folded(i)
+	f := ps.folded(i) // "" for a token that is no word
 	// Particles have two to five letters: most words need no lookup.
 	return len(f) >= 2 && len(f) <= 5 && particleTable.has(f)
 }
@@ -1528,7 +1504,7 @@ const (
 
 // A ptok is a word or a punctuation mark of the text, by byte offsets into Text.S;
 // a word also has its span [fs, fe) of Text.Folded when the tokenizer was given the
-// offset table.
+// offset table (the span of other tokens is empty).
 type ptok struct {
 	s, e   int32
 	fs, fe int32
