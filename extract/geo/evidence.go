@@ -191,30 +191,46 @@ func (d *doc) locativeDepuis(a, b int) bool {
 // ("Centres-villes") glue to nothing the gazetteer knows and stay apart.
 func (d *doc) joinHyphenated() {
 	toks := d.toks
-	out := 1
-	for k := 1; k < len(toks); k++ {
+	// Nothing moves before the first join.
+	k := 1
+	for k < len(toks) && !(toks[k].gap == gapJoined && d.join(&toks[k-1], toks[k])) {
+		k++
+	}
+	if k >= len(toks) {
+		return
+	}
+	out := k
+	for k++; k < len(toks); k++ {
 		tk := toks[k]
-		if p := &toks[out-1]; tk.gap == gapJoined && d.t.Folded[tk.s-1] == '-' && p.e == tk.s-1 {
-			s, _ := d.t.Orig(int(tk.s), int(tk.e))
-			r, _ := utf8.DecodeRuneInString(d.t.S[s:])
-			ps, _ := d.t.Orig(int(p.s), int(p.e))
-			r0, _ := utf8.DecodeRuneInString(d.t.S[ps:])
-			if unicode.IsLower(r) && unicode.IsUpper(r0) {
-				joined := d.t.Folded[p.s:p.e] + d.t.Folded[tk.s:tk.e]
-				if id := d.g.m.lookupID(joined); id >= 0 {
-					p.e, p.id = tk.e, id
-					continue
-				}
-			}
+		if tk.gap == gapJoined && d.join(&toks[out-1], tk) {
+			continue
 		}
-		if out != k { // nothing to move before the first join
-			toks[out] = tk
-		}
+		toks[out] = tk
 		out++
 	}
-	if len(toks) > 0 {
-		d.toks = toks[:out]
+	d.toks = toks[:out]
+}
+
+// join extends p over tk, the token after it across a hyphen, when the two make one
+// word as joinHyphenated says, and reports whether it did.
+func (d *doc) join(p *token, tk token) bool {
+	if d.t.Folded[tk.s-1] != '-' || p.e != tk.s-1 {
+		return false
 	}
+	s, _ := d.t.Orig(int(tk.s), int(tk.e))
+	r, _ := utf8.DecodeRuneInString(d.t.S[s:])
+	ps, _ := d.t.Orig(int(p.s), int(p.e))
+	r0, _ := utf8.DecodeRuneInString(d.t.S[ps:])
+	if !unicode.IsLower(r) || !unicode.IsUpper(r0) {
+		return false
+	}
+	joined := d.t.Folded[p.s:p.e] + d.t.Folded[tk.s:tk.e]
+	id := d.g.m.lookupID(joined)
+	if id < 0 {
+		return false
+	}
+	p.e, p.id = tk.e, id
+	return true
 }
 
 // listDep returns the département of the nearest unambiguous commune in the same list

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -185,25 +186,28 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 
 	// Keep the longest readings, then the highest priority, then the earliest.
+	// The order is that of keys, unique by the reading's index, so no sort needs to be
+	// stable and no comparison reads the readings.
 	order := sc.order[:0]
-	for i := range ins {
-		order = append(order, int32(i))
+	for x := range ins {
+		in := &ins[x]
+		order = append(order, readingKey{
+			rank: uint64(math.MaxUint32-uint32(in.b-in.a))<<8 | uint64(math.MaxUint8-uint8(priority[in.kind])),
+			pos:  uint64(in.a)<<32 | uint64(x),
+		})
 	}
 	sc.order = order
-	slices.SortStableFunc(order, func(x, y int32) int {
-		a, b := &ins[x], &ins[y]
-		if la, lb := a.b-a.a, b.b-b.a; la != lb {
-			return int(lb - la)
+	slices.SortFunc(order, func(p, q readingKey) int {
+		if p.rank != q.rank {
+			return cmp.Compare(p.rank, q.rank)
 		}
-		if pa, pb := priority[a.kind], priority[b.kind]; pa != pb {
-			return int(pb) - int(pa)
-		}
-		return int(a.a - b.a)
+		return cmp.Compare(p.pos, q.pos)
 	})
 	used := zeroed(sc.used, len(toks))
 	sc.used = used
-	chosen := order[:0]
-	for _, x := range order {
+	chosen := sc.chosen[:0] // by position: first token, then index
+	for _, k := range order {
+		x := uint32(k.pos)
 		in := &ins[x]
 		if in.kind == kEPCICore && !in.ok {
 			continue // a weak core outside a list
@@ -221,12 +225,13 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		for k := in.a; k < in.b; k++ {
 			used[k] = true
 		}
-		chosen = append(chosen, x)
+		chosen = append(chosen, k.pos)
 	}
-	slices.SortFunc(chosen, func(x, y int32) int { return int(ins[x].a - ins[y].a) })
+	sc.chosen = chosen
+	slices.Sort(chosen)
 	sel = sc.sel
-	for _, x := range chosen {
-		sel = append(sel, ins[x])
+	for _, pos := range chosen {
+		sel = append(sel, ins[uint32(pos)])
 	}
 
 	// "Wallers (59)" is a département code only if a Wallers is in the 59: "Anor (36)"
@@ -453,8 +458,15 @@ type matchScratch struct {
 	ins, sel   []interp
 	cands      []int32
 	epciAt     []int
-	order      []int32
+	order      []readingKey
+	chosen     []uint64
 	used, veto []bool
+}
+
+// A readingKey orders the readings of a text for the choice among overlapping ones.
+type readingKey struct {
+	rank uint64 // the longest first, then the highest priority
+	pos  uint64 // the first token, then the index in the readings
 }
 
 // release keeps the buffers Match grew for the next call, emptied: the readings hold
