@@ -1048,6 +1048,9 @@ func (ps *peopleScanner) orgRest(k, j int) int {
 // a closing "Le Président, Xavier BERTRAND", and those representing a party to a
 // convention ("représentée par M. …").
 func (sg *signer) blockPersons() []corpus.Signatory {
+	if len(sg.people) == 0 {
+		return nil // every block below gives persons of sg.people
+	}
 	ps := sg.ps
 	s := ps.t.S
 	var out []corpus.Signatory
@@ -1088,9 +1091,19 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	}
 	// A closing signature: among the last lines of the text, a person whose name
 	// opens its line under a title line ("Le Président,⏎Xavier BERTRAND").
+	// The line breaks are the newline tokens: the last one before tail-1 is found
+	// walking back over the tokens, fewer than the bytes.
 	tail := len(s)
+	k := len(ps.toks)
 	for n := 0; n < 8 && tail > 0; {
-		nl := strings.LastIndexByte(s[:tail-1], '\n')
+		nl := -1
+		for k > 0 {
+			k--
+			if tk := ps.toks[k]; tk.kind == ptNewline && int(tk.s) < tail-1 {
+				nl = int(tk.s)
+				break
+			}
+		}
 		if strings.TrimSpace(s[nl+1:tail]) != "" {
 			n++
 		}
