@@ -364,15 +364,16 @@ func normalCase(w string) string {
 }
 
 func (ps *peopleScanner) scan() {
+	var m mention // filled by givenWithAge and at: a mention is too large to return
 	for i := 0; i < len(ps.toks); i++ {
 		if !ps.capital(i) {
 			continue
 		}
-		if m, ok := ps.givenWithAge(i); ok {
+		if ps.givenWithAge(i, &m) {
 			ps.mentions = append(ps.mentions, m)
 			continue
 		}
-		if m, ok := ps.at(i); ok {
+		if ps.at(i, &m) {
 			ps.mentions = append(ps.mentions, m)
 			i = m.tj - 1
 		}
@@ -480,34 +481,34 @@ func setOf(ws ...string) map[string]bool {
 	return m
 }
 
-// at tries to read a person's name at token i.
-func (ps *peopleScanner) at(i int) (mention, bool) {
+// at tries to read a person's name at token i into m.
+func (ps *peopleScanner) at(i int, m *mention) bool {
 	start := i
 	civ := ps.civility(i)
 	if civ > 0 {
 		start = i + civ
 		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial {
-			return mention{}, false
+			return false
 		}
 	}
 	titled := civ > 0 || roleNouns.has(ps.folded(i-1))
-	m, unknownGiven, ok := ps.parseName(start, titled)
+	unknownGiven, ok := ps.parseName(start, titled, m)
 	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
 		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
-		return m, false
+		return false
 	}
-	if ps.facilityBefore(i) || ps.insideProperNoun(i) || ps.company(i, m) {
-		return m, false
+	if ps.facilityBefore(i) || ps.insideProperNoun(i) || ps.company(i, *m) {
+		return false
 	}
 	if unknownGiven && civ == 0 && pFrench(ps.folded(m.sk)) && !names.IsSurname(ps.folded(m.sk)) {
 		// "Relations Publiques", "GIE Imagerie", "Vasseur Paysage": neither word is
 		// known as a name and the last one is a common word.
-		return m, false
+		return false
 	}
-	m.role = ps.roleBefore(i, m)
+	m.role = ps.roleBefore(i, *m)
 	if m.role == "" {
-		m.role = ps.roleAfter(m)
+		m.role = ps.roleAfter(*m)
 	}
 	if m.role == "" {
 		m.role = ps.listLabel(i)
@@ -519,20 +520,20 @@ func (ps *peopleScanner) at(i int) (mention, bool) {
 	// persons, whatever the surname means.
 	reversed := m.gk > m.sk && !ambiguousGiven.has(ps.folded(m.gk))
 	strong := titled || m.role != "" || reversed
-	if !ps.plausible(m, strong, unknownGiven) {
-		return m, false
+	if !ps.plausible(*m, strong, unknownGiven) {
+		return false
 	}
-	return m, true
+	return true
 }
 
 // parseName reads a name at token p: "Given [Given] [particles] Surname [Surname]",
 // "SURNAME Given", "B. Surname", or, when titled (after a civility or a title), an
-// unknown given name or a surname alone.
-func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven, ok bool) {
-	m.ti = p
+// unknown given name or a surname alone. It fills m, from scratch.
+func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven, ok bool) {
+	*m = mention{ti: p}
 	if ps.particle(p) && !(titled && ps.nameToken(p+1)) &&
 		!(ps.toks[p].cas == pcUpper && ps.nameToken(p+1) && ps.toks[p+1].cas == pcUpper) {
-		return m, false, false
+		return false, false
 	}
 	// SURNAME Given: capitals followed by given names that end the name.
 	if ps.nameToken(p) && ps.toks[p].cas == pcUpper {
@@ -560,11 +561,11 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			m.given = strings.Join(givens, " ")
 			m.surname = ps.surnameText(p, q)
 			m.tj, m.sk, m.gk = g, q-1, g-len(givens)
-			return m, false, true
+			return false, true
 		}
 	}
 	if ps.particle(p) && !titled {
-		return m, false, false // "DU GARD": a particle starts no name but "EL AMRANI Fatima"
+		return false, false // "DU GARD": a particle starts no name but "EL AMRANI Fatima"
 	}
 	var givens []string
 	q := p
@@ -591,7 +592,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			if g, ok := ps.givenAt(p + 1); ok {
 				m.given, m.surname = g, normalCase(ps.word(p))
 				m.tj, m.sk, m.gk = p+2, p, p+1
-				return m, false, true
+				return false, true
 			}
 			m.given = normalCase(ps.word(p))
 			unknownGiven = true
@@ -607,7 +608,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			unknownGiven = true
 			q = p + 1
 		default:
-			return m, false, false
+			return false, false
 		}
 	} else {
 		m.given = strings.Join(givens, " ")
@@ -629,19 +630,19 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 			// before a given name only.
 			m.given, m.surname = givens[1], givens[0]
 			m.tj, m.sk, m.gk = q, p, p+1
-			return m, false, true
+			return false, true
 		case len(givens) >= 2:
 			// "Xavier Bertrand": the last "given name" is the surname.
 			m.given = strings.Join(givens[:len(givens)-1], " ")
 			m.surname = givens[len(givens)-1]
 			m.tj, m.sk, m.gk = q, q-1, p
-			return m, false, true
+			return false, true
 		case len(givens) == 1 && titled:
 			m.given, m.surname, m.surnameOnly = "", givens[0], true
 			m.tj, m.sk, m.gk = q, q-1, -1
-			return m, false, true
+			return false, true
 		}
-		return m, false, false
+		return false, false
 	}
 	e := s + 1
 	upper := ps.toks[s].cas == pcUpper
@@ -672,7 +673,7 @@ func (ps *peopleScanner) parseName(p int, titled bool) (m mention, unknownGiven,
 	if m.surnameOnly {
 		m.gk = -1
 	}
-	return m, unknownGiven, true
+	return unknownGiven, true
 }
 
 // surnameAfterBreak reports whether the line that starts at token k opens with a
@@ -778,21 +779,22 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 // present private persons: with an age ("Kévin, 23 ans, a fait la route",
 // "Mélissa (31 ans)") or a relative clause ("Aurélie, qui a repris la
 // boulangerie"). A given name alone is otherwise no person: lists of first names in
-// minutes, a name cut by a line break.
-func (ps *peopleScanner) givenWithAge(i int) (mention, bool) {
+// minutes, a name cut by a line break. It fills m when it finds one.
+func (ps *peopleScanner) givenWithAge(i int, m *mention) bool {
 	if ps.toks[i].cas != pcTitle || !(ps.isPunct(i+1, ",") || ps.isPunct(i+1, "(")) {
-		return mention{}, false
+		return false
 	}
 	d := ps.word(i + 2)
 	age := d != "" && d[0] >= '0' && d[0] <= '9' && len(d) <= 3 && ps.folded(i+3) == "ans"
 	if !age && !(ps.isPunct(i+1, ",") && ps.folded(i+2) == "qui") {
-		return mention{}, false
+		return false
 	}
 	g, ok := ps.givenAt(i)
 	if !ok || ambiguousGiven.has(ps.folded(i)) || ps.capital(i-1) && ps.civility(i-1) == 0 {
-		return mention{}, false
+		return false
 	}
-	return mention{ti: i, tj: i + 1, sk: i, gk: i, surname: g}, true
+	*m = mention{ti: i, tj: i + 1, sk: i, gk: i, surname: g}
+	return true
 }
 
 // company reports whether the name at token i (mention m) is part of the name of a
