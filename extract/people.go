@@ -277,27 +277,18 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 		}
 		return givenKnown
 	}
-	if _, ok := gluedGiven(ps.word(i)); ok {
-		return givenGlued
+	if ps.toks[i].inner {
+		if _, ok := gluedGiven(ps.word(i)); ok {
+			return givenGlued
+		}
 	}
 	return givenNone
 }
 
 // gluedGiven splits w at each capital after a lower-case letter into known given
 // names ("PierreRené" → "Pierre-René").
+// (givenKind calls it only for words the tokenizer saw such a capital in.)
 func gluedGiven(w string) (string, bool) {
-	// Most words have no capital after their first letter: without one no split,
-	// which an ASCII word shows without decoding its runes.
-	plain := true
-	for j := 1; j < len(w); j++ {
-		if c := w[j]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return "", false
-	}
 	var parts []string
 	start := 0
 	prevLower := false
@@ -1513,6 +1504,7 @@ type ptok struct {
 	kind   uint8
 	cas    uint8
 	hyphen bool // a word with inner hyphens ("Jean-René")
+	inner  bool // a word with a capital after another rune than a capital ("PierreRené")
 }
 
 // Byte classes of the tokenizer.
@@ -1604,7 +1596,8 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		fs := i + d
 		j := i
 		letters, lower := 0, 0
-		hyphen := false
+		hyphen, inner := false, false
+		up := true // the last rune was a capital (the first rune follows none)
 	word:
 		for j < len(s) {
 			switch pByteClass[s[j]] {
@@ -1615,17 +1608,24 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 				}
 				letters += j - r0
 				lower += j - r0
+				up = false
 			case pbUpper:
 				letters++
 				j++
+				inner = inner || !up
+				up = true
 			case pbHigh:
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if !unicode.IsLetter(r2) {
 					break word
 				}
 				letters++
-				if !unicode.IsUpper(r2) {
+				if unicode.IsUpper(r2) {
+					inner = inner || !up
+					up = true
+				} else {
 					lower++
+					up = false
 				}
 				if off != nil {
 					d += foldedLen(off, j+d, j) - n2
@@ -1638,6 +1638,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 						break word
 					}
 					hyphen = true
+					up = false
 					continue
 				}
 				break word
@@ -1654,7 +1655,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		default:
 			cas = pcTitle
 		}
-		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas, hyphen: hyphen})
+		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas, hyphen: hyphen, inner: inner})
 		i = j
 	}
 	return toks
