@@ -193,8 +193,10 @@ func (d *doc) joinHyphenated() {
 	toks := d.toks
 	// Nothing moves before the first join.
 	k := 1
-	for k < len(toks) && !(toks[k].gap == gapJoined && d.join(&toks[k-1], toks[k])) {
-		k++
+	for ; k < len(toks); k++ {
+		if toks[k].gap == gapJoined && d.join(&toks[k-1], toks[k]) {
+			break
+		}
 	}
 	if k >= len(toks) {
 		return
