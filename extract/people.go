@@ -1595,20 +1595,20 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		// letter and before a letter ends the word and belongs to it ("d'", "l'").
 		fs := i + d
 		j := i
-		letters, lower := 0, 0
-		hyphen, inner := false, false
+		letters := 0 // letters other than lower-case ASCII ones
+		lower, hyphen, inner := false, false, false
 		up := true // the last rune was a capital (the first rune follows none)
 	word:
 		for j < len(s) {
 			switch pByteClass[s[j]] {
 			case pbLower:
 				// A run of lower-case ASCII letters, the bulk of a text.
-				r0 := j
 				for j++; j < len(s) && pByteClass[s[j]] == pbLower; j++ {
 				}
-				letters += j - r0
-				lower += j - r0
-				up = false
+				lower, up = true, false
+				if j < len(s) && pByteClass[s[j]] == pbSpace {
+					break word // the end of most words
+				}
 			case pbUpper:
 				letters++
 				j++
@@ -1624,8 +1624,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 					inner = inner || !up
 					up = true
 				} else {
-					lower++
-					up = false
+					lower, up = true, false
 				}
 				if off != nil {
 					d += foldedLen(off, j+d, j) - n2
@@ -1648,12 +1647,12 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		switch {
 		case !upper:
 			cas = pcLower
-		case lower == 0 && letters >= 2:
-			cas = pcUpper
+		case lower:
+			cas = pcTitle
 		case letters == 1:
 			cas = pcInitial
 		default:
-			cas = pcTitle
+			cas = pcUpper
 		}
 		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas, hyphen: hyphen, inner: inner})
 		i = j
