@@ -74,24 +74,26 @@ func PersonKey(name string) string {
 
 // compactKey is the merging key: the letters of the folded name only, so that
 // "PierreRené Lemas", "Pierre-René Lemas" and "Pierre René LEMAS" are one.
-func compactKey(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
+func compactKey(name string) string { return string(appendCompactKey(nil, name)) }
+
+// appendCompactKey appends compactKey(name) to b. Only letters are kept, so the key
+// of "Given Surname" is the key of Given then the key of Surname.
+func appendCompactKey(b []byte, name string) []byte {
 	// The runes of Fold(name), without building it.
 	for _, r := range name {
 		if r < utf8.RuneSelf {
-			if r = rune(asciiLower[r]); 'a' <= r && r <= 'z' {
-				b.WriteByte(byte(r))
+			if c := asciiLower[r]; 'a' <= c && c <= 'z' {
+				b = append(b, c)
 			}
 			continue
 		}
 		for _, x := range FoldRune(r) {
 			if pIsLetter(x) {
-				b.WriteRune(x)
+				b = utf8.AppendRune(b, x)
 			}
 		}
 	}
-	return b.String()
+	return b
 }
 
 // A mention is one occurrence of a person's name.
@@ -1269,10 +1271,21 @@ func (ps *peopleScanner) merge() []corpus.Person {
 	span := func(m mention) corpus.Span {
 		return corpus.Span{Start: int(ps.toks[m.ti].s), End: int(ps.toks[m.tj-1].e)}
 	}
+	// key holds the compact key of a mention's name, compactKey(m.name()), built
+	// without the name; looking a []byte up in a map copies nothing.
+	var key []byte
+	nameKey := func(m *mention) []byte {
+		key = appendCompactKey(appendCompactKey(key[:0], m.given), m.surname)
+		return key
+	}
 	better := func(p *person, m mention) {
-		n := m.name()
-		if accents(n) > accents(p.p.Name) || accents(n) == accents(p.p.Name) && len(n) > len(p.p.Name) {
-			p.p.Name = n
+		// accents and length of m.name(), which is built only when it is better
+		an, n := accents(m.given)+accents(m.surname), len(m.surname)
+		if m.given != "" {
+			n += len(m.given) + 1
+		}
+		if a := accents(p.p.Name); an > a || an == a && n > len(p.p.Name) {
+			p.p.Name = m.name()
 		}
 		if len(m.role) > len(p.p.Role) {
 			p.p.Role = m.role
@@ -1285,14 +1298,14 @@ func (ps *peopleScanner) merge() []corpus.Person {
 			partial = append(partial, m)
 			continue
 		}
-		k := compactKey(m.name())
-		if p := byKey[k]; p != nil {
+		k := nameKey(&m)
+		if p := byKey[string(k)]; p != nil {
 			better(p, m)
 			continue
 		}
 		p := &person{p: corpus.Person{Name: m.name(), Role: m.role, Spans: []corpus.Span{span(m)}},
 			surname: compactKey(m.surname), first: int(ps.toks[m.ti].s)}
-		byKey[k] = p
+		byKey[string(k)] = p
 		out = append(out, p)
 	}
 	for _, m := range partial {
@@ -1316,14 +1329,14 @@ func (ps *peopleScanner) merge() []corpus.Person {
 			match.p.Spans = append(match.p.Spans, span(m))
 			continue
 		}
-		k := compactKey(m.name())
-		if p := byKey[k]; p != nil {
+		k := nameKey(&m)
+		if p := byKey[string(k)]; p != nil {
 			better(p, m)
 			continue
 		}
 		p := &person{p: corpus.Person{Name: m.name(), Role: m.role, Spans: []corpus.Span{span(m)}},
 			surname: sk, first: int(ps.toks[m.ti].s)}
-		byKey[k] = p
+		byKey[string(k)] = p
 		out = append(out, p)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].first < out[b].first })
@@ -1656,6 +1669,9 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		}
 		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas, hyphen: hyphen, inner: inner})
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after most words
+		}
 	}
 	return toks
 }
