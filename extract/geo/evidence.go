@@ -237,18 +237,20 @@ func (d *doc) join(p *token, tk token) bool {
 
 // listDep returns the département of the nearest unambiguous commune in the same list
 // as sel[x] ("FLAUX⏎FOISSAC⏎FONS": the Foissac of the Gard), or "".
-func (d *doc) listDep(sel []interp, x int) string {
+func (d *doc) listDep(sel []interp, listed []bool, x int) string {
+	// listed[k] tells whether sel[k] and sel[k+1] are communes in one list; the chain
+	// from x goes on to each side until a link is missing.
+	left, right := true, true
 	for step := 1; step <= 5; step++ {
-		for _, y := range []int{x - step, x + step} {
-			if y < 0 || y >= len(sel) {
-				continue
+		if y := x - step; y >= 0 && left {
+			left = listed[y]
+			if left && len(sel[y].cands) == 1 {
+				return d.g.communes[sel[y].cands[0]].Departement
 			}
-			lo, hi := min(x, y), max(x, y)
-			chained := true
-			for k := lo; k < hi && chained; k++ {
-				chained = sel[k].kind == kCommune && sel[k+1].kind == kCommune && d.listed(int(sel[k].b), int(sel[k+1].a))
-			}
-			if chained && len(sel[y].cands) == 1 {
+		}
+		if y := x + step; y < len(sel) && right {
+			right = listed[y-1]
+			if right && len(sel[y].cands) == 1 {
 				return d.g.communes[sel[y].cands[0]].Departement
 			}
 		}

@@ -303,6 +303,12 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	// Communes: choose among namesakes, then decide whether the name counts.
 	veto := zeroed(sc.veto, len(sel))
 	sc.veto = veto
+	// listed[x]: sel[x] and sel[x+1] are communes in one list.
+	listed := zeroed(sc.listed, len(sel))
+	sc.listed = listed
+	for x := 0; x+1 < len(sel); x++ {
+		listed[x] = sel[x].kind == kCommune && sel[x+1].kind == kCommune && d.listed(int(sel[x].b), int(sel[x+1].a))
+	}
 	for x := range sel {
 		in := &sel[x]
 		if in.kind != kCommune {
@@ -311,7 +317,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		d.postalNamesake(in)
 		local := d.localDep(sel, x)
 		if local == "" {
-			local = d.listDep(sel, x)
+			local = d.listDep(sel, listed, x)
 		}
 		in.choice = d.choose(in, local, ctxNamed, ctxDep, ctxRegion)
 		c := g.communes[in.choice]
@@ -461,6 +467,7 @@ type matchScratch struct {
 	order      []readingKey
 	chosen     []uint64
 	used, veto []bool
+	listed     []bool
 }
 
 // A readingKey orders the readings of a text for the choice among overlapping ones.
