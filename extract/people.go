@@ -1593,7 +1593,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		case pbUpper:
 			upper = true
 		case pbHigh:
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := pDecode(s, i)
 			if !unicode.IsLetter(r) {
 				if off != nil {
 					d += foldedLen(off, i+d, i) - n
@@ -1628,7 +1628,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 				inner = inner || !up
 				up = true
 			case pbHigh:
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := pDecode(s, j)
 				if !unicode.IsLetter(r2) {
 					break word
 				}
@@ -1674,6 +1674,17 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		}
 	}
 	return toks
+}
+
+// pDecode is utf8.DecodeRuneInString(s[j:]) for s[j] outside ASCII, decoding the
+// two-byte runes (the accented Latin letters) inline.
+func pDecode(s string, j int) (rune, int) {
+	if c := s[j]; 0xC2 <= c && c <= 0xDF && j+1 < len(s) {
+		if c2 := s[j+1]; c2&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c2&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(s[j:])
 }
 
 // foldedLen returns the number of bytes the rune at i folds to, k being the first of
