@@ -206,7 +206,19 @@ func (ps *peopleScanner) nameToken(i int) bool {
 	if tk.kind != ptWord || tk.cas != pcTitle && tk.cas != pcUpper || ps.t.S[tk.e-1] == '\'' {
 		return false
 	}
-	return !tk.hyphen || ps.hyphenNameToken(i)
+	switch tk.hyphen {
+	case hyphenNone, hyphenName:
+		return true
+	case hyphenPlace:
+		return false
+	}
+	// Memoised in the token: parseName asks again from each start before it.
+	ok := ps.hyphenNameToken(i)
+	tk.hyphen = hyphenPlace
+	if ok {
+		tk.hyphen = hyphenName
+	}
+	return ok
 }
 
 // hyphenNameToken is nameToken for a capitalised word with inner hyphens: each part
@@ -271,7 +283,7 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 	if names.IsGiven(f) {
 		return givenKnown
 	}
-	if ps.toks[i].hyphen {
+	if ps.toks[i].hyphen != hyphenNone {
 		for part := range strings.SplitSeq(f, "-") {
 			if !names.IsGiven(part) {
 				return givenNone
@@ -1501,6 +1513,14 @@ const (
 	ptNewline              // a line break
 )
 
+// Values of ptok.hyphen.
+const (
+	hyphenNone    uint8 = iota // no inner hyphen
+	hyphenUnknown              // inner hyphens: nameToken has not looked at the word yet
+	hyphenName                 // inner hyphens between parts of a name ("Jean-René")
+	hyphenPlace                // inner hyphens, not a name ("Hauts-de-France")
+)
+
 const (
 	pcLower   uint8 = iota // "directeur", "de"
 	pcTitle                // "Olivier", "PierreRené", "Hauts-de-France"
@@ -1516,8 +1536,9 @@ type ptok struct {
 	fs, fe int32
 	kind   uint8
 	cas    uint8
-	hyphen bool // a word with inner hyphens ("Jean-René")
-	inner  bool // a word with a capital after another rune than a capital ("PierreRené")
+	hyphen uint8 // a word with inner hyphens ("Jean-René"), and what nameToken found
+
+	inner bool // a word with a capital after another rune than a capital ("PierreRené")
 }
 
 // Byte classes of the tokenizer.
@@ -1609,7 +1630,8 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 		fs := i + d
 		j := i
 		letters := 0 // letters other than lower-case ASCII ones
-		lower, hyphen, inner := false, false, false
+		lower, inner := false, false
+		hyphen := hyphenNone
 		up := true // the last rune was a capital (the first rune follows none)
 	word:
 		for j < len(s) {
@@ -1649,7 +1671,7 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 					if c2 == '\'' {
 						break word
 					}
-					hyphen = true
+					hyphen = hyphenUnknown
 					up = false
 					continue
 				}
