@@ -135,7 +135,7 @@ func (d *doc) personInCapitals(a, b int) bool {
 		d.capital(cb) && names.IsGiven(d.word(cb)) {
 		return true
 	}
-	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && civilities[d.word(ca-1)] && d.capital(ca-1) {
+	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && civilities.has(d.word(ca-1)) && d.capital(ca-1) {
 		return true
 	}
 	return false

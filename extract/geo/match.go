@@ -293,7 +293,8 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			ctxNamed[g.epcis[in.ref].SIREN] = true
 		}
 	}
-	starts := map[int32]bool{} // first tokens of commune readings
+	starts := zeroed(sc.used, len(toks)) // first tokens of commune readings, by token
+	sc.used = starts
 	for _, in := range sel {
 		if in.kind == kCommune {
 			starts[in.a] = true
@@ -325,14 +326,14 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		// "Centres-villes": a compound word. "Wallers-Arenberg": a place in the commune;
 		// "Hem-Croix": two communes.
 		if b := int(in.b); b < len(toks) && toks[b].gap&gapJoined != 0 && toks[b].gap&(gapSpace|gapHard) == 0 &&
-			(!d.capital(b) || level > 0 && !starts[int32(b)]) {
+			(!d.capital(b) || level > 0 && !starts[b]) {
 			veto[x] = true
 			continue
 		}
 		// "la Salle Europe", "Marck Industries": a word-like name that opens a longer
 		// proper noun.
 		if b := int(in.b); level > 0 && b < len(toks) && toks[b].gap&^gapSpace == 0 && d.capital(b) &&
-			!starts[int32(b)] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
+			!starts[b] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
 			veto[x] = true
 			continue
 		}
@@ -556,19 +557,45 @@ func skipConnectors(folded string, toks []token, i int) int {
 	return i
 }
 
+// A wordSet is a set of folded words with a filter before its map: most words looked
+// up are in no set, and the filter, by length and first byte, turns most of them away
+// for the cost of a few instructions.
+type wordSet struct {
+	m     map[string]bool
+	first [16]uint32 // by length (15 for longer words): bit c&31 for each first byte c
+}
+
+func newWordSet(m map[string]bool) wordSet {
+	s := wordSet{m: m}
+	for w := range m {
+		if w != "" {
+			s.first[min(len(w), 15)] |= 1 << (w[0] & 31)
+		}
+	}
+	return s
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	if w == "" || s.first[min(len(w), 15)]&(1<<(w[0]&31)) == 0 {
+		return w == "" && s.m[w]
+	}
+	return s.m[w]
+}
+
 // Words before a name that make it a street, not a commune: "rue de Lens".
-var streetWords = map[string]bool{"rue": true, "avenue": true, "av": true, "bd": true,
+var streetWords = newWordSet(map[string]bool{"rue": true, "avenue": true, "av": true, "bd": true,
 	"boulevard": true, "place": true, "chemin": true, "allee": true, "route": true,
 	"quai": true, "impasse": true, "square": true, "sentier": true, "faubourg": true,
 	"fg": true, "voie": true, "parvis": true, "esplanade": true, "promenade": true,
 	"passage": true, "chaussee": true, "residence": true, "porte": true, "rond": true,
-	"cite": true, "pont": true}
+	"cite": true, "pont": true})
 
 // Civilities before a person's name.
-var civilities = map[string]bool{"m": true, "mme": true, "mlle": true, "monsieur": true,
+var civilities = newWordSet(map[string]bool{"m": true, "mme": true, "mlle": true, "monsieur": true,
 	"madame": true, "mademoiselle": true, "mr": true, "dr": true, "docteur": true,
 	"me": true, "maitre": true, "pr": true, "professeur": true, "abbe": true, "pere": true,
-	"mgr": true, "general": true, "colonel": true}
+	"mgr": true, "general": true, "colonel": true})
 
 // Nouns that make "<noun> de <name>" a strong sign of a commune.
 var communeNouns = map[string]bool{"commune": true, "communes": true, "ville": true,
@@ -581,12 +608,12 @@ var weakWords = map[string]bool{"de": true, "d": true, "depuis": true, "vers": t
 
 // Nouns directly before a name that make it a company's or a thing's name: "usine
 // Still", "Société Méru".
-var orgWords = map[string]bool{"societe": true, "entreprise": true, "ets": true,
+var orgWords = newWordSet(map[string]bool{"societe": true, "entreprise": true, "ets": true,
 	"etablissements": true, "sarl": true, "sas": true, "sasu": true, "eurl": true, "sa": true,
 	"sci": true, "groupe": true, "usine": true, "marque": true, "cabinet": true,
 	"agence": true, "hotel": true, "restaurant": true, "boulangerie": true,
 	"patisserie": true, "garage": true, "pharmacie": true, "magasin": true, "espace": true,
-	"salle": true, "stade": true, "college": true, "lycee": true, "ecole": true}
+	"salle": true, "stade": true, "college": true, "lycee": true, "ecole": true})
 
 // Words after "Lille, " that make a dateline.
 var datelineWords = map[string]bool{"le": true, "lundi": true, "mardi": true,
@@ -671,12 +698,12 @@ var rivers = map[string]bool{"01": true, "02": true, "03": true, "07": true, "10
 	"81": true, "83": true, "86": true, "89": true}
 
 // Words before a river's name.
-var riverWords = map[string]bool{"confluence": true, "fleuve": true, "riviere": true,
+var riverWords = newWordSet(map[string]bool{"confluence": true, "fleuve": true, "riviere": true,
 	"berge": true, "berges": true, "rive": true, "rives": true, "bords": true, "vallee": true,
 	"bassin": true, "cours": true, "crue": true, "crues": true, "nappe": true, "canal": true,
 	"amont": true, "aval": true, "affluent": true, "embouchure": true, "delta": true,
 	"baie": true, "eaux": true, "lit": true, "barrage": true, "source": true, "sources": true,
-	"jusqu": true, "estuaire": true, "rivieres": true, "fleuves": true, "gorges": true}
+	"jusqu": true, "estuaire": true, "rivieres": true, "fleuves": true, "gorges": true})
 
 // depOK applies the rules of département names to tokens [a, b).
 func (d *doc) depOK(a, b int, e entry) bool {
@@ -691,7 +718,7 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	// "confluence avec le Rhône", "les bords de la Somme": the river.
 	if rivers[d.g.deps[e.ref].Code] && b-a-int(e.skip) == 1 {
 		for k := a - 1; k >= 0 && k >= a-4; k-- {
-			if riverWords[d.word(k)] {
+			if riverWords.has(d.word(k)) {
 				return false
 			}
 		}
@@ -746,7 +773,7 @@ func (d *doc) communeOK(a, b int) bool {
 	}
 	if k >= 0 && (blank(toks[k+1].gap) || toks[k+1].gap&gapDot != 0 && toks[k+1].gap&gapHard == 0) {
 		w := d.word(k)
-		if streetWords[w] && k < a-1 || streetWords[w] && k == a-1 && w != "porte" && w != "pont" && w != "port" {
+		if streetWords.has(w) && k < a-1 || streetWords.has(w) && k == a-1 && w != "porte" && w != "pont" && w != "port" {
 			return false
 		}
 		if (w == "prefet" || w == "prefete" || w == "prefets") && k > 0 && d.word(k-1) == "sous" ||
@@ -755,7 +782,7 @@ func (d *doc) communeOK(a, b int) bool {
 			return false
 		}
 	}
-	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine|gapJoined) == 0 && orgWords[d.word(a-1)] {
+	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine|gapJoined) == 0 && orgWords.has(d.word(a-1)) {
 		return false
 	}
 	// "l'église Saint-Martin", "la Saint-Jean"; "ROUSSEL-CALAIS Maud", "Mme SAINT-MAXENT".
@@ -772,7 +799,7 @@ func (d *doc) communeOK(a, b int) bool {
 	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine) == 0 {
 		w := d.word(a - 1)
 		// "M. Lens", "Mme Salomé".
-		if civilities[w] && d.capital(a-1) {
+		if civilities.has(w) && d.capital(a-1) {
 			return false
 		}
 		// "Bernard Cazeneuve", "Jean-Pierre Marck".

@@ -115,3 +115,27 @@ func FuzzTokenize(f *testing.F) {
 		checkTokens(t, g, extract.Fold(s), 1)
 	})
 }
+
+// TestWordSets checks the filtered word sets against their maps, over their members,
+// the gazetteer's words and a few edge cases.
+func TestWordSets(t *testing.T) {
+	g := mustDefault(t)
+	for _, set := range []wordSet{streetWords, civilities, orgWords, riverWords} {
+		check := func(w string) {
+			if got, want := set.has(w), set.m[w]; got != want {
+				t.Fatalf("has(%q) = %v, want %v", w, got, want)
+			}
+		}
+		for w := range set.m {
+			check(w)
+			check(w + "s")
+			check(w[1:])
+		}
+		for w := range g.m.dict {
+			check(w)
+		}
+		for _, w := range []string{"", "a", "é", "0", "rueavenueboulevardplace", "\x00"} {
+			check(w)
+		}
+	}
+}
