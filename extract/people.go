@@ -371,10 +371,11 @@ func normalCase(w string) string {
 func (ps *peopleScanner) scan() {
 	var m mention // filled by givenWithAge and at: a mention is too large to return
 	for i := 0; i < len(ps.toks); i++ {
-		if !ps.capital(i) {
+		// Only capitalised words start names: the others are passed over here.
+		if tk := &ps.toks[i]; tk.kind != ptWord || tk.cas == pcLower {
 			continue
 		}
-		if ps.givenWithAge(i, &m) {
+		if ps.toks[i].cas == pcTitle && ps.givenWithAge(i, &m) {
 			ps.mentions = append(ps.mentions, m)
 			continue
 		}
@@ -1537,8 +1538,7 @@ type ptok struct {
 	kind   uint8
 	cas    uint8
 	hyphen uint8 // a word with inner hyphens ("Jean-René"), and what nameToken found
-
-	inner bool // a word with a capital after another rune than a capital ("PierreRené")
+	inner  bool  // a word with a capital after another rune than a capital ("PierreRené")
 }
 
 // Byte classes of the tokenizer.
