@@ -950,17 +950,24 @@ func (d *doc) sentenceEnd(k int) bool {
 // diacritics, where the text does write some letters in lower case.
 func (d *doc) accentsDiffer(a, b int, name string) bool {
 	s, e := d.t.Orig(int(d.toks[a].s), int(d.toks[b-1].e))
-	written := []rune(strings.ToLower(d.t.S[s:e]))
-	official := []rune(strings.ToLower(name))
+	return accentsDiffer(d.t.S[s:e], name)
+}
+
+// accentsDiffer compares the letters of written and official in lower case, rune by
+// rune (what strings.ToLower and a conversion to runes would give, without the copies),
+// and reports whether the first that differ are one letter with different diacritics.
+func accentsDiffer(written, official string) bool {
 	i, j := 0, 0
 	for i < len(written) && j < len(official) {
-		w, o := written[i], official[j]
+		w, n := utf8.DecodeRuneInString(written[i:])
+		o, m := utf8.DecodeRuneInString(official[j:])
+		w, o = unicode.ToLower(w), unicode.ToLower(o)
 		if !unicode.IsLetter(w) {
-			i++
+			i += n
 			continue
 		}
 		if !unicode.IsLetter(o) {
-			j++
+			j += m
 			continue
 		}
 		if w != o {
@@ -969,8 +976,8 @@ func (d *doc) accentsDiffer(a, b int, name string) bool {
 			}
 			return true
 		}
-		i++
-		j++
+		i += n
+		j += m
 	}
 	return false
 }

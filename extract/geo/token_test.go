@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"terril/extract"
@@ -138,4 +140,40 @@ func TestWordSets(t *testing.T) {
 			check(w)
 		}
 	}
+}
+
+// accentsDifferRef is accentsDiffer on copies lowered and converted to runes.
+func accentsDifferRef(ws, os string) bool {
+	written := []rune(strings.ToLower(ws))
+	official := []rune(strings.ToLower(os))
+	i, j := 0, 0
+	for i < len(written) && j < len(official) {
+		w, o := written[i], official[j]
+		if !unicode.IsLetter(w) {
+			i++
+			continue
+		}
+		if !unicode.IsLetter(o) {
+			j++
+			continue
+		}
+		if w != o {
+			return extract.FoldRune(w) == extract.FoldRune(o)
+		}
+		i++
+		j++
+	}
+	return false
+}
+
+func FuzzAccentsDiffer(f *testing.F) {
+	for _, p := range [][2]string{{"Maire", "Mairé"}, {"MAIRE", "Mairé"}, {"Saint-Étienne", "Saint-Etienne"},
+		{"Lomme", "Lille"}, {"l'Haÿ", "L'Haÿ-les-Roses"}, {"a\xffé", "a\xffe"}, {"İstanbul", "istanbul"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, w, o string) {
+		if got, want := accentsDiffer(w, o), accentsDifferRef(w, o); got != want {
+			t.Fatalf("accentsDiffer(%q, %q) = %v, want %v", w, o, got, want)
+		}
+	})
 }
