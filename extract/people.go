@@ -893,7 +893,7 @@ func (ps *peopleScanner) roleStart(k int, plural bool) int {
 func (ps *peopleScanner) roleEnd(k int) int {
 	e := k
 	for n := 0; e < len(ps.toks) && n < 16; e, n = e+1, n+1 {
-		tk := ps.toks[e]
+		tk := &ps.toks[e]
 		if tk.kind == ptNewline && e > k {
 			// A role wrapped by a line break: "président de la⏎Communauté…" or
 			// "chargé⏎de l'habitat".
@@ -1098,7 +1098,7 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 	}
 	b := e
 	for b > 0 && e-b < 16 {
-		tk := ps.toks[b-1]
+		tk := &ps.toks[b-1]
 		if ps.isPunct(b-1, ")") {
 			// "le maire (DVG) de Hem, Jean Dupont": a short parenthesis inside the title.
 			if o := ps.parenOpen(b - 1); o > 0 {
@@ -1156,7 +1156,7 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 // after the name.
 func (ps *peopleScanner) trailingLabel(k int) string {
 	for n := 0; k < len(ps.toks) && n < 120; k, n = k+1, n+1 {
-		tk := ps.toks[k]
+		tk := &ps.toks[k]
 		if tk.kind == ptNewline {
 			return ""
 		}
@@ -1241,7 +1241,7 @@ func (ps *peopleScanner) columnRole(i int) string {
 func (ps *peopleScanner) listLabel(i int) string {
 	colon := -1
 	for k := i - 1; k >= 0 && i-k < 60; k-- {
-		tk := ps.toks[k]
+		tk := &ps.toks[k]
 		if tk.kind == ptNewline {
 			break
 		}

@@ -414,7 +414,8 @@ func (ps *peopleScanner) sentences() [][2]int {
 		}
 		start = end
 	}
-	for i, tk := range ps.toks {
+	for i := range ps.toks {
+		tk := &ps.toks[i]
 		switch tk.kind {
 		case ptNewline:
 			prev := ""
@@ -1099,7 +1100,7 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 		nl := -1
 		for k > 0 {
 			k--
-			if tk := ps.toks[k]; tk.kind == ptNewline && int(tk.s) < tail-1 {
+			if tk := &ps.toks[k]; tk.kind == ptNewline && int(tk.s) < tail-1 {
 				nl = int(tk.s)
 				break
 			}
