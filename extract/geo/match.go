@@ -412,19 +412,17 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 	}
 
-	// Output, in order of first mention.
-	comIdx := map[int32]int{}
-	epciIdx := map[int32]int{}
-	depSeen := map[string]bool{}
-	addDep := func(code string) {
-		if !depSeen[code] {
-			depSeen[code] = true
-			departements = append(departements, code)
-		}
-	}
-	for _, in := range sel {
-		s, e := t.Orig(int(toks[in.a].s), int(toks[in.b-1].e))
-		span := corpus.Span{Start: s, End: e}
+	// Output, in order of first mention. A first pass numbers the communes and EPCIs
+	// and counts their spans, so that each list and the spans of its entries take one
+	// allocation each.
+	entry := zeroed(sc.entry, len(sel)) // by reading: the index of its commune or EPCI
+	sc.entry = entry
+	comRef, epciRef := sc.comRef[:0], sc.epciRef[:0] // by index: the commune or EPCI
+	comN, epciN := sc.comN[:0], sc.epciN[:0]         // by index: the number of spans
+	comIdx := map[int32]int32{}
+	epciIdx := map[int32]int32{}
+	comSpans, epciSpans := 0, 0
+	for x, in := range sel {
 		switch in.kind {
 		case kCommune:
 			if !in.ok {
@@ -432,25 +430,69 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			}
 			i, ok := comIdx[in.choice]
 			if !ok {
-				c := g.communes[in.choice]
-				i = len(communes)
+				i = int32(len(comRef))
 				comIdx[in.choice] = i
-				communes = append(communes, corpus.Commune{Name: c.Name, INSEE: c.INSEE,
-					Departement: c.Departement, EPCI: c.EPCI})
+				comRef, comN = append(comRef, in.choice), append(comN, 0)
 			}
-			communes[i].Spans = append(communes[i].Spans, span)
+			entry[x] = i
+			comN[i]++
+			comSpans++
+		case kEPCI, kEPCICore:
+			i, ok := epciIdx[in.ref]
+			if !ok {
+				i = int32(len(epciRef))
+				epciIdx[in.ref] = i
+				epciRef, epciN = append(epciRef, in.ref), append(epciN, 0)
+			}
+			entry[x] = i
+			epciN[i]++
+			epciSpans++
+		}
+	}
+	sc.comRef, sc.epciRef, sc.comN, sc.epciN = comRef, epciRef, comN, epciN
+	if len(comRef) > 0 {
+		communes = make([]corpus.Commune, len(comRef))
+		spans := make([]corpus.Span, 0, comSpans)
+		for i, ci := range comRef {
+			c := g.communes[ci]
+			communes[i] = corpus.Commune{Name: c.Name, INSEE: c.INSEE, Departement: c.Departement, EPCI: c.EPCI,
+				Spans: spans[len(spans) : len(spans) : len(spans)+int(comN[i])]}
+			spans = spans[:len(spans)+int(comN[i])]
+		}
+	}
+	if len(epciRef) > 0 {
+		epcis = make([]corpus.EPCI, len(epciRef))
+		spans := make([]corpus.Span, 0, epciSpans)
+		for i, ref := range epciRef {
+			e := g.epcis[ref]
+			epcis[i] = corpus.EPCI{Name: e.Name, SIREN: e.SIREN,
+				Spans: spans[len(spans) : len(spans) : len(spans)+int(epciN[i])]}
+			spans = spans[:len(spans)+int(epciN[i])]
+		}
+	}
+	depSeen := map[string]bool{}
+	addDep := func(code string) {
+		if !depSeen[code] {
+			depSeen[code] = true
+			departements = append(departements, code)
+		}
+	}
+	for x, in := range sel {
+		s, e := t.Orig(int(toks[in.a].s), int(toks[in.b-1].e))
+		span := corpus.Span{Start: s, End: e}
+		switch in.kind {
+		case kCommune:
+			if !in.ok {
+				continue
+			}
+			c := &communes[entry[x]]
+			c.Spans = append(c.Spans, span)
 			if in.code != "" {
 				addDep(in.code)
 			}
 		case kEPCI, kEPCICore:
-			i, ok := epciIdx[in.ref]
-			if !ok {
-				e := g.epcis[in.ref]
-				i = len(epcis)
-				epciIdx[in.ref] = i
-				epcis = append(epcis, corpus.EPCI{Name: e.Name, SIREN: e.SIREN})
-			}
-			epcis[i].Spans = append(epcis[i].Spans, span)
+			e := &epcis[entry[x]]
+			e.Spans = append(e.Spans, span)
 		case kDep:
 			addDep(g.deps[in.ref].Code)
 		}
@@ -469,6 +511,8 @@ type matchScratch struct {
 	chosen     []uint64
 	used, veto []bool
 	listed     []bool
+	// The output's numbering.
+	entry, comRef, epciRef, comN, epciN []int32
 }
 
 // A readingKey orders the readings of a text for the choice among overlapping ones.
