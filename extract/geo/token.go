@@ -48,6 +48,17 @@ const (
 	fnvPrime  = 16777619
 )
 
+// pack returns the bytes of s, at most eight, as a little-endian integer padded with
+// zeros. No byte of a word is zero, so the integer tells the word of eight bytes or
+// fewer.
+func pack(s string) uint64 {
+	var c uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		c = c<<8 | uint64(s[i])
+	}
+	return c
+}
+
 // tokenize splits folded text into tokens, appending to toks. A token's dictionary
 // id comes from tab when it is not nil (the fast path, with the hash computed while
 // scanning), else from lookup.
@@ -66,7 +77,7 @@ func tokenize(f string, toks []token, tab *strTable, lookup func(string) int32) 
 		h := uint32(tk.id)
 		tk.id = -1
 		if tab.mayHold(h) {
-			tk.id = tab.probe(f[tk.s:tk.e], h)
+			tk.id = tab.probe(f, int(tk.s), int(tk.e), h)
 		}
 	}
 	return toks
@@ -104,6 +115,11 @@ func scanTokens(f string, toks []token) []token {
 				toks[n] = token{s: int32(i), e: int32(j), id: int32(h), gap: gap}
 				gap, newlines = 0, 0
 				i = j
+				// Most often one space follows: taken here, without the switch.
+				if i < len(f) && f[i] == ' ' {
+					gap = gapSpace
+					i++
+				}
 				continue
 			}
 			switch c {
@@ -202,11 +218,12 @@ func blank(g uint16) bool {
 
 // A strTable is a read-only open-addressing hash table from words to token ids, faster
 // than a map for the one lookup per token of a text: most words of a text are not in
-// it, and a miss usually costs one probe. A slot keeps the hash and the id side by
-// side, so a probe touches one cache line before any key comparison.
+// it, and a miss usually costs one probe. A slot keeps the hash, the id and the key
+// itself when it has at most eight bytes (most words do), so a probe touches one cache
+// line and compares two integers.
 type strTable struct {
 	slots []strSlot
-	keys  []string
+	keys  []string // the keys longer than eight bytes, by slot
 	mask  uint32
 	// bits is a one-hash Bloom filter of the keys, small enough to stay in cache:
 	// most words of a text are in no name, and the filter turns them away before
@@ -220,7 +237,8 @@ func bitOf(h uint32) uint32 { return (h >> 16) | (h << 16) }
 
 type strSlot struct {
 	hash uint32
-	id   int32 // -1 for an empty slot
+	id   int32  // -1 for an empty slot
+	word uint64 // pack(key) for a key of at most eight bytes, else 0 (see keys)
 }
 
 func fnv(s string) uint32 {
@@ -254,12 +272,27 @@ func newStrTable(m map[string]int32) *strTable {
 		for t.slots[i].id >= 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.slots[i] = k, strSlot{hash: h, id: id}
+		t.slots[i] = strSlot{hash: h, id: id}
+		if len(k) <= 8 {
+			t.slots[i].word = pack(k)
+		} else {
+			t.keys[i] = k
+		}
 	}
 	return t
 }
 
-func (t *strTable) lookup(s string) int32 { return t.lookupHash(s, fnv(s)) }
+// lookup returns the id of word s, or -1.
+func (t *strTable) lookup(s string) int32 {
+	if s == "" {
+		return -1 // no key is empty, and the packed comparison needs a non-empty word
+	}
+	h := fnv(s)
+	if !t.mayHold(h) {
+		return -1
+	}
+	return t.probe(s, 0, len(s), h)
+}
 
 // mayHold reports whether a key of hash h may be in the table: false for most words
 // of a text, which then need no probe.
@@ -268,22 +301,37 @@ func (t *strTable) mayHold(h uint32) bool {
 	return t.bits[b>>6]&(1<<(b&63)) != 0
 }
 
-// lookupHash looks s up given its hash fnv(s).
-func (t *strTable) lookupHash(s string, h uint32) int32 {
-	if !t.mayHold(h) {
-		return -1
+// probe looks up the word f[s:e] given its hash fnv(f[s:e]), past the filter.
+func (t *strTable) probe(f string, s, e int, h uint32) int32 {
+	if e-s > 8 {
+		w := f[s:e]
+		for i := h & t.mask; ; i = (i + 1) & t.mask {
+			sl := &t.slots[i]
+			if sl.id < 0 {
+				return -1
+			}
+			if sl.hash == h && sl.word == 0 && t.keys[i] == w {
+				return sl.id
+			}
+		}
 	}
-	return t.probe(s, h)
-}
-
-// probe looks s up given its hash fnv(s), past the filter.
-func (t *strTable) probe(s string, h uint32) int32 {
+	// The word packed as the slots keep it, with one load when eight bytes of f start
+	// at s.
+	var w uint64
+	if s+8 <= len(f) {
+		b := f[s : s+8]
+		w = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		w &= ^uint64(0) >> (64 - 8*uint(e-s))
+	} else {
+		w = pack(f[s:e])
+	}
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		sl := t.slots[i]
+		sl := &t.slots[i]
 		if sl.id < 0 {
 			return -1
 		}
-		if sl.hash == h && t.keys[i] == s {
+		if sl.word == w {
 			return sl.id
 		}
 	}

@@ -177,3 +177,25 @@ func FuzzAccentsDiffer(f *testing.F) {
 		}
 	})
 }
+
+// TestStrTable checks the frozen table against the dictionary it is built from, for
+// every key, and for words one letter longer or shorter.
+func TestStrTable(t *testing.T) {
+	g := mustDefault(t)
+	lookup := func(s string) int32 {
+		if id, ok := g.m.dict[s]; ok {
+			return id
+		}
+		return -1
+	}
+	for k, id := range g.m.dict {
+		if got := g.m.table.lookup(k); got != id {
+			t.Fatalf("lookup(%q) = %d, want %d", k, got, id)
+		}
+		for _, w := range []string{k + "s", k[:len(k)-1], "x" + k} {
+			if got, want := g.m.table.lookup(w), lookup(w); got != want {
+				t.Fatalf("lookup(%q) = %d, want %d", w, got, want)
+			}
+		}
+	}
+}
