@@ -65,6 +65,9 @@ var byteClass = func() (t [256]uint8) {
 func lex(f string) []token { return lexInto(f, nil) }
 
 // lexInto is lex appending to toks[:0], whose array it reuses when large enough.
+// The byte classes are tested by frequency (letters, then spaces, punctuation,
+// digits); ASCII letters are scanned inline and wordEnd runs only for a word that
+// reaches a multi-byte rune. The single space after a token is taken at once.
 func lexInto(f string, toks []token) []token {
 	if n := len(f)/4 + 8; cap(toks) < n { // French prose: about one token per 4–5 bytes
 		toks = make([]token, 0, n)
@@ -73,15 +76,28 @@ func lexInto(f string, toks []token) []token {
 	gap := gapNone
 	for i := 0; i < len(f); {
 		start := i
-		var kind uint8
-		switch byteClass[f[i]] {
-		case cSpace:
+		kind := tokWord
+		switch c := byteClass[f[i]]; {
+		case c == cLetter:
+			for i++; i < len(f) && byteClass[f[i]] == cLetter; i++ {
+			}
+			if i < len(f) && f[i] >= utf8.RuneSelf {
+				i = wordEnd(f, i)
+			}
+		case c == cSpace:
 			if gap == gapNone {
 				gap = gapSpace
 			}
 			i++
 			continue
-		case cLine:
+		case c == cOther:
+			kind = tokPunct
+			i++
+		case c == cDigit:
+			kind = tokNum
+			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
+			}
+		case c == cLine:
 			if gap < gapLine {
 				gap = gapLine
 			} else {
@@ -89,20 +105,9 @@ func lexInto(f string, toks []token) []token {
 			}
 			i++
 			continue
-		case cDigit:
-			kind = tokNum
-			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
-			}
-		case cLetter:
-			kind = tokWord
-			i = wordEnd(f, i+1)
-		case cOther:
-			kind = tokPunct
-			i++
 		default:
 			r, n := utf8.DecodeRuneInString(f[i:])
 			if unicode.IsLetter(r) {
-				kind = tokWord
 				i = wordEnd(f, i+n)
 			} else {
 				kind = tokPunct
@@ -111,6 +116,10 @@ func lexInto(f string, toks []token) []token {
 		}
 		toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap})
 		gap = gapNone
+		if i < len(f) && f[i] == ' ' {
+			gap = gapSpace
+			i++
+		}
 	}
 	return toks
 }
