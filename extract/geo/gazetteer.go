@@ -73,6 +73,11 @@ type Gazetteer struct {
 
 	m       matcher
 	scratch sync.Pool // *matchScratch: the buffers of Match, recycled
+
+	// The codes Match's context rules compare (see indexCodes).
+	codes                         map[string]int32
+	comCodes, depCodes, epciCodes []codeRefs
+	regionCodes                   []int32
 }
 
 var loadDefault = sync.OnceValues(Load)
@@ -135,6 +140,7 @@ func Load() (*Gazetteer, error) {
 	if err := g.build(); err != nil {
 		return nil, err
 	}
+	g.indexCodes()
 	return g, nil
 }
 

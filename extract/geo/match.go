@@ -253,44 +253,50 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	}
 
 	// The document's context: départements, intercommunalities and régions named, and
-	// the communes named unambiguously with some weight (a trigger, or a town).
-	ctxNamed := map[string]bool{} // départements named, and EPCIs named
-	ctxDep := map[string]bool{}
-	ctxRegion := map[string]bool{}
+	// the communes named unambiguously with some weight (a trigger, or a town). The
+	// sets hold codes by their index in g.codes.
+	ctx := &matchContext{
+		named:  zeroed(sc.named, len(g.codes)), // départements named, and EPCIs named
+		dep:    zeroed(sc.ctxDep, len(g.codes)),
+		region: zeroed(sc.ctxRegion, len(g.codes)),
+	}
+	sc.named, sc.ctxDep, sc.ctxRegion = ctx.named, ctx.dep, ctx.region
 	for _, in := range sel {
 		switch in.kind {
 		case kDep:
-			dep := g.deps[in.ref]
-			ctxNamed[dep.Code] = true
-			ctxDep[dep.Code] = true
-			ctxRegion[dep.Region] = true
+			dep := g.depCodes[in.ref]
+			ctx.named[dep.dep] = true
+			ctx.dep[dep.dep] = true
+			ctx.addRegion(dep.region)
 		case kEPCI, kEPCICore:
 			if in.acronym {
 				continue
 			}
-			ctxNamed[g.epcis[in.ref].SIREN] = true
-			ctxRegion[g.epciRegion(in.ref)] = true
+			e := g.epciCodes[in.ref]
+			ctx.named[e.epci] = true
+			ctx.addRegion(e.region)
 		case kRegion:
-			ctxRegion[g.regions[in.ref].Code] = true
+			ctx.addRegion(g.regionCodes[in.ref])
 		case kCommune:
 			if in.code != "" {
-				ctxDep[in.code] = true
+				ctx.dep[g.codes[in.code]] = true
 			}
 			if len(in.cands) == 1 {
 				c := g.communes[in.cands[0]]
 				if in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000) {
-					ctxDep[c.Departement] = true
-					ctxRegion[c.Region] = true
+					cc := g.comCodes[in.cands[0]]
+					ctx.dep[cc.dep] = true
+					ctx.addRegion(cc.region)
 				}
 			}
 		}
 	}
 	// An acronym counts only where the text is: "CCPH" is not the same CC everywhere.
 	for x := range sel {
-		if in := &sel[x]; in.acronym && !ctxRegion[g.epciRegion(in.ref)] {
+		if in := &sel[x]; in.acronym && !ctx.region[g.epciCodes[in.ref].region] {
 			in.kind = kBlock
 		} else if in.acronym {
-			ctxNamed[g.epcis[in.ref].SIREN] = true
+			ctx.named[g.epciCodes[in.ref].epci] = true
 		}
 	}
 	starts := zeroed(sc.used, len(toks)) // first tokens of commune readings, by token
@@ -320,8 +326,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		if local == "" {
 			local = d.listDep(sel, listed, x)
 		}
-		in.choice = d.choose(in, local, ctxNamed, ctxDep, ctxRegion)
+		in.choice = d.choose(in, local, ctx)
 		c := g.communes[in.choice]
+		cc := g.comCodes[in.choice]
 		level := m.level[in.node]
 		// "Centres-villes": a compound word. "Wallers-Arenberg": a place in the commune;
 		// "Hem-Croix": two communes.
@@ -342,7 +349,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			veto[x] = true
 			continue
 		}
-		named := ctxNamed[c.Departement] || ctxNamed[c.EPCI]
+		named := ctx.named[cc.dep] || ctx.named[cc.epci]
 		// "Maire" is not Mairé: a written name without an accent the commune has.
 		if level > 0 && !d.upper(int(in.a), int(in.b)) && d.accentsDiffer(int(in.a), int(in.b), c.Name) {
 			veto[x] = true
@@ -353,14 +360,14 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			in.ok = !d.upper(int(in.a), int(in.b)) || in.b-in.a > 1 || in.strong || len(d.word(int(in.a))) > 3
 			// A small commune far from everything else the text names, with nothing
 			// around it that says "place": most often a namesake word or brand.
-			if len(ctxRegion) > 0 && !ctxRegion[c.Region] && !in.strong && !in.weak && c.Population < 10000 {
+			if ctx.regions > 0 && !ctx.region[cc.region] && !in.strong && !in.weak && c.Population < 10000 {
 				in.ok = false
 			}
 		case 1:
 			// At the start of a sentence or a line item, the capital says nothing.
 			g := toks[in.a].gap
 			start := in.a == 0 || d.sentenceEnd(int(in.a)) || g&gapPara != 0 || g&gapLine != 0 && g&gapHard != 0
-			in.ok = in.strong || in.weak || !start && (named || ctxDep[c.Departement] || ctxRegion[c.Region])
+			in.ok = in.strong || in.weak || !start && (named || ctx.dep[cc.dep] || ctx.region[cc.region])
 			if in.ok && d.upper(int(in.a), int(in.b)) && !in.strong {
 				in.ok = false
 			}
@@ -511,6 +518,8 @@ type matchScratch struct {
 	chosen     []uint64
 	used, veto []bool
 	listed     []bool
+	// The context sets (matchContext).
+	named, ctxDep, ctxRegion []bool
 	// The output's numbering.
 	entry, comRef, epciRef, comN, epciN []int32
 }
@@ -548,6 +557,58 @@ func (g *Gazetteer) epciRegion(ref int32) string {
 		return c.Region
 	}
 	return ""
+}
+
+// A matchContext is what a document names, as sets of codes by their index in the
+// Gazetteer's codes.
+type matchContext struct {
+	named   []bool // codes of départements and SIRENs of EPCIs named
+	dep     []bool // codes of départements
+	region  []bool // codes of régions
+	regions int    // how many régions are in region
+}
+
+func (c *matchContext) addRegion(k int32) {
+	if !c.region[k] {
+		c.region[k] = true
+		c.regions++
+	}
+}
+
+// codeRefs are the indexes in the Gazetteer's codes of what the context rules compare
+// for a commune, a département or an EPCI: its département, région and EPCI (SIREN).
+type codeRefs struct{ dep, region, epci int32 }
+
+// indexCodes numbers the codes the context rules compare (département and région
+// codes, SIRENs, and "" for a missing one), so that Match keeps its sets of codes in
+// slices, and gives each commune, département, EPCI and région its codes' numbers.
+// The numbers stand for the strings: equal strings, equal numbers.
+func (g *Gazetteer) indexCodes() {
+	g.codes = map[string]int32{}
+	code := func(s string) int32 {
+		k, ok := g.codes[s]
+		if !ok {
+			k = int32(len(g.codes))
+			g.codes[s] = k
+		}
+		return k
+	}
+	g.comCodes = make([]codeRefs, len(g.communes))
+	for i, c := range g.communes {
+		g.comCodes[i] = codeRefs{dep: code(c.Departement), region: code(c.Region), epci: code(c.EPCI)}
+	}
+	g.depCodes = make([]codeRefs, len(g.deps))
+	for i, d := range g.deps {
+		g.depCodes[i] = codeRefs{dep: code(d.Code), region: code(d.Region), epci: -1}
+	}
+	g.epciCodes = make([]codeRefs, len(g.epcis))
+	for i, e := range g.epcis {
+		g.epciCodes[i] = codeRefs{dep: -1, region: code(g.epciRegion(int32(i))), epci: code(e.SIREN)}
+	}
+	g.regionCodes = make([]int32, len(g.regions))
+	for i, r := range g.regions {
+		g.regionCodes[i] = code(r.Code)
+	}
 }
 
 // typeMatch reports whether EPCI ref is of the type a head announces.
@@ -1053,7 +1114,7 @@ func (d *doc) localDep(sel []interp, x int) string {
 // département is given in parentheses or by its postal code, then one whose
 // département or intercommunality the document names, then one in the document's
 // région, then the most populous (a current name before a former one).
-func (d *doc) choose(in *interp, local string, ctxNamed, ctxDep, ctxRegion map[string]bool) int32 {
+func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 	g := d.g
 	best, bestScore := in.cands[0], math.Inf(-1)
 	for _, ci := range in.cands {
@@ -1072,10 +1133,11 @@ func (d *doc) choose(in *interp, local string, ctxNamed, ctxDep, ctxRegion map[s
 				}
 			}
 		}
-		if ctxDep[c.Departement] || ctxNamed[c.EPCI] {
+		cc := g.comCodes[ci]
+		if ctx.dep[cc.dep] || ctx.named[cc.epci] {
 			score += 100
 		}
-		if ctxRegion[c.Region] {
+		if ctx.region[cc.region] {
 			score += 10
 		}
 		if score > bestScore {
