@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,27 +36,54 @@ func newTextBuf(s string, off []int32) *Text {
 		off = make([]int32, len(s)+1)
 	}
 	for i := 0; i < len(s); {
-		// A run of ASCII bytes folds byte for byte: copied at once, then lowered.
-		j := i
-		for j < len(s) && s[j] < utf8.RuneSelf {
-			j++
-		}
-		if j > i {
-			n := len(b)
-			b = append(b, s[i:j]...)
-			off = growOff(off, len(b))
-			run, ro := b[n:], off[n:len(b)]
-			for k, c := range run {
-				run[k] = asciiLower[c]
-				ro[k] = int32(i + k)
+		// ASCII folds byte for byte: eight bytes are read at once and, up to the first
+		// byte of a multi-byte rune among them, lowered together with their offsets
+		// written. Bytes past that one are written too but dropped (b and off have room).
+		if i+8 <= len(s) && len(b)+8 < len(off) && len(b)+8 <= cap(b) {
+			w := load8(s, i)
+			k := 8
+			if hi := w & (ones8 * 0x80); hi != 0 {
+				k = bits.TrailingZeros64(hi) / 8
 			}
-			i = j
+			if k > 0 {
+				n := len(b)
+				b = b[:n+8]
+				binary.LittleEndian.PutUint64(b[n:], lower8(w))
+				b = b[:n+k]
+				o, v := (*[8]int32)(off[n:n+8]), int32(i)
+				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = v, v+1, v+2, v+3, v+4, v+5, v+6, v+7
+				i += k
+				continue
+			}
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			b = append(b, asciiLower[c])
+			off = growOff(off, len(b))
+			off[len(b)-1] = int32(i)
+			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		f := FoldRune(r)
+		var r rune
+		var n int
+		if c0 := s[i]; c0 >= 0xC2 && c0 < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A two-byte rune (é, à, ç…), decoded here.
+			r, n = rune(c0&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		var f string
+		if r < 0x250 {
+			f = latinFold[r]
+		}
+		if f == "" {
+			f = FoldRune(r)
+		}
 		k := len(b)
-		b = append(b, f...)
+		if len(f) == 1 {
+			b = append(b, f[0]) // é → e
+		} else {
+			b = append(b, f...)
+		}
 		off = growOff(off, len(b))
 		for ; k < len(b); k++ {
 			off[k] = int32(i)
@@ -67,6 +96,25 @@ func newTextBuf(s string, off []int32) *Text {
 	t.Folded = unsafe.String(unsafe.SliceData(b), len(b))
 	t.off = off[:len(b)+1]
 	return t
+}
+
+// ones8 has a 1 in each byte of a word.
+const ones8 = 0x0101010101010101
+
+// load8 reads s[i:i+8] as a little-endian word (the compiler makes it one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lower8 lowers the ASCII capitals among the bytes of w. Bytes below 0x80 come out
+// right whatever the bytes above them: the sums carry only towards higher bytes, and
+// only out of a byte of 0x80 or more.
+func lower8(w uint64) uint64 {
+	ge := w + ones8*(0x80-'A')   // high bit set in the bytes >= 'A'
+	gt := w + ones8*(0x80-'Z'-1) // high bit set in the bytes > 'Z'
+	return w | ((ge &^ gt) & (ones8 * 0x80) >> 2)
 }
 
 // growOff makes sure off has room for index n.
