@@ -43,13 +43,13 @@ func (d *doc) gluedOK(a, b int) bool {
 // Words right before a saint's name that make it a dedication or a feast, not a
 // place: "l'église Saint-Martin", "la chapelle Sainte-Anne", "la foire de la
 // Saint-Jean".
-var dedicationWords = map[string]bool{"eglise": true, "eglises": true, "chapelle": true,
+var dedicationWords = newWordSet(map[string]bool{"eglise": true, "eglises": true, "chapelle": true,
 	"chapelles": true, "cathedrale": true, "basilique": true, "abbaye": true,
 	"abbatiale": true, "collegiale": true, "paroisse": true, "prieure": true,
 	"couvent": true, "monastere": true, "oratoire": true, "fete": true, "fetes": true,
 	"foire": true, "college": true, "lycee": true, "ecole": true, "institut": true,
 	"hopital": true, "clinique": true, "quartier": true, "rue": true, "place": true,
-	"porte": true, "cloitre": true, "calvaire": true, "statue": true, "cimetiere": true}
+	"porte": true, "cloitre": true, "calvaire": true, "statue": true, "cimetiere": true})
 
 // saintName reports whether tokens [a, b) start with "Saint"/"Sainte" (also "St").
 func (d *doc) saintName(a int) bool {
@@ -75,13 +75,13 @@ func (d *doc) dedication(a int) bool {
 	for k >= 0 && isConnectorWord(d.word(k)) && blank(d.toks[k+1].gap) {
 		k--
 	}
-	return k >= 0 && blank(d.toks[k+1].gap) && dedicationWords[d.word(k)]
+	return k >= 0 && blank(d.toks[k+1].gap) && dedicationWords.has(d.word(k))
 }
 
 // Words before an overseas collectivité's name that say it is the place.
-var overseasWords = map[string]bool{"collectivite": true, "collectivites": true,
+var overseasWords = newWordSet(map[string]bool{"collectivite": true, "collectivites": true,
 	"ile": true, "iles": true, "territoire": true, "territoires": true, "outre": true,
-	"departement": true, "com": true, "antilles": true, "prefet": true, "prefecture": true}
+	"departement": true, "com": true, "antilles": true, "prefet": true, "prefecture": true})
 
 // overseasOK applies the stronger evidence an overseas collectivité named after a
 // saint needs (Saint-Martin, Saint-Barthélemy are also churches, feasts, streets and
@@ -95,7 +95,7 @@ func (d *doc) overseasOK(a, b int, code string) bool {
 		return true
 	}
 	for k := a - 1; k >= 0 && k >= a-4; k-- {
-		if overseasWords[d.word(k)] {
+		if overseasWords.has(d.word(k)) {
 			return true
 		}
 		if !blank(d.toks[k+1].gap) {
@@ -143,9 +143,9 @@ func (d *doc) personInCapitals(a, b int) bool {
 
 // genericNouns are common nouns that are also former communes' names or aliases ("La
 // Ville", merged into Cours): after "maire de", "commune de"… they are the noun.
-var genericNouns = map[string]bool{"ville": true, "commune": true, "village": true,
+var genericNouns = newWordSet(map[string]bool{"ville": true, "commune": true, "village": true,
 	"bourg": true, "cite": true, "port": true, "cours": true, "mairie": true,
-	"hameau": true, "centre": true, "quartier": true, "faubourg": true}
+	"hameau": true, "centre": true, "quartier": true, "faubourg": true})
 
 // coreWord returns the name's first word after its article, for tokens [a, b).
 func (d *doc) coreWord(a, b int) string {
@@ -171,14 +171,14 @@ func (d *doc) headNoun(a, b int) bool {
 }
 
 // months are not places after "depuis": "depuis Mars 2020".
-var months = map[string]bool{"janvier": true, "fevrier": true, "mars": true, "avril": true,
+var months = newWordSet(map[string]bool{"janvier": true, "fevrier": true, "mars": true, "avril": true,
 	"mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true,
-	"octobre": true, "novembre": true, "decembre": true}
+	"octobre": true, "novembre": true, "decembre": true})
 
 // locativeDepuis reports whether "depuis" before the name at [a, b) is locative
 // ("depuis Rue, …", "depuis Lens"), not temporal ("depuis Mars 2020").
 func (d *doc) locativeDepuis(a, b int) bool {
-	if months[d.coreWord(a, b)] {
+	if months.has(d.coreWord(a, b)) {
 		return false
 	}
 	return b >= len(d.toks) || !isDigits(d.word(b)) || !soft(d.toks[b].gap)

@@ -703,13 +703,18 @@ var civilities = newWordSet(map[string]bool{"m": true, "mme": true, "mlle": true
 	"mgr": true, "general": true, "colonel": true})
 
 // Nouns that make "<noun> de <name>" a strong sign of a commune.
-var communeNouns = map[string]bool{"commune": true, "communes": true, "ville": true,
+var communeNouns = newWordSet(map[string]bool{"commune": true, "communes": true, "ville": true,
 	"villes": true, "village": true, "maire": true, "mairie": true, "municipalite": true,
-	"bourg": true, "habitants": true}
+	"bourg": true, "habitants": true})
 
 // Words before a name that give weak support: "de Lens", "entre Lens et Liévin".
-var weakWords = map[string]bool{"de": true, "d": true, "depuis": true, "vers": true,
-	"entre": true, "pres": true, "proche": true}
+func isWeakWord(w string) bool {
+	switch w {
+	case "de", "d", "depuis", "vers", "entre", "pres", "proche":
+		return true
+	}
+	return false
+}
 
 // Nouns directly before a name that make it a company's or a thing's name: "usine
 // Still", "Société Méru".
@@ -721,8 +726,8 @@ var orgWords = newWordSet(map[string]bool{"societe": true, "entreprise": true, "
 	"salle": true, "stade": true, "college": true, "lycee": true, "ecole": true})
 
 // Words after "Lille, " that make a dateline.
-var datelineWords = map[string]bool{"le": true, "lundi": true, "mardi": true,
-	"mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true}
+var datelineWords = newWordSet(map[string]bool{"le": true, "lundi": true, "mardi": true,
+	"mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true})
 
 // interpret adds the readings of the key ending at node over tokens [a, b).
 func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
@@ -961,18 +966,18 @@ func (d *doc) context(in *interp) {
 			in.strong = true
 		case w == "depuis" && d.locativeDepuis(a, b):
 			in.strong = true // "depuis Rue, sur la côte"
-		case weakWords[w]:
+		case isWeakWord(w):
 			in.weak = true
 			// "commune de Croix"; but "le maire de la Ville" names no commune "La Ville".
-			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && communeNouns[d.word(a-2)] &&
-				!genericNouns[d.coreWord(a, b)] {
+			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && communeNouns.has(d.word(a-2)) &&
+				!genericNouns.has(d.coreWord(a, b)) {
 				in.strong = true
 			}
 		}
 	}
 	// A dateline: "Lille, le 12 mars 2019" at the start of a line.
 	if (a == 0 || toks[a].gap&(gapLine|gapHard) != 0) && b < len(toks) && toks[b].gap&gapComma != 0 &&
-		(datelineWords[d.word(b)] || isDigits(d.word(b))) {
+		(datelineWords.has(d.word(b)) || isDigits(d.word(b))) {
 		in.strong = true
 	}
 }
