@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -545,12 +546,20 @@ func (th *Themes) wordInfo(w string) (stem, list int32) {
 	if len(w) > memoKey {
 		return th.wordInfoLong(w)
 	}
-	h := uint32(2166136261) // FNV-1a
 	var k [3]uint64
 	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
 		k[i>>3] |= uint64(w[i]) << (8 * (i & 7))
 	}
+	return th.wordInfoKey(w, k[0], k[1], k[2])
+}
+
+// wordInfoKey is wordInfo for a word of up to memoKey bytes, given packed
+// little-endian in k0, k1, k2 (zero beyond the word), as the scanner reads it.
+func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32) {
+	// The key determines the word (a word holds no zero byte): multiplies mix it,
+	// and the top bits of the product, which depend on all of the key, pick the
+	// slots (h's low 15 bits) and the spare bit (h's bit 16).
+	h := uint32((k0 ^ k1*0xc2b2ae3d27d4eb4f ^ k2*0x165667b19e3779f9) * 0x9e3779b97f4a7c15 >> 47)
 	// Two slots share a cache line: a word may sit in either, so that two words
 	// with the same hash do not keep evicting each other.
 	pair := th.words[h&(memoSlots-1)&^1:][:2]
@@ -559,7 +568,7 @@ func (th *Themes) wordInfo(w string) (stem, list int32) {
 		sl := &pair[p]
 		m := sl.meta.Load()
 		if m&1 == 0 && int(m>>memoLenShift&31) == len(w) &&
-			sl.w[0].Load() == k[0] && sl.w[1].Load() == k[1] && sl.w[2].Load() == k[2] &&
+			sl.w[0].Load() == k0 && sl.w[1].Load() == k1 && sl.w[2].Load() == k2 &&
 			sl.meta.Load() == m {
 			return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1
 		}
@@ -582,9 +591,9 @@ func (th *Themes) wordInfo(w string) (stem, list int32) {
 	}
 	sl, m := &pair[p], ms[p]
 	if m&1 == 0 && sl.meta.CompareAndSwap(m, m&^memoSeqMask|(m+1)&memoSeqMask) {
-		sl.w[0].Store(k[0])
-		sl.w[1].Store(k[1])
-		sl.w[2].Store(k[2])
+		sl.w[0].Store(k0)
+		sl.w[1].Store(k1)
+		sl.w[2].Store(k2)
 		sl.meta.Store(uint64(len(w))<<memoLenShift | uint64(stem+1)<<memoStemShift |
 			uint64(list+1)<<memoListShift | (m+2)&memoSeqMask)
 	}
@@ -614,7 +623,6 @@ func (th *Themes) wordInfoLong(w string) (stem, list int32) {
 
 type themeToken struct {
 	start, end int32 // span in the scanned (folded) string
-	wend       int32 // end of the word without a final plural s (see singular)
 	stem       int32 // lexicon stem id, -1 when none
 	list       int32 // index in Themes.wordLists of the entries the word starts, -1 when none
 	sent       int32 // sentence index
@@ -824,28 +832,103 @@ func (sc *scanner) scanLine(i, le int) {
 			i++
 			continue
 		}
-		n := 1
-		isWord := asciiAlnum[c]
-		var r rune
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if !isWord {
+		if !asciiAlnum[c] {
+			n := 1
+			var r rune
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					i = sc.slowWord(i, scanWordEnd(s, i+n))
+					continue
+				}
+			}
 			sc.punct(i, n, c, r)
 			i += n
 			continue
 		}
-		j := scanWordEnd(s, i+n)
+		// An ASCII word, read eight bytes at a time into the memo's key.
+		j, k0, k1, k2, ok := asciiWordKey(s, i)
+		if !ok {
+			i = sc.slowWord(i, scanWordEnd(s, j))
+			continue
+		}
 		sc.st.lastWordEnd = j
-		if !isStopWord(s[i:j]) {
-			sc.word(i, j)
+		if j-i > 3 || !isStopKey(k0) {
+			stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
+			sc.word(i, j, stem, list)
 		}
 		i = j
 		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
 			i++
 		}
 	}
+}
+
+// slowWord records the word [i, j) of sc.s, which asciiWordKey could not read,
+// and returns j.
+func (sc *scanner) slowWord(i, j int) int {
+	sc.st.lastWordEnd = j
+	if w := sc.s[i:j]; !isStopWord(w) {
+		stem, list := sc.th.wordInfo(w)
+		sc.word(i, j, stem, list)
+	}
+	return j
+}
+
+// asciiWordKey reads the word of s starting at i with an ASCII letter or digit,
+// eight bytes at a time: it returns its end j and its bytes packed little-endian
+// in k0, k1, k2 (see memoSlot), with ok. Without ok, the word may go on at j
+// (with '&' or a multi-byte rune), is longer than memoKey, or ends less than
+// eight bytes before the end of s: scanWordEnd finishes it from j.
+func asciiWordKey(s string, i int) (j int, k0, k1, k2 uint64, ok bool) {
+	var k [3]uint64
+	j = i
+	for n := range k {
+		if j+8 > len(s) {
+			return j, 0, 0, 0, false
+		}
+		x := load64(s, j)
+		end := ^alnum8(x) & (0x80 * 0x0101010101010101)
+		if end == 0 {
+			k[n] = x
+			j += 8
+			continue
+		}
+		b := bits.TrailingZeros64(end) >> 3 // the word's bytes in x
+		k[n] = x & (1<<(8*b) - 1)
+		j += b
+		if d := s[j]; d == '&' || d >= utf8.RuneSelf {
+			return j, 0, 0, 0, false
+		}
+		return j, k[0], k[1], k[2], true
+	}
+	return j, 0, 0, 0, false
+}
+
+// alnum8 returns the bytes of x that are ASCII letters or digits, as the high bit
+// of each. Each test works on the low seven bits of a byte, where adding or
+// subtracting a constant below 0x80 carries into no other byte, and the bytes
+// with their high bit set are dropped at the end.
+func alnum8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	x7 := x &^ (0x80 * ones)
+	l := x7 | 0x20*ones // either case
+	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l)
+	digit := (x7 + (0x80-'0')*ones) & ((0x80+'9')*ones - x7)
+	return (letter | digit) &^ x & (0x80 * ones)
+}
+
+// isStopKey reports whether the word of up to 3 bytes packed little-endian in k
+// is a stop word (see isStopWord).
+func isStopKey(k uint64) bool {
+	switch k {
+	case 'l' | 'e'<<8, 'l' | 'a'<<8, 'l' | 'e'<<8 | 's'<<16, 'l',
+		'd' | 'e'<<8, 'd' | 'u'<<8, 'd' | 'e'<<8 | 's'<<16, 'd',
+		'u' | 'n'<<8, 'u' | 'n'<<8 | 'e'<<16, 'e' | 't'<<8,
+		'a', 'a' | 'u'<<8, 'a' | 'u'<<8 | 'x'<<16, 'e' | 'n'<<8:
+		return true
+	}
+	return false
 }
 
 // asciiAlnum tells the ASCII letters and digits.
@@ -965,16 +1048,13 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 }
 
 // word records the word [i, j) of sc.s, not a stop word, as a token with its
-// context.
-func (sc *scanner) word(i, j int) {
+// context, its stem and list from wordInfo.
+func (sc *scanner) word(i, j int, stem, list int32) {
 	st := &sc.st
 	set := &sc.th.set
 	w := sc.s[i:j]
 	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	sw := singular(w)
-	stem, list := sc.th.wordInfo(w)
-	tk := themeToken{start: int32(i), end: int32(j), wend: int32(i + len(sw)), sent: st.sent, quote: -1,
-		stem: stem, list: list}
+	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list}
 	if st.quoteOpen >= 0 {
 		tk.quote = int32(st.quoteOpen)
 	}
