@@ -44,6 +44,8 @@ type doc struct {
 	// order of their first token.
 	cands  []int32
 	epciAt []int
+	// cases memoises caseOf by token during Match; nil elsewhere.
+	cases []uint8
 }
 
 func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
@@ -54,21 +56,48 @@ func (d *doc) orig(k int) string {
 	return d.t.S[s:e]
 }
 
-func (d *doc) capital(k int) bool {
-	r, _ := utf8.DecodeRuneInString(d.orig(k))
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
-}
+// capital reports whether token k starts with a capital or a digit in the original
+// text.
+func (d *doc) capital(k int) bool { return d.caseOf(k)&caseCapital != 0 }
 
 // upper reports whether every letter of tokens [a, b) is a capital.
 func (d *doc) upper(a, b int) bool {
 	for k := a; k < b; k++ {
-		for _, r := range d.orig(k) {
-			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
-				return false
-			}
+		if d.caseOf(k)&caseUpper == 0 {
+			return false
 		}
 	}
 	return true
+}
+
+// What the original text of a token says of its case (caseOf).
+const (
+	caseKnown   = 1 << iota // the flags below are computed
+	caseCapital             // it starts with a capital or a digit
+	caseUpper               // every letter is a capital
+)
+
+// caseOf returns the case flags of token k, read from the original text once per token
+// of a Match (the rules ask again and again about the same few tokens).
+func (d *doc) caseOf(k int) uint8 {
+	if k < len(d.cases) && d.cases[k]&caseKnown != 0 {
+		return d.cases[k]
+	}
+	o := d.orig(k)
+	f := uint8(caseKnown | caseUpper)
+	if r, _ := utf8.DecodeRuneInString(o); unicode.IsUpper(r) || unicode.IsDigit(r) {
+		f |= caseCapital
+	}
+	for _, r := range o {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			f &^= caseUpper
+			break
+		}
+	}
+	if k < len(d.cases) {
+		d.cases[k] = f
+	}
+	return f
 }
 
 // Match finds the communes, intercommunalities and départements t names (see the
@@ -84,6 +113,8 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	d.toks = g.m.tokens(t.Folded, sc.toks)
 	d.cands, d.epciAt = sc.cands, sc.epciAt
 	d.joinHyphenated()
+	d.cases = zeroed(sc.cases, len(d.toks))
+	sc.cases = d.cases
 	m := &g.m
 	toks := d.toks
 
@@ -518,6 +549,7 @@ type matchScratch struct {
 	chosen     []uint64
 	used, veto []bool
 	listed     []bool
+	cases      []uint8
 	// The context sets (matchContext).
 	named, ctxDep, ctxRegion []bool
 	// The output's numbering.
