@@ -544,3 +544,56 @@ func TestHasDigit8(t *testing.T) {
 		}
 	}
 }
+
+// TestAlnum8 tries every byte at every place among every other byte kind.
+func TestAlnum8(t *testing.T) {
+	for _, fill := range []byte{'a', ' ', 0xc3, '0', 'Z'} {
+		base := uint64(fill) * 0x0101010101010101
+		for c := range 256 {
+			for p := range 8 {
+				x := base&^(0xff<<(8*p)) | uint64(c)<<(8*p)
+				got := alnum8(x)>>(8*p+7)&1 == 1
+				if want := isASCIIAlnum(byte(c)); got != want {
+					t.Fatalf("alnum8(%#016x) byte %d = %v", x, p, got)
+				}
+			}
+		}
+	}
+}
+
+// TestAsciiWordKey checks the scanner's fast word reading against scanWordEnd,
+// isStopWord and the packing of wordInfo.
+func TestAsciiWordKey(t *testing.T) {
+	words := []string{"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en",
+		"lez", "e", "ax", "logement", "logements", "developpement", "r&d", "anticonstitutionnellement",
+		"x1", "2024", "cafe\u0301", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvw", "abcdefgh"}
+	for _, w := range words {
+		for _, after := range []string{" et la suite", ".", "\n", "", "-x", "& co", "–", "œ"} {
+			s := w + after
+			if !asciiAlnum[s[0]] {
+				continue
+			}
+			j, k0, k1, k2, ok := asciiWordKey(s, 0)
+			end := scanWordEnd(s, 1)
+			if !ok {
+				if got := scanWordEnd(s, j); got != end || j > end {
+					t.Errorf("%q: stopped at %d, scanWordEnd from there %d, want %d", s, j, got, end)
+				}
+				continue
+			}
+			if j != end {
+				t.Errorf("%q: end %d, want %d", s, j, end)
+			}
+			var k [3]uint64
+			for i := range j {
+				k[i>>3] |= uint64(s[i]) << (8 * (i & 7))
+			}
+			if k != [3]uint64{k0, k1, k2} {
+				t.Errorf("%q: key %x %x %x, want %x", s, k0, k1, k2, k)
+			}
+			if stop := j <= 3 && isStopKey(k0); stop != isStopWord(s[:j]) {
+				t.Errorf("%q: isStopKey %v", s, stop)
+			}
+		}
+	}
+}
