@@ -1611,6 +1611,18 @@ func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
 			toks = append(toks, ptok{s: int32(i), e: int32(i + 1), kind: ptPunct})
 			i++
 			continue
+		case pbLower:
+			// Most words: lower-case ASCII letters up to a space. Read at once;
+			// the others go on in the loop below from the end of the run.
+			j := i + 1
+			for j < len(s) && pByteClass[s[j]] == pbLower {
+				j++
+			}
+			if j >= len(s) || pByteClass[s[j]] == pbSpace {
+				toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(i + d), fe: int32(j + d), kind: ptWord})
+				i = j + 1 // and the space after it
+				continue
+			}
 		case pbUpper:
 			upper = true
 		case pbHigh:
