@@ -116,19 +116,14 @@ func Amounts(t *Text) []corpus.Amount {
 
 func amountsOf(tk tokens) []corpus.Amount {
 	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.toks)/400)}
-	for i := 0; i < len(x.toks); {
-		// Only numbers, and words before "million(s)"/"milliard(s)", can start an amount.
-		if t := x.toks[i]; t.kind != tokNum {
-			if t.kind != tokWord || i+1 >= len(x.toks) || x.toks[i+1].e-x.toks[i+1].s < 6 {
-				i++
-				continue
-			}
-			if c := x.f[x.toks[i+1].s]; c != 'm' && !(t.e-t.s <= 3 && x.f[t.s] == 'u') {
-				i++
-				continue
-			}
+	for i := x.skip(0); i < len(x.toks); i = x.skip(i) {
+		if x.toks[i].kind == tokWord {
 			if n := x.approxNumber(i); n > 0 {
 				i += n
+				continue
+			}
+			if !x.isMillion(i + 1) {
+				i++
 				continue
 			}
 		}
@@ -140,6 +135,27 @@ func amountsOf(tk tokens) []corpus.Amount {
 	}
 	x.implicits()
 	return x.result()
+}
+
+// skip returns the first token from i on that may start an amount: a number, a word
+// of two or three bytes starting with u ("un", "une": approxNumber), or a word before
+// one of at least seven starting with m ("million(s)", "milliard(s)": parseNumber).
+func (x *amountScanner) skip(i int) int {
+	toks, f := x.toks, x.f
+	for ; i < len(toks); i++ {
+		switch tk := toks[i]; tk.kind {
+		case tokNum:
+			return i
+		case tokWord:
+			if n := tk.e - tk.s; (n == 2 || n == 3) && f[tk.s] == 'u' {
+				return i
+			}
+			if i+1 < len(toks) && toks[i+1].e-toks[i+1].s >= 7 && f[toks[i+1].s] == 'm' {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // parseNumber reads a number at token i: digit groups separated by spaces or dots,

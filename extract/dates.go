@@ -437,9 +437,8 @@ func Dates(t *Text, published string) []corpus.Date {
 
 func datesOf(x tokens, published string) []corpus.Date {
 	sc := dateScanner{tokens: x, out: make([]dent, 0, 16+len(x.toks)/200)}
-	for i := 0; i < len(sc.toks); {
-		// Most words are neither a month nor glued to a number: skip them cheaply.
-		if tk := sc.toks[i]; tk.kind == tokWord && (i+1 >= len(sc.toks) || sc.toks[i+1].gap != gapNone || sc.toks[i+1].kind != tokNum) {
+	for i := sc.skip(0); i < len(sc.toks); i = sc.skip(i) {
+		if tk := sc.toks[i]; tk.kind == tokWord && !sc.gluedNum(i+1) {
 			if n := tk.e - tk.s; (n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e])) && !(sc.afterLeDuAu(i) && dayWordValue(sc.f[tk.s:tk.e]) > 0) {
 				if (n == 2 || n == 5) && sc.f[tk.s] == 'a' {
 					sc.relativeYear(i)
@@ -456,6 +455,46 @@ func datesOf(x tokens, published string) []corpus.Date {
 	}
 	return sc.finish(publishedYear(published), publishedMonth(published))
 }
+
+// skip returns the first token from i on that may start a date or "l'an prochain":
+// a number, a word glued to a number, or a word whose first byte and length may be
+// those of a month, a day written out, "an" or "annee" (dateWordLens). Most tokens are
+// none of these; datesOf checks the words it returns further.
+func (x *dateScanner) skip(i int) int {
+	toks, f := x.toks, x.f
+	for ; i < len(toks); i++ {
+		switch tk := toks[i]; tk.kind {
+		case tokNum:
+			return i
+		case tokWord:
+			if dateWordLens[f[tk.s]]&(1<<uint(tk.e-tk.s)) != 0 || x.gluedNum(i+1) {
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// gluedNum reports whether token i is a number glued to the token before it.
+func (x *dateScanner) gluedNum(i int) bool {
+	return i < len(x.toks) && x.toks[i].gap == gapNone && x.toks[i].kind == tokNum
+}
+
+// dateWordLens has, for the first byte of a word, bit n set when a word of n bytes
+// starting with it may be a month (every length from 3 to 9 after a letter that
+// starts a month name: see monthPrefix), a day written out (dayWordValue), or "an" or
+// "annee" (relativeYear). A word without its bit is none of these.
+var dateWordLens = func() (t [256]uint32) {
+	for _, c := range "jfmaosnd" {
+		t[c] |= 0x3f8 // lengths 3 to 9
+	}
+	for _, w := range []string{"premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+		"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente",
+		"an", "annee"} {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
 
 // publishedMonth returns the month of an ISO publication date, or 0.
 func publishedMonth(p string) int {
