@@ -157,20 +157,25 @@ func scanTokens(f string, toks []token) []token {
 		}
 		// A word with a multi-byte letter, a word that does not fit, or a multi-byte
 		// separator.
+		// The separators the switch names first: none is a letter or a digit, and
+		// isWordRune is costly outside Latin-1.
 		r, n := utf8.DecodeRuneInString(f[i:])
-		if !isWordRune(r) {
-			switch r {
-			case '\u2010', '\u2011':
-				gap = joinGap(gap, false)
-			case '\u2013', '\u2014':
-				gap |= gapDash
-			case '…':
-				gap |= gapHard | gapDot
-			case '«', '»', '“', '”':
-				// quotes: transparent
-			default:
+		sep := true
+		switch r {
+		case '\u2010', '\u2011':
+			gap = joinGap(gap, false)
+		case '\u2013', '\u2014':
+			gap |= gapDash
+		case '…':
+			gap |= gapHard | gapDot
+		case '«', '»', '“', '”':
+			// quotes: transparent
+		default:
+			if sep = !isWordRune(r); sep {
 				gap |= gapHard
 			}
+		}
+		if sep {
 			i += n
 			continue
 		}
