@@ -141,19 +141,9 @@ func amountsOf(tk tokens) []corpus.Amount {
 // of two or three bytes starting with u ("un", "une": approxNumber), or a word before
 // one of at least seven starting with m ("million(s)", "milliard(s)": parseNumber).
 func (x *amountScanner) skip(i int) int {
-	toks, f := x.toks, x.f
-	for ; i < len(toks); i++ {
-		switch tk := toks[i]; tk.kind {
-		case tokNum:
-			return i
-		case tokWord:
-			if n := tk.e - tk.s; (n == 2 || n == 3) && f[tk.s] == 'u' {
-				return i
-			}
-			if i+1 < len(toks) && toks[i+1].e-toks[i+1].s >= 7 && f[toks[i+1].s] == 'm' {
-				return i
-			}
-		}
+	toks := x.toks
+	for i < len(toks) && toks[i].flags&(fNum|fUn|fBeforeMillion) == 0 {
+		i++
 	}
 	return i
 }

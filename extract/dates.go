@@ -29,10 +29,42 @@ const (
 )
 
 type token struct {
-	s, e int32
-	kind uint8
-	gap  uint8
+	s, e  int32
+	kind  uint8
+	gap   uint8
+	flags uint8 // what the token may start (fDate…), for skipping the others cheaply
 }
+
+// Token flags, set by the lexer from a word's first byte and length (wordFlags) and
+// from its neighbours. They are necessary conditions only: a scanner that finds a flag
+// still checks the token.
+const (
+	fNum           uint8 = 1 << iota // a number
+	fDate                            // a word that may be a month, a day written out, "an" or "annee" (dateWordLens)
+	fBeforeNum                       // a word glued to a number after it ("T1", "A330")
+	fUn                              // a word of two or three bytes starting with u ("un", "une")
+	fMillion                         // a word of seven bytes or more starting with m ("million", "milliards")
+	fBeforeMillion                   // a word before a word with fMillion ("deux millions")
+)
+
+// wordFlags gives the flags of a word from its first byte and its length (15 for
+// anything longer).
+var wordFlags = func() (t [256][16]uint8) {
+	for c := 0; c < 256; c++ {
+		for n := 1; n < 16; n++ {
+			if dateWordLens[c]&(1<<n) != 0 {
+				t[c][n] |= fDate
+			}
+			if c == 'u' && (n == 2 || n == 3) {
+				t[c][n] |= fUn
+			}
+			if c == 'm' && n >= 7 {
+				t[c][n] |= fMillion
+			}
+		}
+	}
+	return t
+}()
 
 // Byte classes for the lexer.
 const (
@@ -76,13 +108,17 @@ func lexInto(f string, toks []token) []token {
 	gap := gapNone
 	for i := 0; i < len(f); {
 		start := i
-		kind := tokWord
+		kind, flags := tokWord, uint8(0)
 		switch c := byteClass[f[i]]; {
 		case c == cLetter:
 			for i++; i < len(f) && byteClass[f[i]] == cLetter; i++ {
 			}
 			if i < len(f) && f[i] >= utf8.RuneSelf {
 				i = wordEnd(f, i)
+			}
+			flags = wordFlags[f[start]][min(i-start, 15)]
+			if k := len(toks) - 1; flags&fMillion != 0 && k >= 0 && toks[k].kind == tokWord {
+				toks[k].flags |= fBeforeMillion
 			}
 		case c == cSpace:
 			if gap == gapNone {
@@ -94,8 +130,11 @@ func lexInto(f string, toks []token) []token {
 			kind = tokPunct
 			i++
 		case c == cDigit:
-			kind = tokNum
+			kind, flags = tokNum, fNum
 			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
+			}
+			if k := len(toks) - 1; gap == gapNone && k >= 0 && toks[k].kind == tokWord {
+				toks[k].flags |= fBeforeNum
 			}
 		case c == cLine:
 			if gap < gapLine {
@@ -109,12 +148,13 @@ func lexInto(f string, toks []token) []token {
 			r, n := utf8.DecodeRuneInString(f[i:])
 			if unicode.IsLetter(r) {
 				i = wordEnd(f, i+n)
+				flags = wordFlags[f[start]][min(i-start, 15)] // no fMillion: not ASCII
 			} else {
 				kind = tokPunct
 				i += n
 			}
 		}
-		toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap})
+		toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap, flags: flags})
 		gap = gapNone
 		if i < len(f) && f[i] == ' ' {
 			gap = gapSpace
@@ -458,19 +498,12 @@ func datesOf(x tokens, published string) []corpus.Date {
 
 // skip returns the first token from i on that may start a date or "l'an prochain":
 // a number, a word glued to a number, or a word whose first byte and length may be
-// those of a month, a day written out, "an" or "annee" (dateWordLens). Most tokens are
-// none of these; datesOf checks the words it returns further.
+// those of a month, a day written out, "an" or "annee" (fDate). Most tokens are none
+// of these; datesOf checks the words it returns further.
 func (x *dateScanner) skip(i int) int {
-	toks, f := x.toks, x.f
-	for ; i < len(toks); i++ {
-		switch tk := toks[i]; tk.kind {
-		case tokNum:
-			return i
-		case tokWord:
-			if dateWordLens[f[tk.s]]&(1<<uint(tk.e-tk.s)) != 0 || x.gluedNum(i+1) {
-				return i
-			}
-		}
+	toks := x.toks
+	for i < len(toks) && toks[i].flags&(fNum|fDate|fBeforeNum) == 0 {
+		i++
 	}
 	return i
 }
