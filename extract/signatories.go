@@ -139,11 +139,9 @@ func (sg *signer) run() []corpus.Signatory {
 	ps := sg.ps
 	sg.seen = map[string]bool{}
 	triggers := ps.signTriggers()
-	var sents [][2]int
-	if len(triggers) > 0 {
-		// Without a trigger no sentence is read: no need to split them.
-		sents = ps.sentences()
-	}
+	// Only the sentences holding a trigger found by a fast scan of the folded text
+	// are read word by word.
+	sents := ps.sentencesAt(triggers)
 	var docEPCIs []orgMention // EPCIs named anywhere, for "des intercommunalités"
 	docEPCIsDone := false
 	type clause struct {
@@ -153,23 +151,13 @@ func (sg *signer) run() []corpus.Signatory {
 	var clauses []clause
 	personRoles := []string{}
 	unlinkedPersons := 0
-	ti := 0
 	for _, s := range sents {
-		// Only sentences holding a trigger found by a fast scan of the folded
-		// text are read word by word.
-		start, end := int(ps.toks[s[0]].s), int(ps.toks[s[1]-1].e)
-		for ti < len(triggers) && triggers[ti] < start {
-			ti++
-		}
-		if ti >= len(triggers) || triggers[ti] >= end {
-			continue
-		}
 		if !ps.signing(s[0], s[1]) || citation.has(ps.folded(s[0])) {
 			continue
 		}
 		zs, ze := s[0], ps.partyEnd(s[0], s[1])
 		var c clause
-		start, end = int(ps.toks[zs].s), int(ps.toks[ze-1].e)
+		start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
 		used := map[int]bool{}
 		for pi, p := range sg.people {
 			for _, sp := range p.Spans {
@@ -399,63 +387,78 @@ var (
 		"ca": "agglomeration", "cc": "communes", "cu": "urbaine"}
 )
 
-// sentences splits the tokens into sentences, [start, end) token ranges: at a
-// full stop, question or exclamation mark (not after a civility or an initial), at
-// a blank line, at a line break after a colon or a semicolon, and before a bullet.
-func (ps *peopleScanner) sentences() [][2]int {
+// sentencesAt returns, in order, the sentences that hold one of the byte offsets
+// offs (sorted), as [start, end) token ranges. Sentences end at a full stop, a
+// question or exclamation mark (not after a civility or an initial), at a blank
+// line, at a line break after a colon or a semicolon, and before a bullet; the line
+// breaks that open a sentence are not in it. Where a sentence ends depends only on
+// the tokens next to its end, so only the tokens around each offset are read.
+func (ps *peopleScanner) sentencesAt(offs []int) [][2]int {
 	var out [][2]int
-	start := 0
-	cut := func(end int) {
-		for start < end && ps.toks[start].kind == ptNewline {
-			start++
+	n := len(ps.toks)
+	for _, x := range offs {
+		if m := len(out); m > 0 && x < int(ps.toks[out[m-1][1]-1].e) {
+			continue // in the last sentence found
 		}
-		if end > start {
-			out = append(out, [2]int{start, end})
+		// The last token that starts at or before x, and the tokens from the end
+		// of the sentence before it to the end of its own.
+		t := sort.Search(n, func(k int) bool { return int(ps.toks[k].s) > x }) - 1
+		if t < 0 {
+			continue
 		}
-		start = end
-	}
-	for i := range ps.toks {
-		tk := &ps.toks[i]
-		switch tk.kind {
-		case ptNewline:
-			prev := ""
-			if i > 0 && ps.toks[i-1].kind == ptPunct {
-				prev = ps.word(i - 1)
-			}
-			next := ""
-			if i+1 < len(ps.toks) && ps.toks[i+1].kind != ptWord {
-				next = ps.word(i + 1)
-			}
-			blank := next == "\n"
-			if blank {
-				// Text from PDFs doubles every line break: a blank line ends a sentence
-				// only before a capital or after a final mark.
-				nx := i + 1
-				for nx < len(ps.toks) && ps.toks[nx].kind == ptNewline {
-					nx++
-				}
-				blank = nx >= len(ps.toks) || ps.toks[nx].kind != ptWord || ps.toks[nx].cas != pcLower ||
-					i > 0 && ps.toks[i-1].kind != ptWord
-			}
-			switch {
-			case blank, prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?",
-				next == "-" || next == "•" || next == "*" || next == "–" || next == "—":
-				cut(i + 1)
-			}
-		case ptPunct:
-			switch ps.word(i) {
-			case ".":
-				if i > 0 && ps.isWord(i-1) && (ps.toks[i-1].cas == pcInitial || ps.civility(i-1) == 2) {
-					continue
-				}
-				cut(i + 1)
-			case "!", "?", ";":
-				cut(i + 1)
-			}
+		a := t
+		for a > 0 && !ps.endsSentence(a-1) {
+			a--
+		}
+		e := t
+		for e < n-1 && !ps.endsSentence(e) {
+			e++
+		}
+		b := e + 1
+		for a < b && ps.toks[a].kind == ptNewline {
+			a++
+		}
+		if a < b && int(ps.toks[a].s) <= x && x < int(ps.toks[b-1].e) {
+			out = append(out, [2]int{a, b})
 		}
 	}
-	cut(len(ps.toks))
 	return out
+}
+
+// endsSentence reports whether token i ends a sentence (see sentencesAt).
+func (ps *peopleScanner) endsSentence(i int) bool {
+	switch ps.toks[i].kind {
+	case ptNewline:
+		prev := ""
+		if i > 0 && ps.toks[i-1].kind == ptPunct {
+			prev = ps.word(i - 1)
+		}
+		next := ""
+		if i+1 < len(ps.toks) && ps.toks[i+1].kind != ptWord {
+			next = ps.word(i + 1)
+		}
+		blank := next == "\n"
+		if blank {
+			// Text from PDFs doubles every line break: a blank line ends a sentence
+			// only before a capital or after a final mark.
+			nx := i + 1
+			for nx < len(ps.toks) && ps.toks[nx].kind == ptNewline {
+				nx++
+			}
+			blank = nx >= len(ps.toks) || ps.toks[nx].kind != ptWord || ps.toks[nx].cas != pcLower ||
+				i > 0 && ps.toks[i-1].kind != ptWord
+		}
+		return blank || prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?" ||
+			next == "-" || next == "•" || next == "*" || next == "–" || next == "—"
+	case ptPunct:
+		switch ps.word(i) {
+		case ".":
+			return !(i > 0 && ps.isWord(i-1) && (ps.toks[i-1].cas == pcInitial || ps.civility(i-1) == 2))
+		case "!", "?", ";":
+			return true
+		}
+	}
+	return false
 }
 
 // signTriggers returns the sorted byte offsets in the text of the stems that may
