@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 
 	"terril/corpus"
@@ -395,72 +397,39 @@ var speechVerbs = map[string]bool{
 
 func genreOf(x tokens, title, published string) string {
 	var cues [nCues]int
-	headEnd := len(x.toks)
-	for i, tk := range x.toks {
-		if tk.s >= 3000 {
-			headEnd = i
-			break
+	// The head is the tokens starting before byte 3000 (tokens are in text order).
+	headEnd := x.firstAt(3000)
+	// One pass over the tokens: the cue phrases in the head (a heading "RECUEIL DES
+	// ACTES ADMINISTRATIFS", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS" is enough on its
+	// own: see phrase.heading), and the words genreToken counts. Most tokens matter to
+	// neither: bit sets of first bytes and lengths skip them.
+	var g genreTally
+	toks, f := x.toks, x.f
+	for i, tk := range toks[:headEnd] {
+		if n := uint32(tk.e - tk.s); n < 64 && genreHeadMask[f[tk.s]]>>n&1 != 0 {
+			x.genreHeadToken(i, headEnd, &cues, &g)
 		}
 	}
-	genreCues.count(&x, 0, headEnd, func(cat, i int) {
-		cues[cat]++
-		// A heading "RECUEIL DES ACTES ADMINISTRATIFS", "EXTRAIT DU REGISTRE DES
-		// DÉLIBÉRATIONS" is enough on its own.
-		if cat == cueAct && (i == 0 || x.toks[i].gap >= gapLine) && (x.isWord(i, "recueil") || x.isWord(i, "extrait") || x.isWord(i, "registre")) {
-			cues[cat]++
-		}
-	})
-	if title != "" {
-		tt := newTokens(NewText(title))
-		titleActCues.count(&tt, 0, len(tt.toks), func(cat, _ int) { cues[cueTitleAct]++ })
-		genreCues.count(&tt, 0, len(tt.toks), func(cat, _ int) {
-			if cat == cuePress {
-				cues[cuePress]++
-			}
-		})
-	}
-	// Acts: their vocabulary, "Vu …"/"Considérant …" lines, a line "ARRÊTE :".
-	act := cues[cueAct] + 2*cues[cueTitleAct]
-	vu, speech, publie := 0, 0, false
-	for i := 0; i < len(x.toks); i++ {
-		tk := x.toks[i]
-		if tk.kind == tokPunct {
-			if p := x.str(i); p == "»" || p == "\"" {
-				speech += x.speechAfter(i + 1)
-			}
-			continue
-		}
-		if tk.kind != tokWord {
-			continue
-		}
-		w := x.str(i)
-		if w == "t" && x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
-			speech++ // "a-t-il indiqué", "explique-t-elle"
-		}
-		if i >= headEnd {
-			// Press-release furniture also sits at the end ("Contact presse").
-			if len(w) >= 6 && (w[0] == 'c' || w[0] == 'p') {
-				x.pressCue(i, &cues[cuePress])
-			}
-			continue
-		}
-		if w == "publie" || w == "publiee" {
-			publie = true
-		}
-		if !(i == 0 || tk.gap >= gapLine) {
-			continue
-		}
-		switch w {
-		case "vu", "considerant":
-			vu++
-		case "arrete", "arretent", "decide", "delibere", "deliberation", "arretons":
-			if i+1 == len(x.toks) || x.toks[i+1].gap >= gapLine || x.isPunct(i+1, ":") {
-				act += 2
-			}
+	for i := headEnd; i < len(toks); i++ {
+		if n := uint32(toks[i].e - toks[i].s); n <= 12 && genreWordMask[f[toks[i].s]]>>n&1 != 0 {
+			x.genreToken(i, headEnd, &g)
 		}
 	}
-	if vu >= 2 {
+	cues[cuePress] += g.press
+	act := cues[cueAct] + g.act
+	if g.vu >= 2 {
 		act += 2
+	}
+	if act < 2 && title != "" {
+		// The title only adds to the act and press cues: read once the text alone
+		// does not make an act.
+		var tc [nCues]int
+		tt := newTokens(NewText(title))
+		titleActCues.count(&tt, 0, len(tt.toks), &tc)
+		act += 2 * tc[cueTitleAct]
+		clear(tc[:])
+		genreCues.count(&tt, 0, len(tt.toks), &tc)
+		cues[cuePress] += tc[cuePress]
 	}
 	switch {
 	case act >= 2:
@@ -471,14 +440,15 @@ func genreOf(x tokens, title, published string) string {
 	// A newspaper's name or a byline make an article; without them, a newspaper's
 	// habits add up: reported speech, people given with their age ("Kévin, 23 ans,";
 	// two of them count twice), the journalist's name alone on the last line.
-	paper := cues[cuePaper] > 0 || x.byline()
-	habits := min(speech, 1) + min(x.ages(), 2)
+	paper := cues[cuePaper] > 0 || g.byline
+	speech := g.speech
+	habits := min(speech, 1) + min(g.ages, 2)
 	if x.closingName() {
 		habits++
 	}
 	rs := refScanner{dateScanner: dateScanner{tokens: x}}
-	for i := 0; i < headEnd && x.toks[i].s < headLen; i++ {
-		if (i == 0 || x.toks[i].gap >= gapLine) && x.kind(i) == tokWord && x.upper(i) && !x.isWord(i, "le") {
+	for i, end := 0, x.firstAt(headLen); i < end; i++ {
+		if (i == 0 || toks[i].gap >= gapLine) && toks[i].kind == tokWord && !x.isWord(i, "le") && x.upper(i) {
 			if rs.dateline(i) != "" {
 				// "Lille, le 12 mars 2019" is a release's; a date alone on its line
 				// heads newspaper articles too.
@@ -497,32 +467,136 @@ func genreOf(x tokens, title, published string) string {
 	}
 	// A news item on an institution's own site ("Article publié le", "Actualités", or a
 	// head reporting an event) rather than a programme page.
-	if published != "" && publie && cues[cuePage] < 3 && cues[cueNews] > 0 {
+	if published != "" && g.publie && cues[cuePage] < 3 && cues[cueNews] > 0 {
 		return corpus.GenreCommunique
 	}
 	return corpus.GenrePage
 }
 
-// ages counts people given with their age between commas or in parentheses, as
-// newspapers write them: "Kévin, 23 ans, a fait la route", "le directeur, 52 ans,"
-// "Marie Dupont (41 ans)".
-func (x *tokens) ages() int {
-	n := 0
-	for i := 1; i+2 < len(x.toks); i++ {
-		if x.toks[i].kind != tokNum || !x.isWord(i+1, "ans") {
-			continue
-		}
-		if a := x.num(i); a < 12 || a > 110 || len(x.str(i)) > 3 {
-			continue
-		}
-		switch {
-		case x.isPunct(i-1, ",") && (x.isPunct(i+2, ",") || x.isPunct(i+2, ".") || x.isPunct(i+2, ")")):
-			n++
-		case x.isPunct(i-1, "(") && x.isPunct(i+2, ")"):
-			n++
+// firstAt returns the index of the first token starting at byte n of the folded text
+// or after it, len(x.toks) if none does.
+func (x *tokens) firstAt(n int32) int {
+	lo, hi := 0, len(x.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x.toks[m].s < n {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return n
+	return lo
+}
+
+// genreTally is what genreToken counts over the text for Genre.
+type genreTally struct {
+	act    int  // act lines: "ARRÊTE :", "DÉCIDE" alone on their line (2 each)
+	vu     int  // lines starting with "Vu" or "Considérant"
+	speech int  // reported speech
+	ages   int  // people given with their age
+	press  int  // press-release furniture after the head
+	publie bool // "publié" in the head
+	byline bool // a byline near the top
+}
+
+// genreWordMask has bit n of [c] set when a token genreToken looks at can start with
+// byte c and have n bytes: its words, the quotation marks closing a quotation, and
+// numbers of two or three digits (ages).
+var genreWordMask = func() (m [256]uint16) {
+	for _, w := range []string{"t", "publie", "publiee", "par", "vu", "considerant", "arrete", "arretent",
+		"decide", "delibere", "deliberation", "arretons", "communique", "presse", "»", "\""} {
+		m[w[0]] |= 1 << len(w)
+	}
+	for c := '0'; c <= '9'; c++ {
+		m[c] |= 1<<2 | 1<<3
+	}
+	return m
+}()
+
+// genreHeadMask is genreWordMask and genreCues.mask together, for the head.
+var genreHeadMask = func() (m [256]uint64) {
+	for c := range m {
+		m[c] = genreCues.mask[c] | uint64(genreWordMask[c])
+	}
+	return m
+}()
+
+// genreHeadToken is genreToken and the cue phrases starting at token i of the head.
+func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally) {
+	n, c := uint32(x.toks[i].e-x.toks[i].s), x.f[x.toks[i].s]
+	if genreCues.maybe(x, &x.toks[i]) {
+		genreCues.countAt(x, i, cues)
+	}
+	if n <= 12 && genreWordMask[c]>>n&1 != 0 {
+		x.genreToken(i, headEnd, g)
+	}
+}
+
+// genreToken counts in g what token i adds to the genre's evidence; headEnd ends
+// the head.
+func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
+	tk := x.toks[i]
+	switch tk.kind {
+	case tokPunct:
+		if p := x.str(i); p == "»" || p == "\"" {
+			g.speech += x.speechAfter(i + 1)
+		}
+		return
+	case tokNum:
+		if x.ageAt(i) {
+			g.ages++
+		}
+		return
+	}
+	w := x.str(i)
+	if w == "t" && x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
+		g.speech++ // "a-t-il indiqué", "explique-t-elle"
+	}
+	if i >= headEnd {
+		// Press-release furniture also sits at the end ("Contact presse").
+		if len(w) >= 6 && (w[0] == 'c' || w[0] == 'p') {
+			x.pressCue(i, &g.press)
+		}
+		return
+	}
+	switch w {
+	case "publie", "publiee":
+		g.publie = true
+	case "par":
+		if !g.byline && tk.s < headLen && x.bylineAt(i) {
+			g.byline = true
+		}
+	}
+	if !(i == 0 || tk.gap >= gapLine) {
+		return
+	}
+	switch w {
+	case "vu", "considerant":
+		g.vu++
+	case "arrete", "arretent", "decide", "delibere", "deliberation", "arretons":
+		if i+1 == len(x.toks) || x.toks[i+1].gap >= gapLine || x.isPunct(i+1, ":") {
+			g.act += 2
+		}
+	}
+}
+
+// ageAt reports whether number i gives a person's age between commas or in
+// parentheses, as newspapers write them: "Kévin, 23 ans, a fait la route", "le
+// directeur, 52 ans," "Marie Dupont (41 ans)".
+func (x *tokens) ageAt(i int) bool {
+	if i < 1 || i+2 >= len(x.toks) || x.toks[i].kind != tokNum || !x.isWord(i+1, "ans") {
+		return false
+	}
+	if a := x.num(i); a < 12 || a > 110 || len(x.str(i)) > 3 {
+		return false
+	}
+	switch {
+	case x.isPunct(i-1, ",") && (x.isPunct(i+2, ",") || x.isPunct(i+2, ".") || x.isPunct(i+2, ")")):
+		return true
+	case x.isPunct(i-1, "(") && x.isPunct(i+2, ")"):
+		return true
+	}
+	return false
 }
 
 // closingName reports whether the last line of the text is a person's name alone,
@@ -591,83 +665,136 @@ func (x *tokens) speechAfter(i int) int {
 	return 0
 }
 
-// byline reports whether a line near the top credits an author: "Par Mathilde
-// Lefort", "Publié le 18 mars 2024 par Karim Ouali", "… – Par Éric Dufresne".
-func (x *tokens) byline() bool {
-	for i := 0; i+2 < len(x.toks) && x.toks[i].s < headLen; i++ {
-		if !x.isWord(i, "par") {
-			continue
-		}
-		lineStart := i == 0 || x.toks[i].gap >= gapLine
-		afterMark := x.kind(i-1) == tokNum || x.kind(i-1) == tokPunct && strings.Contains("|–—-", x.str(i-1))
-		if !lineStart && !afterMark {
-			continue
-		}
-		// Two or three capitalised words, then the end of the line or a separator.
-		k := i + 1
-		names := 0
-		for k < len(x.toks) && x.toks[k].gap < gapLine && x.kind(k) == tokWord && x.upper(k) {
-			names++
-			k++
-			for x.isPunct(k, "-") && x.glued(k) && x.kind(k+1) == tokWord {
-				k += 2
-			}
-		}
-		if names < 2 || names > 3 {
-			continue
-		}
-		if k >= len(x.toks) || x.toks[k].gap >= gapLine || x.kind(k) == tokPunct && strings.Contains("|–—-,", x.str(k)) {
-			return true
+// bylineAt reports whether the "par" at token i, near the top, credits an author:
+// "Par Mathilde Lefort", "Publié le 18 mars 2024 par Karim Ouali", "… – Par Éric
+// Dufresne".
+func (x *tokens) bylineAt(i int) bool {
+	if i+2 >= len(x.toks) || !x.isWord(i, "par") {
+		return false
+	}
+	lineStart := i == 0 || x.toks[i].gap >= gapLine
+	afterMark := x.kind(i-1) == tokNum || x.kind(i-1) == tokPunct && strings.Contains("|–—-", x.str(i-1))
+	if !lineStart && !afterMark {
+		return false
+	}
+	// Two or three capitalised words, then the end of the line or a separator.
+	k := i + 1
+	names := 0
+	for k < len(x.toks) && x.toks[k].gap < gapLine && x.kind(k) == tokWord && x.upper(k) {
+		names++
+		k++
+		for x.isPunct(k, "-") && x.glued(k) && x.kind(k+1) == tokWord {
+			k += 2
 		}
 	}
-	return false
+	if names < 2 || names > 3 {
+		return false
+	}
+	return k >= len(x.toks) || x.toks[k].gap >= gapLine || x.kind(k) == tokPunct && strings.Contains("|–—-,", x.str(k))
 }
 
 // A phraseSet matches multi-word phrases on tokens, ignoring hyphens and
 // apostrophes between words ("procès-verbal" = "procès verbal", "l'aide" = "l aide").
-// A bit set of first bytes and lengths spares most words the map lookup.
+// A bit set of first bytes and lengths spares most words any comparison; the others
+// are compared with the first words of their first byte and length (one or two).
 type phraseSet struct {
-	first map[string][]phrase
-	mask  [256]uint64 // bit n of mask[c]: some first word starts with c and has length n
+	mask [256]uint64 // bit n of mask[c]: some first word starts with c and has length n
+	last [256]uint64 // bit n of last[c]: some first word ends with c and has length n
+	// The first words starting with byte c and of length n are words[lo:hi] of
+	// groups[g], g being group[c] plus the number of lengths below n in mask[c].
+	group  [256]uint8
+	groups [][2]uint8
+	words  []firstWord
+}
+
+// firstWord is the first word of phrases, with them.
+type firstWord struct {
+	w    string
+	list []phrase
 }
 
 type phrase struct {
 	rest []string
 	cat  int
+	// heading: the phrase counts twice when it starts a line (acts' headings "RECUEIL
+	// DES ACTES", "EXTRAIT DU REGISTRE", "REGISTRE DES DÉLIBÉRATIONS").
+	heading bool
 }
 
 func newPhraseSet(m map[int][]string) *phraseSet {
-	ps := &phraseSet{first: map[string][]phrase{}}
+	first := map[string][]phrase{}
 	for cat, list := range m {
 		for _, p := range list {
 			words := strings.Fields(p)
 			w := words[0]
-			ps.first[w] = append(ps.first[w], phrase{rest: words[1:], cat: cat})
-			if len(w) < 64 {
-				ps.mask[w[0]] |= 1 << len(w)
+			if len(w) >= 64 {
+				panic("phraseSet: first word too long: " + w)
 			}
+			heading := cat == cueAct && (w == "recueil" || w == "extrait" || w == "registre")
+			first[w] = append(first[w], phrase{rest: words[1:], cat: cat, heading: heading})
 		}
+	}
+	ps := &phraseSet{}
+	for w, list := range first {
+		ps.words = append(ps.words, firstWord{w, list})
+		ps.mask[w[0]] |= 1 << len(w)
+		ps.last[w[len(w)-1]] |= 1 << len(w)
+	}
+	// By first byte, then length, then word (for a fixed order).
+	slices.SortFunc(ps.words, func(a, b firstWord) int {
+		if a.w[0] != b.w[0] {
+			return int(a.w[0]) - int(b.w[0])
+		}
+		if len(a.w) != len(b.w) {
+			return len(a.w) - len(b.w)
+		}
+		return strings.Compare(a.w, b.w)
+	})
+	if len(ps.words) > 255 {
+		panic("phraseSet: too many first words")
+	}
+	for lo := 0; lo < len(ps.words); {
+		hi := lo + 1
+		for hi < len(ps.words) && ps.words[hi].w[0] == ps.words[lo].w[0] && len(ps.words[hi].w) == len(ps.words[lo].w) {
+			hi++
+		}
+		if lo == 0 || ps.words[lo-1].w[0] != ps.words[lo].w[0] {
+			ps.group[ps.words[lo].w[0]] = uint8(len(ps.groups))
+		}
+		ps.groups = append(ps.groups, [2]uint8{uint8(lo), uint8(hi)})
+		lo = hi
 	}
 	return ps
 }
 
-// count calls found(cat, i) for every phrase matched at a token i in [from, to).
-func (ps *phraseSet) count(x *tokens, from, to int, found func(cat, i int)) {
-	for i := from; i < to; i++ {
-		tk := x.toks[i]
-		if tk.kind != tokWord && tk.kind != tokNum {
-			continue
+// count adds to n[cat] the phrases of category cat matched at tokens in [from, to).
+func (ps *phraseSet) count(x *tokens, from, to int, n *[nCues]int) {
+	toks := x.toks[:to]
+	for i := from; i < len(toks); i++ {
+		if ps.maybe(x, &toks[i]) {
+			ps.countAt(x, i, n)
 		}
-		n := int(tk.e - tk.s)
-		if n >= 64 || ps.mask[x.f[tk.s]]&(1<<n) == 0 {
-			continue
-		}
-		list, ok := ps.first[x.f[tk.s:tk.e]]
-		if !ok {
+	}
+}
+
+// maybe reports whether a first word can be token tk: one of its length starts with
+// its first byte and ends with its last. No first word starts with a byte of
+// punctuation: the masks leave them out.
+func (ps *phraseSet) maybe(x *tokens, tk *token) bool {
+	l := uint32(tk.e - tk.s)
+	return l < 64 && ps.mask[x.f[tk.s]]>>l&1 != 0 && ps.last[x.f[tk.e-1]]>>l&1 != 0
+}
+
+// countAt is count at token i, whose first byte and length are in ps.mask.
+func (ps *phraseSet) countAt(x *tokens, i int, n *[nCues]int) {
+	w := x.f[x.toks[i].s:x.toks[i].e]
+	g := ps.groups[int(ps.group[w[0]])+bits.OnesCount64(ps.mask[w[0]]&(1<<len(w)-1))]
+	for _, fw := range ps.words[g[0]:g[1]] {
+		if fw.w != w {
 			continue
 		}
 	next:
-		for _, p := range list {
+		for _, p := range fw.list {
 			k := i + 1
 			for _, w := range p.rest {
 				for x.isPunct(k, "-") || x.isPunct(k, "'") {
@@ -678,7 +805,11 @@ func (ps *phraseSet) count(x *tokens, from, to int, found func(cat, i int)) {
 				}
 				k++
 			}
-			found(p.cat, i)
+			n[p.cat]++
+			if p.heading && (i == 0 || x.toks[i].gap >= gapLine) {
+				n[p.cat]++
+			}
 		}
+		return
 	}
 }
