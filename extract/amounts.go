@@ -2,7 +2,7 @@ package extract
 
 import (
 	"math"
-	"sort"
+	"slices"
 
 	"terril/corpus"
 )
@@ -660,24 +660,26 @@ func (x *amountScanner) funder(k int) bool {
 }
 
 func (x *amountScanner) result() []corpus.Amount {
-	var res []corpus.Amount
+	if len(x.out) == 0 {
+		return nil
+	}
+	res := make([]corpus.Amount, 0, len(x.out))
 	type key struct {
 		text string
 		v    float64
 	}
-	seen := make(map[key]bool, len(x.out))
+	var seen seenSet[key]
 	for _, a := range x.out {
 		s, e := x.span(a.i, a.j)
 		text := x.t.S[s:e]
-		if seen[key{text, a.value}] {
+		if !seen.add(key{text, a.value}) {
 			continue
 		}
-		seen[key{text, a.value}] = true
 		res = append(res, corpus.Amount{
 			Text: text, Value: a.value, Currency: "EUR", Implicit: a.implicit,
 			Qualifier: a.qualifier, Approx: a.approx, Span: corpus.Span{Start: s, End: e},
 		})
 	}
-	sort.SliceStable(res, func(i, j int) bool { return res[i].Start < res[j].Start })
+	slices.SortStableFunc(res, func(a, b corpus.Amount) int { return a.Start - b.Start })
 	return res
 }

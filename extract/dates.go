@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -270,7 +269,10 @@ func (x *tokens) num(i int) int {
 	if len(s) > 9 {
 		return -1
 	}
-	n, _ := strconv.Atoi(s)
+	n := 0
+	for _, c := range []byte(s) { // ASCII digits only
+		n = n*10 + int(c-'0')
+	}
 	return n
 }
 
@@ -1258,7 +1260,7 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 		return nil
 	}
 	res := make([]corpus.Date, 0, len(x.out))
-	seen := make(map[[2]string]bool, len(x.out))
+	var seen seenSet[[2]string]
 	// Entries are in text order: keep the last explicit year seen, the year of the
 	// current sentence (until a sentence end is crossed), and the last anywhere.
 	sentYear, anyYear, scanned := 0, 0, 0
@@ -1301,12 +1303,45 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 		s, end := x.span(e.i, e.j)
 		text := x.t.S[s:end]
 		val := e.v.iso()
-		if seen[[2]string{text, val}] {
+		if !seen.add([2]string{text, val}) {
 			continue
 		}
-		seen[[2]string{text, val}] = true
 		res = append(res, corpus.Date{Text: text, Value: val, Span: corpus.Span{Start: s, End: end}})
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
+}
+
+// seenSet is a set of the keys of the entries already kept, for dropping duplicates:
+// a list scanned in order while it is short (most texts have a few dates and
+// amounts), a map once it grows.
+type seenSet[K comparable] struct {
+	list []K
+	m    map[K]struct{}
+}
+
+// add adds k and reports whether it was new.
+func (s *seenSet[K]) add(k K) bool {
+	if s.m != nil {
+		if _, ok := s.m[k]; ok {
+			return false
+		}
+		s.m[k] = struct{}{}
+		return true
+	}
+	for _, l := range s.list {
+		if l == k {
+			return false
+		}
+	}
+	if len(s.list) < 16 {
+		s.list = append(s.list, k)
+		return true
+	}
+	s.m = make(map[K]struct{}, 2*len(s.list))
+	for _, l := range s.list {
+		s.m[l] = struct{}{}
+	}
+	s.m[k] = struct{}{}
+	return true
 }
