@@ -1296,28 +1296,73 @@ func isHeadingLine(line string) bool {
 		return false
 	}
 	// The cheap tests first: most lines end like a sentence.
-	last := strings.TrimRight(line, "*_ ")
-	if last == "" {
+	n := len(line)
+	for n > 0 && (line[n-1] == '*' || line[n-1] == '_' || line[n-1] == ' ') {
+		n-- // strings.TrimRight(line, "*_ ")
+	}
+	if n == 0 {
 		return false
 	}
+	last := line[:n]
 	switch last[len(last)-1] {
 	case '.', ',', ';', ':':
 		if !strings.HasSuffix(last, "...") { // "Et après..." is still a heading
 			return false
 		}
 	}
-	if i := strings.LastIndexAny(line, " '"); i >= 0 && isStopWord(line[i+1:]) {
+	i := len(line) - 1 // strings.LastIndexAny(line, " '")
+	for i >= 0 && line[i] != ' ' && line[i] != '\'' {
+		i--
+	}
+	if i >= 0 && isStopWord(line[i+1:]) {
 		return false // "… signée avec la" is a line cut inside a sentence
 	}
-	words := 0
-	forEachWord(line, func(i, j int) { words++ })
+	words := countWords(line, 17)
 	return words > 0 && words <= 16
+}
+
+// countWords counts the words of s as forEachWord finds them, up to limit.
+func countWords(s string, limit int) int {
+	words := 0
+	in := false // inside a word
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		word := asciiAlnum[c]
+		if c == '&' {
+			word = in && i+1 < len(s) && isASCIIAlnum(s[i+1])
+		} else if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word && !in {
+			if words++; words == limit {
+				return words
+			}
+		}
+		in = word
+		i += n
+	}
+	return words
 }
 
 // isBoilerplateHeading reports whether a folded line opens the boilerplate of a
 // press release: the "À propos de…" presentation of the issuer or the press contacts.
 func isBoilerplateHeading(line string) bool {
-	line = strings.TrimLeft(line, "*_#- ")
+	i := 0
+	for i < len(line) && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == '-' || line[i] == ' ') {
+		i++ // strings.TrimLeft(line, "*_#- ")
+	}
+	line = line[i:]
+	if line == "" {
+		return false
+	}
+	switch line[0] {
+	case 'a', 'c', 's', 'r', 'p': // the first letters of the forms below
+	default:
+		return false
+	}
 	for _, p := range []string{"a propos d", "contact presse", "contacts presse", "contact :", "contacts :",
 		"service presse", "relations presse", "presse :", "contact medias", "contacts medias"} {
 		if strings.HasPrefix(line, p) {
@@ -1721,23 +1766,17 @@ func isActObjectLine(line string) bool {
 	if len(line) > 400 {
 		return false
 	}
-	for _, p := range []string{"objet :", "objet:", "objet -", "objet –"} {
-		if strings.HasPrefix(line, p) {
-			return true
+	if strings.HasPrefix(line, "objet") {
+		for _, p := range []string{"objet :", "objet:", "objet -", "objet –"} {
+			if strings.HasPrefix(line, p) {
+				return true
+			}
 		}
 	}
 	if strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'") {
 		return false // a citation of another act
 	}
-	head := line[:min(len(line), 40)]
-	act := false
-	for _, k := range []string{"arrete", "deliberation", "decision"} {
-		if i := strings.Index(head, k); i >= 0 && (i == 0 || head[i-1] == ' ') {
-			act = true
-			break
-		}
-	}
-	if !act {
+	if !actHead(line[:min(len(line), 40)]) {
 		return false
 	}
 	for _, p := range []string{" portant ", " relatif ", " relative ", " relatifs ", " relatives "} {
@@ -1748,6 +1787,41 @@ func isActObjectLine(line string) bool {
 	return false
 }
 
+// actHead reports whether the head of a line names an act: the first occurrence
+// in head of "arrete", "deliberation" or "decision" starts it or follows a space.
+// The places of their first bytes are found eight bytes at a time, in order, so
+// that the first match of each keyword is the first occurrence strings.Index gives.
+func actHead(head string) bool {
+	var seen [3]bool // keywords met: only their first occurrence counts
+	for i := 0; i < len(head); i += 8 {
+		for m := bytes2(head, i, 'a', 'd'); m != 0; m &= m - 1 {
+			if p := i + bits.TrailingZeros64(m)>>3; actKeyword(head, p, &seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actKeyword is actHead at p, a place of an 'a' or a 'd' (or, rarely, of another
+// byte: see bytes2), seen the keywords met before.
+func actKeyword(head string, p int, seen *[3]bool) bool {
+	k := -1
+	switch {
+	case strings.HasPrefix(head[p:], "arrete"):
+		k = 0
+	case strings.HasPrefix(head[p:], "deliberation"):
+		k = 1
+	case strings.HasPrefix(head[p:], "decision"):
+		k = 2
+	}
+	if k < 0 || seen[k] {
+		return false
+	}
+	seen[k] = true
+	return p == 0 || head[p-1] == ' '
+}
+
 // isActBoilerplateLine reports whether a trimmed, folded line is a formality of an
 // act: the budget imputation of its credits ("Les crédits sont inscrits au chapitre
 // 65 du budget"), whose words say nothing of the act's subject.
@@ -1755,14 +1829,7 @@ func isActBoilerplateLine(line string) bool {
 	if len(line) > 300 {
 		return false
 	}
-	subject := false
-	for _, w := range []string{"credits", "depense"} {
-		if strings.Contains(line, w) {
-			subject = true
-			break
-		}
-	}
-	if !subject {
+	if !hasCreditsOrDepense(line) {
 		return false
 	}
 	verb := false
@@ -1779,7 +1846,14 @@ func isActBoilerplateLine(line string) bool {
 // of an act ("ARRÊTE", "DÉCIDE, à l'unanimité :", "DÉLIBÈRE"): one per act, so that
 // a recueil of several acts is not judged by its whole length.
 func isOperativeLine(line string) bool {
-	line = strings.TrimRight(line, " :.*")
+	if line == "" || line[0] != 'a' && line[0] != 'd' {
+		return false // every form below starts with one of these
+	}
+	n := len(line)
+	for n > 0 && (line[n-1] == ' ' || line[n-1] == ':' || line[n-1] == '.' || line[n-1] == '*') {
+		n-- // strings.TrimRight(line, " :.*")
+	}
+	line = line[:n]
 	switch line {
 	case "arrete", "arretent", "arretons", "decide", "decident", "delibere", "deliberent":
 		return true
@@ -1799,8 +1873,13 @@ func isContactLine(line string) bool {
 	groups := 0
 	for i := 0; i+1 < len(line); {
 		if groups == 0 {
-			// Most of a line is not digits: skip them eight bytes at a time.
-			for i+8 <= len(line) && !hasDigit8(load64(line, i)) {
+			// Most of a line is not digits: skip them eight bytes at a time, to
+			// the first digit.
+			for i+8 <= len(line) {
+				if m := digits8(load64(line, i)); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
 				i += 8
 			}
 			if i+1 >= len(line) {
@@ -1838,12 +1917,55 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// hasDigit8 reports whether one of the 8 bytes of x is an ASCII digit. XOR with '0'
-// maps the digits, and only them, to the bytes below 10; (y - 10) &^ y has the high
-// bit of a byte set where y has a byte below 10 (the first such byte at least, which
-// is all a yes needs, and never where there is none).
-func hasDigit8(x uint64) bool {
+// hasDigit8 reports whether one of the 8 bytes of x is an ASCII digit.
+func hasDigit8(x uint64) bool { return digits8(x) != 0 }
+
+// digits8 has the high bit of the first byte of x that is an ASCII digit set, and
+// no bit set when there is none. XOR with '0' maps the digits, and only them, to
+// the bytes below 10; (y - 10) &^ y has the high bit of a byte set where y has a
+// byte below 10: exactly at the first such byte (no borrow comes from the bytes
+// below it), perhaps also above it, where a borrow reaches.
+func digits8(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	y := x ^ '0'*ones
-	return (y-10*ones)&^y&(0x80*ones) != 0
+	return (y - 10*ones) &^ y & (0x80 * ones)
+}
+
+// zeroByte8 is digits8 for the zero bytes of y: the high bit of the first one set.
+func zeroByte8(y uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (y - ones) &^ y & (0x80 * ones)
+}
+
+// bytes2 has the high bit set of the bytes a and b of s[i:i+8] (of s[i:] when
+// shorter), and perhaps of a few others above them (see zeroByte8), which the
+// caller checks.
+func bytes2(s string, i int, a, b byte) uint64 {
+	const ones = 0x0101010101010101
+	if i+8 <= len(s) {
+		x := load64(s, i)
+		return zeroByte8(x^uint64(a)*ones) | zeroByte8(x^uint64(b)*ones)
+	}
+	var m uint64
+	for k := i; k < len(s); k++ {
+		if s[k] == a || s[k] == b {
+			m |= 0x80 << (8 * (k - i))
+		}
+	}
+	return m
+}
+
+// hasCreditsOrDepense reports whether s contains "credits" or "depense": it
+// compares them only where a 'c' or a 'd' is, found eight bytes at a time. Short
+// lines with a 'c' or a 'd' every few bytes cost strings.Contains more.
+func hasCreditsOrDepense(s string) bool {
+	for i := 0; i < len(s); i += 8 {
+		for m := bytes2(s, i, 'c', 'd'); m != 0; m &= m - 1 {
+			r := s[i+bits.TrailingZeros64(m)>>3:]
+			if strings.HasPrefix(r, "credits") || strings.HasPrefix(r, "depense") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -597,3 +597,127 @@ func TestAsciiWordKey(t *testing.T) {
 		}
 	}
 }
+
+// The line tests as they were written before their fast paths, for FuzzLineTests.
+
+func plainActObjectLine(line string) bool {
+	if len(line) > 400 {
+		return false
+	}
+	for _, p := range []string{"objet :", "objet:", "objet -", "objet –"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	if strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'") {
+		return false
+	}
+	head := line[:min(len(line), 40)]
+	act := false
+	for _, k := range []string{"arrete", "deliberation", "decision"} {
+		if i := strings.Index(head, k); i >= 0 && (i == 0 || head[i-1] == ' ') {
+			act = true
+			break
+		}
+	}
+	if !act {
+		return false
+	}
+	for _, p := range []string{" portant ", " relatif ", " relative ", " relatifs ", " relatives "} {
+		if strings.Contains(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func plainActBoilerplateLine(line string) bool {
+	if len(line) > 300 {
+		return false
+	}
+	if !strings.Contains(line, "credits") && !strings.Contains(line, "depense") {
+		return false
+	}
+	verb := false
+	for _, w := range []string{"impute", "imputee", "imputation", "inscrit", "prelev"} {
+		if strings.Contains(line, w) {
+			verb = true
+			break
+		}
+	}
+	return verb && (strings.Contains(line, "budget") || strings.Contains(line, "chapitre"))
+}
+
+func plainOperativeLine(line string) bool {
+	line = strings.TrimRight(line, " :.*")
+	switch line {
+	case "arrete", "arretent", "arretons", "decide", "decident", "delibere", "deliberent":
+		return true
+	}
+	return len(line) <= 40 && (strings.HasPrefix(line, "decide,") || strings.HasPrefix(line, "arrete,") ||
+		strings.HasPrefix(line, "delibere,") || strings.HasPrefix(line, "decide a l'unanimite"))
+}
+
+func plainHeadingLine(line string) bool {
+	if len(line) > 150 {
+		return false
+	}
+	last := strings.TrimRight(line, "*_ ")
+	if last == "" {
+		return false
+	}
+	switch last[len(last)-1] {
+	case '.', ',', ';', ':':
+		if !strings.HasSuffix(last, "...") {
+			return false
+		}
+	}
+	if i := strings.LastIndexAny(line, " '"); i >= 0 && isStopWord(line[i+1:]) {
+		return false
+	}
+	words := 0
+	forEachWord(line, func(i, j int) { words++ })
+	return words > 0 && words <= 16
+}
+
+func plainBoilerplateHeading(line string) bool {
+	line = strings.TrimLeft(line, "*_#- ")
+	for _, p := range []string{"a propos d", "contact presse", "contacts presse", "contact :", "contacts :",
+		"service presse", "relations presse", "presse :", "contact medias", "contacts medias"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzLineTests checks the line tests against their plain versions.
+func FuzzLineTests(f *testing.F) {
+	for _, s := range []string{"objet : la voirie", "objet – x", "arrete n° 12 portant sur", "xarrete arrete relatif a",
+		"la deliberation relative aux", "decision du maire relatifs", "vu l'arrete portant", "les credits sont imputes au budget",
+		"depense inscrite au chapitre 65", "arrete :", "decide, a l'unanimite", "delibere.**", "a propos de nous",
+		"**contact presse**", "- presse : 01", "titre de la section", "signee avec la", "r&d & co – été 2024 …",
+		"un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept",
+		"et apres...", "dd ad da aa ddd arrete", "creditsdepense"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if !utf8.ValidString(line) {
+			return
+		}
+		for _, c := range []struct {
+			name      string
+			got, want func(string) bool
+		}{
+			{"isActObjectLine", isActObjectLine, plainActObjectLine},
+			{"isActBoilerplateLine", isActBoilerplateLine, plainActBoilerplateLine},
+			{"isOperativeLine", isOperativeLine, plainOperativeLine},
+			{"isHeadingLine", isHeadingLine, plainHeadingLine},
+			{"isBoilerplateHeading", isBoilerplateHeading, plainBoilerplateHeading},
+		} {
+			if got, want := c.got(line), c.want(line); got != want {
+				t.Fatalf("%s(%q) = %v, want %v", c.name, line, got, want)
+			}
+		}
+	})
+}
