@@ -22,6 +22,15 @@ func actKind(w string) string {
 	return ""
 }
 
+// actWordMask has bit n of [c] set when a word actKind knows starts with byte c and
+// has n bytes.
+var actWordMask = func() (m [256]uint16) {
+	for _, w := range []string{"deliberation", "deliberations", "delib", "dcm", "dcc", "arrete", "arretes", "decision", "decisions"} {
+		m[w[0]] |= 1 << len(w)
+	}
+	return m
+}()
+
 // References returns the acts (délibérations, arrêtés, décisions) t cites or contains
 // with their number, and their date when the text gives it right after the number
 // ("n°20161396 du 13 octobre 2016"): one per number, in text order. Laws, decrees,
@@ -32,11 +41,13 @@ func References(t *Text) []corpus.Reference {
 
 func referencesOf(tk tokens) []corpus.Reference {
 	x := refScanner{dateScanner: dateScanner{tokens: tk}}
-	for i := 0; i < len(x.toks); i++ {
-		if x.kind(i) != tokWord {
+	toks, f := tk.toks, tk.f
+	for i := 0; i < len(toks); i++ {
+		// Most tokens are no act word: a bit set of first bytes and lengths skips them.
+		if n := uint32(toks[i].e - toks[i].s); n > 15 || actWordMask[f[toks[i].s]]>>n&1 == 0 || toks[i].kind != tokWord {
 			continue
 		}
-		kind := actKind(x.str(i))
+		kind := actKind(f[toks[i].s:toks[i].e])
 		if kind == "" {
 			continue
 		}
