@@ -846,8 +846,24 @@ func (sc *scanner) scanLine(i, le int) {
 			i += n
 			continue
 		}
-		// An ASCII word, read eight bytes at a time into the memo's key.
-		j, k0, k1, k2, ok := asciiWordKey(s, i)
+		// An ASCII word, read eight bytes at a time into the memo's key: most
+		// words are shorter than eight bytes, read here (asciiWordKey's first
+		// step, inline).
+		var j int
+		var k0, k1, k2 uint64
+		ok := false
+		if i+8 <= len(s) {
+			x := load64(s, i)
+			if end := ^alnum8(x) & (0x80 * 0x0101010101010101); end != 0 {
+				b := bits.TrailingZeros64(end) >> 3
+				j, k0 = i+b, x&(1<<(8*b)-1)
+				d := s[j]
+				ok = d != '&' && d < utf8.RuneSelf
+			}
+		}
+		if !ok {
+			j, k0, k1, k2, ok = asciiWordKey(s, i)
+		}
 		if !ok {
 			i = sc.slowWord(i, scanWordEnd(s, j))
 			continue
