@@ -34,7 +34,7 @@ type Extractor struct {
 // of them is kept in a result.
 type scratch struct {
 	off    []int32
-	themes []themeToken
+	themes themeBufs
 	people peopleBuf
 	lex    []token
 }

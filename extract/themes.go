@@ -684,12 +684,13 @@ func contextClass(w string) int {
 const itemHead = 8 // content words of an item that count as its head
 
 type scanner struct {
-	th     *Themes
-	s      string // folded text
-	orig   func(i, j int) string
-	toks   []themeToken
-	quotes []themeQuote
-	sents  []sentenceInfo
+	th      *Themes
+	s       string // folded text
+	orig    func(i, j int) string
+	toks    []themeToken
+	quotes  []themeQuote
+	sents   []sentenceInfo
+	matches []themeMatch // match's result, kept to be lent back
 
 	titleStart, titleEnd int
 	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
@@ -733,7 +734,10 @@ func (sc *scanner) scan() {
 		sc.toks = make([]themeToken, 0, n)
 	}
 	sc.toks = sc.toks[:0]
-	sc.sents = append(make([]sentenceInfo, 0, len(s)/60+4), sentenceInfo{})
+	if n := len(s)/60 + 4; cap(sc.sents) < n {
+		sc.sents = make([]sentenceInfo, 0, n)
+	}
+	sc.sents = append(sc.sents[:0], sentenceInfo{})
 	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1}
 	st := &sc.st
 	for i := 0; i < len(s); {
@@ -1441,9 +1445,18 @@ func (th *Themes) Classify(t *Text, title string) ([]string, []corpus.ThemeEvide
 	return th.classify(t, title, nil)
 }
 
-// classify is Classify with buf, when not nil, lending the token slice of the text's
-// scan (and getting it back, to reuse: nothing of it is kept).
-func (th *Themes) classify(t *Text, title string, buf *[]themeToken) ([]string, []corpus.ThemeEvidence) {
+// themeBufs are the slices of the text's scan and matching, lent by the caller of
+// classify to be reused from one document to the next: nothing of them is kept.
+type themeBufs struct {
+	toks    []themeToken
+	sents   []sentenceInfo
+	quotes  []themeQuote
+	matches []themeMatch
+}
+
+// classify is Classify with buf, when not nil, lending the slices of the text's
+// scan (and getting them back).
+func (th *Themes) classify(t *Text, title string, buf *themeBufs) ([]string, []corpus.ThemeEvidence) {
 	if t == nil {
 		return nil, nil
 	}
@@ -1468,8 +1481,10 @@ func (th *Themes) classify(t *Text, title string, buf *[]themeToken) ([]string, 
 		}
 	}
 	if buf != nil {
-		sc.toks = (*buf)[:0]
-		defer func() { *buf = sc.toks[:0] }()
+		sc.toks, sc.sents, sc.quotes, sc.matches = buf.toks[:0], buf.sents[:0], buf.quotes[:0], buf.matches[:0]
+		defer func() {
+			buf.toks, buf.sents, buf.quotes, buf.matches = sc.toks[:0], sc.sents[:0], sc.quotes[:0], sc.matches[:0]
+		}()
 	}
 	sc.scan()
 	matches := sc.match()
@@ -1639,7 +1654,10 @@ func (th *Themes) shareWord(a, b int32) bool {
 func (sc *scanner) match() []themeMatch {
 	th := sc.th
 	set := &th.set
-	out := make([]themeMatch, 0, len(sc.toks)/16+8) // about one match per 20 content words
+	if n := len(sc.toks)/16 + 8; cap(sc.matches) < n { // about one match per 20 content words
+		sc.matches = make([]themeMatch, 0, n)
+	}
+	out := sc.matches[:0]
 	maxEnd := int32(0)
 	lastEnd := make([]int32, len(th.ids)) // end of the last match of each theme
 	var best []int32
@@ -1695,6 +1713,7 @@ func (sc *scanner) match() []themeMatch {
 			out = append(out, m)
 		}
 	}
+	sc.matches = out
 	return out
 }
 
