@@ -248,8 +248,8 @@ func (x *amountScanner) isMillion(k int) bool {
 // whether a currency was found, and the index after the amount.
 func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd int) {
 	mult, end, multEnd = 1, j, j
-	near := func(k int) bool { return k < len(x.toks) && x.toks[k].gap <= gapLine }
-	if near(j) && x.kind(j) == tokWord {
+	// Every multiplier starts with m or k: the other words need no map lookup.
+	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord && (x.f[x.toks[j].s] == 'm' || x.f[x.toks[j].s] == 'k') {
 		if m, ok := multipliers[x.str(j)]; ok {
 			if m.hasCur {
 				return m.mult, true, j + 1, j + 1

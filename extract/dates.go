@@ -96,28 +96,49 @@ var byteClass = func() (t [256]uint8) {
 func lex(f string) []token { return lexInto(f, nil) }
 
 // lexInto is lex appending to toks[:0], whose array it reuses when large enough.
-// The byte classes are tested by frequency (letters, then spaces, punctuation,
-// digits); ASCII letters are scanned inline and wordEnd runs only for a word that
-// reaches a multi-byte rune. The single space after a token is taken at once.
+// lexASCII does most of the work; lexInto grows the slice and takes the tokens with
+// multi-byte runes (lexToken).
 func lexInto(f string, toks []token) []token {
 	if n := len(f)/4 + 8; cap(toks) < n { // French prose: about one token per 4–5 bytes
 		toks = make([]token, 0, n)
 	}
 	toks = toks[:0]
 	gap := gapNone
-	for i := 0; i < len(f); {
+	i := 0
+	for {
+		toks, i, gap = lexASCII(f, i, gap, toks)
+		switch {
+		case i >= len(f):
+			return toks
+		case len(toks) == cap(toks):
+			toks = slices.Grow(toks, len(toks)/4+8)
+		default:
+			toks, i, gap = lexToken(f, i, gap, toks)
+		}
+	}
+}
+
+// lexASCII lexes f from i, after whitespace gap, into toks[len(toks):cap(toks)]: the
+// bulk of lexInto, in a loop without calls (their register spills would cost more
+// than the loop). The byte classes are tested by frequency (letters, then spaces,
+// punctuation, digits). It stops when toks is full and before a token that starts
+// with or reaches a multi-byte rune, and returns the tokens, where it stopped and the
+// gap there.
+func lexASCII(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
+	n, buf := len(toks), toks[:cap(toks)]
+	for n < len(buf) && i < len(f) {
 		start := i
-		kind, flags := tokWord, uint8(0)
+		var kind, flags uint8
 		switch c := byteClass[f[i]]; {
 		case c == cLetter:
 			for i++; i < len(f) && byteClass[f[i]] == cLetter; i++ {
 			}
 			if i < len(f) && f[i] >= utf8.RuneSelf {
-				i = wordEnd(f, i)
+				return buf[:n], start, gap
 			}
-			flags = wordFlags[f[start]][min(i-start, 15)]
-			if k := len(toks) - 1; flags&fMillion != 0 && k >= 0 && toks[k].kind == tokWord {
-				toks[k].flags |= fBeforeMillion
+			kind, flags = tokWord, wordFlags[f[start]][min(i-start, 15)]
+			if flags&fMillion != 0 && n > 0 && buf[n-1].kind == tokWord {
+				buf[n-1].flags |= fBeforeMillion
 			}
 		case c == cSpace:
 			if gap == gapNone {
@@ -132,8 +153,8 @@ func lexInto(f string, toks []token) []token {
 			kind, flags = tokNum, fNum
 			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
 			}
-			if k := len(toks) - 1; gap == gapNone && k >= 0 && toks[k].kind == tokWord {
-				toks[k].flags |= fBeforeNum
+			if gap == gapNone && n > 0 && buf[n-1].kind == tokWord {
+				buf[n-1].flags |= fBeforeNum
 			}
 		case c == cLine:
 			if gap < gapLine {
@@ -144,23 +165,46 @@ func lexInto(f string, toks []token) []token {
 			i++
 			continue
 		default:
-			r, n := utf8.DecodeRuneInString(f[i:])
-			if unicode.IsLetter(r) {
-				i = wordEnd(f, i+n)
-				flags = wordFlags[f[start]][min(i-start, 15)] // no fMillion: not ASCII
-			} else {
-				kind = tokPunct
-				i += n
-			}
+			return buf[:n], i, gap
 		}
-		toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap, flags: flags})
+		t := &buf[n]
+		t.s, t.e, t.kind, t.gap, t.flags = int32(start), int32(i), kind, gap, flags
+		n++
 		gap = gapNone
-		if i < len(f) && f[i] == ' ' {
+		if i < len(f) && f[i] == ' ' { // the single space after a token, at once
 			gap = gapSpace
 			i++
 		}
 	}
-	return toks
+	return buf[:n], i, gap
+}
+
+// lexToken appends the token at f[i:], a word or a punctuation rune with a multi-byte
+// rune, after whitespace gap, and returns where it ends and the gap after it.
+func lexToken(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
+	start := i
+	kind, flags := tokWord, uint8(0)
+	if byteClass[f[i]] == cLetter {
+		i = wordEnd(f, i+1)
+	} else if r, n := utf8.DecodeRuneInString(f[i:]); unicode.IsLetter(r) {
+		i = wordEnd(f, i+n)
+	} else {
+		kind = tokPunct
+		i += n
+	}
+	if kind == tokWord {
+		flags = wordFlags[f[start]][min(i-start, 15)]
+		if k := len(toks) - 1; flags&fMillion != 0 && k >= 0 && toks[k].kind == tokWord {
+			toks[k].flags |= fBeforeMillion
+		}
+	}
+	toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap, flags: flags})
+	gap = gapNone
+	if i < len(f) && f[i] == ' ' {
+		gap = gapSpace
+		i++
+	}
+	return toks, i, gap
 }
 
 func wordEnd(f string, i int) int {
@@ -340,8 +384,10 @@ func (x *tokens) numeroBefore(i int) bool {
 		}
 		return false
 	}
-	switch x.str(k) {
-	case "no", "nº", "numero", "num", "nos", "n":
+	switch w := x.str(k); {
+	case w[0] != 'n': // most words: no string comparison
+		return false
+	case w == "no", w == "nº", w == "numero", w == "num", w == "nos", w == "n":
 		return true
 	}
 	return false
