@@ -527,7 +527,11 @@ func datesOf(x tokens, published string) []corpus.Date {
 	sc := dateScanner{tokens: x, out: make([]dent, 0, 16+len(x.toks)/200)}
 	for i := sc.skip(0); i < len(sc.toks); i = sc.skip(i) {
 		if tk := sc.toks[i]; tk.kind == tokWord && !sc.gluedNum(i+1) {
-			if n := tk.e - tk.s; (n < 3 || n > 9 || !monthPrefix(sc.f[tk.s:tk.e])) && !(sc.afterLeDuAu(i) && dayWordValue(sc.f[tk.s:tk.e]) > 0) {
+			// at does nothing with a word that is neither a month nor a day written
+			// out; a day written out is tried after "le", "du", "au", or when it starts
+			// like a month ("deux", "seize").
+			w := sc.f[tk.s:tk.e]
+			if n := len(w); monthOf(w) == 0 && !(dayWordValue(w) > 0 && (sc.afterLeDuAu(i) || n >= 3 && n <= 9 && monthPrefix(w))) {
 				if (n == 2 || n == 5) && sc.f[tk.s] == 'a' {
 					sc.relativeYear(i)
 				}
