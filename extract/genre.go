@@ -23,125 +23,45 @@ func Published(t *Text) string {
 	return publishedOf(newTokens(t))
 }
 
+// The rules of publishedOf, in order of preference.
+const (
+	rPublie = iota
+	rMeta
+	rDateline
+	rMeeting
+	rByline
+	rSigned
+	rUpdated
+	nRules
+)
+
+// pubFinds is the first date each rule of publishedOf finds.
+type pubFinds struct {
+	found [nRules]string
+	at    [nRules]int // token where each rule's cue was found
+}
+
 func publishedOf(tk tokens) string {
 	x := refScanner{dateScanner: dateScanner{tokens: tk}}
 	// One pass over the words; the first date each rule finds, by rule.
-	const (
-		rPublie = iota
-		rMeta
-		rDateline
-		rMeeting
-		rByline
-		rSigned
-		rUpdated
-		nRules
-	)
-	var found [nRules]string
-	var at [nRules]int // token where each rule's cue was found
-	head := headLen
-	for i := 0; i < len(x.toks); i++ {
-		if x.toks[i].kind != tokWord {
+	var p pubFinds
+	toks, f := tk.toks, tk.f
+	for i := range toks {
+		if toks[i].kind != tokWord {
 			continue
 		}
-		lineStart := i == 0 || x.toks[i].gap >= gapLine
-		inHead := int(x.toks[i].s) < head
-		if lineStart && inHead && found[rDateline] == "" {
-			found[rDateline] = x.datelineOnLine(i)
-		} else if lineStart && !inHead && found[rSigned] == "" && x.upper(i) && !x.isWord(i, "le") && !isWeekday(x.str(i)) {
-			// An act signed under a place and date without "Fait à" ("Nîmes, le 30
-			// septembre 2021" after the articles).
-			if _, month := x.monthAt(i); !month {
-				if v := x.dateline(i); v != "" {
-					found[rSigned], at[rSigned] = v, i
-				}
-			}
+		if i == 0 || toks[i].gap >= gapLine {
+			x.pubLineStart(i, &p)
 		}
 		// Most words start no cue: a bit set of first bytes and lengths skips them.
-		if n := x.toks[i].e - x.toks[i].s; n < 3 || n > 12 || publishedCueMask[x.f[x.toks[i].s]]&(1<<n) == 0 {
+		if n := uint32(toks[i].e - toks[i].s); n < 3 || n > 12 || publishedCueMask[f[toks[i].s]]>>n&1 == 0 {
 			continue
 		}
-		w := x.str(i)
-		var rule, k int
-		switch w {
-		case "publie", "publiee":
-			// "publié le …", "publié en …", as a line of its own or a byline's part,
-			// not inside a sentence or a citation ("Vu l'avis … publié le …").
-			rule, k = rPublie, i+1
-			if !x.isWord(k, "le") && !x.isWord(k, "en") || !x.publicationNotice(i) {
-				continue
-			}
-		case "date":
-			switch {
-			case x.isWord(i+1, "de") && x.isWord(i+2, "publication"):
-				rule, k = rPublie, i+3
-			case lineStart:
-				rule, k = rMeta, i+1
-			default:
-				continue
-			}
-			if x.isPunct(k, ":") {
-				k++
-			}
-		case "reunion", "seance", "conseil", "commission", "assemblee", "bureau", "comite", "communique":
-			// "Réunion du …", "Séance publique du …", "Conseil municipal du …".
-			if !inHead {
-				continue
-			}
-			if !x.headingLine(i) {
-				continue
-			}
-			rule = rMeeting
-			for k = i + 1; k < i+4 && !x.isWord(k, "du") && x.kind(k) != tokNum; k++ {
-			}
-			switch {
-			case x.isWord(k, "du"):
-				k++
-			case x.kind(k) == tokNum && k > i+1 && x.toks[k].gap < gapLine && w != "communique":
-				// "CR du conseil municipal 28 octobre 2022"
-			default:
-				continue
-			}
-		case "par":
-			if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
-				continue
-			}
-			for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
-				if x.kind(k) == tokNum || x.kind(k) == tokWord && isWeekday(x.str(k)) {
-					if v := x.dateValueAt(k); v != "" {
-						found[rByline] = v
-						break
-					}
-				}
-			}
-			continue
-		case "fait":
-			// "Fait à Arras, le 19 octobre 2023".
-			if !x.isWord(i+1, "a") {
-				continue
-			}
-			rule, k = rSigned, i+2
-			for n := 0; n < 6 && k < len(x.toks) && (x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'")) && !x.isWord(k, "le"); n++ {
-				k++
-			}
-			if x.isPunct(k, ",") {
-				k++
-			}
-		case "mis", "mise":
-			if !x.isWord(i+1, "a") || !x.isWord(i+2, "jour") {
-				continue
-			}
-			rule, k = rUpdated, i+3
-		default:
-			continue
+		if x.pubCue(i, &p) {
+			break
 		}
-		if found[rule] != "" {
-			continue
-		}
-		if x.isWord(k, "le") {
-			k++
-		}
-		found[rule], at[rule] = x.dateValueAt(k), i
 	}
+	found, at := &p.found, &p.at
 	// An act's own date is its meeting or its signature; a "publié le" after it is the
 	// publication formality of the act (its display, its posting online), not its date.
 	// A "publié le" before them (a recueil's "PUBLIÉ LE" on its cover) stays first.
@@ -154,6 +74,114 @@ func publishedOf(tk tokens) string {
 		}
 	}
 	return ""
+}
+
+// pubLineStart applies publishedOf's rules for a word i starting a line.
+func (x *refScanner) pubLineStart(i int, p *pubFinds) {
+	inHead := int(x.toks[i].s) < headLen
+	if inHead && p.found[rDateline] == "" {
+		p.found[rDateline] = x.datelineOnLine(i)
+	} else if !inHead && p.found[rSigned] == "" && !x.isWord(i, "le") && !isWeekday(x.str(i)) && x.commaSoon(i) && x.upper(i) {
+		// An act signed under a place and date without "Fait à" ("Nîmes, le 30
+		// septembre 2021" after the articles). (Without a comma soon after the word,
+		// dateline finds no place.)
+		if _, month := x.monthAt(i); !month {
+			if v := x.dateline(i); v != "" {
+				p.found[rSigned], p.at[rSigned] = v, i
+			}
+		}
+	}
+}
+
+// pubCue applies publishedOf's rules for the cue word i ("publié", "date",
+// "réunion"…). It reports whether the result is settled: a "publié le" with its
+// date before any meeting or signature, which no later find can displace.
+func (x *refScanner) pubCue(i int, p *pubFinds) bool {
+	found, at := &p.found, &p.at
+	lineStart := i == 0 || x.toks[i].gap >= gapLine
+	inHead := int(x.toks[i].s) < headLen
+	w := x.str(i)
+	var rule, k int
+	switch w {
+	case "publie", "publiee":
+		// "publié le …", "publié en …", as a line of its own or a byline's part,
+		// not inside a sentence or a citation ("Vu l'avis … publié le …").
+		rule, k = rPublie, i+1
+		if !x.isWord(k, "le") && !x.isWord(k, "en") || !x.publicationNotice(i) {
+			return false
+		}
+	case "date":
+		switch {
+		case x.isWord(i+1, "de") && x.isWord(i+2, "publication"):
+			rule, k = rPublie, i+3
+		case lineStart:
+			rule, k = rMeta, i+1
+		default:
+			return false
+		}
+		if x.isPunct(k, ":") {
+			k++
+		}
+	case "reunion", "seance", "conseil", "commission", "assemblee", "bureau", "comite", "communique":
+		// "Réunion du …", "Séance publique du …", "Conseil municipal du …".
+		if !inHead {
+			return false
+		}
+		if !x.headingLine(i) {
+			return false
+		}
+		rule = rMeeting
+		for k = i + 1; k < i+4 && !x.isWord(k, "du") && x.kind(k) != tokNum; k++ {
+		}
+		switch {
+		case x.isWord(k, "du"):
+			k++
+		case x.kind(k) == tokNum && k > i+1 && x.toks[k].gap < gapLine && w != "communique":
+		// "CR du conseil municipal 28 octobre 2022"
+		default:
+			return false
+		}
+	case "par":
+		if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
+			return false
+		}
+		for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
+			if x.kind(k) == tokNum || x.kind(k) == tokWord && isWeekday(x.str(k)) {
+				if v := x.dateValueAt(k); v != "" {
+					found[rByline] = v
+					break
+				}
+			}
+		}
+		return false
+	case "fait":
+		// "Fait à Arras, le 19 octobre 2023".
+		if !x.isWord(i+1, "a") {
+			return false
+		}
+		rule, k = rSigned, i+2
+		for n := 0; n < 6 && k < len(x.toks) && (x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'")) && !x.isWord(k, "le"); n++ {
+			k++
+		}
+		if x.isPunct(k, ",") {
+			k++
+		}
+	case "mis", "mise":
+		if !x.isWord(i+1, "a") || !x.isWord(i+2, "jour") {
+			return false
+		}
+		rule, k = rUpdated, i+3
+	default:
+		return false
+	}
+	if found[rule] != "" {
+		return false
+	}
+	if x.isWord(k, "le") {
+		k++
+	}
+	found[rule], at[rule] = x.dateValueAt(k), i
+	return rule == rPublie && found[rPublie] != "" && found[rMeeting] == "" && found[rSigned] == ""
 }
 
 // publicationNotice reports whether "publié" at token i states the document's own
@@ -289,8 +317,13 @@ func (x *refScanner) dateline(i int) string {
 	place := false
 	if x.isWord(k, "le") {
 		k++
-	} else if x.kind(k) == tokWord && x.upper(k) && !isWeekday(x.str(k)) && !x.isWord(k, "fait") {
+	} else if x.kind(k) == tokWord && !isWeekday(x.str(k)) {
+		// A word other than a weekday or a month starts a place ("Lille, le …") or
+		// no dateline: a lower-case word, "Fait", a place without its comma.
 		if _, ok := x.monthAt(k); !ok {
+			if x.isWord(k, "fait") || !x.commaSoon(k) || !x.upper(k) {
+				return ""
+			}
 			// A place of a few words, then a comma.
 			for n := 0; n < 6; n++ {
 				if k >= len(x.toks) || (k > i && x.toks[k].gap > gapSpace) {
@@ -336,6 +369,17 @@ func (x *refScanner) dateline(i int) string {
 		}
 	}
 	return ""
+}
+
+// commaSoon reports whether one of the six tokens after token i is a comma, as
+// after the place of a dateline.
+func (x *refScanner) commaSoon(i int) bool {
+	for k := i + 1; k <= i+6 && k < len(x.toks); k++ {
+		if x.isPunct(k, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // Genre returns the document's genre (corpus.Genre*): "deliberation" for acts,
