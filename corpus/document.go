@@ -121,6 +121,7 @@ type Gate struct {
 	Replacement  float64 `json:"replacement"`   // share of U+FFFD and control characters
 	NonWords     float64 `json:"non_words"`     // share of tokens that are not French words
 	SplitWords   int     `json:"split_words"`   // words cut by line breaks
+	BrokenLines  int     `json:"broken_lines"`  // lines breaking a sentence apart
 	TextOps      int     `json:"text_ops"`      // text-showing operators in the page content
 	FormXObjects int     `json:"form_xobjects"` // Form XObjects the page draws
 	Images       int     `json:"images"`        // images the page draws

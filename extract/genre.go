@@ -321,8 +321,11 @@ func (x *refScanner) dateline(i int) string {
 		// A word other than a weekday or a month starts a place ("Lille, le …") or
 		// no dateline: a lower-case word, "Fait", a place without its comma.
 		if _, ok := x.monthAt(k); !ok {
-			if x.isWord(k, "fait") || !x.commaSoon(k) || !x.upper(k) {
+			if x.isWord(k, "fait") || !x.upper(k) {
 				return ""
+			}
+			if !x.commaSoon(k) {
+				return x.datelineNoComma(k)
 			}
 			// A place of a few words, then a comma.
 			for n := 0; n < 6; n++ {
@@ -369,6 +372,43 @@ func (x *refScanner) dateline(i int) string {
 		}
 	}
 	return ""
+}
+
+// datelineNoComma returns the date of a dateline whose place has no comma after it,
+// as scanned acts often write it ("Digne-les-Bains le 12/05/2025", "Saint-Omer le
+// 3 mars 2024"): from token i, a place name — capitalised words, or words glued to
+// them by hyphens and apostrophes, not a French word alone —, "le", a date, and the
+// end of the line. Else "".
+func (x *refScanner) datelineNoComma(i int) string {
+	k := i
+	for n := 0; ; n++ {
+		if n == 6 || k >= len(x.toks) || k > i && x.toks[k].gap > gapSpace {
+			return ""
+		}
+		if k > i && x.isWord(k, "le") && x.toks[k].gap == gapSpace {
+			break
+		}
+		switch {
+		case x.kind(k) == tokWord && (x.upper(k) || x.glued(k)):
+		case (x.isPunct(k, "-") || x.isPunct(k, "'")) && x.glued(k) && x.glued(k+1):
+		default:
+			return ""
+		}
+		k++
+	}
+	// "Publié le 5 octobre 2023", "Modifié le…": a capitalised French word alone is
+	// no place (at the cost of "Tours le…"); "Saint-Omer" is.
+	if !x.glued(i+1) && IsFrenchWord(x.str(i)) {
+		return ""
+	}
+	v := x.dateValueAt(k + 1)
+	if v == "" {
+		return ""
+	}
+	if end := x.out[len(x.out)-1].j; end < len(x.toks) && x.toks[end].gap < gapLine {
+		return ""
+	}
+	return v
 }
 
 // commaSoon reports whether one of the six tokens after token i is a comma, as

@@ -165,6 +165,62 @@ func TestRepairLineBreaks(t *testing.T) {
 	}
 }
 
+// brokenPage is a page as the fast reader gives it when the producer drew every run
+// of a line as its own text object.
+const brokenPage = `Liste des délibérations
+
+votées
+
+Le
+
+16 MAI
+
+2025
+
+Approbation du procès
+-
+verbal du 4 avril 2025
+
+La Communauté de Communes Sud
+-
+Avesnois
+
+dans une démarche nouvelle
+
+d'éducation artistique
+,
+
+tout au long de la vie
+.
+`
+
+func TestBrokenLines(t *testing.T) {
+	tests := []struct {
+		name          string
+		text          string
+		broken, lines int
+	}{
+		{"empty", "", 0, 0},
+		{"paragraphs", "Le conseil a voté.\n\nLe maire remercie les élus.\nIl lève la séance.", 0, 3},
+		{"heading then text", "ARTICLE 1 :\n\nle montant est fixé à 5 000 euros.", 0, 2},
+		{"list items", "Sont présents :\n- M. Dupont\n- Mme Martin", 0, 3},
+		{"list items after blank lines", "Ordre du jour\n\n- budget\n\n- travaux", 0, 3},
+		{"page number", "fin du texte.\n\n1/2", 0, 2},
+		{"lower case after a blank", "Le conseil\n\nmunicipal a voté.", 1, 2},
+		{"lower case after an ended sentence", "Il a voté.\n\nmunicipal est un adjectif.", 0, 2},
+		{"comma alone", "la danse\n,\nle chant", 1, 3},
+		{"hyphen alone", "Sud\n-\nAvesnois", 1, 3},
+		{"punctuation at the end", "Fin\n.", 0, 2},
+		{"the fast reader's page", brokenPage, 7, 16},
+	}
+	for _, tt := range tests {
+		b, l := BrokenLines(tt.text)
+		if b != tt.broken || l != tt.lines {
+			t.Errorf("%s: BrokenLines = %d of %d lines, want %d of %d", tt.name, b, l, tt.broken, tt.lines)
+		}
+	}
+}
+
 func TestGatePage(t *testing.T) {
 	good := strings.Repeat("Le conseil municipal a approuvé la délibération relative aux travaux de rénovation de l'école. ", 5)
 	glued := strings.Repeat("Leconseilmunicipalaapprouvé ladélibérationrelativeauxtravaux derénovationdel'école. ", 5)
@@ -186,6 +242,8 @@ func TestGatePage(t *testing.T) {
 		{"parser stopped early", good, 0, PageContent{TextOps: 20, RawTextOps: 120}, false},
 		{"too few characters", "a", 0, page, false},
 		{"many words cut", good, 10, page, false},
+		{"lines breaking sentences", brokenPage, 0, page, false},
+		{"one line a paragraph", strings.ReplaceAll(good, ". ", ".\n\n"), 0, page, true},
 		{"blank page", "", 0, PageContent{}, true},
 	}
 	for _, tt := range tests {

@@ -89,8 +89,8 @@ func pdftextCommand(ctx context.Context, e *env, args []string) error {
 		}
 		line := fmt.Sprintf("page %d: %s, %d chars, %d ms", p.Number, reader, p.Chars, p.Millis)
 		if g := p.Gate; g != nil {
-			line += fmt.Sprintf(" [gate %s: %d chars, %d text ops, %d forms, %d images, replacement %.3f, non-words %.2f, split %d]",
-				passFail(g.Pass), g.Chars, g.TextOps, g.FormXObjects, g.Images, g.Replacement, g.NonWords, g.SplitWords)
+			line += fmt.Sprintf(" [gate %s: %d chars, %d text ops, %d forms, %d images, replacement %.3f, non-words %.2f, split %d, broken lines %d]",
+				passFail(g.Pass), g.Chars, g.TextOps, g.FormXObjects, g.Images, g.Replacement, g.NonWords, g.SplitWords, g.BrokenLines)
 		}
 		if p.Note != "" {
 			line += " — " + p.Note

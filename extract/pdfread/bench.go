@@ -28,6 +28,10 @@ type BenchFile struct {
 	Unread   int
 	Err      error
 	FastOnly Agreement // the fast reader alone, for comparison
+	// Broken and FastBroken are the shares of lines that break a sentence apart
+	// (extract.BrokenLines) in the text read and in the fast reader's alone.
+	// RefBroken is the same share in the reference text (poppler's pdftotext).
+	Broken, FastBroken, RefBroken float64
 }
 
 // Scanned reports whether the file has no text layer of its own (text_kind "scanned").
@@ -95,6 +99,7 @@ func Bench(ctx context.Context, dir string, r *Reader) ([]BenchFile, error) {
 		}
 		fast, _, _ := extract.ReadPDF(data)
 		b.FastOnly = Agree(string(ref), fast)
+		b.Broken, b.FastBroken, b.RefBroken = brokenShare(res.Text), brokenShare(fast), brokenShare(string(ref))
 		if tokens, french := extract.WordStats(res.Text); tokens > 0 {
 			b.French = float64(french) / float64(tokens)
 		}
@@ -105,11 +110,11 @@ func Bench(ctx context.Context, dir string, r *Reader) ([]BenchFile, error) {
 
 // PrintBench writes the figures of Bench as a Markdown table.
 func PrintBench(w io.Writer, files []BenchFile) {
-	fmt.Fprintln(w, "| file | kind | pages | readers (pages) | time | F1 text layer | F1 | recall | U+FFFD | French words | fast reader alone F1 |")
-	fmt.Fprintln(w, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| file | kind | pages | readers (pages) | time | F1 text layer | F1 | recall | U+FFFD | French words | broken lines | fast reader alone F1 | its broken lines |")
+	fmt.Fprintln(w, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, b := range files {
 		if b.Err != nil {
-			fmt.Fprintf(w, "| %s | %s | | error: %v | | | | | | | |\n", b.Name, b.Kind, b.Err)
+			fmt.Fprintf(w, "| %s | %s | | error: %v | | | | | | | | | |\n", b.Name, b.Kind, b.Err)
 			continue
 		}
 		var rs []string
@@ -130,8 +135,9 @@ func PrintBench(w io.Writer, files []BenchFile) {
 		if b.HasRef {
 			fast = fmt.Sprintf("%.3f", b.FastOnly.F1)
 		}
-		fmt.Fprintf(w, "| %s | %s | %d | %s | %.2f s | %s | %s | %s | %d | %.0f %% | %s |\n",
-			b.Name, b.Kind, b.Pages, strings.Join(rs, ", "), b.Took.Seconds(), layer, f1, rec, b.Agree.FFFD, 100*b.French, fast)
+		fmt.Fprintf(w, "| %s | %s | %d | %s | %.2f s | %s | %s | %s | %d | %.0f %% | %.1f %% | %s | %.1f %% |\n",
+			b.Name, b.Kind, b.Pages, strings.Join(rs, ", "), b.Took.Seconds(), layer, f1, rec, b.Agree.FFFD, 100*b.French,
+			100*b.Broken, fast, 100*b.FastBroken)
 	}
 }
 
@@ -163,4 +169,13 @@ func readManifest(path string) (map[string]string, error) {
 		}
 	}
 	return kinds, sc.Err()
+}
+
+// brokenShare is the share of text's lines that break a sentence apart.
+func brokenShare(text string) float64 {
+	broken, lines := extract.BrokenLines(text)
+	if lines == 0 {
+		return 0
+	}
+	return float64(broken) / float64(lines)
 }

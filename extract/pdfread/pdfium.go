@@ -5,7 +5,10 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/enums"
@@ -89,8 +92,183 @@ func (d *document) text(i int) (s string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("pdfium: page %d: %w", i+1, err)
 	}
-	// PDFium marks a hyphen it found at the end of a line with U+0002.
-	return strings.ReplaceAll(res.Text, "\x02", "-"), nil
+	text := res.Text
+	if utf8.RuneCountInString(text) == n.Count { // else characters outside the BMP: indices and runes disagree
+		text = paragraphs(text, func(k int) (b charBox) {
+			r, err := d.inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: tp.TextPage, Index: k})
+			if err != nil || r.Rect.Top <= r.Rect.Bottom {
+				return charBox{}
+			}
+			return charBox{float64(r.Rect.Left), float64(r.Rect.Top), float64(r.Rect.Right), float64(r.Rect.Bottom), true}
+		})
+	}
+	// PDFium marks a hyphen it found at the end of a line with U+0002, and a word it
+	// joined across a line break at a soft hyphen with U+FFFE.
+	return strings.NewReplacer("\x02", "-", "\uFFFE", "").Replace(text), nil
+}
+
+// A charBox is the loose box of a character (font ascent to descent), in page units,
+// y upwards.
+type charBox struct {
+	left, top, right, bottom float64
+	ok                       bool
+}
+
+// blockGap is the horizontal gap, in line heights, that separates two blocks on one
+// baseline ("Vigilance jaune        Nîmes, le 19 juillet 2021"): wider than any space
+// between words.
+const blockGap = 2.0
+
+// A piece is a line of PDFium's text, or the part of one between wide gaps.
+type piece struct {
+	s           string
+	first       charBox // of its first visible character
+	left, right float64 // extent of its visible characters
+	block       bool    // starts a block: a piece of a cut line, or a column's first
+	cut         bool    // a piece of a cut line outside columns: a block on its own
+}
+
+// aligned reports whether two lines cut into the same number of pieces are rows of
+// the same columns: each piece of a overlaps, horizontally, the piece of b in the
+// same place and no other.
+func aligned(a, b []piece) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	overlap := func(p, q piece) bool {
+		return p.first.ok && q.first.ok && p.left < q.right && q.left < p.right
+	}
+	for i := range a {
+		if !overlap(a[i], b[i]) {
+			return false
+		}
+		for j := range b {
+			if j != i && overlap(a[i], b[j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// paragraphs returns PDFium's page text with one line per line and a blank line
+// where a paragraph or block ends. PDFium separates lines with "\r\n" and nothing
+// more, and joins blocks that share a baseline; the extractors read paragraphs (a
+// heading, a dateline, a list, a sentence's scope, a signature under its title), so
+// they are restored from the page's geometry:
+//   - a line is cut into pieces where the gap between two characters is wider than
+//     blockGap line heights, and the pieces are separate blocks;
+//   - consecutive lines cut into the same number of pieces, each above the next
+//     (their extents overlap), are columns and read column by column: a signature
+//     block "Le Président,  La Secrétaire,", then "Jean DUPONT  Anne MARTIN", gives
+//     each title followed by its name;
+//   - a paragraph ends where the vertical gap before a line is clearly larger than the
+//     page's usual gap between lines (the median, plus half a line's height), or where
+//     the line sits above the previous one (a new column or block).
+//
+// box gives the box of the character at index k of text, counted in runes.
+func paragraphs(text string, box func(k int) charBox) string {
+	var lines [][]piece
+	k := 0 // rune index in text
+	for rest := text; ; {
+		end := strings.Index(rest, "\r\n")
+		line := rest
+		if end >= 0 {
+			line = rest[:end]
+		}
+		var ps []piece
+		p := piece{}
+		var prev charBox
+		start := 0
+		for i, r := range line {
+			if !unicode.IsSpace(r) {
+				b := box(k)
+				if b.ok && prev.ok && b.left-prev.right > blockGap*(b.top-b.bottom) {
+					p.s = line[start:i]
+					ps = append(ps, p)
+					p = piece{}
+					start = i
+				}
+				if b.ok {
+					if !p.first.ok {
+						p.first, p.left = b, b.left
+					}
+					p.right = b.right
+				}
+				prev = b
+			}
+			k++
+		}
+		p.s = line[start:]
+		ps = append(ps, p)
+		if len(ps) > 1 {
+			for i := range ps {
+				ps[i].block = true
+			}
+		}
+		lines = append(lines, ps)
+		if end < 0 {
+			break
+		}
+		k += 2 // "\r\n"
+		rest = rest[end+2:]
+	}
+	// Columns: runs of lines cut into the same number of pieces, aligned.
+	var pieces []piece
+	for i := 0; i < len(lines); {
+		n := len(lines[i])
+		j := i + 1
+		for n > 1 && j < len(lines) && aligned(lines[j-1], lines[j]) {
+			j++
+		}
+		if j-i < 2 {
+			for _, p := range lines[i] {
+				p.cut = n > 1
+				pieces = append(pieces, p)
+			}
+			i++
+			continue
+		}
+		for c := 0; c < n; c++ {
+			for l := i; l < j; l++ {
+				p := lines[l][c]
+				p.block = l == i // the first of a column starts a block
+				pieces = append(pieces, p)
+			}
+		}
+		i = j
+	}
+	var gaps []float64
+	for i := 1; i < len(pieces); i++ {
+		if a, b := pieces[i-1].first, pieces[i].first; a.ok && b.ok && !pieces[i].block && a.bottom >= b.top-0.5*(b.top-b.bottom) {
+			gaps = append(gaps, a.bottom-b.top)
+		}
+	}
+	var usual float64
+	if len(gaps) > 0 {
+		sort.Float64s(gaps)
+		usual = gaps[len(gaps)/2]
+	}
+	var sb strings.Builder
+	sb.Grow(len(text) + len(pieces))
+	for i, p := range pieces {
+		if i > 0 {
+			sb.WriteByte('\n')
+			a := pieces[i-1]
+			if strings.TrimSpace(a.s) != "" && strings.TrimSpace(p.s) != "" {
+				if p.block || a.cut {
+					sb.WriteByte('\n')
+				} else if a.first.ok && p.first.ok {
+					h := p.first.top - p.first.bottom
+					if gap := a.first.bottom - p.first.top; gap > usual+0.5*h || p.first.bottom > a.first.top {
+						sb.WriteByte('\n')
+					}
+				}
+			}
+		}
+		sb.WriteString(p.s)
+	}
+	return sb.String()
 }
 
 // imageCover returns the share of page i's area covered by image objects (their
