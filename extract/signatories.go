@@ -1128,9 +1128,7 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	if containsAnchored(f, "d'une part", 1) || containsAnchored(f, "ci-apres denomme", 2) {
 		for _, p := range sg.people {
 			for _, sp := range p.Spans {
-				a, _ := 0, 0
-				a = max(sp.Start-40, 0)
-				if strings.Contains(Fold(s[a:sp.Start]), "represente") {
+				if representedBy(s[max(sp.Start-representWindow, 0):sp.Start]) {
 					out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 					break
 				}
@@ -1138,6 +1136,36 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 		}
 	}
 	return out
+}
+
+// representWindow is how far before a name, in bytes, "représentée par" is looked
+// for: far enough for a title and a civility between them ("représentée par son
+// Directeur général, Monsieur Hugo GILARDI").
+const representWindow = 100
+
+// representedBy reports whether before, the text just before a person's name, ends
+// with "représenté(e)(s) par" and at most a title and a civility, in the same clause:
+// no full stop, semicolon or "ci-après" in between.
+func representedBy(before string) bool {
+	f := Fold(before)
+	i := strings.LastIndex(f, "represente")
+	if i < 0 {
+		return false
+	}
+	rest := f[i:]
+	if !strings.Contains(rest, " par ") || strings.ContainsAny(rest, ";«»") || strings.Contains(rest, "ci-apres") {
+		return false
+	}
+	// A full stop ends the clause, unless it ends an abbreviation ("M.", "Dr.").
+	for k := strings.IndexByte(rest, '.'); k >= 0; k = strings.IndexByte(rest, '.') {
+		w := rest[:k]
+		w = w[strings.LastIndexAny(w, " \n'")+1:]
+		if len(w) > 3 {
+			return false
+		}
+		rest = rest[k+1:]
+	}
+	return true
 }
 
 // titleLineBefore reports whether the name at byte offset off is in a signature
