@@ -1106,6 +1106,12 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 				continue
 			}
 		}
+		if tk.kind == ptNewline && ps.wrappedAt(b-1) {
+			// A title wrapped by a line break: "représentée par son Directeur⏎général,
+			// Monsieur Hugo GILARDI".
+			b--
+			continue
+		}
 		if tk.kind == ptNewline || tk.kind == ptPunct && !(tk.e-tk.s > 0 && ps.t.S[tk.s] >= '0' && ps.t.S[tk.s] <= '9') {
 			break
 		}
@@ -1149,6 +1155,13 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		return ps.text(k, r)
 	}
 	return ""
+}
+
+// wrappedAt reports whether the newline token k wraps a phrase: a single line break
+// between a word and a lower-case word ("son Directeur⏎général").
+func (ps *peopleScanner) wrappedAt(k int) bool {
+	return k > 0 && k+1 < len(ps.toks) && ps.toks[k-1].kind == ptWord && ps.toks[k+1].kind == ptWord &&
+		ps.toks[k+1].cas == pcLower && !ps.particle(k+1)
 }
 
 // trailingLabel reads the label that closes a list of names: "DEBUCHY Martine,
