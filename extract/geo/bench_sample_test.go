@@ -1,8 +1,6 @@
 package geo
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"terril/extract"
@@ -11,24 +9,13 @@ import (
 // BenchmarkMatchSample measures Match alone over the sample corpus, the texts folded
 // beforehand: the gazetteer's share of BenchmarkExtractWithPlaces.
 func BenchmarkMatchSample(b *testing.B) {
-	files, _ := filepath.Glob("../../corpus/sample/docs/*")
-	if len(files) == 0 {
-		b.Skip("../../corpus/sample/docs is absent")
-	}
+	docs := sampleDocs(b)
 	g := mustDefault(b)
 	var texts []*extract.Text
 	var size int64
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res, err := extract.Read(f, "", data)
-		if err != nil {
-			continue
-		}
-		texts = append(texts, extract.NewText(res.Text))
-		size += int64(len(res.Text))
+	for _, d := range docs {
+		texts = append(texts, extract.NewText(d.Text))
+		size += int64(len(d.Text))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()

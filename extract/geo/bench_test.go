@@ -95,23 +95,10 @@ func BenchmarkMatchDocuments(b *testing.B) {
 // BenchmarkExtractWithPlaces measures the whole extract step with the gazetteer wired
 // in (extract.Options.Places), over the sample corpus, as cmd/terril runs it.
 func BenchmarkExtractWithPlaces(b *testing.B) {
-	files, _ := filepath.Glob("../../corpus/sample/docs/*")
-	if len(files) == 0 {
-		b.Skip("../../corpus/sample/docs is absent")
-	}
-	var docs []corpus.Document
+	docs := sampleDocs(b)
 	var size int64
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		res, err := extract.Read(f, "", data)
-		if err != nil {
-			continue
-		}
-		docs = append(docs, corpus.Document{ID: filepath.Base(f), Title: res.Title, Text: res.Text})
-		size += int64(len(res.Text))
+	for _, d := range docs {
+		size += int64(len(d.Text))
 	}
 	x, err := extract.New(extract.Options{Places: mustDefault(b)})
 	if err != nil {
@@ -127,4 +114,28 @@ func BenchmarkExtractWithPlaces(b *testing.B) {
 		}
 	}
 	reportCPU(b, cpu, int(size))
+}
+
+// sampleDocs reads the sample corpus as the extract step sees it (title and
+// normalised text, files extract.Read refuses left out), or skips tb when the corpus
+// is absent.
+func sampleDocs(tb testing.TB) []corpus.Document {
+	tb.Helper()
+	files, _ := filepath.Glob("../../corpus/sample/docs/*")
+	if len(files) == 0 {
+		tb.Skip("../../corpus/sample/docs is absent")
+	}
+	var docs []corpus.Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		res, err := extract.Read(f, "", data)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, corpus.Document{ID: filepath.Base(f), Title: res.Title, Text: res.Text})
+	}
+	return docs
 }

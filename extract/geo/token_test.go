@@ -1,8 +1,6 @@
 package geo
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -94,17 +92,8 @@ func TestTokenize(t *testing.T) {
 			checkTokens(t, g, s, c)
 		}
 	}
-	files, _ := filepath.Glob("../../corpus/sample/docs/*")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := extract.Read(f, "", data)
-		if err != nil {
-			continue
-		}
-		checkTokens(t, g, extract.NewText(res.Text).Folded, 0)
+	for _, d := range sampleDocs(t) {
+		checkTokens(t, g, extract.NewText(d.Text).Folded, 0)
 	}
 }
 
