@@ -1438,7 +1438,12 @@ var (
 		"signe", "signent", "annonce", "declare", "indique", "rappelle", "souligne", "explique",
 		"precise", "affirme", "estime", "ajoute", "salue", "presente", "inaugure", "accueille",
 		"sur", "dont", "il", "elle", "ils", "elles", "ce", "cette", "depuis", "pendant", "lorsque",
-		"quand", "puis", "en", "y", "ne", "n'", "va", "vient", "etaient", "representait")
+		"quand", "puis", "en", "y", "ne", "n'", "va", "vient", "etaient", "representait",
+		// What a chair does in minutes ("Monsieur le Maire propose la candidature de…").
+		"propose", "proposent", "demande", "demandent", "donne", "donnent", "expose", "exposent",
+		"informe", "informent", "remercie", "remercient", "ouvre", "ouvrent", "prend", "prennent",
+		"souhaite", "souhaitent", "invite", "invitent", "procede", "procedent", "soumet",
+		"soumettent", "lit", "constate", "constatent", "rend", "rendent", "evoque", "evoquent")
 	// roleTrailing are dropped from the end of a role.
 	roleTrailing = tableOf("de", "du", "des", "d'", "la", "le", "l'", "les", "a", "au", "aux", "en",
 		"et", "pour", "par", "sur", "avec")
