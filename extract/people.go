@@ -765,10 +765,15 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	if strong {
 		return true
 	}
-	if pFrench(lf) && !names.IsSurname(lf) {
+	gf := ps.folded(m.gk)
+	// "Catherine VINAS", "Jean-Pierre PLUS": a known given name, then the surname in
+	// capitals as administrative French writes it, is a person even when the surname
+	// is also a word.
+	capsSurname := m.gk >= 0 && m.gk < last && ps.toks[m.gk].cas == pcTitle && ps.toks[last].cas == pcUpper &&
+		!ambiguousGiven.has(gf)
+	if pFrench(lf) && !names.IsSurname(lf) && !capsSurname {
 		return false
 	}
-	gf := ps.folded(m.gk)
 	if ambiguousGiven.has(gf) && !names.IsSurname(lf) && ps.toks[last].cas != pcUpper {
 		return false
 	}
