@@ -620,8 +620,12 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		m.given = strings.Join(givens, " ")
 	}
 	// A name cut by a line break after the given name, in a sentence that titles the
-	// person: "à M. Thibaut⏎DARGON, directeur", "Mme Nobla⏎BEN GARA".
-	if len(givens) > 0 && titled && q+1 < len(ps.toks) && ps.toks[q].kind == ptNewline && ps.surnameAfterBreak(q+1) {
+	// person ("à M. Thibaut⏎DARGON, directeur", "Mme Nobla⏎BEN GARA"), or with the
+	// surname in capitals after an unambiguous given name ("Alessandra⏎STURANI" in a
+	// list of those present).
+	if len(givens) > 0 && q+1 < len(ps.toks) && ps.toks[q].kind == ptNewline &&
+		(titled || ps.toks[p].cas == pcTitle && ps.toks[q+1].cas == pcUpper && !ambiguousGiven.has(ps.folded(p))) &&
+		ps.surnameAfterBreak(q+1) {
 		q++
 	}
 	// Particles, then the surname.
