@@ -312,3 +312,33 @@ func (d *doc) origSpan(a, b int) string {
 	s, e := d.t.Orig(int(d.toks[a].s), int(d.toks[b-1].e))
 	return d.t.S[s:e]
 }
+
+// vetoed applies the rules that reject a commune reading whatever the document names,
+// once its commune c is chosen: a compound word, a longer proper noun, a common noun
+// heading a name, a name written without its accents. starts marks the first tokens of
+// commune readings.
+func (d *doc) vetoed(in *interp, c *Commune, level int8, starts []bool) bool {
+	toks := d.toks
+	a, b := int(in.a), int(in.b)
+	// "Centres-villes": a compound word. "Wallers-Arenberg": a place in the commune;
+	// "Hem-Croix": two communes.
+	if b < len(toks) && toks[b].gap&gapJoined != 0 && toks[b].gap&(gapSpace|gapHard) == 0 &&
+		(!d.capital(b) || level > 0 && !starts[b]) {
+		return true
+	}
+	// "la Salle Europe", "Marck Industries": a word-like name that opens a longer
+	// proper noun.
+	if level > 0 && b < len(toks) && toks[b].gap&^gapSpace == 0 && d.capital(b) &&
+		!starts[b] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
+		return true
+	}
+	// "la Ville de Bailleul", "le Port de Calais": a common noun heading a name.
+	if level == 2 && d.headNoun(a, b) {
+		return true
+	}
+	// "Maire" is not Mairé: a written name without an accent the commune has.
+	if level > 0 && !d.upper(a, b) && d.accentsDiffer(a, b, c.Name) {
+		return true
+	}
+	return false
+}

@@ -283,6 +283,14 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 	}
 
+	starts := zeroed(sc.used, len(toks)) // first tokens of commune readings, by token
+	sc.used = starts
+	for _, in := range sel {
+		if in.kind == kCommune {
+			starts[in.a] = true
+		}
+	}
+
 	// The document's context: départements, intercommunalities and régions named, and
 	// the communes named unambiguously with some weight (a trigger, or a town). The
 	// sets hold codes by their index in g.codes.
@@ -314,7 +322,10 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			}
 			if len(in.cands) == 1 {
 				c := g.communes[in.cands[0]]
-				if in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000) {
+				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
+				// where the text is.
+				if (in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
+					!d.vetoed(&in, &c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
 					ctx.addRegion(cc.region)
@@ -330,14 +341,6 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			ctx.named[g.epciCodes[in.ref].epci] = true
 		}
 	}
-	starts := zeroed(sc.used, len(toks)) // first tokens of commune readings, by token
-	sc.used = starts
-	for _, in := range sel {
-		if in.kind == kCommune {
-			starts[in.a] = true
-		}
-	}
-
 	// Communes: choose among namesakes, then decide whether the name counts.
 	veto := zeroed(sc.veto, len(sel))
 	sc.veto = veto
@@ -361,31 +364,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		c := g.communes[in.choice]
 		cc := g.comCodes[in.choice]
 		level := m.level[in.node]
-		// "Centres-villes": a compound word. "Wallers-Arenberg": a place in the commune;
-		// "Hem-Croix": two communes.
-		if b := int(in.b); b < len(toks) && toks[b].gap&gapJoined != 0 && toks[b].gap&(gapSpace|gapHard) == 0 &&
-			(!d.capital(b) || level > 0 && !starts[b]) {
-			veto[x] = true
-			continue
-		}
-		// "la Salle Europe", "Marck Industries": a word-like name that opens a longer
-		// proper noun.
-		if b := int(in.b); level > 0 && b < len(toks) && toks[b].gap&^gapSpace == 0 && d.capital(b) &&
-			!starts[b] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
-			veto[x] = true
-			continue
-		}
-		// "la Ville de Bailleul", "le Port de Calais": a common noun heading a name.
-		if level == 2 && d.headNoun(int(in.a), int(in.b)) {
+		if d.vetoed(in, &c, level, starts) {
 			veto[x] = true
 			continue
 		}
 		named := ctx.named[cc.dep] || ctx.named[cc.epci]
-		// "Maire" is not Mairé: a written name without an accent the commune has.
-		if level > 0 && !d.upper(int(in.a), int(in.b)) && d.accentsDiffer(int(in.a), int(in.b), c.Name) {
-			veto[x] = true
-			continue
-		}
 		switch level {
 		case 0:
 			in.ok = !d.upper(int(in.a), int(in.b)) || in.b-in.a > 1 || in.strong || len(d.word(int(in.a))) > 3

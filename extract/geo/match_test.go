@@ -127,6 +127,8 @@ var ambiguity = []struct {
 	{"prénom-ville suivi d'un nom", "Nancy Dupont, adjointe, visite Nancy.", "54395", "", ""},
 	{"liste après un code", "La commune de Hem (59) et Croix signent.", "59299 59163", "", "59"},
 	{"liste avec virgules après un code", "À Hem (59), Croix et Roubaix.", "59299 59163 59512", "", "59"},
+	{"nom rejeté sans contexte", "Le chantier va de Vienne (38) à Pont du Moulin ; les zones Ax, By sont réglementées.", "38544", "", "38"},
+	{"nom accepté qui donne son contexte", "Le chantier va de Vienne (38) à Pont (21) ; les zones Ax, By sont réglementées.", "38544 21495 25104", "", "21 38"},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
