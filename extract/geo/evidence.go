@@ -342,3 +342,19 @@ func (d *doc) vetoed(in *interp, c *Commune, level int8, starts []bool) bool {
 	}
 	return false
 }
+
+// mixedCase reports whether a word has a capital after its first letter and a
+// lower-case letter: "RIs", "ZACs", "BIx" — codes and acronyms' plurals.
+func mixedCase(w string) bool {
+	upper, lower := false, false
+	for i, r := range w {
+		if r < utf8.RuneSelf {
+			upper = upper || i > 0 && 'A' <= r && r <= 'Z'
+			lower = lower || 'a' <= r && r <= 'z'
+		} else {
+			upper = upper || i > 0 && unicode.IsUpper(r)
+			lower = lower || unicode.IsLower(r)
+		}
+	}
+	return upper && lower
+}

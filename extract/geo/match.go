@@ -880,6 +880,12 @@ func (d *doc) communeOK(a, b int) bool {
 	if !d.capital(k0) {
 		return false
 	}
+	// "RIs", "ZACs": a code or an acronym's plural, not a name.
+	for k := k0; k < b; k++ {
+		if mixedCase(d.orig(k)) {
+			return false
+		}
+	}
 	// "Pierre-René", "Jean-Marie", "sud-Lens": the second part of a compound whose
 	// first part is a given name or a lower-case word ("Louvre-Lens", "Hem-Croix" count).
 	if a > 0 && toks[a].gap&gapJoined != 0 && toks[a].gap&(gapSpace|gapHard) == 0 {

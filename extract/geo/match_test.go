@@ -129,6 +129,8 @@ var ambiguity = []struct {
 	{"liste avec virgules après un code", "À Hem (59), Croix et Roubaix.", "59299 59163 59512", "", "59"},
 	{"nom rejeté sans contexte", "Le chantier va de Vienne (38) à Pont du Moulin ; les zones Ax, By sont réglementées.", "38544", "", "38"},
 	{"nom accepté qui donne son contexte", "Le chantier va de Vienne (38) à Pont (21) ; les zones Ax, By sont réglementées.", "38544 21495 25104", "", "21 38"},
+	{"code de zone à casse mixte", "En zone rouge (RI, RIs), toute construction est interdite près de Vienne.", "38544", "", ""},
+	{"même nom en capitales", "Une réunion s'est tenue à RIS (63) puis à Vienne.", "63301 38544", "", "63"},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
