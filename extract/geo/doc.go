@@ -112,6 +112,15 @@
 //     "SAINT-OMER Lucie", "Mme SAINT-AMAND");
 //   - a company or a thing: right after "société", "usine", "SARL", "espace", "salle"…
 //     ("usine Still", "Société Méru");
+//   - a code: a word with a capital after its first letter and a lower-case letter
+//     ("RIs", "ZACs"), as zone codes and acronyms' plurals are written;
+//   - a river or the zone named after one, when the name has no article of its own
+//     and has no strong trigger: right after an article ("l'Argens", "bassin versant
+//     de la Saône", "la vallée du Doubs"; but "le bassin de Lens", "la vallée de
+//     Munster"), right after "vallée(s)", "rivière", "fleuve", "ruisseau", "torrent"
+//     ("vallées Doubs Ognon Loue"), before "amont" or "aval" ("Saône amont"), or a
+//     word the text also writes after "sur" in a commune's name ("Puget-sur-Argens":
+//     "Argens" is the river there);
 //   - a saint's name as a dedication or a feast: after "église", "chapelle", "abbaye",
 //     "fête", "foire", "collège", "lycée", "école", "hôpital", "quartier", "rue",
 //     "place"…, with or without "de", "la" ("l'église Saint-Martin", "la fête de la
@@ -145,6 +154,9 @@
 // a name followed by a capitalised word that is not in capitals, a connector or
 // another commune: it opens a longer proper noun ("la Salle Europe", "Marck
 // Industries").
+//
+// A name one of these rules rejects says nothing of where the text is: "à PONT du
+// Chaffard" brings no région into the context.
 //
 // A name next to an accepted commune of the same région in a list — commas, "et",
 // "ou", one line break between table rows, a département code in parentheses between

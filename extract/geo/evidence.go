@@ -340,7 +340,67 @@ func (d *doc) vetoed(in *interp, c *Commune, level int8, starts []bool) bool {
 	if level > 0 && !d.upper(a, b) && d.accentsDiffer(a, b, c.Name) {
 		return true
 	}
-	return false
+	return !in.strong && d.river(in)
+}
+
+// Words right before a name, without a connector, that make it a river's: "la vallée
+// Doubs - Ognon - Loue".
+var riverHeads = newWordSet(map[string]bool{"vallee": true, "vallees": true, "riviere": true,
+	"rivieres": true, "fleuve": true, "fleuves": true, "ruisseau": true, "torrent": true})
+
+// river reports whether the commune name read by in names a river or the zone named
+// after one: a name without an article of its own right after an article ("l'Argens",
+// "bassin versant de la Saône", "la vallée du Doubs"; but "le bassin de Lens", "la
+// vallée de Munster" name the town), right after "vallée(s)", "rivière", "fleuve"…
+// ("vallées Doubs Ognon Loue"), before "amont" or "aval" ("Saône amont"), or a word
+// the text also writes after "sur" in a commune's name ("Puget-sur-Argens" makes
+// "Argens" the river).
+func (d *doc) river(in *interp) bool {
+	toks := d.toks
+	a, b := int(in.a), int(in.b)
+	if in.art {
+		return false
+	}
+	if b < len(toks) && soft(toks[b].gap) && toks[b].gap&gapJoined == 0 {
+		if w := d.word(b); w == "amont" || w == "aval" {
+			return true
+		}
+	}
+	if b-a == 1 && slices.Contains(d.rivers, toks[a].id) {
+		return true
+	}
+	if a == 0 || !blank(toks[a].gap) {
+		return false
+	}
+	switch w := d.word(a - 1); w {
+	case "la", "l", "le", "les", "du", "des":
+		return true // "l'Argens", "bassin versant de la Saône", "la vallée du Doubs"
+	default:
+		return riverHeads.has(w) // "vallées Doubs Ognon Loue"
+	}
+}
+
+// riversOf collects in d.rivers the words after "sur" (and its article) in the names
+// of the communes sel reads: "Montfort-sur-Argens", "L'Isle-sur-le-Doubs".
+func (d *doc) riversOf(sel []interp) {
+	d.rivers = d.rivers[:0]
+	for _, in := range sel {
+		if in.kind != kCommune || in.b-in.a < 3 {
+			continue
+		}
+		for k := int(in.a) + 1; k+1 < int(in.b); k++ {
+			if d.word(k) != "sur" {
+				continue
+			}
+			r := k + 1
+			if isArticle(d.word(r)) && r+1 < int(in.b) {
+				r++
+			}
+			if r+1 == int(in.b) && !slices.Contains(d.rivers, d.toks[r].id) {
+				d.rivers = append(d.rivers, d.toks[r].id)
+			}
+		}
+	}
 }
 
 // mixedCase reports whether a word has a capital after its first letter and a

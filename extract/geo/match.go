@@ -25,6 +25,7 @@ type interp struct {
 	cands   []int32        // communes: candidate indexes
 	former  map[int32]bool // communes: candidates named by a former name
 	node    int32          // communes: trie node, for the level
+	art     bool           // communes: the name read starts with its article ("La Bassée", "du Touquet")
 	strong  bool           // communes: "à", "(59)", a dateline, "commune de"… around the name
 	weak    bool           // communes: "de", "entre"… before the name
 	code    string         // communes: département code in parentheses after the name
@@ -46,6 +47,9 @@ type doc struct {
 	epciAt []int
 	// cases memoises caseOf by token during Match; nil elsewhere.
 	cases []uint8
+	// rivers holds the token ids of the words after "sur" in the communes' names the
+	// text writes ("Puget-sur-Argens"): rivers there (riversOf).
+	rivers []int32
 }
 
 func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
@@ -291,6 +295,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 	}
 
+	d.riversOf(sel)
 	// The document's context: départements, intercommunalities and régions named, and
 	// the communes named unambiguously with some weight (a trigger, or a town). The
 	// sets hold codes by their index in g.codes.
@@ -788,7 +793,7 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 					com = -2
 					continue
 				}
-				in := interp{a: s, b: b, kind: kCommune, node: node}
+				in := interp{a: s, b: b, kind: kCommune, node: node, art: e.skip > 0 || isArticle(d.word(int(s)))}
 				d.context(&in)
 				com = len(ins)
 				ins = append(ins, in)

@@ -131,6 +131,13 @@ var ambiguity = []struct {
 	{"nom accepté qui donne son contexte", "Le chantier va de Vienne (38) à Pont (21) ; les zones Ax, By sont réglementées.", "38544 21495 25104", "", "21 38"},
 	{"code de zone à casse mixte", "En zone rouge (RI, RIs), toute construction est interdite près de Vienne.", "38544", "", ""},
 	{"même nom en capitales", "Une réunion s'est tenue à RIS (63) puis à Vienne.", "63301 38544", "", "63"},
+	{"rivière après un article", "La baignade est interdite dans l'Argens et dans la Saône.", "", "", ""},
+	{"commune homonyme d'une rivière", "Une réunion à Saône (25), près de Besançon.", "25532 25056", "", "25"},
+	{"rivière après vallée", "Les vallées Doubs, Ognon et Loue sont en alerte, comme Vesoul.", "70550", "", ""},
+	{"commune nommée comme une rivière", "Le marché de Doubs, près de Pontarlier, ouvre le mardi.", "25204 25462", "", ""},
+	{"rivière amont", "La zone Saône amont passe en alerte.", "", "", ""},
+	{"rivière dans le nom d'une commune", "Puget-sur-Argens, Roquebrune-sur-Argens : le bassin Argens est en alerte.", "83099 83107", "", ""},
+	{"bassin d'une ville", "Le bassin de Lens et la vallée de Munster.", "62498 68226", "", ""},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
