@@ -173,7 +173,12 @@
 // named unambiguously; a candidate in a région the document names or implies; the most
 // populous, a current name before a former one. A postal code in parentheses that none
 // of the candidates has picks the one commune with that code whose name starts with the
-// written one ("SAINT-ANTONIN (83510)" is Saint-Antonin-du-Var). Former names ("Lomme",
+// written one ("SAINT-ANTONIN (83510)" is Saint-Antonin-du-Var), and a name so resolved
+// is the same commune where the text writes it again without a code ("Commune de
+// SAINT-ANTONIN"). A name in a list whose other communes give a département none of
+// its candidates is in stands for the one commune of that département whose name
+// starts with it, as administrative lists shorten them ("PIERREFEU" among the Var's
+// communes is Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens). Former names ("Lomme",
 // "Saint-Pol-sur-Mer", "Montreuil" for Montreuil-sur-Mer) are candidates like current
 // ones and resolve to today's commune. Each commune is reported once with its current
 // official name, INSEE code, département, EPCI SIREN and every span.

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -417,4 +418,31 @@ func mixedCase(w string) bool {
 		}
 	}
 	return upper && lower
+}
+
+// depNamesake returns the one commune of département dep whose name starts with the
+// words in read ("PIERREFEU" in a list of the Var's communes is Pierrefeu-du-Var,
+// "MONTFORT /ARGENS" Montfort-sur-Argens), when none of in's candidates is in dep; -1
+// when there is none or more than one.
+func (d *doc) depNamesake(in *interp, dep string) int32 {
+	g := d.g
+	for _, ci := range in.cands {
+		if g.communes[ci].Departement == dep {
+			return -1
+		}
+	}
+	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
+	// The communes are sorted by INSEE code, which starts with the département's.
+	i := sort.Search(len(g.communes), func(i int) bool { return g.communes[i].INSEE >= dep })
+	found := int32(-1)
+	for ; i < len(g.communes) && g.communes[i].Departement == dep; i++ {
+		name := extract.Fold(strings.Join(strings.FieldsFunc(g.communes[i].Name, notWord), " ")) + " "
+		if strings.HasPrefix(name, written) {
+			if found >= 0 {
+				return -1
+			}
+			found = int32(i)
+		}
+	}
+	return found
 }

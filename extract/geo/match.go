@@ -355,10 +355,33 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 	for x := 0; x+1 < len(sel); x++ {
 		listed[x] = sel[x].kind == kCommune && sel[x+1].kind == kCommune && d.listed(int(sel[x].b), int(sel[x+1].a))
 	}
+	// A name resolved by its code ("SAINT-ANTONIN (83510)") is the same commune where
+	// the text writes it again without one ("Commune de SAINT-ANTONIN").
+	var coded []interp
+	for x := range sel {
+		if in := &sel[x]; in.kind == kCommune && (in.postal != "" || in.code != "") {
+			d.postalNamesake(in)
+			in.choice = d.choose(in, "", ctx)
+			coded = append(coded, *in)
+		}
+	}
 	for x := range sel {
 		in := &sel[x]
 		if in.kind != kCommune {
 			continue
+		}
+		if in.postal == "" && in.code == "" {
+			same := int32(-1)
+			for _, c := range coded {
+				if c.node == in.node && (same < 0 || same == c.choice) {
+					same = c.choice
+				} else if c.node == in.node {
+					same = -2
+				}
+			}
+			if same >= 0 {
+				in.cands = []int32{same}
+			}
 		}
 		d.postalNamesake(in)
 		local := d.localDep(sel, x)
@@ -366,6 +389,13 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			local = d.listDep(sel, listed, x)
 		}
 		in.choice = d.choose(in, local, ctx)
+		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var.
+		if local != "" && in.code == "" && in.postal == "" && g.communes[in.choice].Departement != local {
+			if ci := d.depNamesake(in, local); ci >= 0 {
+				in.cands = []int32{ci}
+				in.choice = ci
+			}
+		}
 		c := g.communes[in.choice]
 		cc := g.comCodes[in.choice]
 		level := m.level[in.node]

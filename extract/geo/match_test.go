@@ -138,6 +138,10 @@ var ambiguity = []struct {
 	{"rivière amont", "La zone Saône amont passe en alerte.", "", "", ""},
 	{"rivière dans le nom d'une commune", "Puget-sur-Argens, Roquebrune-sur-Argens : le bassin Argens est en alerte.", "83099 83107", "", ""},
 	{"bassin d'une ville", "Le bassin de Lens et la vallée de Munster.", "62498 68226", "", ""},
+	{"nom abrégé dans une colonne d'un département", "Communes concernées :\nCUERS\nPIERREFEU\nPIGNANS\n", "83049 83091 83092", "", ""},
+	{"homonyme exact hors liste", "Le village de Pierrefeu (06) domine la vallée.", "06097", "", "06"},
+	{"nom résolu par son code postal ailleurs", "Commune de SAINT-ANTONIN\nLe maire de SAINT-ANTONIN (83510) sollicite une autorisation.", "83154", "", ""},
+	{"homonyme avec son département", "Le maire de Saint-Antonin (06) a signé.", "06115", "", "06"},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
