@@ -115,12 +115,15 @@
 //   - a code: a word with a capital after its first letter and a lower-case letter
 //     ("RIs", "ZACs"), as zone codes and acronyms' plurals are written;
 //   - a river or the zone named after one, when the name has no article of its own
-//     and has no strong trigger: right after an article ("l'Argens", "bassin versant
-//     de la Saône", "la vallée du Doubs"; but "le bassin de Lens", "la vallée de
-//     Munster"), right after "vallée(s)", "rivière", "fleuve", "ruisseau", "torrent"
-//     ("vallées Doubs Ognon Loue"), before "amont" or "aval" ("Saône amont"), or a
-//     word the text also writes after "sur" in a commune's name ("Puget-sur-Argens":
-//     "Argens" is the river there);
+//     and has no strong trigger: right after a lower-case article on the same line
+//     ("l'Argens", "bassin versant de la Saône", "la vallée du Doubs"; but "le bassin
+//     de Lens", "la vallée de Munster"), right after "vallée(s)", "rivière", "fleuve",
+//     "ruisseau", "torrent" on the same line ("vallées Doubs Ognon Loue"; not
+//     "RIVIERES⏎ROBIAC" in a column), before "amont" or "aval" on the same line
+//     ("Saône amont"; not "Amage⏎Amont-et-Effreney"), or a word the text also writes
+//     after "sur" in the name of a commune of a département where no commune has that
+//     name ("Puget-sur-Argens": "Argens" is the river in the Var; but
+//     "Fons-sur-Lussan" and Lussan are both in the Gard);
 //   - a saint's name as a dedication or a feast: after "église", "chapelle", "abbaye",
 //     "fête", "foire", "collège", "lycée", "école", "hôpital", "quartier", "rue",
 //     "place"…, with or without "de", "la" ("l'église Saint-Martin", "la fête de la
@@ -175,7 +178,7 @@
 // of the candidates has picks the one commune with that code whose name starts with the
 // written one ("SAINT-ANTONIN (83510)" is Saint-Antonin-du-Var), and a name so resolved
 // is the same commune where the text writes it again without a code ("Commune de
-// SAINT-ANTONIN"). A name in a list whose other communes give a département none of
+// SAINT-ANTONIN"). A name in capitals in a list whose other communes give a département none of
 // its candidates is in stands for the one commune of that département whose name
 // starts with it, as administrative lists shorten them ("PIERREFEU" among the Var's
 // communes is Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens). Former names ("Lomme",

@@ -355,22 +355,30 @@ var riverHeads = newWordSet(map[string]bool{"vallee": true, "vallees": true, "ri
 // vallée de Munster" name the town), right after "vallée(s)", "rivière", "fleuve"…
 // ("vallées Doubs Ognon Loue"), before "amont" or "aval" ("Saône amont"), or a word
 // the text also writes after "sur" in a commune's name ("Puget-sur-Argens" makes
-// "Argens" the river).
+// "Argens" the river, when no commune of the Var is named Argens).
 func (d *doc) river(in *interp) bool {
 	toks := d.toks
 	a, b := int(in.a), int(in.b)
 	if in.art {
 		return false
 	}
-	if b < len(toks) && soft(toks[b].gap) && toks[b].gap&gapJoined == 0 {
+	// On the same line, and not the start of a name ("Amage⏎Amont-et-Effreney").
+	if b < len(toks) && soft(toks[b].gap) && toks[b].gap&(gapJoined|gapLine) == 0 &&
+		(b+1 >= len(toks) || toks[b+1].gap&gapJoined == 0) {
 		if w := d.word(b); w == "amont" || w == "aval" {
 			return true
 		}
 	}
-	if b-a == 1 && slices.Contains(d.rivers, toks[a].id) {
-		return true
+	if b-a == 1 {
+		for _, r := range d.rivers {
+			if r.id == toks[a].id && !slices.ContainsFunc(in.cands, func(ci int32) bool { return d.g.communes[ci].Departement == r.dep }) {
+				return true
+			}
+		}
 	}
-	if a == 0 || !blank(toks[a].gap) {
+	// A lower-case word on the same line: not "RIVIERES⏎ROBIAC" in a column, nor an
+	// OCR's stray "L".
+	if a == 0 || !blank(toks[a].gap) || toks[a].gap&gapLine != 0 || d.capital(a-1) && !riverHeads.has(d.word(a-1)) {
 		return false
 	}
 	switch w := d.word(a - 1); w {
@@ -379,6 +387,14 @@ func (d *doc) river(in *interp) bool {
 	default:
 		return riverHeads.has(w) // "vallées Doubs Ognon Loue"
 	}
+}
+
+// A riverWord is a word written after "sur" in the name of a commune of département
+// dep: a river there, unless a commune of dep has that name ("Fons-sur-Lussan" and
+// Lussan, both in the Gard).
+type riverWord struct {
+	id  int32
+	dep string
 }
 
 // riversOf collects in d.rivers the words after "sur" (and its article) in the names
@@ -397,8 +413,8 @@ func (d *doc) riversOf(sel []interp) {
 			if isArticle(d.word(r)) && r+1 < int(in.b) {
 				r++
 			}
-			if r+1 == int(in.b) && !slices.Contains(d.rivers, d.toks[r].id) {
-				d.rivers = append(d.rivers, d.toks[r].id)
+			if r+1 == int(in.b) {
+				d.rivers = append(d.rivers, riverWord{d.toks[r].id, d.g.communes[in.cands[0]].Departement})
 			}
 		}
 	}
@@ -436,6 +452,10 @@ func (d *doc) depNamesake(in *interp, dep string) int32 {
 	i := sort.Search(len(g.communes), func(i int) bool { return g.communes[i].INSEE >= dep })
 	found := int32(-1)
 	for ; i < len(g.communes) && g.communes[i].Departement == dep; i++ {
+		// The first letter first: folding every name of the département costs.
+		if r, _ := utf8.DecodeRuneInString(g.communes[i].Name); !strings.HasPrefix(written, extract.FoldRune(r)) {
+			continue
+		}
 		name := extract.Fold(strings.Join(strings.FieldsFunc(g.communes[i].Name, notWord), " ")) + " "
 		if strings.HasPrefix(name, written) {
 			if found >= 0 {

@@ -49,7 +49,7 @@ type doc struct {
 	cases []uint8
 	// rivers holds the token ids of the words after "sur" in the communes' names the
 	// text writes ("Puget-sur-Argens"): rivers there (riversOf).
-	rivers []int32
+	rivers []riverWord
 }
 
 func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
@@ -370,7 +370,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		if in.kind != kCommune {
 			continue
 		}
-		if in.postal == "" && in.code == "" {
+		local := d.localDep(sel, x)
+		if local == "" {
+			local = d.listDep(sel, listed, x)
+		}
+		if in.postal == "" && in.code == "" && local == "" {
 			same := int32(-1)
 			for _, c := range coded {
 				if c.node == in.node && (same < 0 || same == c.choice) {
@@ -384,13 +388,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			}
 		}
 		d.postalNamesake(in)
-		local := d.localDep(sel, x)
-		if local == "" {
-			local = d.listDep(sel, listed, x)
-		}
 		in.choice = d.choose(in, local, ctx)
-		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var.
-		if local != "" && in.code == "" && in.postal == "" && g.communes[in.choice].Departement != local {
+		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var: lists in
+		// capitals shorten names.
+		if local != "" && in.code == "" && in.postal == "" && g.communes[in.choice].Departement != local &&
+			d.upper(int(in.a), int(in.b)) {
 			if ci := d.depNamesake(in, local); ci >= 0 {
 				in.cands = []int32{ci}
 				in.choice = ci
@@ -917,7 +919,7 @@ func (d *doc) communeOK(a, b int) bool {
 	}
 	// "RIs", "ZACs": a code or an acronym's plural, not a name.
 	for k := k0; k < b; k++ {
-		if mixedCase(d.orig(k)) {
+		if d.toks[k].e-d.toks[k].s <= 5 && mixedCase(d.orig(k)) {
 			return false
 		}
 	}

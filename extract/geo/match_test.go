@@ -142,6 +142,9 @@ var ambiguity = []struct {
 	{"homonyme exact hors liste", "Le village de Pierrefeu (06) domine la vallée.", "06097", "", "06"},
 	{"nom résolu par son code postal ailleurs", "Commune de SAINT-ANTONIN\nLe maire de SAINT-ANTONIN (83510) sollicite une autorisation.", "83154", "", ""},
 	{"homonyme avec son département", "Le maire de Saint-Antonin (06) a signé.", "06115", "", "06"},
+	{"colonne après un nom de rivière", "Communes du Gard :\nNIMES\nRIVIERES\nROBIAC-ROCHESSADOULE\nUZES\n", "30189 30215 30216 30334", "", "30"},
+	{"commune voisine après sur", "Fons-sur-Lussan et Lussan, dans le Gard, forment un syndicat.", "30113 30151", "", "30"},
+	{"commune avant un nom qui commence par Amont", "Liste :\nVesoul\nAmage\nAmont-et-Effreney\n", "70550 70011 70016", "", ""},
 	{"Montreuil-sur-Mer ancien nom et nouveau", "Montreuil-sur-Mer, anciennement Montreuil, dans le Pas-de-Calais.", "62588", "", "62"},
 }
 
