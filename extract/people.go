@@ -1038,6 +1038,30 @@ func (ps *peopleScanner) apposition(k int) bool {
 	return ok
 }
 
+// inCapacity returns the token after "en qualité de", "en sa qualité de" (or "d'")
+// starting at token k, or 0.
+func (ps *peopleScanner) inCapacity(k int) int {
+	if ps.folded(k) != "en" {
+		return 0
+	}
+	k++
+	if f := ps.folded(k); f == "sa" || f == "leur" {
+		k++
+	}
+	if ps.folded(k) != "qualite" {
+		return 0
+	}
+	k++
+	if f := ps.folded(k); f != "de" && f != "d'" && f != "d" {
+		return 0
+	}
+	k++
+	if ps.isPunct(k, "'") {
+		k++
+	}
+	return k
+}
+
 func (ps *peopleScanner) appositionAt(k int) (int, int, bool) {
 	if !(ps.isPunct(k, ",") || ps.isPunct(k, "–") || ps.isPunct(k, "—") || ps.isPunct(k, "-") || ps.isPunct(k, "(")) {
 		return 0, 0, false
@@ -1063,6 +1087,16 @@ func (ps *peopleScanner) appositionAt(k int) (int, int, bool) {
 func (ps *peopleScanner) roleAfter(m mention) string {
 	if s, e, ok := ps.appositionAt(m.tj); ok {
 		return ps.text(s, e)
+	}
+	at := m.tj
+	if ps.isPunct(at, ",") {
+		at++
+	}
+	if k := ps.inCapacity(at); k > 0 && ps.roleStart(k, false) > 0 {
+		// "ROUVIER Philippe en qualité de secrétaire", "en sa qualité de maire".
+		if e := ps.roleEnd(k); e > k {
+			return ps.text(k, e)
+		}
 	}
 	if m.tj < len(ps.toks) && ps.toks[m.tj].kind == ptNewline && ps.lineStart(m.ti) {
 		k := m.tj + 1
