@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -57,6 +58,29 @@ type matcher struct {
 	nodes  int32
 
 	idDe, idDu, idDes, idD, idLa, idL, idLe, idLes, idA, idEt, idOu, idAu, idAux int32
+	// Pseudo-words that no text token spells, for an article in parentheses after a
+	// name: "SEYNE-SUR-MER (LA)" is keyed seyne sur mer (la).
+	idPLa, idPL, idPLe, idPLes int32
+}
+
+// fInverted marks a commune key written with its article after it, in parentheses, as
+// administrative lists write them: "SEYNE-SUR-MER (LA)".
+const fInverted = fGlued << 1
+
+// parenArticle returns the pseudo-word that stands for article id in parentheses after
+// a name, or -1 when id is no article.
+func (m *matcher) parenArticle(id int32) int32 {
+	switch id {
+	case m.idLa:
+		return m.idPLa
+	case m.idL:
+		return m.idPL
+	case m.idLe:
+		return m.idPLe
+	case m.idLes:
+		return m.idPLes
+	}
+	return -1
 }
 
 func (m *matcher) intern(s string) int32 {
@@ -205,7 +229,8 @@ func (g *Gazetteer) build() error {
 		s  string
 	}{{&m.idDe, "de"}, {&m.idDu, "du"}, {&m.idDes, "des"}, {&m.idD, "d"}, {&m.idLa, "la"},
 		{&m.idL, "l"}, {&m.idLe, "le"}, {&m.idLes, "les"}, {&m.idA, "a"}, {&m.idEt, "et"},
-		{&m.idOu, "ou"}, {&m.idAu, "au"}, {&m.idAux, "aux"}} {
+		{&m.idOu, "ou"}, {&m.idAu, "au"}, {&m.idAux, "aux"},
+		{&m.idPLa, "(la)"}, {&m.idPL, "(l)"}, {&m.idPLe, "(le)"}, {&m.idPLes, "(les)"}} {
 		*p.id = m.intern(p.s)
 	}
 
@@ -217,6 +242,12 @@ func (g *Gazetteer) build() error {
 			return
 		}
 		communeKeys[m.insert(ids, entry{kind: kCommune, ref: ref, flags: flags})] = ids
+		// "SEYNE-SUR-MER (LA)": the article after the name, in parentheses. The key
+		// needs the context the name with its article in front needs.
+		if p := m.parenArticle(ids[0]); p >= 0 && len(ids) > 1 {
+			k := append(slices.Clone(ids[1:]), p)
+			communeKeys[m.insert(k, entry{kind: kCommune, ref: ref, flags: flags | fInverted})] = ids
+		}
 		if a, ok := articleForms[liaison]; ok && ids[0] == m.dict[a.art] && len(ids) > 1 {
 			for _, c := range a.contracted {
 				k := append([]int32{m.intern(c)}, ids[1:]...)

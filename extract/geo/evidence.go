@@ -448,6 +448,9 @@ func (d *doc) depNamesake(in *interp, dep string) int32 {
 		}
 	}
 	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
+	if in.foreign {
+		written = d.word(int(in.b)) + " " + written // "SEYNE (LA)": "la seyne "
+	}
 	// The communes are sorted by INSEE code, which starts with the département's.
 	i := sort.Search(len(g.communes), func(i int) bool { return g.communes[i].INSEE >= dep })
 	found := int32(-1)
@@ -465,4 +468,76 @@ func (d *doc) depNamesake(in *interp, dep string) int32 {
 		}
 	}
 	return found
+}
+
+// closedArticle returns the offset in the folded text after the closing parenthesis
+// when token k is an article alone in parentheses right after the word before it, on
+// the same line — "SEYNE-SUR-MER (LA)", "ISLE-D'ABEAU (L')", as lists of communes
+// write them — and 0 otherwise.
+func (d *doc) closedArticle(k int) int {
+	toks := d.toks
+	if k == 0 || k >= len(toks) || toks[k].gap&gapParen == 0 || toks[k].gap&^(gapSpace|gapHard|gapParen) != 0 {
+		return 0
+	}
+	w := d.word(k)
+	if !isArticle(w) {
+		return 0
+	}
+	f := d.t.Folded
+	// Before: only spaces around the opening parenthesis.
+	i, prev := int(toks[k].s)-1, int(toks[k-1].e)
+	for i > prev && f[i] == ' ' {
+		i--
+	}
+	if i < prev || f[i] != '(' {
+		return 0
+	}
+	for i--; i >= prev && f[i] == ' '; i-- {
+	}
+	if i >= prev {
+		return 0
+	}
+	// After: the apostrophe of "l'", then the closing parenthesis.
+	j := int(toks[k].e)
+	if w == "l" {
+		if j >= len(f) || f[j] != '\'' {
+			return 0
+		}
+		j++
+	}
+	for j < len(f) && f[j] == ' ' {
+		j++
+	}
+	if j >= len(f) || f[j] != ')' {
+		return 0
+	}
+	return j + 1
+}
+
+// gapAt returns the gap before token k, without the closing parenthesis of an article
+// in parentheses that ends the name before it ("CRAU (LA)⏎CUERS": one line break),
+// when only spaces, line breaks and a comma follow it.
+func (d *doc) gapAt(k int) uint16 {
+	g := d.toks[k].gap
+	if k == 0 || g&gapHard == 0 || d.toks[k-1].gap&gapParen == 0 {
+		return g
+	}
+	end := d.closedArticle(k - 1)
+	if end == 0 {
+		return g
+	}
+	commas := 0
+	for _, c := range []byte(d.t.Folded[end:d.toks[k].s]) {
+		switch c {
+		case ' ', '\t', '\n':
+		case ',':
+			commas++
+		default:
+			return g
+		}
+	}
+	if commas > 1 {
+		return g
+	}
+	return g &^ gapHard
 }

@@ -26,6 +26,8 @@ type interp struct {
 	former  map[int32]bool // communes: candidates named by a former name
 	node    int32          // communes: trie node, for the level
 	art     bool           // communes: the name read starts with its article ("La Bassée", "du Touquet")
+	inv     bool           // communes: the name read ends with its article in parentheses ("CRAU (LA)")
+	foreign bool           // communes: followed by an article in parentheses none of its names has ("SEYNE (LA)")
 	strong  bool           // communes: "à", "(59)", a dateline, "commune de"… around the name
 	weak    bool           // communes: "de", "entre"… before the name
 	code    string         // communes: département code in parentheses after the name
@@ -151,6 +153,15 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 				break
 			}
 			if !soft(tk.gap) {
+				// "SEYNE-SUR-MER (LA)": a name's article after it, alone in parentheses.
+				if tk.gap&gapParen != 0 {
+					if p := m.parenArticle(tk.id); p >= 0 {
+						if inv := m.child(node, p); inv != 0 && d.closedArticle(j) > 0 {
+							ins = d.interpret(ins, int32(i), int32(j+1), inv, comma)
+						}
+					}
+					break
+				}
 				// "St. Omer": a full stop after an abbreviation.
 				w := d.word(j - 1)
 				if !(tk.gap&gapDot != 0 && tk.gap&gapHard == 0 && (w == "st" || w == "ste")) {
@@ -330,7 +341,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
 				// where the text is.
 				if (in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
-					!d.vetoed(&in, &c, m.level[in.node], starts) {
+					!in.foreign && !d.vetoed(&in, &c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
 					ctx.addRegion(cc.region)
@@ -389,9 +400,24 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 		d.postalNamesake(in)
 		in.choice = d.choose(in, local, ctx)
+		// "SEYNE (LA)" is not Seyne, which has no article: in a list, the one commune of
+		// the list's département whose name starts with "La Seyne"; else nothing.
+		if in.foreign {
+			ci := int32(-1)
+			if local != "" {
+				ci = d.depNamesake(in, local)
+			}
+			if ci < 0 {
+				veto[x] = true
+				continue
+			}
+			in.cands, in.choice = []int32{ci}, ci
+			in.b++
+			in.foreign, in.inv, in.art = false, true, true
+		}
 		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var: lists in
 		// capitals shorten names.
-		if local != "" && in.code == "" && in.postal == "" && g.communes[in.choice].Departement != local &&
+		if local != "" && in.code == "" && in.postal == "" && !in.inv && g.communes[in.choice].Departement != local &&
 			d.upper(int(in.a), int(in.b)) {
 			if ci := d.depNamesake(in, local); ci >= 0 {
 				in.cands = []int32{ci}
@@ -536,7 +562,11 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 	}
 	for x, in := range sel {
-		s, e := t.Orig(int(toks[in.a].s), int(toks[in.b-1].e))
+		end := int(toks[in.b-1].e)
+		if in.inv {
+			end = d.closedArticle(int(in.b) - 1) // the closing parenthesis too
+		}
+		s, e := t.Orig(int(toks[in.a].s), end)
 		span := corpus.Span{Start: s, End: e}
 		switch in.kind {
 		case kCommune:
@@ -825,7 +855,9 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 					com = -2
 					continue
 				}
-				in := interp{a: s, b: b, kind: kCommune, node: node, art: e.skip > 0 || isArticle(d.word(int(s)))}
+				inv := e.flags&fInverted != 0
+				in := interp{a: s, b: b, kind: kCommune, node: node, inv: inv,
+					art: inv || e.skip > 0 || isArticle(d.word(int(s)))}
 				d.context(&in)
 				com = len(ins)
 				ins = append(ins, in)
@@ -1011,6 +1043,9 @@ func (d *doc) context(in *interp) {
 	toks := d.toks
 	a, b := int(in.a), int(in.b)
 	in.code = d.codeAfter(b) // checked against the candidates once they are known
+	// "SEYNE (LA)": an article in parentheses the name read has not (the name with it
+	// reads otherwise).
+	in.foreign = !in.inv && b < len(toks) && toks[b].gap&gapParen != 0 && d.closedArticle(b) > 0
 	if p := d.postalAfter(b); in.code == "" && p != "" {
 		in.postal, in.strong = p, true // "SAINT-ANTONIN (83510)"
 	}
@@ -1048,6 +1083,11 @@ func (d *doc) codeAfter(b int) string {
 	}
 	f := d.t.Folded
 	i := int(d.toks[b-1].e)
+	if d.toks[b-1].gap&gapParen != 0 {
+		if e := d.closedArticle(b - 1); e > 0 {
+			i = e // "ANGLES (LES) (65)"
+		}
+	}
 	for i < len(f) && f[i] == ' ' {
 		i++
 	}
@@ -1080,6 +1120,11 @@ func isDigits(s string) bool {
 // listed reports whether the tokens between two names make a list: a comma, "et",
 // "ou", or a hyphen ("Hem-Croix").
 func (d *doc) listed(endA, startB int) bool {
+	// "SEYNE (LA)⏎SIX FOURS": an article in parentheses a name has not is skipped like a
+	// code; the one of a name read with it ("CRAU (LA)⏎CUERS") is in the reading.
+	if endA < startB && d.closedArticle(endA) > 0 {
+		endA++
+	}
 	// "Hem (59) et Croix", "Hem (59), Croix": skip the code in parentheses.
 	if endA < startB && d.toks[endA].gap&gapParen != 0 && (isDigits(d.word(endA)) || len(d.word(endA)) == 2) {
 		endA++
@@ -1092,13 +1137,13 @@ func (d *doc) listed(endA, startB int) bool {
 		return endA+1 == startB && (d.word(endA) == "et" || d.word(endA) == "ou")
 	}
 	if startB == endA {
-		g := d.toks[startB].gap
+		g := d.gapAt(startB)
 		// A comma, a hyphen, or one line break between two lines that are names only
 		// (a table column).
 		return g&gapHard == 0 && (g&gapComma != 0 || g&gapJoined != 0 && g&gapSpace == 0 ||
 			g&gapLine != 0 && g&(gapPara|gapDot) == 0)
 	}
-	if startB-endA != 1 || d.toks[startB].gap&gapHard != 0 || d.toks[endA].gap&gapHard != 0 {
+	if startB-endA != 1 || d.toks[startB].gap&gapHard != 0 || d.gapAt(endA)&gapHard != 0 {
 		return false
 	}
 	w := d.word(endA)
