@@ -41,7 +41,22 @@
 // names. A key may not cross punctuation other than a hyphen, apostrophe, dash or one
 // line break; it crosses a comma only when the name has one ("CA de Béthune-Bruay,
 // Artois-Lys Romane"). Names with an article are also keyed by their contracted forms
-// ("du Touquet-Paris-Plage", "aux Attaques"). Département and région names are also
+// ("du Touquet-Paris-Plage", "aux Attaques"), and with the article after them in
+// parentheses, as INSEE's and the préfectures' lists write them: "SEYNE-SUR-MER (LA)",
+// "TOUQUET-PARIS-PLAGE (LE)", "ANGLES (LES)", "ISLE-D'ABEAU (L')", "Seyne-sur-Mer
+// (La)". The parenthesis must hold exactly the article (l' with its apostrophe), open
+// on the name's line and close right after; the key is the name's words and a
+// pseudo-word per article that no text spells, reached only across such a
+// parenthesis; the span takes the parenthesis. The name with the article is longer
+// than the one without, so "ANGLES (LES)" is Les Angles — with the usual namesake
+// rules between the Gard's, the Hautes-Pyrénées' and the Pyrénées-Orientales' —
+// never Angles; and it needs the context the name with its article in front needs. A
+// name followed by an article in parentheses it has not ("SEYNE (LA)", "BAULE (LA)")
+// is not that commune: in a list, it is the one commune of the list's département
+// whose name starts with the article and the name (La Seyne-sur-Mer, La
+// Baule-Escoublac), else nothing. A parenthesised article after a word that names no
+// commune changes nothing, and the parenthesis does not break a list ("CRAU
+// (LA)⏎CUERS") nor hide a code after it ("ANGLES (LES) (65)"). Département and région names are also
 // keyed with a connector glued to the next word, as PDF extraction leaves them
 // ("Hauts-deFrance", "duNord"); such a key counts only where a lower-case connector
 // meets a capital, never inside a word ("légers" is not le Gers, "Deslandes" not les
@@ -181,7 +196,8 @@
 // SAINT-ANTONIN"). A name in capitals in a list whose other communes give a département none of
 // its candidates is in stands for the one commune of that département whose name
 // starts with it, as administrative lists shorten them ("PIERREFEU" among the Var's
-// communes is Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens). Former names ("Lomme",
+// communes is Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens); a name with
+// its article in parentheses is left as it is ("MOTTE (LA)" is a La Motte). Former names ("Lomme",
 // "Saint-Pol-sur-Mer", "Montreuil" for Montreuil-sur-Mer) are candidates like current
 // ones and resolve to today's commune. Each commune is reported once with its current
 // official name, INSEE code, département, EPCI SIREN and every span.
