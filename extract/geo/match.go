@@ -512,24 +512,10 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			if !in.ok {
 				continue
 			}
-			i, ok := comIdx[in.choice]
-			if !ok {
-				i = int32(len(comRef))
-				comIdx[in.choice] = i
-				comRef, comN = append(comRef, in.choice), append(comN, 0)
-			}
-			entry[x] = i
-			comN[i]++
+			entry[x] = numberEntry(comIdx, in.choice, &comRef, &comN)
 			comSpans++
 		case kEPCI, kEPCICore:
-			i, ok := epciIdx[in.ref]
-			if !ok {
-				i = int32(len(epciRef))
-				epciIdx[in.ref] = i
-				epciRef, epciN = append(epciRef, in.ref), append(epciN, 0)
-			}
-			entry[x] = i
-			epciN[i]++
+			entry[x] = numberEntry(epciIdx, in.ref, &epciRef, &epciN)
 			epciSpans++
 		}
 	}
@@ -1253,4 +1239,17 @@ func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 		}
 	}
 	return best
+}
+
+// numberEntry returns the output index of ref, numbering it at its first reading
+// (refs[i] is the i-th entry, counts[i] its readings so far), and counts the reading.
+func numberEntry(idx map[int32]int32, ref int32, refs, counts *[]int32) int32 {
+	i, ok := idx[ref]
+	if !ok {
+		i = int32(len(*refs))
+		idx[ref] = i
+		*refs, *counts = append(*refs, ref), append(*counts, 0)
+	}
+	(*counts)[i]++
+	return i
 }
