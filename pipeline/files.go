@@ -16,6 +16,11 @@ var Readable = map[string]bool{".txt": true, ".text": true, ".md": true, ".html"
 // Files returns a producer that walks paths (files and folders, recursively, hidden
 // entries skipped) and sends each readable file. A file that cannot be read is sent
 // with its error, so that it is reported and the run goes on.
+//
+// The ID of each input is unique within what one root gives and stable across runs,
+// so that ingesting again replaces: a file under a folder named in paths is its path
+// relative to that folder, with '/' separators ("lens/deliberation.txt"); a file
+// named in paths is its base name with its extension ("deliberation.txt").
 func Files(paths []string, source string) func(ctx context.Context, out chan<- Input) error {
 	return func(ctx context.Context, out chan<- Input) error {
 		for _, root := range paths {
@@ -27,7 +32,7 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				continue
 			}
 			if !info.IsDir() {
-				if err := sendFile(ctx, out, root, source); err != nil {
+				if err := sendFile(ctx, out, root, filepath.Base(root), source); err != nil {
 					return err
 				}
 				continue
@@ -46,7 +51,11 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(name))] {
 					return nil
 				}
-				return sendFile(ctx, out, path, source)
+				rel, err := filepath.Rel(root, path)
+				if err != nil {
+					rel = path
+				}
+				return sendFile(ctx, out, path, filepath.ToSlash(rel), source)
 			})
 			if err != nil {
 				return err
@@ -56,16 +65,16 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 	}
 }
 
-func sendFile(ctx context.Context, out chan<- Input, path, source string) error {
+func sendFile(ctx context.Context, out chan<- Input, path, id, source string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		err = fmt.Errorf("read %s: %w", path, err)
 	}
-	return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
+	return Send(ctx, out, Input{ID: id, URL: path, Source: source, Data: data, Err: err})
 }
 
 // FSFiles returns a producer that sends every readable file of fsys (recursively;
-// hidden entries skipped). The URL of each input is its path in fsys.
+// hidden entries skipped). The URL and the ID of each input are its path in fsys.
 func FSFiles(fsys fs.FS, source string) func(ctx context.Context, out chan<- Input) error {
 	return func(ctx context.Context, out chan<- Input) error {
 		return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
@@ -85,7 +94,7 @@ func FSFiles(fsys fs.FS, source string) func(ctx context.Context, out chan<- Inp
 			if err != nil {
 				err = fmt.Errorf("read %s: %w", path, err)
 			}
-			return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
+			return Send(ctx, out, Input{ID: path, URL: path, Source: source, Data: data, Err: err})
 		})
 	}
 }

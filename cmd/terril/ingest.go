@@ -18,8 +18,11 @@ usage: terril ingest [--index DIR] [--source NAME] [--themes FILE] [-j N] PATH..
 
 Ingest reads every file named and every readable file (.txt, .html, .htm, .pdf, .md)
 under the folders named, extracts its facts, and adds it to the index. A document
-is identified by its file name without extension: ingesting a file again replaces
-its document, so re-running ingest on a folder leaves the count unchanged.
+is identified by its path relative to the folder named ("lens/deliberation.txt"),
+or by its file name with its extension for a file named alone ("deliberation.txt"):
+ingesting a file again the same way replaces its document, so re-running ingest on
+a folder leaves the count unchanged, and same-named files of different folders or
+extensions are different documents.
 
 A file that cannot be read (a truncated PDF, a permission problem) is named in the
 summary with the reason, and everything else is still indexed. The exit status is

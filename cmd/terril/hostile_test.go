@@ -1,0 +1,60 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// writeTree writes files (slash-separated path → content) under root.
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Same-named files in different folders, and one name with two extensions, are
+// different documents; re-ingesting replaces them; extract keeps the base name.
+func TestIngestSameNamesAreDistinctDocuments(t *testing.T) {
+	src := t.TempDir()
+	writeTree(t, src, map[string]string{
+		"lens/deliberation.txt":  "Délibération du conseil municipal de Lens sur la voirie.",
+		"arras/deliberation.txt": "Délibération du conseil municipal d'Arras sur la voirie.",
+		"x.txt":                  "Note sur la voirie communale.",
+		"x.html":                 "<html><head><title>Voirie</title></head><body><p>Page sur la voirie.</p></body></html>",
+	})
+	dir := filepath.Join(t.TempDir(), "index")
+	want := []string{"arras/deliberation.txt", "lens/deliberation.txt", "x.html", "x.txt"}
+	for range 2 {
+		out, _ := terril(t, false, "ingest", "-q", "--index", dir, src)
+		if !strings.Contains(out, "holds 4 documents") {
+			t.Fatalf("ingest:\n%s", out)
+		}
+		if got := ids(search(t, dir, "voirie")); !slices.Equal(got, want) {
+			t.Fatalf("voirie finds %v, want %v", got, want)
+		}
+	}
+	// A file named alone is its base name, and replaces itself.
+	one := filepath.Join(src, "lens", "deliberation.txt")
+	for range 2 {
+		out, _ := terril(t, false, "ingest", "-q", "--index", dir, one)
+		if !strings.Contains(out, "holds 5 documents") {
+			t.Fatalf("ingest of one file:\n%s", out)
+		}
+	}
+	out, _ := terril(t, false, "extract", "--json", one)
+	var rec struct{ ID string }
+	if err := json.Unmarshal([]byte(out), &rec); err != nil || rec.ID != "deliberation" {
+		t.Fatalf("extract id = %q (%v), want the base name", rec.ID, err)
+	}
+}
