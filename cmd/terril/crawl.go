@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -33,8 +34,9 @@ If-None-Match / If-Modified-Since, downloads nothing that did not change and
 indexes nothing again. A crawl interrupted at any point (Ctrl-C, a crash) resumes
 on the next run: nothing fetched is lost, nothing is indexed twice.
 
-The capture store defaults to "captures" next to the index folder; "terril reindex"
-re-extracts everything in it without the network.
+The capture store belongs to its index: it defaults to the "captures" folder inside
+the index folder (an index made before, with a "captures" folder beside it, keeps
+using that one); "terril reindex" re-extracts everything in it without the network.
 
 At the end, one line per source: documents listed, new, changed, unchanged, failed,
 indexed, and the downloads made; then each failure with its URL and reason. The exit
@@ -50,16 +52,33 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
-// storeFlag adds --store; its default is the "captures" folder next to the index.
+// storeFlag adds --store; its default is the "captures" folder inside the index.
 func storeFlag(fs *flag.FlagSet) *string {
-	return fs.String("store", "", "capture store `DIR`ectory (default: captures next to the index)")
+	return fs.String("store", "", "capture store `DIR`ectory (default: captures inside the index)")
 }
 
-func storeDir(flagValue, indexDir string) string {
+// storeDir is the capture store of the index in indexDir: --store when given, else
+// the "captures" folder inside the index, so that two indexes of one folder never
+// share a manifest (which would make the second find everything unchanged). An
+// existing index without one and with a "captures" folder beside it (the layout
+// before) keeps that store, with a note on w; a new index never adopts it.
+func storeDir(w io.Writer, flagValue, indexDir string) string {
 	if flagValue != "" {
 		return flagValue
 	}
-	return filepath.Join(filepath.Dir(filepath.Clean(indexDir)), "captures")
+	own := filepath.Join(indexDir, "captures")
+	old := filepath.Join(filepath.Dir(filepath.Clean(indexDir)), "captures")
+	if exists(own) || !exists(filepath.Join(indexDir, "index_meta.json")) || !exists(old) {
+		return own
+	}
+	fmt.Fprintf(w, "terril: using the capture store %s of the old layout, shared by the indexes of its folder; "+
+		"move it into the index (mv %s %s) to give it to this index alone\n", old, old, own)
+	return old
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func crawlCommand(ctx context.Context, e *env, args []string) error {
@@ -101,16 +120,19 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(storeDir(*storeFlagV, *dir))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	// The store is chosen before the index is created (it may be of the old layout)
+	// and opened after (it lives inside the index folder).
+	sd := storeDir(e.stderr, *storeFlagV, *dir)
 	ix, err := index.Open(*dir)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	st, err := store.Open(sd)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
 	c := &pipeline.Crawler{Client: client, Store: st}
 	if *verbose {
 		logf := func(format string, args ...any) { fmt.Fprintf(e.stderr, format+"\n", args...) }

@@ -41,7 +41,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 		fset.Usage()
 		return usageError{"reindex: unexpected argument " + rest[0]}
 	}
-	sd := storeDir(*storeFlagV, *dir)
+	sd := storeDir(e.stderr, *storeFlagV, *dir)
 	if _, err := os.Stat(sd); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("reindex: no capture store in %s (run terril crawl first, or give --store)", sd)
 	}
