@@ -3,10 +3,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Readable lists the file extensions Files picks up in folders. A file named
@@ -51,6 +53,9 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(name))] {
 					return nil
 				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 				rel, err := filepath.Rel(root, path)
 				if err != nil {
 					rel = path
@@ -66,11 +71,50 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 }
 
 func sendFile(ctx context.Context, out chan<- Input, path, id, source string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := readRegular(path)
+	if err != nil && !IsSkip(err) {
 		err = fmt.Errorf("read %s: %w", path, err)
 	}
 	return Send(ctx, out, Input{ID: id, URL: path, Source: source, Data: data, Err: err})
+}
+
+// readRegular reads the regular file at path (symbolic links followed). Anything
+// else is a skip error, found by stat, which opens nothing: opening a named pipe
+// blocks until a writer comes, a device may never end. The open itself is
+// non-blocking and checked again, for a file swapped in between.
+func readRegular(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(path, fi.Mode())
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(path, fi.Mode())
+	}
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // FSFiles returns a producer that sends every readable file of fsys (recursively;

@@ -32,6 +32,7 @@ type Stats struct {
 	Failed   int       `json:"failed"`
 	Bytes    int64     `json:"bytes"` // raw bytes processed
 	Failures []Failure `json:"failures,omitempty"`
+	Skipped  []Failure `json:"skipped,omitempty"` // inputs skipped on purpose (see IsSkip), not read
 }
 
 // Progress is told of each document as it passes; implementations must be safe for
@@ -93,6 +94,14 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 		nbytes  atomic.Int64
 		indexed atomic.Int64
 	)
+	skip := func(in Input) {
+		mu.Lock()
+		stats.Skipped = append(stats.Skipped, Failure{URL: in.URL, Reason: in.Err.Error()})
+		mu.Unlock()
+		if cfg.Progress != nil {
+			cfg.Progress.Done(in.URL, 0, in.Err)
+		}
+	}
 	fail := func(url string, err error) {
 		f := Failure{URL: url, Reason: err.Error()}
 		mu.Lock()
@@ -118,6 +127,10 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 		g.Go(func() error {
 			defer wg.Done()
 			for in := range inputs {
+				if in.Err != nil && IsSkip(in.Err) {
+					skip(in)
+					continue
+				}
 				read.Add(1)
 				nbytes.Add(int64(len(in.Data)))
 				doc, err := proc.Process(ctx, in)

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // writeTree writes files (slash-separated path → content) under root.
@@ -56,5 +58,30 @@ func TestIngestSameNamesAreDistinctDocuments(t *testing.T) {
 	var rec struct{ ID string }
 	if err := json.Unmarshal([]byte(out), &rec); err != nil || rec.ID != "deliberation" {
 		t.Fatalf("extract id = %q (%v), want the base name", rec.ID, err)
+	}
+}
+
+// A named pipe among the files is named as skipped; ingest neither blocks on it nor
+// fails.
+func TestIngestSkipsNamedPipes(t *testing.T) {
+	src := t.TempDir()
+	writeTree(t, src, map[string]string{"note.txt": "Note sur la voirie communale."})
+	fifo := filepath.Join(src, "tube.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	done := make(chan string, 1)
+	go func() {
+		out, _ := terril(t, false, "ingest", "-q", "--index", dir, src)
+		done <- out
+	}()
+	select {
+	case out := <-done:
+		if !strings.Contains(out, "holds 1 documents") || !strings.Contains(out, "skipped: "+fifo+": not a regular file (named pipe)") {
+			t.Errorf("ingest:\n%s", out)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("ingest blocked on a named pipe")
 	}
 }

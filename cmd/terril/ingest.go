@@ -26,7 +26,8 @@ extensions are different documents.
 
 A file that cannot be read (a truncated PDF, a permission problem) is named in the
 summary with the reason, and everything else is still indexed. The exit status is
-then 1.
+then 1. A named pipe, socket or device is never opened: it is named in the summary
+as skipped.
 
 	terril ingest ../shared/seeds
 	terril search "cités minières"
@@ -87,6 +88,9 @@ func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Process
 		float64(stats.Bytes)/1e6, rateString(float64(stats.Read)/elapsed.Seconds()), ix.Path(), count)
 	for _, f := range stats.Failures {
 		fmt.Fprintf(e.stdout, "failed: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "read "+f.URL+": "))
+	}
+	for _, f := range stats.Skipped {
+		fmt.Fprintf(e.stdout, "skipped: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "skip "+f.URL+": "))
 	}
 	if err != nil {
 		return stats, err
