@@ -84,6 +84,7 @@ func exists(path string) bool {
 func crawlCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "crawl", crawlUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
 	storeFlagV := storeFlag(fs)
 	file := fs.String("sources", "sources.yaml", "sources `FILE` (YAML)")
 	var names multiFlag
@@ -123,7 +124,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	// The store is chosen before the index is created (it may be of the old layout)
 	// and opened after (it lives inside the index folder).
 	sd := storeDir(e.stderr, *storeFlagV, *dir)
-	ix, err := index.Open(*dir)
+	ix, err := openIndex(ctx, e, *dir, *wait, false)
 	if err != nil {
 		return err
 	}

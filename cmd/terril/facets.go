@@ -28,6 +28,7 @@ QUERY and the filter flags are those of terril search.
 func facetsCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "facets", facetsUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	top := fs.Int("n", 20, "show the top `N` values of each facet")
 	var sums listFlag
@@ -48,7 +49,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 		rest = rest[1:]
 	}
 	q := index.Query{Text: strings.Join(rest, " "), Size: -1, Facets: names, Sums: sums}
-	res, err := runQuery(ctx, *dir, &filters, q)
+	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"terril/index"
 )
 
 // writeTree writes files (slash-separated path → content) under root.
@@ -83,5 +85,33 @@ func TestIngestSkipsNamedPipes(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("ingest blocked on a named pipe")
+	}
+}
+
+// A search, facets or ingest meeting an index another ingest holds says so at once
+// and gives up after --wait.
+func TestBusyIndexFailsAfterWait(t *testing.T) {
+	src := t.TempDir()
+	writeTree(t, src, map[string]string{"note.txt": "Note sur la voirie communale."})
+	dir := filepath.Join(t.TempDir(), "index")
+	terril(t, false, "ingest", "-q", "--index", dir, src)
+	held, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	for _, args := range [][]string{
+		{"search", "voirie"},
+		{"facets", "theme"},
+		{"ingest", "-q", src},
+	} {
+		start := time.Now()
+		_, errOut := terril(t, true, append(args, "--index", dir, "--wait", "300ms")...)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: gave up after %s", args[0], d)
+		}
+		if !strings.Contains(errOut, "is busy") || !strings.Contains(errOut, "pid ") || !strings.Contains(errOut, "--wait") {
+			t.Errorf("%s: stderr %q", args[0], errOut)
+		}
 	}
 }

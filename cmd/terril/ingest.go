@@ -36,6 +36,7 @@ as skipped.
 func ingestCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", ingestUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
 	source := fs.String("source", "local", "source `NAME` recorded on the documents")
 	themes, ocrPages := readerFlags(fs)
 	workers := fs.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
@@ -53,7 +54,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, err := index.Open(*dir)
+	ix, err := openIndex(ctx, e, *dir, *wait, false)
 	if err != nil {
 		return err
 	}

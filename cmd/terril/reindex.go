@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"terril/corpus/store"
-	"terril/index"
 	"terril/pipeline"
 )
 
@@ -27,6 +26,7 @@ crawl time: a capture that failed is kept, and reindex retries it.
 func reindexCommand(ctx context.Context, e *env, args []string) error {
 	fset := newFlags(e, "reindex", reindexUsage)
 	dir := indexFlag(fset)
+	wait := waitFlag(fset)
 	storeFlagV := storeFlag(fset)
 	var names multiFlag
 	fset.Var(&names, "source", "reindex only the documents of source `NAME` (repeatable)")
@@ -54,7 +54,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ix, err := index.Open(*dir)
+	ix, err := openIndex(ctx, e, *dir, *wait, false)
 	if err != nil {
 		return err
 	}

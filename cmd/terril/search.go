@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -98,6 +99,7 @@ func (l *listFlag) Set(s string) error {
 func searchCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", searchUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	n := fs.Int("n", 10, "`N` results per page")
 	offset := fs.Int("offset", 0, "skip the first `N` results")
@@ -112,7 +114,7 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	if *n <= 0 {
 		q.Size = -1
 	}
-	res, err := runQuery(ctx, *dir, &filters, q)
+	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
 	if err != nil {
 		return err
 	}
@@ -198,10 +200,16 @@ func terminalSnippet(s string, color bool) string {
 // runQuery applies the filter flags to q and runs it on the index in dir. A mistake
 // in the query is a usage error.
 func runQuery(ctx context.Context, dir string, filters *filterFlags, q index.Query) (*index.Result, error) {
+	return runQueryWait(ctx, &env{stdout: io.Discard, stderr: os.Stderr}, dir, index.DefaultWait, filters, q)
+}
+
+// runQueryWait is runQuery waiting at most wait for an index another process holds,
+// saying so on e.stderr.
+func runQueryWait(ctx context.Context, e *env, dir string, wait time.Duration, filters *filterFlags, q index.Query) (*index.Result, error) {
 	if err := filters.apply(&q); err != nil {
 		return nil, err
 	}
-	ix, err := openSearchIndex(dir)
+	ix, err := openSearchIndexWait(ctx, e, dir, wait)
 	if err != nil {
 		return nil, err
 	}

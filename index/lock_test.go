@@ -1,0 +1,61 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"terril/index"
+)
+
+// An index held by a writer: another open says so at once, naming the holder,
+// waits at most Wait, and gives up at once when its context ends.
+func TestOpenBusyIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	held, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, readOnly := range []bool{false, true} {
+		var told []string
+		start := time.Now()
+		_, err := index.OpenContext(context.Background(), dir, index.Options{
+			ReadOnly: readOnly, Wait: 300 * time.Millisecond,
+			Busy: func(holder string) { told = append(told, holder) },
+		})
+		var busy *index.BusyError
+		if !errors.As(err, &busy) || !strings.Contains(err.Error(), "busy") {
+			t.Fatalf("read-only %v: err = %v, want a BusyError", readOnly, err)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("read-only %v: gave up after %s, want about 300ms", readOnly, d)
+		}
+		if len(told) != 1 || !strings.Contains(told[0], "pid") {
+			t.Errorf("read-only %v: told %q, want the holder once", readOnly, told)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = index.OpenContext(ctx, dir, index.Options{Wait: time.Minute})
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 5*time.Second {
+		t.Errorf("cancelled wait: err = %v after %s", err, time.Since(start))
+	}
+	if err := held.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Released: opens at once, readers side by side.
+	r1, err := index.OpenContext(context.Background(), dir, index.Options{ReadOnly: true, Wait: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := index.OpenContext(context.Background(), dir, index.Options{ReadOnly: true, Wait: -1})
+	if err != nil {
+		t.Fatalf("second reader: %v", err)
+	}
+	r2.Close()
+}
