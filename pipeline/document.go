@@ -25,6 +25,9 @@ func DefaultRead(_ context.Context, name, contentType string, data []byte) (*ext
 type Processor struct {
 	Read      ReadFunc           // nil means DefaultRead
 	Extractor *extract.Extractor // nil means no extraction beyond title and text
+	// MaxText caps the text of a document in bytes: the rest is neither extracted
+	// nor indexed, and a problem says so. 0 means DefaultMaxText, negative no cap.
+	MaxText int
 }
 
 // Input is one raw document to process.
@@ -34,6 +37,7 @@ type Input struct {
 	URL         string // URL or local path
 	ContentType string // HTTP Content-Type, if any
 	Data        []byte
+	Size        int64 // size of the whole file when Data is only its beginning; 0 means len(Data)
 	Err         error // set by a producer that could not get the bytes: recorded as a failure
 }
 
@@ -60,15 +64,25 @@ func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document
 	if id == "" {
 		id = IDFor(in.URL)
 	}
+	size := int64(len(in.Data))
+	if in.Size > size {
+		size = in.Size
+	}
+	text, cut := capText(res.Text, maxText(p.MaxText))
+	if cut || size > int64(len(in.Data)) {
+		// Reported first: the most important thing to know about the document.
+		res.Problems = append(extract.Problems{{Pos: -1, Msg: fmt.Sprintf("%s: %s of text indexed, the beginning of a file of %s (cap %s, --max-text)",
+			truncatedMsg, mb(int64(len(text))), mb(size), mb(int64(maxText(p.MaxText))))}}, res.Problems...)
+	}
 	doc = &corpus.Document{
 		ID:          id,
 		Source:      in.Source,
 		URL:         in.URL,
 		ContentType: res.ContentType,
 		SHA256:      hex.EncodeToString(sum[:]),
-		Size:        int64(len(in.Data)),
+		Size:        size,
 		Title:       res.Title,
-		Text:        res.Text,
+		Text:        text,
 		Pages:       res.Pages,
 		Problems:    res.Problems.Strings(),
 	}

@@ -24,6 +24,13 @@ var Readable = map[string]bool{".txt": true, ".text": true, ".md": true, ".html"
 // relative to that folder, with '/' separators ("lens/deliberation.txt"); a file
 // named in paths is its base name with its extension ("deliberation.txt").
 func Files(paths []string, source string) func(ctx context.Context, out chan<- Input) error {
+	return FilesMax(paths, source, 0)
+}
+
+// FilesMax is Files for a Processor whose MaxText is textCap: of a text or HTML
+// file, it reads only the beginning that can give that much text (Input.Size
+// keeps the whole size), so that a huge file is never all in memory.
+func FilesMax(paths []string, source string, textCap int) func(ctx context.Context, out chan<- Input) error {
 	return func(ctx context.Context, out chan<- Input) error {
 		for _, root := range paths {
 			info, err := os.Stat(root)
@@ -34,7 +41,7 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				continue
 			}
 			if !info.IsDir() {
-				if err := sendFile(ctx, out, root, filepath.Base(root), source); err != nil {
+				if err := sendFile(ctx, out, root, filepath.Base(root), source, textCap); err != nil {
 					return err
 				}
 				continue
@@ -60,7 +67,7 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				if err != nil {
 					rel = path
 				}
-				return sendFile(ctx, out, path, filepath.ToSlash(rel), source)
+				return sendFile(ctx, out, path, filepath.ToSlash(rel), source, textCap)
 			})
 			if err != nil {
 				return err
@@ -70,51 +77,79 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 	}
 }
 
-func sendFile(ctx context.Context, out chan<- Input, path, id, source string) error {
-	data, err := readRegular(path)
+func sendFile(ctx context.Context, out chan<- Input, path, id, source string, textCap int) error {
+	data, size, err := ReadFile(path, textCap)
 	if err != nil && !IsSkip(err) {
 		err = fmt.Errorf("read %s: %w", path, err)
 	}
-	return Send(ctx, out, Input{ID: id, URL: path, Source: source, Data: data, Err: err})
+	return Send(ctx, out, Input{ID: id, URL: path, Source: source, Data: data, Size: size, Err: err})
 }
 
-// readRegular reads the regular file at path (symbolic links followed). Anything
-// else is a skip error, found by stat, which opens nothing: opening a named pipe
-// blocks until a writer comes, a device may never end. The open itself is
-// non-blocking and checked again, for a file swapped in between.
-func readRegular(path string) ([]byte, error) {
+// ReadFile reads the regular file at path (symbolic links followed), or only its
+// beginning when that is all a Processor of the given MaxText would use (see
+// FilesMax); size is the whole file's. Anything but a regular file is a skip error
+// (see IsSkip), found by stat, which opens nothing: opening a named pipe blocks
+// until a writer comes, a device may never end. The open itself is non-blocking
+// and checked again, for a file swapped in between.
+func ReadFile(path string, textCap int) (data []byte, size int64, err error) {
+	data, size, err = readRegular(path, rawLimit(path, maxText(textCap)))
+	if int64(len(data)) < size {
+		data = cutRaw(data)
+	}
+	return data, size, err
+}
+
+func readRegular(path string, limit int64) ([]byte, int64, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, notRegular(path, fi.Mode())
+		return nil, 0, notRegular(path, fi.Mode())
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, notRegular(path, fi.Mode())
+		return nil, 0, notRegular(path, fi.Mode())
 	}
-	data := make([]byte, 0, fi.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
+	size := fi.Size()
+	n := size
+	if limit >= 0 && n > limit {
+		n = limit
+	}
+	data := make([]byte, n)
+	m, err := io.ReadFull(f, data)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		// The file shrank since stat: what was read is all of it.
+		return data[:m], int64(m), nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if n == size {
+		// It may have grown: read the rest, within the limit.
+		rest, err := io.ReadAll(io.LimitReader(f, limitLeft(limit, n)))
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
+		data = append(data, rest...)
+		size = max(size, int64(len(data)))
 	}
+	return data, size, nil
+}
+
+// limitLeft is how much more may be read after n bytes under limit (-1: no limit).
+func limitLeft(limit, n int64) int64 {
+	if limit < 0 {
+		return 1<<63 - 1
+	}
+	return limit - n
 }
 
 // FSFiles returns a producer that sends every readable file of fsys (recursively;

@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"terril/pipeline"
 )
@@ -89,6 +90,43 @@ func TestFilesSkipsNonRegularFiles(t *testing.T) {
 		}
 		if len(paths) == 1 && paths[0] == root && !slices.Equal(read, []string{"note.txt"}) {
 			t.Errorf("read %v", read)
+		}
+	}
+}
+
+// A huge text file is read only as far as the text cap needs, and the document is
+// indexed truncated with a problem saying so, on a character boundary.
+func TestHugeTextIsCapped(t *testing.T) {
+	root := t.TempDir()
+	line := "La commune a voté une subvention pour la rénovation de l’école élémentaire.\n"
+	big := strings.Repeat(line, 1<<20/len(line)+1) // over 1 MB
+	p := filepath.Join(root, "recueil.txt")
+	if err := os.WriteFile(p, []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const maxText = 10_000
+	ins := collect(t, pipeline.FilesMax([]string{root}, "local", maxText))
+	if len(ins) != 1 || ins[0].Err != nil {
+		t.Fatalf("inputs %+v", ins)
+	}
+	in := ins[0]
+	if len(in.Data) > 2*maxText || in.Size != int64(len(big)) {
+		t.Errorf("read %d bytes of %d (size %d), want at most %d", len(in.Data), len(big), in.Size, 2*maxText)
+	}
+	for _, data := range [][]byte{in.Data, []byte(big)} {
+		proc := &pipeline.Processor{MaxText: maxText}
+		doc, err := proc.Process(context.Background(), pipeline.Input{URL: p, Data: data, Size: in.Size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Text) > maxText || len(doc.Text) < maxText/2 || !utf8.ValidString(doc.Text) {
+			t.Errorf("text of %d bytes (valid UTF-8 %v), want at most %d", len(doc.Text), utf8.ValidString(doc.Text), maxText)
+		}
+		if doc.Size != int64(len(big)) {
+			t.Errorf("size %d, want %d", doc.Size, len(big))
+		}
+		if !slices.ContainsFunc(doc.Problems, pipeline.IsTruncation) {
+			t.Errorf("no truncation problem: %q", doc.Problems)
 		}
 	}
 }

@@ -85,6 +85,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "crawl", crawlUsage)
 	dir := indexFlag(fs)
 	wait := waitFlag(fs)
+	textCap := maxTextFlag(fs)
 	storeFlagV := storeFlag(fs)
 	file := fs.String("sources", "sources.yaml", "sources `FILE` (YAML)")
 	var names multiFlag
@@ -121,6 +122,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	proc.MaxText = int(*textCap)
 	// The store is chosen before the index is created (it may be of the old layout)
 	// and opened after (it lives inside the index folder).
 	sd := storeDir(e.stderr, *storeFlagV, *dir)

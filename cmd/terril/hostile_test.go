@@ -115,3 +115,26 @@ func TestBusyIndexFailsAfterWait(t *testing.T) {
 		}
 	}
 }
+
+// A document longer than --max-text is indexed truncated and named in the summary.
+func TestIngestCapsHugeText(t *testing.T) {
+	src := t.TempDir()
+	line := "Le conseil municipal a voté la rénovation de la voirie communale.\n"
+	writeTree(t, src, map[string]string{"recueil.txt": strings.Repeat(line, 300_000/len(line))})
+	dir := filepath.Join(t.TempDir(), "index")
+	out, _ := terril(t, false, "ingest", "-q", "--index", dir, "--max-text", "10k", src)
+	if !strings.Contains(out, "holds 1 documents") || !strings.Contains(out, "truncated: "+filepath.Join(src, "recueil.txt")+": text truncated") {
+		t.Fatalf("ingest:\n%s", out)
+	}
+	if r := search(t, dir, "voirie"); r.Total != 1 {
+		t.Errorf("the truncated document is not found: %+v", r)
+	}
+	out, _ = terril(t, false, "extract", "--json", "--text", "--max-text", "10k", filepath.Join(src, "recueil.txt"))
+	var rec struct {
+		Text     string
+		Problems []string
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil || len(rec.Text) > 10<<10 || len(rec.Problems) == 0 {
+		t.Errorf("extract: %d bytes of text, problems %q (%v)", len(rec.Text), rec.Problems, err)
+	}
+}

@@ -29,6 +29,11 @@ summary with the reason, and everything else is still indexed. The exit status i
 then 1. A named pipe, socket or device is never opened: it is named in the summary
 as skipped.
 
+One document contributes at most --max-text of text (default 2M: two MiB of
+normalised text, some hundreds of pages): a longer one is indexed with its
+beginning only, named in the summary as truncated, with a problem recorded on it.
+Of a text or HTML file, only the beginning that can give that much text is read.
+
 	terril ingest ../shared/seeds
 	terril search "cités minières"
 `
@@ -37,6 +42,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", ingestUsage)
 	dir := indexFlag(fs)
 	wait := waitFlag(fs)
+	textCap := maxTextFlag(fs)
 	source := fs.String("source", "local", "source `NAME` recorded on the documents")
 	themes, ocrPages := readerFlags(fs)
 	workers := fs.Int("j", 0, "`N` documents read in parallel (default: the number of CPUs)")
@@ -54,12 +60,13 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	proc.MaxText = int(*textCap)
 	ix, err := openIndex(ctx, e, *dir, *wait, false)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	stats, err := ingest(ctx, e, ix, proc, pipeline.Files(paths, *source), countFiles(paths), *workers, *quiet)
+	stats, err := ingest(ctx, e, ix, proc, pipeline.FilesMax(paths, *source, proc.MaxText), countFiles(paths), *workers, *quiet)
 	if err != nil {
 		return err
 	}
@@ -75,11 +82,13 @@ func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Process
 	prog := newProgress(e.stderr, quiet)
 	prog.Total(total)
 	start := time.Now()
+	var cut truncations
 	stats, err := pipeline.Run(ctx, pipeline.Config{
 		Processor: proc,
 		Sink:      ix,
 		Workers:   workers,
 		Progress:  prog,
+		Indexed:   cut.indexed,
 	}, produce)
 	prog.finish()
 	elapsed := time.Since(start)
@@ -89,6 +98,9 @@ func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Process
 		float64(stats.Bytes)/1e6, rateString(float64(stats.Read)/elapsed.Seconds()), ix.Path(), count)
 	for _, f := range stats.Failures {
 		fmt.Fprintf(e.stdout, "failed: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "read "+f.URL+": "))
+	}
+	for _, l := range cut.lines {
+		fmt.Fprintf(e.stdout, "truncated: %s\n", l)
 	}
 	for _, f := range stats.Skipped {
 		fmt.Fprintf(e.stdout, "skipped: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "skip "+f.URL+": "))

@@ -27,6 +27,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 	fset := newFlags(e, "reindex", reindexUsage)
 	dir := indexFlag(fset)
 	wait := waitFlag(fset)
+	textCap := maxTextFlag(fset)
 	storeFlagV := storeFlag(fset)
 	var names multiFlag
 	fset.Var(&names, "source", "reindex only the documents of source `NAME` (repeatable)")
@@ -49,6 +50,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	proc.MaxText = int(*textCap)
 	st, err := store.Open(sd)
 	if err != nil {
 		return err
