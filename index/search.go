@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"sort"
 	"strings"
@@ -42,17 +43,23 @@ type Query struct {
 	Snippets bool // compute highlighted snippets
 }
 
-// Hit is one matching document.
+// Hit is one matching document. Every string is plain text as the document gave
+// it (it may hold any character: escape it where it is shown) except Snippets,
+// which are HTML.
 type Hit struct {
-	ID        string    `json:"id"`
-	Score     float64   `json:"score"`
-	Title     string    `json:"title"`
-	URL       string    `json:"url,omitempty"`
-	Source    string    `json:"source,omitempty"`
-	Genre     string    `json:"genre,omitempty"`
-	Published string    `json:"published,omitempty"`
-	Snippets  []string  `json:"snippets,omitempty"` // HTML-escaped, matches in <mark>
-	Amounts   []float64 `json:"amounts,omitempty"`
+	ID        string  `json:"id"`
+	Score     float64 `json:"score"`
+	Title     string  `json:"title"`
+	URL       string  `json:"url,omitempty"`
+	Source    string  `json:"source,omitempty"`
+	Genre     string  `json:"genre,omitempty"`
+	Published string  `json:"published,omitempty"`
+	// Snippets are HTML fragments, safe to insert in a page: the text HTML-escaped,
+	// the matches in <mark>…</mark>. SnippetsText are the same fragments as plain
+	// text (unescaped, without the marks).
+	Snippets     []string  `json:"snippets,omitempty"`
+	SnippetsText []string  `json:"snippets_text,omitempty"`
+	Amounts      []float64 `json:"amounts,omitempty"`
 	Communes  []string  `json:"communes,omitempty"` // "INSEE Name"
 	Themes    []string  `json:"themes,omitempty"`
 }
@@ -176,8 +183,17 @@ func toHit(m *search.DocumentMatch) Hit {
 			break
 		}
 	}
+	for _, s := range h.Snippets {
+		h.SnippetsText = append(h.SnippetsText, SnippetText(s))
+	}
 	return h
 }
+
+// markTags are the tags of an HTML snippet, removed for its plain text.
+var markTags = strings.NewReplacer("<mark>", "", "</mark>", "")
+
+// SnippetText turns an HTML snippet (escaped text, matches in <mark>) into plain text.
+func SnippetText(s string) string { return html.UnescapeString(markTags.Replace(s)) }
 
 func toFacet(name string, f *search.FacetResult) Facet {
 	out := Facet{Name: name, Total: f.Total, Missing: f.Missing, Other: f.Other}

@@ -174,11 +174,11 @@ func printCrawlSummary(w io.Writer, stats []pipeline.SourceStats) int {
 		fmt.Fprintf(w, "%s: listed %d, new %d, changed %d, unchanged %d, failed %d, indexed %d (%d downloads)\n",
 			s.Name, s.Listed, s.New, s.Changed, s.Unchanged, s.Failed, s.Indexed, s.Downloads)
 		if s.Err != nil {
-			fmt.Fprintf(w, "  %s: not listed: %v\n", s.Name, s.Err)
+			fmt.Fprintf(w, "  %s: not listed: %s\n", s.Name, termText(s.Err.Error()))
 			failed++
 		}
 		for _, f := range s.Failures {
-			fmt.Fprintf(w, "  failed: %s: %s\n", f.URL, f.Reason)
+			fmt.Fprintf(w, "  failed: %s: %s\n", termText(f.URL), termText(f.Reason))
 		}
 		failed += len(s.Failures)
 	}

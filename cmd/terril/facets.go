@@ -73,7 +73,7 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 				fmt.Fprintf(w, "%7s  (%d more values)\n", "…", len(f.Values)-top)
 				break
 			}
-			fmt.Fprintf(w, "%7d  %s\n", v.Count, v.Value)
+			fmt.Fprintf(w, "%7d  %s\n", v.Count, termText(v.Value))
 		}
 		if f.Other > 0 {
 			fmt.Fprintf(w, "%7d  (other values)\n", f.Other)
@@ -90,7 +90,7 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 				fmt.Fprintf(w, "%17s  (%d more values)\n", "…", len(s.Values)-top)
 				break
 			}
-			fmt.Fprintf(w, "%17s %8d %6d  %s\n", euros(v.Total), v.Count, v.Docs, v.Value)
+			fmt.Fprintf(w, "%17s %8d %6d  %s\n", euros(v.Total), v.Count, v.Docs, termText(v.Value))
 		}
 	}
 }

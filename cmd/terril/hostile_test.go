@@ -138,3 +138,51 @@ func TestIngestCapsHugeText(t *testing.T) {
 		t.Errorf("extract: %d bytes of text, problems %q (%v)", len(rec.Text), rec.Problems, err)
 	}
 }
+
+// Control characters of file names and titles never reach the terminal: each hit
+// stays on its lines, no escape sequence passes. In JSON, titles and snippets_text
+// are plain text, snippets HTML.
+func TestSearchOutputEscapesControlCharacters(t *testing.T) {
+	src := t.TempDir()
+	name := "note\x1b[31mrouge\nligne.html"
+	writeTree(t, src, map[string]string{
+		name: "<html><head><title>Titre\x1b]0;pwned\x07 \x1b[2J<b>&amp; suite</title></head>" +
+			"<body><h1>Voirie \x1b[31mrouge\r\nsuite & fin</h1><p>La voirie communale &lt;script&gt; est rénovée.</p></body></html>",
+	})
+	dir := filepath.Join(t.TempDir(), "index")
+	terril(t, false, "ingest", "-q", "--index", dir, src)
+	out, _ := terril(t, false, "search", "--index", dir, "voirie")
+	if strings.ContainsAny(out, "\x1b\x07\r") {
+		t.Errorf("control characters in the terminal output: %q", out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for _, l := range lines[1:] {
+		if l != "" && !strings.HasPrefix(l, "1. ") && !strings.HasPrefix(l, "   ") {
+			t.Errorf("a hit broke over lines: %q in\n%s", l, out)
+		}
+	}
+	if !strings.Contains(out, "<script>") {
+		t.Errorf("the snippet's text is not unescaped for the terminal:\n%s", out)
+	}
+	jsonOut, _ := terril(t, false, "search", "--index", dir, "--json", "voirie")
+	var r struct {
+		Hits []struct {
+			ID, Title    string
+			Snippets     []string
+			SnippetsText []string `json:"snippets_text"`
+		}
+	}
+	if err := json.Unmarshal([]byte(jsonOut), &r); err != nil || len(r.Hits) != 1 {
+		t.Fatalf("search --json: %v\n%s", err, jsonOut)
+	}
+	h := r.Hits[0]
+	if h.ID != filepath.ToSlash(name) {
+		t.Errorf("id %q, want the file's relative path", h.ID)
+	}
+	if len(h.Snippets) == 0 || !strings.Contains(h.Snippets[0], "&lt;script&gt;") || !strings.Contains(h.Snippets[0], "<mark>") {
+		t.Errorf("snippets (HTML) = %q", h.Snippets)
+	}
+	if len(h.SnippetsText) != len(h.Snippets) || !strings.Contains(h.SnippetsText[0], "<script>") || strings.Contains(h.SnippetsText[0], "<mark>") {
+		t.Errorf("snippets_text (plain) = %q", h.SnippetsText)
+	}
+}

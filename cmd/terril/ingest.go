@@ -97,13 +97,13 @@ func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Process
 		stats.Read, stats.Indexed, stats.Failed, elapsed.Round(time.Millisecond),
 		float64(stats.Bytes)/1e6, rateString(float64(stats.Read)/elapsed.Seconds()), ix.Path(), count)
 	for _, f := range stats.Failures {
-		fmt.Fprintf(e.stdout, "failed: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "read "+f.URL+": "))
+		fmt.Fprintf(e.stdout, "failed: %s: %s\n", termText(f.URL), termText(strings.TrimPrefix(f.Reason, "read "+f.URL+": ")))
 	}
 	for _, l := range cut.lines {
-		fmt.Fprintf(e.stdout, "truncated: %s\n", l)
+		fmt.Fprintf(e.stdout, "truncated: %s\n", termText(l))
 	}
 	for _, f := range stats.Skipped {
-		fmt.Fprintf(e.stdout, "skipped: %s: %s\n", f.URL, strings.TrimPrefix(f.Reason, "skip "+f.URL+": "))
+		fmt.Fprintf(e.stdout, "skipped: %s: %s\n", termText(f.URL), termText(strings.TrimPrefix(f.Reason, "skip "+f.URL+": ")))
 	}
 	if err != nil {
 		return stats, err
