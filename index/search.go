@@ -60,8 +60,8 @@ type Hit struct {
 	Snippets     []string  `json:"snippets,omitempty"`
 	SnippetsText []string  `json:"snippets_text,omitempty"`
 	Amounts      []float64 `json:"amounts,omitempty"`
-	Communes  []string  `json:"communes,omitempty"` // "INSEE Name"
-	Themes    []string  `json:"themes,omitempty"`
+	Communes     []string  `json:"communes,omitempty"` // "INSEE Name"
+	Themes       []string  `json:"themes,omitempty"`
 }
 
 // Result is the answer to a Query.
