@@ -47,21 +47,20 @@ type Query struct {
 // it (it may hold any character: escape it where it is shown) except Snippets,
 // which are HTML.
 type Hit struct {
-	ID        string  `json:"id"`
-	Score     float64 `json:"score"`
-	Title     string  `json:"title"`
-	URL       string  `json:"url,omitempty"`
-	Source    string  `json:"source,omitempty"`
-	Genre     string  `json:"genre,omitempty"`
-	Published string  `json:"published,omitempty"`
-	// Snippets are HTML fragments, safe to insert in a page: the text HTML-escaped,
-	// the matches in <mark>…</mark>. SnippetsText are the same fragments as plain
-	// text (unescaped, without the marks).
-	Snippets     []string  `json:"snippets,omitempty"`
-	SnippetsText []string  `json:"snippets_text,omitempty"`
-	Amounts      []float64 `json:"amounts,omitempty"`
-	Communes     []string  `json:"communes,omitempty"` // "INSEE Name"
-	Themes       []string  `json:"themes,omitempty"`
+	ID        string    `json:"id"`
+	Score     float64   `json:"score"`
+	Title     string    `json:"title"`
+	URL       string    `json:"url,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Genre     string    `json:"genre,omitempty"`
+	Published string    `json:"published,omitempty"`
+	Snippets  []string  `json:"snippets,omitempty"` // HTML: the text escaped, matches in <mark>…</mark>
+	Amounts   []float64 `json:"amounts,omitempty"`
+	Communes  []string  `json:"communes,omitempty"` // "INSEE Name"
+	Themes    []string  `json:"themes,omitempty"`
+
+	// SnippetsText are the Snippets as plain text (unescaped, without the marks).
+	SnippetsText []string `json:"snippets_text,omitempty"`
 }
 
 // Result is the answer to a Query.
