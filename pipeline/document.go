@@ -41,8 +41,32 @@ type Input struct {
 	Err         error // set by a producer that could not get the bytes: recorded as a failure
 }
 
-// Process reads and extracts one document. The error names the document.
-func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document, err error) {
+// Process reads and extracts one document. The error names the document. When ctx
+// ends first, Process returns its error at once: reading and extraction do not
+// all watch it (a huge text without a cap takes minutes), so they finish in the
+// background and their result is dropped.
+func (p *Processor) Process(ctx context.Context, in Input) (*corpus.Document, error) {
+	if ctx.Done() == nil {
+		return p.process(ctx, in)
+	}
+	type result struct {
+		doc *corpus.Document
+		err error
+	}
+	c := make(chan result, 1)
+	go func() {
+		doc, err := p.process(ctx, in)
+		c <- result{doc, err}
+	}()
+	select {
+	case r := <-c:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s: %w", in.URL, ctx.Err())
+	}
+}
+
+func (p *Processor) process(ctx context.Context, in Input) (doc *corpus.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("%s: panic: %v", in.URL, r)

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"terril/extract"
 	"terril/pipeline"
 )
 
@@ -128,5 +130,23 @@ func TestHugeTextIsCapped(t *testing.T) {
 		if !slices.ContainsFunc(doc.Problems, pipeline.IsTruncation) {
 			t.Errorf("no truncation problem: %q", doc.Problems)
 		}
+	}
+}
+
+// A document whose reading or extraction takes long (a huge text without a cap)
+// does not hold a cancelled run: Process returns at once with the context's error.
+func TestProcessHonoursCancellation(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	proc := &pipeline.Processor{Read: func(context.Context, string, string, []byte) (*extract.Result, error) {
+		<-release // a reader that ignores its context
+		return &extract.Result{}, nil
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := proc.Process(ctx, pipeline.Input{URL: "lent.txt", Data: []byte("x")})
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 3*time.Second {
+		t.Errorf("Process = %v after %s, want context.Canceled at once", err, time.Since(start))
 	}
 }
