@@ -128,6 +128,7 @@ const holderPrefix = "terril-holder-"
 // writeHolder records this process as a holder of the index in dir and returns the
 // file to remove on Close ("" when it could not be written: a read-only disk).
 func writeHolder(dir string) string {
+	removeDeadHolders(dir)
 	cmd := strings.Join(os.Args, " ")
 	if len(cmd) > 200 {
 		cmd = cmd[:200] + "…"
@@ -160,6 +161,19 @@ func holders(dir string) string {
 		return "another process"
 	}
 	return strings.Join(names, ", ")
+}
+
+// removeDeadHolders removes the holder files of processes that ended without
+// closing (killed), so that they do not pile up.
+func removeDeadHolders(dir string) {
+	files, _ := filepath.Glob(filepath.Join(dir, holderPrefix+"*.json"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		var h holderInfo
+		if err == nil && json.Unmarshal(data, &h) == nil && !alive(h.PID) {
+			os.Remove(f)
+		}
+	}
 }
 
 // alive reports whether a process pid exists (a holder killed with -9 leaves its file).

@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,4 +59,30 @@ func TestOpenBusyIndex(t *testing.T) {
 		t.Fatalf("second reader: %v", err)
 	}
 	r2.Close()
+}
+
+// The holder file of a process that died without closing is ignored and removed.
+func TestDeadHolderIgnored(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	dead := filepath.Join(dir, "terril-holder-2147483646-1.json")
+	if err := os.WriteFile(dead, []byte(`{"pid": 2147483646, "command": "terril ingest"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := os.Stat(dead); err == nil {
+		t.Error("the dead holder's file is still there")
+	}
+	_, err = index.OpenContext(context.Background(), dir, index.Options{Wait: -1})
+	if err == nil || strings.Contains(err.Error(), "2147483646") {
+		t.Errorf("err = %v, want busy, held by this process only", err)
+	}
 }

@@ -169,6 +169,9 @@ func FSFiles(fsys fs.FS, source string) func(ctx context.Context, out chan<- Inp
 			if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(path))] {
 				return nil
 			}
+			if fi, err := fs.Stat(fsys, path); err == nil && !fi.Mode().IsRegular() {
+				return Send(ctx, out, Input{URL: path, Source: source, Err: notRegular(path, fi.Mode())})
+			}
 			data, err := fs.ReadFile(fsys, path)
 			if err != nil {
 				err = fmt.Errorf("read %s: %w", path, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"terril/corpus"
 	"terril/corpus/sources"
 	"terril/corpus/store"
 	"terril/index"
@@ -150,12 +151,17 @@ func runCrawler(ctx context.Context, e *env, c *pipeline.Crawler, ix *index.Inde
 	limitMemory()
 	prog := newProgress(e.stderr, quiet)
 	start := time.Now()
+	var cut truncations
 	stats, err := pipeline.Run(ctx, pipeline.Config{
 		Processor: proc, Sink: ix, Workers: workers, Progress: prog,
-		Indexed: c.Indexed, Failed: c.Failed,
+		Indexed: func(docs []*corpus.Document) { c.Indexed(docs); cut.indexed(docs) },
+		Failed:  c.Failed,
 	}, produce)
 	prog.finish()
 	failed := printCrawlSummary(e.stdout, c.Stats())
+	for _, l := range cut.lines {
+		fmt.Fprintf(e.stdout, "truncated: %s\n", termText(l))
+	}
 	count, _ := ix.Count()
 	fmt.Fprintf(e.stdout, "%s: read %d, indexed %d, failed %d in %s; index %s holds %d documents; captures in %s\n",
 		what, stats.Read, stats.Indexed, stats.Failed, time.Since(start).Round(time.Millisecond), ix.Path(), count, c.Store.Dir())
