@@ -86,7 +86,7 @@ func openOnce(dir string, readOnly bool) (*Index, error) {
 		config["read_only"] = true
 	}
 	b, err := bleve.OpenUsing(dir, config)
-	if !readOnly && (errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && !hasStore(dir)) {
+	if !readOnly && (errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) && onlyOurs(dir)) {
 		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
@@ -108,11 +108,21 @@ func openOnce(dir string, readOnly bool) (*Index, error) {
 	return &Index{b: b, path: dir}, nil
 }
 
-// hasStore reports whether dir holds Bleve's segment store (a folder without the
-// index's metadata but with its store is damaged, not new).
-func hasStore(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, "store"))
-	return err == nil
+// onlyOurs reports whether dir, which holds no index, holds nothing else than what
+// terril puts beside an index (its capture store, created first by crawl with an
+// old-layout check): an index may be created there. Any other folder is not taken
+// over.
+func onlyOurs(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.Name() != "captures" && !strings.HasPrefix(e.Name(), holderPrefix) {
+			return false
+		}
+	}
+	return true
 }
 
 // holderInfo is what each process holding an index writes in it, for the others to

@@ -86,3 +86,24 @@ func TestDeadHolderIgnored(t *testing.T) {
 		t.Errorf("err = %v, want busy, held by this process only", err)
 	}
 }
+
+// An index is created in a folder that holds only a capture store, never in a
+// folder of other files.
+func TestOpenCreatesOnlyInEmptyFolders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "ix", "captures"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(dir, "ix"))
+	if err != nil {
+		t.Fatalf("folder with a capture store: %v", err)
+	}
+	ix.Close()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mes notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err := index.Open(dir); err == nil {
+		ix.Close()
+		t.Error("an index was created in a folder of other files")
+	}
+}
