@@ -119,8 +119,9 @@ func (p *Processor) process(ctx context.Context, in Input) (doc *corpus.Document
 
 // IDFor returns the stable ID of a document when its producer gave none: for a
 // local file, its name without extension (the id of the evaluation format, which
-// "terril extract" prints; Files gives ingested files a unique ID instead); for a URL, the last path element without extension followed by a short
-// hash of the whole URL, so that two "index.html" of different sites differ.
+// "terril extract" prints; Files gives ingested files a unique ID instead); for a
+// URL, the last path element without extension followed by a short hash of the
+// whole URL, so that two "index.html" of different sites differ.
 func IDFor(url string) string {
 	if !strings.Contains(url, "://") {
 		base := filepath.Base(url)
