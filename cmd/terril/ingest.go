@@ -34,6 +34,10 @@ normalised text, some hundreds of pages): a longer one is indexed with its
 beginning only, named in the summary as truncated, with a problem recorded on it.
 Of a text or HTML file, only the beginning that can give that much text is read.
 
+An index another process holds (an ingest or a crawl writing to it) is said busy
+at once, with who holds it, and waited for at most --wait (default 5s); then the
+command fails. Ctrl-C ends the wait at once.
+
 	terril ingest ../shared/seeds
 	terril search "cités minières"
 `

@@ -43,6 +43,10 @@ are the same fragments as plain text. In the terminal, control characters of
 titles, file names and snippets are replaced (line breaks by spaces, escape
 sequences by U+FFFD).
 
+An index another process holds (an ingest or a crawl writing to it) is said busy
+at once, with who holds it, and waited for at most --wait (default 5s); then the
+command fails. Ctrl-C ends the wait at once.
+
 	terril search --json -n 20 "renouveau du bassin minier" --dept 62
 	terril search --commune Lens --min-amount 1000000 --sort -amount
 `
