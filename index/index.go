@@ -1,11 +1,10 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -17,8 +16,9 @@ import (
 
 // Index is a Bleve index of corpus documents. It is safe for concurrent use.
 type Index struct {
-	b    bleve.Index
-	path string
+	b      bleve.Index
+	path   string
+	holder string // the file naming this process as a holder (see writeHolder)
 
 	// Resolver, when set before searching, turns the names users type in commune and
 	// EPCI filters into codes ("Lomme" → 59350, "MEL" → 200093201). Without it, a
@@ -34,43 +34,28 @@ type Resolver interface {
 	EPCISiren(name string) (string, bool)
 }
 
-// Open opens the index in dir, creating it (and dir's parents) when absent.
+// Open opens the index in dir, creating it (and dir's parents) when absent. An
+// index another process holds is waited for DefaultWait (see OpenContext).
 func Open(dir string) (*Index, error) {
-	b, err := bleve.Open(dir)
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
-		}
-		b, err = bleve.New(dir, newMapping())
-		if err != nil {
-			return nil, fmt.Errorf("create index %s: %w", dir, err)
-		}
-		return &Index{b: b, path: dir}, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	return &Index{b: b, path: dir}, nil
+	return OpenContext(context.Background(), dir, Options{})
 }
 
 // OpenReadOnly opens an existing index for searching only; it fails when dir holds
 // no index.
 func OpenReadOnly(dir string) (*Index, error) {
-	b, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
-	if err != nil {
-		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-			return nil, fmt.Errorf("open index %s: no index there (run terril ingest first)", dir)
-		}
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	return &Index{b: b, path: dir}, nil
+	return OpenContext(context.Background(), dir, Options{ReadOnly: true})
 }
 
 // Path returns the directory of the index.
 func (ix *Index) Path() string { return ix.path }
 
 // Close closes the index.
-func (ix *Index) Close() error { return ix.b.Close() }
+func (ix *Index) Close() error {
+	if ix.holder != "" {
+		os.Remove(ix.holder)
+	}
+	return ix.b.Close()
+}
 
 // Count returns the number of documents in the index.
 func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }

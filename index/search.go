@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"sort"
 	"strings"
@@ -42,7 +43,9 @@ type Query struct {
 	Snippets bool // compute highlighted snippets
 }
 
-// Hit is one matching document.
+// Hit is one matching document. Every string is plain text as the document gave
+// it (it may hold any character: escape it where it is shown) except Snippets,
+// which are HTML.
 type Hit struct {
 	ID        string    `json:"id"`
 	Score     float64   `json:"score"`
@@ -51,10 +54,13 @@ type Hit struct {
 	Source    string    `json:"source,omitempty"`
 	Genre     string    `json:"genre,omitempty"`
 	Published string    `json:"published,omitempty"`
-	Snippets  []string  `json:"snippets,omitempty"` // HTML-escaped, matches in <mark>
+	Snippets  []string  `json:"snippets,omitempty"` // HTML: the text escaped, matches in <mark>…</mark>
 	Amounts   []float64 `json:"amounts,omitempty"`
 	Communes  []string  `json:"communes,omitempty"` // "INSEE Name"
 	Themes    []string  `json:"themes,omitempty"`
+
+	// SnippetsText are the Snippets as plain text (unescaped, without the marks).
+	SnippetsText []string `json:"snippets_text,omitempty"`
 }
 
 // Result is the answer to a Query.
@@ -176,8 +182,17 @@ func toHit(m *search.DocumentMatch) Hit {
 			break
 		}
 	}
+	for _, s := range h.Snippets {
+		h.SnippetsText = append(h.SnippetsText, SnippetText(s))
+	}
 	return h
 }
+
+// markTags are the tags of an HTML snippet, removed for its plain text.
+var markTags = strings.NewReplacer("<mark>", "", "</mark>", "")
+
+// SnippetText turns an HTML snippet (escaped text, matches in <mark>) into plain text.
+func SnippetText(s string) string { return html.UnescapeString(markTags.Replace(s)) }
 
 func toFacet(name string, f *search.FacetResult) Facet {
 	out := Facet{Name: name, Total: f.Total, Missing: f.Missing, Other: f.Other}

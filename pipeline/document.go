@@ -25,6 +25,9 @@ func DefaultRead(_ context.Context, name, contentType string, data []byte) (*ext
 type Processor struct {
 	Read      ReadFunc           // nil means DefaultRead
 	Extractor *extract.Extractor // nil means no extraction beyond title and text
+	// MaxText caps the text of a document in bytes: the rest is neither extracted
+	// nor indexed, and a problem says so. 0 means DefaultMaxText, negative no cap.
+	MaxText int
 }
 
 // Input is one raw document to process.
@@ -34,11 +37,36 @@ type Input struct {
 	URL         string // URL or local path
 	ContentType string // HTTP Content-Type, if any
 	Data        []byte
+	Size        int64 // size of the whole file when Data is only its beginning; 0 means len(Data)
 	Err         error // set by a producer that could not get the bytes: recorded as a failure
 }
 
-// Process reads and extracts one document. The error names the document.
-func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document, err error) {
+// Process reads and extracts one document. The error names the document. When ctx
+// ends first, Process returns its error at once: reading and extraction do not
+// all watch it (a huge text without a cap takes minutes), so they finish in the
+// background and their result is dropped.
+func (p *Processor) Process(ctx context.Context, in Input) (*corpus.Document, error) {
+	if ctx.Done() == nil {
+		return p.process(ctx, in)
+	}
+	type result struct {
+		doc *corpus.Document
+		err error
+	}
+	c := make(chan result, 1)
+	go func() {
+		doc, err := p.process(ctx, in)
+		c <- result{doc, err}
+	}()
+	select {
+	case r := <-c:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s: %w", in.URL, ctx.Err())
+	}
+}
+
+func (p *Processor) process(ctx context.Context, in Input) (doc *corpus.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("%s: panic: %v", in.URL, r)
@@ -60,15 +88,25 @@ func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document
 	if id == "" {
 		id = IDFor(in.URL)
 	}
+	size := int64(len(in.Data))
+	if in.Size > size {
+		size = in.Size
+	}
+	text, cut := capText(res.Text, maxText(p.MaxText))
+	if cut || size > int64(len(in.Data)) {
+		// Reported first: the most important thing to know about the document.
+		res.Problems = append(extract.Problems{{Pos: -1, Msg: fmt.Sprintf("%s: %s of text indexed, the beginning of a file of %s (cap %s, --max-text)",
+			truncatedMsg, mb(int64(len(text))), mb(size), mb(int64(maxText(p.MaxText))))}}, res.Problems...)
+	}
 	doc = &corpus.Document{
 		ID:          id,
 		Source:      in.Source,
 		URL:         in.URL,
 		ContentType: res.ContentType,
 		SHA256:      hex.EncodeToString(sum[:]),
-		Size:        int64(len(in.Data)),
+		Size:        size,
 		Title:       res.Title,
-		Text:        res.Text,
+		Text:        text,
 		Pages:       res.Pages,
 		Problems:    res.Problems.Strings(),
 	}
@@ -79,9 +117,11 @@ func (p *Processor) Process(ctx context.Context, in Input) (doc *corpus.Document
 	return doc, nil
 }
 
-// IDFor returns the stable ID of a document: for a local file, its name without
-// extension; for a URL, the last path element without extension followed by a short
-// hash of the whole URL, so that two "index.html" of different sites differ.
+// IDFor returns the stable ID of a document when its producer gave none: for a
+// local file, its name without extension (the id of the evaluation format, which
+// "terril extract" prints; Files gives ingested files a unique ID instead); for a
+// URL, the last path element without extension followed by a short hash of the
+// whole URL, so that two "index.html" of different sites differ.
 func IDFor(url string) string {
 	if !strings.Contains(url, "://") {
 		base := filepath.Base(url)

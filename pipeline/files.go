@@ -3,10 +3,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Readable lists the file extensions Files picks up in folders. A file named
@@ -16,7 +18,19 @@ var Readable = map[string]bool{".txt": true, ".text": true, ".md": true, ".html"
 // Files returns a producer that walks paths (files and folders, recursively, hidden
 // entries skipped) and sends each readable file. A file that cannot be read is sent
 // with its error, so that it is reported and the run goes on.
+//
+// The ID of each input is unique within what one root gives and stable across runs,
+// so that ingesting again replaces: a file under a folder named in paths is its path
+// relative to that folder, with '/' separators ("lens/deliberation.txt"); a file
+// named in paths is its base name with its extension ("deliberation.txt").
 func Files(paths []string, source string) func(ctx context.Context, out chan<- Input) error {
+	return FilesMax(paths, source, 0)
+}
+
+// FilesMax is Files for a Processor whose MaxText is textCap: of a text or HTML
+// file, it reads only the beginning that can give that much text (Input.Size
+// keeps the whole size), so that a huge file is never all in memory.
+func FilesMax(paths []string, source string, textCap int) func(ctx context.Context, out chan<- Input) error {
 	return func(ctx context.Context, out chan<- Input) error {
 		for _, root := range paths {
 			info, err := os.Stat(root)
@@ -27,7 +41,7 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				continue
 			}
 			if !info.IsDir() {
-				if err := sendFile(ctx, out, root, source); err != nil {
+				if err := sendFile(ctx, out, root, filepath.Base(root), source, textCap); err != nil {
 					return err
 				}
 				continue
@@ -46,7 +60,14 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 				if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(name))] {
 					return nil
 				}
-				return sendFile(ctx, out, path, source)
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				rel, err := filepath.Rel(root, path)
+				if err != nil {
+					rel = path
+				}
+				return sendFile(ctx, out, path, filepath.ToSlash(rel), source, textCap)
 			})
 			if err != nil {
 				return err
@@ -56,16 +77,83 @@ func Files(paths []string, source string) func(ctx context.Context, out chan<- I
 	}
 }
 
-func sendFile(ctx context.Context, out chan<- Input, path, source string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
+func sendFile(ctx context.Context, out chan<- Input, path, id, source string, textCap int) error {
+	data, size, err := ReadFile(path, textCap)
+	if err != nil && !IsSkip(err) {
 		err = fmt.Errorf("read %s: %w", path, err)
 	}
-	return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
+	return Send(ctx, out, Input{ID: id, URL: path, Source: source, Data: data, Size: size, Err: err})
+}
+
+// ReadFile reads the regular file at path (symbolic links followed), or only its
+// beginning when that is all a Processor of the given MaxText would use (see
+// FilesMax); size is the whole file's. Anything but a regular file is a skip error
+// (see IsSkip), found by stat, which opens nothing: opening a named pipe blocks
+// until a writer comes, a device may never end. The open itself is non-blocking
+// and checked again, for a file swapped in between.
+func ReadFile(path string, textCap int) (data []byte, size int64, err error) {
+	data, size, err = readRegular(path, rawLimit(path, maxText(textCap)))
+	if int64(len(data)) < size {
+		data = cutRaw(data)
+	}
+	return data, size, err
+}
+
+func readRegular(path string, limit int64) ([]byte, int64, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, 0, notRegular(path, fi.Mode())
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, 0, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, 0, notRegular(path, fi.Mode())
+	}
+	size := fi.Size()
+	n := size
+	if limit >= 0 && n > limit {
+		n = limit
+	}
+	data := make([]byte, n)
+	m, err := io.ReadFull(f, data)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		// The file shrank since stat: what was read is all of it.
+		return data[:m], int64(m), nil
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if n == size {
+		// It may have grown: read the rest, within the limit.
+		rest, err := io.ReadAll(io.LimitReader(f, limitLeft(limit, n)))
+		if err != nil {
+			return nil, 0, err
+		}
+		data = append(data, rest...)
+		size = max(size, int64(len(data)))
+	}
+	return data, size, nil
+}
+
+// limitLeft is how much more may be read after n bytes under limit (-1: no limit).
+func limitLeft(limit, n int64) int64 {
+	if limit < 0 {
+		return 1<<63 - 1
+	}
+	return limit - n
 }
 
 // FSFiles returns a producer that sends every readable file of fsys (recursively;
-// hidden entries skipped). The URL of each input is its path in fsys.
+// hidden entries skipped). The URL and the ID of each input are its path in fsys.
 func FSFiles(fsys fs.FS, source string) func(ctx context.Context, out chan<- Input) error {
 	return func(ctx context.Context, out chan<- Input) error {
 		return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
@@ -81,11 +169,14 @@ func FSFiles(fsys fs.FS, source string) func(ctx context.Context, out chan<- Inp
 			if d.IsDir() || !Readable[strings.ToLower(filepath.Ext(path))] {
 				return nil
 			}
+			if fi, err := fs.Stat(fsys, path); err == nil && !fi.Mode().IsRegular() {
+				return Send(ctx, out, Input{URL: path, Source: source, Err: notRegular(path, fi.Mode())})
+			}
 			data, err := fs.ReadFile(fsys, path)
 			if err != nil {
 				err = fmt.Errorf("read %s: %w", path, err)
 			}
-			return Send(ctx, out, Input{URL: path, Source: source, Data: data, Err: err})
+			return Send(ctx, out, Input{ID: path, URL: path, Source: source, Data: data, Err: err})
 		})
 	}
 }

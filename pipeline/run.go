@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"terril/corpus"
 )
@@ -32,6 +33,7 @@ type Stats struct {
 	Failed   int       `json:"failed"`
 	Bytes    int64     `json:"bytes"` // raw bytes processed
 	Failures []Failure `json:"failures,omitempty"`
+	Skipped  []Failure `json:"skipped,omitempty"` // inputs skipped on purpose (see IsSkip), not read
 }
 
 // Progress is told of each document as it passes; implementations must be safe for
@@ -48,13 +50,27 @@ type Config struct {
 	Sink      Sink
 	Workers   int // read/extract goroutines; 0 means GOMAXPROCS
 	Batch     int // documents per sink batch; 0 means 200
-	Progress  Progress
+	// BatchBytes caps the text of one sink batch (0 means DefaultBatchBytes); at
+	// most twice as much waits for the sink, so that large documents do not pile
+	// up in memory while the index is busy.
+	BatchBytes int
+	Progress   Progress
 
 	// Indexed, when set, is called from the indexer goroutine after each batch is
 	// committed, with the documents of the batch.
 	Indexed func(docs []*corpus.Document)
 	// Failed, when set, is called for each failed input.
 	Failed func(Failure)
+}
+
+// DefaultBatchBytes is the default cap on the text of one sink batch: eight
+// documents at the largest MaxText, thousands of ordinary ones.
+const DefaultBatchBytes = 16 << 20
+
+// docBytes is what a processed document weighs while it waits for the sink: its
+// text and title, and a little for its facts.
+func docBytes(d *corpus.Document, limit int64) int64 {
+	return min(int64(len(d.Text)+len(d.Title))+1024, limit)
 }
 
 // Send sends in on out unless ctx is done first. Producers call it for every input.
@@ -82,6 +98,12 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 	if batchSize <= 0 {
 		batchSize = 200
 	}
+	batchBytes := int64(cfg.BatchBytes)
+	if batchBytes <= 0 {
+		batchBytes = DefaultBatchBytes
+	}
+	// waiting holds the bytes of the documents processed and not yet committed.
+	waiting := semaphore.NewWeighted(2 * batchBytes)
 	proc := cfg.Processor
 	if proc == nil {
 		proc = &Processor{}
@@ -93,6 +115,14 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 		nbytes  atomic.Int64
 		indexed atomic.Int64
 	)
+	skip := func(in Input) {
+		mu.Lock()
+		stats.Skipped = append(stats.Skipped, Failure{URL: in.URL, Reason: in.Err.Error()})
+		mu.Unlock()
+		if cfg.Progress != nil {
+			cfg.Progress.Done(in.URL, 0, in.Err)
+		}
+	}
 	fail := func(url string, err error) {
 		f := Failure{URL: url, Reason: err.Error()}
 		mu.Lock()
@@ -118,6 +148,10 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 		g.Go(func() error {
 			defer wg.Done()
 			for in := range inputs {
+				if in.Err != nil && IsSkip(in.Err) {
+					skip(in)
+					continue
+				}
 				read.Add(1)
 				nbytes.Add(int64(len(in.Data)))
 				doc, err := proc.Process(ctx, in)
@@ -130,6 +164,9 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 						cfg.Progress.Done(in.URL, int64(len(in.Data)), err)
 					}
 					continue
+				}
+				if err := waiting.Acquire(ctx, docBytes(doc, batchBytes)); err != nil {
+					return err
 				}
 				select {
 				case docs <- doc:
@@ -148,6 +185,7 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 
 	g.Go(func() error {
 		batch := make([]*corpus.Document, 0, batchSize)
+		var size int64 // bytes of batch, as acquired from waiting
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
@@ -158,6 +196,8 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 			if err := cfg.Sink.Index(batch); err != nil {
 				return fmt.Errorf("index: %w", err)
 			}
+			waiting.Release(size)
+			size = 0
 			indexed.Add(int64(len(batch)))
 			if cfg.Indexed != nil {
 				cfg.Indexed(batch)
@@ -179,7 +219,8 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 					return flush()
 				}
 				batch = append(batch, d)
-				if len(batch) >= batchSize {
+				size += docBytes(d, batchBytes)
+				if len(batch) >= batchSize || size >= batchBytes {
 					if err := flush(); err != nil {
 						return err
 					}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"terril/corpus"
+	"terril/extract"
 	"terril/pipeline"
 )
 
@@ -132,3 +133,46 @@ func TestRunCancel(t *testing.T) {
 		t.Errorf("%d goroutines before, %d after: a stage did not stop", before, after)
 	}
 }
+
+// Large documents are batched by their bytes, not only by their number, and no
+// more than a few batches' worth of text waits for the sink: memory stays bounded
+// whatever the documents' size.
+func TestRunBoundsBatchBytes(t *testing.T) {
+	const docBytes, budget = 100_000, 250_000
+	var mu sync.Mutex
+	maxBatch, inFlight, maxInFlight := 0, 0, 0
+	sink := sinkFunc(func(docs []*corpus.Document) error {
+		n := 0
+		for _, d := range docs {
+			n += len(d.Text)
+		}
+		mu.Lock()
+		maxBatch = max(maxBatch, n)
+		inFlight -= n
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond) // a slow index
+		return nil
+	})
+	proc := &pipeline.Processor{Read: func(context.Context, string, string, []byte) (*extract.Result, error) {
+		mu.Lock()
+		inFlight += docBytes
+		maxInFlight = max(maxInFlight, inFlight)
+		mu.Unlock()
+		return &extract.Result{Text: strings.Repeat("x", docBytes)}, nil
+	}}
+	stats, err := pipeline.Run(context.Background(), pipeline.Config{Processor: proc, Sink: sink, Workers: 4, BatchBytes: budget},
+		inputs(40, func(int) bool { return false }))
+	if err != nil || stats.Indexed != 40 {
+		t.Fatalf("stats %+v, err %v", stats, err)
+	}
+	if maxBatch > budget+docBytes {
+		t.Errorf("a batch of %d bytes, want at most %d", maxBatch, budget+docBytes)
+	}
+	if limit := 2*budget + 5*docBytes; maxInFlight > limit {
+		t.Errorf("%d bytes of text waiting for the sink, want at most %d", maxInFlight, limit)
+	}
+}
+
+type sinkFunc func(docs []*corpus.Document) error
+
+func (f sinkFunc) Index(docs []*corpus.Document) error { return f(docs) }

@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"terril/corpus"
 	"terril/corpus/sources"
 	"terril/corpus/store"
 	"terril/index"
@@ -33,8 +35,9 @@ If-None-Match / If-Modified-Since, downloads nothing that did not change and
 indexes nothing again. A crawl interrupted at any point (Ctrl-C, a crash) resumes
 on the next run: nothing fetched is lost, nothing is indexed twice.
 
-The capture store defaults to "captures" next to the index folder; "terril reindex"
-re-extracts everything in it without the network.
+The capture store belongs to its index: it defaults to the "captures" folder inside
+the index folder (an index made before, with a "captures" folder beside it, keeps
+using that one); "terril reindex" re-extracts everything in it without the network.
 
 At the end, one line per source: documents listed, new, changed, unchanged, failed,
 indexed, and the downloads made; then each failure with its URL and reason. The exit
@@ -50,21 +53,40 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
-// storeFlag adds --store; its default is the "captures" folder next to the index.
+// storeFlag adds --store; its default is the "captures" folder inside the index.
 func storeFlag(fs *flag.FlagSet) *string {
-	return fs.String("store", "", "capture store `DIR`ectory (default: captures next to the index)")
+	return fs.String("store", "", "capture store `DIR`ectory (default: captures inside the index)")
 }
 
-func storeDir(flagValue, indexDir string) string {
+// storeDir is the capture store of the index in indexDir: --store when given, else
+// the "captures" folder inside the index, so that two indexes of one folder never
+// share a manifest (which would make the second find everything unchanged). An
+// existing index without one and with a "captures" folder beside it (the layout
+// before) keeps that store, with a note on w; a new index never adopts it.
+func storeDir(w io.Writer, flagValue, indexDir string) string {
 	if flagValue != "" {
 		return flagValue
 	}
-	return filepath.Join(filepath.Dir(filepath.Clean(indexDir)), "captures")
+	own := filepath.Join(indexDir, "captures")
+	old := filepath.Join(filepath.Dir(filepath.Clean(indexDir)), "captures")
+	if exists(own) || !exists(filepath.Join(indexDir, "index_meta.json")) || !exists(old) {
+		return own
+	}
+	fmt.Fprintf(w, "terril: using the capture store %s of the old layout, shared by the indexes of its folder; "+
+		"move it into the index (mv %s %s) to give it to this index alone\n", old, old, own)
+	return old
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func crawlCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "crawl", crawlUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
+	textCap := maxTextFlag(fs)
 	storeFlagV := storeFlag(fs)
 	file := fs.String("sources", "sources.yaml", "sources `FILE` (YAML)")
 	var names multiFlag
@@ -101,16 +123,20 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(storeDir(*storeFlagV, *dir))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ix, err := index.Open(*dir)
+	proc.MaxText = int(*textCap)
+	// The store is chosen before the index is created (it may be of the old layout)
+	// and opened after (it lives inside the index folder).
+	sd := storeDir(e.stderr, *storeFlagV, *dir)
+	ix, err := openIndex(ctx, e, *dir, *wait, false)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	st, err := store.Open(sd)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
 	c := &pipeline.Crawler{Client: client, Store: st}
 	if *verbose {
 		logf := func(format string, args ...any) { fmt.Fprintf(e.stderr, format+"\n", args...) }
@@ -125,12 +151,17 @@ func runCrawler(ctx context.Context, e *env, c *pipeline.Crawler, ix *index.Inde
 	limitMemory()
 	prog := newProgress(e.stderr, quiet)
 	start := time.Now()
+	var cut truncations
 	stats, err := pipeline.Run(ctx, pipeline.Config{
 		Processor: proc, Sink: ix, Workers: workers, Progress: prog,
-		Indexed: c.Indexed, Failed: c.Failed,
+		Indexed: func(docs []*corpus.Document) { c.Indexed(docs); cut.indexed(docs) },
+		Failed:  c.Failed,
 	}, produce)
 	prog.finish()
 	failed := printCrawlSummary(e.stdout, c.Stats())
+	for _, l := range cut.lines {
+		fmt.Fprintf(e.stdout, "truncated: %s\n", termText(l))
+	}
 	count, _ := ix.Count()
 	fmt.Fprintf(e.stdout, "%s: read %d, indexed %d, failed %d in %s; index %s holds %d documents; captures in %s\n",
 		what, stats.Read, stats.Indexed, stats.Failed, time.Since(start).Round(time.Millisecond), ix.Path(), count, c.Store.Dir())
@@ -149,11 +180,11 @@ func printCrawlSummary(w io.Writer, stats []pipeline.SourceStats) int {
 		fmt.Fprintf(w, "%s: listed %d, new %d, changed %d, unchanged %d, failed %d, indexed %d (%d downloads)\n",
 			s.Name, s.Listed, s.New, s.Changed, s.Unchanged, s.Failed, s.Indexed, s.Downloads)
 		if s.Err != nil {
-			fmt.Fprintf(w, "  %s: not listed: %v\n", s.Name, s.Err)
+			fmt.Fprintf(w, "  %s: not listed: %s\n", s.Name, termText(s.Err.Error()))
 			failed++
 		}
 		for _, f := range s.Failures {
-			fmt.Fprintf(w, "  failed: %s: %s\n", f.URL, f.Reason)
+			fmt.Fprintf(w, "  failed: %s: %s\n", termText(f.URL), termText(f.Reason))
 		}
 		failed += len(s.Failures)
 	}

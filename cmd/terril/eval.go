@@ -116,6 +116,8 @@ func extractGold(ctx context.Context, e *env, proc *pipeline.Processor, g *gold.
 		}()
 		var sendErr error
 		for x := range in {
+			// The gold is keyed by base name, not by Files' unique path.
+			x.ID = pipeline.IDFor(x.URL)
 			if _, ok := g.Docs[pipeline.IDFor(x.URL)]; !ok && x.Err == nil {
 				skipped++
 				continue

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"terril/pipeline"
 )
@@ -16,7 +15,9 @@ Extract reads each FILE (text, HTML or PDF) and prints the facts found in it, on
 JSON object per document (JSON Lines), with the field names of the annotation
 guidelines: id (the file name without extension), genre, published, dates, amounts,
 communes, epcis, departements, people, signatories, references, themes. Items carry
-their offsets (start, end) in the normalised text; --text adds that text.
+their offsets (start, end) in the normalised text; --text adds that text. Only the
+first --max-text of text is extracted (default 2M); a problem says when more was
+left out.
 
 A FILE that cannot be read is reported on standard error with the reason, and the
 others are still extracted; the exit status is then 1.
@@ -29,6 +30,7 @@ func extractCommand(ctx context.Context, e *env, args []string) error {
 	fs.Bool("json", true, "print JSON Lines (the only format; accepted for clarity)")
 	withText := fs.Bool("text", false, "include the normalised text and title")
 	themes, ocrPages := readerFlags(fs)
+	textCap := maxTextFlag(fs)
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -41,6 +43,7 @@ func extractCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	proc.MaxText = int(*textCap)
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
@@ -48,13 +51,13 @@ func extractCommand(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		data, err := os.ReadFile(f)
+		data, size, err := pipeline.ReadFile(f, proc.MaxText)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "terril: %v\n", err)
 			failed++
 			continue
 		}
-		doc, err := proc.Process(ctx, pipeline.Input{URL: f, Data: data})
+		doc, err := proc.Process(ctx, pipeline.Input{URL: f, Data: data, Size: size})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "terril: %v\n", err)
 			failed++

@@ -28,6 +28,7 @@ QUERY and the filter flags are those of terril search.
 func facetsCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "facets", facetsUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	top := fs.Int("n", 20, "show the top `N` values of each facet")
 	var sums listFlag
@@ -48,7 +49,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 		rest = rest[1:]
 	}
 	q := index.Query{Text: strings.Join(rest, " "), Size: -1, Facets: names, Sums: sums}
-	res, err := runQuery(ctx, *dir, &filters, q)
+	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
 	if err != nil {
 		return err
 	}
@@ -72,7 +73,7 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 				fmt.Fprintf(w, "%7s  (%d more values)\n", "…", len(f.Values)-top)
 				break
 			}
-			fmt.Fprintf(w, "%7d  %s\n", v.Count, v.Value)
+			fmt.Fprintf(w, "%7d  %s\n", v.Count, termText(v.Value))
 		}
 		if f.Other > 0 {
 			fmt.Fprintf(w, "%7d  (other values)\n", f.Other)
@@ -89,7 +90,7 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 				fmt.Fprintf(w, "%17s  (%d more values)\n", "…", len(s.Values)-top)
 				break
 			}
-			fmt.Fprintf(w, "%17s %8d %6d  %s\n", euros(v.Total), v.Count, v.Docs, v.Value)
+			fmt.Fprintf(w, "%17s %8d %6d  %s\n", euros(v.Total), v.Count, v.Docs, termText(v.Value))
 		}
 	}
 }

@@ -73,10 +73,10 @@ func TestSearchIgnoresAccentsAndInflection(t *testing.T) {
 	}
 	// "rénovation" and "rénovations" are the same word; "logements" does not make
 	// the culture page match "logement" queries only through inflection.
-	if got := ids(search(t, dir, "rénovations")); !slices.Equal(got, []string{"article-mobilites", "communique-mineurs"}) {
+	if got := ids(search(t, dir, "rénovations")); !slices.Equal(got, []string{"article-mobilites.txt", "communique-mineurs.txt"}) {
 		t.Errorf("rénovations finds %v", got)
 	}
-	if got := ids(search(t, dir, "NOT", "logement")); !slices.Equal(got, []string{"article-mobilites"}) {
+	if got := ids(search(t, dir, "NOT", "logement")); !slices.Equal(got, []string{"article-mobilites.txt"}) {
 		t.Errorf("NOT logement finds %v", got)
 	}
 }
@@ -158,7 +158,7 @@ func TestIngestBadFilesAndReingest(t *testing.T) {
 		t.Errorf("the broken PDF is not named in the summary:\n%s", out)
 	}
 	r := search(t, dir, "maison de santé")
-	if len(r.Hits) != 1 || r.Hits[0].ID != "page-1252" {
+	if len(r.Hits) != 1 || r.Hits[0].ID != "page-1252.html" {
 		t.Fatalf("the Windows-1252 page is not found: %+v", r)
 	}
 	if r.Hits[0].Title != "Les élus réunis à Hénin-Beaumont" {
@@ -170,7 +170,7 @@ func TestIngestBadFilesAndReingest(t *testing.T) {
 	if got := ids(search(t, dir, "accueil OR mentions")); len(got) != 0 {
 		t.Errorf("navigation or footer indexed: %v", got)
 	}
-	if got := ids(search(t, dir, "médiathèque")); !slices.Equal(got, []string{"deliberation", "note"}) {
+	if got := ids(search(t, dir, "médiathèque")); !slices.Equal(got, []string{"deliberation.pdf", "note.txt"}) {
 		t.Errorf("médiathèque finds %v", got)
 	}
 	count := func() uint64 { return search(t, dir, "-n", "0").Total }

@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"terril/corpus/store"
-	"terril/index"
 	"terril/pipeline"
 )
 
@@ -27,6 +26,8 @@ crawl time: a capture that failed is kept, and reindex retries it.
 func reindexCommand(ctx context.Context, e *env, args []string) error {
 	fset := newFlags(e, "reindex", reindexUsage)
 	dir := indexFlag(fset)
+	wait := waitFlag(fset)
+	textCap := maxTextFlag(fset)
 	storeFlagV := storeFlag(fset)
 	var names multiFlag
 	fset.Var(&names, "source", "reindex only the documents of source `NAME` (repeatable)")
@@ -41,7 +42,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 		fset.Usage()
 		return usageError{"reindex: unexpected argument " + rest[0]}
 	}
-	sd := storeDir(*storeFlagV, *dir)
+	sd := storeDir(e.stderr, *storeFlagV, *dir)
 	if _, err := os.Stat(sd); errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("reindex: no capture store in %s (run terril crawl first, or give --store)", sd)
 	}
@@ -49,12 +50,13 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	proc.MaxText = int(*textCap)
 	st, err := store.Open(sd)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ix, err := index.Open(*dir)
+	ix, err := openIndex(ctx, e, *dir, *wait, false)
 	if err != nil {
 		return err
 	}

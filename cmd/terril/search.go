@@ -6,10 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"html"
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -35,6 +35,17 @@ Words are matched whatever their accents and inflection: "cites minieres" finds
 	mention:2030 mention:2018..2020  a date mentioned in the text
 
 The flags below filter the same way and combine with the query (AND).
+
+With --json, every field is plain text as the document gave it (title, url, id…:
+escape them where you show them) except "snippets", HTML fragments safe to insert
+in a page (the text HTML-escaped, the matches in <mark>…</mark>); "snippets_text"
+are the same fragments as plain text. In the terminal, control characters of
+titles, file names and snippets are replaced (line breaks by spaces, escape
+sequences by U+FFFD).
+
+An index another process holds (an ingest or a crawl writing to it) is said busy
+at once, with who holds it, and waited for at most --wait (default 5s); then the
+command fails. Ctrl-C ends the wait at once.
 
 	terril search --json -n 20 "renouveau du bassin minier" --dept 62
 	terril search --commune Lens --min-amount 1000000 --sort -amount
@@ -98,6 +109,7 @@ func (l *listFlag) Set(s string) error {
 func searchCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", searchUsage)
 	dir := indexFlag(fs)
+	wait := waitFlag(fs)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	n := fs.Int("n", 10, "`N` results per page")
 	offset := fs.Int("offset", 0, "skip the first `N` results")
@@ -112,7 +124,7 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	if *n <= 0 {
 		q.Size = -1
 	}
-	res, err := runQuery(ctx, *dir, &filters, q)
+	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
 	if err != nil {
 		return err
 	}
@@ -159,9 +171,9 @@ func printHits(w io.Writer, res *index.Result, offset int, color bool) {
 		if h.Source != "" {
 			meta = append(meta, h.Source)
 		}
-		fmt.Fprintf(w, "%d. %s\n   %s · %s\n", offset+i+1, oneLine(h.Title), strings.Join(meta, " · "), h.ID)
+		fmt.Fprintf(w, "%d. %s\n   %s · %s\n", offset+i+1, termText(h.Title), termText(strings.Join(meta, " · ")), termText(h.ID))
 		if h.URL != "" {
-			fmt.Fprintf(w, "   %s\n", h.URL)
+			fmt.Fprintf(w, "   %s\n", termText(h.URL))
 		}
 		for j, s := range h.Snippets {
 			if j == 2 {
@@ -173,35 +185,19 @@ func printHits(w io.Writer, res *index.Result, offset int, color bool) {
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// terminalSnippet turns an HTML snippet (escaped text, matches in <mark>) into text
-// for a terminal: matches in bold, or between « » when not a terminal.
-func terminalSnippet(s string, color bool) string {
-	open, close := "«", "»"
-	if color {
-		open, close = "\x1b[1m", "\x1b[0m"
-	}
-	s = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01").Replace(s)
-	s = html.UnescapeString(s)
-	// The document's own text may not carry terminal control sequences.
-	s = strings.Map(func(r rune) rune {
-		if r == '\x1b' || (r < 0x20 && r != '\x00' && r != '\x01') {
-			return ' '
-		}
-		return r
-	}, s)
-	s = strings.NewReplacer("\x00", open, "\x01", close).Replace(s)
-	return oneLine(s)
-}
-
 // runQuery applies the filter flags to q and runs it on the index in dir. A mistake
 // in the query is a usage error.
 func runQuery(ctx context.Context, dir string, filters *filterFlags, q index.Query) (*index.Result, error) {
+	return runQueryWait(ctx, &env{stdout: io.Discard, stderr: os.Stderr}, dir, index.DefaultWait, filters, q)
+}
+
+// runQueryWait is runQuery waiting at most wait for an index another process holds,
+// saying so on e.stderr.
+func runQueryWait(ctx context.Context, e *env, dir string, wait time.Duration, filters *filterFlags, q index.Query) (*index.Result, error) {
 	if err := filters.apply(&q); err != nil {
 		return nil, err
 	}
-	ix, err := openSearchIndex(dir)
+	ix, err := openSearchIndexWait(ctx, e, dir, wait)
 	if err != nil {
 		return nil, err
 	}

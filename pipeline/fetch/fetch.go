@@ -322,7 +322,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, hdr http.Header) (*Result, 
 		d := wait
 		if after > 0 {
 			if after > c.opts.MaxWait {
-				return res, fmt.Errorf("%s: %w (%s)", u, ErrRetryAfter, after)
+				return res, &RetryAfterError{URL: u.String(), Asked: after, Max: c.opts.MaxWait}
 			}
 			d = max(d, after)
 		}
@@ -333,6 +333,29 @@ func (c *Client) do(ctx context.Context, u *url.URL, hdr http.Header) (*Result, 
 		}
 		wait *= 2
 	}
+}
+
+// A RetryAfterError is a Retry-After longer than MaxWait: the request fails for
+// this run rather than retry before the server allows. It is ErrRetryAfter.
+type RetryAfterError struct {
+	URL        string
+	Asked, Max time.Duration
+}
+
+func (e *RetryAfterError) Error() string {
+	return fmt.Sprintf("%s: server asked to retry after %s; giving up for this run, above the maximum wait of %s (fetch.max_wait)",
+		e.URL, seconds(e.Asked), seconds(e.Max))
+}
+
+func (e *RetryAfterError) Is(target error) bool { return target == ErrRetryAfter }
+
+// seconds formats a wait as Retry-After gives it, in seconds ("3600s"; an HTTP
+// date gives a fraction, rounded).
+func seconds(d time.Duration) string {
+	if d >= time.Second {
+		d = d.Round(time.Second)
+	}
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + "s"
 }
 
 // retryable says whether a failed attempt is worth another, and the Retry-After asked.

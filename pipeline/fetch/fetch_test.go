@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -165,6 +166,12 @@ func TestRetryAfterBeyondCapFails(t *testing.T) {
 	_, err := c.Get(context.Background(), Request{URL: s.URL + collectortest.PathBusy})
 	if !errors.Is(err, ErrRetryAfter) {
 		t.Fatalf("err = %v, want ErrRetryAfter", err)
+	}
+	// What the server asked, then what terril did and why: the maximum is ours.
+	want := fmt.Sprintf("server asked to retry after %ds; giving up for this run, above the maximum wait of 1s (fetch.max_wait)",
+		int(collectortest.RetryAfterBusy/time.Second))
+	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), collectortest.PathBusy) {
+		t.Errorf("err = %q, want it to say %q", err, want)
 	}
 	if len(w.all()) != 0 || s.Hits(collectortest.PathBusy) != 1 {
 		t.Fatalf("retried early: waits %v, %d hits", w.all(), s.Hits(collectortest.PathBusy))
