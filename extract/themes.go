@@ -77,6 +77,7 @@ type themeEntry struct {
 	term   string   // as written
 	words  []string // stems, folded words or original words, by mode
 	ids    []int32  // stem ids of words (modeStem)
+	gaps   uint64   // bit k: words k-1 and k may be apart in the text, by "et" or punctuation (see phraseGap)
 	mode   matchMode
 }
 
@@ -206,7 +207,7 @@ func ParseThemes(data []byte) (*Themes, error) {
 			bad(n, "flags must be a [group] at the end of the line")
 			continue
 		}
-		words := termWords(term, mode)
+		words, gaps := termWords(term, mode)
 		if len(words) == 0 {
 			bad(n, "term %q has no word to match (only small words like de, la, et)", term)
 			continue
@@ -228,7 +229,7 @@ func ParseThemes(data []byte) (*Themes, error) {
 			continue
 		}
 		seen[k] = len(th.entries)
-		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, mode: mode})
+		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, gaps: gaps, mode: mode})
 	}
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
@@ -376,9 +377,10 @@ func joinErrors(errs []error) error {
 	return joinedErrors(errs)
 }
 
-// termWords splits a lexicon term into the words it is matched on.
-func termWords(term string, mode matchMode) []string {
-	var words []string
+// termWords splits a lexicon term into the words it is matched on, with the
+// gaps between them: bit k of gaps is set when words k-1 and k are apart in the
+// term (see phraseGap: "économie sociale et solidaire").
+func termWords(term string, mode matchMode) (words []string, gaps uint64) {
 	src := term
 	if mode != modeCase {
 		src = Fold(term)
@@ -394,7 +396,46 @@ func termWords(term string, mode matchMode) []string {
 		}
 		words = append(words, w)
 	})
-	return words
+	return words, termGaps(Fold(term))
+}
+
+// termGaps returns the gaps between the words of the folded term s that are
+// not stop words, as termWords.
+func termGaps(s string) uint64 {
+	var gaps uint64
+	n, prevEnd, gap := 0, -1, false
+	forEachWord(s, func(i, j int) {
+		for k := max(prevEnd, 0); prevEnd >= 0 && k < i; k++ {
+			gap = gap || phraseGap(s, k)
+		}
+		prevEnd = j
+		if w := s[i:j]; isStopWord(w) {
+			gap = gap || w == "et"
+			return
+		}
+		if gap && n > 0 && n < 64 {
+			gaps |= 1 << n
+		}
+		gap = false
+		n++
+	})
+	return gaps
+}
+
+// phraseGap reports whether the byte at i of the folded s, between two words,
+// keeps them from being read as one phrase: punctuation other than a space, an
+// apostrophe or a hyphen inside a compound ("économiques, sociaux", "politique
+// « villes »", "logement - transition"). The word "et" between two words is a
+// gap too (see termGaps and scanner.word): "enjeux économiques et sociaux" is not
+// "économie sociale".
+func phraseGap(s string, i int) bool {
+	switch s[i] {
+	case ' ', '\'', '\n', '\t', '\r':
+		return false
+	case '-':
+		return i == 0 || i+1 >= len(s) || s[i-1] == ' ' || s[i+1] == ' '
+	}
+	return true
 }
 
 // forEachWord calls f with the span of each word of s: a run of letters and digits,
@@ -630,6 +671,7 @@ type themeToken struct {
 	mult       float32
 	emph       bool // in the title, a heading, an act's object or the head of a list item
 	speech     bool // inside a long quotation: reported speech
+	gap        bool // apart from the previous token, by "et" or punctuation (see phraseGap)
 }
 
 type themeQuote struct {
@@ -725,6 +767,7 @@ type scanState struct {
 	itemStartAfter         int  // byte offset after which a keyword item's content starts, -1 when none
 	pendingAmount          bool
 	closeQuote             bool
+	gap                    bool // the next token is apart from the previous one (see phraseGap)
 }
 
 // scan tokenises s (folded) and records the context of every word, line by line.
@@ -876,6 +919,8 @@ func (sc *scanner) scanLine(i, le int) {
 		if j-i > 3 || !isStopKey(k0) {
 			stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
 			sc.word(i, j, stem, list)
+		} else if k0 == 'e'|'t'<<8 {
+			sc.st.gap = true
 		}
 		i = j
 		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
@@ -891,6 +936,8 @@ func (sc *scanner) slowWord(i, j int) int {
 	if w := sc.s[i:j]; !isStopWord(w) {
 		stem, list := sc.th.wordInfo(w)
 		sc.word(i, j, stem, list)
+	} else if w == "et" {
+		sc.st.gap = true
 	}
 	return j
 }
@@ -989,6 +1036,7 @@ func scanWordEnd(s string, j int) int {
 func (sc *scanner) punct(i, n int, c byte, r rune) {
 	s := sc.s
 	st := &sc.st
+	st.gap = st.gap || phraseGap(s, i)
 	if c >= utf8.RuneSelf {
 		switch {
 		case r == '«' || r == '“':
@@ -1074,7 +1122,8 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	set := &sc.th.set
 	w := sc.s[i:j]
 	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list}
+	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
+	st.gap = false
 	if st.quoteOpen >= 0 {
 		tk.quote = int32(st.quoteOpen)
 	}
@@ -1753,19 +1802,20 @@ func (sc *scanner) matchAt(i int, e *themeEntry) bool {
 	switch e.mode {
 	case modeStem:
 		for k := 1; k < len(toks); k++ {
-			if toks[k].sent != sent || toks[k].stem != e.ids[k] {
+			if toks[k].sent != sent || toks[k].stem != e.ids[k] || toks[k].gap && e.gaps>>k&1 == 0 {
 				return false
 			}
 		}
 	case modeExact:
 		for k := 1; k < len(toks); k++ {
-			if toks[k].sent != sent || sc.s[toks[k].start:toks[k].end] != e.words[k] {
+			if toks[k].sent != sent || sc.s[toks[k].start:toks[k].end] != e.words[k] || toks[k].gap && e.gaps>>k&1 == 0 {
 				return false
 			}
 		}
 	case modeCase:
 		for k := range toks {
-			if tk := &toks[k]; tk.sent != sent || sc.orig(int(tk.start), int(tk.end)) != e.words[k] {
+			if tk := &toks[k]; tk.sent != sent || sc.orig(int(tk.start), int(tk.end)) != e.words[k] ||
+				k > 0 && tk.gap && e.gaps>>k&1 == 0 {
 				return false
 			}
 		}
