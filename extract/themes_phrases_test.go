@@ -44,3 +44,50 @@ func TestThemesPhraseGap(t *testing.T) {
 		}
 	}
 }
+
+// TestThemesPolicyTerms checks terms of French policy vocabulary and stop phrases:
+// names of planning documents, facilities and programmes that carry a theme, and
+// phrases whose words belong to a theme they are not about.
+func TestThemesPolicyTerms(t *testing.T) {
+	tests := []struct {
+		name, theme, text string
+		want              bool
+	}{
+		{"an interchange hub", "mobilites",
+			"La commune aménagera un pôle d'échanges entre les cars et le train devant la gare de Lestrade.", true},
+		{"soft circulations", "mobilites",
+			"Le projet relie le bourg au collège par des circulations douces éclairées.", true},
+		{"student exchange is not transport", "mobilites",
+			"Les lycéens partent en mobilité internationale avec une bourse départementale de 300 euros.", false},
+		{"a carte communale is land planning", "amenagement-friches",
+			"Le préfet approuve la carte communale de Villebois, qui délimite les secteurs constructibles.", true},
+		{"a PADD is land planning", "amenagement-friches",
+			"Le conseil débat des orientations du projet d'aménagement et de développement durables.", true},
+		{"a PADD is not ecological transition", "transition-ecologique",
+			"Le conseil débat des orientations du projet d'aménagement et de développement durables.", false},
+		{"desealing and greening", "transition-ecologique",
+			"La Région finance la désimperméabilisation et la végétalisation des cours d'écoles de Montclar.", true},
+		{"a spa town", "tourisme",
+			"La station thermale rénove ses thermes pour accueillir davantage de curistes chaque saison.", true},
+		{"thermal insulation is not a spa", "tourisme",
+			"Le gymnase sera doté d'une meilleure isolation thermique avant l'hiver.", false},
+		{"RSA recipients", "emploi-formation",
+			"Le Département accompagne les bénéficiaires du RSA dans leur parcours.", true},
+		{"an EPCI's tax status is not taxation", "fiscalite",
+			"La communauté de communes à fiscalité propre a adopté son règlement de voirie.", false},
+		{"online pharmacy is not local shops", "centres-villes",
+			"L'ARS autorise la pharmacie du Port au commerce électronique de médicaments.", false},
+		{"a contract's name", "transition-ecologique",
+			"Le préfet et le président ont signé hier le contrat de relance et de transition écologique du territoire.", false},
+		{"Anru written as a word", "politique-de-la-ville",
+			"Les quartiers Anru de l'agglomération attendent leurs projets.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ids, scores := classifyText(tt.text, "")
+			if got := slices.Contains(ids, tt.theme); got != tt.want {
+				t.Errorf("%s in %v = %v (scores %v), want %v", tt.theme, ids, got, scores, tt.want)
+			}
+		})
+	}
+}
