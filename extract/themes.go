@@ -93,12 +93,14 @@ type themeSettings struct {
 	threshold, long, repeat                                          float64
 	title, heading, item, funded, aside, example, quoted, bp, former float64
 	speech, single                                                   float64
+	enum, topics                                                     float64
 }
 
 var defaultSettings = themeSettings{
 	threshold: 3, long: 8000, repeat: 0.5,
 	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3, former: 0.3,
 	speech: 1, single: 0,
+	enum: 2, topics: 3,
 }
 
 // IDs returns the theme ids of the lexicon, in the order of the file.
@@ -312,6 +314,10 @@ func (s *themeSettings) field(name string) *float64 {
 		return &s.speech
 	case "single":
 		return &s.single
+	case "enum":
+		return &s.enum
+	case "topics":
+		return &s.topics
 	}
 	return nil
 }
@@ -669,9 +675,13 @@ type themeToken struct {
 	sent       int32 // sentence index
 	quote      int32 // index of the enclosing short quote, -1 when none
 	mult       float32
-	emph       bool // in the title, a heading, an act's object or the head of a list item
-	speech     bool // inside a long quotation: reported speech
-	gap        bool // apart from the previous token, by "et" or punctuation (see phraseGap)
+	emph       bool  // in the title, a heading, an act's object or the head of a list item
+	speech     bool  // inside a long quotation: reported speech
+	gap        bool  // apart from the previous token, by "et" or punctuation (see phraseGap)
+	aside      bool  // inside a parenthesis that lists examples
+	formal     bool  // in boilerplate, a citation ("Vu …"), an act's formality or a contact line
+	seg        int32 // index of its segment of a sentence (see boostEnumerations), -1 for a list's filler word
+	segMark    uint8 // what opens its segment when it is the first token: segSoft, segColon or segHard
 }
 
 type themeQuote struct {
@@ -701,6 +711,7 @@ const (
 	formerWord  // makes the next word the description of a site rather than a subject: "l'ancienne gare", "la friche hospitalière"
 	savoirWord  // "à savoir", which lists the axes announced
 	euroWord    // a euro amount's unit
+	fillerWord  // joins the items of a list ("ou encore", "ainsi que"): not part of an item
 )
 
 // contextClass returns the class of a folded word, in one switch. "ex" both opens
@@ -719,6 +730,8 @@ func contextClass(w string) int {
 		return savoirWord
 	case "euros", "euro", "eur", "meur", "keur":
 		return euroWord
+	case "ou", "encore", "ainsi", "que", "puis", "enfin":
+		return fillerWord
 	}
 	return plainWord
 }
@@ -768,6 +781,9 @@ type scanState struct {
 	pendingAmount          bool
 	closeQuote             bool
 	gap                    bool // the next token is apart from the previous one (see phraseGap)
+	seg                    int32
+	segBreak               bool  // the next token starts a new segment
+	segMark                uint8 // the strongest mark since the last segment (see themeToken.segMark)
 }
 
 // scan tokenises s (folded) and records the context of every word, line by line.
@@ -920,7 +936,7 @@ func (sc *scanner) scanLine(i, le int) {
 			stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
 			sc.word(i, j, stem, list)
 		} else if k0 == 'e'|'t'<<8 {
-			sc.st.gap = true
+			sc.st.gap, sc.st.segBreak = true, true
 		}
 		i = j
 		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
@@ -937,7 +953,7 @@ func (sc *scanner) slowWord(i, j int) int {
 		stem, list := sc.th.wordInfo(w)
 		sc.word(i, j, stem, list)
 	} else if w == "et" {
-		sc.st.gap = true
+		sc.st.gap, sc.st.segBreak = true, true
 	}
 	return j
 }
@@ -1052,6 +1068,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 				sc.newSentence()
 			}
 		case r == '–' || r == '—':
+			st.segMark = segHard
 			sc.closeClause()
 		}
 	}
@@ -1066,6 +1083,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 			st.straightQuote = true
 		}
 	case '(':
+		st.segMark = segHard
 		st.parenDepth++
 		if st.asideDepth == 0 && st.parenDepth == 1 { // outermost only: the scans do not overlap
 			if end, ok := asideParen(s, i); ok {
@@ -1075,6 +1093,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 		}
 		sc.closeClause()
 	case ')':
+		st.segMark = segHard
 		if st.parenDepth > 0 {
 			if st.parenDepth == st.asideDepth {
 				st.asideDepth, st.asideEnd = 0, -1
@@ -1085,6 +1104,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 	case ',', ';':
 		sc.closeClause()
 	case ':':
+		st.segMark = max(st.segMark, segColon)
 		sc.closeClause()
 		if st.sentHasAxis {
 			st.enum, st.itemPos = true, 0
@@ -1122,8 +1142,20 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	set := &sc.th.set
 	w := sc.s[i:j]
 	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
+	class := contextClass(w)
+	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap,
+		aside: st.asideDepth > 0, formal: st.boilerplate || st.citation || st.actBP, seg: -1}
 	st.gap = false
+	if class == fillerWord {
+		st.segBreak = true
+	} else {
+		if st.segBreak {
+			st.seg++
+			tk.segMark = st.segMark
+			st.segBreak, st.segMark = false, segSoft
+		}
+		tk.seg = st.seg
+	}
 	if st.quoteOpen >= 0 {
 		tk.quote = int32(st.quoteOpen)
 	}
@@ -1169,7 +1201,7 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 			st.itemPos++
 		}
 	}
-	switch contextClass(w) {
+	switch class {
 	case axisWord:
 		st.sentHasAxis = true
 	case exampleWord:
@@ -1191,6 +1223,7 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 func (sc *scanner) newSentence() {
 	st := &sc.st
 	st.sentHasAxis, st.enum, st.example = false, false, false
+	st.segBreak, st.segMark = true, segHard
 	if len(sc.toks) == st.sentFirstTok {
 		return // empty sentence: reuse it
 	}
@@ -1202,6 +1235,7 @@ func (sc *scanner) newSentence() {
 // closeClause ends a clause: a comma, a parenthesis, a dash.
 func (sc *scanner) closeClause() {
 	sc.st.example = false
+	sc.st.segBreak = true
 	if sc.st.enum {
 		sc.st.itemPos = 0
 	}
@@ -1537,6 +1571,7 @@ func (th *Themes) classify(t *Text, title string, buf *themeBufs) ([]string, []c
 	}
 	sc.scan()
 	matches := sc.match()
+	sc.boostEnumerations(matches)
 	var titleMatches []themeMatch
 	if extra != nil {
 		extra.scan()
@@ -2053,4 +2088,159 @@ func hasCreditsOrDepense(s string) bool {
 		}
 	}
 	return false
+}
+
+// A themeSegment is a run of a sentence's tokens between clause marks (a comma,
+// a semicolon, a colon, a parenthesis, a dash), "et" and list fillers ("ou
+// encore", "ainsi que"): an item when the sentence enumerates.
+type themeSegment struct {
+	first, n   int32 // first token, tokens
+	sent       int32
+	mark       uint8 // what opens it (see themeToken.segMark)
+	aside      bool  // a token is in an aside or formal (see themeToken)
+	mFirst, mN int32 // its matches in the matches slice
+}
+
+// The marks that open a segment: a comma, a semicolon, "et" or a filler word
+// separate the items of a list; a colon opens it; a parenthesis, a dash, a
+// quote or a new sentence ends it.
+const (
+	segSoft uint8 = iota
+	segColon
+	segHard
+)
+
+// maxItemWords is the most content words of a segment that can be an item of an
+// enumeration ("la transition écologique", "investissement dans les routes").
+const maxItemWords = 4
+
+// boostEnumerations gives the weight of list items (@enum) to the theme terms
+// heading the items of an enumeration in running text: three short segments or
+// more in a row in one sentence, separated by commas, semicolons, "et" or list
+// fillers, two thirds of them (and two or more) headed by a theme term ("en
+// matière de logement, de mobilité, de transition énergétique et de numérique";
+// "des projets : investissement dans les routes départementales, construction
+// et rénovation de collèges"). The segment just before the run counts as its
+// first item when a term ends it ("… en matière de commerce"). When three items
+// or more are a theme term and nothing else ("la santé, la formation, les
+// mobilités, le numérique"), the sentence lists topics and its terms weigh
+// @topics. Examples in parentheses and formal lines are not boosted; a
+// parenthesis, a dash or a new sentence ends a run, so that a programme's name
+// before its acronym is not a list.
+func (sc *scanner) boostEnumerations(ms []themeMatch) {
+	set := &sc.th.set
+	if len(ms) < 2 || set.enum <= 1 && set.topics <= 1 {
+		return
+	}
+	segs := sc.segments(ms)
+	for a := 0; a < len(segs); {
+		b := a
+		for b < len(segs) && segs[b].n <= maxItemWords && !segs[b].aside && (b == a || segs[b].mark == segSoft) {
+			b++
+		}
+		if b == a {
+			a++
+			continue
+		}
+		if b-a >= 3 {
+			sc.boostRun(ms, segs, a, b)
+		}
+		a = b
+	}
+}
+
+// segments returns the segments of the scanned tokens with their matches.
+func (sc *scanner) segments(ms []themeMatch) []themeSegment {
+	var segs []themeSegment
+	for k := range sc.toks {
+		tk := &sc.toks[k]
+		if tk.seg < 0 {
+			continue
+		}
+		if int(tk.seg) >= len(segs) {
+			segs = append(segs, themeSegment{first: int32(k), sent: tk.sent, mark: tk.segMark, mFirst: -1})
+		}
+		sg := &segs[len(segs)-1]
+		sg.n++
+		sg.aside = sg.aside || tk.aside || tk.formal
+	}
+	for i := range ms {
+		if seg := sc.toks[ms[i].first].seg; seg >= 0 && int(seg) < len(segs) {
+			if sg := &segs[seg]; sg.mFirst < 0 {
+				sg.mFirst, sg.mN = int32(i), 1
+			} else {
+				sg.mN++
+			}
+		}
+	}
+	return segs
+}
+
+// boostRun boosts the items of the run of short segments [a, b) if it is an
+// enumeration (see boostEnumerations).
+func (sc *scanner) boostRun(ms []themeMatch, segs []themeSegment, a, b int) {
+	set := &sc.th.set
+	matched, bare, total := 0, 0, b-a
+	head := func(sg *themeSegment, tail bool) (ok, isBare bool) {
+		for i := sg.mFirst; sg.mFirst >= 0 && i < sg.mFirst+sg.mN; i++ {
+			m := &ms[i]
+			if sc.th.entries[m.entry].theme < 0 || m.contribution <= 0 {
+				continue
+			}
+			end := m.last == sg.first+sg.n
+			if tail && end || !tail && isItemHead(m, sg) {
+				return true, m.first == sg.first && end
+			}
+		}
+		return false, false
+	}
+	intro := a > 0 && segs[a].mark != segHard && !segs[a-1].aside
+	if intro {
+		if ok, _ := head(&segs[a-1], true); ok {
+			matched++
+			total++
+		} else {
+			intro = false
+		}
+	}
+	for k := a; k < b; k++ {
+		if ok, isBare := head(&segs[k], false); ok {
+			matched++
+			if isBare {
+				bare++
+			}
+		}
+	}
+	if matched < 2 || 3*matched < 2*total {
+		return
+	}
+	f := set.enum
+	if bare >= 3 {
+		f = max(f, set.topics)
+	}
+	boost := func(sg *themeSegment, tail bool) {
+		for i := sg.mFirst; sg.mFirst >= 0 && i < sg.mFirst+sg.mN; i++ {
+			m := &ms[i]
+			end := m.last == sg.first+sg.n
+			if sc.th.entries[m.entry].theme < 0 || m.emph || !(tail && end || !tail && isItemHead(m, sg)) {
+				continue
+			}
+			m.contribution *= f
+			m.emph = true
+		}
+	}
+	if intro {
+		boost(&segs[a-1], true)
+	}
+	for k := a; k < b; k++ {
+		boost(&segs[k], false)
+	}
+}
+
+// isItemHead reports whether match m heads segment sg as an item names its
+// subject: it starts at one of its first three words and covers half its words or
+// more ("la mobilité", "rénovation de collèges", not "incubateur consacré aux
+// entreprises culturelles").
+func isItemHead(m *themeMatch, sg *themeSegment) bool {
+	return m.first <= sg.first+2 && 2*(m.last-m.first) >= sg.n
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -87,6 +88,62 @@ func TestThemesPolicyTerms(t *testing.T) {
 			_, ids, scores := classifyText(tt.text, "")
 			if got := slices.Contains(ids, tt.theme); got != tt.want {
 				t.Errorf("%s in %v = %v (scores %v), want %v", tt.theme, ids, got, scores, tt.want)
+			}
+		})
+	}
+}
+
+// TestThemesEnumeration checks that the items of an enumeration in running text
+// weigh like list items: domains listed after "en matière de", topics listed one
+// noun each, works listed after a colon. Examples in parentheses, a pair joined
+// by "et", a list of names and a programme's name before its acronym do not.
+func TestThemesEnumeration(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"domains after en matière de",
+			"Le contrat accompagne les communes de la vallée en matière de logement, de mobilité, de numérique et de santé.",
+			[]string{"logement", "mobilites", "numerique", "sante"}, nil},
+		{"bare topics",
+			"Le pacte s'appuie sur un diagnostic qui porte sur la formation, les mobilités, le numérique, l'économie et la culture.",
+			[]string{"emploi-formation", "mobilites", "numerique", "developpement-economique", "culture-patrimoine"}, nil},
+		{"works after a colon",
+			"La communauté poursuit ses investissements : création de pistes cyclables, construction et rénovation d'écoles.",
+			[]string{"mobilites", "education-jeunesse"}, nil},
+		{"examples in parentheses",
+			"Les ateliers aborderont l'accès aux services (santé, mobilité, numérique, culture…) dans les bourgs.",
+			nil, []string{"sante", "mobilites", "numerique"}},
+		{"a pair joined by et",
+			"Le bus est une condition d'accès à l'emploi et aux soins, souligne Paul Marchand, président de l'agglomération.",
+			nil, []string{"sante"}},
+		{"a list of names",
+			"Étaient présents : Jean Morel, Anne Petit, Luc Blanc, Marie Roux, adjointe à l'urbanisme, Paul Vidal.",
+			nil, []string{"amenagement-friches"}},
+		{"a programme's name before its acronym",
+			"La convention de l'opération programmée d'amélioration de l'habitat et de renouvellement urbain (OPAH-RU) 2023-2028 est signée.",
+			nil, []string{"politique-de-la-ville"}},
+	}
+	// Without the rule, each positive text misses one of its themes at least.
+	off, err := ParseThemes([]byte(strings.NewReplacer("@enum\t2", "@enum\t1", "@topics\t3", "@topics\t1").Replace(string(themesTSV))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ids, scores := classifyText(tt.text, "")
+			for _, w := range tt.want {
+				if !slices.Contains(ids, w) {
+					t.Errorf("%s not in %v (scores %v)", w, ids, scores)
+				}
+			}
+			if offIDs, _ := off.Classify(NewText(Normalize(tt.text)), ""); len(tt.want) > 0 && len(offIDs) >= len(ids) {
+				t.Errorf("without @enum and @topics: %v, want fewer themes than %v", offIDs, ids)
+			}
+			for _, w := range tt.not {
+				if slices.Contains(ids, w) {
+					t.Errorf("%s in %v (scores %v)", w, ids, scores)
+				}
 			}
 		})
 	}
