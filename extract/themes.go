@@ -93,14 +93,14 @@ type themeSettings struct {
 	threshold, long, repeat                                          float64
 	title, heading, item, funded, aside, example, quoted, bp, former float64
 	speech, single                                                   float64
-	enum, topics                                                     float64
+	enum, topics, portfolio                                          float64
 }
 
 var defaultSettings = themeSettings{
 	threshold: 3, long: 8000, repeat: 0.5,
 	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3, former: 0.3,
 	speech: 1, single: 0,
-	enum: 2, topics: 3,
+	enum: 2, topics: 3, portfolio: 0.3,
 }
 
 // IDs returns the theme ids of the lexicon, in the order of the file.
@@ -318,6 +318,8 @@ func (s *themeSettings) field(name string) *float64 {
 		return &s.enum
 	case "topics":
 		return &s.topics
+	case "portfolio":
+		return &s.portfolio
 	}
 	return nil
 }
@@ -712,6 +714,9 @@ const (
 	savoirWord  // "à savoir", which lists the axes announced
 	euroWord    // a euro amount's unit
 	fillerWord  // joins the items of a list ("ou encore", "ainsi que"): not part of an item
+	roleWord    // names an official's office, before a portfolio ("vice-président chargé de…")
+	ownRoleWord // an office that names its portfolio after it ("adjointe à la culture", "délégué au tourisme")
+	chargeWord  // "chargé(e)", "en charge": opens a portfolio after a role word
 )
 
 // contextClass returns the class of a folded word, in one switch. "ex" both opens
@@ -732,6 +737,14 @@ func contextClass(w string) int {
 		return euroWord
 	case "ou", "encore", "ainsi", "que", "puis", "enfin":
 		return fillerWord
+	case "president", "presidente", "vice", "conseiller", "conseillere", "conseillers", "conseilleres",
+		"ministre", "secretaire", "elu", "elue", "elus", "elues", "maire",
+		"departemental", "departementale", "regional", "regionale", "municipal", "municipale", "communautaire":
+		return roleWord
+	case "adjoint", "adjointe", "adjoints", "adjointes", "delegue", "deleguee", "delegues", "deleguees":
+		return ownRoleWord
+	case "charge", "chargee", "charges", "chargees":
+		return chargeWord
 	}
 	return plainWord
 }
@@ -784,6 +797,8 @@ type scanState struct {
 	seg                    int32
 	segBreak               bool  // the next token starts a new segment
 	segMark                uint8 // the strongest mark since the last segment (see themeToken.segMark)
+	roleTok                int   // index of the last role word's token ("président", "adjointe"), -1 when none
+	portfolio              int   // tokens of an official's portfolio left ("chargée de la santé…"), 0 when none
 }
 
 // scan tokenises s (folded) and records the context of every word, line by line.
@@ -797,7 +812,8 @@ func (sc *scanner) scan() {
 		sc.sents = make([]sentenceInfo, 0, n)
 	}
 	sc.sents = append(sc.sents[:0], sentenceInfo{})
-	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1}
+	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1, roleTok: -1,
+		seg: -1, segBreak: true} // the first token opens segment 0: segments relies on it
 	st := &sc.st
 	for i := 0; i < len(s); {
 		le := strings.IndexByte(s[i:], '\n')
@@ -1068,7 +1084,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 				sc.newSentence()
 			}
 		case r == '–' || r == '—':
-			st.segMark = segHard
+			st.segMark, st.portfolio = segHard, 0
 			sc.closeClause()
 		}
 	}
@@ -1083,7 +1099,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 			st.straightQuote = true
 		}
 	case '(':
-		st.segMark = segHard
+		st.segMark, st.portfolio = segHard, 0
 		st.parenDepth++
 		if st.asideDepth == 0 && st.parenDepth == 1 { // outermost only: the scans do not overlap
 			if end, ok := asideParen(s, i); ok {
@@ -1102,9 +1118,12 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 		}
 		sc.closeClause()
 	case ',', ';':
+		if st.portfolio > 0 && (c == ';' || !portfolioGoesOn(s, i+1)) {
+			st.portfolio = 0
+		}
 		sc.closeClause()
 	case ':':
-		st.segMark = max(st.segMark, segColon)
+		st.segMark, st.portfolio = max(st.segMark, segColon), 0
 		sc.closeClause()
 		if st.sentHasAxis {
 			st.enum, st.itemPos = true, 0
@@ -1187,6 +1206,15 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	if st.citation || st.actBP {
 		m *= set.bp
 	}
+	if st.portfolio > 0 {
+		if sc.startsUpper(i) {
+			st.portfolio = 0 // a name: the portfolio has ended
+		} else {
+			st.portfolio--
+			m *= set.portfolio
+			emph = false
+		}
+	}
 	tk.mult = float32(m)
 	tk.emph = emph && st.asideDepth == 0 && !st.example && !st.boilerplate && !st.citation && !st.actBP &&
 		st.former != len(sc.toks)
@@ -1216,7 +1244,37 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 		if sc.recentNumber(st.sentFirstTok) {
 			sc.sents[st.sent].amount = true
 		}
+	case roleWord:
+		st.roleTok = len(sc.toks) - 1
+	case ownRoleWord:
+		st.roleTok = len(sc.toks) - 1
+		st.portfolio = maxPortfolio
+	case chargeWord:
+		if st.roleTok == len(sc.toks)-2 {
+			st.portfolio = maxPortfolio
+		}
 	}
+}
+
+// maxPortfolio is the most content words of an official's portfolio.
+const maxPortfolio = 12
+
+// portfolioGoesOn reports whether the folded text after a comma at i goes on
+// with an official's portfolio: its next word is "de", "du", "des", "d'", "à",
+// "au" or "aux" ("chargée de l'emploi, de la formation et de l'apprentissage").
+func portfolioGoesOn(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+		j++
+	}
+	switch s[i:j] {
+	case "de", "du", "des", "d", "a", "au", "aux":
+		return true
+	}
+	return false
 }
 
 // newSentence starts a new sentence, unless the current one has no token yet.
@@ -1224,6 +1282,7 @@ func (sc *scanner) newSentence() {
 	st := &sc.st
 	st.sentHasAxis, st.enum, st.example = false, false, false
 	st.segBreak, st.segMark = true, segHard
+	st.portfolio = 0
 	if len(sc.toks) == st.sentFirstTok {
 		return // empty sentence: reuse it
 	}

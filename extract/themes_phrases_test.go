@@ -148,3 +148,32 @@ func TestThemesEnumeration(t *testing.T) {
 		})
 	}
 }
+
+// TestThemesPortfolio checks that an official's portfolio, named with the office
+// ("vice-présidente chargée du tourisme", "adjoint délégué au patrimoine"), is a
+// title, not a subject, while the same words in the text's own sentences count.
+func TestThemesPortfolio(t *testing.T) {
+	tests := []struct {
+		name, theme, text string
+		want              bool
+	}{
+		{"vice-president in charge", "tourisme",
+			"Lundi, Claire Vasseur, vice-présidente chargée du tourisme et de l'attractivité, a ouvert la rencontre des maires.", false},
+		{"deputy with a portfolio", "culture-patrimoine",
+			"Paul Renaud, adjoint au maire délégué au patrimoine, à la culture et aux musées, présente le rapport de la commission.", false},
+		{"in charge, after a regional councillor", "emploi-formation",
+			"La conseillère régionale en charge de l'emploi et de la formation professionnelle était présente à la cérémonie.", false},
+		{"the portfolio ends at the next clause", "tourisme",
+			"Claire Vasseur, vice-présidente chargée des finances, annonce un plan pour le tourisme de pleine nature : hébergement touristique, randonnée et offices de tourisme.", true},
+		{"care taken in charge is not an office", "sante",
+			"Le centre prend en charge les soins dentaires et l'accès aux soins des habitants du canton.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ids, scores := classifyText(tt.text, "")
+			if got := slices.Contains(ids, tt.theme); got != tt.want {
+				t.Errorf("%s in %v = %v (scores %v), want %v", tt.theme, ids, got, scores, tt.want)
+			}
+		})
+	}
+}
