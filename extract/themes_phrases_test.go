@@ -82,6 +82,16 @@ func TestThemesPolicyTerms(t *testing.T) {
 			"Le préfet et le président ont signé hier le contrat de relance et de transition écologique du territoire.", false},
 		{"Anru written as a word", "politique-de-la-ville",
 			"Les quartiers Anru de l'agglomération attendent leurs projets.", true},
+		{"an allocation is not local finances", "fiscalite",
+			"Avec une dotation de 2 millions d'euros, l'appel à projets soutiendra les lauréats de la région.", false},
+		{"the State's allocations to communes are", "fiscalite",
+			"Les dotations de l'État aux communes baissent de 3 % : la commune revoit ses finances locales.", true},
+		{"leisure is not tourism", "tourisme",
+			"Le projet comprend des équipements de sports et de loisirs pour les habitants du quartier.", false},
+		{"primary classes", "education-jeunesse",
+			"Saint-Aubin modernise ses classes élémentaires avant la rentrée.", true},
+		{"hydraulic works are not land planning", "amenagement-friches",
+			"Le syndicat poursuit l'aménagement hydraulique de la vallée pour l'irrigation des vergers.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
