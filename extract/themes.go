@@ -1392,7 +1392,7 @@ func aheadIsBreak(s string, i int) bool {
 }
 
 // listItem reports whether a trimmed, folded line is a list item ("- le tourisme ;",
-// "1. …", "a) …", "Priorité 2 : …", "Axe II – …") and where its content starts.
+// "1. …", "a) …", "2>…", "Priorité 2 : …", "Axe II – …") and where its content starts.
 func listItem(line string) (bool, int) {
 	if line == "" {
 		return false, 0
@@ -1415,6 +1415,9 @@ func listItem(line string) (bool, int) {
 	}
 	if k > 0 && k+1 < len(line) && (line[k] == '.' || line[k] == ')') && line[k+1] == ' ' {
 		return true, k + 2
+	}
+	if k > 0 && k+1 < len(line) && line[k] == '>' { // "1>un soutien…", as some pages render ordered lists
+		return true, k + 1
 	}
 	// Keyword items.
 	j := 0

@@ -187,3 +187,29 @@ func TestThemesPortfolio(t *testing.T) {
 		})
 	}
 }
+
+func TestListItemMarkers(t *testing.T) {
+	tests := []struct {
+		line    string
+		want    bool
+		content int
+	}{
+		{"- le tourisme ;", true, 2},
+		{"1. le logement", true, 3},
+		{"2) la culture", true, 3},
+		{"3>un soutien à la numérisation", true, 2},
+		{"12>les mobilités", true, 3},
+		{"2024 a été une année record", false, 0},
+		{"> citation d'un courriel", false, 0},
+	}
+	for _, tt := range tests {
+		got, at := listItem(Fold(tt.line))
+		if got != tt.want || got && at != tt.content {
+			t.Errorf("listItem(%q) = %v, %d; want %v, %d", tt.line, got, at, tt.want, tt.content)
+		}
+	}
+	_, ids, scores := classifyText("Le dispositif finance les boutiques par :\n\n1>la rénovation des vitrines\n2>un soutien à la numérisation des ventes\n", "")
+	if !slices.Contains(ids, "numerique") {
+		t.Errorf("numerique not in %v (scores %v): a \"2>\" item's head weighs like an item's", ids, scores)
+	}
+}
