@@ -92,6 +92,12 @@ func TestThemesPolicyTerms(t *testing.T) {
 			"Saint-Aubin modernise ses classes élémentaires avant la rentrée.", true},
 		{"hydraulic works are not land planning", "amenagement-friches",
 			"Le syndicat poursuit l'aménagement hydraulique de la vallée pour l'irrigation des vergers.", false},
+		{"access to services is not transport", "mobilites",
+			"Les ateliers du forum portent sur l'accessibilité des services publics dans les bourgs.", false},
+		{"a regulatory category's name", "transition-ecologique",
+			"L'entrepôt relève des installations classées pour la protection de l'environnement depuis 2012.", false},
+		{"a law's name", "transition-ecologique",
+			"Conformément à la loi Climat et résilience, le plan local d'urbanisme est modifié.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
