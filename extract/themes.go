@@ -1233,7 +1233,9 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	case axisWord:
 		st.sentHasAxis = true
 	case exampleWord:
-		st.example = true
+		// "tout comme" joins two subjects ("la formation, tout comme le
+		// développement économique"): it opens no example.
+		st.example = !(w == "comme" && len(sc.toks) >= 2 && sc.tokenIs(len(sc.toks)-2, "tout"))
 	case formerWord:
 		st.former = len(sc.toks)
 	case savoirWord:
@@ -2305,4 +2307,10 @@ func (sc *scanner) boostRun(ms []themeMatch, segs []themeSegment, a, b int) {
 // entreprises culturelles").
 func isItemHead(m *themeMatch, sg *themeSegment) bool {
 	return m.first <= sg.first+2 && 2*(m.last-m.first) >= sg.n
+}
+
+// tokenIs reports whether token k is the folded word w.
+func (sc *scanner) tokenIs(k int, w string) bool {
+	tk := &sc.toks[k]
+	return sc.s[tk.start:tk.end] == w
 }

@@ -155,6 +155,8 @@ func TestThemesContext(t *testing.T) {
 		{"far in a list item", "Objectifs :\n\n- Encourager les habitants, les associations, les commerçants, les artisans, les agriculteurs, les écoles et enfin le tourisme.", "", false},
 		{"example parenthesis", "Priorité 1 : soutenir les services de proximité (culture, tourisme, sport…).", "", false},
 		{"after notamment", "- Soutenir les commerces de proximité, en faveur notamment du tourisme", "", false},
+		{"tout comme joins, it gives no example", "La Région finance la formation, tout comme le tourisme, avec 40 000 euros.", "", true},
+		{"comme gives an example", "La Région finance des filières comme le tourisme.", "", false},
 		{"boilerplate", "La commune recrute.\n\nÀ propos de la Région\n\nLa Région agit pour le tourisme, la culture et le sport en Hauts-de-France.", "", false},
 	}
 	for _, tt := range tests {
