@@ -677,13 +677,9 @@ type themeToken struct {
 	sent       int32 // sentence index
 	quote      int32 // index of the enclosing short quote, -1 when none
 	mult       float32
-	emph       bool  // in the title, a heading, an act's object or the head of a list item
-	speech     bool  // inside a long quotation: reported speech
-	gap        bool  // apart from the previous token, by "et" or punctuation (see phraseGap)
-	aside      bool  // inside a parenthesis that lists examples
-	formal     bool  // in boilerplate, a citation ("Vu …"), an act's formality or a contact line
-	seg        int32 // index of its segment of a sentence (see boostEnumerations), -1 for a list's filler word
-	segMark    uint8 // what opens its segment when it is the first token: segSoft, segColon or segHard
+	emph       bool // in the title, a heading, an act's object or the head of a list item
+	speech     bool // inside a long quotation: reported speech
+	gap        bool // apart from the previous token, by "et" or punctuation (see phraseGap)
 }
 
 type themeQuote struct {
@@ -758,7 +754,8 @@ type scanner struct {
 	toks    []themeToken
 	quotes  []themeQuote
 	sents   []sentenceInfo
-	matches []themeMatch // match's result, kept to be lent back
+	matches []themeMatch   // match's result, kept to be lent back
+	segs    []themeSegment // the segments of the tokens, built by word (see boostEnumerations)
 
 	titleStart, titleEnd int
 	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
@@ -793,10 +790,9 @@ type scanState struct {
 	itemStartAfter         int  // byte offset after which a keyword item's content starts, -1 when none
 	pendingAmount          bool
 	closeQuote             bool
-	gap                    bool // the next token is apart from the previous one (see phraseGap)
-	seg                    int32
+	gap                    bool  // the next token is apart from the previous one (see phraseGap)
 	segBreak               bool  // the next token starts a new segment
-	segMark                uint8 // the strongest mark since the last segment (see themeToken.segMark)
+	segMark                uint8 // the strongest mark since the last segment: segSoft, segColon or segHard
 	roleTok                int   // index of the last role word's token ("président", "adjointe"), -1 when none
 	portfolio              int   // tokens of an official's portfolio left ("chargée de la santé…"), 0 when none
 }
@@ -808,12 +804,16 @@ func (sc *scanner) scan() {
 		sc.toks = make([]themeToken, 0, n)
 	}
 	sc.toks = sc.toks[:0]
+	if n := len(s)/25 + 8; cap(sc.segs) < n {
+		sc.segs = make([]themeSegment, 0, n)
+	}
+	sc.segs = sc.segs[:0]
 	if n := len(s)/60 + 4; cap(sc.sents) < n {
 		sc.sents = make([]sentenceInfo, 0, n)
 	}
 	sc.sents = append(sc.sents[:0], sentenceInfo{})
 	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1, roleTok: -1,
-		seg: -1, segBreak: true} // the first token opens segment 0: segments relies on it
+		segBreak: true}
 	st := &sc.st
 	for i := 0; i < len(s); {
 		le := strings.IndexByte(s[i:], '\n')
@@ -1162,18 +1162,18 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	w := sc.s[i:j]
 	inTitle := i >= sc.titleStart && i < sc.titleEnd
 	class := contextClass(w)
-	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap,
-		aside: st.asideDepth > 0, formal: st.boilerplate || st.citation || st.actBP, seg: -1}
+	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
 	st.gap = false
 	if class == fillerWord {
-		st.segBreak = true
+		st.segBreak = true // a filler is in no segment
 	} else {
 		if st.segBreak {
-			st.seg++
-			tk.segMark = st.segMark
+			sc.segs = append(sc.segs, themeSegment{first: int32(len(sc.toks)), sent: st.sent, mark: st.segMark, mFirst: -1})
 			st.segBreak, st.segMark = false, segSoft
 		}
-		tk.seg = st.seg
+		sg := &sc.segs[len(sc.segs)-1]
+		sg.n++
+		sg.aside = sg.aside || st.asideDepth > 0 || st.boilerplate || st.citation || st.actBP
 	}
 	if st.quoteOpen >= 0 {
 		tk.quote = int32(st.quoteOpen)
@@ -1599,6 +1599,7 @@ type themeBufs struct {
 	sents   []sentenceInfo
 	quotes  []themeQuote
 	matches []themeMatch
+	segs    []themeSegment
 }
 
 // classify is Classify with buf, when not nil, lending the slices of the text's
@@ -1629,8 +1630,10 @@ func (th *Themes) classify(t *Text, title string, buf *themeBufs) ([]string, []c
 	}
 	if buf != nil {
 		sc.toks, sc.sents, sc.quotes, sc.matches = buf.toks[:0], buf.sents[:0], buf.quotes[:0], buf.matches[:0]
+		sc.segs = buf.segs[:0]
 		defer func() {
 			buf.toks, buf.sents, buf.quotes, buf.matches = sc.toks[:0], sc.sents[:0], sc.quotes[:0], sc.matches[:0]
+			buf.segs = sc.segs[:0]
 		}()
 	}
 	sc.scan()
@@ -2160,8 +2163,8 @@ func hasCreditsOrDepense(s string) bool {
 type themeSegment struct {
 	first, n   int32 // first token, tokens
 	sent       int32
-	mark       uint8 // what opens it (see themeToken.segMark)
-	aside      bool  // a token is in an aside or formal (see themeToken)
+	mark       uint8 // what opens it: segSoft, segColon or segHard
+	aside      bool  // a token is in an aside that lists examples or in a formal line (boilerplate, "Vu …", contact)
 	mFirst, mN int32 // its matches in the matches slice
 }
 
@@ -2213,24 +2216,21 @@ func (sc *scanner) boostEnumerations(ms []themeMatch) {
 	}
 }
 
-// segments returns the segments of the scanned tokens with their matches.
+// segments returns the segments of the scanned tokens (built by word) with their
+// matches.
 func (sc *scanner) segments(ms []themeMatch) []themeSegment {
-	var segs []themeSegment
-	for k := range sc.toks {
-		tk := &sc.toks[k]
-		if tk.seg < 0 {
-			continue
-		}
-		if int(tk.seg) >= len(segs) {
-			segs = append(segs, themeSegment{first: int32(k), sent: tk.sent, mark: tk.segMark, mFirst: -1})
-		}
-		sg := &segs[len(segs)-1]
-		sg.n++
-		sg.aside = sg.aside || tk.aside || tk.formal
-	}
+	segs := sc.segs
+	p := 0 // matches and segments are in text order: one walk pairs them
 	for i := range ms {
-		if seg := sc.toks[ms[i].first].seg; seg >= 0 && int(seg) < len(segs) {
-			if sg := &segs[seg]; sg.mFirst < 0 {
+		first := ms[i].first
+		for p < len(segs) && segs[p].first+segs[p].n <= first {
+			p++
+		}
+		if p == len(segs) {
+			break
+		}
+		if sg := &segs[p]; sg.first <= first {
+			if sg.mFirst < 0 {
 				sg.mFirst, sg.mN = int32(i), 1
 			} else {
 				sg.mN++
