@@ -96,6 +96,10 @@ func TestThemesPolicyTerms(t *testing.T) {
 			"Les ateliers du forum portent sur l'accessibilité des services publics dans les bourgs.", false},
 		{"a regulatory category's name", "transition-ecologique",
 			"L'entrepôt relève des installations classées pour la protection de l'environnement depuis 2012.", false},
+		{"participative loans and crowdfunding are finance", "participation",
+			"Le projet est financé par un prêt participatif de 50 000 € et une campagne de financement participatif auprès de 200 donateurs.", false},
+		{"a participative budget is participation", "participation",
+			"Les habitants ont choisi douze projets dans le cadre du budget participatif de la commune.", true},
 		{"a law's name", "transition-ecologique",
 			"Conformément à la loi Climat et résilience, le plan local d'urbanisme est modifié.", false},
 	}
