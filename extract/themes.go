@@ -1252,7 +1252,9 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 		st.roleTok = len(sc.toks) - 1
 		st.portfolio = maxPortfolio
 	case chargeWord:
-		if st.roleTok == len(sc.toks)-2 {
+		// Right after the role word, with no punctuation between: "président
+		// chargé", "conseillère en charge", not "budget communautaire ; charges".
+		if st.roleTok == len(sc.toks)-2 && !sc.toks[len(sc.toks)-1].gap {
 			st.portfolio = maxPortfolio
 		}
 	}

@@ -185,6 +185,8 @@ func TestThemesPortfolio(t *testing.T) {
 			"La conseillère régionale en charge de l'emploi et de la formation professionnelle était présente à la cérémonie.", false},
 		{"the portfolio ends at the next clause", "tourisme",
 			"Claire Vasseur, vice-présidente chargée des finances, annonce un plan pour le tourisme de pleine nature : hébergement touristique, randonnée et offices de tourisme.", true},
+		{"charges after a punctuation mark are expenses", "sante",
+			"Le budget communautaire ; charges de la maison de santé et des soins infirmiers à domicile du canton.", true},
 		{"care taken in charge is not an office", "sante",
 			"Le centre prend en charge les soins dentaires et l'accès aux soins des habitants du canton.", true},
 	}
