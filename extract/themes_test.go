@@ -387,6 +387,7 @@ func FuzzClassify(f *testing.F) {
 	f.Add("Priorité 1 : le logement social (habitat, R&D…) « Action Cœur de Ville » pour 3 M€.", "Titre")
 	f.Add("- le tourisme ;\n\n**L'innovation sociale**\n\nÀ propos de\n\"Soutien\" (", "")
 	f.Add("(((« « « \" \" … ... œ Œ ﬁ", "œ")
+	f.Add("1>la santé, la formation et, ou encore ; le numérique : adjointe chargée de, de l'emploi, M. X (a, b) – et", "")
 	f.Fuzz(func(t *testing.T, text, title string) {
 		if !utf8.ValidString(text) || !utf8.ValidString(title) {
 			return
