@@ -711,8 +711,8 @@ const (
 	euroWord    // a euro amount's unit
 	fillerWord  // joins the items of a list ("ou encore", "ainsi que"): not part of an item
 	roleWord    // names an official's office, before a portfolio ("vice-président chargé de…")
-	ownRoleWord // an office that names its portfolio after it ("adjointe à la culture", "délégué au tourisme")
-	chargeWord  // "chargé(e)", "en charge": opens a portfolio after a role word
+	ownRoleWord // an office that names its portfolio after it ("adjointe à la culture")
+	chargeWord  // "chargé(e)", "en charge", "délégué(e)": opens a portfolio after a role word ("conseiller délégué au tourisme")
 )
 
 // contextClass returns the class of a folded word, in one switch. "ex" both opens
@@ -737,9 +737,9 @@ func contextClass(w string) int {
 		"ministre", "secretaire", "elu", "elue", "elus", "elues", "maire",
 		"departemental", "departementale", "regional", "regionale", "municipal", "municipale", "communautaire":
 		return roleWord
-	case "adjoint", "adjointe", "adjoints", "adjointes", "delegue", "deleguee", "delegues", "deleguees":
+	case "adjoint", "adjointe", "adjoints", "adjointes":
 		return ownRoleWord
-	case "charge", "chargee", "charges", "chargees":
+	case "charge", "chargee", "charges", "chargees", "delegue", "deleguee", "delegues", "deleguees":
 		return chargeWord
 	}
 	return plainWord
@@ -1253,7 +1253,8 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 		st.portfolio = maxPortfolio
 	case chargeWord:
 		// Right after the role word, with no punctuation between: "président
-		// chargé", "conseillère en charge", not "budget communautaire ; charges".
+		// chargé", "conseillère en charge", "maire délégué", not "budget
+		// communautaire ; charges" nor "la compétence déléguée à la métropole".
 		if st.roleTok == len(sc.toks)-2 && !sc.toks[len(sc.toks)-1].gap {
 			st.portfolio = maxPortfolio
 		}

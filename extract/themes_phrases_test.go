@@ -193,6 +193,10 @@ func TestThemesPortfolio(t *testing.T) {
 			"Claire Vasseur, vice-présidente chargée des finances, annonce un plan pour le tourisme de pleine nature : hébergement touristique, randonnée et offices de tourisme.", true},
 		{"charges after a punctuation mark are expenses", "sante",
 			"Le budget communautaire ; charges de la maison de santé et des soins infirmiers à domicile du canton.", true},
+		{"a delegated competence is not an office", "mobilites",
+			"La compétence déléguée à la communauté urbaine porte sur les transports urbains, le réseau de bus et les pistes cyclables.", true},
+		{"a deputy councillor's portfolio", "tourisme",
+			"Le conseiller délégué au tourisme et aux loisirs de pleine nature, Marc Olivier, a remis les prix.", false},
 		{"care taken in charge is not an office", "sante",
 			"Le centre prend en charge les soins dentaires et l'accès aux soins des habitants du canton.", true},
 	}
