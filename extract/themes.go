@@ -77,6 +77,7 @@ type themeEntry struct {
 	term   string   // as written
 	words  []string // stems, folded words or original words, by mode
 	ids    []int32  // stem ids of words (modeStem)
+	gaps   uint64   // bit k: words k-1 and k may be apart in the text, by "et" or punctuation (see phraseGap)
 	mode   matchMode
 }
 
@@ -92,12 +93,14 @@ type themeSettings struct {
 	threshold, long, repeat                                          float64
 	title, heading, item, funded, aside, example, quoted, bp, former float64
 	speech, single                                                   float64
+	enum, topics, portfolio                                          float64
 }
 
 var defaultSettings = themeSettings{
 	threshold: 3, long: 8000, repeat: 0.5,
 	title: 3, heading: 2, item: 2, funded: 1.5, aside: 0.4, example: 0.5, quoted: 0.3, bp: 0.3, former: 0.3,
 	speech: 1, single: 0,
+	enum: 2, topics: 3, portfolio: 0.3,
 }
 
 // IDs returns the theme ids of the lexicon, in the order of the file.
@@ -206,7 +209,7 @@ func ParseThemes(data []byte) (*Themes, error) {
 			bad(n, "flags must be a [group] at the end of the line")
 			continue
 		}
-		words := termWords(term, mode)
+		words, gaps := termWords(term, mode)
 		if len(words) == 0 {
 			bad(n, "term %q has no word to match (only small words like de, la, et)", term)
 			continue
@@ -228,7 +231,7 @@ func ParseThemes(data []byte) (*Themes, error) {
 			continue
 		}
 		seen[k] = len(th.entries)
-		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, mode: mode})
+		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, gaps: gaps, mode: mode})
 	}
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
@@ -311,6 +314,12 @@ func (s *themeSettings) field(name string) *float64 {
 		return &s.speech
 	case "single":
 		return &s.single
+	case "enum":
+		return &s.enum
+	case "topics":
+		return &s.topics
+	case "portfolio":
+		return &s.portfolio
 	}
 	return nil
 }
@@ -376,9 +385,10 @@ func joinErrors(errs []error) error {
 	return joinedErrors(errs)
 }
 
-// termWords splits a lexicon term into the words it is matched on.
-func termWords(term string, mode matchMode) []string {
-	var words []string
+// termWords splits a lexicon term into the words it is matched on, with the
+// gaps between them: bit k of gaps is set when words k-1 and k are apart in the
+// term (see phraseGap: "économie sociale et solidaire").
+func termWords(term string, mode matchMode) (words []string, gaps uint64) {
 	src := term
 	if mode != modeCase {
 		src = Fold(term)
@@ -394,7 +404,46 @@ func termWords(term string, mode matchMode) []string {
 		}
 		words = append(words, w)
 	})
-	return words
+	return words, termGaps(Fold(term))
+}
+
+// termGaps returns the gaps between the words of the folded term s that are
+// not stop words, as termWords.
+func termGaps(s string) uint64 {
+	var gaps uint64
+	n, prevEnd, gap := 0, -1, false
+	forEachWord(s, func(i, j int) {
+		for k := max(prevEnd, 0); prevEnd >= 0 && k < i; k++ {
+			gap = gap || phraseGap(s, k)
+		}
+		prevEnd = j
+		if w := s[i:j]; isStopWord(w) {
+			gap = gap || w == "et"
+			return
+		}
+		if gap && n > 0 && n < 64 {
+			gaps |= 1 << n
+		}
+		gap = false
+		n++
+	})
+	return gaps
+}
+
+// phraseGap reports whether the byte at i of the folded s, between two words,
+// keeps them from being read as one phrase: punctuation other than a space, an
+// apostrophe or a hyphen inside a compound ("économiques, sociaux", "politique
+// « villes »", "logement - transition"). The word "et" between two words is a
+// gap too (see termGaps and scanner.word): "enjeux économiques et sociaux" is not
+// "économie sociale".
+func phraseGap(s string, i int) bool {
+	switch s[i] {
+	case ' ', '\'', '\n', '\t', '\r':
+		return false
+	case '-':
+		return i == 0 || i+1 >= len(s) || s[i-1] == ' ' || s[i+1] == ' '
+	}
+	return true
 }
 
 // forEachWord calls f with the span of each word of s: a run of letters and digits,
@@ -630,6 +679,7 @@ type themeToken struct {
 	mult       float32
 	emph       bool // in the title, a heading, an act's object or the head of a list item
 	speech     bool // inside a long quotation: reported speech
+	gap        bool // apart from the previous token, by "et" or punctuation (see phraseGap)
 }
 
 type themeQuote struct {
@@ -659,6 +709,10 @@ const (
 	formerWord  // makes the next word the description of a site rather than a subject: "l'ancienne gare", "la friche hospitalière"
 	savoirWord  // "à savoir", which lists the axes announced
 	euroWord    // a euro amount's unit
+	fillerWord  // joins the items of a list ("ou encore", "ainsi que"): not part of an item
+	roleWord    // names an official's office, before a portfolio ("vice-président chargé de…")
+	ownRoleWord // an office that names its portfolio after it ("adjointe à la culture")
+	chargeWord  // "chargé(e)", "en charge", "délégué(e)": opens a portfolio after a role word ("conseiller délégué au tourisme")
 )
 
 // contextClass returns the class of a folded word, in one switch. "ex" both opens
@@ -677,6 +731,16 @@ func contextClass(w string) int {
 		return savoirWord
 	case "euros", "euro", "eur", "meur", "keur":
 		return euroWord
+	case "ou", "encore", "ainsi", "que", "puis", "enfin":
+		return fillerWord
+	case "president", "presidente", "vice", "conseiller", "conseillere", "conseillers", "conseilleres",
+		"ministre", "secretaire", "elu", "elue", "elus", "elues", "maire",
+		"departemental", "departementale", "regional", "regionale", "municipal", "municipale", "communautaire":
+		return roleWord
+	case "adjoint", "adjointe", "adjoints", "adjointes":
+		return ownRoleWord
+	case "charge", "chargee", "charges", "chargees", "delegue", "deleguee", "delegues", "deleguees":
+		return chargeWord
 	}
 	return plainWord
 }
@@ -690,7 +754,8 @@ type scanner struct {
 	toks    []themeToken
 	quotes  []themeQuote
 	sents   []sentenceInfo
-	matches []themeMatch // match's result, kept to be lent back
+	matches []themeMatch   // match's result, kept to be lent back
+	segs    []themeSegment // the segments of the tokens, built by word (see boostEnumerations)
 
 	titleStart, titleEnd int
 	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
@@ -725,6 +790,11 @@ type scanState struct {
 	itemStartAfter         int  // byte offset after which a keyword item's content starts, -1 when none
 	pendingAmount          bool
 	closeQuote             bool
+	gap                    bool  // the next token is apart from the previous one (see phraseGap)
+	segBreak               bool  // the next token starts a new segment
+	segMark                uint8 // the strongest mark since the last segment: segSoft, segColon or segHard
+	roleTok                int   // index of the last role word's token ("président", "adjointe"), -1 when none
+	portfolio              int   // tokens of an official's portfolio left ("chargée de la santé…"), 0 when none
 }
 
 // scan tokenises s (folded) and records the context of every word, line by line.
@@ -734,11 +804,16 @@ func (sc *scanner) scan() {
 		sc.toks = make([]themeToken, 0, n)
 	}
 	sc.toks = sc.toks[:0]
+	if n := len(s)/25 + 8; cap(sc.segs) < n {
+		sc.segs = make([]themeSegment, 0, n)
+	}
+	sc.segs = sc.segs[:0]
 	if n := len(s)/60 + 4; cap(sc.sents) < n {
 		sc.sents = make([]sentenceInfo, 0, n)
 	}
 	sc.sents = append(sc.sents[:0], sentenceInfo{})
-	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1}
+	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1, roleTok: -1,
+		segBreak: true}
 	st := &sc.st
 	for i := 0; i < len(s); {
 		le := strings.IndexByte(s[i:], '\n')
@@ -876,6 +951,8 @@ func (sc *scanner) scanLine(i, le int) {
 		if j-i > 3 || !isStopKey(k0) {
 			stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
 			sc.word(i, j, stem, list)
+		} else if k0 == 'e'|'t'<<8 {
+			sc.st.gap, sc.st.segBreak = true, true
 		}
 		i = j
 		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
@@ -891,6 +968,8 @@ func (sc *scanner) slowWord(i, j int) int {
 	if w := sc.s[i:j]; !isStopWord(w) {
 		stem, list := sc.th.wordInfo(w)
 		sc.word(i, j, stem, list)
+	} else if w == "et" {
+		sc.st.gap, sc.st.segBreak = true, true
 	}
 	return j
 }
@@ -989,6 +1068,7 @@ func scanWordEnd(s string, j int) int {
 func (sc *scanner) punct(i, n int, c byte, r rune) {
 	s := sc.s
 	st := &sc.st
+	st.gap = st.gap || phraseGap(s, i)
 	if c >= utf8.RuneSelf {
 		switch {
 		case r == '«' || r == '“':
@@ -1004,6 +1084,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 				sc.newSentence()
 			}
 		case r == '–' || r == '—':
+			st.segMark, st.portfolio = segHard, 0
 			sc.closeClause()
 		}
 	}
@@ -1018,6 +1099,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 			st.straightQuote = true
 		}
 	case '(':
+		st.segMark, st.portfolio = segHard, 0
 		st.parenDepth++
 		if st.asideDepth == 0 && st.parenDepth == 1 { // outermost only: the scans do not overlap
 			if end, ok := asideParen(s, i); ok {
@@ -1027,6 +1109,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 		}
 		sc.closeClause()
 	case ')':
+		st.segMark = segHard
 		if st.parenDepth > 0 {
 			if st.parenDepth == st.asideDepth {
 				st.asideDepth, st.asideEnd = 0, -1
@@ -1035,8 +1118,12 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 		}
 		sc.closeClause()
 	case ',', ';':
+		if st.portfolio > 0 && (c == ';' || !portfolioGoesOn(s, i+1)) {
+			st.portfolio = 0
+		}
 		sc.closeClause()
 	case ':':
+		st.segMark, st.portfolio = max(st.segMark, segColon), 0
 		sc.closeClause()
 		if st.sentHasAxis {
 			st.enum, st.itemPos = true, 0
@@ -1074,7 +1161,20 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	set := &sc.th.set
 	w := sc.s[i:j]
 	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list}
+	class := contextClass(w)
+	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
+	st.gap = false
+	if class == fillerWord {
+		st.segBreak = true // a filler is in no segment
+	} else {
+		if st.segBreak {
+			sc.segs = append(sc.segs, themeSegment{first: int32(len(sc.toks)), sent: st.sent, mark: st.segMark, mFirst: -1})
+			st.segBreak, st.segMark = false, segSoft
+		}
+		sg := &sc.segs[len(sc.segs)-1]
+		sg.n++
+		sg.aside = sg.aside || st.asideDepth > 0 || st.boilerplate || st.citation || st.actBP
+	}
 	if st.quoteOpen >= 0 {
 		tk.quote = int32(st.quoteOpen)
 	}
@@ -1106,6 +1206,15 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 	if st.citation || st.actBP {
 		m *= set.bp
 	}
+	if st.portfolio > 0 {
+		if sc.startsUpper(i) {
+			st.portfolio = 0 // a name: the portfolio has ended
+		} else {
+			st.portfolio--
+			m *= set.portfolio
+			emph = false
+		}
+	}
 	tk.mult = float32(m)
 	tk.emph = emph && st.asideDepth == 0 && !st.example && !st.boilerplate && !st.citation && !st.actBP &&
 		st.former != len(sc.toks)
@@ -1120,11 +1229,13 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 			st.itemPos++
 		}
 	}
-	switch contextClass(w) {
+	switch class {
 	case axisWord:
 		st.sentHasAxis = true
 	case exampleWord:
-		st.example = true
+		// "tout comme" joins two subjects ("la formation, tout comme le
+		// développement économique"): it opens no example.
+		st.example = !(w == "comme" && len(sc.toks) >= 2 && sc.tokenIs(len(sc.toks)-2, "tout"))
 	case formerWord:
 		st.former = len(sc.toks)
 	case savoirWord:
@@ -1135,13 +1246,48 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 		if sc.recentNumber(st.sentFirstTok) {
 			sc.sents[st.sent].amount = true
 		}
+	case roleWord:
+		st.roleTok = len(sc.toks) - 1
+	case ownRoleWord:
+		st.roleTok = len(sc.toks) - 1
+		st.portfolio = maxPortfolio
+	case chargeWord:
+		// Right after the role word, with no punctuation between: "président
+		// chargé", "conseillère en charge", "maire délégué", not "budget
+		// communautaire ; charges" nor "la compétence déléguée à la métropole".
+		if st.roleTok == len(sc.toks)-2 && !sc.toks[len(sc.toks)-1].gap {
+			st.portfolio = maxPortfolio
+		}
 	}
+}
+
+// maxPortfolio is the most content words of an official's portfolio.
+const maxPortfolio = 12
+
+// portfolioGoesOn reports whether the folded text after a comma at i goes on
+// with an official's portfolio: its next word is "de", "du", "des", "d'", "à",
+// "au" or "aux" ("chargée de l'emploi, de la formation et de l'apprentissage").
+func portfolioGoesOn(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+		j++
+	}
+	switch s[i:j] {
+	case "de", "du", "des", "d", "a", "au", "aux":
+		return true
+	}
+	return false
 }
 
 // newSentence starts a new sentence, unless the current one has no token yet.
 func (sc *scanner) newSentence() {
 	st := &sc.st
 	st.sentHasAxis, st.enum, st.example = false, false, false
+	st.segBreak, st.segMark = true, segHard
+	st.portfolio = 0
 	if len(sc.toks) == st.sentFirstTok {
 		return // empty sentence: reuse it
 	}
@@ -1153,6 +1299,7 @@ func (sc *scanner) newSentence() {
 // closeClause ends a clause: a comma, a parenthesis, a dash.
 func (sc *scanner) closeClause() {
 	sc.st.example = false
+	sc.st.segBreak = true
 	if sc.st.enum {
 		sc.st.itemPos = 0
 	}
@@ -1250,7 +1397,7 @@ func aheadIsBreak(s string, i int) bool {
 }
 
 // listItem reports whether a trimmed, folded line is a list item ("- le tourisme ;",
-// "1. …", "a) …", "Priorité 2 : …", "Axe II – …") and where its content starts.
+// "1. …", "a) …", "2>…", "Priorité 2 : …", "Axe II – …") and where its content starts.
 func listItem(line string) (bool, int) {
 	if line == "" {
 		return false, 0
@@ -1273,6 +1420,9 @@ func listItem(line string) (bool, int) {
 	}
 	if k > 0 && k+1 < len(line) && (line[k] == '.' || line[k] == ')') && line[k+1] == ' ' {
 		return true, k + 2
+	}
+	if k > 0 && k+1 < len(line) && line[k] == '>' { // "1>un soutien…", as some pages render ordered lists
+		return true, k + 1
 	}
 	// Keyword items.
 	j := 0
@@ -1452,6 +1602,7 @@ type themeBufs struct {
 	sents   []sentenceInfo
 	quotes  []themeQuote
 	matches []themeMatch
+	segs    []themeSegment
 }
 
 // classify is Classify with buf, when not nil, lending the slices of the text's
@@ -1482,12 +1633,15 @@ func (th *Themes) classify(t *Text, title string, buf *themeBufs) ([]string, []c
 	}
 	if buf != nil {
 		sc.toks, sc.sents, sc.quotes, sc.matches = buf.toks[:0], buf.sents[:0], buf.quotes[:0], buf.matches[:0]
+		sc.segs = buf.segs[:0]
 		defer func() {
 			buf.toks, buf.sents, buf.quotes, buf.matches = sc.toks[:0], sc.sents[:0], sc.quotes[:0], sc.matches[:0]
+			buf.segs = sc.segs[:0]
 		}()
 	}
 	sc.scan()
 	matches := sc.match()
+	sc.boostEnumerations(matches)
 	var titleMatches []themeMatch
 	if extra != nil {
 		extra.scan()
@@ -1753,19 +1907,20 @@ func (sc *scanner) matchAt(i int, e *themeEntry) bool {
 	switch e.mode {
 	case modeStem:
 		for k := 1; k < len(toks); k++ {
-			if toks[k].sent != sent || toks[k].stem != e.ids[k] {
+			if toks[k].sent != sent || toks[k].stem != e.ids[k] || toks[k].gap && e.gaps>>k&1 == 0 {
 				return false
 			}
 		}
 	case modeExact:
 		for k := 1; k < len(toks); k++ {
-			if toks[k].sent != sent || sc.s[toks[k].start:toks[k].end] != e.words[k] {
+			if toks[k].sent != sent || sc.s[toks[k].start:toks[k].end] != e.words[k] || toks[k].gap && e.gaps>>k&1 == 0 {
 				return false
 			}
 		}
 	case modeCase:
 		for k := range toks {
-			if tk := &toks[k]; tk.sent != sent || sc.orig(int(tk.start), int(tk.end)) != e.words[k] {
+			if tk := &toks[k]; tk.sent != sent || sc.orig(int(tk.start), int(tk.end)) != e.words[k] ||
+				k > 0 && tk.gap && e.gaps>>k&1 == 0 {
 				return false
 			}
 		}
@@ -2003,4 +2158,162 @@ func hasCreditsOrDepense(s string) bool {
 		}
 	}
 	return false
+}
+
+// A themeSegment is a run of a sentence's tokens between clause marks (a comma,
+// a semicolon, a colon, a parenthesis, a dash), "et" and list fillers ("ou
+// encore", "ainsi que"): an item when the sentence enumerates.
+type themeSegment struct {
+	first, n   int32 // first token, tokens
+	sent       int32
+	mark       uint8 // what opens it: segSoft, segColon or segHard
+	aside      bool  // a token is in an aside that lists examples or in a formal line (boilerplate, "Vu …", contact)
+	mFirst, mN int32 // its matches in the matches slice
+}
+
+// The marks that open a segment: a comma, a semicolon, "et" or a filler word
+// separate the items of a list; a colon opens it; a parenthesis, a dash, a
+// quote or a new sentence ends it.
+const (
+	segSoft uint8 = iota
+	segColon
+	segHard
+)
+
+// maxItemWords is the most content words of a segment that can be an item of an
+// enumeration ("la transition écologique", "investissement dans les routes").
+const maxItemWords = 4
+
+// boostEnumerations gives the weight of list items (@enum) to the theme terms
+// heading the items of an enumeration in running text: three short segments or
+// more in a row in one sentence, separated by commas, semicolons, "et" or list
+// fillers, two thirds of them (and two or more) headed by a theme term ("en
+// matière de logement, de mobilité, de transition énergétique et de numérique";
+// "des projets : investissement dans les routes départementales, construction
+// et rénovation de collèges"). The segment just before the run counts as its
+// first item when a term ends it ("… en matière de commerce"). When three items
+// or more are a theme term and nothing else ("la santé, la formation, les
+// mobilités, le numérique"), the sentence lists topics and its terms weigh
+// @topics. Examples in parentheses and formal lines are not boosted; a
+// parenthesis, a dash or a new sentence ends a run, so that a programme's name
+// before its acronym is not a list.
+func (sc *scanner) boostEnumerations(ms []themeMatch) {
+	set := &sc.th.set
+	if len(ms) < 2 || set.enum <= 1 && set.topics <= 1 {
+		return
+	}
+	segs := sc.segments(ms)
+	for a := 0; a < len(segs); {
+		b := a
+		for b < len(segs) && segs[b].n <= maxItemWords && !segs[b].aside && (b == a || segs[b].mark == segSoft) {
+			b++
+		}
+		if b == a {
+			a++
+			continue
+		}
+		if b-a >= 3 {
+			sc.boostRun(ms, segs, a, b)
+		}
+		a = b
+	}
+}
+
+// segments returns the segments of the scanned tokens (built by word) with their
+// matches.
+func (sc *scanner) segments(ms []themeMatch) []themeSegment {
+	segs := sc.segs
+	p := 0 // matches and segments are in text order: one walk pairs them
+	for i := range ms {
+		first := ms[i].first
+		for p < len(segs) && segs[p].first+segs[p].n <= first {
+			p++
+		}
+		if p == len(segs) {
+			break
+		}
+		if sg := &segs[p]; sg.first <= first {
+			if sg.mFirst < 0 {
+				sg.mFirst, sg.mN = int32(i), 1
+			} else {
+				sg.mN++
+			}
+		}
+	}
+	return segs
+}
+
+// boostRun boosts the items of the run of short segments [a, b) if it is an
+// enumeration (see boostEnumerations).
+func (sc *scanner) boostRun(ms []themeMatch, segs []themeSegment, a, b int) {
+	set := &sc.th.set
+	matched, bare, total := 0, 0, b-a
+	head := func(sg *themeSegment, tail bool) (ok, isBare bool) {
+		for i := sg.mFirst; sg.mFirst >= 0 && i < sg.mFirst+sg.mN; i++ {
+			m := &ms[i]
+			if sc.th.entries[m.entry].theme < 0 || m.contribution <= 0 {
+				continue
+			}
+			end := m.last == sg.first+sg.n
+			if tail && end || !tail && isItemHead(m, sg) {
+				return true, m.first == sg.first && end
+			}
+		}
+		return false, false
+	}
+	intro := a > 0 && segs[a].mark != segHard && !segs[a-1].aside
+	if intro {
+		if ok, _ := head(&segs[a-1], true); ok {
+			matched++
+			total++
+		} else {
+			intro = false
+		}
+	}
+	for k := a; k < b; k++ {
+		if ok, isBare := head(&segs[k], false); ok {
+			matched++
+			if isBare {
+				bare++
+			}
+		}
+	}
+	if matched < 2 || 3*matched < 2*total {
+		return
+	}
+	f := set.enum
+	if bare >= 3 {
+		f = max(f, set.topics)
+	}
+	boost := func(sg *themeSegment, tail bool) {
+		for i := sg.mFirst; sg.mFirst >= 0 && i < sg.mFirst+sg.mN; i++ {
+			m := &ms[i]
+			end := m.last == sg.first+sg.n
+			if sc.th.entries[m.entry].theme < 0 || m.emph || !(tail && end || !tail && isItemHead(m, sg)) {
+				continue
+			}
+			m.contribution *= f
+			m.emph = true
+		}
+	}
+	if intro {
+		boost(&segs[a-1], true)
+	}
+	for k := a; k < b; k++ {
+		boost(&segs[k], false)
+	}
+}
+
+// isItemHead reports whether match m heads segment sg as an item names its
+// subject: it starts at one of its first three words and covers half its words or
+// more ("la mobilité", "rénovation de collèges", not "incubateur consacré aux
+// entreprises culturelles").
+func isItemHead(m *themeMatch, sg *themeSegment) bool {
+	return m.first <= sg.first+2 && 2*(m.last-m.first) >= sg.n
+}
+
+// tokenIs reports whether token k is the folded word w.
+func (sc *scanner) tokenIs(k int, w string) bool {
+	tk := &sc.toks[k]
+	return sc.s[tk.start:tk.end] == w
 }

@@ -155,6 +155,8 @@ func TestThemesContext(t *testing.T) {
 		{"far in a list item", "Objectifs :\n\n- Encourager les habitants, les associations, les commerçants, les artisans, les agriculteurs, les écoles et enfin le tourisme.", "", false},
 		{"example parenthesis", "Priorité 1 : soutenir les services de proximité (culture, tourisme, sport…).", "", false},
 		{"after notamment", "- Soutenir les commerces de proximité, en faveur notamment du tourisme", "", false},
+		{"tout comme joins, it gives no example", "La Région finance la formation, tout comme le tourisme, avec 40 000 euros.", "", true},
+		{"comme gives an example", "La Région finance des filières comme le tourisme.", "", false},
 		{"boilerplate", "La commune recrute.\n\nÀ propos de la Région\n\nLa Région agit pour le tourisme, la culture et le sport en Hauts-de-France.", "", false},
 	}
 	for _, tt := range tests {
@@ -385,6 +387,7 @@ func FuzzClassify(f *testing.F) {
 	f.Add("Priorité 1 : le logement social (habitat, R&D…) « Action Cœur de Ville » pour 3 M€.", "Titre")
 	f.Add("- le tourisme ;\n\n**L'innovation sociale**\n\nÀ propos de\n\"Soutien\" (", "")
 	f.Add("(((« « « \" \" … ... œ Œ ﬁ", "œ")
+	f.Add("1>la santé, la formation et, ou encore ; le numérique : adjointe chargée de, de l'emploi, M. X (a, b) – et", "")
 	f.Fuzz(func(t *testing.T, text, title string) {
 		if !utf8.ValidString(text) || !utf8.ValidString(title) {
 			return
