@@ -29,6 +29,9 @@ var actWords = map[string]actWord{
 // actKind returns the kind of act a folded word names, or "" (abbreviations
 // included, which only actAt reads in their context).
 func actKind(w string) string {
+	if !maybeActWord(w) {
+		return ""
+	}
 	if a, ok := actWords[w]; ok && !a.abbrev {
 		return a.kind
 	}
@@ -36,13 +39,21 @@ func actKind(w string) string {
 }
 
 // actWordMask has bit n of [c] set when a word of actWords starts with byte c and
-// has n bytes (n < 16): most tokens are skipped on it.
-var actWordMask = func() (m [256]uint16) {
+// has n bytes (n < 16), actWordLast when one ends with byte c and has n bytes: most
+// tokens are skipped on them ("des" on the second).
+var actWordMask, actWordLast = func() (m, l [256]uint16) {
 	for w := range actWords {
 		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
-	return m
+	return m, l
 }()
+
+// maybeActWord reports whether the folded word w passes both masks.
+func maybeActWord(w string) bool {
+	n := len(w)
+	return n > 0 && n < 16 && actWordMask[w[0]]>>n&1 != 0 && actWordLast[w[n-1]]>>n&1 != 0
+}
 
 // actAt returns the kind of act word i names in its context, or "": an
 // abbreviation counts in capitals before a number mark.
@@ -71,44 +82,87 @@ func References(t *Text) []corpus.Reference {
 func referencesOf(tk tokens) []corpus.Reference {
 	x := refScanner{dateScanner: dateScanner{tokens: tk}}
 	toks, f := tk.toks, tk.f
+	// Most tokens start nothing: bit sets of first bytes and lengths skip them, in a
+	// loop without calls.
 	for i := 0; i < len(toks); i++ {
-		lineStart := i == 0 || toks[i].gap >= gapLine
-		switch toks[i].kind {
-		case tokNum:
-			if n := x.numberFirst(i, lineStart); n > 0 {
-				i += n - 1
-			}
-			continue
+		tk := &toks[i]
+		n := uint32(tk.e - tk.s)
+		switch tk.kind {
 		case tokWord:
+			if n > 15 || refWordMask[f[tk.s]]>>n&1 == 0 || refWordLast[f[tk.e-1]]>>n&1 == 0 {
+				continue
+			}
+			// "D", "R" before a number; "N" of "N°" starting a line; "DE" before
+			// "N°" (see tokenAt), not "de".
+			if n == 1 && (i+1 == len(toks) || toks[i+1].kind != tokNum) && (f[tk.s] != 'n' || tk.gap < gapLine && i > 0) ||
+				n == 2 && f[tk.s] == 'd' && (i+1 == len(toks) || f[toks[i+1].s] != 'n') {
+				continue
+			}
+		case tokNum:
+			// Within a line, only a prefecture's identifier is read before its act:
+			// its first part (département or year) has at most four digits, glued to
+			// a hyphen or to the letter of "2A-".
+			if tk.gap < gapLine && i > 0 && (n > 4 || i+1 == len(toks) || toks[i+1].gap != gapNone ||
+				f[toks[i+1].s] != '-' && toks[i+1].kind != tokWord) {
+				continue
+			}
 		default:
 			continue
 		}
-		n := uint32(toks[i].e - toks[i].s)
-		if n == 1 && (f[toks[i].s] == 'd' || f[toks[i].s] == 'r') || lineStart && n <= 6 && f[toks[i].s] == 'n' {
-			// "D87/13", "R06-2025-04-07-00003"; "N° 2019-045 : Budget" starting a
-			// line of a list.
-			if n := x.numberFirst(i, lineStart); n > 0 {
-				i += n - 1
-				continue
-			}
-		}
-		// Most tokens are no act word: a bit set of first bytes and lengths skips them.
-		if n > 15 || actWordMask[f[toks[i].s]]>>n&1 == 0 {
-			continue
-		}
-		kind := x.actAt(i)
-		if kind == "" {
-			continue
-		}
-		if kind == corpus.RefDeliberation {
-			x.deliberations = true
-		}
-		if n := x.act(i, kind); n > 0 {
+		if n := x.tokenAt(i); n > 0 {
 			i += n - 1
 		}
 	}
 	x.settleRows()
 	return x.res
+}
+
+// numberMarkWords are the words of numberMark ("n°" is "n" then a punctuation).
+var numberMarkWords = []string{"n", "no", "nos", "nº", "num", "numero"}
+
+// refWordMask and refWordLast are actWordMask and actWordLast with the words
+// numberFirst starts at: "D" and "R" before a number, a number mark starting a line.
+var refWordMask, refWordLast = func() (m, l [256]uint16) {
+	m, l = actWordMask, actWordLast
+	for _, w := range append([]string{"d", "r"}, numberMarkWords...) {
+		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
+	}
+	return m, l
+}()
+
+// tokenAt reads the references starting at token i, a number or a word of
+// refWordMask, and returns the tokens they take, 0 if none.
+func (x *refScanner) tokenAt(i int) int {
+	lineStart := i == 0 || x.toks[i].gap >= gapLine
+	if x.toks[i].kind == tokNum {
+		return x.numberFirst(i, lineStart)
+	}
+	n, c := x.toks[i].e-x.toks[i].s, x.f[x.toks[i].s]
+	if n == 1 && (c == 'd' || c == 'r') && x.kind(i+1) == tokNum || lineStart && c == 'n' {
+		// "D87/13", "R06-2025-04-07-00003"; "N° 2019-045 : Budget" starting a line
+		// of a list.
+		if k := x.numberFirst(i, lineStart); k > 0 {
+			return k
+		}
+	}
+	w := x.str(i)
+	if !maybeActWord(w) {
+		return 0
+	}
+	// Two-letter act words are abbreviations, read before a number mark only
+	// ("DE N°1"): a look at the next token spares every "de" the table.
+	if n == 2 && (i+1 == len(x.toks) || x.f[x.toks[i+1].s] != 'n') {
+		return 0
+	}
+	kind := x.actAt(i)
+	if kind == "" {
+		return 0
+	}
+	if kind == corpus.RefDeliberation {
+		x.deliberations = true
+	}
+	return x.act(i, kind)
 }
 
 type refScanner struct {
@@ -177,7 +231,7 @@ func (x *refScanner) act(i int, kind string) int {
 		// "décision ARS 2017-131"; on the act's line (a heading "Délibérations" and
 		// the numbered items of its list are not an act and its number).
 		if x.alnum(j) && !(x.glued(j) && x.alnum(j-1)) && x.toks[j].gap < gapLine {
-			if p := x.codesBefore(j); p > j {
+			if p := x.codesBeforeNumber(j); p > j {
 				if c := x.compound(p); x.identifier(p, c) {
 					if end, ok := x.refNumber(j, i, kind, &date); ok {
 						found = true
@@ -450,6 +504,17 @@ func (x *refScanner) codesBefore(k int) int {
 		}
 	}
 	return k
+}
+
+// codesBeforeNumber is codesBefore where a number or a code of letters and digits
+// follows token j on its line ("ARS 2017-131", "SIT 2B …"), j elsewhere: a cheap
+// look spares most qualifiers the test of their capitals.
+func (x *refScanner) codesBeforeNumber(j int) int {
+	c := x.compound(j)
+	if c+1 >= len(x.toks) || x.toks[c].gap != gapSpace || x.kind(c) != tokNum && x.kind(c+1) != tokNum {
+		return j
+	}
+	return x.codesBefore(j)
 }
 
 // codeAfter returns the end of a service's code written after the number ending at

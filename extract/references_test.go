@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,12 +103,36 @@ func TestReferences(t *testing.T) {
 	}
 }
 
-// TestActWordMask checks that the fast-path filter of referencesOf admits every
+// TestActWordMask checks that the fast-path filters of referencesOf admit every
 // word of actWords: a word it leaves out would silently never be read.
 func TestActWordMask(t *testing.T) {
 	for w := range actWords {
-		if len(w) > 15 || actWordMask[w[0]]>>len(w)&1 == 0 {
-			t.Errorf("actWordMask does not admit %q", w)
+		if !maybeActWord(w) {
+			t.Errorf("actWordMask or actWordLast does not admit %q", w)
+		}
+		if a := actWords[w]; len(w) == 2 && !a.abbrev {
+			t.Errorf("two-letter act word %q must be an abbreviation (referencesOf reads them before n° only)", w)
+		}
+	}
+}
+
+// TestRefWordMask checks that the filters of referencesOf's loop admit every word
+// that can start a reference: act words, "D" and "R", number marks.
+func TestRefWordMask(t *testing.T) {
+	words := append([]string{"d", "r"}, numberMarkWords...)
+	for w := range actWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if n := len(w); n > 15 || refWordMask[w[0]]>>n&1 == 0 || refWordLast[w[n-1]]>>n&1 == 0 {
+			t.Errorf("refWordMask or refWordLast does not admit %q", w)
+		}
+	}
+	// Each number mark, as written, starts with a word of numberMarkWords.
+	for _, in := range []string{"n° 12", "N° 12", "no 12", "nos 12", "nº 12", "num. 12", "numéro 12"} {
+		x := refScanner{dateScanner: dateScanner{tokens: newTokens(newTestText(in))}}
+		if _, ok := x.numberMark(0); !ok || !slices.Contains(numberMarkWords, x.str(0)) {
+			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.str(0), slices.Contains(numberMarkWords, x.str(0)))
 		}
 	}
 }
