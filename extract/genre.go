@@ -442,24 +442,46 @@ const (
 	nCues
 )
 
+// genreCues are the cue phrases of Genre, folded. A phrase marked "^" counts twice
+// when it starts a line, an act's heading ("RECUEIL DES ACTES", "EXTRAIT DU
+// REGISTRE"); one marked "@" counts only there, twice: a minute's heading
+// ("COMMISSION PERMANENTE DU VENDREDI 6 AVRIL 2007"), which a release cites in a
+// sentence ("lors de sa séance du 28 septembre").
 var genreCues = newPhraseSet(map[int][]string{
-	cueAct: {"extrait du registre", "registre des deliberations", "recueil des actes", "proces verbal",
+	cueAct: {"^extrait du registre", "^registre des deliberations", "^recueil des actes", "proces verbal",
 		"apres en avoir delibere", "apres avoir delibere", "liste des deliberations", "compte rendu de la seance",
 		"compte rendu du conseil", "conseil municipal", "conseil communautaire", "deliberation n",
 		"arrete n", "assemblee delibere", "ordre du jour", "secretaire de seance", "quorum",
-		"vote a l unanimite", "adopte a l unanimite", "adoptee a l unanimite"},
+		"vote a l unanimite", "adopte a l unanimite", "adoptee a l unanimite",
+		// A dated meeting heading, and the attendance of a minute.
+		"@commission permanente du", "@seance du", "@reunion du conseil", "conseillers en exercice",
+		"membres en exercice", "delegues en exercice", "nombre de votants", "nombre de procurations",
+		"delegues presents", "membres presents", "absents excuses", "donne pouvoir", "ont donne procuration",
+		"sont reunis", "est reuni", "est reunie"},
 	cuePress: {"communique de presse", "communique", "contact presse", "contacts presse", "relations presse",
 		"service de presse", "service presse", "attachee de presse", "attache de presse", "dossier de presse",
-		"information presse", "invitation presse"},
+		"information presse", "invitation presse",
+		// A news site's rubric of an institution's releases, republished whole
+		// ("<<< RETOUR Département de …", "Revenir à la rubrique DÉPARTEMENT DE …").
+		"retour departement", "retour region", "retour prefecture", "retour ville", "retour mairie",
+		"retour metropole", "retour ministere", "retour conseil departemental", "retour conseil regional",
+		"rubrique departement", "rubrique region", "rubrique prefecture", "rubrique ville", "rubrique mairie",
+		"rubrique metropole", "rubrique ministere", "rubrique conseil departemental", "rubrique conseil regional"},
 	cuePaper: {"voix du nord", "ouest france", "figaro", "echos", "parisien", "gazette des communes",
 		"courrier picard", "nord eclair", "usine nouvelle", "afp", "agence france presse", "journaliste",
-		"midi libre", "depeche", "sud ouest", "dauphine libere", "est republicain", "telegramme", "20 minutes"},
+		"midi libre", "depeche", "sud ouest", "dauphine libere", "est republicain", "telegramme", "20 minutes",
+		"mediacites", "france bleu", "franceinfo", "localtis", "nice matin", "var matin", "corse matin",
+		"corse net infos", "tahiti infos", "actu fr", "maire info", "acteurs publics",
+		"republicain lorrain", "nouvelle republique", "berry republicain", "paris normandie", "centre presse",
+		"reuters", "bfmtv", "mediapart", "rue89"},
 	// Recency, not merely the past: an institution's pages also tell what was signed.
 	cueNews: {"article publie", "actualite", "actualites", "vient d", "vient de", "viennent de",
 		"ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi", "ce samedi", "ce dimanche", "hier"},
 	cuePage: {"beneficiaires", "pour qui", "qui peut", "eligible", "eligibles", "eligibilite", "modalites",
 		"montant de l aide", "comment candidater", "deposer", "dossier de candidature", "conditions d",
-		"pieces justificatives", "en savoir plus", "demarche", "demarches", "criteres"},
+		"pieces justificatives", "en savoir plus", "demarche", "demarches", "criteres",
+		"depenses", "plafond", "plafonne", "plafonnee", "aide financiere", "preambule", "demandeurs",
+		"ouvert aux candidatures", "taux d intervention", "taux de subvention"},
 })
 
 var titleActCues = newPhraseSet(map[int][]string{
@@ -495,7 +517,7 @@ func genreOf(x tokens, title, published string) string {
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
-		if n := uint32(toks[i].e - toks[i].s); n <= 12 && genreWordMask[f[toks[i].s]]>>n&1 != 0 {
+		if n := uint32(toks[i].e - toks[i].s); n <= 12 && genreWordMask[f[toks[i].s]]>>n&1 != 0 && genreWordLast[f[toks[i].e-1]]>>n&1 != 0 {
 			x.genreToken(i, headEnd, &g)
 		}
 	}
@@ -526,7 +548,7 @@ func genreOf(x tokens, title, published string) string {
 	// two of them count twice), the journalist's name alone on the last line.
 	paper := cues[cuePaper] > 0 || g.byline
 	speech := g.speech
-	habits := min(speech, 1) + min(g.ages, 2)
+	habits := min(speech, 1) + min(g.ages, 2) + 2*min(g.party, 1)
 	if x.closingName() {
 		habits++
 	}
@@ -545,16 +567,72 @@ func genreOf(x tokens, title, published string) string {
 			}
 		}
 	}
-	// Press articles: a newspaper's name, a byline, reported speech.
-	if paper || speech > 0 || habits >= 2 {
+	// Press articles: a newspaper's name, a byline, reported speech; a title that
+	// asks a question, but on a page cut into sections, which asks "Pour qui ?".
+	if paper || speech > 0 || habits >= 2 || cues[cuePage] < 2 && x.questionTitle(title) && x.sectionHeadings(headEnd) < 3 {
 		return corpus.GenreArticle
 	}
-	// A news item on an institution's own site ("Article publié le", "Actualités", or a
-	// head reporting an event) rather than a programme page.
-	if published != "" && g.publie && cues[cuePage] < 3 && cues[cueNews] > 0 {
-		return corpus.GenreCommunique
+	// A programme or procedure page says who may apply, for what and how
+	// ("Bénéficiaires", "Dépenses éligibles", "Modalités"); one such word is enough
+	// where nothing tells news ("Actualités", "vient de", "Publié le").
+	// So does one cut into sections under short headings ("Notre offre", "Chiffres
+	// clés", "La couverture mobile").
+	if cues[cuePage] >= 2 || cues[cuePage] == 1 && cues[cueNews] == 0 && !g.publie || x.sectionHeadings(headEnd) >= 3 {
+		return corpus.GenrePage
 	}
-	return corpus.GenrePage
+	// The rest is the news of an institution, on its own site or republished.
+	return corpus.GenreCommunique
+}
+
+// questionTitle reports whether the title, or the first line of the text, asks a
+// question ("Projets Anru 2 : où en est-on ?", "Quelle commune touche le plus ?
+// Pourquoi ?"), as newspapers' titles and leads do.
+func (x *tokens) questionTitle(title string) bool {
+	if t := strings.TrimSpace(title); strings.HasSuffix(t, "?") {
+		return true
+	}
+	for i := 0; i < len(x.toks) && (i == 0 || x.toks[i].gap < gapLine); i++ {
+		if x.isPunct(i, "?") && x.toks[i].gap != gapNone {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionHeadings counts the lines before token end that head a section: one to
+// seven words, the first capitalised, no punctuation at the end, and a paragraph
+// of twelve words or more on the next line. The first line, the title, is not
+// counted.
+func (x *tokens) sectionHeadings(end int) int {
+	end = min(end, len(x.toks))
+	n := 0
+	prevStart := -1 // the line before, when it may head a section
+	for s := 0; s < end; {
+		e, words := s+1, 0
+		if x.toks[s].kind == tokWord {
+			words++
+		}
+		for ; e < end && x.toks[e].gap < gapLine; e++ {
+			if x.toks[e].kind == tokWord {
+				words++
+			}
+		}
+		if prevStart > 0 && words >= 12 && x.headingWords(prevStart) {
+			n++
+		}
+		prevStart = -1
+		if words >= 1 && words <= 7 && x.kind(e-1) != tokPunct {
+			prevStart = s
+		}
+		s = e
+	}
+	return n
+}
+
+// headingWords reports whether the line starting at token s starts with a
+// capitalised word.
+func (x *tokens) headingWords(s int) bool {
+	return x.kind(s) == tokWord && x.upper(s)
 }
 
 // firstAt returns the index of the first token starting at byte n of the folded text
@@ -581,21 +659,61 @@ type genreTally struct {
 	press  int  // press-release furniture after the head
 	publie bool // "publié" in the head
 	byline bool // a byline near the top
+	// A party's abbreviation in parentheses after a name ("Jean Martin (PS)"), as
+	// newspapers label elected people.
+	party int
+}
+
+// What a token says of the genre, for genreToken.
+const (
+	gwNone    = iota
+	gwQuote   // a closing quotation mark: reported speech may follow
+	gwT       // "t" of "a-t-il"
+	gwPublie  // "publié" in the head
+	gwPar     // "par" of a byline
+	gwVisa    // "Vu", "Considérant" starting a line
+	gwActLine // "ARRÊTE", "DÉCIDE" alone on its line
+	gwPress   // "communiqué", "presse" after the head
+	gwParen   // "(" of a party's abbreviation: "Jean Martin (PS)"
+)
+
+// genreWords are the tokens genreToken reads, folded (numbers of two or three
+// digits, ages, aside).
+var genreWords = map[string]uint8{
+	"»": gwQuote, "\"": gwQuote, "t": gwT, "publie": gwPublie, "publiee": gwPublie, "par": gwPar,
+	"vu": gwVisa, "considerant": gwVisa, "arrete": gwActLine, "arretent": gwActLine, "decide": gwActLine,
+	"delibere": gwActLine, "deliberation": gwActLine, "arretons": gwActLine, "communique": gwPress,
+	"presse": gwPress, "(": gwParen,
+}
+
+// partyAbbrevs are the abbreviations of political parties and labels newspapers
+// put after an elected person's name, folded.
+var partyAbbrevs = map[string]bool{
+	"ps": true, "lr": true, "rn": true, "udi": true, "modem": true, "eelv": true, "pcf": true, "lfi": true,
+	"dvd": true, "dvg": true, "ump": true, "lrem": true, "prg": true, "npa": true, "fn": true, "dlf": true,
+	"ps-npes": true, "ecolo": true,
 }
 
 // genreWordMask has bit n of [c] set when a token genreToken looks at can start with
-// byte c and have n bytes: its words, the quotation marks closing a quotation, and
-// numbers of two or three digits (ages).
-var genreWordMask = func() (m [256]uint16) {
-	for _, w := range []string{"t", "publie", "publiee", "par", "vu", "considerant", "arrete", "arretent",
-		"decide", "delibere", "deliberation", "arretons", "communique", "presse", "»", "\""} {
+// byte c and have n bytes (n <= 12), genreWordLast when it can end with byte c: the
+// words of genreWords, and numbers of two or three digits (ages).
+var genreWordMask, genreWordLast = func() (m, l [256]uint16) {
+	for w := range genreWords {
 		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
 	for c := '0'; c <= '9'; c++ {
 		m[c] |= 1<<2 | 1<<3
+		l[c] |= 1<<2 | 1<<3
 	}
-	return m
+	return m, l
 }()
+
+// maybeGenreWord reports whether token tk passes genreWordMask and genreWordLast.
+func (x *tokens) maybeGenreWord(tk *token) bool {
+	n := uint32(tk.e - tk.s)
+	return n <= 12 && genreWordMask[x.f[tk.s]]>>n&1 != 0 && genreWordLast[x.f[tk.e-1]]>>n&1 != 0
+}
 
 // genreHeadMask is genreWordMask and genreCues.mask together, for the head.
 var genreHeadMask = func() (m [256]uint64) {
@@ -611,7 +729,7 @@ func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally)
 	if genreCues.maybe(x, &x.toks[i]) {
 		genreCues.countAt(x, i, cues)
 	}
-	if n <= 12 && genreWordMask[c]>>n&1 != 0 {
+	if n <= 12 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.toks[i]) {
 		x.genreToken(i, headEnd, g)
 	}
 }
@@ -620,33 +738,43 @@ func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally)
 // the head.
 func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 	tk := x.toks[i]
-	switch tk.kind {
-	case tokPunct:
-		if p := x.str(i); p == "»" || p == "\"" {
-			g.speech += x.speechAfter(i + 1)
-		}
-		return
-	case tokNum:
+	if tk.kind == tokNum {
 		if x.ageAt(i) {
 			g.ages++
 		}
 		return
 	}
 	w := x.str(i)
-	if w == "t" && x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
-		g.speech++ // "a-t-il indiqué", "explique-t-elle"
+	kind := genreWords[w]
+	switch kind {
+	case gwNone:
+		return
+	case gwQuote:
+		g.speech += x.speechAfter(i + 1)
+		return
+	case gwT:
+		if x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
+			g.speech++ // "a-t-il indiqué", "explique-t-elle"
+		}
+		return
+	case gwParen:
+		if x.kind(i+1) == tokWord && x.isPunct(i+2, ")") && partyAbbrevs[x.str(i+1)] && x.allCaps(i+1) &&
+			x.kind(i-1) == tokWord && x.upper(i-1) {
+			g.party++
+		}
+		return
 	}
 	if i >= headEnd {
 		// Press-release furniture also sits at the end ("Contact presse").
-		if len(w) >= 6 && (w[0] == 'c' || w[0] == 'p') {
+		if kind == gwPress {
 			x.pressCue(i, &g.press)
 		}
 		return
 	}
-	switch w {
-	case "publie", "publiee":
+	switch kind {
+	case gwPublie:
 		g.publie = true
-	case "par":
+	case gwPar:
 		if !g.byline && tk.s < headLen && x.bylineAt(i) {
 			g.byline = true
 		}
@@ -654,10 +782,10 @@ func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 	if !(i == 0 || tk.gap >= gapLine) {
 		return
 	}
-	switch w {
-	case "vu", "considerant":
+	switch kind {
+	case gwVisa:
 		g.vu++
-	case "arrete", "arretent", "decide", "delibere", "deliberation", "arretons":
+	case gwActLine:
 		if i+1 == len(x.toks) || x.toks[i+1].gap >= gapLine || x.isPunct(i+1, ":") {
 			g.act += 2
 		}
@@ -800,22 +928,23 @@ type firstWord struct {
 type phrase struct {
 	rest []string
 	cat  int
-	// heading: the phrase counts twice when it starts a line (acts' headings "RECUEIL
-	// DES ACTES", "EXTRAIT DU REGISTRE", "REGISTRE DES DÉLIBÉRATIONS").
-	heading bool
+	// heading: the phrase (marked "^" or "@" in its list) counts twice when it starts
+	// a line (acts' headings "RECUEIL DES ACTES", "EXTRAIT DU REGISTRE"); headingOnly
+	// (marked "@"): and not elsewhere.
+	heading, headingOnly bool
 }
 
 func newPhraseSet(m map[int][]string) *phraseSet {
 	first := map[string][]phrase{}
 	for cat, list := range m {
 		for _, p := range list {
-			words := strings.Fields(p)
+			heading, only := strings.HasPrefix(p, "^"), strings.HasPrefix(p, "@")
+			words := strings.Fields(strings.TrimLeft(p, "^@"))
 			w := words[0]
 			if len(w) >= 64 {
 				panic("phraseSet: first word too long: " + w)
 			}
-			heading := cat == cueAct && (w == "recueil" || w == "extrait" || w == "registre")
-			first[w] = append(first[w], phrase{rest: words[1:], cat: cat, heading: heading})
+			first[w] = append(first[w], phrase{rest: words[1:], cat: cat, heading: heading || only, headingOnly: only})
 		}
 	}
 	ps := &phraseSet{}
@@ -889,8 +1018,11 @@ func (ps *phraseSet) countAt(x *tokens, i int, n *[nCues]int) {
 				}
 				k++
 			}
-			n[p.cat]++
-			if p.heading && (i == 0 || x.toks[i].gap >= gapLine) {
+			atStart := i == 0 || x.toks[i].gap >= gapLine
+			switch {
+			case p.heading && atStart:
+				n[p.cat] += 2
+			case !p.headingOnly:
 				n[p.cat]++
 			}
 		}

@@ -53,6 +53,10 @@ func TestPublished(t *testing.T) {
 }
 
 func TestGenre(t *testing.T) {
+	// Sections under short headings, as a programme page is cut.
+	sections := "\n\nLes objectifs\nLa collectivité soutient les projets d'investissement des communes de moins de 3 500 habitants pour trois ans.\n\n" +
+		"Les projets retenus\nVingt-deux dossiers portés par des communes et des intercommunalités ont été retenus par le jury en octobre dernier.\n\n" +
+		"Le calendrier\nLes travaux commencent au printemps et doivent être achevés avant la fin de l'année 2026 pour que la subvention soit versée."
 	tests := []struct{ name, title, in, want string }{
 		{"press release", "", "Communiqué de presse\n\nLa Région soutient les territoires.", "communique"},
 		{"dateline", "", "Lille, le 5 février 2018\n\nRENOUVEAU DU BASSIN MINIER\n\nLes partenaires ont validé.", "communique"},
@@ -71,8 +75,28 @@ func TestGenre(t *testing.T) {
 		{"article with ages", "", "Samedi 4 mai 2024\n\nLa fête du quartier\n\nMarcel, 81 ans, se souvient des corons. Son voisin (47 ans) a repeint la façade.", "article"},
 		{"release with a date line and a quote", "", "Jeudi 7 mars 2024\n\nLa Région lance un appel à projets.\n« C'est une priorité », souligne la vice-présidente.", "communique"},
 		{"release with a place dateline and a closing name", "", "Arras, le 7 mars 2024\n\nLa Ville inaugure sa médiathèque. « Un lieu pour tous », déclare le maire, 58 ans, devant les élus.\n\nFrédéric Leturque", "communique"},
-		{"programme page", "", "Intervention du Conseil régional dans le cadre de la politique de la ville pour 2018\n\nLa Région dote les EPCI d'une enveloppe.", "page"},
-		{"programme page with publié", "", "Le contrat de ville\n\nPublié le 15 avril 2024\n\nLe nouveau contrat de ville a été signé le 29 mars 2024.\n\nQuatre priorités", "page"},
+		{"programme page", "", "Intervention du Conseil régional dans le cadre de la politique de la ville pour 2018\n\nLa Région dote les EPCI d'une enveloppe." + sections, "page"},
+		{"programme page with publié", "", "Le contrat de ville\n\nPublié le 15 avril 2024\n\nLe nouveau contrat de ville a été signé le 29 mars 2024." + sections, "page"},
+		{"programme page by its words", "", "Le fonds de revitalisation rurale\n\nLes bénéficiaires sont les communes de moins de 2 000 habitants. Les dépenses d'études sont prises en charge.", "page"},
+		// The news of an institution on its own site, with or without its publication
+		// line: a communiqué unless it is cut into sections or says who may apply.
+		{"news with publié", "", "Publié le 3 février 2023\nLe Département de l'Oise et la commune de Clermont renouvellent leur contrat\nLe contrat signé pour trois ans finance la rénovation de la halle et du groupe scolaire.", "communique"},
+		{"news with publié and no date", "", "La voirie communale, une priorité\n\n© Département du Cher\n\nCette année, le Département consacre 9 millions d'euros aux routes communales.\n\nPublié le\n\nDes chantiers dans quarante communes.", "communique"},
+		{"news updated", "", "Actualités\n\nDouze communes retenues pour le fonds vert\n\nMise à jour : 4 mars 2024\n\nLe préfet a retenu douze projets de renaturation.", "communique"},
+		{"news without furniture", "", "Appel à projets friches : les lauréats de la deuxième session\n\nLe préfet de région a retenu 18 projets pour 6,2 millions d'euros.", "communique"},
+		{"release republished under its rubric", "", " date 2021-03 <<< RETOUR Département de la Martinique\n\nSignature du contrat de territoire avec la commune du Lamentin. « Nous investissons dans nos écoles », a déclaré le président.", "communique"},
+		{"rubric in capitals", "", "Revenir à la rubrique REGION GUADELOUPE\nLa Région attribue 2 millions d'euros aux communes. « C'est un effort inédit », a souligné le président.", "communique"},
+		// Newspapers' habits.
+		{"party label", "", "Le conseil départemental, présidé par Marc Lefort (LR), a voté 12 M€ pour les collèges.", "article"},
+		{"party label needs a name", "", "Le groupe (PS) a voté le budget.\n\nLe Département investit dans les collèges et les routes.", "communique"},
+		{"outlet named", "", "Pour le savoir, Mediacités a épluché les subventions versées par la Métropole.", "article"},
+		{"question title", "", "Fonds vert : où en sont les projets des communes ?\nTrois mois après l'annonce, huit dossiers sur dix ont reçu leur arrêté de subvention.", "article"},
+		{"questions of a page", "", "Le pass rénovation\n\nPour qui ?\nLes propriétaires occupants. Les bénéficiaires doivent résider dans la commune.\nQuel montant ?\nJusqu'à 5 000 euros.", "page"},
+		// Minutes and agendas.
+		{"meeting heading", "", "COMMISSION PERMANENTE DU LUNDI 12 MARS 2012\n\nRapport n° 4 Objet : collèges, travaux d'accessibilité.", "deliberation"},
+		{"meeting cited in a release", "", "Le conseil communautaire a validé, lors de sa séance du 12 mars, le plan de financement de la piscine.", "communique"},
+		{"attendance", "", "Conseil communautaire 14 mai 2019 Albert 18h00\nNombre de conseillers en exercice : 52 Nombre de votants : 44\nPrésents : M. Petit, Mme Roux", "deliberation"},
+		{"minute opening", "", "Le 3 avril, les conseillers communautaires se sont réunis en séance publique.\n79 conseillers en exercice.", "deliberation"},
 		{"aid page", "", "Publié le 01/02/2022\n\nPour qui ?\nLes bénéficiaires sont les communes.\nModalités\nLes dépenses éligibles sont les travaux.\nComment candidater ? Déposer un dossier de candidature.", "page"},
 	}
 	for _, tc := range tests {
@@ -82,5 +106,21 @@ func TestGenre(t *testing.T) {
 				t.Errorf("Genre(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestGenreMasks checks that the fast-path filters of Genre and Published admit every
+// word of their tables: a word they leave out would silently never be read.
+func TestGenreMasks(t *testing.T) {
+	for w := range genreWords {
+		tk := newTokens(NewText(w))
+		if n := len(w); len(tk.toks) != 1 || !tk.maybeGenreWord(&tk.toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
+			t.Errorf("genreWordMask, genreWordLast or genreHeadMask does not admit %q", w)
+		}
+	}
+	for _, fw := range genreCues.words {
+		if n := len(fw.w); genreHeadMask[fw.w[0]]>>n&1 == 0 {
+			t.Errorf("genreHeadMask does not admit the cue word %q", fw.w)
+		}
 	}
 }
