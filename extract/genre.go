@@ -27,6 +27,7 @@ func Published(t *Text) string {
 const (
 	rPublie = iota
 	rMeta
+	rIssue // a recueil's or bulletin's issue: "RECUEIL … MAI 2009", "N° 55 du 09/09/2015"
 	rDateline
 	rMeeting
 	rByline
@@ -54,7 +55,7 @@ func publishedOf(tk tokens) string {
 			x.pubLineStart(i, &p)
 		}
 		// Most words start no cue: a bit set of first bytes and lengths skips them.
-		if n := uint32(toks[i].e - toks[i].s); n < 3 || n > 12 || publishedCueMask[f[toks[i].s]]>>n&1 == 0 {
+		if n := uint32(toks[i].e - toks[i].s); n < 3 || n > 12 || publishedCueMask[f[toks[i].s]]>>n&1 == 0 || publishedCueLast[f[toks[i].e-1]]>>n&1 == 0 {
 			continue
 		}
 		if x.pubCue(i, &p) {
@@ -79,6 +80,9 @@ func publishedOf(tk tokens) string {
 // pubLineStart applies publishedOf's rules for a word i starting a line.
 func (x *refScanner) pubLineStart(i int, p *pubFinds) {
 	inHead := int(x.toks[i].s) < headLen
+	if inHead && p.found[rIssue] == "" {
+		p.found[rIssue] = x.issueDate(i)
+	}
 	if inHead && p.found[rDateline] == "" {
 		p.found[rDateline] = x.datelineOnLine(i)
 	} else if !inHead && p.found[rSigned] == "" && !x.isWord(i, "le") && !isWeekday(x.str(i)) && x.commaSoon(i) && x.upper(i) {
@@ -102,15 +106,16 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 	inHead := int(x.toks[i].s) < headLen
 	w := x.str(i)
 	var rule, k int
-	switch w {
-	case "publie", "publiee":
-		// "publié le …", "publié en …", as a line of its own or a byline's part,
-		// not inside a sentence or a citation ("Vu l'avis … publié le …").
+	switch publishedCues[w] {
+	case pcPublie:
+		// "publié le …", "publié en …", "édité le …", as a line of its own or a
+		// byline's part, not inside a sentence or a citation ("Vu l'avis … publié le
+		// …").
 		rule, k = rPublie, i+1
 		if !x.isWord(k, "le") && !x.isWord(k, "en") || !x.publicationNotice(i) {
 			return false
 		}
-	case "date":
+	case pcDate:
 		switch {
 		case x.isWord(i+1, "de") && x.isWord(i+2, "publication"):
 			rule, k = rPublie, i+3
@@ -122,7 +127,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		if x.isPunct(k, ":") {
 			k++
 		}
-	case "reunion", "seance", "conseil", "commission", "assemblee", "bureau", "comite", "communique":
+	case pcMeeting:
 		// "Réunion du …", "Séance publique du …", "Conseil municipal du …".
 		if !inHead {
 			return false
@@ -134,14 +139,14 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		for k = i + 1; k < i+4 && !x.isWord(k, "du") && x.kind(k) != tokNum; k++ {
 		}
 		switch {
-		case x.isWord(k, "du"):
+		case x.isWord(k, "du") && !convocationWords[x.str(k-1)]:
 			k++
 		case x.kind(k) == tokNum && k > i+1 && x.toks[k].gap < gapLine && w != "communique":
 		// "CR du conseil municipal 28 octobre 2022"
 		default:
 			return false
 		}
-	case "par":
+	case pcPar:
 		if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
 			return false
 		}
@@ -154,7 +159,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 			}
 		}
 		return false
-	case "fait":
+	case pcFait:
 		// "Fait à Arras, le 19 octobre 2023".
 		if !x.isWord(i+1, "a") {
 			return false
@@ -166,11 +171,38 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		if x.isPunct(k, ",") {
 			k++
 		}
-	case "mis", "mise":
+	case pcMis:
 		if !x.isWord(i+1, "a") || !x.isWord(i+2, "jour") {
 			return false
 		}
 		rule, k = rUpdated, i+3
+		if x.isPunct(k, ":") {
+			k++ // "Mise à jour : 18 novembre 2024"
+		}
+	case pcRecueil:
+		if inHead && found[rIssue] == "" {
+			found[rIssue] = x.recueilDate(i)
+		}
+		return false
+	case pcProces:
+		// "PROCÈS-VERBAL … CONSEIL COMMUNAUTAIRE DE … Le jeudi 15 mars 2018 à 18 heures".
+		if !inHead || !lineStart || found[rMeeting] != "" {
+			return false
+		}
+		if v, at := x.dateOnLine(i, 30); v != "" {
+			found[rMeeting], p.at[rMeeting] = v, at
+		}
+		return false
+	case pcReunis:
+		// "Les membres … se sont réunis le 1er décembre 2015", "s'est réuni en séance
+		// publique le 12 mars 2019".
+		if !inHead || found[rMeeting] != "" {
+			return false
+		}
+		if v, _ := x.dateOnLine(i, 6); v != "" {
+			found[rMeeting], p.at[rMeeting] = v, i
+		}
+		return false
 	default:
 		return false
 	}
@@ -192,6 +224,20 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 func (x *refScanner) publicationNotice(i int) bool {
 	if i == 0 || x.toks[i].gap >= gapLine {
 		return x.upper(i)
+	}
+	// In capitals, as a cover or a byline writes it ("CORSE DU SUD PUBLIÉ LE 19 MAI
+	// 2017", "Article du Ouest France, PUBLIÉ le 27 avril 2018"); after an issue's
+	// number ("N° 11 Édité le 4 décembre 2006").
+	if x.allCaps(i) {
+		return true
+	}
+	if k := i - 1; x.kind(k) == tokNum && x.numeroBefore(k) && x.toks[k].gap < gapLine {
+		for m := k - 1; m >= 0 && x.kind(m) == tokPunct; m-- {
+			k = m
+		}
+		if k-1 >= 0 && (k-1 == 0 || x.toks[k-1].gap >= gapLine) && x.kind(k-1) == tokWord {
+			return x.upper(k - 1)
+		}
 	}
 	if x.kind(i-1) == tokPunct {
 		switch x.str(i - 1) {
@@ -250,15 +296,95 @@ func (x *refScanner) datelineOnLine(i int) string {
 	return ""
 }
 
+// Cue words of publishedOf, by the rules they start.
+const (
+	pcNone    = iota
+	pcPublie  // "publié le …", "édité le …"
+	pcDate    // "date de publication", a metadata line "date …"
+	pcMeeting // "Réunion du …", "Séance du …"
+	pcPar     // a byline
+	pcFait    // "Fait à …, le …"
+	pcMis     // "Mis à jour le …"
+	pcRecueil // a recueil's issue
+	pcProces  // a procès-verbal's heading
+	pcReunis  // "se sont réunis le …"
+)
+
+// publishedCues are the cue words of publishedOf, folded, each with its rule
+// (3 to 12 bytes).
+var publishedCues = map[string]uint8{
+	"publie": pcPublie, "publiee": pcPublie, "edite": pcPublie, "editee": pcPublie, "date": pcDate,
+	"reunion": pcMeeting, "seance": pcMeeting, "conseil": pcMeeting, "commission": pcMeeting,
+	"assemblee": pcMeeting, "bureau": pcMeeting, "comite": pcMeeting, "communique": pcMeeting,
+	"par": pcPar, "fait": pcFait, "mis": pcMis, "mise": pcMis, "recueil": pcRecueil, "proces": pcProces,
+	"reuni": pcReunis, "reunie": pcReunis, "reunis": pcReunis, "reunies": pcReunis,
+}
+
 // publishedCueMask has bit n of [c] set when a cue word of publishedOf starts with c
-// and has n bytes.
-var publishedCueMask = func() (m [256]uint16) {
-	for _, w := range []string{"publie", "publiee", "date", "reunion", "seance", "conseil", "commission",
-		"assemblee", "bureau", "comite", "communique", "par", "fait", "mis", "mise"} {
+// and has n bytes, publishedCueLast when one ends with c.
+var publishedCueMask, publishedCueLast = func() (m, l [256]uint16) {
+	for w := range publishedCues {
 		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
-	return m
+	return m, l
 }()
+
+// recueilDate returns the issue date of a recueil's heading at token i ("RECUEIL
+// DES ACTES ADMINISTRATIFS MAI 2009", "RECUEIL n° 24 du 01 septembre 2016"): after
+// the words of its title and its number, on its line, "du" and a date or a month and
+// its year. Else "".
+func (x *refScanner) recueilDate(i int) string {
+	for k := i + 1; k < len(x.toks) && k < i+16 && x.toks[k].gap < gapLine; k++ {
+		switch {
+		case x.isWord(k, "du"):
+			if v := x.dateValueAt(k + 1); v != "" {
+				return v
+			}
+		case x.kind(k) == tokWord:
+			if _, month := x.monthAt(k); month {
+				return x.dateValueAt(k)
+			}
+			continue
+		case x.kind(k) == tokNum && x.numeroBefore(k):
+			k = x.compound(k) - 1 // its number
+			continue
+		case x.isPunct(k, "°") || x.isPunct(k, "º") || x.isPunct(k, "'") || x.isPunct(k, "-"):
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// issueDate returns the date of an issue's line starting at token i: "N° 55 du
+// 09/09/2015", a number of at most three digits (an act's number is longer), "du"
+// and a date. Else "".
+func (x *refScanner) issueDate(i int) string {
+	k, ok := x.numberMark(i)
+	if !ok || x.kind(k) != tokNum || len(x.str(k)) > 3 || x.compound(k) != k+1 || !x.isWord(k+1, "du") {
+		return ""
+	}
+	return x.dateValueAt(k + 2)
+}
+
+// convocationWords introduce the date of a meeting's notice, not of the meeting
+// ("Convocation du 16 novembre 2015", "la convocation adressée le 4 juillet").
+var convocationWords = map[string]bool{"convocation": true, "adressee": true, "envoyee": true, "convoque": true, "convoques": true}
+
+// dateOnLine returns the first full date after "le" or "du" within n tokens after
+// token i on its line ("… LUBERON Le jeudi 15 mars 2018"), and where it is; not the
+// date of the convocation.
+func (x *refScanner) dateOnLine(i, n int) (string, int) {
+	for k := i + 1; k < len(x.toks) && k <= i+n && x.toks[k].gap < gapLine; k++ {
+		if (x.isWord(k, "le") || x.isWord(k, "du")) && !convocationWords[x.str(k-1)] {
+			if v := x.dateValueAt(k + 1); v != "" {
+				return v, k
+			}
+		}
+	}
+	return "", -1
+}
 
 // headingLine reports whether token i is on a heading line: one that does not cite
 // an act ("Vu …", "Considérant …") and is short (at most 20 tokens), or that starts
@@ -293,8 +419,9 @@ func (x *refScanner) dateValueAt(k int) string {
 	x.out = x.out[:0]
 	switch x.kind(k) {
 	case tokNum:
+		// A day glued to its month by a PDF's lost space is a day: "le 1décembre 2015".
 		c := x.compound(k)
-		if c-k > 1 && !(c-k == 2 && isOrdinal(x.str(k+1))) {
+		if c-k > 1 && !(c-k == 2 && (isOrdinal(x.str(k+1)) || monthOf(x.str(k+1)) > 0)) {
 			x.numericDate(k, c)
 		} else {
 			x.dayList(k)
@@ -367,7 +494,9 @@ func (x *refScanner) dateline(i int) string {
 			return v
 		}
 	case "–", "—", "-", "|", ":":
-		if place {
+		// After a place; or a date, then its author: "Samedi 12 avril 2025 – par
+		// Thomas Leclère".
+		if place || x.bylineAt(end+1) {
 			return v
 		}
 	}

@@ -42,6 +42,21 @@ func TestPublished(t *testing.T) {
 		{"meeting heading without du", "CR du conseil municipal 14 mars 2023\n\nPrésents : Marie Dupont, Paul Martin.", "2023-03-14"},
 		{"act signed under a place", "ARRÊTÉ N° 2022-07-118\nportant limitation des usages de l'eau\n\nVu le code de l'environnement ;\n" + strings.Repeat("Article 2 – Les prélèvements sont limités dans les communes du bassin. ", 25) + "\n\nArras, le 4 août 2022\n\nLe préfet,", "2022-08-04"},
 		{"séance line", "COMPTE RENDU DU CONSEIL COMMUNAUTAIRE\nSéance du mardi 21 novembre 2023 à 18h00 – Salle des fêtes d'Albert, sous la présidence de M. Martin", "2023-11-21"},
+		// Updates, covers, issues of recueils and bulletins.
+		{"mise à jour with a colon", "Aides aux communes\n\nMise à jour : 3 février 2023\n\nLe fonds de concours", "2023-02-03"},
+		{"publié in capitals after the place", "RECUEIL DES ACTES ADMINISTRATIFS N°2B-2019-031\n\nHAUTE-CORSE PUBLIÉ LE 14 MARS 2019\n\nSommaire", "2019-03-14"},
+		{"publié in capitals in a byline", "Article du Courrier picard, PUBLIÉ le 3 juin 2021\nLa commune rénove sa halle.", "2021-06-03"},
+		{"édité after the issue's number", "RECUEIL DES ACTES ADMINISTRATIFS\n\nMARS 2011\n\nN° 3 Édité le 4 avril 2011\n\nSOMMAIRE", "2011-04-04"},
+		{"recueil month", "PRÉFECTURE DE LA MARTINIQUE RECUEIL DES ACTES ADMINISTRATIFS JUIN 2012 Document consultable en préfecture", "2012-06"},
+		{"recueil number and date", "RECUEIL n° 31 du 12 octobre 2017\n\nArrêté n° 2017-88 du 2 octobre 2017 portant", "2017-10-12"},
+		{"bulletin issue", "BULLETIN MUNICIPAL OFFICIEL\nN° 48 du 05/06/2014\n\nDélibérations du conseil", "2014-06-05"},
+		{"act number is no issue", "ARRÊTÉ\nN° 2014-118 du 5 juin 2014\nLe maire de Cambrai", ""},
+		{"recueil cited in a sentence", "L'arrêté sera publié au recueil des actes administratifs du département.", ""},
+		// Minutes: their heading's date, the day the members met.
+		{"procès-verbal heading", "PROCES-VERBAL. CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTÉ DE COMMUNES DU PAYS DE BRAY Le mardi 6 février 2018 à 19 heures à la salle des fêtes", "2018-02-06"},
+		{"members met", "Comité syndical\nConvocation du 2 mars 2016 Les membres du comité syndical se sont réunis le 10mars 2016 à la mairie de Vierzon", "2016-03-10"},
+		{"convocation is not the meeting", "Procès-verbal n° 3-16 Comité syndical Convocation du 2 mars 2016 à la mairie", ""},
+		{"date and author", "Lundi 7 juin 2021 – par Claire DUMONT\n\nLa commune rénove sa halle.", "2021-06-07"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,6 +127,11 @@ func TestGenre(t *testing.T) {
 // TestGenreMasks checks that the fast-path filters of Genre and Published admit every
 // word of their tables: a word they leave out would silently never be read.
 func TestGenreMasks(t *testing.T) {
+	for w := range publishedCues {
+		if n := len(w); n < 3 || n > 12 || publishedCueMask[w[0]]>>n&1 == 0 || publishedCueLast[w[n-1]]>>n&1 == 0 {
+			t.Errorf("publishedCueMask or publishedCueLast does not admit %q (3 to 12 bytes)", w)
+		}
+	}
 	for w := range genreWords {
 		tk := newTokens(NewText(w))
 		if n := len(w); len(tk.toks) != 1 || !tk.maybeGenreWord(&tk.toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
