@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestReferences(t *testing.T) {
@@ -135,4 +136,28 @@ func TestRefWordMask(t *testing.T) {
 			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.str(0), slices.Contains(numberMarkWords, x.str(0)))
 		}
 	}
+}
+
+// FuzzReferences checks that references, the publication date and the genre never
+// panic and give spans inside the text, on the layouts numbers are read in.
+func FuzzReferences(f *testing.F) {
+	for _, s := range []string{"81-2025-04-24-00001 - Arrêté", "2A-2017-05-02-002 - Décision ARS 2017-131 du 27 avril 2017",
+		"R84-2024-01-15-00007 -", "D87/13 à D 90/13", "DE N°1", "DD N° 22/18 : Le 19 juin 2018 :", "Arrêté n 2009-651 SIDPC du",
+		"ARRETE N° 19-DIR-057– DDCSPP", "2019-12-01 : TITRE\ndélibération", "N° 2021-045 – Budget", "N°SIT 2B 2006-282-13",
+		"RECUEIL n° 24 du 01 septembre 2016", "N° 55 du 09/09/2015", "PROCES-VERBAL Le jeudi 15 mars 2018", "réunis le 1décembre 2015",
+		"(PS)", "Revenir à la rubrique REGION", "D", "R", "N°", "2A-", "n° SIT", "ARS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		txt := newTestText(s)
+		for _, r := range References(txt) {
+			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
+				t.Fatalf("bad reference %+v in %q", r, txt.S)
+			}
+		}
+		Genre(txt, s, Published(txt))
+	})
 }
