@@ -144,8 +144,11 @@
 // du …" is enough alone, and the last two count only there), then press releases
 // (communiqué, contact presse, a news site's rubric of an institution: "RETOUR
 // Département de …", a dateline), then press articles (a newspaper's name, a byline,
-// reported speech "», déclare X", "a-t-il indiqué", a party's abbreviation after a
-// name "(LR)", a question in the title of a page without sections), then pages: two
+// reported speech "», déclare X", "a-t-il indiqué" — not alone where the text has its
+// "publié le" line, as an institution's news quotes its people too —, a party's
+// abbreviation after a name "(LR)", a question in the title of a page without
+// sections; a weekday right after a verb, "a confirmé mardi", is one of a
+// newspaper's habits), then pages: two
 // words of a programme or procedure page ("Bénéficiaires", "Dépenses éligibles",
 // "Modalités"), one without any sign of news ("publié le", "Actualités", "vient
 // de"), or three short section headings over paragraphs ("Notre offre", "Chiffres

@@ -677,7 +677,7 @@ func genreOf(x tokens, title, published string) string {
 	// two of them count twice), the journalist's name alone on the last line.
 	paper := cues[cuePaper] > 0 || g.byline
 	speech := g.speech
-	habits := min(speech, 1) + min(g.ages, 2) + 2*min(g.party, 1)
+	habits := min(speech, 1) + min(g.ages, 2) + 2*min(g.party, 1) + min(g.weekday, 1)
 	if x.closingName() {
 		habits++
 	}
@@ -698,7 +698,9 @@ func genreOf(x tokens, title, published string) string {
 	}
 	// Press articles: a newspaper's name, a byline, reported speech; a title that
 	// asks a question, but on a page cut into sections, which asks "Pour qui ?".
-	if paper || speech > 0 || habits >= 2 || cues[cuePage] < 2 && x.questionTitle(title) && x.sectionHeadings(headEnd) < 3 {
+	// An institution's news, with its publication line, quotes its people too: there,
+	// speech alone does not make an article.
+	if paper || speech > 0 && !g.publie || habits >= 2 || cues[cuePage] < 2 && x.questionTitle(title) && x.sectionHeadings(headEnd) < 3 {
 		return corpus.GenreArticle
 	}
 	// A programme or procedure page says who may apply, for what and how
@@ -791,6 +793,8 @@ type genreTally struct {
 	// A party's abbreviation in parentheses after a name ("Jean Martin (PS)"), as
 	// newspapers label elected people.
 	party int
+	// A weekday right after a verb ("a confirmé mardi"), as newspapers date events.
+	weekday int
 }
 
 // What a token says of the genre, for genreToken.
@@ -804,6 +808,7 @@ const (
 	gwActLine // "ARRÊTE", "DÉCIDE" alone on its line
 	gwPress   // "communiqué", "presse" after the head
 	gwParen   // "(" of a party's abbreviation: "Jean Martin (PS)"
+	gwWeekday // a weekday: "a confirmé mardi"
 )
 
 // genreWords are the tokens genreToken reads, folded (numbers of two or three
@@ -812,7 +817,16 @@ var genreWords = map[string]uint8{
 	"»": gwQuote, "\"": gwQuote, "t": gwT, "publie": gwPublie, "publiee": gwPublie, "par": gwPar,
 	"vu": gwVisa, "considerant": gwVisa, "arrete": gwActLine, "arretent": gwActLine, "decide": gwActLine,
 	"delibere": gwActLine, "deliberation": gwActLine, "arretons": gwActLine, "communique": gwPress,
-	"presse": gwPress, "(": gwParen,
+	"presse": gwPress, "(": gwParen, "lundi": gwWeekday, "mardi": gwWeekday, "mercredi": gwWeekday,
+	"jeudi": gwWeekday, "vendredi": gwWeekday, "samedi": gwWeekday, "dimanche": gwWeekday,
+}
+
+// notBareWeekday are the words before a weekday that make it a date or a habit ("ce
+// lundi", "chaque mardi", "le jeudi 5 mai"), not a newspaper's bare day of the event.
+var notBareWeekday = map[string]bool{
+	"ce": true, "le": true, "du": true, "au": true, "chaque": true, "les": true, "tous": true, "un": true,
+	"et": true, "ou": true, "de": true, "a": true, "des": true, "depuis": true,
+	"jusqu": true, "partir": true, "par": true, "entre": true, "prochain": true, "dernier": true,
 }
 
 // partyAbbrevs are the abbreviations of political parties and labels newspapers
@@ -884,6 +898,14 @@ func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 	case gwT:
 		if x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
 			g.speech++ // "a-t-il indiqué", "explique-t-elle"
+		}
+		return
+	case gwWeekday:
+		// "a confirmé mardi son implantation", "signés lundi.": the day of the event
+		// right after the verb, as newspapers write it.
+		if p := i - 1; x.kind(p) == tokWord && !x.upper(p) && !notBareWeekday[x.str(p)] && x.kind(i+1) != tokNum &&
+			len(x.str(p)) >= 4 && !x.upper(i) {
+			g.weekday++
 		}
 		return
 	case gwParen:

@@ -107,6 +107,9 @@ func TestGenre(t *testing.T) {
 		{"outlet named", "", "Pour le savoir, Mediacités a épluché les subventions versées par la Métropole.", "article"},
 		{"question title", "", "Fonds vert : où en sont les projets des communes ?\nTrois mois après l'annonce, huit dossiers sur dix ont reçu leur arrêté de subvention.", "article"},
 		{"questions of a page", "", "Le pass rénovation\n\nPour qui ?\nLes propriétaires occupants. Les bénéficiaires doivent résider dans la commune.\nQuel montant ?\nJusqu'à 5 000 euros.", "page"},
+		{"institution news quotes its people", "", "La recyclerie de Chauny ouvre sa boutique\n\nPublié le 4 mars 2024 – Rubrique : Économie\n\nLa recyclerie a ouvert son magasin rue de la Gare.\n\n« Nous créons douze emplois », explique la directrice de l'association.", "communique"},
+		{"news site with publié, quote and the bare day", "", "Éco Hainaut\nPublié le 9 mars 2024\n\nLe groupe Martin a confirmé jeudi son installation à Trith. « C'est une chance », se félicite le maire.", "article"},
+		{"bare day alone is not enough", "", "La commune a signé lundi la convention avec l'État pour la rénovation de l'école.", "communique"},
 		// Minutes and agendas.
 		{"meeting heading", "", "COMMISSION PERMANENTE DU LUNDI 12 MARS 2012\n\nRapport n° 4 Objet : collèges, travaux d'accessibilité.", "deliberation"},
 		{"meeting cited in a release", "", "Le conseil communautaire a validé, lors de sa séance du 12 mars, le plan de financement de la piscine.", "communique"},
