@@ -126,7 +126,10 @@
 // heading may put the date right after its words ("CR du conseil municipal 28 octobre
 // 2022") or further on a procès-verbal's heading line ("PROCÈS-VERBAL. CONSEIL
 // COMMUNAUTAIRE DE … Le jeudi 15 mars 2018"); a minute may state it as the day the
-// members "se sont réunis le …"; a convocation's date is not the meeting's. A date
+// members "se sont réunis le …", or give that day before, without its year, in the
+// sentence of a full date ("Le 11 juillet suivant la convocation adressée le 04
+// juillet 2017, les conseillers … se sont réunis"); a convocation's date is not the
+// meeting's. A date
 // line followed by its author ("Samedi 12 avril 2025 – par X Y") is a dateline.
 // "Mise à jour : …" takes a colon. "Publié le" counts only where it states the
 // document's own publication: starting its line in capitals, written in capitals

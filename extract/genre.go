@@ -201,6 +201,8 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		}
 		if v, _ := x.dateOnLine(i, 6); v != "" {
 			found[rMeeting], p.at[rMeeting] = v, i
+		} else if v := x.meetingBefore(i); v != "" {
+			found[rMeeting], p.at[rMeeting] = v, i
 		}
 		return false
 	default:
@@ -366,6 +368,40 @@ func (x *refScanner) issueDate(i int) string {
 		return ""
 	}
 	return x.dateValueAt(k + 2)
+}
+
+// meetingBefore returns the day a minute's opening sentence gives before "réunis" at
+// token i, without its year, with the year of the other full date of the sentence:
+// "Le 11 juillet suivant la convocation adressée le 04 juillet 2017, les conseillers
+// … se sont réunis" gives 2017-07-11. Else "".
+func (x *refScanner) meetingBefore(i int) string {
+	start := i
+	for start > 0 && i-start < 60 && x.toks[start].gap < gapPara && !x.isPunct(start-1, ".") {
+		start--
+	}
+	var day dval
+	year := 0
+	for k := start; k < i; k++ {
+		if !x.isWord(k, "le") || x.kind(k+1) != tokNum {
+			continue
+		}
+		x.out = x.out[:0]
+		x.dayList(k + 1)
+		if len(x.out) == 0 {
+			continue
+		}
+		switch o := x.out[0]; {
+		case o.noYear && day.d == 0 && !convocationWords[x.str(k-1)]:
+			day = o.v
+		case !o.noYear && year == 0:
+			year = o.v.y
+		}
+	}
+	if day.d == 0 || year == 0 {
+		return ""
+	}
+	day.y = year
+	return day.iso()
 }
 
 // convocationWords introduce the date of a meeting's notice, not of the meeting

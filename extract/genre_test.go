@@ -55,6 +55,8 @@ func TestPublished(t *testing.T) {
 		// Minutes: their heading's date, the day the members met.
 		{"procès-verbal heading", "PROCES-VERBAL. CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTÉ DE COMMUNES DU PAYS DE BRAY Le mardi 6 février 2018 à 19 heures à la salle des fêtes", "2018-02-06"},
 		{"members met", "Comité syndical\nConvocation du 2 mars 2016 Les membres du comité syndical se sont réunis le 10mars 2016 à la mairie de Vierzon", "2016-03-10"},
+		{"minute opening, year from the convocation", "VILLE-SUR-ARGENT\n\nLe 14 mars suivant la convocation adressée le 7 mars 2019, les conseillers communautaires se sont réunis en séance publique.", "2019-03-14"},
+		{"minute opening without a year", "Le 14 mars, les conseillers se sont réunis en séance publique.", ""},
 		{"convocation is not the meeting", "Procès-verbal n° 3-16 Comité syndical Convocation du 2 mars 2016 à la mairie", ""},
 		{"date and author", "Lundi 7 juin 2021 – par Claire DUMONT\n\nLa commune rénove sa halle.", "2021-06-07"},
 	}
