@@ -623,7 +623,9 @@ func (x *refScanner) numberShape(i, c int) int {
 			return shapeNone
 		}
 	}
-	if years == 1 && !dateParts(parts[:n]) {
+	// Not a season either: "2024/25", "2024-2025" (two years).
+	season := n == 2 && yearPart(parts[0]) && parts[1].len == 2 && parts[1].n == (parts[0].n+1)%100
+	if years == 1 && !season && !dateParts(parts[:n]) {
 		return shapeYear
 	}
 	return shapeNone
@@ -650,6 +652,24 @@ func (x *refScanner) dateLike(k, c int) bool {
 	var seps [6]byte
 	n := x.numParts(k, c, &parts, &seps)
 	return n <= len(parts) && dateParts(parts[:n])
+}
+
+// pointIndex reports whether the compound [k, c) is the index of a point of an
+// agenda or a section, numbers of one or two digits ("2.3", "4-1", "3.1.2"), not an
+// act's number: "2.3 – Arrêté des comptes".
+func (x *refScanner) pointIndex(k, c int) bool {
+	var parts [6]numPart
+	var seps [6]byte
+	n := x.numParts(k, c, &parts, &seps)
+	if n > len(parts) {
+		return false
+	}
+	for _, p := range parts[:n] {
+		if !p.digits || p.len > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // dNumber reports whether the compound [k, c) after a "D" is a délibération's
@@ -717,7 +737,7 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 		return c - i
 	}
 	shape := x.numberShape(k, c)
-	if shape == shapeNone && !(lineStart && x.identifier(k, c) && !x.dateLike(k, c)) {
+	if shape == shapeNone && !(lineStart && x.identifier(k, c) && !x.dateLike(k, c) && !x.pointIndex(k, c)) {
 		return 0
 	}
 	// The act after the number: " - Arrêté …", " : Décision …", on the line or the next.

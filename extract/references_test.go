@@ -74,6 +74,8 @@ func TestReferences(t *testing.T) {
 		{"de before n°", "la liste de n° 12-345 à n° 12-350", ""},
 		{"road", "la route D 943 et la D87 vers Arras", ""},
 		{"year range first", "Délibération cadre\n2021-2026 : Programme pluriannuel", ""},
+		{"season first", "Délibérations\n2024/25 : Saison culturelle", ""},
+		{"point of the agenda before an act word", "Ordre du jour\n2.3 – Arrêté des comptes de l'exercice\n4-1 - Délibération sur les tarifs", ""},
 		{"ordinal after ARRÊTE", "sur proposition du directeur,\n\nARRÊTE\nArticle 1er : Objet", ""},
 		{"ordinal without article", "ARRÊTE\n1er : le périmètre est fixé", ""},
 		{"year glued to a word", "les dispositions de l’arrêté du\n14 mai 2019susvisé et de l’eau", ""},
