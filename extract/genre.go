@@ -621,8 +621,8 @@ var genreCues = newPhraseSet(map[int][]string{
 		// A dated meeting heading, and the attendance of a minute.
 		"@commission permanente du", "@seance du", "@reunion du conseil", "conseillers en exercice",
 		"membres en exercice", "delegues en exercice", "nombre de votants", "nombre de procurations",
-		"delegues presents", "membres presents", "absents excuses", "donne pouvoir", "ont donne procuration",
-		"sont reunis", "est reuni", "est reunie"},
+		"delegues presents", "membres presents", "absents excuses", "donne pouvoir a", "ont donne procuration",
+		"sont reunis en seance", "est reuni en seance", "est reunie en seance", "au nombre prescrit"},
 	cuePress: {"communique de presse", "communique", "contact presse", "contacts presse", "relations presse",
 		"service de presse", "service presse", "attachee de presse", "attache de presse", "dossier de presse",
 		"information presse", "invitation presse",

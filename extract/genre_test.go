@@ -116,6 +116,7 @@ func TestGenre(t *testing.T) {
 		{"meeting heading", "", "COMMISSION PERMANENTE DU LUNDI 12 MARS 2012\n\nRapport n° 4 Objet : collèges, travaux d'accessibilité.", "deliberation"},
 		{"meeting cited in a release", "", "Le conseil communautaire a validé, lors de sa séance du 12 mars, le plan de financement de la piscine.", "communique"},
 		{"attendance", "", "Conseil communautaire 14 mai 2019 Albert 18h00\nNombre de conseillers en exercice : 52 Nombre de votants : 44\nPrésents : M. Petit, Mme Roux", "deliberation"},
+		{"meeting told in a release is no minute", "", "Les élus se sont réunis mardi soir. Le conseil municipal a voté le budget ; la loi donne pouvoir aux maires de fixer les tarifs.", "communique"},
 		{"minute opening", "", "Le 3 avril, les conseillers communautaires se sont réunis en séance publique.\n79 conseillers en exercice.", "deliberation"},
 		{"aid page", "", "Publié le 01/02/2022\n\nPour qui ?\nLes bénéficiaires sont les communes.\nModalités\nLes dépenses éligibles sont les travaux.\nComment candidater ? Déposer un dossier de candidature.", "page"},
 	}
