@@ -180,7 +180,9 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 			k++ // "Mise à jour : 18 novembre 2024"
 		}
 	case pcRecueil:
-		if inHead && found[rIssue] == "" {
+		// A heading: in capitals, or capitalised starting its line; not "le recueil
+		// des actes de mai 2019" in a sentence.
+		if inHead && found[rIssue] == "" && (x.allCaps(i) || lineStart && x.upper(i)) {
 			found[rIssue] = x.recueilDate(i)
 		}
 		return false

@@ -52,6 +52,7 @@ func TestPublished(t *testing.T) {
 		{"bulletin issue", "BULLETIN MUNICIPAL OFFICIEL\nN° 48 du 05/06/2014\n\nDélibérations du conseil", "2014-06-05"},
 		{"act number is no issue", "ARRÊTÉ\nN° 2014-118 du 5 juin 2014\nLe maire de Cambrai", ""},
 		{"recueil cited in a sentence", "L'arrêté sera publié au recueil des actes administratifs du département.", ""},
+		{"recueil's month in a sentence", "La préfecture met en ligne le recueil des actes de mai 2019 et ses annexes.", ""},
 		// Minutes: their heading's date, the day the members met.
 		{"procès-verbal heading", "PROCES-VERBAL. CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTÉ DE COMMUNES DU PAYS DE BRAY Le mardi 6 février 2018 à 19 heures à la salle des fêtes", "2018-02-06"},
 		{"members met", "Comité syndical\nConvocation du 2 mars 2016 Les membres du comité syndical se sont réunis le 10mars 2016 à la mairie de Vierzon", "2016-03-10"},
