@@ -394,7 +394,7 @@ func skipComma(x *refScanner, k int) int {
 	return k
 }
 
-// dateAfter reads "du <date>", "le <date>", "en date du <date>" at token k and returns
+// dateAfter reads "du <date>", "le <date>", "en date (du) <date>" at token k and returns
 // the date at the precision the text gives (a session of several days gives its month:
 // "du 13 et 14 décembre 2016" → "2016-12") and the index after it.
 func (x *refScanner) dateAfter(k int) (string, int, bool) {
@@ -403,6 +403,8 @@ func (x *refScanner) dateAfter(k int) (string, int, bool) {
 		k++
 	case x.isWord(k, "en") && x.isWord(k+1, "date") && (x.isWord(k+2, "du") || x.isWord(k+2, "de")):
 		k += 3
+	case x.isWord(k, "en") && x.isWord(k+1, "date") && x.kind(k+2) == tokNum:
+		k += 2 // "en date 9 novembre 2006"
 	default:
 		return "", k, false
 	}

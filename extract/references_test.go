@@ -35,6 +35,7 @@ func TestReferences(t *testing.T) {
 		{"plural list", "les arrêtés n°12-345, n°12-346 et n°12-350", "arrete:12-345: arrete:12-346: arrete:12-350:"},
 		{"spaced slashes", "Arrêté préfectoral n°2024/ 61 /SG du 4 mars 2024 ; vu l’arrêté n° 2024/61/ SG", "arrete:2024/61/SG:2024-03-04"},
 		{"abbreviation after dash", "Décision du 3 mars 2011 relative aux horaires - N°DT 2B 2011-061-04...... 12", "decision:DT 2B 2011-061-04:2011-03-03"},
+		{"en date without du", "ARRETE N° 2011-204-3 en date 23 juillet 2011 portant agrément", "arrete:2011-204-3:2011-07-23"},
 		{"hyphenated qualifier", "Arrêté inter-départemental\nn°59-2023-11-02-00012 du 2 novembre 2023 portant", "arrete:59-2023-11-02-00012:2023-11-02"},
 		{"elided qualifiers", "Vu la délibération du comité syndical de l'EPTB Seine-Grands-Lacs n° 2022/104 du 8 juin 2022 ;",
 			"deliberation:2022/104:2022-06-08"},
