@@ -27,6 +27,7 @@ func Published(t *Text) string {
 const (
 	rPublie = iota
 	rMeta
+	rIssue // a recueil's or bulletin's issue: "RECUEIL … MAI 2009", "N° 55 du 09/09/2015"
 	rDateline
 	rMeeting
 	rByline
@@ -54,7 +55,7 @@ func publishedOf(tk tokens) string {
 			x.pubLineStart(i, &p)
 		}
 		// Most words start no cue: a bit set of first bytes and lengths skips them.
-		if n := uint32(toks[i].e - toks[i].s); n < 3 || n > 12 || publishedCueMask[f[toks[i].s]]>>n&1 == 0 {
+		if n := uint32(toks[i].e - toks[i].s); n < 3 || n > 12 || publishedCueMask[f[toks[i].s]]>>n&1 == 0 || publishedCueLast[f[toks[i].e-1]]>>n&1 == 0 {
 			continue
 		}
 		if x.pubCue(i, &p) {
@@ -79,6 +80,9 @@ func publishedOf(tk tokens) string {
 // pubLineStart applies publishedOf's rules for a word i starting a line.
 func (x *refScanner) pubLineStart(i int, p *pubFinds) {
 	inHead := int(x.toks[i].s) < headLen
+	if inHead && p.found[rIssue] == "" {
+		p.found[rIssue] = x.issueDate(i)
+	}
 	if inHead && p.found[rDateline] == "" {
 		p.found[rDateline] = x.datelineOnLine(i)
 	} else if !inHead && p.found[rSigned] == "" && !x.isWord(i, "le") && !isWeekday(x.str(i)) && x.commaSoon(i) && x.upper(i) {
@@ -102,15 +106,16 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 	inHead := int(x.toks[i].s) < headLen
 	w := x.str(i)
 	var rule, k int
-	switch w {
-	case "publie", "publiee":
-		// "publié le …", "publié en …", as a line of its own or a byline's part,
-		// not inside a sentence or a citation ("Vu l'avis … publié le …").
+	switch publishedCues[w] {
+	case pcPublie:
+		// "publié le …", "publié en …", "édité le …", as a line of its own or a
+		// byline's part, not inside a sentence or a citation ("Vu l'avis … publié le
+		// …").
 		rule, k = rPublie, i+1
 		if !x.isWord(k, "le") && !x.isWord(k, "en") || !x.publicationNotice(i) {
 			return false
 		}
-	case "date":
+	case pcDate:
 		switch {
 		case x.isWord(i+1, "de") && x.isWord(i+2, "publication"):
 			rule, k = rPublie, i+3
@@ -122,7 +127,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		if x.isPunct(k, ":") {
 			k++
 		}
-	case "reunion", "seance", "conseil", "commission", "assemblee", "bureau", "comite", "communique":
+	case pcMeeting:
 		// "Réunion du …", "Séance publique du …", "Conseil municipal du …".
 		if !inHead {
 			return false
@@ -134,14 +139,14 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		for k = i + 1; k < i+4 && !x.isWord(k, "du") && x.kind(k) != tokNum; k++ {
 		}
 		switch {
-		case x.isWord(k, "du"):
+		case x.isWord(k, "du") && !convocationWords[x.str(k-1)]:
 			k++
 		case x.kind(k) == tokNum && k > i+1 && x.toks[k].gap < gapLine && w != "communique":
 		// "CR du conseil municipal 28 octobre 2022"
 		default:
 			return false
 		}
-	case "par":
+	case pcPar:
 		if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
 			return false
 		}
@@ -154,7 +159,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 			}
 		}
 		return false
-	case "fait":
+	case pcFait:
 		// "Fait à Arras, le 19 octobre 2023".
 		if !x.isWord(i+1, "a") {
 			return false
@@ -166,11 +171,42 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		if x.isPunct(k, ",") {
 			k++
 		}
-	case "mis", "mise":
+	case pcMis:
 		if !x.isWord(i+1, "a") || !x.isWord(i+2, "jour") {
 			return false
 		}
 		rule, k = rUpdated, i+3
+		if x.isPunct(k, ":") {
+			k++ // "Mise à jour : 18 novembre 2024"
+		}
+	case pcRecueil:
+		// A heading: in capitals, or capitalised starting its line; not "le recueil
+		// des actes de mai 2019" in a sentence.
+		if inHead && found[rIssue] == "" && (x.allCaps(i) || lineStart && x.upper(i)) {
+			found[rIssue] = x.recueilDate(i)
+		}
+		return false
+	case pcProces:
+		// "PROCÈS-VERBAL … CONSEIL COMMUNAUTAIRE DE … Le jeudi 15 mars 2018 à 18 heures".
+		if !inHead || !lineStart || found[rMeeting] != "" {
+			return false
+		}
+		if v, at := x.dateOnLine(i, 30); v != "" {
+			found[rMeeting], p.at[rMeeting] = v, at
+		}
+		return false
+	case pcReunis:
+		// "Les membres … se sont réunis le 1er décembre 2015", "s'est réuni en séance
+		// publique le 12 mars 2019".
+		if !inHead || found[rMeeting] != "" {
+			return false
+		}
+		if v, _ := x.dateOnLine(i, 6); v != "" {
+			found[rMeeting], p.at[rMeeting] = v, i
+		} else if v := x.meetingBefore(i); v != "" {
+			found[rMeeting], p.at[rMeeting] = v, i
+		}
+		return false
 	default:
 		return false
 	}
@@ -192,6 +228,20 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 func (x *refScanner) publicationNotice(i int) bool {
 	if i == 0 || x.toks[i].gap >= gapLine {
 		return x.upper(i)
+	}
+	// In capitals, as a cover or a byline writes it ("CORSE DU SUD PUBLIÉ LE 19 MAI
+	// 2017", "Article du Ouest France, PUBLIÉ le 27 avril 2018"); after an issue's
+	// number ("N° 11 Édité le 4 décembre 2006").
+	if x.allCaps(i) {
+		return true
+	}
+	if k := i - 1; x.kind(k) == tokNum && x.numeroBefore(k) && x.toks[k].gap < gapLine {
+		for m := k - 1; m >= 0 && x.kind(m) == tokPunct; m-- {
+			k = m
+		}
+		if k-1 >= 0 && (k-1 == 0 || x.toks[k-1].gap >= gapLine) && x.kind(k-1) == tokWord {
+			return x.upper(k - 1)
+		}
 	}
 	if x.kind(i-1) == tokPunct {
 		switch x.str(i - 1) {
@@ -250,15 +300,129 @@ func (x *refScanner) datelineOnLine(i int) string {
 	return ""
 }
 
+// Cue words of publishedOf, by the rules they start.
+const (
+	pcNone    = iota
+	pcPublie  // "publié le …", "édité le …"
+	pcDate    // "date de publication", a metadata line "date …"
+	pcMeeting // "Réunion du …", "Séance du …"
+	pcPar     // a byline
+	pcFait    // "Fait à …, le …"
+	pcMis     // "Mis à jour le …"
+	pcRecueil // a recueil's issue
+	pcProces  // a procès-verbal's heading
+	pcReunis  // "se sont réunis le …"
+)
+
+// publishedCues are the cue words of publishedOf, folded, each with its rule
+// (3 to 12 bytes).
+var publishedCues = map[string]uint8{
+	"publie": pcPublie, "publiee": pcPublie, "edite": pcPublie, "editee": pcPublie, "date": pcDate,
+	"reunion": pcMeeting, "seance": pcMeeting, "conseil": pcMeeting, "commission": pcMeeting,
+	"assemblee": pcMeeting, "bureau": pcMeeting, "comite": pcMeeting, "communique": pcMeeting,
+	"par": pcPar, "fait": pcFait, "mis": pcMis, "mise": pcMis, "recueil": pcRecueil, "proces": pcProces,
+	"reuni": pcReunis, "reunie": pcReunis, "reunis": pcReunis, "reunies": pcReunis,
+}
+
 // publishedCueMask has bit n of [c] set when a cue word of publishedOf starts with c
-// and has n bytes.
-var publishedCueMask = func() (m [256]uint16) {
-	for _, w := range []string{"publie", "publiee", "date", "reunion", "seance", "conseil", "commission",
-		"assemblee", "bureau", "comite", "communique", "par", "fait", "mis", "mise"} {
+// and has n bytes, publishedCueLast when one ends with c.
+var publishedCueMask, publishedCueLast = func() (m, l [256]uint16) {
+	for w := range publishedCues {
 		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
-	return m
+	return m, l
 }()
+
+// recueilDate returns the issue date of a recueil's heading at token i ("RECUEIL
+// DES ACTES ADMINISTRATIFS MAI 2009", "RECUEIL n° 24 du 01 septembre 2016"): after
+// the words of its title and its number, on its line, "du" and a date or a month and
+// its year. Else "".
+func (x *refScanner) recueilDate(i int) string {
+	for k := i + 1; k < len(x.toks) && k < i+16 && x.toks[k].gap < gapLine; k++ {
+		switch {
+		case x.isWord(k, "du"):
+			if v := x.dateValueAt(k + 1); v != "" {
+				return v
+			}
+		case x.kind(k) == tokWord:
+			if _, month := x.monthAt(k); month {
+				return x.dateValueAt(k)
+			}
+			continue
+		case x.kind(k) == tokNum && x.numeroBefore(k):
+			k = x.compound(k) - 1 // its number
+			continue
+		case x.isPunct(k, "°") || x.isPunct(k, "º") || x.isPunct(k, "'") || x.isPunct(k, "-"):
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// issueDate returns the date of an issue's line starting at token i: "N° 55 du
+// 09/09/2015", a number of at most three digits (an act's number is longer), "du"
+// and a date. Else "".
+func (x *refScanner) issueDate(i int) string {
+	k, ok := x.numberMark(i)
+	if !ok || x.kind(k) != tokNum || len(x.str(k)) > 3 || x.compound(k) != k+1 || !x.isWord(k+1, "du") {
+		return ""
+	}
+	return x.dateValueAt(k + 2)
+}
+
+// meetingBefore returns the day a minute's opening sentence gives before "réunis" at
+// token i, without its year, with the year of the other full date of the sentence:
+// "Le 11 juillet suivant la convocation adressée le 04 juillet 2017, les conseillers
+// … se sont réunis" gives 2017-07-11. Else "".
+func (x *refScanner) meetingBefore(i int) string {
+	start := i
+	for start > 0 && i-start < 60 && x.toks[start].gap < gapPara && !x.isPunct(start-1, ".") {
+		start--
+	}
+	var day dval
+	year := 0
+	for k := start; k < i; k++ {
+		if !x.isWord(k, "le") || x.kind(k+1) != tokNum {
+			continue
+		}
+		x.out = x.out[:0]
+		x.dayList(k + 1)
+		if len(x.out) == 0 {
+			continue
+		}
+		switch o := x.out[0]; {
+		case o.noYear && day.d == 0 && !convocationWords[x.str(k-1)]:
+			day = o.v
+		case !o.noYear && year == 0:
+			year = o.v.y
+		}
+	}
+	if day.d == 0 || year == 0 {
+		return ""
+	}
+	day.y = year
+	return day.iso()
+}
+
+// convocationWords introduce the date of a meeting's notice, not of the meeting
+// ("Convocation du 16 novembre 2015", "la convocation adressée le 4 juillet").
+var convocationWords = map[string]bool{"convocation": true, "adressee": true, "envoyee": true, "convoque": true, "convoques": true}
+
+// dateOnLine returns the first full date after "le" or "du" within n tokens after
+// token i on its line ("… LUBERON Le jeudi 15 mars 2018"), and where it is; not the
+// date of the convocation.
+func (x *refScanner) dateOnLine(i, n int) (string, int) {
+	for k := i + 1; k < len(x.toks) && k <= i+n && x.toks[k].gap < gapLine; k++ {
+		if (x.isWord(k, "le") || x.isWord(k, "du")) && !convocationWords[x.str(k-1)] {
+			if v := x.dateValueAt(k + 1); v != "" {
+				return v, k
+			}
+		}
+	}
+	return "", -1
+}
 
 // headingLine reports whether token i is on a heading line: one that does not cite
 // an act ("Vu …", "Considérant …") and is short (at most 20 tokens), or that starts
@@ -293,8 +457,9 @@ func (x *refScanner) dateValueAt(k int) string {
 	x.out = x.out[:0]
 	switch x.kind(k) {
 	case tokNum:
+		// A day glued to its month by a PDF's lost space is a day: "le 1décembre 2015".
 		c := x.compound(k)
-		if c-k > 1 && !(c-k == 2 && isOrdinal(x.str(k+1))) {
+		if c-k > 1 && !(c-k == 2 && (isOrdinal(x.str(k+1)) || monthOf(x.str(k+1)) > 0)) {
 			x.numericDate(k, c)
 		} else {
 			x.dayList(k)
@@ -367,7 +532,9 @@ func (x *refScanner) dateline(i int) string {
 			return v
 		}
 	case "–", "—", "-", "|", ":":
-		if place {
+		// After a place; or a date, then its author: "Samedi 12 avril 2025 – par
+		// Thomas Leclère".
+		if place || x.bylineAt(end+1) {
 			return v
 		}
 	}
@@ -442,24 +609,46 @@ const (
 	nCues
 )
 
+// genreCues are the cue phrases of Genre, folded. A phrase marked "^" counts twice
+// when it starts a line, an act's heading ("RECUEIL DES ACTES", "EXTRAIT DU
+// REGISTRE"); one marked "@" counts only there, twice: a minute's heading
+// ("COMMISSION PERMANENTE DU VENDREDI 6 AVRIL 2007"), which a release cites in a
+// sentence ("lors de sa séance du 28 septembre").
 var genreCues = newPhraseSet(map[int][]string{
-	cueAct: {"extrait du registre", "registre des deliberations", "recueil des actes", "proces verbal",
+	cueAct: {"^extrait du registre", "^registre des deliberations", "^recueil des actes", "proces verbal",
 		"apres en avoir delibere", "apres avoir delibere", "liste des deliberations", "compte rendu de la seance",
 		"compte rendu du conseil", "conseil municipal", "conseil communautaire", "deliberation n",
 		"arrete n", "assemblee delibere", "ordre du jour", "secretaire de seance", "quorum",
-		"vote a l unanimite", "adopte a l unanimite", "adoptee a l unanimite"},
+		"vote a l unanimite", "adopte a l unanimite", "adoptee a l unanimite",
+		// A dated meeting heading, and the attendance of a minute.
+		"@commission permanente du", "@seance du", "@reunion du conseil", "conseillers en exercice",
+		"membres en exercice", "delegues en exercice", "nombre de votants", "nombre de procurations",
+		"delegues presents", "membres presents", "absents excuses", "donne pouvoir a", "ont donne procuration",
+		"sont reunis en seance", "est reuni en seance", "est reunie en seance", "au nombre prescrit"},
 	cuePress: {"communique de presse", "communique", "contact presse", "contacts presse", "relations presse",
 		"service de presse", "service presse", "attachee de presse", "attache de presse", "dossier de presse",
-		"information presse", "invitation presse"},
+		"information presse", "invitation presse",
+		// A news site's rubric of an institution's releases, republished whole
+		// ("<<< RETOUR Département de …", "Revenir à la rubrique DÉPARTEMENT DE …").
+		"retour departement", "retour region", "retour prefecture", "retour ville", "retour mairie",
+		"retour metropole", "retour ministere", "retour conseil departemental", "retour conseil regional",
+		"rubrique departement", "rubrique region", "rubrique prefecture", "rubrique ville", "rubrique mairie",
+		"rubrique metropole", "rubrique ministere", "rubrique conseil departemental", "rubrique conseil regional"},
 	cuePaper: {"voix du nord", "ouest france", "figaro", "echos", "parisien", "gazette des communes",
 		"courrier picard", "nord eclair", "usine nouvelle", "afp", "agence france presse", "journaliste",
-		"midi libre", "depeche", "sud ouest", "dauphine libere", "est republicain", "telegramme", "20 minutes"},
+		"midi libre", "depeche", "sud ouest", "dauphine libere", "est republicain", "telegramme", "20 minutes",
+		"mediacites", "france bleu", "franceinfo", "localtis", "nice matin", "var matin", "corse matin",
+		"corse net infos", "tahiti infos", "actu fr", "maire info", "acteurs publics",
+		"republicain lorrain", "nouvelle republique", "berry republicain", "paris normandie", "centre presse",
+		"reuters", "bfmtv", "mediapart", "rue89"},
 	// Recency, not merely the past: an institution's pages also tell what was signed.
 	cueNews: {"article publie", "actualite", "actualites", "vient d", "vient de", "viennent de",
 		"ce lundi", "ce mardi", "ce mercredi", "ce jeudi", "ce vendredi", "ce samedi", "ce dimanche", "hier"},
 	cuePage: {"beneficiaires", "pour qui", "qui peut", "eligible", "eligibles", "eligibilite", "modalites",
 		"montant de l aide", "comment candidater", "deposer", "dossier de candidature", "conditions d",
-		"pieces justificatives", "en savoir plus", "demarche", "demarches", "criteres"},
+		"pieces justificatives", "en savoir plus", "demarche", "demarches", "criteres",
+		"depenses", "plafond", "plafonne", "plafonnee", "aide financiere", "preambule", "demandeurs",
+		"ouvert aux candidatures", "taux d intervention", "taux de subvention"},
 })
 
 var titleActCues = newPhraseSet(map[int][]string{
@@ -495,7 +684,7 @@ func genreOf(x tokens, title, published string) string {
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
-		if n := uint32(toks[i].e - toks[i].s); n <= 12 && genreWordMask[f[toks[i].s]]>>n&1 != 0 {
+		if n := uint32(toks[i].e - toks[i].s); n <= 12 && genreWordMask[f[toks[i].s]]>>n&1 != 0 && genreWordLast[f[toks[i].e-1]]>>n&1 != 0 {
 			x.genreToken(i, headEnd, &g)
 		}
 	}
@@ -526,7 +715,7 @@ func genreOf(x tokens, title, published string) string {
 	// two of them count twice), the journalist's name alone on the last line.
 	paper := cues[cuePaper] > 0 || g.byline
 	speech := g.speech
-	habits := min(speech, 1) + min(g.ages, 2)
+	habits := min(speech, 1) + min(g.ages, 2) + 2*min(g.party, 1) + min(g.weekday, 1)
 	if x.closingName() {
 		habits++
 	}
@@ -545,16 +734,74 @@ func genreOf(x tokens, title, published string) string {
 			}
 		}
 	}
-	// Press articles: a newspaper's name, a byline, reported speech.
-	if paper || speech > 0 || habits >= 2 {
+	// Press articles: a newspaper's name, a byline, reported speech; a title that
+	// asks a question, but on a page cut into sections, which asks "Pour qui ?".
+	// An institution's news, with its publication line, quotes its people too: there,
+	// speech alone does not make an article.
+	if paper || speech > 0 && !g.publie || habits >= 2 || cues[cuePage] < 2 && x.questionTitle(title) && x.sectionHeadings(headEnd) < 3 {
 		return corpus.GenreArticle
 	}
-	// A news item on an institution's own site ("Article publié le", "Actualités", or a
-	// head reporting an event) rather than a programme page.
-	if published != "" && g.publie && cues[cuePage] < 3 && cues[cueNews] > 0 {
-		return corpus.GenreCommunique
+	// A programme or procedure page says who may apply, for what and how
+	// ("Bénéficiaires", "Dépenses éligibles", "Modalités"); one such word is enough
+	// where nothing tells news ("Actualités", "vient de", "Publié le").
+	// So does one cut into sections under short headings ("Notre offre", "Chiffres
+	// clés", "La couverture mobile").
+	if cues[cuePage] >= 2 || cues[cuePage] == 1 && cues[cueNews] == 0 && !g.publie || x.sectionHeadings(headEnd) >= 3 {
+		return corpus.GenrePage
 	}
-	return corpus.GenrePage
+	// The rest is the news of an institution, on its own site or republished.
+	return corpus.GenreCommunique
+}
+
+// questionTitle reports whether the title, or the first line of the text, asks a
+// question ("Projets Anru 2 : où en est-on ?", "Quelle commune touche le plus ?
+// Pourquoi ?"), as newspapers' titles and leads do.
+func (x *tokens) questionTitle(title string) bool {
+	if t := strings.TrimSpace(title); strings.HasSuffix(t, "?") {
+		return true
+	}
+	for i := 0; i < len(x.toks) && (i == 0 || x.toks[i].gap < gapLine); i++ {
+		if x.isPunct(i, "?") && x.toks[i].gap != gapNone {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionHeadings counts the lines before token end that head a section: one to
+// seven words, the first capitalised, no punctuation at the end, and a paragraph
+// of twelve words or more on the next line. The first line, the title, is not
+// counted.
+func (x *tokens) sectionHeadings(end int) int {
+	end = min(end, len(x.toks))
+	n := 0
+	prevStart := -1 // the line before, when it may head a section
+	for s := 0; s < end; {
+		e, words := s+1, 0
+		if x.toks[s].kind == tokWord {
+			words++
+		}
+		for ; e < end && x.toks[e].gap < gapLine; e++ {
+			if x.toks[e].kind == tokWord {
+				words++
+			}
+		}
+		if prevStart > 0 && words >= 12 && x.headingWords(prevStart) {
+			n++
+		}
+		prevStart = -1
+		if words >= 1 && words <= 7 && x.kind(e-1) != tokPunct {
+			prevStart = s
+		}
+		s = e
+	}
+	return n
+}
+
+// headingWords reports whether the line starting at token s starts with a
+// capitalised word.
+func (x *tokens) headingWords(s int) bool {
+	return x.kind(s) == tokWord && x.upper(s)
 }
 
 // firstAt returns the index of the first token starting at byte n of the folded text
@@ -581,21 +828,73 @@ type genreTally struct {
 	press  int  // press-release furniture after the head
 	publie bool // "publié" in the head
 	byline bool // a byline near the top
+	// A party's abbreviation in parentheses after a name ("Jean Martin (PS)"), as
+	// newspapers label elected people.
+	party int
+	// A weekday right after a verb ("a confirmé mardi"), as newspapers date events.
+	weekday int
+}
+
+// What a token says of the genre, for genreToken.
+const (
+	gwNone    = iota
+	gwQuote   // a closing quotation mark: reported speech may follow
+	gwT       // "t" of "a-t-il"
+	gwPublie  // "publié" in the head
+	gwPar     // "par" of a byline
+	gwVisa    // "Vu", "Considérant" starting a line
+	gwActLine // "ARRÊTE", "DÉCIDE" alone on its line
+	gwPress   // "communiqué", "presse" after the head
+	gwParen   // "(" of a party's abbreviation: "Jean Martin (PS)"
+	gwWeekday // a weekday: "a confirmé mardi"
+)
+
+// genreWords are the tokens genreToken reads, folded (numbers of two or three
+// digits, ages, aside).
+var genreWords = map[string]uint8{
+	"»": gwQuote, "\"": gwQuote, "t": gwT, "publie": gwPublie, "publiee": gwPublie, "par": gwPar,
+	"vu": gwVisa, "considerant": gwVisa, "arrete": gwActLine, "arretent": gwActLine, "decide": gwActLine,
+	"delibere": gwActLine, "deliberation": gwActLine, "arretons": gwActLine, "communique": gwPress,
+	"presse": gwPress, "(": gwParen, "lundi": gwWeekday, "mardi": gwWeekday, "mercredi": gwWeekday,
+	"jeudi": gwWeekday, "vendredi": gwWeekday, "samedi": gwWeekday, "dimanche": gwWeekday,
+}
+
+// notBareWeekday are the words before a weekday that make it a date or a habit ("ce
+// lundi", "chaque mardi", "le jeudi 5 mai"), not a newspaper's bare day of the event.
+var notBareWeekday = map[string]bool{
+	"ce": true, "le": true, "du": true, "au": true, "chaque": true, "les": true, "tous": true, "un": true,
+	"et": true, "ou": true, "de": true, "a": true, "des": true, "depuis": true,
+	"jusqu": true, "partir": true, "par": true, "entre": true, "prochain": true, "dernier": true,
+}
+
+// partyAbbrevs are the abbreviations of political parties and labels newspapers
+// put after an elected person's name, folded.
+var partyAbbrevs = map[string]bool{
+	"ps": true, "lr": true, "rn": true, "udi": true, "modem": true, "eelv": true, "pcf": true, "lfi": true,
+	"dvd": true, "dvg": true, "ump": true, "lrem": true, "prg": true, "npa": true, "fn": true, "dlf": true,
+	"ps-npes": true, "ecolo": true,
 }
 
 // genreWordMask has bit n of [c] set when a token genreToken looks at can start with
-// byte c and have n bytes: its words, the quotation marks closing a quotation, and
-// numbers of two or three digits (ages).
-var genreWordMask = func() (m [256]uint16) {
-	for _, w := range []string{"t", "publie", "publiee", "par", "vu", "considerant", "arrete", "arretent",
-		"decide", "delibere", "deliberation", "arretons", "communique", "presse", "»", "\""} {
+// byte c and have n bytes (n <= 12), genreWordLast when it can end with byte c: the
+// words of genreWords, and numbers of two or three digits (ages).
+var genreWordMask, genreWordLast = func() (m, l [256]uint16) {
+	for w := range genreWords {
 		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
 	for c := '0'; c <= '9'; c++ {
 		m[c] |= 1<<2 | 1<<3
+		l[c] |= 1<<2 | 1<<3
 	}
-	return m
+	return m, l
 }()
+
+// maybeGenreWord reports whether token tk passes genreWordMask and genreWordLast.
+func (x *tokens) maybeGenreWord(tk *token) bool {
+	n := uint32(tk.e - tk.s)
+	return n <= 12 && genreWordMask[x.f[tk.s]]>>n&1 != 0 && genreWordLast[x.f[tk.e-1]]>>n&1 != 0
+}
 
 // genreHeadMask is genreWordMask and genreCues.mask together, for the head.
 var genreHeadMask = func() (m [256]uint64) {
@@ -611,7 +910,7 @@ func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally)
 	if genreCues.maybe(x, &x.toks[i]) {
 		genreCues.countAt(x, i, cues)
 	}
-	if n <= 12 && genreWordMask[c]>>n&1 != 0 {
+	if n <= 12 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.toks[i]) {
 		x.genreToken(i, headEnd, g)
 	}
 }
@@ -620,33 +919,51 @@ func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally)
 // the head.
 func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 	tk := x.toks[i]
-	switch tk.kind {
-	case tokPunct:
-		if p := x.str(i); p == "»" || p == "\"" {
-			g.speech += x.speechAfter(i + 1)
-		}
-		return
-	case tokNum:
+	if tk.kind == tokNum {
 		if x.ageAt(i) {
 			g.ages++
 		}
 		return
 	}
 	w := x.str(i)
-	if w == "t" && x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
-		g.speech++ // "a-t-il indiqué", "explique-t-elle"
+	kind := genreWords[w]
+	switch kind {
+	case gwNone:
+		return
+	case gwQuote:
+		g.speech += x.speechAfter(i + 1)
+		return
+	case gwT:
+		if x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
+			g.speech++ // "a-t-il indiqué", "explique-t-elle"
+		}
+		return
+	case gwWeekday:
+		// "a confirmé mardi son implantation", "signés lundi.": the day of the event
+		// right after the verb, as newspapers write it.
+		if p := i - 1; x.kind(p) == tokWord && !x.upper(p) && !notBareWeekday[x.str(p)] && x.kind(i+1) != tokNum &&
+			len(x.str(p)) >= 4 && !x.upper(i) {
+			g.weekday++
+		}
+		return
+	case gwParen:
+		if x.kind(i+1) == tokWord && x.isPunct(i+2, ")") && partyAbbrevs[x.str(i+1)] && x.allCaps(i+1) &&
+			x.kind(i-1) == tokWord && x.upper(i-1) {
+			g.party++
+		}
+		return
 	}
 	if i >= headEnd {
 		// Press-release furniture also sits at the end ("Contact presse").
-		if len(w) >= 6 && (w[0] == 'c' || w[0] == 'p') {
+		if kind == gwPress {
 			x.pressCue(i, &g.press)
 		}
 		return
 	}
-	switch w {
-	case "publie", "publiee":
+	switch kind {
+	case gwPublie:
 		g.publie = true
-	case "par":
+	case gwPar:
 		if !g.byline && tk.s < headLen && x.bylineAt(i) {
 			g.byline = true
 		}
@@ -654,10 +971,10 @@ func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 	if !(i == 0 || tk.gap >= gapLine) {
 		return
 	}
-	switch w {
-	case "vu", "considerant":
+	switch kind {
+	case gwVisa:
 		g.vu++
-	case "arrete", "arretent", "decide", "delibere", "deliberation", "arretons":
+	case gwActLine:
 		if i+1 == len(x.toks) || x.toks[i+1].gap >= gapLine || x.isPunct(i+1, ":") {
 			g.act += 2
 		}
@@ -800,22 +1117,23 @@ type firstWord struct {
 type phrase struct {
 	rest []string
 	cat  int
-	// heading: the phrase counts twice when it starts a line (acts' headings "RECUEIL
-	// DES ACTES", "EXTRAIT DU REGISTRE", "REGISTRE DES DÉLIBÉRATIONS").
-	heading bool
+	// heading: the phrase (marked "^" or "@" in its list) counts twice when it starts
+	// a line (acts' headings "RECUEIL DES ACTES", "EXTRAIT DU REGISTRE"); headingOnly
+	// (marked "@"): and not elsewhere.
+	heading, headingOnly bool
 }
 
 func newPhraseSet(m map[int][]string) *phraseSet {
 	first := map[string][]phrase{}
 	for cat, list := range m {
 		for _, p := range list {
-			words := strings.Fields(p)
+			heading, only := strings.HasPrefix(p, "^"), strings.HasPrefix(p, "@")
+			words := strings.Fields(strings.TrimLeft(p, "^@"))
 			w := words[0]
 			if len(w) >= 64 {
 				panic("phraseSet: first word too long: " + w)
 			}
-			heading := cat == cueAct && (w == "recueil" || w == "extrait" || w == "registre")
-			first[w] = append(first[w], phrase{rest: words[1:], cat: cat, heading: heading})
+			first[w] = append(first[w], phrase{rest: words[1:], cat: cat, heading: heading || only, headingOnly: only})
 		}
 	}
 	ps := &phraseSet{}
@@ -889,8 +1207,11 @@ func (ps *phraseSet) countAt(x *tokens, i int, n *[nCues]int) {
 				}
 				k++
 			}
-			n[p.cat]++
-			if p.heading && (i == 0 || x.toks[i].gap >= gapLine) {
+			atStart := i == 0 || x.toks[i].gap >= gapLine
+			switch {
+			case p.heading && atStart:
+				n[p.cat] += 2
+			case !p.headingOnly:
 				n[p.cat]++
 			}
 		}

@@ -42,6 +42,24 @@ func TestPublished(t *testing.T) {
 		{"meeting heading without du", "CR du conseil municipal 14 mars 2023\n\nPrésents : Marie Dupont, Paul Martin.", "2023-03-14"},
 		{"act signed under a place", "ARRÊTÉ N° 2022-07-118\nportant limitation des usages de l'eau\n\nVu le code de l'environnement ;\n" + strings.Repeat("Article 2 – Les prélèvements sont limités dans les communes du bassin. ", 25) + "\n\nArras, le 4 août 2022\n\nLe préfet,", "2022-08-04"},
 		{"séance line", "COMPTE RENDU DU CONSEIL COMMUNAUTAIRE\nSéance du mardi 21 novembre 2023 à 18h00 – Salle des fêtes d'Albert, sous la présidence de M. Martin", "2023-11-21"},
+		// Updates, covers, issues of recueils and bulletins.
+		{"mise à jour with a colon", "Aides aux communes\n\nMise à jour : 3 février 2023\n\nLe fonds de concours", "2023-02-03"},
+		{"publié in capitals after the place", "RECUEIL DES ACTES ADMINISTRATIFS N°2B-2019-031\n\nHAUTE-CORSE PUBLIÉ LE 14 MARS 2019\n\nSommaire", "2019-03-14"},
+		{"publié in capitals in a byline", "Article du Courrier picard, PUBLIÉ le 3 juin 2021\nLa commune rénove sa halle.", "2021-06-03"},
+		{"édité after the issue's number", "RECUEIL DES ACTES ADMINISTRATIFS\n\nMARS 2011\n\nN° 3 Édité le 4 avril 2011\n\nSOMMAIRE", "2011-04-04"},
+		{"recueil month", "PRÉFECTURE DE LA MARTINIQUE RECUEIL DES ACTES ADMINISTRATIFS JUIN 2012 Document consultable en préfecture", "2012-06"},
+		{"recueil number and date", "RECUEIL n° 31 du 12 octobre 2017\n\nArrêté n° 2017-88 du 2 octobre 2017 portant", "2017-10-12"},
+		{"bulletin issue", "BULLETIN MUNICIPAL OFFICIEL\nN° 48 du 05/06/2014\n\nDélibérations du conseil", "2014-06-05"},
+		{"act number is no issue", "ARRÊTÉ\nN° 2014-118 du 5 juin 2014\nLe maire de Cambrai", ""},
+		{"recueil cited in a sentence", "L'arrêté sera publié au recueil des actes administratifs du département.", ""},
+		{"recueil's month in a sentence", "La préfecture met en ligne le recueil des actes de mai 2019 et ses annexes.", ""},
+		// Minutes: their heading's date, the day the members met.
+		{"procès-verbal heading", "PROCES-VERBAL. CONSEIL COMMUNAUTAIRE DE LA COMMUNAUTÉ DE COMMUNES DU PAYS DE BRAY Le mardi 6 février 2018 à 19 heures à la salle des fêtes", "2018-02-06"},
+		{"members met", "Comité syndical\nConvocation du 2 mars 2016 Les membres du comité syndical se sont réunis le 10mars 2016 à la mairie de Vierzon", "2016-03-10"},
+		{"minute opening, year from the convocation", "VILLE-SUR-ARGENT\n\nLe 14 mars suivant la convocation adressée le 7 mars 2019, les conseillers communautaires se sont réunis en séance publique.", "2019-03-14"},
+		{"minute opening without a year", "Le 14 mars, les conseillers se sont réunis en séance publique.", ""},
+		{"convocation is not the meeting", "Procès-verbal n° 3-16 Comité syndical Convocation du 2 mars 2016 à la mairie", ""},
+		{"date and author", "Lundi 7 juin 2021 – par Claire DUMONT\n\nLa commune rénove sa halle.", "2021-06-07"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,6 +71,10 @@ func TestPublished(t *testing.T) {
 }
 
 func TestGenre(t *testing.T) {
+	// Sections under short headings, as a programme page is cut.
+	sections := "\n\nLes objectifs\nLa collectivité soutient les projets d'investissement des communes de moins de 3 500 habitants pour trois ans.\n\n" +
+		"Les projets retenus\nVingt-deux dossiers portés par des communes et des intercommunalités ont été retenus par le jury en octobre dernier.\n\n" +
+		"Le calendrier\nLes travaux commencent au printemps et doivent être achevés avant la fin de l'année 2026 pour que la subvention soit versée."
 	tests := []struct{ name, title, in, want string }{
 		{"press release", "", "Communiqué de presse\n\nLa Région soutient les territoires.", "communique"},
 		{"dateline", "", "Lille, le 5 février 2018\n\nRENOUVEAU DU BASSIN MINIER\n\nLes partenaires ont validé.", "communique"},
@@ -71,8 +93,32 @@ func TestGenre(t *testing.T) {
 		{"article with ages", "", "Samedi 4 mai 2024\n\nLa fête du quartier\n\nMarcel, 81 ans, se souvient des corons. Son voisin (47 ans) a repeint la façade.", "article"},
 		{"release with a date line and a quote", "", "Jeudi 7 mars 2024\n\nLa Région lance un appel à projets.\n« C'est une priorité », souligne la vice-présidente.", "communique"},
 		{"release with a place dateline and a closing name", "", "Arras, le 7 mars 2024\n\nLa Ville inaugure sa médiathèque. « Un lieu pour tous », déclare le maire, 58 ans, devant les élus.\n\nFrédéric Leturque", "communique"},
-		{"programme page", "", "Intervention du Conseil régional dans le cadre de la politique de la ville pour 2018\n\nLa Région dote les EPCI d'une enveloppe.", "page"},
-		{"programme page with publié", "", "Le contrat de ville\n\nPublié le 15 avril 2024\n\nLe nouveau contrat de ville a été signé le 29 mars 2024.\n\nQuatre priorités", "page"},
+		{"programme page", "", "Intervention du Conseil régional dans le cadre de la politique de la ville pour 2018\n\nLa Région dote les EPCI d'une enveloppe." + sections, "page"},
+		{"programme page with publié", "", "Le contrat de ville\n\nPublié le 15 avril 2024\n\nLe nouveau contrat de ville a été signé le 29 mars 2024." + sections, "page"},
+		{"programme page by its words", "", "Le fonds de revitalisation rurale\n\nLes bénéficiaires sont les communes de moins de 2 000 habitants. Les dépenses d'études sont prises en charge.", "page"},
+		// The news of an institution on its own site, with or without its publication
+		// line: a communiqué unless it is cut into sections or says who may apply.
+		{"news with publié", "", "Publié le 3 février 2023\nLe Département de l'Oise et la commune de Clermont renouvellent leur contrat\nLe contrat signé pour trois ans finance la rénovation de la halle et du groupe scolaire.", "communique"},
+		{"news with publié and no date", "", "La voirie communale, une priorité\n\n© Département du Cher\n\nCette année, le Département consacre 9 millions d'euros aux routes communales.\n\nPublié le\n\nDes chantiers dans quarante communes.", "communique"},
+		{"news updated", "", "Actualités\n\nDouze communes retenues pour le fonds vert\n\nMise à jour : 4 mars 2024\n\nLe préfet a retenu douze projets de renaturation.", "communique"},
+		{"news without furniture", "", "Appel à projets friches : les lauréats de la deuxième session\n\nLe préfet de région a retenu 18 projets pour 6,2 millions d'euros.", "communique"},
+		{"release republished under its rubric", "", " date 2021-03 <<< RETOUR Département de la Martinique\n\nSignature du contrat de territoire avec la commune du Lamentin. « Nous investissons dans nos écoles », a déclaré le président.", "communique"},
+		{"rubric in capitals", "", "Revenir à la rubrique REGION GUADELOUPE\nLa Région attribue 2 millions d'euros aux communes. « C'est un effort inédit », a souligné le président.", "communique"},
+		// Newspapers' habits.
+		{"party label", "", "Le conseil départemental, présidé par Marc Lefort (LR), a voté 12 M€ pour les collèges.", "article"},
+		{"party label needs a name", "", "Le groupe (PS) a voté le budget.\n\nLe Département investit dans les collèges et les routes.", "communique"},
+		{"outlet named", "", "Pour le savoir, Mediacités a épluché les subventions versées par la Métropole.", "article"},
+		{"question title", "", "Fonds vert : où en sont les projets des communes ?\nTrois mois après l'annonce, huit dossiers sur dix ont reçu leur arrêté de subvention.", "article"},
+		{"questions of a page", "", "Le pass rénovation\n\nPour qui ?\nLes propriétaires occupants. Les bénéficiaires doivent résider dans la commune.\nQuel montant ?\nJusqu'à 5 000 euros.", "page"},
+		{"institution news quotes its people", "", "La recyclerie de Chauny ouvre sa boutique\n\nPublié le 4 mars 2024 – Rubrique : Économie\n\nLa recyclerie a ouvert son magasin rue de la Gare.\n\n« Nous créons douze emplois », explique la directrice de l'association.", "communique"},
+		{"news site with publié, quote and the bare day", "", "Éco Hainaut\nPublié le 9 mars 2024\n\nLe groupe Martin a confirmé jeudi son installation à Trith. « C'est une chance », se félicite le maire.", "article"},
+		{"bare day alone is not enough", "", "La commune a signé lundi la convention avec l'État pour la rénovation de l'école.", "communique"},
+		// Minutes and agendas.
+		{"meeting heading", "", "COMMISSION PERMANENTE DU LUNDI 12 MARS 2012\n\nRapport n° 4 Objet : collèges, travaux d'accessibilité.", "deliberation"},
+		{"meeting cited in a release", "", "Le conseil communautaire a validé, lors de sa séance du 12 mars, le plan de financement de la piscine.", "communique"},
+		{"attendance", "", "Conseil communautaire 14 mai 2019 Albert 18h00\nNombre de conseillers en exercice : 52 Nombre de votants : 44\nPrésents : M. Petit, Mme Roux", "deliberation"},
+		{"meeting told in a release is no minute", "", "Les élus se sont réunis mardi soir. Le conseil municipal a voté le budget ; la loi donne pouvoir aux maires de fixer les tarifs.", "communique"},
+		{"minute opening", "", "Le 3 avril, les conseillers communautaires se sont réunis en séance publique.\n79 conseillers en exercice.", "deliberation"},
 		{"aid page", "", "Publié le 01/02/2022\n\nPour qui ?\nLes bénéficiaires sont les communes.\nModalités\nLes dépenses éligibles sont les travaux.\nComment candidater ? Déposer un dossier de candidature.", "page"},
 	}
 	for _, tc := range tests {
@@ -82,5 +128,26 @@ func TestGenre(t *testing.T) {
 				t.Errorf("Genre(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestGenreMasks checks that the fast-path filters of Genre and Published admit every
+// word of their tables: a word they leave out would silently never be read.
+func TestGenreMasks(t *testing.T) {
+	for w := range publishedCues {
+		if n := len(w); n < 3 || n > 12 || publishedCueMask[w[0]]>>n&1 == 0 || publishedCueLast[w[n-1]]>>n&1 == 0 {
+			t.Errorf("publishedCueMask or publishedCueLast does not admit %q (3 to 12 bytes)", w)
+		}
+	}
+	for w := range genreWords {
+		tk := newTokens(NewText(w))
+		if n := len(w); len(tk.toks) != 1 || !tk.maybeGenreWord(&tk.toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
+			t.Errorf("genreWordMask, genreWordLast or genreHeadMask does not admit %q", w)
+		}
+	}
+	for _, fw := range genreCues.words {
+		if n := len(fw.w); genreHeadMask[fw.w[0]]>>n&1 == 0 {
+			t.Errorf("genreHeadMask does not admit the cue word %q", fw.w)
+		}
 	}
 }

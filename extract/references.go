@@ -6,35 +6,75 @@ import (
 	"terril/corpus"
 )
 
-// actKind returns the kind of act a folded word names, or "".
+// actWord is what a folded word says of an act: its kind, and whether it is an
+// abbreviation of a register's numbering, an act only in capitals before "n°" ("DE
+// N°1", "DD N° 22/18"), where it is also a French word or a common acronym.
+type actWord struct {
+	kind   string
+	abbrev bool
+}
+
+// actWords are the words that name acts, folded.
+var actWords = map[string]actWord{
+	"deliberation": {kind: corpus.RefDeliberation}, "deliberations": {kind: corpus.RefDeliberation},
+	"delib": {kind: corpus.RefDeliberation}, "dcm": {kind: corpus.RefDeliberation}, "dcc": {kind: corpus.RefDeliberation},
+	"arrete": {kind: corpus.RefArrete}, "arretes": {kind: corpus.RefArrete},
+	"decision": {kind: corpus.RefDecision}, "decisions": {kind: corpus.RefDecision},
+	// Registers' abbreviations: délibération (DE, DEL), décision du directeur (DD),
+	// décision du président (DP).
+	"de": {corpus.RefDeliberation, true}, "del": {corpus.RefDeliberation, true},
+	"dd": {corpus.RefDecision, true}, "dp": {corpus.RefDecision, true},
+}
+
+// actKind returns the kind of act a folded word names, or "" (abbreviations
+// included, which only actAt reads in their context).
 func actKind(w string) string {
-	if len(w) < 3 || w[0] != 'd' && w[0] != 'a' {
+	if !maybeActWord(w) {
 		return ""
 	}
-	switch w {
-	case "deliberation", "deliberations", "delib", "dcm", "dcc":
-		return corpus.RefDeliberation
-	case "arrete", "arretes":
-		return corpus.RefArrete
-	case "decision", "decisions":
-		return corpus.RefDecision
+	if a, ok := actWords[w]; ok && !a.abbrev {
+		return a.kind
 	}
 	return ""
 }
 
-// actWordMask has bit n of [c] set when a word actKind knows starts with byte c and
-// has n bytes.
-var actWordMask = func() (m [256]uint16) {
-	for _, w := range []string{"deliberation", "deliberations", "delib", "dcm", "dcc", "arrete", "arretes", "decision", "decisions"} {
+// actWordMask has bit n of [c] set when a word of actWords starts with byte c and
+// has n bytes (n < 16), actWordLast when one ends with byte c and has n bytes: most
+// tokens are skipped on them ("des" on the second).
+var actWordMask, actWordLast = func() (m, l [256]uint16) {
+	for w := range actWords {
 		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
-	return m
+	return m, l
 }()
+
+// maybeActWord reports whether the folded word w passes both masks.
+func maybeActWord(w string) bool {
+	n := len(w)
+	return n > 0 && n < 16 && actWordMask[w[0]]>>n&1 != 0 && actWordLast[w[n-1]]>>n&1 != 0
+}
+
+// actAt returns the kind of act word i names in its context, or "": an
+// abbreviation counts in capitals before a number mark.
+func (x *refScanner) actAt(i int) string {
+	a, ok := actWords[x.str(i)]
+	if !ok {
+		return ""
+	}
+	if a.abbrev {
+		if _, mark := x.numberMark(i + 1); !mark || !x.allCaps(i) {
+			return ""
+		}
+	}
+	return a.kind
+}
 
 // References returns the acts (délibérations, arrêtés, décisions) t cites or contains
 // with their number, and their date when the text gives it right after the number
 // ("n°20161396 du 13 octobre 2016"): one per number, in text order. Laws, decrees,
-// récépissés and acts cited without a number are left out.
+// récépissés and acts cited without a number are left out. Numbers written before
+// their act, as sommaires and lists give them, count too (see numberFirst).
 func References(t *Text) []corpus.Reference {
 	return referencesOf(newTokens(t))
 }
@@ -42,26 +82,98 @@ func References(t *Text) []corpus.Reference {
 func referencesOf(tk tokens) []corpus.Reference {
 	x := refScanner{dateScanner: dateScanner{tokens: tk}}
 	toks, f := tk.toks, tk.f
+	// Most tokens start nothing: bit sets of first bytes and lengths skip them, in a
+	// loop without calls.
 	for i := 0; i < len(toks); i++ {
-		// Most tokens are no act word: a bit set of first bytes and lengths skips them.
-		if n := uint32(toks[i].e - toks[i].s); n > 15 || actWordMask[f[toks[i].s]]>>n&1 == 0 || toks[i].kind != tokWord {
+		tk := &toks[i]
+		n := uint32(tk.e - tk.s)
+		switch tk.kind {
+		case tokWord:
+			if n > 15 || refWordMask[f[tk.s]]>>n&1 == 0 || refWordLast[f[tk.e-1]]>>n&1 == 0 {
+				continue
+			}
+			// "D", "R" before a number; "N" of "N°" starting a line; "DE" before
+			// "N°" (see tokenAt), not "de".
+			if n == 1 && (i+1 == len(toks) || toks[i+1].kind != tokNum) && (f[tk.s] != 'n' || tk.gap < gapLine && i > 0) ||
+				n == 2 && f[tk.s] == 'd' && (i+1 == len(toks) || f[toks[i+1].s] != 'n') {
+				continue
+			}
+		case tokNum:
+			// Within a line, only a prefecture's identifier is read before its act:
+			// its first part (département or year) has at most four digits, glued to
+			// a hyphen or to the letter of "2A-".
+			if tk.gap < gapLine && i > 0 && (n > 4 || i+1 == len(toks) || toks[i+1].gap != gapNone ||
+				f[toks[i+1].s] != '-' && toks[i+1].kind != tokWord) {
+				continue
+			}
+		default:
 			continue
 		}
-		kind := actKind(f[toks[i].s:toks[i].e])
-		if kind == "" {
-			continue
-		}
-		if n := x.act(i, kind); n > 0 {
+		if n := x.tokenAt(i); n > 0 {
 			i += n - 1
 		}
 	}
+	x.settleRows()
 	return x.res
+}
+
+// numberMarkWords are the words of numberMark ("n°" is "n" then a punctuation).
+var numberMarkWords = []string{"n", "no", "nos", "nº", "num", "numero"}
+
+// refWordMask and refWordLast are actWordMask and actWordLast with the words
+// numberFirst starts at: "D" and "R" before a number, a number mark starting a line.
+var refWordMask, refWordLast = func() (m, l [256]uint16) {
+	m, l = actWordMask, actWordLast
+	for _, w := range append([]string{"d", "r"}, numberMarkWords...) {
+		m[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
+	}
+	return m, l
+}()
+
+// tokenAt reads the references starting at token i, a number or a word of
+// refWordMask, and returns the tokens they take, 0 if none.
+func (x *refScanner) tokenAt(i int) int {
+	lineStart := i == 0 || x.toks[i].gap >= gapLine
+	if x.toks[i].kind == tokNum {
+		return x.numberFirst(i, lineStart)
+	}
+	n, c := x.toks[i].e-x.toks[i].s, x.f[x.toks[i].s]
+	if n == 1 && (c == 'd' || c == 'r') && x.kind(i+1) == tokNum || lineStart && c == 'n' {
+		// "D87/13", "R06-2025-04-07-00003"; "N° 2019-045 : Budget" starting a line
+		// of a list.
+		if k := x.numberFirst(i, lineStart); k > 0 {
+			return k
+		}
+	}
+	w := x.str(i)
+	if !maybeActWord(w) {
+		return 0
+	}
+	// Two-letter act words are abbreviations, read before a number mark only
+	// ("DE N°1"): a look at the next token spares every "de" the table.
+	if n == 2 && (i+1 == len(x.toks) || x.f[x.toks[i+1].s] != 'n') {
+		return 0
+	}
+	kind := x.actAt(i)
+	if kind == "" {
+		return 0
+	}
+	if kind == corpus.RefDeliberation {
+		x.deliberations = true
+	}
+	return x.act(i, kind)
 }
 
 type refScanner struct {
 	dateScanner
 	res  []corpus.Reference
 	seen map[string]int // lower-case number → index in res
+	// rows are the indices in res of numbers heading the lines of a list without an
+	// act word ("2019-12-01 : PLAN LOCAL D'URBANISME"), kept only in a text that
+	// speaks of délibérations (settleRows).
+	rows          []int
+	deliberations bool
 }
 
 // act parses the references introduced by the act word at token i: qualifiers
@@ -74,7 +186,7 @@ func (x *refScanner) act(i int, kind string) int {
 	}
 	date := ""
 	found := false
-	for skipped := 0; j < len(x.toks) && skipped < 8; skipped++ {
+	for skipped := 0; j < len(x.toks) && skipped < 12; skipped++ {
 		if x.toks[j].gap == gapPara {
 			break
 		}
@@ -115,8 +227,19 @@ func (x *refScanner) act(i int, kind string) int {
 			j = end
 			continue
 		}
-		// A number written without "n°": "arrêté préfectoral DDTM/SEBIO/2025-96".
-		if x.alnum(j) && !(x.glued(j) && x.alnum(j-1)) {
+		// A number written without "n°": "arrêté préfectoral DDTM/SEBIO/2025-96",
+		// "décision ARS 2017-131"; on the act's line (a heading "Délibérations" and
+		// the numbered items of its list are not an act and its number).
+		if x.alnum(j) && !(x.glued(j) && x.alnum(j-1)) && x.toks[j].gap < gapLine {
+			if p := x.codesBeforeNumber(j); p > j {
+				if c := x.compound(p); x.identifier(p, c) {
+					if end, ok := x.refNumber(j, i, kind, &date); ok {
+						found = true
+						j = end
+					}
+					break
+				}
+			}
 			if c := x.compound(j); x.identifier(j, c) {
 				end, ok := x.refNumber(j, i, kind, &date)
 				if ok {
@@ -126,6 +249,14 @@ func (x *refScanner) act(i int, kind string) int {
 				break
 			}
 		}
+		// A number after the title of a sommaire's item: "Décision du 9 octobre 2006
+		// portant délégation de signature - N°SIT 2B 2006-282-13".
+		if x.spacedDash(j) {
+			if _, ok := x.numberMark(j + 1); ok {
+				j++
+				continue
+			}
+		}
 		if x.kind(j) != tokWord || x.toks[j].gap > gapLine {
 			break
 		}
@@ -133,6 +264,11 @@ func (x *refScanner) act(i int, kind string) int {
 			break // "ARRÊTE\nArticle 1er"
 		}
 		j++
+		// A hyphenated qualifier or an elided article: "inter-préfectoral", "du
+		// conseil d'administration de l'EPF Hauts-de-France".
+		for (x.isPunct(j, "-") || x.isPunct(j, "'") || x.isPunct(j, "’")) && x.glued(j) && x.glued(j+1) && x.kind(j+1) == tokWord {
+			j += 2
+		}
 	}
 	if !found {
 		return 0
@@ -203,7 +339,7 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 	if k >= len(x.toks) || !x.alnum(k) || x.toks[k].gap > gapLine {
 		return k, false
 	}
-	c := x.compound(k)
+	c := x.compound(x.codesBefore(k))
 	// Slashes spaced by the PDF's layout: "n°2025/ 53 /MCI", "2025/12/ MCI".
 	spaced := false
 	for c+1 < len(x.toks) && x.isPunct(c, "/") && x.toks[c].gap <= gapSpace && x.toks[c+1].gap <= gapSpace && x.alnum(c+1) &&
@@ -219,6 +355,9 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 	}
 	if !hasDigit {
 		return k, false
+	}
+	if !spaced {
+		c = x.codeAfter(c)
 	}
 	s, e := x.span(k, c)
 	number := x.t.S[s:e]
@@ -246,14 +385,16 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 	return end, true
 }
 
+// skipComma skips a comma or a colon before a number's date ("n° 22/18 : le 19 juin
+// 2018").
 func skipComma(x *refScanner, k int) int {
-	if x.isPunct(k, ",") {
+	if x.isPunct(k, ",") || x.isPunct(k, ":") {
 		return k + 1
 	}
 	return k
 }
 
-// dateAfter reads "du <date>", "le <date>", "en date du <date>" at token k and returns
+// dateAfter reads "du <date>", "le <date>", "en date (du) <date>" at token k and returns
 // the date at the precision the text gives (a session of several days gives its month:
 // "du 13 et 14 décembre 2016" → "2016-12") and the index after it.
 func (x *refScanner) dateAfter(k int) (string, int, bool) {
@@ -262,6 +403,8 @@ func (x *refScanner) dateAfter(k int) (string, int, bool) {
 		k++
 	case x.isWord(k, "en") && x.isWord(k+1, "date") && (x.isWord(k+2, "du") || x.isWord(k+2, "de")):
 		k += 3
+	case x.isWord(k, "en") && x.isWord(k+1, "date") && x.kind(k+2) == tokNum:
+		k += 2 // "en date 9 novembre 2006"
 	default:
 		return "", k, false
 	}
@@ -290,4 +433,375 @@ func (x *refScanner) dateAfter(k int) (string, int, bool) {
 		}
 	}
 	return v.iso(), k + n, true
+}
+
+// spacedDash reports whether token j is a dash with a space on either side, as
+// between the parts of a sommaire's item (" - ", " – ").
+func (x *refScanner) spacedDash(j int) bool {
+	if !(x.isPunct(j, "-") || x.isPunct(j, "–") || x.isPunct(j, "—")) {
+		return false
+	}
+	return x.toks[j].gap != gapNone || j+1 < len(x.toks) && x.toks[j+1].gap != gapNone
+}
+
+// codeStop are the words in capitals that are no service's code around a number.
+var codeStop = map[string]bool{
+	"du": true, "de": true, "des": true, "la": true, "le": true, "les": true, "au": true, "aux": true,
+	"en": true, "et": true, "ou": true, "no": true, "nos": true, "par": true, "pour": true, "sur": true,
+	"un": true, "une": true, "ce": true, "bis": true, "ter": true,
+}
+
+// serviceCode reports whether the compound [p, c) is a service's code written with a
+// number: words in capitals of two to eight letters, possibly joined by "/" ("SIDPC",
+// "SG/API", "ARS"), not a preposition, a month or (above four letters) a French word.
+func (x *refScanner) serviceCode(p, c int) bool {
+	for q := p; q < c; q++ {
+		switch x.kind(q) {
+		case tokWord:
+			if !x.allCaps(q) || x.toks[q].e-x.toks[q].s > 8 {
+				return false
+			}
+		case tokPunct:
+			if !x.isPunct(q, "/") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	w := x.str(p)
+	return !codeStop[w] && monthOf(w) == 0 && (len(w) <= 4 || !frenchWords().has(w))
+}
+
+// shortCode reports whether the compound [p, c) is a short code of letters and
+// digits, as a département's ("2B", "2A") inside a number ("SIT 2B 2006-282-13").
+func (x *refScanner) shortCode(p, c int) bool {
+	if c-p != 2 || x.toks[c-1].e-x.toks[p].s > 3 {
+		return false
+	}
+	return x.kind(p) != x.kind(p+1) && x.alnum(p) && x.alnum(p+1)
+}
+
+// codesBefore returns the token after the codes written before a number on its line
+// ("ARS 2017-131", "CR 08-16", "SIT 2B 2006-282-13"), k if there are none or no
+// number follows them.
+func (x *refScanner) codesBefore(k int) int {
+	p := k
+	for n := 0; n < 3; n++ {
+		c := x.compound(p)
+		if c >= len(x.toks) || x.toks[c].gap != gapSpace || !x.alnum(c) {
+			break
+		}
+		if !x.serviceCode(p, c) && !x.shortCode(p, c) {
+			break
+		}
+		p = c
+	}
+	if p == k {
+		return k
+	}
+	for q, c := p, x.compound(p); q < c; q++ {
+		if x.kind(q) == tokNum {
+			return p
+		}
+	}
+	return k
+}
+
+// codesBeforeNumber is codesBefore where a number or a code of letters and digits
+// follows token j on its line ("ARS 2017-131", "SIT 2B …"), j elsewhere: a cheap
+// look spares most qualifiers the test of their capitals.
+func (x *refScanner) codesBeforeNumber(j int) int {
+	c := x.compound(j)
+	if c+1 >= len(x.toks) || x.toks[c].gap != gapSpace || x.kind(c) != tokNum && x.kind(c+1) != tokNum {
+		return j
+	}
+	return x.codesBefore(j)
+}
+
+// codeAfter returns the end of a service's code written after the number ending at
+// c ("2009-651 SIDPC du 4 mai 2009", "19-DIR-057– DDCSPP", "2009-685 SG/API"), or c.
+// A capitalised word after the code, but a preposition, makes it the start of a
+// title instead.
+func (x *refScanner) codeAfter(c int) int {
+	k := c
+	if (x.isPunct(k, "–") || x.isPunct(k, "-")) && x.glued(k) {
+		k++
+	}
+	if k >= len(x.toks) || x.toks[k].gap != gapSpace {
+		return c
+	}
+	e := x.compound(k)
+	if !x.serviceCode(k, e) {
+		return c
+	}
+	if e < len(x.toks) && x.toks[e].gap < gapLine && x.kind(e) == tokWord && x.upper(e) && !codeStop[x.str(e)] {
+		return c
+	}
+	return e
+}
+
+// numPart is one part of a compound number between its separators.
+type numPart struct {
+	digits bool // digits only
+	digit  bool // some digit
+	len    int  // bytes
+	n      int  // value, when digits
+}
+
+// numParts splits the compound [i, c) at its separators into parts (at most len(parts);
+// more give len(parts)+1) and the separators' first bytes.
+func (x *refScanner) numParts(i, c int, parts *[6]numPart, seps *[6]byte) int {
+	n := 0
+	for q := i; q < c; {
+		if n == len(parts) {
+			return n + 1
+		}
+		p := numPart{digits: true}
+		for ; q < c && x.alnum(q); q++ {
+			p.len += int(x.toks[q].e - x.toks[q].s)
+			if x.kind(q) == tokNum {
+				p.digit = true
+				p.n = x.num(q)
+			} else {
+				p.digits = false
+			}
+		}
+		parts[n] = p
+		if q < c {
+			seps[n] = x.f[x.toks[q].s]
+			q++
+		}
+		n++
+	}
+	return n
+}
+
+// Layouts of act numbers written without their act word before them.
+const (
+	shapeNone = iota
+	// A prefecture's act identifier in its recueil: [département-]YYYY-MM-DD-NNN
+	// ("81-2025-04-24-00001", "2A-2017-05-02-002", "R06-2025-04-07-00003",
+	// "2024-12-19-00004").
+	shapeRAA
+	// A register's number with its year: "2019-045", "2019-12-01", "045/2019".
+	shapeYear
+)
+
+func yearPart(p numPart) bool { return p.digits && p.len == 4 && p.n >= 1990 && p.n <= 2099 }
+
+// numberShape returns the layout of the compound [i, c).
+func (x *refScanner) numberShape(i, c int) int {
+	var parts [6]numPart
+	var seps [6]byte
+	n := x.numParts(i, c, &parts, &seps)
+	if off := n - 4; n <= len(parts) && (off == 0 || off == 1) {
+		ok := off == 0 || parts[0].digit && parts[0].len >= 2 && parts[0].len <= 3
+		for k := 0; k < n-1; k++ {
+			ok = ok && seps[k] == '-'
+		}
+		y, m, d, s := parts[off], parts[off+1], parts[off+2], parts[off+3]
+		if ok && yearPart(y) && m.digits && m.len == 2 && m.n >= 1 && m.n <= 12 && d.digits && d.len == 2 &&
+			d.n >= 1 && d.n <= 31 && s.digits && s.len >= 3 && s.len <= 5 {
+			return shapeRAA
+		}
+	}
+	if n < 2 || n > 3 {
+		return shapeNone
+	}
+	years := 0
+	for k := 0; k < n; k++ {
+		if !parts[k].digits || parts[k].len > 4 {
+			return shapeNone
+		}
+		if yearPart(parts[k]) {
+			years++
+		}
+	}
+	for k := 0; k < n-1; k++ {
+		switch seps[k] {
+		case '-', '/', '.', '_':
+		default:
+			return shapeNone
+		}
+	}
+	// Not a season either: "2024/25", "2024-2025" (two years).
+	season := n == 2 && yearPart(parts[0]) && parts[1].len == 2 && parts[1].n == (parts[0].n+1)%100
+	if years == 1 && !season && !dateParts(parts[:n]) {
+		return shapeYear
+	}
+	return shapeNone
+}
+
+// dateParts reports whether parts are a date with its year last ("12/03/2020",
+// "03/2020"). A date with its year first is also how registers number the acts of
+// a year ("2019-12-01" for the first act of December 2019).
+func dateParts(p []numPart) bool {
+	n := len(p)
+	if n < 2 || n > 3 || !yearPart(p[n-1]) {
+		return false
+	}
+	m := p[n-2]
+	if !m.digits || m.len > 2 || m.n < 1 || m.n > 12 {
+		return false
+	}
+	return n == 2 || p[0].digits && p[0].len <= 2 && p[0].n >= 1 && p[0].n <= 31
+}
+
+// dateLike reports whether the compound [k, c) is a date with its year last.
+func (x *refScanner) dateLike(k, c int) bool {
+	var parts [6]numPart
+	var seps [6]byte
+	n := x.numParts(k, c, &parts, &seps)
+	return n <= len(parts) && dateParts(parts[:n])
+}
+
+// pointIndex reports whether the compound [k, c) is the index of a point of an
+// agenda or a section, numbers of one or two digits ("2.3", "4-1", "3.1.2"), not an
+// act's number: "2.3 – Arrêté des comptes".
+func (x *refScanner) pointIndex(k, c int) bool {
+	var parts [6]numPart
+	var seps [6]byte
+	n := x.numParts(k, c, &parts, &seps)
+	if n > len(parts) {
+		return false
+	}
+	for _, p := range parts[:n] {
+		if !p.digits || p.len > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// dNumber reports whether the compound [k, c) after a "D" is a délibération's
+// number: a number and its year, of two digits after a slash or of four ("D87/13",
+// "D2019-45", "D 45-2019").
+func (x *refScanner) dNumber(k, c int) bool {
+	var parts [6]numPart
+	var seps [6]byte
+	if x.numParts(k, c, &parts, &seps) != 2 || !parts[0].digits || !parts[1].digits || parts[0].len > 4 {
+		return false
+	}
+	switch {
+	case seps[0] == '/' && parts[1].len == 2:
+		return true
+	case seps[0] == '/' || seps[0] == '-':
+		return yearPart(parts[0]) != yearPart(parts[1])
+	}
+	return false
+}
+
+// numberFirst reads an act number written before its act, or on its own, at token i
+// (a number, a "D" or an "R" before one, or a number mark starting a line) and
+// returns the tokens it takes, 0 if none:
+//   - a prefecture's act identifier (shapeRAA) anywhere, followed by its act:
+//     "81-2025-04-24-00001 - Arrêté abrogeant…"; the act's own number is read too
+//     ("R06-2025-04-07-00003 - Arrêté n°2025-SG-ARS-0169");
+//   - any act number starting a line and followed by its act, as sommaires list them
+//     ("2024-12-19-00004 - Arrêté préfectoral portant…", "DDTM/2025-96 – Décision");
+//   - a délibération's number after a D ("à partir de D98/13", "D 87/13");
+//   - a register's number with its year starting a line of a list, a separator and
+//     a capitalised title after it ("2019-12-01 : PLAN LOCAL D'URBANISME", "N°
+//     2021-045 – Budget primitif"): a délibération, kept in a text that speaks of
+//     délibérations.
+func (x *refScanner) numberFirst(i int, lineStart bool) int {
+	k, d := i, false
+	if x.kind(i) == tokWord {
+		switch c := x.f[x.toks[i].s]; {
+		case x.toks[i].e-x.toks[i].s == 1 && (c == 'd' || c == 'r'):
+			if x.kind(i+1) != tokNum || x.toks[i+1].gap > gapSpace || !x.upper(i) {
+				return 0
+			}
+			if c == 'd' {
+				k, d = i+1, true
+			}
+		case lineStart:
+			m, ok := x.numberMark(i)
+			if !ok || x.kind(m) != tokNum || x.toks[m].gap > gapSpace {
+				return 0
+			}
+			k = m
+		default:
+			return 0
+		}
+	}
+	// Inside a compound already read, or glued to a word: not a number's start.
+	if x.glued(i) && (x.alnum(i-1) || x.glued(i-1) && x.alnum(i-2) && x.kind(i-1) == tokPunct && x.str(i-1) != "°") {
+		return 0
+	}
+	c := x.compound(k)
+	if d {
+		if !x.dNumber(k, c) {
+			return 0
+		}
+		x.addRef(i, c, corpus.RefDeliberation, "")
+		return c - i
+	}
+	shape := x.numberShape(k, c)
+	if shape == shapeNone && !(lineStart && x.identifier(k, c) && !x.dateLike(k, c) && !x.pointIndex(k, c)) {
+		return 0
+	}
+	// The act after the number: " - Arrêté …", " : Décision …", on the line or the next.
+	j := c
+	if x.spacedDash(j) || x.isPunct(j, ":") || x.isPunct(j, "|") {
+		j++
+	}
+	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord {
+		if kind := actKind(x.str(j)); kind != "" {
+			at := x.addRef(i, c, kind, "")
+			n := x.act(j, kind)
+			if at >= 0 && at+1 < len(x.res) && x.res[at].Date == "" {
+				x.res[at].Date = x.res[at+1].Date // the act's own date is the identifier's
+			}
+			return j + max(n, 1) - i
+		}
+	}
+	if shape == shapeRAA {
+		return c - i
+	}
+	// A title, not a date: "N° 2025-04 – Avril 2025" numbers a recueil's issue.
+	if shape == shapeYear && lineStart && j > c && j < len(x.toks) && x.toks[j].gap <= gapSpace && x.upper(j) &&
+		monthOf(x.str(j)) <= 0 && !isWeekday(x.str(j)) {
+		if at := x.addRef(i, c, corpus.RefDeliberation, ""); at >= 0 {
+			x.rows = append(x.rows, at)
+		}
+		return c - i
+	}
+	return 0
+}
+
+// addRef records the reference numbered by tokens [k, c) once and returns its index
+// in res, -1 if the number was listed already.
+func (x *refScanner) addRef(k, c int, kind, date string) int {
+	s, e := x.span(k, c)
+	number := x.t.S[s:e]
+	key := strings.ToLower(number)
+	if _, ok := x.seen[key]; ok {
+		return -1
+	}
+	if x.seen == nil {
+		x.seen = map[string]int{}
+	}
+	x.seen[key] = len(x.res)
+	x.res = append(x.res, corpus.Reference{Kind: kind, Number: number, Date: date, Span: corpus.Span{Start: s, End: e}})
+	return len(x.res) - 1
+}
+
+// settleRows drops the rows numberFirst took without an act word when the text
+// never speaks of délibérations: a list of dated items is no register.
+func (x *refScanner) settleRows() {
+	if x.deliberations || len(x.rows) == 0 {
+		return
+	}
+	res := x.res[:0]
+	r := 0
+	for k, ref := range x.res {
+		if r < len(x.rows) && x.rows[r] == k {
+			r++
+			continue
+		}
+		res = append(res, ref)
+	}
+	x.res = res
 }

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestReferences(t *testing.T) {
@@ -32,7 +34,49 @@ func TestReferences(t *testing.T) {
 		{"repeated number once", "l’arrêté n°2012244-0013 ; rappel de l’arrêté n°2012244-0013.", "arrete:2012244-0013:"},
 		{"plural list", "les arrêtés n°12-345, n°12-346 et n°12-350", "arrete:12-345: arrete:12-346: arrete:12-350:"},
 		{"spaced slashes", "Arrêté préfectoral n°2024/ 61 /SG du 4 mars 2024 ; vu l’arrêté n° 2024/61/ SG", "arrete:2024/61/SG:2024-03-04"},
+		{"abbreviation after dash", "Décision du 3 mars 2011 relative aux horaires - N°DT 2B 2011-061-04...... 12", "decision:DT 2B 2011-061-04:2011-03-03"},
+		{"en date without du", "ARRETE N° 2011-204-3 en date 23 juillet 2011 portant agrément", "arrete:2011-204-3:2011-07-23"},
+		{"hyphenated qualifier", "Arrêté inter-départemental\nn°59-2023-11-02-00012 du 2 novembre 2023 portant", "arrete:59-2023-11-02-00012:2023-11-02"},
+		{"elided qualifiers", "Vu la délibération du comité syndical de l'EPTB Seine-Grands-Lacs n° 2022/104 du 8 juin 2022 ;",
+			"deliberation:2022/104:2022-06-08"},
+		// Service codes before and after the number, kept as written.
+		{"code after", "Arrêté n° 2014-322 SGAR du 3 juin 2014 portant", "arrete:2014-322 SGAR:2014-06-03"},
+		{"code after a dash", "ARRETE N° 21-PRE-118– DDETS du 4 mars 2021", "arrete:21-PRE-118– DDETS:2021-03-04"},
+		{"code with a slash", "Arrêté n 2012-440 DRCL/BCI du 9 avril 2012", "arrete:2012-440 DRCL/BCI:2012-04-09"},
+		{"code before", "la décision DREAL 2020-57 du 2 juillet 2020", "decision:DREAL 2020-57:2020-07-02"},
+		{"short code before", "la délibération CP 12-09 du 16 mars 2012 fixe", "deliberation:CP 12-09:2012-03-16"},
+		{"title in capitals is no code", "ARRÊTÉ N° 2018-77 PORTANT NOMINATION DES MEMBRES", "arrete:2018-77:"},
+		{"preposition is no code", "ARRÊTÉ N° 2018-78 DU 5 MAI 2018", "arrete:2018-78:2018-05-05"},
+		// Numbers written before their act, as sommaires list them.
+		{"prefecture identifiers", "Sommaire\n62-2022-06-01-00003 - Arrêté portant fermeture de la chasse (3 pages) Page 5\n" +
+			"62-2022-06-02-00001 - Décision n° DDTM-2022-118 portant subdélégation (2 pages) Page 9",
+			"arrete:62-2022-06-01-00003: decision:62-2022-06-02-00001: decision:DDTM-2022-118:"},
+		{"identifier inline, act date", "(4 pages) Page 3 2B-2016-09-12-004 - Arrêté n°ARS/2016/88 du 12 septembre 2016 fixant",
+			"arrete:2B-2016-09-12-004:2016-09-12 arrete:ARS/2016/88:2016-09-12"},
+		{"regional identifier", "R84-2024-01-15-00007 - Arrêté portant composition du comité", "arrete:R84-2024-01-15-00007:"},
+		{"identifier without département", "2023-10-05-00012 - Arrêté préfectoral portant agrément", "arrete:2023-10-05-00012:"},
+		{"identifier without a separator", "69-2021-03-04-00002 Arrêté n°2021-PREF-44 portant", "arrete:69-2021-03-04-00002: arrete:2021-PREF-44:"},
+		{"number first on a line", "Liste des actes\n2022/DDPP/031 – Arrêté portant fermeture administrative", "arrete:2022/DDPP/031:"},
+		{"register abbreviation DE", "BUDGET\nDE N°3 Vote des taux d'imposition", "deliberation:3:"},
+		{"register abbreviation DD and its date", "DD N° 31/19 : Le 4 avril 2019 : désignation du jury", "decision:31/19:2019-04-04"},
+		{"D numbers", "Mme Roy (à partir de D45/21), M. Petit (sauf D50/21 à D52/21), M. Blanc (jusqu'à D 60/21)",
+			"deliberation:D45/21: deliberation:D50/21: deliberation:D52/21: deliberation:D 60/21:"},
+		{"rows of a register", "Séance du 9 mars 2020\nListe des délibérations\n2020-03-01 : VOTE DU BUDGET PRIMITIF\n2020-03-02 – Tarifs de la cantine",
+			"deliberation:2020-03-01: deliberation:2020-03-02:"},
+		{"numbered row with N°", "Ordre du jour : délibérations\nN° 2021-045 – Budget primitif", "deliberation:2021-045:"},
 		// Not references.
+		{"identifier of a récépissé", "62-2022-06-03-00002 - Récépissé de déclaration d'un organisme de services", ""},
+		{"recueil number", "RECUEIL DES ACTES ADMINISTRATIFS\nN°62-2022-041\nPUBLIÉ LE 3 JUIN 2022", ""},
+		{"recueil issue", "Recueil des délibérations\n\nN° 2022-06 – Juin 2022", ""},
+		{"rows without délibérations", "Calendrier\n2020-03-01 : Ouverture des inscriptions", ""},
+		{"row of a date", "Liste des délibérations\n12/03/2020 : Vote du budget", ""},
+		{"agenda index", "Liste des délibérations\n3 - Vote du budget", ""},
+		{"section number", "Délibérations\n2.1 : Finances", ""},
+		{"de before n°", "la liste de n° 12-345 à n° 12-350", ""},
+		{"road", "la route D 943 et la D87 vers Arras", ""},
+		{"year range first", "Délibération cadre\n2021-2026 : Programme pluriannuel", ""},
+		{"season first", "Délibérations\n2024/25 : Saison culturelle", ""},
+		{"point of the agenda before an act word", "Ordre du jour\n2.3 – Arrêté des comptes de l'exercice\n4-1 - Délibération sur les tarifs", ""},
 		{"ordinal after ARRÊTE", "sur proposition du directeur,\n\nARRÊTE\nArticle 1er : Objet", ""},
 		{"ordinal without article", "ARRÊTE\n1er : le périmètre est fixé", ""},
 		{"year glued to a word", "les dispositions de l’arrêté du\n14 mai 2019susvisé et de l’eau", ""},
@@ -61,4 +105,62 @@ func TestReferences(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestActWordMask checks that the fast-path filters of referencesOf admit every
+// word of actWords: a word it leaves out would silently never be read.
+func TestActWordMask(t *testing.T) {
+	for w := range actWords {
+		if !maybeActWord(w) {
+			t.Errorf("actWordMask or actWordLast does not admit %q", w)
+		}
+		if a := actWords[w]; len(w) == 2 && !a.abbrev {
+			t.Errorf("two-letter act word %q must be an abbreviation (referencesOf reads them before n° only)", w)
+		}
+	}
+}
+
+// TestRefWordMask checks that the filters of referencesOf's loop admit every word
+// that can start a reference: act words, "D" and "R", number marks.
+func TestRefWordMask(t *testing.T) {
+	words := append([]string{"d", "r"}, numberMarkWords...)
+	for w := range actWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if n := len(w); n > 15 || refWordMask[w[0]]>>n&1 == 0 || refWordLast[w[n-1]]>>n&1 == 0 {
+			t.Errorf("refWordMask or refWordLast does not admit %q", w)
+		}
+	}
+	// Each number mark, as written, starts with a word of numberMarkWords.
+	for _, in := range []string{"n° 12", "N° 12", "no 12", "nos 12", "nº 12", "num. 12", "numéro 12"} {
+		x := refScanner{dateScanner: dateScanner{tokens: newTokens(newTestText(in))}}
+		if _, ok := x.numberMark(0); !ok || !slices.Contains(numberMarkWords, x.str(0)) {
+			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.str(0), slices.Contains(numberMarkWords, x.str(0)))
+		}
+	}
+}
+
+// FuzzReferences checks that references, the publication date and the genre never
+// panic and give spans inside the text, on the layouts numbers are read in.
+func FuzzReferences(f *testing.F) {
+	for _, s := range []string{"81-2025-04-24-00001 - Arrêté", "2A-2017-05-02-002 - Décision ARS 2017-131 du 27 avril 2017",
+		"R84-2024-01-15-00007 -", "D87/13 à D 90/13", "DE N°1", "DD N° 22/18 : Le 19 juin 2018 :", "Arrêté n 2009-651 SIDPC du",
+		"ARRETE N° 19-DIR-057– DDCSPP", "2019-12-01 : TITRE\ndélibération", "N° 2021-045 – Budget", "N°SIT 2B 2006-282-13",
+		"RECUEIL n° 24 du 01 septembre 2016", "N° 55 du 09/09/2015", "PROCES-VERBAL Le jeudi 15 mars 2018", "réunis le 1décembre 2015",
+		"(PS)", "Revenir à la rubrique REGION", "D", "R", "N°", "2A-", "n° SIT", "ARS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		txt := newTestText(s)
+		for _, r := range References(txt) {
+			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
+				t.Fatalf("bad reference %+v in %q", r, txt.S)
+			}
+		}
+		Genre(txt, s, Published(txt))
+	})
 }
