@@ -32,12 +32,31 @@ var multipliers = map[string]struct {
 	"mrdeur":    {1e9, false, true},
 }
 
-// numberWords are numbers written in letters before "million(s)" or "milliard(s)".
-var numberWords = map[string]float64{
-	"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-	"trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
+// multiplierFirst has the first bytes of the multipliers (derived): suffix looks the
+// other words up in no map.
+var multiplierFirst = func() (t [256]bool) {
+	for w := range multipliers {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// currencyForms are the ways the euro is written after a number, as folded tokens
+// ("d ' euros" is "d'euros"). A form that ends with a word is not glued to a letter or
+// a digit after it ("euros2" is not "euros").
+var currencyForms = [][]string{
+	{"€"}, {"euros"}, {"euro"}, {"eur"},
+	{"d", "'", "euros"}, {"d", "'", "euro"}, {"d", "'", "€"},
+	{"de", "euros"},
 }
+
+// currencyFirst has the first bytes of currencyForms' first tokens (derived).
+var currencyFirst = func() (t [256]bool) {
+	for _, f := range currencyForms {
+		t[f[0][0]] = true
+	}
+	return t
+}()
 
 // moneyNouns may follow an amount whose currency is implicit ("200 millions de
 // prêts"); any other noun after "de" makes it a quantity ("1,2 million d'habitants").
@@ -106,6 +125,7 @@ type number struct {
 	intLen  int  // digits before the decimal separator
 	grouped bool // thousands groups
 	decimal bool
+	words   bool // written in words, with a scale word ("deux millions")
 }
 
 // Amounts returns the sums of money of t (see the AMOUNTS section of the package
@@ -122,7 +142,7 @@ func amountsOf(tk tokens) []corpus.Amount {
 				i += n
 				continue
 			}
-			if !x.isMillion(i + 1) {
+			if !isNumberWord(x.str(i)) {
 				i++
 				continue
 			}
@@ -137,12 +157,12 @@ func amountsOf(tk tokens) []corpus.Amount {
 	return x.result()
 }
 
-// skip returns the first token from i on that may start an amount: a number, a word
-// of two or three bytes starting with u ("un", "une": approxNumber), or a word before
-// one of at least seven starting with m ("million(s)", "milliard(s)": parseNumber).
+// skip returns the first token from i on that may start an amount: a number, or a
+// word whose first byte and length may be a number word or a scale word (fNumWord:
+// "une vingtaine", "deux millions").
 func (x *amountScanner) skip(i int) int {
 	toks := x.toks
-	for i < len(toks) && toks[i].flags&(fNum|fUn|fBeforeMillion) == 0 {
+	for i < len(toks) && toks[i].flags&(fNum|fNumWord) == 0 {
 		i++
 	}
 	return i
@@ -153,10 +173,8 @@ func (x *amountScanner) skip(i int) int {
 func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.kind(i) != tokNum {
 		if x.kind(i) == tokWord {
-			if x.isMillion(i + 1) {
-				if v, ok := numberWords[x.str(i)]; ok {
-					return number{i: i, j: i + 1, value: v, intLen: 1}, true
-				}
+			if v, end, scaled := x.wordNumber(i); scaled {
+				return number{i: i, j: end, value: v, intLen: 1, words: true}, true
 			}
 		}
 		return number{}, false
@@ -234,13 +252,13 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	return n, true
 }
 
-// isMillion reports whether token k is "million(s)" or "milliard(s)".
-func (x *amountScanner) isMillion(k int) bool {
-	switch x.str(k) {
-	case "million", "millions", "milliard", "milliards":
+// isNumberWord reports whether w is a number word or a scale word.
+func isNumberWord(w string) bool {
+	if _, ok := numberWords[w]; ok {
 		return true
 	}
-	return false
+	_, ok := wordScales[w]
+	return ok
 }
 
 // suffix reads what follows a number: a multiplier and a currency, possibly across a
@@ -248,8 +266,8 @@ func (x *amountScanner) isMillion(k int) bool {
 // whether a currency was found, and the index after the amount.
 func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd int) {
 	mult, end, multEnd = 1, j, j
-	// Every multiplier starts with m or k: the other words need no map lookup.
-	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord && (x.f[x.toks[j].s] == 'm' || x.f[x.toks[j].s] == 'k') {
+	// Words whose first byte starts no multiplier need no map lookup.
+	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord && multiplierFirst[x.f[x.toks[j].s]] {
 		if m, ok := multipliers[x.str(j)]; ok {
 			if m.hasCur {
 				return m.mult, true, j + 1, j + 1
@@ -269,36 +287,24 @@ func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd 
 	return 1, false, j, j
 }
 
-// currency reads "€", "euros", "EUR", "d'euros" at token k and returns the index
+// currency reads a euro currency (currencyForms) at token k and returns the index
 // after it.
 func (x *amountScanner) currency(k int) (int, bool) {
-	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+	if k >= len(x.toks) || x.toks[k].gap > gapLine || !currencyFirst[x.f[x.toks[k].s]] {
 		return k, false
 	}
-	switch x.kind(k) {
-	case tokPunct:
-		if x.str(k) == "€" {
-			return k + 1, true
-		}
-	case tokWord:
-		switch x.str(k) {
-		case "euros", "euro", "eur":
-			if x.glued(k+1) && x.alnum(k+1) {
-				return k, false
-			}
-			return k + 1, true
-		case "d":
-			if x.isPunct(k+1, "'") && (x.isWord(k+2, "euros") || x.isWord(k+2, "euro")) {
-				return k + 3, true
-			}
-			if x.isPunct(k+1, "'") && x.isPunct(k+2, "€") {
-				return k + 3, true
-			}
-		case "de":
-			if x.isWord(k+1, "euros") {
-				return k + 2, true
+forms:
+	for _, f := range currencyForms {
+		for n, w := range f {
+			if x.str(k+n) != w {
+				continue forms
 			}
 		}
+		end := k + len(f)
+		if x.kind(end-1) == tokWord && x.glued(end) && x.alnum(end) {
+			continue
+		}
+		return end, true
 	}
 	return k, false
 }
@@ -424,8 +430,8 @@ func (x *amountScanner) at(i int) int {
 		return 0
 	}
 	mult, cur, end, multEnd := x.suffix(a.j)
-	if x.kind(i) == tokWord && mult < 1e6 {
-		return 1 // "un", "deux"… only before million(s) or milliard(s)
+	if a.words && !cur && a.value < 1e6 {
+		return 1 // without a currency, only millions and more are candidates
 	}
 	if cur {
 		x.emit(a, mult, end, false)
@@ -446,7 +452,7 @@ func (x *amountScanner) at(i int) int {
 			}
 		}
 	}
-	if mult > 1 {
+	if mult > 1 || a.words {
 		// A candidate for an implicit currency; decided once every explicit amount is known.
 		x.out = append(x.out, amt{i: i, j: multEnd, value: a.value * mult, implicit: true, coord: true, approx: x.approx(i)})
 		return multEnd - i

@@ -38,12 +38,10 @@ type token struct {
 // from its neighbours. They are necessary conditions only: a scanner that finds a flag
 // still checks the token.
 const (
-	fNum           uint8 = 1 << iota // a number
-	fDate                            // a word that may be a month, a day written out, "an" or "annee" (dateWordLens)
-	fBeforeNum                       // a word glued to a number after it ("T1", "A330")
-	fUn                              // a word of two or three bytes starting with u ("un", "une")
-	fMillion                         // a word of seven bytes or more starting with m ("million", "milliards")
-	fBeforeMillion                   // a word before a word with fMillion ("deux millions")
+	fNum       uint8 = 1 << iota // a number
+	fDate                        // a word that may be a month, a day written out, "an" or "annee" (dateWordLens)
+	fBeforeNum                   // a word glued to a number after it ("T1", "A330")
+	fNumWord                     // a word that may be a number word or a scale word (numWordLens)
 )
 
 // wordFlags gives the flags of a word from its first byte and its length (15 for
@@ -54,11 +52,8 @@ var wordFlags = func() (t [256][16]uint8) {
 			if dateWordLens[c]&(1<<n) != 0 {
 				t[c][n] |= fDate
 			}
-			if c == 'u' && (n == 2 || n == 3) {
-				t[c][n] |= fUn
-			}
-			if c == 'm' && n >= 7 {
-				t[c][n] |= fMillion
+			if numWordLens[c]&(1<<n) != 0 {
+				t[c][n] |= fNumWord
 			}
 		}
 	}
@@ -137,9 +132,6 @@ func lexASCII(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
 				return buf[:n], start, gap
 			}
 			kind, flags = tokWord, wordFlags[f[start]][min(i-start, 15)]
-			if flags&fMillion != 0 && n > 0 && buf[n-1].kind == tokWord {
-				buf[n-1].flags |= fBeforeMillion
-			}
 		case c == cSpace:
 			if gap == gapNone {
 				gap = gapSpace
@@ -194,9 +186,6 @@ func lexToken(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
 	}
 	if kind == tokWord {
 		flags = wordFlags[f[start]][min(i-start, 15)]
-		if k := len(toks) - 1; flags&fMillion != 0 && k >= 0 && toks[k].kind == tokWord {
-			toks[k].flags |= fBeforeMillion
-		}
 	}
 	toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap, flags: flags})
 	gap = gapNone
@@ -566,18 +555,19 @@ func (x *dateScanner) gluedNum(i int) bool {
 }
 
 // dateWordLens has, for the first byte of a word, bit n set when a word of n bytes
-// starting with it may be a month (every length from 3 to 9 after a letter that
-// starts a month name: see monthPrefix), a day written out (dayWordValue), or "an" or
-// "annee" (relativeYear). A word without its bit is none of these.
+// starting with it is a month name or abbreviation (monthNames), a day written out
+// (dayWords), or "an" or "annee" (relativeYear). A word without its bit is none of
+// these. Derived from the tables: a word added to them is seen.
 var dateWordLens = func() (t [256]uint32) {
-	for _, c := range "jfmaosnd" {
-		t[c] |= 0x3f8 // lengths 3 to 9
+	add := func(w string) { t[w[0]] |= 1 << min(len(w), 15) }
+	for w := range monthNames {
+		add(w)
 	}
-	for _, w := range []string{"premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
-		"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente",
-		"an", "annee"} {
-		t[w[0]] |= 1 << len(w)
+	for _, w := range dayWords {
+		add(w)
 	}
+	add("an")
+	add("annee")
 	return t
 }()
 
@@ -708,65 +698,36 @@ func isOrdinal(w string) bool {
 	return false
 }
 
+// monthNames are the month names (1–12) and their abbreviations (-1…-12), folded.
+var monthNames = map[string]int{
+	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "sept": -9,
+	"sep": -9, "oct": -10, "nov": -11, "dec": -12,
+}
+
 // monthOf returns the month of a full month name (1–12), of an abbreviation (-1…-12),
-// or 0. A switch, not a map: it runs on every word of every text.
+// or 0. It runs on every word the lexer flags fDate: the length mask spares the map
+// lookup for most of them.
 func monthOf(w string) int {
-	if len(w) < 3 || len(w) > 9 || !monthPrefix(w) {
+	if len(w) < 2 || dateWordLens[w[0]]&(1<<min(len(w), 15)) == 0 {
 		return 0
 	}
-	switch w {
-	case "janvier":
-		return 1
-	case "fevrier":
-		return 2
-	case "mars":
-		return 3
-	case "avril":
-		return 4
-	case "mai":
-		return 5
-	case "juin":
-		return 6
-	case "juillet":
-		return 7
-	case "aout":
-		return 8
-	case "septembre":
-		return 9
-	case "octobre":
-		return 10
-	case "novembre":
-		return 11
-	case "decembre":
-		return 12
-	case "janv", "jan":
-		return -1
-	case "fevr", "fev":
-		return -2
-	case "avr":
-		return -4
-	case "juil":
-		return -7
-	case "sept", "sep":
-		return -9
-	case "oct":
-		return -10
-	case "nov":
-		return -11
-	case "dec":
-		return -12
-	}
-	return 0
+	return monthNames[w]
 }
+
+// monthPrefixes has, for the first byte of a month name or abbreviation, bit b-'a' set
+// for its second byte b (derived from monthNames).
+var monthPrefixes = func() (t [256]uint32) {
+	for w := range monthNames {
+		t[w[0]] |= 1 << (w[1] - 'a')
+	}
+	return t
+}()
 
 // monthPrefix reports whether w starts like a month name or abbreviation.
 func monthPrefix(w string) bool {
-	switch uint16(w[0])<<8 | uint16(w[1]) {
-	case 'j'<<8 | 'a', 'f'<<8 | 'e', 'm'<<8 | 'a', 'a'<<8 | 'v', 'j'<<8 | 'u', 'a'<<8 | 'o', 's'<<8 | 'e',
-		'o'<<8 | 'c', 'n'<<8 | 'o', 'd'<<8 | 'e':
-		return true
-	}
-	return false
+	return len(w) >= 2 && w[1] >= 'a' && w[1] <= 'z' && monthPrefixes[w[0]]&(1<<(w[1]-'a')) != 0
 }
 
 // afterLeDuAu reports whether token i follows "le", "du" or "au" (which introduce a
@@ -782,51 +743,28 @@ func (x *dateScanner) afterLeDuAu(i int) bool {
 	return false
 }
 
+// dayWords are the number words a day written out may start with ("le seize mars",
+// "le vingt-huit septembre", "le premier juin"); their values are numberWords' and
+// "premier" is 1.
+var dayWords = []string{"premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+	"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente"}
+
+var dayWordValues = func() map[string]int {
+	m := make(map[string]int, len(dayWords))
+	for _, w := range dayWords {
+		m[w] = int(numberWords[w])
+	}
+	m["premier"] = 1
+	return m
+}()
+
 // dayWordValue returns the value of a number word that can start a day written out
 // ("seize", "vingt", "premier"), or 0.
 func dayWordValue(w string) int {
-	if len(w) < 2 || len(w) > 8 {
+	if len(w) < 2 || dateWordLens[w[0]]&(1<<min(len(w), 15)) == 0 {
 		return 0
 	}
-	switch w {
-	case "premier":
-		return 1
-	case "deux":
-		return 2
-	case "trois":
-		return 3
-	case "quatre":
-		return 4
-	case "cinq":
-		return 5
-	case "six":
-		return 6
-	case "sept":
-		return 7
-	case "huit":
-		return 8
-	case "neuf":
-		return 9
-	case "dix":
-		return 10
-	case "onze":
-		return 11
-	case "douze":
-		return 12
-	case "treize":
-		return 13
-	case "quatorze":
-		return 14
-	case "quinze":
-		return 15
-	case "seize":
-		return 16
-	case "vingt":
-		return 20
-	case "trente":
-		return 30
-	}
-	return 0
+	return dayWordValues[w]
 }
 
 // writtenDay parses a day written out before a month, as minutes write it ("le seize

@@ -249,48 +249,55 @@ func FuzzDates(f *testing.F) {
 	})
 }
 
-// TestTokenFlags checks that the lexer's flags are set on every word the date and
-// amount scanners may start with (the flags let them skip the other tokens).
+// TestTokenFlags checks that the lexer's flags are set on every word of the tables
+// the date and amount scanners may start with (the flags, derived from the tables, let
+// them skip the other tokens), and that each derived guard admits its table's words.
 func TestTokenFlags(t *testing.T) {
-	words := []string{"an", "annee", "premier", "un", "une", "million", "millions", "milliard", "milliards"}
-	for w := range strings.SplitSeq("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv jan fevr fev avr juil sept sep oct nov dec", " ") {
-		words = append(words, w)
+	dateWords := []string{"an", "annee"}
+	for w := range monthNames {
+		dateWords = append(dateWords, w)
 	}
-	for _, w := range []string{"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-		"douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente"} {
-		if dayWordValue(w) == 0 {
-			t.Fatalf("dayWordValue(%q) = 0", w)
-		}
-		words = append(words, w)
-	}
-	// Every word of 3 to 9 letters that monthPrefix accepts reaches the month parser.
-	for a := 'a'; a <= 'z'; a++ {
-		for b := 'a'; b <= 'z'; b++ {
-			for n := 3; n <= 9; n++ {
-				if w := string(a) + string(b) + strings.Repeat("x", n-2); monthPrefix(w) {
-					words = append(words, w)
-				}
-			}
-		}
-	}
-	for _, w := range words {
-		toks := lex("l'" + w + " millions 7")
-		tk := toks[2]
-		needsDate := monthOf(w) != 0 || dayWordValue(w) != 0 || w == "an" || w == "annee" || len(w) >= 3 && len(w) <= 9 && monthPrefix(w)
-		if needsDate && tk.flags&fDate == 0 {
+	dateWords = append(dateWords, dayWords...)
+	for _, w := range dateWords {
+		tk := lex("l'" + w + " 7")[2]
+		if tk.flags&fDate == 0 {
 			t.Errorf("%q: flags %b, no fDate", w, tk.flags)
 		}
-		if (w == "un" || w == "une") && tk.flags&fUn == 0 {
-			t.Errorf("%q: flags %b, no fUn", w, tk.flags)
-		}
-		if tk.flags&fBeforeMillion == 0 {
-			t.Errorf("%q before millions: flags %b, no fBeforeMillion", w, tk.flags)
-		}
-		if toks[3].flags&fMillion == 0 || toks[4].flags != fNum {
-			t.Errorf("flags of %q: %b %b", "millions 7", toks[3].flags, toks[4].flags)
+		if m, ok := monthNames[w]; ok && (monthOf(w) != m || !monthPrefix(w)) {
+			t.Errorf("monthOf(%q) = %d, monthPrefix %v: the guards hide it", w, monthOf(w), monthPrefix(w))
 		}
 		if g := lex(w + "7"); g[0].flags&fBeforeNum == 0 {
 			t.Errorf("%q glued to a number: flags %b, no fBeforeNum", w, g[0].flags)
 		}
+	}
+	for _, w := range dayWords {
+		if dayWordValue(w) == 0 {
+			t.Errorf("dayWordValue(%q) = 0: the guard hides it", w)
+		}
+	}
+	var numWords []string
+	for w := range numberWords {
+		numWords = append(numWords, w)
+	}
+	for w := range wordScales {
+		numWords = append(numWords, w)
+	}
+	for _, w := range numWords {
+		if tk := lex("l'" + w + " 7")[2]; tk.flags&fNumWord == 0 || !isNumberWord(w) {
+			t.Errorf("%q: flags %b, no fNumWord", w, tk.flags)
+		}
+	}
+	for w := range multipliers {
+		if !multiplierFirst[w[0]] {
+			t.Errorf("multiplier %q: its first byte is not in multiplierFirst", w)
+		}
+	}
+	for _, f := range currencyForms {
+		if !currencyFirst[f[0][0]] {
+			t.Errorf("currency form %q: its first byte is not in currencyFirst", f)
+		}
+	}
+	if toks := lex("millions 7"); toks[1].flags != fNum {
+		t.Errorf("flags of 7: %b", toks[1].flags)
 	}
 }

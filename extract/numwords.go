@@ -1,0 +1,93 @@
+package extract
+
+// French numbers written in words, shared by the amount scanner ("vingt-cinq millions
+// d'euros") and the date scanner (a day written out: "le vingt-huit septembre"). The
+// tables are the only source: the lexer's flags (numWordLens) are derived from them.
+
+// numberWords are the French number words and their value. Units and tens add up,
+// joined by a hyphen, a space or "et" ("vingt-deux", "trente et un", "dix sept");
+// "cent" multiplies what comes before it ("deux cents"); "quatre-vingt(s)" is 80.
+var numberWords = map[string]float64{
+	"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+	"sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+	"quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+	"quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80,
+	"octante": 80, "nonante": 90, "cent": 100, "cents": 100,
+}
+
+// wordScales are the scale words that end a group of number words and multiply it
+// ("deux millions", "trois cent mille"). A number in words is an amount only with one
+// of them (a bare "deux" before "euros" is too rare to be worth the risk of "les deux
+// euros").
+var wordScales = map[string]float64{
+	"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+}
+
+// numberJoiners join two number words ("vingt-cinq", "vingt et un").
+var numberJoiners = map[string]bool{"-": true, "et": true}
+
+// numWordLens has, for the first byte of a word, bit n set when a number word or a
+// scale word of n bytes (15 for longer) starts with it: the lexer flags such words
+// fNumWord, and the amount scanner looks only at those.
+var numWordLens = func() (t [256]uint16) {
+	for w := range numberWords {
+		t[w[0]] |= 1 << min(len(w), 15)
+	}
+	for w := range wordScales {
+		t[w[0]] |= 1 << min(len(w), 15)
+	}
+	return t
+}()
+
+// wordNumber reads a number written in words at token i ("vingt-cinq millions",
+// "trois cent mille", "un milliard deux cents millions") and returns its value, the
+// index after it and whether it holds a scale word. It stops at the first token that
+// is neither a number word, a scale word nor a joiner between two of them.
+func (x *tokens) wordNumber(i int) (v float64, end int, scaled bool) {
+	total, cur, last := 0.0, 0.0, -1.0
+	j := i
+	for j < len(x.toks) && x.toks[j].kind == tokWord && (j == i || x.toks[j].gap <= gapSpace) {
+		w := x.str(j)
+		if n, ok := numberWords[w]; ok {
+			switch {
+			case n == 100:
+				cur = max(cur, 1) * 100
+			case n == 20 && last == 4:
+				cur += 80 - 4 // "quatre-vingt"
+			default:
+				cur += n
+			}
+			last = n
+		} else if m, ok := wordScales[w]; ok {
+			total += max(cur, 1) * m
+			cur, last, scaled = 0, -1, true
+		} else {
+			break
+		}
+		end = j + 1
+		j = x.joined(end)
+	}
+	if end == 0 {
+		return 0, i, false
+	}
+	return total + cur, end, scaled
+}
+
+// joined returns the token after a joiner at k ("-" glued on both sides, or "et")
+// when a number word or a scale word follows it, else k.
+func (x *tokens) joined(k int) int {
+	if k >= len(x.toks) || !numberJoiners[x.str(k)] {
+		return k
+	}
+	if x.kind(k) == tokPunct && (!x.glued(k) || !x.glued(k+1)) {
+		return k
+	}
+	w := x.str(k + 1)
+	if _, ok := numberWords[w]; ok {
+		return k + 1
+	}
+	if _, ok := wordScales[w]; ok {
+		return k + 1
+	}
+	return k
+}
