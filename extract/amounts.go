@@ -48,6 +48,7 @@ var currencyForms = [][]string{
 	{"€"}, {"euros"}, {"euro"}, {"eur"},
 	{"d", "'", "euros"}, {"d", "'", "euro"}, {"d", "'", "€"},
 	{"de", "euros"},
+	{"de", "€"},
 }
 
 // currencyFirst has the first bytes of currencyForms' first tokens (derived).

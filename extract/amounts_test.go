@@ -43,6 +43,7 @@ func TestAmounts(t *testing.T) {
 		{"mille", "une prime de 10 mille euros", []wantAmount{{v: 10000}}},
 		{"millions d'euros", "a investi 800 millions d'euros depuis 5 ans", []wantAmount{{v: 800e6}}},
 		{"millions euros", "a investi 800 millions euros", []wantAmount{{v: 800e6}}},
+		{"millions de €", "la commune a reçu 4 millions de € du fonds", []wantAmount{{v: 4e6}}},
 		{"written number", "un million d'euros et deux milliards d'euros", []wantAmount{{v: 1e6}, {v: 2e9}}},
 		{"written compound", "une enveloppe de trente-huit millions d'euros", []wantAmount{{v: 38e6}}},
 		{"written et un", "soit vingt et un millions d'euros", []wantAmount{{v: 21e6}}},
