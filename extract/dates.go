@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -1132,8 +1133,60 @@ func (x *dateScanner) monthTriggered(i int) bool {
 	return false
 }
 
-// numericDate classifies the compound [i, j) starting with a number: "07/07/2023",
-// "2023-07-07", "2017-04", "03/2019", "2017-2027", "2017/2018", "2017-18".
+// numericForm is a numeric date: its parts in order and the separators it may use
+// (one throughout). Parts: d a day and m a month of one or two digits, D and M of
+// exactly two, y a four-digit year, z a two-digit one. A form with cue is a date only
+// after a word that introduces a day (dayCued).
+type numericForm struct {
+	parts string
+	seps  string
+	cue   bool
+}
+
+// numericForms are the numeric dates, tried in order.
+var numericForms = []numericForm{
+	{"dmy", "/.-", false}, // 07/07/2023, 7.3.2017, 07-07-2023
+	{"yMD", "-", false},   // 2023-07-07
+	{"yM", "-", false},    // 2017-04 (a metadata line)
+	{"My", "/", false},    // 03/2019
+}
+
+// read returns the date of the parts nums (of lens digits) joined by sep when they
+// have the form's shape and make a valid date.
+func (f numericForm) read(nums, lens []int, sep string) (dval, bool) {
+	var v dval
+	if len(f.parts) != len(nums) || !strings.Contains(f.seps, sep) {
+		return v, false
+	}
+	day := false
+	for p := range len(nums) {
+		n, l := nums[p], lens[p]
+		switch c := f.parts[p]; {
+		case (c == 'd' || c == 'm') && l <= 2, (c == 'D' || c == 'M') && l == 2:
+			if c == 'd' || c == 'D' {
+				v.d, day = n, true
+			} else {
+				v.m = n
+			}
+		case c == 'y' && isYear(n, l):
+			v.y = n
+		case c == 'z' && l == 2:
+			v.y = 2000 + n
+			if n >= 50 {
+				v.y = 1900 + n // "05/05/89"
+			}
+		default:
+			return v, false
+		}
+	}
+	if v.m < 1 || v.m > 12 || day && !validDay(v.y, v.m, v.d) {
+		return v, false
+	}
+	return v, true
+}
+
+// numericDate classifies the compound [i, j) starting with a number: a numeric date
+// (numericForms), or a span of years "2017-2027", "2017/2018", "2017-18".
 func (x *dateScanner) numericDate(i, j int) int {
 	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] {
 		return 0
@@ -1161,27 +1214,46 @@ func (x *dateScanner) numericDate(i, j int) int {
 			return 0
 		}
 	}
+	for _, f := range numericForms {
+		if v, ok := f.read(nums[:k], lens[:k], sep); ok && (!f.cue || x.dayCued(i, j, lens[:k])) {
+			x.out = append(x.out, dent{i: i, j: j, v: v, noYear: v.y == 0})
+			return j - i
+		}
+	}
 	switch {
-	case k == 3 && lens[0] <= 2 && lens[1] <= 2 && isYear(nums[2], lens[2]) && (sep == "/" || sep == "." || sep == "-"):
-		if validDay(nums[2], nums[1], nums[0]) {
-			x.out = append(x.out, dent{i: i, j: j, v: dval{nums[2], nums[1], nums[0]}})
-		}
-	case k == 3 && isYear(nums[0], lens[0]) && lens[1] == 2 && lens[2] == 2 && sep == "-":
-		if validDay(nums[0], nums[1], nums[2]) {
-			x.out = append(x.out, dent{i: i, j: j, v: dval{nums[0], nums[1], nums[2]}})
-		}
-	case k == 2 && isYear(nums[0], lens[0]) && lens[1] == 2 && sep == "-" && nums[1] >= 1 && nums[1] <= 12:
-		x.out = append(x.out, dent{i: i, j: j, v: dval{nums[0], nums[1], 0}})
 	case k == 2 && isYear(nums[0], lens[0]) && lens[1] == 2 && (sep == "-" || sep == "/" || sep == "–") && nums[1] == (nums[0]+1)%100:
 		x.out = append(x.out, dent{i: i, j: j, v: dval{y: nums[0]}}, dent{i: i, j: j, v: dval{y: nums[0] + 1}})
 	case k == 2 && isYear(nums[0], lens[0]) && isYear(nums[1], lens[1]) && (sep == "-" || sep == "/" || sep == "–") && nums[1] > nums[0] && nums[1]-nums[0] <= 100:
 		x.out = append(x.out, dent{i: i, j: j, v: dval{y: nums[0]}}, dent{i: i, j: j, v: dval{y: nums[1]}})
-	case k == 2 && lens[0] == 2 && nums[0] >= 1 && nums[0] <= 12 && isYear(nums[1], lens[1]) && sep == "/":
-		x.out = append(x.out, dent{i: i, j: j, v: dval{nums[1], nums[0], 0}})
 	default:
 		return 0
 	}
 	return j - i
+}
+
+// dayCues are the words that introduce a day written as numbers without its year
+// ("le 17/02", "du 3/05 au 7/05"), besides the days of the week.
+var dayCues = map[string]bool{"le": true, "du": true, "au": true, "depuis": true, "des": true}
+
+// notDayAfter are the words after which a day and month written as numbers are a
+// street number ("9/9 bis") or a quantity ("10/12 ans").
+var notDayAfter = map[string]bool{"bis": true, "ter": true, "quater": true}
+
+// dayCued reports whether the numeric date [i, j) without a year is introduced as a
+// day ("le 17/02", "mardi 3/05") and is not a fraction ("le 1/3 des crédits": two
+// one-digit parts), a street number or a quantity.
+func (x *dateScanner) dayCued(i, j int, lens []int) bool {
+	if len(lens) == 2 && lens[0] == 1 && lens[1] == 1 {
+		return false
+	}
+	w := x.prevWord(i)
+	if w != i-1 || !dayCues[x.str(w)] && !isWeekday(x.str(w)) {
+		return false
+	}
+	if x.kind(j) == tokWord && x.toks[j].gap <= gapSpace && (notDayAfter[x.str(j)] || notYearAfter[x.str(j)]) {
+		return false
+	}
+	return !x.isPunct(j, "%")
 }
 
 // bareYear records the four-digit number at token i as a year unless its context
