@@ -1149,6 +1149,7 @@ var numericForms = []numericForm{
 	{"yMD", "-", false},   // 2023-07-07
 	{"yM", "-", false},    // 2017-04 (a metadata line)
 	{"My", "/", false},    // 03/2019
+	{"dm", "/", true},     // le 17/02 (the year from the context)
 }
 
 // read returns the date of the parts nums (of lens digits) joined by sep when they

@@ -40,6 +40,9 @@ func TestDates(t *testing.T) {
 		{"iso day", "modifié 2023-07-07", "", []string{"2023-07-07"}},
 		{"iso month metadata", "date 2017-04 Le texte", "", []string{"2017-04"}},
 		{"month slash year", "au titre de 03/2019", "", []string{"2019-03"}},
+		{"day month numeric", "La réunion du 23/09 se tiendra en mairie.", "2021-06-14", []string{"2021-09-23"}},
+		{"day month numeric fraction", "le 1/3 des crédits", "2021", nil},
+		{"day month numeric street", "au 3/12 bis rue Pasteur", "2021", nil},
 		{"invalid day", "le 31 février 2018", "", nil},
 		{"invalid numeric", "le 31/02/2018", "", nil},
 		// Lists and ranges.
