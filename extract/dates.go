@@ -663,6 +663,11 @@ func (x *dateScanner) at(i int) int {
 			return x.compound(i) - i
 		}
 		j := x.compound(i)
+		if j-i == 3 && x.dayRange(i+1) {
+			if n := x.dayList(i); n > 0 {
+				return n // "13-15 juillet"
+			}
+		}
 		if j-i > 1 {
 			if x.kind(i+1) == tokWord && j-i == 2 && (isOrdinal(x.str(i+1)) || monthOf(x.str(i+1)) > 0) {
 				// "1er mars", and "30juin 2023" with the space a PDF lost.
@@ -789,6 +794,15 @@ func (x *dateScanner) writtenDay(i int) int {
 		case x.isWord(j, "et") && x.isWord(j+1, "un") && d >= 20:
 			d++
 			j += 2
+		case x.kind(j) == tokWord && x.toks[j].gap == gapSpace:
+			// "le vingt sept mars": the unit written apart, when a month follows it
+			// (else "le vingt sept." is the 20th of September).
+			if u := dayWordValue(x.str(j)); u > 1 && u < 10 {
+				if _, _, _, ok := x.month(j + 1); ok {
+					d += u
+					j++
+				}
+			}
 		}
 	}
 	m, next, _, ok := x.month(j)
@@ -878,12 +892,29 @@ func (x *dateScanner) day(i int) (int, int, bool) {
 			return 0, i, false
 		case x.kind(j) == tokPunct && x.glued(j+1) && x.alnum(j+1):
 			switch x.str(j) {
-			case "/", ".", ",", ":", "-":
+			case "-", "–":
+				if x.dayRange(j) {
+					break // "13-15 juillet"
+				}
+				return 0, i, false
+			case "/", ".", ",", ":":
 				return 0, i, false
 			}
 		}
+	} else if d == 1 && x.isWord(j, "er") && x.toks[j].gap == gapSpace {
+		j++ // "1 er février": the space a PDF put in
 	}
 	return d, j, true
+}
+
+// dayRange reports whether the hyphen at k joins two days of a month written after
+// them ("13-15 juillet").
+func (x *dateScanner) dayRange(k int) bool {
+	if x.kind(k+1) != tokNum || len(x.str(k+1)) > 2 || x.glued(k+2) {
+		return false
+	}
+	_, ok := x.monthAt(k + 2)
+	return ok
 }
 
 // listSep parses a separator between two items of a list or range ("et", "au", ",",
@@ -892,10 +923,16 @@ func (x *dateScanner) listSep(i int) (int, bool) {
 	if i >= len(x.toks) || x.toks[i].gap == gapPara {
 		return i, false
 	}
+	j := i + 1
 	switch {
 	case x.kind(i) == tokWord:
 		switch x.str(i) {
 		case "et", "au", "a", "ou":
+		case "jusqu": // "13 jusqu'au 15 juillet"
+			if !x.isPunct(i+1, "'") || !x.isWord(i+2, "au") && !x.isWord(i+2, "a") {
+				return i, false
+			}
+			j = i + 3
 		default:
 			return i, false
 		}
@@ -908,7 +945,6 @@ func (x *dateScanner) listSep(i int) (int, bool) {
 	default:
 		return i, false
 	}
-	j := i + 1
 	for k := 0; k < 2; k++ {
 		switch x.str(j) {
 		case "le", "les", "du", "au":
@@ -1055,9 +1091,7 @@ func (x *dateScanner) monthList(i int) int {
 	if n == 0 {
 		return 0
 	}
-	if !hasYear && !x.monthTriggered(i) && x.relativeAfter(j) == 0 && (x.str(i) == "mars" || monthOf(x.str(i)) < 0) {
-		// A month name alone is a date ("le conseil de juin"), but "mars" (the planet,
-		// the brand) and abbreviations need a day, a year or a time word.
+	if n == 1 && !hasYear && !x.monthTriggered(i) && x.relativeAfter(j) == 0 && x.notBareMonth(i) {
 		return j - i
 	}
 	for k := n - 2; k >= 0; k-- {
@@ -1082,6 +1116,24 @@ func (x *dateScanner) monthList(i int) int {
 		x.out = append(x.out, dent{i: start, j: j, v: dval{items[k].y, items[k].m, 0}, noYear: items[k].y == 0, rel: rel})
 	}
 	return j - i
+}
+
+// notBareMonth reports whether the month at token i, alone (no day, year, time word
+// nor second month), is not a date. A month name alone is one ("le conseil de
+// juin"), but not "mars" (the planet, the brand) nor an abbreviation, nor a month
+// after an article ("le Mai", a word cut short), nor a capitalised month before a
+// capitalised word (a name: "AVRIL Florence").
+func (x *dateScanner) notBareMonth(i int) bool {
+	if x.str(i) == "mars" || monthOf(x.str(i)) < 0 {
+		return true
+	}
+	if w := x.prevWord(i); w == i-1 {
+		switch x.str(w) {
+		case "le", "la", "un", "une":
+			return true
+		}
+	}
+	return x.upper(i) && i+1 < len(x.toks) && x.toks[i+1].gap == gapSpace && x.upper(i+1)
 }
 
 // sentenceEnd reports whether tokens [from, to) cross the end of a sentence (. ! ? ;
@@ -1148,8 +1200,10 @@ var numericForms = []numericForm{
 	{"dmy", "/.-", false}, // 07/07/2023, 7.3.2017, 07-07-2023
 	{"yMD", "-", false},   // 2023-07-07
 	{"yM", "-", false},    // 2017-04 (a metadata line)
-	{"My", "/", false},    // 03/2019
+	{"my", "/", false},    // 03/2019, 3/2019
 	{"dm", "/", true},     // le 17/02 (the year from the context)
+	{"dmz", "/", false},   // 20/02/14
+	{"DMz", ".", false},   // 15.05.99
 }
 
 // read returns the date of the parts nums (of lens digits) joined by sep when they
@@ -1315,7 +1369,8 @@ func (x *dateScanner) bareYear(i int) {
 
 // finish resolves the years left open and builds the result. A day or month written
 // without a year takes the nearest year established before it in the same sentence,
-// else the publication year, else the nearest year established before it anywhere.
+// else the publication year, else the nearest year established before it anywhere,
+// else the first one after it.
 func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	if len(x.out) == 0 {
 		return nil
@@ -1325,7 +1380,7 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	// Entries are in text order: keep the last explicit year seen, the year of the
 	// current sentence (until a sentence end is crossed), and the last anywhere.
 	sentYear, anyYear, scanned := 0, 0, 0
-	for _, e := range x.out {
+	for k, e := range x.out {
 		if e.ctx {
 			// "l'an prochain": the year of what follows in its sentence.
 			if pubYear != 0 {
@@ -1352,8 +1407,10 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 				e.v.y = sentYear
 			case pubYear != 0:
 				e.v.y = pubYear
-			default:
+			case anyYear != 0:
 				e.v.y = anyYear
+			default:
+				e.v.y = x.nextYear(k)
 			}
 			if e.v.y == 0 || !validDay(e.v.y, max(e.v.m, 1), max(e.v.d, 1)) {
 				continue
@@ -1371,6 +1428,22 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
+}
+
+// nextYear returns the year written out after entry k in its sentence (for a day or
+// month without a year, in a text with no publication date and no year before it:
+// "Le 11 juillet, suivant la convocation du 4 juillet 2017"), or 0. A year in a later
+// sentence is not established for it.
+func (x *dateScanner) nextYear(k int) int {
+	for _, e := range x.out[k+1:] {
+		if !e.noYear && !e.ctx {
+			if x.sentenceEnd(x.out[k].j, e.i) {
+				return 0
+			}
+			return e.v.y
+		}
+	}
+	return 0
 }
 
 // seenSet is a set of the keys of the entries already kept, for dropping duplicates:
