@@ -1202,6 +1202,7 @@ var numericForms = []numericForm{
 	{"yM", "-", false},    // 2017-04 (a metadata line)
 	{"my", "/", false},    // 03/2019, 3/2019
 	{"dm", "/", true},     // le 17/02 (the year from the context)
+	{"DM", "/", false},    // 17/02 (two digits each: not a fraction; see notDay)
 	{"dmz", "/", false},   // 20/02/14
 	{"DMz", ".", false},   // 15.05.99
 }
@@ -1270,7 +1271,7 @@ func (x *dateScanner) numericDate(i, j int) int {
 		}
 	}
 	for _, f := range numericForms {
-		if v, ok := f.read(nums[:k], lens[:k], sep); ok && (!f.cue || x.dayCued(i, j, lens[:k])) {
+		if v, ok := f.read(nums[:k], lens[:k], sep); ok && (!f.cue || x.dayCued(i, j, lens[:k])) && (v.y != 0 || !x.notDay(i, j)) {
 			x.out = append(x.out, dent{i: i, j: j, v: v, noYear: v.y == 0})
 			return j - i
 		}
@@ -1296,19 +1297,26 @@ var notDayAfter = map[string]bool{"bis": true, "ter": true, "quater": true}
 
 // dayCued reports whether the numeric date [i, j) without a year is introduced as a
 // day ("le 17/02", "mardi 3/05") and is not a fraction ("le 1/3 des crédits": two
-// one-digit parts), a street number or a quantity.
+// one-digit parts).
 func (x *dateScanner) dayCued(i, j int, lens []int) bool {
 	if len(lens) == 2 && lens[0] == 1 && lens[1] == 1 {
 		return false
 	}
 	w := x.prevWord(i)
-	if w != i-1 || !dayCues[x.str(w)] && !isWeekday(x.str(w)) {
-		return false
+	return w == i-1 && (dayCues[x.str(w)] || isWeekday(x.str(w)))
+}
+
+// notDay reports whether the day and month written as numbers [i, j) are a number:
+// after a capital letter (an act's number "D 87/12"), or before a word that makes
+// them a street number ("9/12 bis"), a quantity ("10/12 ans") or a ratio ("%").
+func (x *dateScanner) notDay(i, j int) bool {
+	if w := x.prevWord(i); w == i-1 && x.toks[w].e-x.toks[w].s == 1 && x.upper(w) {
+		return true
 	}
 	if x.kind(j) == tokWord && x.toks[j].gap <= gapSpace && (notDayAfter[x.str(j)] || notYearAfter[x.str(j)]) {
-		return false
+		return true
 	}
-	return !x.isPunct(j, "%")
+	return x.isPunct(j, "%")
 }
 
 // bareYear records the four-digit number at token i as a year unless its context
