@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -411,7 +412,8 @@ var yearTriggers = map[string]bool{
 var monthTriggers = map[string]bool{
 	"en": true, "depuis": true, "fin": true, "debut": true, "mi": true, "courant": true,
 	"ici": true, "des": true, "avant": true, "apres": true, "jusqu": true, "entre": true,
-	"mois": true, "milieu": true, "dernier": true,
+	"mois": true, "milieu": true, "dernier": true, "ce": true, "cet": true, "cette": true,
+	"durant": true, "pendant": true,
 }
 
 // notYearBefore are words after which a number is not a year.
@@ -598,6 +600,10 @@ func (x *dateScanner) relativeYear(i int) {
 	case "dernier", "derniere", "passe", "passee":
 		rel = -1
 	default:
+		// "L'an deux mille vingt-trois, le seize mars": the year of the sentence.
+		if y, j, ok := x.year(i + 1); ok && x.kind(i+1) == tokWord {
+			x.out = append(x.out, dent{i: i - 2, j: j, v: dval{y: y}, ctx: true})
+		}
 		return
 	}
 	x.out = append(x.out, dent{i: i - 2, j: i + 2, rel: rel, ctx: true})
@@ -679,6 +685,7 @@ func (x *dateScanner) at(i int) int {
 			if n := x.numericDate(i, j); n > 0 {
 				return n
 			}
+			x.gluedDayMonth(i, j)
 			return j - i
 		}
 		n, digits := x.num(i), len(x.str(i))
@@ -851,9 +858,28 @@ func (x *dateScanner) month(i int) (m, next int, bare bool, ok bool) {
 	return 0, i, false, false
 }
 
-// year parses a four-digit year at token i, not glued to a following alphanumeric.
+// year parses the year after a month at token i: four digits not glued to a
+// following alphanumeric, "de 1992", or a year in words ("deux mille dix-huit",
+// "deux mil trois") that is not a count ("deux mille personnes").
 func (x *dateScanner) year(i int) (int, int, bool) {
-	if x.kind(i) != tokNum || x.toks[i].gap == gapPara {
+	if i >= len(x.toks) || x.toks[i].gap == gapPara {
+		return 0, i, false
+	}
+	if x.kind(i) == tokWord {
+		if x.str(i) == "de" {
+			if y, j, ok := x.year(i + 1); ok && x.kind(i+1) == tokNum && !x.countAfter(j) && !x.isWord(j, "a") {
+				return y, j, true // "juin de 1992", not "juin de 2000 à 2500 euros"
+			}
+			return 0, i, false
+		}
+		if _, ok := numberWords[x.str(i)]; ok {
+			if v, j, scaled := x.wordNumber(i); scaled && v >= 1000 && v <= 2099 && v == math.Trunc(v) && !x.countAfter(j) {
+				return int(v), j, true
+			}
+		}
+		return 0, i, false
+	}
+	if x.kind(i) != tokNum {
 		return 0, i, false
 	}
 	n := x.num(i)
@@ -864,6 +890,32 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	return n, i + 1, true
+}
+
+// countAfter reports whether token j makes the number before it a count or a
+// quantity: a unit or a symbol ("%", "€", "euros", "ha"), or a plural noun ("2000
+// communes") that is not a month nor a function word.
+func (x *dateScanner) countAfter(j int) bool {
+	if j >= len(x.toks) || x.toks[j].gap > gapSpace {
+		return false
+	}
+	w := x.str(j)
+	switch x.kind(j) {
+	case tokPunct:
+		switch w {
+		case "%", "€", "$", "°", "²":
+			return true
+		}
+	case tokWord:
+		if notYearAfter[w] {
+			return true
+		}
+		if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.upper(j) {
+			_, month := x.monthAt(j)
+			return !month
+		}
+	}
+	return false
 }
 
 // day parses a day number ("5", "05", "1er", "1ᵉʳ") at token i.
@@ -1319,6 +1371,33 @@ func (x *dateScanner) notDay(i, j int) bool {
 	return x.isPunct(j, "%")
 }
 
+// gluedDayMonth records the compound [i, j) of a day and a month name joined by a
+// hyphen or a slash, with a year after another one or not ("22-avril", "02/oct.",
+// "23/sep/2020").
+func (x *dateScanner) gluedDayMonth(i, j int) {
+	sep := x.str(i + 1)
+	if j-i != 3 && j-i != 5 || sep != "-" && sep != "/" || len(x.str(i)) > 2 {
+		return
+	}
+	m, ok := x.monthAt(i + 2)
+	d := x.num(i)
+	if !ok || d < 1 || d > 31 {
+		return
+	}
+	e := dent{i: i, j: j, v: dval{0, m, d}, noYear: true}
+	if j-i == 5 {
+		if x.str(i+3) != sep || !isYear(x.num(i+4), len(x.str(i+4))) {
+			return
+		}
+		e.v.y, e.noYear = x.num(i+4), false
+	} else if x.glued(j) && x.isPunct(j, ".") && monthOf(x.str(i+2)) < 0 {
+		e.j++ // "02/oct."
+	}
+	if validDay(e.v.y, m, d) {
+		x.out = append(x.out, e)
+	}
+}
+
 // bareYear records the four-digit number at token i as a year unless its context
 // makes it a name ("France 2030"), an identifier or a quantity ("2000 habitants").
 func (x *dateScanner) bareYear(i int) {
@@ -1371,6 +1450,12 @@ func (x *dateScanner) bareYear(i int) {
 				return // "2015 000": a digit group
 			}
 		}
+		switch x.str(j) {
+		case "a", "et", "-", "–":
+			if x.kind(j+1) == tokNum && x.countAfter(j+2) {
+				return // "de 2000 à 2500 visiteurs", "entre 1800 et 2000 euros"
+			}
+		}
 	}
 	x.out = append(x.out, dent{i: start, j: i + 1, v: dval{y: x.num(i)}})
 }
@@ -1390,8 +1475,11 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	sentYear, anyYear, scanned := 0, 0, 0
 	for k, e := range x.out {
 		if e.ctx {
-			// "l'an prochain": the year of what follows in its sentence.
-			if pubYear != 0 {
+			// "l'an prochain", "l'an deux mille trois": the year of what follows in
+			// its sentence.
+			if e.v.y != 0 {
+				sentYear, scanned = e.v.y, e.j
+			} else if pubYear != 0 {
 				sentYear, scanned = pubYear+int(e.rel), e.j
 			}
 			continue

@@ -21,7 +21,7 @@ var numberWords = map[string]float64{
 // euros").
 var wordScales = map[string]float64{
 	"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-	"mille": 1e3,
+	"mille": 1e3, "mil": 1e3,
 }
 
 // numberJoiners join two number words ("vingt-cinq", "vingt et un").
