@@ -43,12 +43,25 @@ var multiplierFirst = func() (t [256]bool) {
 
 // currencyForms are the ways the euro is written after a number, as folded tokens
 // ("d ' euros" is "d'euros"). A form that ends with a word is not glued to a letter or
-// a digit after it ("euros2" is not "euros").
+// a digit after it, nor hyphenated to a word ("euros2", "euro-compatible").
 var currencyForms = [][]string{
 	{"€"}, {"euros"}, {"euro"}, {"eur"},
 	{"d", "'", "euros"}, {"d", "'", "euro"}, {"d", "'", "€"},
 	{"de", "euros"},
 	{"de", "€"},
+}
+
+// currencyBefore are the euro currencies written before their number ("€ 6
+// millions", "EUR 1000", "€1000").
+var currencyBefore = map[string]bool{"€": true, "eur": true}
+
+// foreignCurrencies are other currencies, after or before a number: an amount in
+// one is never reported as euros, even when a euro amount is near it.
+var foreignCurrencies = map[string]bool{
+	"$": true, "£": true, "¥": true, "dollar": true, "dollars": true, "usd": true, "livre": true,
+	"livres": true, "sterling": true, "gbp": true, "yen": true, "yens": true, "yuan": true,
+	"yuans": true, "franc": true, "francs": true, "chf": true, "cad": true, "aud": true,
+	"roupie": true, "roupies": true, "pence": true, "mark": true, "marks": true,
 }
 
 // currencyFirst has the first bytes of currencyForms' first tokens (derived).
@@ -126,7 +139,7 @@ type number struct {
 	intLen  int  // digits before the decimal separator
 	grouped bool // thousands groups
 	decimal bool
-	words   bool // written in words, with a scale word ("deux millions")
+	words   bool // written in words ("deux millions", "quinze euros")
 }
 
 // Amounts returns the sums of money of t (see the AMOUNTS section of the package
@@ -174,7 +187,7 @@ func (x *amountScanner) skip(i int) int {
 func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.kind(i) != tokNum {
 		if x.kind(i) == tokWord {
-			if v, end, scaled := x.wordNumber(i); scaled {
+			if v, end, _ := x.wordNumber(i); end > i {
 				return number{i: i, j: end, value: v, intLen: 1, words: true}, true
 			}
 		}
@@ -302,8 +315,8 @@ forms:
 			}
 		}
 		end := k + len(f)
-		if x.kind(end-1) == tokWord && x.glued(end) && x.alnum(end) {
-			continue
+		if x.kind(end-1) == tokWord && x.glued(end) && (x.alnum(end) || x.isPunct(end, "-") && x.glued(end+1) && x.alnum(end+1)) {
+			continue // "euros2", "euro-compatible"
 		}
 		return end, true
 	}
@@ -432,11 +445,19 @@ func (x *amountScanner) at(i int) int {
 	}
 	mult, cur, end, multEnd := x.suffix(a.j)
 	if a.words && !cur && a.value < 1e6 {
-		return 1 // without a currency, only millions and more are candidates
+		return a.j - i // without a currency, only millions and more are candidates
 	}
 	if cur {
+		if c, e := x.centsAfter(end); e > end {
+			a.value, a.decimal, mult, end = a.value*mult+c, true, 1, e
+		}
 		x.emit(a, mult, end, false)
 		return end - i
+	}
+	if x.currencyBeforeAt(i) {
+		a.i = i - 1 // "€ 6 millions", "EUR 1000"
+		x.emit(a, mult, multEnd, false)
+		return multEnd - i
 	}
 	// A range whose currency is written once: "7 à 8 millions d'euros", "entre 2 et 3 M€".
 	if k, ok := x.rangeSep(i, multEnd); ok {
@@ -473,6 +494,48 @@ func (x *amountScanner) at(i int) int {
 		}
 	}
 	return a.j - i
+}
+
+// currencyBeforeAt reports whether the number at token i follows a euro currency
+// (currencyBefore) that is not the currency of a number before it ("1 000 € 2 000
+// visiteurs").
+func (x *amountScanner) currencyBeforeAt(i int) bool {
+	k := i - 1
+	return k >= 0 && x.toks[i].gap <= gapSpace && currencyBefore[x.str(k)] && x.kind(k-1) != tokNum &&
+		!(x.kind(k) == tokWord && x.glued(k) && x.alnum(k-1))
+}
+
+// centsAfter reads the cents after a euro amount ending at token k ("et quarante-cinq
+// centimes", "et 15 cents") and returns them in euros and the index after them.
+func (x *amountScanner) centsAfter(k int) (float64, int) {
+	if !x.isWord(k, "et") || k+1 >= len(x.toks) {
+		return 0, k
+	}
+	var v float64
+	j := k + 2
+	switch x.kind(k + 1) {
+	case tokNum:
+		if len(x.str(k+1)) > 2 {
+			return 0, k
+		}
+		v = float64(x.num(k + 1))
+	case tokWord:
+		if v, j, _ = x.wordNumber(k + 1); j == k+1 {
+			return 0, k
+		}
+		if w := x.str(j - 1); (w == "cent" || w == "cents") && j-1 > k+1 {
+			return v / 100 / 100, j // "quarante-cinq cents": the last word is the unit
+		}
+	default:
+		return 0, k
+	}
+	switch x.str(j) {
+	case "centimes", "centime", "cents":
+		if v < 100 {
+			return v / 100, j + 1
+		}
+	}
+	return 0, k
 }
 
 func (x *amountScanner) rangeSep(i, k int) (int, bool) {
@@ -519,8 +582,8 @@ func (x *amountScanner) implicits() {
 			kept = append(kept, a)
 			continue
 		}
-		if x.quantityAfter(a.j) {
-			continue
+		if x.quantityAfter(a.j) || a.i > 0 && foreignCurrencies[x.str(a.i-1)] {
+			continue // a count, a quantity, or another currency ("$ 75 millions")
 		}
 		switch {
 		case lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i):
@@ -633,10 +696,12 @@ func (x *amountScanner) quantityAfter(k int) bool {
 	}
 	w := x.str(k)
 	switch {
+	case foreignCurrencies[w]:
+		return true
 	case x.kind(k) == tokPunct:
 		return w == "%" || w == "²" || w == "°"
 	case w == "de" || w == "des":
-		return !moneyNouns[x.str(k+1)] && !x.funder(k+1)
+		return foreignCurrencies[x.str(k+1)] || !moneyNouns[x.str(k+1)] && !x.funder(k+1)
 	case w == "d" && x.isPunct(k+1, "'"):
 		return !moneyNouns[x.str(k+2)] && !x.funder(k+2)
 	case w == "du":

@@ -16,9 +16,7 @@ var numberWords = map[string]float64{
 }
 
 // wordScales are the scale words that end a group of number words and multiply it
-// ("deux millions", "trois cent mille"). A number in words is an amount only with one
-// of them (a bare "deux" before "euros" is too rare to be worth the risk of "les deux
-// euros").
+// ("deux millions", "trois cent mille").
 var wordScales = map[string]float64{
 	"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
 	"mille": 1e3, "mil": 1e3,

@@ -335,7 +335,9 @@ func TestPeerAmounts(t *testing.T) {
 	for _, c := range number {
 		for _, r := range c.Results {
 			v, _, sub, ok := peerAmount(r)
-			if !ok || sub != "integer" && sub != "decimal" || !peerNumberScope(r.Text) || slices.Contains(seen, r.Text) {
+			// A point in the value is the English notation of cases the peer fails.
+			if !ok || sub != "integer" && sub != "decimal" || strings.Contains(string(r.Resolution), ".") ||
+				!peerNumberScope(r.Text) || slices.Contains(seen, r.Text) {
 				continue
 			}
 			seen = append(seen, r.Text)
@@ -369,12 +371,14 @@ var peerNumberWords = strings.Fields(`zero un une deux trois quatre cinq six sep
 
 // peerNumberScope reports whether a number of the number spec is one an amount is
 // written with: digits with spaces, dots or a decimal comma, or number words (no
-// fractions, powers, "billion", "douzaine", "virgule", "k" or "G").
+// fractions, powers, "billion", "douzaine", "virgule", "k" or "G", nor words after
+// digits other than "mille", "million(s)", "milliard(s)").
 func peerNumberScope(text string) bool {
 	f := NewText(Normalize(text)).Folded
 	if f == "" || !strings.ContainsAny(f[:1], "0123456789abcdefghijklmnopqrstuvwxyz-") {
 		return false
 	}
+	digits := false
 	for _, tk := range lex(f) {
 		w := f[tk.s:tk.e]
 		switch tk.kind {
@@ -382,6 +386,11 @@ func peerNumberScope(text string) bool {
 			if !slices.Contains(peerNumberWords, w) {
 				return false
 			}
+			if digits && !strings.HasPrefix(w, "mil") {
+				return false // "322 cent": hundreds after digits are English
+			}
+		case tokNum:
+			digits = true
 		case tokPunct:
 			if w != "-" && w != "," && w != "." {
 				return false
