@@ -210,6 +210,7 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	digits := make([]byte, 0, 24)
 	digits = append(digits, first...)
 	j := i + 1
+	spaced := false
 	if len(first) <= 3 {
 		// Thousands groups: "78 500", "1 234 567", "78.500".
 		sep := ""
@@ -242,11 +243,14 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 			}
 			break
 		}
-		n.grouped = sep != ""
+		n.grouped, spaced = sep != "", sep == " "
 	}
 	n.intLen = len(digits)
 	dec := 0
-	if x.glued(j) && (x.isPunct(j, ",") || x.isPunct(j, ".") && !n.grouped) && x.glued(j+1) && x.kind(j+1) == tokNum &&
+	// A point after space groups, before one or two digits, is a decimal point ("480
+	// 813.60 €"): groups written with spaces are not also written with points.
+	pointOK := !n.grouped || spaced && len(x.str(j+1)) <= 2
+	if x.glued(j) && (x.isPunct(j, ",") || x.isPunct(j, ".") && pointOK) && x.glued(j+1) && x.kind(j+1) == tokNum &&
 		(x.isPunct(j, ",") || len(x.str(j+1)) != 3) {
 		d := x.str(j + 1)
 		digits = append(digits, d...)
@@ -589,12 +593,38 @@ func (x *amountScanner) implicits() {
 		case lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i):
 		case a.coord && x.nextExplicitCoordinated(n):
 		case a.coord && lastExplicit >= 0 && x.previousSentence(lastExplicit, a.i) && x.fundingVerb(a.i):
+		case a.coord && lastExplicit >= 0 && a.value >= 1e6 && moneyBefore[x.str(x.prevWord(a.i))] && x.moneyAfter(a.j):
+			// "Avec 200 millions dans la corbeille", "un contrat à 2,5 milliards",
+			// after "100 milliards d'euros" anywhere before: a text that counts in
+			// euros. Not after a verb ("la ville compte 1,1 million").
 		default:
 			continue
 		}
 		kept = append(kept, a)
 	}
 	x.out = kept
+}
+
+// moneyBefore are the prepositions that introduce a sum in a text that counts in
+// euros ("avec 200 millions", "un contrat à 2,5 milliards", "près de 3 millions").
+var moneyBefore = map[string]bool{
+	"avec": true, "a": true, "de": true, "d": true, "pour": true, "sur": true, "par": true,
+	"contre": true, "environ": true,
+}
+
+// moneyAfter reports whether token k, after a number with a multiplier, leaves it
+// money in a text that counts in euros: a preposition, a verb, a punctuation mark,
+// a money noun — not a noun ("12 millions de visiteurs" is caught before as a
+// quantity; "12 millions visiteurs" here).
+func (x *amountScanner) moneyAfter(k int) bool {
+	if k >= len(x.toks) || x.kind(k) != tokWord {
+		return true
+	}
+	w := x.str(k)
+	if countNouns[w] || foreignCurrencies[w] {
+		return false
+	}
+	return !(len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !moneyNouns[w])
 }
 
 // nextExplicitCoordinated reports whether the next explicit amount after candidate n

@@ -32,6 +32,7 @@ func TestAmounts(t *testing.T) {
 		{"narrow nbsp thousands", "un financement de 78\u202f500 €", []wantAmount{{v: 78500}}},
 		{"dot thousands", "un financement de 78.500 €", []wantAmount{{v: 78500}}},
 		{"big with decimals", "soit 1 234 567,89 € au total", []wantAmount{{v: 1234567.89}}},
+		{"spaces with decimal point", "un excédent de 312 508.45€ reporté", []wantAmount{{v: 312508.45}}},
 		{"dots with decimals", "soit 1.234.567,89 € au total", []wantAmount{{v: 1234567.89}}},
 		{"k€", "une aide de 12 k€", []wantAmount{{v: 12000}}},
 		{"K€ glued", "une aide de 12K€", []wantAmount{{v: 12000}}},
@@ -104,6 +105,8 @@ func TestAmounts(t *testing.T) {
 		{"funder list after the cost sentence", "La rénovation de l'école coûte 3,8 millions d'euros. Le Département apporte 1,1 million, l'Europe 600 000 euros au titre du Feder.", []wantAmount{{v: 3.8e6}, {v: 1.1e6, implicit: true}, {v: 600000}}},
 		{"funding verb in the next sentence", "Le chantier est estimé à 2,4 M€ HT. La Région finance 800 000 et l'État 1 million.", []wantAmount{{v: 2.4e6, qualifier: "HT"}, {v: 800000, implicit: true}, {v: 1e6, implicit: true}}},
 		{"next sentence without funding verb", "Le chantier est estimé à 2,4 M€. La ville compte 1,1 million.", []wantAmount{{v: 2.4e6}}},
+		{"implicit in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nAvec 150 millions pour la ville, le contrat est signé.", []wantAmount{{v: 100e9}, {v: 150e6, implicit: true}}},
+		{"not implicit count in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nLe réseau transporte 2 millions voyageurs.", []wantAmount{{v: 100e9}}},
 		{"not implicit demonyms", "Un plan de 20 M€ pour 3 millions de Franciliens", []wantAmount{{v: 20e6}}},
 		// Approximate numbers written as nouns.
 		{"vingtaine d'euros", "l'abonnement, à partir d'une vingtaine d'euros par mois", []wantAmount{{v: 20, approx: "une vingtaine"}}},
