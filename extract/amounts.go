@@ -64,12 +64,25 @@ var foreignCurrencies = map[string]bool{
 	"roupie": true, "roupies": true, "pence": true, "mark": true, "marks": true,
 }
 
-// currencyFirst has the first bytes of currencyForms' first tokens (derived).
-var currencyFirst = func() (t [256]bool) {
+// currencyFirst has currencyForms by the first byte of their first token (derived):
+// currency tries only those.
+var currencyFirst = func() (t [256][][]string) {
 	for _, f := range currencyForms {
-		t[f[0][0]] = true
+		t[f[0][0]] = append(t[f[0][0]], f)
 	}
 	return t
+}()
+
+// approxFirst and currencyBeforeFirst have the first bytes of approxNouns and
+// currencyBefore (derived): most words need no map lookup.
+var approxFirst, currencyBeforeFirst = func() (a, c [256]bool) {
+	for w := range approxNouns {
+		a[w[0]] = true
+	}
+	for w := range currencyBefore {
+		c[w[0]] = true
+	}
+	return a, c
 }()
 
 // moneyNouns may follow an amount whose currency is implicit ("200 millions de
@@ -151,12 +164,16 @@ func Amounts(t *Text) []corpus.Amount {
 func amountsOf(tk tokens) []corpus.Amount {
 	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.toks)/400)}
 	for i := x.skip(0); i < len(x.toks); i = x.skip(i) {
-		if x.toks[i].kind == tokWord {
+		if tk := x.toks[i]; tk.kind == tokWord {
+			if !numGuard.may(x.f[tk.s:tk.e]) {
+				i++ // fNumWord is of the first byte and length only
+				continue
+			}
 			if n := x.approxNumber(i); n > 0 {
 				i += n
 				continue
 			}
-			if !isNumberWord(x.str(i)) {
+			if !x.numberMayGoOn(i) || !isNumberWord(x.str(i)) {
 				i++
 				continue
 			}
@@ -270,12 +287,22 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	return n, true
 }
 
+// numberMayGoOn reports whether the token after word i may continue a number in
+// words into an amount: another number word, a joiner, a currency or a multiplier
+// (by their flags and first bytes: most words after "un" or "des" are none).
+func (x *amountScanner) numberMayGoOn(i int) bool {
+	k := i + 1
+	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+		return false
+	}
+	tk := x.toks[k]
+	c := x.f[tk.s]
+	return tk.flags&fNumWord != 0 || c == '-' || currencyFirst[c] != nil || multiplierFirst[c] || x.isWord(k, "et")
+}
+
 // isNumberWord reports whether w is a number word or a scale word.
 func isNumberWord(w string) bool {
-	if _, ok := numberWords[w]; ok {
-		return true
-	}
-	_, ok := wordScales[w]
+	_, ok := lookupNumber(w)
 	return ok
 }
 
@@ -308,11 +335,11 @@ func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd 
 // currency reads a euro currency (currencyForms) at token k and returns the index
 // after it.
 func (x *amountScanner) currency(k int) (int, bool) {
-	if k >= len(x.toks) || x.toks[k].gap > gapLine || !currencyFirst[x.f[x.toks[k].s]] {
+	if k >= len(x.toks) || x.toks[k].gap > gapLine {
 		return k, false
 	}
 forms:
-	for _, f := range currencyForms {
+	for _, f := range currencyFirst[x.f[x.toks[k].s]] {
 		for n, w := range f {
 			if x.str(k+n) != w {
 				continue forms
@@ -416,7 +443,7 @@ func (x *amountScanner) approxHead(k int) int {
 // dizaine de millions" is a candidate for an implicit currency; "une vingtaine" alone
 // is not an amount.
 func (x *amountScanner) approxNumber(i int) int {
-	if w := x.str(i); w != "un" && w != "une" {
+	if w := x.str(i); w != "un" && w != "une" || i+1 >= len(x.toks) || !approxFirst[x.f[x.toks[i+1].s]] {
 		return 0
 	}
 	v, ok := approxNouns[x.str(i+1)]
@@ -505,7 +532,7 @@ func (x *amountScanner) at(i int) int {
 // visiteurs").
 func (x *amountScanner) currencyBeforeAt(i int) bool {
 	k := i - 1
-	return k >= 0 && x.toks[i].gap <= gapSpace && currencyBefore[x.str(k)] && x.kind(k-1) != tokNum &&
+	return k >= 0 && x.toks[i].gap <= gapSpace && currencyBeforeFirst[x.f[x.toks[k].s]] && currencyBefore[x.str(k)] && x.kind(k-1) != tokNum &&
 		!(x.kind(k) == tokWord && x.glued(k) && x.alnum(k-1))
 }
 

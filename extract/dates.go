@@ -41,9 +41,9 @@ type token struct {
 // still checks the token.
 const (
 	fNum       uint8 = 1 << iota // a number
-	fDate                        // a word that may be a month, a day written out, "an" or "annee" (dateWordLens)
+	fDate                        // a word that may be a month, a day written out, "an" or "annee" (dateGuard)
 	fBeforeNum                   // a word glued to a number after it ("T1", "A330")
-	fNumWord                     // a word that may be a number word or a scale word (numWordLens)
+	fNumWord                     // a word that may be a number word or a scale word (numGuard)
 )
 
 // wordFlags gives the flags of a word from its first byte and its length (15 for
@@ -51,10 +51,10 @@ const (
 var wordFlags = func() (t [256][16]uint8) {
 	for c := 0; c < 256; c++ {
 		for n := 1; n < 16; n++ {
-			if dateWordLens[c]&(1<<n) != 0 {
+			if dateGuard.lens[c]&(1<<n) != 0 {
 				t[c][n] |= fDate
 			}
-			if numWordLens[c]&(1<<n) != 0 {
+			if numGuard.lens[c]&(1<<n) != 0 {
 				t[c][n] |= fNumWord
 			}
 		}
@@ -557,21 +557,22 @@ func (x *dateScanner) gluedNum(i int) bool {
 	return i < len(x.toks) && x.toks[i].gap == gapNone && x.toks[i].kind == tokNum
 }
 
-// dateWordLens has, for the first byte of a word, bit n set when a word of n bytes
-// starting with it is a month name or abbreviation (monthNames), a day written out
-// (dayWords), or "an" or "annee" (relativeYear). A word without its bit is none of
-// these. Derived from the tables: a word added to them is seen.
-var dateWordLens = func() (t [256]uint32) {
-	add := func(w string) { t[w[0]] |= 1 << min(len(w), 15) }
+// dateGuard admits a month name or abbreviation (monthNames), a day written out
+// (dayWords), "an" and "annee" (relativeYear); monthGuard and dayGuard their own
+// tables. Derived from the tables: a word added to them is seen. The lexer's fDate
+// comes from dateGuard's lengths.
+var dateGuard, monthGuard, dayGuard = func() (d, m, n wordGuard) {
 	for w := range monthNames {
-		add(w)
+		d.add(w)
+		m.add(w)
 	}
 	for _, w := range dayWords {
-		add(w)
+		d.add(w)
+		n.add(w)
 	}
-	add("an")
-	add("annee")
-	return t
+	d.add("an")
+	d.add("annee")
+	return d, m, n
 }()
 
 // publishedMonth returns the month of an ISO publication date, or 0.
@@ -720,27 +721,18 @@ var monthNames = map[string]int{
 }
 
 // monthOf returns the month of a full month name (1–12), of an abbreviation (-1…-12),
-// or 0. It runs on every word the lexer flags fDate: the length mask spares the map
-// lookup for most of them.
+// or 0. It runs on every word the lexer flags fDate: monthGuard spares the map lookup
+// for most of them.
 func monthOf(w string) int {
-	if len(w) < 2 || dateWordLens[w[0]]&(1<<min(len(w), 15)) == 0 {
+	if !monthGuard.may(w) {
 		return 0
 	}
 	return monthNames[w]
 }
 
-// monthPrefixes has, for the first byte of a month name or abbreviation, bit b-'a' set
-// for its second byte b (derived from monthNames).
-var monthPrefixes = func() (t [256]uint32) {
-	for w := range monthNames {
-		t[w[0]] |= 1 << (w[1] - 'a')
-	}
-	return t
-}()
-
 // monthPrefix reports whether w starts like a month name or abbreviation.
 func monthPrefix(w string) bool {
-	return len(w) >= 2 && w[1] >= 'a' && w[1] <= 'z' && monthPrefixes[w[0]]&(1<<(w[1]-'a')) != 0
+	return w != "" && monthGuard.second[w[0]]&secondBit(w) != 0
 }
 
 // afterLeDuAu reports whether token i follows "le", "du" or "au" (which introduce a
@@ -774,7 +766,7 @@ var dayWordValues = func() map[string]int {
 // dayWordValue returns the value of a number word that can start a day written out
 // ("seize", "vingt", "premier"), or 0.
 func dayWordValue(w string) int {
-	if len(w) < 2 || dateWordLens[w[0]]&(1<<min(len(w), 15)) == 0 {
+	if !dayGuard.may(w) {
 		return 0
 	}
 	return dayWordValues[w]
@@ -872,7 +864,7 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 			}
 			return 0, i, false
 		}
-		if _, ok := numberWords[x.str(i)]; ok {
+		if _, ok := lookupNumber(x.str(i)); ok {
 			if v, j, scaled := x.wordNumber(i); scaled && v >= 1000 && v <= 2099 && v == math.Trunc(v) && !x.countAfter(j) {
 				return int(v), j, true
 			}

@@ -303,7 +303,7 @@ func TestTokenFlags(t *testing.T) {
 		}
 	}
 	for _, w := range dayWords {
-		if dayWordValue(w) == 0 {
+		if dayWordValue(w) == 0 || !dayGuard.may(w) || !dateGuard.may(w) {
 			t.Errorf("dayWordValue(%q) = 0: the guard hides it", w)
 		}
 	}
@@ -315,8 +315,8 @@ func TestTokenFlags(t *testing.T) {
 		numWords = append(numWords, w)
 	}
 	for _, w := range numWords {
-		if tk := lex("l'" + w + " 7")[2]; tk.flags&fNumWord == 0 || !isNumberWord(w) {
-			t.Errorf("%q: flags %b, no fNumWord", w, tk.flags)
+		if tk := lex("l'" + w + " 7")[2]; tk.flags&fNumWord == 0 || !isNumberWord(w) || !numGuard.may(w) {
+			t.Errorf("%q: flags %b, no fNumWord, or numGuard hides it", w, tk.flags)
 		}
 	}
 	for w := range multipliers {
@@ -325,8 +325,18 @@ func TestTokenFlags(t *testing.T) {
 		}
 	}
 	for _, f := range currencyForms {
-		if !currencyFirst[f[0][0]] {
+		if !slices.ContainsFunc(currencyFirst[f[0][0]], func(g []string) bool { return slices.Equal(f, g) }) {
 			t.Errorf("currency form %q: its first byte is not in currencyFirst", f)
+		}
+	}
+	for w := range approxNouns {
+		if !approxFirst[w[0]] {
+			t.Errorf("approximate noun %q: its first byte is not in approxFirst", w)
+		}
+	}
+	for w := range currencyBefore {
+		if !currencyBeforeFirst[w[0]] {
+			t.Errorf("currency %q: its first byte is not in currencyBeforeFirst", w)
 		}
 	}
 	if toks := lex("millions 7"); toks[1].flags != fNum {

@@ -2,7 +2,8 @@ package extract
 
 // French numbers written in words, shared by the amount scanner ("vingt-cinq millions
 // d'euros") and the date scanner (a day written out: "le vingt-huit septembre"). The
-// tables are the only source: the lexer's flags (numWordLens) are derived from them.
+// tables are the only source: the lexer's flag fNumWord and numGuard are derived from
+// them.
 
 // numberWords are the French number words and their value. Units and tens add up,
 // joined by a hyphen, a space or "et" ("vingt-deux", "trente et un", "dix sept");
@@ -25,18 +26,70 @@ var wordScales = map[string]float64{
 // numberJoiners join two number words ("vingt-cinq", "vingt et un").
 var numberJoiners = map[string]bool{"-": true, "et": true}
 
-// numWordLens has, for the first byte of a word, bit n set when a number word or a
-// scale word of n bytes (15 for longer) starts with it: the lexer flags such words
-// fNumWord, and the amount scanner looks only at those.
-var numWordLens = func() (t [256]uint16) {
-	for w := range numberWords {
-		t[w[0]] |= 1 << min(len(w), 15)
+// numberEntry is a word of numberWords or wordScales.
+type numberEntry struct {
+	value float64
+	scale bool
+}
+
+// numberLexicon merges numberWords and wordScales for one lookup (derived).
+var numberLexicon = func() map[string]numberEntry {
+	m := make(map[string]numberEntry, len(numberWords)+len(wordScales))
+	for w, v := range numberWords {
+		m[w] = numberEntry{v, false}
 	}
-	for w := range wordScales {
-		t[w[0]] |= 1 << min(len(w), 15)
+	for w, v := range wordScales {
+		m[w] = numberEntry{v, true}
 	}
-	return t
+	return m
 }()
+
+// numGuard admits every word of numberLexicon (the lexer's fNumWord comes from its
+// lengths).
+var numGuard = func() (g wordGuard) {
+	for w := range numberLexicon {
+		g.add(w)
+	}
+	return g
+}()
+
+// lookupNumber returns the entry of a number word or a scale word.
+func lookupNumber(w string) (numberEntry, bool) {
+	if !numGuard.may(w) {
+		return numberEntry{}, false
+	}
+	e, ok := numberLexicon[w]
+	return e, ok
+}
+
+// wordGuard is a necessary condition for a word to be in a table, derived from the
+// table: its length (15 for longer) for its first byte, and its second byte for its
+// first. It spares the map lookup for most other words; a word added to the table is
+// admitted by construction.
+type wordGuard struct {
+	lens   [256]uint16
+	second [256]uint32 // bit b-'a' for a second byte b in a-z, bit 30 for none, 31 for another
+}
+
+func secondBit(w string) uint32 {
+	switch {
+	case len(w) < 2:
+		return 1 << 30
+	case w[1] >= 'a' && w[1] <= 'z':
+		return 1 << (w[1] - 'a')
+	}
+	return 1 << 31
+}
+
+func (g *wordGuard) add(w string) {
+	g.lens[w[0]] |= 1 << min(len(w), 15)
+	g.second[w[0]] |= secondBit(w)
+}
+
+// may reports whether w may be in the table.
+func (g *wordGuard) may(w string) bool {
+	return w != "" && g.lens[w[0]]&(1<<min(len(w), 15)) != 0 && g.second[w[0]]&secondBit(w) != 0
+}
 
 // wordNumber reads a number written in words at token i ("vingt-cinq millions",
 // "trois cent mille", "un milliard deux cents millions") and returns its value, the
@@ -46,8 +99,11 @@ func (x *tokens) wordNumber(i int) (v float64, end int, scaled bool) {
 	total, cur, last := 0.0, 0.0, -1.0
 	j := i
 	for j < len(x.toks) && x.toks[j].kind == tokWord && (j == i || x.toks[j].gap <= gapSpace) {
-		w := x.str(j)
-		if n, ok := numberWords[w]; ok {
+		e, ok := lookupNumber(x.str(j))
+		if !ok {
+			break
+		}
+		if n := e.value; !e.scale {
 			switch {
 			case n == 100:
 				cur = max(cur, 1) * 100
@@ -57,11 +113,9 @@ func (x *tokens) wordNumber(i int) (v float64, end int, scaled bool) {
 				cur += n
 			}
 			last = n
-		} else if m, ok := wordScales[w]; ok {
-			total += max(cur, 1) * m
-			cur, last, scaled = 0, -1, true
 		} else {
-			break
+			total += max(cur, 1) * n
+			cur, last, scaled = 0, -1, true
 		}
 		end = j + 1
 		j = x.joined(end)
@@ -81,11 +135,7 @@ func (x *tokens) joined(k int) int {
 	if x.kind(k) == tokPunct && (!x.glued(k) || !x.glued(k+1)) {
 		return k
 	}
-	w := x.str(k + 1)
-	if _, ok := numberWords[w]; ok {
-		return k + 1
-	}
-	if _, ok := wordScales[w]; ok {
+	if _, ok := lookupNumber(x.str(k + 1)); ok {
 		return k + 1
 	}
 	return k
