@@ -857,6 +857,13 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 	if i >= len(x.toks) || x.toks[i].gap == gapPara {
 		return 0, i, false
 	}
+	if x.isPunct(i, ",") && x.kind(i+1) == tokNum {
+		// "12 janvier, 2016": a year after a comma, ending its clause.
+		if y, j, ok := x.year(i + 1); ok && (j >= len(x.toks) || x.kind(j) == tokPunct || x.toks[j].gap >= gapLine) {
+			return y, j, true
+		}
+		return 0, i, false
+	}
 	if x.kind(i) == tokWord {
 		if x.str(i) == "de" {
 			if y, j, ok := x.year(i + 1); ok && x.kind(i+1) == tokNum && !x.countAfter(j) && !x.isWord(j, "a") {
@@ -1231,24 +1238,34 @@ func (x *dateScanner) monthTriggered(i int) bool {
 
 // numericForm is a numeric date: its parts in order and the separators it may use
 // (one throughout). Parts: d a day and m a month of one or two digits, D and M of
-// exactly two, y a four-digit year, z a two-digit one. A form with cue is a date only
-// after a word that introduces a day (dayCued).
+// exactly two, y a four-digit year, z a two-digit one. A form with a cue is a date
+// only after a word that introduces a day (cueDay: dayCued) or a month (cueMonth:
+// monthTriggers).
 type numericForm struct {
 	parts string
 	seps  string
-	cue   bool
+	cue   uint8
 }
+
+// Cues of numericForm.
+const (
+	cueNone uint8 = iota
+	cueDay
+	cueMonth
+)
 
 // numericForms are the numeric dates, tried in order.
 var numericForms = []numericForm{
-	{"dmy", "/.-", false}, // 07/07/2023, 7.3.2017, 07-07-2023
-	{"yMD", "-", false},   // 2023-07-07
-	{"yM", "-", false},    // 2017-04 (a metadata line)
-	{"my", "/", false},    // 03/2019, 3/2019
-	{"dm", "/", true},     // le 17/02 (the year from the context)
-	{"DM", "/", false},    // 17/02 (two digits each: not a fraction; see notDay)
-	{"dmz", "/", false},   // 20/02/14
-	{"DMz", ".", false},   // 15.05.99
+	{"dmy", "/.-", cueNone}, // 07/07/2023, 7.3.2017, 07-07-2023
+	{"yMD", "-/", cueNone},  // 2023-07-07, 2023/07/07
+	{"yM", "-", cueNone},    // 2017-04 (a metadata line)
+	{"my", "/", cueNone},    // 03/2019, 3/2019
+	{"dm", "/", cueDay},     // le 17/02 (the year from the context)
+	{"DM", "/", cueNone},    // 17/02 (two digits each: not a fraction; see notDay)
+	{"dmz", "/", cueNone},   // 20/02/14
+	{"DMz", ".", cueNone},   // 15.05.99
+	{"ym", "-./", cueMonth}, // en 2015-3, depuis 2016.11 (not "délibération 2015-3")
+	{"my", "-.", cueMonth},  // en 11-2016
 }
 
 // read returns the date of the parts nums (of lens digits) joined by sep when they
@@ -1315,7 +1332,7 @@ func (x *dateScanner) numericDate(i, j int) int {
 		}
 	}
 	for _, f := range numericForms {
-		if v, ok := f.read(nums[:k], lens[:k], sep); ok && (!f.cue || x.dayCued(i, j, lens[:k])) && (v.y != 0 || !x.notDay(i, j)) {
+		if v, ok := f.read(nums[:k], lens[:k], sep); ok && x.cued(f.cue, i, j, lens[:k]) && (v.y != 0 || !x.notDay(i, j)) {
 			x.out = append(x.out, dent{i: i, j: j, v: v, noYear: v.y == 0})
 			return j - i
 		}
@@ -1329,6 +1346,18 @@ func (x *dateScanner) numericDate(i, j int) int {
 		return 0
 	}
 	return j - i
+}
+
+// cued reports whether the numeric date [i, j) has the cue its form needs.
+func (x *dateScanner) cued(cue uint8, i, j int, lens []int) bool {
+	switch cue {
+	case cueDay:
+		return x.dayCued(i, j, lens)
+	case cueMonth:
+		w := x.prevWord(i)
+		return w >= i-3 && monthTriggers[x.str(w)]
+	}
+	return true
 }
 
 // dayCues are the words that introduce a day written as numbers without its year

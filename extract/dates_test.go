@@ -72,6 +72,11 @@ func TestDates(t *testing.T) {
 		{"written count", "le 3 juin deux mille visiteurs", "2021", []string{"2021-06-03"}},
 		{"l'an written", "L'an deux mil trois, le neuf avril, le conseil", "", []string{"2003-04-09"}},
 		{"demonstrative month", "cet avr. et ce nov., la salle ferme", "2016-11-07", []string{"2016-04", "2016-11"}},
+		{"year month after a trigger", "ouvert depuis 2018-3, puis en 11-2019", "", []string{"2018-03", "2019-11"}},
+		{"year month untriggered", "délibération 2018-3 du conseil", "", nil},
+		{"year first slash", "export du 2021/06/30", "", []string{"2021-06-30"}},
+		{"comma before the year", "Paris, le 14 mars, 2019.", "", []string{"2019-03-14"}},
+		{"comma before a count", "Au 31 décembre, 2019 logements", "2020", []string{"2020-12-31"}},
 		{"invalid day", "le 31 février 2018", "", nil},
 		{"invalid numeric", "le 31/02/2018", "", nil},
 		// Lists and ranges.

@@ -23,11 +23,11 @@ const peerDir = "../../shared/peer/recognizers-text-fr"
 
 // Floors: the figures reached; a rule that lowers one fails the test.
 const (
-	peerFloorDateFound   = 0.0
-	peerFloorDateValue   = 0.0
-	peerFloorEuroNative  = 0.0
-	peerFloorEuroNumbers = 0.0
-	peerMaxNonEuro       = 1000
+	peerFloorDateFound   = 0.885 // 772/872
+	peerFloorDateValue   = 0.728 // 324/445
+	peerFloorEuroNative  = 1.0   // 6/6
+	peerFloorEuroNumbers = 1.0   // 93/93
+	peerMaxNonEuro       = 0
 )
 
 type peerCase struct {
@@ -99,10 +99,18 @@ func peerDateScope(text, timex string) bool {
 		return false
 	}
 	month := false
-	for _, tk := range lex(f) {
-		if tk.kind == tokWord && monthOf(f[tk.s:tk.e]) != 0 {
-			month = true
+	toks := lex(f)
+	for k, tk := range toks {
+		w := f[tk.s:tk.e]
+		if tk.kind != tokWord || monthOf(w) == 0 {
+			continue
 		}
+		// "vingt-sept", "mille sept cent": the number, not September.
+		if w == "sept" && k > 0 && (f[toks[k-1].s:toks[k-1].e] == "-" || isNumberWord(f[toks[k-1].s:toks[k-1].e]) ||
+			k+1 < len(toks) && isNumberWord(f[toks[k+1].s:toks[k+1].e])) {
+			continue
+		}
+		month = true
 	}
 	if !month && strings.Contains(f, "mois") {
 		return false // "le 4 de ce mois": the month is relative
