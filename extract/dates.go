@@ -866,7 +866,11 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 	}
 	if x.kind(i) == tokWord {
 		if x.str(i) == "de" {
-			if y, j, ok := x.year(i + 1); ok && x.kind(i+1) == tokNum && !x.countAfter(j) && !x.isWord(j, "a") {
+			k := i + 1
+			if x.isWord(k, "l") && x.isPunct(k+1, "'") && x.isWord(k+2, "annee") {
+				k += 3 // "novembre de l'année 2016"
+			}
+			if y, j, ok := x.year(k); ok && x.kind(k) == tokNum && !x.countAfter(j) && !x.isWord(j, "a") {
 				return y, j, true // "juin de 1992", not "juin de 2000 à 2500 euros"
 			}
 			return 0, i, false
@@ -1333,6 +1337,9 @@ func (x *dateScanner) numericDate(i, j int) int {
 	}
 	for _, f := range numericForms {
 		if v, ok := f.read(nums[:k], lens[:k], sep); ok && x.cued(f.cue, i, j, lens[:k]) && (v.y != 0 || !x.notDay(i, j)) {
+			if y, next, ok := x.year(j); ok && v.y == 0 && v.d != 0 {
+				v.y, j = y, next // "07/05, 2020", "17/02 2019"
+			}
 			x.out = append(x.out, dent{i: i, j: j, v: v, noYear: v.y == 0})
 			return j - i
 		}
@@ -1505,6 +1512,11 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 			}
 			continue
 		}
+		if e.noYear && !e.ctx && e.rel == 0 {
+			if y := x.rangeYear(k); y != 0 {
+				e.v.y, e.noYear = y, false // "du 01/10 au 02/11/2017"
+			}
+		}
 		if e.noYear {
 			if sentYear != 0 && x.sentenceEnd(scanned, e.i) {
 				sentYear = 0
@@ -1545,6 +1557,26 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
+}
+
+// rangeYear returns the year of the date that follows entry k as the other end of a
+// range or the next item of a list ("du 01/10 au 02/11/2017", "le 3/05 et le
+// 7/05/2020"), the year before when that date's month comes earlier, or 0.
+func (x *dateScanner) rangeYear(k int) int {
+	if k+1 >= len(x.out) {
+		return 0
+	}
+	e, n := x.out[k], x.out[k+1]
+	if n.noYear || n.ctx || n.v.m == 0 || n.i < e.j || n.i > e.j+3 {
+		return 0
+	}
+	if next, ok := x.listSep(e.j); !ok || next != n.i {
+		return 0
+	}
+	if e.v.m > n.v.m {
+		return n.v.y - 1
+	}
+	return n.v.y
 }
 
 // nextYear returns the year written out after entry k in its sentence (for a day or
