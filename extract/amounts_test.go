@@ -174,7 +174,9 @@ func TestAmountValuesExact(t *testing.T) {
 func FuzzAmounts(f *testing.F) {
 	for _, s := range []string{"1,6 milliard d'euros", "35 M€", "78 500 euros", "78.500 €", "1 234 567,89 €",
 		"12 k€", "3 Mds€", "2,5 MEUR", "500 000 € HT", "près d'1,78 million d'euros", "entre 2 et 3 M€",
-		"dont 200 millions aux collectivités", "10\nmillions d'euros", "1.234.567.890.123.456.789,123 €"} {
+		"dont 200 millions aux collectivités", "10\nmillions d'euros", "1.234.567.890.123.456.789,123 €",
+		"quinze mille euros", "vingt-cinq millions de €", "€ 6 millions", "EUR 1000", "treize euros et quarante-cinq cents",
+		"480 813.60€", "$ 75 millions", "un milliard deux cents millions d'euros et"} {
 		f.Add(s)
 	}
 	files, _ := filepath.Glob("../../shared/seeds/*.txt")

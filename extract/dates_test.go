@@ -252,7 +252,9 @@ func seedTexts(tb testing.TB) map[string]string {
 
 func FuzzDates(f *testing.F) {
 	for _, s := range []string{"Lundi 5 février", "du 13 au 15 mars 2019", "13 et 14 décembre 2016", "07/07/2023",
-		"2017-2027", "1ᵉʳ janvier", "n°83-2025-07-07", "fin 2019", "T1 2020", "mi-juin", "du 28 décembre au 3 janvier 2019"} {
+		"2017-2027", "1ᵉʳ janvier", "n°83-2025-07-07", "fin 2019", "T1 2020", "mi-juin", "du 28 décembre au 3 janvier 2019",
+		"le 17/02", "du 01/10 au 02/11/2017", "13-15 juillet", "4 jusqu'au 9 mai", "le vingt sept mars deux mil trois",
+		"23/sep/2020", "en 2015-3", "12 janvier, 2016", "de mars à mai", "L'an deux mille"} {
 		f.Add(s, "2018-02-05")
 	}
 	files, _ := filepath.Glob("../../shared/seeds/*.txt")
