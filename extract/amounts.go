@@ -633,11 +633,9 @@ func (x *amountScanner) implicits() {
 }
 
 // moneyBefore are the prepositions that introduce a sum in a text that counts in
-// euros ("avec 200 millions", "un contrat à 2,5 milliards", "près de 3 millions").
-var moneyBefore = map[string]bool{
-	"avec": true, "a": true, "de": true, "d": true, "pour": true, "sur": true, "par": true,
-	"contre": true, "environ": true,
-}
+// euros ("avec 200 millions", "un contrat à 2,5 milliards"). Not "de", "sur", "par":
+// "une population de 12 millions", "sur 3 millions de foyers".
+var moneyBefore = map[string]bool{"avec": true, "a": true, "pour": true, "contre": true, "environ": true}
 
 // moneyAfter reports whether token k, after a number with a multiplier, leaves it
 // money in a text that counts in euros: a preposition, a verb, a punctuation mark,

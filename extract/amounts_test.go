@@ -106,6 +106,7 @@ func TestAmounts(t *testing.T) {
 		{"funding verb in the next sentence", "Le chantier est estimé à 2,4 M€ HT. La Région finance 800 000 et l'État 1 million.", []wantAmount{{v: 2.4e6, qualifier: "HT"}, {v: 800000, implicit: true}, {v: 1e6, implicit: true}}},
 		{"next sentence without funding verb", "Le chantier est estimé à 2,4 M€. La ville compte 1,1 million.", []wantAmount{{v: 2.4e6}}},
 		{"implicit in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nAvec 150 millions pour la ville, le contrat est signé.", []wantAmount{{v: 100e9}, {v: 150e6, implicit: true}}},
+		{"not implicit population in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nLa région a une population de 12 millions.", []wantAmount{{v: 100e9}}},
 		{"not implicit count in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nLe réseau transporte 2 millions voyageurs.", []wantAmount{{v: 100e9}}},
 		{"not implicit demonyms", "Un plan de 20 M€ pour 3 millions de Franciliens", []wantAmount{{v: 20e6}}},
 		// Approximate numbers written as nouns.
