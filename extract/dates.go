@@ -416,6 +416,10 @@ var monthTriggers = map[string]bool{
 	"durant": true, "pendant": true,
 }
 
+// demonstratives before a month make it a time even abbreviated without a full stop
+// ("cette Oct").
+var demonstratives = map[string]bool{"ce": true, "cet": true, "cette": true}
+
 // notYearBefore are words after which a number is not a year.
 var notYearBefore = map[string]bool{
 	"article": true, "art": true, "alinea": true, "page": true, "p": true, "pages": true,
@@ -1128,8 +1132,8 @@ func (x *dateScanner) monthList(i int) int {
 		if y, nx, ok := x.year(next); ok {
 			it.y, next = y, nx
 			hasYear = true
-		} else if bare {
-			break
+		} else if bare && !demonstratives[x.str(x.prevWord(j))] {
+			break // "oct" alone is an abbreviation of a date only with a year or "cet oct"
 		}
 		j = next
 		items[n] = it

@@ -71,6 +71,8 @@ func TestDates(t *testing.T) {
 		{"written year mil", "Le vingt-deux mai deux mil quatre", "", []string{"2004-05-22"}},
 		{"written count", "le 3 juin deux mille visiteurs", "2021", []string{"2021-06-03"}},
 		{"l'an written", "L'an deux mil trois, le neuf avril, le conseil", "", []string{"2003-04-09"}},
+		{"demonstrative bare abbreviation", "cette Oct, rien", "2016-11-07", []string{"2016-10"}},
+		{"bare abbreviation", "le dec n'est pas un mois", "2016-11-07", nil},
 		{"demonstrative month", "cet avr. et ce nov., la salle ferme", "2016-11-07", []string{"2016-04", "2016-11"}},
 		{"year month after a trigger", "ouvert depuis 2018-3, puis en 11-2019", "", []string{"2018-03", "2019-11"}},
 		{"year month untriggered", "délibération 2018-3 du conseil", "", nil},
