@@ -1037,7 +1037,7 @@ func (x *dateScanner) dayList(i int) int {
 		}
 		it := ditem{d: d}
 		j = next
-		if m, nx, _, ok := x.month(j); ok {
+		if m, nx, _, ok := x.month(x.monthOfDays(j)); ok {
 			it.m, j = m, nx
 			if y, nx, ok := x.year(j); ok {
 				it.y, j = y, nx
@@ -1097,6 +1097,21 @@ func (x *dateScanner) dayList(i int) int {
 		x.out = append(x.out, dent{i: start, j: stop, v: dval{it.y, it.m, it.d}, noYear: it.y == 0, rel: rel})
 	}
 	return stop - i
+}
+
+// monthOfDays returns the index of the month after days introduced by "du mois de",
+// "du mois d'" ("du 19 au 20 du mois de novembre", "le 6 du mois d'avril"), else j.
+func (x *dateScanner) monthOfDays(j int) int {
+	if !x.isWord(j, "du") || !x.isWord(j+1, "mois") {
+		return j
+	}
+	switch {
+	case x.isWord(j+2, "de"):
+		return j + 3
+	case x.isWord(j+2, "d") && x.isPunct(j+3, "'"):
+		return j + 4
+	}
+	return j
 }
 
 // namedAfterDate reports whether the date at token i names a street or a place ("rue

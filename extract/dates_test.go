@@ -82,6 +82,7 @@ func TestDates(t *testing.T) {
 		{"numeric range, year at its end", "la période du 01/10 au 02/11/2017", "2016-05-02", []string{"2017-10-01", "2017-11-02"}},
 		{"numeric range across the year", "ouvert du 15/12 au 10/01/2020", "2016-05-02", []string{"2019-12-15", "2020-01-10"}},
 		{"numeric day month, comma year", "du 01/05 au 07/05, 2020.", "2016-05-02", []string{"2020-05-01", "2020-05-07"}},
+		{"du mois de", "les 19 et 20 du mois de novembre, puis le 6 du mois d'avril 2021", "2020-01-01", []string{"2020-11-19", "2020-11-20", "2021-04-06"}},
 		{"de l'année", "en novembre de l'année 2016", "2020", []string{"2016-11"}},
 		{"invalid day", "le 31 février 2018", "", nil},
 		{"invalid numeric", "le 31/02/2018", "", nil},
