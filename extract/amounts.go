@@ -474,6 +474,16 @@ func (x *amountScanner) at(i int) int {
 	if !ok {
 		return 0
 	}
+	if m, ok := multipliers[x.str(a.j)]; ok && !a.words && !m.needs && !m.hasCur && x.halfAfter(a.j+1) {
+		// "2 millions et demi d'euros": the half of the multiplier adds up.
+		a.value, a.decimal = a.value+0.5, true
+		if c, ok := x.currency(a.j + 3); ok {
+			x.emit(a, m.mult, c, false)
+			return c - i
+		}
+		x.out = append(x.out, amt{i: i, j: a.j + 3, value: a.value * m.mult, implicit: true, coord: true, approx: x.approx(i)})
+		return a.j + 3 - i
+	}
 	mult, cur, end, multEnd := x.suffix(a.j)
 	if a.words && !cur && a.value < 1e6 {
 		return a.j - i // without a currency, only millions and more are candidates
@@ -525,6 +535,11 @@ func (x *amountScanner) at(i int) int {
 		}
 	}
 	return a.j - i
+}
+
+// halfAfter reports whether "et demi" is at token k ("un million et demi").
+func (x *tokens) halfAfter(k int) bool {
+	return x.isWord(k, "et") && (x.isWord(k+1, "demi") || x.isWord(k+1, "demie"))
 }
 
 // currencyBeforeAt reports whether the number at token i follows a euro currency

@@ -47,6 +47,8 @@ func TestAmounts(t *testing.T) {
 		{"millions de €", "la commune a reçu 4 millions de € du fonds", []wantAmount{{v: 4e6}}},
 		{"written number", "un million d'euros et deux milliards d'euros", []wantAmount{{v: 1e6}, {v: 2e9}}},
 		{"written mille", "une aide de quinze mille euros, puis mille euros", []wantAmount{{v: 15000}, {v: 1000}}},
+		{"et demi", "un million et demi d'euros, puis 2 millions et demi d'euros", []wantAmount{{v: 1.5e6}, {v: 2.5e6}}},
+		{"et demi implicit", "12 M€ dont 3 millions et demi pour la gare", []wantAmount{{v: 12e6}, {v: 3.5e6, implicit: true}}},
 		{"written compound", "une enveloppe de trente-huit millions d'euros", []wantAmount{{v: 38e6}}},
 		{"written et un", "soit vingt et un millions d'euros", []wantAmount{{v: 21e6}}},
 		{"written cent", "un programme de trois cents millions d'euros", []wantAmount{{v: 300e6}}},

@@ -116,6 +116,11 @@ func (x *tokens) wordNumber(i int) (v float64, end int, scaled bool) {
 		} else {
 			total += max(cur, 1) * n
 			cur, last, scaled = 0, -1, true
+			if x.halfAfter(j + 1) {
+				total += n / 2 // "un million et demi"
+				end = j + 3
+				break
+			}
 		}
 		end = j + 1
 		j = x.joined(end)
