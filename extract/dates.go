@@ -1283,8 +1283,7 @@ var numericForms = []numericForm{
 	{"yMD", "-/", cueNone},  // 2023-07-07, 2023/07/07
 	{"yM", "-", cueNone},    // 2017-04 (a metadata line)
 	{"my", "/", cueNone},    // 03/2019, 3/2019
-	{"dm", "/", cueDay},     // le 17/02 (the year from the context)
-	{"DM", "/", cueNone},    // 17/02 (two digits each: not a fraction; see notDay)
+	{"dm", "/", cueDay},     // le 17/02 (the year from the context; see dayCued, notDay)
 	{"dmz", "/", cueNone},   // 20/02/14
 	{"DMz", ".", cueNone},   // 15.05.99
 	{"ym", "-./", cueMonth}, // en 2015-3, depuis 2016.11 (not "délibération 2015-3")
@@ -1388,21 +1387,36 @@ func (x *dateScanner) cued(cue uint8, i, j int, lens []int) bool {
 
 // dayCues are the words that introduce a day written as numbers without its year
 // ("le 17/02", "du 3/05 au 7/05"), besides the days of the week.
-var dayCues = map[string]bool{"le": true, "du": true, "au": true, "depuis": true, "des": true}
+var dayCues = map[string]bool{
+	"le": true, "les": true, "du": true, "au": true, "depuis": true, "des": true, "ce": true,
+	"prochain": true, "entre": true,
+}
 
 // notDayAfter are the words after which a day and month written as numbers are a
 // street number ("9/9 bis") or a quantity ("10/12 ans").
 var notDayAfter = map[string]bool{"bis": true, "ter": true, "quater": true}
 
 // dayCued reports whether the numeric date [i, j) without a year is introduced as a
-// day ("le 17/02", "mardi 3/05") and is not a fraction ("le 1/3 des crédits": two
-// one-digit parts).
+// day ("le 17/02", "mardi 3/05", or the next item of a list of them) and is not a
+// fraction ("le 1/3 des crédits": two one-digit parts). Without a cue, "12/04" may
+// be a score, a reference or a ratio.
 func (x *dateScanner) dayCued(i, j int, lens []int) bool {
 	if len(lens) == 2 && lens[0] == 1 && lens[1] == 1 {
 		return false
 	}
 	w := x.prevWord(i)
-	return w == i-1 && (dayCues[x.str(w)] || isWeekday(x.str(w)))
+	if w == i-1 && (dayCues[x.str(w)] || isWeekday(x.str(w))) {
+		return true
+	}
+	if x.isPunct(i-1, "(") && isWeekday(x.str(x.prevWord(i-1))) {
+		return true // "vendredi (15/06)"
+	}
+	// The next item of a list or range of such dates ("le 20/11, 22/11 ou 25/11").
+	if n := len(x.out); n > 0 && x.out[n-1].v.y == 0 && x.out[n-1].v.d != 0 {
+		next, ok := x.listSep(x.out[n-1].j)
+		return ok && next == i
+	}
+	return false
 }
 
 // notDay reports whether the day and month written as numbers [i, j) are a number:
