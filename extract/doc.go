@@ -52,10 +52,10 @@
 //     trois"). Day ranges "13-15 juillet", "du 4 jusqu'au 19 octobre".
 //   - Numeric dates are the forms of numericForms: "07/07/2023", "2023-07-07",
 //     "2017-04", "03/2019", "20/02/14" (two-digit years: 00–49 → 20xx, 50–99 → 19xx),
-//     and a day and month without a year, "17/02" with two digits each or "le 3/05"
-//     after a word that introduces a day — not a fraction ("le 1/3 des crédits"), a
-//     street number ("9/9 bis"), an act's number ("D 87/12") nor a quantity ("10/12
-//     ans").
+//     and a day and month without a year after a word that introduces a day ("le
+//     17/02", "mardi 3/05", "les 04/03, 18/03 et 01/04") — not a fraction ("le 1/3 des
+//     crédits"), a street number ("9/9 bis"), an act's number ("D 87/12") nor a
+//     quantity ("10/12 ans"); alone, "12/04" may be a score or a reference.
 //   - A day or month without a year takes the nearest year written before it in the
 //     same sentence; else the publication year; else the nearest year written before it
 //     anywhere; else the year written after it in its sentence ("Le 11 juillet,
