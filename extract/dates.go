@@ -890,6 +890,13 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	n := x.num(i)
+	if len(x.str(i)) == 2 && x.toks[i].gap == gapSpace && x.clauseEnd(i+1) {
+		// "en juillet 98,", "Mai 68": two digits ending the clause (00–49 → 20xx).
+		if n < 50 {
+			return 2000 + n, i + 1, true
+		}
+		return 1900 + n, i + 1, true
+	}
 	if !isYear(n, len(x.str(i))) {
 		return 0, i, false
 	}
@@ -897,6 +904,22 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	return n, i + 1, true
+}
+
+// clauseEnd reports whether token j ends a clause: the end of the text, a line
+// break, or a punctuation mark other than one inside a number.
+func (x *dateScanner) clauseEnd(j int) bool {
+	if j >= len(x.toks) || x.toks[j].gap >= gapLine {
+		return true
+	}
+	if x.kind(j) != tokPunct || x.glued(j) && x.glued(j+1) && x.alnum(j+1) {
+		return false
+	}
+	switch x.str(j) {
+	case ",", ".", ";", ")", "!", "?", ":":
+		return true
+	}
+	return false
 }
 
 // countAfter reports whether token j makes the number before it a count or a

@@ -87,6 +87,8 @@ func TestDates(t *testing.T) {
 		{"numeric day month, comma year", "du 01/05 au 07/05, 2020.", "2016-05-02", []string{"2020-05-01", "2020-05-07"}},
 		{"du mois de", "les 19 et 20 du mois de novembre, puis le 6 du mois d'avril 2021", "2020-01-01", []string{"2020-11-19", "2020-11-20", "2021-04-06"}},
 		{"de l'année", "en novembre de l'année 2016", "2020", []string{"2016-11"}},
+		{"two-digit year after a month", "En juillet 98, puis le 1er avril 05.", "2021", []string{"1998-07", "2005-04-01"}},
+		{"two-digit number after a month", "le 5 mai 20 personnes, le 6 mai 12h30", "2021", []string{"2021-05-05", "2021-05-06"}},
 		{"invalid day", "le 31 février 2018", "", nil},
 		{"invalid numeric", "le 31/02/2018", "", nil},
 		// Lists and ranges.
