@@ -474,15 +474,8 @@ func (x *amountScanner) at(i int) int {
 	if !ok {
 		return 0
 	}
-	if m, ok := multipliers[x.str(a.j)]; ok && !a.words && !m.needs && !m.hasCur && x.halfAfter(a.j+1) {
-		// "2 millions et demi d'euros": the half of the multiplier adds up.
-		a.value, a.decimal = a.value+0.5, true
-		if c, ok := x.currency(a.j + 3); ok {
-			x.emit(a, m.mult, c, false)
-			return c - i
-		}
-		x.out = append(x.out, amt{i: i, j: a.j + 3, value: a.value * m.mult, implicit: true, coord: true, approx: x.approx(i)})
-		return a.j + 3 - i
+	if n := x.halfAmount(i, a); n > 0 {
+		return n
 	}
 	mult, cur, end, multEnd := x.suffix(a.j)
 	if a.words && !cur && a.value < 1e6 {
@@ -535,6 +528,26 @@ func (x *amountScanner) at(i int) int {
 		}
 	}
 	return a.j - i
+}
+
+// halfAmount reads "2 millions et demi d'euros" (the half of the multiplier adds up)
+// for the number a at token i, explicit or as an implicit candidate, and returns the
+// tokens consumed (0: none).
+func (x *amountScanner) halfAmount(i int, a number) int {
+	if a.words || x.kind(a.j) != tokWord || !x.halfAfter(a.j+1) {
+		return 0
+	}
+	m, ok := multipliers[x.str(a.j)]
+	if !ok || m.needs || m.hasCur {
+		return 0
+	}
+	a.value, a.decimal = a.value+0.5, true
+	if c, ok := x.currency(a.j + 3); ok {
+		x.emit(a, m.mult, c, false)
+		return c - i
+	}
+	x.out = append(x.out, amt{i: i, j: a.j + 3, value: a.value * m.mult, implicit: true, coord: true, approx: x.approx(i)})
+	return a.j + 3 - i
 }
 
 // halfAfter reports whether "et demi" is at token k ("un million et demi").

@@ -63,32 +63,38 @@ func lookupNumber(w string) (numberEntry, bool) {
 }
 
 // wordGuard is a necessary condition for a word to be in a table, derived from the
-// table: its length (15 for longer) for its first byte, and its second byte for its
-// first. It spares the map lookup for most other words; a word added to the table is
+// table: its length (15 for longer), its second byte and its third byte, each for its
+// first byte. It spares the map lookup for most other words; a word added to the table is
 // admitted by construction.
 type wordGuard struct {
 	lens   [256]uint16
-	second [256]uint32 // bit b-'a' for a second byte b in a-z, bit 30 for none, 31 for another
+	second [256]uint32 // by first byte: bit b-'a' for a second byte b in a-z, 30 for none, 31 another
+	third  [256]uint32 // by first byte: the same for the third byte
 }
 
-func secondBit(w string) uint32 {
+// byteBit is the bit of w[k] in wordGuard's masks.
+func byteBit(w string, k int) uint32 {
 	switch {
-	case len(w) < 2:
+	case len(w) <= k:
 		return 1 << 30
-	case w[1] >= 'a' && w[1] <= 'z':
-		return 1 << (w[1] - 'a')
+	case w[k] >= 'a' && w[k] <= 'z':
+		return 1 << (w[k] - 'a')
 	}
 	return 1 << 31
 }
 
+func secondBit(w string) uint32 { return byteBit(w, 1) }
+
 func (g *wordGuard) add(w string) {
 	g.lens[w[0]] |= 1 << min(len(w), 15)
-	g.second[w[0]] |= secondBit(w)
+	g.second[w[0]] |= byteBit(w, 1)
+	g.third[w[0]] |= byteBit(w, 2)
 }
 
 // may reports whether w may be in the table.
 func (g *wordGuard) may(w string) bool {
-	return w != "" && g.lens[w[0]]&(1<<min(len(w), 15)) != 0 && g.second[w[0]]&secondBit(w) != 0
+	return w != "" && g.lens[w[0]]&(1<<min(len(w), 15)) != 0 && g.second[w[0]]&byteBit(w, 1) != 0 &&
+		g.third[w[0]]&byteBit(w, 2) != 0
 }
 
 // wordNumber reads a number written in words at token i ("vingt-cinq millions",
