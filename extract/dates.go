@@ -1434,6 +1434,9 @@ func (x *dateScanner) dayCued(i, j int, lens []int) bool {
 	if x.isPunct(i-1, "(") && isWeekday(x.str(x.prevWord(i-1))) {
 		return true // "vendredi (15/06)"
 	}
+	if w == i-1 && x.str(w) == "de" && x.isWord(j, "a") && x.kind(j+1) == tokNum && x.compound(j+1) > j+2 {
+		return true // "de 01/10 à 07/11": a range of such dates
+	}
 	// The next item of a list or range of such dates ("le 20/11, 22/11 ou 25/11").
 	if n := len(x.out); n > 0 && x.out[n-1].v.y == 0 && x.out[n-1].v.d != 0 {
 		next, ok := x.listSep(x.out[n-1].j)

@@ -43,6 +43,8 @@ func TestDates(t *testing.T) {
 		{"day month numeric", "La réunion du 23/09 se tiendra en mairie.", "2021-06-14", []string{"2021-09-23"}},
 		{"day month numeric list", "Permanences les 04/03, 18/03 et 01/04.", "2024-01-05", []string{"2024-03-04", "2024-03-18", "2024-04-01"}},
 		{"day month numeric weekday parenthesis", "Rendez-vous ce vendredi (15/06) puis entre 01/10 et 07/11", "2024-01-05", []string{"2024-06-15", "2024-10-01", "2024-11-07"}},
+		{"day month numeric de à", "fermé de 25/10 à 05/11", "2024-01-05", []string{"2024-10-25", "2024-11-05"}},
+		{"day month numeric de score", "passer de 12/20 à 15/20", "2024-01-05", nil},
 		{"day month numeric score", "Note obtenue : 15/20, puis 10/10.", "2024-01-05", nil},
 		{"day month numeric reference", "Réf. 12/04 du dossier", "2024-01-05", nil},
 		{"day month numeric act number", "sauf D 10/12 à D 14/12", "2024", nil},
