@@ -1358,6 +1358,10 @@ func (x *dateScanner) numericDate(i, j int) int {
 	sep := ""
 	k := 0
 	for p := i; p < j; p++ {
+		if k == 3 && x.isWord(p, "t") && x.kind(p+1) == tokNum {
+			j = p // "2021-03-26T10:00:00": an ISO date and its time
+			break
+		}
 		if x.kind(p) == tokNum {
 			if k == 3 {
 				return 0

@@ -38,6 +38,7 @@ func TestDates(t *testing.T) {
 		{"numeric slash", "Article publié le 07/07/2023", "", []string{"2023-07-07"}},
 		{"numeric dot", "signé le 7.3.2017 à Paris", "", []string{"2017-03-07"}},
 		{"iso day", "modifié 2023-07-07", "", []string{"2023-07-07"}},
+		{"iso datetime", "Publié le 2021-03-26T10:00:00+01:00", "", []string{"2021-03-26"}},
 		{"iso month metadata", "date 2017-04 Le texte", "", []string{"2017-04"}},
 		{"month slash year", "au titre de 03/2019", "", []string{"2019-03"}},
 		{"day month numeric", "La réunion du 23/09 se tiendra en mairie.", "2021-06-14", []string{"2021-09-23"}},
