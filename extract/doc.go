@@ -50,8 +50,9 @@
 //     seize mars", "le vingt-huit septembre", "le vingt sept mars") count, and so do
 //     years in words after a month or "L'an" ("deux mille vingt-trois", "deux mil
 //     trois"). Day ranges "13-15 juillet", "du 4 jusqu'au 19 octobre".
-//   - Numeric dates are the forms of numericForms: "07/07/2023", "2023-07-07",
-//     "2017-04", "03/2019", "20/02/14" (two-digit years: 00–49 → 20xx, 50–99 → 19xx),
+//   - Numeric dates are the forms of numericForms: "07/07/2023", "2023-07-07" (also
+//     with its time, "2023-07-07T10:00"), "2017-04", "03/2019", "en 2015-3", "20/02/14"
+//     (two-digit years, also after a month name "juillet 98,": 00–49 → 20xx, 50–99 → 19xx),
 //     and a day and month without a year after a word that introduces a day ("le
 //     17/02", "mardi 3/05", "les 04/03, 18/03 et 01/04") — not a fraction ("le 1/3 des
 //     crédits"), a street number ("9/9 bis"), an act's number ("D 87/12") nor a
