@@ -488,8 +488,9 @@ func (x *amountScanner) at(i int) int {
 		x.emit(a, mult, end, false)
 		return end - i
 	}
-	if x.currencyBeforeAt(i) {
-		a.i = i - 1 // "€ 6 millions", "EUR 1000"
+	if x.currencyBeforeAt(i) && (mult > 1 || !isYear(int(a.value), a.intLen) || a.decimal || a.grouped) {
+		// "€ 6 millions", "EUR 1000"; not a year after a column's unit ("en € 2019").
+		a.i = i - 1
 		x.emit(a, mult, multEnd, false)
 		return multEnd - i
 	}

@@ -62,6 +62,7 @@ func TestAmounts(t *testing.T) {
 		{"decimal point", "un budget de 2.5 M€", []wantAmount{{v: 2.5e6}}},
 		{"plain euros", "une subvention de 5000 €", []wantAmount{{v: 5000}}},
 		{"euro sign before", "un budget de € 6 millions, puis €1500", []wantAmount{{v: 6e6}, {v: 1500}}},
+		{"euro sign before a year", "Dépenses en € 2019 2020", nil},
 		{"EUR before", "un prêt de EUR 25 000 sur 5 ans", []wantAmount{{v: 25000}}},
 		{"euro sign before, of the amount before", "soit 1 000 € 2 000 visiteurs", []wantAmount{{v: 1000}}},
 		{"cents in words", "la somme de trois cent vingt euros et quarante-cinq centimes", []wantAmount{{v: 320.45}}},
