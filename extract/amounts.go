@@ -32,12 +32,58 @@ var multipliers = map[string]struct {
 	"mrdeur":    {1e9, false, true},
 }
 
-// numberWords are numbers written in letters before "million(s)" or "milliard(s)".
-var numberWords = map[string]float64{
-	"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-	"huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-	"trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
+// multiplierFirst has the first bytes of the multipliers (derived): suffix looks the
+// other words up in no map.
+var multiplierFirst = func() (t [256]bool) {
+	for w := range multipliers {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// currencyForms are the ways the euro is written after a number, as folded tokens
+// ("d ' euros" is "d'euros"). A form that ends with a word is not glued to a letter or
+// a digit after it, nor hyphenated to a word ("euros2", "euro-compatible").
+var currencyForms = [][]string{
+	{"€"}, {"euros"}, {"euro"}, {"eur"},
+	{"d", "'", "euros"}, {"d", "'", "euro"}, {"d", "'", "€"},
+	{"de", "euros"},
+	{"de", "€"},
 }
+
+// currencyBefore are the euro currencies written before their number ("€ 6
+// millions", "EUR 1000", "€1000").
+var currencyBefore = map[string]bool{"€": true, "eur": true}
+
+// foreignCurrencies are other currencies, after or before a number: an amount in
+// one is never reported as euros, even when a euro amount is near it.
+var foreignCurrencies = map[string]bool{
+	"$": true, "£": true, "¥": true, "dollar": true, "dollars": true, "usd": true, "livre": true,
+	"livres": true, "sterling": true, "gbp": true, "yen": true, "yens": true, "yuan": true,
+	"yuans": true, "franc": true, "francs": true, "chf": true, "cad": true, "aud": true,
+	"roupie": true, "roupies": true, "pence": true, "mark": true, "marks": true,
+}
+
+// currencyFirst has currencyForms by the first byte of their first token (derived):
+// currency tries only those.
+var currencyFirst = func() (t [256][][]string) {
+	for _, f := range currencyForms {
+		t[f[0][0]] = append(t[f[0][0]], f)
+	}
+	return t
+}()
+
+// approxFirst and currencyBeforeFirst have the first bytes of approxNouns and
+// currencyBefore (derived): most words need no map lookup.
+var approxFirst, currencyBeforeFirst = func() (a, c [256]bool) {
+	for w := range approxNouns {
+		a[w[0]] = true
+	}
+	for w := range currencyBefore {
+		c[w[0]] = true
+	}
+	return a, c
+}()
 
 // moneyNouns may follow an amount whose currency is implicit ("200 millions de
 // prêts"); any other noun after "de" makes it a quantity ("1,2 million d'habitants").
@@ -106,6 +152,7 @@ type number struct {
 	intLen  int  // digits before the decimal separator
 	grouped bool // thousands groups
 	decimal bool
+	words   bool // written in words ("deux millions", "quinze euros")
 }
 
 // Amounts returns the sums of money of t (see the AMOUNTS section of the package
@@ -117,12 +164,16 @@ func Amounts(t *Text) []corpus.Amount {
 func amountsOf(tk tokens) []corpus.Amount {
 	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.toks)/400)}
 	for i := x.skip(0); i < len(x.toks); i = x.skip(i) {
-		if x.toks[i].kind == tokWord {
+		if tk := x.toks[i]; tk.kind == tokWord {
+			if !numGuard.may(x.f[tk.s:tk.e]) {
+				i++ // fNumWord is of the first byte and length only
+				continue
+			}
 			if n := x.approxNumber(i); n > 0 {
 				i += n
 				continue
 			}
-			if !x.isMillion(i + 1) {
+			if !x.numberMayGoOn(i) || !isNumberWord(x.str(i)) {
 				i++
 				continue
 			}
@@ -137,12 +188,12 @@ func amountsOf(tk tokens) []corpus.Amount {
 	return x.result()
 }
 
-// skip returns the first token from i on that may start an amount: a number, a word
-// of two or three bytes starting with u ("un", "une": approxNumber), or a word before
-// one of at least seven starting with m ("million(s)", "milliard(s)": parseNumber).
+// skip returns the first token from i on that may start an amount: a number, or a
+// word whose first byte and length may be a number word or a scale word (fNumWord:
+// "une vingtaine", "deux millions").
 func (x *amountScanner) skip(i int) int {
 	toks := x.toks
-	for i < len(toks) && toks[i].flags&(fNum|fUn|fBeforeMillion) == 0 {
+	for i < len(toks) && toks[i].flags&(fNum|fNumWord) == 0 {
 		i++
 	}
 	return i
@@ -153,10 +204,8 @@ func (x *amountScanner) skip(i int) int {
 func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.kind(i) != tokNum {
 		if x.kind(i) == tokWord {
-			if x.isMillion(i + 1) {
-				if v, ok := numberWords[x.str(i)]; ok {
-					return number{i: i, j: i + 1, value: v, intLen: 1}, true
-				}
+			if v, end, _ := x.wordNumber(i); end > i {
+				return number{i: i, j: end, value: v, intLen: 1, words: true}, true
 			}
 		}
 		return number{}, false
@@ -178,6 +227,7 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	digits := make([]byte, 0, 24)
 	digits = append(digits, first...)
 	j := i + 1
+	spaced := false
 	if len(first) <= 3 {
 		// Thousands groups: "78 500", "1 234 567", "78.500".
 		sep := ""
@@ -210,11 +260,14 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 			}
 			break
 		}
-		n.grouped = sep != ""
+		n.grouped, spaced = sep != "", sep == " "
 	}
 	n.intLen = len(digits)
 	dec := 0
-	if x.glued(j) && (x.isPunct(j, ",") || x.isPunct(j, ".") && !n.grouped) && x.glued(j+1) && x.kind(j+1) == tokNum &&
+	// A point after space groups, before one or two digits, is a decimal point ("480
+	// 813.60 €"): groups written with spaces are not also written with points.
+	pointOK := !n.grouped || spaced && len(x.str(j+1)) <= 2
+	if x.glued(j) && (x.isPunct(j, ",") || x.isPunct(j, ".") && pointOK) && x.glued(j+1) && x.kind(j+1) == tokNum &&
 		(x.isPunct(j, ",") || len(x.str(j+1)) != 3) {
 		d := x.str(j + 1)
 		digits = append(digits, d...)
@@ -234,13 +287,23 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	return n, true
 }
 
-// isMillion reports whether token k is "million(s)" or "milliard(s)".
-func (x *amountScanner) isMillion(k int) bool {
-	switch x.str(k) {
-	case "million", "millions", "milliard", "milliards":
-		return true
+// numberMayGoOn reports whether the token after word i may continue a number in
+// words into an amount: another number word, a joiner, a currency or a multiplier
+// (by their flags and first bytes: most words after "un" or "des" are none).
+func (x *amountScanner) numberMayGoOn(i int) bool {
+	k := i + 1
+	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+		return false
 	}
-	return false
+	tk := x.toks[k]
+	c := x.f[tk.s]
+	return tk.flags&fNumWord != 0 || c == '-' || currencyFirst[c] != nil || multiplierFirst[c] || x.isWord(k, "et")
+}
+
+// isNumberWord reports whether w is a number word or a scale word.
+func isNumberWord(w string) bool {
+	_, ok := lookupNumber(w)
+	return ok
 }
 
 // suffix reads what follows a number: a multiplier and a currency, possibly across a
@@ -248,8 +311,8 @@ func (x *amountScanner) isMillion(k int) bool {
 // whether a currency was found, and the index after the amount.
 func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd int) {
 	mult, end, multEnd = 1, j, j
-	// Every multiplier starts with m or k: the other words need no map lookup.
-	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord && (x.f[x.toks[j].s] == 'm' || x.f[x.toks[j].s] == 'k') {
+	// Words whose first byte starts no multiplier need no map lookup.
+	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord && multiplierFirst[x.f[x.toks[j].s]] {
 		if m, ok := multipliers[x.str(j)]; ok {
 			if m.hasCur {
 				return m.mult, true, j + 1, j + 1
@@ -269,36 +332,24 @@ func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd 
 	return 1, false, j, j
 }
 
-// currency reads "€", "euros", "EUR", "d'euros" at token k and returns the index
+// currency reads a euro currency (currencyForms) at token k and returns the index
 // after it.
 func (x *amountScanner) currency(k int) (int, bool) {
 	if k >= len(x.toks) || x.toks[k].gap > gapLine {
 		return k, false
 	}
-	switch x.kind(k) {
-	case tokPunct:
-		if x.str(k) == "€" {
-			return k + 1, true
-		}
-	case tokWord:
-		switch x.str(k) {
-		case "euros", "euro", "eur":
-			if x.glued(k+1) && x.alnum(k+1) {
-				return k, false
-			}
-			return k + 1, true
-		case "d":
-			if x.isPunct(k+1, "'") && (x.isWord(k+2, "euros") || x.isWord(k+2, "euro")) {
-				return k + 3, true
-			}
-			if x.isPunct(k+1, "'") && x.isPunct(k+2, "€") {
-				return k + 3, true
-			}
-		case "de":
-			if x.isWord(k+1, "euros") {
-				return k + 2, true
+forms:
+	for _, f := range currencyFirst[x.f[x.toks[k].s]] {
+		for n, w := range f {
+			if x.str(k+n) != w {
+				continue forms
 			}
 		}
+		end := k + len(f)
+		if x.kind(end-1) == tokWord && x.glued(end) && (x.alnum(end) || x.isPunct(end, "-") && x.glued(end+1) && x.alnum(end+1)) {
+			continue // "euros2", "euro-compatible"
+		}
+		return end, true
 	}
 	return k, false
 }
@@ -392,7 +443,7 @@ func (x *amountScanner) approxHead(k int) int {
 // dizaine de millions" is a candidate for an implicit currency; "une vingtaine" alone
 // is not an amount.
 func (x *amountScanner) approxNumber(i int) int {
-	if w := x.str(i); w != "un" && w != "une" {
+	if w := x.str(i); w != "un" && w != "une" || i+1 >= len(x.toks) || !approxFirst[x.f[x.toks[i+1].s]] {
 		return 0
 	}
 	v, ok := approxNouns[x.str(i+1)]
@@ -423,13 +474,25 @@ func (x *amountScanner) at(i int) int {
 	if !ok {
 		return 0
 	}
+	if n := x.halfAmount(i, a); n > 0 {
+		return n
+	}
 	mult, cur, end, multEnd := x.suffix(a.j)
-	if x.kind(i) == tokWord && mult < 1e6 {
-		return 1 // "un", "deux"… only before million(s) or milliard(s)
+	if a.words && !cur && a.value < 1e6 {
+		return a.j - i // without a currency, only millions and more are candidates
 	}
 	if cur {
+		if c, e := x.centsAfter(end); e > end {
+			a.value, a.decimal, mult, end = a.value*mult+c, true, 1, e
+		}
 		x.emit(a, mult, end, false)
 		return end - i
+	}
+	if x.currencyBeforeAt(i) && (mult > 1 || !isYear(int(a.value), a.intLen) || a.decimal || a.grouped) {
+		// "€ 6 millions", "EUR 1000"; not a year after a column's unit ("en € 2019").
+		a.i = i - 1
+		x.emit(a, mult, multEnd, false)
+		return multEnd - i
 	}
 	// A range whose currency is written once: "7 à 8 millions d'euros", "entre 2 et 3 M€".
 	if k, ok := x.rangeSep(i, multEnd); ok {
@@ -446,7 +509,7 @@ func (x *amountScanner) at(i int) int {
 			}
 		}
 	}
-	if mult > 1 {
+	if mult > 1 || a.words {
 		// A candidate for an implicit currency; decided once every explicit amount is known.
 		x.out = append(x.out, amt{i: i, j: multEnd, value: a.value * mult, implicit: true, coord: true, approx: x.approx(i)})
 		return multEnd - i
@@ -466,6 +529,73 @@ func (x *amountScanner) at(i int) int {
 		}
 	}
 	return a.j - i
+}
+
+// halfAmount reads "2 millions et demi d'euros" (the half of the multiplier adds up)
+// for the number a at token i, explicit or as an implicit candidate, and returns the
+// tokens consumed (0: none).
+func (x *amountScanner) halfAmount(i int, a number) int {
+	if a.words || x.kind(a.j) != tokWord || !x.halfAfter(a.j+1) {
+		return 0
+	}
+	m, ok := multipliers[x.str(a.j)]
+	if !ok || m.needs || m.hasCur {
+		return 0
+	}
+	a.value, a.decimal = a.value+0.5, true
+	if c, ok := x.currency(a.j + 3); ok {
+		x.emit(a, m.mult, c, false)
+		return c - i
+	}
+	x.out = append(x.out, amt{i: i, j: a.j + 3, value: a.value * m.mult, implicit: true, coord: true, approx: x.approx(i)})
+	return a.j + 3 - i
+}
+
+// halfAfter reports whether "et demi" is at token k ("un million et demi").
+func (x *tokens) halfAfter(k int) bool {
+	return x.isWord(k, "et") && (x.isWord(k+1, "demi") || x.isWord(k+1, "demie"))
+}
+
+// currencyBeforeAt reports whether the number at token i follows a euro currency
+// (currencyBefore) that is not the currency of a number before it ("1 000 € 2 000
+// visiteurs").
+func (x *amountScanner) currencyBeforeAt(i int) bool {
+	k := i - 1
+	return k >= 0 && x.toks[i].gap <= gapSpace && currencyBeforeFirst[x.f[x.toks[k].s]] && currencyBefore[x.str(k)] && x.kind(k-1) != tokNum &&
+		!(x.kind(k) == tokWord && x.glued(k) && x.alnum(k-1))
+}
+
+// centsAfter reads the cents after a euro amount ending at token k ("et quarante-cinq
+// centimes", "et 15 cents") and returns them in euros and the index after them.
+func (x *amountScanner) centsAfter(k int) (float64, int) {
+	if !x.isWord(k, "et") || k+1 >= len(x.toks) {
+		return 0, k
+	}
+	var v float64
+	j := k + 2
+	switch x.kind(k + 1) {
+	case tokNum:
+		if len(x.str(k+1)) > 2 {
+			return 0, k
+		}
+		v = float64(x.num(k + 1))
+	case tokWord:
+		if v, j, _ = x.wordNumber(k + 1); j == k+1 {
+			return 0, k
+		}
+		if w := x.str(j - 1); (w == "cent" || w == "cents") && j-1 > k+1 {
+			return v / 100 / 100, j // "quarante-cinq cents": the last word is the unit
+		}
+	default:
+		return 0, k
+	}
+	switch x.str(j) {
+	case "centimes", "centime", "cents":
+		if v < 100 {
+			return v / 100, j + 1
+		}
+	}
+	return 0, k
 }
 
 func (x *amountScanner) rangeSep(i, k int) (int, bool) {
@@ -512,19 +642,43 @@ func (x *amountScanner) implicits() {
 			kept = append(kept, a)
 			continue
 		}
-		if x.quantityAfter(a.j) {
-			continue
+		if x.quantityAfter(a.j) || a.i > 0 && foreignCurrencies[x.str(a.i-1)] {
+			continue // a count, a quantity, or another currency ("$ 75 millions")
 		}
 		switch {
 		case lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i):
 		case a.coord && x.nextExplicitCoordinated(n):
 		case a.coord && lastExplicit >= 0 && x.previousSentence(lastExplicit, a.i) && x.fundingVerb(a.i):
+		case a.coord && lastExplicit >= 0 && a.value >= 1e6 && moneyBefore[x.str(x.prevWord(a.i))] && x.moneyAfter(a.j):
+			// "Avec 200 millions dans la corbeille", "un contrat à 2,5 milliards",
+			// after "100 milliards d'euros" anywhere before: a text that counts in
+			// euros. Not after a verb ("la ville compte 1,1 million").
 		default:
 			continue
 		}
 		kept = append(kept, a)
 	}
 	x.out = kept
+}
+
+// moneyBefore are the prepositions that introduce a sum in a text that counts in
+// euros ("avec 200 millions", "un contrat à 2,5 milliards"). Not "de", "sur", "par":
+// "une population de 12 millions", "sur 3 millions de foyers".
+var moneyBefore = map[string]bool{"avec": true, "a": true, "pour": true, "contre": true, "environ": true}
+
+// moneyAfter reports whether token k, after a number with a multiplier, leaves it
+// money in a text that counts in euros: a preposition, a verb, a punctuation mark,
+// a money noun — not a noun ("12 millions de visiteurs" is caught before as a
+// quantity; "12 millions visiteurs" here).
+func (x *amountScanner) moneyAfter(k int) bool {
+	if k >= len(x.toks) || x.kind(k) != tokWord {
+		return true
+	}
+	w := x.str(k)
+	if countNouns[w] || foreignCurrencies[w] {
+		return false
+	}
+	return !(len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !moneyNouns[w])
 }
 
 // nextExplicitCoordinated reports whether the next explicit amount after candidate n
@@ -626,10 +780,12 @@ func (x *amountScanner) quantityAfter(k int) bool {
 	}
 	w := x.str(k)
 	switch {
+	case foreignCurrencies[w]:
+		return true
 	case x.kind(k) == tokPunct:
 		return w == "%" || w == "²" || w == "°"
 	case w == "de" || w == "des":
-		return !moneyNouns[x.str(k+1)] && !x.funder(k+1)
+		return foreignCurrencies[x.str(k+1)] || !moneyNouns[x.str(k+1)] && !x.funder(k+1)
 	case w == "d" && x.isPunct(k+1, "'"):
 		return !moneyNouns[x.str(k+2)] && !x.funder(k+2)
 	case w == "du":

@@ -32,6 +32,7 @@ func TestAmounts(t *testing.T) {
 		{"narrow nbsp thousands", "un financement de 78\u202f500 €", []wantAmount{{v: 78500}}},
 		{"dot thousands", "un financement de 78.500 €", []wantAmount{{v: 78500}}},
 		{"big with decimals", "soit 1 234 567,89 € au total", []wantAmount{{v: 1234567.89}}},
+		{"spaces with decimal point", "un excédent de 312 508.45€ reporté", []wantAmount{{v: 312508.45}}},
 		{"dots with decimals", "soit 1.234.567,89 € au total", []wantAmount{{v: 1234567.89}}},
 		{"k€", "une aide de 12 k€", []wantAmount{{v: 12000}}},
 		{"K€ glued", "une aide de 12K€", []wantAmount{{v: 12000}}},
@@ -43,10 +44,33 @@ func TestAmounts(t *testing.T) {
 		{"mille", "une prime de 10 mille euros", []wantAmount{{v: 10000}}},
 		{"millions d'euros", "a investi 800 millions d'euros depuis 5 ans", []wantAmount{{v: 800e6}}},
 		{"millions euros", "a investi 800 millions euros", []wantAmount{{v: 800e6}}},
+		{"millions de €", "la commune a reçu 4 millions de € du fonds", []wantAmount{{v: 4e6}}},
 		{"written number", "un million d'euros et deux milliards d'euros", []wantAmount{{v: 1e6}, {v: 2e9}}},
+		{"written mille", "une aide de quinze mille euros, puis mille euros", []wantAmount{{v: 15000}, {v: 1000}}},
+		{"et demi", "un million et demi d'euros, puis 2 millions et demi d'euros", []wantAmount{{v: 1.5e6}, {v: 2.5e6}}},
+		{"et demi implicit", "12 M€ dont 3 millions et demi pour la gare", []wantAmount{{v: 12e6}, {v: 3.5e6, implicit: true}}},
+		{"written compound", "une enveloppe de trente-huit millions d'euros", []wantAmount{{v: 38e6}}},
+		{"written et un", "soit vingt et un millions d'euros", []wantAmount{{v: 21e6}}},
+		{"written cent", "un programme de trois cents millions d'euros", []wantAmount{{v: 300e6}}},
+		{"written quatre-vingt", "quatre-vingt-douze millions d'euros", []wantAmount{{v: 92e6}}},
+		{"written two scales", "un milliard deux cents millions d'euros", []wantAmount{{v: 1.2e9}}},
+		{"written implicit", "un plan de 9 M€ dont deux millions pour la gare", []wantAmount{{v: 9e6}, {v: 2e6, implicit: true}}},
+		{"written without scale", "un ticket à deux euros, un menu à quatre-vingt-quinze euros", []wantAmount{{v: 2}, {v: 95}}},
+		{"written without currency", "les deux mille participants", nil},
+		{"written euro compound", "un euro-député", nil},
 		{"euro singular", "pour 1 euro symbolique", []wantAmount{{v: 1}}},
 		{"decimal point", "un budget de 2.5 M€", []wantAmount{{v: 2.5e6}}},
 		{"plain euros", "une subvention de 5000 €", []wantAmount{{v: 5000}}},
+		{"euro sign before", "un budget de € 6 millions, puis €1500", []wantAmount{{v: 6e6}, {v: 1500}}},
+		{"euro sign before a year", "Dépenses en € 2019 2020", nil},
+		{"EUR before", "un prêt de EUR 25 000 sur 5 ans", []wantAmount{{v: 25000}}},
+		{"euro sign before, of the amount before", "soit 1 000 € 2 000 visiteurs", []wantAmount{{v: 1000}}},
+		{"cents in words", "la somme de trois cent vingt euros et quarante-cinq centimes", []wantAmount{{v: 320.45}}},
+		{"cents in digits", "un ticket de 2 euros et 50 cents", []wantAmount{{v: 2.5}}},
+		{"cents word last", "quinze euros et trente cents", []wantAmount{{v: 15.3}}},
+		{"dollars near euros", "Un prêt de 5 M€, dont 3 millions de dollars", []wantAmount{{v: 5e6}}},
+		{"dollar sign near euros", "Un prêt de 5 M€ et $ 3 millions, puis 2 millions $", []wantAmount{{v: 5e6}}},
+		{"pounds near euros", "un apport de 5 M€ et 3 millions de livres sterling", []wantAmount{{v: 5e6}}},
 		// Qualifiers and approximators.
 		{"HT", "un marché de 500 000 € HT", []wantAmount{{v: 500000, qualifier: "HT"}}},
 		{"TTC", "un coût de 1,2 M€ TTC", []wantAmount{{v: 1.2e6, qualifier: "TTC"}}},
@@ -84,6 +108,9 @@ func TestAmounts(t *testing.T) {
 		{"funder list after the cost sentence", "La rénovation de l'école coûte 3,8 millions d'euros. Le Département apporte 1,1 million, l'Europe 600 000 euros au titre du Feder.", []wantAmount{{v: 3.8e6}, {v: 1.1e6, implicit: true}, {v: 600000}}},
 		{"funding verb in the next sentence", "Le chantier est estimé à 2,4 M€ HT. La Région finance 800 000 et l'État 1 million.", []wantAmount{{v: 2.4e6, qualifier: "HT"}, {v: 800000, implicit: true}, {v: 1e6, implicit: true}}},
 		{"next sentence without funding verb", "Le chantier est estimé à 2,4 M€. La ville compte 1,1 million.", []wantAmount{{v: 2.4e6}}},
+		{"implicit in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nAvec 150 millions pour la ville, le contrat est signé.", []wantAmount{{v: 100e9}, {v: 150e6, implicit: true}}},
+		{"not implicit population in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nLa région a une population de 12 millions.", []wantAmount{{v: 100e9}}},
+		{"not implicit count in a text counting in euros", "L'État a investi 100 milliards d'euros. Les élus ont salué ce soutien.\n\nLe réseau transporte 2 millions voyageurs.", []wantAmount{{v: 100e9}}},
 		{"not implicit demonyms", "Un plan de 20 M€ pour 3 millions de Franciliens", []wantAmount{{v: 20e6}}},
 		// Approximate numbers written as nouns.
 		{"vingtaine d'euros", "l'abonnement, à partir d'une vingtaine d'euros par mois", []wantAmount{{v: 20, approx: "une vingtaine"}}},
@@ -151,7 +178,9 @@ func TestAmountValuesExact(t *testing.T) {
 func FuzzAmounts(f *testing.F) {
 	for _, s := range []string{"1,6 milliard d'euros", "35 M€", "78 500 euros", "78.500 €", "1 234 567,89 €",
 		"12 k€", "3 Mds€", "2,5 MEUR", "500 000 € HT", "près d'1,78 million d'euros", "entre 2 et 3 M€",
-		"dont 200 millions aux collectivités", "10\nmillions d'euros", "1.234.567.890.123.456.789,123 €"} {
+		"dont 200 millions aux collectivités", "10\nmillions d'euros", "1.234.567.890.123.456.789,123 €",
+		"quinze mille euros", "vingt-cinq millions de €", "€ 6 millions", "EUR 1000", "treize euros et quarante-cinq cents",
+		"480 813.60€", "$ 75 millions", "un milliard deux cents millions d'euros et"} {
 		f.Add(s)
 	}
 	files, _ := filepath.Glob("../../shared/seeds/*.txt")

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,12 +40,10 @@ type token struct {
 // from its neighbours. They are necessary conditions only: a scanner that finds a flag
 // still checks the token.
 const (
-	fNum           uint8 = 1 << iota // a number
-	fDate                            // a word that may be a month, a day written out, "an" or "annee" (dateWordLens)
-	fBeforeNum                       // a word glued to a number after it ("T1", "A330")
-	fUn                              // a word of two or three bytes starting with u ("un", "une")
-	fMillion                         // a word of seven bytes or more starting with m ("million", "milliards")
-	fBeforeMillion                   // a word before a word with fMillion ("deux millions")
+	fNum       uint8 = 1 << iota // a number
+	fDate                        // a word that may be a month, a day written out, "an" or "annee" (dateGuard)
+	fBeforeNum                   // a word glued to a number after it ("T1", "A330")
+	fNumWord                     // a word that may be a number word or a scale word (numGuard)
 )
 
 // wordFlags gives the flags of a word from its first byte and its length (15 for
@@ -51,14 +51,11 @@ const (
 var wordFlags = func() (t [256][16]uint8) {
 	for c := 0; c < 256; c++ {
 		for n := 1; n < 16; n++ {
-			if dateWordLens[c]&(1<<n) != 0 {
+			if dateGuard.lens[c]&(1<<n) != 0 {
 				t[c][n] |= fDate
 			}
-			if c == 'u' && (n == 2 || n == 3) {
-				t[c][n] |= fUn
-			}
-			if c == 'm' && n >= 7 {
-				t[c][n] |= fMillion
+			if numGuard.lens[c]&(1<<n) != 0 {
+				t[c][n] |= fNumWord
 			}
 		}
 	}
@@ -137,9 +134,6 @@ func lexASCII(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
 				return buf[:n], start, gap
 			}
 			kind, flags = tokWord, wordFlags[f[start]][min(i-start, 15)]
-			if flags&fMillion != 0 && n > 0 && buf[n-1].kind == tokWord {
-				buf[n-1].flags |= fBeforeMillion
-			}
 		case c == cSpace:
 			if gap == gapNone {
 				gap = gapSpace
@@ -194,9 +188,6 @@ func lexToken(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
 	}
 	if kind == tokWord {
 		flags = wordFlags[f[start]][min(i-start, 15)]
-		if k := len(toks) - 1; flags&fMillion != 0 && k >= 0 && toks[k].kind == tokWord {
-			toks[k].flags |= fBeforeMillion
-		}
 	}
 	toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap, flags: flags})
 	gap = gapNone
@@ -421,8 +412,13 @@ var yearTriggers = map[string]bool{
 var monthTriggers = map[string]bool{
 	"en": true, "depuis": true, "fin": true, "debut": true, "mi": true, "courant": true,
 	"ici": true, "des": true, "avant": true, "apres": true, "jusqu": true, "entre": true,
-	"mois": true, "milieu": true, "dernier": true,
+	"mois": true, "milieu": true, "dernier": true, "ce": true, "cet": true, "cette": true,
+	"durant": true, "pendant": true,
 }
+
+// demonstratives before a month make it a time even abbreviated without a full stop
+// ("cette Oct").
+var demonstratives = map[string]bool{"ce": true, "cet": true, "cette": true}
 
 // notYearBefore are words after which a number is not a year.
 var notYearBefore = map[string]bool{
@@ -565,20 +561,22 @@ func (x *dateScanner) gluedNum(i int) bool {
 	return i < len(x.toks) && x.toks[i].gap == gapNone && x.toks[i].kind == tokNum
 }
 
-// dateWordLens has, for the first byte of a word, bit n set when a word of n bytes
-// starting with it may be a month (every length from 3 to 9 after a letter that
-// starts a month name: see monthPrefix), a day written out (dayWordValue), or "an" or
-// "annee" (relativeYear). A word without its bit is none of these.
-var dateWordLens = func() (t [256]uint32) {
-	for _, c := range "jfmaosnd" {
-		t[c] |= 0x3f8 // lengths 3 to 9
+// dateGuard admits a month name or abbreviation (monthNames), a day written out
+// (dayWords), "an" and "annee" (relativeYear); monthGuard and dayGuard their own
+// tables. Derived from the tables: a word added to them is seen. The lexer's fDate
+// comes from dateGuard's lengths.
+var dateGuard, monthGuard, dayGuard = func() (d, m, n wordGuard) {
+	for w := range monthNames {
+		d.add(w)
+		m.add(w)
 	}
-	for _, w := range []string{"premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
-		"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente",
-		"an", "annee"} {
-		t[w[0]] |= 1 << len(w)
+	for _, w := range dayWords {
+		d.add(w)
+		n.add(w)
 	}
-	return t
+	d.add("an")
+	d.add("annee")
+	return d, m, n
 }()
 
 // publishedMonth returns the month of an ISO publication date, or 0.
@@ -607,6 +605,10 @@ func (x *dateScanner) relativeYear(i int) {
 	case "dernier", "derniere", "passe", "passee":
 		rel = -1
 	default:
+		// "L'an deux mille vingt-trois, le seize mars": the year of the sentence.
+		if y, j, ok := x.year(i + 1); ok && x.kind(i+1) == tokWord {
+			x.out = append(x.out, dent{i: i - 2, j: j, v: dval{y: y}, ctx: true})
+		}
 		return
 	}
 	x.out = append(x.out, dent{i: i - 2, j: i + 2, rel: rel, ctx: true})
@@ -672,6 +674,11 @@ func (x *dateScanner) at(i int) int {
 			return x.compound(i) - i
 		}
 		j := x.compound(i)
+		if j-i == 3 && x.dayRange(i+1) {
+			if n := x.dayList(i); n > 0 {
+				return n // "13-15 juillet"
+			}
+		}
 		if j-i > 1 {
 			if x.kind(i+1) == tokWord && j-i == 2 && (isOrdinal(x.str(i+1)) || monthOf(x.str(i+1)) > 0) {
 				// "1er mars", and "30juin 2023" with the space a PDF lost.
@@ -683,6 +690,7 @@ func (x *dateScanner) at(i int) int {
 			if n := x.numericDate(i, j); n > 0 {
 				return n
 			}
+			x.gluedDayMonth(i, j)
 			return j - i
 		}
 		n, digits := x.num(i), len(x.str(i))
@@ -708,65 +716,27 @@ func isOrdinal(w string) bool {
 	return false
 }
 
+// monthNames are the month names (1–12) and their abbreviations (-1…-12), folded.
+var monthNames = map[string]int{
+	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "sept": -9,
+	"sep": -9, "oct": -10, "nov": -11, "dec": -12,
+}
+
 // monthOf returns the month of a full month name (1–12), of an abbreviation (-1…-12),
-// or 0. A switch, not a map: it runs on every word of every text.
+// or 0. It runs on every word the lexer flags fDate: monthGuard spares the map lookup
+// for most of them.
 func monthOf(w string) int {
-	if len(w) < 3 || len(w) > 9 || !monthPrefix(w) {
+	if !monthGuard.may(w) {
 		return 0
 	}
-	switch w {
-	case "janvier":
-		return 1
-	case "fevrier":
-		return 2
-	case "mars":
-		return 3
-	case "avril":
-		return 4
-	case "mai":
-		return 5
-	case "juin":
-		return 6
-	case "juillet":
-		return 7
-	case "aout":
-		return 8
-	case "septembre":
-		return 9
-	case "octobre":
-		return 10
-	case "novembre":
-		return 11
-	case "decembre":
-		return 12
-	case "janv", "jan":
-		return -1
-	case "fevr", "fev":
-		return -2
-	case "avr":
-		return -4
-	case "juil":
-		return -7
-	case "sept", "sep":
-		return -9
-	case "oct":
-		return -10
-	case "nov":
-		return -11
-	case "dec":
-		return -12
-	}
-	return 0
+	return monthNames[w]
 }
 
 // monthPrefix reports whether w starts like a month name or abbreviation.
 func monthPrefix(w string) bool {
-	switch uint16(w[0])<<8 | uint16(w[1]) {
-	case 'j'<<8 | 'a', 'f'<<8 | 'e', 'm'<<8 | 'a', 'a'<<8 | 'v', 'j'<<8 | 'u', 'a'<<8 | 'o', 's'<<8 | 'e',
-		'o'<<8 | 'c', 'n'<<8 | 'o', 'd'<<8 | 'e':
-		return true
-	}
-	return false
+	return w != "" && monthGuard.second[w[0]]&secondBit(w) != 0
 }
 
 // afterLeDuAu reports whether token i follows "le", "du" or "au" (which introduce a
@@ -782,51 +752,28 @@ func (x *dateScanner) afterLeDuAu(i int) bool {
 	return false
 }
 
+// dayWords are the number words a day written out may start with ("le seize mars",
+// "le vingt-huit septembre", "le premier juin"); their values are numberWords' and
+// "premier" is 1.
+var dayWords = []string{"premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+	"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente"}
+
+var dayWordValues = func() map[string]int {
+	m := make(map[string]int, len(dayWords))
+	for _, w := range dayWords {
+		m[w] = int(numberWords[w])
+	}
+	m["premier"] = 1
+	return m
+}()
+
 // dayWordValue returns the value of a number word that can start a day written out
 // ("seize", "vingt", "premier"), or 0.
 func dayWordValue(w string) int {
-	if len(w) < 2 || len(w) > 8 {
+	if !dayGuard.may(w) {
 		return 0
 	}
-	switch w {
-	case "premier":
-		return 1
-	case "deux":
-		return 2
-	case "trois":
-		return 3
-	case "quatre":
-		return 4
-	case "cinq":
-		return 5
-	case "six":
-		return 6
-	case "sept":
-		return 7
-	case "huit":
-		return 8
-	case "neuf":
-		return 9
-	case "dix":
-		return 10
-	case "onze":
-		return 11
-	case "douze":
-		return 12
-	case "treize":
-		return 13
-	case "quatorze":
-		return 14
-	case "quinze":
-		return 15
-	case "seize":
-		return 16
-	case "vingt":
-		return 20
-	case "trente":
-		return 30
-	}
-	return 0
+	return dayWordValues[w]
 }
 
 // writtenDay parses a day written out before a month, as minutes write it ("le seize
@@ -850,6 +797,15 @@ func (x *dateScanner) writtenDay(i int) int {
 		case x.isWord(j, "et") && x.isWord(j+1, "un") && d >= 20:
 			d++
 			j += 2
+		case x.kind(j) == tokWord && x.toks[j].gap == gapSpace:
+			// "le vingt sept mars": the unit written apart, when a month follows it
+			// (else "le vingt sept." is the 20th of September).
+			if u := dayWordValue(x.str(j)); u > 1 && u < 10 {
+				if _, _, _, ok := x.month(j + 1); ok {
+					d += u
+					j++
+				}
+			}
 		}
 	}
 	m, next, _, ok := x.month(j)
@@ -898,12 +854,49 @@ func (x *dateScanner) month(i int) (m, next int, bare bool, ok bool) {
 	return 0, i, false, false
 }
 
-// year parses a four-digit year at token i, not glued to a following alphanumeric.
+// year parses the year after a month at token i: four digits not glued to a
+// following alphanumeric, "de 1992", or a year in words ("deux mille dix-huit",
+// "deux mil trois") that is not a count ("deux mille personnes").
 func (x *dateScanner) year(i int) (int, int, bool) {
-	if x.kind(i) != tokNum || x.toks[i].gap == gapPara {
+	if i >= len(x.toks) || x.toks[i].gap == gapPara {
+		return 0, i, false
+	}
+	if x.isPunct(i, ",") && x.kind(i+1) == tokNum {
+		// "12 janvier, 2016": a year after a comma, ending its clause.
+		if y, j, ok := x.year(i + 1); ok && (j >= len(x.toks) || x.kind(j) == tokPunct || x.toks[j].gap >= gapLine) {
+			return y, j, true
+		}
+		return 0, i, false
+	}
+	if x.kind(i) == tokWord {
+		if x.str(i) == "de" {
+			k := i + 1
+			if x.isWord(k, "l") && x.isPunct(k+1, "'") && x.isWord(k+2, "annee") {
+				k += 3 // "novembre de l'année 2016"
+			}
+			if y, j, ok := x.year(k); ok && x.kind(k) == tokNum && !x.countAfter(j) && !x.isWord(j, "a") {
+				return y, j, true // "juin de 1992", not "juin de 2000 à 2500 euros"
+			}
+			return 0, i, false
+		}
+		if _, ok := lookupNumber(x.str(i)); ok {
+			if v, j, scaled := x.wordNumber(i); scaled && v >= 1000 && v <= 2099 && v == math.Trunc(v) && !x.countAfter(j) {
+				return int(v), j, true
+			}
+		}
+		return 0, i, false
+	}
+	if x.kind(i) != tokNum {
 		return 0, i, false
 	}
 	n := x.num(i)
+	if len(x.str(i)) == 2 && x.toks[i].gap == gapSpace && x.clauseEnd(i+1) {
+		// "en juillet 98,", "Mai 68": two digits ending the clause (00–49 → 20xx).
+		if n < 50 {
+			return 2000 + n, i + 1, true
+		}
+		return 1900 + n, i + 1, true
+	}
 	if !isYear(n, len(x.str(i))) {
 		return 0, i, false
 	}
@@ -911,6 +904,48 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 		return 0, i, false
 	}
 	return n, i + 1, true
+}
+
+// clauseEnd reports whether token j ends a clause: the end of the text, a line
+// break, or a punctuation mark other than one inside a number.
+func (x *dateScanner) clauseEnd(j int) bool {
+	if j >= len(x.toks) || x.toks[j].gap >= gapLine {
+		return true
+	}
+	if x.kind(j) != tokPunct || x.glued(j) && x.glued(j+1) && x.alnum(j+1) {
+		return false
+	}
+	switch x.str(j) {
+	case ",", ".", ";", ")", "!", "?", ":":
+		return true
+	}
+	return false
+}
+
+// countAfter reports whether token j makes the number before it a count or a
+// quantity: a unit or a symbol ("%", "€", "euros", "ha"), or a plural noun ("2000
+// communes") that is not a month nor a function word.
+func (x *dateScanner) countAfter(j int) bool {
+	if j >= len(x.toks) || x.toks[j].gap > gapSpace {
+		return false
+	}
+	w := x.str(j)
+	switch x.kind(j) {
+	case tokPunct:
+		switch w {
+		case "%", "€", "$", "°", "²":
+			return true
+		}
+	case tokWord:
+		if notYearAfter[w] {
+			return true
+		}
+		if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.upper(j) {
+			_, month := x.monthAt(j)
+			return !month
+		}
+	}
+	return false
 }
 
 // day parses a day number ("5", "05", "1er", "1ᵉʳ") at token i.
@@ -939,12 +974,29 @@ func (x *dateScanner) day(i int) (int, int, bool) {
 			return 0, i, false
 		case x.kind(j) == tokPunct && x.glued(j+1) && x.alnum(j+1):
 			switch x.str(j) {
-			case "/", ".", ",", ":", "-":
+			case "-", "–":
+				if x.dayRange(j) {
+					break // "13-15 juillet"
+				}
+				return 0, i, false
+			case "/", ".", ",", ":":
 				return 0, i, false
 			}
 		}
+	} else if d == 1 && x.isWord(j, "er") && x.toks[j].gap == gapSpace {
+		j++ // "1 er février": the space a PDF put in
 	}
 	return d, j, true
+}
+
+// dayRange reports whether the hyphen at k joins two days of a month written after
+// them ("13-15 juillet").
+func (x *dateScanner) dayRange(k int) bool {
+	if x.kind(k+1) != tokNum || len(x.str(k+1)) > 2 || x.glued(k+2) {
+		return false
+	}
+	_, ok := x.monthAt(k + 2)
+	return ok
 }
 
 // listSep parses a separator between two items of a list or range ("et", "au", ",",
@@ -953,10 +1005,16 @@ func (x *dateScanner) listSep(i int) (int, bool) {
 	if i >= len(x.toks) || x.toks[i].gap == gapPara {
 		return i, false
 	}
+	j := i + 1
 	switch {
 	case x.kind(i) == tokWord:
 		switch x.str(i) {
 		case "et", "au", "a", "ou":
+		case "jusqu": // "13 jusqu'au 15 juillet"
+			if !x.isPunct(i+1, "'") || !x.isWord(i+2, "au") && !x.isWord(i+2, "a") {
+				return i, false
+			}
+			j = i + 3
 		default:
 			return i, false
 		}
@@ -969,7 +1027,6 @@ func (x *dateScanner) listSep(i int) (int, bool) {
 	default:
 		return i, false
 	}
-	j := i + 1
 	for k := 0; k < 2; k++ {
 		switch x.str(j) {
 		case "le", "les", "du", "au":
@@ -1003,7 +1060,7 @@ func (x *dateScanner) dayList(i int) int {
 		}
 		it := ditem{d: d}
 		j = next
-		if m, nx, _, ok := x.month(j); ok {
+		if m, nx, _, ok := x.month(x.monthOfDays(j)); ok {
 			it.m, j = m, nx
 			if y, nx, ok := x.year(j); ok {
 				it.y, j = y, nx
@@ -1065,6 +1122,21 @@ func (x *dateScanner) dayList(i int) int {
 	return stop - i
 }
 
+// monthOfDays returns the index of the month after days introduced by "du mois de",
+// "du mois d'" ("du 19 au 20 du mois de novembre", "le 6 du mois d'avril"), else j.
+func (x *dateScanner) monthOfDays(j int) int {
+	if !x.isWord(j, "du") || !x.isWord(j+1, "mois") {
+		return j
+	}
+	switch {
+	case x.isWord(j+2, "de"):
+		return j + 3
+	case x.isWord(j+2, "d") && x.isPunct(j+3, "'"):
+		return j + 4
+	}
+	return j
+}
+
 // namedAfterDate reports whether the date at token i names a street or a place ("rue
 // du 8 Mai 1945", "place du 11 Novembre").
 func (x *dateScanner) namedAfterDate(i int) bool {
@@ -1098,8 +1170,8 @@ func (x *dateScanner) monthList(i int) int {
 		if y, nx, ok := x.year(next); ok {
 			it.y, next = y, nx
 			hasYear = true
-		} else if bare {
-			break
+		} else if bare && !demonstratives[x.str(x.prevWord(j))] {
+			break // "oct" alone is an abbreviation of a date only with a year or "cet oct"
 		}
 		j = next
 		items[n] = it
@@ -1116,9 +1188,7 @@ func (x *dateScanner) monthList(i int) int {
 	if n == 0 {
 		return 0
 	}
-	if !hasYear && !x.monthTriggered(i) && x.relativeAfter(j) == 0 && (x.str(i) == "mars" || monthOf(x.str(i)) < 0) {
-		// A month name alone is a date ("le conseil de juin"), but "mars" (the planet,
-		// the brand) and abbreviations need a day, a year or a time word.
+	if n == 1 && !hasYear && !x.monthTriggered(i) && x.relativeAfter(j) == 0 && x.notBareMonth(i) {
 		return j - i
 	}
 	for k := n - 2; k >= 0; k-- {
@@ -1143,6 +1213,24 @@ func (x *dateScanner) monthList(i int) int {
 		x.out = append(x.out, dent{i: start, j: j, v: dval{items[k].y, items[k].m, 0}, noYear: items[k].y == 0, rel: rel})
 	}
 	return j - i
+}
+
+// notBareMonth reports whether the month at token i, alone (no day, year, time word
+// nor second month), is not a date. A month name alone is one ("le conseil de
+// juin"), but not "mars" (the planet, the brand) nor an abbreviation, nor a month
+// after an article ("le Mai", a word cut short), nor a capitalised month before a
+// capitalised word (a name: "AVRIL Florence").
+func (x *dateScanner) notBareMonth(i int) bool {
+	if x.str(i) == "mars" || monthOf(x.str(i)) < 0 {
+		return true
+	}
+	if w := x.prevWord(i); w == i-1 {
+		switch x.str(w) {
+		case "le", "la", "un", "une":
+			return true
+		}
+	}
+	return x.upper(i) && i+1 < len(x.toks) && x.toks[i+1].gap == gapSpace && x.upper(i+1)
 }
 
 // sentenceEnd reports whether tokens [from, to) cross the end of a sentence (. ! ? ;
@@ -1194,8 +1282,73 @@ func (x *dateScanner) monthTriggered(i int) bool {
 	return false
 }
 
-// numericDate classifies the compound [i, j) starting with a number: "07/07/2023",
-// "2023-07-07", "2017-04", "03/2019", "2017-2027", "2017/2018", "2017-18".
+// numericForm is a numeric date: its parts in order and the separators it may use
+// (one throughout). Parts: d a day and m a month of one or two digits, D and M of
+// exactly two, y a four-digit year, z a two-digit one. A form with a cue is a date
+// only after a word that introduces a day (cueDay: dayCued) or a month (cueMonth:
+// monthTriggers).
+type numericForm struct {
+	parts string
+	seps  string
+	cue   uint8
+}
+
+// Cues of numericForm.
+const (
+	cueNone uint8 = iota
+	cueDay
+	cueMonth
+)
+
+// numericForms are the numeric dates, tried in order.
+var numericForms = []numericForm{
+	{"dmy", "/.-", cueNone}, // 07/07/2023, 7.3.2017, 07-07-2023
+	{"yMD", "-/", cueNone},  // 2023-07-07, 2023/07/07
+	{"yM", "-", cueNone},    // 2017-04 (a metadata line)
+	{"my", "/", cueNone},    // 03/2019, 3/2019
+	{"dm", "/", cueDay},     // le 17/02 (the year from the context; see dayCued, notDay)
+	{"dmz", "/", cueNone},   // 20/02/14
+	{"DMz", ".", cueNone},   // 15.05.99
+	{"ym", "-./", cueMonth}, // en 2015-3, depuis 2016.11 (not "délibération 2015-3")
+	{"my", "-.", cueMonth},  // en 11-2016
+}
+
+// read returns the date of the parts nums (of lens digits) joined by sep when they
+// have the form's shape and make a valid date.
+func (f numericForm) read(nums, lens []int, sep string) (dval, bool) {
+	var v dval
+	if len(f.parts) != len(nums) || !strings.Contains(f.seps, sep) {
+		return v, false
+	}
+	day := false
+	for p := range len(nums) {
+		n, l := nums[p], lens[p]
+		switch c := f.parts[p]; {
+		case (c == 'd' || c == 'm') && l <= 2, (c == 'D' || c == 'M') && l == 2:
+			if c == 'd' || c == 'D' {
+				v.d, day = n, true
+			} else {
+				v.m = n
+			}
+		case c == 'y' && isYear(n, l):
+			v.y = n
+		case c == 'z' && l == 2:
+			v.y = 2000 + n
+			if n >= 50 {
+				v.y = 1900 + n // "05/05/89"
+			}
+		default:
+			return v, false
+		}
+	}
+	if v.m < 1 || v.m > 12 || day && !validDay(v.y, v.m, v.d) {
+		return v, false
+	}
+	return v, true
+}
+
+// numericDate classifies the compound [i, j) starting with a number: a numeric date
+// (numericForms), or a span of years "2017-2027", "2017/2018", "2017-18".
 func (x *dateScanner) numericDate(i, j int) int {
 	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] {
 		return 0
@@ -1205,6 +1358,10 @@ func (x *dateScanner) numericDate(i, j int) int {
 	sep := ""
 	k := 0
 	for p := i; p < j; p++ {
+		if k == 3 && x.isWord(p, "t") && x.kind(p+1) == tokNum {
+			j = p // "2021-03-26T10:00:00": an ISO date and its time
+			break
+		}
 		if x.kind(p) == tokNum {
 			if k == 3 {
 				return 0
@@ -1223,27 +1380,113 @@ func (x *dateScanner) numericDate(i, j int) int {
 			return 0
 		}
 	}
+	for _, f := range numericForms {
+		if v, ok := f.read(nums[:k], lens[:k], sep); ok && x.cued(f.cue, i, j, lens[:k]) && (v.y != 0 || !x.notDay(i, j)) {
+			if y, next, ok := x.year(j); ok && v.y == 0 && v.d != 0 {
+				v.y, j = y, next // "07/05, 2020", "17/02 2019"
+			}
+			x.out = append(x.out, dent{i: i, j: j, v: v, noYear: v.y == 0})
+			return j - i
+		}
+	}
 	switch {
-	case k == 3 && lens[0] <= 2 && lens[1] <= 2 && isYear(nums[2], lens[2]) && (sep == "/" || sep == "." || sep == "-"):
-		if validDay(nums[2], nums[1], nums[0]) {
-			x.out = append(x.out, dent{i: i, j: j, v: dval{nums[2], nums[1], nums[0]}})
-		}
-	case k == 3 && isYear(nums[0], lens[0]) && lens[1] == 2 && lens[2] == 2 && sep == "-":
-		if validDay(nums[0], nums[1], nums[2]) {
-			x.out = append(x.out, dent{i: i, j: j, v: dval{nums[0], nums[1], nums[2]}})
-		}
-	case k == 2 && isYear(nums[0], lens[0]) && lens[1] == 2 && sep == "-" && nums[1] >= 1 && nums[1] <= 12:
-		x.out = append(x.out, dent{i: i, j: j, v: dval{nums[0], nums[1], 0}})
 	case k == 2 && isYear(nums[0], lens[0]) && lens[1] == 2 && (sep == "-" || sep == "/" || sep == "–") && nums[1] == (nums[0]+1)%100:
 		x.out = append(x.out, dent{i: i, j: j, v: dval{y: nums[0]}}, dent{i: i, j: j, v: dval{y: nums[0] + 1}})
 	case k == 2 && isYear(nums[0], lens[0]) && isYear(nums[1], lens[1]) && (sep == "-" || sep == "/" || sep == "–") && nums[1] > nums[0] && nums[1]-nums[0] <= 100:
 		x.out = append(x.out, dent{i: i, j: j, v: dval{y: nums[0]}}, dent{i: i, j: j, v: dval{y: nums[1]}})
-	case k == 2 && lens[0] == 2 && nums[0] >= 1 && nums[0] <= 12 && isYear(nums[1], lens[1]) && sep == "/":
-		x.out = append(x.out, dent{i: i, j: j, v: dval{nums[1], nums[0], 0}})
 	default:
 		return 0
 	}
 	return j - i
+}
+
+// cued reports whether the numeric date [i, j) has the cue its form needs.
+func (x *dateScanner) cued(cue uint8, i, j int, lens []int) bool {
+	switch cue {
+	case cueDay:
+		return x.dayCued(i, j, lens)
+	case cueMonth:
+		w := x.prevWord(i)
+		return w >= i-3 && monthTriggers[x.str(w)]
+	}
+	return true
+}
+
+// dayCues are the words that introduce a day written as numbers without its year
+// ("le 17/02", "du 3/05 au 7/05"), besides the days of the week.
+var dayCues = map[string]bool{
+	"le": true, "les": true, "du": true, "au": true, "depuis": true, "des": true, "ce": true,
+	"prochain": true, "entre": true,
+}
+
+// notDayAfter are the words after which a day and month written as numbers are a
+// street number ("9/9 bis") or a quantity ("10/12 ans").
+var notDayAfter = map[string]bool{"bis": true, "ter": true, "quater": true}
+
+// dayCued reports whether the numeric date [i, j) without a year is introduced as a
+// day ("le 17/02", "mardi 3/05", or the next item of a list of them) and is not a
+// fraction ("le 1/3 des crédits": two one-digit parts). Without a cue, "12/04" may
+// be a score, a reference or a ratio.
+func (x *dateScanner) dayCued(i, j int, lens []int) bool {
+	if len(lens) == 2 && lens[0] == 1 && lens[1] == 1 {
+		return false
+	}
+	w := x.prevWord(i)
+	if w == i-1 && (dayCues[x.str(w)] || isWeekday(x.str(w))) {
+		return true
+	}
+	if x.isPunct(i-1, "(") && isWeekday(x.str(x.prevWord(i-1))) {
+		return true // "vendredi (15/06)"
+	}
+	if w == i-1 && x.str(w) == "de" && x.isWord(j, "a") && x.kind(j+1) == tokNum && x.compound(j+1) > j+2 {
+		return true // "de 01/10 à 07/11": a range of such dates
+	}
+	// The next item of a list or range of such dates ("le 20/11, 22/11 ou 25/11").
+	if n := len(x.out); n > 0 && x.out[n-1].v.y == 0 && x.out[n-1].v.d != 0 {
+		next, ok := x.listSep(x.out[n-1].j)
+		return ok && next == i
+	}
+	return false
+}
+
+// notDay reports whether the day and month written as numbers [i, j) are a number:
+// after a capital letter (an act's number "D 87/12"), or before a word that makes
+// them a street number ("9/12 bis"), a quantity ("10/12 ans") or a ratio ("%").
+func (x *dateScanner) notDay(i, j int) bool {
+	if w := x.prevWord(i); w == i-1 && x.toks[w].e-x.toks[w].s == 1 && x.upper(w) {
+		return true
+	}
+	if x.kind(j) == tokWord && x.toks[j].gap <= gapSpace && (notDayAfter[x.str(j)] || notYearAfter[x.str(j)]) {
+		return true
+	}
+	return x.isPunct(j, "%")
+}
+
+// gluedDayMonth records the compound [i, j) of a day and a month name joined by a
+// hyphen or a slash, with a year after another one or not ("22-avril", "02/oct.",
+// "23/sep/2020").
+func (x *dateScanner) gluedDayMonth(i, j int) {
+	sep := x.str(i + 1)
+	if j-i != 3 && j-i != 5 || sep != "-" && sep != "/" || len(x.str(i)) > 2 {
+		return
+	}
+	m, ok := x.monthAt(i + 2)
+	d := x.num(i)
+	if !ok || d < 1 || d > 31 {
+		return
+	}
+	e := dent{i: i, j: j, v: dval{0, m, d}, noYear: true}
+	if j-i == 5 {
+		if x.str(i+3) != sep || !isYear(x.num(i+4), len(x.str(i+4))) {
+			return
+		}
+		e.v.y, e.noYear = x.num(i+4), false
+	} else if x.glued(j) && x.isPunct(j, ".") && monthOf(x.str(i+2)) < 0 {
+		e.j++ // "02/oct."
+	}
+	if validDay(e.v.y, m, d) {
+		x.out = append(x.out, e)
+	}
 }
 
 // bareYear records the four-digit number at token i as a year unless its context
@@ -1298,13 +1541,20 @@ func (x *dateScanner) bareYear(i int) {
 				return // "2015 000": a digit group
 			}
 		}
+		switch x.str(j) {
+		case "a", "et", "-", "–":
+			if x.kind(j+1) == tokNum && x.countAfter(j+2) {
+				return // "de 2000 à 2500 visiteurs", "entre 1800 et 2000 euros"
+			}
+		}
 	}
 	x.out = append(x.out, dent{i: start, j: i + 1, v: dval{y: x.num(i)}})
 }
 
 // finish resolves the years left open and builds the result. A day or month written
 // without a year takes the nearest year established before it in the same sentence,
-// else the publication year, else the nearest year established before it anywhere.
+// else the publication year, else the nearest year established before it anywhere,
+// else the first one after it.
 func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	if len(x.out) == 0 {
 		return nil
@@ -1314,13 +1564,21 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	// Entries are in text order: keep the last explicit year seen, the year of the
 	// current sentence (until a sentence end is crossed), and the last anywhere.
 	sentYear, anyYear, scanned := 0, 0, 0
-	for _, e := range x.out {
+	for k, e := range x.out {
 		if e.ctx {
-			// "l'an prochain": the year of what follows in its sentence.
-			if pubYear != 0 {
+			// "l'an prochain", "l'an deux mille trois": the year of what follows in
+			// its sentence.
+			if e.v.y != 0 {
+				sentYear, scanned = e.v.y, e.j
+			} else if pubYear != 0 {
 				sentYear, scanned = pubYear+int(e.rel), e.j
 			}
 			continue
+		}
+		if e.noYear && !e.ctx && e.rel == 0 {
+			if y := x.rangeYear(k); y != 0 {
+				e.v.y, e.noYear = y, false // "du 01/10 au 02/11/2017"
+			}
 		}
 		if e.noYear {
 			if sentYear != 0 && x.sentenceEnd(scanned, e.i) {
@@ -1341,8 +1599,10 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 				e.v.y = sentYear
 			case pubYear != 0:
 				e.v.y = pubYear
-			default:
+			case anyYear != 0:
 				e.v.y = anyYear
+			default:
+				e.v.y = x.nextYear(k)
 			}
 			if e.v.y == 0 || !validDay(e.v.y, max(e.v.m, 1), max(e.v.d, 1)) {
 				continue
@@ -1360,6 +1620,42 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
+}
+
+// rangeYear returns the year of the date that follows entry k as the other end of a
+// range or the next item of a list ("du 01/10 au 02/11/2017", "le 3/05 et le
+// 7/05/2020"), the year before when that date's month comes earlier, or 0.
+func (x *dateScanner) rangeYear(k int) int {
+	if k+1 >= len(x.out) {
+		return 0
+	}
+	e, n := x.out[k], x.out[k+1]
+	if n.noYear || n.ctx || n.v.m == 0 || n.i < e.j || n.i > e.j+3 {
+		return 0
+	}
+	if next, ok := x.listSep(e.j); !ok || next != n.i {
+		return 0
+	}
+	if e.v.m > n.v.m {
+		return n.v.y - 1
+	}
+	return n.v.y
+}
+
+// nextYear returns the year written out after entry k in its sentence (for a day or
+// month without a year, in a text with no publication date and no year before it:
+// "Le 11 juillet, suivant la convocation du 4 juillet 2017"), or 0. A year in a later
+// sentence is not established for it.
+func (x *dateScanner) nextYear(k int) int {
+	for _, e := range x.out[k+1:] {
+		if !e.noYear && !e.ctx {
+			if x.sentenceEnd(x.out[k].j, e.i) {
+				return 0
+			}
+			return e.v.y
+		}
+	}
+	return 0
 }
 
 // seenSet is a set of the keys of the entries already kept, for dropping duplicates:

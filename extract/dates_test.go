@@ -38,8 +38,60 @@ func TestDates(t *testing.T) {
 		{"numeric slash", "Article publié le 07/07/2023", "", []string{"2023-07-07"}},
 		{"numeric dot", "signé le 7.3.2017 à Paris", "", []string{"2017-03-07"}},
 		{"iso day", "modifié 2023-07-07", "", []string{"2023-07-07"}},
+		{"iso datetime", "Publié le 2021-03-26T10:00:00+01:00", "", []string{"2021-03-26"}},
 		{"iso month metadata", "date 2017-04 Le texte", "", []string{"2017-04"}},
 		{"month slash year", "au titre de 03/2019", "", []string{"2019-03"}},
+		{"day month numeric", "La réunion du 23/09 se tiendra en mairie.", "2021-06-14", []string{"2021-09-23"}},
+		{"day month numeric list", "Permanences les 04/03, 18/03 et 01/04.", "2024-01-05", []string{"2024-03-04", "2024-03-18", "2024-04-01"}},
+		{"day month numeric weekday parenthesis", "Rendez-vous ce vendredi (15/06) puis entre 01/10 et 07/11", "2024-01-05", []string{"2024-06-15", "2024-10-01", "2024-11-07"}},
+		{"day month numeric de à", "fermé de 25/10 à 05/11", "2024-01-05", []string{"2024-10-25", "2024-11-05"}},
+		{"day month numeric de score", "passer de 12/20 à 15/20", "2024-01-05", nil},
+		{"day month numeric score", "Note obtenue : 15/20, puis 10/10.", "2024-01-05", nil},
+		{"day month numeric reference", "Réf. 12/04 du dossier", "2024-01-05", nil},
+		{"day month numeric act number", "sauf D 10/12 à D 14/12", "2024", nil},
+		{"day month numeric range", "ouvert du 10/12 à 14/12", "2024-01-05", []string{"2024-12-10", "2024-12-14"}},
+		{"day month numeric ages", "un accueil pour les 10/12 ans", "2024", nil},
+		{"day month numeric fraction", "le 1/3 des crédits", "2021", nil},
+		{"day month numeric street", "au 3/12 bis rue Pasteur", "2021", nil},
+		{"two-digit year", "délibération adoptée le 18/03/15 à l'unanimité", "", []string{"2015-03-18"}},
+		{"two-digit year dots", "reçu en préfecture le 04.11.98", "", []string{"1998-11-04"}},
+		{"month slash year one digit", "au titre de 6/2022", "", []string{"2022-06"}},
+		{"day range hyphen", "le festival a lieu les 21-23 août 2020", "", []string{"2020-08-21", "2020-08-23"}},
+		{"day range jusqu'au", "exposition du 4 jusqu'au 19 octobre 2019", "", []string{"2019-10-04", "2019-10-19"}},
+		{"day range 1er au", "du 1er au 12 avril 2019", "", []string{"2019-04-01", "2019-04-12"}},
+		{"1 er spaced", "le procès-verbal du 1 er mars 2017", "", []string{"2017-03-01"}},
+		{"month range no year", "les travaux dureront de juin à août.", "2022-01-10", []string{"2022-06", "2022-08"}},
+		{"month range mars", "de mars à mai, la piscine ferme", "2022-01-10", []string{"2022-03", "2022-05"}},
+		{"month after article", "s'ajoute le Juin", "2022", nil},
+		{"month as a surname", "Présents : MARTIN Paul, JUILLET Anne, DURAND Eva", "2022", nil},
+		{"written day spaced unit", "le vingt huit février à 18 heures", "2019-03-01", []string{"2019-02-28"}},
+		{"written day sept month", "le vingt sept. 2019", "", []string{"2019-09-20"}},
+		{"year after the day", "Le 3 avril, la commune a voté le budget 2023-2025.", "", []string{"2023", "2023-04-03", "2025"}},
+		{"year after, other sentence", "Le 3 avril, la commune a voté. Le budget 2023 est en hausse.", "", []string{"2023"}},
+		{"glued day month", "réunion le 14-mars puis le 02/oct.", "2023-01-04", []string{"2023-03-14", "2023-10-02"}},
+		{"glued day month year", "version du 23/sep/2020", "", []string{"2020-09-23"}},
+		{"month de year", "au cours du mois de juin de 1998, puis le 4 juillet de 1999", "", []string{"1998-06", "1999-07-04"}},
+		{"month de range", "du 1er au 30 juin de 2000 à 2500 visiteurs", "2021", []string{"2021-06-01", "2021-06-30"}},
+		{"year-like range of euros", "un loyer entre 1800 et 2000 euros", "2021", nil},
+		{"written year", "le seize mars deux mille vingt-trois, à 18 h", "", []string{"2023-03-16"}},
+		{"written year mil", "Le vingt-deux mai deux mil quatre", "", []string{"2004-05-22"}},
+		{"written count", "le 3 juin deux mille visiteurs", "2021", []string{"2021-06-03"}},
+		{"l'an written", "L'an deux mil trois, le neuf avril, le conseil", "", []string{"2003-04-09"}},
+		{"demonstrative bare abbreviation", "cette Oct, rien", "2016-11-07", []string{"2016-10"}},
+		{"bare abbreviation", "le dec n'est pas un mois", "2016-11-07", nil},
+		{"demonstrative month", "cet avr. et ce nov., la salle ferme", "2016-11-07", []string{"2016-04", "2016-11"}},
+		{"year month after a trigger", "ouvert depuis 2018-3, puis en 11-2019", "", []string{"2018-03", "2019-11"}},
+		{"year month untriggered", "délibération 2018-3 du conseil", "", nil},
+		{"year first slash", "export du 2021/06/30", "", []string{"2021-06-30"}},
+		{"comma before the year", "Paris, le 14 mars, 2019.", "", []string{"2019-03-14"}},
+		{"comma before a count", "Au 31 décembre, 2019 logements", "2020", []string{"2020-12-31"}},
+		{"numeric range, year at its end", "la période du 01/10 au 02/11/2017", "2016-05-02", []string{"2017-10-01", "2017-11-02"}},
+		{"numeric range across the year", "ouvert du 15/12 au 10/01/2020", "2016-05-02", []string{"2019-12-15", "2020-01-10"}},
+		{"numeric day month, comma year", "du 01/05 au 07/05, 2020.", "2016-05-02", []string{"2020-05-01", "2020-05-07"}},
+		{"du mois de", "les 19 et 20 du mois de novembre, puis le 6 du mois d'avril 2021", "2020-01-01", []string{"2020-11-19", "2020-11-20", "2021-04-06"}},
+		{"de l'année", "en novembre de l'année 2016", "2020", []string{"2016-11"}},
+		{"two-digit year after a month", "En juillet 98, puis le 1er avril 05.", "2021", []string{"1998-07", "2005-04-01"}},
+		{"two-digit number after a month", "le 5 mai 20 personnes, le 6 mai 12h30", "2021", []string{"2021-05-05", "2021-05-06"}},
 		{"invalid day", "le 31 février 2018", "", nil},
 		{"invalid numeric", "le 31/02/2018", "", nil},
 		// Lists and ranges.
@@ -211,7 +263,9 @@ func seedTexts(tb testing.TB) map[string]string {
 
 func FuzzDates(f *testing.F) {
 	for _, s := range []string{"Lundi 5 février", "du 13 au 15 mars 2019", "13 et 14 décembre 2016", "07/07/2023",
-		"2017-2027", "1ᵉʳ janvier", "n°83-2025-07-07", "fin 2019", "T1 2020", "mi-juin", "du 28 décembre au 3 janvier 2019"} {
+		"2017-2027", "1ᵉʳ janvier", "n°83-2025-07-07", "fin 2019", "T1 2020", "mi-juin", "du 28 décembre au 3 janvier 2019",
+		"le 17/02", "du 01/10 au 02/11/2017", "13-15 juillet", "4 jusqu'au 9 mai", "le vingt sept mars deux mil trois",
+		"23/sep/2020", "en 2015-3", "12 janvier, 2016", "de mars à mai", "L'an deux mille"} {
 		f.Add(s, "2018-02-05")
 	}
 	files, _ := filepath.Glob("../../shared/seeds/*.txt")
@@ -249,48 +303,65 @@ func FuzzDates(f *testing.F) {
 	})
 }
 
-// TestTokenFlags checks that the lexer's flags are set on every word the date and
-// amount scanners may start with (the flags let them skip the other tokens).
+// TestTokenFlags checks that the lexer's flags are set on every word of the tables
+// the date and amount scanners may start with (the flags, derived from the tables, let
+// them skip the other tokens), and that each derived guard admits its table's words.
 func TestTokenFlags(t *testing.T) {
-	words := []string{"an", "annee", "premier", "un", "une", "million", "millions", "milliard", "milliards"}
-	for w := range strings.SplitSeq("janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv jan fevr fev avr juil sept sep oct nov dec", " ") {
-		words = append(words, w)
+	dateWords := []string{"an", "annee"}
+	for w := range monthNames {
+		dateWords = append(dateWords, w)
 	}
-	for _, w := range []string{"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-		"douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente"} {
-		if dayWordValue(w) == 0 {
-			t.Fatalf("dayWordValue(%q) = 0", w)
-		}
-		words = append(words, w)
-	}
-	// Every word of 3 to 9 letters that monthPrefix accepts reaches the month parser.
-	for a := 'a'; a <= 'z'; a++ {
-		for b := 'a'; b <= 'z'; b++ {
-			for n := 3; n <= 9; n++ {
-				if w := string(a) + string(b) + strings.Repeat("x", n-2); monthPrefix(w) {
-					words = append(words, w)
-				}
-			}
-		}
-	}
-	for _, w := range words {
-		toks := lex("l'" + w + " millions 7")
-		tk := toks[2]
-		needsDate := monthOf(w) != 0 || dayWordValue(w) != 0 || w == "an" || w == "annee" || len(w) >= 3 && len(w) <= 9 && monthPrefix(w)
-		if needsDate && tk.flags&fDate == 0 {
+	dateWords = append(dateWords, dayWords...)
+	for _, w := range dateWords {
+		tk := lex("l'" + w + " 7")[2]
+		if tk.flags&fDate == 0 {
 			t.Errorf("%q: flags %b, no fDate", w, tk.flags)
 		}
-		if (w == "un" || w == "une") && tk.flags&fUn == 0 {
-			t.Errorf("%q: flags %b, no fUn", w, tk.flags)
-		}
-		if tk.flags&fBeforeMillion == 0 {
-			t.Errorf("%q before millions: flags %b, no fBeforeMillion", w, tk.flags)
-		}
-		if toks[3].flags&fMillion == 0 || toks[4].flags != fNum {
-			t.Errorf("flags of %q: %b %b", "millions 7", toks[3].flags, toks[4].flags)
+		if m, ok := monthNames[w]; ok && (monthOf(w) != m || !monthPrefix(w)) {
+			t.Errorf("monthOf(%q) = %d, monthPrefix %v: the guards hide it", w, monthOf(w), monthPrefix(w))
 		}
 		if g := lex(w + "7"); g[0].flags&fBeforeNum == 0 {
 			t.Errorf("%q glued to a number: flags %b, no fBeforeNum", w, g[0].flags)
 		}
+	}
+	for _, w := range dayWords {
+		if dayWordValue(w) == 0 || !dayGuard.may(w) || !dateGuard.may(w) {
+			t.Errorf("dayWordValue(%q) = 0: the guard hides it", w)
+		}
+	}
+	var numWords []string
+	for w := range numberWords {
+		numWords = append(numWords, w)
+	}
+	for w := range wordScales {
+		numWords = append(numWords, w)
+	}
+	for _, w := range numWords {
+		if tk := lex("l'" + w + " 7")[2]; tk.flags&fNumWord == 0 || !isNumberWord(w) || !numGuard.may(w) {
+			t.Errorf("%q: flags %b, no fNumWord, or numGuard hides it", w, tk.flags)
+		}
+	}
+	for w := range multipliers {
+		if !multiplierFirst[w[0]] {
+			t.Errorf("multiplier %q: its first byte is not in multiplierFirst", w)
+		}
+	}
+	for _, f := range currencyForms {
+		if !slices.ContainsFunc(currencyFirst[f[0][0]], func(g []string) bool { return slices.Equal(f, g) }) {
+			t.Errorf("currency form %q: its first byte is not in currencyFirst", f)
+		}
+	}
+	for w := range approxNouns {
+		if !approxFirst[w[0]] {
+			t.Errorf("approximate noun %q: its first byte is not in approxFirst", w)
+		}
+	}
+	for w := range currencyBefore {
+		if !currencyBeforeFirst[w[0]] {
+			t.Errorf("currency %q: its first byte is not in currencyBeforeFirst", w)
+		}
+	}
+	if toks := lex("millions 7"); toks[1].flags != fNum {
+		t.Errorf("flags of 7: %b", toks[1].flags)
 	}
 }

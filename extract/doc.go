@@ -43,12 +43,26 @@
 //     nothing of a name (a heading "– BUDGET PRIMITIF 2024", an acronym "DETR 2024"),
 //     except a programme's name ("FRANCE 2030").
 //   - A month alone is a date ("le conseil de juin"), except "mars" and abbreviations,
-//     which need a day, a year or a time word ("en mars", "fin mars", "au mois de mars").
-//     Days written out in minutes ("le seize mars", "le vingt-huit septembre") count.
+//     which need a day, a year or a time word ("en mars", "fin mars", "au mois de
+//     mars", "cet avr."), a month after an article ("le Mai", a word cut short) and a
+//     capitalised month before a capitalised word (a surname: "AVRIL Florence"). Two
+//     months joined are a date ("de mars à mai"). Days written out in minutes ("le
+//     seize mars", "le vingt-huit septembre", "le vingt sept mars") count, and so do
+//     years in words after a month or "L'an" ("deux mille vingt-trois", "deux mil
+//     trois"). Day ranges "13-15 juillet", "du 4 jusqu'au 19 octobre".
+//   - Numeric dates are the forms of numericForms: "07/07/2023", "2023-07-07" (also
+//     with its time, "2023-07-07T10:00"), "2017-04", "03/2019", "en 2015-3", "20/02/14"
+//     (two-digit years, also after a month name "juillet 98,": 00–49 → 20xx, 50–99 → 19xx),
+//     and a day and month without a year after a word that introduces a day ("le
+//     17/02", "mardi 3/05", "les 04/03, 18/03 et 01/04") — not a fraction ("le 1/3 des
+//     crédits"), a street number ("9/9 bis"), an act's number ("D 87/12") nor a
+//     quantity ("10/12 ans"); alone, "12/04" may be a score or a reference.
 //   - A day or month without a year takes the nearest year written before it in the
 //     same sentence; else the publication year; else the nearest year written before it
-//     anywhere; else it is left out. (In news, a year earlier in the paragraph is
-//     usually another event's: "fermée depuis 2021 … démarrera le 17 avril".)
+//     anywhere; else the year written after it in its sentence ("Le 11 juillet,
+//     suivant la convocation du 4 juillet 2017"); else it is left out. (In news, a year
+//     earlier in the paragraph is usually another event's: "fermée depuis 2021 …
+//     démarrera le 17 avril".)
 //   - Relative to the publication date: "janvier prochain" is the next January after
 //     it (a release of October 2009 → 2010-01), "mars dernier", "le 12 mars dernier"
 //     the last March before it. "L'an prochain", "l'année prochaine", "l'an
@@ -65,9 +79,15 @@
 // AMOUNTS (Amounts; amounts.go). A number (thousands grouped by spaces — including
 // non-breaking and narrow ones, normalised —, dots or apostrophes "1’697 €", and a
 // group starting with 0 carried to the next line "30⏎000 euros"; decimal comma, or a
-// point before other than three digits) followed, across at most one line break, by a multiplier
-// (mille, k, million(s), M, milliard(s), Md, Mds, Mrd, Mrds) and a currency (€, euros,
-// d'euros, EUR; MEUR, KEUR carry both). "HT"/"TTC"/"hors taxes" after it fill
+// point before other than three digits, or before one or two after space groups "480
+// 813.60 €"), or a number in words (numberWords, wordScales in numwords.go: "quinze
+// mille", "vingt-cinq millions", "quatre-vingt-quinze"), followed, across at most one
+// line break, by a multiplier (mille, k, million(s), M, milliard(s), Md, Mds, Mrd,
+// Mrds) and a currency (currencyForms: €, euros, d'euros, de €, EUR; MEUR, KEUR carry
+// both), or after a currency ("€ 6 millions", "EUR 1000"); cents after it add up
+// ("vingt euros et quarante centimes"). A number in words without a currency is an
+// amount only from a million up, as an implicit candidate. Other currencies
+// (foreignCurrencies: "$", "£", dollars, livres…) are never euros. "HT"/"TTC"/"hors taxes" after it fill
 // Qualifier, an approximator before it ("près de", "plus de", "environ", "jusqu'à", "au
 // moins", "de l'ordre de"…) fills Approx; neither changes the value. A range "7 à 8
 // millions d'euros", "entre 2 et 3 M€", "2-3 M€" gives two amounts, the first taking
@@ -82,7 +102,10 @@
 // le Département 850 000 €"), an item written with a multiplier, or grouped and
 // followed by a comma or "et", is implicit when the euro amount follows in the same
 // sentence after a comma or "et"; and in the sentence after a euro amount, in the same
-// paragraph, when that sentence says who pays ("La Région apporte 1,5 million").
+// paragraph, when that sentence says who pays ("La Région apporte 1,5 million"). In a
+// text that has counted in euros before, millions after a preposition and not before
+// a noun are implicit too ("Avec 200 millions dans la corbeille", "un contrat à 2,5
+// milliards").
 // Approximate numbers written as nouns after "un"/"une" count at their value, the noun
 // filling Approx: dizaine 10, douzaine 12, quinzaine 15, vingtaine 20, … centaine
 // 100, millier 1 000 ("une vingtaine d'euros" = 20 €, "une centaine de milliers
