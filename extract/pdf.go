@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,89 +78,152 @@ const (
 	gateMinCharsPerOp = 0.5
 )
 
-// ReadPDFPages reads every page of a PDF with github.com/ledongthuc/pdf, page by page:
-// a page that fails to parse costs that page only (its Err is set). The header check
-// is lenient: a header with trailing words ("%PDF-1.4 Sharp Scanned CompactPDF"), a
-// PDF 2.0 header, bytes before the header or after the last %%EOF are accepted. Each
-// page gets its quality gate (see GatePage). The error is non-nil only when the file
-// cannot be opened at all (no PDF structure, encrypted); no panic escapes.
-func ReadPDFPages(data []byte) (pages []PDFPage, err error) {
+// DefaultMaxPDFPages is the number of pages read of one PDF unless a caller asks
+// otherwise: a recueil des actes runs to a few hundred pages, and a page tree that
+// lists more (a page listed 50 000 times) would cost minutes and memory in readers
+// that render pages. The pages after the limit are not read and the limit is named
+// in the problems.
+const DefaultMaxPDFPages = 2000
+
+// ReadPDFPages is ReadPDFPagesMax with DefaultMaxPDFPages, its problems dropped.
+func ReadPDFPages(data []byte) ([]PDFPage, error) {
+	pages, _, err := ReadPDFPagesMax(data, DefaultMaxPDFPages)
+	return pages, err
+}
+
+// ReadPDFPagesMax reads the first maxPages pages of a PDF (maxPages <= 0 means
+// DefaultMaxPDFPages) with github.com/ledongthuc/pdf,
+// page by page: a page that fails to parse costs that page only (its Err is set). The
+// header check is lenient: a header with trailing words ("%PDF-1.4 Sharp Scanned
+// CompactPDF"), a PDF 2.0 header, bytes before the header or after the last %%EOF are
+// accepted. Each page gets its quality gate (see GatePage). A page the tree lists
+// again is read once and copied. The problems name what of the page tree was not
+// read: pages over the limit, cycles, subtrees too deep. The error is non-nil only
+// when the file cannot be opened at all (no PDF structure, encrypted, no page); no
+// panic escapes.
+func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("malformed PDF: %v", r)
+			pages, err = nil, fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
-	r, err := openPDF(data)
-	if err != nil {
-		return nil, err
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPDFPages
 	}
-	list, err := pageList(r)
+	r, raw, err := openPDF(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	list, problems, err := pageList(r, maxPages)
+	if err != nil {
+		return nil, problems, err
 	}
 	pages = make([]PDFPage, len(list))
-	for i := range pages {
+	read := map[string]int{} // a page object's dictionary → the index of its first reading
+	for i, p := range list {
+		key := p.V.String()
+		if j, ok := read[key]; ok {
+			pages[i] = pages[j]
+			pages[i].Number, pages[i].Took = i+1, 0
+			continue
+		}
+		read[key] = i
 		t0 := time.Now()
-		pages[i] = readPage(list[i], i+1)
+		pages[i] = readPage(p, i+1, raw)
 		pages[i].Took = time.Since(t0)
 	}
-	return pages, nil
+	return pages, problems, nil
 }
 
 // Bounds of the page tree walk: a malformed tree (a Kids array pointing back to an
-// ancestor) would otherwise never end.
+// ancestor, a node listed many times) would otherwise never end.
 const (
 	maxPageTreeDepth = 32
-	maxPages         = 20000
+	maxPageTreeNodes = 200000
 )
 
-// pageList returns the page objects in order, walking the page tree with bounds
-// (ledongthuc/pdf's Reader.Page loops forever on a cyclic tree).
-func pageList(r *pdf.Reader) (pages []pdf.Page, err error) {
+// pageList returns the first maxPages page objects in order, walking the page tree
+// with bounds (ledongthuc/pdf's Reader.Page loops forever on a cyclic tree): a kid
+// that is one of its ancestors, a subtree deeper than maxPageTreeDepth and the nodes
+// after maxPageTreeNodes are skipped and named in the problems.
+func pageList(r *pdf.Reader, maxPages int) (pages []pdf.Page, problems Problems, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("malformed PDF: page tree: %v", x)
 		}
 	}()
-	nodes := 0
-	var walk func(v pdf.Value, depth int) error
-	walk = func(v pdf.Value, depth int) error {
-		nodes++
-		if depth > maxPageTreeDepth || nodes > 4*maxPages {
-			return errors.New("malformed PDF: page tree too deep or too large (cyclic?)")
-		}
-		switch v.Key("Type").Name() {
-		case "Page":
-			if len(pages) >= maxPages {
-				return fmt.Errorf("malformed PDF: more than %d pages", maxPages)
-			}
-			pages = append(pages, pdf.Page{V: v})
-			return nil
-		case "Pages":
-		default:
-			if v.Key("Kids").IsNull() {
-				// A leaf without /Type: a page for lenient readers.
-				if !v.Key("Contents").IsNull() {
-					pages = append(pages, pdf.Page{V: v})
-				}
-				return nil
-			}
-		}
-		kids := v.Key("Kids")
-		for i := 0; i < kids.Len(); i++ {
-			if err := walk(kids.Index(i), depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
+	w := pageWalk{max: maxPages, path: map[string]bool{}}
+	w.walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	if w.over {
+		w.problems.Add(-1, "pdf: more than %d pages: read the first %d", maxPages, maxPages)
 	}
-	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
-		return nil, err
+	if len(w.pages) == 0 {
+		return nil, w.problems, errors.New("malformed PDF: no pages")
 	}
-	if len(pages) == 0 {
-		return nil, errors.New("malformed PDF: no pages")
+	return w.pages, w.problems, nil
+}
+
+// pageWalk is the state of pageList's walk.
+type pageWalk struct {
+	max      int
+	pages    []pdf.Page
+	nodes    int
+	path     map[string]bool // the Pages nodes from the root to the current one
+	over     bool            // pages after max were found
+	stopped  bool            // the node bound was reached
+	problems Problems
+}
+
+// walk adds the pages under v and reports whether the walk goes on.
+func (w *pageWalk) walk(v pdf.Value, depth int) bool {
+	if w.nodes++; w.nodes > maxPageTreeNodes {
+		if !w.stopped {
+			w.stopped = true
+			w.problems.Add(-1, "pdf: page tree of more than %d nodes: read the pages before", maxPageTreeNodes)
+		}
+		return false
 	}
-	return pages, nil
+	kids := v.Key("Kids")
+	switch v.Key("Type").Name() {
+	case "Page":
+		return w.add(v)
+	case "Pages":
+	default:
+		if kids.IsNull() {
+			// A leaf without /Type: a page for lenient readers.
+			if !v.Key("Contents").IsNull() {
+				return w.add(v)
+			}
+			return true
+		}
+	}
+	if depth >= maxPageTreeDepth {
+		w.problems.Add(-1, "pdf: page tree deeper than %d levels: a subtree not read", maxPageTreeDepth)
+		return true
+	}
+	key := v.String()
+	if w.path[key] {
+		w.problems.Add(-1, "pdf: page tree cycle: a node lists one of its ancestors; skipped")
+		return true
+	}
+	w.path[key] = true
+	defer delete(w.path, key)
+	for i := 0; i < kids.Len(); i++ {
+		if !w.walk(kids.Index(i), depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// add adds a page, or reports that the limit is reached.
+func (w *pageWalk) add(v pdf.Value) bool {
+	if len(w.pages) >= w.max {
+		w.over = true
+		return false
+	}
+	w.pages = append(w.pages, pdf.Page{V: v})
+	return true
 }
 
 // ReadPDF reads a PDF with the fast reader only and returns its normalised text
@@ -167,7 +231,7 @@ func pageList(r *pdf.Reader) (pages []pdf.Page, err error) {
 // Pages that fail the quality gate or cannot be read are kept as read and named in
 // the problems; package extract/pdfread re-reads them with PDFium or OCR.
 func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) {
-	ps, err := ReadPDFPages(data)
+	ps, problems, err := ReadPDFPagesMax(data, DefaultMaxPDFPages)
 	if err != nil {
 		problems.Add(-1, "pdf: %v", err)
 		return "", nil, problems
@@ -220,7 +284,7 @@ func readPDF(data []byte) (*Result, error) {
 func PDFTitle(data []byte, text string) (title string) {
 	title = firstLine(text)
 	defer func() { recover() }()
-	if r, err := openPDF(data); err == nil {
+	if r, _, err := openPDF(data); err == nil {
 		if t := r.Trailer().Key("Info").Key("Title").Text(); strings.TrimSpace(t) != "" {
 			title = truncate(Normalize(t), 300)
 		}
@@ -246,23 +310,24 @@ func JoinPages(texts []string) string {
 }
 
 // openPDF opens data with ledongthuc/pdf after making its strict header and trailer
-// checks lenient.
-func openPDF(data []byte) (*pdf.Reader, error) {
+// checks lenient. It returns the bytes the reader reads (offsets in the file are
+// offsets in them).
+func openPDF(data []byte) (*pdf.Reader, []byte, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
-		return nil, errors.New("not a PDF file: no %PDF- header")
+		return nil, nil, errors.New("not a PDF file: no %PDF- header")
 	}
 	// Keep bytes up to the last %%EOF; ignore whatever a server or copier appended.
 	end := bytes.LastIndex(data, []byte("%%EOF"))
 	if end < 0 {
-		return nil, errors.New("not a PDF file: no %%EOF")
+		return nil, nil, errors.New("not a PDF file: no %%EOF")
 	}
 	data = data[:end+len("%%EOF")]
 	r, err := pdf.NewReader(headerFix{data}, int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("malformed PDF: %w", err)
+		return nil, nil, fmt.Errorf("malformed PDF: %w", err)
 	}
-	return r, nil
+	return r, data, nil
 }
 
 // headerFix reads data as if its first bytes were the strict header "%PDF-1.7\n"
@@ -289,7 +354,8 @@ func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
 }
 
 // readPage reads one page; a panic or error inside the library costs this page only.
-func readPage(p pdf.Page, num int) (out PDFPage) {
+// raw is the file, where the page's content streams are measured.
+func readPage(p pdf.Page, num int, raw []byte) (out PDFPage) {
 	out.Number = num
 	defer func() {
 		if x := recover(); x != nil {
@@ -304,6 +370,11 @@ func readPage(p pdf.Page, num int) (out PDFPage) {
 		out.Err = fmt.Errorf("page %d: %v", num, err)
 		out.Gate = stats.gate()
 		return out
+	}
+	if strings.TrimSpace(text) == "" {
+		// Measured only here: the search for "endstream" is not free.
+		n, unresolved := storedBytes(p.V.Key("Contents"), raw)
+		stats.RawBytes, stats.Unresolved = n, stats.Unresolved || unresolved
 	}
 	text, splits := RepairLineBreaks(text)
 	out.Text = text
@@ -320,11 +391,13 @@ func readPage(p pdf.Page, num int) (out PDFPage) {
 // PageContent is what a page's content streams promise, counted without decoding any
 // text: text-showing operators, Form XObjects and images drawn.
 type PageContent struct {
-	TextOps     int // Tj, TJ, ' and " in the page's own content streams
-	RawTextOps  int // Tj and TJ found by a plain scan of the page's content streams
-	FormTextOps int // the same inside the Form XObjects it draws (recursively)
-	Forms       int // Form XObjects drawn
-	Images      int // image XObjects and inline images drawn
+	RawBytes    int  // bytes of its content streams as stored (measured when no text was read)
+	Unresolved  bool // the page names content the reader cannot find (a broken reference)
+	TextOps     int  // Tj, TJ, ' and " in the page's own content streams
+	RawTextOps  int  // Tj and TJ found by a plain scan of the page's content streams
+	FormTextOps int  // the same inside the Form XObjects it draws (recursively)
+	Forms       int  // Form XObjects drawn
+	Images      int  // image XObjects and inline images drawn
 }
 
 func (c PageContent) gate() corpus.Gate {
@@ -337,6 +410,7 @@ func (c PageContent) gate() corpus.Gate {
 //   - the content parser saw at least gateMinParsedOps of the text-showing operators
 //     a plain scan finds (it did not stop early);
 //   - at least gateMinCharsPerOp characters per text-showing operator;
+//   - some text when the page has content (PageContent.RawBytes, Unresolved);
 //   - at most gateMaxReplacement of U+FFFD and control characters;
 //   - at most gateMaxNonWords of word letters in tokens that are not French words
 //     (Gate.NonWords, see NonWordShare);
@@ -378,6 +452,11 @@ func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
 	}
 	if ops := max(c.TextOps, c.RawTextOps); float64(g.Chars) < gateMinCharsPerOp*float64(ops) {
 		why = append(why, fmt.Sprintf("%d characters for %d text operators", g.Chars, ops))
+	}
+	if g.Chars == 0 && (c.RawBytes > 0 || c.Unresolved) {
+		// A content stream the fast reader could not decode (a Length of 0, a
+		// broken reference) reads as an empty page; another reader may read it.
+		why = append(why, fmt.Sprintf("no text from %d bytes of content", c.RawBytes))
 	}
 	if g.Replacement > gateMaxReplacement {
 		why = append(why, fmt.Sprintf("%.1f %% U+FFFD or control characters", 100*g.Replacement))
@@ -512,8 +591,46 @@ func contentStats(p pdf.Page) PageContent {
 	if contents := p.V.Key("Contents"); !contents.IsNull() {
 		walk(contents, p.Resources(), 0, false)
 		c.RawTextOps = countShowOps(contents)
+	} else {
+		c.Unresolved = slices.Contains(p.V.Keys(), "Contents")
 	}
 	return c
+}
+
+// storedBytes measures the content streams of a page as stored in raw, from the
+// offset where each stream's data starts to its "endstream", whatever its Length
+// says: a Length of 0 or an indirect Length the reader cannot resolve make the
+// reader see an empty stream where the file holds the page's text. unresolved
+// reports an element of a contents array that is not a stream.
+func storedBytes(contents pdf.Value, raw []byte) (n int, unresolved bool) {
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	if contents.IsNull() {
+		return 0, false
+	}
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
+			unresolved = true
+			continue
+		}
+		// A stream value prints as its dictionary, "@", the offset of its data.
+		desc := s.String()
+		off, err := strconv.Atoi(desc[strings.LastIndexByte(desc, '@')+1:])
+		if err != nil || off < 0 || off >= len(raw) {
+			continue
+		}
+		data := raw[off:min(len(raw), off+maxContentBytes)]
+		if end := bytes.Index(data, []byte("endstream")); end >= 0 {
+			data = data[:end]
+		}
+		n += len(bytes.TrimSpace(data))
+	}
+	return n, unresolved
 }
 
 // maxContentBytes bounds the bytes of content streams scanned by countShowOps.

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"terril/extract/internal/pdfbytes"
+)
+
+// Lines of the hand-written PDFs: administrative French with a date and an amount.
+var hostileLines = []string{
+	"La commission permanente du 14 mars 2023 attribue une aide de 48 500 euros",
+	"à la commune pour la réfection du gymnase et de ses vestiaires.",
+}
+
+// pageTreeBomb is a PDF whose page tree lists its one page n times.
+func pageTreeBomb(n int) []byte {
+	kids := strings.Repeat("4 0 R ", n)
+	return pdfbytes.Build("",
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, n),
+		pdfbytes.Font,
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+		pdfbytes.Stream("", pdfbytes.TextContent(hostileLines...)))
+}
+
+// pageTreeCycle is a PDF of two pages whose page tree holds, besides them, a node
+// listing its own ancestor.
+func pageTreeCycle() []byte {
+	objs := pdfbytes.Pages(pdfbytes.TextContent(hostileLines[0]), pdfbytes.TextContent(hostileLines[1]))
+	objs[1] = "<< /Type /Pages /Kids [4 0 R 8 0 R 6 0 R] /Count 2 >>"
+	objs = append(objs, "<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>")
+	return pdfbytes.Build("", objs...)
+}
+
+// undecodablePages are one-page PDFs whose content stream the fast reader cannot
+// decode, each in its own way; PDFium reads the first three.
+var undecodablePages = map[string]func() []byte{
+	// The stream's Length is 0 while it holds the page's text.
+	"length0": func() []byte {
+		return undecodable(func(c []byte) string { return fmt.Sprintf("<< /Length 0 >>\nstream\n%s\nendstream", c) })
+	},
+	// The Length is a reference to an object the file lacks.
+	"lengthref": func() []byte {
+		return undecodable(func(c []byte) string { return fmt.Sprintf("<< /Length 9 0 R >>\nstream\n%s\nendstream", c) })
+	},
+	// A filter the fast reader does not know.
+	"asciihex": func() []byte {
+		return undecodable(func(c []byte) string {
+			return pdfbytes.Stream("/Filter /ASCIIHexDecode", []byte(hex.EncodeToString(c)+">"))
+		})
+	},
+	// Deflated, then cut: the stream ends early.
+	"cutflate": func() []byte {
+		return undecodable(func(c []byte) string {
+			var b bytes.Buffer
+			w := zlib.NewWriter(&b)
+			w.Write(c)
+			w.Close()
+			return pdfbytes.Stream("/Filter /FlateDecode", b.Bytes()[:b.Len()/3])
+		})
+	},
+	// The page's Contents is a reference to an object the file lacks.
+	"contentsmissing": func() []byte {
+		objs := pdfbytes.Pages(nil)
+		objs[3] = strings.Replace(objs[3], "/Contents 5 0 R", "/Contents 9 0 R", 1)
+		return pdfbytes.Build("", objs...)
+	},
+}
+
+// undecodable is a one-page PDF whose content stream object is stream(the content).
+func undecodable(stream func(content []byte) string) []byte {
+	objs := pdfbytes.Pages(nil)
+	objs[4] = stream(pdfbytes.TextContent(hostileLines...))
+	return pdfbytes.Build("", objs...)
+}
+
+func TestReadPDFPagesPageTreeBomb(t *testing.T) {
+	t0 := time.Now()
+	pages, problems, err := ReadPDFPagesMax(pageTreeBomb(50000), 2000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(t0); took > 20*time.Second {
+		t.Errorf("took %v", took)
+	}
+	if len(pages) != 2000 {
+		t.Errorf("%d pages, want the first 2000", len(pages))
+	}
+	if !strings.Contains(strings.Join(problems.Strings(), "; "), "2000") {
+		t.Errorf("the page limit is not reported: %q", strings.Join(problems.Strings(), "; "))
+	}
+	for _, i := range []int{0, len(pages) - 1} {
+		if p := pages[i]; p.Number != i+1 || !strings.Contains(p.Text, "48 500 euros") {
+			t.Errorf("page %d: number %d, text %q", i+1, p.Number, p.Text)
+		}
+	}
+}
+
+func TestReadPDFPagesPageTreeCycle(t *testing.T) {
+	pages, problems, err := ReadPDFPagesMax(pageTreeCycle(), DefaultMaxPDFPages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 || !strings.Contains(pages[1].Text, "gymnase") {
+		t.Fatalf("%d pages: %+v", len(pages), pages)
+	}
+	if !strings.Contains(strings.Join(problems.Strings(), "; "), "cycle") {
+		t.Errorf("the cycle is not reported: %q", strings.Join(problems.Strings(), "; "))
+	}
+}
+
+// TestReadPDFPagesUndecodableContent: a page whose content the fast reader cannot
+// decode is never an empty page read well: its Err is set or it fails the gate.
+func TestReadPDFPagesUndecodableContent(t *testing.T) {
+	for name, gen := range undecodablePages {
+		pages, err := ReadPDFPages(gen())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		p := pages[0]
+		if p.Text != "" {
+			t.Errorf("%s: fast reader read %q", name, p.Text)
+			continue
+		}
+		if p.Gate.Pass || (p.Why == "" && p.Err == nil) {
+			t.Errorf("%s: a page without text from a non-empty content stream passes the gate: %+v", name, p.Gate)
+		}
+	}
+	// An empty content stream is an empty page, read.
+	pages, err := ReadPDFPages(pdfbytes.Build("", pdfbytes.Pages([]byte(" \n"))...))
+	if err != nil || !pages[0].Gate.Pass {
+		t.Errorf("blank page: %v, %+v", err, pages)
+	}
+}

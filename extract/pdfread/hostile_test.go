@@ -1,0 +1,57 @@
+package pdfread
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"terril/extract"
+	"terril/extract/internal/pdfbytes"
+)
+
+var hostileLine = "Le bureau du 9 octobre 2022 accorde 12 300 euros à l'association sportive de la commune."
+
+// TestReaderPageTreeBomb: a page tree listing one page 50 000 times is read up to
+// the page limit, quickly, with the limit named in the problems.
+func TestReaderPageTreeBomb(t *testing.T) {
+	n := 50000
+	data := pdfbytes.Build("",
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Repeat("4 0 R ", n), n),
+		pdfbytes.Font,
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+		pdfbytes.Stream("", pdfbytes.TextContent(hostileLine)))
+	for _, mode := range []string{ModeAuto, ModePDFium} {
+		r := New(Options{Runtime: testRuntime, Mode: mode, OCRPages: -1, MaxPages: 300, Log: &bytes.Buffer{}})
+		t0 := time.Now()
+		res, err := r.ReadPDF(context.Background(), "bomb.pdf", data)
+		if err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		t.Logf("%s: %v", mode, time.Since(t0))
+		if len(res.Pages) != 300 || !strings.Contains(res.Text, "12 300 euros") {
+			t.Errorf("%s: %d pages, text %.80q", mode, len(res.Pages), res.Text)
+		}
+		if got := strings.Join(res.Problems.Strings(), "; "); !strings.Contains(got, "300 pages") {
+			t.Errorf("%s: the page limit is not named: %q", mode, got)
+		}
+	}
+}
+
+// TestReaderUndecodableContent: a page whose content stream the fast reader reads as
+// empty (its Length is 0) goes to PDFium, which reads its text.
+func TestReaderUndecodableContent(t *testing.T) {
+	objs := pdfbytes.Pages(nil)
+	objs[4] = fmt.Sprintf("<< /Length 0 >>\nstream\n%s\nendstream", pdfbytes.TextContent(hostileLine))
+	r := New(Options{Runtime: testRuntime, OCRPages: -1, Log: &bytes.Buffer{}})
+	res, err := r.ReadPDF(context.Background(), "length0.pdf", pdfbytes.Build("", objs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readers(res); len(got) != 1 || got[0] != extract.ReaderPDFium || !strings.Contains(res.Text, "12 300 euros") {
+		t.Errorf("readers %v, text %q, notes %q", got, res.Text, res.Pages[0].Note)
+	}
+}
