@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -169,4 +170,28 @@ func TestReadHTMLCharset(t *testing.T) {
 			t.Errorf("%s: %q", tt.name, res.Text)
 		}
 	}
+}
+
+// FuzzHTMLAndText runs the HTML and text readers, without Read's recover: no panic,
+// and the text is valid UTF-8.
+func FuzzHTMLAndText(f *testing.F) {
+	f.Add([]byte("<html><head><meta charset=latin1><title>Séance | Ville</title></head><body><nav>Menu</nav><main><h1>Délibération</h1><p>Le 2 mai, 300 €.</p></main></body></html>"), true)
+	f.Add([]byte("<div><div><table><tr><td>a<td>b</table><ul><li>é\xe9</ul></div>"), true)
+	f.Add([]byte("\xFF\xFEA\x00r\x00r\x00\xEA\x00t\x00\xE9\x00"), false)
+	f.Add([]byte("Arr\xeat\xe9 du 2 mai\n\nLe maire\x0c"), false)
+	f.Fuzz(func(t *testing.T, data []byte, isHTML bool) {
+		var res *Result
+		var err error
+		if isHTML {
+			res, err = readHTML(data, "")
+		} else {
+			res, err = readPlain(data, "")
+		}
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(res.Text) || !utf8.ValidString(res.Title) {
+			t.Errorf("not UTF-8: %q, %q", res.Title, res.Text)
+		}
+	})
 }
