@@ -55,3 +55,19 @@ func TestReaderUndecodableContent(t *testing.T) {
 		t.Errorf("readers %v, text %q, notes %q", got, res.Text, res.Pages[0].Note)
 	}
 }
+
+// TestReaderEncrypted: an encrypted PDF without a user password is read (by PDFium:
+// the fast reader decrypts 40-bit RC4 wrongly and reads nothing); one with a
+// password fails with an error naming the file and the reason.
+func TestReaderEncrypted(t *testing.T) {
+	objs := pdfbytes.Pages(pdfbytes.TextContent(hostileLine))
+	r := New(Options{Runtime: testRuntime, OCRPages: -1, Log: &bytes.Buffer{}})
+	res, err := r.ReadPDF(context.Background(), "chiffre.pdf", pdfbytes.BuildEncrypted("", "proprio", objs...))
+	if err != nil || !strings.Contains(res.Text, "12 300 euros") {
+		t.Errorf("no user password: %v, %+v", err, res)
+	}
+	_, err = r.ReadPDF(context.Background(), "secret.pdf", pdfbytes.BuildEncrypted("secret", "proprio", objs...))
+	if err == nil || !strings.Contains(err.Error(), "secret.pdf") || !strings.Contains(err.Error(), "password") {
+		t.Errorf("user password: %v", err)
+	}
+}

@@ -6,6 +6,8 @@ package pdfbytes
 
 import (
 	"bytes"
+	"crypto/md5"
+	"crypto/rc4"
 	"fmt"
 	"strings"
 )
@@ -94,4 +96,50 @@ func Pages(contents ...[]byte) []string {
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(contents))
 	return objs
+}
+
+// padding is the password padding of the standard security handler.
+var padding = []byte("\x28\xBF\x4E\x5E\x4E\x75\x8A\x41\x64\x00\x4E\x56\xFF\xFA\x01\x08\x2E\x2E\x00\xB6\xD0\x68\x3E\x80\x2F\x0C\xA9\xFE\x64\x53\x69\x7A")
+
+// BuildEncrypted is Build with the objects' streams encrypted by the standard
+// security handler, revision 2 (RC4, 40 bits), with the user password user: a
+// reader opens it without asking when user is "". Strings outside streams are not
+// encrypted: the objects must have none.
+func BuildEncrypted(user, owner string, objs ...string) []byte {
+	pad := func(pw string) []byte { return append([]byte(pw), padding...)[:32] }
+	id := []byte("terril-test-id-0")
+	ok := md5.Sum(pad(owner))
+	o := rc4Crypt(ok[:5], pad(user))
+	h := md5.New()
+	h.Write(pad(user))
+	h.Write(o)
+	h.Write([]byte{0xD4, 0xFF, 0xFF, 0xFF}) // P = -44: printing allowed, little else
+	h.Write(id)
+	key := h.Sum(nil)[:5]
+	u := rc4Crypt(key, padding)
+	enc := make([]string, len(objs))
+	for i, obj := range objs {
+		start := strings.Index(obj, "stream\n")
+		end := strings.LastIndex(obj, "\nendstream")
+		if start < 0 || end < start {
+			enc[i] = obj
+			continue
+		}
+		start += len("stream\n")
+		n := i + 1
+		oh := md5.Sum(append(append([]byte{}, key...), byte(n), byte(n>>8), byte(n>>16), 0, 0))
+		enc[i] = obj[:start] + string(rc4Crypt(oh[:10], []byte(obj[start:end]))) + obj[end:]
+	}
+	enc = append(enc, fmt.Sprintf("<< /Filter /Standard /V 1 /R 2 /O <%x> /U <%x> /P -44 >>", o, u))
+	return Build(fmt.Sprintf("/Encrypt %d 0 R /ID [<%x> <%x>]", len(enc), id, id), enc...)
+}
+
+func rc4Crypt(key, data []byte) []byte {
+	c, err := rc4.NewCipher(key)
+	if err != nil {
+		panic(err)
+	}
+	out := make([]byte, len(data))
+	c.XORKeyStream(out, data)
+	return out
 }
