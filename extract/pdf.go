@@ -92,15 +92,14 @@ func ReadPDFPages(data []byte) ([]PDFPage, error) {
 }
 
 // ReadPDFPagesMax reads the first maxPages pages of a PDF (maxPages <= 0 means
-// DefaultMaxPDFPages) with github.com/ledongthuc/pdf,
-// page by page: a page that fails to parse costs that page only (its Err is set). The
-// header check is lenient: a header with trailing words ("%PDF-1.4 Sharp Scanned
-// CompactPDF"), a PDF 2.0 header, bytes before the header or after the last %%EOF are
-// accepted. Each page gets its quality gate (see GatePage). A page the tree lists
-// again is read once and copied. The problems name what of the page tree was not
-// read: pages over the limit, cycles, subtrees too deep. The error is non-nil only
-// when the file cannot be opened at all (no PDF structure, encrypted, no page); no
-// panic escapes.
+// DefaultMaxPDFPages) with github.com/ledongthuc/pdf, page by page: a page that
+// fails to parse costs that page only (its Err is set). The header check is lenient:
+// a header with trailing words ("%PDF-1.4 Sharp Scanned CompactPDF"), a PDF 2.0
+// header, bytes before the header or after the last %%EOF are accepted. Each page
+// gets its quality gate (see GatePage). A page the tree lists again is read once and
+// copied. The problems name what of the page tree was not read: pages over the
+// limit, cycles, subtrees too deep. The error is non-nil only when the file cannot
+// be opened at all (no PDF structure, encrypted, no page); no panic escapes.
 func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {

@@ -34,7 +34,9 @@ type Result struct {
 // by the bytes first (a PDF header, HTML markup), then by contentType, then by name.
 //
 // An error means nothing could be read from the document; it names the document.
-// A panic in a reader is recovered and returned as an error.
+// Bytes that decode to binary content (NUL and control characters: a compressed,
+// image or executable file under a text name) are an error, not mojibake. A panic
+// in a reader is recovered and returned as an error.
 func Read(name, contentType string, data []byte) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
