@@ -370,11 +370,10 @@ func readPage(p pdf.Page, num int, raw []byte) (out PDFPage) {
 		out.Gate = stats.gate()
 		return out
 	}
-	if strings.TrimSpace(text) == "" {
-		// Measured only here: the search for "endstream" is not free.
-		n, unresolved := storedBytes(p.V.Key("Contents"), raw)
-		stats.RawBytes, stats.Unresolved = n, stats.Unresolved || unresolved
-	}
+	// Every stream is measured only when no text was read: the search for
+	// "endstream" is not free.
+	n, lost, unresolved := storedBytes(p.V.Key("Contents"), raw, strings.TrimSpace(text) == "")
+	stats.RawBytes, stats.LostStreams, stats.Unresolved = n, lost, stats.Unresolved || unresolved
 	text, splits := RepairLineBreaks(text)
 	out.Text = text
 	var why []string
@@ -391,6 +390,7 @@ func readPage(p pdf.Page, num int, raw []byte) (out PDFPage) {
 // text: text-showing operators, Form XObjects and images drawn.
 type PageContent struct {
 	RawBytes    int  // bytes of its content streams as stored (measured when no text was read)
+	LostStreams int  // content streams read as empty while they hold bytes (a Length of 0)
 	Unresolved  bool // the page names content the reader cannot find (a broken reference)
 	TextOps     int  // Tj, TJ, ' and " in the page's own content streams
 	RawTextOps  int  // Tj and TJ found by a plain scan of the page's content streams
@@ -409,7 +409,8 @@ func (c PageContent) gate() corpus.Gate {
 //   - the content parser saw at least gateMinParsedOps of the text-showing operators
 //     a plain scan finds (it did not stop early);
 //   - at least gateMinCharsPerOp characters per text-showing operator;
-//   - some text when the page has content (PageContent.RawBytes, Unresolved);
+//   - some text when the page has content (PageContent.RawBytes, Unresolved), and
+//     no content stream read as empty while it holds bytes (LostStreams);
 //   - at most gateMaxReplacement of U+FFFD and control characters;
 //   - at most gateMaxNonWords of word letters in tokens that are not French words
 //     (Gate.NonWords, see NonWordShare);
@@ -456,6 +457,9 @@ func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
 		// A content stream the fast reader could not decode (a Length of 0, a
 		// broken reference) reads as an empty page; another reader may read it.
 		why = append(why, fmt.Sprintf("no text from %d bytes of content", c.RawBytes))
+	}
+	if c.LostStreams > 0 {
+		why = append(why, fmt.Sprintf("%d content streams of Length 0 hold bytes", c.LostStreams))
 	}
 	if g.Replacement > gateMaxReplacement {
 		why = append(why, fmt.Sprintf("%.1f %% U+FFFD or control characters", 100*g.Replacement))
@@ -596,12 +600,16 @@ func contentStats(p pdf.Page) PageContent {
 	return c
 }
 
-// storedBytes measures the content streams of a page as stored in raw, from the
-// offset where each stream's data starts to its "endstream", whatever its Length
-// says: a Length of 0 or an indirect Length the reader cannot resolve make the
-// reader see an empty stream where the file holds the page's text. unresolved
-// reports an element of a contents array that is not a stream.
-func storedBytes(contents pdf.Value, raw []byte) (n int, unresolved bool) {
+// storedBytes measures the content streams of a page as stored in raw (see
+// streamStored), and counts those the fast reader reads as empty while they hold
+// bytes: a Length of 0 or an indirect Length it cannot resolve make it see an empty
+// stream where the file holds the page's text. unresolved reports an element of a
+// contents array that is not a stream. With all set, every stream is measured;
+// otherwise only those of Length 0 (the others are what they say).
+func storedBytes(contents pdf.Value, raw []byte, all bool) (n, lost int, unresolved bool) {
+	if contents.IsNull() {
+		return 0, 0, false
+	}
 	streams := []pdf.Value{contents}
 	if contents.Kind() == pdf.Array {
 		streams = streams[:0]
@@ -609,27 +617,38 @@ func storedBytes(contents pdf.Value, raw []byte) (n int, unresolved bool) {
 			streams = append(streams, contents.Index(i))
 		}
 	}
-	if contents.IsNull() {
-		return 0, false
-	}
 	for _, s := range streams {
 		if s.Kind() != pdf.Stream {
 			unresolved = true
 			continue
 		}
-		// A stream value prints as its dictionary, "@", the offset of its data.
-		desc := s.String()
-		off, err := strconv.Atoi(desc[strings.LastIndexByte(desc, '@')+1:])
-		if err != nil || off < 0 || off >= len(raw) {
+		empty := s.Key("Length").Int64() == 0
+		if !all && !empty {
 			continue
 		}
-		data := raw[off:min(len(raw), off+maxContentBytes)]
-		if end := bytes.Index(data, []byte("endstream")); end >= 0 {
-			data = data[:end]
+		stored := streamStored(s, raw)
+		n += stored
+		if empty && stored > 0 {
+			lost++
 		}
-		n += len(bytes.TrimSpace(data))
 	}
-	return n, unresolved
+	return n, lost, unresolved
+}
+
+// streamStored returns the bytes of a stream as stored in raw, from the offset where
+// its data starts to its "endstream", white space trimmed, whatever its Length says.
+func streamStored(s pdf.Value, raw []byte) int {
+	// A stream value prints as its dictionary, "@", the offset of its data.
+	desc := s.String()
+	off, err := strconv.Atoi(desc[strings.LastIndexByte(desc, '@')+1:])
+	if err != nil || off < 0 || off >= len(raw) {
+		return 0
+	}
+	data := raw[off:min(len(raw), off+maxContentBytes)]
+	if end := bytes.Index(data, []byte("endstream")); end >= 0 {
+		data = data[:end]
+	}
+	return len(bytes.TrimSpace(data))
 }
 
 // maxContentBytes bounds the bytes of content streams scanned by countShowOps.

@@ -138,3 +138,23 @@ func TestReadPDFPagesUndecodableContent(t *testing.T) {
 		t.Errorf("blank page: %v, %+v", err, pages)
 	}
 }
+
+// TestReadPDFPagesLostStream: a page drawn by two content streams, the second of
+// which the fast reader reads as empty (its Length is 0), has lost text: it fails
+// the gate although the first stream gave text.
+func TestReadPDFPagesLostStream(t *testing.T) {
+	objs := pdfbytes.Pages(pdfbytes.TextContent(hostileLines[0]))
+	objs[3] = strings.Replace(objs[3], "/Contents 5 0 R", "/Contents [5 0 R 6 0 R]", 1)
+	objs = append(objs, fmt.Sprintf("<< /Length 0 >>\nstream\n%s\nendstream", pdfbytes.TextContent(hostileLines[1])))
+	pages, err := ReadPDFPages(pdfbytes.Build("", objs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pages[0]
+	if !strings.Contains(p.Text, "48 500 euros") || strings.Contains(p.Text, "gymnase") {
+		t.Fatalf("text %q", p.Text)
+	}
+	if p.Gate.Pass {
+		t.Errorf("a page with a content stream read as empty passes the gate: %+v", p.Gate)
+	}
+}
