@@ -109,7 +109,7 @@ func htmlCharset(data []byte, contentType string) string {
 	head := data[:min(len(data), 1024)]
 	// Without a declaration DetermineEncoding guesses from the first 1024 bytes
 	// only (Windows-1252 when they are ASCII); decodeAs guesses from all of them.
-	if certain || bytes.Contains(bytes.ToLower(head), []byte("charset")) {
+	if certain || bytes.Contains(head, []byte("harset")) || bytes.Contains(head, []byte("HARSET")) {
 		return name
 	}
 	return ""

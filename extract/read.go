@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"mime"
@@ -302,42 +303,73 @@ func isASCII(data []byte) bool {
 	return true
 }
 
-// Thresholds of binaryContent: the shares of characters that text never has so many
-// of. Real text has a form feed, an escape or two; a compressed, image or executable
-// file decodes to 10–50 % of them.
+// Thresholds of binaryContent: the shares of the decoded bytes that text never has
+// so many of. Real text has a form feed, an escape or two; a compressed, image or
+// executable file decodes to 10–50 % of them.
 const (
 	binaryMaxControl     = 0.01 // NUL, C0 and C1 controls other than white space
-	binaryMaxReplacement = 0.10 // U+FFFD (a text with each accent lost has 2–5 %)
+	binaryMaxReplacement = 0.30 // bytes of U+FFFD, 3 each (a text with every accent lost has 5–12 %)
 )
 
-// binaryContent says why decoded text is the content of a binary file, or "".
+// binaryContent says why decoded text (valid UTF-8) is the content of a binary
+// file, or "". Shares are of bytes: eight at a time through printable ASCII (most of
+// any text), a table lookup each in the blocks with other bytes.
 func binaryContent(s string) string {
-	runes, ctrl, repl := 0, 0, 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			runes++
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
-				ctrl++
-			}
-			i++
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	ctrl, repl := 0, 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		// No byte below 0x20 (x - 0x20 borrows into its high bit) nor above 0x7E
+		// (x + 1 or x itself has its high bit set).
+		if ((x-0x20*ones)&^x|(x+ones)|x)&highs == 0 {
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		runes++
-		switch {
-		case r == utf8.RuneError:
-			repl++
-		case r >= 0x80 && r < 0xA0:
-			ctrl++
+		for j := i; j < i+8; j++ {
+			c, r := binaryByte(s, j)
+			ctrl, repl = ctrl+c, repl+r
 		}
-		i += n
 	}
+	for ; i < len(s); i++ {
+		c, r := binaryByte(s, i)
+		ctrl, repl = ctrl+c, repl+r
+	}
+	n := float64(len(s))
 	switch {
-	case float64(ctrl) > binaryMaxControl*float64(runes):
-		return fmt.Sprintf("binary content, not text: %.0f %% NUL or control characters", 100*float64(ctrl)/float64(runes))
-	case float64(repl) > binaryMaxReplacement*float64(runes):
-		return fmt.Sprintf("binary content, not text: %.0f %% undecodable bytes", 100*float64(repl)/float64(runes))
+	case float64(ctrl) > binaryMaxControl*n:
+		return fmt.Sprintf("binary content, not text: %.0f %% NUL or control characters", 100*float64(ctrl)/n)
+	case float64(3*repl) > binaryMaxReplacement*n:
+		return fmt.Sprintf("binary content, not text: %.0f %% undecodable bytes", 100*float64(3*repl)/n)
 	}
 	return ""
 }
+
+// binaryByte reports whether s[i] starts a control character or a U+FFFD.
+func binaryByte(s string, i int) (ctrl, repl int) {
+	switch binaryClass[s[i]] {
+	case 1:
+		return 1, 0
+	case 2: // U+0080–U+009F, the C1 controls, are C2 80 to C2 9F
+		if i+1 < len(s) && s[i+1] < 0xA0 {
+			return 1, 0
+		}
+	case 3: // U+FFFD is EF BF BD
+		if strings.HasPrefix(s[i:], "\uFFFD") {
+			return 0, 1
+		}
+	}
+	return 0, 0
+}
+
+// binaryClass classes the bytes for binaryContent: 1 a control character (C0 but
+// white space, DEL), 2 the lead byte of a C1 control, 3 that of U+FFFD, 0 the rest.
+var binaryClass = func() (t [256]byte) {
+	for c := range 0x20 {
+		t[c] = 1
+	}
+	for _, c := range "\t\n\r\f\v" {
+		t[c] = 0
+	}
+	t[0x7F], t[0xC2], t[0xEF] = 1, 2, 3
+	return t
+}()

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -194,4 +196,53 @@ func FuzzHTMLAndText(f *testing.F) {
 			t.Errorf("not UTF-8: %q, %q", res.Title, res.Text)
 		}
 	})
+}
+
+// BenchmarkRead measures the HTML and text readers over the sample corpus's files
+// (decoding, the binary check, parsing, Normalize); MB/s is of the files' bytes.
+func BenchmarkRead(b *testing.B) {
+	files, _ := filepath.Glob("../corpus/sample/docs/*")
+	if len(files) == 0 {
+		b.Skip("../corpus/sample/docs not found")
+	}
+	var datas [][]byte
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas = append(datas, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for i, data := range datas {
+			if _, err := Read(files[i], "", data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestBinaryContentPositions: a control character is found wherever it falls in
+// binaryContent's blocks of eight bytes.
+func TestBinaryContentPositions(t *testing.T) {
+	base := strings.Repeat("Arrêté n°5.", 4) // 52 bytes, so one control is 1.9 %
+	for _, ctrl := range []string{"\x00", "\x1b", "\x7f", "\u0085"} {
+		for i := 0; i <= len(base); i++ {
+			if !utf8.ValidString(base[:i]) {
+				continue
+			}
+			if s := base[:i] + ctrl + base[i:]; binaryContent(s) == "" {
+				t.Errorf("%q at %d not found", ctrl, i)
+			}
+		}
+	}
+	if why := binaryContent(base + "\t\n\r\f\v" + base); why != "" {
+		t.Errorf("white space: %s", why)
+	}
+	if n := testing.AllocsPerRun(10, func() { binaryContent(base) }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
 }
