@@ -85,6 +85,18 @@ const (
 // in the problems.
 const DefaultMaxPDFPages = 2000
 
+// Bounds of the content parsed: a content stream of a few hundred KB in the file
+// can inflate to gigabytes (a 300 KB file inflating to 300 MB took 70 s and 1.9 GB).
+// A dense page of text, or a detailed map, has a few MB of content.
+const (
+	maxPageContent = 16 << 20  // decoded bytes of one page's content streams
+	maxDocContent  = 128 << 20 // of all the pages of a document
+)
+
+// ErrContentTooLarge is the Err of a page whose content streams inflate beyond the
+// bounds of what is parsed: no reader is asked to read it.
+var ErrContentTooLarge = errors.New("content too large")
+
 // ReadPDFPages is ReadPDFPagesMax with DefaultMaxPDFPages, its problems dropped.
 func ReadPDFPages(data []byte) ([]PDFPage, error) {
 	pages, _, err := ReadPDFPagesMax(data, DefaultMaxPDFPages)
@@ -101,6 +113,12 @@ func ReadPDFPages(data []byte) ([]PDFPage, error) {
 // limit, cycles, subtrees too deep. The error is non-nil only when the file cannot
 // be opened at all (no PDF structure, encrypted, no page); no panic escapes.
 func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
+	return readPDFPages(data, maxPages, maxDocContent)
+}
+
+// readPDFPages is ReadPDFPagesMax with budget bytes of content parsed in the whole
+// document.
+func readPDFPages(data []byte, maxPages, budget int) (pages []PDFPage, problems Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("malformed PDF: %v", r)
@@ -128,7 +146,7 @@ func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Probl
 		}
 		read[key] = i
 		t0 := time.Now()
-		pages[i] = readPage(p, i+1, raw)
+		pages[i] = readPage(p, i+1, raw, &budget)
 		pages[i].Took = time.Since(t0)
 	}
 	return pages, problems, nil
@@ -353,8 +371,9 @@ func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
 }
 
 // readPage reads one page; a panic or error inside the library costs this page only.
-// raw is the file, where the page's content streams are measured.
-func readPage(p pdf.Page, num int, raw []byte) (out PDFPage) {
+// raw is the file, where the page's content streams are measured; budget is what is
+// left of maxDocContent, the page's content is taken from it.
+func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 	out.Number = num
 	defer func() {
 		if x := recover(); x != nil {
@@ -363,7 +382,18 @@ func readPage(p pdf.Page, num int, raw []byte) (out PDFPage) {
 			out.Gate.Pass = false
 		}
 	}()
+	ops, size := countShowOps(p.V.Key("Contents"), min(maxPageContent, *budget))
+	switch {
+	case size > maxPageContent:
+		out.Err = fmt.Errorf("page %d: %w: more than %d MB of content streams", num, ErrContentTooLarge, maxPageContent>>20)
+		return out
+	case size > *budget:
+		out.Err = fmt.Errorf("page %d: %w: the document's content streams exceed %d MB", num, ErrContentTooLarge, maxDocContent>>20)
+		return out
+	}
+	*budget -= size
 	stats := contentStats(p)
+	stats.RawTextOps = ops
 	text, err := p.GetPlainText(nil)
 	if err != nil {
 		out.Err = fmt.Errorf("page %d: %v", num, err)
@@ -593,7 +623,6 @@ func contentStats(p pdf.Page) PageContent {
 	}
 	if contents := p.V.Key("Contents"); !contents.IsNull() {
 		walk(contents, p.Resources(), 0, false)
-		c.RawTextOps = countShowOps(contents)
 	} else {
 		c.Unresolved = slices.Contains(p.V.Keys(), "Contents")
 	}
@@ -651,26 +680,28 @@ func streamStored(s pdf.Value, raw []byte) int {
 	return len(bytes.TrimSpace(data))
 }
 
-// maxContentBytes bounds the bytes of content streams scanned by countShowOps.
+// maxContentBytes bounds the bytes of a stream searched for its end by streamStored.
 const maxContentBytes = 32 << 20
 
 // countShowOps counts the Tj and TJ operators in the decoded bytes of a page's content
 // streams by a plain scan, independent of the content parser: a string, hex string or
-// array closing, optional white space, then the operator.
-func countShowOps(contents pdf.Value) (n int) {
+// array closing, optional white space, then the operator. It decodes at most limit+1
+// bytes and returns their number: more than limit means the streams are larger.
+func countShowOps(contents pdf.Value, limit int) (n, size int) {
 	defer func() { recover() }()
 	var streams []pdf.Value
 	if contents.Kind() == pdf.Array {
 		for i := 0; i < contents.Len(); i++ {
 			streams = append(streams, contents.Index(i))
 		}
-	} else {
+	} else if !contents.IsNull() {
 		streams = append(streams, contents)
 	}
 	for _, s := range streams {
 		rc := s.Reader()
-		b, _ := io.ReadAll(io.LimitReader(rc, maxContentBytes))
+		b, _ := io.ReadAll(io.LimitReader(rc, int64(limit-size+1)))
 		rc.Close()
+		size += len(b)
 		for i := 0; i+1 < len(b); i++ {
 			if b[i] != 'T' || (b[i+1] != 'j' && b[i+1] != 'J') {
 				continue
@@ -686,8 +717,11 @@ func countShowOps(contents pdf.Value) (n int) {
 				n++
 			}
 		}
+		if size > limit {
+			return n, size
+		}
 	}
-	return n
+	return n, size
 }
 
 func isPDFSpace(c byte) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -156,5 +157,76 @@ func TestReadPDFPagesLostStream(t *testing.T) {
 	}
 	if p.Gate.Pass {
 		t.Errorf("a page with a content stream read as empty passes the gate: %+v", p.Gate)
+	}
+}
+
+// flatePage is a content stream of n bytes of pad (white space: nothing drawn),
+// then content, deflated: a few KB in the file per MB decoded.
+func flatePage(n int, content []byte) string {
+	var b bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	w.Write(bytes.Repeat([]byte(" "), n))
+	w.Write(content)
+	w.Close()
+	return pdfbytes.Stream("/Filter /FlateDecode", b.Bytes())
+}
+
+// contentBomb is a PDF of a page whose content stream inflates to n bytes, then a
+// page of text.
+func contentBomb(n int) []byte {
+	objs := pdfbytes.Pages(pdfbytes.TextContent(hostileLines[0]), pdfbytes.TextContent(hostileLines[1]))
+	objs[4] = flatePage(n, pdfbytes.TextContent(hostileLines[0]))
+	return pdfbytes.Build("", objs...)
+}
+
+// TestReadPDFPagesContentBomb: a content stream that inflates beyond
+// maxPageContent is not parsed (a 300 KB file inflating to 300 MB took 70 s and
+// 1.9 GB); the page is not read and says why, the next one is read.
+func TestReadPDFPagesContentBomb(t *testing.T) {
+	t0 := time.Now()
+	pages, err := ReadPDFPages(contentBomb(maxPageContent + 1<<20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(t0); took > 10*time.Second {
+		t.Errorf("took %v", took)
+	}
+	if p := pages[0]; !errors.Is(p.Err, ErrContentTooLarge) || p.Text != "" {
+		t.Errorf("page 1: err %v, text %.50q", p.Err, p.Text)
+	}
+	if p := pages[1]; p.Err != nil || !strings.Contains(p.Text, "gymnase") {
+		t.Errorf("page 2: err %v, text %.50q", p.Err, p.Text)
+	}
+	// Under the limit, the page is read.
+	pages, err = ReadPDFPages(contentBomb(1 << 20))
+	if err != nil || pages[0].Err != nil || !strings.Contains(pages[0].Text, "48 500 euros") {
+		t.Errorf("1 MB of content: %v, %+v", err, pages)
+	}
+}
+
+// TestReadPDFPagesContentBudget: the content streams of one document are parsed up
+// to a budget (maxDocContent); the pages after are not read and say why.
+func TestReadPDFPagesContentBudget(t *testing.T) {
+	const pageSize, n = 1 << 20, 4
+	var contents [][]byte
+	for range n {
+		contents = append(contents, nil)
+	}
+	objs := pdfbytes.Pages(contents...)
+	for i := range n {
+		// Each its own stream: the same stream twice is the same page, read once.
+		objs[4+2*i] = flatePage(pageSize-i, pdfbytes.TextContent(hostileLines[0]))
+	}
+	pages, _, err := readPDFPages(pdfbytes.Build("", objs...), 10, (n-1)*pageSize+1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pages[:n-1] {
+		if p.Err != nil || !strings.Contains(p.Text, "48 500 euros") {
+			t.Errorf("page %d: %v", i+1, p.Err)
+		}
+	}
+	if p := pages[n-1]; !errors.Is(p.Err, ErrContentTooLarge) {
+		t.Errorf("page %d: %v", n, p.Err)
 	}
 }

@@ -2,6 +2,7 @@ package pdfread
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"fmt"
 	"strings"
@@ -69,5 +70,29 @@ func TestReaderEncrypted(t *testing.T) {
 	_, err = r.ReadPDF(context.Background(), "secret.pdf", pdfbytes.BuildEncrypted("secret", "proprio", objs...))
 	if err == nil || !strings.Contains(err.Error(), "secret.pdf") || !strings.Contains(err.Error(), "password") {
 		t.Errorf("user password: %v", err)
+	}
+}
+
+// TestReaderContentBomb: a page whose content stream inflates beyond what the fast
+// reader parses is not sent to PDFium either (which spends a minute on 300 MB); it
+// is recorded as not read, and the next page is read.
+func TestReaderContentBomb(t *testing.T) {
+	var b bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	w.Write(bytes.Repeat([]byte(" "), 40<<20))
+	w.Write(pdfbytes.TextContent(hostileLine))
+	w.Close()
+	objs := pdfbytes.Pages(nil, pdfbytes.TextContent(hostileLine))
+	objs[4] = pdfbytes.Stream("/Filter /FlateDecode", b.Bytes())
+	r := New(Options{Runtime: testRuntime, OCRPages: -1, Log: &bytes.Buffer{}})
+	res, err := r.ReadPDF(context.Background(), "bombe.pdf", pdfbytes.Build("", objs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := readers(res); len(got) != 2 || got[0] != "" || got[1] != extract.ReaderFast {
+		t.Errorf("readers %v, notes %q", got, res.Pages[0].Note)
+	}
+	if !strings.Contains(res.Pages[0].Note, "content too large") {
+		t.Errorf("note %q", res.Pages[0].Note)
 	}
 }

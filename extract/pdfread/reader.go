@@ -164,6 +164,9 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 			fp := &fps[i]
 			p := &page{fast: fp, took: fp.Took}
 			switch {
+			case errors.Is(fp.Err, extract.ErrContentTooLarge):
+				// PDFium would spend as long on it, or longer.
+				p.note = append(p.note, "not read: "+fp.Err.Error())
 			case fp.Err != nil:
 				p.note = append(p.note, "fast reader failed: "+fp.Err.Error())
 				p.pdfium = true
