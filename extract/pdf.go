@@ -382,7 +382,9 @@ func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 			out.Gate.Pass = false
 		}
 	}()
-	ops, size := countShowOps(p.V.Key("Contents"), min(maxPageContent, *budget))
+	// Each Key of an indirect object parses it again from the file: once here.
+	contents := p.V.Key("Contents")
+	ops, size := countShowOps(contents, min(maxPageContent, *budget))
 	switch {
 	case size > maxPageContent:
 		out.Err = fmt.Errorf("page %d: %w: more than %d MB of content streams", num, ErrContentTooLarge, maxPageContent>>20)
@@ -392,7 +394,7 @@ func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 		return out
 	}
 	*budget -= size
-	stats := contentStats(p)
+	stats := contentStats(p, contents)
 	stats.RawTextOps = ops
 	text, err := p.GetPlainText(nil)
 	if err != nil {
@@ -402,7 +404,7 @@ func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 	}
 	// Every stream is measured only when no text was read: the search for
 	// "endstream" is not free.
-	n, lost, unresolved := storedBytes(p.V.Key("Contents"), raw, strings.TrimSpace(text) == "")
+	n, lost, unresolved := storedBytes(contents, raw, strings.TrimSpace(text) == "")
 	stats.RawBytes, stats.LostStreams, stats.Unresolved = n, lost, stats.Unresolved || unresolved
 	text, splits := RepairLineBreaks(text)
 	out.Text = text
@@ -575,9 +577,10 @@ const (
 	maxForms     = 500
 )
 
-// contentStats counts the operators of a page's content streams and of the Form
-// XObjects they draw. A parse error stops the count where it happened.
-func contentStats(p pdf.Page) PageContent {
+// contentStats counts the operators of a page's content streams (contents, its
+// Contents resolved) and of the Form XObjects they draw. A parse error stops the
+// count where it happened.
+func contentStats(p pdf.Page, contents pdf.Value) PageContent {
 	var c PageContent
 	visits := 0
 	var walk func(strm, res pdf.Value, depth int, inForm bool)
@@ -621,7 +624,7 @@ func contentStats(p pdf.Page) PageContent {
 			}
 		})
 	}
-	if contents := p.V.Key("Contents"); !contents.IsNull() {
+	if !contents.IsNull() {
 		walk(contents, p.Resources(), 0, false)
 	} else {
 		c.Unresolved = slices.Contains(p.V.Keys(), "Contents")
