@@ -38,6 +38,7 @@ func hostileInputs(tb testing.TB) []hostileInput {
 		{"pagetree-bomb.pdf", func() []byte { return pageTreeBomb(50000) }, "", "48 500 euros"},
 		{"pagetree-cycle.pdf", pageTreeCycle, "", "gymnase"},
 		{"content-length0.pdf", undecodablePages["length0"], "no text", ""},
+		{"content-bomb.pdf", func() []byte { return contentBomb(64 << 20) }, "", "gymnase"},
 		{"deep-600.html", func() []byte { return nestedHTML(600) }, "", frenchPara},
 		{"deep-100000.html", func() []byte { return nestedHTML(100000) }, "", frenchPara},
 		{"binary.txt", func() []byte { return pseudoRandom(1 << 16) }, "binary", ""},

@@ -165,7 +165,11 @@ func TestReadPDFPagesLostStream(t *testing.T) {
 func flatePage(n int, content []byte) string {
 	var b bytes.Buffer
 	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
-	w.Write(bytes.Repeat([]byte(" "), n))
+	pad := bytes.Repeat([]byte(" "), 64<<10)
+	for ; n > len(pad); n -= len(pad) {
+		w.Write(pad)
+	}
+	w.Write(pad[:n])
 	w.Write(content)
 	w.Close()
 	return pdfbytes.Stream("/Filter /FlateDecode", b.Bytes())
