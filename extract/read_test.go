@@ -81,6 +81,12 @@ func TestDecodeText(t *testing.T) {
 		// A byte that is nothing in Windows-1252 reads as U+FFFD.
 		{"utf-8, undefined byte", fr + "\x81", "", fr + "\uFFFD", true},
 		{"utf-16le BOM", "\xFF\xFE" + utf16le("Arrêté n° 5 — « Œuvres »"), "", "Arrêté n° 5 — « Œuvres »", false},
+		{"utf-16be BOM", "\xFE\xFF" + utf16be("Cœur de ville : 3 000 €"), "", "Cœur de ville : 3 000 €", false},
+		{"iso-8859-1 declared", "\xAB \xC9t\xE9 \xBB \xE0 Vend\xF4me", "text/plain; charset=ISO-8859-1", "« Été » à Vendôme", false},
+		// Only œ, € and the quotes are outside Latin-1: still Windows-1252.
+		{"windows-1252, few accents", cp1252("Le « vœu » : 5 €"), "", "Le « vœu » : 5 €", true},
+		// A leftover Latin-1 declaration over UTF-8 bytes.
+		{"utf-8 declared iso-8859-1", fr, "text/plain; charset=iso-8859-1", fr, true},
 	}
 	for _, tt := range tests {
 		var p Problems
@@ -96,6 +102,14 @@ func TestDecodeText(t *testing.T) {
 			t.Errorf("%s: problems %v", tt.name, p)
 		}
 	}
+}
+
+func utf16be(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return string(b)
 }
 
 func utf16le(s string) string {
