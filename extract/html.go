@@ -142,8 +142,10 @@ func parseHTML(s string, p *Problems) (*goquery.Document, error) {
 // flattenHTML rewrites a page without the start and end tags of the elements nested
 // deeper than depth (their content stays, a block element leaves a line break), and
 // returns it with the number of elements unwrapped. Depth is counted on the tags
-// written: void elements do not nest, an end tag closes the open elements up to
-// its own.
+// written, as the parser would: void and raw-text elements do not nest (a script is
+// never unwrapped: its code would become text), an element whose end tag is implied
+// (p, li, td…) closes an open one of its kind, an end tag closes the open elements
+// up to its own.
 func flattenHTML(s string, depth int) (string, int) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
@@ -160,18 +162,19 @@ func flattenHTML(s string, depth int) (string, int) {
 		case html.StartTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
-			switch {
-			case voidTags[tag]:
-			case len(open) >= depth:
+			if voidTags[tag] || rawTextTags[tag] {
+				break
+			}
+			open = closeImplied(open, tag)
+			if len(open) >= depth {
 				dropped[tag]++
 				n++
 				if blockTags[tag] {
 					b.WriteString("<br>")
 				}
 				continue
-			default:
-				open = append(open, tag)
 			}
+			open = append(open, tag)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
@@ -191,6 +194,32 @@ func flattenHTML(s string, depth int) (string, int) {
 		}
 		b.Write(z.Raw())
 	}
+}
+
+// closeImplied pops the open elements a start tag closes: one of its own kind for
+// the elements whose end tag may be left out, the paragraph a block opens in.
+func closeImplied(open []string, tag string) []string {
+	if len(open) == 0 {
+		return open
+	}
+	top := open[len(open)-1]
+	if impliedEnd[tag] && top == tag || top == "p" && blockTags[tag] ||
+		tag == "li" && top == "p" || (tag == "td" || tag == "th") && (top == "td" || top == "th") {
+		return open[:len(open)-1]
+	}
+	return open
+}
+
+// impliedEnd are the elements whose end tag may be left out before a sibling.
+var impliedEnd = map[string]bool{
+	"p": true, "li": true, "dt": true, "dd": true, "option": true, "optgroup": true,
+	"tr": true, "td": true, "th": true, "rb": true, "rt": true, "rp": true,
+}
+
+// rawTextTags hold text, not elements: their content is never parsed as markup.
+var rawTextTags = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
 }
 
 // voidTags are the elements without content or end tag.

@@ -260,3 +260,20 @@ func TestBinaryContentPositions(t *testing.T) {
 		t.Errorf("%v allocations", n)
 	}
 }
+
+// TestFlattenHTML: flattening counts depth as the parser does for elements whose end
+// tag is implied, and never shows a script's code as text.
+func TestFlattenHTML(t *testing.T) {
+	items := "<ul>" + strings.Repeat("<li>point", 600) + "</ul>" + strings.Repeat("<p>alinéa", 600)
+	if _, n := flattenHTML(items, 256); n != 0 {
+		t.Errorf("%d list items or paragraphs unwrapped", n)
+	}
+	deep := strings.Repeat("<div>", 700) + "<script>var secret = 1;</script><style>p{}</style><p>Texte du conseil</p>" + strings.Repeat("</div>", 700)
+	res, err := Read("x.html", "", []byte("<html><body>"+deep+"</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(res.Text, "secret") || strings.Contains(res.Text, "p{}") || !strings.Contains(res.Text, "Texte du conseil") {
+		t.Errorf("text %q", res.Text)
+	}
+}
