@@ -166,7 +166,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 			switch {
 			case errors.Is(fp.Err, extract.ErrContentTooLarge):
 				// PDFium would spend as long on it, or longer.
-				p.note = append(p.note, "not read: "+fp.Err.Error())
+				p.note = append(p.note, fp.Err.Error())
 			case fp.Err != nil:
 				p.note = append(p.note, "fast reader failed: "+fp.Err.Error())
 				p.pdfium = true
