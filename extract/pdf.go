@@ -393,8 +393,12 @@ func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 		out.Err = fmt.Errorf("page %d: %w: the document's content streams exceed %d MB", num, ErrContentTooLarge, maxDocContent>>20)
 		return out
 	}
-	*budget -= size
-	stats := contentStats(p, contents)
+	stats, formBytes, over := contentStats(p, contents, min(maxPageContent, *budget)-size)
+	if over {
+		out.Err = fmt.Errorf("page %d: %w: its Form XObjects and content streams exceed %d MB", num, ErrContentTooLarge, maxPageContent>>20)
+		return out
+	}
+	*budget -= size + formBytes
 	stats.RawTextOps = ops
 	text, err := p.GetPlainText(nil)
 	if err != nil {
@@ -579,57 +583,99 @@ const (
 
 // contentStats counts the operators of a page's content streams (contents, its
 // Contents resolved) and of the Form XObjects they draw. A parse error stops the
-// count where it happened.
-func contentStats(p pdf.Page, contents pdf.Value) PageContent {
-	var c PageContent
-	visits := 0
-	var walk func(strm, res pdf.Value, depth int, inForm bool)
-	walk = func(strm, res pdf.Value, depth int, inForm bool) {
-		defer func() { recover() }()
-		pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-			var arg pdf.Value
-			if stk.Len() > 0 {
-				arg = stk.Pop()
-			}
-			for stk.Len() > 0 {
-				stk.Pop()
-			}
-			switch op {
-			case "Tj", "TJ", "'", "\"":
-				if inForm {
-					c.FormTextOps++
-				} else {
-					c.TextOps++
-				}
-			case "BI", "ID", "EI":
-				if op == "EI" {
-					c.Images++
-				}
-			case "Do":
-				x := res.Key("XObject").Key(arg.Name())
-				switch x.Key("Subtype").Name() {
-				case "Image":
-					c.Images++
-				case "Form":
-					c.Forms++
-					visits++
-					if depth < maxFormDepth && visits <= maxForms {
-						fres := x.Key("Resources")
-						if fres.IsNull() {
-							fres = res
-						}
-						walk(x, fres, depth+1, true)
-					}
-				}
-			}
-		})
-	}
-	if !contents.IsNull() {
-		walk(contents, p.Resources(), 0, false)
-	} else {
+// count where it happened. A form drawn again is counted again without being parsed
+// again; the forms parsed are decoded up to limit bytes in all: formBytes is what
+// they took, over reports that they needed more (and were not all parsed).
+func contentStats(p pdf.Page, contents pdf.Value, limit int) (c PageContent, formBytes int, over bool) {
+	if contents.IsNull() {
 		c.Unresolved = slices.Contains(p.V.Keys(), "Contents")
+		return c, 0, false
 	}
+	w := formWalk{limit: limit, seen: map[string]PageContent{}}
+	c = w.walk(contents, p.Resources(), 0, false)
+	return c, w.size, w.over
+}
+
+// formWalk is the state of contentStats's walk through the Form XObjects.
+type formWalk struct {
+	visits int                    // forms parsed
+	size   int                    // their decoded bytes
+	limit  int                    // bound of size
+	over   bool                   // a form would have taken size beyond limit
+	seen   map[string]PageContent // what each form parsed counts, by its stream
+}
+
+// walk counts the operators of a content stream and of the forms it draws.
+func (w *formWalk) walk(strm, res pdf.Value, depth int, inForm bool) (c PageContent) {
+	defer func() { recover() }()
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		var arg pdf.Value
+		if stk.Len() > 0 {
+			arg = stk.Pop()
+		}
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		switch op {
+		case "Tj", "TJ", "'", "\"":
+			if inForm {
+				c.FormTextOps++
+			} else {
+				c.TextOps++
+			}
+		case "EI":
+			c.Images++
+		case "Do":
+			x := res.Key("XObject").Key(arg.Name())
+			switch x.Key("Subtype").Name() {
+			case "Image":
+				c.Images++
+			case "Form":
+				c.Forms++
+				c.addForm(w.form(x, res, depth))
+			}
+		}
+	})
 	return c
+}
+
+// form returns what a form drawn at depth counts, parsing it the first time.
+func (w *formWalk) form(x, res pdf.Value, depth int) PageContent {
+	key := x.String() // a stream prints as its dictionary and the offset of its data
+	if f, ok := w.seen[key]; ok {
+		return f
+	}
+	if depth >= maxFormDepth || w.visits >= maxForms || w.over {
+		return PageContent{}
+	}
+	w.visits++
+	if w.size += decodedSize(x, w.limit-w.size); w.size > w.limit {
+		w.over = true
+		return PageContent{}
+	}
+	fres := x.Key("Resources")
+	if fres.IsNull() {
+		fres = res
+	}
+	f := w.walk(x, fres, depth+1, true)
+	w.seen[key] = f
+	return f
+}
+
+// addForm adds what a form drawn counts.
+func (c *PageContent) addForm(f PageContent) {
+	c.FormTextOps += f.FormTextOps
+	c.Forms += f.Forms
+	c.Images += f.Images
+}
+
+// decodedSize returns the decoded length of a stream, up to limit+1.
+func decodedSize(s pdf.Value, limit int) (n int) {
+	defer func() { recover() }()
+	rc := s.Reader()
+	defer rc.Close()
+	m, _ := io.Copy(io.Discard, io.LimitReader(rc, int64(limit)+1))
+	return int(m)
 }
 
 // storedBytes measures the content streams of a page as stored in raw (see

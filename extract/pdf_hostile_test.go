@@ -163,6 +163,11 @@ func TestReadPDFPagesLostStream(t *testing.T) {
 // flatePage is a content stream of n bytes of pad (white space: nothing drawn),
 // then content, deflated: a few KB in the file per MB decoded.
 func flatePage(n int, content []byte) string {
+	return flateStream("", n, content)
+}
+
+// flateStream is flatePage with the dictionary entries dict.
+func flateStream(dict string, n int, content []byte) string {
 	var b bytes.Buffer
 	w, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
 	pad := bytes.Repeat([]byte(" "), 64<<10)
@@ -172,7 +177,7 @@ func flatePage(n int, content []byte) string {
 	w.Write(pad[:n])
 	w.Write(content)
 	w.Close()
-	return pdfbytes.Stream("/Filter /FlateDecode", b.Bytes())
+	return pdfbytes.Stream(dict+" /Filter /FlateDecode", b.Bytes())
 }
 
 // contentBomb is a PDF of a page whose content stream inflates to n bytes, then a
@@ -232,5 +237,39 @@ func TestReadPDFPagesContentBudget(t *testing.T) {
 	}
 	if p := pages[n-1]; !errors.Is(p.Err, ErrContentTooLarge) {
 		t.Errorf("page %d: %v", n, p.Err)
+	}
+}
+
+// formBomb is a PDF of one page drawing draws times a Form XObject whose content
+// inflates to n bytes.
+func formBomb(n, draws int) []byte {
+	objs := pdfbytes.Pages([]byte(strings.Repeat("q /Fm0 Do Q\n", draws)))
+	objs[3] = strings.Replace(objs[3], "/Font << /F1 3 0 R >>", "/Font << /F1 3 0 R >> /XObject << /Fm0 6 0 R >>", 1)
+	objs = append(objs, flateStream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>",
+		n, pdfbytes.TextContent(hostileLines[0])))
+	return pdfbytes.Build("", objs...)
+}
+
+// TestReadPDFPagesFormBomb: a Form XObject drawn many times is parsed once (a page
+// drawing 2 MB of form 300 times parsed 600 MB), and one inflating beyond
+// maxPageContent is not parsed: the page is not read and says why.
+func TestReadPDFPagesFormBomb(t *testing.T) {
+	t0 := time.Now()
+	pages, err := ReadPDFPages(formBomb(2<<20, 300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(t0); took > 3*time.Second {
+		t.Errorf("took %v", took)
+	}
+	if g := pages[0].Gate; g.Pass || g.FormXObjects != 300 || g.TextOps != 300 {
+		t.Errorf("gate %+v (want 300 forms and their 300 text operators, failed)", g)
+	}
+	pages, err = ReadPDFPages(formBomb(maxPageContent+1<<20, 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := pages[0]; !errors.Is(p.Err, ErrContentTooLarge) {
+		t.Errorf("form of 17 MB: %v, %+v", p.Err, p.Gate)
 	}
 }
