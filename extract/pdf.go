@@ -285,6 +285,9 @@ func readPDF(data []byte) (*Result, error) {
 		return nil, problems.Err()
 	}
 	if strings.TrimSpace(text) == "" {
+		if len(problems) > 0 {
+			return nil, fmt.Errorf("no text read from %d pages: %v", len(pages), problems)
+		}
 		return nil, fmt.Errorf("no text layer in %d pages", len(pages))
 	}
 	return &Result{
@@ -395,7 +398,7 @@ func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 	}
 	stats, formBytes, over := contentStats(p, contents, min(maxPageContent, *budget)-size)
 	if over {
-		out.Err = fmt.Errorf("page %d: %w: its Form XObjects and content streams exceed %d MB", num, ErrContentTooLarge, maxPageContent>>20)
+		out.Err = fmt.Errorf("page %d: %w: its Form XObjects exceed %d MB parsed or %d MB drawn", num, ErrContentTooLarge, maxPageContent>>20, maxPageDrawn>>20)
 		return out
 	}
 	*budget -= size + formBytes
@@ -585,28 +588,43 @@ const (
 // Contents resolved) and of the Form XObjects they draw. A parse error stops the
 // count where it happened. A form drawn again is counted again without being parsed
 // again; the forms parsed are decoded up to limit bytes in all: formBytes is what
-// they took, over reports that they needed more (and were not all parsed).
+// they took. over reports that they needed more (and were not all parsed), or that
+// the forms drawn add up to more than maxPageDrawn bytes of content (which PDFium
+// parses at each draw).
 func contentStats(p pdf.Page, contents pdf.Value, limit int) (c PageContent, formBytes int, over bool) {
 	if contents.IsNull() {
 		c.Unresolved = slices.Contains(p.V.Keys(), "Contents")
 		return c, 0, false
 	}
-	w := formWalk{limit: limit, seen: map[string]PageContent{}}
-	c = w.walk(contents, p.Resources(), 0, false)
-	return c, w.size, w.over
+	w := formWalk{limit: limit, seen: map[string]formCount{}}
+	c, _ = w.walk(contents, p.Resources(), 0, false)
+	return c, w.size, w.over || w.drawn > maxPageDrawn
 }
+
+// maxPageDrawn bounds the content a page draws through its Form XObjects, each
+// counted at each draw: PDFium parses a form at each draw (a 4 MB form drawn 1000
+// times took it over 5 minutes).
+const maxPageDrawn = 32 << 20
 
 // formWalk is the state of contentStats's walk through the Form XObjects.
 type formWalk struct {
-	visits int                    // forms parsed
-	size   int                    // their decoded bytes
-	limit  int                    // bound of size
-	over   bool                   // a form would have taken size beyond limit
-	seen   map[string]PageContent // what each form parsed counts, by its stream
+	visits int                  // forms parsed
+	size   int                  // their decoded bytes
+	limit  int                  // bound of size
+	over   bool                 // a form would have taken size beyond limit
+	drawn  int                  // bytes of the forms drawn, at each draw
+	seen   map[string]formCount // each form parsed, by its stream
 }
 
-// walk counts the operators of a content stream and of the forms it draws.
-func (w *formWalk) walk(strm, res pdf.Value, depth int, inForm bool) (c PageContent) {
+// formCount is what a form counts, and the bytes it draws (its own and its forms').
+type formCount struct {
+	c     PageContent
+	drawn int
+}
+
+// walk counts the operators of a content stream and of the forms it draws, and
+// returns with them the bytes of the forms it drew.
+func (w *formWalk) walk(strm, res pdf.Value, depth int, inForm bool) (c PageContent, drawn int) {
 	defer func() { recover() }()
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		var arg pdf.Value
@@ -632,32 +650,39 @@ func (w *formWalk) walk(strm, res pdf.Value, depth int, inForm bool) (c PageCont
 				c.Images++
 			case "Form":
 				c.Forms++
-				c.addForm(w.form(x, res, depth))
+				f := w.form(x, res, depth)
+				c.addForm(f.c)
+				drawn += f.drawn
+				if !inForm {
+					w.drawn += f.drawn
+				}
 			}
 		}
 	})
-	return c
+	return c, drawn
 }
 
 // form returns what a form drawn at depth counts, parsing it the first time.
-func (w *formWalk) form(x, res pdf.Value, depth int) PageContent {
+func (w *formWalk) form(x, res pdf.Value, depth int) formCount {
 	key := x.String() // a stream prints as its dictionary and the offset of its data
 	if f, ok := w.seen[key]; ok {
 		return f
 	}
 	if depth >= maxFormDepth || w.visits >= maxForms || w.over {
-		return PageContent{}
+		return formCount{}
 	}
 	w.visits++
-	if w.size += decodedSize(x, w.limit-w.size); w.size > w.limit {
+	size := decodedSize(x, w.limit-w.size)
+	if w.size += size; w.size > w.limit {
 		w.over = true
-		return PageContent{}
+		return formCount{}
 	}
 	fres := x.Key("Resources")
 	if fres.IsNull() {
 		fres = res
 	}
-	f := w.walk(x, fres, depth+1, true)
+	c, drawn := w.walk(x, fres, depth+1, true)
+	f := formCount{c, size + drawn}
 	w.seen[key] = f
 	return f
 }
