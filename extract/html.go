@@ -32,10 +32,10 @@ var mainSelectors = []string{
 	"#main", ".content", ".contenu", ".article", ".post", ".entry-content",
 }
 
-// readHTML reads an HTML page: the charset from a BOM, contentType or a meta tag (else
-// guessed, see decodeGuess; binary content fails); the main text without navigation, menus,
-// footers and scripts; the title (the main h1, else og:title, else <title> without the
-// site name).
+// readHTML reads an HTML page: the charset from a BOM, contentType or a meta tag
+// (else guessed, see decodeGuess; binary content fails); the main text without
+// navigation, menus, footers and scripts; the title (the main h1, else og:title, else
+// <title> without the site name). A page nested too deep for the parser is flattened.
 func readHTML(data []byte, contentType string) (*Result, error) {
 	res := &Result{ContentType: "text/html"}
 	s, err := decodeAs(data, htmlCharset(data, contentType), &res.Problems)
