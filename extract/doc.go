@@ -7,6 +7,13 @@
 // and the plain-text reader. Every reader's output goes through Normalize, and every
 // offset of every fact refers to that normalised text.
 //
+// Hostile input degrades instead of failing or hanging: text of no declared charset
+// is UTF-8 when most of it is (a stray byte reads as Windows-1252), else
+// Windows-1252; binary bytes under a text name fail by name; HTML nested deeper than
+// the parser accepts is flattened; a PDF is read up to DefaultMaxPDFPages pages, a
+// page tree's cycles skipped and its repeated pages read once. hostile_test.go
+// generates a corpus of such files (go test -run Hostile -hostile DIR writes it).
+//
 // Matching: NewText pairs the normalised text with an accent-folded, lower-case form
 // and maps spans of the folded form back to the original.
 //

@@ -2,14 +2,13 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/transform"
 )
 
 // boilerplate selects what is never main text: scripts, navigation, menus, headers and
@@ -33,18 +32,20 @@ var mainSelectors = []string{
 	"#main", ".content", ".contenu", ".article", ".post", ".entry-content",
 }
 
-// readHTML reads an HTML page: the charset from contentType, a BOM or a meta tag (else
-// UTF-8 when valid, else Windows-1252); the main text without navigation, menus,
-// footers and scripts; the title (the main h1, else og:title, else <title> without the
-// site name).
+// readHTML reads an HTML page: the charset from a BOM, contentType or a meta tag
+// (else guessed, see decodeGuess; binary content fails); the main text without
+// navigation, menus, footers and scripts; the title (the main h1, else og:title, else
+// <title> without the site name). A page nested too deep for the parser is flattened.
 func readHTML(data []byte, contentType string) (*Result, error) {
 	res := &Result{ContentType: "text/html"}
-	enc, name, _ := charset.DetermineEncoding(data, contentType)
-	var r io.Reader = bytes.NewReader(data)
-	if name != "utf-8" {
-		r = transform.NewReader(r, enc.NewDecoder())
+	s, err := decodeAs(data, htmlCharset(data, contentType), &res.Problems)
+	if err != nil {
+		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(r)
+	if why := binaryContent(s); why != "" {
+		return nil, errors.New(why)
+	}
+	doc, err := parseHTML(s, &res.Problems)
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
@@ -99,6 +100,132 @@ func readHTML(data []byte, contentType string) (*Result, error) {
 		res.Problems.Add(-1, "no main text found in the HTML page")
 	}
 	return res, nil
+}
+
+// htmlCharset returns the charset a page declares (its HTTP Content-Type, else a meta
+// tag in its first 1024 bytes, as browsers find it), or "".
+func htmlCharset(data []byte, contentType string) string {
+	_, name, certain := charset.DetermineEncoding(data, contentType)
+	head := data[:min(len(data), 1024)]
+	// Without a declaration DetermineEncoding guesses from the first 1024 bytes
+	// only (Windows-1252 when they are ASCII); decodeAs guesses from all of them.
+	if certain || bytes.Contains(head, []byte("harset")) || bytes.Contains(head, []byte("HARSET")) {
+		return name
+	}
+	return ""
+}
+
+// Nesting bounds. golang.org/x/net/html rejects a page nested deeper than 512
+// elements; such a page is parsed again with the elements below flattenDepth
+// (counting those written, the parser adds some) unwrapped.
+const (
+	flattenDepth    = 256
+	flattenMinDepth = 32
+)
+
+// parseHTML parses a page; one nested too deep for the parser is flattened and
+// parsed again, the flattening named in p.
+func parseHTML(s string, p *Problems) (*goquery.Document, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
+	for depth := flattenDepth; err != nil && depth >= flattenMinDepth; depth /= 2 {
+		flat, n := flattenHTML(s, depth)
+		if n == 0 {
+			break
+		}
+		if doc, err = goquery.NewDocumentFromReader(strings.NewReader(flat)); err == nil {
+			p.Add(-1, "HTML nested too deep: %d elements below depth %d unwrapped", n, depth)
+		}
+	}
+	return doc, err
+}
+
+// flattenHTML rewrites a page without the start and end tags of the elements nested
+// deeper than depth (their content stays, a block element leaves a line break), and
+// returns it with the number of elements unwrapped. Depth is counted on the tags
+// written, as the parser would: void and raw-text elements do not nest (a script is
+// never unwrapped: its code would become text), an element whose end tag is implied
+// (p, li, td…) closes an open one of its kind, an end tag closes the open elements
+// up to its own.
+func flattenHTML(s string, depth int) (string, int) {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	var open []string
+	dropped := map[string]int{}
+	n := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String(), n
+		}
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if voidTags[tag] || rawTextTags[tag] {
+				break
+			}
+			open = closeImplied(open, tag)
+			if len(open) >= depth {
+				dropped[tag]++
+				n++
+				if blockTags[tag] {
+					b.WriteString("<br>")
+				}
+				continue
+			}
+			open = append(open, tag)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if dropped[tag] > 0 {
+				dropped[tag]--
+				if blockTags[tag] {
+					b.WriteString("<br>")
+				}
+				continue
+			}
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == tag {
+					open = open[:i]
+					break
+				}
+			}
+		}
+		b.Write(z.Raw())
+	}
+}
+
+// closeImplied pops the open elements a start tag closes: one of its own kind for
+// the elements whose end tag may be left out, the paragraph a block opens in.
+func closeImplied(open []string, tag string) []string {
+	if len(open) == 0 {
+		return open
+	}
+	top := open[len(open)-1]
+	if impliedEnd[tag] && top == tag || top == "p" && blockTags[tag] ||
+		tag == "li" && top == "p" || (tag == "td" || tag == "th") && (top == "td" || top == "th") {
+		return open[:len(open)-1]
+	}
+	return open
+}
+
+// impliedEnd are the elements whose end tag may be left out before a sibling.
+var impliedEnd = map[string]bool{
+	"p": true, "li": true, "dt": true, "dd": true, "option": true, "optgroup": true,
+	"tr": true, "td": true, "th": true, "rb": true, "rt": true, "rp": true,
+}
+
+// rawTextTags hold text, not elements: their content is never parsed as markup.
+var rawTextTags = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+}
+
+// voidTags are the elements without content or end tag.
+var voidTags = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
 }
 
 // isBoilerplate reports whether a class/id attribute names site furniture.

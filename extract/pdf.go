@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -77,89 +78,169 @@ const (
 	gateMinCharsPerOp = 0.5
 )
 
-// ReadPDFPages reads every page of a PDF with github.com/ledongthuc/pdf, page by page:
-// a page that fails to parse costs that page only (its Err is set). The header check
-// is lenient: a header with trailing words ("%PDF-1.4 Sharp Scanned CompactPDF"), a
-// PDF 2.0 header, bytes before the header or after the last %%EOF are accepted. Each
-// page gets its quality gate (see GatePage). The error is non-nil only when the file
-// cannot be opened at all (no PDF structure, encrypted); no panic escapes.
-func ReadPDFPages(data []byte) (pages []PDFPage, err error) {
+// DefaultMaxPDFPages is the number of pages read of one PDF unless a caller asks
+// otherwise: a recueil des actes runs to a few hundred pages, and a page tree that
+// lists more (a page listed 50 000 times) would cost minutes and memory in readers
+// that render pages. The pages after the limit are not read and the limit is named
+// in the problems.
+const DefaultMaxPDFPages = 2000
+
+// Bounds of the content parsed: a content stream of a few hundred KB in the file
+// can inflate to gigabytes (a 300 KB file inflating to 300 MB took 70 s and 1.9 GB).
+// A dense page of text, or a detailed map, has a few MB of content.
+const (
+	maxPageContent = 16 << 20  // decoded bytes of one page's content streams
+	maxDocContent  = 128 << 20 // of all the pages of a document
+)
+
+// ErrContentTooLarge is the Err of a page whose content streams inflate beyond the
+// bounds of what is parsed: no reader is asked to read it.
+var ErrContentTooLarge = errors.New("content too large")
+
+// ReadPDFPages is ReadPDFPagesMax with DefaultMaxPDFPages, its problems dropped.
+func ReadPDFPages(data []byte) ([]PDFPage, error) {
+	pages, _, err := ReadPDFPagesMax(data, DefaultMaxPDFPages)
+	return pages, err
+}
+
+// ReadPDFPagesMax reads the first maxPages pages of a PDF (maxPages <= 0 means
+// DefaultMaxPDFPages) with github.com/ledongthuc/pdf, page by page: a page that
+// fails to parse costs that page only (its Err is set). The header check is lenient:
+// a header with trailing words ("%PDF-1.4 Sharp Scanned CompactPDF"), a PDF 2.0
+// header, bytes before the header or after the last %%EOF are accepted. Each page
+// gets its quality gate (see GatePage). A page the tree lists again is read once and
+// copied. The problems name what of the page tree was not read: pages over the
+// limit, cycles, subtrees too deep. The error is non-nil only when the file cannot
+// be opened at all (no PDF structure, encrypted, no page); no panic escapes.
+func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
+	return readPDFPages(data, maxPages, maxDocContent)
+}
+
+// readPDFPages is ReadPDFPagesMax with budget bytes of content parsed in the whole
+// document.
+func readPDFPages(data []byte, maxPages, budget int) (pages []PDFPage, problems Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("malformed PDF: %v", r)
+			pages, err = nil, fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
-	r, err := openPDF(data)
-	if err != nil {
-		return nil, err
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPDFPages
 	}
-	list, err := pageList(r)
+	r, raw, err := openPDF(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	list, problems, err := pageList(r, maxPages)
+	if err != nil {
+		return nil, problems, err
 	}
 	pages = make([]PDFPage, len(list))
-	for i := range pages {
+	read := map[string]int{} // a page object's dictionary → the index of its first reading
+	for i, p := range list {
+		key := p.V.String()
+		if j, ok := read[key]; ok {
+			pages[i] = pages[j]
+			pages[i].Number, pages[i].Took = i+1, 0
+			continue
+		}
+		read[key] = i
 		t0 := time.Now()
-		pages[i] = readPage(list[i], i+1)
+		pages[i] = readPage(p, i+1, raw, &budget)
 		pages[i].Took = time.Since(t0)
 	}
-	return pages, nil
+	return pages, problems, nil
 }
 
 // Bounds of the page tree walk: a malformed tree (a Kids array pointing back to an
-// ancestor) would otherwise never end.
+// ancestor, a node listed many times) would otherwise never end.
 const (
 	maxPageTreeDepth = 32
-	maxPages         = 20000
+	maxPageTreeNodes = 200000
 )
 
-// pageList returns the page objects in order, walking the page tree with bounds
-// (ledongthuc/pdf's Reader.Page loops forever on a cyclic tree).
-func pageList(r *pdf.Reader) (pages []pdf.Page, err error) {
+// pageList returns the first maxPages page objects in order, walking the page tree
+// with bounds (ledongthuc/pdf's Reader.Page loops forever on a cyclic tree): a kid
+// that is one of its ancestors, a subtree deeper than maxPageTreeDepth and the nodes
+// after maxPageTreeNodes are skipped and named in the problems.
+func pageList(r *pdf.Reader, maxPages int) (pages []pdf.Page, problems Problems, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("malformed PDF: page tree: %v", x)
 		}
 	}()
-	nodes := 0
-	var walk func(v pdf.Value, depth int) error
-	walk = func(v pdf.Value, depth int) error {
-		nodes++
-		if depth > maxPageTreeDepth || nodes > 4*maxPages {
-			return errors.New("malformed PDF: page tree too deep or too large (cyclic?)")
-		}
-		switch v.Key("Type").Name() {
-		case "Page":
-			if len(pages) >= maxPages {
-				return fmt.Errorf("malformed PDF: more than %d pages", maxPages)
-			}
-			pages = append(pages, pdf.Page{V: v})
-			return nil
-		case "Pages":
-		default:
-			if v.Key("Kids").IsNull() {
-				// A leaf without /Type: a page for lenient readers.
-				if !v.Key("Contents").IsNull() {
-					pages = append(pages, pdf.Page{V: v})
-				}
-				return nil
-			}
-		}
-		kids := v.Key("Kids")
-		for i := 0; i < kids.Len(); i++ {
-			if err := walk(kids.Index(i), depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
+	w := pageWalk{max: maxPages, path: map[string]bool{}}
+	w.walk(r.Trailer().Key("Root").Key("Pages"), 0)
+	if w.over {
+		w.problems.Add(-1, "pdf: more than %d pages: read the first %d", maxPages, maxPages)
 	}
-	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
-		return nil, err
+	if len(w.pages) == 0 {
+		return nil, w.problems, errors.New("malformed PDF: no pages")
 	}
-	if len(pages) == 0 {
-		return nil, errors.New("malformed PDF: no pages")
+	return w.pages, w.problems, nil
+}
+
+// pageWalk is the state of pageList's walk.
+type pageWalk struct {
+	max      int
+	pages    []pdf.Page
+	nodes    int
+	path     map[string]bool // the Pages nodes from the root to the current one
+	over     bool            // pages after max were found
+	stopped  bool            // the node bound was reached
+	problems Problems
+}
+
+// walk adds the pages under v and reports whether the walk goes on.
+func (w *pageWalk) walk(v pdf.Value, depth int) bool {
+	if w.nodes++; w.nodes > maxPageTreeNodes {
+		if !w.stopped {
+			w.stopped = true
+			w.problems.Add(-1, "pdf: page tree of more than %d nodes: read the pages before", maxPageTreeNodes)
+		}
+		return false
 	}
-	return pages, nil
+	kids := v.Key("Kids")
+	switch v.Key("Type").Name() {
+	case "Page":
+		return w.add(v)
+	case "Pages":
+	default:
+		if kids.IsNull() {
+			// A leaf without /Type: a page for lenient readers.
+			if !v.Key("Contents").IsNull() {
+				return w.add(v)
+			}
+			return true
+		}
+	}
+	if depth >= maxPageTreeDepth {
+		w.problems.Add(-1, "pdf: page tree deeper than %d levels: a subtree not read", maxPageTreeDepth)
+		return true
+	}
+	key := v.String()
+	if w.path[key] {
+		w.problems.Add(-1, "pdf: page tree cycle: a node lists one of its ancestors; skipped")
+		return true
+	}
+	w.path[key] = true
+	defer delete(w.path, key)
+	for i := 0; i < kids.Len(); i++ {
+		if !w.walk(kids.Index(i), depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// add adds a page, or reports that the limit is reached.
+func (w *pageWalk) add(v pdf.Value) bool {
+	if len(w.pages) >= w.max {
+		w.over = true
+		return false
+	}
+	w.pages = append(w.pages, pdf.Page{V: v})
+	return true
 }
 
 // ReadPDF reads a PDF with the fast reader only and returns its normalised text
@@ -167,7 +248,7 @@ func pageList(r *pdf.Reader) (pages []pdf.Page, err error) {
 // Pages that fail the quality gate or cannot be read are kept as read and named in
 // the problems; package extract/pdfread re-reads them with PDFium or OCR.
 func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) {
-	ps, err := ReadPDFPages(data)
+	ps, problems, err := ReadPDFPagesMax(data, DefaultMaxPDFPages)
 	if err != nil {
 		problems.Add(-1, "pdf: %v", err)
 		return "", nil, problems
@@ -204,6 +285,9 @@ func readPDF(data []byte) (*Result, error) {
 		return nil, problems.Err()
 	}
 	if strings.TrimSpace(text) == "" {
+		if len(problems) > 0 {
+			return nil, fmt.Errorf("no text read from %d pages: %v", len(pages), problems)
+		}
 		return nil, fmt.Errorf("no text layer in %d pages", len(pages))
 	}
 	return &Result{
@@ -220,7 +304,7 @@ func readPDF(data []byte) (*Result, error) {
 func PDFTitle(data []byte, text string) (title string) {
 	title = firstLine(text)
 	defer func() { recover() }()
-	if r, err := openPDF(data); err == nil {
+	if r, _, err := openPDF(data); err == nil {
 		if t := r.Trailer().Key("Info").Key("Title").Text(); strings.TrimSpace(t) != "" {
 			title = truncate(Normalize(t), 300)
 		}
@@ -246,23 +330,24 @@ func JoinPages(texts []string) string {
 }
 
 // openPDF opens data with ledongthuc/pdf after making its strict header and trailer
-// checks lenient.
-func openPDF(data []byte) (*pdf.Reader, error) {
+// checks lenient. It returns the bytes the reader reads (offsets in the file are
+// offsets in them).
+func openPDF(data []byte) (*pdf.Reader, []byte, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
-		return nil, errors.New("not a PDF file: no %PDF- header")
+		return nil, nil, errors.New("not a PDF file: no %PDF- header")
 	}
 	// Keep bytes up to the last %%EOF; ignore whatever a server or copier appended.
 	end := bytes.LastIndex(data, []byte("%%EOF"))
 	if end < 0 {
-		return nil, errors.New("not a PDF file: no %%EOF")
+		return nil, nil, errors.New("not a PDF file: no %%EOF")
 	}
 	data = data[:end+len("%%EOF")]
 	r, err := pdf.NewReader(headerFix{data}, int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("malformed PDF: %w", err)
+		return nil, nil, fmt.Errorf("malformed PDF: %w", err)
 	}
-	return r, nil
+	return r, data, nil
 }
 
 // headerFix reads data as if its first bytes were the strict header "%PDF-1.7\n"
@@ -289,7 +374,9 @@ func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
 }
 
 // readPage reads one page; a panic or error inside the library costs this page only.
-func readPage(p pdf.Page, num int) (out PDFPage) {
+// raw is the file, where the page's content streams are measured; budget is what is
+// left of maxDocContent, the page's content is taken from it.
+func readPage(p pdf.Page, num int, raw []byte, budget *int) (out PDFPage) {
 	out.Number = num
 	defer func() {
 		if x := recover(); x != nil {
@@ -298,13 +385,34 @@ func readPage(p pdf.Page, num int) (out PDFPage) {
 			out.Gate.Pass = false
 		}
 	}()
-	stats := contentStats(p)
+	// Each Key of an indirect object parses it again from the file: once here.
+	contents := p.V.Key("Contents")
+	ops, size := countShowOps(contents, min(maxPageContent, *budget))
+	switch {
+	case size > maxPageContent:
+		out.Err = fmt.Errorf("page %d: %w: more than %d MB of content streams", num, ErrContentTooLarge, maxPageContent>>20)
+		return out
+	case size > *budget:
+		out.Err = fmt.Errorf("page %d: %w: the document's content streams exceed %d MB", num, ErrContentTooLarge, maxDocContent>>20)
+		return out
+	}
+	stats, formBytes, over := contentStats(p, contents, min(maxPageContent, *budget)-size)
+	if over {
+		out.Err = fmt.Errorf("page %d: %w: its Form XObjects exceed %d MB parsed or %d MB drawn", num, ErrContentTooLarge, maxPageContent>>20, maxPageDrawn>>20)
+		return out
+	}
+	*budget -= size + formBytes
+	stats.RawTextOps = ops
 	text, err := p.GetPlainText(nil)
 	if err != nil {
 		out.Err = fmt.Errorf("page %d: %v", num, err)
 		out.Gate = stats.gate()
 		return out
 	}
+	// Every stream is measured only when no text was read: the search for
+	// "endstream" is not free.
+	n, lost, unresolved := storedBytes(contents, raw, strings.TrimSpace(text) == "")
+	stats.RawBytes, stats.LostStreams, stats.Unresolved = n, lost, stats.Unresolved || unresolved
 	text, splits := RepairLineBreaks(text)
 	out.Text = text
 	var why []string
@@ -320,11 +428,14 @@ func readPage(p pdf.Page, num int) (out PDFPage) {
 // PageContent is what a page's content streams promise, counted without decoding any
 // text: text-showing operators, Form XObjects and images drawn.
 type PageContent struct {
-	TextOps     int // Tj, TJ, ' and " in the page's own content streams
-	RawTextOps  int // Tj and TJ found by a plain scan of the page's content streams
-	FormTextOps int // the same inside the Form XObjects it draws (recursively)
-	Forms       int // Form XObjects drawn
-	Images      int // image XObjects and inline images drawn
+	RawBytes    int  // bytes of its content streams as stored (measured when no text was read)
+	LostStreams int  // content streams read as empty while they hold bytes (a Length of 0)
+	Unresolved  bool // the page names content the reader cannot find (a broken reference)
+	TextOps     int  // Tj, TJ, ' and " in the page's own content streams
+	RawTextOps  int  // Tj and TJ found by a plain scan of the page's content streams
+	FormTextOps int  // the same inside the Form XObjects it draws (recursively)
+	Forms       int  // Form XObjects drawn
+	Images      int  // image XObjects and inline images drawn
 }
 
 func (c PageContent) gate() corpus.Gate {
@@ -337,6 +448,8 @@ func (c PageContent) gate() corpus.Gate {
 //   - the content parser saw at least gateMinParsedOps of the text-showing operators
 //     a plain scan finds (it did not stop early);
 //   - at least gateMinCharsPerOp characters per text-showing operator;
+//   - some text when the page has content (PageContent.RawBytes, Unresolved), and
+//     no content stream read as empty while it holds bytes (LostStreams);
 //   - at most gateMaxReplacement of U+FFFD and control characters;
 //   - at most gateMaxNonWords of word letters in tokens that are not French words
 //     (Gate.NonWords, see NonWordShare);
@@ -378,6 +491,14 @@ func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
 	}
 	if ops := max(c.TextOps, c.RawTextOps); float64(g.Chars) < gateMinCharsPerOp*float64(ops) {
 		why = append(why, fmt.Sprintf("%d characters for %d text operators", g.Chars, ops))
+	}
+	if g.Chars == 0 && (c.RawBytes > 0 || c.Unresolved) {
+		// A content stream the fast reader could not decode (a Length of 0, a
+		// broken reference) reads as an empty page; another reader may read it.
+		why = append(why, fmt.Sprintf("no text from %d bytes of content", c.RawBytes))
+	}
+	if c.LostStreams > 0 {
+		why = append(why, fmt.Sprintf("%d content streams of Length 0 hold bytes", c.LostStreams))
 	}
 	if g.Replacement > gateMaxReplacement {
 		why = append(why, fmt.Sprintf("%.1f %% U+FFFD or control characters", 100*g.Replacement))
@@ -463,79 +584,198 @@ const (
 	maxForms     = 500
 )
 
-// contentStats counts the operators of a page's content streams and of the Form
-// XObjects they draw. A parse error stops the count where it happened.
-func contentStats(p pdf.Page) PageContent {
-	var c PageContent
-	visits := 0
-	var walk func(strm, res pdf.Value, depth int, inForm bool)
-	walk = func(strm, res pdf.Value, depth int, inForm bool) {
-		defer func() { recover() }()
-		pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-			var arg pdf.Value
-			if stk.Len() > 0 {
-				arg = stk.Pop()
-			}
-			for stk.Len() > 0 {
-				stk.Pop()
-			}
-			switch op {
-			case "Tj", "TJ", "'", "\"":
-				if inForm {
-					c.FormTextOps++
-				} else {
-					c.TextOps++
-				}
-			case "BI", "ID", "EI":
-				if op == "EI" {
-					c.Images++
-				}
-			case "Do":
-				x := res.Key("XObject").Key(arg.Name())
-				switch x.Key("Subtype").Name() {
-				case "Image":
-					c.Images++
-				case "Form":
-					c.Forms++
-					visits++
-					if depth < maxFormDepth && visits <= maxForms {
-						fres := x.Key("Resources")
-						if fres.IsNull() {
-							fres = res
-						}
-						walk(x, fres, depth+1, true)
-					}
-				}
-			}
-		})
+// contentStats counts the operators of a page's content streams (contents, its
+// Contents resolved) and of the Form XObjects they draw. A parse error stops the
+// count where it happened. A form drawn again is counted again without being parsed
+// again; the forms parsed are decoded up to limit bytes in all: formBytes is what
+// they took. over reports that they needed more (and were not all parsed), or that
+// the forms drawn add up to more than maxPageDrawn bytes of content (which PDFium
+// parses at each draw).
+func contentStats(p pdf.Page, contents pdf.Value, limit int) (c PageContent, formBytes int, over bool) {
+	if contents.IsNull() {
+		c.Unresolved = slices.Contains(p.V.Keys(), "Contents")
+		return c, 0, false
 	}
-	if contents := p.V.Key("Contents"); !contents.IsNull() {
-		walk(contents, p.Resources(), 0, false)
-		c.RawTextOps = countShowOps(contents)
-	}
-	return c
+	w := formWalk{limit: limit, seen: map[string]formCount{}}
+	c, _ = w.walk(contents, p.Resources(), 0, false)
+	return c, w.size, w.over || w.drawn > maxPageDrawn
 }
 
-// maxContentBytes bounds the bytes of content streams scanned by countShowOps.
+// maxPageDrawn bounds the content a page draws through its Form XObjects, each
+// counted at each draw: PDFium parses a form at each draw (a 4 MB form drawn 1000
+// times took it over 5 minutes).
+const maxPageDrawn = 32 << 20
+
+// formWalk is the state of contentStats's walk through the Form XObjects.
+type formWalk struct {
+	visits int                  // forms parsed
+	size   int                  // their decoded bytes
+	limit  int                  // bound of size
+	over   bool                 // a form would have taken size beyond limit
+	drawn  int                  // bytes of the forms drawn, at each draw
+	seen   map[string]formCount // each form parsed, by its stream
+}
+
+// formCount is what a form counts, and the bytes it draws (its own and its forms').
+type formCount struct {
+	c     PageContent
+	drawn int
+}
+
+// walk counts the operators of a content stream and of the forms it draws, and
+// returns with them the bytes of the forms it drew.
+func (w *formWalk) walk(strm, res pdf.Value, depth int, inForm bool) (c PageContent, drawn int) {
+	defer func() { recover() }()
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		var arg pdf.Value
+		if stk.Len() > 0 {
+			arg = stk.Pop()
+		}
+		for stk.Len() > 0 {
+			stk.Pop()
+		}
+		switch op {
+		case "Tj", "TJ", "'", "\"":
+			if inForm {
+				c.FormTextOps++
+			} else {
+				c.TextOps++
+			}
+		case "EI":
+			c.Images++
+		case "Do":
+			x := res.Key("XObject").Key(arg.Name())
+			switch x.Key("Subtype").Name() {
+			case "Image":
+				c.Images++
+			case "Form":
+				c.Forms++
+				f := w.form(x, res, depth)
+				c.addForm(f.c)
+				drawn += f.drawn
+				if !inForm {
+					w.drawn += f.drawn
+				}
+			}
+		}
+	})
+	return c, drawn
+}
+
+// form returns what a form drawn at depth counts, parsing it the first time.
+func (w *formWalk) form(x, res pdf.Value, depth int) formCount {
+	key := x.String() // a stream prints as its dictionary and the offset of its data
+	if f, ok := w.seen[key]; ok {
+		return f
+	}
+	if depth >= maxFormDepth || w.visits >= maxForms || w.over {
+		return formCount{}
+	}
+	w.visits++
+	size := decodedSize(x, w.limit-w.size)
+	if w.size += size; w.size > w.limit {
+		w.over = true
+		return formCount{}
+	}
+	fres := x.Key("Resources")
+	if fres.IsNull() {
+		fres = res
+	}
+	c, drawn := w.walk(x, fres, depth+1, true)
+	f := formCount{c, size + drawn}
+	w.seen[key] = f
+	return f
+}
+
+// addForm adds what a form drawn counts.
+func (c *PageContent) addForm(f PageContent) {
+	c.FormTextOps += f.FormTextOps
+	c.Forms += f.Forms
+	c.Images += f.Images
+}
+
+// decodedSize returns the decoded length of a stream, up to limit+1.
+func decodedSize(s pdf.Value, limit int) (n int) {
+	defer func() { recover() }()
+	rc := s.Reader()
+	defer rc.Close()
+	m, _ := io.Copy(io.Discard, io.LimitReader(rc, int64(limit)+1))
+	return int(m)
+}
+
+// storedBytes measures the content streams of a page as stored in raw (see
+// streamStored), and counts those the fast reader reads as empty while they hold
+// bytes: a Length of 0 or an indirect Length it cannot resolve make it see an empty
+// stream where the file holds the page's text. unresolved reports an element of a
+// contents array that is not a stream. With all set, every stream is measured;
+// otherwise only those of Length 0 (the others are what they say).
+func storedBytes(contents pdf.Value, raw []byte, all bool) (n, lost int, unresolved bool) {
+	if contents.IsNull() {
+		return 0, 0, false
+	}
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len(); i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
+			unresolved = true
+			continue
+		}
+		empty := s.Key("Length").Int64() == 0
+		if !all && !empty {
+			continue
+		}
+		stored := streamStored(s, raw)
+		n += stored
+		if empty && stored > 0 {
+			lost++
+		}
+	}
+	return n, lost, unresolved
+}
+
+// streamStored returns the bytes of a stream as stored in raw, from the offset where
+// its data starts to its "endstream", white space trimmed, whatever its Length says.
+func streamStored(s pdf.Value, raw []byte) int {
+	// A stream value prints as its dictionary, "@", the offset of its data.
+	desc := s.String()
+	off, err := strconv.Atoi(desc[strings.LastIndexByte(desc, '@')+1:])
+	if err != nil || off < 0 || off >= len(raw) {
+		return 0
+	}
+	data := raw[off:min(len(raw), off+maxContentBytes)]
+	if end := bytes.Index(data, []byte("endstream")); end >= 0 {
+		data = data[:end]
+	}
+	return len(bytes.TrimSpace(data))
+}
+
+// maxContentBytes bounds the bytes of a stream searched for its end by streamStored.
 const maxContentBytes = 32 << 20
 
 // countShowOps counts the Tj and TJ operators in the decoded bytes of a page's content
 // streams by a plain scan, independent of the content parser: a string, hex string or
-// array closing, optional white space, then the operator.
-func countShowOps(contents pdf.Value) (n int) {
+// array closing, optional white space, then the operator. It decodes at most limit+1
+// bytes and returns their number: more than limit means the streams are larger.
+func countShowOps(contents pdf.Value, limit int) (n, size int) {
 	defer func() { recover() }()
 	var streams []pdf.Value
 	if contents.Kind() == pdf.Array {
 		for i := 0; i < contents.Len(); i++ {
 			streams = append(streams, contents.Index(i))
 		}
-	} else {
+	} else if !contents.IsNull() {
 		streams = append(streams, contents)
 	}
 	for _, s := range streams {
 		rc := s.Reader()
-		b, _ := io.ReadAll(io.LimitReader(rc, maxContentBytes))
+		b, _ := io.ReadAll(io.LimitReader(rc, int64(limit-size+1)))
 		rc.Close()
+		size += len(b)
 		for i := 0; i+1 < len(b); i++ {
 			if b[i] != 'T' || (b[i+1] != 'j' && b[i+1] != 'J') {
 				continue
@@ -551,8 +791,11 @@ func countShowOps(contents pdf.Value) (n int) {
 				n++
 			}
 		}
+		if size > limit {
+			return n, size
+		}
 	}
-	return n
+	return n, size
 }
 
 func isPDFSpace(c byte) bool {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -10,8 +12,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 
 	"terril/corpus"
 )
@@ -31,7 +35,9 @@ type Result struct {
 // by the bytes first (a PDF header, HTML markup), then by contentType, then by name.
 //
 // An error means nothing could be read from the document; it names the document.
-// A panic in a reader is recovered and returned as an error.
+// Bytes that decode to binary content (NUL and control characters: a compressed,
+// image or executable file under a text name) are an error, not mojibake. A panic
+// in a reader is recovered and returned as an error.
 func Read(name, contentType string, data []byte) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -85,13 +91,17 @@ func Sniff(name, contentType string, data []byte) string {
 	return sniffed
 }
 
-// readPlain reads text: UTF-8, or the charset of contentType, or Windows-1252 when the
-// bytes are not valid UTF-8. The title is the first non-empty line.
+// readPlain reads text: UTF-8, or the charset of contentType, or guessed (see
+// decodeAs); bytes that decode to binary content fail. The title is the first line
+// that reads as one.
 func readPlain(data []byte, contentType string) (*Result, error) {
 	res := &Result{ContentType: "text/plain"}
 	s, err := decodeText(data, contentType, &res.Problems)
 	if err != nil {
 		return nil, err
+	}
+	if why := binaryContent(s); why != "" {
+		return nil, errors.New(why)
 	}
 	res.Text = Normalize(s)
 	res.Title = firstLine(res.Text)
@@ -158,30 +168,208 @@ func truncate(s string, n int) string {
 	return strings.TrimSpace(s[:n]) + "…"
 }
 
-// decodeText decodes text bytes: a BOM, else the charset of contentType, else UTF-8
-// when valid, else Windows-1252 (which ISO-8859-1 files also read correctly).
+// decodeText decodes text bytes: a BOM, else the charset of contentType, else
+// guessed (see decodeGuess).
 func decodeText(data []byte, contentType string, p *Problems) (string, error) {
-	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
-		return string(data[3:]), nil
+	cs := ""
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		cs = params["charset"]
 	}
-	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
-		enc, err := htmlindex.Get(params["charset"])
-		if err == nil {
-			s, err := enc.NewDecoder().String(string(data))
-			if err != nil {
-				return "", fmt.Errorf("decode %s: %w", params["charset"], err)
-			}
-			return s, nil
+	return decodeAs(data, cs, p)
+}
+
+// decodeAs decodes data: by its BOM (UTF-8, UTF-16), else in the declared charset
+// cs, else guessed (see decodeGuess). A declared UTF-8 is guessed too: pages saved in
+// Windows-1252 under a UTF-8 meta are common. A declared Windows-1252 or ISO-8859-15
+// whose bytes are valid UTF-8 with accents is UTF-8: the declaration is a leftover
+// (Windows-1252 text with accents is never valid UTF-8).
+func decodeAs(data []byte, cs string, p *Problems) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		data = data[3:]
+		if valid, invalid := utf8Counts(data); invalid > 0 {
+			p.Add(-1, "not valid UTF-8: %d bytes of %d non-ASCII sequences read as Windows-1252", invalid, valid+invalid)
+			return decodeMixed(data, true), nil
 		}
-		p.Add(-1, "unknown charset %q, guessing", params["charset"])
-	}
-	if utf8.Valid(data) {
 		return string(data), nil
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")):
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le", data)
+	case bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be", data)
 	}
-	s, err := charmap.Windows1252.NewDecoder().String(string(data))
+	if cs == "" {
+		return decodeGuess(data, p), nil
+	}
+	enc, err := htmlindex.Get(cs)
 	if err != nil {
-		return "", fmt.Errorf("decode windows-1252: %w", err)
+		p.Add(-1, "unknown charset %q, guessing", cs)
+		return decodeGuess(data, p), nil
 	}
-	p.Add(-1, "not UTF-8: read as Windows-1252")
+	name, _ := htmlindex.Name(enc)
+	switch name {
+	case "utf-8":
+		return decodeGuess(data, p), nil
+	case "windows-1252", "iso-8859-15":
+		if utf8.Valid(data) && !isASCII(data) {
+			p.Add(-1, "declared %s, but valid UTF-8: read as UTF-8", cs)
+			return string(data), nil
+		}
+	}
+	return decodeWith(enc, cs, data)
+}
+
+func decodeWith(enc encoding.Encoding, name string, data []byte) (string, error) {
+	s, err := enc.NewDecoder().String(string(data))
+	if err != nil {
+		return "", fmt.Errorf("decode %s: %w", name, err)
+	}
 	return s, nil
 }
+
+// decodeGuess decodes bytes of no known charset: UTF-8 when valid; UTF-8 when most
+// of its non-ASCII sequences are valid UTF-8, each byte that is not read as
+// Windows-1252 (a line pasted from another file, a stray byte must not turn every
+// accent of the file into mojibake); else Windows-1252, which ISO-8859-1 files also
+// read correctly. Windows-1252 French text almost never forms a valid UTF-8
+// sequence: an accented capital would have to precede a quote or a dash.
+func decodeGuess(data []byte, p *Problems) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	valid, invalid := utf8Counts(data)
+	if valid > invalid {
+		p.Add(-1, "not valid UTF-8: %d bytes of %d non-ASCII sequences read as Windows-1252", invalid, valid+invalid)
+		return decodeMixed(data, true)
+	}
+	p.Add(-1, "not UTF-8: read as Windows-1252")
+	return decodeMixed(data, false)
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 sequences of data and the bytes that
+// are not part of one.
+func utf8Counts(data []byte) (valid, invalid int) {
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += n
+	}
+	return valid, invalid
+}
+
+// decodeMixed decodes data as UTF-8 (when utf8 is set) with the bytes that are not
+// valid UTF-8 read as Windows-1252, or all as Windows-1252. The five bytes
+// Windows-1252 leaves undefined read as U+FFFD.
+func decodeMixed(data []byte, utf8First bool) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if utf8First {
+			if r, n := utf8.DecodeRune(data[i:]); r != utf8.RuneError || n > 1 {
+				b.Write(data[i : i+n])
+				i += n
+				continue
+			}
+		}
+		r := charmap.Windows1252.DecodeByte(c)
+		if r >= 0x80 && r < 0xA0 {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+		i++
+	}
+	return b.String()
+}
+
+func isASCII(data []byte) bool {
+	for _, c := range data {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Thresholds of binaryContent: the shares of the decoded bytes that text never has
+// so many of. Real text has a form feed, an escape or two; a compressed, image or
+// executable file decodes to 10–50 % of them.
+const (
+	binaryMaxControl     = 0.01 // NUL, C0 and C1 controls other than white space
+	binaryMaxReplacement = 0.30 // bytes of U+FFFD, 3 each (a text with every accent lost has 5–12 %)
+)
+
+// binaryContent says why decoded text (valid UTF-8) is the content of a binary
+// file, or "". Shares are of bytes: eight at a time through printable ASCII (most of
+// any text), a table lookup each in the blocks with other bytes.
+func binaryContent(s string) string {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	ctrl, repl := 0, 0
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		// No byte below 0x20 (x - 0x20 borrows into its high bit) nor above 0x7E
+		// (x + 1 or x itself has its high bit set).
+		if ((x-0x20*ones)&^x|(x+ones)|x)&highs == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			c, r := binaryByte(s, j)
+			ctrl, repl = ctrl+c, repl+r
+		}
+	}
+	for ; i < len(s); i++ {
+		c, r := binaryByte(s, i)
+		ctrl, repl = ctrl+c, repl+r
+	}
+	n := float64(len(s))
+	switch {
+	case float64(ctrl) > binaryMaxControl*n:
+		return fmt.Sprintf("binary content, not text: %.0f %% NUL or control characters", 100*float64(ctrl)/n)
+	case float64(3*repl) > binaryMaxReplacement*n:
+		return fmt.Sprintf("binary content, not text: %.0f %% undecodable bytes", 100*float64(3*repl)/n)
+	}
+	return ""
+}
+
+// binaryByte reports whether s[i] starts a control character or a U+FFFD.
+func binaryByte(s string, i int) (ctrl, repl int) {
+	switch binaryClass[s[i]] {
+	case 1:
+		return 1, 0
+	case 2: // U+0080–U+009F, the C1 controls, are C2 80 to C2 9F
+		if i+1 < len(s) && s[i+1] < 0xA0 {
+			return 1, 0
+		}
+	case 3: // U+FFFD is EF BF BD
+		if strings.HasPrefix(s[i:], "\uFFFD") {
+			return 0, 1
+		}
+	}
+	return 0, 0
+}
+
+// binaryClass classes the bytes for binaryContent: 1 a control character (C0 but
+// white space, DEL), 2 the lead byte of a C1 control, 3 that of U+FFFD, 0 the rest.
+var binaryClass = func() (t [256]byte) {
+	for c := range 0x20 {
+		t[c] = 1
+	}
+	for _, c := range "\t\n\r\f\v" {
+		t[c] = 0
+	}
+	t[0x7F], t[0xC2], t[0xEF] = 1, 2, 3
+	return t
+}()

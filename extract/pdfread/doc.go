@@ -19,9 +19,10 @@
 // without a text layer, within a per-document OCR page limit. Reader.Read has the
 // signature of pipeline.ReadFunc.
 //
-// The environment can raise the OCR page limit (TERRIL_OCR_PAGES) and move the
-// compilation cache (TERRIL_PDFIUM_CACHE) for commands that build a Reader with
-// default options.
+// The environment can raise the OCR page limit (TERRIL_OCR_PAGES), set the limit of
+// pages read per document (TERRIL_PDF_PAGES, default extract.DefaultMaxPDFPages) and
+// move the compilation cache (TERRIL_PDFIUM_CACHE) for commands that build a Reader
+// with default options.
 //
 // Bench and Agree measure a Reader against the reference texts of ../shared/pdfs
 // (word F1 as ../shared/pdfs/agreement.py defines it); "terril pdftext --bench DIR"

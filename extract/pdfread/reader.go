@@ -48,6 +48,10 @@ type Options struct {
 	// TERRIL_OCR_PAGES when set, else DefaultOCRPages; a negative value disables OCR.
 	// Pages over the limit are recorded as not read.
 	OCRPages int
+	// MaxPages limits the pages read per document: 0 means the environment variable
+	// TERRIL_PDF_PAGES when set, else extract.DefaultMaxPDFPages. The pages after
+	// the limit are not read, and the problems say so.
+	MaxPages int
 	// DPI is the rendering resolution for OCR; 0 means DefaultDPI.
 	DPI int
 	// Runtime is the PDFium runtime; nil means Shared().
@@ -78,6 +82,12 @@ func New(opts Options) *Reader {
 		opts.OCRPages = DefaultOCRPages
 		if n, err := strconv.Atoi(os.Getenv("TERRIL_OCR_PAGES")); err == nil && n != 0 {
 			opts.OCRPages = n
+		}
+	}
+	if opts.MaxPages <= 0 {
+		opts.MaxPages = extract.DefaultMaxPDFPages
+		if n, err := strconv.Atoi(os.Getenv("TERRIL_PDF_PAGES")); err == nil && n > 0 {
+			opts.MaxPages = n
 		}
 	}
 	if opts.DPI <= 0 {
@@ -128,6 +138,8 @@ type page struct {
 //     images, or whose text layer is a stamp over a scan (few characters, images
 //     covering half the page), up to Options.OCRPages pages per document.
 //
+// Only the first Options.MaxPages pages are read.
+//
 // The Result holds the pages' texts joined by blank lines and normalised, one
 // corpus.Page per page (reader, gate figures of the fast reader, time, notes) and the
 // problems met: pages not read are named there and recorded with an empty Reader,
@@ -145,11 +157,16 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 	var fastErr error
 	if mode == ModeAuto || mode == ModeFast {
 		var fps []extract.PDFPage
-		fps, fastErr = extract.ReadPDFPages(data)
+		var fastProblems extract.Problems
+		fps, fastProblems, fastErr = extract.ReadPDFPagesMax(data, r.opts.MaxPages)
+		res.Problems = append(res.Problems, fastProblems...)
 		for i := range fps {
 			fp := &fps[i]
 			p := &page{fast: fp, took: fp.Took}
 			switch {
+			case errors.Is(fp.Err, extract.ErrContentTooLarge):
+				// PDFium would spend as long on it, or longer.
+				p.note = append(p.note, fp.Err.Error())
 			case fp.Err != nil:
 				p.note = append(p.note, "fast reader failed: "+fp.Err.Error())
 				p.pdfium = true
@@ -189,7 +206,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 	}
 	if needPDFium {
 		var perr error
-		pages, perr = r.pdfiumPass(ctx, data, pages, mode)
+		pages, perr = r.pdfiumPass(ctx, data, pages, mode, &res.Problems)
 		if perr != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -211,7 +228,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 
 // pdfiumPass reads with PDFium the pages marked for it, finds the scans among them
 // and renders the pages to OCR, within the OCR page limit.
-func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mode string) ([]*page, error) {
+func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mode string, problems *extract.Problems) ([]*page, error) {
 	doc, err := r.opts.Runtime.open(ctx, data)
 	if err != nil {
 		for _, p := range pages {
@@ -225,6 +242,13 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 	n, err := doc.pageCount()
 	if err != nil {
 		return pages, err
+	}
+	if n > r.opts.MaxPages {
+		if len(pages) != r.opts.MaxPages {
+			// The fast reader did not name the limit.
+			*problems = append(*problems, extract.Problem{Pos: -1, Msg: fmt.Sprintf("pdf: more than %d pages (%d): read the first %d", r.opts.MaxPages, n, r.opts.MaxPages)})
+		}
+		n = r.opts.MaxPages
 	}
 	if pages == nil || len(pages) != n {
 		// The fast reader could not open the file or disagrees on the page count:
