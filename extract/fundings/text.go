@@ -1,0 +1,127 @@
+package fundings
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A token is a word, a number or one punctuation character of the text, folded
+// (lower case, no accents). start and end are byte offsets in the original text.
+type token struct {
+	w          string // folded; punctuation as itself
+	start, end int
+	nl         bool // a line break comes before it
+	blank      bool // a blank line comes before it
+	upper      bool // its first letter is a capital in the text
+	word       bool // letters or digits, not punctuation
+}
+
+// foldTable maps the accented letters of French (and a few neighbours) to ASCII.
+var foldTable = map[rune]string{
+	'à': "a", 'â': "a", 'ä': "a", 'á': "a", 'ã': "a", 'å': "a",
+	'ç': "c", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e",
+	'î': "i", 'ï': "i", 'í': "i", 'ì': "i",
+	'ô': "o", 'ö': "o", 'ó': "o", 'ò': "o", 'õ': "o",
+	'ù': "u", 'û': "u", 'ü': "u", 'ú': "u", 'ÿ': "y", 'ý': "y", 'ñ': "n",
+	'œ': "oe", 'æ': "ae",
+}
+
+// fold returns s in lower case without accents, as the tables are written.
+func fold(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = appendFolded(b, r)
+	}
+	return string(b)
+}
+
+func appendFolded(b []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	}
+	r = unicode.ToLower(r)
+	if f, ok := foldTable[r]; ok {
+		return append(b, f...)
+	}
+	if r == '’' || r == 'ʼ' || r == '‘' {
+		return append(b, '\'')
+	}
+	return utf8.AppendRune(b, r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// tokenize splits text into tokens. A word keeps its inner hyphens
+// ("hauts-de-france", "co-financement") and an elided article its apostrophe
+// ("l'", "d'", "qu'"). Folded words are substrings of one folded copy of the text,
+// so that a token costs no allocation of its own.
+func tokenize(text string) []token {
+	var toks []token
+	folded := make([]byte, 0, len(text)+len(text)/8)
+	type span struct{ fs, fe int }
+	var spans []span
+	nl, blank := false, false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			if nl {
+				blank = true
+			}
+			nl = true
+			i += size
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+			i += size
+			continue
+		case isWordRune(r):
+			start, fs := i, len(folded)
+			upper := unicode.IsUpper(r)
+			for i < len(text) {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if isWordRune(r) {
+					folded = appendFolded(folded, r)
+					i += size
+					continue
+				}
+				if r == '-' && i+1 < len(text) {
+					if r2, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(r2) {
+						folded = append(folded, '-')
+						i++
+						continue
+					}
+				}
+				if isApos(r) {
+					folded = append(folded, '\'')
+					i += size
+				}
+				break
+			}
+			toks = append(toks, token{start: start, end: i, nl: nl, blank: blank, upper: upper, word: true})
+			spans = append(spans, span{fs, len(folded)})
+		default:
+			fs := len(folded)
+			folded = appendFolded(folded, r)
+			toks = append(toks, token{start: i, end: i + size, nl: nl, blank: blank})
+			spans = append(spans, span{fs, len(folded)})
+			i += size
+		}
+		nl, blank = false, false
+	}
+	f := string(folded)
+	for k := range toks {
+		toks[k].w = f[spans[k].fs:spans[k].fe]
+		// The preposition keeps its accent: "a" is the verb ("la Région a voté").
+		if t := text[toks[k].start:toks[k].end]; t == "à" || t == "À" {
+			toks[k].w = "à"
+		}
+	}
+	return toks
+}
