@@ -90,7 +90,7 @@ func Find(in Input) (out []corpus.Funding) {
 func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 	out := append([]corpus.Amount(nil), amounts...)
 	for _, a := range amounts {
-		if a.Text == "" || a.End > len(text) || text[a.Start:a.End] != a.Text {
+		if a.Start < 0 || a.End > len(text) || a.Start > a.End || text[a.Start:a.End] != a.Text || !hasCurrency(a.Text) {
 			continue
 		}
 		for from := a.End; from < len(text); {
@@ -104,7 +104,7 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 				text[s-1] == ',' || text[s-1] == '.') {
 				continue
 			}
-			if taken(amounts, s) {
+			if e := s + len(a.Text); e < len(text) && (isDigitByte(text[e]) || isLetterByte(text[e])) || taken(amounts, s) {
 				continue
 			}
 			b := a
@@ -117,6 +117,15 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
+
+// hasCurrency: a whole amount ("250 000 €"), not the bare number of a range's low
+// end ("2" of "entre 2 et 3 M€"), which would be found inside other numbers.
+func hasCurrency(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "€") || strings.Contains(l, "euro") || strings.Contains(l, "eur")
+}
 
 func taken(amounts []corpus.Amount, at int) bool {
 	for _, a := range amounts {
@@ -914,7 +923,7 @@ func (r *reader) parts() {
 			switch {
 			case t.sent == b.sent && r.cueBetween(t.j, b.i):
 				r.setPart(b, t)
-			case t.sent != b.sent && r.cueBetween(r.lay.sents[b.sent][0], b.i):
+			case t.sent != b.sent && r.laterCue(r.lay.sents[b.sent][0], b.i):
 				r.setPart(b, t)
 			case r.totalish(t):
 				r.setPart(b, t)
@@ -963,6 +972,11 @@ func (r *reader) setPart(b, t *amt) {
 		idx = r.amts[idx].partOf
 	}
 	b.partOf = idx
+}
+
+func (r *reader) laterCue(i, j int) bool {
+	at, _ := findIn(r.toks, i, j, laterPartM)
+	return at >= 0
 }
 
 func (r *reader) cueBetween(i, j int) bool {

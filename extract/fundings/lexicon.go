@@ -104,6 +104,11 @@ var partCues = []string{"dont", "soit", ":", "notamment", "en particulier", "par
 	"parmi lesquelles", "avec en particulier", "à savoir", "repartis", "reparties", "volet",
 	"sur cette somme", "sur ce montant"}
 
+// laterPartCues in a later sentence make its amounts parts of an earlier total
+// ("Le volet social … s'élève à 936 000 €"; "Le Département va notamment investir").
+var laterPartCues = []string{"dont", "notamment", "en particulier", "parmi lesquels", "parmi lesquelles",
+	"volet", "sur cette somme", "sur ce montant", "sur cette enveloppe"}
+
 // totalCues near an amount make it a total whose later, smaller amounts from the
 // same funder are parts.
 var totalCues = []string{"total", "global", "globale", "ensemble", "au total", "en tout", "globalement"}
@@ -354,6 +359,7 @@ var (
 	sizeRangeM   = newMatcher(sizeRange)
 	parentM      = newMatcher(parentCues)
 	partM        = newMatcher(partCues)
+	laterPartM   = newMatcher(laterPartCues)
 	totalM       = newMatcher(totalCues)
 	countedM     = newMatcher(countedSet)
 	benefIntroM  = newMatcher(beneficiaryIntro)
