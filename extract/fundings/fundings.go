@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"terril/corpus"
 )
@@ -27,7 +28,6 @@ type amt struct {
 	// prevEnd and nextStart bound it by its neighbours in its sentence.
 	prevEnd, nextStart int
 	ceiling            bool // excluded as a ceiling
-	cue                bool // its sentence has a strong cue
 	paren              bool // written "(N €)" after what it pays for
 	skip               bool // not a funding
 	high               int  // index of the high end of its range, or -1
@@ -38,6 +38,7 @@ type amt struct {
 	fund               corpus.Funding
 	score              int
 	partOf             int // index in amts of its total, or -1
+	k                  int // its index in amts
 }
 
 // A reader holds one document's tokens, layout, mentions and amounts.
@@ -50,7 +51,11 @@ type reader struct {
 	resets []int // tokens after which no funder is carried (a total of several funders)
 	// dotationDoc: the text names a State allocation (DETR, DSIL, fonds friches…).
 	dotationDoc bool
-	titleInstr  string // a specific instrument the title or first line names
+	titleInstr  string   // a specific instrument the title or first line names
+	names       []string // per mention, its full name (see fullName)
+	folded      []string // per mention, its full name folded
+	sentCue     []int8   // per sentence: 0 unknown, 1 a cue word, -1 none
+	anyCue      bool     // some amount's sentence has a cue word
 }
 
 // Find returns the funding events of a document: each amount the text ties to a
@@ -66,13 +71,25 @@ func Find(in Input) (out []corpus.Funding) {
 		}
 	}()
 	in.Amounts = withRepeats(in.Text, in.Amounts)
-	r := &reader{in: in, toks: tokenize(in.Text)}
+	r := &reader{in: in, toks: tokenize(in.Text[:textEnd(in.Text, in.Amounts)])}
 	if len(r.toks) == 0 {
 		return nil
 	}
 	r.lay = newLayout(r.toks)
 	r.ms = findMentions(in.Text, r.toks)
+	r.names, r.folded = make([]string, len(r.ms)), make([]string, len(r.ms))
+	for k, m := range r.ms {
+		r.names[k] = r.computeFullName(m)
+		r.folded[k] = fold(r.names[k])
+	}
+	r.sentCue = make([]int8, len(r.lay.sents))
 	r.placeAmounts()
+	for _, a := range r.amts {
+		if r.sentHasCue(a.sent) {
+			r.anyCue = true
+			break
+		}
+	}
 	r.markRanges()
 	r.markMultiFunder()
 	r.docInstruments()
@@ -82,6 +99,31 @@ func Find(in Input) (out []corpus.Funding) {
 	r.dedupe()
 	r.parts()
 	return r.output()
+}
+
+// textEnd is where reading can stop: a sentence or two after the last amount.
+func textEnd(text string, amounts []corpus.Amount) int {
+	end := 0
+	for _, a := range amounts {
+		end = max(end, a.End)
+	}
+	end = min(max(end, 0)+1500, len(text))
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return end
+}
+
+// sentHasCue reports whether sentence s has a word of giving or receiving.
+func (r *reader) sentHasCue(s int) bool {
+	if r.sentCue[s] == 0 {
+		sp := r.lay.sents[s]
+		r.sentCue[s] = -1
+		if at, _ := findIn(r.toks, sp[0], sp[1], cueM); at >= 0 {
+			r.sentCue[s] = 1
+		}
+	}
+	return r.sentCue[s] > 0
 }
 
 // withRepeats adds the later mentions of each amount's text: the amounts
@@ -145,7 +187,7 @@ func (r *reader) placeAmounts() {
 			continue
 		}
 		r.amts = append(r.amts, &amt{a: a, i: i, j: j, sent: r.lay.sentOf[i], high: -1, funder: -1,
-			instrAt: -1, partOf: -1})
+			instrAt: -1, partOf: -1, k: len(r.amts)})
 	}
 	for k, a := range r.amts {
 		s := r.lay.sents[a.sent]
@@ -270,6 +312,10 @@ func (r *reader) markMultiFunder() {
 // docInstruments notes what the whole document says of instruments.
 func (r *reader) docInstruments() {
 	for k := range r.toks {
+		// Every dotation word starts with d or f (dotation, DETR, DSIL, fonds friches…).
+		if w := r.toks[k].w; w == "" || w[0] != 'd' && w[0] != 'f' {
+			continue
+		}
 		if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
 			r.dotationDoc = true
 			break
@@ -391,13 +437,10 @@ func (r *reader) excluded(a *amt) bool {
 }
 
 func (r *reader) prevInSentence(a *amt) *amt {
-	var p *amt
-	for _, b := range r.amts {
-		if b.j <= a.i && b.sent == a.sent {
-			p = b
-		}
+	if a.k > 0 && r.amts[a.k-1].sent == a.sent && r.amts[a.k-1].j <= a.i {
+		return r.amts[a.k-1]
 	}
-	return p
+	return nil
 }
 
 func (r *reader) startsWith(k int, m *matcher) bool {
@@ -417,13 +460,7 @@ func (r *reader) endsSentence(a *amt) bool {
 // weakCue: in a document where some amount is plainly given, an amount followed
 // by "pour", "au profit de"… ("Il y aura 300 000 € pour les missions locales").
 func (r *reader) weakCue(a *amt) bool {
-	strong := false
-	for _, b := range r.amts {
-		if b != a && b.cue {
-			strong = true
-		}
-	}
-	if !strong || a.j >= len(r.toks) {
+	if !r.anyCue || a.j >= len(r.toks) {
 		return false
 	}
 	idx, _ := benefIntroM.at(r.toks, a.j)
@@ -434,22 +471,19 @@ func (r *reader) weakCue(a *amt) bool {
 // a list whose sentence or heading has one.
 func (r *reader) cued(a *amt) bool {
 	s := r.lay.sents[a.sent]
-	if at, _ := findIn(r.toks, s[0], s[1], cueM); at >= 0 {
-		a.cue = true
+	if r.sentHasCue(a.sent) {
 		return true
 	}
 	// A sentence of the amount alone ("4,6 M€. C'est le montant…"): the next one.
 	if (s[1]-s[0] <= a.j-a.i+4 || r.endsSentence(a)) && a.sent+1 < len(r.lay.sents) {
-		n := r.lay.sents[a.sent+1]
-		if at, _ := findIn(r.toks, n[0], n[1], cueM); at >= 0 {
+		if r.sentHasCue(a.sent + 1) {
 			return true
 		}
 	}
 	// A list item: the sentence that opens the list.
 	p := r.lay.paraOf[a.i]
 	if a.paren && a.sent > 0 && r.lay.paraOf[r.lay.sents[a.sent-1][0]] == p {
-		ps := r.lay.sents[a.sent-1]
-		if at, _ := findIn(r.toks, ps[0], ps[1], cueM); at >= 0 {
+		if r.sentHasCue(a.sent - 1) {
 			return true
 		}
 	}
@@ -573,7 +607,7 @@ func (r *reader) fill(a *amt) {
 	m := r.ms[a.funder]
 	f := corpus.Funding{
 		Amount: a.a.Value, AmountText: a.a.Text, Implicit: a.a.Implicit,
-		Funder:    r.fullName(m),
+		Funder:    r.names[a.funder],
 		Cofunders: r.cofunders(a.funder),
 	}
 	f.Evidence.Amount = a.a.Span
@@ -612,7 +646,7 @@ func (r *reader) span(i, j int) corpus.Span {
 
 // fullName gives a body its full name where the text gives one and only one
 // ("la Région" → "Région Hauts-de-France").
-func (r *reader) fullName(m mention) string {
+func (r *reader) computeFullName(m mention) string {
 	if m.group != "" {
 		long := m.name
 		for _, o := range r.ms {
@@ -653,7 +687,7 @@ func (r *reader) cofunders(k int) []string {
 		if n.role == roleBenef {
 			break
 		}
-		out = append(out, r.fullName(n))
+		out = append(out, r.names[q+1])
 	}
 	return out
 }
@@ -724,7 +758,7 @@ func (r *reader) carriedInstrument(a *amt) string {
 	}
 	if p > 0 {
 		h := r.lay.paras[p-1]
-		if h[1]-h[0] <= 20 && !sentenceEnd[r.toks[h[1]-1].w] {
+		if h[1]-h[0] <= 20 && !isSentenceEnd(r.toks[h[1]-1].w) {
 			if k := specificIn(r.toks, h[0], h[1]); k != "" {
 				return k
 			}
@@ -748,9 +782,9 @@ func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 			}
 		}
 	}
-	for _, m := range r.ms {
+	for k, m := range r.ms {
 		if m.role == roleBenef && m.i >= lo && m.j <= hi {
-			f.Beneficiaries = append(f.Beneficiaries, r.fullName(m))
+			f.Beneficiaries = append(f.Beneficiaries, r.names[k])
 			f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, r.span(m.i, m.j))
 		}
 	}
@@ -998,5 +1032,5 @@ func (r *reader) sameFunder(a, b *amt) bool {
 	if fa.kind == kindState && fb.kind == kindState {
 		return true
 	}
-	return fa.kind == fb.kind && fold(r.fullName(fa)) == fold(r.fullName(fb))
+	return fa.kind == fb.kind && r.folded[a.funder] == r.folded[b.funder]
 }

@@ -245,9 +245,22 @@ func TestTables(t *testing.T) {
 				t.Errorf("%s: %q has no words", name, p)
 				continue
 			}
+			if !m.admits(toks[0].w) {
+				t.Errorf("%s: the filter does not admit %q", name, p)
+			}
 			if idx, n := m.at(toks, 0); idx < 0 || n != len(toks) {
 				t.Errorf("%s: %q does not match its own text (%d of %d tokens)", name, p, n, len(toks))
 			}
+		}
+	}
+}
+
+// TestDotationFirstLetters: docInstruments looks for dotation words only among
+// the words starting with d or f.
+func TestDotationFirstLetters(t *testing.T) {
+	for _, w := range instrumentWords {
+		if w.kind == corpus.InstrumentDotation && w.phrase[0] != 'd' && w.phrase[0] != 'f' {
+			t.Errorf("dotation word %q starts with neither d nor f", w.phrase)
 		}
 	}
 }

@@ -278,29 +278,67 @@ var summaryStart = []string{"au total", "au global", "en tout", "au final", "glo
 var articles = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "de": true,
 	"du": true, "des": true, "d'": true, "un": true, "une": true, "son": true, "sa": true, "ses": true}
 
-// A matcher finds the phrases of a table at a token.
+// A matcher finds the phrases of a table at a token. Phrases are indexed by their
+// first word, or, for a first word ending in "*", by its first two bytes.
 type matcher struct {
-	exact  map[string][][]string // first word → phrases (words)
-	prefix [][]string            // phrases whose first word ends in "*"
-	vals   map[string]int        // phrase → index in the source table
+	exact  map[string][]phrase
+	prefix map[string][]phrase
+	// filter has a bit per (first letter, second letter, length) of every
+	// phrase's first word — every length from the stem's up for a prefix — so that
+	// a token no phrase can start with costs one bit test, no map lookup. Words not
+	// starting with two ASCII letters go through the maps. Derived from the table.
+	filter [26 * 26 * 16 / 64]uint64
+}
+
+// filterKey returns a word's bit in the filter, or -1 for a word the filter does
+// not cover.
+func filterKey(w string, n int) int {
+	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+		return -1
+	}
+	return (int(w[0]-'a')*26+int(w[1]-'a'))*16 + min(n, 15)
+}
+
+func (m *matcher) admits(w string) bool {
+	k := filterKey(w, len(w))
+	return k < 0 || m.filter[k>>6]&(1<<(k&63)) != 0
+}
+
+func (m *matcher) admit(w string) {
+	stem, prefix := strings.CutSuffix(w, "*")
+	for n := len(stem); ; n++ {
+		if k := filterKey(stem, n); k >= 0 {
+			m.filter[k>>6] |= 1 << (k & 63)
+		}
+		if !prefix || n >= 15 {
+			return
+		}
+	}
+}
+
+// A phrase is one table entry: its words and its index in the table.
+type phrase struct {
+	words []string
+	idx   int
 }
 
 func newMatcher(phrases []string) *matcher {
-	m := &matcher{exact: map[string][][]string{}, vals: map[string]int{}}
+	m := &matcher{exact: map[string][]phrase{}, prefix: map[string][]phrase{}}
 	for i, p := range phrases {
 		w := phraseWords(p)
-		m.vals[strings.Join(w, " ")] = i
+		ph := phrase{words: w, idx: i}
+		m.admit(w[0])
 		if strings.HasSuffix(w[0], "*") {
-			m.prefix = append(m.prefix, w)
+			m.prefix[w[0][:2]] = append(m.prefix[w[0][:2]], ph)
 			continue
 		}
-		m.exact[w[0]] = append(m.exact[w[0]], w)
+		m.exact[w[0]] = append(m.exact[w[0]], ph)
 	}
 	return m
 }
 
 // phraseWords splits a table phrase into the words tokenize gives the text, a
-// final "*" kept on its last word.
+// final "*" kept on its last word. A prefix must have two bytes at least.
 func phraseWords(p string) []string {
 	star := strings.HasSuffix(p, "*")
 	toks := tokenize(strings.TrimSuffix(p, "*"))
@@ -309,6 +347,9 @@ func phraseWords(p string) []string {
 		w[i] = t.w
 	}
 	if star {
+		if len(w[len(w)-1]) < 2 {
+			panic("fundings: prefix too short in table phrase " + p)
+		}
 		w[len(w)-1] += "*"
 	}
 	return w
@@ -316,8 +357,8 @@ func phraseWords(p string) []string {
 
 // wordMatches reports whether the folded word w matches the table word p.
 func wordMatches(p, w string) bool {
-	if strings.HasSuffix(p, "*") {
-		return strings.HasPrefix(w, p[:len(p)-1])
+	if n := len(p) - 1; n >= 0 && p[n] == '*' {
+		return len(w) >= n && w[:n] == p[:n]
 	}
 	return p == w
 }
@@ -326,22 +367,29 @@ func wordMatches(p, w string) bool {
 // phrase starting at toks[i], or -1.
 func (m *matcher) at(toks []token, i int) (idx, n int) {
 	idx = -1
-	try := func(w []string) {
-		if len(w) <= n || i+len(w) > len(toks) {
-			return
+	w := toks[i].w
+	if !m.admits(w) {
+		return -1, 0
+	}
+	idx, n = longest(m.exact[w], toks, i, idx, n)
+	if len(w) >= 2 {
+		idx, n = longest(m.prefix[w[:2]], toks, i, idx, n)
+	}
+	return idx, n
+}
+
+func longest(phs []phrase, toks []token, i, idx, n int) (int, int) {
+next:
+	for _, ph := range phs {
+		if len(ph.words) <= n || i+len(ph.words) > len(toks) {
+			continue
 		}
-		for k, p := range w {
+		for k, p := range ph.words {
 			if !wordMatches(p, toks[i+k].w) {
-				return
+				continue next
 			}
 		}
-		idx, n = m.vals[strings.Join(w, " ")], len(w)
-	}
-	for _, w := range m.exact[toks[i].w] {
-		try(w)
-	}
-	for _, w := range m.prefix {
-		try(w)
+		idx, n = ph.idx, len(ph.words)
 	}
 	return idx, n
 }

@@ -98,6 +98,9 @@ func findMentions(text string, toks []token) []mention {
 			k = m.j - 1
 			continue
 		}
+		if w := toks[k].w; len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' {
+			continue
+		}
 		if a, ok := funderAdjectives[toks[k].w]; ok && k > 0 {
 			if idx, _ := instrumentM.at(toks, k-1); idx >= 0 {
 				ms = append(ms, mention{i: k, j: k + 1, name: a.name, kind: a.kind, role: roleAgent})
@@ -202,7 +205,7 @@ func verbAfter(toks []token, j int) (int, bool) {
 				q = r + 1
 				break
 			}
-			if sentenceEnd[toks[r].w] {
+			if isSentenceEnd(toks[r].w) {
 				break
 			}
 		}

@@ -5,16 +5,32 @@ import (
 	"strings"
 )
 
-// bullets start a list item.
-var bullets = map[string]bool{"-": true, "•": true, "–": true, "—": true, "▪": true, "*": true,
-	"·": true, "◦": true, "►": true, "▲": true, "": true}
+// isBullet reports whether a punctuation token starts a list item.
+func isBullet(w string) bool {
+	switch w {
+	case "-", "•", "–", "—", "▪", "*", "·", "◦", "►", "▲":
+		return true
+	}
+	return false
+}
 
-// sentenceEnd are the punctuation tokens that may close a sentence.
-var sentenceEnd = map[string]bool{".": true, "!": true, "?": true, "…": true}
+// isSentenceEnd: punctuation that may close a sentence.
+func isSentenceEnd(w string) bool {
+	switch w {
+	case ".", "!", "?", "…":
+		return true
+	}
+	return false
+}
 
-// lineEnd are the tokens after which a line break closes a sentence.
-var lineEnd = map[string]bool{".": true, "!": true, "?": true, ":": true, ";": true, "»": true,
-	"…": true, "\"": true}
+// isLineEnd: the tokens after which a line break closes a sentence.
+func isLineEnd(w string) bool {
+	switch w {
+	case ".", "!", "?", ":", ";", "»", "…", "\"":
+		return true
+	}
+	return false
+}
 
 // A layout gives, per token, its sentence and paragraph, and per sentence its
 // token range.
@@ -32,9 +48,9 @@ func breaksBefore(toks []token, k int) bool {
 	}
 	t, p := toks[k], toks[k-1]
 	if t.nl {
-		return t.upper || lineEnd[p.w] || bullets[t.w] && !t.word || t.w == "«"
+		return t.upper || !p.word && isLineEnd(p.w) || !t.word && (isBullet(t.w) || t.w == "«")
 	}
-	if sentenceEnd[p.w] && t.start > p.end {
+	if !p.word && isSentenceEnd(p.w) && t.start > p.end {
 		return t.upper || !t.word && t.w != "," && t.w != ")"
 	}
 	return false
@@ -53,7 +69,7 @@ func newLayout(toks []token) *layout {
 					l.paras[len(l.paras)-1][1] = k
 				}
 				l.paras = append(l.paras, [2]int{k, len(toks)})
-				l.bullet = append(l.bullet, !toks[k].word && bullets[toks[k].w])
+				l.bullet = append(l.bullet, !toks[k].word && isBullet(toks[k].w))
 			}
 		}
 		l.sentOf[k] = len(l.sents) - 1

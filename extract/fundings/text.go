@@ -63,13 +63,20 @@ func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // ("l'", "d'", "qu'"). Folded words are substrings of one folded copy of the text,
 // so that a token costs no allocation of its own.
 func tokenize(text string) []token {
-	var toks []token
+	toks := make([]token, 0, len(text)/6+1)
 	folded := make([]byte, 0, len(text)+len(text)/8)
 	type span struct{ fs, fe int }
-	var spans []span
+	spans := make([]span, 0, cap(toks))
 	nl, blank := false, false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == '\n':
 			if nl {
@@ -78,25 +85,39 @@ func tokenize(text string) []token {
 			nl = true
 			i += size
 			continue
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+		case c == ' ' || c == '\t' || c == '\r' || c >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '\u202f'):
 			i += size
 			continue
-		case isWordRune(r):
+		case isWord(c, r):
 			start, fs := i, len(folded)
-			upper := unicode.IsUpper(r)
+			upper := 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(r)
 			for i < len(text) {
+				c = text[i]
+				if c < utf8.RuneSelf {
+					switch {
+					case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+						folded = append(folded, c)
+						i++
+						continue
+					case 'A' <= c && c <= 'Z':
+						folded = append(folded, c+'a'-'A')
+						i++
+						continue
+					case c == '-' && i+1 < len(text) && isWordAt(text, i+1):
+						folded = append(folded, '-')
+						i++
+						continue
+					case c == '\'':
+						folded = append(folded, '\'')
+						i++
+					}
+					break
+				}
 				r, size = utf8.DecodeRuneInString(text[i:])
 				if isWordRune(r) {
 					folded = appendFolded(folded, r)
 					i += size
 					continue
-				}
-				if r == '-' && i+1 < len(text) {
-					if r2, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(r2) {
-						folded = append(folded, '-')
-						i++
-						continue
-					}
 				}
 				if isApos(r) {
 					folded = append(folded, '\'')
@@ -119,9 +140,27 @@ func tokenize(text string) []token {
 	for k := range toks {
 		toks[k].w = f[spans[k].fs:spans[k].fe]
 		// The preposition keeps its accent: "a" is the verb ("la Région a voté").
-		if t := text[toks[k].start:toks[k].end]; t == "à" || t == "À" {
+		if toks[k].end-toks[k].start == 2 && toks[k].w == "a" {
 			toks[k].w = "à"
 		}
 	}
 	return toks
+}
+
+// isWord reports whether the character c (its rune r when not ASCII) is a letter
+// or a digit.
+func isWord(c byte, r rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return isWordRune(r)
+}
+
+func isWordAt(text string, i int) bool {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return isWord(c, rune(c))
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
 }
