@@ -29,6 +29,10 @@ type Funding struct {
 	Instrument    string   `json:"instrument"` // one of the Instrument constants
 	Purpose       string   `json:"purpose"`    // "" when none (null in JSON)
 	Date          string   `json:"date"`       // ISO 8601 at the text's precision; "" when unknown
+	// Themes are the document's themes whose terms the funding's paragraph holds,
+	// else the document's (in minutes and acts, those of their opening lines): [] for
+	// none; nil (null) where not computed.
+	Themes []string `json:"themes"`
 	// PartOf is the index, in the document's Fundings, of the total this amount is
 	// a part of ("dont", "soit", a list of earmarked parts), or nil. Sums add a
 	// part only where its total is not already counted.

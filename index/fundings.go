@@ -47,7 +47,7 @@ type FundingRow struct {
 	Implicit      bool     `json:"implicit,omitempty"`      // currency left implicit by the text
 	Instrument    string   `json:"instrument"`
 	Purpose       string   `json:"purpose,omitempty"`
-	Themes        []string `json:"themes,omitempty"` // the document's
+	Themes        []string `json:"themes,omitempty"` // its own (see corpus.Funding), else the document's
 	// PartOf is the index, among the document's rows, of the total this amount is a
 	// part of; sums add it only where that total is not counted.
 	PartOf *int `json:"part_of,omitempty"`
@@ -65,7 +65,10 @@ func fundingRows(d *corpus.Document) []FundingRow {
 	for i, f := range d.Fundings {
 		r := FundingRow{DocID: d.ID, Date: f.Date, Funder: f.Funder, Cofunders: f.Cofunders,
 			Beneficiaries: f.Beneficiaries, Amount: f.Amount, AmountMax: f.AmountMax, Implicit: f.Implicit,
-			Instrument: f.Instrument, Purpose: f.Purpose, Themes: d.Themes, PartOf: f.PartOf, Index: i}
+			Instrument: f.Instrument, Purpose: f.Purpose, Themes: f.Themes, PartOf: f.PartOf, Index: i}
+		if r.Themes == nil {
+			r.Themes = d.Themes
+		}
 		if r.Date == "" {
 			r.Date = d.Published
 		}
@@ -323,6 +326,7 @@ type FundingFilter struct {
 	Instruments []string
 	Communes    []string // INSEE codes or names of a funded commune
 	Depts       []string // département of a funded commune
+	Themes      []string // a theme of the funding (see corpus.Funding.Themes)
 	MinAmount   *float64
 	From, To    string // funding date bounds (YYYY, YYYY-MM or YYYY-MM-DD), inclusive
 }
@@ -388,6 +392,9 @@ func (ix *Index) keep(r FundingRow, ff FundingFilter) bool {
 		code, ok := deptCode(d)
 		return ok && slices.Contains(r.Depts, code)
 	}) {
+		return false
+	}
+	if len(ff.Themes) > 0 && !slices.ContainsFunc(ff.Themes, func(t string) bool { return slices.Contains(r.Themes, t) }) {
 		return false
 	}
 	if ff.MinAmount != nil && r.Amount < *ff.MinAmount {

@@ -2,6 +2,7 @@ package fundings
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,10 +14,15 @@ import (
 // publication date, and the facts the other extractors found in the text.
 type Input struct {
 	Text, Title, Published string
-	Dates                  []corpus.Date
-	Amounts                []corpus.Amount
-	Communes               []corpus.Commune
-	EPCIs                  []corpus.EPCI
+	Genre                  string // the document's genre (corpus.Genre…)
+	// ThemeEvidence gives each funding the themes whose terms its paragraph holds;
+	// Themes are the document's.
+	ThemeEvidence []corpus.ThemeEvidence
+	Themes        []string
+	Dates         []corpus.Date
+	Amounts       []corpus.Amount
+	Communes      []corpus.Commune
+	EPCIs         []corpus.EPCI
 }
 
 // An amt is one amount of the text and what the rules found about it.
@@ -52,6 +58,7 @@ type reader struct {
 	// dotationDoc: the text names a State allocation (DETR, DSIL, fonds friches…).
 	dotationDoc bool
 	titleInstr  string   // a specific instrument the title or first line names
+	home        int      // index of the mention of a commune's own act (see addHome), or -1
 	names       []string // per mention, its full name (see fullName)
 	folded      []string // per mention, its full name folded
 	sentCue     []int8   // per sentence: 0 unknown, 1 a cue word, -1 none
@@ -71,12 +78,13 @@ func Find(in Input) (out []corpus.Funding) {
 		}
 	}()
 	in.Amounts = withRepeats(in.Text, in.Amounts)
-	r := &reader{in: in, toks: tokenize(in.Text[:textEnd(in.Text, in.Amounts)])}
+	r := &reader{in: in, toks: tokenize(in.Text[:textEnd(in.Text, in.Amounts)]), home: -1}
 	if len(r.toks) == 0 {
 		return nil
 	}
 	r.lay = newLayout(r.toks)
 	r.ms = findMentions(in.Text, r.toks)
+	r.addHome()
 	r.names, r.folded = make([]string, len(r.ms)), make([]string, len(r.ms))
 	for k, m := range r.ms {
 		r.names[k] = r.computeFullName(m)
@@ -204,6 +212,9 @@ func (r *reader) placeAmounts() {
 		switch {
 		case r.lay.bullet[p] && r.amountsIn(r.lay.paras[p]) == 1:
 			a.seg = r.lay.paras[p]
+		case r.lay.bullet[p] && r.firstInPara(a, k):
+			// "- commune de Hesdin : … : 612 000 € pour une dépense de 1 530 000 € HT"
+			a.seg = [2]int{r.lay.paras[p][0], r.coordEnd(a.j, nextStart)}
 		case a.paren:
 			a.seg = [2]int{prevEnd, min(r.parenEnd(a.j), nextStart)}
 		case prevEnd == s[0]:
@@ -251,6 +262,11 @@ func (r *reader) isPart(a *amt) bool {
 	return at >= 0 && r.toks[at].w == "dont"
 }
 
+// firstInPara reports whether a, the k-th amount, is the first of its paragraph.
+func (r *reader) firstInPara(a *amt, k int) bool {
+	return k == 0 || r.lay.paraOf[r.amts[k-1].i] != r.lay.paraOf[a.i]
+}
+
 func (r *reader) amountsIn(span [2]int) int {
 	n := 0
 	for _, a := range r.amts {
@@ -275,7 +291,9 @@ func (r *reader) markRanges() {
 		if joined && r.toks[b.i-1].w == "et" {
 			opened = a.i > 0 && r.toks[a.i-1].w == "entre"
 		}
-		if !overlap && !(joined && opened) {
+		// "7 à 8 millions d'euros": the bare low end shares the high end's unit.
+		bare := b.i-a.j == 1 && !hasCurrency(a.a.Text)
+		if !overlap && !(joined && (opened || bare)) {
 			continue
 		}
 		if _, ok := endsAt(r.toks, a.i, 0, sizeRangeM); ok || r.before(a, sizeRangeM, 4) {
@@ -386,7 +404,7 @@ func (r *reader) judge(a *amt) {
 	if a.skip {
 		return
 	}
-	if r.excluded(a) {
+	if r.excluded(a) || a.high >= 0 && r.excluded(r.amts[a.high]) {
 		a.skip = true
 		return
 	}
@@ -429,8 +447,9 @@ func (r *reader) excluded(a *amt) bool {
 	if p := r.lay.paras[r.lay.paraOf[a.i]]; r.startsWith(p[0], recapM) {
 		return true
 	}
-	// "Au total, plus de 250 000 € par an seront ainsi mobilisés": a restatement.
-	if s := r.lay.sents[a.sent]; r.startsWith(s[0], summaryM) {
+	// "Au total, plus de 250 000 € par an seront ainsi mobilisés": a restatement;
+	// "Depuis 2018, l'État a mobilisé 158 M€": an activity total.
+	if s := r.lay.sents[a.sent]; r.startsWith(s[0], summaryM) || r.startsWith(s[0], activityStartM) {
 		return true
 	}
 	return a.multi && r.agentAfter(a) < 0
@@ -567,6 +586,9 @@ func (r *reader) funderOf(a *amt) int {
 			return k
 		}
 	}
+	if k := r.homeFunder(a); k >= 0 {
+		return k
+	}
 	if r.endsSentence(a) {
 		n := r.lay.sents[a.sent+1]
 		for k, m := range r.ms {
@@ -624,6 +646,7 @@ func (r *reader) fill(a *amt) {
 	r.beneficiaries(a, &f)
 	f.Purpose = r.purpose(a, &f)
 	f.Date = r.date(a)
+	f.Themes = r.themes(a)
 	a.fund = f
 	a.score = 0
 	if a.funder >= 0 && r.ms[a.funder].i >= r.lay.sents[a.sent][0] && r.ms[a.funder].j <= r.lay.sents[a.sent][1] {
@@ -756,6 +779,18 @@ func (r *reader) carriedInstrument(a *amt) string {
 			return k
 		}
 	}
+	if r.lay.bullet[p] {
+		// An item of a list: the sentence that opens the list ("D'attribuer une
+		// subvention … selon la répartition suivante :").
+		for q := p - 1; q >= 0 && q >= p-12; q-- {
+			if !r.lay.bullet[q] {
+				if k := specificIn(r.toks, r.lay.paras[q][0], r.lay.paras[q][1]); k != "" {
+					return k
+				}
+				break
+			}
+		}
+	}
 	if p > 0 {
 		h := r.lay.paras[p-1]
 		if h[1]-h[0] <= 20 && !isSentenceEnd(r.toks[h[1]-1].w) {
@@ -793,11 +828,130 @@ func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 		f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, sp)
 		return
 	}
-	if len(f.Communes) == 0 && len(r.in.Communes) == 1 && len(f.Beneficiaries) == 0 {
-		c := r.in.Communes[0]
-		f.Communes = []string{c.INSEE}
-		f.Beneficiaries = []string{c.Name}
+	if len(f.Communes) > 0 || len(f.Beneficiaries) > 0 {
+		return
 	}
+	// A document about one commune: the only one it names, or the one whose minutes
+	// or whose partnership it is ("Conseil municipal de X", "avec la commune de X").
+	if len(r.in.Communes) == 1 {
+		c := r.in.Communes[0]
+		f.Communes, f.Beneficiaries = []string{c.INSEE}, []string{c.Name}
+	} else if c, ok := r.homeCommune(); ok {
+		f.Communes, f.Beneficiaries = []string{c.INSEE}, []string{c.Name}
+	}
+}
+
+// homeIntro before a commune's name in a document's opening lines make it the
+// commune the document is about.
+var homeIntro = newMatcher([]string{"ville de", "ville d'", "commune de", "commune d'", "mairie de",
+	"mairie d'", "conseil municipal de", "conseil municipal d'", "ville du", "commune du"})
+
+// homeCommune returns the one commune the first 400 bytes introduce as a town
+// ("COMMUNE D'AVION", "la ville de Saint-Omer"), if exactly one.
+func (r *reader) homeCommune() (corpus.Commune, bool) {
+	var found []corpus.Commune
+	for _, c := range r.in.Communes {
+		for _, sp := range c.Spans {
+			if sp.Start >= 400 {
+				break
+			}
+			k := tokenAt(r.toks, sp.Start)
+			if k >= len(r.toks) || r.toks[k].start != sp.Start {
+				continue
+			}
+			if _, ok := endsAt(r.toks, k, 0, homeIntro); ok {
+				found = append(found, c)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return corpus.Commune{}, false
+	}
+	return found[0], true
+}
+
+// addHome adds, for a commune's own act or minutes, the commune as a mention that
+// pays what the text votes without naming who pays ("propose une subvention de
+// 18 000 € à l'harmonie municipale"). It is never carried.
+func (r *reader) addHome() {
+	if r.in.Genre != corpus.GenreDeliberation {
+		return
+	}
+	for _, c := range r.in.Communes {
+		for _, sp := range c.Spans {
+			if sp.Start >= 400 {
+				break
+			}
+			k := tokenAt(r.toks, sp.Start)
+			if k >= len(r.toks) || r.toks[k].start != sp.Start {
+				continue
+			}
+			if st, ok := endsAt(r.toks, k, 0, homeIntro); ok {
+				end := tokenAt(r.toks, sp.End-1) + 1
+				r.ms = append(r.ms, mention{i: st, j: end, name: clean(textOf(r.in.Text, r.toks, st, end)),
+					kind: kindCommune, full: true, role: roleSubject, home: true})
+				r.home = len(r.ms) - 1
+				return
+			}
+		}
+	}
+}
+
+// homeFunder returns the commune of a commune's own act for an amount whose
+// paragraph names no body that pays, or -1.
+func (r *reader) homeFunder(a *amt) int {
+	if r.home < 0 {
+		return -1
+	}
+	p := r.lay.paras[r.lay.paraOf[a.i]]
+	for _, m := range r.ms {
+		if m.i >= p[0] && m.j <= p[1] && m.eligible() {
+			return -1
+		}
+	}
+	return r.home
+}
+
+// themes returns the document's themes whose terms the amount's paragraph (and
+// the sentence opening its list) holds, in the document's order.
+func (r *reader) themes(a *amt) []string {
+	p := r.lay.paraOf[a.i]
+	out := r.themesIn(r.toks[r.lay.paras[p][0]].start, r.toks[r.lay.paras[p][1]-1].end)
+	if r.lay.bullet[p] {
+		for q := p - 1; q >= 0 && q >= p-12; q-- {
+			if !r.lay.bullet[q] {
+				for _, t := range r.themesIn(r.toks[r.lay.paras[q][0]].start, r.toks[r.lay.paras[q][1]-1].end) {
+					if !slices.Contains(out, t) {
+						out = append(out, t)
+					}
+				}
+				break
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// Minutes and acts treat several subjects: a funding there has the themes of
+	// its own item, or of the document's opening lines, not all of the document's.
+	if r.in.Genre == corpus.GenreDeliberation {
+		return append([]string{}, r.themesIn(0, 400)...)
+	}
+	return r.in.Themes
+}
+
+func (r *reader) themesIn(lo, hi int) []string {
+	var out []string
+	for _, e := range r.in.ThemeEvidence {
+		for _, t := range e.Terms {
+			if t.Start >= lo && t.End <= hi {
+				out = append(out, e.Theme)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // inFunderName reports whether a commune's mention sits inside the funder-like
@@ -902,7 +1056,7 @@ func (r *reader) dedupe() {
 			continue
 		}
 		for _, b := range r.amts[k+1:] {
-			if b.skip || b.sent == a.sent || !close(a.a.Value, b.a.Value) {
+			if b.skip || b.sent == a.sent || !close(a.a.Value, b.a.Value) || r.bothItems(a, b) {
 				continue
 			}
 			if b.score > a.score {
@@ -912,6 +1066,12 @@ func (r *reader) dedupe() {
 			b.skip = true
 		}
 	}
+}
+
+// bothItems: two items of a list ("- Fonds vert : 2 736 000 €", "- Communauté
+// d'agglomération : 2 736 000 €") are two fundings whatever their amounts.
+func (r *reader) bothItems(a, b *amt) bool {
+	return r.lay.bullet[r.lay.paraOf[a.i]] && r.lay.bullet[r.lay.paraOf[b.i]]
 }
 
 func close(x, y float64) bool {

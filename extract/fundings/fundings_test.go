@@ -64,6 +64,7 @@ type want struct {
 func TestFind(t *testing.T) {
 	for _, c := range []struct {
 		name    string
+		genre   string
 		text    string
 		amounts []amountIn
 		places  []place
@@ -181,13 +182,42 @@ func TestFind(t *testing.T) {
 			want:    []want{{amount: 1.1e6, funder: "Conseil régional d'Occitanie"}},
 		},
 		{
+			name:    "a commune's own minutes: what it votes without naming who pays is its own",
+			genre:   corpus.GenreDeliberation,
+			text:    "VILLE DE BÉTHUNE\nProcès-verbal du conseil municipal\n\nLe Département du Pas-de-Calais apporte 90 000 € pour la médiathèque.\n\nM. le Maire propose une subvention de 4 500 € à l'union musicale.",
+			amounts: []amountIn{{"90 000 €", 90000, false}, {"4 500 €", 4500, false}},
+			places:  []place{{"BÉTHUNE", "62119"}},
+			want: []want{{amount: 90000, funder: "Département du Pas-de-Calais"},
+				{amount: 4500, funder: "VILLE DE BÉTHUNE", instrument: "subvention", communes: []string{"62119"}}},
+		},
+		{
+			name:    "list items take the instrument of the sentence opening the list",
+			text:    "Article 1er : d'attribuer à chaque commune une subvention d'investissement, selon la répartition suivante :\n- Commune de Marquise : 48 000 € ;\n- Commune de Desvres : 52 000 €.\nLa Région Hauts-de-France signe les conventions.",
+			amounts: []amountIn{{"48 000 €", 48000, false}, {"52 000 €", 52000, false}},
+			places:  []place{{"Marquise", "62560"}, {"Desvres", "62268"}},
+			want: []want{{amount: 48000, instrument: "subvention", communes: []string{"62560"}},
+				{amount: 52000, instrument: "subvention", communes: []string{"62268"}}},
+		},
+		{
+			name:    "a cumulative total since a year",
+			text:    "Depuis 2019, la Région Bretagne a mobilisé 42 millions d'euros pour les ports de pêche.",
+			amounts: []amountIn{{"42 millions d'euros", 42e6, false}},
+		},
+		{
+			name:    "a range of works the landlord pays for",
+			text:    "Le préfet salue le chantier : le bailleur engage 7 à 8 millions d'euros de travaux dans la cité.",
+			amounts: []amountIn{{"7", 7e6, false}, {"8 millions d'euros", 8e6, false}},
+		},
+		{
 			name:    "no funder said",
 			text:    "Le coût de la voirie, 300 000 euros, sera étudié en commission.",
 			amounts: []amountIn{{"300 000 euros", 300000, false}},
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := Find(input(c.text, c.amounts, c.places))
+			in := input(c.text, c.amounts, c.places)
+			in.Genre = c.genre
+			got := Find(in)
 			if len(got) != len(c.want) {
 				t.Fatalf("%d fundings, want %d: %+v", len(got), len(c.want), got)
 			}

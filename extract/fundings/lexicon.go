@@ -65,6 +65,10 @@ var volumeAfter = []string{"d'investissement", "d'investissements", "de travaux"
 // total over a period ("a investi 800 millions d'euros depuis 5 ans").
 var activityAfter = []string{"depuis", "au cours des dernieres annees", "ces dernieres annees", "en cumule"}
 
+// activityStart opens a sentence of cumulative totals ("Depuis 2018, l'État a
+// mobilisé…").
+var activityStart = []string{"depuis"}
+
 // recapStart opens a paragraph that recalls past totals ("Pour rappel, en 2015…").
 var recapStart = []string{"pour rappel", "pour memoire", "rappelons que", "a titre de rappel"}
 
@@ -396,29 +400,30 @@ next:
 
 // Compiled tables.
 var (
-	cueM         = newMatcher(cueWords)
-	funderVerbM  = newMatcher(funderVerbs)
-	benefVerbM   = newMatcher(beneficiaryVerbs)
-	costM        = newMatcher(costCues)
-	ceilingM     = newMatcher(ceilingCues)
-	notCeilingM  = newMatcher(notCeiling)
-	perUnitM     = newMatcher(perUnit)
-	incrementM   = newMatcher(increments)
-	sizeRangeM   = newMatcher(sizeRange)
-	parentM      = newMatcher(parentCues)
-	partM        = newMatcher(partCues)
-	laterPartM   = newMatcher(laterPartCues)
-	totalM       = newMatcher(totalCues)
-	countedM     = newMatcher(countedSet)
-	benefIntroM  = newMatcher(beneficiaryIntro)
-	agentIntroM  = newMatcher(agentIntro)
-	instrumentM  = newMatcher(phrasesOf(instrumentWords))
-	funderHeadM  = newMatcher(headPhrases(funderHeads))
-	summaryM     = newMatcher(summaryStart)
-	volumeM      = newMatcher(volumeAfter)
-	activityM    = newMatcher(activityAfter)
-	recapM       = newMatcher(recapStart)
-	purposeIntro = newMatcher([]string{"pour", "au titre de", "au titre du", "afin de", "destine à",
+	cueM           = newMatcher(cueWords)
+	funderVerbM    = newMatcher(funderVerbs)
+	benefVerbM     = newMatcher(beneficiaryVerbs)
+	costM          = newMatcher(costCues)
+	ceilingM       = newMatcher(ceilingCues)
+	notCeilingM    = newMatcher(notCeiling)
+	perUnitM       = newMatcher(perUnit)
+	incrementM     = newMatcher(increments)
+	sizeRangeM     = newMatcher(sizeRange)
+	parentM        = newMatcher(parentCues)
+	partM          = newMatcher(partCues)
+	laterPartM     = newMatcher(laterPartCues)
+	totalM         = newMatcher(totalCues)
+	countedM       = newMatcher(countedSet)
+	benefIntroM    = newMatcher(beneficiaryIntro)
+	agentIntroM    = newMatcher(agentIntro)
+	instrumentM    = newMatcher(phrasesOf(instrumentWords))
+	funderHeadM    = newMatcher(headPhrases(funderHeads))
+	summaryM       = newMatcher(summaryStart)
+	volumeM        = newMatcher(volumeAfter)
+	activityM      = newMatcher(activityAfter)
+	recapM         = newMatcher(recapStart)
+	activityStartM = newMatcher(activityStart)
+	purposeIntro   = newMatcher([]string{"pour", "au titre de", "au titre du", "afin de", "destine à",
 		"destines à", "destinee à", "destinees à", "consacre à", "consacres à", "dedie à", "dedies à",
 		"en matiere de", "en matiere d'"})
 )

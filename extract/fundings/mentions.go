@@ -20,13 +20,14 @@ type mention struct {
 	// the text makes it pay.
 	lower bool
 	group string // see funderHead.group
+	home  bool   // the commune of a commune's own act (see reader.addHome)
 	role  int
 }
 
 // eligible reports whether m may be the funder of an amount it does not govern:
 // not a beneficiary, and a commune or an EPCI only where the text makes it pay.
 func (m mention) eligible() bool {
-	if m.role == roleBenef {
+	if m.role == roleBenef || m.home {
 		return false
 	}
 	if m.kind == kindCommune || m.kind == kindEPCI || m.lower {

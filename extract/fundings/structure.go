@@ -48,6 +48,9 @@ func breaksBefore(toks []token, k int) bool {
 	}
 	t, p := toks[k], toks[k-1]
 	if t.nl {
+		if p.w == ":" && t.word && !t.upper {
+			return false // "… rues commerçantes :⏎612 000 €": the line goes on
+		}
 		return t.upper || !p.word && isLineEnd(p.w) || !t.word && (isBullet(t.w) || t.w == "«")
 	}
 	if !p.word && isSentenceEnd(p.w) && t.start > p.end {
