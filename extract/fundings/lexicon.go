@@ -287,33 +287,56 @@ var articles = map[string]bool{"le": true, "la": true, "l'": true, "les": true, 
 type matcher struct {
 	exact  map[string][]phrase
 	prefix map[string][]phrase
-	// filter has a bit per (first letter, second letter, length) of every
-	// phrase's first word — every length from the stem's up for a prefix — so that
-	// a token no phrase can start with costs one bit test, no map lookup. Words not
-	// starting with two ASCII letters go through the maps. Derived from the table.
-	filter [26 * 26 * 16 / 64]uint64
+	maxLen int // words of the longest phrase
+	// filter has a bit per (class of the first byte, class of the second, length)
+	// of every phrase's first word — every length from the stem's up for a prefix
+	// — so that a token no phrase can start with costs one bit test, no map
+	// lookup. Derived from the table.
+	filter [32 * 32 * 16 / 64]uint64
 }
 
-// filterKey returns a word's bit in the filter, or -1 for a word the filter does
-// not cover.
-func filterKey(w string, n int) int {
-	if len(w) < 2 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
-		return -1
+// byteBucket classes the bytes of a word for the filter: a letter, a digit, an
+// apostrophe, other ASCII, the byte of a multi-byte rune; 31 past the end.
+var byteBucket = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = uint8(c - 'a')
+		case '0' <= c && c <= '9':
+			t[c] = 26
+		case c == '\'':
+			t[c] = 27
+		case c < 0x80:
+			t[c] = 28
+		default:
+			t[c] = 29
+		}
 	}
-	return (int(w[0]-'a')*26+int(w[1]-'a'))*16 + min(n, 15)
+	return t
+}()
+
+// filterKey returns a word's bit in the filter, for its first n bytes' length.
+func filterKey(w string, n int) int {
+	b0, b1 := 31, 31
+	if len(w) > 0 {
+		b0 = int(byteBucket[w[0]])
+	}
+	if len(w) > 1 {
+		b1 = int(byteBucket[w[1]])
+	}
+	return (b0*32+b1)*16 + min(n, 15)
 }
 
 func (m *matcher) admits(w string) bool {
 	k := filterKey(w, len(w))
-	return k < 0 || m.filter[k>>6]&(1<<(k&63)) != 0
+	return m.filter[k>>6]&(1<<(k&63)) != 0
 }
 
 func (m *matcher) admit(w string) {
 	stem, prefix := strings.CutSuffix(w, "*")
 	for n := len(stem); ; n++ {
-		if k := filterKey(stem, n); k >= 0 {
-			m.filter[k>>6] |= 1 << (k & 63)
-		}
+		k := filterKey(stem, n)
+		m.filter[k>>6] |= 1 << (k & 63)
 		if !prefix || n >= 15 {
 			return
 		}
@@ -331,6 +354,7 @@ func newMatcher(phrases []string) *matcher {
 	for i, p := range phrases {
 		w := phraseWords(p)
 		ph := phrase{words: w, idx: i}
+		m.maxLen = max(m.maxLen, len(w))
 		m.admit(w[0])
 		if strings.HasSuffix(w[0], "*") {
 			m.prefix[w[0][:2]] = append(m.prefix[w[0][:2]], ph)

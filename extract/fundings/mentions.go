@@ -93,6 +93,10 @@ func nextUpper(toks []token, q int) bool {
 func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
+		w := toks[k].w
+		if !funderHeadM.admits(w) && (len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e') {
+			continue // no head nor adjective starts here (the common case, kept inline)
+		}
 		if m, ok := mentionAt(text, toks, k); ok {
 			m.role = roleOf(toks, m.i, m.j)
 			ms = append(ms, m)

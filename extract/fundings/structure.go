@@ -102,7 +102,7 @@ func endsAt(toks []token, k, skip int, m *matcher) (int, bool) {
 		kk--
 	}
 	for end := kk; end <= k; end++ {
-		for st := end - 1; st >= 0 && st >= end-5; st-- {
+		for st := end - 1; st >= 0 && st >= end-m.maxLen; st-- {
 			if idx, n := m.at(toks, st); idx >= 0 && st+n == end {
 				return st, true
 			}

@@ -10,10 +10,11 @@ import (
 type token struct {
 	w          string // folded; punctuation as itself
 	start, end int
-	nl         bool // a line break comes before it
-	blank      bool // a blank line comes before it
-	upper      bool // its first letter is a capital in the text
-	word       bool // letters or digits, not punctuation
+	nl         bool  // a line break comes before it
+	blank      bool  // a blank line comes before it
+	upper      bool  // its first letter is a capital in the text
+	word       bool  // letters or digits, not punctuation
+	fs, fe     int32 // its folded form in the folded copy of the text
 }
 
 // foldTable maps the accented letters of French (and a few neighbours) to ASCII.
@@ -35,6 +36,17 @@ func fold(s string) string {
 	return string(b)
 }
 
+// latinFold is foldTable with the capitals, for the runes below 0x250: one
+// array lookup for the accented letters of French.
+var latinFold = func() (t [0x250]string) {
+	for r := rune(0x80); r < 0x250; r++ {
+		if f, ok := foldTable[unicode.ToLower(r)]; ok {
+			t[r] = f
+		}
+	}
+	return t
+}()
+
 func appendFolded(b []byte, r rune) []byte {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
@@ -42,10 +54,10 @@ func appendFolded(b []byte, r rune) []byte {
 		}
 		return append(b, byte(r))
 	}
-	r = unicode.ToLower(r)
-	if f, ok := foldTable[r]; ok {
-		return append(b, f...)
+	if r < 0x250 && latinFold[r] != "" {
+		return append(b, latinFold[r]...)
 	}
+	r = unicode.ToLower(r)
 	if r == '’' || r == 'ʼ' || r == '‘' {
 		return append(b, '\'')
 	}
@@ -63,88 +75,130 @@ func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 // ("l'", "d'", "qu'"). Folded words are substrings of one folded copy of the text,
 // so that a token costs no allocation of its own.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6+1)
+	toks := make([]token, 0, len(text)/4+1)
 	folded := make([]byte, 0, len(text)+len(text)/8)
-	type span struct{ fs, fe int }
-	spans := make([]span, 0, cap(toks))
 	nl, blank := false, false
 	for i := 0; i < len(text); {
 		c := text[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		switch {
-		case r == '\n':
-			if nl {
-				blank = true
-			}
+		cl := byteClass[c]
+		switch cl {
+		case clNewline:
+			blank = blank || nl
 			nl = true
-			i += size
+			i++
 			continue
-		case c == ' ' || c == '\t' || c == '\r' || c >= utf8.RuneSelf && (unicode.IsSpace(r) || r == '\u202f'):
-			i += size
+		case clSpace:
+			i++
 			continue
-		case isWord(c, r):
+		case clLower, clUpper:
 			start, fs := i, len(folded)
-			upper := 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(r)
-			for i < len(text) {
-				c = text[i]
-				if c < utf8.RuneSelf {
-					switch {
-					case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-						folded = append(folded, c)
-						i++
-						continue
-					case 'A' <= c && c <= 'Z':
-						folded = append(folded, c+'a'-'A')
-						i++
-						continue
-					case c == '-' && i+1 < len(text) && isWordAt(text, i+1):
-						folded = append(folded, '-')
-						i++
-						continue
-					case c == '\'':
-						folded = append(folded, '\'')
-						i++
-					}
-					break
-				}
-				r, size = utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					folded = appendFolded(folded, r)
-					i += size
-					continue
-				}
-				if isApos(r) {
-					folded = append(folded, '\'')
-					i += size
-				}
-				break
+			i, folded = scanWord(text, i, folded)
+			toks = append(toks, token{start: start, end: i, nl: nl, blank: blank, upper: cl == clUpper, word: true,
+				fs: int32(fs), fe: int32(len(folded))})
+		case clOther:
+			folded = append(folded, c)
+			toks = append(toks, token{start: i, end: i + 1, nl: nl, blank: blank, fs: int32(len(folded) - 1),
+				fe: int32(len(folded))})
+			i++
+		default: // a multi-byte rune
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsSpace(r) || r == '\u202f':
+				i += size
+				continue
+			case isWordRune(r):
+				start, fs := i, len(folded)
+				i, folded = scanWord(text, i, folded)
+				toks = append(toks, token{start: start, end: i, nl: nl, blank: blank, upper: unicode.IsUpper(r), word: true,
+					fs: int32(fs), fe: int32(len(folded))})
+			default:
+				fs := len(folded)
+				folded = appendFolded(folded, r)
+				toks = append(toks, token{start: i, end: i + size, nl: nl, blank: blank, fs: int32(fs), fe: int32(len(folded))})
+				i += size
 			}
-			toks = append(toks, token{start: start, end: i, nl: nl, blank: blank, upper: upper, word: true})
-			spans = append(spans, span{fs, len(folded)})
-		default:
-			fs := len(folded)
-			folded = appendFolded(folded, r)
-			toks = append(toks, token{start: i, end: i + size, nl: nl, blank: blank})
-			spans = append(spans, span{fs, len(folded)})
-			i += size
 		}
 		nl, blank = false, false
 	}
 	f := string(folded)
 	for k := range toks {
-		toks[k].w = f[spans[k].fs:spans[k].fe]
+		t := &toks[k]
+		t.w = f[t.fs:t.fe]
 		// The preposition keeps its accent: "a" is the verb ("la Région a voté").
-		if toks[k].end-toks[k].start == 2 && toks[k].w == "a" {
-			toks[k].w = "à"
+		if t.end-t.start == 2 && t.w == "a" {
+			t.w = "à"
 		}
 	}
 	return toks
+}
+
+// Classes of bytes for tokenize.
+const (
+	clOther = iota // punctuation, one token each
+	clSpace
+	clNewline
+	clLower // a-z, 0-9
+	clUpper // A-Z
+	clMulti // the first byte of a multi-byte rune (or a stray continuation byte)
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = clMulti
+		case c == '\n':
+			t[c] = clNewline
+		case c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = clSpace
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = clLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = clUpper
+		}
+	}
+	return t
+}()
+
+// scanWord reads the word starting at text[i], appending its folded form; it keeps
+// inner hyphens and a final apostrophe.
+func scanWord(text string, i int, folded []byte) (int, []byte) {
+	for i < len(text) {
+		c := text[i]
+		switch byteClass[c] {
+		case clLower:
+			folded = append(folded, c)
+			i++
+			continue
+		case clUpper:
+			folded = append(folded, c+'a'-'A')
+			i++
+			continue
+		case clMulti:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				folded = appendFolded(folded, r)
+				i += size
+				continue
+			}
+			if isApos(r) {
+				folded = append(folded, '\'')
+				i += size
+			}
+			return i, folded
+		}
+		if c == '-' && i+1 < len(text) && isWordAt(text, i+1) {
+			folded = append(folded, '-')
+			i++
+			continue
+		}
+		if c == '\'' {
+			folded = append(folded, '\'')
+			i++
+		}
+		return i, folded
+	}
+	return i, folded
 }
 
 // isWord reports whether the character c (its rune r when not ASCII) is a letter
