@@ -267,7 +267,18 @@ func printFundingSums(w io.Writer, rows []index.FundingRow, dims []string, minTo
 		cw.Flush()
 		return cw.Error()
 	}
-	fmt.Fprintf(w, "%d funding events\n", len(rows))
+	// Each event once; a part only when its total is not among the rows.
+	listed := map[string]bool{}
+	for _, r := range rows {
+		listed[r.DocID+"#"+strconv.Itoa(r.Index)] = true
+	}
+	once := 0.0
+	for _, r := range rows {
+		if r.PartOf == nil || !listed[r.DocID+"#"+strconv.Itoa(*r.PartOf)] {
+			once += r.Amount
+		}
+	}
+	fmt.Fprintf(w, "%d funding events, %s € counting each once and no part of a total\n", len(rows), euros(once))
 	for _, s := range sums {
 		fmt.Fprintf(w, "\nFUNDINGS BY %s\n", strings.ToUpper(s.Dimension))
 		fmt.Fprintf(w, "%17s %8s %6s  %s\n", "total €", "fundings", "docs", s.Dimension)
@@ -280,7 +291,7 @@ func printFundingSums(w io.Writer, rows []index.FundingRow, dims []string, minTo
 			fmt.Fprintf(w, "%17s %8d %6d  %s%s\n", euros(v.Total), v.Count, v.Docs, cell(v.Value, 60), mark)
 			all += v.Total
 		}
-		fmt.Fprintf(w, "%17s %8s %6s  %s\n", euros(all), "", "", "(sum of the values above)")
+		fmt.Fprintf(w, "%17s %8s %6s  %s\n", euros(all), "", "", "(sum of the values above; an event for several values counts for each)")
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ type amt struct {
 	seg  [2]int // the tokens that describe it: its clause or list item
 	// prevEnd and nextStart bound it by its neighbours in its sentence.
 	prevEnd, nextStart int
-	ceiling            bool // excluded as a ceiling
+	ceiling            bool // excluded as a ceiling or a cost
 	paren              bool // written "(N €)" after what it pays for
 	skip               bool // not a funding
 	high               int  // index of the high end of its range, or -1
@@ -316,7 +316,7 @@ func (r *reader) markMultiFunder() {
 			}
 			for q := b.j; q < len(r.toks) && q < b.j+3; q++ {
 				w := r.toks[q].w
-				if w == "par" || w == "venant" || w == "apportes" || w == "verses" || w == "finances" {
+				if w == "par" || w == "venant" || w == "apportes" || w == "verses" || w == "finances" || w == "charge" {
 					a.multi = true
 				}
 			}
@@ -427,6 +427,7 @@ func (r *reader) excluded(a *amt) bool {
 		return true
 	}
 	if r.before(a, costM, 10) {
+		a.ceiling = true
 		return true
 	}
 	if r.before(a, ceilingM, 5) || r.after(a, ceilingM, 2) {
@@ -435,7 +436,8 @@ func (r *reader) excluded(a *amt) bool {
 			return true
 		}
 	}
-	// "Jusqu'à 500 000 € pour les communes et 539 000 € pour les syndicats".
+	// "Jusqu'à 500 000 € pour les communes et 539 000 € pour les syndicats", "s'équilibre
+	// à 32 M€ en fonctionnement et 9 M€ en investissement": the cue governs both.
 	if p := r.prevInSentence(a); p != nil && p.ceiling && a.i > 0 && r.toks[a.i-1].w == "et" {
 		a.ceiling = true
 		return true

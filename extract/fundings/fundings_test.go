@@ -209,6 +209,19 @@ func TestFind(t *testing.T) {
 			amounts: []amountIn{{"7", 7e6, false}, {"8 millions d'euros", 8e6, false}},
 		},
 		{
+			name:    "a budget's balance",
+			genre:   corpus.GenreDeliberation,
+			text:    "COMMUNE DE WASQUEHAL\nLe Conseil adopte le budget primitif, qui s'équilibre à 21 300 000 € en fonctionnement et 6 400 000 € en investissement.",
+			amounts: []amountIn{{"21 300 000 €", 21.3e6, false}, {"6 400 000 €", 6.4e6, false}},
+			places:  []place{{"WASQUEHAL", "59646"}},
+		},
+		{
+			name:    "a programme's total and the share a party bears",
+			text:    "La Métropole Européenne de Lille finance le contrat de ville : 21 actions pour un montant total de 480 000 €, dont 120 000 € à la charge de la commune.",
+			amounts: []amountIn{{"480 000 €", 480000, false}, {"120 000 €", 120000, false}},
+			want:    []want{{amount: 120000}},
+		},
+		{
 			name:    "no funder said",
 			text:    "Le coût de la voirie, 300 000 euros, sera étudié en commission.",
 			amounts: []amountIn{{"300 000 euros", 300000, false}},

@@ -55,6 +55,9 @@ var costCues = []string{
 	"depenses", "recettes", "excedent*", "deficit*", "resultat*", "solde", "budget total",
 	"investissement total", "montant global des travaux", "facture*", "capital social",
 	"projet de", "au budget", "inscrit au budget", "inscription au budget",
+	// a budget's balance or sections ("le budget primitif s'équilibre à 32 M€")
+	"budget", "budgets", "s'equilibre", "equilibre", "compte administratif", "section de fonctionnement",
+	"section d'investissement",
 }
 
 // volumeAfter, right after an amount, make it a volume of works or investment, not
@@ -260,7 +263,7 @@ var funderAdjectives = map[string]struct{ name, kind string }{
 // beneficiaryIntro words before a name or a phrase make it who receives.
 var beneficiaryIntro = []string{"à", "au", "aux", "en faveur de", "en faveur du", "en faveur des",
 	"au profit de", "au profit du", "au profit des", "au benefice de", "au benefice du", "au benefice des",
-	"avec", "aupres de", "aupres du", "aupres des", "pour",
+	"avec", "pour",
 	// the carrier of a project receives the money
 	"porte par", "portes par", "portee par", "portees par", "mene par", "menee par", "menes par",
 	"pilote par", "realise par", "realisee par", "realises par", "organise par", "organisee par"}
@@ -268,6 +271,8 @@ var beneficiaryIntro = []string{"à", "au", "aux", "en faveur de", "en faveur du
 // agentIntro words before a name make it who pays ("financé par la Région", "le
 // soutien de l'État").
 var agentIntro = []string{"venant de", "venant du", "de la part de", "de la part du",
+	// "un prêt souscrit auprès de la Caisse des dépôts", "sollicite une aide auprès de la Région"
+	"aupres de", "aupres du", "aupres des",
 	"grâce à", "grâce au", "avec le soutien de", "avec le soutien du", "avec l'appui de"}
 
 // adverbs skipped between a participle and "par" ("financés également par").
