@@ -34,6 +34,8 @@ type amt struct {
 	// prevEnd and nextStart bound it by its neighbours in its sentence.
 	prevEnd, nextStart int
 	ceiling            bool // excluded as a ceiling or a cost
+	rate               bool // excluded as a rate ("800 000 € pièce")
+	costPart           bool // excluded as a part of a cost listed after it
 	paren              bool // written "(N €)" after what it pays for
 	skip               bool // not a funding
 	high               int  // index of the high end of its range, or -1
@@ -424,6 +426,7 @@ func (r *reader) judge(a *amt) {
 // draws on, a total of several funders whose own funder is not said.
 func (r *reader) excluded(a *amt) bool {
 	if a.a.Qualifier != "" { // HT, TTC: a cost or a price
+		a.ceiling = true
 		return true
 	}
 	if r.before(a, costM, 10) {
@@ -442,7 +445,19 @@ func (r *reader) excluded(a *amt) bool {
 		a.ceiling = true
 		return true
 	}
-	if r.after(a, perUnitM, 5) || r.after(a, incrementM, 1) || r.before(a, parentM, 5) ||
+	if s := r.lay.sents[a.sent]; r.before(a, rateM, a.i-s[0]) || r.after(a, budgetAfterM, 8) {
+		return true
+	}
+	// The parts of a cost ("21,8 M€ HT : 9,6 M€ pour les véhicules, 10,4 M€ …").
+	if p := r.prevReal(a); p != nil && p.ceiling && (p.costPart || r.cueBetween(p.j, a.i)) && r.agentAfter(a) < 0 {
+		a.ceiling, a.costPart = true, true
+		return true
+	}
+	if r.after(a, perUnitM, 5) {
+		a.rate = true
+		return true
+	}
+	if r.after(a, incrementM, 1) || r.before(a, parentM, 5) ||
 		r.after(a, volumeM, 1) && r.agentAfter(a) < 0 || r.after(a, activityM, 6) {
 		return true
 	}
@@ -455,6 +470,17 @@ func (r *reader) excluded(a *amt) bool {
 		return true
 	}
 	return a.multi && r.agentAfter(a) < 0
+}
+
+// prevReal is the amount before a in its sentence, past the rates between them
+// ("21,8 M€ HT : 9,6 M€ pour les véhicules (800 000 € pièce), 10,4 M€ …").
+func (r *reader) prevReal(a *amt) *amt {
+	for p := r.prevInSentence(a); p != nil; p = r.prevInSentence(p) {
+		if !p.rate {
+			return p
+		}
+	}
+	return nil
 }
 
 func (r *reader) prevInSentence(a *amt) *amt {
@@ -564,6 +590,9 @@ func (r *reader) crosses(i, j int) bool {
 // funders came between), else the first one it names.
 func (r *reader) funderOf(a *amt) int {
 	s := r.lay.sents[a.sent]
+	if k := r.planFunder(a); k >= 0 {
+		return k
+	}
 	if a.paren && a.i > 0 && r.toks[a.i-1].w == "(" {
 		for k, m := range r.ms {
 			if m.j == a.i-1 && m.eligible() {
@@ -871,6 +900,60 @@ func (r *reader) homeCommune() (corpus.Commune, bool) {
 		return corpus.Commune{}, false
 	}
 	return found[0], true
+}
+
+// planFunder: an item of a financing plan ("plan de financement … : - Région
+// Hauts-de-France : 1 368 000 €", "- France Active : prêt de 75 000 €") is paid by
+// the body its label names, known or not; -1 otherwise.
+func (r *reader) planFunder(a *amt) int {
+	p := r.lay.paraOf[a.i]
+	if !r.lay.bullet[p] || !a.paren && !r.colonBefore(a) {
+		return -1
+	}
+	intro := -1
+	for q := p - 1; q >= 0 && q >= p-12; q-- {
+		if !r.lay.bullet[q] {
+			intro = q
+			break
+		}
+	}
+	if intro < 0 {
+		return -1
+	}
+	if at, _ := findIn(r.toks, r.lay.paras[intro][0], r.lay.paras[intro][1], planM); at < 0 {
+		return -1
+	}
+	st := r.lay.paras[p][0] + 1 // after the bullet
+	for k, m := range r.ms {
+		if m.i >= st && m.j <= a.i && !m.home {
+			r.ms[k].role = roleAgent
+			return k
+		}
+	}
+	// A label the lexicon does not know: its words up to a comma, a parenthesis or
+	// the colon.
+	end := st
+	for end < a.i && r.toks[end].w != ":" && r.toks[end].w != "(" && r.toks[end].w != "," {
+		end++
+	}
+	if end == st || end-st > 8 {
+		return -1
+	}
+	r.ms = append(r.ms, mention{i: st, j: end, name: clean(textOf(r.in.Text, r.toks, st, end)),
+		kind: kindAgency, full: true, role: roleAgent, home: true})
+	r.names = append(r.names, r.ms[len(r.ms)-1].name)
+	r.folded = append(r.folded, fold(r.ms[len(r.ms)-1].name))
+	return len(r.ms) - 1
+}
+
+// colonBefore: a colon between the item's start and the amount ("- État : prêt de 75 000 €").
+func (r *reader) colonBefore(a *amt) bool {
+	for k := r.lay.paras[r.lay.paraOf[a.i]][0]; k < a.i; k++ {
+		if r.toks[k].w == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // addHome adds, for a commune's own act or minutes, the commune as a mention that

@@ -54,7 +54,9 @@ var costCues = []string{
 	"estimees", "chiffre d'affaires", "remuneration", "tarif", "tarifs", "prix", "loyer*",
 	"depenses", "recettes", "excedent*", "deficit*", "resultat*", "solde", "budget total",
 	"investissement total", "montant global des travaux", "facture*", "capital social",
-	"projet de", "au budget", "inscrit au budget", "inscription au budget",
+	"projet de", "au budget", "inscrit au budget", "inscription au budget", "ht", "ttc",
+	// a programme's endowment ("le plan, doté de 12 M€"; "la loi de finances a doté le fonds de")
+	"dote de", "dotee de", "dotes de", "dotees de", "loi de finances",
 	// a budget's balance or sections ("le budget primitif s'équilibre à 32 M€")
 	"budget", "budgets", "s'equilibre", "equilibre", "compte administratif", "section de fonctionnement",
 	"section d'investissement",
@@ -91,7 +93,24 @@ var perUnit = []string{
 	"par dossier", "par projet", "par hectare", "par ha", "par poste", "par emploi",
 	"par metre", "par m2", "par tonne", "par km", "par place", "par lit", "par classe",
 	"par structure", "par an et par", "/", "le m2", "l'hectare", "de l'heure", "par etudiant",
+	"la journee", "la demi-journee", "la nuit", "la nuitee", "la semaine", "piece", "l'unite",
+	"chacun", "chacune", "à chaque", "par apprenti", "par salarie", "par vehicule",
 }
+
+// budgetAfter, after an amount, make it a budget line ("12 345 € … sont inscrits
+// au budget annexe").
+var budgetAfter = []string{"inscrits au budget", "inscrit au budget", "inscrite au budget",
+	"inscrites au budget", "sont inscrits", "est inscrit", "impute sur", "imputes sur", "imputee sur",
+	"imputees sur", "au chapitre"}
+
+// rateCues anywhere before an amount in its sentence make it a price or a rate
+// ("Le prix de journée … est fixé à 68,45 €").
+var rateCues = []string{"prix de journee", "tarif", "tarifs", "redevance", "cotisation", "loyer", "loyers"}
+
+// planCues in the sentence opening a list make its items a financing plan whose
+// labels name who pays ("plan de financement … : - Région : 1 368 000 €").
+var planCues = []string{"plan de financement", "financement*", "financeur*", "cofinanc*", "co-financ*",
+	"se repartit", "repartition des financements", "recettes"}
 
 // increments after an amount compare budgets ("6 M€ de plus en 2020").
 var increments = []string{"de plus", "supplementaires", "supplementaire", "de moins", "en moins", "en plus"}
@@ -99,6 +118,7 @@ var increments = []string{"de plus", "supplementaires", "supplementaire", "de mo
 // sizeRange before the first amount of a range gives the sizes a scheme's aids
 // take ("les aides vont de 50 000 € à 3 M€"), not a sum given.
 var sizeRange = []string{"vont de", "va de", "allant de", "varient de", "varie de",
+	"passe de", "passera de", "passant de", "passent de", "passeront de", "passer de",
 	"comprise entre", "comprises entre", "compris entre", "oscillent entre", "oscille entre"}
 
 // parentCues just before an amount name the envelope its clause draws on ("sur une
@@ -258,6 +278,7 @@ var funderAdjectives = map[string]struct{ name, kind string }{
 	"departementaux": {"Département", kindDept}, "departementales": {"Département", kindDept},
 	"europeen": {"Union européenne", kindAgency}, "europeenne": {"Union européenne", kindAgency},
 	"europeens": {"Union européenne", kindAgency}, "europeennes": {"Union européenne", kindAgency},
+	"communautaire": {"Communauté", kindEPCI}, "communautaires": {"Communauté", kindEPCI},
 }
 
 // beneficiaryIntro words before a name or a phrase make it who receives.
@@ -451,6 +472,9 @@ var (
 	volumeM        = newMatcher(volumeAfter)
 	activityM      = newMatcher(activityAfter)
 	recapM         = newMatcher(recapStart)
+	budgetAfterM   = newMatcher(budgetAfter)
+	rateM          = newMatcher(rateCues)
+	planM          = newMatcher(planCues)
 	activityStartM = newMatcher(activityStart)
 	purposeIntro   = newMatcher([]string{"pour", "au titre de", "au titre du", "afin de", "destine à",
 		"destines à", "destinee à", "destinees à", "consacre à", "consacres à", "dedie à", "dedies à",

@@ -94,7 +94,7 @@ func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
 		w := toks[k].w
-		if !funderHeadM.admits(w) && (len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e') {
+		if !funderHeadM.admits(w) && (len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' && w[0] != 'c') {
 			continue // no head nor adjective starts here (the common case, kept inline)
 		}
 		if m, ok := mentionAt(text, toks, k); ok {
@@ -103,7 +103,7 @@ func findMentions(text string, toks []token) []mention {
 			k = m.j - 1
 			continue
 		}
-		if w := toks[k].w; len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' {
+		if w := toks[k].w; len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' && w[0] != 'c' {
 			continue
 		}
 		if a, ok := funderAdjectives[toks[k].w]; ok && k > 0 {
@@ -159,6 +159,9 @@ var auxiliaries = map[string]bool{"a": true, "ont": true, "va": true, "vont": tr
 var givingNouns = map[string]bool{"investissement": true, "investissements": true, "apport": true,
 	"apports": true, "intervention": true, "versement": true, "versements": true}
 
+var financialAdjectives = map[string]bool{"financier": true, "financiers": true, "financiere": true,
+	"financieres": true, "exceptionnel": true, "exceptionnelle": true, "supplementaire": true, "total": true}
+
 // roleOf reads the words around a mention [i, j).
 func roleOf(toks []token, i, j int) int {
 	if _, ok := endsAt(toks, i, 2, benefIntroM); ok && carrier(toks, i) {
@@ -178,6 +181,10 @@ func roleOf(toks []token, i, j int) int {
 		case "de", "du", "des", "d'":
 			skippedDe = true
 		}
+	}
+	// "les concours financiers de l'ANRU": past an adjective to the noun.
+	if skippedDe && kk > 1 && financialAdjectives[toks[kk-1].w] {
+		kk--
 	}
 	if skippedDe && kk > 0 {
 		idx, _ := instrumentM.at(toks, kk-1)
