@@ -212,7 +212,7 @@ func printFundings(w io.Writer, rows []index.FundingRow) {
 		fmt.Fprintf(w, "%-10s %15s  %-13s %-28s %-30s %s\n", cell(r.Date, 10), amount, r.Instrument,
 			cell(r.Funder, 28), cell(strings.Join(communes, ", "), 30), cell(strings.Join(tail, " · "), 90))
 	}
-	fmt.Fprintln(w, "\n⊂ part of a total listed above it (not added again in sums); * currency implicit in the text")
+	fmt.Fprintln(w, "\n⊂ part of a total of the same document (not added again where the total counts); * currency implicit in the text")
 }
 
 // printFundingSums prints (or exports) the sums of rows by dims.
@@ -231,11 +231,14 @@ func printFundingSums(w io.Writer, rows []index.FundingRow, dims []string, minTo
 			return usageError{err.Error()}
 		}
 	}
+	dropped := make([]int, len(sums))
 	for i := range sums {
 		var kept []index.SumValue
 		for _, v := range sums[i].Values {
 			if v.Total >= min {
 				kept = append(kept, v)
+			} else {
+				dropped[i]++
 			}
 		}
 		sums[i].Values = kept
@@ -279,8 +282,15 @@ func printFundingSums(w io.Writer, rows []index.FundingRow, dims []string, minTo
 		}
 	}
 	fmt.Fprintf(w, "%d funding events, %s € counting each once and no part of a total\n", len(rows), euros(once))
-	for _, s := range sums {
+	for i, s := range sums {
 		fmt.Fprintf(w, "\nFUNDINGS BY %s\n", strings.ToUpper(s.Dimension))
+		if dropped[i] > 0 {
+			fmt.Fprintf(w, "(%d values totalling less than %s € left out)\n", dropped[i], euros(min))
+		}
+		if len(s.Values) == 0 {
+			fmt.Fprintln(w, "no value")
+			continue
+		}
 		fmt.Fprintf(w, "%17s %8s %6s  %s\n", "total €", "fundings", "docs", s.Dimension)
 		var all float64
 		for _, v := range s.Values {
