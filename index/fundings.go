@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -99,7 +100,7 @@ func (r FundingRow) keys(dim string) []string {
 	}
 	switch dim {
 	case "funder":
-		add(r.Funder)
+		add(funderLabel(r.Funder))
 	case "instrument":
 		add(r.Instrument)
 	case "commune":
@@ -124,6 +125,44 @@ func (r FundingRow) keys(dim string) []string {
 		}
 	}
 	return ks
+}
+
+// funderLabel writes a funder's name written in capitals as a name ("RÉGION
+// HAUTS-DE-FRANCE" → "Région Hauts-de-France"), so that sums by funder do not
+// split one body by the case the documents use.
+func funderLabel(name string) string {
+	// Not a name in mixed case, nor an acronym ("ARS", "ANRU").
+	if strings.ToUpper(name) != name || strings.ToLower(name) == name || !strings.ContainsAny(name, " '’-") {
+		return name
+	}
+	small := map[string]bool{"de": true, "du": true, "des": true, "la": true, "le": true, "les": true,
+		"et": true, "en": true, "sur": true, "d": true, "l": true, "à": true, "aux": true, "au": true}
+	var b strings.Builder
+	word := []rune{}
+	first := true
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		w := strings.ToLower(string(word))
+		if first || !small[w] {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			w = string(r)
+		}
+		b.WriteString(w)
+		word, first = word[:0], false
+	}
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			word = append(word, r)
+			continue
+		}
+		flush()
+		b.WriteRune(r)
+	}
+	flush()
+	return b.String()
 }
 
 // A credit is what one document's fundings add to one value of a dimension.

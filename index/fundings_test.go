@@ -156,3 +156,17 @@ func TestFundingFilters(t *testing.T) {
 		}
 	}
 }
+
+func TestFunderLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"RÉGION HAUTS-DE-FRANCE":       "Région Hauts-de-France",
+		"COMMUNE D'AVION":              "Commune d'Avion",
+		"Département du Pas-de-Calais": "Département du Pas-de-Calais",
+		"ARS":                          "Ars",
+		"État":                         "État",
+	} {
+		if got := index.FunderLabel(in); got != want {
+			t.Errorf("FunderLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
