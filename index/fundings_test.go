@@ -162,7 +162,7 @@ func TestFunderLabel(t *testing.T) {
 		"RÉGION HAUTS-DE-FRANCE":       "Région Hauts-de-France",
 		"COMMUNE D'AVION":              "Commune d'Avion",
 		"Département du Pas-de-Calais": "Département du Pas-de-Calais",
-		"ARS":                          "Ars",
+		"ARS":                          "ARS",
 		"État":                         "État",
 	} {
 		if got := index.FunderLabel(in); got != want {
