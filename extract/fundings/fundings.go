@@ -59,8 +59,12 @@ type reader struct {
 	resets []int // tokens after which no funder is carried (a total of several funders)
 	// dotationDoc: the text names a State allocation (DETR, DSIL, fonds friches…).
 	dotationDoc bool
-	titleInstr  string   // a specific instrument the title or first line names
-	home        int      // index of the mention of a commune's own act (see addHome), or -1
+	titleInstr  string  // a specific instrument the title or first line names
+	home        int     // index of the mention of a commune's own act (see addHome), or -1
+	nMain       int     // mentions found in the text, in order; later ones are added by rules
+	firstElig   int     // the first eligible mention, or -1; -2 until computed
+	cspans      []cspan // the communes' mentions, in text order
+	totals      map[*amt]bool
 	names       []string // per mention, its full name (see fullName)
 	folded      []string // per mention, its full name folded
 	sentCue     []int8   // per sentence: 0 unknown, 1 a cue word, -1 none
@@ -86,12 +90,10 @@ func Find(in Input) (out []corpus.Funding) {
 	}
 	r.lay = newLayout(r.toks)
 	r.ms = findMentions(in.Text, r.toks)
+	r.nMain, r.firstElig = len(r.ms), -2
 	r.addHome()
-	r.names, r.folded = make([]string, len(r.ms)), make([]string, len(r.ms))
-	for k, m := range r.ms {
-		r.names[k] = r.computeFullName(m)
-		r.folded[k] = fold(r.names[k])
-	}
+	r.names, r.folded = r.fullNames()
+	r.indexCommunes()
 	r.sentCue = make([]int8, len(r.lay.sents))
 	r.placeAmounts()
 	for _, a := range r.amts {
@@ -145,8 +147,11 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 		if a.Start < 0 || a.End > len(text) || a.Start > a.End || text[a.Start:a.End] != a.Text || !hasCurrency(a.Text) {
 			continue
 		}
-		for from := a.End; from < len(text); {
-			k := strings.Index(text[from:], a.Text)
+		// Near the first mention only (a list, a paragraph): a long act's every
+		// repeat would cost a scan of the text per amount.
+		limit := min(len(text), a.End+repeatWindow)
+		for from := a.End; from < limit; {
+			k := strings.Index(text[from:limit], a.Text)
 			if k < 0 {
 				break
 			}
@@ -167,6 +172,9 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
+
+// repeatWindow is how far after an amount its repeats are looked for.
+const repeatWindow = 4000
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -558,10 +566,9 @@ func (r *reader) agentAfter(a *amt) int {
 	if a.paren {
 		end = min(a.j+6, r.lay.sents[a.sent][1])
 	}
-	for k, m := range r.ms {
-		if m.i < a.j || m.i >= end {
-			continue
-		}
+	x, y := r.within(a.j, end)
+	for k := x; k < y; k++ {
+		m := r.ms[k]
 		if m.role == roleAgent && !r.crosses(a.j, m.i) {
 			return k
 		}
@@ -594,8 +601,9 @@ func (r *reader) funderOf(a *amt) int {
 		return k
 	}
 	if a.paren && a.i > 0 && r.toks[a.i-1].w == "(" {
-		for k, m := range r.ms {
-			if m.j == a.i-1 && m.eligible() {
+		x, y := r.within(a.i-12, a.i)
+		for k := x; k < y; k++ {
+			if m := r.ms[k]; m.j == a.i-1 && m.eligible() {
 				return k
 			}
 		}
@@ -603,17 +611,15 @@ func (r *reader) funderOf(a *amt) int {
 	if k := r.agentAfter(a); k >= 0 {
 		return k
 	}
-	best := -1
-	for k, m := range r.ms {
-		if m.i >= s[0] && m.j <= a.i && m.eligible() {
-			best = k
+	x, y := r.within(s[0], a.i)
+	for k := y - 1; k >= x; k-- {
+		if m := r.ms[k]; m.j <= a.i && m.eligible() {
+			return k
 		}
 	}
-	if best >= 0 {
-		return best
-	}
-	for k, m := range r.ms {
-		if m.i >= a.j && m.j <= s[1] && m.eligible() {
+	x, y = r.within(a.j, s[1])
+	for k := x; k < y; k++ {
+		if m := r.ms[k]; m.j <= s[1] && m.eligible() {
 			return k
 		}
 	}
@@ -622,8 +628,9 @@ func (r *reader) funderOf(a *amt) int {
 	}
 	if r.endsSentence(a) {
 		n := r.lay.sents[a.sent+1]
-		for k, m := range r.ms {
-			if m.i >= n[0] && m.j <= n[1] && (m.role == roleAgent || m.role == roleSubject) && m.eligible() {
+		x, y := r.within(n[0], n[1])
+		for k := x; k < y; k++ {
+			if m := r.ms[k]; m.j <= n[1] && (m.role == roleAgent || m.role == roleSubject) && m.eligible() {
 				return k
 			}
 		}
@@ -638,21 +645,50 @@ func (r *reader) carried(a *amt) int {
 			reset = t
 		}
 	}
-	best := -1
-	for k, m := range r.ms {
-		if m.j <= a.i && m.i >= reset && m.eligible() {
-			best = k
-		}
-	}
-	if best >= 0 || reset >= 0 {
-		return best
-	}
-	for k, m := range r.ms {
-		if m.eligible() {
+	_, y := r.within(0, a.i)
+	for k := y - 1; k >= 0 && r.ms[k].i >= reset; k-- {
+		if m := r.ms[k]; m.j <= a.i && m.eligible() {
 			return k
 		}
 	}
-	return -1
+	if reset >= 0 {
+		return -1
+	}
+	if r.firstElig == -2 {
+		r.firstElig = -1
+		for k, m := range r.ms[:r.nMain] {
+			if m.eligible() {
+				r.firstElig = k
+				break
+			}
+		}
+	}
+	return r.firstElig
+}
+
+// within returns the range [x, y) of the mentions found in the text that start
+// in tokens [lo, hi).
+func (r *reader) within(lo, hi int) (int, int) {
+	ms := r.ms[:r.nMain]
+	x := sort.Search(len(ms), func(k int) bool { return ms[k].i >= lo })
+	y := sort.Search(len(ms), func(k int) bool { return ms[k].i >= hi })
+	return x, max(x, y)
+}
+
+// A cspan is one mention of a commune.
+type cspan struct {
+	corpus.Span
+	c int // index in Input.Communes
+}
+
+// indexCommunes sorts the communes' mentions by position.
+func (r *reader) indexCommunes() {
+	for k, c := range r.in.Communes {
+		for _, sp := range c.Spans {
+			r.cspans = append(r.cspans, cspan{sp, k})
+		}
+	}
+	sort.Slice(r.cspans, func(i, j int) bool { return r.cspans[i].Start < r.cspans[j].Start })
 }
 
 // fill writes the funding of a.
@@ -698,34 +734,40 @@ func (r *reader) span(i, j int) corpus.Span {
 	return corpus.Span{Start: r.toks[i].start, End: r.toks[j-1].end}
 }
 
-// fullName gives a body its full name where the text gives one and only one
-// ("la Région" → "Région Hauts-de-France").
-func (r *reader) computeFullName(m mention) string {
-	if m.group != "" {
-		long := m.name
-		for _, o := range r.ms {
-			if o.group == m.group && len(o.name) > len(long) {
-				long = o.name
-			}
-		}
-		return long
-	}
-	if m.full || m.state {
-		return m.name
-	}
-	name := ""
+// fullNames gives each body its full name where the text gives one and only one
+// ("la Région" → "Région Hauts-de-France"), an acronym its long name ("Anru" →
+// "Agence nationale pour la rénovation urbaine"); and the names folded.
+func (r *reader) fullNames() (names, folded []string) {
+	long := map[string]string{}   // group → longest name
+	byKind := map[string]string{} // kind → its one full name, "" when several
 	for _, o := range r.ms {
-		if o.kind == m.kind && o.full && !o.state {
-			if name != "" && !strings.EqualFold(name, o.name) {
-				return m.name
+		if o.group != "" && len(o.name) > len(long[o.group]) {
+			long[o.group] = o.name
+		}
+		if o.full && !o.state {
+			switch n, seen := byKind[o.kind]; {
+			case !seen:
+				byKind[o.kind] = o.name
+			case n != "" && !strings.EqualFold(n, o.name):
+				byKind[o.kind] = ""
+			case n != "" && strings.ToUpper(n) == n:
+				byKind[o.kind] = o.name // the name in normal case rather than in capitals
 			}
-			name = o.name
 		}
 	}
-	if name == "" {
-		return m.name
+	names, folded = make([]string, len(r.ms)), make([]string, len(r.ms))
+	for k, m := range r.ms {
+		switch {
+		case m.group != "":
+			names[k] = long[m.group]
+		case m.full || m.state || byKind[m.kind] == "":
+			names[k] = m.name
+		default:
+			names[k] = byKind[m.kind]
+		}
+		folded[k] = fold(names[k])
 	}
-	return name
+	return names, folded
 }
 
 // cofunders are the bodies coordinated with the funder: "par la Région et la
@@ -838,18 +880,23 @@ func (r *reader) carriedInstrument(a *amt) string {
 func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 	lo, hi := a.seg[0], a.seg[1]
 	seen := map[string]bool{}
-	for _, c := range r.in.Communes {
-		for _, sp := range c.Spans {
-			if sp.Start >= r.toks[lo].start && sp.End <= r.toks[hi-1].end && !r.inFunderName(sp) && !seen[c.INSEE] {
-				seen[c.INSEE] = true
-				f.Communes = append(f.Communes, c.INSEE)
-				f.Beneficiaries = append(f.Beneficiaries, r.in.Text[sp.Start:sp.End])
-				f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, sp)
-			}
+	from, to := r.toks[lo].start, r.toks[hi-1].end
+	first := sort.Search(len(r.cspans), func(k int) bool { return r.cspans[k].Start >= from })
+	for _, cs := range r.cspans[first:] {
+		if cs.Start >= to {
+			break
+		}
+		c, sp := r.in.Communes[cs.c], cs.Span
+		if sp.End <= to && !r.inFunderName(sp) && !seen[c.INSEE] {
+			seen[c.INSEE] = true
+			f.Communes = append(f.Communes, c.INSEE)
+			f.Beneficiaries = append(f.Beneficiaries, r.in.Text[sp.Start:sp.End])
+			f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, sp)
 		}
 	}
-	for k, m := range r.ms {
-		if m.role == roleBenef && m.i >= lo && m.j <= hi {
+	x, y := r.within(lo, hi)
+	for k := x; k < y; k++ {
+		if m := r.ms[k]; m.role == roleBenef && m.j <= hi {
 			f.Beneficiaries = append(f.Beneficiaries, r.names[k])
 			f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, r.span(m.i, m.j))
 		}
@@ -924,8 +971,9 @@ func (r *reader) planFunder(a *amt) int {
 		return -1
 	}
 	st := r.lay.paras[p][0] + 1 // after the bullet
-	for k, m := range r.ms {
-		if m.i >= st && m.j <= a.i && !m.home {
+	x, y := r.within(st, a.i)
+	for k := x; k < y; k++ {
+		if m := r.ms[k]; m.j <= a.i {
 			r.ms[k].role = roleAgent
 			return k
 		}
@@ -990,8 +1038,9 @@ func (r *reader) homeFunder(a *amt) int {
 		return -1
 	}
 	p := r.lay.paras[r.lay.paraOf[a.i]]
-	for _, m := range r.ms {
-		if m.i >= p[0] && m.j <= p[1] && m.eligible() {
+	x, y := r.within(p[0], p[1])
+	for k := x; k < y; k++ {
+		if m := r.ms[k]; m.j <= p[1] && m.eligible() {
 			return -1
 		}
 	}
@@ -1042,8 +1091,10 @@ func (r *reader) themesIn(lo, hi int) []string {
 // inFunderName reports whether a commune's mention sits inside the funder-like
 // name of a body ("Département de La Réunion").
 func (r *reader) inFunderName(sp corpus.Span) bool {
-	for _, m := range r.ms {
-		if m.kind != kindCommune && r.toks[m.i].start <= sp.Start && sp.End <= r.toks[m.j-1].end {
+	t := tokenAt(r.toks, sp.Start)
+	x, y := r.within(t-12, t+1)
+	for k := x; k < y; k++ {
+		if m := r.ms[k]; m.kind != kindCommune && r.toks[m.i].start <= sp.Start && sp.End <= r.toks[m.j-1].end {
 			return true
 		}
 	}
@@ -1193,8 +1244,13 @@ func (r *reader) output() []corpus.Funding {
 // Each part points at the root total.
 func (r *reader) parts() {
 	kept := r.kept()
+	r.totals = map[*amt]bool{}
+	for _, t := range kept {
+		r.totals[t] = r.totalish(t)
+	}
 	for x, b := range kept {
-		for y := x - 1; y >= 0 && b.partOf < 0; y-- {
+		// A total comes within a few hundred amounts before its parts.
+		for y := x - 1; y >= 0 && y >= x-300 && b.partOf < 0; y-- {
 			t := kept[y]
 			if t.a.Value <= b.a.Value || !r.sameFunder(t, b) {
 				continue
@@ -1204,7 +1260,7 @@ func (r *reader) parts() {
 				r.setPart(b, t)
 			case t.sent != b.sent && r.laterCue(r.lay.sents[b.sent][0], b.i):
 				r.setPart(b, t)
-			case r.totalish(t):
+			case r.totals[t]:
 				r.setPart(b, t)
 			}
 		}
@@ -1241,12 +1297,7 @@ func (r *reader) kept() []*amt {
 
 // setPart makes b a part of t's root total.
 func (r *reader) setPart(b, t *amt) {
-	idx := -1
-	for k, a := range r.amts {
-		if a == t {
-			idx = k
-		}
-	}
+	idx := t.k
 	for idx >= 0 && r.amts[idx].partOf >= 0 {
 		idx = r.amts[idx].partOf
 	}
