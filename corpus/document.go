@@ -64,6 +64,7 @@ type Document struct {
 	Signatories  []Signatory `json:"signatories"`
 	References   []Reference `json:"references"`
 	Themes       []string    `json:"themes"`
+	Fundings     []Funding   `json:"fundings"`
 
 	// ThemeEvidence says why each theme was assigned.
 	ThemeEvidence []ThemeEvidence `json:"theme_evidence,omitempty"`
@@ -85,6 +86,7 @@ func (d Document) MarshalJSON() ([]byte, error) {
 	p.Signatories = nonNil(p.Signatories)
 	p.References = nonNil(p.References)
 	p.Themes = nonNil(p.Themes)
+	p.Fundings = nonNil(p.Fundings)
 	return json.Marshal(struct {
 		plain
 		Published *string `json:"published"`

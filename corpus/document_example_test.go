@@ -46,6 +46,7 @@ func ExampleDocument_MarshalJSON() {
 	//   "signatories": [],
 	//   "references": [],
 	//   "themes": [],
+	//   "fundings": [],
 	//   "published": null
 	// }
 }

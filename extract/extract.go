@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"terril/corpus"
+	"terril/extract/fundings"
 )
 
 // Options configures an Extractor.
@@ -93,6 +94,11 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 		})
 	}
 	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties(t, x.opts.Orgs, &sc.people) })
+	guard(&problems, "fundings", func() {
+		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Title: doc.Title, Published: doc.Published,
+			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,
+			Dates: doc.Dates, Amounts: doc.Amounts, Communes: doc.Communes, EPCIs: doc.EPCIs})
+	})
 	return problems
 }
 

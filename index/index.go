@@ -188,6 +188,9 @@ func toFields(d *corpus.Document) map[string]any {
 	for field, terms := range sumTerms(amounts, communeLabels, d.Themes, year) {
 		f[field] = terms
 	}
+	for field, v := range fundingFields(d) {
+		f[field] = v
+	}
 	sum, _ := json.Marshal(Facts{Published: d.Published, Amounts: amounts, Communes: facts, Themes: d.Themes})
 	f[fFacts] = string(sum)
 	return f

@@ -293,7 +293,7 @@ func TestBooleanQueries(t *testing.T) {
 func TestFacetsAndSums(t *testing.T) {
 	ix, docs := mustOpenIndex(t)
 	res, err := ix.Search(context.Background(), index.Query{Size: -1,
-		Facets: []string{"theme", "genre", "dept", "year", "amount"}, Sums: []string{"commune", "theme", "year"}})
+		Facets: []string{"theme", "genre", "dept", "year", "amount"}, Sums: []string{"doc-commune", "doc-theme", "doc-year"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +373,7 @@ func TestFacetsAndSums(t *testing.T) {
 		}
 	}
 	for _, s := range res.Sums {
-		if s.Dimension == "year" {
+		if s.Dimension == "doc-year" {
 			for _, v := range s.Values {
 				if diff := v.Total - wantYear[v.Value]; diff > 0.5 || diff < -0.5 {
 					t.Errorf("sum of %s = %.0f, want %.0f", v.Value, v.Total, wantYear[v.Value])
@@ -383,7 +383,7 @@ func TestFacetsAndSums(t *testing.T) {
 				t.Errorf("%d years summed, want %d", len(s.Values), len(wantYear))
 			}
 		}
-		if s.Dimension != "theme" {
+		if s.Dimension != "doc-theme" {
 			continue
 		}
 		if len(s.Values) == 0 {

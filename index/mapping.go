@@ -190,6 +190,7 @@ func newMapping() mapping.IndexMapping {
 		dm.AddFieldMappingsAt(f, kw(false))
 	}
 
+	addFundingMappings(dm, kw, stored)
 	im.AddDocumentMapping(docType, dm)
 	im.DefaultMapping = dm
 	return im

@@ -50,7 +50,9 @@ var fieldAliases = map[string]string{
 	"date": "date", "publie": "date", "publié": "date", "annee": "date", "année": "date", "year": "date",
 	"titre": "title", "title": "title", "texte": "text", "text": "text",
 	"mentionne": "mention", "mention": "mention",
-	"id": "id",
+	"id":        "id",
+	"financeur": "funder", "funder": "funder", "instrument": "instrument",
+	"fcommune": "fcommune", "beneficiaire": "fcommune", "bénéficiaire": "fcommune", "fdept": "fdept",
 }
 
 type tokKind int
@@ -464,6 +466,8 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 		return bleve.NewMatchAllQuery(), nil
 	case "mention":
 		return mentionQuery(value)
+	case "funder", "instrument", "fcommune", "fdept":
+		return ix.fundingFieldQuery(field, value)
 	case "amount":
 		return amountQuery(op, value)
 	case "date":
@@ -689,6 +693,7 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 	}{
 		{"commune", q.Communes}, {"dept", q.Depts}, {"epci", q.EPCIs}, {"theme", q.Themes},
 		{"genre", q.Genres}, {"person", q.People}, {"signatory", q.Signatories}, {"source", q.Sources},
+		{"funder", q.Funders}, {"instrument", q.Instruments}, {"fcommune", q.FundCommunes}, {"fdept", q.FundDepts},
 	} {
 		if err := anyOf(f.field, f.values); err != nil {
 			return nil, err

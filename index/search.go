@@ -29,16 +29,20 @@ type Query struct {
 	People      []string // names or keys
 	Signatories []string
 	Sources     []string
-	MinAmount   *float64 // some amount of the document is ≥ MinAmount
-	MaxAmount   *float64 // some amount of the document is ≤ MaxAmount
-	From, To    string   // publication date bounds, inclusive: YYYY, YYYY-MM or YYYY-MM-DD
+	// Funders, Instruments, FundCommunes and FundDepts filter on the document's
+	// funding events: a funder's name, an instrument, a funded commune (name or
+	// INSEE code), a funded commune's département.
+	Funders, Instruments, FundCommunes, FundDepts []string
+	MinAmount                                     *float64 // some amount of the document is ≥ MinAmount
+	MaxAmount                                     *float64 // some amount of the document is ≤ MaxAmount
+	From, To                                      string   // publication date bounds, inclusive: YYYY, YYYY-MM or YYYY-MM-DD
 
 	Sort   string // "relevance" (default), "date", "-date" (newest first), "amount", "-amount"
 	Size   int    // hits per page (default 10; 0 hits with Size < 0)
 	Offset int
 
 	Facets []string // facet names (see FacetNames)
-	Sums   []string // sum dimensions: "commune", "theme", "year"
+	Sums   []string // sum dimensions (see SumDimensions)
 
 	Snippets bool // compute highlighted snippets
 }
@@ -61,6 +65,8 @@ type Hit struct {
 
 	// SnippetsText are the Snippets as plain text (unescaped, without the marks).
 	SnippetsText []string `json:"snippets_text,omitempty"`
+	// Fundings are the document's funding events.
+	Fundings []FundingRow `json:"fundings,omitempty"`
 }
 
 // Result is the answer to a Query.
@@ -109,7 +115,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		size = 0
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
-	req.Fields = []string{fTitle, fURL, fSource, fGenre, fPubText, fFacts}
+	req.Fields = []string{fTitle, fURL, fSource, fGenre, fPubText, fFacts, fFundings}
 	if q.Snippets && size > 0 {
 		req.Highlight = bleve.NewHighlightWithStyle("html")
 		req.Highlight.AddField(fText)
@@ -176,6 +182,9 @@ func toHit(m *search.DocumentMatch) Hit {
 		_ = json.Unmarshal([]byte(s), &f)
 	}
 	h.Amounts, h.Communes, h.Themes = f.Amounts, f.Communes, f.Themes
+	if s := str(fFundings); s != "" {
+		_ = json.Unmarshal([]byte(s), &h.Fundings)
+	}
 	for _, field := range []string{fText, fTitle} {
 		h.Snippets = append(h.Snippets, m.Fragments[field]...)
 		if len(h.Snippets) > 0 {
@@ -221,7 +230,8 @@ func toFacet(name string, f *search.FacetResult) Facet {
 }
 
 // FacetNames lists the facets Search computes.
-var FacetNames = []string{"commune", "dept", "epci", "theme", "genre", "person", "signatory", "source", "year", "month", "amount"}
+var FacetNames = []string{"commune", "dept", "epci", "theme", "genre", "person", "signatory", "source", "year", "month", "amount",
+	"funder", "instrument", "fcommune", "fdept"}
 
 // amountRanges are the buckets of the amount facet.
 var amountRanges = []struct {
@@ -250,6 +260,7 @@ func facetRequest(name string) (*bleve.FacetRequest, error) {
 		"commune": fCommuneLbl, "dept": fDept, "epci": fEPCILbl, "theme": fTheme,
 		"genre": fGenre, "person": fPersonLbl, "signatory": fSignLbl, "source": fSource,
 		"year": fYear, "month": fMonth, "amount": fAmountRange,
+		"funder": fFunderLbl, "instrument": fInstrument, "fcommune": fFundCommuneLbl, "fdept": fFundDept,
 	}
 	f, ok := field[name]
 	if !ok {

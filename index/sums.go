@@ -38,16 +38,25 @@ type Sum struct {
 type SumValue struct {
 	Value string  `json:"value"`
 	Total float64 `json:"total"`
-	Count int     `json:"count"` // amounts summed (distinct amounts per document)
+	Count int     `json:"count"` // amounts summed (fundings; distinct amounts per document for doc-*)
 	Docs  int     `json:"docs"`  // documents holding them
+	// Implicit counts the amounts summed whose currency the text leaves implicit.
+	Implicit int `json:"implicit,omitempty"`
 }
 
 const sumSep = "\x1f"
 
-var sumFields = map[string]string{"commune": "sum_commune", "theme": "sum_theme", "year": "sum_year"}
+// sumFields maps the sum dimensions to their fields: from the funding events
+// (see fundings.go) for funder, instrument, commune, dept, epci, theme and year;
+// doc-commune, doc-theme and doc-year keep the totals of every amount of the
+// documents.
+var sumFields = map[string]string{"doc-commune": "sum_commune", "doc-theme": "sum_theme", "doc-year": "sum_year",
+	"funder": "fsum_funder", "instrument": "fsum_instrument", "commune": "fsum_commune", "dept": "fsum_dept",
+	"epci": "fsum_epci", "theme": "fsum_theme", "year": "fsum_year"}
 
 // SumDimensions lists the dimensions sums are computed by.
-var SumDimensions = []string{"commune", "theme", "year"}
+var SumDimensions = []string{"funder", "instrument", "commune", "dept", "epci", "theme", "year",
+	"doc-commune", "doc-theme", "doc-year"}
 
 // sumTerms returns the terms of the sum fields of a document.
 func sumTerms(amounts []float64, communes, themes []string, year string) map[string][]string {
@@ -83,7 +92,7 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 	for _, d := range dims {
 		f, ok := sumFields[d]
 		if !ok {
-			return nil, &QueryError{Err: fmt.Errorf("unknown sum dimension %q (want commune, theme or year)", d)}
+			return nil, &QueryError{Err: fmt.Errorf("unknown sum dimension %q (want %s)", d, strings.Join(SumDimensions, ", "))}
 		}
 		req.AddFacet(d, bleve.NewFacetRequest(f, math.MaxInt32))
 	}
@@ -99,7 +108,7 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 		if fr != nil && fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
 				parts := strings.Split(t.Term, sumSep)
-				if len(parts) != 3 {
+				if len(parts) != 3 && len(parts) != 4 {
 					continue
 				}
 				key := parts[0]
@@ -120,6 +129,10 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 				s.Total += v * float64(t.Count)
 				s.Count += k * t.Count
 				s.Docs += t.Count
+				if len(parts) == 4 {
+					n, _ := strconv.Atoi(parts[3])
+					s.Implicit += n * t.Count
+				}
 			}
 		}
 		sum := Sum{Dimension: d}

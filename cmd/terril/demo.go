@@ -88,6 +88,14 @@ func demoCommand(ctx context.Context, e *env, args []string) error {
 		}
 		printFacets(e.stdout, res, 8)
 	}
+	fmt.Fprintf(e.stdout, "\n== terril fundings --sums commune --fdept 62 --theme logement --since 2018 (funding events for housing in Pas-de-Calais communes)\n")
+	rows, err := ix.Fundings(ctx, index.Query{}, index.FundingFilter{Depts: []string{"62"}, Themes: []string{"logement"}, From: "2018"}, 0)
+	if err != nil {
+		return err
+	}
+	if err := printFundingSums(e.stdout, rows, []string{"commune"}, "", "table"); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "\nTry your own: terril demo --keep DIR, then terril search --index DIR QUERY (terril help search).\n")
 	return nil
 }

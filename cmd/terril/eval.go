@@ -26,7 +26,10 @@ Lines file instead, so that any extractor's output can be measured.
 Scoring follows the Scoring section of the annotation guidelines and agrees with
 shared/gold/score.py: per field, true positives, false positives, false negatives,
 precision, recall and F1, micro-averaged over the gold documents; a gold document
-with no prediction counts as empty. Then the accuracy of published and genre, the
+with no prediction counts as empty. Then, when the gold has fundings, the funding
+events matched by amount within a document (P, R, F1) and, on the matched ones,
+how many have the funder, the communes and the instrument right. Then the
+accuracy of published and genre, the
 role accuracy of the matched people (roles compared regardless of case, accents
 and spaces; null equals null), and the macro-F1 over the fields.
 

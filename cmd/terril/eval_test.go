@@ -37,9 +37,26 @@ func sharedGold(t *testing.T) (seeds, goldFile, scorer string) {
 }
 
 // TestEvalAgreesWithScorePy scores the seeds with terril eval, and with score.py
-// on terril extract's output of the same files: the tables must be the same.
+// on terril extract's output of the same files: the tables must be the same,
+// fundings row and its line on matched events included.
 func TestEvalAgreesWithScorePy(t *testing.T) {
 	seeds, goldFile, scorer := sharedGold(t)
+	evalAgrees(t, seeds, goldFile, scorer)
+}
+
+// TestEvalAgreesWithScorePyRealdev does the same on the real documents, whose
+// gold has 67 funding events.
+func TestEvalAgreesWithScorePyRealdev(t *testing.T) {
+	_, _, scorer := sharedGold(t)
+	realdev := filepath.Join("..", "..", "..", "shared", "realdev")
+	if _, err := os.Stat(filepath.Join(realdev, "gold.jsonl")); err != nil {
+		t.Skipf("shared realdev not available: %v", err)
+	}
+	evalAgrees(t, filepath.Join(realdev, "docs"), filepath.Join(realdev, "gold.jsonl"), scorer)
+}
+
+func evalAgrees(t *testing.T, seeds, goldFile, scorer string) {
+	t.Helper()
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not found: cannot run score.py")
@@ -73,6 +90,9 @@ func TestEvalAgreesWithScorePy(t *testing.T) {
 		if got := gold.CommonLines(out); strings.Join(got, "\n") != strings.Join(wantLines, "\n") {
 			t.Errorf("terril %s disagrees with score.py:\n--- score.py\n%s\n--- terril\n%s",
 				strings.Join(args, " "), want, out)
+		}
+		if !strings.Contains(out, "\nfundings       ") || !strings.Contains(out, "\n  on matched fundings: funder ") {
+			t.Errorf("terril %s: no fundings rows:\n%s", strings.Join(args, " "), out)
 		}
 		if !strings.Contains(out, "\nrole           accuracy ") {
 			t.Errorf("terril %s: no role accuracy line:\n%s", strings.Join(args, " "), out)

@@ -14,10 +14,14 @@ const facetsUsage = `
 usage: terril facets [flags] FACET[,FACET...] [QUERY]
 
 Facets counts the documents matching QUERY (everything when empty) by the values of
-each FACET, and with --sums totals their euro amounts by commune, theme or year.
+each FACET, and with --sums totals their funding events by funder, instrument,
+commune, dept, epci, theme or year: each funding counts once for each value, a
+range from its low end, a part of a total only where the total is not counted
+(doc-commune, doc-theme and doc-year total every amount of the documents instead).
 
 Facets: commune, dept, epci, theme, genre, person, signatory, source, year, month,
-amount (ranges: < 100 k€, 100 k€–1 M€, 1–10 M€, 10–100 M€, ≥ 100 M€).
+amount (ranges: < 100 k€, 100 k€–1 M€, 1–10 M€, 10–100 M€, ≥ 100 M€), and of the
+funding events funder, instrument, fcommune (funded commune), fdept.
 QUERY and the filter flags are those of terril search.
 
 	terril facets commune "rénovation" --min-amount 1000000
@@ -32,7 +36,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	top := fs.Int("n", 20, "show the top `N` values of each facet")
 	var sums listFlag
-	fs.Var(&sums, "sums", "also total the amounts by `DIM` (commune, theme, year; comma-separated)")
+	fs.Var(&sums, "sums", "also total the fundings by `DIM` (funder, instrument, commune, dept, epci, theme, year; comma-separated)")
 	var filters filterFlags
 	filters.add(fs)
 	rest, err := parseFlags(fs, args)

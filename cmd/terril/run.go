@@ -34,6 +34,7 @@ var commands = []command{
 	{"ingest", "read, extract and index files and folders", ingestCommand},
 	{"search", "search the index", searchCommand},
 	{"facets", "count and sum the matching documents by commune, theme, year…", facetsCommand},
+	{"fundings", "list, sum and export funding events: funder, beneficiary, commune, amount", fundingsCommand},
 	{"bench", "measure ingest throughput, index size, memory and query latency", benchCommand},
 	{"demo", "ingest the embedded sample corpus into a temporary index and search it", demoCommand},
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},

@@ -258,6 +258,15 @@ func TestAgreesWithScorePyRandom(t *testing.T) {
 			}),
 			"references": some(3, func() any { return map[string]any{"number": pick("20161396", "n° 12", "12", "2016-13 BIS", 12, "")} }),
 			"themes":     some(3, func() any { return pick("logement", "mobilites", "sante", nil) }),
+			"fundings": some(4, func() any {
+				base := pick(1e6, 2.5e6, 1.78e6, 0.0).(float64)
+				return map[string]any{
+					"amount":     pick(base, base*(1+(r.Float64()-0.5)*0.02), int(base), "1000000", "35 M€", nil, true),
+					"funder":     pick(orgs...),
+					"communes":   some(2, func() any { return pick("59632", 59632, 59632.0, "62498", nil) }),
+					"instrument": pick("subvention", "pret", "dotation", "", nil),
+				}
+			}),
 		}
 	}
 	var gold, pred bytes.Buffer

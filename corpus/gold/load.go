@@ -135,6 +135,9 @@ func Check(r Record) error {
 	if _, err := partiesOf(r, "signatories"); err != nil {
 		return err
 	}
+	if _, err := fundingsOf(r); err != nil {
+		return err
+	}
 	_, err := rolesOf(r)
 	return err
 }

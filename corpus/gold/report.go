@@ -27,6 +27,13 @@ func (r *Report) WriteText(w io.Writer, verbose bool) error {
 		fmt.Fprintf(b, "%-14s %5d %5d %5d %6.3f %6.3f %6.3f\n",
 			f.Field, f.TP, f.FP, f.FN, f.Precision, f.Recall, f.F1)
 	}
+	if f := r.Fundings; f != nil {
+		fmt.Fprintf(b, "%-14s %5d %5d %5d %6.3f %6.3f %6.3f\n", "fundings", f.TP, f.FP, f.FN, f.Precision, f.Recall, f.F1)
+		if f.TP > 0 {
+			fmt.Fprintf(b, "  on matched fundings: funder %d/%d, communes %d/%d, instrument %d/%d\n",
+				f.Funder, f.TP, f.Communes, f.TP, f.Instrument, f.TP)
+		}
+	}
 	for _, a := range []struct {
 		name string
 		Accuracy

@@ -281,9 +281,12 @@ type Report struct {
 	Genre     Accuracy     `json:"genre"`
 	// Role is the share of matched people (same NameKey) whose roles agree once
 	// folded (case, accents, spaces and punctuation ignored; null == "").
-	Role    Accuracy  `json:"role"`
-	MacroF1 float64   `json:"macro_f1"` // mean F1 over Fields
-	Docs    []DocDiff `json:"documents,omitempty"`
+	Role    Accuracy `json:"role"`
+	MacroF1 float64  `json:"macro_f1"` // mean F1 over Fields
+	// Fundings scores funding events (not part of the macro-F1); nil when the gold
+	// has no fundings key.
+	Fundings *FundingScore `json:"fundings,omitempty"`
+	Docs     []DocDiff     `json:"documents,omitempty"`
 }
 
 // A DocDiff is what one gold document's prediction got wrong.
@@ -359,6 +362,11 @@ func Score(gold, pred *Set, fields []string) (*Report, error) {
 		rep.Fields = append(rep.Fields, fs)
 	}
 	rep.MacroF1 /= float64(len(fields))
+	fsc, err := scoreFundings(gold, pred, diffs)
+	if err != nil {
+		return nil, err
+	}
+	rep.Fundings = fsc
 
 	var pub, genre, roleOK, roleN int
 	for i, id := range gold.IDs {

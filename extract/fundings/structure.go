@@ -1,0 +1,134 @@
+package fundings
+
+import (
+	"sort"
+	"strings"
+)
+
+// isBullet reports whether a punctuation token starts a list item.
+func isBullet(w string) bool {
+	switch w {
+	case "-", "•", "–", "—", "▪", "*", "·", "◦", "►", "▲":
+		return true
+	}
+	return false
+}
+
+// isSentenceEnd: punctuation that may close a sentence.
+func isSentenceEnd(w string) bool {
+	switch w {
+	case ".", "!", "?", "…":
+		return true
+	}
+	return false
+}
+
+// isLineEnd: the tokens after which a line break closes a sentence.
+func isLineEnd(w string) bool {
+	switch w {
+	case ".", "!", "?", ":", ";", "»", "…", "\"":
+		return true
+	}
+	return false
+}
+
+// A layout gives, per token, its sentence and paragraph, and per sentence its
+// token range.
+type layout struct {
+	sentOf, paraOf []int
+	sents          [][2]int // token ranges [start, end)
+	paras          [][2]int
+	bullet         []bool // per paragraph: a list item
+}
+
+// breaksBefore reports whether a sentence starts at token k.
+func breaksBefore(toks []token, k int) bool {
+	if k == 0 {
+		return true
+	}
+	t, p := toks[k], toks[k-1]
+	if t.nl {
+		if p.w == ":" && t.word && !t.upper {
+			return false // "… rues commerçantes :⏎612 000 €": the line goes on
+		}
+		return t.upper || !p.word && isLineEnd(p.w) || !t.word && (isBullet(t.w) || t.w == "«")
+	}
+	if !p.word && isSentenceEnd(p.w) && t.start > p.end {
+		return t.upper || !t.word && t.w != "," && t.w != ")"
+	}
+	return false
+}
+
+func newLayout(toks []token) *layout {
+	l := &layout{sentOf: make([]int, len(toks)), paraOf: make([]int, len(toks))}
+	for k := range toks {
+		if breaksBefore(toks, k) {
+			if len(l.sents) > 0 {
+				l.sents[len(l.sents)-1][1] = k
+			}
+			l.sents = append(l.sents, [2]int{k, len(toks)})
+			if k == 0 || toks[k].nl {
+				if len(l.paras) > 0 {
+					l.paras[len(l.paras)-1][1] = k
+				}
+				l.paras = append(l.paras, [2]int{k, len(toks)})
+				l.bullet = append(l.bullet, !toks[k].word && isBullet(toks[k].w))
+			}
+		}
+		l.sentOf[k] = len(l.sents) - 1
+		l.paraOf[k] = len(l.paras) - 1
+	}
+	return l
+}
+
+// tokenAt returns the index of the first token that ends after byte offset off.
+func tokenAt(toks []token, off int) int {
+	return sort.Search(len(toks), func(k int) bool { return toks[k].end > off })
+}
+
+// textOf returns the original text of tokens [i, j).
+func textOf(text string, toks []token, i, j int) string {
+	if i >= j || j > len(toks) {
+		return ""
+	}
+	return text[toks[i].start:toks[j-1].end]
+}
+
+// endsAt reports whether a phrase of m ends right before token k, or before the
+// up to skip articles in front of it, and returns where it starts.
+func endsAt(toks []token, k, skip int, m *matcher) (int, bool) {
+	kk := k
+	for s := 0; s < skip && kk > 0 && articles[toks[kk-1].w]; s++ {
+		kk--
+	}
+	for end := kk; end <= k; end++ {
+		for st := end - 1; st >= 0 && st >= end-m.maxLen; st-- {
+			if idx, n := m.at(toks, st); idx >= 0 && st+n == end {
+				return st, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// findIn returns the token index of the first phrase of m in [i, j), or -1.
+func findIn(toks []token, i, j int, m *matcher) (at, n int) {
+	return findFrom(toks, i, j, j, m)
+}
+
+// findFrom returns the first phrase of m that starts in [i, j) and ends by limit.
+func findFrom(toks []token, i, j, limit int, m *matcher) (at, n int) {
+	for k := max(i, 0); k < j && k < len(toks); k++ {
+		if idx, n := m.at(toks, k); idx >= 0 && k+n <= limit {
+			return k, n
+		}
+	}
+	return -1, 0
+}
+
+// clean trims a phrase of the text of spaces, punctuation and quotes at its ends
+// and joins its lines.
+func clean(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.Trim(s, " ,;:.«»\"()-–")
+}

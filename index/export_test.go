@@ -1,0 +1,4 @@
+package index
+
+// FunderLabel is funderLabel, for the tests.
+var FunderLabel = funderLabel
