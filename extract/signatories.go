@@ -51,7 +51,9 @@ type OrgResolver interface {
 // Organisation names are kept as the text gives them (head in the singular:
 // "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
 func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
-	sg := signer{ps: newPeopleScanner(t), people: people, resolver: orgs}
+	ps := newPeopleScanner(t)
+	ps.scan() // the mentions, where organisations' names end (see orgRest)
+	sg := signer{ps: ps, people: people, resolver: orgs}
 	return sg.run()
 }
 
@@ -159,9 +161,10 @@ func (sg *signer) run() []corpus.Signatory {
 		var c clause
 		start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
 		used := map[int]bool{}
+		others := ps.otherAgents(zs, ze)
 		for pi, p := range sg.people {
 			for _, sp := range p.Spans {
-				if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) {
+				if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) && !inRanges(others, sp.Start) {
 					c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 					used[pi] = true
 					break
@@ -187,6 +190,9 @@ func (sg *signer) run() []corpus.Signatory {
 		generic := false
 		hasEPCI := false
 		for _, o := range ps.orgs(zs, ze) {
+			if ps.quoted(o.start) {
+				continue // « Petites Villes de Demain »: a programme's name
+			}
 			if o.generic {
 				generic = true
 				continue
@@ -218,6 +224,7 @@ func (sg *signer) run() []corpus.Signatory {
 		}
 		c.orgs = append(c.orgs, titleOrgs...)
 		c.orgs = append(c.orgs, ps.mayorsCommunes(zs, ze)...)
+		c.orgs = ps.dropBetween(c.orgs, len(c.persons), zs, ze)
 		for pi := range used {
 			r := sg.people[pi].Role
 			personRoles = append(personRoles, r)
@@ -228,11 +235,20 @@ func (sg *signer) run() []corpus.Signatory {
 		clauses = append(clauses, c)
 	}
 	allRoles := strings.Join(personRoles, " ")
+	signers := 0 // the persons who sign, in all the clauses
+	for _, c := range clauses {
+		signers += len(c.persons)
+	}
 	// An organisations-only account of a signature that the document also reports
 	// by the signing persons: the organisations are those persons' institutions.
 	for _, c := range clauses {
 		for _, p := range c.persons {
 			sg.add(p)
+		}
+		if len(c.persons) == 0 && signers >= 2 && len(c.orgs) <= signers {
+			// "Signature du pacte entre le Département et la commune" in a title,
+			// the text naming the two persons who sign it: they sign for them.
+			continue
 		}
 		if len(c.persons) == 0 && unlinkedPersons > 0 {
 			unlinked := 0
@@ -449,7 +465,7 @@ func (ps *peopleScanner) endsSentence(i int) bool {
 				i > 0 && ps.toks[i-1].kind != ptWord
 		}
 		return blank || prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?" ||
-			next == "-" || next == "•" || next == "*" || next == "–" || next == "—"
+			next == "-" || next == "•" || next == "*" || next == "–" || next == "—" || ps.lineOpensSentence(i)
 	case ptPunct:
 		switch ps.word(i) {
 		case ".":
@@ -460,6 +476,25 @@ func (ps *peopleScanner) endsSentence(i int) bool {
 	}
 	return false
 }
+
+// lineOpensSentence reports whether the line break at token i, after a line that
+// ends without a mark on a capitalised word or a number (a caption, a photo
+// credit, a heading), opens a sentence: the next line starts with a capitalised
+// determiner or pronoun ("CD92/JEAN DUPONT⏎Le 2 juin, …"), which a sentence wrapped
+// across lines would not write with a capital.
+func (ps *peopleScanner) lineOpensSentence(i int) bool {
+	if i == 0 || i+1 >= len(ps.toks) || ps.toks[i+1].cas != pcTitle || !sentenceOpeners.has(ps.folded(i+1)) {
+		return false
+	}
+	prev := &ps.toks[i-1]
+	return prev.kind == ptWord && prev.cas != pcLower ||
+		prev.kind == ptPunct && ps.t.S[prev.s] >= '0' && ps.t.S[prev.s] <= '9'
+}
+
+// sentenceOpeners start a sentence when written with a capital at the start of a
+// line.
+var sentenceOpeners = tableOf("le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "il", "elle",
+	"ils", "elles", "nous", "on", "en", "au", "aux", "depuis", "apres", "lors", "pour", "c'est")
 
 // signTriggers returns the sorted byte offsets in the text of the stems that may
 // report a signature ("sign", "officialis", "paraph", "ratifi").
@@ -532,7 +567,14 @@ func (ps *peopleScanner) signing(i, j int) bool {
 			if (f == "signe" || f == "signes") && nounBefore.has(ps.folded(k-1)) {
 				continue // "un signe fort"
 			}
-			if (f == "signature" || f == "signatures") && ps.folded(k-1) == "de" && signatureNotAct.has(ps.folded(k-2)) ||
+			if futureSign.has(f) || f == "signer" && !ps.signedInfinitive(i, k) {
+				continue // "signera", "autorise le maire à signer": not (yet) signed
+			}
+			if ps.authorship(k) {
+				continue // "une tribune signée Jean Dupont": its author
+			}
+			if (f == "signature" || f == "signatures") && ps.folded(ps.wordBefore(k, 1)) == "de" &&
+				signatureNotAct.has(ps.folded(ps.wordBefore(k, 2))) ||
 				f == "signature" && ps.folded(k-1) == "la" && ps.folded(k-2) == "a" {
 				continue // "délégation de signature", "50 % à la signature"
 			}
@@ -551,6 +593,82 @@ func (ps *peopleScanner) signing(i, j int) bool {
 	}
 	return false
 }
+
+// wordBefore returns the token of the n-th word before token k, line breaks
+// skipped ("délégation⏎de signature"), or -1.
+func (ps *peopleScanner) wordBefore(k, n int) int {
+	for k--; k >= 0; k-- {
+		switch ps.toks[k].kind {
+		case ptNewline:
+			continue
+		case ptWord:
+			if n--; n == 0 {
+				return k
+			}
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// signedInfinitive reports whether "signer" at token k, in the sentence starting at
+// token i, reports a signature done: after "pour" ("s'est rendu à la mairie pour
+// signer avec le maire") or a noun or adjective of the moment ("au moment de
+// signer", "heureux de signer"), in a sentence with no verb in the future ("se
+// rendra à Lille pour signer"). "autorise le maire à signer", "doit signer",
+// "propose de signer" sign nothing yet.
+func (ps *peopleScanner) signedInfinitive(i, k int) bool {
+	p := ps.wordBefore(k, 1)
+	switch ps.folded(p) {
+	case "pour":
+	case "de", "d'":
+		if !signingMoment.has(ps.folded(ps.wordBefore(p, 1))) {
+			return false
+		}
+	default:
+		return false
+	}
+	for n := i; n < k; n++ {
+		if !ps.isWord(n) || ps.toks[n].cas != pcLower {
+			continue
+		}
+		f := ps.folded(n)
+		if futureAux.has(f) || futureModals.has(f) || len(f) >= 5 && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront")) {
+			return false
+		}
+	}
+	return true
+}
+
+// signingMoment before "de signer" report the signature as it happens.
+var signingMoment = tableOf("moment", "occasion", "heureux", "heureuse", "heureuses", "fier", "fiere", "fiers",
+	"fieres", "ravi", "ravie", "ravis", "ravies", "honneur", "plaisir", "fierte", "joie", "afin")
+
+// authorship reports whether the participle at token k names the author of a text
+// or a phrase, not a party to an agreement: "signé(e)" in lower case after a noun,
+// right before a person's name ("une métaphore signée Jean Dupont", "un éditorial
+// signé Marie Durand"); "Signé Jean DUPONT" closing an act is a signature.
+func (ps *peopleScanner) authorship(k int) bool {
+	switch ps.folded(k) {
+	case "signe", "signee", "signes", "signees":
+	default:
+		return false
+	}
+	p := k - 1
+	if ps.toks[k].cas != pcLower || !ps.isWord(p) || ps.toks[p].cas != pcLower || participleAux.has(ps.folded(p)) {
+		return false
+	}
+	n := k + 1
+	if _, ok := ps.givenAt(n); ok {
+		return ps.nameToken(n + 1)
+	}
+	return ps.civility(n) > 0
+}
+
+// participleAux before "signé" make it a verb ("a été signé", "ont signé").
+var participleAux = tableOf("a", "ont", "ete", "est", "sont", "etait", "etaient", "avait", "avaient", "fut",
+	"furent", "ai", "as", "avons", "avez", "sera", "seront", "aurait", "auraient", "deja", "bien", "officiellement")
 
 // unilateralSigned reports whether the signing word at token k signs a unilateral
 // act or a text that is no agreement between parties: its object ("a signé
@@ -593,7 +711,9 @@ var citation = tableOf("vu", "considerant", "attendu")
 var (
 	signWords = tableOf("signe", "signent", "signee", "signees", "signes", "signera",
 		"signeront", "signait", "signaient", "signant", "signataire", "signataires", "signature",
-		"signatures", "signons", "signez", "signerons", "signeraient")
+		"signatures", "signons", "signez", "signerons", "signeraient", "signer")
+	// futureSign report a signature still to come.
+	futureSign = tableOf("signera", "signeront", "signerons", "signeraient", "signerait")
 	nounBefore = tableOf("un", "le", "ce", "des", "les", "du", "de", "fort", "bon", "mauvais", "aucun")
 )
 
@@ -612,6 +732,115 @@ func (ps *peopleScanner) partyEnd(i, j int) int {
 		}
 	}
 	return j
+}
+
+// dropBetween drops from orgs, found in tokens [i, j) with n signing persons, the
+// parties named after "entre" ("le contrat entre l'État et la Métropole") when
+// they are no more than the persons and at least two persons sign: the persons
+// sign for them.
+func (ps *peopleScanner) dropBetween(orgs []orgMention, n, i, j int) []orgMention {
+	if n < 2 {
+		return orgs
+	}
+	from, to := -1, -1 // the byte range of the phrase after "entre"
+	for k := i; k < j; k++ {
+		if ps.folded(k) == "entre" {
+			e := k + 1
+			for e < j && !ps.isPunct(e, ",") && !ps.isPunct(e, ";") && !ps.isPunct(e, ".") {
+				e++
+			}
+			from, to = int(ps.toks[k].s), int(ps.toks[e-1].e)
+			break
+		}
+	}
+	if from < 0 {
+		return orgs
+	}
+	var kept []orgMention
+	for _, o := range orgs {
+		if o.start < from || o.start >= to {
+			kept = append(kept, o)
+		}
+	}
+	if len(orgs)-len(kept) > n {
+		return orgs
+	}
+	return kept
+}
+
+// otherAgents returns the byte ranges of tokens [i, j) that name the agents of
+// another act than the signature, up to the next comma or semicolon: after a
+// participle other than a signing one and "par" ("l'engagement pris par X",
+// "accompagné à Matignon par X et Y", "le projet porté par X") or after
+// "accompagné(e)(s) de", "entouré(e)(s) de". The persons named there do not sign.
+func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
+	var out [][2]int
+	for k := i; k < j; k++ {
+		if !ps.isWord(k) {
+			continue
+		}
+		f := ps.folded(k)
+		other := false
+		switch f {
+		case "par":
+			for n, p := 0, k-1; n < 3 && p >= i && ps.isWord(p); n, p = n+1, p-1 {
+				if ps.toks[p].cas == pcLower && participle(ps.word(p), ps.folded(p)) {
+					other = !signingParticiple(ps.folded(p))
+					break
+				}
+			}
+		case "de", "d'", "des", "du":
+			g := ps.folded(k - 1)
+			other = strings.HasPrefix(g, "accompagne") || strings.HasPrefix(g, "entoure")
+		}
+		if !other {
+			continue
+		}
+		e := k + 1
+		for e < j && !ps.isPunct(e, ",") && !ps.isPunct(e, ";") {
+			e++
+		}
+		out = append(out, [2]int{int(ps.toks[k].s), int(ps.toks[e-1].e)})
+		k = e
+	}
+	return out
+}
+
+// participle reports whether a word in lower case (w, folded f) is a past
+// participle: "-é(e)(s)" or an irregular one ("pris", "conduit", "suivi").
+func participle(w, f string) bool {
+	return strings.HasSuffix(w, "é") || strings.HasSuffix(w, "ée") || strings.HasSuffix(w, "és") ||
+		strings.HasSuffix(w, "ées") || irregularParticiples.has(f)
+}
+
+// signingParticiple reports whether a participle reports the signature or the
+// party's representative ("signée par", "représentée par", "ratifié par").
+func signingParticiple(f string) bool {
+	for _, st := range signingStems {
+		if strings.HasPrefix(f, st) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	signingStems = []string{"sign", "cosign", "co-sign", "contresign", "paraph", "ratifi", "officialis",
+		"represente", "conclu", "scelle"}
+	irregularParticiples = tableOf("pris", "prise", "prises", "mis", "mise", "mises", "conduit", "conduite",
+		"conduits", "suivi", "suivie", "suivis", "suivies", "soutenu", "soutenue", "soutenus", "voulu", "voulue",
+		"promu", "promue", "recu", "recue", "recus", "rejoint", "rejointe", "rejoints", "introduit", "introduite",
+		"construit", "construite", "produit", "produite", "decrit", "ecrit", "ecrite", "dit", "dite")
+)
+
+// inRanges reports whether byte offset off is in one of the ranges.
+func inRanges(rs [][2]int, off int) bool {
+	for _, r := range rs {
+		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether byte offset off is inside « » quotes on its line.
@@ -1021,6 +1250,9 @@ func (ps *peopleScanner) orgDescribed(k, j int) int {
 func (ps *peopleScanner) orgRest(k, j int) int {
 	e := k
 	for e < j {
+		if ps.mentionAt(e) || signWords.has(ps.folded(e)) {
+			break // "le Président du Département Jean Dupont", a title "… Signature du Pacte"
+		}
 		if ps.capital(e) && !ps.isPunct(e, ".") {
 			// A single-word head after a name belongs to it ("Valenciennes Métropole").
 			if _, n := ps.headAt(e, j); n > 1 || n == 1 && e == k {
@@ -1046,6 +1278,12 @@ func (ps *peopleScanner) orgRest(k, j int) int {
 		break
 	}
 	return e
+}
+
+// mentionAt reports whether a person's name read by scan starts at token k.
+func (ps *peopleScanner) mentionAt(k int) bool {
+	n := sort.Search(len(ps.mentions), func(x int) bool { return ps.mentions[x].ti >= k })
+	return n < len(ps.mentions) && ps.mentions[n].ti == k
 }
 
 // blockPersons returns the persons of signature blocks: after "Fait à …, le …", in
@@ -1288,7 +1526,7 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 		}
 		if subject {
 			// A subject list holds only when the verb follows it.
-			if !ended || c >= j || !subjectVerbs.has(ps.folded(c)) {
+			if !ended || c >= j || !subjectVerbs.has(ps.folded(c)) && !ps.signsNext(c, j) {
 				continue
 			}
 		}
@@ -1297,6 +1535,24 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 	}
 	return out
 }
+
+// signsNext reports whether token c is a verb in the singular that a signing
+// word follows closely: "Valenciennes Métropole a en effet signé", "vient de
+// signer", "avait signé".
+func (ps *peopleScanner) signsNext(c, j int) bool {
+	if !singularVerbs.has(ps.folded(c)) {
+		return false
+	}
+	for n := c + 1; n < j && n-c <= 4 && ps.isWord(n); n++ {
+		f := ps.folded(n)
+		if signWords.has(f) && !futureSign.has(f) || strings.HasPrefix(f, "cosign") || strings.HasPrefix(f, "paraph") {
+			return true
+		}
+	}
+	return false
+}
+
+var singularVerbs = tableOf("a", "avait", "vient", "signe", "cosigne", "paraphe")
 
 // signWordBefore reports whether a word reporting a signature ("signée",
 // "signataires") precedes token k closely, not before i: "signée mardi par",
@@ -1376,5 +1632,9 @@ var (
 		"octobre", "novembre", "decembre", "monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
 		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors",
 		"puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja", "demain", "ici",
-		"c'est", "ce", "mais", "or", "donc", "alors", "aussi", "egalement")
+		"c'est", "ce", "mais", "or", "donc", "alors", "aussi", "egalement",
+		// The agreement itself ("signer avec le maire, le Pacte de solidarité").
+		"pacte", "contrat", "contrats", "convention", "conventions", "charte", "accord", "accords", "protocole",
+		"avenant", "plan", "programme", "projet", "dispositif", "schema", "document", "engagement",
+		"declaration", "traite", "partenariat", "cpom", "crte", "ctg")
 )
