@@ -370,10 +370,22 @@ func normalCase(w string) string {
 
 func (ps *peopleScanner) scan() {
 	var m mention // filled by givenWithAge and at: a mention is too large to return
+	initials := ps.initialsList()
 	for i := 0; i < len(ps.toks); i++ {
 		// Only capitalised words start names: the others are passed over here.
 		if tk := &ps.toks[i]; tk.kind != ptWord || tk.cas == pcLower {
 			continue
+		}
+		if len(initials) > 0 && initials[0][0] == i {
+			e := initials[0][1]
+			initials = initials[1:]
+			ps.mentions = append(ps.mentions, mention{ti: i, tj: e, sk: e - 1, gk: i, given: ps.word(i),
+				surname: ps.surnameText(i+1, e), initial: true})
+			i = e - 1
+			continue
+		}
+		for len(initials) > 0 && initials[0][0] < i {
+			initials = initials[1:]
 		}
 		if ps.toks[i].cas == pcTitle && ps.givenWithAge(i, &m) {
 			ps.mentions = append(ps.mentions, m)
@@ -384,6 +396,65 @@ func (ps *peopleScanner) scan() {
 			i = m.tj - 1
 		}
 	}
+}
+
+// initialsList returns the token ranges of the names written as initials without
+// dots and a surname ("JL Bouchard", "S Boissard", "N Ferreira de Souza") that
+// stand in a list of such names, as minutes list those present: each needs
+// another one next to it (a few tokens apart), since "A Paris" alone is no person.
+func (ps *peopleScanner) initialsList() [][2]int {
+	var cands, out [][2]int
+	for i := range ps.toks {
+		if e := ps.initialsAt(i); e > 0 {
+			cands = append(cands, [2]int{i, e})
+		}
+	}
+	for n, c := range cands {
+		if n > 0 && c[0]-cands[n-1][1] <= initialsGap || n+1 < len(cands) && cands[n+1][0]-c[1] <= initialsGap {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// initialsGap is how many tokens may stand between two names of a list of
+// initials and surnames: a comma, or "suppléé par", or "(à partir de D98/13)".
+const initialsGap = 12
+
+// initialsAt reads initials and a surname at token i ("JL Bouchard", "MA
+// Chalumeaux", "N Ferreira de Souza", "T Gauthray-Guyenet") after a separator,
+// and returns the token after the surname, or 0. The first word of the surname may
+// be a common word ("C Petit"); the next ones may not ("R Curly Délégués").
+func (ps *peopleScanner) initialsAt(i int) int {
+	tk := &ps.toks[i]
+	if tk.kind != ptWord || tk.cas != pcInitial && tk.cas != pcUpper || tk.e-tk.s > 3 || tk.hyphen != hyphenNone {
+		return 0
+	}
+	if p := i - 1; p >= 0 && !(ps.toks[p].kind == ptNewline || ps.isPunct(p, ",") || ps.isPunct(p, ":") ||
+		ps.isPunct(p, ")") || ps.isPunct(p, ";") || ps.folded(p) == "par" || ps.folded(p) == "et") ||
+		nameStopWords.has(ps.folded(i)) {
+		return 0 // "l'EPF Bretagne"
+	}
+	s := i + 1
+	if !ps.nameToken(s) || ps.toks[s].cas != pcTitle || nameStopWords.has(ps.folded(s)) {
+		return 0
+	}
+	e := s + 1
+	for e-s < 4 {
+		if ps.nameToken(e) && ps.toks[e].cas == pcTitle {
+			if f := ps.folded(e); pFrench(f) || names.IsGiven(f) || nameStopWords.has(f) {
+				break
+			}
+			e++
+			continue
+		}
+		if ps.particle(e) && ps.toks[e].cas == pcLower && ps.nameToken(e+1) && ps.toks[e+1].cas == pcTitle {
+			e += 2
+			continue
+		}
+		break
+	}
+	return e
 }
 
 // civility returns the number of tokens of a civility at i ("M" "." is two), or 0.

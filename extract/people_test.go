@@ -156,6 +156,10 @@ var peopleCases = []struct {
 	{"section letters", "A. Présentation du projet\nB. Financement", nil},
 	{"months and weekdays", "Lundi 5 février, Mars 2019, le comité s'est réuni.", nil},
 	{"organisation with apposition", "Atelier Trame, mandataire du groupement, a remis son offre.", nil},
+	{"initials without dots in a list of those present",
+		"Délégués présents : R Vasseur, JP Lemonnier suppléé par K Da Silva de Sousa, MA Perrot (à partir de D12/21), C Petit, T Morel-Vallon Délégués absents : aucun",
+		[]string{"R Vasseur|", "JP Lemonnier|", "K da Silva de Sousa|", "MA Perrot|", "C Petit|", "T Morel-Vallon|"}},
+	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
 func TestPeople(t *testing.T) {
