@@ -478,7 +478,12 @@ func (ps *peopleScanner) civility(i int) int {
 			return 2
 		}
 		return 1
-	case "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "docteur", "professeur":
+	case "mrs":
+		// "Mrs Didier ALLIBE, Maurice ANDRE-POYAUD": Messieurs, in minutes.
+		if ps.toks[i].cas == pcTitle && ps.nameToken(i+1) {
+			return 1
+		}
+	case "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "docteur", "professeur", "maitre":
 		if ps.toks[i].cas != pcLower {
 			return 1
 		}
@@ -569,6 +574,12 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 		}
 	}
 	titled := civ > 0 || roleNouns.has(ps.folded(i-1))
+	if !titled && ps.afterName(i) && ps.nameToken(i) && ps.nameToken(i+1) && ps.toks[i].cas != ps.toks[i+1].cas &&
+		ps.toks[i].cas != pcInitial && ps.toks[i+1].cas != pcInitial {
+		// "Antoine HUBERT, Yvonnick KERBORIOU", "AUFFRET Yannick, AVRIL Florence": a
+		// name in the shape of the list's names, after one of them.
+		titled = true
+	}
 	unknownGiven, ok := ps.parseName(start, titled, m)
 	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
@@ -596,11 +607,36 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 	// "BOISSEAUX Anne-Sophie": capitals then a known given name is a list of
 	// persons, whatever the surname means.
 	reversed := m.gk > m.sk && !ambiguousGiven.has(ps.folded(m.gk))
-	strong := titled || m.role != "" || reversed
+	strong := titled || m.role != "" || reversed || ps.listed(i, m)
 	if !ps.plausible(*m, strong, unknownGiven) {
 		return false
 	}
 	return true
+}
+
+// listed reports whether the name m at token i goes on a list of persons: it
+// follows the name just read after a comma or "et" ("Antoine HUBERT, Yvonnick
+// KERBORIOU", "Jean-François Payet et Pascal Mangué"), with its surname in capitals
+// or a known given name that is no common word.
+func (ps *peopleScanner) listed(i int, m *mention) bool {
+	if !ps.afterName(i) {
+		return false
+	}
+	if m.initial || m.surnameOnly || m.gk < 0 {
+		return false
+	}
+	if ps.toks[m.sk].cas == pcUpper && ps.toks[m.gk].cas == pcTitle {
+		return true
+	}
+	g := ps.folded(m.gk)
+	return names.IsGiven(g) && !ambiguousGiven.has(g)
+}
+
+// afterName reports whether token i follows the name just read and a comma or
+// "et".
+func (ps *peopleScanner) afterName(i int) bool {
+	n := len(ps.mentions)
+	return n > 0 && ps.mentions[n-1].tj == i-1 && (ps.isPunct(i-1, ",") || ps.folded(i-1) == "et")
 }
 
 // parseName reads a name at token p: "Given [Given] [particles] Surname [Surname]",
@@ -634,7 +670,7 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 			givens = append(givens, gv)
 			g++
 		}
-		if len(givens) > 0 && !ps.nameToken(g) && ps.upperSurnameOK(p, q) {
+		if len(givens) > 0 && ps.nameEnds(g) && ps.upperSurnameOK(p, q) {
 			m.given = strings.Join(givens, " ")
 			m.surname = ps.surnameText(p, q)
 			m.tj, m.sk, m.gk = g, q-1, g-len(givens)
@@ -731,8 +767,11 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		if e+1 < len(ps.toks) && ps.toks[e].kind == ptNewline && ps.particle(e-1) && ps.nameToken(e+1) {
 			e++ // "Mme Sandrine DE⏎RIDDER": a particle ends no name
 		}
-		if !ps.nameToken(e) {
-			break
+		if !ps.nameToken(e) || ps.isPunct(e+1, ":") {
+			break // "Mme Laurence GREGOIRE BONNIEUX : M. Pascal RAGOT": a list's heading
+		}
+		if nameStopWords.has(ps.folded(e)) {
+			break // "Secrétaire : Jenny OLLIVIER ORDRE DU JOUR"
 		}
 		if upper {
 			if ps.toks[e].cas != pcUpper {
@@ -779,17 +818,39 @@ func (ps *peopleScanner) surnameAfterBreak(k int) bool {
 	return ps.isPunct(s+1, ",") || s+1 >= len(ps.toks) || ps.toks[s+1].kind == ptNewline
 }
 
+// nameEnds reports whether a name can end before token g: g is no name token, or a
+// heading ("ROUSSEAU Philippe Absents : …").
+func (ps *peopleScanner) nameEnds(g int) bool {
+	return !ps.nameToken(g) || nameStopWords.has(ps.folded(g)) || ps.isPunct(g+1, ":")
+}
+
 // upperSurnameOK reports whether capitals [p, q) can be a surname written before the
-// given name: not an acronym ("CDC"), not a word of an organisation.
+// given name: not an acronym ("CDC"), not a word of an organisation. A month is a
+// surname there ("AVRIL Florence") unless a number comes before it (a date).
 func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
 	for i := p; i < q; i++ {
 		f := ps.folded(i)
+		if q-p == 1 && monthSurnames.has(f) && !ps.afterNumber(p) {
+			continue
+		}
 		if nameStopWords.has(f) || (!ps.particle(i) && (len(f) < 3 || !strings.ContainsAny(f, "aeiouy"))) {
 			return false
 		}
 	}
 	return true
 }
+
+// afterNumber reports whether token k follows a number ("15 AVRIL", "1er MAI").
+func (ps *peopleScanner) afterNumber(k int) bool {
+	p := k - 1
+	if ps.folded(p) == "er" {
+		p--
+	}
+	return p >= 0 && ps.toks[p].kind == ptPunct && ps.t.S[ps.toks[p].s] >= '0' && ps.t.S[ps.toks[p].s] <= '9'
+}
+
+// monthSurnames are months that are also surnames.
+var monthSurnames = tableOf("avril", "mars", "janvier", "fevrier", "juillet", "aout", "mai", "juin")
 
 // surnameText writes tokens [p, q) as a surname: particles in lower case ("de",
 // "d'") except Le/La, capitals in normal case.
@@ -825,6 +886,9 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	}
 	for i := m.ti; i < m.tj; i++ {
 		f := ps.folded(i)
+		if i == m.sk && m.gk > m.sk && monthSurnames.has(f) && !ps.afterNumber(i) {
+			continue // "AVRIL Florence"
+		}
 		if nameStopWords.has(f) || ps.toks[i].cas == pcUpper && !strings.ContainsAny(f, "aeiouy") {
 			return false // a word of an organisation, an acronym ("CLS")
 		}
@@ -1629,7 +1693,10 @@ var (
 		"directeur", "directrice", "maire", "prefet", "ministre", "sncf", "france", "fr", "cedex",
 		"territoriale", "territorial", "departementale", "regionale", "nationale", "sa", "sas",
 		"sarl", "scic", "sem", "spl", "gip", "epci", "epf", "cci", "cma", "anru", "ademe", "cdc",
-		"bpi", "bpifrance", "creative", "mine", "saint", "sainte", "notre", "dame", "grand", "est")
+		"bpi", "bpifrance", "creative", "mine", "saint", "sainte", "notre", "dame", "grand", "est",
+		// Headings of minutes after a name in capitals.
+		"ordre", "jour", "seance", "proces-verbal", "proces", "verbal", "compte-rendu", "deliberation",
+		"deliberations", "presents", "absents", "excuses", "votants", "procurations", "pouvoirs")
 	// ambiguousGiven are given names that are also places or common words: they need
 	// a known surname after them ("Florence Parly" needs a title, "France Travail" is
 	// no person).
