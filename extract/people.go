@@ -586,7 +586,7 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
 		return false
 	}
-	if ps.facilityBefore(i) || ps.insideProperNoun(i) || ps.company(i, *m) {
+	if ps.facilityBefore(i) || civ == 0 && ps.facilityList(i) || ps.insideProperNoun(i) || ps.company(i, *m) {
 		return false
 	}
 	if unknownGiven && civ == 0 && pFrench(ps.folded(m.sk)) && !names.IsSurname(ps.folded(m.sk)) {
@@ -985,6 +985,71 @@ func (ps *peopleScanner) facilityBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// facilityList reports whether the name at token i is an item of a list of
+// facilities named after persons: "Collèges La Grande Garenne à Angoulême et Jean
+// Moulin à Barbezieux", "14 collèges concernés : Marguerite de Valois, Jules
+// Michelet et Jules Verne à Angoulême". Going back from i over the list (names,
+// "de", commas, "et", "à"), it reaches a facility word that opens the list: in
+// the plural before a name, or before a colon ("les écoles, Jean Dupont a dit"
+// opens none).
+func (ps *peopleScanner) facilityList(i int) bool {
+	colon := false
+	lower := 0 // lower-case words passed between the colon and the facility word
+	for k, n := i-1, 0; k >= 0 && n < facilityListReach; k, n = k-1, n+1 {
+		tk := &ps.toks[k]
+		switch {
+		case tk.kind == ptNewline:
+			return false
+		case tk.kind == ptPunct:
+			switch {
+			case ps.isPunct(k, ":") && !colon:
+				colon = true
+			case ps.isPunct(k, ",") && !colon, ps.isPunct(k, "-") && !colon:
+			case ps.t.S[tk.s] >= '0' && ps.t.S[tk.s] <= '9' && colon:
+			default:
+				return false
+			}
+		case ps.facilityWord(k):
+			// The facility word opens the list: a colon or a name follows it.
+			return colon || ps.capital(k+1) && facilityPlural(ps.folded(k))
+		case tk.cas != pcLower || ps.particle(k):
+			if colon {
+				return false
+			}
+		default:
+			f := ps.folded(k)
+			if colon && lower < 3 {
+				lower++
+				continue
+			}
+			if f != "et" && f != "a" && f != "au" {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// facilityListReach is how far back, in tokens, facilityList looks for the word
+// that opens a list of facilities.
+const facilityListReach = 80
+
+// facilityWord reports whether token k is a facility word, in the singular or the
+// plural ("collège", "Collèges").
+func (ps *peopleScanner) facilityWord(k int) bool {
+	f := ps.folded(k)
+	if facilityWords.has(f) {
+		return true
+	}
+	return len(f) > 3 && (f[len(f)-1] == 's' || f[len(f)-1] == 'x') && facilityWords.has(f[:len(f)-1])
+}
+
+// facilityPlural reports whether a folded facility word is in the plural.
+func facilityPlural(f string) bool {
+	n := len(f)
+	return n > 3 && (f[n-1] == 's' || f[n-1] == 'x') && facilityWords.has(f[:n-1])
 }
 
 // insideProperNoun reports whether the name at token i continues a longer proper

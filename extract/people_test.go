@@ -176,6 +176,10 @@ var peopleCases = []struct {
 		[]string{"Jean-Luc Morin|", "Sandrine Abricot|"}},
 	{"Mrs and Maître before names", "Mrs Thierry VALLON, Gérard COSTES, Maître BLANCHET",
 		[]string{"Thierry Vallon|", "Gérard Costes|", "Blanchet|"}},
+	{"lists of facilities named after persons",
+		"Travaux dans les collèges - Collèges Les Tilleuls à Blois et Jean Macé à Vendôme. 3 écoles retenues : Paul Bert, Louise Michel et Victor Hugo à Tours.", nil},
+	{"a facility word before a comma opens no list", "Pour les écoles, Jean Dupont, maire, a annoncé un plan.",
+		[]string{"Jean Dupont|maire"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
