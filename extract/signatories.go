@@ -1354,9 +1354,10 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 			break
 		}
 	}
+	contact := pressContact(s[tail:])
 	for _, p := range sg.people {
 		for _, sp := range p.Spans {
-			if sp.Start >= tail && titleLineBefore(s, sp.Start, sp.End) {
+			if !contact && sp.Start >= tail && titleLineBefore(s, sp.Start, sp.End) {
 				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 				break
 			}
@@ -1375,6 +1376,21 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	}
 	return out
 }
+
+// pressContact reports whether the closing lines of a text are a press contact
+// ("Contact presse :⏎Chargée de communication⏎Marie DURAND"), whose persons sign
+// nothing.
+func pressContact(tail string) bool {
+	f := Fold(tail)
+	for _, w := range pressContactWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var pressContactWords = []string{"contact", "presse", "communication", "relations publiques", "relations medias"}
 
 // representWindow is how far before a name, in bytes, "représentée par" is looked
 // for: far enough for a title and a civility between them ("représentée par son
