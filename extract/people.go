@@ -569,7 +569,7 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 	civ := ps.civility(i)
 	if civ > 0 {
 		start = i + civ
-		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial {
+		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial && !ps.particlesThenCaps(start) {
 			return false
 		}
 	}
@@ -579,6 +579,9 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 		// "Antoine HUBERT, Yvonnick KERBORIOU", "AUFFRET Yannick, AVRIL Florence": a
 		// name in the shape of the list's names, after one of them.
 		titled = true
+	}
+	if !titled && ps.toks[i].cas == pcUpper && ps.pluralCivilityList(i) {
+		titled = true // "Messieurs PINTA et LESAULNIER"
 	}
 	unknownGiven, ok := ps.parseName(start, titled, m)
 	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
@@ -632,6 +635,47 @@ func (ps *peopleScanner) listed(i int, m *mention) bool {
 	return names.IsGiven(g) && !ambiguousGiven.has(g)
 }
 
+// particlesThenCaps reports whether one or two particles in lower case and a word
+// in capitals start at token k ("de la PERRAUDIERE").
+func (ps *peopleScanner) particlesThenCaps(k int) bool {
+	e := k
+	for e < k+2 && ps.particle(e) && ps.toks[e].cas == pcLower {
+		e++
+	}
+	return e > k && ps.nameToken(e) && ps.toks[e].cas == pcUpper
+}
+
+// civilityBefore reports whether a civility stands right before token k, or a
+// plural one opens the list k is in.
+func (ps *peopleScanner) civilityBefore(k int) bool {
+	if ps.civility(k-1) == 1 || k >= 2 && ps.civility(k-2) == 2 {
+		return true
+	}
+	return ps.pluralCivilityList(k)
+}
+
+// pluralCivilityList reports whether the word in capitals at token i goes on a
+// list of surnames opened by a plural civility: "Messieurs DAGORT, DELAMONTAGNE et
+// PINTA", "Mmes LEROY et VIDAL".
+func (ps *peopleScanner) pluralCivilityList(i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 16; k, n = k-1, n+1 {
+		switch {
+		case ps.isPunct(k, ",") || ps.folded(k) == "et":
+		case ps.isPunct(k, "."):
+			return k > 0 && pluralCivilities.has(ps.folded(k-1))
+		case ps.isWord(k) && pluralCivilities.has(ps.folded(k)) && ps.toks[k].cas != pcLower:
+			return true
+		case ps.isWord(k) && (ps.toks[k].cas == pcUpper || ps.particle(k)):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// pluralCivilities open a list of persons.
+var pluralCivilities = tableOf("messieurs", "mesdames", "mm", "mmes", "mrs", "mesdemoiselles")
+
 // afterName reports whether token i follows the name just read and a comma or
 // "et".
 func (ps *peopleScanner) afterName(i int) bool {
@@ -644,14 +688,24 @@ func (ps *peopleScanner) afterName(i int) bool {
 // unknown given name or a surname alone. It fills m, from scratch.
 func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven, ok bool) {
 	*m = mention{ti: p}
-	if ps.particle(p) && !(titled && ps.nameToken(p+1)) &&
+	// "M. de la PERRAUDIERE Louis-René": particles in lower case before a surname
+	// in capitals, after a civility.
+	sp := p
+	for titled && sp < p+2 && ps.particle(sp) && ps.toks[sp].cas == pcLower {
+		sp++
+	}
+	lowParticles := sp > p && ps.nameToken(sp) && ps.toks[sp].cas == pcUpper
+	if ps.particle(p) && !(titled && ps.nameToken(p+1)) && !lowParticles &&
 		!(ps.toks[p].cas == pcUpper && ps.nameToken(p+1) && ps.toks[p+1].cas == pcUpper) {
 		return false, false
 	}
+	if !lowParticles {
+		sp = p
+	}
 	// SURNAME Given: capitals followed by given names that end the name.
-	if ps.nameToken(p) && ps.toks[p].cas == pcUpper {
-		q := p
-		for q < p+3 && (ps.nameToken(q) || ps.particle(q)) && ps.toks[q].cas == pcUpper {
+	if ps.nameToken(sp) && ps.toks[sp].cas == pcUpper {
+		q := sp
+		for q < sp+3 && (ps.nameToken(q) || ps.particle(q)) && ps.toks[q].cas == pcUpper {
 			q++
 		}
 		g := q
@@ -689,6 +743,13 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		}
 		givens = append(givens, gv)
 		q++
+		if ps.isPunct(q, "-") && ps.toks[q].s == ps.toks[q-1].e && ps.toks[min(q+1, len(ps.toks)-1)].cas == ps.toks[p].cas {
+			// "Jean- Claude CRETINON": a compound given name cut after its hyphen.
+			if g2, ok := ps.givenAt(q + 1); ok {
+				givens[len(givens)-1] += "-" + g2
+				q += 2
+			}
+		}
 	}
 	if len(givens) == 0 {
 		switch {
@@ -739,6 +800,12 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 	s := q
 	for ps.particle(s) && (ps.nameToken(s+1) || ps.particle(s+1)) && s < q+2 {
 		s++
+	}
+	if ps.elidedInitial(s) && !m.surnameOnly {
+		// "Juliana M'Doihoma", "Aminata N'DIAYE"
+		m.surname = ps.surnameText(q, s+2)
+		m.tj, m.sk, m.gk = s+2, s+1, p
+		return unknownGiven, true
 	}
 	if !ps.nameToken(s) {
 		switch {
@@ -794,6 +861,15 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		m.gk = -1
 	}
 	return unknownGiven, true
+}
+
+// elidedInitial reports whether token k is a capital and an apostrophe glued to a
+// capitalised word that completes it ("M'Doihoma", "N'DIAYE").
+func (ps *peopleScanner) elidedInitial(k int) bool {
+	if !ps.isWord(k) || ps.toks[k].cas != pcInitial || ps.toks[k].e-ps.toks[k].s != 2 || ps.t.S[ps.toks[k].e-1] != '\'' {
+		return false
+	}
+	return ps.nameToken(k+1) && ps.toks[k+1].s == ps.toks[k].e && len(ps.folded(k+1)) >= 3
 }
 
 // surnameAfterBreak reports whether the line that starts at token k opens with a
@@ -898,7 +974,8 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	if m.surnameOnly && !strong {
 		return false
 	}
-	if m.surnameOnly && pFrench(lf) && !names.IsSurname(lf) {
+	if m.surnameOnly && pFrench(lf) && !names.IsSurname(lf) && !(ps.toks[last].cas == pcUpper && ps.civilityBefore(m.ti)) {
+		// ("Monsieur PINTA", in capitals after a civility, is a surname)
 		return false
 	}
 	if strong {
@@ -1075,7 +1152,25 @@ func (ps *peopleScanner) insideProperNoun(i int) bool {
 	if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj == i {
 		return false
 	}
-	return true
+	// A place closing a title: "la maire de Saint-Louis Juliana M'Doihoma".
+	return !ps.titlePlaceBefore(k)
+}
+
+// titlePlaceBefore reports whether the capitalised word at token k ends a title's
+// place: a role noun, "de" or "du", and the place ("maire de Saint-Louis").
+func (ps *peopleScanner) titlePlaceBefore(k int) bool {
+	for n := k - 1; n >= 0 && k-n <= 3; n-- {
+		if !ps.isWord(n) {
+			return false
+		}
+		if ps.particle(n) {
+			return roleNouns.has(ps.folded(n - 1))
+		}
+		if ps.toks[n].cas == pcLower {
+			return false
+		}
+	}
+	return false
 }
 
 // roleStart returns the number of tokens of a role's head at k: a role noun

@@ -180,6 +180,15 @@ var peopleCases = []struct {
 		"Travaux dans les collèges - Collèges Les Tilleuls à Blois et Jean Macé à Vendôme. 3 écoles retenues : Paul Bert, Louise Michel et Victor Hugo à Tours.", nil},
 	{"a facility word before a comma opens no list", "Pour les écoles, Jean Dupont, maire, a annoncé un plan.",
 		[]string{"Jean Dupont|maire"}},
+	{"surnames in capitals after a plural civility",
+		"Présents : Madame VIGNAL, Messieurs TOURNIER, LAPORTE et GRAVE. Absents : Mesdames PERRET et ROCHE.",
+		[]string{"Vignal|", "Tournier|", "Laporte|", "Grave|", "Perret|", "Roche|"}},
+	{"a compound given name cut after its hyphen", "Étaient présents : Marie- Hélène GRANGER, Paul- Henri VALLAT",
+		[]string{"Marie-Hélène Granger|", "Paul-Henri Vallat|"}},
+	{"particles in lower case before SURNAME Given", "Mme GOHIER Annie, M. de la VILLARDIERE Pierre-Yves, M. du PLESSIS Hugues",
+		[]string{"Annie Gohier|", "Pierre-Yves de la Villardiere|", "Hugues du Plessis|"}},
+	{"a surname with an elided initial", "entourée de la maire de Koungou Amina M'Changama et d'Aminata N'DIAYE, adjointe",
+		[]string{"Amina M'Changama|maire de Koungou", "Aminata N'Diaye|adjointe"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
