@@ -264,6 +264,10 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	case givenKnown:
 		return normalCase(ps.word(i)), true
 	case givenGlued:
+		if !ps.toks[i].inner {
+			g, ok := splitGiven(ps.word(i))
+			return normalCase(g), ok
+		}
 		return gluedGiven(ps.word(i))
 	}
 	return "", false
@@ -295,8 +299,37 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 		if _, ok := gluedGiven(ps.word(i)); ok {
 			return givenGlued
 		}
+	} else if len(f) >= 7 && !names.IsSurname(f) && !pFrench(f) {
+		if _, ok := splitGiven(ps.word(i)); ok {
+			return givenGlued
+		}
 	}
 	return givenNone
+}
+
+// splitGiven splits w, a word without a capital inside, into two known given
+// names of three letters or more whose hyphen text extraction lost
+// ("MARIEFRANÇOISE" → "MARIE-FRANÇOISE", "Jeanclaude" → "Jean-Claude"): the
+// lexicon tells where the first one ends.
+func splitGiven(w string) (string, bool) {
+	var a [64]byte
+	b := a[:0] // the folded prefix
+	for j, r := range w {
+		// The lookup keeps no reference to its key.
+		if j > 0 && len(b) >= 3 && len(w)-j >= 3 && names.IsGiven(unsafe.String(unsafe.SliceData(b), len(b))) && isGivenFold(w[j:]) {
+			rest := w[j:]
+			if c, n := utf8.DecodeRuneInString(rest); !pIsUpper(c) {
+				rest = string(unicode.ToUpper(c)) + rest[n:]
+			}
+			return w[:j] + "-" + rest, true
+		}
+		if r < utf8.RuneSelf {
+			b = append(b, asciiLower[r])
+		} else {
+			b = append(b, FoldRune(r)...)
+		}
+	}
+	return "", false
 }
 
 // gluedGiven splits w at each capital after a lower-case letter into known given

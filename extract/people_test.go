@@ -189,6 +189,9 @@ var peopleCases = []struct {
 		[]string{"Annie Gohier|", "Pierre-Yves de la Villardiere|", "Hugues du Plessis|"}},
 	{"a surname with an elided initial", "entourée de la maire de Koungou Amina M'Changama et d'Aminata N'DIAYE, adjointe",
 		[]string{"Amina M'Changama|maire de Koungou", "Aminata N'Diaye|adjointe"}},
+	{"a compound given name that lost its hyphen, without a capital inside",
+		"Présents : M. JEANCLAUDE BERTIN, Mme Annesophie Vallat, LEGRAND Mariehélène",
+		[]string{"Jean-Claude Bertin|", "Anne-Sophie Vallat|", "Marie-Hélène Legrand|"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
