@@ -121,6 +121,8 @@ type peopleScanner struct {
 	// given memoises the kind of given name of each name token (see givenAt):
 	// parseName reads a token again from each start before it.
 	given []uint8
+	// pluralCiv is the last plural civility scan passed ("Messieurs").
+	pluralCiv int
 }
 
 func newPeopleScanner(t *Text) *peopleScanner {
@@ -299,24 +301,63 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 		if _, ok := gluedGiven(ps.word(i)); ok {
 			return givenGlued
 		}
-	} else if len(f) >= 7 && !names.IsSurname(f) && !pFrench(f) {
-		if _, ok := splitGiven(ps.word(i)); ok {
-			return givenGlued
-		}
+	} else if len(f) >= 7 && compoundHeadStart(f) && gluedCompound(f) && !names.IsSurname(f) && !pFrench(f) {
+		return givenGlued
 	}
 	return givenNone
 }
 
-// splitGiven splits w, a word without a capital inside, into two known given
-// names of three letters or more whose hyphen text extraction lost
-// ("MARIEFRANÇOISE" → "MARIE-FRANÇOISE", "Jeanclaude" → "Jean-Claude"): the
-// lexicon tells where the first one ends.
+// compoundHeads are the given names that open compound given names
+// ("Marie-Françoise", "Jean-Claude"); splitGiven tries them alone.
+var compoundHeads = tableOf("marie", "jean", "anne", "pierre", "paul", "louis", "jacques", "francois", "michel",
+	"charles", "claude", "andre", "rose", "marc", "luc", "guy", "yves", "jose", "joseph", "henri", "philippe",
+	"francoise", "sophie", "laure")
+
+// compoundHeadPair holds the first two letters of each compound head (a-z), and
+// compoundHeadLens (bit n) their lengths: most words are passed over without a
+// lookup. Derived from the table, so that no head is left out.
+var compoundHeadPair, compoundHeadLens = func() (t [26 * 26]bool, lens uint32) {
+	for _, w := range compoundHeads.slots {
+		if w != "" {
+			t[int(w[0]-'a')*26+int(w[1]-'a')] = true
+			lens |= 1 << len(w)
+		}
+	}
+	return t, lens
+}()
+
+// compoundHeadStart reports whether folded word f starts like a compound head.
+func compoundHeadStart(f string) bool {
+	a, b := f[0]-'a', f[1]-'a' // wrap around for bytes below 'a'
+	return a < 26 && b < 26 && compoundHeadPair[int(a)*26+int(b)]
+}
+
+// gluedCompound reports whether folded word f is a compound head glued to a known
+// given name of three letters or more ("mariefrancoise"); see splitGiven.
+func gluedCompound(f string) bool {
+	for n := 3; n <= maxGivenPart && n+3 <= len(f); n++ {
+		if compoundHeadLens&(1<<n) != 0 && compoundHeads.has(f[:n]) && names.IsGiven(f[n:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGivenPart is the longest first part, in folded bytes, splitGiven tries.
+const maxGivenPart = 10
+
+// splitGiven splits w, a word without a capital inside, into a compound head and
+// a known given name of three letters or more whose hyphen text extraction lost
+// ("MARIEFRANÇOISE" → "MARIE-FRANÇOISE", "Jeanclaude" → "Jean-Claude").
 func splitGiven(w string) (string, bool) {
 	var a [64]byte
 	b := a[:0] // the folded prefix
 	for j, r := range w {
+		if len(b) > maxGivenPart {
+			break
+		}
 		// The lookup keeps no reference to its key.
-		if j > 0 && len(b) >= 3 && len(w)-j >= 3 && names.IsGiven(unsafe.String(unsafe.SliceData(b), len(b))) && isGivenFold(w[j:]) {
+		if j > 0 && len(b) >= 3 && len(w)-j >= 3 && compoundHeads.has(unsafe.String(unsafe.SliceData(b), len(b))) && isGivenFold(w[j:]) {
 			rest := w[j:]
 			if c, n := utf8.DecodeRuneInString(rest); !pIsUpper(c) {
 				rest = string(unicode.ToUpper(c)) + rest[n:]
@@ -403,22 +444,30 @@ func normalCase(w string) string {
 
 func (ps *peopleScanner) scan() {
 	var m mention // filled by givenWithAge and at: a mention is too large to return
-	initials := ps.initialsList()
+	lastInitials := -initialsGap - 1 // the end of the last initials and surname read
+	ps.pluralCiv = -pluralCivReach - 1
 	for i := 0; i < len(ps.toks); i++ {
 		// Only capitalised words start names: the others are passed over here.
-		if tk := &ps.toks[i]; tk.kind != ptWord || tk.cas == pcLower {
+		tk := &ps.toks[i]
+		if tk.kind != ptWord || tk.cas == pcLower {
 			continue
 		}
-		if len(initials) > 0 && initials[0][0] == i {
-			e := initials[0][1]
-			initials = initials[1:]
-			ps.mentions = append(ps.mentions, mention{ti: i, tj: e, sk: e - 1, gk: i, given: ps.word(i),
-				surname: ps.surnameText(i+1, e), initial: true})
-			i = e - 1
-			continue
+		if pluralCivilityByte[ps.t.Folded[tk.fs]] && pluralCivilities.has(ps.folded(i)) {
+			ps.pluralCiv = i
 		}
-		for len(initials) > 0 && initials[0][0] < i {
-			initials = initials[1:]
+		if tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 3 {
+			if e := ps.initialsAt(i); e > 0 {
+				// Initials and a surname, in a list of them: another one just
+				// before or just after.
+				near := i-lastInitials <= initialsGap || ps.initialsWithin(e, e+initialsGap)
+				lastInitials = e
+				if near {
+					ps.mentions = append(ps.mentions, mention{ti: i, tj: e, sk: e - 1, gk: i, given: ps.word(i),
+						surname: ps.surnameText(i+1, e), initial: true})
+					i = e - 1
+					continue
+				}
+			}
 		}
 		if ps.toks[i].cas == pcTitle && ps.givenWithAge(i, &m) {
 			ps.mentions = append(ps.mentions, m)
@@ -431,23 +480,18 @@ func (ps *peopleScanner) scan() {
 	}
 }
 
-// initialsList returns the token ranges of the names written as initials without
-// dots and a surname ("JL Bouchard", "S Boissard", "N Ferreira de Souza") that
-// stand in a list of such names, as minutes list those present: each needs
-// another one next to it (a few tokens apart), since "A Paris" alone is no person.
-func (ps *peopleScanner) initialsList() [][2]int {
-	var cands, out [][2]int
-	for i := range ps.toks {
-		if e := ps.initialsAt(i); e > 0 {
-			cands = append(cands, [2]int{i, e})
+// initialsWithin reports whether initials and a surname start in tokens [k, j).
+// Names written as initials without dots and a surname ("JL Bouchard", "S
+// Boissard", "N Ferreira de Souza") are read only in a list of such names, as
+// minutes list those present: each needs another one next to it, since "A Paris"
+// alone is no person.
+func (ps *peopleScanner) initialsWithin(k, j int) bool {
+	for ; k < j && k < len(ps.toks); k++ {
+		if tk := &ps.toks[k]; (tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 3) && ps.initialsAt(k) > 0 {
+			return true
 		}
 	}
-	for n, c := range cands {
-		if n > 0 && c[0]-cands[n-1][1] <= initialsGap || n+1 < len(cands) && cands[n+1][0]-c[1] <= initialsGap {
-			out = append(out, c)
-		}
-	}
-	return out
+	return false
 }
 
 // initialsGap is how many tokens may stand between two names of a list of
@@ -691,7 +735,10 @@ func (ps *peopleScanner) civilityBefore(k int) bool {
 // list of surnames opened by a plural civility: "Messieurs DAGORT, DELAMONTAGNE et
 // PINTA", "Mmes LEROY et VIDAL".
 func (ps *peopleScanner) pluralCivilityList(i int) bool {
-	for k, n := i-1, 0; k >= 0 && n < 16; k, n = k-1, n+1 {
+	if i-ps.pluralCiv > pluralCivReach {
+		return false // no plural civility just before: most words
+	}
+	for k, n := i-1, 0; k >= 0 && n < pluralCivReach; k, n = k-1, n+1 {
 		switch {
 		case ps.isPunct(k, ",") || ps.folded(k) == "et":
 		case ps.isPunct(k, "."):
@@ -706,8 +753,22 @@ func (ps *peopleScanner) pluralCivilityList(i int) bool {
 	return false
 }
 
-// pluralCivilities open a list of persons.
-var pluralCivilities = tableOf("messieurs", "mesdames", "mm", "mmes", "mrs", "mesdemoiselles")
+// pluralCivReach is how far back, in tokens, a plural civility opens a list.
+const pluralCivReach = 16
+
+// pluralCivilities open a list of persons; pluralCivilityByte holds their first
+// bytes, derived from the table.
+var (
+	pluralCivilities   = tableOf("messieurs", "mesdames", "mm", "mmes", "mrs", "mesdemoiselles")
+	pluralCivilityByte = func() (t [256]bool) {
+		for _, w := range pluralCivilities.slots {
+			if w != "" {
+				t[w[0]] = true
+			}
+		}
+		return t
+	}()
+)
 
 // afterName reports whether token i follows the name just read and a comma or
 // "et".

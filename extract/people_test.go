@@ -271,3 +271,26 @@ func FuzzParties(f *testing.F) {
 		}
 	})
 }
+
+// TestCompoundHeadByte checks that the first-letters and length filters of splitGiven admit
+// every compound head of its table.
+func TestCompoundHeadByte(t *testing.T) {
+	for _, w := range compoundHeads.slots {
+		if w != "" && (!compoundHeadStart(w) || compoundHeadLens&(1<<len(w)) == 0) {
+			t.Errorf("compoundHeadPair or compoundHeadLens does not admit %q", w)
+		}
+		if len(w) > maxGivenPart {
+			t.Errorf("compound head %q is longer than maxGivenPart", w)
+		}
+	}
+}
+
+// TestPluralCivilityByte checks that the first-byte filter of plural civilities
+// admits every word of its table.
+func TestPluralCivilityByte(t *testing.T) {
+	for _, w := range pluralCivilities.slots {
+		if w != "" && !pluralCivilityByte[w[0]] {
+			t.Errorf("pluralCivilityByte does not admit %q", w)
+		}
+	}
+}

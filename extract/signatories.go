@@ -1354,10 +1354,19 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 			break
 		}
 	}
-	contact := pressContact(s[tail:])
+	contact := -1 // pressContact(s[tail:]), once needed
 	for _, p := range sg.people {
 		for _, sp := range p.Spans {
-			if !contact && sp.Start >= tail && titleLineBefore(s, sp.Start, sp.End) {
+			if sp.Start >= tail && titleLineBefore(s, sp.Start, sp.End) {
+				if contact < 0 {
+					contact = 0
+					if ps.pressContact(max(tail, len(s)-pressContactReach)) {
+						contact = 1
+					}
+				}
+				if contact == 1 {
+					break
+				}
 				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 				break
 			}
@@ -1377,11 +1386,12 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	return out
 }
 
-// pressContact reports whether the closing lines of a text are a press contact
-// ("Contact presse :⏎Chargée de communication⏎Marie DURAND"), whose persons sign
-// nothing.
-func pressContact(tail string) bool {
-	f := Fold(tail)
+// pressContact reports whether the closing lines of the text, from byte offset
+// from on, are a press contact ("Contact presse :⏎Chargée de communication⏎Marie
+// DURAND"), whose persons sign nothing.
+func (ps *peopleScanner) pressContact(from int) bool {
+	off := ps.t.off // folded offset → text offset, non-decreasing
+	f := ps.t.Folded[sort.Search(len(ps.t.Folded), func(k int) bool { return int(off[k]) >= from }):]
 	for _, w := range pressContactWords {
 		if strings.Contains(f, w) {
 			return true
@@ -1389,6 +1399,10 @@ func pressContact(tail string) bool {
 	}
 	return false
 }
+
+// pressContactReach is how far from the end of the text, in bytes, a press
+// contact is looked for.
+const pressContactReach = 400
 
 var pressContactWords = []string{"contact", "presse", "communication", "relations publiques", "relations medias"}
 
