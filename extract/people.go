@@ -443,7 +443,7 @@ func normalCase(w string) string {
 }
 
 func (ps *peopleScanner) scan() {
-	var m mention // filled by givenWithAge and at: a mention is too large to return
+	var m mention                    // filled by givenWithAge and at: a mention is too large to return
 	lastInitials := -initialsGap - 1 // the end of the last initials and surname read
 	ps.pluralCiv = -pluralCivReach - 1
 	for i := 0; i < len(ps.toks); i++ {
