@@ -1559,6 +1559,9 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 			return ""
 		}
 	}
+	// The first title that runs up to the name: "par le préfet et la présidente de
+	// la Région, Anne Morel" gives "présidente de la Région".
+titles:
 	for k := b; k < e; k++ {
 		if ps.roleStart(k, false) == 0 {
 			continue
@@ -1576,8 +1579,12 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 					continue
 				}
 			}
-			if ps.roleStopAt(j) && !(ps.folded(j) == "et" && ps.roleGoesOn(j)) || ps.toks[j].kind != ptWord {
+			if ps.toks[j].kind != ptWord {
 				return ""
+			}
+			if ps.roleStopAt(j) && !(ps.folded(j) == "et" && ps.roleGoesOn(j)) {
+				k = j
+				continue titles
 			}
 		}
 		r := e

@@ -581,6 +581,9 @@ func (ps *peopleScanner) signing(i, j int) bool {
 			if futureAux.has(ps.folded(k-1)) || ps.folded(k-1) == "etre" && futureModals.has(ps.folded(k-2)) {
 				continue // "une charte sera signée": not yet signed
 			}
+			if (f == "signature" || f == "signatures") && ps.signatureToCome(k) {
+				continue // "dont la signature est prévue en juin"
+			}
 			if ps.unilateralSigned(k) {
 				continue // "le préfet avait signé l'arrêté", "a signé la pétition"
 			}
@@ -593,6 +596,27 @@ func (ps *peopleScanner) signing(i, j int) bool {
 	}
 	return false
 }
+
+// signatureToCome reports whether the noun "signature" at token k is said to be
+// still to come: "la signature est prévue", "signature programmée", "la signature
+// interviendra", "signature à venir".
+func (ps *peopleScanner) signatureToCome(k int) bool {
+	for n := k + 1; n <= k+3 && ps.isWord(n); n++ {
+		f := ps.folded(n)
+		if signatureFuture.has(f) || f == "venir" && ps.folded(n-1) == "a" ||
+			len(f) >= 5 && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront")) {
+			return true
+		}
+		if f != "est" && f != "sont" && f != "etait" && f != "a" && f != "doit" && f != "devrait" {
+			return false
+		}
+	}
+	return false
+}
+
+var signatureFuture = tableOf("prevue", "prevues", "programmee", "programmees", "envisagee", "envisagees",
+	"attendue", "attendues", "planifiee", "planifiees", "annoncee", "annoncees", "imminente", "prochaine",
+	"interviendra", "aura", "doit", "devrait", "devra")
 
 // wordBefore returns the token of the n-th word before token k, line breaks
 // skipped ("délégation⏎de signature"), or -1.
@@ -699,7 +723,8 @@ var (
 
 var (
 	unilateralActs = tableOf("arrete", "arretes", "decret", "decrets", "ordonnance", "circulaire",
-		"permis", "petition", "petitions", "tribune", "lettre", "courrier", "livre", "registre")
+		"permis", "petition", "petitions", "tribune", "lettre", "courrier", "livre", "registre",
+		"motion", "motions", "voeu", "voeux", "manifeste", "appel", "tribunes", "lettres", "cheque")
 	objectDeterminers = tableOf("l'", "le", "la", "les", "un", "une", "des", "du", "de", "d'", "cet", "ce",
 		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nouvel", "nouveau", "nouvelle")
 )
@@ -791,7 +816,16 @@ func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
 			}
 		case "de", "d'", "des", "du":
 			g := ps.folded(k - 1)
-			other = strings.HasPrefix(g, "accompagne") || strings.HasPrefix(g, "entoure")
+			other = strings.HasPrefix(g, "accompagne") || strings.HasPrefix(g, "entoure") ||
+				// "sous le regard de", "aux côtés de", "à côté de": onlookers.
+				(g == "regard" || g == "yeux") && ps.folded(k-3) == "sous" || g == "cotes" || g == "cote"
+		case "que", "qu'":
+			// "La présidente X a rappelé que la Région avait signé": the speaker
+			// reports a signature; she is not said to sign.
+			if reportingVerbs.has(ps.folded(k-1)) || ps.folded(k-1) == "," && reportingVerbs.has(ps.folded(k-2)) {
+				out = append(out, [2]int{int(ps.toks[i].s), int(ps.toks[k].s)})
+			}
+			continue
 		}
 		if !other {
 			continue
@@ -805,6 +839,12 @@ func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
 	}
 	return out
 }
+
+// reportingVerbs introduce reported speech before "que".
+var reportingVerbs = tableOf("rappele", "rappelle", "rappelait", "indique", "indiquait", "explique", "expliquait",
+	"souligne", "soulignait", "precise", "precisait", "annonce", "annoncait", "declare", "declarait", "estime",
+	"affirme", "ajoute", "note", "observe", "releve", "assure", "confirme", "constate", "dit", "raconte",
+	"souhaite", "espere", "regrette", "felicite", "rejouit", "insiste")
 
 // participle reports whether a word in lower case (w, folded f) is a past
 // participle: "-é(e)(s)" or an irregular one ("pris", "conduit", "suivi").
