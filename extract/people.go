@@ -651,17 +651,17 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 		}
 	}
 	titled := civ > 0 || roleNouns.has(ps.folded(i-1))
-	if !titled && ps.afterName(i) && ps.nameToken(i) && ps.nameToken(i+1) && ps.toks[i].cas != ps.toks[i+1].cas &&
-		ps.toks[i].cas != pcInitial && ps.toks[i+1].cas != pcInitial {
+	if !titled && ps.afterName(i) && ps.listShape(i) {
 		// "Antoine HUBERT, Yvonnick KERBORIOU", "AUFFRET Yannick, AVRIL Florence": a
 		// name in the shape of the list's names, after one of them.
 		titled = true
 	}
-	if !titled && ps.toks[i].cas == pcUpper && ps.pluralCivilityList(i) {
-		titled = true // "Messieurs PINTA et LESAULNIER"
+	listed := !titled && ps.toks[i].cas == pcUpper && ps.pluralCivilityList(i)
+	if listed {
+		titled = true // "Messieurs PINTA et LESAULNIER", "MM. CARIOU, LE BRAS"
 	}
 	unknownGiven, ok := ps.parseName(start, titled, m)
-	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
+	if !ok || civ == 0 && !listed && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
 		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
 		return false
@@ -770,6 +770,19 @@ var (
 	}()
 )
 
+// listShape reports whether a name of two words of different cases starts at
+// token i, "Given SURNAME" or "SURNAME Given" ("N'GUESSAN Koffi" too).
+func (ps *peopleScanner) listShape(i int) bool {
+	if ps.elidedInitial(i) {
+		i++
+	}
+	if !ps.nameToken(i) || !ps.nameToken(i+1) {
+		return false
+	}
+	a, b := ps.toks[i].cas, ps.toks[i+1].cas
+	return a != b && a != pcInitial && b != pcInitial
+}
+
 // afterName reports whether token i follows the name just read and a comma or
 // "et".
 func (ps *peopleScanner) afterName(i int) bool {
@@ -797,8 +810,12 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		sp = p
 	}
 	// SURNAME Given: capitals followed by given names that end the name.
-	if ps.nameToken(sp) && ps.toks[sp].cas == pcUpper {
+	elided := ps.elidedInitial(sp) && ps.toks[sp+1].cas == pcUpper // "N'GUESSAN Koffi"
+	if elided || ps.nameToken(sp) && ps.toks[sp].cas == pcUpper {
 		q := sp
+		if elided {
+			q += 2
+		}
 		for q < sp+3 && (ps.nameToken(q) || ps.particle(q)) && ps.toks[q].cas == pcUpper {
 			q++
 		}
@@ -823,6 +840,15 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 			m.surname = ps.surnameText(p, q)
 			m.tj, m.sk, m.gk = g, q-1, g-len(givens)
 			return false, true
+		}
+		if len(givens) == 0 && titled && g == g0 && ps.nameToken(g) && ps.toks[g].cas == pcTitle &&
+			!pFrench(ps.folded(g)) && ps.nameEnds(g+1) && ps.upperSurnameOK(p, q) {
+			// "M. DURAND Kévin", "…, N'GUESSAN Koffi": an unknown given name after the
+			// surname in capitals, where the name is expected.
+			m.given = ps.word(g)
+			m.surname = ps.surnameText(p, q)
+			m.tj, m.sk, m.gk = g+1, q-1, g
+			return true, true
 		}
 	}
 	if ps.particle(p) && !titled {
@@ -1001,6 +1027,9 @@ func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
 	for i := p; i < q; i++ {
 		f := ps.folded(i)
 		if q-p == 1 && monthSurnames.has(f) && !ps.afterNumber(p) {
+			continue
+		}
+		if ps.elidedInitial(i) {
 			continue
 		}
 		if nameStopWords.has(f) || (!ps.particle(i) && (len(f) < 3 || !strings.ContainsAny(f, "aeiouy"))) {

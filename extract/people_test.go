@@ -192,6 +192,11 @@ var peopleCases = []struct {
 	{"a compound given name that lost its hyphen, without a capital inside",
 		"Présents : M. JEANCLAUDE BERTIN, Mme Annesophie Vallat, LEGRAND Mariehélène",
 		[]string{"Jean-Claude Bertin|", "Anne-Sophie Vallat|", "Marie-Hélène Legrand|"}},
+	{"a particle after a plural civility", "Présents : Mmes ABALLEA, BERTHOU, et MM. CARIOU, LE BRAS, QUÉRÉ.",
+		[]string{"Aballea|", "Berthou|", "Cariou|", "Le Bras|", "Quéré|"}},
+	{"SURNAME Given with an elided initial or an unknown given name in a list",
+		"Présents : MARTIN Sophie, LE GALL Yann, N'GUESSAN Koffi, M. DIALLO Ousmane",
+		[]string{"Sophie Martin|", "Yann Le Gall|", "Koffi N'Guessan|", "Ousmane Diallo|"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
