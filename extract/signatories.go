@@ -654,16 +654,37 @@ func (ps *peopleScanner) signedInfinitive(i, k int) bool {
 		return false
 	}
 	for n := i; n < k; n++ {
-		if !ps.isWord(n) || ps.toks[n].cas != pcLower {
+		if !ps.isWord(n) {
 			continue
 		}
 		f := ps.folded(n)
+		if authorising(f) {
+			return false // "donne tous pouvoirs au Maire pour signer", "mandate X pour signer"
+		}
+		if ps.toks[n].cas != pcLower {
+			continue
+		}
 		if futureAux.has(f) || futureModals.has(f) || len(f) >= 5 && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront")) {
 			return false
 		}
 	}
 	return true
 }
+
+// authorising reports whether folded word f gives a power to sign rather than
+// reports a signature: "pouvoirs", "autorise", "habilite", "mandate", "délègue",
+// "désigné", "chargé", "décide", "approuve", "compétent".
+func authorising(f string) bool {
+	for _, st := range authorisingStems {
+		if strings.HasPrefix(f, st) {
+			return true
+		}
+	}
+	return false
+}
+
+var authorisingStems = []string{"pouvoir", "autoris", "habilit", "mandat", "delegu", "delegation", "design",
+	"charg", "donne", "decid", "decide", "approuv", "propos", "sollicit", "competen", "qualite", "invit", "accept"}
 
 // signingMoment before "de signer" report the signature as it happens.
 var signingMoment = tableOf("moment", "occasion", "heureux", "heureuse", "heureuses", "fier", "fiere", "fiers",
