@@ -24,15 +24,22 @@ import (
 // title ("le Premier ministre"), an apposed role ("X Y, directeur de…"), or a known
 // given name (see package names) followed by a surname; the name lexicons are
 // evidence, not a gate. Names of streets, schools and other facilities ("rue Gustave
-// Delory", "collège Jean Jaurès"), and words inside longer proper nouns
+// Delory", "collège Jean Jaurès", the items of "Collèges La Garenne à Blois et
+// Jean Moulin à Vendôme"), and words inside longer proper nouns
 // ("Artois Lys Romane") are not persons, nor businesses built on a surname
 // ("Atelier Vasseur Paysage", "Cabinet Leroy Conseil", "Boulangerie Dupont", "Dupont
 // SARL"). A given name alone is a person only where the text presents someone by it,
 // as articles do with private persons: with an age ("Kévin, 23 ans") or a relative
 // clause ("Aurélie, qui a repris la boulangerie"); lists of first names in minutes
 // and given names cut from their surname by a line break are not ("M. Thibaut⏎DARGON"
-// is "Thibaut Dargon"). In an enumeration "A, role, B, role", a role between two
-// names is the first one's. Mentions of one person are merged within the
+// is "Thibaut Dargon"). Attendance lists of minutes give their names in the
+// list's shape: after a name of the list, "Given SURNAME" or "SURNAME Given" with
+// an unknown given name ("Yvonnick KERBORIOU", "AVRIL Florence"); surnames in
+// capitals after a plural civility ("Messieurs PINTA et LESAULNIER"); initials
+// without dots next to others ("JL Bouchard, S Boissard"); a capitals word before
+// ":" after a name is the list's heading, not the surname's end. In an
+// enumeration "A, role, B, role", a role between two names is the first one's.
+// Mentions of one person are merged within the
 // document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
 // Neveü", "M. Lemas" after "Pierre-René Lemas".
 func People(t *Text) []corpus.Person {
@@ -656,12 +663,12 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 		// name in the shape of the list's names, after one of them.
 		titled = true
 	}
-	listed := !titled && ps.toks[i].cas == pcUpper && ps.pluralCivilityList(i)
-	if listed {
+	pluralListed := !titled && ps.toks[i].cas == pcUpper && ps.pluralCivilityList(i)
+	if pluralListed {
 		titled = true // "Messieurs PINTA et LESAULNIER", "MM. CARIOU, LE BRAS"
 	}
 	unknownGiven, ok := ps.parseName(start, titled, m)
-	if !ok || civ == 0 && !listed && ps.particle(start) && m.gk < m.sk {
+	if !ok || civ == 0 && !pluralListed && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
 		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
 		return false

@@ -41,13 +41,25 @@ type OrgResolver interface {
 //     signataires sont", or before "ont signé", gives businesses, landlords and
 //     acronyms as well ("la Ville, Clésence, Oise Habitat et la SNCF");
 //
-//   - a signature still to come ("sera signée"), the signature of a unilateral act
-//     or text ("a signé l'arrêté", "la pétition"), a "délégation de signature" and
-//     a payment "à la signature" report no signature.
+//   - a signature still to come ("sera signée", "signera", "dont la signature est
+//     prévue", "se rendra à Lille pour signer"), a power to sign ("autorise le
+//     maire à signer", "donne pouvoir au maire pour signer"), the signature of a
+//     unilateral act or text ("a signé l'arrêté", "la pétition", "une motion"), a
+//     text's author ("une tribune signée Jean Dupont"), a "délégation de
+//     signature" and a payment "à la signature" report no signature; "pour
+//     signer", "au moment de signer" report one;
+//
+//   - persons named as the agents of another act ("l'engagement pris par X",
+//     "accompagnés par X", "sous le regard de X") and the speaker who reports a
+//     signature ("X a rappelé que la Région avait signé") do not sign; a press
+//     contact closing a release is no signature block.
 //
 // An organisation represented by a signing person (named in the person's role, or
-// signing "pour" or "au nom de" it, or "son président X") is not listed again, nor an organisations-only account of the same signature when
-// the document also names the signing persons. people is the result of People on t.
+// signing "pour" or "au nom de" it, or "son président X") is not listed again, nor
+// an organisations-only account of the same signature when the document also
+// names the signing persons, nor the parties "entre" which two signing persons
+// sign ("le contrat entre l'État et la Métropole"). Quoted names (« Petites Villes
+// de Demain ») and the agreement itself ("le Pacte de …") are no parties. people is the result of People on t.
 // Organisation names are kept as the text gives them (head in the singular:
 // "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
 func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
