@@ -441,6 +441,24 @@ func TestPeopleSeeds(t *testing.T) {
 	}
 }
 
+// TestPartiesRealdev scores People and Signatories on ../shared/realdev, the real
+// documents, against floors: a guard against regressions, not a target to tune to.
+func TestPartiesRealdev(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "realdev")
+	people, signs := evalGold(t, filepath.Join(dir, "gold.jsonl"), func(id string) (string, bool) {
+		b, err := os.ReadFile(filepath.Join(dir, "docs", id+".txt"))
+		return string(b), err == nil
+	})
+	t.Logf("realdev: people F1 %.3f (tp %d fp %d fn %d), roles %d/%d, signatories F1 %.3f (tp %d fp %d fn %d)",
+		people.f1(), people.tp, people.fp, people.fn, people.rolesOK, people.rolesSeen, signs.f1(), signs.tp, signs.fp, signs.fn)
+	for _, m := range append(people.misses, signs.misses...) {
+		t.Log(m)
+	}
+	if people.f1() < 0.9 || signs.f1() < 0.85 {
+		t.Errorf("below floor: people F1 %.3f (≥ 0.9), signatories F1 %.3f (≥ 0.85)", people.f1(), signs.f1())
+	}
+}
+
 func ExampleSignatories() {
 	t := NewText(Normalize("Les signataires sont les départements du Nord et du Pas-de-Calais et Olivier Sichel, directeur de la Banque des Territoires, en présence de la Région."))
 	for _, s := range Signatories(t, People(t), nil) {
