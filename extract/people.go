@@ -1662,7 +1662,7 @@ func (ps *peopleScanner) trailingLabel(k int) string {
 		for e < len(ps.toks) && ps.toks[e].kind == ptWord && e-k < 5 {
 			e++
 		}
-		if e < len(ps.toks) && !(ps.isPunct(e, ";") || ps.isPunct(e, ".") || ps.toks[e].kind == ptNewline) {
+		if e < len(ps.toks) && !(ps.isPunct(e, ";") || ps.isPunct(e, ".") || ps.isPunct(e, ",") || ps.toks[e].kind == ptNewline) {
 			return ""
 		}
 		return ps.text(k+1, e)
@@ -1747,6 +1747,13 @@ func (ps *peopleScanner) listLabel(i int) string {
 	b := colon
 	for b > 0 && ps.toks[b-1].kind == ptWord {
 		b--
+	}
+	if b > 1 && ps.isPunct(b-1, "/") && ps.isWord(b-2) && ps.roleStart(b, true) == 0 {
+		// "Délégués titulaires / communes :": the function, then what the list
+		// gives in parentheses.
+		colon = b - 1
+		for b = colon; b > 0 && ps.toks[b-1].kind == ptWord; b-- {
+		}
 	}
 	if b == colon || colon-b > 6 || ps.roleStart(b, true) == 0 && ps.roleStart(b, false) == 0 {
 		return ""
@@ -1925,7 +1932,9 @@ var (
 	// attendanceWords mark attendance headings, which are not roles.
 	attendanceWords = tableOf("presents", "presentes", "present", "presente", "absents", "absentes",
 		"absent", "absente", "excuses", "excusees", "excuse", "excusee", "pouvoir", "pouvoirs",
-		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum")
+		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum",
+		// "Secrétaire de séance :" names who keeps the minutes, an attendance heading.
+		"seance")
 	// facilityWords name a street or a facility named after a person.
 	facilityWords = tableOf("rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse",
 		"chemin", "quai", "square", "cours", "parvis", "route", "rond-point", "passage", "esplanade",

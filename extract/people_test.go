@@ -197,6 +197,12 @@ var peopleCases = []struct {
 	{"SURNAME Given with an elided initial or an unknown given name in a list",
 		"Présents : MARTIN Sophie, LE GALL Yann, N'GUESSAN Koffi, M. DIALLO Ousmane",
 		[]string{"Sophie Martin|", "Yann Le Gall|", "Koffi N'Guessan|", "Ousmane Diallo|"}},
+	{"a label closing a list before the next one, a label before a slash",
+		"M. Paul VIDAL, Mme Anne ROUX, Adjoints au Maire, M. Luc MOREL, Conseiller municipal.\nDélégués titulaires / communes : M. Jean FABRE (AZAY), Mme Lise GIROD (BLOIS)",
+		[]string{"Paul Vidal|Adjoints au Maire", "Anne Roux|Adjoints au Maire", "Luc Morel|Conseiller municipal",
+			"Jean Fabre|Délégués titulaires", "Lise Girod|Délégués titulaires"}},
+	{"the secretary of the meeting has no role from the heading", "Secrétaire de séance : Mme Claire MOREAU",
+		[]string{"Claire Moreau|"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
