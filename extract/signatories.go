@@ -649,15 +649,16 @@ func (ps *peopleScanner) wordBefore(k, n int) int {
 }
 
 // signedInfinitive reports whether "signer" at token k, in the sentence starting at
-// token i, reports a signature done: after "pour" ("s'est rendu à la mairie pour
-// signer avec le maire") or a noun or adjective of the moment ("au moment de
+// token i, reports a signature done: after "pour" or "venu" ("s'est rendu à la
+// mairie pour signer avec le maire", "est venue signer") or a noun or adjective of the moment ("au moment de
 // signer", "heureux de signer"), in a sentence with no verb in the future ("se
 // rendra à Lille pour signer"). "autorise le maire à signer", "doit signer",
 // "propose de signer" sign nothing yet.
 func (ps *peopleScanner) signedInfinitive(i, k int) bool {
 	p := ps.wordBefore(k, 1)
 	switch ps.folded(p) {
-	case "pour":
+	case "pour", "venu", "venue", "venus", "venues", "vient", "viennent", "venait", "venaient":
+		// "pour signer", "est venu signer", "vient signer"
 	case "de", "d'":
 		if !signingMoment.has(ps.folded(ps.wordBefore(p, 1))) {
 			return false
@@ -700,7 +701,8 @@ var authorisingStems = []string{"pouvoir", "autoris", "habilit", "mandat", "dele
 
 // signingMoment before "de signer" report the signature as it happens.
 var signingMoment = tableOf("moment", "occasion", "heureux", "heureuse", "heureuses", "fier", "fiere", "fiers",
-	"fieres", "ravi", "ravie", "ravis", "ravies", "honneur", "plaisir", "fierte", "joie", "afin")
+	"fieres", "ravi", "ravie", "ravis", "ravies", "honneur", "plaisir", "fierte", "joie", "afin",
+	"vient", "viennent", "venait", "venaient") // "vient de signer": just signed
 
 // authorship reports whether the participle at token k names the author of a text
 // or a phrase, not a party to an agreement: "signé(e)" in lower case after a noun,
