@@ -854,6 +854,8 @@ func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
 			other = strings.HasPrefix(g, "accompagne") || strings.HasPrefix(g, "entoure") ||
 				// "sous le regard de", "aux côtés de", "à côté de": onlookers.
 				(g == "regard" || g == "yeux") && ps.folded(k-3) == "sous" || g == "cotes" || g == "cote"
+		case "selon":
+			other = true // "selon Hélène Marchand, directrice de l'EPF, …"
 		case "que", "qu'":
 			// "La présidente X a rappelé que la Région avait signé": the speaker
 			// reports a signature; she is not said to sign.
@@ -861,6 +863,13 @@ func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
 				out = append(out, [2]int{int(ps.toks[i].s), int(ps.toks[k].s)})
 			}
 			continue
+		}
+		if reportingVerbs.has(f) && (ps.isPunct(k-1, ",") || ps.isPunct(k-1, "»") ||
+			f != "a" && ps.folded(k-1) == "a" && (ps.isPunct(k-2, ",") || ps.isPunct(k-2, "»"))) {
+			// "…, explique son maire, Anne Petit.", "», a souligné Jean Roux": the
+			// speaker, after what he says.
+			out = append(out, [2]int{int(ps.toks[k].s), int(ps.toks[j-1].e)})
+			break
 		}
 		if !other {
 			continue
@@ -875,11 +884,13 @@ func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
 	return out
 }
 
-// reportingVerbs introduce reported speech before "que".
+// reportingVerbs introduce reported speech before "que", or name its speaker
+// after it ("…, explique son maire, Anne Petit").
 var reportingVerbs = tableOf("rappele", "rappelle", "rappelait", "indique", "indiquait", "explique", "expliquait",
 	"souligne", "soulignait", "precise", "precisait", "annonce", "annoncait", "declare", "declarait", "estime",
 	"affirme", "ajoute", "note", "observe", "releve", "assure", "confirme", "constate", "dit", "raconte",
-	"souhaite", "espere", "regrette", "felicite", "rejouit", "insiste")
+	"souhaite", "espere", "regrette", "felicite", "rejouit", "insiste", "commente", "confie", "poursuit",
+	"conclut", "detaille", "resume", "temoigne", "reconnait", "lance", "martele", "glisse", "salue")
 
 // participle reports whether a word in lower case (w, folded f) is a past
 // participle: "-é(e)(s)" or an irregular one ("pris", "conduit", "suivi").
@@ -1641,6 +1652,16 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 	return out
 }
 
+// digits reports whether token n is a number.
+func (ps *peopleScanner) digits(n int) bool {
+	return ps.isPunctTok(n) && ps.t.S[ps.toks[n].s] >= '0' && ps.t.S[ps.toks[n].s] <= '9'
+}
+
+// isPunctTok reports whether token n is a punctuation token (numbers included).
+func (ps *peopleScanner) isPunctTok(n int) bool {
+	return n >= 0 && n < len(ps.toks) && ps.toks[n].kind == ptPunct
+}
+
 // signsNext reports whether token c is a verb in the singular that a signing
 // word follows closely: "Valenciennes Métropole a en effet signé", "vient de
 // signer", "avait signé".
@@ -1665,8 +1686,8 @@ var singularVerbs = tableOf("a", "avait", "vient", "signe", "cosigne", "paraphe"
 func (ps *peopleScanner) signWordBefore(k, i int) bool {
 	for n := k - 1; n >= i && k-n <= 6; n-- {
 		if !ps.isWord(n) {
-			if ps.isPunct(n, ",") || ps.isPunct(n, "(") {
-				continue
+			if ps.isPunct(n, ",") || ps.isPunct(n, "(") || ps.digits(n) {
+				continue // "signée en 2021 entre"
 			}
 			return false
 		}
