@@ -501,6 +501,12 @@ func (ps *peopleScanner) initialsWithin(k, j int) bool {
 	return false
 }
 
+// initialsNot are abbreviations that open names of organisations and places, not
+// initials: intercommunalities, zones, roads.
+var initialsNot = tableOf("cc", "ca", "cu", "za", "zi", "zac", "zae", "zal", "pa", "pae", "rn", "rd", "cd", "st",
+	"ste", "bd", "av", "sem", "spl", "gip", "oph", "esh", "ehpad", "cfa", "ime", "ccas", "cias", "caf", "cpam",
+	"mjc", "ssr", "zfu", "qpv")
+
 // initialsGap is how many tokens may stand between two names of a list of
 // initials and surnames: a comma, or "suppléé par", or "(à partir de D98/13)".
 const initialsGap = 12
@@ -516,8 +522,8 @@ func (ps *peopleScanner) initialsAt(i int) int {
 	}
 	if p := i - 1; p >= 0 && !(ps.toks[p].kind == ptNewline || ps.isPunct(p, ",") || ps.isPunct(p, ":") ||
 		ps.isPunct(p, ")") || ps.isPunct(p, ";") || ps.folded(p) == "par" || ps.folded(p) == "et") ||
-		nameStopWords.has(ps.folded(i)) {
-		return 0 // "l'EPF Bretagne"
+		nameStopWords.has(ps.folded(i)) || initialsNot.has(ps.folded(i)) || companyForms.has(ps.folded(i)) {
+		return 0 // "l'EPF Bretagne", "CC Pays Fort, CA Bourges Plus", "SCI Martin"
 	}
 	s := i + 1
 	if !ps.nameToken(s) || ps.toks[s].cas != pcTitle || nameStopWords.has(ps.folded(s)) {
