@@ -462,7 +462,7 @@ func (ps *peopleScanner) scan() {
 		if pluralCivilityByte[ps.t.Folded[tk.fs]] && pluralCivilities.has(ps.folded(i)) {
 			ps.pluralCiv = i
 		}
-		if tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 3 {
+		if tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 2 {
 			if e := ps.initialsAt(i); e > 0 {
 				// Initials and a surname, in a list of them: another one just
 				// before or just after.
@@ -494,18 +494,16 @@ func (ps *peopleScanner) scan() {
 // alone is no person.
 func (ps *peopleScanner) initialsWithin(k, j int) bool {
 	for ; k < j && k < len(ps.toks); k++ {
-		if tk := &ps.toks[k]; (tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 3) && ps.initialsAt(k) > 0 {
+		if tk := &ps.toks[k]; (tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 2) && ps.initialsAt(k) > 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// initialsNot are abbreviations that open names of organisations and places, not
-// initials: intercommunalities, zones, roads.
-var initialsNot = tableOf("cc", "ca", "cu", "za", "zi", "zac", "zae", "zal", "pa", "pae", "rn", "rd", "cd", "st",
-	"ste", "bd", "av", "sem", "spl", "gip", "oph", "esh", "ehpad", "cfa", "ime", "ccas", "cias", "caf", "cpam",
-	"mjc", "ssr", "zfu", "qpv")
+// initialsNot are two-letter abbreviations that open names of organisations and
+// places, not initials: intercommunalities, zones, roads.
+var initialsNot = tableOf("cc", "ca", "cu", "za", "zi", "pa", "rn", "rd", "cd", "st", "bd", "av", "sa")
 
 // initialsGap is how many tokens may stand between two names of a list of
 // initials and surnames: a comma, or "suppléé par", or "(à partir de D98/13)".
@@ -513,11 +511,12 @@ const initialsGap = 12
 
 // initialsAt reads initials and a surname at token i ("JL Bouchard", "MA
 // Chalumeaux", "N Ferreira de Souza", "T Gauthray-Guyenet") after a separator,
-// and returns the token after the surname, or 0. The first word of the surname may
+// and returns the token after the surname, or 0. Initials are one or two
+// capitals: three are an acronym ("DDT Cher", "SCI Dubreuil"). The first word of the surname may
 // be a common word ("C Petit"); the next ones may not ("R Curly Délégués").
 func (ps *peopleScanner) initialsAt(i int) int {
 	tk := &ps.toks[i]
-	if tk.kind != ptWord || tk.cas != pcInitial && tk.cas != pcUpper || tk.e-tk.s > 3 || tk.hyphen != hyphenNone {
+	if tk.kind != ptWord || tk.cas != pcInitial && tk.cas != pcUpper || tk.e-tk.s > 2 || tk.hyphen != hyphenNone {
 		return 0
 	}
 	if p := i - 1; p >= 0 && !(ps.toks[p].kind == ptNewline || ps.isPunct(p, ",") || ps.isPunct(p, ":") ||

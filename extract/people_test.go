@@ -204,7 +204,7 @@ var peopleCases = []struct {
 	{"the secretary of the meeting has no role from the heading", "Secrétaire de séance : Mme Claire MOREAU",
 		[]string{"Claire Moreau|"}},
 	{"abbreviations of organisations and zones in a list are no initials",
-		"Membres : CC Pays Fort, CA Bourges Plus, ZA Martinière, SCI Dubreuil, CD Cher, SEM Territoria.", nil},
+		"Membres : CC Pays Fort, CA Bourges Plus, ZA Martinière, SCI Dubreuil, CD Cher, DDT Loiret, SEM Territoria.", nil},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
