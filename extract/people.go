@@ -1026,10 +1026,20 @@ func (ps *peopleScanner) surnameAfterBreak(k int) bool {
 	return ps.isPunct(s+1, ",") || s+1 >= len(ps.toks) || ps.toks[s+1].kind == ptNewline
 }
 
-// nameEnds reports whether a name can end before token g: g is no name token, or a
-// heading ("ROUSSEAU Philippe Absents : …").
+// nameEnds reports whether a name can end before token g: g is no name token, a
+// heading ("ROUSSEAU Philippe Absents : …"), a function ("DUPONT Jean Maire"), or
+// the next name in SURNAME Given order.
 func (ps *peopleScanner) nameEnds(g int) bool {
-	return !ps.nameToken(g) || nameStopWords.has(ps.folded(g)) || ps.isPunct(g+1, ":")
+	if !ps.nameToken(g) || nameStopWords.has(ps.folded(g)) || ps.isPunct(g+1, ":") || roleNouns.has(ps.folded(g)) {
+		return true
+	}
+	// The next name of a table's row ("DUPONT Jean MARTIN Sophie"): a surname in
+	// capitals and a known given name.
+	if ps.toks[g].cas == pcUpper && ps.toks[min(g+1, len(ps.toks)-1)].cas == pcTitle && !ambiguousGiven.has(ps.folded(g+1)) {
+		_, ok := ps.givenAt(g + 1)
+		return ok
+	}
+	return false
 }
 
 // upperSurnameOK reports whether capitals [p, q) can be a surname written before the

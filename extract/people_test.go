@@ -205,6 +205,9 @@ var peopleCases = []struct {
 		[]string{"Claire Moreau|"}},
 	{"abbreviations of organisations and zones in a list are no initials",
 		"Membres : CC Pays Fort, CA Bourges Plus, ZA Martinière, SCI Dubreuil, CD Cher, DDT Loiret, SEM Territoria.", nil},
+	{"SURNAME Given names in the columns of a table",
+		"DUPONT Jean      MARTIN Sophie\nLEROY Paul        VIDAL Anne\nBERTIN Marc Maire",
+		[]string{"Jean Dupont|", "Sophie Martin|", "Paul Leroy|", "Anne Vidal|", "Marc Bertin|"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
