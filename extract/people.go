@@ -459,7 +459,7 @@ func (ps *peopleScanner) scan() {
 		if tk.kind != ptWord || tk.cas == pcLower {
 			continue
 		}
-		if pluralCivilityByte[ps.t.Folded[tk.fs]] && pluralCivilities.has(ps.folded(i)) {
+		if tk.fe > tk.fs && pluralCivilityByte[ps.t.Folded[tk.fs]] && pluralCivilities.has(ps.folded(i)) {
 			ps.pluralCiv = i
 		}
 		if tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 2 {
