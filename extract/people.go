@@ -662,7 +662,7 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 			return false
 		}
 	}
-	titled := civ > 0 || roleNouns.has(ps.folded(i-1))
+	titled := civ > 0 || roleNouns.has(ps.folded(i-1)) || ps.underTitleLine(i)
 	if !titled && ps.afterName(i) && ps.listShape(i) {
 		// "Antoine HUBERT, Yvonnick KERBORIOU", "AUFFRET Yannick, AVRIL Florence": a
 		// name in the shape of the list's names, after one of them.
@@ -781,6 +781,33 @@ var (
 		return t
 	}()
 )
+
+// underTitleLine reports whether token i opens a line under a title line of a
+// signature block ("La Directrice générale,⏎Loranne BAILLY"): the name is
+// expected there, even with an unknown given name.
+func (ps *peopleScanner) underTitleLine(i int) bool {
+	if i < 2 || ps.toks[i-1].kind != ptNewline || !ps.nameToken(i) {
+		return false
+	}
+	if f := ps.folded(i); pFrench(f) && !names.IsGiven(f) {
+		return false // "Signé Lucien GIUDICELLI"
+	}
+	e := i - 1 // the line break that ends the title line, blank lines skipped
+	for e > 0 && ps.toks[e-1].kind == ptNewline {
+		e--
+	}
+	if !ps.isPunct(e-1, ",") {
+		return false
+	}
+	b := e - 1
+	for b > 0 && ps.toks[b-1].kind != ptNewline && e-b < 12 {
+		b--
+	}
+	if b > 0 && ps.toks[b-1].kind != ptNewline {
+		return false
+	}
+	return isTitle(ps.t.S[ps.toks[b].s:ps.toks[e-1].e])
+}
 
 // listShape reports whether a name of two words of different cases starts at
 // token i, "Given SURNAME" or "SURNAME Given" ("N'GUESSAN Koffi" too).
