@@ -662,7 +662,7 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 			return false
 		}
 	}
-	titled := civ > 0 || roleNouns.has(ps.folded(i-1)) || ps.underTitleLine(i)
+	titled := civ > 0 || roleNouns.has(ps.folded(i-1)) || i > 0 && ps.toks[i-1].kind == ptNewline && ps.underTitleLine(i)
 	if !titled && ps.afterName(i) && ps.listShape(i) {
 		// "Antoine HUBERT, Yvonnick KERBORIOU", "AUFFRET Yannick, AVRIL Florence": a
 		// name in the shape of the list's names, after one of them.
@@ -789,9 +789,6 @@ func (ps *peopleScanner) underTitleLine(i int) bool {
 	if i < 2 || ps.toks[i-1].kind != ptNewline || !ps.nameToken(i) {
 		return false
 	}
-	if f := ps.folded(i); pFrench(f) && !names.IsGiven(f) {
-		return false // "Signé Lucien GIUDICELLI"
-	}
 	e := i - 1 // the line break that ends the title line, blank lines skipped
 	for e > 0 && ps.toks[e-1].kind == ptNewline {
 		e--
@@ -803,10 +800,11 @@ func (ps *peopleScanner) underTitleLine(i int) bool {
 	for b > 0 && ps.toks[b-1].kind != ptNewline && e-b < 12 {
 		b--
 	}
-	if b > 0 && ps.toks[b-1].kind != ptNewline {
+	if b > 0 && ps.toks[b-1].kind != ptNewline || !isTitle(ps.t.S[ps.toks[b].s:ps.toks[e-1].e]) {
 		return false
 	}
-	return isTitle(ps.t.S[ps.toks[b].s:ps.toks[e-1].e])
+	f := ps.folded(i)
+	return !pFrench(f) || names.IsGiven(f) // not "Signé Lucien GIUDICELLI"
 }
 
 // listShape reports whether a name of two words of different cases starts at
@@ -1025,10 +1023,13 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 // elidedInitial reports whether token k is a capital and an apostrophe glued to a
 // capitalised word that completes it ("M'Doihoma", "N'DIAYE").
 func (ps *peopleScanner) elidedInitial(k int) bool {
-	if !ps.isWord(k) || ps.toks[k].cas != pcInitial || ps.toks[k].e-ps.toks[k].s != 2 || ps.t.S[ps.toks[k].e-1] != '\'' {
-		return false
-	}
-	return ps.nameToken(k+1) && ps.toks[k+1].s == ps.toks[k].e && len(ps.folded(k+1)) >= 3
+	// Small enough to be inlined: most tokens are no initial.
+	return k >= 0 && k < len(ps.toks) && ps.toks[k].cas == pcInitial && ps.toks[k].e-ps.toks[k].s == 2 && ps.elidedRest(k)
+}
+
+// elidedRest is the rest of elidedInitial, for an initial of two bytes at k.
+func (ps *peopleScanner) elidedRest(k int) bool {
+	return ps.t.S[ps.toks[k].e-1] == '\'' && ps.nameToken(k+1) && ps.toks[k+1].s == ps.toks[k].e && len(ps.folded(k+1)) >= 3
 }
 
 // surnameAfterBreak reports whether the line that starts at token k opens with a
