@@ -1631,9 +1631,10 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		}
 		b--
 	}
-	if e < i && ps.isPunct(b-1, ",") {
+	if e < i && ps.isPunct(b-1, ",") && ps.folded(b) != "et" {
 		// "Jean Martin, maire de Lens, Paul Durand": the title between two names is
-		// apposed to the first one.
+		// apposed to the first one ("…, et le président de X, Paul Durand" titles
+		// the second).
 		if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj == b-1 {
 			return ""
 		}

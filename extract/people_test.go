@@ -208,6 +208,9 @@ var peopleCases = []struct {
 	{"SURNAME Given names in the columns of a table",
 		"DUPONT Jean      MARTIN Sophie\nLEROY Paul        VIDAL Anne\nBERTIN Marc Maire",
 		[]string{"Jean Dupont|", "Sophie Martin|", "Paul Leroy|", "Anne Vidal|", "Marc Bertin|"}},
+	{"a title after et before a second name is the second one's",
+		"Le directeur de l'EPF de Normandie, Gilles Roussel, et le président de la communauté d'agglomération Seine-Eure, Bernard Leroy, ont signé.",
+		[]string{"Gilles Roussel|directeur de l'EPF de Normandie", "Bernard Leroy|président de la communauté d'agglomération Seine-Eure"}},
 	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
