@@ -24,15 +24,22 @@ import (
 // title ("le Premier ministre"), an apposed role ("X Y, directeur de…"), or a known
 // given name (see package names) followed by a surname; the name lexicons are
 // evidence, not a gate. Names of streets, schools and other facilities ("rue Gustave
-// Delory", "collège Jean Jaurès"), and words inside longer proper nouns
+// Delory", "collège Jean Jaurès", the items of "Collèges La Garenne à Blois et
+// Jean Moulin à Vendôme"), and words inside longer proper nouns
 // ("Artois Lys Romane") are not persons, nor businesses built on a surname
 // ("Atelier Vasseur Paysage", "Cabinet Leroy Conseil", "Boulangerie Dupont", "Dupont
 // SARL"). A given name alone is a person only where the text presents someone by it,
 // as articles do with private persons: with an age ("Kévin, 23 ans") or a relative
 // clause ("Aurélie, qui a repris la boulangerie"); lists of first names in minutes
 // and given names cut from their surname by a line break are not ("M. Thibaut⏎DARGON"
-// is "Thibaut Dargon"). In an enumeration "A, role, B, role", a role between two
-// names is the first one's. Mentions of one person are merged within the
+// is "Thibaut Dargon"). Attendance lists of minutes give their names in the
+// list's shape: after a name of the list, "Given SURNAME" or "SURNAME Given" with
+// an unknown given name ("Yvonnick KERBORIOU", "AVRIL Florence"); surnames in
+// capitals after a plural civility ("Messieurs PINTA et LESAULNIER"); initials
+// without dots next to others ("JL Bouchard, S Boissard"); a capitals word before
+// ":" after a name is the list's heading, not the surname's end. In an
+// enumeration "A, role, B, role", a role between two names is the first one's.
+// Mentions of one person are merged within the
 // document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
 // Neveü", "M. Lemas" after "Pierre-René Lemas".
 func People(t *Text) []corpus.Person {
@@ -121,6 +128,8 @@ type peopleScanner struct {
 	// given memoises the kind of given name of each name token (see givenAt):
 	// parseName reads a token again from each start before it.
 	given []uint8
+	// pluralCiv is the last plural civility scan passed ("Messieurs").
+	pluralCiv int
 }
 
 func newPeopleScanner(t *Text) *peopleScanner {
@@ -264,6 +273,10 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	case givenKnown:
 		return normalCase(ps.word(i)), true
 	case givenGlued:
+		if !ps.toks[i].inner {
+			g, ok := splitGiven(ps.word(i))
+			return normalCase(g), ok
+		}
 		return gluedGiven(ps.word(i))
 	}
 	return "", false
@@ -295,8 +308,76 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 		if _, ok := gluedGiven(ps.word(i)); ok {
 			return givenGlued
 		}
+	} else if len(f) >= 7 && compoundHeadStart(f) && gluedCompound(f) && !names.IsSurname(f) && !pFrench(f) {
+		return givenGlued
 	}
 	return givenNone
+}
+
+// compoundHeads are the given names that open compound given names
+// ("Marie-Françoise", "Jean-Claude"); splitGiven tries them alone.
+var compoundHeads = tableOf("marie", "jean", "anne", "pierre", "paul", "louis", "jacques", "francois", "michel",
+	"charles", "claude", "andre", "rose", "marc", "luc", "guy", "yves", "jose", "joseph", "henri", "philippe",
+	"francoise", "sophie", "laure")
+
+// compoundHeadPair holds the first two letters of each compound head (a-z), and
+// compoundHeadLens (bit n) their lengths: most words are passed over without a
+// lookup. Derived from the table, so that no head is left out.
+var compoundHeadPair, compoundHeadLens = func() (t [26 * 26]bool, lens uint32) {
+	for _, w := range compoundHeads.slots {
+		if w != "" {
+			t[int(w[0]-'a')*26+int(w[1]-'a')] = true
+			lens |= 1 << len(w)
+		}
+	}
+	return t, lens
+}()
+
+// compoundHeadStart reports whether folded word f starts like a compound head.
+func compoundHeadStart(f string) bool {
+	a, b := f[0]-'a', f[1]-'a' // wrap around for bytes below 'a'
+	return a < 26 && b < 26 && compoundHeadPair[int(a)*26+int(b)]
+}
+
+// gluedCompound reports whether folded word f is a compound head glued to a known
+// given name of three letters or more ("mariefrancoise"); see splitGiven.
+func gluedCompound(f string) bool {
+	for n := 3; n <= maxGivenPart && n+3 <= len(f); n++ {
+		if compoundHeadLens&(1<<n) != 0 && compoundHeads.has(f[:n]) && names.IsGiven(f[n:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxGivenPart is the longest first part, in folded bytes, splitGiven tries.
+const maxGivenPart = 10
+
+// splitGiven splits w, a word without a capital inside, into a compound head and
+// a known given name of three letters or more whose hyphen text extraction lost
+// ("MARIEFRANÇOISE" → "MARIE-FRANÇOISE", "Jeanclaude" → "Jean-Claude").
+func splitGiven(w string) (string, bool) {
+	var a [64]byte
+	b := a[:0] // the folded prefix
+	for j, r := range w {
+		if len(b) > maxGivenPart {
+			break
+		}
+		// The lookup keeps no reference to its key.
+		if j > 0 && len(b) >= 3 && len(w)-j >= 3 && compoundHeads.has(unsafe.String(unsafe.SliceData(b), len(b))) && isGivenFold(w[j:]) {
+			rest := w[j:]
+			if c, n := utf8.DecodeRuneInString(rest); !pIsUpper(c) {
+				rest = string(unicode.ToUpper(c)) + rest[n:]
+			}
+			return w[:j] + "-" + rest, true
+		}
+		if r < utf8.RuneSelf {
+			b = append(b, asciiLower[r])
+		} else {
+			b = append(b, FoldRune(r)...)
+		}
+	}
+	return "", false
 }
 
 // gluedGiven splits w at each capital after a lower-case letter into known given
@@ -369,11 +450,31 @@ func normalCase(w string) string {
 }
 
 func (ps *peopleScanner) scan() {
-	var m mention // filled by givenWithAge and at: a mention is too large to return
+	var m mention                    // filled by givenWithAge and at: a mention is too large to return
+	lastInitials := -initialsGap - 1 // the end of the last initials and surname read
+	ps.pluralCiv = -pluralCivReach - 1
 	for i := 0; i < len(ps.toks); i++ {
 		// Only capitalised words start names: the others are passed over here.
-		if tk := &ps.toks[i]; tk.kind != ptWord || tk.cas == pcLower {
+		tk := &ps.toks[i]
+		if tk.kind != ptWord || tk.cas == pcLower {
 			continue
+		}
+		if tk.fe > tk.fs && pluralCivilityByte[ps.t.Folded[tk.fs]] && pluralCivilities.has(ps.folded(i)) {
+			ps.pluralCiv = i
+		}
+		if tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 2 {
+			if e := ps.initialsAt(i); e > 0 {
+				// Initials and a surname, in a list of them: another one just
+				// before or just after.
+				near := i-lastInitials <= initialsGap || ps.initialsWithin(e, e+initialsGap)
+				lastInitials = e
+				if near {
+					ps.mentions = append(ps.mentions, mention{ti: i, tj: e, sk: e - 1, gk: i, given: ps.word(i),
+						surname: ps.surnameText(i+1, e), initial: true})
+					i = e - 1
+					continue
+				}
+			}
 		}
 		if ps.toks[i].cas == pcTitle && ps.givenWithAge(i, &m) {
 			ps.mentions = append(ps.mentions, m)
@@ -384,6 +485,65 @@ func (ps *peopleScanner) scan() {
 			i = m.tj - 1
 		}
 	}
+}
+
+// initialsWithin reports whether initials and a surname start in tokens [k, j).
+// Names written as initials without dots and a surname ("JL Bouchard", "S
+// Boissard", "N Ferreira de Souza") are read only in a list of such names, as
+// minutes list those present: each needs another one next to it, since "A Paris"
+// alone is no person.
+func (ps *peopleScanner) initialsWithin(k, j int) bool {
+	for ; k < j && k < len(ps.toks); k++ {
+		if tk := &ps.toks[k]; (tk.cas == pcInitial || tk.cas == pcUpper && tk.e-tk.s <= 2) && ps.initialsAt(k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsNot are two-letter abbreviations that open names of organisations and
+// places, not initials: intercommunalities, zones, roads.
+var initialsNot = tableOf("cc", "ca", "cu", "za", "zi", "pa", "rn", "rd", "cd", "st", "bd", "av", "sa")
+
+// initialsGap is how many tokens may stand between two names of a list of
+// initials and surnames: a comma, or "suppléé par", or "(à partir de D98/13)".
+const initialsGap = 12
+
+// initialsAt reads initials and a surname at token i ("JL Bouchard", "MA
+// Chalumeaux", "N Ferreira de Souza", "T Gauthray-Guyenet") after a separator,
+// and returns the token after the surname, or 0. Initials are one or two
+// capitals: three are an acronym ("DDT Cher", "SCI Dubreuil"). The first word of the surname may
+// be a common word ("C Petit"); the next ones may not ("R Curly Délégués").
+func (ps *peopleScanner) initialsAt(i int) int {
+	tk := &ps.toks[i]
+	if tk.kind != ptWord || tk.cas != pcInitial && tk.cas != pcUpper || tk.e-tk.s > 2 || tk.hyphen != hyphenNone {
+		return 0
+	}
+	if p := i - 1; p >= 0 && !(ps.toks[p].kind == ptNewline || ps.isPunct(p, ",") || ps.isPunct(p, ":") ||
+		ps.isPunct(p, ")") || ps.isPunct(p, ";") || ps.folded(p) == "par" || ps.folded(p) == "et") ||
+		nameStopWords.has(ps.folded(i)) || initialsNot.has(ps.folded(i)) || companyForms.has(ps.folded(i)) {
+		return 0 // "l'EPF Bretagne", "CC Pays Fort, CA Bourges Plus", "SCI Martin"
+	}
+	s := i + 1
+	if !ps.nameToken(s) || ps.toks[s].cas != pcTitle || nameStopWords.has(ps.folded(s)) {
+		return 0
+	}
+	e := s + 1
+	for e-s < 4 {
+		if ps.nameToken(e) && ps.toks[e].cas == pcTitle {
+			if f := ps.folded(e); pFrench(f) || names.IsGiven(f) || nameStopWords.has(f) {
+				break
+			}
+			e++
+			continue
+		}
+		if ps.particle(e) && ps.toks[e].cas == pcLower && ps.nameToken(e+1) && ps.toks[e+1].cas == pcTitle {
+			e += 2
+			continue
+		}
+		break
+	}
+	return e
 }
 
 // civility returns the number of tokens of a civility at i ("M" "." is two), or 0.
@@ -407,7 +567,12 @@ func (ps *peopleScanner) civility(i int) int {
 			return 2
 		}
 		return 1
-	case "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "docteur", "professeur":
+	case "mrs":
+		// "Mrs Didier ALLIBE, Maurice ANDRE-POYAUD": Messieurs, in minutes.
+		if ps.toks[i].cas == pcTitle && ps.nameToken(i+1) {
+			return 1
+		}
+	case "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "docteur", "professeur", "maitre":
 		if ps.toks[i].cas != pcLower {
 			return 1
 		}
@@ -493,18 +658,27 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 	civ := ps.civility(i)
 	if civ > 0 {
 		start = i + civ
-		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial {
+		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial && !ps.particlesThenCaps(start) {
 			return false
 		}
 	}
-	titled := civ > 0 || roleNouns.has(ps.folded(i-1))
+	titled := civ > 0 || roleNouns.has(ps.folded(i-1)) || i > 0 && ps.toks[i-1].kind == ptNewline && ps.underTitleLine(i)
+	if !titled && ps.afterName(i) && ps.listShape(i) {
+		// "Antoine HUBERT, Yvonnick KERBORIOU", "AUFFRET Yannick, AVRIL Florence": a
+		// name in the shape of the list's names, after one of them.
+		titled = true
+	}
+	pluralListed := !titled && ps.toks[i].cas == pcUpper && ps.pluralCivilityList(i)
+	if pluralListed {
+		titled = true // "Messieurs PINTA et LESAULNIER", "MM. CARIOU, LE BRAS"
+	}
 	unknownGiven, ok := ps.parseName(start, titled, m)
-	if !ok || civ == 0 && ps.particle(start) && m.gk < m.sk {
+	if !ok || civ == 0 && !pluralListed && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
 		// ("M. Le Drian") or in capitals before the given name ("EL AMRANI Fatima").
 		return false
 	}
-	if ps.facilityBefore(i) || ps.insideProperNoun(i) || ps.company(i, *m) {
+	if ps.facilityBefore(i) || civ == 0 && ps.facilityList(i) || ps.insideProperNoun(i) || ps.company(i, *m) {
 		return false
 	}
 	if unknownGiven && civ == 0 && pFrench(ps.folded(m.sk)) && !names.IsSurname(ps.folded(m.sk)) {
@@ -525,11 +699,132 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 	// "BOISSEAUX Anne-Sophie": capitals then a known given name is a list of
 	// persons, whatever the surname means.
 	reversed := m.gk > m.sk && !ambiguousGiven.has(ps.folded(m.gk))
-	strong := titled || m.role != "" || reversed
+	strong := titled || m.role != "" || reversed || ps.listed(i, m)
 	if !ps.plausible(*m, strong, unknownGiven) {
 		return false
 	}
 	return true
+}
+
+// listed reports whether the name m at token i goes on a list of persons: it
+// follows the name just read after a comma or "et" ("Antoine HUBERT, Yvonnick
+// KERBORIOU", "Jean-François Payet et Pascal Mangué"), with its surname in capitals
+// or a known given name that is no common word.
+func (ps *peopleScanner) listed(i int, m *mention) bool {
+	if !ps.afterName(i) {
+		return false
+	}
+	if m.initial || m.surnameOnly || m.gk < 0 {
+		return false
+	}
+	if ps.toks[m.sk].cas == pcUpper && ps.toks[m.gk].cas == pcTitle {
+		return true
+	}
+	g := ps.folded(m.gk)
+	return names.IsGiven(g) && !ambiguousGiven.has(g)
+}
+
+// particlesThenCaps reports whether one or two particles in lower case and a word
+// in capitals start at token k ("de la PERRAUDIERE").
+func (ps *peopleScanner) particlesThenCaps(k int) bool {
+	e := k
+	for e < k+2 && ps.particle(e) && ps.toks[e].cas == pcLower {
+		e++
+	}
+	return e > k && ps.nameToken(e) && ps.toks[e].cas == pcUpper
+}
+
+// civilityBefore reports whether a civility stands right before token k, or a
+// plural one opens the list k is in.
+func (ps *peopleScanner) civilityBefore(k int) bool {
+	if ps.civility(k-1) == 1 || k >= 2 && ps.civility(k-2) == 2 {
+		return true
+	}
+	return ps.pluralCivilityList(k)
+}
+
+// pluralCivilityList reports whether the word in capitals at token i goes on a
+// list of surnames opened by a plural civility: "Messieurs DAGORT, DELAMONTAGNE et
+// PINTA", "Mmes LEROY et VIDAL".
+func (ps *peopleScanner) pluralCivilityList(i int) bool {
+	if i-ps.pluralCiv > pluralCivReach {
+		return false // no plural civility just before: most words
+	}
+	for k, n := i-1, 0; k >= 0 && n < pluralCivReach; k, n = k-1, n+1 {
+		switch {
+		case ps.isPunct(k, ",") || ps.folded(k) == "et":
+		case ps.isPunct(k, "."):
+			return k > 0 && pluralCivilities.has(ps.folded(k-1))
+		case ps.isWord(k) && pluralCivilities.has(ps.folded(k)) && ps.toks[k].cas != pcLower:
+			return true
+		case ps.isWord(k) && (ps.toks[k].cas == pcUpper || ps.particle(k)):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// pluralCivReach is how far back, in tokens, a plural civility opens a list.
+const pluralCivReach = 16
+
+// pluralCivilities open a list of persons; pluralCivilityByte holds their first
+// bytes, derived from the table.
+var (
+	pluralCivilities   = tableOf("messieurs", "mesdames", "mm", "mmes", "mrs", "mesdemoiselles")
+	pluralCivilityByte = func() (t [256]bool) {
+		for _, w := range pluralCivilities.slots {
+			if w != "" {
+				t[w[0]] = true
+			}
+		}
+		return t
+	}()
+)
+
+// underTitleLine reports whether token i opens a line under a title line of a
+// signature block ("La Directrice générale,⏎Loranne BAILLY"): the name is
+// expected there, even with an unknown given name.
+func (ps *peopleScanner) underTitleLine(i int) bool {
+	if i < 2 || ps.toks[i-1].kind != ptNewline || !ps.nameToken(i) {
+		return false
+	}
+	e := i - 1 // the line break that ends the title line, blank lines skipped
+	for e > 0 && ps.toks[e-1].kind == ptNewline {
+		e--
+	}
+	if !ps.isPunct(e-1, ",") {
+		return false
+	}
+	b := e - 1
+	for b > 0 && ps.toks[b-1].kind != ptNewline && e-b < 12 {
+		b--
+	}
+	if b > 0 && ps.toks[b-1].kind != ptNewline || !isTitle(ps.t.S[ps.toks[b].s:ps.toks[e-1].e]) {
+		return false
+	}
+	f := ps.folded(i)
+	return !pFrench(f) || names.IsGiven(f) // not "Signé Lucien GIUDICELLI"
+}
+
+// listShape reports whether a name of two words of different cases starts at
+// token i, "Given SURNAME" or "SURNAME Given" ("N'GUESSAN Koffi" too).
+func (ps *peopleScanner) listShape(i int) bool {
+	if ps.elidedInitial(i) {
+		i++
+	}
+	if !ps.nameToken(i) || !ps.nameToken(i+1) {
+		return false
+	}
+	a, b := ps.toks[i].cas, ps.toks[i+1].cas
+	return a != b && a != pcInitial && b != pcInitial
+}
+
+// afterName reports whether token i follows the name just read and a comma or
+// "et".
+func (ps *peopleScanner) afterName(i int) bool {
+	n := len(ps.mentions)
+	return n > 0 && ps.mentions[n-1].tj == i-1 && (ps.isPunct(i-1, ",") || ps.folded(i-1) == "et")
 }
 
 // parseName reads a name at token p: "Given [Given] [particles] Surname [Surname]",
@@ -537,14 +832,28 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 // unknown given name or a surname alone. It fills m, from scratch.
 func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven, ok bool) {
 	*m = mention{ti: p}
-	if ps.particle(p) && !(titled && ps.nameToken(p+1)) &&
+	// "M. de la PERRAUDIERE Louis-René": particles in lower case before a surname
+	// in capitals, after a civility.
+	sp := p
+	for titled && sp < p+2 && ps.particle(sp) && ps.toks[sp].cas == pcLower {
+		sp++
+	}
+	lowParticles := sp > p && ps.nameToken(sp) && ps.toks[sp].cas == pcUpper
+	if ps.particle(p) && !(titled && ps.nameToken(p+1)) && !lowParticles &&
 		!(ps.toks[p].cas == pcUpper && ps.nameToken(p+1) && ps.toks[p+1].cas == pcUpper) {
 		return false, false
 	}
+	if !lowParticles {
+		sp = p
+	}
 	// SURNAME Given: capitals followed by given names that end the name.
-	if ps.nameToken(p) && ps.toks[p].cas == pcUpper {
-		q := p
-		for q < p+3 && (ps.nameToken(q) || ps.particle(q)) && ps.toks[q].cas == pcUpper {
+	elided := ps.elidedInitial(sp) && ps.toks[sp+1].cas == pcUpper // "N'GUESSAN Koffi"
+	if elided || ps.nameToken(sp) && ps.toks[sp].cas == pcUpper {
+		q := sp
+		if elided {
+			q += 2
+		}
+		for q < sp+3 && (ps.nameToken(q) || ps.particle(q)) && ps.toks[q].cas == pcUpper {
 			q++
 		}
 		g := q
@@ -563,11 +872,20 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 			givens = append(givens, gv)
 			g++
 		}
-		if len(givens) > 0 && !ps.nameToken(g) && ps.upperSurnameOK(p, q) {
+		if len(givens) > 0 && ps.nameEnds(g) && ps.upperSurnameOK(p, q) {
 			m.given = strings.Join(givens, " ")
 			m.surname = ps.surnameText(p, q)
 			m.tj, m.sk, m.gk = g, q-1, g-len(givens)
 			return false, true
+		}
+		if len(givens) == 0 && titled && g == g0 && ps.nameToken(g) && ps.toks[g].cas == pcTitle &&
+			!pFrench(ps.folded(g)) && ps.nameEnds(g+1) && ps.upperSurnameOK(p, q) {
+			// "M. DURAND Kévin", "…, N'GUESSAN Koffi": an unknown given name after the
+			// surname in capitals, where the name is expected.
+			m.given = ps.word(g)
+			m.surname = ps.surnameText(p, q)
+			m.tj, m.sk, m.gk = g+1, q-1, g
+			return true, true
 		}
 	}
 	if ps.particle(p) && !titled {
@@ -582,6 +900,13 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		}
 		givens = append(givens, gv)
 		q++
+		if ps.isPunct(q, "-") && ps.toks[q].s == ps.toks[q-1].e && ps.toks[min(q+1, len(ps.toks)-1)].cas == ps.toks[p].cas {
+			// "Jean- Claude CRETINON": a compound given name cut after its hyphen.
+			if g2, ok := ps.givenAt(q + 1); ok {
+				givens[len(givens)-1] += "-" + g2
+				q += 2
+			}
+		}
 	}
 	if len(givens) == 0 {
 		switch {
@@ -633,6 +958,12 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 	for ps.particle(s) && (ps.nameToken(s+1) || ps.particle(s+1)) && s < q+2 {
 		s++
 	}
+	if ps.elidedInitial(s) && !m.surnameOnly {
+		// "Juliana M'Doihoma", "Aminata N'DIAYE"
+		m.surname = ps.surnameText(q, s+2)
+		m.tj, m.sk, m.gk = s+2, s+1, p
+		return unknownGiven, true
+	}
 	if !ps.nameToken(s) {
 		switch {
 		case len(givens) == 2 && ps.toks[p].cas == pcUpper && names.IsSurname(ps.folded(p)) && !names.IsSurname(ps.folded(p+1)):
@@ -660,8 +991,11 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		if e+1 < len(ps.toks) && ps.toks[e].kind == ptNewline && ps.particle(e-1) && ps.nameToken(e+1) {
 			e++ // "Mme Sandrine DE⏎RIDDER": a particle ends no name
 		}
-		if !ps.nameToken(e) {
-			break
+		if !ps.nameToken(e) || ps.isPunct(e+1, ":") {
+			break // "Mme Laurence GREGOIRE BONNIEUX : M. Pascal RAGOT": a list's heading
+		}
+		if nameStopWords.has(ps.folded(e)) {
+			break // "Secrétaire : Jenny OLLIVIER ORDRE DU JOUR"
 		}
 		if upper {
 			if ps.toks[e].cas != pcUpper {
@@ -686,6 +1020,18 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 	return unknownGiven, true
 }
 
+// elidedInitial reports whether token k is a capital and an apostrophe glued to a
+// capitalised word that completes it ("M'Doihoma", "N'DIAYE").
+func (ps *peopleScanner) elidedInitial(k int) bool {
+	// Small enough to be inlined: most tokens are no initial.
+	return k >= 0 && k < len(ps.toks) && ps.toks[k].cas == pcInitial && ps.toks[k].e-ps.toks[k].s == 2 && ps.elidedRest(k)
+}
+
+// elidedRest is the rest of elidedInitial, for an initial of two bytes at k.
+func (ps *peopleScanner) elidedRest(k int) bool {
+	return ps.t.S[ps.toks[k].e-1] == '\'' && ps.nameToken(k+1) && ps.toks[k+1].s == ps.toks[k].e && len(ps.folded(k+1)) >= 3
+}
+
 // surnameAfterBreak reports whether the line that starts at token k opens with a
 // surname that completes a name cut at the line before: in capitals ("DARGON",
 // "BEN GARA"), or a capitalised word that is neither a common word nor a given name
@@ -708,17 +1054,52 @@ func (ps *peopleScanner) surnameAfterBreak(k int) bool {
 	return ps.isPunct(s+1, ",") || s+1 >= len(ps.toks) || ps.toks[s+1].kind == ptNewline
 }
 
+// nameEnds reports whether a name can end before token g: g is no name token, a
+// heading ("ROUSSEAU Philippe Absents : …"), a function ("DUPONT Jean Maire"), or
+// the next name in SURNAME Given order.
+func (ps *peopleScanner) nameEnds(g int) bool {
+	if !ps.nameToken(g) || nameStopWords.has(ps.folded(g)) || ps.isPunct(g+1, ":") || roleNouns.has(ps.folded(g)) {
+		return true
+	}
+	// The next name of a table's row ("DUPONT Jean MARTIN Sophie"): a surname in
+	// capitals and a known given name.
+	if ps.toks[g].cas == pcUpper && ps.toks[min(g+1, len(ps.toks)-1)].cas == pcTitle && !ambiguousGiven.has(ps.folded(g+1)) {
+		_, ok := ps.givenAt(g + 1)
+		return ok
+	}
+	return false
+}
+
 // upperSurnameOK reports whether capitals [p, q) can be a surname written before the
-// given name: not an acronym ("CDC"), not a word of an organisation.
+// given name: not an acronym ("CDC"), not a word of an organisation. A month is a
+// surname there ("AVRIL Florence") unless a number comes before it (a date).
 func (ps *peopleScanner) upperSurnameOK(p, q int) bool {
 	for i := p; i < q; i++ {
 		f := ps.folded(i)
+		if q-p == 1 && monthSurnames.has(f) && !ps.afterNumber(p) {
+			continue
+		}
+		if ps.elidedInitial(i) {
+			continue
+		}
 		if nameStopWords.has(f) || (!ps.particle(i) && (len(f) < 3 || !strings.ContainsAny(f, "aeiouy"))) {
 			return false
 		}
 	}
 	return true
 }
+
+// afterNumber reports whether token k follows a number ("15 AVRIL", "1er MAI").
+func (ps *peopleScanner) afterNumber(k int) bool {
+	p := k - 1
+	if ps.folded(p) == "er" {
+		p--
+	}
+	return p >= 0 && ps.toks[p].kind == ptPunct && ps.t.S[ps.toks[p].s] >= '0' && ps.t.S[ps.toks[p].s] <= '9'
+}
+
+// monthSurnames are months that are also surnames.
+var monthSurnames = tableOf("avril", "mars", "janvier", "fevrier", "juillet", "aout", "mai", "juin")
 
 // surnameText writes tokens [p, q) as a surname: particles in lower case ("de",
 // "d'") except Le/La, capitals in normal case.
@@ -754,6 +1135,9 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	}
 	for i := m.ti; i < m.tj; i++ {
 		f := ps.folded(i)
+		if i == m.sk && m.gk > m.sk && monthSurnames.has(f) && !ps.afterNumber(i) {
+			continue // "AVRIL Florence"
+		}
 		if nameStopWords.has(f) || ps.toks[i].cas == pcUpper && !strings.ContainsAny(f, "aeiouy") {
 			return false // a word of an organisation, an acronym ("CLS")
 		}
@@ -763,7 +1147,8 @@ func (ps *peopleScanner) plausible(m mention, strong, unknownGiven bool) bool {
 	if m.surnameOnly && !strong {
 		return false
 	}
-	if m.surnameOnly && pFrench(lf) && !names.IsSurname(lf) {
+	if m.surnameOnly && pFrench(lf) && !names.IsSurname(lf) && !(ps.toks[last].cas == pcUpper && ps.civilityBefore(m.ti)) {
+		// ("Monsieur PINTA", in capitals after a civility, is a surname)
 		return false
 	}
 	if strong {
@@ -852,6 +1237,71 @@ func (ps *peopleScanner) facilityBefore(i int) bool {
 	return false
 }
 
+// facilityList reports whether the name at token i is an item of a list of
+// facilities named after persons: "Collèges La Grande Garenne à Angoulême et Jean
+// Moulin à Barbezieux", "14 collèges concernés : Marguerite de Valois, Jules
+// Michelet et Jules Verne à Angoulême". Going back from i over the list (names,
+// "de", commas, "et", "à"), it reaches a facility word that opens the list: in
+// the plural before a name, or before a colon ("les écoles, Jean Dupont a dit"
+// opens none).
+func (ps *peopleScanner) facilityList(i int) bool {
+	colon := false
+	lower := 0 // lower-case words passed between the colon and the facility word
+	for k, n := i-1, 0; k >= 0 && n < facilityListReach; k, n = k-1, n+1 {
+		tk := &ps.toks[k]
+		switch {
+		case tk.kind == ptNewline:
+			return false
+		case tk.kind == ptPunct:
+			switch {
+			case ps.isPunct(k, ":") && !colon:
+				colon = true
+			case ps.isPunct(k, ",") && !colon, ps.isPunct(k, "-") && !colon:
+			case ps.t.S[tk.s] >= '0' && ps.t.S[tk.s] <= '9' && colon:
+			default:
+				return false
+			}
+		case ps.facilityWord(k):
+			// The facility word opens the list: a colon or a name follows it.
+			return colon || ps.capital(k+1) && facilityPlural(ps.folded(k))
+		case tk.cas != pcLower || ps.particle(k):
+			if colon {
+				return false
+			}
+		default:
+			f := ps.folded(k)
+			if colon && lower < 3 {
+				lower++
+				continue
+			}
+			if f != "et" && f != "a" && f != "au" {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// facilityListReach is how far back, in tokens, facilityList looks for the word
+// that opens a list of facilities.
+const facilityListReach = 80
+
+// facilityWord reports whether token k is a facility word, in the singular or the
+// plural ("collège", "Collèges").
+func (ps *peopleScanner) facilityWord(k int) bool {
+	f := ps.folded(k)
+	if facilityWords.has(f) {
+		return true
+	}
+	return len(f) > 3 && (f[len(f)-1] == 's' || f[len(f)-1] == 'x') && facilityWords.has(f[:len(f)-1])
+}
+
+// facilityPlural reports whether a folded facility word is in the plural.
+func facilityPlural(f string) bool {
+	n := len(f)
+	return n > 3 && (f[n-1] == 's' || f[n-1] == 'x') && facilityWords.has(f[:n-1])
+}
+
 // insideProperNoun reports whether the name at token i continues a longer proper
 // noun ("Artois Lys Romane", "Saint Jean").
 func (ps *peopleScanner) insideProperNoun(i int) bool {
@@ -875,7 +1325,25 @@ func (ps *peopleScanner) insideProperNoun(i int) bool {
 	if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj == i {
 		return false
 	}
-	return true
+	// A place closing a title: "la maire de Saint-Louis Juliana M'Doihoma".
+	return !ps.titlePlaceBefore(k)
+}
+
+// titlePlaceBefore reports whether the capitalised word at token k ends a title's
+// place: a role noun, "de" or "du", and the place ("maire de Saint-Louis").
+func (ps *peopleScanner) titlePlaceBefore(k int) bool {
+	for n := k - 1; n >= 0 && k-n <= 3; n-- {
+		if !ps.isWord(n) {
+			return false
+		}
+		if ps.particle(n) {
+			return roleNouns.has(ps.folded(n - 1))
+		}
+		if ps.toks[n].cas == pcLower {
+			return false
+		}
+	}
+	return false
 }
 
 // roleStart returns the number of tokens of a role's head at k: a role noun
@@ -1163,13 +1631,17 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 		}
 		b--
 	}
-	if e < i && ps.isPunct(b-1, ",") {
+	if e < i && ps.isPunct(b-1, ",") && ps.folded(b) != "et" {
 		// "Jean Martin, maire de Lens, Paul Durand": the title between two names is
-		// apposed to the first one.
+		// apposed to the first one ("…, et le président de X, Paul Durand" titles
+		// the second).
 		if n := len(ps.mentions); n > 0 && ps.mentions[n-1].tj == b-1 {
 			return ""
 		}
 	}
+	// The first title that runs up to the name: "par le préfet et la présidente de
+	// la Région, Anne Morel" gives "présidente de la Région".
+titles:
 	for k := b; k < e; k++ {
 		if ps.roleStart(k, false) == 0 {
 			continue
@@ -1187,8 +1659,12 @@ func (ps *peopleScanner) roleBefore(i int, m mention) string {
 					continue
 				}
 			}
-			if ps.roleStopAt(j) && !(ps.folded(j) == "et" && ps.roleGoesOn(j)) || ps.toks[j].kind != ptWord {
+			if ps.toks[j].kind != ptWord {
 				return ""
+			}
+			if ps.roleStopAt(j) && !(ps.folded(j) == "et" && ps.roleGoesOn(j)) {
+				k = j
+				continue titles
 			}
 		}
 		r := e
@@ -1230,7 +1706,7 @@ func (ps *peopleScanner) trailingLabel(k int) string {
 		for e < len(ps.toks) && ps.toks[e].kind == ptWord && e-k < 5 {
 			e++
 		}
-		if e < len(ps.toks) && !(ps.isPunct(e, ";") || ps.isPunct(e, ".") || ps.toks[e].kind == ptNewline) {
+		if e < len(ps.toks) && !(ps.isPunct(e, ";") || ps.isPunct(e, ".") || ps.isPunct(e, ",") || ps.toks[e].kind == ptNewline) {
 			return ""
 		}
 		return ps.text(k+1, e)
@@ -1315,6 +1791,13 @@ func (ps *peopleScanner) listLabel(i int) string {
 	b := colon
 	for b > 0 && ps.toks[b-1].kind == ptWord {
 		b--
+	}
+	if b > 1 && ps.isPunct(b-1, "/") && ps.isWord(b-2) && ps.roleStart(b, true) == 0 {
+		// "Délégués titulaires / communes :": the function, then what the list
+		// gives in parentheses.
+		colon = b - 1
+		for b = colon; b > 0 && ps.toks[b-1].kind == ptWord; b-- {
+		}
 	}
 	if b == colon || colon-b > 6 || ps.roleStart(b, true) == 0 && ps.roleStart(b, false) == 0 {
 		return ""
@@ -1493,7 +1976,9 @@ var (
 	// attendanceWords mark attendance headings, which are not roles.
 	attendanceWords = tableOf("presents", "presentes", "present", "presente", "absents", "absentes",
 		"absent", "absente", "excuses", "excusees", "excuse", "excusee", "pouvoir", "pouvoirs",
-		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum")
+		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum",
+		// "Secrétaire de séance :" names who keeps the minutes, an attendance heading.
+		"seance")
 	// facilityWords name a street or a facility named after a person.
 	facilityWords = tableOf("rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse",
 		"chemin", "quai", "square", "cours", "parvis", "route", "rond-point", "passage", "esplanade",
@@ -1558,7 +2043,10 @@ var (
 		"directeur", "directrice", "maire", "prefet", "ministre", "sncf", "france", "fr", "cedex",
 		"territoriale", "territorial", "departementale", "regionale", "nationale", "sa", "sas",
 		"sarl", "scic", "sem", "spl", "gip", "epci", "epf", "cci", "cma", "anru", "ademe", "cdc",
-		"bpi", "bpifrance", "creative", "mine", "saint", "sainte", "notre", "dame", "grand", "est")
+		"bpi", "bpifrance", "creative", "mine", "saint", "sainte", "notre", "dame", "grand", "est",
+		// Headings of minutes after a name in capitals.
+		"ordre", "jour", "seance", "proces-verbal", "proces", "verbal", "compte-rendu", "deliberation",
+		"deliberations", "presents", "absents", "excuses", "votants", "procurations", "pouvoirs")
 	// ambiguousGiven are given names that are also places or common words: they need
 	// a known surname after them ("Florence Parly" needs a title, "France Travail" is
 	// no person).

@@ -156,6 +156,62 @@ var peopleCases = []struct {
 	{"section letters", "A. Présentation du projet\nB. Financement", nil},
 	{"months and weekdays", "Lundi 5 février, Mars 2019, le comité s'est réuni.", nil},
 	{"organisation with apposition", "Atelier Trame, mandataire du groupement, a remis son offre.", nil},
+	{"initials without dots in a list of those present",
+		"Délégués présents : R Vasseur, JP Lemonnier suppléé par K Da Silva de Sousa, MA Perrot (à partir de D12/21), C Petit, T Morel-Vallon Délégués absents : aucun",
+		[]string{"R Vasseur|", "JP Lemonnier|", "K da Silva de Sousa|", "MA Perrot|", "C Petit|", "T Morel-Vallon|"}},
+	{"commune labels in capitals after names in an attendance list",
+		"Présents : VERNON : Mme Odile MARCHETTI BRUNIQUEL : M. Henri FABRE (Président) SAINT-ANTONIN : M. Rémi DUCLOS",
+		[]string{"Odile Marchetti|", "Henri Fabre|Président", "Rémi Duclos|"}},
+	{"a heading after a name in capitals", "Secrétaire : Josiane PERRIN ORDRE DU JOUR 1 Approbation du procès-verbal",
+		[]string{"Josiane Perrin|Secrétaire"}},
+	{"SURNAME Given before a heading, a month as a surname",
+		"Présents : MAILLARD Gilles, JUIN Bernadette, COSTE Hervé Absents : LEROUX Nadine",
+		[]string{"Gilles Maillard|", "Bernadette Juin|", "Hervé Coste|", "Nadine Leroux|"}},
+	{"a month after a number is a date", "Séance du 12 AVRIL Florence et Paul y assistaient.", nil},
+	{"names in the shape of a list after one of them",
+		"Présents : Antoine RIVAL, Gwenaëlle KERDRAON, Maëlys QUÉRÉ, Paul Lambert et Louis Mercier",
+		[]string{"Antoine Rival|", "Gwenaëlle Kerdraon|", "Maëlys Quéré|", "Paul Lambert|", "Louis Mercier|"}},
+	{"a common word as surname coordinated with a person",
+		"en présence des conseillers départementaux Jean-Luc Morin et Sandrine Abricot",
+		[]string{"Jean-Luc Morin|", "Sandrine Abricot|"}},
+	{"Mrs and Maître before names", "Mrs Thierry VALLON, Gérard COSTES, Maître BLANCHET",
+		[]string{"Thierry Vallon|", "Gérard Costes|", "Blanchet|"}},
+	{"lists of facilities named after persons",
+		"Travaux dans les collèges - Collèges Les Tilleuls à Blois et Jean Macé à Vendôme. 3 écoles retenues : Paul Bert, Louise Michel et Victor Hugo à Tours.", nil},
+	{"a facility word before a comma opens no list", "Pour les écoles, Jean Dupont, maire, a annoncé un plan.",
+		[]string{"Jean Dupont|maire"}},
+	{"surnames in capitals after a plural civility",
+		"Présents : Madame VIGNAL, Messieurs TOURNIER, LAPORTE et GRAVE. Absents : Mesdames PERRET et ROCHE.",
+		[]string{"Vignal|", "Tournier|", "Laporte|", "Grave|", "Perret|", "Roche|"}},
+	{"a compound given name cut after its hyphen", "Étaient présents : Marie- Hélène GRANGER, Paul- Henri VALLAT",
+		[]string{"Marie-Hélène Granger|", "Paul-Henri Vallat|"}},
+	{"particles in lower case before SURNAME Given", "Mme GOHIER Annie, M. de la VILLARDIERE Pierre-Yves, M. du PLESSIS Hugues",
+		[]string{"Annie Gohier|", "Pierre-Yves de la Villardiere|", "Hugues du Plessis|"}},
+	{"a surname with an elided initial", "entourée de la maire de Koungou Amina M'Changama et d'Aminata N'DIAYE, adjointe",
+		[]string{"Amina M'Changama|maire de Koungou", "Aminata N'Diaye|adjointe"}},
+	{"a compound given name that lost its hyphen, without a capital inside",
+		"Présents : M. JEANCLAUDE BERTIN, Mme Annesophie Vallat, LEGRAND Mariehélène",
+		[]string{"Jean-Claude Bertin|", "Anne-Sophie Vallat|", "Marie-Hélène Legrand|"}},
+	{"a particle after a plural civility", "Présents : Mmes ABALLEA, BERTHOU, et MM. CARIOU, LE BRAS, QUÉRÉ.",
+		[]string{"Aballea|", "Berthou|", "Cariou|", "Le Bras|", "Quéré|"}},
+	{"SURNAME Given with an elided initial or an unknown given name in a list",
+		"Présents : MARTIN Sophie, LE GALL Yann, N'GUESSAN Koffi, M. DIALLO Ousmane",
+		[]string{"Sophie Martin|", "Yann Le Gall|", "Koffi N'Guessan|", "Ousmane Diallo|"}},
+	{"a label closing a list before the next one, a label before a slash",
+		"M. Paul VIDAL, Mme Anne ROUX, Adjoints au Maire, M. Luc MOREL, Conseiller municipal.\nDélégués titulaires / communes : M. Jean FABRE (AZAY), Mme Lise GIROD (BLOIS)",
+		[]string{"Paul Vidal|Adjoints au Maire", "Anne Roux|Adjoints au Maire", "Luc Morel|Conseiller municipal",
+			"Jean Fabre|Délégués titulaires", "Lise Girod|Délégués titulaires"}},
+	{"the secretary of the meeting has no role from the heading", "Secrétaire de séance : Mme Claire MOREAU",
+		[]string{"Claire Moreau|"}},
+	{"abbreviations of organisations and zones in a list are no initials",
+		"Membres : CC Pays Fort, CA Bourges Plus, ZA Martinière, SCI Dubreuil, CD Cher, DDT Loiret, SEM Territoria.", nil},
+	{"SURNAME Given names in the columns of a table",
+		"DUPONT Jean      MARTIN Sophie\nLEROY Paul        VIDAL Anne\nBERTIN Marc Maire",
+		[]string{"Jean Dupont|", "Sophie Martin|", "Paul Leroy|", "Anne Vidal|", "Marc Bertin|"}},
+	{"a title after et before a second name is the second one's",
+		"Le directeur de l'EPF de Normandie, Gilles Roussel, et le président de la communauté d'agglomération Seine-Eure, Bernard Leroy, ont signé.",
+		[]string{"Gilles Roussel|directeur de l'EPF de Normandie", "Bernard Leroy|président de la communauté d'agglomération Seine-Eure"}},
+	{"initials alone are no list", "A Paris, la ville rénove ses écoles. Le groupe C Renault livre l'EPF Normandie.", nil},
 }
 
 func TestPeople(t *testing.T) {
@@ -233,4 +289,27 @@ func FuzzParties(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCompoundHeadByte checks that the first-letters and length filters of splitGiven admit
+// every compound head of its table.
+func TestCompoundHeadByte(t *testing.T) {
+	for _, w := range compoundHeads.slots {
+		if w != "" && (!compoundHeadStart(w) || compoundHeadLens&(1<<len(w)) == 0) {
+			t.Errorf("compoundHeadPair or compoundHeadLens does not admit %q", w)
+		}
+		if len(w) > maxGivenPart {
+			t.Errorf("compound head %q is longer than maxGivenPart", w)
+		}
+	}
+}
+
+// TestPluralCivilityByte checks that the first-byte filter of plural civilities
+// admits every word of its table.
+func TestPluralCivilityByte(t *testing.T) {
+	for _, w := range pluralCivilities.slots {
+		if w != "" && !pluralCivilityByte[w[0]] {
+			t.Errorf("pluralCivilityByte does not admit %q", w)
+		}
+	}
 }

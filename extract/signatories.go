@@ -41,17 +41,31 @@ type OrgResolver interface {
 //     signataires sont", or before "ont signé", gives businesses, landlords and
 //     acronyms as well ("la Ville, Clésence, Oise Habitat et la SNCF");
 //
-//   - a signature still to come ("sera signée"), the signature of a unilateral act
-//     or text ("a signé l'arrêté", "la pétition"), a "délégation de signature" and
-//     a payment "à la signature" report no signature.
+//   - a signature still to come ("sera signée", "signera", "dont la signature est
+//     prévue", "se rendra à Lille pour signer"), a power to sign ("autorise le
+//     maire à signer", "donne pouvoir au maire pour signer"), the signature of a
+//     unilateral act or text ("a signé l'arrêté", "la pétition", "une motion"), a
+//     text's author ("une tribune signée Jean Dupont"), a "délégation de
+//     signature" and a payment "à la signature" report no signature; "pour
+//     signer", "au moment de signer" report one;
+//
+//   - persons named as the agents of another act ("l'engagement pris par X",
+//     "accompagnés par X", "sous le regard de X") and the speaker who reports a
+//     signature ("X a rappelé que la Région avait signé") do not sign; a press
+//     contact closing a release is no signature block.
 //
 // An organisation represented by a signing person (named in the person's role, or
-// signing "pour" or "au nom de" it, or "son président X") is not listed again, nor an organisations-only account of the same signature when
-// the document also names the signing persons. people is the result of People on t.
+// signing "pour" or "au nom de" it, or "son président X") is not listed again, nor
+// an organisations-only account of the same signature when the document also
+// names the signing persons, nor the parties "entre" which two signing persons
+// sign ("le contrat entre l'État et la Métropole"). Quoted names (« Petites Villes
+// de Demain ») and the agreement itself ("le Pacte de …") are no parties. people is the result of People on t.
 // Organisation names are kept as the text gives them (head in the singular:
 // "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
 func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
-	sg := signer{ps: newPeopleScanner(t), people: people, resolver: orgs}
+	ps := newPeopleScanner(t)
+	ps.scan() // the mentions, where organisations' names end (see orgRest)
+	sg := signer{ps: ps, people: people, resolver: orgs}
 	return sg.run()
 }
 
@@ -159,9 +173,10 @@ func (sg *signer) run() []corpus.Signatory {
 		var c clause
 		start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
 		used := map[int]bool{}
+		others := ps.otherAgents(zs, ze)
 		for pi, p := range sg.people {
 			for _, sp := range p.Spans {
-				if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) {
+				if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) && !inRanges(others, sp.Start) {
 					c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 					used[pi] = true
 					break
@@ -187,6 +202,9 @@ func (sg *signer) run() []corpus.Signatory {
 		generic := false
 		hasEPCI := false
 		for _, o := range ps.orgs(zs, ze) {
+			if ps.quoted(o.start) {
+				continue // « Petites Villes de Demain »: a programme's name
+			}
 			if o.generic {
 				generic = true
 				continue
@@ -218,6 +236,7 @@ func (sg *signer) run() []corpus.Signatory {
 		}
 		c.orgs = append(c.orgs, titleOrgs...)
 		c.orgs = append(c.orgs, ps.mayorsCommunes(zs, ze)...)
+		c.orgs = ps.dropBetween(c.orgs, len(c.persons), zs, ze)
 		for pi := range used {
 			r := sg.people[pi].Role
 			personRoles = append(personRoles, r)
@@ -228,11 +247,20 @@ func (sg *signer) run() []corpus.Signatory {
 		clauses = append(clauses, c)
 	}
 	allRoles := strings.Join(personRoles, " ")
+	signers := 0 // the persons who sign, in all the clauses
+	for _, c := range clauses {
+		signers += len(c.persons)
+	}
 	// An organisations-only account of a signature that the document also reports
 	// by the signing persons: the organisations are those persons' institutions.
 	for _, c := range clauses {
 		for _, p := range c.persons {
 			sg.add(p)
+		}
+		if len(c.persons) == 0 && signers >= 2 && len(c.orgs) <= signers {
+			// "Signature du pacte entre le Département et la commune" in a title,
+			// the text naming the two persons who sign it: they sign for them.
+			continue
 		}
 		if len(c.persons) == 0 && unlinkedPersons > 0 {
 			unlinked := 0
@@ -449,7 +477,7 @@ func (ps *peopleScanner) endsSentence(i int) bool {
 				i > 0 && ps.toks[i-1].kind != ptWord
 		}
 		return blank || prev == "." || prev == ":" || prev == ";" || prev == "!" || prev == "?" ||
-			next == "-" || next == "•" || next == "*" || next == "–" || next == "—"
+			next == "-" || next == "•" || next == "*" || next == "–" || next == "—" || ps.lineOpensSentence(i)
 	case ptPunct:
 		switch ps.word(i) {
 		case ".":
@@ -460,6 +488,25 @@ func (ps *peopleScanner) endsSentence(i int) bool {
 	}
 	return false
 }
+
+// lineOpensSentence reports whether the line break at token i, after a line that
+// ends without a mark on a capitalised word or a number (a caption, a photo
+// credit, a heading), opens a sentence: the next line starts with a capitalised
+// determiner or pronoun ("CD92/JEAN DUPONT⏎Le 2 juin, …"), which a sentence wrapped
+// across lines would not write with a capital.
+func (ps *peopleScanner) lineOpensSentence(i int) bool {
+	if i == 0 || i+1 >= len(ps.toks) || ps.toks[i+1].cas != pcTitle || !sentenceOpeners.has(ps.folded(i+1)) {
+		return false
+	}
+	prev := &ps.toks[i-1]
+	return prev.kind == ptWord && prev.cas != pcLower ||
+		prev.kind == ptPunct && ps.t.S[prev.s] >= '0' && ps.t.S[prev.s] <= '9'
+}
+
+// sentenceOpeners start a sentence when written with a capital at the start of a
+// line.
+var sentenceOpeners = tableOf("le", "la", "les", "l'", "un", "une", "ce", "cet", "cette", "ces", "il", "elle",
+	"ils", "elles", "nous", "on", "en", "au", "aux", "depuis", "apres", "lors", "pour", "c'est")
 
 // signTriggers returns the sorted byte offsets in the text of the stems that may
 // report a signature ("sign", "officialis", "paraph", "ratifi").
@@ -532,12 +579,22 @@ func (ps *peopleScanner) signing(i, j int) bool {
 			if (f == "signe" || f == "signes") && nounBefore.has(ps.folded(k-1)) {
 				continue // "un signe fort"
 			}
-			if (f == "signature" || f == "signatures") && ps.folded(k-1) == "de" && signatureNotAct.has(ps.folded(k-2)) ||
+			if futureSign.has(f) || f == "signer" && !ps.signedInfinitive(i, k) {
+				continue // "signera", "autorise le maire à signer": not (yet) signed
+			}
+			if ps.authorship(k) {
+				continue // "une tribune signée Jean Dupont": its author
+			}
+			if (f == "signature" || f == "signatures") && ps.folded(ps.wordBefore(k, 1)) == "de" &&
+				signatureNotAct.has(ps.folded(ps.wordBefore(k, 2))) ||
 				f == "signature" && ps.folded(k-1) == "la" && ps.folded(k-2) == "a" {
 				continue // "délégation de signature", "50 % à la signature"
 			}
 			if futureAux.has(ps.folded(k-1)) || ps.folded(k-1) == "etre" && futureModals.has(ps.folded(k-2)) {
 				continue // "une charte sera signée": not yet signed
+			}
+			if (f == "signature" || f == "signatures") && ps.signatureToCome(k) {
+				continue // "dont la signature est prévue en juin"
 			}
 			if ps.unilateralSigned(k) {
 				continue // "le préfet avait signé l'arrêté", "a signé la pétition"
@@ -551,6 +608,126 @@ func (ps *peopleScanner) signing(i, j int) bool {
 	}
 	return false
 }
+
+// signatureToCome reports whether the noun "signature" at token k is said to be
+// still to come: "la signature est prévue", "signature programmée", "la signature
+// interviendra", "signature à venir".
+func (ps *peopleScanner) signatureToCome(k int) bool {
+	for n := k + 1; n <= k+3 && ps.isWord(n); n++ {
+		f := ps.folded(n)
+		if signatureFuture.has(f) || f == "venir" && ps.folded(n-1) == "a" ||
+			len(f) >= 5 && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront")) {
+			return true
+		}
+		if f != "est" && f != "sont" && f != "etait" && f != "a" && f != "doit" && f != "devrait" {
+			return false
+		}
+	}
+	return false
+}
+
+var signatureFuture = tableOf("prevue", "prevues", "programmee", "programmees", "envisagee", "envisagees",
+	"attendue", "attendues", "planifiee", "planifiees", "annoncee", "annoncees", "imminente", "prochaine",
+	"interviendra", "aura", "doit", "devrait", "devra")
+
+// wordBefore returns the token of the n-th word before token k, line breaks
+// skipped ("délégation⏎de signature"), or -1.
+func (ps *peopleScanner) wordBefore(k, n int) int {
+	for k--; k >= 0; k-- {
+		switch ps.toks[k].kind {
+		case ptNewline:
+			continue
+		case ptWord:
+			if n--; n == 0 {
+				return k
+			}
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// signedInfinitive reports whether "signer" at token k, in the sentence starting at
+// token i, reports a signature done: after "pour" or "venu" ("s'est rendu à la
+// mairie pour signer avec le maire", "est venue signer") or a noun or adjective of the moment ("au moment de
+// signer", "heureux de signer"), in a sentence with no verb in the future ("se
+// rendra à Lille pour signer"). "autorise le maire à signer", "doit signer",
+// "propose de signer" sign nothing yet.
+func (ps *peopleScanner) signedInfinitive(i, k int) bool {
+	p := ps.wordBefore(k, 1)
+	switch ps.folded(p) {
+	case "pour", "venu", "venue", "venus", "venues", "vient", "viennent", "venait", "venaient":
+		// "pour signer", "est venu signer", "vient signer"
+	case "de", "d'":
+		if !signingMoment.has(ps.folded(ps.wordBefore(p, 1))) {
+			return false
+		}
+	default:
+		return false
+	}
+	for n := i; n < k; n++ {
+		if !ps.isWord(n) {
+			continue
+		}
+		f := ps.folded(n)
+		if authorising(f) {
+			return false // "donne tous pouvoirs au Maire pour signer", "mandate X pour signer"
+		}
+		if ps.toks[n].cas != pcLower {
+			continue
+		}
+		if futureAux.has(f) || futureModals.has(f) || len(f) >= 5 && (strings.HasSuffix(f, "ra") || strings.HasSuffix(f, "ront")) {
+			return false
+		}
+	}
+	return true
+}
+
+// authorising reports whether folded word f gives a power to sign rather than
+// reports a signature: "pouvoirs", "autorise", "habilite", "mandate", "délègue",
+// "désigné", "chargé", "décide", "approuve", "compétent".
+func authorising(f string) bool {
+	for _, st := range authorisingStems {
+		if strings.HasPrefix(f, st) {
+			return true
+		}
+	}
+	return false
+}
+
+var authorisingStems = []string{"pouvoir", "autoris", "habilit", "mandat", "delegu", "delegation", "design",
+	"charg", "donne", "decid", "decide", "approuv", "propos", "sollicit", "competen", "qualite", "invit", "accept"}
+
+// signingMoment before "de signer" report the signature as it happens.
+var signingMoment = tableOf("moment", "occasion", "heureux", "heureuse", "heureuses", "fier", "fiere", "fiers",
+	"fieres", "ravi", "ravie", "ravis", "ravies", "honneur", "plaisir", "fierte", "joie", "afin",
+	"vient", "viennent", "venait", "venaient") // "vient de signer": just signed
+
+// authorship reports whether the participle at token k names the author of a text
+// or a phrase, not a party to an agreement: "signé(e)" in lower case after a noun,
+// right before a person's name ("une métaphore signée Jean Dupont", "un éditorial
+// signé Marie Durand"); "Signé Jean DUPONT" closing an act is a signature.
+func (ps *peopleScanner) authorship(k int) bool {
+	switch ps.folded(k) {
+	case "signe", "signee", "signes", "signees":
+	default:
+		return false
+	}
+	p := k - 1
+	if ps.toks[k].cas != pcLower || !ps.isWord(p) || ps.toks[p].cas != pcLower || participleAux.has(ps.folded(p)) {
+		return false
+	}
+	n := k + 1
+	if _, ok := ps.givenAt(n); ok {
+		return ps.nameToken(n + 1)
+	}
+	return ps.civility(n) > 0
+}
+
+// participleAux before "signé" make it a verb ("a été signé", "ont signé").
+var participleAux = tableOf("a", "ont", "ete", "est", "sont", "etait", "etaient", "avait", "avaient", "fut",
+	"furent", "ai", "as", "avons", "avez", "sera", "seront", "aurait", "auraient", "deja", "bien", "officiellement")
 
 // unilateralSigned reports whether the signing word at token k signs a unilateral
 // act or a text that is no agreement between parties: its object ("a signé
@@ -581,7 +758,8 @@ var (
 
 var (
 	unilateralActs = tableOf("arrete", "arretes", "decret", "decrets", "ordonnance", "circulaire",
-		"permis", "petition", "petitions", "tribune", "lettre", "courrier", "livre", "registre")
+		"permis", "petition", "petitions", "tribune", "lettre", "courrier", "livre", "registre",
+		"motion", "motions", "voeu", "voeux", "manifeste", "appel", "tribunes", "lettres", "cheque")
 	objectDeterminers = tableOf("l'", "le", "la", "les", "un", "une", "des", "du", "de", "d'", "cet", "ce",
 		"cette", "ces", "son", "sa", "ses", "leur", "leurs", "nouvel", "nouveau", "nouvelle")
 )
@@ -593,7 +771,9 @@ var citation = tableOf("vu", "considerant", "attendu")
 var (
 	signWords = tableOf("signe", "signent", "signee", "signees", "signes", "signera",
 		"signeront", "signait", "signaient", "signant", "signataire", "signataires", "signature",
-		"signatures", "signons", "signez", "signerons", "signeraient")
+		"signatures", "signons", "signez", "signerons", "signeraient", "signer")
+	// futureSign report a signature still to come.
+	futureSign = tableOf("signera", "signeront", "signerons", "signeraient", "signerait")
 	nounBefore = tableOf("un", "le", "ce", "des", "les", "du", "de", "fort", "bon", "mauvais", "aucun")
 )
 
@@ -612,6 +792,141 @@ func (ps *peopleScanner) partyEnd(i, j int) int {
 		}
 	}
 	return j
+}
+
+// dropBetween drops from orgs, found in tokens [i, j) with n signing persons, the
+// parties named after "entre" ("le contrat entre l'État et la Métropole") when
+// they are no more than the persons and at least two persons sign: the persons
+// sign for them.
+func (ps *peopleScanner) dropBetween(orgs []orgMention, n, i, j int) []orgMention {
+	if n < 2 {
+		return orgs
+	}
+	from, to := -1, -1 // the byte range of the phrase after "entre"
+	for k := i; k < j; k++ {
+		if ps.folded(k) == "entre" {
+			e := k + 1
+			for e < j && !ps.isPunct(e, ",") && !ps.isPunct(e, ";") && !ps.isPunct(e, ".") {
+				e++
+			}
+			from, to = int(ps.toks[k].s), int(ps.toks[e-1].e)
+			break
+		}
+	}
+	if from < 0 {
+		return orgs
+	}
+	var kept []orgMention
+	for _, o := range orgs {
+		if o.start < from || o.start >= to {
+			kept = append(kept, o)
+		}
+	}
+	if len(orgs)-len(kept) > n {
+		return orgs
+	}
+	return kept
+}
+
+// otherAgents returns the byte ranges of tokens [i, j) that name the agents of
+// another act than the signature, up to the next comma or semicolon: after a
+// participle other than a signing one and "par" ("l'engagement pris par X",
+// "accompagné à Matignon par X et Y", "le projet porté par X") or after
+// "accompagné(e)(s) de", "entouré(e)(s) de". The persons named there do not sign.
+func (ps *peopleScanner) otherAgents(i, j int) [][2]int {
+	var out [][2]int
+	for k := i; k < j; k++ {
+		if !ps.isWord(k) {
+			continue
+		}
+		f := ps.folded(k)
+		other := false
+		switch f {
+		case "par":
+			for n, p := 0, k-1; n < 3 && p >= i && ps.isWord(p); n, p = n+1, p-1 {
+				if ps.toks[p].cas == pcLower && participle(ps.word(p), ps.folded(p)) {
+					other = !signingParticiple(ps.folded(p))
+					break
+				}
+			}
+		case "de", "d'", "des", "du":
+			g := ps.folded(k - 1)
+			other = strings.HasPrefix(g, "accompagne") || strings.HasPrefix(g, "entoure") ||
+				// "sous le regard de", "aux côtés de", "à côté de": onlookers.
+				(g == "regard" || g == "yeux") && ps.folded(k-3) == "sous" || g == "cotes" || g == "cote"
+		case "selon":
+			other = true // "selon Hélène Marchand, directrice de l'EPF, …"
+		case "que", "qu'":
+			// "La présidente X a rappelé que la Région avait signé": the speaker
+			// reports a signature; she is not said to sign.
+			if reportingVerbs.has(ps.folded(k-1)) || ps.folded(k-1) == "," && reportingVerbs.has(ps.folded(k-2)) {
+				out = append(out, [2]int{int(ps.toks[i].s), int(ps.toks[k].s)})
+			}
+			continue
+		}
+		if reportingVerbs.has(f) && (ps.isPunct(k-1, ",") || ps.isPunct(k-1, "»") ||
+			f != "a" && ps.folded(k-1) == "a" && (ps.isPunct(k-2, ",") || ps.isPunct(k-2, "»"))) {
+			// "…, explique son maire, Anne Petit.", "», a souligné Jean Roux": the
+			// speaker, after what he says.
+			out = append(out, [2]int{int(ps.toks[k].s), int(ps.toks[j-1].e)})
+			break
+		}
+		if !other {
+			continue
+		}
+		e := k + 1
+		for e < j && !ps.isPunct(e, ",") && !ps.isPunct(e, ";") {
+			e++
+		}
+		out = append(out, [2]int{int(ps.toks[k].s), int(ps.toks[e-1].e)})
+		k = e
+	}
+	return out
+}
+
+// reportingVerbs introduce reported speech before "que", or name its speaker
+// after it ("…, explique son maire, Anne Petit").
+var reportingVerbs = tableOf("rappele", "rappelle", "rappelait", "indique", "indiquait", "explique", "expliquait",
+	"souligne", "soulignait", "precise", "precisait", "annonce", "annoncait", "declare", "declarait", "estime",
+	"affirme", "ajoute", "note", "observe", "releve", "assure", "confirme", "constate", "dit", "raconte",
+	"souhaite", "espere", "regrette", "felicite", "rejouit", "insiste", "commente", "confie", "poursuit",
+	"conclut", "detaille", "resume", "temoigne", "reconnait", "lance", "martele", "glisse", "salue")
+
+// participle reports whether a word in lower case (w, folded f) is a past
+// participle: "-é(e)(s)" or an irregular one ("pris", "conduit", "suivi").
+func participle(w, f string) bool {
+	return strings.HasSuffix(w, "é") || strings.HasSuffix(w, "ée") || strings.HasSuffix(w, "és") ||
+		strings.HasSuffix(w, "ées") || irregularParticiples.has(f)
+}
+
+// signingParticiple reports whether a participle reports the signature or the
+// party's representative ("signée par", "représentée par", "ratifié par").
+func signingParticiple(f string) bool {
+	for _, st := range signingStems {
+		if strings.HasPrefix(f, st) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	signingStems = []string{"sign", "cosign", "co-sign", "contresign", "paraph", "ratifi", "officialis",
+		"represente", "conclu", "scelle"}
+	irregularParticiples = tableOf("pris", "prise", "prises", "mis", "mise", "mises", "conduit", "conduite",
+		"conduits", "suivi", "suivie", "suivis", "suivies", "soutenu", "soutenue", "soutenus", "voulu", "voulue",
+		"promu", "promue", "recu", "recue", "recus", "rejoint", "rejointe", "rejoints", "introduit", "introduite",
+		"construit", "construite", "produit", "produite", "decrit", "ecrit", "ecrite", "dit", "dite")
+)
+
+// inRanges reports whether byte offset off is in one of the ranges.
+func inRanges(rs [][2]int, off int) bool {
+	for _, r := range rs {
+		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether byte offset off is inside « » quotes on its line.
@@ -1021,6 +1336,9 @@ func (ps *peopleScanner) orgDescribed(k, j int) int {
 func (ps *peopleScanner) orgRest(k, j int) int {
 	e := k
 	for e < j {
+		if ps.mentionAt(e) || signWords.has(ps.folded(e)) {
+			break // "le Président du Département Jean Dupont", a title "… Signature du Pacte"
+		}
 		if ps.capital(e) && !ps.isPunct(e, ".") {
 			// A single-word head after a name belongs to it ("Valenciennes Métropole").
 			if _, n := ps.headAt(e, j); n > 1 || n == 1 && e == k {
@@ -1046,6 +1364,12 @@ func (ps *peopleScanner) orgRest(k, j int) int {
 		break
 	}
 	return e
+}
+
+// mentionAt reports whether a person's name read by scan starts at token k.
+func (ps *peopleScanner) mentionAt(k int) bool {
+	n := sort.Search(len(ps.mentions), func(x int) bool { return ps.mentions[x].ti >= k })
+	return n < len(ps.mentions) && ps.mentions[n].ti == k
 }
 
 // blockPersons returns the persons of signature blocks: after "Fait à …, le …", in
@@ -1116,9 +1440,19 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 			break
 		}
 	}
+	contact := -1 // pressContact(s[tail:]), once needed
 	for _, p := range sg.people {
 		for _, sp := range p.Spans {
 			if sp.Start >= tail && titleLineBefore(s, sp.Start, sp.End) {
+				if contact < 0 {
+					contact = 0
+					if ps.pressContact(max(tail, len(s)-pressContactReach)) {
+						contact = 1
+					}
+				}
+				if contact == 1 {
+					break
+				}
 				out = append(out, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
 				break
 			}
@@ -1137,6 +1471,26 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	}
 	return out
 }
+
+// pressContact reports whether the closing lines of the text, from byte offset
+// from on, are a press contact ("Contact presse :⏎Chargée de communication⏎Marie
+// DURAND"), whose persons sign nothing.
+func (ps *peopleScanner) pressContact(from int) bool {
+	off := ps.t.off // folded offset → text offset, non-decreasing
+	f := ps.t.Folded[sort.Search(len(ps.t.Folded), func(k int) bool { return int(off[k]) >= from }):]
+	for _, w := range pressContactWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pressContactReach is how far from the end of the text, in bytes, a press
+// contact is looked for.
+const pressContactReach = 400
+
+var pressContactWords = []string{"contact", "presse", "communication", "relations publiques", "relations medias"}
 
 // representWindow is how far before a name, in bytes, "représentée par" is looked
 // for: far enough for a title and a civility between them ("représentée par son
@@ -1288,7 +1642,7 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 		}
 		if subject {
 			// A subject list holds only when the verb follows it.
-			if !ended || c >= j || !subjectVerbs.has(ps.folded(c)) {
+			if !ended || c >= j || !subjectVerbs.has(ps.folded(c)) && !ps.signsNext(c, j) {
 				continue
 			}
 		}
@@ -1298,14 +1652,42 @@ func (sg *signer) listParties(i, j int, known []orgMention) []orgMention {
 	return out
 }
 
+// digits reports whether token n is a number.
+func (ps *peopleScanner) digits(n int) bool {
+	return ps.isPunctTok(n) && ps.t.S[ps.toks[n].s] >= '0' && ps.t.S[ps.toks[n].s] <= '9'
+}
+
+// isPunctTok reports whether token n is a punctuation token (numbers included).
+func (ps *peopleScanner) isPunctTok(n int) bool {
+	return n >= 0 && n < len(ps.toks) && ps.toks[n].kind == ptPunct
+}
+
+// signsNext reports whether token c is a verb in the singular that a signing
+// word follows closely: "Valenciennes Métropole a en effet signé", "vient de
+// signer", "avait signé".
+func (ps *peopleScanner) signsNext(c, j int) bool {
+	if !singularVerbs.has(ps.folded(c)) {
+		return false
+	}
+	for n := c + 1; n < j && n-c <= 4 && ps.isWord(n); n++ {
+		f := ps.folded(n)
+		if signWords.has(f) && !futureSign.has(f) || strings.HasPrefix(f, "cosign") || strings.HasPrefix(f, "paraph") {
+			return true
+		}
+	}
+	return false
+}
+
+var singularVerbs = tableOf("a", "avait", "vient", "signe", "cosigne", "paraphe")
+
 // signWordBefore reports whether a word reporting a signature ("signée",
 // "signataires") precedes token k closely, not before i: "signée mardi par",
 // "a signé la convention avec", "Les signataires sont".
 func (ps *peopleScanner) signWordBefore(k, i int) bool {
 	for n := k - 1; n >= i && k-n <= 6; n-- {
 		if !ps.isWord(n) {
-			if ps.isPunct(n, ",") || ps.isPunct(n, "(") {
-				continue
+			if ps.isPunct(n, ",") || ps.isPunct(n, "(") || ps.digits(n) {
+				continue // "signée en 2021 entre"
 			}
 			return false
 		}
@@ -1376,5 +1758,9 @@ var (
 		"octobre", "novembre", "decembre", "monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
 		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors",
 		"puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja", "demain", "ici",
-		"c'est", "ce", "mais", "or", "donc", "alors", "aussi", "egalement")
+		"c'est", "ce", "mais", "or", "donc", "alors", "aussi", "egalement",
+		// The agreement itself ("signer avec le maire, le Pacte de solidarité").
+		"pacte", "contrat", "contrats", "convention", "conventions", "charte", "accord", "accords", "protocole",
+		"avenant", "plan", "programme", "projet", "dispositif", "schema", "document", "engagement",
+		"declaration", "traite", "partenariat", "cpom", "crte", "ctg")
 )

@@ -169,6 +169,91 @@ var signatoryCases = []struct {
 	{"a convention signed while an arrêté is mentioned",
 		"Le préfet de l'Aisne, qui avait pris un arrêté en mars, a signé la convention avec la commune de Laon.",
 		[]string{"organization:Préfecture de l'Aisne", "organization:Commune de Laon"}},
+	{"a delegation of signature across a line break is no signature",
+		"Arrêté n°2024-118 portant délégation\nde signature à M. Paul FERRAND, directeur de la citoyenneté et de la légalité (3 pages)",
+		nil},
+	{"an infinitive after pour reports the signature",
+		"La présidente de la Région Jeanne Morel s'est rendue lundi à la mairie de Vierzon pour signer avec le maire Luc Garnier le contrat de territoire.",
+		[]string{"person:Jeanne Morel", "person:Luc Garnier"}},
+	{"an infinitive in a sentence in the future signs nothing yet",
+		"Le préfet se rendra jeudi à Bourges pour signer la convention avec la commune de Vierzon.", nil},
+	{"an authorisation to sign signs nothing yet",
+		"Le conseil autorise Madame la Présidente à signer la convention avec la Communauté de communes Vierzon-Sologne.", nil},
+	{"a text signed by its author is no agreement",
+		"Une tribune signée Paul Lambert appelle la Communauté d'agglomération de Tours à agir.", nil},
+	{"persons accompanying the signers do not sign",
+		"Marc Vidal et Hélène Roche ont signé le contrat, accompagnés à Rennes par Yves Le Gall et Anne Briand, conseillers régionaux.",
+		[]string{"person:Marc Vidal", "person:Hélène Roche"}},
+	{"the agent of another act does not sign",
+		"Le contrat a été signé ce matin par Sophie Brun, qui concrétise l'engagement pris par Paul Lambert en 2021.",
+		[]string{"person:Sophie Brun"}},
+	{"a photo credit line is not part of the next sentence",
+		"Une crèche sera construite. PHOTO/MARC DELORME\nLe 4 mai, Claire Aubin, présidente du Département, et Louis Perrin, maire de Vierzon, ont signé le contrat.",
+		[]string{"person:Claire Aubin", "person:Louis Perrin"}},
+	{"a programme's name in quotes is no party",
+		"Le Département de l'Indre a signé une convention « Petites Villes de Demain » avec la Banque des Territoires.",
+		[]string{"organization:Département de l'Indre", "organization:Banque des Territoires"}},
+	{"a subject in the singular before a: the party signs",
+		"Tours Métropole a en effet signé, avec l'Agence de l'eau Loire-Bretagne, un contrat territorial.",
+		[]string{"organization:Tours Métropole", "organization:Agence de l'eau Loire-Bretagne"}},
+	{"a title naming the parties, then the two persons who sign",
+		"Signature du contrat de ville avec la commune de Vierzon\n\nLe président du Département Jean Morel s'est rendu à Vierzon pour signer avec le maire Luc Garnier le contrat de ville.",
+		[]string{"person:Jean Morel", "person:Luc Garnier"}},
+	{"two persons sign a contract between two institutions",
+		"Jean Morel et Luc Garnier ont signé le contrat de relance entre l'État et la Communauté de communes Vierzon-Sologne.",
+		[]string{"person:Jean Morel", "person:Luc Garnier"}},
+	{"a signature block with Signé between the title and the name",
+		"Article 4 : Le secrétaire général est chargé de l'exécution du présent arrêté.\n\nFait à Mende, le 12 mars 2024\n\nLe préfet,\n\nSigné\n\nPhilippe CASTANET",
+		[]string{"person:Philippe Castanet"}},
+	{"a signature block by delegation over several title lines",
+		"Article 2 : exécution.\nFait à Tulle, le 3 mai 2023\nPour le Préfet,\nLa Sous-Préfète,\nDirectrice de cabinet\nAnne MOREL",
+		[]string{"person:Anne Morel"}},
+	{"a certified extract of a deliberation",
+		"Adopté à l'unanimité.\nPour extrait conforme,\nLe Maire,\nJacques BERNARD",
+		[]string{"person:Jacques Bernard"}},
+	{"a convention's signature block, one party under another, an unknown given name",
+		"Article 8 : litiges.\n\nFait à Lille, le 3 mars 2023, en deux exemplaires originaux.\n\nPour la Région Hauts-de-France,\nLe Président,\nXavier BERTRAND\n\nPour l'Établissement public foncier,\nLa Directrice générale,\nLoranne BAILLY",
+		[]string{"person:Xavier Bertrand", "person:Loranne Bailly"}},
+	{"a press contact closing a release signs nothing",
+		"Le chantier débutera en mai.\n\nContact presse :\nChargée de communication\nMarie DURAND\n06 12 34 56 78", nil},
+	{"a press officer under a title line signs nothing",
+		"Le chantier débutera en mai.\n\nContact presse\nLa responsable communication,\nMarie DURAND", nil},
+	{"a chair named in the minutes' opening is no signature block",
+		"M. le Maire ouvre la séance.\nLe Président,\nM. Jean DUPONT rappelle l'ordre du jour.", nil},
+	{"a title before the name after another title in the clause",
+		"Après la signature de la convention par le préfet et la présidente de la Région, Anne Morel, les travaux pourront commencer.",
+		[]string{"organization:Préfecture", "person:Anne Morel"}},
+	{"onlookers do not sign",
+		"Le contrat a été signé par Anne Morel, présidente de l'agglomération, et Luc Garnier, directeur régional de la Banque des Territoires, sous le regard de Paul Lambert, sous-préfet.",
+		[]string{"person:Anne Morel", "person:Luc Garnier"}},
+	{"a speaker reporting a signature does not sign",
+		"La présidente Carole Vidal a rappelé que la Région avait signé en 2019 un pacte avec l'État.",
+		[]string{"organization:Région", "organization:État"}},
+	{"a signature planned is none yet",
+		"Cette convention, dont la signature est prévue en juin, associe la Région et l'ADEME.", nil},
+	{"a motion signed by mayors is no agreement",
+		"Les maires du canton ont signé une motion contre la fermeture de la maternité de Vierzon.", nil},
+	{"a person who came to sign",
+		"La ministre Claire Aubin est venue signer à Vierzon le contrat de ville avec la Communauté de communes Vierzon-Sologne.",
+		[]string{"person:Claire Aubin", "organization:Communauté de communes Vierzon-Sologne"}},
+	{"a signature just made",
+		"La Ville de Blois vient de signer une convention avec l'Agence nationale de l'habitat (Anah).",
+		[]string{"organization:Ville de Blois", "organization:Agence nationale de l'habitat (Anah)"}},
+	{"a party after a year between the verb and entre",
+		"La convention, signée en 2021 entre la Région et l'EPF, a permis de racheter douze friches.",
+		[]string{"organization:Région", "organization:EPF"}},
+	{"a speaker named after what he says does not sign",
+		"Depuis la signature du protocole en 2018, la commune a engagé deux millions d'euros, explique son maire, Anne Petit.", nil},
+	{"a person quoted with selon does not sign",
+		"Le pacte a été signé par la Région et l'ADEME. Selon Hélène Marchand, directrice de l'ADEME, il a été signé pour cinq ans.",
+		[]string{"organization:Région", "organization:ADEME"}},
+	{"powers given to sign are no signature",
+		"DONNE tous pouvoirs à Monsieur le Maire pour signer la convention avec la SAUR.", nil},
+	{"a person appointed to sign has not signed yet",
+		"Le conseil mandate le Président, Jean Morel, pour signer l'avenant avec la Région.", nil},
+	{"a person signs with an institution: both sign",
+		"Luc Garnier, maire de Vierzon, et Jean Morel ont signé la convention avec la Caisse des dépôts.",
+		[]string{"person:Luc Garnier", "person:Jean Morel", "organization:Caisse des dépôts"}},
 }
 
 func TestSignatories(t *testing.T) {
@@ -370,6 +455,24 @@ func TestPeopleSeeds(t *testing.T) {
 	}
 	if people.f1() < 0.9 || signs.f1() < 0.8 || roleAcc < 0.8 {
 		t.Errorf("below target: people F1 %.3f (≥ 0.9), signatories F1 %.3f (≥ 0.8), roles %.3f (≥ 0.8)", people.f1(), signs.f1(), roleAcc)
+	}
+}
+
+// TestPartiesRealdev scores People and Signatories on ../shared/realdev, the real
+// documents, against floors: a guard against regressions, not a target to tune to.
+func TestPartiesRealdev(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "realdev")
+	people, signs := evalGold(t, filepath.Join(dir, "gold.jsonl"), func(id string) (string, bool) {
+		b, err := os.ReadFile(filepath.Join(dir, "docs", id+".txt"))
+		return string(b), err == nil
+	})
+	t.Logf("realdev: people F1 %.3f (tp %d fp %d fn %d), roles %d/%d, signatories F1 %.3f (tp %d fp %d fn %d)",
+		people.f1(), people.tp, people.fp, people.fn, people.rolesOK, people.rolesSeen, signs.f1(), signs.tp, signs.fp, signs.fn)
+	for _, m := range append(people.misses, signs.misses...) {
+		t.Log(m)
+	}
+	if people.f1() < 0.9 || signs.f1() < 0.85 {
+		t.Errorf("below floor: people F1 %.3f (≥ 0.9), signatories F1 %.3f (≥ 0.85)", people.f1(), signs.f1())
 	}
 }
 
