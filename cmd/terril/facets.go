@@ -87,8 +87,14 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 		}
 	}
 	for _, s := range res.Sums {
-		fmt.Fprintf(w, "\nAMOUNTS BY %s\n", strings.ToUpper(s.Dimension))
-		fmt.Fprintf(w, "%17s %8s %6s  %s\n", "total €", "amounts", "docs", s.Dimension)
+		// doc-* sums add every amount of a document; the others add funding events.
+		heading, unit := "FUNDINGS BY", "events"
+		if dim, ok := strings.CutPrefix(s.Dimension, "doc-"); ok {
+			heading, unit = "AMOUNTS OF THE DOCUMENTS BY", "amounts"
+			s.Dimension = dim
+		}
+		fmt.Fprintf(w, "\n%s %s\n", heading, strings.ToUpper(s.Dimension))
+		fmt.Fprintf(w, "%17s %8s %6s  %s\n", "total €", unit, "docs", s.Dimension)
 		for i, v := range s.Values {
 			if i == top {
 				fmt.Fprintf(w, "%17s  (%d more values)\n", "…", len(s.Values)-top)

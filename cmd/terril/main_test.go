@@ -203,7 +203,7 @@ func TestUsage(t *testing.T) {
 func TestDemoAndPlaceFilters(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
 	out, _ := terril(t, false, "demo", "--keep", dir)
-	for _, want := range []string{"indexed 36", "cités minières", "AMOUNTS BY COMMUNE"} {
+	for _, want := range []string{"indexed 36", "cités minières", "FUNDINGS BY COMMUNE"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
