@@ -541,3 +541,48 @@ func (d *doc) gapAt(k int) uint16 {
 	}
 	return g &^ gapHard
 }
+
+// codeLists calls add with the codes of each parenthesis that holds only two or more
+// département codes of one région, separated by commas and "et": "les territoires
+// ruraux de Grande Couronne (77, 78, 91 et 95)". Numbers of one région in a row are
+// rarely anything else; "(12, 15 et 18)" spans three régions.
+func (d *doc) codeLists(add func(string)) {
+	f := d.t.Folded
+	for i := strings.IndexByte(f, '('); i >= 0; {
+		j := strings.IndexByte(f[i+1:], ')')
+		if j < 0 {
+			return
+		}
+		if j <= 48 && j > 0 && (f[i+1] >= '0' && f[i+1] <= '9' || f[i+1] == ' ') {
+			d.codeList(f[i+1:i+1+j], add)
+		}
+		k := strings.IndexByte(f[i+1:], '(')
+		if k < 0 {
+			return
+		}
+		i += 1 + k
+	}
+}
+
+// codeList reads one parenthesis's content for codeLists.
+func (d *doc) codeList(s string, add func(string)) {
+	var codes [8]string
+	n := 0
+	region := ""
+	for _, part := range strings.Split(strings.ReplaceAll(s, " et ", ","), ",") {
+		c := strings.ToUpper(strings.TrimSpace(part))
+		dep, ok := d.g.byDep[c]
+		if !ok || n == len(codes) || region != "" && d.g.deps[dep].Region != region {
+			return
+		}
+		region = d.g.deps[dep].Region
+		codes[n] = c
+		n++
+	}
+	if n < 2 {
+		return
+	}
+	for _, c := range codes[:n] {
+		add(c)
+	}
+}

@@ -71,6 +71,10 @@ type Gazetteer struct {
 	byDep    map[string]int32
 	byRegion map[string]int32
 
+	// soleDep[r] is the index of région r's one département ("Guadeloupe",
+	// "Mayotte"), -1 where it has several.
+	soleDep []int32
+
 	m       matcher
 	scratch sync.Pool // *matchScratch: the buffers of Match, recycled
 
@@ -109,6 +113,7 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.soleDep = soleDeps(g.regions, g.deps, g.byRegion)
 	err = readTSV("data/epci.tsv.gz", 5, func(f []string) error {
 		e := EPCI{SIREN: f[0], Type: f[1], Name: f[2], Population: atoi(f[3])}
 		if f[4] != "" {
@@ -142,6 +147,26 @@ func Load() (*Gazetteer, error) {
 	}
 	g.indexCodes()
 	return g, nil
+}
+
+// soleDeps returns, by région index, the index of the région's département when it has
+// exactly one (the overseas régions), else -1: naming such a région names its
+// département.
+func soleDeps(regions []Region, deps []Departement, byRegion map[string]int32) []int32 {
+	sole := make([]int32, len(regions))
+	n := make([]int, len(regions))
+	for i, d := range deps {
+		if r, ok := byRegion[d.Region]; ok {
+			sole[r] = int32(i)
+			n[r]++
+		}
+	}
+	for r := range sole {
+		if n[r] != 1 {
+			sole[r] = -1
+		}
+	}
+	return sole
 }
 
 // readTSV reads an embedded TSV file (gzipped when its name ends in .gz), skipping the

@@ -569,8 +569,16 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			e.Spans = append(e.Spans, span)
 		case kDep:
 			addDep(g.deps[in.ref].Code)
+		case kRegion:
+			// "GUADELOUPE", "Mayotte": the région is its département (a saint's
+			// collectivité with the evidence its département name needs).
+			if dep := g.soleDep[in.ref]; dep >= 0 && !d.dedication(int(in.a)) &&
+				d.overseasOK(int(in.a), int(in.b), g.deps[dep].Code) {
+				addDep(g.deps[dep].Code)
+			}
 		}
 	}
+	d.codeLists(addDep)
 	return communes, epcis, departements
 }
 
@@ -890,9 +898,15 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	if b < len(d.toks) && d.toks[b].gap&gapJoined != 0 && d.toks[b].gap&gapSpace == 0 {
 		return false // "Nord-Est", "Somme-Leuze"
 	}
-	// "la Somme Tourisme", "le Nord Éco": part of an organisation's name.
+	// "la Somme Tourisme", "le Nord Éco": part of an organisation's name. A line in
+	// capitals says nothing so ("CORSE DU SUD PUBLIÉ LE …").
 	if b < len(d.toks) && d.toks[b].gap&(gapHard|gapComma|gapLine|gapDot|gapPara|gapDash) == 0 && d.capital(b) &&
-		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) {
+		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) && !(d.upper(a, b+1) && b-a > 1) {
+		return false
+	}
+	// "conseillère du canton des Landes des Graves": a canton's name.
+	if k := a - 1; k >= 0 && blank(d.toks[a].gap) && (d.word(k) == "canton" || d.word(k) == "cantons") ||
+		k >= 1 && isConnectorWord(d.word(k)) && blank(d.toks[k].gap) && (d.word(k-1) == "canton" || d.word(k-1) == "cantons") {
 		return false
 	}
 	// "confluence avec le Rhône", "les bords de la Somme": the river.

@@ -1,0 +1,44 @@
+package geo
+
+import (
+	"slices"
+	"testing"
+)
+
+// Forms real documents use for places, beyond the ambiguity table: overseas régions
+// that are their département, headings in capitals, lists of codes, cantons,
+// intercommunalities by part of a merged name, territories named after a commune.
+var realForms = []struct {
+	name, text            string
+	communes, epcis, deps string // space-separated INSEE codes, SIRENs, département codes
+}{
+	{"région d'outre-mer en titre", "MARTINIQUE\nPlus de 400 millions d'euros sont engagés.", "", "", "972"},
+	{"région d'outre-mer après préfecture", "Arrêté de la Préfecture de Mayotte portant délégation.", "", "", "976"},
+	{"région à plusieurs départements", "La Région Bretagne et la Région Normandie signent.", "", "", ""},
+	{"collectivité d'un saint sans contexte", "La fête de la Saint-Martin au village.", "", "", ""},
+	{"département en capitales suivi d'un mot", "HAUTE CORSE RECUEIL DES ACTES ADMINISTRATIFS", "", "", "2B"},
+	{"canton nommé comme un département", "Élue du canton des Landes et Marais, conseillère du canton de la Creuse.", "", "", ""},
+	{"département après un canton", "Le canton de Fruges, dans le Pas-de-Calais.", "", "", "62"},
+	{"liste de codes d'une région", "Les communes rurales de Normandie (14, 50 et 61) sont éligibles.", "", "", "14 50 61"},
+	{"liste de codes avec virgules", "Quatre départements bretons (22, 29, 35, 56).", "", "", "22 29 35 56"},
+	{"numéros de plusieurs régions", "Voir les articles (12, 15 et 18) du règlement.", "", "", ""},
+	{"un seul nombre", "Le chapitre (33) du budget.", "", "", ""},
+}
+
+func TestRealForms(t *testing.T) {
+	g := mustDefault(t)
+	for _, tc := range realForms {
+		t.Run(tc.name, func(t *testing.T) {
+			c, e, d := match(g, tc.text)
+			if !slices.Equal(c, list(tc.communes)) {
+				t.Errorf("%q: communes %v, want %v", tc.text, c, list(tc.communes))
+			}
+			if !slices.Equal(e, list(tc.epcis)) {
+				t.Errorf("%q: epcis %v, want %v", tc.text, e, list(tc.epcis))
+			}
+			if !slices.Equal(d, list(tc.deps)) {
+				t.Errorf("%q: départements %v, want %v", tc.text, d, list(tc.deps))
+			}
+		})
+	}
+}
