@@ -85,6 +85,22 @@
 // preferred but not required (texts call Cœur d'Ostrevent a CC; the data, a CA). The
 // name reported is the official one from epci.json.
 //
+// A core that is a cardinal point and a département's or région's name ("Sud
+// Gironde", "Sud-Hérault"), or that starts with "Pays" ("le Pays du Saintois": a pays
+// or a PETR as often) or "Île" (the island), is weak too; so is an island's name
+// (non-lieux.tsv: "Marie-Galante"). A former EPCI merged into a current one is found
+// when it was named by a part of two words or more of the merged name, cut at "et" and
+// commas ("la communauté de communes du Grand Couronné" → CC de Seille et Grand
+// Couronné): such a part, if only one EPCI has it and it names no département, région
+// or other EPCI, is a weak core of that EPCI. The data has no EPCI that disappeared
+// before the oldest release embedded (2019); those would need the INSEE or BANATIC
+// historical lists with their members.
+//
+// A text may be an excerpt cut mid-phrase: the name that ends it, within its line,
+// or followed by one word the cut may have shortened ("la commune de Luc", "(CC
+// FERCHER PA"), does not count when a longer name starts with it. A text that ends in
+// punctuation is not cut, and neither is a name looked up alone (ResolveOrg).
+//
 // # Départements
 //
 // A département counts when named with its article ("le Nord", "du Nord", "de la
@@ -96,8 +112,15 @@
 // ("Nord-Est") or by a capitalised word ("la Somme Tourisme": an organisation), as a
 // river ("confluence avec le Rhône", "les bords de la Somme", for the départements
 // named after one), as a direction ("au Nord": no "au" form), as a postal code, or
-// inside an EPCI's name ("CC de l'Est de la Somme"). Régions ("Hauts-de-France",
-// "Nord-Pas-de-Calais") are never départements.
+// inside an EPCI's name ("CC de l'Est de la Somme"), or after "canton(s) de" ("canton
+// des Landes et Marais"). A name's first word after its article must be capitalised
+// ("La réunion s'est tenue" is no Réunion). A multi-word name in capitals before a
+// word in capitals is a heading, not an organisation ("CORSE DU SUD PUBLIÉ LE …").
+// A parenthesis that holds only two or more codes of one région, separated by commas
+// and "et", names those départements ("Grande Couronne (77, 78, 91 et 95)"; "(12, 15
+// et 18)" spans three régions and is no list of départements). Régions
+// ("Hauts-de-France", "Nord-Pas-de-Calais") are never départements, but a région
+// with one département names it ("GUADELOUPE", "Préfecture de Mayotte").
 //
 // The overseas collectivités named after a saint (Saint-Pierre-et-Miquelon,
 // Saint-Barthélemy, Saint-Martin: churches, feasts and streets too) need more: their

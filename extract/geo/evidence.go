@@ -586,3 +586,32 @@ func (d *doc) codeList(s string, add func(string)) {
 		add(c)
 	}
 }
+
+// cutAtEnd drops the name that ends a text cut off mid-phrase, as excerpts are, when
+// a longer name starts with it: "la commune de Luc" may be Luc-sur-Aude, "(CC FERCHER
+// PA" a longer name cut in its next word. A text that ends in punctuation is not cut
+// (Normalize drops the spaces and line breaks at the end).
+func (d *doc) cutAtEnd(sel []interp) {
+	toks := d.toks
+	n := len(toks)
+	if n == 0 || len(sel) == 0 || strings.TrimSpace(d.t.Folded[toks[n-1].e:]) != "" {
+		return
+	}
+	in := &sel[len(sel)-1]
+	// The name ends the text, within its line (a line of its own is a list's last
+	// row), or one word follows it that the cut may have shortened.
+	if !(int(in.b) == n && in.a > 0 && toks[in.a].gap&(gapLine|gapPara) == 0 || int(in.b) == n-1 && toks[n-1].gap == gapSpace) {
+		return
+	}
+	node := in.node
+	if in.kind != kCommune {
+		ids := make([]int32, 0, in.b-in.a)
+		for _, tk := range toks[in.a:in.b] {
+			ids = append(ids, tk.id)
+		}
+		node = d.g.m.walk(ids)
+	}
+	if node > 0 && d.g.m.inner[node] {
+		in.kind = kBlock
+	}
+}

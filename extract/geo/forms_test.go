@@ -23,6 +23,20 @@ var realForms = []struct {
 	{"liste de codes avec virgules", "Quatre départements bretons (22, 29, 35, 56).", "", "", "22 29 35 56"},
 	{"numéros de plusieurs régions", "Voir les articles (12, 15 et 18) du règlement.", "", "", ""},
 	{"un seul nombre", "Le chapitre (33) du budget.", "", "", ""},
+	{"réunion en début de phrase", "La réunion s'est tenue en mairie.", "", "", ""},
+	{"La Réunion", "Les projets de La Réunion et de la Guyane.", "", "", "973 974"},
+	{"ancienne CC nommée par une partie du nom fusionné", "La communauté de communes de Gevrey-Chambertin a fusionné en 2017.", "", "200070894", ""},
+	{"partie d'un nom fusionné sans tête", "Les vins de Gevrey-Chambertin.", "21295", "", ""},
+	{"point cardinal et département", "Le Sud-Hérault accueille des touristes.", "", "", ""},
+	{"point cardinal et département après une tête", "La communauté de communes Sud-Hérault investit.", "", "200042653", ""},
+	{"pays", "Le Pays du Coquelicot attire les visiteurs.", "", "", ""},
+	{"pays après une tête", "La communauté de communes du Pays du Coquelicot signe.", "", "248000747", ""},
+	{"île", "Des navettes desservent Marie-Galante chaque jour.", "", "", ""},
+	{"île après une tête", "La communauté de communes de Marie-Galante investit.", "", "249710047", ""},
+	{"nom coupé en fin d'extrait", "Les élus se sont réunis à Luc", "", "", ""},
+	{"nom entier en fin de texte", "Les élus se sont réunis à Luc.", "48086", "", ""},
+	{"mot coupé après le nom", "La réunion a eu lieu à Montreuil su", "", "", ""},
+	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},
 }
 
 func TestRealForms(t *testing.T) {

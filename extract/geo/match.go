@@ -109,6 +109,12 @@ func (d *doc) caseOf(k int) uint8 {
 // Match finds the communes, intercommunalities and départements t names (see the
 // package documentation for the rules). It implements extract.Places.
 func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+	return g.match(t, true)
+}
+
+// match is Match; a text that may be an excerpt (maybeCut) loses the name it ends
+// with when a longer name starts with it (cutAtEnd), a name alone (ResolveOrg) does not.
+func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
 	d := &doc{g: g, t: t}
 	sc, _ := g.scratch.Get().(*matchScratch)
 	if sc == nil {
@@ -306,6 +312,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 	}
 
+	if maybeCut {
+		d.cutAtEnd(sel)
+	}
 	d.riversOf(sel)
 	// The document's context: départements, intercommunalities and régions named, and
 	// the communes named unambiguously with some weight (a trigger, or a town). The
@@ -820,11 +829,11 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 		case kBlock, kGentile:
 			ins = append(ins, interp{a: a, b: b, kind: e.kind})
 		case kRegion:
-			if glued || d.capital(int(s)) {
+			if glued || d.nameCapital(int(s), int(b)) {
 				ins = append(ins, interp{a: a, b: b, kind: kRegion, ref: e.ref})
 			}
 		case kDep:
-			if e.ref == seenDep || !glued && !d.capital(int(s)) || !d.depOK(int(a), int(b), e) ||
+			if e.ref == seenDep || !glued && !d.nameCapital(int(s), int(b)) || !d.depOK(int(a), int(b), e) ||
 				d.dedication(int(s)) || !d.overseasOK(int(s), int(b), d.g.deps[e.ref].Code) {
 				continue
 			}
@@ -1019,6 +1028,15 @@ func (d *doc) communeOK(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// nameCapital reports whether the first word of tokens [a, b) after an article is
+// capitalised: "La Réunion", "la Réunion", not "La réunion s'est tenue".
+func (d *doc) nameCapital(a, b int) bool {
+	for a < b-1 && isArticle(d.word(a)) {
+		a++
+	}
+	return d.capital(a)
 }
 
 func isArticle(w string) bool {
