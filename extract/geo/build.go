@@ -54,7 +54,7 @@ type matcher struct {
 	kids   map[uint64]int32 // node<<32 | token id → child node
 	kidTab *kidTable        // kids, frozen for fast lookups once built
 	ents   [][]entry        // by node
-	inner  []bool           // by node: some key goes on after it
+	longer []uint16         // by node: bit 1<<kind for each kind of key that goes on after it
 	level  []int8           // by node: how much context a commune name needs (0–2)
 	nodes  int32
 
@@ -117,7 +117,7 @@ func (m *matcher) keyTokens(name string) ([]int32, bool) {
 
 func (m *matcher) insert(ids []int32, e entry) int32 {
 	node := int32(0)
-	for _, id := range ids {
+	for i, id := range ids {
 		k := uint64(node)<<32 | uint64(uint32(id))
 		child, ok := m.kids[k]
 		if !ok {
@@ -125,8 +125,12 @@ func (m *matcher) insert(ids []int32, e entry) int32 {
 			child = m.nodes
 			m.kids[k] = child
 			m.ents = append(m.ents, nil)
+			m.longer = append(m.longer, 0)
 		}
 		node = child
+		if i < len(ids)-1 {
+			m.longer[node] |= 1 << e.kind
+		}
 	}
 	for _, x := range m.ents[node] {
 		if x == e {
@@ -217,6 +221,7 @@ func (g *Gazetteer) build() error {
 	m.dict = make(map[string]int32, 1<<15)
 	m.kids = make(map[uint64]int32, 1<<16)
 	m.ents = [][]entry{nil}
+	m.longer = []uint16{0}
 	m.intern("saint")
 	m.intern("sainte")
 	m.intern("saints")
@@ -453,10 +458,6 @@ func (g *Gazetteer) build() error {
 		if maxPop < 20000 && (extract.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
 			m.level[n] = 1
 		}
-	}
-	m.inner = make([]bool, len(m.ents))
-	for k := range m.kids {
-		m.inner[k>>32] = true
 	}
 	m.table = newStrTable(m.dict)
 	m.kidTab = newKidTable(m.kids)

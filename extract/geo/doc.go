@@ -138,6 +138,13 @@
 //     followed by a hyphen and a lower-case word ("Centres-villes");
 //   - a street: after "rue", "avenue", "boulevard", "place", "chemin", "route", "quai"…
 //     with or without "de" ("rue de Lens");
+//   - an island or a territory named after it: after "île(s) de" ("l'île de Groix",
+//     "la presqu'île de Crozon"), or after a capitalised "Pays de" or "Bassin de"
+//     ("le Pays de Morlaix", "le Bassin d'Arcachon"; "le bassin de Lens" counts);
+//   - a name after "la", "le" or "les" none of whose communes has that article ("la
+//     Baule", "les Saintes"): as for "SEYNE (LA)" below, in a list the one commune of
+//     the list's département whose name starts with the article and the name ("La
+//     Seyne et Toulon"), else nothing ("l'" only elides: "l'Île-de-Batz");
 //   - a title naming an arrondissement or a canton: "sous-préfet de Lille" (also across
 //     a PDF's blank line), "arrondissement de Lens", "canton de Fruges" (but "maire de
 //     Beauvais" counts);
@@ -186,6 +193,12 @@
 //     document names the commune's département or EPCI. Such a name followed by "de",
 //     "du", "des" or "d'" and a capitalised word heads a longer name and does not count
 //     ("la Ville de Hazebrouck", "le Port de Calais": Hazebrouck and Calais do).
+//
+// "Au" or "aux" before a name read with its article ("au Port", "aux Abymes") is "à"
+// and the article, but as often a common noun ("au Palais des Sports"): at level 2 it
+// counts as "de". A name said with an article it has not ("au Lamentin" for Lamentin,
+// Guadeloupe) and the commune that has it (Le Lamentin, Martinique) are namesakes;
+// the one with the article comes first at equal context.
 //
 // "Depuis" before a name is a strong trigger when it is locative ("depuis Croix,
 // avant de rejoindre Roubaix"), a weak one before a month or a name followed by a

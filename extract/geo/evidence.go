@@ -448,7 +448,9 @@ func (d *doc) depNamesake(in *interp, dep string) int32 {
 		}
 	}
 	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
-	if in.foreign {
+	if in.pre {
+		written = d.word(int(in.a)-1) + " " + written // "La Seyne": "la seyne "
+	} else if in.foreign {
 		written = d.word(int(in.b)) + " " + written // "SEYNE (LA)": "la seyne "
 	}
 	// The communes are sorted by INSEE code, which starts with the département's.
@@ -588,7 +590,7 @@ func (d *doc) codeList(s string, add func(string)) {
 }
 
 // cutAtEnd drops the name that ends a text cut off mid-phrase, as excerpts are, when
-// a longer name starts with it: "la commune de Luc" may be Luc-sur-Aude, "(CC FERCHER
+// a longer name of its kind starts with it: "la commune de Luc" may be Luc-sur-Aude, "(CC FERCHER
 // PA" a longer name cut in its next word. A text that ends in punctuation is not cut
 // (Normalize drops the spaces and line breaks at the end).
 func (d *doc) cutAtEnd(sel []interp) {
@@ -603,15 +605,17 @@ func (d *doc) cutAtEnd(sel []interp) {
 	if !(int(in.b) == n && in.a > 0 && toks[in.a].gap&(gapLine|gapPara) == 0 || int(in.b) == n-1 && toks[n-1].gap == gapSpace) {
 		return
 	}
-	node := in.node
+	node, kinds := in.node, uint16(1<<kCommune)
 	if in.kind != kCommune {
 		ids := make([]int32, 0, in.b-in.a)
 		for _, tk := range toks[in.a:in.b] {
 			ids = append(ids, tk.id)
 		}
-		node = d.g.m.walk(ids)
+		node, kinds = d.g.m.walk(ids), 1<<kEPCI|1<<kEPCICore|1<<kDep
 	}
-	if node > 0 && d.g.m.inner[node] {
+	// A longer name of the same kind: "Luc-sur-Aude" after Luc, not "Lille Métropole"
+	// after Lille.
+	if node > 0 && d.g.m.longer[node]&kinds != 0 {
 		in.kind = kBlock
 	}
 }

@@ -36,6 +36,16 @@ var realForms = []struct {
 	{"nom coupé en fin d'extrait", "Les élus se sont réunis à Luc", "", "", ""},
 	{"nom entier en fin de texte", "Les élus se sont réunis à Luc.", "48086", "", ""},
 	{"mot coupé après le nom", "La réunion a eu lieu à Montreuil su", "", "", ""},
+	{"nom qui continue en fin de texte", "Le conseil de La Madeleine et Lille", "59368 59350", "", ""},
+	{"au et l'article du nom, département nommé", "Une médiathèque ouvre au Port, à La Réunion.", "97407", "", "974"},
+	{"au et un nom commun", "Le congrès a lieu au Palais des Sports.", "", "", ""},
+	{"au : homonymes avec et sans article", "Une école ouvre au Vernet, près de Toulouse (31).", "31555 31574", "", "31"},
+	{"article que le nom n'a pas", "Il vit à la Baule depuis dix ans.", "", "", ""},
+	{"article que le nom n'a pas, dans une liste", "Les Arcs et Draguignan", "83004 83050", "", ""},
+	{"article élidé", "L'Île-de-Batz et Roscoff.", "29082 29239", "", ""},
+	{"île", "Les ferries pour l'île de Groix partent de Lorient.", "56121", "", ""},
+	{"pays", "Le PETR du Pays de Morlaix signe.", "", "", ""},
+	{"bassin", "Le Bassin d'Alès et la ville d'Alès.", "30007", "", ""},
 	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},
 }
 

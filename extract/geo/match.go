@@ -28,8 +28,10 @@ type interp struct {
 	art     bool           // communes: the name read starts with its article ("La Bassée", "du Touquet")
 	inv     bool           // communes: the name read ends with its article in parentheses ("CRAU (LA)")
 	foreign bool           // communes: followed by an article in parentheses none of its names has ("SEYNE (LA)")
+	pre     bool           // communes: foreign, the article before the name ("les Saintes")
 	strong  bool           // communes: "à", "(59)", a dateline, "commune de"… around the name
 	weak    bool           // communes: "de", "entre"… before the name
+	au      bool           // communes: "au", "aux" before a name read with its article ("au Tampon")
 	code    string         // communes: département code in parentheses after the name
 	postal  string         // communes: postal code before the name
 	ok      bool           // communes: accepted
@@ -421,8 +423,13 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 				continue
 			}
 			in.cands, in.choice = []int32{ci}, ci
-			in.b++
-			in.foreign, in.inv, in.art = false, true, true
+			if in.pre {
+				in.a--
+			} else {
+				in.b++
+				in.inv = true
+			}
+			in.foreign, in.pre, in.art = false, false, true
 		}
 		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var: lists in
 		// capitals shorten names.
@@ -458,7 +465,7 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 				in.ok = false
 			}
 		case 2:
-			in.ok = in.strong || in.weak && named
+			in.ok = in.strong || (in.weak || in.au) && named
 		}
 	}
 	// Lists: a name next to an accepted commune, separated by a comma, "et" or a hyphen,
@@ -853,6 +860,16 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 			if com == -2 {
 				continue // rejected
 			}
+			if com == -1 && e.skip == 0 && d.sameSpan(ins, s, b) {
+				// "au Lamentin": Le Lamentin (Martinique) and Lamentin (Guadeloupe), whose
+				// name has no article but is said with one, are namesakes; the one
+				// without the article the text writes comes second.
+				com = len(ins) - 1
+				if ins[com].former == nil {
+					ins[com].former = map[int32]bool{}
+				}
+				ins[com].former[e.ref] = true
+			}
 			if com == -1 {
 				if !d.communeOK(int(s), int(b)) {
 					com = -2
@@ -884,6 +901,19 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 		}
 	}
 	return ins
+}
+
+// sameSpan reports whether the last reading is a commune's over tokens [a, b) read
+// with a contracted article ("au Lamentin") whose candidates end the arena, so that
+// those of another key over the same tokens may join them.
+func (d *doc) sameSpan(ins []interp, a, b int32) bool {
+	if len(ins) == 0 {
+		return false
+	}
+	in := &ins[len(ins)-1]
+	return in.kind == kCommune && in.a == a && in.b == b && in.a > 0 && in.art && len(in.cands) > 0 &&
+		len(d.cands) > 0 && &in.cands[len(in.cands)-1] == &d.cands[len(d.cands)-1] && soft(d.toks[a].gap) &&
+		!isArticle(d.word(int(a)))
 }
 
 // Départements named after a river.
@@ -985,6 +1015,11 @@ func (d *doc) communeOK(a, b int) bool {
 		if streetWords.has(w) && k < a-1 || streetWords.has(w) && k == a-1 && w != "porte" && w != "pont" && w != "port" {
 			return false
 		}
+		// "l'île de Cayenne", "la presqu'île de Crozon": the island; "Bassin d'Arcachon",
+		// "Pays de Saint-Brieuc": a territory named after the commune.
+		if k < a-1 && (w == "ile" || w == "iles" || (w == "pays" || w == "bassin") && d.capital(k)) {
+			return false
+		}
 		if (w == "prefet" || w == "prefete" || w == "prefets") && k > 0 && d.word(k-1) == "sous" ||
 			w == "arrondissement" || w == "arrondissements" || w == "circonscription" ||
 			w == "canton" || w == "cantons" {
@@ -1064,6 +1099,14 @@ func (d *doc) context(in *interp) {
 	// "SEYNE (LA)": an article in parentheses the name read has not (the name with it
 	// reads otherwise).
 	in.foreign = !in.inv && b < len(toks) && toks[b].gap&gapParen != 0 && d.closedArticle(b) > 0
+	// "les Saintes", "La Seyne": an article before a name none of whose communes has it
+	// (a name with it reads otherwise, and wins by its length).
+	// "l'Île-de-Batz" only elides.
+	if !in.art && !in.foreign && a > 0 && toks[a].gap == gapSpace {
+		if w := d.word(a - 1); w == "la" || w == "le" || w == "les" {
+			in.foreign, in.pre = true, true
+		}
+	}
 	if p := d.postalAfter(b); in.code == "" && p != "" {
 		in.postal, in.strong = p, true // "SAINT-ANTONIN (83510)"
 	}
@@ -1072,6 +1115,10 @@ func (d *doc) context(in *interp) {
 		switch {
 		case w == "a" && strings.HasPrefix(strings.ToLower(d.orig(a-1)), "à"):
 			in.strong = true
+		case (w == "au" || w == "aux") && in.art:
+			// "au Tampon": à and the name's article; but "au Palais de …", "au Ségur de
+			// l'investissement" are common nouns as often (au).
+			in.au = true
 		case len(w) == 5 && isDigits(w) && toks[a].gap&gapComma == 0:
 			in.postal = w
 			in.strong = true
