@@ -55,7 +55,7 @@ type matcher struct {
 	kidTab *kidTable        // kids, frozen for fast lookups once built
 	ents   [][]entry        // by node
 	longer []uint16         // by node: bit 1<<kind for each kind of key that goes on after it
-	level  []int8           // by node: how much context a commune name needs (0–2)
+	level  []int8           // by node: how much context a commune name needs (0–3)
 	nodes  int32
 
 	idDe, idDu, idDes, idD, idLa, idL, idLe, idLes, idA, idEt, idOu, idAu, idAux int32
@@ -425,7 +425,7 @@ func (g *Gazetteer) build() error {
 			return fmt.Errorf("%q is not a commune name", f[0])
 		}
 		l := atoi(f[1])
-		if l < 0 || l > 2 {
+		if l < 0 || l > 3 {
 			return fmt.Errorf("level %q", f[1])
 		}
 		hand[coreOf(ids)] = int8(l)

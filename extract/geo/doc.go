@@ -148,8 +148,11 @@
 //   - a title naming an arrondissement or a canton: "sous-préfet de Lille" (also across
 //     a PDF's blank line), "arrondissement de Lens", "canton de Fruges" (but "maire de
 //     Beauvais" counts);
-//   - a person: after a civility ("M.", "Mme") or a capitalised given name ("Bernard
-//     Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), a given
+//   - a person: after a civility ("M.", "Mme"), an initial ("J Lombard", "P.
+//     Arras"; not "A", "Y"), a given name and a particle with the name in capitals or
+//     a civility before ("Jean-Louis DE LONGEAUX", "M. Paul de Lens"), a surname in
+//     capitals when the name is a given name ("CAPS Antony"), or a capitalised given
+//     name ("Bernard Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), a given
 //     name among given names ("Jean-Pierre, Yves, Jacques"), a capitalised given name
 //     ending a line before the name ("boulevard Vincent⏎Auriol"), or a surname in
 //     capitals, hyphenated compound included, as attendance lists write them: followed
@@ -174,6 +177,10 @@
 //     "place"…, with or without "de", "la" ("l'église Saint-Martin", "la fête de la
 //     Saint-Jean"), or "la" before a male saint ("le défilé de la Saint-Martin").
 //
+// A name in capitals followed by a colon and a civility is a commune's label before
+// its delegates, a strong trigger ("BONNIEUX : M. Pascal RAGOT", also after a
+// surname that is a given name: "Mme Laurence GREGOIRE BONNIEUX : M. …").
+//
 // Then the name's level (ambigus.tsv, or automatic) says how much context it needs:
 //   - 0, most names: nothing more (a single all-capitals word of three letters or
 //     fewer needs a strong trigger). But a commune under 10 000 inhabitants outside
@@ -192,7 +199,17 @@
 //     "ville de", "maire de", "mairie de"…, locative "depuis" — or "de" when the
 //     document names the commune's département or EPCI. Such a name followed by "de",
 //     "du", "des" or "d'" and a capitalised word heads a longer name and does not count
-//     ("la Ville de Hazebrouck", "le Port de Calais": Hazebrouck and Calais do).
+//     ("la Ville de Hazebrouck", "le Port de Calais": Hazebrouck and Calais do);
+//   - 3, a seat of power named for the power ("reçu à Matignon"): its code or postal
+//     code, or its département or EPCI named, or another commune of its département.
+//
+// Whatever the level, a commune under 10 000 inhabitants in metropolitan France
+// does not count without a strong trigger in a text whose départements, EPCIs,
+// régions and codes are all overseas ("le secteur de Pierrefonds" at La Réunion); and
+// a name that is also a département's ("Indre", "Vienne") is that département's, not
+// a commune outside the région the text is about, unless a strong trigger says so
+// ("d'Indre Sud" among the Indre's towns; "Indre (44)" counts). Such a name says
+// nothing of where the text is.
 //
 // "Au" or "aux" before a name read with its article ("au Port", "aux Abymes") is "à"
 // and the article, but as often a common noun ("au Palais des Sports"): at level 2 it
@@ -229,10 +246,11 @@
 // of the candidates has picks the one commune with that code whose name starts with the
 // written one ("SAINT-ANTONIN (83510)" is Saint-Antonin-du-Var), and a name so resolved
 // is the same commune where the text writes it again without a code ("Commune de
-// SAINT-ANTONIN"). A name in capitals in a list whose other communes give a département none of
+// SAINT-ANTONIN"). A name in a list whose other communes give a département none of
 // its candidates is in stands for the one commune of that département whose name
-// starts with it, as administrative lists shorten them ("PIERREFEU" among the Var's
-// communes is Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens); a name with
+// starts with it, as lists shorten them ("PIERREFEU" among the Var's communes is
+// Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens, "Baignes" among the
+// Charente's Baignes-Sainte-Radegonde); a name with
 // its article in parentheses is left as it is ("MOTTE (LA)" is a La Motte). Former names ("Lomme",
 // "Saint-Pol-sur-Mer", "Montreuil" for Montreuil-sur-Mer) are candidates like current
 // ones and resolve to today's commune. Each commune is reported once with its current

@@ -46,6 +46,16 @@ var realForms = []struct {
 	{"île", "Les ferries pour l'île de Groix partent de Lorient.", "56121", "", ""},
 	{"pays", "Le PETR du Pays de Morlaix signe.", "", "", ""},
 	{"bassin", "Le Bassin d'Alès et la ville d'Alès.", "30007", "", ""},
+	{"initiales", "Étaient présents : P Durand, J Arras, C Martin.", "", "", ""},
+	{"À en capitales sans accent", "A Lille, la réunion commence.", "59350", "", ""},
+	{"nom en capitales puis prénom-commune", "Présents : MARTIN Florence, DUBOIS Nancy, à Lyon.", "69123", "", ""},
+	{"particule", "Mme Anne DE ROUBAIX et M. Paul de Lens sont présents.", "", "", ""},
+	{"étiquettes de communes d'une liste d'élus", "LOURMARIN : Mme Claire LEGRAND ; CUCURON : M. Paul SIMON", "84068 84042", "", ""},
+	{"nom abrégé dans une liste en minuscules", "Les communes de Toulon, Pierrefeu et Cuers.", "83137 83091 83049", "", ""},
+	{"texte d'outre-mer", "La route du secteur de Savigny, à Saint-Paul (974).", "97415", "", "974"},
+	{"nom de département dans sa région", "Les offices de tourisme de Poitiers, de Châtellerault et de Vienne Nord.", "86194 86066", "", ""},
+	{"siège du pouvoir", "Le Premier ministre a reçu à Matignon les maires de Brest et de Quimper.", "29019 29232", "", ""},
+	{"siège du pouvoir dans son département", "La mairie de Matignon (22) rouvre.", "22143", "", "22"},
 	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},
 }
 

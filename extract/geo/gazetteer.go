@@ -82,6 +82,7 @@ type Gazetteer struct {
 	codes                         map[string]int32
 	comCodes, depCodes, epciCodes []codeRefs
 	regionCodes                   []int32
+	overseasCode                  []bool // by code: an overseas région's
 }
 
 var loadDefault = sync.OnceValues(Load)

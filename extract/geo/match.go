@@ -325,6 +325,7 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 		named:  zeroed(sc.named, len(g.codes)), // départements named, and EPCIs named
 		dep:    zeroed(sc.ctxDep, len(g.codes)),
 		region: zeroed(sc.ctxRegion, len(g.codes)),
+		abroad: g.overseasCode,
 	}
 	sc.named, sc.ctxDep, sc.ctxRegion = ctx.named, ctx.dep, ctx.region
 	for _, in := range sel {
@@ -334,6 +335,7 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			ctx.named[dep.dep] = true
 			ctx.dep[dep.dep] = true
 			ctx.addRegion(dep.region)
+			ctx.nameRegion(dep.region)
 		case kEPCI, kEPCICore:
 			if in.acronym {
 				continue
@@ -341,17 +343,24 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			e := g.epciCodes[in.ref]
 			ctx.named[e.epci] = true
 			ctx.addRegion(e.region)
+			ctx.nameRegion(e.region)
 		case kRegion:
 			ctx.addRegion(g.regionCodes[in.ref])
+			ctx.nameRegion(g.regionCodes[in.ref])
 		case kCommune:
 			if in.code != "" {
 				ctx.dep[g.codes[in.code]] = true
+				if i, ok := g.byDep[in.code]; ok {
+					ctx.nameRegion(g.depCodes[i].region)
+				}
 			}
-			if len(in.cands) == 1 {
+			// A name that is also a département's ("Indre", "Vienne") says nothing of
+			// where the text is.
+			if len(in.cands) == 1 && !hasKind(m.ents[in.node], kDep) {
 				c := g.communes[in.cands[0]]
 				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
 				// where the text is.
-				if (in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
+				if (in.strong && m.level[in.node] < 3 || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
 					!in.foreign && !d.vetoed(&in, &c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
@@ -431,10 +440,9 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			}
 			in.foreign, in.pre, in.art = false, false, true
 		}
-		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var: lists in
-		// capitals shorten names.
-		if local != "" && in.code == "" && in.postal == "" && !in.inv && g.communes[in.choice].Departement != local &&
-			d.upper(int(in.a), int(in.b)) {
+		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var, "Baignes"
+		// among the Charente's Baignes-Sainte-Radegonde: lists shorten names.
+		if local != "" && in.code == "" && in.postal == "" && !in.inv && g.communes[in.choice].Departement != local {
 			if ci := d.depNamesake(in, local); ci >= 0 {
 				in.cands = []int32{ci}
 				in.choice = ci
@@ -456,6 +464,7 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			if ctx.regions > 0 && !ctx.region[cc.region] && !in.strong && !in.weak && c.Population < 10000 {
 				in.ok = false
 			}
+
 		case 1:
 			// At the start of a sentence or a line item, the capital says nothing.
 			g := toks[in.a].gap
@@ -466,6 +475,19 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			}
 		case 2:
 			in.ok = in.strong || (in.weak || in.au) && named
+		case 3:
+			// "reçu à Matignon": a seat of power, unless the text is about its place.
+			in.ok = in.code != "" || in.postal != "" || named || ctx.dep[cc.dep]
+		}
+		// A text about overseas places only: "le secteur de Pierrefonds" at La
+		// Réunion is no commune of the Oise.
+		if ctx.namedAbroad > 0 && ctx.namedMetro == 0 && !ctx.abroad[cc.region] && !in.strong && c.Population < 10000 {
+			in.ok = false
+		}
+		// "d'Indre Sud" among the Indre's towns: the département's name, not Indre in
+		// Loire-Atlantique.
+		if !in.strong && !ctx.region[cc.region] && d.depInContext(in.node, ctx) {
+			in.ok = false
 		}
 	}
 	// Lists: a name next to an accepted commune, separated by a comma, "et" or a hyphen,
@@ -658,6 +680,18 @@ type matchContext struct {
 	dep     []bool // codes of départements
 	region  []bool // codes of régions
 	regions int    // how many régions are in region
+	abroad  []bool // by code: an overseas région (Gazetteer.overseasCode)
+	// Régions of the départements, EPCIs, régions and codes the text names (not of
+	// its communes), counted at each mention: overseas and metropolitan.
+	namedAbroad, namedMetro int
+}
+
+func (c *matchContext) nameRegion(k int32) {
+	if c.abroad[k] {
+		c.namedAbroad++
+	} else {
+		c.namedMetro++
+	}
 }
 
 func (c *matchContext) addRegion(k int32) {
@@ -700,6 +734,10 @@ func (g *Gazetteer) indexCodes() {
 	g.regionCodes = make([]int32, len(g.regions))
 	for i, r := range g.regions {
 		g.regionCodes[i] = code(r.Code)
+	}
+	g.overseasCode = make([]bool, len(g.codes))
+	for i, k := range g.regionCodes {
+		g.overseasCode[k] = g.regions[i].Code < "10" // 01 Guadeloupe … 06 Mayotte
 	}
 }
 
@@ -903,6 +941,17 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 	return ins
 }
 
+// depInContext reports whether the commune key at node is also the name of a
+// département of a région in the document's context.
+func (d *doc) depInContext(node int32, ctx *matchContext) bool {
+	for _, e := range d.g.m.ents[node] {
+		if e.kind == kDep && e.skip == 0 && ctx.region[d.g.depCodes[e.ref].region] {
+			return true
+		}
+	}
+	return false
+}
+
 // sameSpan reports whether the last reading is a commune's over tokens [a, b) read
 // with a contracted article ("au Lamentin") whose candidates end the arena, so that
 // those of another key over the same tokens may join them.
@@ -1046,8 +1095,22 @@ func (d *doc) communeOK(a, b int) bool {
 		if civilities.has(w) && d.capital(a-1) {
 			return false
 		}
-		// "Bernard Cazeneuve", "Jean-Pierre Marck".
-		if toks[a].gap&gapDot == 0 && d.capital(a-1) && names.IsGiven(w) && !isConnectorWord(w) {
+		// "J Lombard", "P. Arras": an initial.
+		if len(w) == 1 && w != "a" && w != "y" && d.capital(a-1) && toks[a].gap&gapJoined == 0 {
+			return false
+		}
+		// "CAPS Antony", "DURAND Florence": a surname in capitals, then the given name.
+		if b-a == 1 && toks[a].gap&gapDot == 0 && len(w) > 1 && !isConnectorWord(w) && d.upper(a-1, a) &&
+			!d.upper(a, b) && names.IsGiven(d.word(a)) {
+			return false
+		}
+		// "Jean-Louis DE LONGEAUX", "M. Paul de Lens": a given name and a particle.
+		if d.particle(a) {
+			return false
+		}
+		// "Bernard Cazeneuve", "Jean-Pierre Marck"; but "Mme Laurence GREGOIRE
+		// BONNIEUX : M. …" is the label of the commune after the surname.
+		if toks[a].gap&gapDot == 0 && d.capital(a-1) && names.IsGiven(w) && !isConnectorWord(w) && !d.label(a, b) {
 			return false
 		}
 	}
@@ -1072,6 +1135,41 @@ func (d *doc) nameCapital(a, b int) bool {
 		a++
 	}
 	return d.capital(a)
+}
+
+// label reports whether the name over tokens [a, b), in capitals, is followed by a
+// colon and a civility: "BONNIEUX : M. Pascal RAGOT", a commune's label before its
+// delegates in an attendance list.
+func (d *doc) label(a, b int) bool {
+	toks := d.toks
+	return b < len(toks) && civilities.has(d.word(b)) && d.capital(b) && d.upper(a, b) &&
+		strings.TrimSpace(d.t.Folded[toks[b-1].e:toks[b].s]) == ":"
+}
+
+// particle reports whether the name at token a follows "de", "du" or "d'" after a
+// capitalised given name, as surnames do ("Jean-Louis DE LONGEAUX"): the name in
+// capitals, or the given name after a civility ("M. Paul de Lens").
+func (d *doc) particle(a int) bool {
+	toks := d.toks
+	if a < 2 || !soft(toks[a].gap) || !soft(toks[a-1].gap) || toks[a-1].gap&gapLine != 0 {
+		return false
+	}
+	switch d.word(a - 1) {
+	case "de", "du", "d":
+	default:
+		return false
+	}
+	g := a - 2
+	if !d.capital(g) || !names.IsGiven(d.word(g)) || d.upper(g, g+1) {
+		return false
+	}
+	if d.upper(a, a+1) && d.upper(a-1, a) {
+		return true
+	}
+	for g > 0 && toks[g].gap&gapJoined != 0 && toks[g].gap&gapSpace == 0 {
+		g-- // "Jean-Louis"
+	}
+	return g > 0 && toks[g].gap&(gapComma|gapHard|gapLine) == 0 && civilities.has(d.word(g-1)) && d.capital(g-1)
 }
 
 func isArticle(w string) bool {
@@ -1132,6 +1230,9 @@ func (d *doc) context(in *interp) {
 				in.strong = true
 			}
 		}
+	}
+	if d.label(a, b) {
+		in.strong = true
 	}
 	// A dateline: "Lille, le 12 mars 2019" at the start of a line.
 	if (a == 0 || toks[a].gap&(gapLine|gapHard) != 0) && b < len(toks) && toks[b].gap&gapComma != 0 &&
