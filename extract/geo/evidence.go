@@ -286,15 +286,14 @@ func (d *doc) postalNamesake(in *interp) {
 			return
 		}
 	}
-	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
+	written := nameKey(d.origSpan(int(in.a), int(in.b)))
 	found := int32(-1)
 	for i := range d.g.communes {
 		c := &d.g.communes[i]
 		if !slices.Contains(c.PostalCodes, in.postal) {
 			continue
 		}
-		name := extract.Fold(strings.Join(strings.FieldsFunc(c.Name, notWord), " ")) + " "
-		if strings.HasPrefix(name, written) {
+		if strings.HasPrefix(d.g.nameKeys[i], written) {
 			if found >= 0 {
 				return
 			}
@@ -304,6 +303,12 @@ func (d *doc) postalNamesake(in *interp) {
 	if found >= 0 {
 		in.cands = []int32{found}
 	}
+}
+
+// nameKey returns a name folded, its words joined by single spaces, with a space at
+// the end: the form depNamesake and postalNamesake compare prefixes of.
+func nameKey(s string) string {
+	return extract.Fold(strings.Join(strings.FieldsFunc(s, notWord), " ")) + " "
 }
 
 func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -447,29 +452,31 @@ func (d *doc) depNamesake(in *interp, dep string) int32 {
 			return -1
 		}
 	}
-	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
+	// The folded words of the name, as nameKey writes them: "la seyne " for "La
+	// Seyne" and for "SEYNE (LA)".
+	a, b := int(in.a), int(in.b)
+	var art string
 	if in.pre {
-		written = d.word(int(in.a)-1) + " " + written // "La Seyne": "la seyne "
+		a--
 	} else if in.foreign {
-		written = d.word(int(in.b)) + " " + written // "SEYNE (LA)": "la seyne "
+		art = d.word(b) + " "
 	}
-	// The communes are sorted by INSEE code, which starts with the département's.
-	i := sort.Search(len(g.communes), func(i int) bool { return g.communes[i].INSEE >= dep })
-	found := int32(-1)
-	for ; i < len(g.communes) && g.communes[i].Departement == dep; i++ {
-		// The first letter first: folding every name of the département costs.
-		if r, _ := utf8.DecodeRuneInString(g.communes[i].Name); !strings.HasPrefix(written, extract.FoldRune(r)) {
-			continue
-		}
-		name := extract.Fold(strings.Join(strings.FieldsFunc(g.communes[i].Name, notWord), " ")) + " "
-		if strings.HasPrefix(name, written) {
-			if found >= 0 {
-				return -1
-			}
-			found = int32(i)
-		}
+	var sb strings.Builder
+	sb.WriteString(art)
+	for k := a; k < b; k++ {
+		sb.WriteString(d.word(k))
+		sb.WriteByte(' ')
 	}
-	return found
+	written := sb.String()
+	// The département's names in order: the ones that start with written follow one
+	// another.
+	idx := g.byDepName[dep]
+	k := sort.Search(len(idx), func(j int) bool { return g.nameKeys[idx[j]] >= written })
+	if k == len(idx) || !strings.HasPrefix(g.nameKeys[idx[k]], written) ||
+		k+1 < len(idx) && strings.HasPrefix(g.nameKeys[idx[k+1]], written) {
+		return -1
+	}
+	return idx[k]
 }
 
 // closedArticle returns the offset in the folded text after the closing parenthesis
@@ -571,14 +578,29 @@ func (d *doc) codeList(s string, add func(string)) {
 	var codes [8]string
 	n := 0
 	region := ""
-	for _, part := range strings.Split(strings.ReplaceAll(s, " et ", ","), ",") {
-		c := strings.ToUpper(strings.TrimSpace(part))
-		dep, ok := d.g.byDep[c]
+	for s != "" {
+		part := s
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			part, s = s[:i], s[i+1:]
+		} else if i := strings.Index(s, " et "); i >= 0 {
+			part, s = s[:i], s[i+4:]
+		} else {
+			s = ""
+		}
+		part = strings.TrimSpace(part)
+		if i := strings.Index(part, " et "); i >= 0 { // "78 et 91" before a comma
+			s = part[i+4:] + "," + s
+			part = part[:i]
+		}
+		if len(part) < 2 || len(part) > 3 {
+			return // "(2019)", "(1)": no code
+		}
+		dep, ok := d.g.byDep[strings.ToUpper(part)]
 		if !ok || n == len(codes) || region != "" && d.g.deps[dep].Region != region {
 			return
 		}
 		region = d.g.deps[dep].Region
-		codes[n] = c
+		codes[n] = d.g.deps[dep].Code
 		n++
 	}
 	if n < 2 {

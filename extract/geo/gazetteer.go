@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,7 +83,9 @@ type Gazetteer struct {
 	codes                         map[string]int32
 	comCodes, depCodes, epciCodes []codeRefs
 	regionCodes                   []int32
-	overseasCode                  []bool // by code: an overseas région's
+	overseasCode                  []bool             // by code: an overseas région's
+	nameKeys                      []string           // by commune: its name as nameKey gives it
+	byDepName                     map[string][]int32 // by département: its communes in the order of nameKeys
 }
 
 var loadDefault = sync.OnceValues(Load)
@@ -142,6 +145,15 @@ func Load() (*Gazetteer, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	g.nameKeys = make([]string, len(g.communes))
+	g.byDepName = map[string][]int32{}
+	for i, c := range g.communes {
+		g.nameKeys[i] = nameKey(c.Name)
+		g.byDepName[c.Departement] = append(g.byDepName[c.Departement], int32(i))
+	}
+	for _, idx := range g.byDepName {
+		slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(g.nameKeys[a], g.nameKeys[b]) })
 	}
 	if err := g.build(); err != nil {
 		return nil, err

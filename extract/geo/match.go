@@ -1100,8 +1100,8 @@ func (d *doc) communeOK(a, b int) bool {
 			return false
 		}
 		// "CAPS Antony", "DURAND Florence": a surname in capitals, then the given name.
-		if b-a == 1 && toks[a].gap&gapDot == 0 && len(w) > 1 && !isConnectorWord(w) && d.upper(a-1, a) &&
-			!d.upper(a, b) && names.IsGiven(d.word(a)) {
+		if b-a == 1 && toks[a].gap&gapDot == 0 && len(w) > 1 && !isConnectorWord(w) && names.IsGiven(d.word(a)) &&
+			d.upper(a-1, a) && !d.upper(a, b) {
 			return false
 		}
 		// "Jean-Louis DE LONGEAUX", "M. Paul de Lens": a given name and a particle.
