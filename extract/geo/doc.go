@@ -179,7 +179,9 @@
 //
 // A name in capitals followed by a colon and a civility is a commune's label before
 // its delegates, a strong trigger ("BONNIEUX : M. Pascal RAGOT", also after a
-// surname that is a given name: "Mme Laurence GREGOIRE BONNIEUX : M. …").
+// surname that is a given name: "Mme Laurence GREGOIRE BONNIEUX : M. …"); so is a
+// name in capitals alone in parentheses after a person's name in capitals that
+// follows a civility ("M. Alain DUVAL (GY)": a delegate's commune).
 //
 // Then the name's level (ambigus.tsv, or automatic) says how much context it needs:
 //   - 0, most names: nothing more (a single all-capitals word of three letters or

@@ -56,6 +56,8 @@ var realForms = []struct {
 	{"nom de département dans sa région", "Les offices de tourisme de Poitiers, de Châtellerault et de Vienne Nord.", "86194 86066", "", ""},
 	{"siège du pouvoir", "Le Premier ministre a reçu à Matignon les maires de Brest et de Quimper.", "29019 29232", "", ""},
 	{"siège du pouvoir dans son département", "La mairie de Matignon (22) rouvre.", "22143", "", "22"},
+	{"commune d'un délégué entre parenthèses", "Délégués titulaires : M. Alain DUVAL (GY), Mme Anne-Marie LEROUX (SENS), M. Paul SIMON (PS).", "70282 89387", "", ""},
+	{"sigle entre parenthèses hors d'une liste d'élus", "Le réseau d'information (RIS) est ouvert.", "", "", ""},
 	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},
 }
 

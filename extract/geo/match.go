@@ -1146,6 +1146,29 @@ func (d *doc) label(a, b int) bool {
 		strings.TrimSpace(d.t.Folded[toks[b-1].e:toks[b].s]) == ":"
 }
 
+// delegateOf reports whether the name over tokens [a, b), in capitals, stands alone in
+// parentheses after a person's name in capitals that follows a civility: "M. Alain
+// MAZÉ (ANNOIX)", a delegate's commune in a list of members.
+func (d *doc) delegateOf(a, b int) bool {
+	toks := d.toks
+	if a < 3 || toks[a].gap&gapParen == 0 || toks[a].gap&(gapLine|gapPara) != 0 || !d.upper(a-1, b) {
+		return false
+	}
+	f := d.t.Folded
+	if e := int(toks[b-1].e); e >= len(f) || f[e] != ')' {
+		return false
+	}
+	for k := a - 1; k > 0 && k >= a-4; k-- {
+		if toks[k].gap&(gapLine|gapPara|gapParen) != 0 || toks[k].gap&gapHard != 0 && toks[k].gap&gapDot == 0 {
+			return false
+		}
+		if civilities.has(d.word(k-1)) && d.capital(k-1) {
+			return true
+		}
+	}
+	return false
+}
+
 // particle reports whether the name at token a follows "de", "du" or "d'" after a
 // capitalised given name, as surnames do ("Jean-Louis DE LONGEAUX"): the name in
 // capitals, or the given name after a civility ("M. Paul de Lens").
@@ -1231,7 +1254,7 @@ func (d *doc) context(in *interp) {
 			}
 		}
 	}
-	if d.label(a, b) {
+	if d.label(a, b) || d.delegateOf(a, b) {
 		in.strong = true
 	}
 	// A dateline: "Lille, le 12 mars 2019" at the start of a line.
