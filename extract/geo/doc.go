@@ -85,6 +85,12 @@
 // preferred but not required (texts call Cœur d'Ostrevent a CC; the data, a CA). The
 // name reported is the official one from epci.json.
 //
+// A head ("l'agglo de", "la communauté de communes de", not "l'agglomération de",
+// which is as often the urban area) followed by the name of the commune that is the
+// most populous member of an EPCI of the head's type names that EPCI ("l'agglo de
+// Saint-Quentin": CA du Saint-Quentinois). A comma after a head ends what it names
+// ("Toulouse Métropole, Bordeaux Métropole").
+//
 // A core that is a cardinal point and a département's or région's name ("Sud
 // Gironde", "Sud-Hérault"), or that starts with "Pays" ("le Pays du Saintois": a pays
 // or a PETR as often) or "Île" (the island), is weak too; so is an island's name

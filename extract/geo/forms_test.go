@@ -58,6 +58,10 @@ var realForms = []struct {
 	{"siège du pouvoir dans son département", "La mairie de Matignon (22) rouvre.", "22143", "", "22"},
 	{"commune d'un délégué entre parenthèses", "Délégués titulaires : M. Alain DUVAL (GY), Mme Anne-Marie LEROUX (SENS), M. Paul SIMON (PS).", "70282 89387", "", ""},
 	{"sigle entre parenthèses hors d'une liste d'élus", "Le réseau d'information (RIS) est ouvert.", "", "", ""},
+	{"EPCI par sa ville-centre", "L'agglo de Saint-Quentin investit.", "", "200071892", ""},
+	{"CC par sa ville-centre", "La communauté de communes de Marle vote.", "", "240200469", ""},
+	{"agglomération au sens de l'aire urbaine", "L'agglomération de Saint-Quentin compte 100 000 habitants.", "02691", "", ""},
+	{"EPCI en liste après une virgule", "Toulouse Métropole, Bordeaux Métropole et Nantes Métropole signent.", "", "243100518 243300316 244400404", ""},
 	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},
 }
 

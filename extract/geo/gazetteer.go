@@ -85,6 +85,7 @@ type Gazetteer struct {
 	regionCodes                   []int32
 	overseasCode                  []bool             // by code: an overseas région's
 	nameKeys                      []string           // by commune: its name as nameKey gives it
+	seat                          map[int32]int32    // commune → the EPCI whose most populous member it is
 	byDepName                     map[string][]int32 // by département: its communes in the order of nameKeys
 }
 
@@ -145,6 +146,18 @@ func Load() (*Gazetteer, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	g.seat = map[int32]int32{}
+	for i, e := range g.epcis {
+		best := int32(-1)
+		for _, insee := range e.Members {
+			if c := g.byINSEE[insee]; best < 0 || g.communes[c].Population > g.communes[best].Population {
+				best = c
+			}
+		}
+		if best >= 0 {
+			g.seat[best] = int32(i)
+		}
 	}
 	g.nameKeys = make([]string, len(g.communes))
 	g.byDepName = map[string][]int32{}

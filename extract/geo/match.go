@@ -194,6 +194,10 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 		}
 		j := skipConnectors(t.Folded, toks, i+n)
 		start := i
+		// "Toulouse Métropole, Bordeaux Métropole": a comma ends what the head names.
+		if j < len(toks) && toks[j].gap&gapComma != 0 {
+			continue
+		}
 		for j < len(toks) && soft(toks[j].gap) {
 			best := -1
 			at := sort.Search(len(d.epciAt), func(k int) bool { return ins[d.epciAt[k]].a >= int32(j) })
@@ -206,10 +210,14 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 					best = x
 				}
 			}
-			if best < 0 {
+			var in interp
+			if best >= 0 {
+				in = ins[best]
+			} else if seat, ok := d.seatReading(ins, i, n, j, flags); ok && start == i {
+				in = seat
+			} else {
 				break
 			}
-			in := ins[best]
 			in.a = int32(start)
 			in.kind = kEPCI
 			in.ok = true
@@ -739,6 +747,39 @@ func (g *Gazetteer) indexCodes() {
 	for i, k := range g.regionCodes {
 		g.overseasCode[k] = g.regions[i].Code < "10" // 01 Guadeloupe … 06 Mayotte
 	}
+}
+
+// seatReading returns an EPCI reading for a head of n tokens at token i followed at
+// token j by the name of the commune that is the seat of an EPCI
+// of the head's type ("l'agglo de Saint-Quentin": CA du Saint-Quentinois, whose most
+// populous member is Saint-Quentin), or -1. "L'agglomération de …" alone is as often
+// the urban area.
+func (d *doc) seatReading(ins []interp, i, n, j int, flags uint16) (interp, bool) {
+	if n == 1 && d.word(i) == "agglomeration" {
+		return interp{}, false
+	}
+	g := d.g
+	com := -1
+	for x := range ins {
+		if ins[x].kind == kCommune && ins[x].a == int32(j) && (com < 0 || ins[x].b > ins[com].b) {
+			com = x
+		}
+	}
+	if com < 0 {
+		return interp{}, false
+	}
+	ref := int32(-1)
+	for _, ci := range ins[com].cands {
+		e, ok := g.seat[ci]
+		if !ok || flags&(fTypeCA|fTypeCC|fTypeCU|fTypeMetro) != 0 && !g.m.typeMatch(g, e, flags) || ref >= 0 && e != ref {
+			continue
+		}
+		if ref >= 0 {
+			return interp{}, false
+		}
+		ref = e
+	}
+	return interp{a: int32(j), b: ins[com].b, kind: kEPCI, ref: ref}, ref >= 0
 }
 
 // typeMatch reports whether EPCI ref is of the type a head announces.
