@@ -35,7 +35,8 @@
 // "Saint"/"Sainte" do not matter ("St. Omer", "Saint Omer", "SAINT-OMER"). A word
 // hyphenated across a PDF line is rejoined first when its first part is capitalised,
 // its second is in lower case and the two glued are one word of the gazetteer
-// ("Gra-⏎velines"); "Centres-villes" stays two words. Every name is a key in one trie
+// ("Gra-⏎velines"); "Centres-villes" stays two words, and so does a part of one letter,
+// an elided article ("Val-d'Oise"). Every name is a key in one trie
 // over token ids; a single pass over the tokens walks the trie from each token and
 // collects every key that ends there, so the cost does not grow with the number of
 // names. A key may not cross punctuation other than a hyphen, apostrophe, dash or one

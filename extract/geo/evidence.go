@@ -217,7 +217,8 @@ func (d *doc) joinHyphenated() {
 // join extends p over tk, the token after it across a hyphen, when the two make one
 // word as joinHyphenated says, and reports whether it did.
 func (d *doc) join(p *token, tk token) bool {
-	if d.t.Folded[tk.s-1] != '-' || p.e != tk.s-1 {
+	// "Val-d'Oise": a one-letter second part is an elided article, no word's end.
+	if d.t.Folded[tk.s-1] != '-' || p.e != tk.s-1 || tk.e-tk.s < 2 {
 		return false
 	}
 	s, _ := d.t.Orig(int(tk.s), int(tk.e))
@@ -633,7 +634,10 @@ func (d *doc) cutAtEnd(sel []interp) {
 		for _, tk := range toks[in.a:in.b] {
 			ids = append(ids, tk.id)
 		}
-		node, kinds = d.g.m.walk(ids), 1<<kEPCI|1<<kEPCICore|1<<kDep
+		node, kinds = d.g.m.walk(ids), 1<<kEPCI|1<<kEPCICore
+		if in.kind == kDep || in.kind == kRegion {
+			kinds = 1 << in.kind
+		}
 	}
 	// A longer name of the same kind: "Luc-sur-Aude" after Luc, not "Lille Métropole"
 	// after Lille.

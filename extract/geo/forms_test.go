@@ -23,6 +23,8 @@ var realForms = []struct {
 	{"liste de codes avec virgules", "Quatre départements bretons (22, 29, 35, 56).", "", "", "22 29 35 56"},
 	{"numéros de plusieurs régions", "Voir les articles (12, 15 et 18) du règlement.", "", "", ""},
 	{"un seul nombre", "Le chapitre (33) du budget.", "", "", ""},
+	{"trait d'union et article élidé", "Il habite dans le Val-d'Oise, près de Pontoise.", "95500", "", "95"},
+	{"département en fin de texte", "Une aide en Côte-d'Or et dans le Val-d'Oise", "", "", "21 95"},
 	{"réunion en début de phrase", "La réunion s'est tenue en mairie.", "", "", ""},
 	{"La Réunion", "Les projets de La Réunion et de la Guyane.", "", "", "973 974"},
 	{"ancienne CC nommée par une partie du nom fusionné", "La communauté de communes de Gevrey-Chambertin a fusionné en 2017.", "", "200070894", ""},
