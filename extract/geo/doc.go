@@ -103,10 +103,13 @@
 // before the oldest release embedded (2019); those would need the INSEE or BANATIC
 // historical lists with their members.
 //
-// A text may be an excerpt cut mid-phrase: the name that ends it, within its line,
-// or followed by one word the cut may have shortened ("la commune de Luc", "(CC
-// FERCHER PA"), does not count when a longer name starts with it. A text that ends in
-// punctuation is not cut, and neither is a name looked up alone (ResolveOrg).
+// A text may be an excerpt cut mid-phrase: the name followed by one word that ends it,
+// which the cut may have shortened, does not count when a longer name of its kind goes
+// on with a word ("(CC FERCHER PA"); a commune's name that ends it within its line
+// does not count when a longer commune of a département in the context starts with it
+// ("la commune de Luc" in the Aude: Luc-sur-Aude or Luc-sur-Orbieu; but "à Niort"). A
+// text that ends in punctuation is not cut, and neither is a name looked up alone
+// (ResolveOrg).
 //
 // # Départements
 //

@@ -612,20 +612,18 @@ func (d *doc) codeList(s string, add func(string)) {
 	}
 }
 
-// cutAtEnd drops the name that ends a text cut off mid-phrase, as excerpts are, when
-// a longer name of its kind starts with it: "la commune de Luc" may be Luc-sur-Aude, "(CC FERCHER
-// PA" a longer name cut in its next word. A text that ends in punctuation is not cut
-// (Normalize drops the spaces and line breaks at the end).
+// cutAtEnd drops the name that ends a text cut off mid-phrase, as excerpts are, in
+// its next word, when a longer name of its kind goes on with a word ("(CC FERCHER
+// PA"). A text that ends in punctuation is not cut (Normalize drops the spaces and
+// line breaks at the end).
 func (d *doc) cutAtEnd(sel []interp) {
 	toks := d.toks
 	n := len(toks)
-	if n == 0 || len(sel) == 0 || strings.TrimSpace(d.t.Folded[toks[n-1].e:]) != "" {
+	if !d.endsCut() || len(sel) == 0 {
 		return
 	}
 	in := &sel[len(sel)-1]
-	// The name ends the text, within its line (a line of its own is a list's last
-	// row), or one word follows it that the cut may have shortened.
-	if !(int(in.b) == n && in.a > 0 && toks[in.a].gap&(gapLine|gapPara) == 0 || int(in.b) == n-1 && toks[n-1].gap == gapSpace) {
+	if int(in.b) != n-1 || toks[n-1].gap != gapSpace {
 		return
 	}
 	node, kinds := in.node, uint16(1<<kCommune)
@@ -643,5 +641,48 @@ func (d *doc) cutAtEnd(sel []interp) {
 	// after Lille.
 	if node > 0 && d.g.m.longer[node]&kinds != 0 {
 		in.kind = kBlock
+	}
+}
+
+// endsCut reports whether the text ends without punctuation, as an excerpt cut off.
+func (d *doc) endsCut() bool {
+	n := len(d.toks)
+	return n > 0 && strings.TrimSpace(d.t.Folded[d.toks[n-1].e:]) == ""
+}
+
+// cutCommuneAtEnd drops the commune name that ends a cut text within its line when a
+// longer commune of a département in the context starts with it: "la commune de Luc"
+// in a text about the Aude may be Luc-sur-Aude or Luc-sur-Orbieu; "à Niort" with no
+// such context is Niort. A line of its own is a list's last row and is left alone.
+func (d *doc) cutCommuneAtEnd(sel []interp, ctx *matchContext) {
+	toks := d.toks
+	n := len(toks)
+	if !d.endsCut() || len(sel) == 0 {
+		return
+	}
+	in := &sel[len(sel)-1]
+	if in.kind != kCommune || int(in.b) != n || in.a == 0 || toks[in.a].gap&(gapLine|gapPara) != 0 ||
+		d.g.m.longer[in.node]&(1<<kCommune) == 0 {
+		return
+	}
+	var sb strings.Builder
+	for k := in.a; k < in.b; k++ {
+		sb.WriteString(d.word(int(k)))
+		sb.WriteByte(' ')
+	}
+	written := sb.String()
+	g := d.g
+	for i, dep := range g.deps {
+		if !ctx.dep[g.depCodes[i].dep] {
+			continue
+		}
+		idx := g.byDepName[dep.Code]
+		k := sort.Search(len(idx), func(j int) bool { return g.nameKeys[idx[j]] >= written })
+		for ; k < len(idx) && strings.HasPrefix(g.nameKeys[idx[k]], written); k++ {
+			if len(g.nameKeys[idx[k]]) > len(written) {
+				in.kind = kBlock
+				return
+			}
+		}
 	}
 }

@@ -385,6 +385,9 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			ctx.named[g.epciCodes[in.ref].epci] = true
 		}
 	}
+	if maybeCut {
+		d.cutCommuneAtEnd(sel, ctx)
+	}
 	// Communes: choose among namesakes, then decide whether the name counts.
 	veto := zeroed(sc.veto, len(sel))
 	sc.veto = veto
