@@ -120,8 +120,9 @@
 // "Anor (36)" is a count. A bare one-word name ("Nord", "Somme", "Vienne") counts only
 // after "département" or before its code. It does not count when followed by a hyphen
 // ("Nord-Est") or by a capitalised word ("la Somme Tourisme": an organisation), as a
-// river ("confluence avec le Rhône", "les bords de la Somme", for the départements
-// named after one), as a direction ("au Nord": no "au" form), as a postal code, or
+// river ("confluence avec le Rhône", "les bords de la Somme", "une crue de la Garonne
+// et de la Loire": a river word up to nine words before in the sentence, back to
+// "département", for the départements named after one), as a direction ("au Nord": no "au" form), as a postal code, or
 // inside an EPCI's name ("CC de l'Est de la Somme"), or after "canton(s) de" ("canton
 // des Landes et Marais"). A name's first word after its article must be capitalised
 // ("La réunion s'est tenue" is no Réunion). A multi-word name in capitals before a

@@ -1042,10 +1042,14 @@ func (d *doc) depOK(a, b int, e entry) bool {
 		return false
 	}
 	// "confluence avec le Rhône", "les bords de la Somme": the river.
+	// Within the sentence, across a list of rivers: "une crue de la Garonne et de la
+	// Loire".
 	if rivers[d.g.deps[e.ref].Code] && b-a-int(e.skip) == 1 {
-		for k := a - 1; k >= 0 && k >= a-4; k-- {
-			if riverWords.has(d.word(k)) {
+		for k := a - 1; k >= 0 && k >= a-9 && soft(d.toks[k+1].gap); k-- {
+			if w := d.word(k); riverWords.has(w) {
 				return false
+			} else if w == "departement" || w == "departements" {
+				break // "le bassin relève du département de la Somme"
 			}
 		}
 	}
