@@ -1066,11 +1066,35 @@ func (d *doc) depOK(a, b int, e entry) bool {
 			return true
 		}
 	}
+	if d.headingPart(a, b) {
+		return true
+	}
 	// "en Lozère", "en Isère": the feminine names take "en" without an article.
 	if l := d.g.deps[e.ref].Liaison; a > 0 && (l == 3 || l == 5) && d.word(a-1) == "en" && soft(d.toks[a].gap) {
 		return true
 	}
 	return false
+}
+
+// headingPart reports whether tokens [a, b) open or close their line apart from the
+// rest of it by a dash, "|" or ">", as headings and breadcrumbs name a section:
+// "Courrier régional – Somme", "Aisne > Villers-Cotterêts".
+func (d *doc) headingPart(a, b int) bool {
+	toks := d.toks
+	f := d.t.Folded
+	sep := func(s string) bool {
+		switch strings.TrimSpace(s) {
+		case "–", "—", "|", ">", "»":
+			return true
+		}
+		return false
+	}
+	if (a == 0 || toks[a].gap&(gapLine|gapPara) != 0) && b < len(toks) && toks[b].gap&(gapLine|gapPara) == 0 &&
+		sep(f[toks[b-1].e:toks[b].s]) {
+		return true
+	}
+	return a > 0 && toks[a].gap&(gapLine|gapPara) == 0 && (b == len(toks) || toks[b].gap&(gapLine|gapPara) != 0) &&
+		sep(f[toks[a-1].e:toks[a].s])
 }
 
 // communeOK rejects what cannot be a commune whatever the context: lower case,
