@@ -119,8 +119,9 @@
 // after a commune ("Wallers (59)") — a code that one of the commune's namesakes has:
 // "Anor (36)" is a count. A bare one-word name ("Nord", "Somme", "Vienne") counts only
 // after "département", before its code, or as a heading's part that opens or closes
-// its line apart from the rest by a dash, "|" or ">" ("Courrier régional – Somme",
-// "Aisne > Villers-Cotterêts"). It does not count when followed by a hyphen
+// its line apart from the rest by a dash, "|" or ">", or stands between two ">" or
+// "|" ("Courrier régional – Somme", "Aisne > Villers-Cotterêts", "Accueil > Gers >
+// Actualités"). It does not count when followed by a hyphen
 // ("Nord-Est") or by a capitalised word ("la Somme Tourisme": an organisation), as a
 // river ("confluence avec le Rhône", "les bords de la Somme", "une crue de la Garonne
 // et de la Loire": a river word up to nine words before in the sentence, back to

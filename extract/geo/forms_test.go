@@ -30,7 +30,7 @@ var realForms = []struct {
 	{"bassin et département", "Le bassin versant relève du département de la Somme.", "", "", "80"},
 	{"rubrique d'un journal", "Le Courrier – Vienne\nLundi 3 mars 2025\nUn nouveau pont ouvre.", "", "", "86"},
 	{"fil d'Ariane", "Accueil > Gers > Actualités\nUn marché ouvre.", "", "", "32"},
-	{"nom seul au milieu d'une ligne", "Le Nord – une terre d'industrie.", "", "", ""},
+	{"nom seul au milieu d'une ligne", "Les vents – Nord et Ouest – soufflent.", "", "", ""},
 	{"réunion en début de phrase", "La réunion s'est tenue en mairie.", "", "", ""},
 	{"La Réunion", "Les projets de La Réunion et de la Guyane.", "", "", "973 974"},
 	{"ancienne CC nommée par une partie du nom fusionné", "La communauté de communes de Gevrey-Chambertin a fusionné en 2017.", "", "200070894", ""},

@@ -1093,8 +1093,18 @@ func (d *doc) headingPart(a, b int) bool {
 		sep(f[toks[b-1].e:toks[b].s]) {
 		return true
 	}
-	return a > 0 && toks[a].gap&(gapLine|gapPara) == 0 && (b == len(toks) || toks[b].gap&(gapLine|gapPara) != 0) &&
-		sep(f[toks[a-1].e:toks[a].s])
+	if a == 0 || toks[a].gap&(gapLine|gapPara) != 0 || !sep(f[toks[a-1].e:toks[a].s]) {
+		return false
+	}
+	if b == len(toks) || toks[b].gap&(gapLine|gapPara) != 0 {
+		return true
+	}
+	// "Accueil > Gers > Actualités": a breadcrumb's item.
+	switch strings.TrimSpace(f[toks[b-1].e:toks[b].s]) {
+	case "|", ">", "»":
+		return strings.TrimSpace(f[toks[a-1].e:toks[a].s]) == strings.TrimSpace(f[toks[b-1].e:toks[b].s])
+	}
+	return false
 }
 
 // communeOK rejects what cannot be a commune whatever the context: lower case,
