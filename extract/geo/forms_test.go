@@ -31,6 +31,7 @@ var realForms = []struct {
 	{"rubrique d'un journal", "Le Courrier – Vienne\nLundi 3 mars 2025\nUn nouveau pont ouvre.", "", "", "86"},
 	{"fil d'Ariane", "Accueil > Gers > Actualités\nUn marché ouvre.", "", "", "32"},
 	{"nom seul au milieu d'une ligne", "Les vents – Nord et Ouest – soufflent.", "", "", ""},
+	{"EPCI dans une adresse web", "Voir www.agglo-saint-quentin.fr pour les horaires.", "", "", ""},
 	{"réunion en début de phrase", "La réunion s'est tenue en mairie.", "", "", ""},
 	{"La Réunion", "Les projets de La Réunion et de la Guyane.", "", "", "973 974"},
 	{"ancienne CC nommée par une partie du nom fusionné", "La communauté de communes de Gevrey-Chambertin a fusionné en 2017.", "", "200070894", ""},

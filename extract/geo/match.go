@@ -198,7 +198,8 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 		if j < len(toks) && toks[j].gap&gapComma != 0 {
 			continue
 		}
-		for j < len(toks) && soft(toks[j].gap) {
+		// "www.agglo-lens-lievin.fr": a name after a head is capitalised.
+		for j < len(toks) && soft(toks[j].gap) && d.capital(j) {
 			best := -1
 			at := sort.Search(len(d.epciAt), func(k int) bool { return ins[d.epciAt[k]].a >= int32(j) })
 			for _, x := range d.epciAt[at:] {
