@@ -18,7 +18,10 @@
 // needs no npm. data/LICENSE.md keeps the Licence Ouverte attribution. All of France is
 // loaded — 34 969 communes, 4 093 former names resolved to today's commune, 1 255
 // EPCIs with their members, 109 départements — because a namesake outside the region
-// matters as much as one inside it.
+// matters as much as one inside it. An EPCI of an older release that has disappeared
+// gives its name to the current one that holds all its members, its successor by a
+// merger ("CA du Calaisis" → CA Grand Calais Terres et Mers); one whose members are
+// now split gives it to none.
 //
 // The hand-made tables in data/*.tsv (no .gz) hold what the data lacks:
 // epci-alias.tsv (long forms, short forms and acronyms: MEL, CUD, CALL, CAPH…),

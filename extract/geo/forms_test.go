@@ -34,6 +34,7 @@ var realForms = []struct {
 	{"EPCI dans une adresse web", "Voir www.agglo-saint-quentin.fr pour les horaires.", "", "", ""},
 	{"réunion en début de phrase", "La réunion s'est tenue en mairie.", "", "", ""},
 	{"La Réunion", "Les projets de La Réunion et de la Guyane.", "", "", "973 974"},
+	{"ancien EPCI de la donnée, fusionné", "La communauté d'agglomération du Calaisis signe.", "", "200090751", ""},
 	{"ancienne CC nommée par une partie du nom fusionné", "La communauté de communes de Gevrey-Chambertin a fusionné en 2017.", "", "200070894", ""},
 	{"partie d'un nom fusionné sans tête", "Les vins de Gevrey-Chambertin.", "21295", "", ""},
 	{"point cardinal et département", "Le Sud-Hérault accueille des touristes.", "", "", ""},
