@@ -103,7 +103,7 @@
 // commas ("la communauté de communes du Grand Couronné" → CC de Seille et Grand
 // Couronné): such a part, if only one EPCI has it and it names no département, région
 // or other EPCI, is a weak core of that EPCI. The data has no EPCI that disappeared
-// before the oldest release embedded (2019); those would need the INSEE or BANATIC
+// before the oldest release embedded (0.3.0); those would need the INSEE or BANATIC
 // historical lists with their members.
 //
 // A text may be an excerpt cut mid-phrase: the name followed by one word that ends it,
