@@ -559,12 +559,10 @@ func (d *doc) gapAt(k int) uint16 {
 func (d *doc) codeLists(add func(string)) {
 	f := d.t.Folded
 	for i := strings.IndexByte(f, '('); i >= 0; {
-		j := strings.IndexByte(f[i+1:], ')')
-		if j < 0 {
-			return
-		}
-		if j <= 48 && j > 0 && (f[i+1] >= '0' && f[i+1] <= '9' || f[i+1] == ' ') {
-			d.codeList(f[i+1:i+1+j], add)
+		if i+1 < len(f) && (f[i+1] >= '0' && f[i+1] <= '9' || f[i+1] == ' ') {
+			if j := strings.IndexByte(f[i+1:min(len(f), i+50)], ')'); j > 0 {
+				d.codeList(f[i+1:i+1+j], add)
+			}
 		}
 		k := strings.IndexByte(f[i+1:], '(')
 		if k < 0 {

@@ -1225,8 +1225,9 @@ func (d *doc) nameCapital(a, b int) bool {
 // delegates in an attendance list.
 func (d *doc) label(a, b int) bool {
 	toks := d.toks
-	return b < len(toks) && civilities.has(d.word(b)) && d.capital(b) && d.upper(a, b) &&
-		strings.TrimSpace(d.t.Folded[toks[b-1].e:toks[b].s]) == ":"
+	// The colon first: it is the rarest.
+	return b < len(toks) && toks[b].gap&gapDot != 0 && strings.TrimSpace(d.t.Folded[toks[b-1].e:toks[b].s]) == ":" &&
+		civilities.has(d.word(b)) && d.capital(b) && d.upper(a, b)
 }
 
 // delegateOf reports whether the name over tokens [a, b), in capitals, stands alone in
