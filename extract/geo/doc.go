@@ -92,7 +92,8 @@
 // A head ("l'agglo de", "la communauté de communes de", not "l'agglomération de",
 // which is as often the urban area) followed by the name of the commune that is the
 // most populous member of an EPCI of the head's type names that EPCI ("l'agglo de
-// Saint-Quentin": CA du Saint-Quentinois). A comma after a head ends what it names
+// Saint-Quentin": CA du Saint-Quentinois; in a list too: "les communautés
+// d'agglomération de Cambrai et de Maubeuge"). A comma after a head ends what it names
 // ("Toulouse Métropole, Bordeaux Métropole").
 //
 // A core that is a cardinal point and a département's or région's name ("Sud

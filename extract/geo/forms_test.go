@@ -71,6 +71,7 @@ var realForms = []struct {
 	{"sigle entre parenthèses hors d'une liste d'élus", "Le réseau d'information (RIS) est ouvert.", "", "", ""},
 	{"EPCI par sa ville-centre", "L'agglo de Saint-Quentin investit.", "", "200071892", ""},
 	{"CC par sa ville-centre", "La communauté de communes de Marle vote.", "", "240200469", ""},
+	{"villes-centres en liste", "Les communautés d'agglomération de Cambrai et de Maubeuge signent.", "", "200068500 200043396", ""},
 	{"agglomération au sens de l'aire urbaine", "L'agglomération de Saint-Quentin compte 100 000 habitants.", "02691", "", ""},
 	{"EPCI en liste après une virgule", "Toulouse Métropole, Bordeaux Métropole et Nantes Métropole signent.", "", "243100518 243300316 244400404", ""},
 	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},

@@ -214,7 +214,7 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			var in interp
 			if best >= 0 {
 				in = ins[best]
-			} else if seat, ok := d.seatReading(ins, i, n, j, flags); ok && start == i {
+			} else if seat, ok := d.seatReading(ins, i, n, j, flags); ok {
 				in = seat
 			} else {
 				break
