@@ -87,6 +87,7 @@
 // d'Hénin-Carvin … et de Valenciennes"). "Valenciennes Métropole" also gives the weak
 // core "Valenciennes", hence "de Valenciennes" in such a list. A head's type is
 // preferred but not required (texts call Cœur d'Ostrevent a CC; the data, a CA). The
+// name after a head is capitalised ("www.agglo-lens-lievin.fr" names none). The
 // name reported is the official one from epci.json.
 //
 // A head ("l'agglo de", "la communauté de communes de", not "l'agglomération de",
@@ -125,13 +126,13 @@
 // after "département", before its code, or as a heading's part that opens or closes
 // its line apart from the rest by a dash, "|" or ">", or stands between two ">" or
 // "|" ("Courrier régional – Somme", "Aisne > Villers-Cotterêts", "Accueil > Gers >
-// Actualités"). It does not count when followed by a hyphen
-// ("Nord-Est") or by a capitalised word ("la Somme Tourisme": an organisation), as a
-// river ("confluence avec le Rhône", "les bords de la Somme", "une crue de la Garonne
-// et de la Loire": a river word up to nine words before in the sentence, back to
-// "département", for the départements named after one), as a direction ("au Nord": no "au" form), as a postal code, or
-// inside an EPCI's name ("CC de l'Est de la Somme"), or after "canton(s) de" ("canton
-// des Landes et Marais"). A name's first word after its article must be capitalised
+// Actualités"). It does not count when followed by a hyphen ("Nord-Est") or by a
+// capitalised word ("la Somme Tourisme": an organisation), as a river ("confluence
+// avec le Rhône", "les bords de la Somme", "une crue de la Garonne et de la Loire": a
+// river word up to nine words before in the sentence, back to "département", for the
+// départements named after one), as a direction ("au Nord": no "au" form), as a
+// postal code, inside an EPCI's name ("CC de l'Est de la Somme"), or after
+// "canton(s) de" ("canton des Landes et Marais"). A name's first word after its article must be capitalised
 // ("La réunion s'est tenue" is no Réunion). A multi-word name in capitals before a
 // word in capitals is a heading, not an organisation ("CORSE DU SUD PUBLIÉ LE …").
 // A parenthesis that holds only two or more codes of one région, separated by commas
