@@ -211,9 +211,9 @@
 //     given names or surnames, or of two letters or fewer (Albert, Marck, Bailleul,
 //     Condé): a trigger — "à", "de", "entre", "vers", "près"… before, "(59)" or a postal
 //     code in parentheses after, a postal code before, a dateline ("Lille, le 12 mars")
-//     — or, away from the start of a sentence or a line item, the commune's département,
-//     EPCI or région named in the document. Written in capitals, it needs a strong
-//     trigger;
+//     — or the commune's département or EPCI named in the document, or, away from the
+//     start of a sentence or a line item, its département or région implied by
+//     another commune or named. Written in capitals, it needs a strong trigger;
 //   - 2, common words (Croix, Hem, Avion, Rue, Long, Bus, Y, Ham, Plan) and an article
 //     with a common noun ("La Tour", "Le Palais", "La Ville"): a strong trigger — "à",
 //     "(62)", a postal code before or in parentheses after, a dateline, "commune de",

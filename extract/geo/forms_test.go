@@ -75,6 +75,8 @@ var realForms = []struct {
 	{"villes-centres en liste", "Les communautés d'agglomération de Cambrai et de Maubeuge signent.", "", "200068500 200043396", ""},
 	{"agglomération au sens de l'aire urbaine", "L'agglomération de Saint-Quentin compte 100 000 habitants.", "02691", "", ""},
 	{"EPCI en liste après une virgule", "Toulouse Métropole, Bordeaux Métropole et Nantes Métropole signent.", "", "243100518 243300316 244400404", ""},
+	{"début de phrase, département nommé", "Dans le Pas-de-Calais, les travaux avancent. Marck rénove sa mairie.", "62548", "", "62"},
+	{"début de phrase, autre département", "Dans le Nord, les travaux avancent. Marck rénove sa mairie.", "", "", "59"},
 	{"dernière ligne d'une liste", "Communes :\nArras\nMontreuil", "62041 62588", "", ""},
 }
 

@@ -481,7 +481,9 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 			// At the start of a sentence or a line item, the capital says nothing.
 			g := toks[in.a].gap
 			start := in.a == 0 || d.sentenceEnd(int(in.a)) || g&gapPara != 0 || g&gapLine != 0 && g&gapHard != 0
-			in.ok = in.strong || in.weak || !start && (named || ctx.dep[cc.dep] || ctx.region[cc.region])
+			// But a text that names the commune's département or EPCI speaks of it
+			// at the start of a sentence too ("Giraumont modernise ses classes").
+			in.ok = in.strong || in.weak || named || !start && (ctx.dep[cc.dep] || ctx.region[cc.region])
 			if in.ok && d.upper(int(in.a), int(in.b)) && !in.strong {
 				in.ok = false
 			}
