@@ -45,7 +45,7 @@ var parenArticles = []struct {
 	// A name without the article the parenthesis gives names another commune.
 	{"article étranger au nom, dans une liste", "Communes de Loire-Atlantique : GUÉRANDE, BAULE (LA), PORNICHET.",
 		"44069 44055 44132", []string{"GUÉRANDE", "BAULE (LA)", "PORNICHET"}},
-	{"article étranger au nom, seul", "Arrêté relatif à BAULE (LA).", "", nil},
+	{"article étranger au nom, seul", "Arrêté relatif à ROCHE (LA).", "", nil},
 	{"mauvais article", "Communes de Vendée : ANGLES (LE), LUÇON.", "85128", []string{"LUÇON"}},
 	{"mauvais article sans commune", "Communes du Var : TOULON, LAVANDOU (LES).", "83137", []string{"TOULON"}},
 	{"L sans apostrophe", "Communes de l'Isère : VILLEFONTAINE, ISLE-D'ABEAU (L).", "38553", []string{"VILLEFONTAINE"}},

@@ -54,7 +54,8 @@ type matcher struct {
 	kids   map[uint64]int32 // node<<32 | token id → child node
 	kidTab *kidTable        // kids, frozen for fast lookups once built
 	ents   [][]entry        // by node
-	level  []int8           // by node: how much context a commune name needs (0–2)
+	longer []uint16         // by node: bit 1<<kind for each kind of key that goes on after it
+	level  []int8           // by node: how much context a commune name needs (0–3)
 	nodes  int32
 
 	idDe, idDu, idDes, idD, idLa, idL, idLe, idLes, idA, idEt, idOu, idAu, idAux int32
@@ -116,7 +117,7 @@ func (m *matcher) keyTokens(name string) ([]int32, bool) {
 
 func (m *matcher) insert(ids []int32, e entry) int32 {
 	node := int32(0)
-	for _, id := range ids {
+	for i, id := range ids {
 		k := uint64(node)<<32 | uint64(uint32(id))
 		child, ok := m.kids[k]
 		if !ok {
@@ -124,8 +125,12 @@ func (m *matcher) insert(ids []int32, e entry) int32 {
 			child = m.nodes
 			m.kids[k] = child
 			m.ents = append(m.ents, nil)
+			m.longer = append(m.longer, 0)
 		}
 		node = child
+		if i < len(ids)-1 {
+			m.longer[node] |= 1 << e.kind
+		}
 	}
 	for _, x := range m.ents[node] {
 		if x == e {
@@ -216,6 +221,7 @@ func (g *Gazetteer) build() error {
 	m.dict = make(map[string]int32, 1<<15)
 	m.kids = make(map[uint64]int32, 1<<16)
 	m.ents = [][]entry{nil}
+	m.longer = []uint16{0}
 	m.intern("saint")
 	m.intern("sainte")
 	m.intern("saints")
@@ -330,10 +336,11 @@ func (g *Gazetteer) build() error {
 	}
 
 	// EPCIs: names, cores, hand-made long forms and acronyms, heads.
+	parts := map[string][]int32{} // parts of merged names, by key: the EPCIs that have them
 	for i := range g.epcis {
 		e := &g.epcis[i]
 		for _, n := range append([]string{e.Name}, e.Former...) {
-			m.addEPCIName(n, int32(i))
+			m.addEPCIName(n, int32(i), parts)
 		}
 	}
 	err = readTSV("data/epci-alias.tsv", 2, func(f []string) error {
@@ -391,6 +398,8 @@ func (g *Gazetteer) build() error {
 		return err
 	}
 
+	m.addParts(parts)
+
 	// How much context each commune key needs, by its words without a leading article.
 	rev = m.reverse()
 	coreOf := func(ids []int32) string {
@@ -416,7 +425,7 @@ func (g *Gazetteer) build() error {
 			return fmt.Errorf("%q is not a commune name", f[0])
 		}
 		l := atoi(f[1])
-		if l < 0 || l > 2 {
+		if l < 0 || l > 3 {
 			return fmt.Errorf("level %q", f[1])
 		}
 		hand[coreOf(ids)] = int8(l)
@@ -538,8 +547,9 @@ var epciGeneric = map[string]bool{"metropole": true, "agglo": true, "agglomerati
 	"communaute": true}
 
 // addEPCIName adds an EPCI's name (an acronym in parentheses becomes an entry of its
-// own) and its cores.
-func (m *matcher) addEPCIName(name string, ref int32) {
+// own) and its cores, and records in parts the parts of a core made of several names
+// ("Seille et Grand Couronné").
+func (m *matcher) addEPCIName(name string, ref int32, parts map[string][]int32) {
 	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
 		if ac := name[i+2 : len(name)-1]; isAcronym(ac) {
 			m.add(ac, entry{kind: kEPCI, ref: ref, flags: fAcronym})
@@ -566,15 +576,97 @@ func (m *matcher) addEPCIName(name string, ref int32) {
 		return
 	}
 	weak := uint16(0)
-	if len(ids) == 1 {
+	if len(ids) == 1 || m.territory(ids) || ids[0] == m.lookupID("pays") || ids[0] == m.lookupID("ile") {
 		weak = fWeak
 	}
 	m.insert(ids, entry{kind: kEPCICore, ref: ref, flags: flags | weak})
+	m.partsOf(name, len(ids), ref, parts)
 	last := ids[len(ids)-1]
 	for w := range epciGeneric {
 		if id, ok := m.dict[w]; ok && id == last && len(ids) > 1 {
 			m.insert(ids[:len(ids)-1], entry{kind: kEPCICore, ref: ref, flags: flags | fWeak})
 		}
+	}
+}
+
+// territory reports whether a core is a cardinal point and a département's or a
+// région's name: "Sud Gironde", "Nord-Isère", "Sud Corse" name a part of the
+// département as often as the CC, which counts only after a head. So does a core that
+// starts with "Pays" ("le Pays du Saintois"): a pays or a PETR as often as the CC;
+// and one that starts with "Île" ("l'Île de Ré"): the island.
+func (m *matcher) territory(ids []int32) bool {
+	switch id := ids[0]; id {
+	case m.lookupID("nord"), m.lookupID("sud"), m.lookupID("est"), m.lookupID("ouest"):
+	default:
+		return false
+	}
+	rest := ids[1:]
+	for len(rest) > 1 && m.isConnector(rest[0]) {
+		rest = rest[1:]
+	}
+	n := m.walk(rest)
+	return n > 0 && (hasKind(m.ents[n], kDep) || hasKind(m.ents[n], kRegion))
+}
+
+// partsOf records the parts of two words or more of a core that joins names with "et"
+// or commas ("Seille et Grand Couronné", "Grand Saint-Dizier, Der et Vallées"), without
+// their connectors: an EPCI merged into this one was often named by one of them ("la
+// communauté de communes du Grand Couronné").
+func (m *matcher) partsOf(name string, n int, ref int32, parts map[string][]int32) {
+	toks := tokenize(extract.Fold(name), nil, nil, m.intern)
+	core := toks[len(toks)-n:]
+	add := func(p []token) {
+		for len(p) > 0 && m.isConnector(p[0].id) {
+			p = p[1:]
+		}
+		// One word is too often a river or a common noun ("Isle", "Belle", "Mers").
+		if len(p) < 2 || len(p) == len(core) {
+			return
+		}
+		ids := make([]int32, len(p))
+		for i, t := range p {
+			ids[i] = t.id
+		}
+		k := fmt.Sprint(ids)
+		if !slices.Contains(parts[k], ref) {
+			parts[k] = append(parts[k], ref)
+		}
+	}
+	start := 0
+	for i, t := range core {
+		switch {
+		case t.id == m.idEt && t.gap&gapJoined == 0 && i+1 < len(core) && core[i+1].gap&gapJoined == 0: // not "Tarn-et-Garonne"
+			add(core[start:i])
+			start = i + 1
+		case i > start && t.gap&gapComma != 0:
+			add(core[start:i])
+			start = i
+		}
+	}
+	if start > 0 {
+		add(core[start:])
+	}
+}
+
+// addParts adds as weak cores the parts of merged names that only one EPCI has and
+// that name no département, région, other EPCI or phrase that names no place (a
+// commune's name may be one, as for cores): after a head, the successor of the EPCI
+// that part named.
+func (m *matcher) addParts(parts map[string][]int32) {
+	for k, refs := range parts {
+		if len(refs) != 1 {
+			continue
+		}
+		var ids []int32
+		for _, f := range strings.Fields(strings.Trim(k, "[]")) {
+			ids = append(ids, int32(atoi(f)))
+		}
+		if n := m.walk(ids); n > 0 && slices.ContainsFunc(m.ents[n], func(e entry) bool {
+			return e.kind != kGentile && e.kind != kCommune
+		}) {
+			continue
+		}
+		m.insert(ids, entry{kind: kEPCICore, ref: refs[0], flags: fWeak})
 	}
 }
 

@@ -18,7 +18,10 @@
 // needs no npm. data/LICENSE.md keeps the Licence Ouverte attribution. All of France is
 // loaded — 34 969 communes, 4 093 former names resolved to today's commune, 1 255
 // EPCIs with their members, 109 départements — because a namesake outside the region
-// matters as much as one inside it.
+// matters as much as one inside it. An EPCI of an older release that has disappeared
+// gives its name to the current one that holds all its members, its successor by a
+// merger ("CA du Calaisis" → CA Grand Calais Terres et Mers); one whose members are
+// now split gives it to none.
 //
 // The hand-made tables in data/*.tsv (no .gz) hold what the data lacks:
 // epci-alias.tsv (long forms, short forms and acronyms: MEL, CUD, CALL, CAPH…),
@@ -35,7 +38,8 @@
 // "Saint"/"Sainte" do not matter ("St. Omer", "Saint Omer", "SAINT-OMER"). A word
 // hyphenated across a PDF line is rejoined first when its first part is capitalised,
 // its second is in lower case and the two glued are one word of the gazetteer
-// ("Gra-⏎velines"); "Centres-villes" stays two words. Every name is a key in one trie
+// ("Gra-⏎velines"); "Centres-villes" stays two words, and so does a part of one letter,
+// an elided article ("Val-d'Oise"). Every name is a key in one trie
 // over token ids; a single pass over the tokens walks the trie from each token and
 // collects every key that ends there, so the cost does not grow with the number of
 // names. A key may not cross punctuation other than a hyphen, apostrophe, dash or one
@@ -83,7 +87,34 @@
 // d'Hénin-Carvin … et de Valenciennes"). "Valenciennes Métropole" also gives the weak
 // core "Valenciennes", hence "de Valenciennes" in such a list. A head's type is
 // preferred but not required (texts call Cœur d'Ostrevent a CC; the data, a CA). The
+// name after a head is capitalised ("www.agglo-lens-lievin.fr" names none). The
 // name reported is the official one from epci.json.
+//
+// A head ("l'agglo de", "la communauté de communes de", not "l'agglomération de",
+// which is as often the urban area) followed by the name of the commune that is the
+// most populous member of an EPCI of the head's type names that EPCI ("l'agglo de
+// Saint-Quentin": CA du Saint-Quentinois; in a list too: "les communautés
+// d'agglomération de Cambrai et de Maubeuge"). A comma after a head ends what it names
+// ("Toulouse Métropole, Bordeaux Métropole").
+//
+// A core that is a cardinal point and a département's or région's name ("Sud
+// Gironde", "Sud-Hérault"), or that starts with "Pays" ("le Pays du Saintois": a pays
+// or a PETR as often) or "Île" (the island), is weak too; so is an island's name
+// (non-lieux.tsv: "Marie-Galante"). A former EPCI merged into a current one is found
+// when it was named by a part of two words or more of the merged name, cut at "et" and
+// commas ("la communauté de communes du Grand Couronné" → CC de Seille et Grand
+// Couronné): such a part, if only one EPCI has it and it names no département, région
+// or other EPCI, is a weak core of that EPCI. The data has no EPCI that disappeared
+// before the oldest release embedded (0.3.0); those would need the INSEE or BANATIC
+// historical lists with their members.
+//
+// A text may be an excerpt cut mid-phrase: the name followed by one word that ends it,
+// which the cut may have shortened, does not count when a longer name of its kind goes
+// on with a word ("(CC FERCHER PA"); a commune's name that ends it within its line
+// does not count when a longer commune of a département in the context starts with it
+// ("la commune de Luc" in the Aude: Luc-sur-Aude or Luc-sur-Orbieu; but "à Niort"). A
+// text that ends in punctuation is not cut, and neither is a name looked up alone
+// (ResolveOrg).
 //
 // # Départements
 //
@@ -92,12 +123,23 @@
 // several words ("Pas-de-Calais"), after "département(s)", or as a code in parentheses
 // after a commune ("Wallers (59)") — a code that one of the commune's namesakes has:
 // "Anor (36)" is a count. A bare one-word name ("Nord", "Somme", "Vienne") counts only
-// after "département" or before its code. It does not count when followed by a hyphen
-// ("Nord-Est") or by a capitalised word ("la Somme Tourisme": an organisation), as a
-// river ("confluence avec le Rhône", "les bords de la Somme", for the départements
-// named after one), as a direction ("au Nord": no "au" form), as a postal code, or
-// inside an EPCI's name ("CC de l'Est de la Somme"). Régions ("Hauts-de-France",
-// "Nord-Pas-de-Calais") are never départements.
+// after "département", before its code, or as a heading's part that opens or closes
+// its line apart from the rest by a dash, "|" or ">", or stands between two ">" or
+// "|" ("Courrier régional – Somme", "Aisne > Villers-Cotterêts", "Accueil > Gers >
+// Actualités"). It does not count when followed by a hyphen ("Nord-Est") or by a
+// capitalised word ("la Somme Tourisme": an organisation), as a river ("confluence
+// avec le Rhône", "les bords de la Somme", "une crue de la Garonne et de la Loire": a
+// river word up to nine words before in the sentence, back to "département", for the
+// départements named after one), as a direction ("au Nord": no "au" form), as a
+// postal code, inside an EPCI's name ("CC de l'Est de la Somme"), or after
+// "canton(s) de" ("canton des Landes et Marais"). A name's first word after its article must be capitalised
+// ("La réunion s'est tenue" is no Réunion). A multi-word name in capitals before a
+// word in capitals is a heading, not an organisation ("CORSE DU SUD PUBLIÉ LE …").
+// A parenthesis that holds only two or more codes of one région, separated by commas
+// and "et", names those départements ("Grande Couronne (77, 78, 91 et 95)"; "(12, 15
+// et 18)" spans three régions and is no list of départements). Régions
+// ("Hauts-de-France", "Nord-Pas-de-Calais") are never départements, but a région
+// with one département names it ("GUADELOUPE", "Préfecture de Mayotte").
 //
 // The overseas collectivités named after a saint (Saint-Pierre-et-Miquelon,
 // Saint-Barthélemy, Saint-Martin: churches, feasts and streets too) need more: their
@@ -115,11 +157,21 @@
 //     followed by a hyphen and a lower-case word ("Centres-villes");
 //   - a street: after "rue", "avenue", "boulevard", "place", "chemin", "route", "quai"…
 //     with or without "de" ("rue de Lens");
+//   - an island or a territory named after it: after "île(s) de" ("l'île de Groix",
+//     "la presqu'île de Crozon"), or after a capitalised "Pays de" or "Bassin de"
+//     ("le Pays de Morlaix", "le Bassin d'Arcachon"; "le bassin de Lens" counts);
+//   - a name after "la", "le" or "les" none of whose communes has that article ("la
+//     Baule", "les Saintes"): as for "SEYNE (LA)" below, in a list the one commune of
+//     the list's département whose name starts with the article and the name ("La
+//     Seyne et Toulon"), else nothing ("l'" only elides: "l'Île-de-Batz");
 //   - a title naming an arrondissement or a canton: "sous-préfet de Lille" (also across
 //     a PDF's blank line), "arrondissement de Lens", "canton de Fruges" (but "maire de
 //     Beauvais" counts);
-//   - a person: after a civility ("M.", "Mme") or a capitalised given name ("Bernard
-//     Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), a given
+//   - a person: after a civility ("M.", "Mme"), an initial ("J Lombard", "P.
+//     Arras"; not "A", "Y"), a given name and a particle with the name in capitals or
+//     a civility before ("Jean-Louis DE LONGEAUX", "M. Paul de Lens"), a surname in
+//     capitals when the name is a given name ("CAPS Antony"), or a capitalised given
+//     name ("Bernard Cazeneuve"), a given name followed by a capitalised word ("Albert Camus"), a given
 //     name among given names ("Jean-Pierre, Yves, Jacques"), a capitalised given name
 //     ending a line before the name ("boulevard Vincent⏎Auriol"), or a surname in
 //     capitals, hyphenated compound included, as attendance lists write them: followed
@@ -144,6 +196,12 @@
 //     "place"…, with or without "de", "la" ("l'église Saint-Martin", "la fête de la
 //     Saint-Jean"), or "la" before a male saint ("le défilé de la Saint-Martin").
 //
+// A name in capitals followed by a colon and a civility is a commune's label before
+// its delegates, a strong trigger ("BONNIEUX : M. Pascal RAGOT", also after a
+// surname that is a given name: "Mme Laurence GREGOIRE BONNIEUX : M. …"); so is a
+// name in capitals alone in parentheses after a person's name in capitals that
+// follows a civility ("M. Alain DUVAL (GY)": a delegate's commune).
+//
 // Then the name's level (ambigus.tsv, or automatic) says how much context it needs:
 //   - 0, most names: nothing more (a single all-capitals word of three letters or
 //     fewer needs a strong trigger). But a commune under 10 000 inhabitants outside
@@ -153,16 +211,32 @@
 //     given names or surnames, or of two letters or fewer (Albert, Marck, Bailleul,
 //     Condé): a trigger — "à", "de", "entre", "vers", "près"… before, "(59)" or a postal
 //     code in parentheses after, a postal code before, a dateline ("Lille, le 12 mars")
-//     — or, away from the start of a sentence or a line item, the commune's département,
-//     EPCI or région named in the document. Written in capitals, it needs a strong
-//     trigger;
+//     — or the commune's département or EPCI named in the document, or, away from the
+//     start of a sentence or a line item, its département or région implied by
+//     another commune or named. Written in capitals, it needs a strong trigger;
 //   - 2, common words (Croix, Hem, Avion, Rue, Long, Bus, Y, Ham, Plan) and an article
 //     with a common noun ("La Tour", "Le Palais", "La Ville"): a strong trigger — "à",
 //     "(62)", a postal code before or in parentheses after, a dateline, "commune de",
 //     "ville de", "maire de", "mairie de"…, locative "depuis" — or "de" when the
 //     document names the commune's département or EPCI. Such a name followed by "de",
 //     "du", "des" or "d'" and a capitalised word heads a longer name and does not count
-//     ("la Ville de Hazebrouck", "le Port de Calais": Hazebrouck and Calais do).
+//     ("la Ville de Hazebrouck", "le Port de Calais": Hazebrouck and Calais do);
+//   - 3, a seat of power named for the power ("reçu à Matignon"): its code or postal
+//     code, or its département or EPCI named, or another commune of its département.
+//
+// Whatever the level, a commune under 10 000 inhabitants in metropolitan France
+// does not count without a strong trigger in a text whose départements, EPCIs,
+// régions and codes are all overseas ("le secteur de Pierrefonds" at La Réunion); and
+// a name that is also a département's ("Indre", "Vienne") is that département's, not
+// a commune outside the région the text is about, unless a strong trigger says so
+// ("d'Indre Sud" among the Indre's towns; "Indre (44)" counts). Such a name says
+// nothing of where the text is.
+//
+// "Au" or "aux" before a name read with its article ("au Port", "aux Abymes") is "à"
+// and the article, but as often a common noun ("au Palais des Sports"): at level 2 it
+// counts as "de". A name said with an article it has not ("au Lamentin" for Lamentin,
+// Guadeloupe) and the commune that has it (Le Lamentin, Martinique) are namesakes;
+// the one with the article comes first at equal context.
 //
 // "Depuis" before a name is a strong trigger when it is locative ("depuis Croix,
 // avant de rejoindre Roubaix"), a weak one before a month or a name followed by a
@@ -193,10 +267,11 @@
 // of the candidates has picks the one commune with that code whose name starts with the
 // written one ("SAINT-ANTONIN (83510)" is Saint-Antonin-du-Var), and a name so resolved
 // is the same commune where the text writes it again without a code ("Commune de
-// SAINT-ANTONIN"). A name in capitals in a list whose other communes give a département none of
+// SAINT-ANTONIN"). A name in a list whose other communes give a département none of
 // its candidates is in stands for the one commune of that département whose name
-// starts with it, as administrative lists shorten them ("PIERREFEU" among the Var's
-// communes is Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens); a name with
+// starts with it, as lists shorten them ("PIERREFEU" among the Var's communes is
+// Pierrefeu-du-Var, "MONTFORT /ARGENS" Montfort-sur-Argens, "Baignes" among the
+// Charente's Baignes-Sainte-Radegonde); a name with
 // its article in parentheses is left as it is ("MOTTE (LA)" is a La Motte). Former names ("Lomme",
 // "Saint-Pol-sur-Mer", "Montreuil" for Montreuil-sur-Mer) are candidates like current
 // ones and resolve to today's commune. Each commune is reported once with its current

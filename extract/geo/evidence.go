@@ -217,7 +217,8 @@ func (d *doc) joinHyphenated() {
 // join extends p over tk, the token after it across a hyphen, when the two make one
 // word as joinHyphenated says, and reports whether it did.
 func (d *doc) join(p *token, tk token) bool {
-	if d.t.Folded[tk.s-1] != '-' || p.e != tk.s-1 {
+	// "Val-d'Oise": a one-letter second part is an elided article, no word's end.
+	if d.t.Folded[tk.s-1] != '-' || p.e != tk.s-1 || tk.e-tk.s < 2 {
 		return false
 	}
 	s, _ := d.t.Orig(int(tk.s), int(tk.e))
@@ -286,15 +287,14 @@ func (d *doc) postalNamesake(in *interp) {
 			return
 		}
 	}
-	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
+	written := nameKey(d.origSpan(int(in.a), int(in.b)))
 	found := int32(-1)
 	for i := range d.g.communes {
 		c := &d.g.communes[i]
 		if !slices.Contains(c.PostalCodes, in.postal) {
 			continue
 		}
-		name := extract.Fold(strings.Join(strings.FieldsFunc(c.Name, notWord), " ")) + " "
-		if strings.HasPrefix(name, written) {
+		if strings.HasPrefix(d.g.nameKeys[i], written) {
 			if found >= 0 {
 				return
 			}
@@ -304,6 +304,12 @@ func (d *doc) postalNamesake(in *interp) {
 	if found >= 0 {
 		in.cands = []int32{found}
 	}
+}
+
+// nameKey returns a name folded, its words joined by single spaces, with a space at
+// the end: the form depNamesake and postalNamesake compare prefixes of.
+func nameKey(s string) string {
+	return extract.Fold(strings.Join(strings.FieldsFunc(s, notWord), " ")) + " "
 }
 
 func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -447,27 +453,31 @@ func (d *doc) depNamesake(in *interp, dep string) int32 {
 			return -1
 		}
 	}
-	written := extract.Fold(strings.Join(strings.FieldsFunc(d.origSpan(int(in.a), int(in.b)), notWord), " ")) + " "
-	if in.foreign {
-		written = d.word(int(in.b)) + " " + written // "SEYNE (LA)": "la seyne "
+	// The folded words of the name, as nameKey writes them: "la seyne " for "La
+	// Seyne" and for "SEYNE (LA)".
+	a, b := int(in.a), int(in.b)
+	var art string
+	if in.pre {
+		a--
+	} else if in.foreign {
+		art = d.word(b) + " "
 	}
-	// The communes are sorted by INSEE code, which starts with the département's.
-	i := sort.Search(len(g.communes), func(i int) bool { return g.communes[i].INSEE >= dep })
-	found := int32(-1)
-	for ; i < len(g.communes) && g.communes[i].Departement == dep; i++ {
-		// The first letter first: folding every name of the département costs.
-		if r, _ := utf8.DecodeRuneInString(g.communes[i].Name); !strings.HasPrefix(written, extract.FoldRune(r)) {
-			continue
-		}
-		name := extract.Fold(strings.Join(strings.FieldsFunc(g.communes[i].Name, notWord), " ")) + " "
-		if strings.HasPrefix(name, written) {
-			if found >= 0 {
-				return -1
-			}
-			found = int32(i)
-		}
+	var sb strings.Builder
+	sb.WriteString(art)
+	for k := a; k < b; k++ {
+		sb.WriteString(d.word(k))
+		sb.WriteByte(' ')
 	}
-	return found
+	written := sb.String()
+	// The département's names in order: the ones that start with written follow one
+	// another.
+	idx := g.byDepName[dep]
+	k := sort.Search(len(idx), func(j int) bool { return g.nameKeys[idx[j]] >= written })
+	if k == len(idx) || !strings.HasPrefix(g.nameKeys[idx[k]], written) ||
+		k+1 < len(idx) && strings.HasPrefix(g.nameKeys[idx[k+1]], written) {
+		return -1
+	}
+	return idx[k]
 }
 
 // closedArticle returns the offset in the folded text after the closing parenthesis
@@ -540,4 +550,137 @@ func (d *doc) gapAt(k int) uint16 {
 		return g
 	}
 	return g &^ gapHard
+}
+
+// codeLists calls add with the codes of each parenthesis that holds only two or more
+// département codes of one région, separated by commas and "et": "les territoires
+// ruraux de Grande Couronne (77, 78, 91 et 95)". Numbers of one région in a row are
+// rarely anything else; "(12, 15 et 18)" spans three régions.
+func (d *doc) codeLists(add func(string)) {
+	f := d.t.Folded
+	for i := strings.IndexByte(f, '('); i >= 0; {
+		if i+1 < len(f) && (f[i+1] >= '0' && f[i+1] <= '9' || f[i+1] == ' ') {
+			if j := strings.IndexByte(f[i+1:min(len(f), i+50)], ')'); j > 0 {
+				d.codeList(f[i+1:i+1+j], add)
+			}
+		}
+		k := strings.IndexByte(f[i+1:], '(')
+		if k < 0 {
+			return
+		}
+		i += 1 + k
+	}
+}
+
+// codeList reads one parenthesis's content for codeLists.
+func (d *doc) codeList(s string, add func(string)) {
+	var codes [8]string
+	n := 0
+	region := ""
+	for s != "" {
+		part := s
+		if i := strings.IndexByte(s, ','); i >= 0 {
+			part, s = s[:i], s[i+1:]
+		} else if i := strings.Index(s, " et "); i >= 0 {
+			part, s = s[:i], s[i+4:]
+		} else {
+			s = ""
+		}
+		part = strings.TrimSpace(part)
+		if i := strings.Index(part, " et "); i >= 0 { // "78 et 91" before a comma
+			s = part[i+4:] + "," + s
+			part = part[:i]
+		}
+		if len(part) < 2 || len(part) > 3 {
+			return // "(2019)", "(1)": no code
+		}
+		dep, ok := d.g.byDep[strings.ToUpper(part)]
+		if !ok || n == len(codes) || region != "" && d.g.deps[dep].Region != region {
+			return
+		}
+		region = d.g.deps[dep].Region
+		codes[n] = d.g.deps[dep].Code
+		n++
+	}
+	if n < 2 {
+		return
+	}
+	for _, c := range codes[:n] {
+		add(c)
+	}
+}
+
+// cutAtEnd drops the name that ends a text cut off mid-phrase, as excerpts are, in
+// its next word, when a longer name of its kind goes on with a word ("(CC FERCHER
+// PA"). A text that ends in punctuation is not cut (Normalize drops the spaces and
+// line breaks at the end).
+func (d *doc) cutAtEnd(sel []interp) {
+	toks := d.toks
+	n := len(toks)
+	if !d.endsCut() || len(sel) == 0 {
+		return
+	}
+	in := &sel[len(sel)-1]
+	if int(in.b) != n-1 || toks[n-1].gap != gapSpace {
+		return
+	}
+	node, kinds := in.node, uint16(1<<kCommune)
+	if in.kind != kCommune {
+		ids := make([]int32, 0, in.b-in.a)
+		for _, tk := range toks[in.a:in.b] {
+			ids = append(ids, tk.id)
+		}
+		node, kinds = d.g.m.walk(ids), 1<<kEPCI|1<<kEPCICore
+		if in.kind == kDep || in.kind == kRegion {
+			kinds = 1 << in.kind
+		}
+	}
+	// A longer name of the same kind: "Luc-sur-Aude" after Luc, not "Lille Métropole"
+	// after Lille.
+	if node > 0 && d.g.m.longer[node]&kinds != 0 {
+		in.kind = kBlock
+	}
+}
+
+// endsCut reports whether the text ends without punctuation, as an excerpt cut off.
+func (d *doc) endsCut() bool {
+	n := len(d.toks)
+	return n > 0 && strings.TrimSpace(d.t.Folded[d.toks[n-1].e:]) == ""
+}
+
+// cutCommuneAtEnd drops the commune name that ends a cut text within its line when a
+// longer commune of a département in the context starts with it: "la commune de Luc"
+// in a text about the Aude may be Luc-sur-Aude or Luc-sur-Orbieu; "à Niort" with no
+// such context is Niort. A line of its own is a list's last row and is left alone.
+func (d *doc) cutCommuneAtEnd(sel []interp, ctx *matchContext) {
+	toks := d.toks
+	n := len(toks)
+	if !d.endsCut() || len(sel) == 0 {
+		return
+	}
+	in := &sel[len(sel)-1]
+	if in.kind != kCommune || int(in.b) != n || in.a == 0 || toks[in.a].gap&(gapLine|gapPara) != 0 ||
+		d.g.m.longer[in.node]&(1<<kCommune) == 0 {
+		return
+	}
+	var sb strings.Builder
+	for k := in.a; k < in.b; k++ {
+		sb.WriteString(d.word(int(k)))
+		sb.WriteByte(' ')
+	}
+	written := sb.String()
+	g := d.g
+	for i, dep := range g.deps {
+		if !ctx.dep[g.depCodes[i].dep] {
+			continue
+		}
+		idx := g.byDepName[dep.Code]
+		k := sort.Search(len(idx), func(j int) bool { return g.nameKeys[idx[j]] >= written })
+		for ; k < len(idx) && strings.HasPrefix(g.nameKeys[idx[k]], written); k++ {
+			if len(g.nameKeys[idx[k]]) > len(written) {
+				in.kind = kBlock
+				return
+			}
+		}
+	}
 }

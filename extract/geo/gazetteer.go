@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,6 +72,10 @@ type Gazetteer struct {
 	byDep    map[string]int32
 	byRegion map[string]int32
 
+	// soleDep[r] is the index of région r's one département ("Guadeloupe",
+	// "Mayotte"), -1 where it has several.
+	soleDep []int32
+
 	m       matcher
 	scratch sync.Pool // *matchScratch: the buffers of Match, recycled
 
@@ -78,6 +83,10 @@ type Gazetteer struct {
 	codes                         map[string]int32
 	comCodes, depCodes, epciCodes []codeRefs
 	regionCodes                   []int32
+	overseasCode                  []bool             // by code: an overseas région's
+	nameKeys                      []string           // by commune: its name as nameKey gives it
+	seat                          map[int32]int32    // commune → the EPCI whose most populous member it is
+	byDepName                     map[string][]int32 // by département: its communes in the order of nameKeys
 }
 
 var loadDefault = sync.OnceValues(Load)
@@ -109,6 +118,7 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.soleDep = soleDeps(g.regions, g.deps, g.byRegion)
 	err = readTSV("data/epci.tsv.gz", 5, func(f []string) error {
 		e := EPCI{SIREN: f[0], Type: f[1], Name: f[2], Population: atoi(f[3])}
 		if f[4] != "" {
@@ -137,11 +147,52 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	g.seat = map[int32]int32{}
+	for i, e := range g.epcis {
+		best := int32(-1)
+		for _, insee := range e.Members {
+			if c := g.byINSEE[insee]; best < 0 || g.communes[c].Population > g.communes[best].Population {
+				best = c
+			}
+		}
+		if best >= 0 {
+			g.seat[best] = int32(i)
+		}
+	}
+	g.nameKeys = make([]string, len(g.communes))
+	g.byDepName = map[string][]int32{}
+	for i, c := range g.communes {
+		g.nameKeys[i] = nameKey(c.Name)
+		g.byDepName[c.Departement] = append(g.byDepName[c.Departement], int32(i))
+	}
+	for _, idx := range g.byDepName {
+		slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(g.nameKeys[a], g.nameKeys[b]) })
+	}
 	if err := g.build(); err != nil {
 		return nil, err
 	}
 	g.indexCodes()
 	return g, nil
+}
+
+// soleDeps returns, by région index, the index of the région's département when it has
+// exactly one (the overseas régions), else -1: naming such a région names its
+// département.
+func soleDeps(regions []Region, deps []Departement, byRegion map[string]int32) []int32 {
+	sole := make([]int32, len(regions))
+	n := make([]int, len(regions))
+	for i, d := range deps {
+		if r, ok := byRegion[d.Region]; ok {
+			sole[r] = int32(i)
+			n[r]++
+		}
+	}
+	for r := range sole {
+		if n[r] != 1 {
+			sole[r] = -1
+		}
+	}
+	return sole
 }
 
 // readTSV reads an embedded TSV file (gzipped when its name ends in .gz), skipping the

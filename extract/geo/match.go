@@ -28,8 +28,10 @@ type interp struct {
 	art     bool           // communes: the name read starts with its article ("La Bassée", "du Touquet")
 	inv     bool           // communes: the name read ends with its article in parentheses ("CRAU (LA)")
 	foreign bool           // communes: followed by an article in parentheses none of its names has ("SEYNE (LA)")
+	pre     bool           // communes: foreign, the article before the name ("les Saintes")
 	strong  bool           // communes: "à", "(59)", a dateline, "commune de"… around the name
 	weak    bool           // communes: "de", "entre"… before the name
+	au      bool           // communes: "au", "aux" before a name read with its article ("au Tampon")
 	code    string         // communes: département code in parentheses after the name
 	postal  string         // communes: postal code before the name
 	ok      bool           // communes: accepted
@@ -109,6 +111,12 @@ func (d *doc) caseOf(k int) uint8 {
 // Match finds the communes, intercommunalities and départements t names (see the
 // package documentation for the rules). It implements extract.Places.
 func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+	return g.match(t, true)
+}
+
+// match is Match; a text that may be an excerpt (maybeCut) loses the name it ends
+// with when a longer name starts with it (cutAtEnd), a name alone (ResolveOrg) does not.
+func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
 	d := &doc{g: g, t: t}
 	sc, _ := g.scratch.Get().(*matchScratch)
 	if sc == nil {
@@ -186,7 +194,12 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 		j := skipConnectors(t.Folded, toks, i+n)
 		start := i
-		for j < len(toks) && soft(toks[j].gap) {
+		// "Toulouse Métropole, Bordeaux Métropole": a comma ends what the head names.
+		if j < len(toks) && toks[j].gap&gapComma != 0 {
+			continue
+		}
+		// "www.agglo-lens-lievin.fr": a name after a head is capitalised.
+		for j < len(toks) && soft(toks[j].gap) && d.capital(j) {
 			best := -1
 			at := sort.Search(len(d.epciAt), func(k int) bool { return ins[d.epciAt[k]].a >= int32(j) })
 			for _, x := range d.epciAt[at:] {
@@ -198,10 +211,14 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 					best = x
 				}
 			}
-			if best < 0 {
+			var in interp
+			if best >= 0 {
+				in = ins[best]
+			} else if seat, ok := d.seatReading(ins, i, n, j, flags); ok {
+				in = seat
+			} else {
 				break
 			}
-			in := ins[best]
 			in.a = int32(start)
 			in.kind = kEPCI
 			in.ok = true
@@ -306,6 +323,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		}
 	}
 
+	if maybeCut {
+		d.cutAtEnd(sel)
+	}
 	d.riversOf(sel)
 	// The document's context: départements, intercommunalities and régions named, and
 	// the communes named unambiguously with some weight (a trigger, or a town). The
@@ -314,6 +334,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		named:  zeroed(sc.named, len(g.codes)), // départements named, and EPCIs named
 		dep:    zeroed(sc.ctxDep, len(g.codes)),
 		region: zeroed(sc.ctxRegion, len(g.codes)),
+		abroad: g.overseasCode,
 	}
 	sc.named, sc.ctxDep, sc.ctxRegion = ctx.named, ctx.dep, ctx.region
 	for _, in := range sel {
@@ -323,6 +344,7 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			ctx.named[dep.dep] = true
 			ctx.dep[dep.dep] = true
 			ctx.addRegion(dep.region)
+			ctx.nameRegion(dep.region)
 		case kEPCI, kEPCICore:
 			if in.acronym {
 				continue
@@ -330,17 +352,24 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			e := g.epciCodes[in.ref]
 			ctx.named[e.epci] = true
 			ctx.addRegion(e.region)
+			ctx.nameRegion(e.region)
 		case kRegion:
 			ctx.addRegion(g.regionCodes[in.ref])
+			ctx.nameRegion(g.regionCodes[in.ref])
 		case kCommune:
 			if in.code != "" {
 				ctx.dep[g.codes[in.code]] = true
+				if i, ok := g.byDep[in.code]; ok {
+					ctx.nameRegion(g.depCodes[i].region)
+				}
 			}
-			if len(in.cands) == 1 {
+			// A name that is also a département's ("Indre", "Vienne") says nothing of
+			// where the text is.
+			if len(in.cands) == 1 && !hasKind(m.ents[in.node], kDep) {
 				c := g.communes[in.cands[0]]
 				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
 				// where the text is.
-				if (in.strong || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
+				if (in.strong && m.level[in.node] < 3 || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
 					!in.foreign && !d.vetoed(&in, &c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
@@ -356,6 +385,9 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 		} else if in.acronym {
 			ctx.named[g.epciCodes[in.ref].epci] = true
 		}
+	}
+	if maybeCut {
+		d.cutCommuneAtEnd(sel, ctx)
 	}
 	// Communes: choose among namesakes, then decide whether the name counts.
 	veto := zeroed(sc.veto, len(sel))
@@ -412,13 +444,17 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 				continue
 			}
 			in.cands, in.choice = []int32{ci}, ci
-			in.b++
-			in.foreign, in.inv, in.art = false, true, true
+			if in.pre {
+				in.a--
+			} else {
+				in.b++
+				in.inv = true
+			}
+			in.foreign, in.pre, in.art = false, false, true
 		}
-		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var: lists in
-		// capitals shorten names.
-		if local != "" && in.code == "" && in.postal == "" && !in.inv && g.communes[in.choice].Departement != local &&
-			d.upper(int(in.a), int(in.b)) {
+		// "PIERREFEU" in a column of the Var's communes is Pierrefeu-du-Var, "Baignes"
+		// among the Charente's Baignes-Sainte-Radegonde: lists shorten names.
+		if local != "" && in.code == "" && in.postal == "" && !in.inv && g.communes[in.choice].Departement != local {
 			if ci := d.depNamesake(in, local); ci >= 0 {
 				in.cands = []int32{ci}
 				in.choice = ci
@@ -440,16 +476,32 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			if ctx.regions > 0 && !ctx.region[cc.region] && !in.strong && !in.weak && c.Population < 10000 {
 				in.ok = false
 			}
+
 		case 1:
 			// At the start of a sentence or a line item, the capital says nothing.
 			g := toks[in.a].gap
 			start := in.a == 0 || d.sentenceEnd(int(in.a)) || g&gapPara != 0 || g&gapLine != 0 && g&gapHard != 0
-			in.ok = in.strong || in.weak || !start && (named || ctx.dep[cc.dep] || ctx.region[cc.region])
+			// But a text that names the commune's département or EPCI speaks of it
+			// at the start of a sentence too ("Giraumont modernise ses classes").
+			in.ok = in.strong || in.weak || named || !start && (ctx.dep[cc.dep] || ctx.region[cc.region])
 			if in.ok && d.upper(int(in.a), int(in.b)) && !in.strong {
 				in.ok = false
 			}
 		case 2:
-			in.ok = in.strong || in.weak && named
+			in.ok = in.strong || (in.weak || in.au) && named
+		case 3:
+			// "reçu à Matignon": a seat of power, unless the text is about its place.
+			in.ok = in.code != "" || in.postal != "" || named || ctx.dep[cc.dep]
+		}
+		// A text about overseas places only: "le secteur de Pierrefonds" at La
+		// Réunion is no commune of the Oise.
+		if ctx.namedAbroad > 0 && ctx.namedMetro == 0 && !ctx.abroad[cc.region] && !in.strong && c.Population < 10000 {
+			in.ok = false
+		}
+		// "d'Indre Sud" among the Indre's towns: the département's name, not Indre in
+		// Loire-Atlantique.
+		if !in.strong && !ctx.region[cc.region] && d.depInContext(in.node, ctx) {
+			in.ok = false
 		}
 	}
 	// Lists: a name next to an accepted commune, separated by a comma, "et" or a hyphen,
@@ -569,8 +621,16 @@ func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []c
 			e.Spans = append(e.Spans, span)
 		case kDep:
 			addDep(g.deps[in.ref].Code)
+		case kRegion:
+			// "GUADELOUPE", "Mayotte": the région is its département (a saint's
+			// collectivité with the evidence its département name needs).
+			if dep := g.soleDep[in.ref]; dep >= 0 && !d.dedication(int(in.a)) &&
+				d.overseasOK(int(in.a), int(in.b), g.deps[dep].Code) {
+				addDep(g.deps[dep].Code)
+			}
 		}
 	}
+	d.codeLists(addDep)
 	return communes, epcis, departements
 }
 
@@ -634,6 +694,18 @@ type matchContext struct {
 	dep     []bool // codes of départements
 	region  []bool // codes of régions
 	regions int    // how many régions are in region
+	abroad  []bool // by code: an overseas région (Gazetteer.overseasCode)
+	// Régions of the départements, EPCIs, régions and codes the text names (not of
+	// its communes), counted at each mention: overseas and metropolitan.
+	namedAbroad, namedMetro int
+}
+
+func (c *matchContext) nameRegion(k int32) {
+	if c.abroad[k] {
+		c.namedAbroad++
+	} else {
+		c.namedMetro++
+	}
 }
 
 func (c *matchContext) addRegion(k int32) {
@@ -677,6 +749,43 @@ func (g *Gazetteer) indexCodes() {
 	for i, r := range g.regions {
 		g.regionCodes[i] = code(r.Code)
 	}
+	g.overseasCode = make([]bool, len(g.codes))
+	for i, k := range g.regionCodes {
+		g.overseasCode[k] = g.regions[i].Code < "10" // 01 Guadeloupe … 06 Mayotte
+	}
+}
+
+// seatReading returns an EPCI reading for a head of n tokens at token i followed at
+// token j by the name of the commune that is the seat of an EPCI
+// of the head's type ("l'agglo de Saint-Quentin": CA du Saint-Quentinois, whose most
+// populous member is Saint-Quentin), or -1. "L'agglomération de …" alone is as often
+// the urban area.
+func (d *doc) seatReading(ins []interp, i, n, j int, flags uint16) (interp, bool) {
+	if n == 1 && d.word(i) == "agglomeration" {
+		return interp{}, false
+	}
+	g := d.g
+	com := -1
+	for x := range ins {
+		if ins[x].kind == kCommune && ins[x].a == int32(j) && (com < 0 || ins[x].b > ins[com].b) {
+			com = x
+		}
+	}
+	if com < 0 {
+		return interp{}, false
+	}
+	ref := int32(-1)
+	for _, ci := range ins[com].cands {
+		e, ok := g.seat[ci]
+		if !ok || flags&(fTypeCA|fTypeCC|fTypeCU|fTypeMetro) != 0 && !g.m.typeMatch(g, e, flags) || ref >= 0 && e != ref {
+			continue
+		}
+		if ref >= 0 {
+			return interp{}, false
+		}
+		ref = e
+	}
+	return interp{a: int32(j), b: ins[com].b, kind: kEPCI, ref: ref}, ref >= 0
 }
 
 // typeMatch reports whether EPCI ref is of the type a head announces.
@@ -812,11 +921,11 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 		case kBlock, kGentile:
 			ins = append(ins, interp{a: a, b: b, kind: e.kind})
 		case kRegion:
-			if glued || d.capital(int(s)) {
+			if glued || d.nameCapital(int(s), int(b)) {
 				ins = append(ins, interp{a: a, b: b, kind: kRegion, ref: e.ref})
 			}
 		case kDep:
-			if e.ref == seenDep || !glued && !d.capital(int(s)) || !d.depOK(int(a), int(b), e) ||
+			if e.ref == seenDep || !glued && !d.nameCapital(int(s), int(b)) || !d.depOK(int(a), int(b), e) ||
 				d.dedication(int(s)) || !d.overseasOK(int(s), int(b), d.g.deps[e.ref].Code) {
 				continue
 			}
@@ -835,6 +944,16 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 		case kCommune:
 			if com == -2 {
 				continue // rejected
+			}
+			if com == -1 && e.skip == 0 && d.sameSpan(ins, s, b) {
+				// "au Lamentin": Le Lamentin (Martinique) and Lamentin (Guadeloupe), whose
+				// name has no article but is said with one, are namesakes; the one
+				// without the article the text writes comes second.
+				com = len(ins) - 1
+				if ins[com].former == nil {
+					ins[com].former = map[int32]bool{}
+				}
+				ins[com].former[e.ref] = true
 			}
 			if com == -1 {
 				if !d.communeOK(int(s), int(b)) {
@@ -869,6 +988,30 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 	return ins
 }
 
+// depInContext reports whether the commune key at node is also the name of a
+// département of a région in the document's context.
+func (d *doc) depInContext(node int32, ctx *matchContext) bool {
+	for _, e := range d.g.m.ents[node] {
+		if e.kind == kDep && e.skip == 0 && ctx.region[d.g.depCodes[e.ref].region] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSpan reports whether the last reading is a commune's over tokens [a, b) read
+// with a contracted article ("au Lamentin") whose candidates end the arena, so that
+// those of another key over the same tokens may join them.
+func (d *doc) sameSpan(ins []interp, a, b int32) bool {
+	if len(ins) == 0 {
+		return false
+	}
+	in := &ins[len(ins)-1]
+	return in.kind == kCommune && in.a == a && in.b == b && in.a > 0 && in.art && len(in.cands) > 0 &&
+		len(d.cands) > 0 && &in.cands[len(in.cands)-1] == &d.cands[len(d.cands)-1] && soft(d.toks[a].gap) &&
+		!isArticle(d.word(int(a)))
+}
+
 // Départements named after a river.
 var rivers = map[string]bool{"01": true, "02": true, "03": true, "07": true, "10": true,
 	"11": true, "12": true, "16": true, "18": true, "23": true, "24": true, "25": true,
@@ -890,16 +1033,26 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	if b < len(d.toks) && d.toks[b].gap&gapJoined != 0 && d.toks[b].gap&gapSpace == 0 {
 		return false // "Nord-Est", "Somme-Leuze"
 	}
-	// "la Somme Tourisme", "le Nord Éco": part of an organisation's name.
+	// "la Somme Tourisme", "le Nord Éco": part of an organisation's name. A line in
+	// capitals says nothing so ("CORSE DU SUD PUBLIÉ LE …").
 	if b < len(d.toks) && d.toks[b].gap&(gapHard|gapComma|gapLine|gapDot|gapPara|gapDash) == 0 && d.capital(b) &&
-		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) {
+		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) && !(d.upper(a, b+1) && b-a > 1) {
+		return false
+	}
+	// "conseillère du canton des Landes des Graves": a canton's name.
+	if k := a - 1; k >= 0 && blank(d.toks[a].gap) && (d.word(k) == "canton" || d.word(k) == "cantons") ||
+		k >= 1 && isConnectorWord(d.word(k)) && blank(d.toks[k].gap) && (d.word(k-1) == "canton" || d.word(k-1) == "cantons") {
 		return false
 	}
 	// "confluence avec le Rhône", "les bords de la Somme": the river.
+	// Within the sentence, across a list of rivers: "une crue de la Garonne et de la
+	// Loire".
 	if rivers[d.g.deps[e.ref].Code] && b-a-int(e.skip) == 1 {
-		for k := a - 1; k >= 0 && k >= a-4; k-- {
-			if riverWords.has(d.word(k)) {
+		for k := a - 1; k >= 0 && k >= a-9 && soft(d.toks[k+1].gap); k-- {
+			if w := d.word(k); riverWords.has(w) {
 				return false
+			} else if w == "departement" || w == "departements" {
+				break // "le bassin relève du département de la Somme"
 			}
 		}
 	}
@@ -916,9 +1069,43 @@ func (d *doc) depOK(a, b int, e entry) bool {
 			return true
 		}
 	}
+	if d.headingPart(a, b) {
+		return true
+	}
 	// "en Lozère", "en Isère": the feminine names take "en" without an article.
 	if l := d.g.deps[e.ref].Liaison; a > 0 && (l == 3 || l == 5) && d.word(a-1) == "en" && soft(d.toks[a].gap) {
 		return true
+	}
+	return false
+}
+
+// headingPart reports whether tokens [a, b) open or close their line apart from the
+// rest of it by a dash, "|" or ">", as headings and breadcrumbs name a section:
+// "Courrier régional – Somme", "Aisne > Villers-Cotterêts".
+func (d *doc) headingPart(a, b int) bool {
+	toks := d.toks
+	f := d.t.Folded
+	sep := func(s string) bool {
+		switch strings.TrimSpace(s) {
+		case "–", "—", "|", ">", "»":
+			return true
+		}
+		return false
+	}
+	if (a == 0 || toks[a].gap&(gapLine|gapPara) != 0) && b < len(toks) && toks[b].gap&(gapLine|gapPara) == 0 &&
+		sep(f[toks[b-1].e:toks[b].s]) {
+		return true
+	}
+	if a == 0 || toks[a].gap&(gapLine|gapPara) != 0 || !sep(f[toks[a-1].e:toks[a].s]) {
+		return false
+	}
+	if b == len(toks) || toks[b].gap&(gapLine|gapPara) != 0 {
+		return true
+	}
+	// "Accueil > Gers > Actualités": a breadcrumb's item.
+	switch strings.TrimSpace(f[toks[b-1].e:toks[b].s]) {
+	case "|", ">", "»":
+		return strings.TrimSpace(f[toks[a-1].e:toks[a].s]) == strings.TrimSpace(f[toks[b-1].e:toks[b].s])
 	}
 	return false
 }
@@ -962,6 +1149,11 @@ func (d *doc) communeOK(a, b int) bool {
 		if streetWords.has(w) && k < a-1 || streetWords.has(w) && k == a-1 && w != "porte" && w != "pont" && w != "port" {
 			return false
 		}
+		// "l'île de Cayenne", "la presqu'île de Crozon": the island; "Bassin d'Arcachon",
+		// "Pays de Saint-Brieuc": a territory named after the commune.
+		if k < a-1 && (w == "ile" || w == "iles" || (w == "pays" || w == "bassin") && d.capital(k)) {
+			return false
+		}
 		if (w == "prefet" || w == "prefete" || w == "prefets") && k > 0 && d.word(k-1) == "sous" ||
 			w == "arrondissement" || w == "arrondissements" || w == "circonscription" ||
 			w == "canton" || w == "cantons" {
@@ -988,8 +1180,22 @@ func (d *doc) communeOK(a, b int) bool {
 		if civilities.has(w) && d.capital(a-1) {
 			return false
 		}
-		// "Bernard Cazeneuve", "Jean-Pierre Marck".
-		if toks[a].gap&gapDot == 0 && d.capital(a-1) && names.IsGiven(w) && !isConnectorWord(w) {
+		// "J Lombard", "P. Arras": an initial.
+		if len(w) == 1 && w != "a" && w != "y" && d.capital(a-1) && toks[a].gap&gapJoined == 0 {
+			return false
+		}
+		// "CAPS Antony", "DURAND Florence": a surname in capitals, then the given name.
+		if b-a == 1 && toks[a].gap&gapDot == 0 && len(w) > 1 && !isConnectorWord(w) && names.IsGiven(d.word(a)) &&
+			d.upper(a-1, a) && !d.upper(a, b) {
+			return false
+		}
+		// "Jean-Louis DE LONGEAUX", "M. Paul de Lens": a given name and a particle.
+		if d.particle(a) {
+			return false
+		}
+		// "Bernard Cazeneuve", "Jean-Pierre Marck"; but "Mme Laurence GREGOIRE
+		// BONNIEUX : M. …" is the label of the commune after the surname.
+		if toks[a].gap&gapDot == 0 && d.capital(a-1) && names.IsGiven(w) && !isConnectorWord(w) && !d.label(a, b) {
 			return false
 		}
 	}
@@ -1005,6 +1211,74 @@ func (d *doc) communeOK(a, b int) bool {
 		return false
 	}
 	return true
+}
+
+// nameCapital reports whether the first word of tokens [a, b) after an article is
+// capitalised: "La Réunion", "la Réunion", not "La réunion s'est tenue".
+func (d *doc) nameCapital(a, b int) bool {
+	for a < b-1 && isArticle(d.word(a)) {
+		a++
+	}
+	return d.capital(a)
+}
+
+// label reports whether the name over tokens [a, b), in capitals, is followed by a
+// colon and a civility: "BONNIEUX : M. Pascal RAGOT", a commune's label before its
+// delegates in an attendance list.
+func (d *doc) label(a, b int) bool {
+	toks := d.toks
+	// The colon first: it is the rarest.
+	return b < len(toks) && toks[b].gap&gapDot != 0 && strings.TrimSpace(d.t.Folded[toks[b-1].e:toks[b].s]) == ":" &&
+		civilities.has(d.word(b)) && d.capital(b) && d.upper(a, b)
+}
+
+// delegateOf reports whether the name over tokens [a, b), in capitals, stands alone in
+// parentheses after a person's name in capitals that follows a civility: "M. Alain
+// MAZÉ (ANNOIX)", a delegate's commune in a list of members.
+func (d *doc) delegateOf(a, b int) bool {
+	toks := d.toks
+	if a < 3 || toks[a].gap&gapParen == 0 || toks[a].gap&(gapLine|gapPara) != 0 || !d.upper(a-1, b) {
+		return false
+	}
+	f := d.t.Folded
+	if e := int(toks[b-1].e); e >= len(f) || f[e] != ')' {
+		return false
+	}
+	for k := a - 1; k > 0 && k >= a-4; k-- {
+		if toks[k].gap&(gapLine|gapPara|gapParen) != 0 || toks[k].gap&gapHard != 0 && toks[k].gap&gapDot == 0 {
+			return false
+		}
+		if civilities.has(d.word(k-1)) && d.capital(k-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// particle reports whether the name at token a follows "de", "du" or "d'" after a
+// capitalised given name, as surnames do ("Jean-Louis DE LONGEAUX"): the name in
+// capitals, or the given name after a civility ("M. Paul de Lens").
+func (d *doc) particle(a int) bool {
+	toks := d.toks
+	if a < 2 || !soft(toks[a].gap) || !soft(toks[a-1].gap) || toks[a-1].gap&gapLine != 0 {
+		return false
+	}
+	switch d.word(a - 1) {
+	case "de", "du", "d":
+	default:
+		return false
+	}
+	g := a - 2
+	if !d.capital(g) || !names.IsGiven(d.word(g)) || d.upper(g, g+1) {
+		return false
+	}
+	if d.upper(a, a+1) && d.upper(a-1, a) {
+		return true
+	}
+	for g > 0 && toks[g].gap&gapJoined != 0 && toks[g].gap&gapSpace == 0 {
+		g-- // "Jean-Louis"
+	}
+	return g > 0 && toks[g].gap&(gapComma|gapHard|gapLine) == 0 && civilities.has(d.word(g-1)) && d.capital(g-1)
 }
 
 func isArticle(w string) bool {
@@ -1032,6 +1306,14 @@ func (d *doc) context(in *interp) {
 	// "SEYNE (LA)": an article in parentheses the name read has not (the name with it
 	// reads otherwise).
 	in.foreign = !in.inv && b < len(toks) && toks[b].gap&gapParen != 0 && d.closedArticle(b) > 0
+	// "les Saintes", "La Seyne": an article before a name none of whose communes has it
+	// (a name with it reads otherwise, and wins by its length).
+	// "l'Île-de-Batz" only elides.
+	if !in.art && !in.foreign && a > 0 && toks[a].gap == gapSpace {
+		if w := d.word(a - 1); w == "la" || w == "le" || w == "les" {
+			in.foreign, in.pre = true, true
+		}
+	}
 	if p := d.postalAfter(b); in.code == "" && p != "" {
 		in.postal, in.strong = p, true // "SAINT-ANTONIN (83510)"
 	}
@@ -1040,6 +1322,10 @@ func (d *doc) context(in *interp) {
 		switch {
 		case w == "a" && strings.HasPrefix(strings.ToLower(d.orig(a-1)), "à"):
 			in.strong = true
+		case (w == "au" || w == "aux") && in.art:
+			// "au Tampon": à and the name's article; but "au Palais de …", "au Ségur de
+			// l'investissement" are common nouns as often (au).
+			in.au = true
 		case len(w) == 5 && isDigits(w) && toks[a].gap&gapComma == 0:
 			in.postal = w
 			in.strong = true
@@ -1053,6 +1339,9 @@ func (d *doc) context(in *interp) {
 				in.strong = true
 			}
 		}
+	}
+	if d.label(a, b) || d.delegateOf(a, b) {
+		in.strong = true
 	}
 	// A dateline: "Lille, le 12 mars 2019" at the start of a line.
 	if (a == 0 || toks[a].gap&(gapLine|gapHard) != 0) && b < len(toks) && toks[b].gap&gapComma != 0 &&

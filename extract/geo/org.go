@@ -21,7 +21,7 @@ import (
 // Anything else (a préfecture, a company, an association) is not resolved.
 func (g *Gazetteer) ResolveOrg(name string) (string, bool) {
 	t := extract.NewText(extract.Normalize(name))
-	communes, epcis, deps := g.Match(t)
+	communes, epcis, deps := g.match(t, false)
 	if len(epcis) > 0 {
 		return "epci:" + epcis[0].SIREN, true
 	}

@@ -137,17 +137,7 @@ func main() {
 	for _, rel := range releases {
 		var cs []commune
 		mustRead(filepath.Join(mods, rel, "data", "communes.json"), &cs)
-		link := map[string]string{}
-		for _, c := range cs {
-			switch {
-			case c.ChefLieu != "":
-				link[c.Code] = c.ChefLieu
-			case c.CommuneAbsorbante != "":
-				link[c.Code] = c.CommuneAbsorbante
-			case c.NouveauCode != "":
-				link[c.Code] = c.NouveauCode
-			}
-		}
+		link := links(cs)
 		for _, c := range cs {
 			if c.Type == "arrondissement-municipal" || c.Nom == "" {
 				continue
@@ -181,16 +171,32 @@ func main() {
 	}
 	write(*out, "anciens.tsv.gz", "nom\ttypeLiaison\tcode\tinsee\ttype", rows)
 
-	// epci.tsv with the former names older releases give to the same SIREN.
+	// epci.tsv with the former names older releases give to the same SIREN, and the
+	// names of the EPCIs that have disappeared since, given to the one that now holds
+	// all their members (its successor by a merger, which covers their territory).
 	formerEPCI := map[string]map[string]bool{}
+	isCurrent := map[string]bool{}
+	for _, e := range epcis {
+		isCurrent[e.Code] = true
+	}
 	for _, rel := range older {
 		var es []epci
 		mustRead(filepath.Join(mods, rel, "data", "epci.json"), &es)
+		var cs []commune
+		mustRead(filepath.Join(mods, rel, "data", "communes.json"), &cs)
+		link := links(cs)
 		for _, e := range es {
-			if formerEPCI[e.Code] == nil {
-				formerEPCI[e.Code] = map[string]bool{}
+			code := e.Code
+			if !isCurrent[code] {
+				code = successorEPCI(e, func(c string) string { return epciOf[resolve(c, link, actual, successor)] })
+				if code == "" {
+					continue
+				}
 			}
-			formerEPCI[e.Code][e.Nom] = true
+			if formerEPCI[code] == nil {
+				formerEPCI[code] = map[string]bool{}
+			}
+			formerEPCI[code][e.Nom] = true
 		}
 	}
 	rows = rows[:0]
@@ -216,6 +222,38 @@ func main() {
 		rows = append(rows, []string{r.Code, r.Nom, strconv.Itoa(r.TypeLiaison)})
 	}
 	write(*out, "regions.tsv.gz", "code\tnom\ttypeLiaison", rows)
+}
+
+// links maps each code of a release's communes to the code that continues it: its
+// chef-lieu, the commune that absorbed it, or its new code.
+func links(cs []commune) map[string]string {
+	link := map[string]string{}
+	for _, c := range cs {
+		switch {
+		case c.ChefLieu != "":
+			link[c.Code] = c.ChefLieu
+		case c.CommuneAbsorbante != "":
+			link[c.Code] = c.CommuneAbsorbante
+		case c.NouveauCode != "":
+			link[c.Code] = c.NouveauCode
+		}
+	}
+	return link
+}
+
+// successorEPCI returns the current EPCI that holds every member of e (epciOf gives a
+// member's current EPCI, "" for none), or "" when its members are now in several or
+// in none.
+func successorEPCI(e epci, epciOf func(string) string) string {
+	code := ""
+	for _, m := range e.Membres {
+		c := epciOf(m.Code)
+		if c == "" || code != "" && c != code {
+			return ""
+		}
+		code = c
+	}
+	return code
 }
 
 // resolve follows chef-lieu, absorption, new-code and former-code links from code to a

@@ -44,3 +44,28 @@ func TestFold(t *testing.T) {
 		t.Errorf("fold = %q", got)
 	}
 }
+
+// An EPCI that disappeared goes to the one that holds all its members, and to none
+// when they were split.
+func TestSuccessorEPCI(t *testing.T) {
+	now := map[string]string{"54001": "200070589", "54002": "200070589", "54003": "200041010"}
+	of := func(c string) string { return now[c] }
+	merged := epci{Code: "245400001", Membres: []struct {
+		Code string `json:"code"`
+	}{{"54001"}, {"54002"}}}
+	if got := successorEPCI(merged, of); got != "200070589" {
+		t.Errorf("merged: %q, want 200070589", got)
+	}
+	split := epci{Code: "245400002", Membres: []struct {
+		Code string `json:"code"`
+	}{{"54001"}, {"54003"}}}
+	if got := successorEPCI(split, of); got != "" {
+		t.Errorf("split: %q, want none", got)
+	}
+	gone := epci{Code: "245400003", Membres: []struct {
+		Code string `json:"code"`
+	}{{"54009"}}}
+	if got := successorEPCI(gone, of); got != "" {
+		t.Errorf("members outside any EPCI: %q, want none", got)
+	}
+}
