@@ -1,0 +1,60 @@
+package serve
+
+import (
+	"strings"
+	"testing"
+
+	"terril/index"
+)
+
+func TestWriteCSVAndJSONL(t *testing.T) {
+	hits := []index.Hit{
+		{ID: "a", Title: "Subvention, « vélo »", Published: "2024-05", Amounts: []float64{1500, 1500, 250.5},
+			Communes: []string{"59350 Lille", "2A004 Ajaccio"}, Themes: []string{"mobilites"}},
+		{ID: "b", Title: "@SUM(A1) -2"},
+	}
+	var b strings.Builder
+	if err := WriteCSV(&b, hits); err != nil {
+		t.Fatal(err)
+	}
+	want := "id,title,published,genre,source,url,communes_insee,communes,themes,amounts,amount_max,amount_sum\n" +
+		"a,\"Subvention, « vélo »\",2024-05,,,,59350 | 2A004,Lille | Ajaccio,mobilites,1500 | 1500 | 250.5,1500,1750.5\n" +
+		"b,'@SUM(A1) -2,,,,,,,,,0,0\n"
+	if b.String() != want {
+		t.Errorf("csv:\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := WriteJSONL(&b, hits[1:]); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != `{"id":"b","title":"@SUM(A1) -2","communes":[],"themes":[],"amounts":[],"amount_max":0,"amount_sum":0}`+"\n" {
+		t.Errorf("jsonl: %s", got)
+	}
+}
+
+func TestSafeSnippet(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"la <mark>rénovation</mark> &amp; l&#39;aide", "la <mark>rénovation</mark> &amp; l&#39;aide"},
+		{"&lt;script&gt;x&lt;/script&gt; <mark>a</mark>", "&lt;script&gt;x&lt;/script&gt; <mark>a</mark>"},
+		// Markup a highlighter let through is escaped, not trusted.
+		{"<script>alert(1)</script><mark>a</mark>", "&lt;script&gt;alert(1)&lt;/script&gt;<mark>a</mark>"},
+		{`"><img src=x onerror=alert(1)>`, "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"},
+		{"&lt;mark&gt;texte&lt;/mark&gt;", "&lt;mark&gt;texte&lt;/mark&gt;"},
+		{"<mark>ouvert", "ouvert"},
+	} {
+		if got := string(safeSnippet(tc.in)); got != tc.want {
+			t.Errorf("safeSnippet(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestEuros(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{{1780000, "1\u202f780\u202f000\u00a0€"}, {999, "999\u00a0€"}, {2.5, "2,5\u00a0€"}, {1234.567, "1\u202f234,56\u00a0€"}} {
+		if got := euros(tc.v); got != tc.want {
+			t.Errorf("euros(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
