@@ -1,7 +1,9 @@
 package serve_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"flag"
 	"os"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -20,8 +23,8 @@ var screenshots = flag.String("screenshots", "", "write the browser test's scree
 // chromium is where Debian's chromium package puts the browser (.ci/setup installs it).
 const chromium = "/usr/bin/chromium"
 
-// browser returns a headless Chromium context of the given window size, or skips.
-func browser(t *testing.T, width, height int) context.Context {
+// newBrowser returns a headless Chromium context of the given window size, or skips.
+func newBrowser(t *testing.T, width, height int) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skipf("no %s (apt-get install chromium, or run .ci/setup): browser tests skipped", chromium)
@@ -64,7 +67,7 @@ func shot(t *testing.T, ctx context.Context, name string) {
 // TestBrowser types a query, clicks a facet and opens a document in headless
 // Chromium, and checks that the hostile document's payload is text.
 func TestBrowser(t *testing.T) {
-	ctx := browser(t, 1280, 900)
+	ctx := newBrowser(t, 1280, 900)
 	srv := newServer(t, serve.Options{})
 	must := func(err error) {
 		t.Helper()
@@ -107,6 +110,17 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after clicking the Douai facet: %q", h)
 	}
 
+	// Download the CSV of the filtered results.
+	dl := t.TempDir()
+	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior,
+		browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dl})
+	must(err)
+	must(chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.exports a[href*="format=csv"]`))))
+	rows := waitCSV(t, filepath.Join(dl, "terril-export.csv"))
+	if len(rows) != 4 || rows[0][0] != "id" {
+		t.Errorf("downloaded CSV: %d rows (want a header and 3): %v", len(rows), rows)
+	}
+
 	// Open a document.
 	must(chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/?q=tramway"),
@@ -143,10 +157,28 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
+// waitCSV reads the CSV file a download writes, once it is complete.
+func waitCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatalf("downloaded CSV: %v", err)
+		}
+		return rows
+	}
+	t.Fatalf("no download at %s", path)
+	return nil
+}
+
 // TestBrowserPhone checks the search page on a phone-sized window: nothing wider
 // than the screen.
 func TestBrowserPhone(t *testing.T) {
-	ctx := browser(t, 390, 844)
+	ctx := newBrowser(t, 390, 844)
 	srv := newServer(t, serve.Options{})
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/?q=renovation"),
