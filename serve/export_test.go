@@ -40,7 +40,8 @@ func TestSafeSnippet(t *testing.T) {
 		{"<script>alert(1)</script><mark>a</mark>", "&lt;script&gt;alert(1)&lt;/script&gt;<mark>a</mark>"},
 		{`"><img src=x onerror=alert(1)>`, "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"},
 		{"&lt;mark&gt;texte&lt;/mark&gt;", "&lt;mark&gt;texte&lt;/mark&gt;"},
-		{"<mark>ouvert", "ouvert"},
+		{"<mark>ouvert", "<mark>ouvert</mark>"},
+		{"</mark>a<mark>b<mark>c</mark>d</mark>", "a<mark>bc</mark>d"},
 	} {
 		if got := string(safeSnippet(tc.in)); got != tc.want {
 			t.Errorf("safeSnippet(%q) = %q, want %q", tc.in, got, tc.want)
@@ -57,4 +58,37 @@ func TestEuros(t *testing.T) {
 			t.Errorf("euros(%v) = %q, want %q", tc.v, got, tc.want)
 		}
 	}
+}
+
+// FuzzSafeSnippet checks that whatever a snippet holds, the HTML made of it has no
+// tag but balanced <mark> pairs.
+func FuzzSafeSnippet(f *testing.F) {
+	for _, s := range []string{"<mark>a</mark> &lt;b&gt;", "<script>x</script>", "&lt;mark&gt;", "<mark><mark>a</mark>", "\x00<mark>\x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := string(safeSnippet(s))
+		rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(out)
+		if strings.ContainsAny(rest, "<>\"") {
+			t.Errorf("safeSnippet(%q) = %q: markup left", s, out)
+		}
+		open := false
+		for i := 0; i < len(out); i++ {
+			switch {
+			case strings.HasPrefix(out[i:], "<mark>"):
+				if open {
+					t.Fatalf("safeSnippet(%q) = %q: nested marks", s, out)
+				}
+				open = true
+			case strings.HasPrefix(out[i:], "</mark>"):
+				if !open {
+					t.Fatalf("safeSnippet(%q) = %q: stray </mark>", s, out)
+				}
+				open = false
+			}
+		}
+		if open {
+			t.Errorf("safeSnippet(%q) = %q: unclosed mark", s, out)
+		}
+	})
 }

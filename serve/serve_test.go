@@ -401,7 +401,7 @@ func TestHostileDocument(t *testing.T) {
 		if resp.StatusCode != 200 {
 			t.Errorf("%s: status %d", path, resp.StatusCode)
 		}
-		if strings.Contains(body, "<script") || strings.Contains(body, "<img") || strings.Contains(body, "onerror=alert(2)>") && !strings.Contains(body, "&#34;&gt;") {
+		if strings.Contains(body, "<script") || strings.Contains(body, "<img") || strings.Contains(body, "alert(2)>") {
 			t.Errorf("%s renders the payload as markup:\n%s", path, body)
 		}
 		if strings.HasPrefix(path, "/api/") && !strings.Contains(body, `\u003cscript\u003e`) {

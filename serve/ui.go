@@ -30,11 +30,25 @@ func safeSnippet(s string) template.HTML {
 	s = strings.NewReplacer("\x00", "", "\x01", "").Replace(s)
 	s = strings.NewReplacer("<mark>", "\x00", "</mark>", "\x01").Replace(s)
 	s = html.EscapeString(html.UnescapeString(s))
-	s = strings.NewReplacer("\x00", "<mark>", "\x01", "</mark>").Replace(s)
-	if strings.Count(s, "<mark>") != strings.Count(s, "</mark>") {
-		s = strings.NewReplacer("<mark>", "", "</mark>", "").Replace(s)
+	// Put the marks back, dropping a nested or stray one, closing the last.
+	var b strings.Builder
+	open := false
+	for _, r := range s {
+		switch {
+		case r == '\x00' && !open:
+			b.WriteString("<mark>")
+			open = true
+		case r == '\x01' && open:
+			b.WriteString("</mark>")
+			open = false
+		case r != '\x00' && r != '\x01':
+			b.WriteRune(r)
+		}
 	}
-	return template.HTML(s) // only escaped text and balanced <mark> pairs
+	if open {
+		b.WriteString("</mark>")
+	}
+	return template.HTML(b.String()) // only escaped text and well-formed <mark> pairs
 }
 
 // euros writes an amount the French way: "1 780 000 €", "2,5 €".
@@ -129,7 +143,6 @@ type searchPage struct {
 	Filters         []link
 	Prev, Next      string
 	CSV, JSONL, API string
-	Searched        bool
 }
 
 // uiFacets are the facets of the sidebar, in order, with their French titles.
@@ -142,7 +155,7 @@ const uiPage = 20
 
 func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	p := searchPage{Q: v.Get("q"), Searched: len(v) > 0}
+	p := searchPage{Q: v.Get("q")}
 	q, err := s.queryOf(v, uiPage)
 	if err == nil {
 		q.Snippets = true
