@@ -49,6 +49,17 @@ func TestSafeSnippet(t *testing.T) {
 	}
 }
 
+func TestShortEuros(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{{4710000, "4,7\u00a0M€"}, {850000, "850\u00a0k€"}, {2e9, "2\u00a0Md€"}, {120, "120\u00a0€"}, {1500, "1,5\u00a0k€"}} {
+		if got := shortEuros(tc.v); got != tc.want {
+			t.Errorf("shortEuros(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
+
 func TestEuros(t *testing.T) {
 	for _, tc := range []struct {
 		v    float64

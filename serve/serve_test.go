@@ -354,6 +354,7 @@ func TestSearchPage(t *testing.T) {
 		`href="/?commune=59178&amp;q=renovation"`, "Douai (59178)", // a facet link adding the filter
 		`href="/?from=2023&amp;q=renovation&amp;to=2023"`, "Nord (59)", "Délibération", "Culture et patrimoine",
 		`href="/api/export?format=csv&amp;q=renovation"`,
+		"4,7\u00a0M€", // the sum of Douai's amounts beside its count
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %s", want)

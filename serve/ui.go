@@ -77,6 +77,39 @@ func euros(v float64) string {
 	return out + "\u00a0€"
 }
 
+// sumsOf returns the totals of one sum dimension by value (the values are those of
+// the facet of the same name).
+func sumsOf(sums []index.Sum, dim string) map[string]float64 {
+	out := map[string]float64{}
+	for _, s := range sums {
+		if s.Dimension == dim {
+			for _, v := range s.Values {
+				out[v.Value] = v.Total
+			}
+		}
+	}
+	return out
+}
+
+// shortEuros writes a total the way a sidebar has room for: "4,7 M€", "850 k€".
+func shortEuros(v float64) string {
+	unit, div := "€", 1.0
+	switch {
+	case v >= 1e9:
+		unit, div = "Md€", 1e9
+	case v >= 1e6:
+		unit, div = "M€", 1e6
+	case v >= 1e3:
+		unit, div = "k€", 1e3
+	}
+	x := v / div
+	s := strconv.FormatFloat(x, 'f', 1, 64)
+	if x >= 100 || strings.HasSuffix(s, ".0") {
+		s = strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strings.Replace(s, ".", ",", 1) + "\u00a0" + unit
+}
+
 var genreLabels = map[string]string{
 	"communique": "Communiqué", "article": "Article", "deliberation": "Délibération",
 	"page": "Page", "proces-verbal": "Procès-verbal", "pv": "Procès-verbal", "recueil": "Recueil des actes",
@@ -119,6 +152,7 @@ type link struct {
 	Label  string
 	URL    string
 	Count  int
+	Sum    string // total of the amounts of the documents, for commune, theme and year
 	Active bool
 }
 
@@ -162,6 +196,7 @@ func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 		for _, f := range uiFacets {
 			q.Facets = append(q.Facets, f.name)
 		}
+		q.Sums = index.SumDimensions
 		var res *index.Result
 		if res, err = s.search(r, q); err == nil {
 			s.fillSearch(&p, v, q, res)
@@ -189,7 +224,7 @@ func (s *server) fillSearch(p *searchPage, v url.Values, q index.Query, res *ind
 	for _, f := range uiFacets {
 		for _, rf := range res.Facets {
 			if rf.Name == f.name && len(rf.Values) > 0 {
-				p.Facets = append(p.Facets, facetView{Title: f.title, Values: facetLinks(v, rf)})
+				p.Facets = append(p.Facets, facetView{Title: f.title, Values: facetLinks(v, rf, sumsOf(res.Sums, f.name))})
 			}
 		}
 	}
@@ -237,7 +272,7 @@ func pageURL(v url.Values, offset int) string {
 
 // facetLinks turns the values of a facet into links adding (or, when already set,
 // removing) the filter they stand for.
-func facetLinks(v url.Values, f index.Facet) []link {
+func facetLinks(v url.Values, f index.Facet, sums map[string]float64) []link {
 	var out []link
 	for _, fv := range f.Values {
 		label, params := facetFilter(f.Name, fv.Value)
@@ -258,7 +293,11 @@ func facetLinks(v url.Values, f index.Facet) []link {
 				u.Add(k, x)
 			}
 		}
-		out = append(out, link{Label: label, URL: "/?" + u.Encode(), Count: fv.Count, Active: active})
+		l := link{Label: label, URL: "/?" + u.Encode(), Count: fv.Count, Active: active}
+		if t, ok := sums[fv.Value]; ok && t > 0 {
+			l.Sum = shortEuros(t)
+		}
+		out = append(out, l)
 	}
 	return out
 }
