@@ -48,5 +48,8 @@ func serveCommand(ctx context.Context, e *env, args []string) error {
 	h := serve.New(ix, serve.Options{})
 	return serve.ListenAndServe(ctx, *addr, h, func(a net.Addr) {
 		fmt.Fprintf(e.stderr, "terril: serving %s on http://%s/\n", *dir, a)
+		if ta, ok := a.(*net.TCPAddr); ok && !ta.IP.IsLoopback() {
+			fmt.Fprintln(e.stderr, "terril: warning: listening beyond this machine, with no authentication")
+		}
 	})
 }
