@@ -39,6 +39,7 @@ var commands = []command{
 	{"demo", "ingest the embedded sample corpus into a temporary index and search it", demoCommand},
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
 	{"reindex", "re-extract and re-index every capture in the store, without the network", reindexCommand},
+	{"serve", "serve the index to a web browser and as a JSON API", serveCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).
