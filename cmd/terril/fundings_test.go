@@ -54,7 +54,7 @@ func TestFundingsCommand(t *testing.T) {
 	if len(rec) != 4 || strings.Join(rec[0], ",") != strings.Join(fundingHeader, ",") {
 		t.Fatalf("csv: %d records, header %v:\n%s", len(rec), rec[0], out)
 	}
-	if rec[1][0] != "cp-region-bethune" || rec[1][6] != "62119" || rec[1][9] != "1200000" || rec[1][12] != "subvention" {
+	if rec[1][0] != "cp-region-bethune.txt" || rec[1][6] != "62119" || rec[1][9] != "1200000" || rec[1][12] != "subvention" {
 		t.Errorf("csv row: %v", rec[1])
 	}
 

@@ -147,7 +147,10 @@ func TestSearchOutputEscapesControlCharacters(t *testing.T) {
 	name := "note\x1b[31mrouge\nligne.html"
 	writeTree(t, src, map[string]string{
 		name: "<html><head><title>Titre\x1b]0;pwned\x07 \x1b[2J<b>&amp; suite</title></head>" +
-			"<body><h1>Voirie \x1b[31mrouge\r\nsuite & fin</h1><p>La voirie communale &lt;script&gt; est rénovée.</p></body></html>",
+			"<body><h1>Voirie \x1b[31mrouge\r\nsuite & fin</h1><p>La voirie communale &lt;script&gt; est rénovée.</p>" +
+			// Enough text that the few control characters do not read as a binary file.
+			strings.Repeat("<p>Les travaux de la voirie communale commencent au printemps et dureront six mois.</p>", 12) +
+			"</body></html>",
 	})
 	dir := filepath.Join(t.TempDir(), "index")
 	terril(t, false, "ingest", "-q", "--index", dir, src)
