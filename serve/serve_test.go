@@ -64,6 +64,13 @@ func testDocs() []*corpus.Document {
 			"Un titre qui ressemble à une formule de tableur ; rénovation de la piscine.",
 			"page", "", nil, nil),
 	}
+	// Sums beside the facets add funding events, credited to the communes they name.
+	fund := func(doc *corpus.Document, funder, instrument string, amount float64, insee string) {
+		doc.Fundings = append(doc.Fundings, corpus.Funding{Amount: amount, Funder: funder,
+			Instrument: instrument, Communes: []string{insee}, Date: doc.Published})
+	}
+	fund(docs[0], "État", corpus.InstrumentDotation, 1200000, douai.INSEE)
+	fund(docs[3], "Région Hauts-de-France", corpus.InstrumentSubvention, 3.5e6, douai.INSEE)
 	docs[1].URL = "javascript:alert(3)"
 	docs[2].URL = "https://example.org/actu/valenciennes-tram?id=3"
 	return docs
@@ -263,7 +270,7 @@ func TestFacetsAndSums(t *testing.T) {
 	if resp.StatusCode != 200 || json.Unmarshal([]byte(body), &f) != nil || f.Total != 6 || len(f.Facets) != len(index.FacetNames) {
 		t.Fatalf("facets: status %d, %s", resp.StatusCode, body)
 	}
-	resp, body = get(t, srv, "/api/sums?commune=59178&by=commune")
+	resp, body = get(t, srv, "/api/sums?commune=59178&by=doc-commune")
 	var s struct {
 		Total int
 		Sums  []index.Sum
