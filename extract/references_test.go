@@ -144,10 +144,10 @@ func TestRefWordMask(t *testing.T) {
 // FuzzReferences checks that references, the publication date and the genre never
 // panic and give spans inside the text, on the layouts numbers are read in.
 func FuzzReferences(f *testing.F) {
-	for _, s := range []string{"81-2025-04-24-00001 - Arrêté", "2A-2017-05-02-002 - Décision ARS 2017-131 du 27 avril 2017",
-		"R84-2024-01-15-00007 -", "D87/13 à D 90/13", "DE N°1", "DD N° 22/18 : Le 19 juin 2018 :", "Arrêté n 2009-651 SIDPC du",
-		"ARRETE N° 19-DIR-057– DDCSPP", "2019-12-01 : TITRE\ndélibération", "N° 2021-045 – Budget", "N°SIT 2B 2006-282-13",
-		"RECUEIL n° 24 du 01 septembre 2016", "N° 55 du 09/09/2015", "PROCES-VERBAL Le jeudi 15 mars 2018", "réunis le 1décembre 2015",
+	for _, s := range []string{"34-2023-11-07-00012 - Arrêté", "2B-2019-03-11-004 - Décision ARS 2019-214 du 11 mars 2019",
+		"R84-2024-01-15-00007 -", "D41/18 à D 44/18", "DE N°1", "DD N° 31/21 : Le 8 mars 2021 :", "Arrêté n 2012-418 SIDPC du",
+		"ARRETE N° 21-DIR-112– DDCSPP", "2019-12-01 : TITRE\ndélibération", "N° 2021-045 – Budget", "N°SIT 2A 2011-145-07",
+		"RECUEIL n° 17 du 03 mai 2019", "N° 48 du 14/10/2020", "PROCES-VERBAL Le mardi 6 avril 2021", "réunis le 1novembre 2019",
 		"(PS)", "Revenir à la rubrique REGION", "D", "R", "N°", "2A-", "n° SIT", "ARS"} {
 		f.Add(s)
 	}
