@@ -1,0 +1,121 @@
+package recueil
+
+import (
+	"strings"
+
+	"terril/corpus"
+	"terril/extract"
+)
+
+// Where an act's date comes from (Act.DateFrom).
+const (
+	DateSignature  = "signature"
+	DateIdentifier = "identifier"
+	DateTitle      = "title"
+)
+
+// facts fills an act's kind, date and signatory from its title, identifier and text.
+func (a *Act) facts(pages []string) {
+	a.Kind = kindOf(a.Title)
+	if a.Kind == "" {
+		a.Kind = kindOf(bodyHeading(pages, a))
+	}
+	if a.Kind == "" {
+		a.Kind = KindOther
+	}
+	t := extract.NewText(a.Text)
+	_, sigs := extract.Parties(t, nil)
+	dates := extract.Dates(t, "")
+	blocks := signatureOffsets(a.Text)
+	if d := signatureDate(a.Text, dates); d != "" {
+		a.Date, a.DateFrom = d, DateSignature
+	} else if m := deptID.FindStringSubmatch(a.ID); m != nil {
+		a.Date, a.DateFrom = m[2]+"-"+m[3]+"-"+m[4], DateIdentifier
+	} else if d := fullDate(extract.Dates(extract.NewText(a.Title), "")); d != "" {
+		a.Date, a.DateFrom = d, DateTitle
+	}
+	a.Signatory = signatory(sigs, blocks)
+}
+
+// bodyHeading is the heading of the act's first page of text.
+func bodyHeading(pages []string, a *Act) string {
+	for i := a.FirstPage - 1; i < a.FirstPage-1+a.Pages && i < len(pages) && i < a.FirstPage+1; i++ {
+		if h := pageHead(pages[i]); h.heading >= 0 {
+			return h.ls[h.heading]
+		}
+	}
+	return ""
+}
+
+// signatureOffsets returns the byte offsets of the lines of text opening a
+// signature block.
+func signatureOffsets(text string) []int {
+	var offs []int
+	off := 0
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if signatureLine(strings.TrimSpace(l)) || dateLine.MatchString(strings.TrimSpace(l)) {
+			offs = append(offs, off)
+		}
+		off += len(l)
+	}
+	return offs
+}
+
+// signatureDate is the full date of the last dateline of text that gives one
+// ("Fait à Toulon, le 4 juillet 2025"), "" when none does.
+func signatureDate(text string, dates []corpus.Date) string {
+	end := len(text)
+	for end > 0 {
+		start := strings.LastIndexByte(text[:end], '\n') + 1
+		l := strings.TrimSpace(text[start:end])
+		if dateLine.MatchString(l) {
+			for _, d := range dates {
+				if d.Start >= start && d.Start < end && len(d.Value) == len("2006-01-02") {
+					return d.Value
+				}
+			}
+		}
+		end = start - 1
+	}
+	return ""
+}
+
+// fullDate is the first date given to the day.
+func fullDate(ds []corpus.Date) string {
+	for _, d := range ds {
+		if len(d.Value) == len("2006-01-02") {
+			return d.Value
+		}
+	}
+	return ""
+}
+
+// signatory is the person signing nearest the last signature block: the first
+// signing person after its start, else the last one before it.
+func signatory(sigs []corpus.Signatory, blocks []int) string {
+	var persons []corpus.Signatory
+	for _, s := range sigs {
+		if s.Kind == corpus.KindPerson {
+			persons = append(persons, s)
+		}
+	}
+	if len(persons) == 0 {
+		return ""
+	}
+	if len(blocks) == 0 {
+		return persons[len(persons)-1].Name
+	}
+	last := blocks[len(blocks)-1]
+	// the block may open several lines before the name: go back to its first line
+	for k := len(blocks) - 2; k >= 0 && last-blocks[k] < 200; k-- {
+		last = blocks[k]
+	}
+	best := persons[len(persons)-1].Name
+	for _, p := range persons {
+		if p.Start >= last {
+			return p.Name
+		}
+		best = p.Name
+	}
+	return best
+}

@@ -1,0 +1,178 @@
+package recueil
+
+import (
+	"regexp"
+	"strings"
+
+	"terril/extract"
+)
+
+// headZone is how many non-empty lines open a page: an act's heading is there.
+const headZone = 10
+
+// kindWords maps the folded first word of a heading or title to the act's kind.
+var kindWords = map[string]string{
+	"arrete": KindArrete, "arretes": KindArrete,
+	"decision": KindDecision, "decisions": KindDecision,
+	"recepisse": KindRecepisse, "recepisses": KindRecepisse,
+	"deliberation": KindDeliberation, "deliberations": KindDeliberation,
+	"convention": KindConvention, "conventions": KindConvention, "avenant": KindConvention,
+	"avis": KindOther, "circulaire": KindOther, "decret": KindOther,
+}
+
+var (
+	// verbLine is the operative verb of an act ("ARRÊTE :", "DÉCIDE"), not a heading.
+	verbLine = regexp.MustCompile(`^(ARR[ÊE]TE|Arr[êe]te|arr[êe]te|D[ÉE]CIDE|D[ée]cide|CONSTATE|Constate)\s*:?$`)
+	// sigLine opens a signature block.
+	sigLine = regexp.MustCompile(`^(?i)(fait [àa] |sign[ée]\b|pour (le|la) (pr[ée]f[èe]te?|ministre|directeur|directrice|sous-pr[ée]f[èe]te?)\b|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)\s*,|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)$)`)
+	// dateLine is a dateline: "Fait à Toulon, le 4 juillet 2025", "Toulon, le 7 juillet 2025".
+	dateLine = regexp.MustCompile(`^(?i)(fait [àa] .{1,60}?,? le\b|\p{Lu}[\p{L}' -]{1,40}, le\b)`)
+	// headingNumber is the number a heading gives its act ("ARRÊTÉ N° 2025-12-DDT").
+	headingNumber = regexp.MustCompile(`(?i)\bn\s*[°º]\s*([A-Z0-9][A-Za-z0-9/._-]*[A-Za-z0-9])`)
+)
+
+func signatureLine(l string) bool { return sigLine.MatchString(l) }
+
+// kindOf returns the kind its first kind word gives a title or heading ("494-2025-
+// recepisse declaration…" → recepisse), "" when it has none among its first words.
+func kindOf(s string) string {
+	n := 0
+	for _, w := range strings.FieldsFunc(extract.Fold(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if k, ok := kindWords[w]; ok {
+			return k
+		}
+		if n++; n >= 6 {
+			break
+		}
+	}
+	return ""
+}
+
+// head is what the head of a page says: an identifier, a heading.
+type head struct {
+	id      string // a deptID identifier standing as a header line
+	heading int    // index in ls of the heading line, -1 when none
+	ls      []string
+}
+
+// pageHead reads the head of a page: its first non-empty lines.
+func pageHead(p string) head {
+	h := head{heading: -1}
+	for _, l := range lines(p) {
+		if l == "" {
+			continue
+		}
+		h.ls = append(h.ls, l)
+		if len(h.ls) > headZone {
+			break
+		}
+		k := len(h.ls) - 1
+		// A running footer names the identifier between dashes; a header line holds it alone.
+		if m := deptID.FindStringIndex(l); m != nil && h.id == "" && len(l) <= m[1]-m[0]+4 {
+			h.id = l[m[0]:m[1]]
+		}
+		if h.heading < 0 && !verbLine.MatchString(l) && headingWord(l) {
+			h.heading = k
+		}
+	}
+	return h
+}
+
+// headingWord reports whether a line opens with the name of a kind of act, as a
+// heading does: first word a kind word, line short or in capitals.
+func headingWord(l string) bool {
+	f := strings.Fields(l)
+	if len(f) == 0 {
+		return false
+	}
+	if _, ok := kindWords[strings.Trim(extract.Fold(f[0]), ".:,")]; !ok {
+		return false
+	}
+	return len(f) <= 12 || strings.ToUpper(f[0]) == f[0]
+}
+
+// fromHeaders finds the acts of a recueil without a sommaire, from page from
+// (0-based) on: a page whose head holds an identifier or a heading starts an act,
+// unless it carries the identifier of the act under way or that act has not been
+// closed by a signature block yet.
+func (r *Recueil) fromHeaders(pages []string, from int) {
+	var cur *Act
+	signed := false
+	for i := from; i < len(pages); i++ {
+		h := pageHead(pages[i])
+		start := false
+		switch {
+		case h.id == "" && h.heading < 0:
+		case cur == nil:
+			start = true
+		case h.id != "" && cur.ID != "":
+			start = h.id != cur.ID
+		default:
+			start = signed
+		}
+		if start {
+			r.Acts = append(r.Acts, Act{ID: h.id, FirstPage: i + 1})
+			cur, signed = &r.Acts[len(r.Acts)-1], false
+			cur.Title = headingTitle(h)
+		} else if cur != nil {
+			if cur.ID == "" {
+				cur.ID = h.id
+			}
+			if cur.Title == "" || cur.FirstPage == i && short(pages[cur.FirstPage-1]) {
+				if t := headingTitle(h); t != "" && cur.Title == "" {
+					cur.Title = t
+				}
+			}
+		}
+		if cur != nil && hasSignature(pages[i]) {
+			signed = true
+		}
+	}
+	r.close(len(pages))
+	for k := range r.Acts {
+		a := &r.Acts[k]
+		a.Separator = a.Pages > 1 && short(pages[a.FirstPage-1]) && !hasSignature(pages[a.FirstPage-1])
+		if a.ID == "" {
+			if m := headingNumber.FindStringSubmatch(a.Title); m != nil {
+				a.ID = m[1]
+			}
+		}
+	}
+}
+
+// headingTitle is a heading and the lines after it up to the first of the text
+// ("Vu…", "Le préfet…"), at most four lines; else the lines after the identifier.
+func headingTitle(h head) string {
+	k := h.heading
+	if k < 0 {
+		if h.id == "" {
+			return ""
+		}
+		for k = 0; k < len(h.ls) && !strings.Contains(h.ls[k], h.id); k++ {
+		}
+		k++
+	}
+	var b []string
+	for ; k < len(h.ls) && len(b) < 4; k++ {
+		l := h.ls[k]
+		f := extract.Fold(l)
+		if strings.HasPrefix(f, "vu ") || strings.HasPrefix(f, "le prefet") || strings.HasPrefix(f, "la prefete") || verbLine.MatchString(l) || deptID.MatchString(l) {
+			break
+		}
+		b = append(b, l)
+	}
+	return strings.Join(b, " ")
+}
+
+// short reports whether a page holds few words: a separator page announcing an act.
+func short(p string) bool { return len(strings.Fields(p)) < 80 }
+
+// hasSignature reports whether a page holds a signature block line.
+func hasSignature(p string) bool {
+	for _, l := range lines(p) {
+		if signatureLine(l) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,138 @@
+package recueil
+
+import (
+	"regexp"
+	"strings"
+
+	"terril/extract"
+)
+
+// Kinds of acts (Act.Kind).
+const (
+	KindArrete       = "arrete"
+	KindDecision     = "decision"
+	KindRecepisse    = "recepisse"
+	KindDeliberation = "deliberation"
+	KindConvention   = "convention"
+	KindOther        = "autre"
+)
+
+// An Act is one act of a recueil.
+type Act struct {
+	ID        string `json:"id"`    // identifier as printed ("83-2025-07-15-00005"), "" when none
+	Kind      string `json:"kind"`  // one of the Kind constants
+	Title     string `json:"title"` // the sommaire's title, else the act's heading
+	Date      string `json:"date"`  // ISO date of signature, "" when unknown
+	DateFrom  string `json:"date_from,omitempty"`
+	Signatory string `json:"signatory"` // "Given Surname", "" when not found
+	FirstPage int    `json:"first_page"` // 1-based PDF page, the separator page when there is one
+	Pages     int    `json:"pages"`      // PDF pages the act takes, separator included
+	// Separator is true when the first page only announces the act (service,
+	// identifier, title) and its text starts on the next page.
+	Separator bool `json:"separator,omitempty"`
+	// Printed is the page count the sommaire gives, 0 without a sommaire.
+	Printed int `json:"printed_pages,omitempty"`
+	// Text is the act's text, running headers and footers removed.
+	Text string `json:"-"`
+}
+
+// A Recueil is a split recueil.
+type Recueil struct {
+	Number    string   `json:"number,omitempty"`    // as printed on the cover ("83-2025-240", "070")
+	Published string   `json:"published,omitempty"` // ISO date of publication from the cover
+	Sommaire  []int    `json:"sommaire,omitempty"`  // 1-based PDF pages of the sommaire
+	Offset    int      `json:"offset"`              // PDF page = printed page + Offset
+	Acts      []Act    `json:"acts"`
+	Problems  []string `json:"problems,omitempty"` // disagreements between sommaire and pages
+}
+
+// coverPages is how many first pages may hold the cover's marks.
+const coverPages = 3
+
+// coverMark matches what a recueil's cover says it is (on folded text).
+var coverMark = regexp.MustCompile(`recueil des actes administratifs|recueil des actes|(^|[^a-z])raa([^a-z]|$)`)
+
+// IsRecueil reports whether pages read as a recueil des actes: a cover saying so, or
+// a sommaire listing at least two acts with their pages.
+func IsRecueil(pages []string) bool {
+	for i := 0; i < len(pages) && i < coverPages; i++ {
+		if coverMark.MatchString(extract.Fold(pages[i])) {
+			return true
+		}
+	}
+	entries, _ := readSommaire(pages)
+	return len(entries) >= 2
+}
+
+// Split splits the pages of a recueil into its acts. It returns nil when the pages
+// do not read as a recueil (see IsRecueil). No panic escapes.
+func Split(pages []string) (r *Recueil) {
+	defer func() {
+		if x := recover(); x != nil {
+			r = nil
+		}
+	}()
+	if !IsRecueil(pages) {
+		return nil
+	}
+	r = &Recueil{}
+	r.cover(pages)
+	entries, som := readSommaire(pages)
+	r.Sommaire = som
+	foot := runningLines(pages)
+	if len(entries) > 0 {
+		r.fromSommaire(pages, entries)
+	}
+	if len(r.Acts) == 0 {
+		r.fromHeaders(pages, after(som))
+	}
+	for i := range r.Acts {
+		a := &r.Acts[i]
+		a.Text = actText(pages, a, foot)
+		a.facts(pages)
+	}
+	return r
+}
+
+// after returns the first page index after the sommaire pages (0-based), or after
+// the cover when there is no sommaire.
+func after(som []int) int {
+	if len(som) == 0 {
+		return 1
+	}
+	return som[len(som)-1]
+}
+
+// coverNumber and coverPublished read the recueil's number and publication date.
+var (
+	coverNumber    = regexp.MustCompile(`(?i)\bN\s*[°º]\s*([0-9][0-9A-Za-z/-]*)`)
+	coverPublished = regexp.MustCompile(`(?i)publi[ée]e? le`)
+)
+
+// cover reads the number and publication date on the first page that says "recueil".
+func (r *Recueil) cover(pages []string) {
+	for i := 0; i < len(pages) && i < coverPages; i++ {
+		p := pages[i]
+		if !coverMark.MatchString(extract.Fold(p)) {
+			continue
+		}
+		if m := coverNumber.FindStringSubmatch(p); m != nil {
+			r.Number = m[1]
+		}
+		if loc := coverPublished.FindStringIndex(p); loc != nil {
+			if ds := extract.Dates(extract.NewText(p[loc[0]:]), ""); len(ds) > 0 {
+				r.Published = ds[0].Value
+			}
+		}
+		return
+	}
+}
+
+// lines splits a page into its trimmed lines.
+func lines(p string) []string {
+	ls := strings.Split(p, "\n")
+	for i := range ls {
+		ls[i] = strings.TrimSpace(ls[i])
+	}
+	return ls
+}

@@ -1,0 +1,184 @@
+package recueil
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"terril/extract"
+	"terril/extract/pdfread"
+)
+
+// sharedDir holds the real recueils and their acts gold (see its README.md).
+const sharedDir = "../../../shared/pdfs"
+
+type goldAct struct {
+	ID        string `json:"id"`
+	Kind      string `json:"kind"`
+	Title     string `json:"title"`
+	FirstPage int    `json:"first_page"`
+	Pages     int    `json:"pages"`
+	Date      string `json:"date"`
+	Signatory string `json:"signatory"`
+}
+
+type goldFile struct {
+	File      string    `json:"file"`
+	Published string    `json:"published"`
+	Number    string    `json:"number"`
+	Acts      []goldAct `json:"acts"`
+}
+
+func readGold(tb testing.TB) []goldFile {
+	tb.Helper()
+	f, err := os.Open(filepath.Join(sharedDir, "acts.gold.jsonl"))
+	if err != nil {
+		tb.Skipf("no acts gold (%v): ../shared/pdfs is absent", err)
+	}
+	defer f.Close()
+	var out []goldFile
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var g goldFile
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			tb.Fatalf("acts.gold.jsonl: %v", err)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+var (
+	pagesOnce  sync.Once
+	pagesCache = map[string][]string{}
+	pagesErr   error
+)
+
+// realPages reads the recueils of the gold with extract/pdfread (fast reader, PDFium
+// for what fails its gate, no OCR), once per test binary.
+func realPages(tb testing.TB, gold []goldFile) map[string][]string {
+	tb.Helper()
+	pagesOnce.Do(func() {
+		r := pdfread.New(pdfread.Options{OCRPages: -1, Log: nopWriter{}})
+		for _, g := range gold {
+			var data []byte
+			data, pagesErr = os.ReadFile(filepath.Join(sharedDir, g.File))
+			if pagesErr != nil {
+				return
+			}
+			var res *extract.Result
+			res, pagesErr = r.ReadPDF(context.Background(), g.File, data)
+			if pagesErr != nil {
+				return
+			}
+			pagesCache[g.File], pagesErr = PageTexts(res.Text, res.Pages)
+			if pagesErr != nil {
+				return
+			}
+		}
+	})
+	if pagesErr != nil {
+		tb.Fatal(pagesErr)
+	}
+	return pagesCache
+}
+
+type nopWriter struct{}
+
+func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+func sameID(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
+
+// score counts the acts found against the gold: boundaries (id and first page),
+// and, on matched acts, dates, signatories, page counts and kinds.
+type score struct {
+	gold, found, matched             int
+	dates, signatories, pages, kinds int
+	signable                         int // matched acts whose signature page has text
+}
+
+func (s *score) add(t *testing.T, file string, g []goldAct, r *Recueil, pages []string) {
+	s.gold += len(g)
+	if r == nil {
+		t.Errorf("%s: not split", file)
+		return
+	}
+	s.found += len(r.Acts)
+	for _, ga := range g {
+		var a *Act
+		for i := range r.Acts {
+			if sameID(r.Acts[i].ID, ga.ID) && r.Acts[i].FirstPage == ga.FirstPage {
+				a = &r.Acts[i]
+			}
+		}
+		if a == nil {
+			t.Logf("%s: missed act %s p%d", file, ga.ID, ga.FirstPage)
+			continue
+		}
+		s.matched++
+		n := a.Pages
+		if a.Separator {
+			n--
+		}
+		s.count(&s.pages, n == ga.Pages)
+		s.count(&s.kinds, a.Kind == ga.Kind)
+		s.count(&s.dates, a.Date == ga.Date)
+		if a.Date != ga.Date {
+			t.Logf("%s %s: date %q (%s), gold %q", file, a.ID, a.Date, a.DateFrom, ga.Date)
+		}
+		ok := extract.PersonKey(a.Signatory) == extract.PersonKey(ga.Signatory)
+		s.count(&s.signatories, ok)
+		if strings.TrimSpace(a.Text) != "" && hasSignature(a.Text) {
+			s.signable++
+		}
+		if !ok {
+			t.Logf("%s %s: signatory %q, gold %q", file, a.ID, a.Signatory, ga.Signatory)
+		}
+	}
+}
+
+func (s *score) count(n *int, ok bool) {
+	if ok {
+		*n++
+	}
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func TestRealRecueils(t *testing.T) {
+	gold := readGold(t)
+	all := realPages(t, gold)
+	var s score
+	for _, g := range gold {
+		pages := all[g.File]
+		r := Split(pages)
+		for _, p := range r.Problems {
+			t.Logf("%s: %s", g.File, p)
+		}
+		if r != nil && (r.Number != g.Number || r.Published != g.Published) {
+			t.Errorf("%s: number %q published %q, want %q %q", g.File, r.Number, r.Published, g.Number, g.Published)
+		}
+		s.add(t, g.File, g.Acts, r, pages)
+	}
+	p, rc := ratio(s.matched, s.found), ratio(s.matched, s.gold)
+	f1 := 0.0
+	if p+rc > 0 {
+		f1 = 2 * p * rc / (p + rc)
+	}
+	t.Logf("acts: gold %d, found %d, matched %d: boundary P %.3f R %.3f F1 %.3f", s.gold, s.found, s.matched, p, rc, f1)
+	t.Logf("on matched acts: dates %d/%d (%.3f), signatories %d/%d (%.3f; %d acts with a signature block in their text), pages %d/%d, kinds %d/%d",
+		s.dates, s.matched, ratio(s.dates, s.matched), s.signatories, s.matched, ratio(s.signatories, s.matched), s.signable, s.pages, s.matched, s.kinds, s.matched)
+}
