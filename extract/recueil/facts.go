@@ -90,8 +90,13 @@ func fullDate(ds []corpus.Date) string {
 	return ""
 }
 
-// signatory is the person signing nearest the last signature block: the first
-// signing person after its start, else the last one before it.
+// blockSpan is how far after its first line a signature block may name its signer.
+const blockSpan = 400
+
+// signatory is the person signing in the last signature block: the last signing
+// person named within it (a delegate signs after "Pour le préfet", which
+// extract.Parties also resolves to the préfet named elsewhere), else the first
+// after it, else the last one before it.
 func signatory(sigs []corpus.Signatory, blocks []int) string {
 	var persons []corpus.Signatory
 	for _, s := range sigs {
@@ -110,12 +115,21 @@ func signatory(sigs []corpus.Signatory, blocks []int) string {
 	for k := len(blocks) - 2; k >= 0 && last-blocks[k] < 200; k-- {
 		last = blocks[k]
 	}
-	best := persons[len(persons)-1].Name
+	in, after, before := "", "", ""
 	for _, p := range persons {
-		if p.Start >= last {
-			return p.Name
+		switch {
+		case p.Start >= last && p.Start < last+blockSpan:
+			in = p.Name
+		case p.Start >= last && after == "":
+			after = p.Name
+		case p.Start < last:
+			before = p.Name
 		}
-		best = p.Name
 	}
-	return best
+	for _, n := range []string{in, after, before} {
+		if n != "" {
+			return n
+		}
+	}
+	return ""
 }

@@ -24,7 +24,7 @@ type Act struct {
 	Title     string `json:"title"` // the sommaire's title, else the act's heading
 	Date      string `json:"date"`  // ISO date of signature, "" when unknown
 	DateFrom  string `json:"date_from,omitempty"`
-	Signatory string `json:"signatory"` // "Given Surname", "" when not found
+	Signatory string `json:"signatory"`  // "Given Surname", "" when not found
 	FirstPage int    `json:"first_page"` // 1-based PDF page, the separator page when there is one
 	Pages     int    `json:"pages"`      // PDF pages the act takes, separator included
 	// Separator is true when the first page only announces the act (service,

@@ -77,5 +77,37 @@ func actText(pages []string, a *Act, running map[string]bool) string {
 		}
 		b.WriteByte('\n')
 	}
-	return strings.TrimSpace(b.String())
+	return tightenBlocks(strings.TrimSpace(b.String()))
+}
+
+// blockLines is how many lines a signature block holds at most; blockLineLen the
+// longest of them (a longer line is prose again).
+const (
+	blockLines   = 8
+	blockLineLen = 90
+)
+
+// tightenBlocks removes the blank lines inside signature blocks: readers often set
+// each line of a block apart ("Toulon, le 7 juillet 2025\n\nPour le préfet et par
+// délégation,\n\nSigné\n\nLucien GIUDICELLI"), and a blank line ends the
+// paragraph in which extract's signatories look for the signing name.
+func tightenBlocks(text string) string {
+	ls := strings.Split(text, "\n")
+	out := ls[:0]
+	in := 0 // lines of the block under way still to tighten
+	for _, l := range ls {
+		t := strings.TrimSpace(l)
+		switch {
+		case signatureLine(t) || dateLine.MatchString(t):
+			in = blockLines
+		case in > 0 && t == "":
+			continue
+		case in > 0 && len(t) > blockLineLen:
+			in = 0
+		case in > 0:
+			in--
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
