@@ -25,9 +25,8 @@ func (a *Act) facts(pages []string) {
 	}
 	t := extract.NewText(a.Text)
 	_, sigs := extract.Parties(t, nil)
-	dates := extract.Dates(t, "")
 	blocks := signatureOffsets(a.Text)
-	if d := signatureDate(a.Text, dates); d != "" {
+	if d := signatureDate(a.Text); d != "" {
 		a.Date, a.DateFrom = d, DateSignature
 	} else if m := deptID.FindStringSubmatch(a.ID); m != nil {
 		a.Date, a.DateFrom = m[2]+"-"+m[3]+"-"+m[4], DateIdentifier
@@ -62,20 +61,22 @@ func signatureOffsets(text string) []int {
 }
 
 // signatureDate is the full date of the last dateline of text that gives one
-// ("Fait à Toulon, le 4 juillet 2025"), "" when none does.
-func signatureDate(text string, dates []corpus.Date) string {
-	end := len(text)
-	for end > 0 {
-		start := strings.LastIndexByte(text[:end], '\n') + 1
-		l := strings.TrimSpace(text[start:end])
-		if dateLine.MatchString(l) {
-			for _, d := range dates {
-				if d.Start >= start && d.Start < end && len(d.Value) == len("2006-01-02") {
-					return d.Value
-				}
-			}
+// ("Fait à Toulon, le 4 juillet 2025"), read on the dateline and the line after it
+// (a long place wraps: "Fait à CS 31209 - 83070 TOULON\nCedex, le 04/07/25"); ""
+// when none does.
+func signatureDate(text string) string {
+	ls := strings.Split(text, "\n")
+	for k := len(ls) - 1; k >= 0; k-- {
+		l := strings.TrimSpace(ls[k])
+		if !dateLine.MatchString(l) {
+			continue
 		}
-		end = start - 1
+		if k+1 < len(ls) {
+			l += " " + strings.TrimSpace(ls[k+1])
+		}
+		if d := fullDate(extract.Dates(extract.NewText(l), "")); d != "" {
+			return d
+		}
 	}
 	return ""
 }

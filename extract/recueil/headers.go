@@ -26,7 +26,7 @@ var (
 	// sigLine opens a signature block.
 	sigLine = regexp.MustCompile(`^(?i)(fait [àa] |sign[ée]\b|pour (le|la) (pr[ée]f[èe]te?|ministre|directeur|directrice|sous-pr[ée]f[èe]te?)\b|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)\s*,|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)$)`)
 	// dateLine is a dateline: "Fait à Toulon, le 4 juillet 2025", "Toulon, le 7 juillet 2025".
-	dateLine = regexp.MustCompile(`^(?i)(fait [àa] .{1,60}?,? le\b|\p{Lu}[\p{L}' -]{1,40}, le\b)`)
+	dateLine = regexp.MustCompile(`^([Ff]ait [àa] |FAIT [ÀA] |\p{Lu}[\p{L}' -]{1,40}, le \d)`)
 	// headingNumber is the number a heading gives its act ("ARRÊTÉ N° 2025-12-DDT").
 	headingNumber = regexp.MustCompile(`(?i)\bn\s*[°º]\s*([A-Z0-9][A-Za-z0-9/._-]*[A-Za-z0-9])`)
 )
