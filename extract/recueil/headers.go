@@ -156,12 +156,26 @@ func headingTitle(h head) string {
 	for ; k < len(h.ls) && len(b) < 4; k++ {
 		l := h.ls[k]
 		f := extract.Fold(l)
-		if strings.HasPrefix(f, "vu ") || strings.HasPrefix(f, "le prefet") || strings.HasPrefix(f, "la prefete") || verbLine.MatchString(l) || deptID.MatchString(l) {
+		if textStart(f) || verbLine.MatchString(l) || deptID.MatchString(l) {
 			break
 		}
 		b = append(b, l)
 	}
 	return strings.Join(b, " ")
+}
+
+// textOpeners are the folded first words of the lines that follow an act's heading
+// and title: its authority ("Le préfet de…"), visas, articles.
+var textOpeners = []string{"le ", "la ", "les ", "vu ", "vu,", "article", "considerant", "sur proposition", "sur la proposition"}
+
+// textStart reports whether a folded line opens the text after a heading.
+func textStart(f string) bool {
+	for _, w := range textOpeners {
+		if strings.HasPrefix(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // short reports whether a page holds few words: a separator page announcing an act.
@@ -170,7 +184,7 @@ func short(p string) bool { return len(strings.Fields(p)) < 80 }
 // hasSignature reports whether a page holds a signature block line.
 func hasSignature(p string) bool {
 	for _, l := range lines(p) {
-		if signatureLine(l) {
+		if signatureLine(l) || dateLine.MatchString(l) {
 			return true
 		}
 	}
