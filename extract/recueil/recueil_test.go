@@ -188,12 +188,12 @@ func TestNotRecueil(t *testing.T) {
 func TestKindOf(t *testing.T) {
 	for s, want := range map[string]string{
 		"494-2025-recepisse declaration modificative": KindRecepisse,
-		"ARRÊTÉS PRÉFECTORAUX PORTANT AUTORISATION":    KindArrete,
-		"25-003-Avis CDAC projet":                      KindOther,
-		"Décision portant délégation":                  KindDecision,
-		"Convention de mise à disposition":             KindConvention,
-		"Délibération du conseil":                      KindDeliberation,
-		"Liste des candidats admis":                    "",
+		"ARRÊTÉS PRÉFECTORAUX PORTANT AUTORISATION":   KindArrete,
+		"25-003-Avis CDAC projet":                     KindOther,
+		"Décision portant délégation":                 KindDecision,
+		"Convention de mise à disposition":            KindConvention,
+		"Délibération du conseil":                     KindDeliberation,
+		"Liste des candidats admis":                   "",
 	} {
 		if got := kindOf(s); got != want {
 			t.Errorf("kindOf(%q) = %q, want %q", s, got, want)
