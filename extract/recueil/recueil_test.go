@@ -208,3 +208,33 @@ func TestTightenBlocks(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// A table of contents with dot leaders: titles give the acts' numbers, printed
+// pages start after the cover and the contents (offset 2, calibrated on the numbers
+// found on the acts' pages); the first act cites the third, which is a scan.
+func TestSplitLeaderSommaire(t *testing.T) {
+	toc := page("SOMMAIRE", "",
+		"DIRECTION DÉPARTEMENTALE DES TERRITOIRES",
+		"Arrêté n° DDT-SB-2024-031 portant fermeture de la chasse au chamois ........ 1",
+		"PRÉFECTURE",
+		"Décision n° 2024-BCL-07 portant délégation de signature à Mme Odile",
+		"FERRAND, cheffe du bureau de la coordination ..................... 3",
+		"Récépissé n° SAP-2024-0212 de déclaration BRUNEL AIDE DOMICILE ..... p. 4")
+	cites := strings.Replace(chasse1, "Vu le code de l'environnement ;", "Vu le code de l'environnement ;\nVu le récépissé n° SAP-2024-0212 ;", 1)
+	pages := []string{lozereCover, toc, cites, chasse2, delegation, ""}
+	r := Split(pages)
+	if r == nil {
+		t.Fatal("not read as a recueil")
+	}
+	if r.Offset != 2 {
+		t.Errorf("offset %d (problems %q)", r.Offset, r.Problems)
+	}
+	checkActs(t, r, []Act{
+		{ID: "DDT-SB-2024-031", Kind: KindArrete, Date: "2024-03-05", Signatory: "Philippe Castanet", FirstPage: 3, Pages: 2},
+		{ID: "2024-BCL-07", Kind: KindDecision, Date: "2024-03-07", Signatory: "Martin Roussel", FirstPage: 5, Pages: 1},
+		{ID: "SAP-2024-0212", Kind: KindRecepisse, Date: "", Signatory: "", FirstPage: 6, Pages: 1},
+	})
+	if got := r.Acts[1].Title; got != "Décision n° 2024-BCL-07 portant délégation de signature à Mme Odile FERRAND, cheffe du bureau de la coordination" {
+		t.Errorf("title %q", got)
+	}
+}

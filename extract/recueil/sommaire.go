@@ -3,6 +3,7 @@ package recueil
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,6 +16,7 @@ type entry struct {
 	count     int // "(N pages)", 0 when not given
 	page      int // printed start page ("Page N"), 0 when not given
 	closed    bool
+	leader    bool // a table of contents' line: title, dot leaders, page
 }
 
 // sommaireScan is how many first pages may start a sommaire.
@@ -30,6 +32,9 @@ var (
 	entryStart = regexp.MustCompile(`^(?:[-–•]\s+)?(\S[^\n]{0,60}?)\s+[-–]\s+(\S.*)$`)
 	// deptID is the identifier préfectures give acts in their recueils:
 	// département, date, number ("83-2025-07-15-00005", "2A-2024-…").
+	// leaderLine is a table of contents' line ending in dot leaders and a page
+	// ("Arrêté n° 2024-031 portant … ........ 12", "… p. 12").
+	leaderLine = regexp.MustCompile(`^(.*?\S)\s*(?:\.{3,}|…{2,}|_{3,})\s*(?:p(?:age)?\.?\s*)?(\d{1,4})$`)
 	deptID = regexp.MustCompile(`\b(\d{2,3}|2[AB])-(\d{4})-(\d{2})-(\d{2})-\d{3,6}\b`)
 )
 
@@ -77,6 +82,9 @@ func listsEntries(p string) bool {
 		switch {
 		case pageLabel.MatchString(l):
 			labels++
+		case leaderLine.MatchString(l):
+			labels++
+			starts++
 		case isEntryStart(l):
 			starts++
 		case signatureLine(l):
@@ -122,6 +130,9 @@ func readSommaire(pages []string) ([]entry, []int) {
 			}
 			if m := pageLabel.FindStringSubmatch(l); m != nil {
 				n, _ := strconv.Atoi(m[1])
+				for label < len(es) && es[label].leader {
+					label++ // its page is on its line
+				}
 				if label < len(es) {
 					es[label].page = n
 					es[label].closed = true
@@ -130,6 +141,13 @@ func readSommaire(pages []string) ([]entry, []int) {
 				continue
 			}
 			open := len(es) > 0 && !es[len(es)-1].closed
+			if open && es[len(es)-1].leader || !open && headingWord(l) && !isEntryStart(l) {
+				if !open {
+					es = append(es, entry{leader: true})
+				}
+				leaderEntry(&es[len(es)-1], l)
+				continue
+			}
 			if id, rest, ok := entryParts(l); ok && (!open || deptID.MatchString(id)) {
 				if open {
 					es[len(es)-1].closed = true
@@ -148,6 +166,29 @@ func readSommaire(pages []string) ([]entry, []int) {
 		som[k] = i + 1
 	}
 	return es, som
+}
+
+// leaderEntry adds a line to a table of contents' entry, closing it on the line
+// ending in dot leaders and a page; its identifier is the one its title gives.
+func leaderEntry(e *entry, l string) {
+	m := leaderLine.FindStringSubmatch(l)
+	if m != nil {
+		l = m[1]
+	}
+	if e.title != "" {
+		e.title += " "
+	}
+	e.title += l
+	if m == nil {
+		return
+	}
+	e.page, _ = strconv.Atoi(m[2])
+	e.closed = true
+	if id := deptID.FindString(e.title); id != "" {
+		e.id = id
+	} else if n := headingNumber.FindStringSubmatch(e.title); n != nil {
+		e.id = n[1]
+	}
 }
 
 // addTitle adds a line to an entry's title and closes it on "(N pages)".
@@ -188,15 +229,18 @@ func (r *Recueil) fromSommaire(pages []string, es []entry) {
 	for i := from; i < len(pages); i++ {
 		cp[i] = compact(pages[i])
 	}
-	found := make([]int, len(es)) // 1-based page where each id first appears, 0 if none
+	on := make([][]int, len(es)) // 1-based pages naming each identifier
+	found := make([]int, len(es)) // the first of them, 0 if none
 	for k, e := range es {
 		if c := compact(e.id); len(c) >= minIDLen {
 			for i := from; i < len(pages); i++ {
 				if strings.Contains(cp[i], c) {
-					found[k] = i + 1
-					break
+					on[k] = append(on[k], i+1)
 				}
 			}
+		}
+		if len(on[k]) > 0 {
+			found[k] = on[k][0]
 		}
 	}
 	r.Offset = calibrate(pages, es, found)
@@ -206,14 +250,18 @@ func (r *Recueil) fromSommaire(pages []string, es []entry) {
 		if e.page > 0 {
 			first = e.page + r.Offset
 		}
-		if found[k] > 0 && found[k] != first {
+		// The identifier should be on the page the sommaire gives (a separator page,
+		// the act's heading, a running footer); an act citing another names it
+		// earlier, so the sommaire's page is kept when it names it.
+		if len(on[k]) > 0 && !slices.Contains(on[k], first) {
+			j := slices.IndexFunc(on[k], func(p int) bool { return p > prev })
 			if first > 0 {
-				r.Problems = append(r.Problems, fmt.Sprintf("act %s: sommaire page %d (PDF %d), identifier first on PDF page %d", e.id, e.page, first, found[k]))
+				r.Problems = append(r.Problems, fmt.Sprintf("act %s: sommaire page %d (PDF %d) does not name it", e.id, e.page, first))
 			}
-			if found[k] > prev {
-				first = found[k]
+			if j >= 0 && (first == 0 || first <= prev || first > len(pages)) {
+				first = on[k][j]
 			}
-		} else if found[k] == 0 && len(compact(e.id)) >= minIDLen {
+		} else if len(on[k]) == 0 && len(compact(e.id)) >= minIDLen {
 			r.Problems = append(r.Problems, fmt.Sprintf("act %s: identifier not found on the pages", e.id))
 		}
 		if first <= prev || first > len(pages) {
