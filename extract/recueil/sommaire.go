@@ -35,7 +35,7 @@ var (
 	// leaderLine is a table of contents' line ending in dot leaders and a page
 	// ("Arrêté n° 2024-031 portant … ........ 12", "… p. 12").
 	leaderLine = regexp.MustCompile(`^(.*?\S)\s*(?:\.{3,}|…{2,}|_{3,})\s*(?:p(?:age)?\.?\s*)?(\d{1,4})$`)
-	deptID = regexp.MustCompile(`\b(\d{2,3}|2[AB])-(\d{4})-(\d{2})-(\d{2})-\d{3,6}\b`)
+	deptID     = regexp.MustCompile(`\b(\d{2,3}|2[AB])-(\d{4})-(\d{2})-(\d{2})-\d{3,6}\b`)
 )
 
 // sommairePages returns the 0-based indexes of the sommaire's pages: a page among the
@@ -229,7 +229,7 @@ func (r *Recueil) fromSommaire(pages []string, es []entry) {
 	for i := from; i < len(pages); i++ {
 		cp[i] = compact(pages[i])
 	}
-	on := make([][]int, len(es)) // 1-based pages naming each identifier
+	on := make([][]int, len(es))  // 1-based pages naming each identifier
 	found := make([]int, len(es)) // the first of them, 0 if none
 	for k, e := range es {
 		if c := compact(e.id); len(c) >= minIDLen {
