@@ -74,8 +74,22 @@ func pageHead(p string) head {
 		if h.heading < 0 && !verbLine.MatchString(l) && headingWord(l) {
 			h.heading = k
 		}
+		// A separator page may announce the act as its sommaire entry does:
+		// "DDT-SAER 2025125-0001 - Arrêté du 5 mai 2025 portant…".
+		if id, rest, ok := entryParts(l); ok && h.id == "" && h.heading < 0 && kindOf(firstWords(rest, 1)) != "" {
+			h.id, h.heading = strings.TrimPrefix(id, "- "), k
+		}
 	}
 	return h
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
 }
 
 // headingWord reports whether a line opens with the name of a kind of act, as a
@@ -155,6 +169,9 @@ func headingTitle(h head) string {
 	var b []string
 	for ; k < len(h.ls) && len(b) < 4; k++ {
 		l := h.ls[k]
+		if id, rest, ok := entryParts(l); ok && len(b) == 0 && strings.TrimPrefix(id, "- ") == h.id {
+			l = rest
+		}
 		f := extract.Fold(l)
 		if textStart(f) || verbLine.MatchString(l) || deptID.MatchString(l) {
 			break

@@ -66,7 +66,10 @@ func IsRecueil(pages []string) bool {
 
 // Split splits the pages of a recueil into its acts. It returns nil when the pages
 // do not read as a recueil (see IsRecueil). No panic escapes.
-func Split(pages []string) (r *Recueil) {
+func Split(pages []string) (r *Recueil) { return split(pages, true) }
+
+// split is Split, reading the sommaire only when useSommaire.
+func split(pages []string, useSommaire bool) (r *Recueil) {
 	defer func() {
 		if x := recover(); x != nil {
 			r = nil
@@ -80,7 +83,7 @@ func Split(pages []string) (r *Recueil) {
 	entries, som := readSommaire(pages)
 	r.Sommaire = som
 	foot := runningLines(pages)
-	if len(entries) > 0 {
+	if len(entries) > 0 && useSommaire {
 		r.fromSommaire(pages, entries)
 	}
 	if len(r.Acts) == 0 {

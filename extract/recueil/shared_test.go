@@ -197,3 +197,25 @@ func TestRealRecueils(t *testing.T) {
 		t.Errorf("signatories %d of %d matched, %d with text: below the floors", s.signatories, s.matched, s.signable)
 	}
 }
+
+// Without their sommaires, the acts are found by their headings: all of them in
+// 242 and the hybrid recueil; in 240 the bundle of 31 arrêtés splits into its
+// arrêtés (its first one stays with the bundle's separator and internal sommaire,
+// which no signature closes), as acts.notes.md expects of a heading-level splitter.
+func TestRealRecueilsWithoutSommaire(t *testing.T) {
+	gold := readGold(t)
+	all := realPages(t, gold)
+	for _, g := range gold {
+		s := score{from: map[string]int{}}
+		r := split(all[g.File], false)
+		s.add(t, g.File, g.Acts, r, all[g.File])
+		t.Logf("%s without its sommaire: gold %d, found %d, matched %d; dates %d, signatories %d", g.File, s.gold, s.found, s.matched, s.dates, s.signatories)
+		want := len(g.Acts)
+		if g.File == "pref83_raa_2025-240.pdf" {
+			want = 33 // 2 acts, the bundle with its first arrêté, 30 arrêtés
+		}
+		if s.found != want || s.matched != len(g.Acts) {
+			t.Errorf("%s: found %d acts (want %d), matched %d of %d", g.File, s.found, want, s.matched, len(g.Acts))
+		}
+	}
+}
