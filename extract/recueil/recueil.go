@@ -3,6 +3,8 @@ package recueil
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"terril/extract"
 )
@@ -46,22 +48,61 @@ type Recueil struct {
 	Problems  []string `json:"problems,omitempty"` // disagreements between sommaire and pages
 }
 
-// coverPages is how many first pages may hold the cover's marks.
-const coverPages = 3
+// coverPages is how many first pages may hold the cover's marks, coverLines how
+// many first lines of them.
+const (
+	coverPages = 2
+	coverLines = 8
+)
 
-// coverMark matches what a recueil's cover says it is (on folded text).
-var coverMark = regexp.MustCompile(`recueil des actes administratifs|recueil des actes|(^|[^a-z])raa([^a-z]|$)`)
+// coverMark matches a cover's line saying what the document is (on folded text):
+// "RECUEIL DES ACTES / ADMINISTRATIFS", "RAA n° 70". An act saying it "sera publié
+// au recueil des actes administratifs" does not open a line with it.
+var coverMark = regexp.MustCompile(`^(recueil des actes|raa\b)`)
 
-// IsRecueil reports whether pages read as a recueil des actes: a cover saying so, or
-// a sommaire listing at least two acts with their pages.
-func IsRecueil(pages []string) bool {
+// coverPage returns the index of the first page whose first lines carry a cover
+// mark, -1 when none does.
+func coverPage(pages []string) int {
 	for i := 0; i < len(pages) && i < coverPages; i++ {
-		if coverMark.MatchString(extract.Fold(pages[i])) {
-			return true
+		n, prev := 0, ""
+		for _, l := range lines(pages[i]) {
+			if l == "" {
+				continue
+			}
+			if coverMark.MatchString(extract.Fold(l)) && !continues(prev) {
+				return i
+			}
+			if n++; n >= coverLines {
+				break
+			}
+			prev = l
 		}
 	}
+	return -1
+}
+
+// continues reports whether a line ends inside a sentence (a lower-case word), so
+// that the next line goes on with it: "… sera publié au" / "recueil des actes".
+func continues(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return unicode.IsLower(r)
+}
+
+// IsRecueil reports whether pages read as a recueil des actes: a cover saying so, or
+// a sommaire listing at least two acts (entries with a département's act
+// identifier or a title naming a kind of act).
+func IsRecueil(pages []string) bool {
+	if coverPage(pages) >= 0 {
+		return true
+	}
 	entries, _ := readSommaire(pages)
-	return len(entries) >= 2
+	acts := 0
+	for _, e := range entries {
+		if deptID.MatchString(e.id) || kindOf(e.title) != "" {
+			acts++
+		}
+	}
+	return acts >= 2
 }
 
 // Split splits the pages of a recueil into its acts. It returns nil when the pages
@@ -112,22 +153,20 @@ var (
 	coverPublished = regexp.MustCompile(`(?i)publi[ée]e? le`)
 )
 
-// cover reads the number and publication date on the first page that says "recueil".
+// cover reads the number and publication date on the cover.
 func (r *Recueil) cover(pages []string) {
-	for i := 0; i < len(pages) && i < coverPages; i++ {
-		p := pages[i]
-		if !coverMark.MatchString(extract.Fold(p)) {
-			continue
-		}
-		if m := coverNumber.FindStringSubmatch(p); m != nil {
-			r.Number = m[1]
-		}
-		if loc := coverPublished.FindStringIndex(p); loc != nil {
-			if ds := extract.Dates(extract.NewText(p[loc[0]:]), ""); len(ds) > 0 {
-				r.Published = ds[0].Value
-			}
-		}
+	i := coverPage(pages)
+	if i < 0 {
 		return
+	}
+	p := pages[i]
+	if m := coverNumber.FindStringSubmatch(p); m != nil {
+		r.Number = m[1]
+	}
+	if loc := coverPublished.FindStringIndex(p); loc != nil {
+		if ds := extract.Dates(extract.NewText(p[loc[0]:]), ""); len(ds) > 0 {
+			r.Published = ds[0].Value
+		}
 	}
 }
 
