@@ -183,7 +183,7 @@ func TestNotRecueil(t *testing.T) {
 	for name, pages := range map[string][]string{
 		"communiqué": {page("Communiqué de presse", "Mende, le 3 mars 2024", "Le préfet annonce l'ouverture d'un centre."), "Suite."},
 		"one arrêté": {chasse1, page("Article 2 : Le présent arrêté sera publié au", "recueil des actes administratifs de la préfecture.", "Fait à Mende, le 5 mars 2024", "Le préfet,", "Philippe CASTANET")},
-		"report": {page("Rapport de présentation", "Sommaire", "1 - Contexte du projet", "Page 3", "2 - Diagnostic du territoire", "Page 9"), "Contexte"},
+		"report":     {page("Rapport de présentation", "Sommaire", "1 - Contexte du projet", "Page 3", "2 - Diagnostic du territoire", "Page 9"), "Contexte"},
 	} {
 		if r := Split(pages); r != nil {
 			t.Errorf("%s read as a recueil: %+v", name, r)
