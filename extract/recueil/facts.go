@@ -1,6 +1,7 @@
 package recueil
 
 import (
+	"regexp"
 	"strings"
 
 	"terril/corpus"
@@ -74,12 +75,18 @@ func signatureDate(text string) string {
 		if k+1 < len(ls) {
 			l += " " + strings.TrimSpace(ls[k+1])
 		}
+		l = shortYear.ReplaceAllString(l, "${1}20$2")
 		if d := fullDate(extract.Dates(extract.NewText(l), "")); d != "" {
 			return d
 		}
 	}
 	return ""
 }
+
+// shortYear is a numeric date with a two-digit year ("le 04/07/25"), which forms
+// and signature stamps print and extract.Dates does not read; on a dateline the
+// year is of this century.
+var shortYear = regexp.MustCompile(`\b(\d{1,2}[/.]\d{1,2}[/.])(\d{2})\b`)
 
 // fullDate is the first date given to the day.
 func fullDate(ds []corpus.Date) string {

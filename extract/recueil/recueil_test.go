@@ -244,3 +244,18 @@ func TestSplitLeaderSommaire(t *testing.T) {
 		t.Errorf("title %q", got)
 	}
 }
+
+func TestSignatureDate(t *testing.T) {
+	for text, want := range map[string]string{
+		"Article 3 : exécution.\nFait à Rodez, le 3 février 2025\nLe préfet,":                                  "2025-02-03",
+		"Signé : Anne MARTY\nFait à CS 40001 - 12000 RODEZ\nCedex, le 12/02/25":                                "2025-02-12",
+		"vu l'arrêté du 2 janvier 2024 ;\nFait à Rodez, le\nLe préfet,\nFait à Rodez, le 14 mars 2025":         "2025-03-14",
+		"Millau, le 1er avril 2025\nPour le préfet et par délégation,":                                         "2025-04-01",
+		"dans ces deux cas, le silence vaut rejet le 2 mai 2025.\nFait à Rodez, le":                            "",
+		"Le dossier a été déposé le 03/02/25 par M. Paul Rouquette, gérant.\nLe présent récépissé est publié.": "",
+	} {
+		if got := signatureDate(text); got != want {
+			t.Errorf("signatureDate(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
