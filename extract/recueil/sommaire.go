@@ -222,15 +222,14 @@ func compact(s string) string {
 // ones would be found by chance.
 const minIDLen = 8
 
-// fromSommaire places the sommaire's entries on the PDF's pages.
-func (r *Recueil) fromSommaire(pages []string, es []entry) {
-	from := after(r.Sommaire) // 0-based index of the first page after the sommaire
+// idPages returns, for each entry, the 1-based pages from page from (0-based) on
+// that name its identifier, and the first of them (0 when none).
+func idPages(pages []string, es []entry, from int) (on [][]int, found []int) {
 	cp := make([]string, len(pages))
 	for i := from; i < len(pages); i++ {
 		cp[i] = compact(pages[i])
 	}
-	on := make([][]int, len(es))  // 1-based pages naming each identifier
-	found := make([]int, len(es)) // the first of them, 0 if none
+	on, found = make([][]int, len(es)), make([]int, len(es))
 	for k, e := range es {
 		if c := compact(e.id); len(c) >= minIDLen {
 			for i := from; i < len(pages); i++ {
@@ -243,6 +242,13 @@ func (r *Recueil) fromSommaire(pages []string, es []entry) {
 			found[k] = on[k][0]
 		}
 	}
+	return on, found
+}
+
+// fromSommaire places the sommaire's entries on the PDF's pages.
+func (r *Recueil) fromSommaire(pages []string, es []entry) {
+	from := after(r.Sommaire) // 0-based index of the first page after the sommaire
+	on, found := idPages(pages, es, from)
 	r.Offset = calibrate(pages, es, found)
 	prev := from // acts start after the sommaire and after each other
 	for k, e := range es {
