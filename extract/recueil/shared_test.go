@@ -219,3 +219,29 @@ func TestRealRecueilsWithoutSommaire(t *testing.T) {
 		}
 	}
 }
+
+// Of the nineteen real PDFs, the three recueils and only they read as recueils
+// (pages read by the fast reader: covers and sommaires pass its gate).
+func TestDetectShared(t *testing.T) {
+	gold := readGold(t)
+	isGold := map[string]bool{}
+	for _, g := range gold {
+		isGold[g.File] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(sharedDir, "*.pdf"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, pp, _ := extract.ReadPDF(data)
+		pages, err := PageTexts(text, pp)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if got, want := IsRecueil(pages), isGold[filepath.Base(f)]; got != want {
+			t.Errorf("%s: IsRecueil %v, want %v", filepath.Base(f), got, want)
+		}
+	}
+}
