@@ -259,3 +259,34 @@ func TestSignatureDate(t *testing.T) {
 		}
 	}
 }
+
+// A reader that keeps the right-hand column on the entry's line gives "(2 pages)
+// Page 4"; région identifiers start with R.
+func TestSommaireCountAndPageOnOneLine(t *testing.T) {
+	som := page("Sommaire",
+		"Direction départementale des territoires / Service urbanisme",
+		"12-2024-05-02-00001 - Arrêté abrogeant la carte communale de",
+		"Curan (2 pages) Page 3",
+		"12-2024-05-02-00004 - Arrêté abrogeant la carte communale de Vabre (2",
+		"pages) Page 6",
+		"Agence régionale de santé / Délégation de l'Aveyron",
+		"R76-2024-04-29-00002 - Arrêté n°2024-ARS-0311 portant autorisation d'un",
+		"laboratoire (3 pages) Page 9")
+	es, _ := readSommaire([]string{lozereCover, som})
+	want := []struct {
+		id    string
+		count int
+		page  int
+	}{{"12-2024-05-02-00001", 2, 3}, {"12-2024-05-02-00004", 2, 6}, {"R76-2024-04-29-00002", 3, 9}}
+	if len(es) != len(want) {
+		t.Fatalf("entries %+v", es)
+	}
+	for i, w := range want {
+		if es[i].id != w.id || es[i].count != w.count || es[i].page != w.page {
+			t.Errorf("entry %d: %+v, want %+v", i, es[i], w)
+		}
+	}
+	if es[2].title != "Arrêté n°2024-ARS-0311 portant autorisation d'un laboratoire" {
+		t.Errorf("title %q", es[2].title)
+	}
+}

@@ -25,17 +25,20 @@ const sommaireScan = 6
 var (
 	sommaireHead = regexp.MustCompile(`^(sommaire|table des matieres)\b`)
 	pageLabel    = regexp.MustCompile(`^(?i)page\s+(\d{1,4})$`)
-	pageCount    = regexp.MustCompile(`\((\d{1,4})\s*pages?\)\s*$`)
+	// pageCount ends an entry: "(2 pages)", with its page after it when a reader
+	// keeps the right-hand column on the line ("(2 pages) Page 4").
+	pageCount = regexp.MustCompile(`\((\d{1,4})\s*pages?\)(?:\s*[Pp]age\s+(\d{1,4}))?\s*$`)
 	// entryStart is a sommaire line opening an entry: "ID - title", possibly after a
 	// dash ("- DDT-SAER 2025125-0001 - Arrêté du 5 mai 2025…"). The identifier is the
 	// text before the first " - ".
 	entryStart = regexp.MustCompile(`^(?:[-–•]\s+)?(\S[^\n]{0,60}?)\s+[-–]\s+(\S.*)$`)
-	// deptID is the identifier préfectures give acts in their recueils:
-	// département, date, number ("83-2025-07-15-00005", "2A-2024-…").
 	// leaderLine is a table of contents' line ending in dot leaders and a page
 	// ("Arrêté n° 2024-031 portant … ........ 12", "… p. 12").
 	leaderLine = regexp.MustCompile(`^(.*?\S)\s*(?:\.{3,}|…{2,}|_{3,})\s*(?:p(?:age)?\.?\s*)?(\d{1,4})$`)
-	deptID     = regexp.MustCompile(`\b(\d{2,3}|2[AB])-(\d{4})-(\d{2})-(\d{2})-\d{3,6}\b`)
+	// deptID is the identifier préfectures give acts in their recueils: département
+	// or région (R84), date, number ("83-2025-07-15-00005", "2A-2024-…",
+	// "R06-2025-04-07-00003").
+	deptID = regexp.MustCompile(`\b(R?\d{2,3}|2[AB])-(\d{4})-(\d{2})-(\d{2})-\d{3,6}\b`)
 )
 
 // sommairePages returns the 0-based indexes of the sommaire's pages: a page among the
@@ -130,8 +133,8 @@ func readSommaire(pages []string) ([]entry, []int) {
 			}
 			if m := pageLabel.FindStringSubmatch(l); m != nil {
 				n, _ := strconv.Atoi(m[1])
-				for label < len(es) && es[label].leader {
-					label++ // its page is on its line
+				for label < len(es) && es[label].page > 0 {
+					label++ // its page was on its line
 				}
 				if label < len(es) {
 					es[label].page = n
@@ -199,6 +202,9 @@ func addTitle(e *entry, l string) {
 	e.title += l
 	if m := pageCount.FindStringSubmatchIndex(e.title); m != nil {
 		e.count, _ = strconv.Atoi(e.title[m[2]:m[3]])
+		if m[4] >= 0 {
+			e.page, _ = strconv.Atoi(e.title[m[4]:m[5]])
+		}
 		e.title = strings.TrimSpace(e.title[:m[0]])
 		e.closed = true
 	}
