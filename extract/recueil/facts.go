@@ -2,6 +2,7 @@ package recueil
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"terril/corpus"
@@ -25,7 +26,7 @@ func (a *Act) facts(pages []string) {
 		a.Kind = KindOther
 	}
 	t := extract.NewText(a.Text)
-	_, sigs := extract.Parties(t, nil)
+	people, sigs := extract.Parties(t, nil)
 	blocks := signatureOffsets(a.Text)
 	if d := signatureDate(a.Text); d != "" {
 		a.Date, a.DateFrom = d, DateSignature
@@ -34,7 +35,7 @@ func (a *Act) facts(pages []string) {
 	} else if d := fullDate(extract.Dates(extract.NewText(a.Title), "")); d != "" {
 		a.Date, a.DateFrom = d, DateTitle
 	}
-	a.Signatory = signatory(sigs, blocks)
+	a.Signatory = signer(people, sigs, blocks)
 }
 
 // bodyHeading is the heading of the act's first page of text.
@@ -101,22 +102,45 @@ func fullDate(ds []corpus.Date) string {
 // blockSpan is how far after its first line a signature block may name its signer.
 const blockSpan = 400
 
-// signatory is the person signing in the last signature block: the last signing
-// person named within it (a delegate signs after "Pour le préfet", which
-// extract.Parties also resolves to the préfet named elsewhere), else the first
-// after it, else the last one before it.
-func signatory(sigs []corpus.Signatory, blocks []int) string {
-	var persons []corpus.Signatory
+// A named is a person named at an offset of the act's text.
+type named struct {
+	name  string
+	start int
+}
+
+// signer returns the act's signatory: among the persons extract.Parties finds
+// signing, the one of the last signature block (see inBlock); else the person it
+// finds named in that block (a block it does not read as signed: "Rodez, le 3
+// février 2025 / La sous-préfète, / Anne-Claire MARTY").
+func signer(people []corpus.Person, sigs []corpus.Signatory, blocks []int) string {
+	var signing, inText []named
 	for _, s := range sigs {
 		if s.Kind == corpus.KindPerson {
-			persons = append(persons, s)
+			signing = append(signing, named{s.Name, s.Start})
 		}
 	}
-	if len(persons) == 0 {
-		return ""
+	if n := inBlock(signing, blocks, true); n != "" {
+		return n
 	}
-	if len(blocks) == 0 {
-		return persons[len(persons)-1].Name
+	for _, p := range people {
+		for _, sp := range p.Spans {
+			inText = append(inText, named{p.Name, sp.Start})
+		}
+	}
+	slices.SortFunc(inText, func(a, b named) int { return a.start - b.start })
+	return inBlock(inText, blocks, false)
+}
+
+// inBlock returns the last person named within the last signature block (a
+// delegate signs after "Pour le préfet", which extract.Parties also resolves to
+// the préfet named elsewhere); when anywhere, else the first one after it, else
+// the last one before it.
+func inBlock(ps []named, blocks []int, anywhere bool) string {
+	if len(ps) == 0 || len(blocks) == 0 {
+		if anywhere && len(ps) > 0 {
+			return ps[len(ps)-1].name
+		}
+		return ""
 	}
 	last := blocks[len(blocks)-1]
 	// the block may open several lines before the name: go back to its first line
@@ -124,20 +148,21 @@ func signatory(sigs []corpus.Signatory, blocks []int) string {
 		last = blocks[k]
 	}
 	in, after, before := "", "", ""
-	for _, p := range persons {
+	for _, p := range ps {
 		switch {
-		case p.Start >= last && p.Start < last+blockSpan:
-			in = p.Name
-		case p.Start >= last && after == "":
-			after = p.Name
-		case p.Start < last:
-			before = p.Name
+		case p.start >= last && p.start < last+blockSpan:
+			in = p.name
+		case p.start >= last && after == "":
+			after = p.name
+		case p.start < last:
+			before = p.name
 		}
 	}
-	for _, n := range []string{in, after, before} {
-		if n != "" {
-			return n
-		}
+	if in != "" || !anywhere {
+		return in
 	}
-	return ""
+	if after != "" {
+		return after
+	}
+	return before
 }

@@ -3,6 +3,8 @@ package recueil
 import (
 	"strings"
 	"testing"
+
+	"terril/extract"
 )
 
 // page joins lines into a page's text.
@@ -288,5 +290,20 @@ func TestSommaireCountAndPageOnOneLine(t *testing.T) {
 	}
 	if es[2].title != "Arrêté n°2024-ARS-0311 portant autorisation d'un laboratoire" {
 		t.Errorf("title %q", es[2].title)
+	}
+}
+
+func TestSigner(t *testing.T) {
+	for text, want := range map[string]string{
+		"Article 4 : Le présent arrêté sera publié.\nFait à Rodez, le 3 février 2025\nPour le préfet, par délégation,\nl'adjoint au chef de service,\nPierre VIDAL": "Pierre Vidal",
+		// extract.Parties does not read this block as signed; its people do name her
+		"Article 4 : Le présent arrêté sera publié.\nRodez, le 3 février 2025\nLa sous-préfète,\nAnne-Claire MARTY": "Anne-Claire Marty",
+		// a person named in the text but not in the signature block does not sign
+		"Article 1er : M. Jean BOUSQUET est nommé membre.\nArticle 2 : Le présent arrêté sera publié.\nRodez, le 3 février 2025\nLa sous-préfète,": "",
+	} {
+		people, sigs := extract.Parties(extract.NewText(text), nil)
+		if got := signer(people, sigs, signatureOffsets(text)); got != want {
+			t.Errorf("signer(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
