@@ -3,9 +3,11 @@
 // with no text, as a scan not OCR'd) and returns the acts with their pages, and
 // reads each act's facts with package extract's extractors.
 //
-// A recueil is recognised by its cover ("Recueil des actes administratifs", "RAA")
-// or by a sommaire listing acts. The sommaire, when there is one, gives each act's
-// identifier, title, printed start page and page count; the offset between printed
+// A recueil is recognised by its cover (a line of its first pages opening with
+// "Recueil des actes…" or "RAA") or by a sommaire listing acts. The sommaire, when
+// there is one ("ID - title (N pages)" entries with their "Page N", on one line or
+// apart, or a table of contents with dot leaders), gives each act's identifier,
+// title, printed start page and page count; the offset between printed
 // page numbers and PDF pages is calibrated on the pages where each identifier first
 // appears after the sommaire (and on the page numbers printed at the foot of pages),
 // and each start is checked against the act's own page. Without a sommaire, acts
@@ -15,6 +17,9 @@
 //
 // Each act's date is that of its signature block, else the one its identifier
 // encodes ("83-2025-07-15-00005"), else the one its title gives ("Arrêté du 5 mai
-// 2025"); its signatory is the person extract.Parties finds signing it, nearest the
-// last signature block.
+// 2025"); its signatory is the person extract.Parties finds signing in the last
+// signature block.
+//
+// PageTexts cuts a reader's joined text back into pages; Recueil.Documents makes
+// one corpus.Document per act, for indexing acts as documents of their own.
 package recueil
