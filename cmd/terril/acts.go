@@ -17,7 +17,8 @@ usage: terril acts [--json] [--ocr-pages N] FILE.pdf
 Acts reads a préfecture's recueil des actes administratifs (RAA) and lists the acts
 it holds: identifier, kind (arrete, decision, recepisse, deliberation, convention,
 autre), date of signature, signatory, first PDF page, PDF pages taken (a separator
-page announcing the act included) and title.
+page announcing the act included) and title. An act of the sommaire that bundles
+several signed acts under their own headings is followed by them, indented.
 
 The acts come from the recueil's sommaire when it has one (the offset between the
 page numbers it prints and the PDF's pages is calibrated on the pages where each
@@ -28,7 +29,7 @@ Disagreements between the sommaire and the pages go to standard error.
 
 --json prints the recueil as one JSON object: number, published, sommaire pages,
 offset, acts (id, kind, title, date, date_from, signatory, first_page, pages,
-separator, printed_pages).
+separator, printed_pages, parts).
 
 	terril acts ../shared/pdfs/pref83_raa_2025-242.pdf
 `
@@ -81,6 +82,9 @@ func printActs(e *env, r *recueil.Recueil) {
 	fmt.Fprintln(w, "ID\tKIND\tDATE\tSIGNATORY\tPAGE\tPAGES\tTITLE")
 	for _, a := range r.Acts {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", orDash(a.ID), a.Kind, orDash(a.Date), orDash(a.Signatory), a.FirstPage, a.Pages, cut(a.Title, 80))
+		for _, p := range a.Parts {
+			fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%d\t%d\t%s\n", orDash(p.ID), p.Kind, orDash(p.Date), orDash(p.Signatory), p.FirstPage, p.Pages, cut(p.Title, 78))
+		}
 	}
 	w.Flush()
 }

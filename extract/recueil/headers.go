@@ -106,13 +106,22 @@ func headingWord(l string) bool {
 }
 
 // fromHeaders finds the acts of a recueil without a sommaire, from page from
-// (0-based) on: a page whose head holds an identifier or a heading starts an act,
+// (0-based) to the last of pages: a page whose head holds an identifier or a heading starts an act,
 // unless it carries the identifier of the act under way or that act has not been
 // closed by a signature block yet.
 func (r *Recueil) fromHeaders(pages []string, from int) {
 	var cur *Act
 	signed := false
+	listing := false // in a sommaire, whose pages list headings and start no act
 	for i := from; i < len(pages); i++ {
+		if headedSommaire(pages[i]) {
+			listing = true
+		} else if listing && actBody(pages[i]) {
+			listing = false
+		}
+		if listing {
+			continue
+		}
 		h := pageHead(pages[i])
 		start := false
 		switch {
@@ -189,6 +198,17 @@ var textOpeners = []string{"le ", "la ", "les ", "vu ", "vu,", "article", "consi
 func textStart(f string) bool {
 	for _, w := range textOpeners {
 		if strings.HasPrefix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// actBody reports whether a page holds an act's text: visas, articles, a signature.
+func actBody(p string) bool {
+	for _, l := range lines(p) {
+		f := extract.Fold(l)
+		if strings.HasPrefix(f, "vu ") || strings.HasPrefix(f, "vu,") || strings.HasPrefix(f, "article") || strings.HasPrefix(f, "considerant") || signatureLine(l) {
 			return true
 		}
 	}

@@ -34,6 +34,9 @@ type Act struct {
 	Separator bool `json:"separator,omitempty"`
 	// Printed is the page count the sommaire gives, 0 without a sommaire.
 	Printed int `json:"printed_pages,omitempty"`
+	// Parts are the acts a bundle holds: an act of the sommaire made of several
+	// signed acts, each under its own heading (31 arrêtés after one commission).
+	Parts []Act `json:"parts,omitempty"`
 	// Text is the act's text, running headers and footers removed.
 	Text string `json:"-"`
 }
@@ -134,8 +137,37 @@ func split(pages []string, useSommaire bool) (r *Recueil) {
 		a := &r.Acts[i]
 		a.Text = actText(pages, a, foot)
 		a.facts(pages)
+		if len(entries) > 0 && useSommaire {
+			a.parts(pages, foot)
+		}
 	}
 	return r
+}
+
+// minBundlePages is the fewest pages of an act searched for the acts it bundles.
+const minBundlePages = 4
+
+// parts finds the acts an act of the sommaire bundles, by their headings and
+// signatures (see fromHeaders); one act found means none bundled.
+func (a *Act) parts(pages []string, foot map[string]bool) {
+	if a.Pages < minBundlePages {
+		return
+	}
+	from := a.FirstPage - 1
+	if a.Separator {
+		from++
+	}
+	sub := &Recueil{}
+	sub.fromHeaders(pages[:a.FirstPage-1+a.Pages], from)
+	if len(sub.Acts) < 2 {
+		return
+	}
+	for i := range sub.Acts {
+		p := &sub.Acts[i]
+		p.Text = actText(pages, p, foot)
+		p.facts(pages)
+	}
+	a.Parts = sub.Acts
 }
 
 // after returns the first page index after the sommaire pages (0-based), or after

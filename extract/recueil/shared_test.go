@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -243,5 +244,39 @@ func TestDetectShared(t *testing.T) {
 		if got, want := IsRecueil(pages), isGold[filepath.Base(f)]; got != want {
 			t.Errorf("%s: IsRecueil %v, want %v", filepath.Base(f), got, want)
 		}
+	}
+}
+
+// The bundle of 240 (one sommaire entry, 95 pages) holds 31 arrêtés starting on the
+// pages acts.notes.md lists; no other act of the three recueils bundles acts.
+func TestRealBundle(t *testing.T) {
+	gold := readGold(t)
+	all := realPages(t, gold)
+	want := []int{21, 24, 27, 30, 33, 36, 39, 42, 44, 47, 50, 52, 54, 57, 60, 64, 67, 70, 73, 76, 79, 82, 85, 88, 90, 93, 97, 100, 103, 106, 109}
+	signed := 0
+	for _, g := range gold {
+		for _, a := range Split(all[g.File]).Acts {
+			if a.ID != "83-2025-07-04-00010" {
+				if len(a.Parts) > 0 {
+					t.Errorf("%s %s: %d parts", g.File, a.ID, len(a.Parts))
+				}
+				continue
+			}
+			var got []int
+			for _, p := range a.Parts {
+				got = append(got, p.FirstPage)
+				if p.Signatory == "Vincent Barastier" && p.Date == "2025-07-04" {
+					signed++
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("bundle parts start on %v, want %v", got, want)
+			}
+		}
+	}
+	// two of the 31 end on an undated, unsigned "Fait à TOULON, le"
+	t.Logf("bundle parts dated and signed by their signature block: %d of 31", signed)
+	if signed < 29 {
+		t.Errorf("%d parts dated and signed, want 29", signed)
 	}
 }
