@@ -54,7 +54,7 @@ func signatureOffsets(text string) []int {
 	var offs []int
 	off := 0
 	for _, l := range strings.SplitAfter(text, "\n") {
-		if signatureLine(strings.TrimSpace(l)) || dateLine.MatchString(strings.TrimSpace(l)) {
+		if signatureLine(strings.TrimSpace(l)) || isDateLine(strings.TrimSpace(l)) {
 			offs = append(offs, off)
 		}
 		off += len(l)
@@ -70,7 +70,7 @@ func signatureDate(text string) string {
 	ls := strings.Split(text, "\n")
 	for k := len(ls) - 1; k >= 0; k-- {
 		l := strings.TrimSpace(ls[k])
-		if !dateLine.MatchString(l) {
+		if !isDateLine(l) {
 			continue
 		}
 		if k+1 < len(ls) {

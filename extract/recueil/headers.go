@@ -3,12 +3,18 @@ package recueil
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"terril/extract"
 )
 
 // headZone is how many non-empty lines open a page: an act's heading is there.
-const headZone = 10
+// maxIDLine is the longest line holding an identifier alone ("N° 83-2025-…").
+const (
+	headZone  = 10
+	maxIDLine = 40
+)
 
 // kindWords maps the folded first word of a heading or title to the act's kind.
 var kindWords = map[string]string{
@@ -24,14 +30,31 @@ var (
 	// verbLine is the operative verb of an act ("ARRÊTE :", "DÉCIDE"), not a heading.
 	verbLine = regexp.MustCompile(`^(ARR[ÊE]TE|Arr[êe]te|arr[êe]te|D[ÉE]CIDE|D[ée]cide|CONSTATE|Constate)\s*:?$`)
 	// sigLine opens a signature block.
-	sigLine = regexp.MustCompile(`^(?i)(fait [àa] |sign[ée]\b|pour (le|la) (pr[ée]f[èe]te?|ministre|directeur|directrice|sous-pr[ée]f[èe]te?)\b|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)\s*,|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)$)`)
+	sigLine = regexp.MustCompile(`^(?i)(fait [àa] |sign[ée](\s|:|$)|pour (le|la) (pr[ée]f[èe]te?|ministre|directeur|directrice|sous-pr[ée]f[èe]te?)\b|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)\s*,|(le|la) (pr[ée]f[èe]te?|sous-pr[ée]f[èe]te?)$)`)
 	// dateLine is a dateline: "Fait à Toulon, le 4 juillet 2025", "Toulon, le 7 juillet 2025".
 	dateLine = regexp.MustCompile(`^([Ff]ait [àa] |FAIT [ÀA] |\p{Lu}[\p{L}' -]{1,40}, le \d)`)
 	// headingNumber is the number a heading gives its act ("ARRÊTÉ N° 2025-12-DDT").
 	headingNumber = regexp.MustCompile(`(?i)\bn\s*[°º]\s*([A-Z0-9][A-Za-z0-9/._-]*[A-Za-z0-9])`)
 )
 
-func signatureLine(l string) bool { return sigLine.MatchString(l) }
+// sigFirst holds the first letters (lower-cased) of sigLine's openers: fait,
+// signé, pour, le, la. Other lines skip the regexp (see TestLineFilters).
+const sigFirst = "fspl"
+
+// signatureLine reports whether a trimmed line opens a signature block.
+func signatureLine(l string) bool {
+	if l == "" || strings.IndexByte(sigFirst, l[0]|0x20) < 0 {
+		return false
+	}
+	return sigLine.MatchString(l)
+}
+
+// isDateLine reports whether a trimmed line is a dateline; every dateline opens
+// with a capital letter, which other lines skip the regexp on.
+func isDateLine(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsUpper(r) && dateLine.MatchString(l)
+}
 
 // kindOf returns the kind its first kind word gives a title or heading ("494-2025-
 // recepisse declaration…" → recepisse), "" when it has none among its first words.
@@ -68,15 +91,21 @@ func pageHead(p string) head {
 		}
 		k := len(h.ls) - 1
 		// A running footer names the identifier between dashes; a header line holds it alone.
-		if m := deptID.FindStringIndex(l); m != nil && h.id == "" && len(l) <= m[1]-m[0]+4 {
-			h.id = l[m[0]:m[1]]
+		dash := strings.IndexByte(l, '-') >= 0 // identifiers and entries have one
+		if h.id == "" && dash && len(l) <= maxIDLine {
+			if m := deptID.FindStringIndex(l); m != nil && len(l) <= m[1]-m[0]+4 {
+				h.id = l[m[0]:m[1]]
+			}
 		}
-		if h.heading < 0 && !verbLine.MatchString(l) && headingWord(l) {
+		if h.heading < 0 && headingWord(l) && !verbLine.MatchString(l) {
 			h.heading = k
 		}
 		// A separator page may announce the act as its sommaire entry does:
 		// "DDT-SAER 2025125-0001 - Arrêté du 5 mai 2025 portant…".
-		if id, rest, ok := entryParts(l); ok && h.id == "" && h.heading < 0 && kindOf(firstWords(rest, 1)) != "" {
+		if !dash || h.id != "" || h.heading >= 0 {
+			continue
+		}
+		if id, rest, ok := entryParts(l); ok && kindOf(firstWords(rest, 1)) != "" {
 			h.id, h.heading = strings.TrimPrefix(id, "- "), k
 		}
 	}
@@ -221,7 +250,7 @@ func short(p string) bool { return len(strings.Fields(p)) < 80 }
 // hasSignature reports whether a page holds a signature block line.
 func hasSignature(p string) bool {
 	for _, l := range lines(p) {
-		if signatureLine(l) || dateLine.MatchString(l) {
+		if signatureLine(l) || isDateLine(l) {
 			return true
 		}
 	}

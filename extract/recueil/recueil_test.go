@@ -211,7 +211,7 @@ func TestKindOf(t *testing.T) {
 
 func TestTightenBlocks(t *testing.T) {
 	in := "Article 5 : exécution.\n\nToulon, le 7 juillet 2025\n\nPour le préfet et par délégation,\n\nle secrétaire général\n\nSigné\n\nLucien GIUDICELLI\n\nLISTE DES DESTINATAIRES"
-	want := "Article 5 : exécution.\n\nToulon, le 7 juillet 2025\nPour le préfet et par délégation,\nle secrétaire général\nSigné\nLucien GIUDICELLI\nLISTE DES DESTINATAIRES"
+	want := "Article 5 : exécution.\n\nToulon, le 7 juillet 2025\nPour le préfet et par délégation,\nle secrétaire général\nSigné\nLucien GIUDICELLI\n\nLISTE DES DESTINATAIRES"
 	if got := tightenBlocks(in); got != want {
 		t.Errorf("got %q", got)
 	}
@@ -304,6 +304,27 @@ func TestSigner(t *testing.T) {
 		people, sigs := extract.Parties(extract.NewText(text), nil)
 		if got := signer(people, sigs, signatureOffsets(text)); got != want {
 			t.Errorf("signer(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// The first-letter filters admit every opener of the signature and date lines.
+func TestLineFilters(t *testing.T) {
+	for _, l := range []string{"Fait à Mende, le 5 mars 2024", "fait a Mende", "FAIT À MENDE, LE 5 MARS 2024", "Signé", "SIGNÉ : Claire ROQUES", "signé",
+		"Pour le préfet et par délégation,", "POUR LA PRÉFÈTE", "pour le directeur", "Pour la sous-préfète",
+		"Le préfet,", "La préfète", "LE PRÉFET,", "la sous-préfète,", "Le Préfet"} {
+		if !signatureLine(l) {
+			t.Errorf("signatureLine(%q) = false", l)
+		}
+	}
+	for _, l := range []string{"Fait à Mende, le 5 mars 2024", "FAIT À MENDE, le", "Mende, le 5 mars 2024", "Égletons, le 2 juin 2024", "Saint-Flour, le 1er avril 2025"} {
+		if !isDateLine(l) {
+			t.Errorf("isDateLine(%q) = false", l)
+		}
+	}
+	for _, l := range []string{"dans ces deux cas, le silence", "Article 2 : Le préfet, après avis", "Vu le code"} {
+		if signatureLine(l) || isDateLine(l) {
+			t.Errorf("%q read as a signature or date line", l)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package recueil
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -66,7 +67,7 @@ func actText(pages []string, a *Act, running map[string]bool) string {
 			}
 		}
 		for _, l := range ls[:end] {
-			if running[lineKey(l)] {
+			if len(running) > 0 && running[lineKey(l)] {
 				continue
 			}
 			if _, ok := footNumber(l); ok && strings.TrimSpace(l) == l && len(l) <= 3 {
@@ -87,6 +88,9 @@ const (
 	blockLineLen = 90
 )
 
+// signedLine is the "Signé" before a signer's name.
+var signedLine = regexp.MustCompile(`^(?i)sign[ée]\s*:?\s*`)
+
 // tightenBlocks removes the blank lines inside signature blocks: readers often set
 // each line of a block apart ("Toulon, le 7 juillet 2025\n\nPour le préfet et par
 // délégation,\n\nSigné\n\nLucien GIUDICELLI"), and a blank line ends the
@@ -98,7 +102,13 @@ func tightenBlocks(text string) string {
 	for _, l := range ls {
 		t := strings.TrimSpace(l)
 		switch {
-		case signatureLine(t) || dateLine.MatchString(t):
+		case signedLine.MatchString(t):
+			// the name follows "Signé" on its line or on the next one: the block ends there
+			in = 0
+			if signedLine.FindString(t) == t {
+				in = 1
+			}
+		case signatureLine(t) || isDateLine(t):
 			in = blockLines
 		case in > 0 && t == "":
 			continue
