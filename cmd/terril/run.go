@@ -28,6 +28,7 @@ type env struct {
 
 // commands lists every subcommand. Keep it sorted by name.
 var commands = []command{
+	{"acts", "list the acts of a recueil des actes administratifs, with their pages", actsCommand},
 	{"crawl", "fetch the sources of a sources file and index what is new or changed", crawlCommand},
 	{"eval", "score extraction against gold annotations (precision, recall, F1)", evalCommand},
 	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},

@@ -1,0 +1,89 @@
+package recueil
+
+import (
+	"fmt"
+	"strings"
+
+	"terril/corpus"
+	"terril/extract"
+)
+
+// An ActDocument is one act of a recueil as a document of its own, with what
+// corpus.Document does not hold yet: the recueil it belongs to, its kind, its pages.
+type ActDocument struct {
+	Doc       *corpus.Document
+	Recueil   string // ID of the recueil's document
+	Kind      string // Act.Kind
+	FirstPage int    // 1-based PDF page of the recueil
+	Pages     int
+}
+
+// refKinds maps act kinds to the kinds of references (récépissés, avis and
+// conventions are not references, see the guidelines).
+var refKinds = map[string]string{
+	KindArrete:       corpus.RefArrete,
+	KindDecision:     corpus.RefDecision,
+	KindDeliberation: corpus.RefDeliberation,
+}
+
+// Documents returns one document per act of r, cut from the recueil's document
+// parent: ID "<parent ID>/<act identifier>" (or "/p<first page>" without one), URL
+// pointing at the act's first page, the act's title and text, its pages' reading
+// records, the facts x extracts from its own text only, its identifier as a
+// reference, and the act's date as its publication date.
+func (r *Recueil) Documents(parent *corpus.Document, x *extract.Extractor) []ActDocument {
+	out := make([]ActDocument, 0, len(r.Acts))
+	seen := map[string]bool{}
+	for _, a := range r.Acts {
+		d := &corpus.Document{
+			ID:          actDocID(parent.ID, a, seen),
+			Source:      parent.Source,
+			URL:         fmt.Sprintf("%s#page=%d", parent.URL, a.FirstPage),
+			ContentType: parent.ContentType,
+			Fetched:     parent.Fetched,
+			Title:       a.Title,
+			Text:        extract.Normalize(a.Text),
+		}
+		if lo, hi := a.FirstPage-1, a.FirstPage-1+a.Pages; lo >= 0 && hi <= len(parent.Pages) {
+			d.Pages = append([]corpus.Page(nil), parent.Pages[lo:hi]...)
+		}
+		for _, p := range x.Extract(d) {
+			d.Problems = append(d.Problems, p.Msg)
+		}
+		if a.Date != "" {
+			d.Published = a.Date
+		}
+		if rk, ok := refKinds[a.Kind]; ok && a.ID != "" {
+			d.Genre = corpus.GenreDeliberation
+			if !hasRef(d.References, a.ID) {
+				d.References = append(d.References, corpus.Reference{Kind: rk, Number: a.ID, Date: a.Date})
+			}
+		}
+		out = append(out, ActDocument{Doc: d, Recueil: parent.ID, Kind: a.Kind, FirstPage: a.FirstPage, Pages: a.Pages})
+	}
+	return out
+}
+
+// actDocID is the act's document ID, unique within the recueil.
+func actDocID(parent string, a Act, seen map[string]bool) string {
+	id := strings.Join(strings.Fields(a.ID), "_")
+	if id == "" {
+		id = fmt.Sprintf("p%d", a.FirstPage)
+	}
+	id = parent + "/" + id
+	for base, n := id, 2; seen[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	seen[id] = true
+	return id
+}
+
+func hasRef(refs []corpus.Reference, number string) bool {
+	c := compact(number)
+	for _, r := range refs {
+		if compact(r.Number) == c {
+			return true
+		}
+	}
+	return false
+}

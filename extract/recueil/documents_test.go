@@ -1,0 +1,46 @@
+package recueil
+
+import (
+	"strings"
+	"testing"
+
+	"terril/corpus"
+	"terril/extract"
+)
+
+func TestDocuments(t *testing.T) {
+	pages := []string{lozereCover, lozereSommaire, chasse1, chasse2, delegation, recepisseOCR}
+	r := Split(pages)
+	parent := &corpus.Document{ID: "raa-48-2024-117", URL: "https://www.lozere.gouv.fr/raa-117.pdf", ContentType: "application/pdf"}
+	for i := range pages {
+		parent.Pages = append(parent.Pages, corpus.Page{Number: i + 1, Reader: extract.ReaderFast})
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := r.Documents(parent, x)
+	if len(docs) != 3 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	d := docs[0]
+	if d.Doc.ID != "raa-48-2024-117/48-2024-03-05-00002" || d.Doc.URL != parent.URL+"#page=3" || d.Recueil != parent.ID || d.Kind != KindArrete {
+		t.Errorf("first act: %s %s %s %s", d.Doc.ID, d.Doc.URL, d.Recueil, d.Kind)
+	}
+	if d.Doc.Published != "2024-03-05" || d.Doc.Genre != corpus.GenreDeliberation || len(d.Doc.Pages) != 2 || d.Doc.Pages[0].Number != 3 {
+		t.Errorf("first act: published %q genre %q pages %+v", d.Doc.Published, d.Doc.Genre, d.Doc.Pages)
+	}
+	if !hasRef(d.Doc.References, "48-2024-03-05-00002") {
+		t.Errorf("references %+v lack the act's identifier", d.Doc.References)
+	}
+	if strings.Contains(d.Doc.Text, "Délégation est donnée") {
+		t.Error("the first act holds the second's text")
+	}
+	// A récépissé is not a reference.
+	if hasRef(docs[2].Doc.References, "48-2024-03-08-00004") {
+		t.Errorf("récépissé as a reference: %+v", docs[2].Doc.References)
+	}
+	if len(docs[2].Doc.Signatories) == 0 || docs[2].Doc.Signatories[0].Name != "Hélène Viguier" {
+		t.Errorf("récépissé signatories %+v", docs[2].Doc.Signatories)
+	}
+}
