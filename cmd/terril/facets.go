@@ -33,8 +33,9 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "facets", facetsUsage)
 	dir := indexFlag(fs)
 	wait := waitFlag(fs)
-	asJSON := fs.Bool("json", false, "print the results as JSON")
-	top := fs.Int("n", 20, "show the top `N` values of each facet")
+	asJSON := fs.Bool("json", false, "print the results as JSON (--format json)")
+	format := fs.String("format", "text", "print the results as `FORMAT`: text, json or csv (one row per value)")
+	top := fs.Int("n", 20, "show the top `N` values of each facet (at most 20; year and month: every one)")
 	var sums listFlag
 	fs.Var(&sums, "sums", "also total the fundings by `DIM` (funder, instrument, commune, dept, epci, theme, year; comma-separated)")
 	var filters filterFlags
@@ -42,6 +43,15 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	if !slices.Contains([]string{"text", "json", "csv"}, *format) {
+		return usageError{fmt.Sprintf("facets: unknown --format %q (want text, json or csv)", *format)}
+	}
+	if *top <= 0 {
+		return usageError{fmt.Sprintf("facets: -n %d: the number of values must be positive", *top)}
 	}
 	if len(rest) == 0 && len(sums) == 0 {
 		fs.Usage()
@@ -57,12 +67,16 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	trimFacets(res, *top)
+	switch *format {
+	case "json":
 		return writeJSON(e.stdout, struct {
 			Total  uint64        `json:"total"`
 			Facets []index.Facet `json:"facets"`
 			Sums   []index.Sum   `json:"sums,omitempty"`
 		}{res.Total, res.Facets, res.Sums})
+	case "csv":
+		return writeFacetsCSV(e.stdout, res)
 	}
 	printFacets(e.stdout, res, *top)
 	return nil
@@ -74,10 +88,9 @@ func printFacets(w io.Writer, res *index.Result, top int) {
 		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(f.Name))
 		for i, v := range f.Values {
 			if i == top {
-				fmt.Fprintf(w, "%7s  (%d more values)\n", "…", len(f.Values)-top)
 				break
 			}
-			fmt.Fprintf(w, "%7d  %s\n", v.Count, termText(v.Value))
+			fmt.Fprintf(w, "%7d  %s\n", v.Count, termText(facetLabel(f.Name, v.Value)))
 		}
 		if f.Other > 0 {
 			fmt.Fprintf(w, "%7d  (other values)\n", f.Other)

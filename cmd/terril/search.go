@@ -110,29 +110,44 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", searchUsage)
 	dir := indexFlag(fs)
 	wait := waitFlag(fs)
-	asJSON := fs.Bool("json", false, "print the results as JSON")
-	n := fs.Int("n", 10, "`N` results per page")
-	offset := fs.Int("offset", 0, "skip the first `N` results")
-	sortBy := fs.String("sort", "relevance", "order: relevance, date, -date (newest first), amount, -amount (largest first)")
+	var o searchOpts
+	asJSON := fs.Bool("json", false, "print the results as JSON (--format json)")
+	fs.StringVar(&o.format, "format", "text", "print the results as `FORMAT`: text, json (one object), jsonl (one hit a line) or csv")
+	fs.BoolVar(&o.all, "all", false, "every match, without paging (-n and --offset are ignored)")
+	fs.IntVar(&o.n, "n", 10, "`N` results per page")
+	fs.IntVar(&o.offset, "offset", 0, "skip the first `N` results")
+	fs.StringVar(&o.sort, "sort", "relevance", "`ORDER`: relevance, date, -date (newest first), amount, -amount (largest first)")
+	fs.Var(&o.facets, "facets", "also count the matches by `FACET,...` (see terril help facets)")
+	fs.StringVar(&o.queries, "queries", "", "run every query of `FILE` (one a line; - for stdin) and print a count for each")
 	var filters filterFlags
 	filters.add(fs)
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	q := index.Query{Text: strings.Join(words, " "), Size: *n, Offset: *offset, Sort: *sortBy, Snippets: true}
-	if *n <= 0 {
-		q.Size = -1
+	if *asJSON {
+		if o.format != "text" && o.format != "json" {
+			return usageError{fmt.Sprintf("search: --json and --format %s disagree", o.format)}
+		}
+		o.format = "json"
 	}
-	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
+	if err := o.check(); err != nil {
+		return err
+	}
+	q := index.Query{Text: strings.Join(words, " "), Sort: o.sort, Snippets: o.format == "text" || o.format == "json", Facets: o.facets}
+	if err := filters.apply(&q); err != nil {
+		return err
+	}
+	ix, err := openSearchIndexWait(ctx, e, *dir, *wait)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(e.stdout, res)
+	defer ix.Close()
+	if o.queries != "" {
+		return searchQueries(ctx, e, ix, q, &o)
 	}
-	printHits(e.stdout, res, *offset, isTerminal(e.stdout))
-	return nil
+	hintOperators(e, q.Text)
+	return searchOne(ctx, e, ix, q, &o)
 }
 
 func writeJSON(w io.Writer, v any) error {

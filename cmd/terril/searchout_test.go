@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"terril/index"
+)
+
+// testIndex ingests the test corpus into a temporary index.
+func testIndex(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	terril(t, false, "ingest", "-q", "--index", dir, "testdata/corpus")
+	return dir
+}
+
+func TestSearchFormats(t *testing.T) {
+	dir := testIndex(t)
+	// csv: a header and one row per hit, every fact.
+	out, _ := terril(t, false, "search", "--index", dir, "--format", "csv", "--all")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("csv: %v\n%s", err, out)
+	}
+	if len(rows) != 4 {
+		t.Fatalf("csv: %d rows, want a header and 3:\n%s", len(rows), out)
+	}
+	for _, col := range []string{"id", "dates", "epcis", "departements", "people", "signatories", "references", "fundings"} {
+		if !slices.Contains(rows[0], col) {
+			t.Errorf("csv header %v: no %s", rows[0], col)
+		}
+	}
+	if rows[0][0] != "id" {
+		t.Errorf("csv of one query has a query column: %v", rows[0])
+	}
+	// jsonl: one hit a line, with every fact.
+	out, _ = terril(t, false, "search", "--index", dir, "--format", "jsonl", "-n", "2", "bus")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("jsonl bus: %d lines:\n%s", len(lines), out)
+	}
+	var row map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &row); err != nil {
+		t.Fatal(err)
+	}
+	if epcis, _ := row["epcis"].([]any); len(epcis) == 0 {
+		t.Errorf("jsonl row has no EPCI: %s", lines[0])
+	}
+	// json: one object, with facets when asked; --json is the same.
+	a, _ := terril(t, false, "search", "--index", dir, "--format", "json", "--facets", "theme")
+	var obj struct {
+		Total  int               `json:"total"`
+		Hits   []json.RawMessage `json:"hits"`
+		Facets []json.RawMessage `json:"facets"`
+	}
+	if err := json.Unmarshal([]byte(a), &obj); err != nil || obj.Total != 3 || len(obj.Hits) != 3 || len(obj.Facets) != 1 {
+		t.Errorf("json: %v %+v\n%s", err, obj, a)
+	}
+	if b, _ := terril(t, false, "search", "--index", dir, "--json", "--facets", "theme"); len(b) != len(a) {
+		t.Errorf("--json differs from --format json:\n%s\n%s", b, a)
+	}
+	// --all pages through in batches.
+	allBatch = 1
+	defer func() { allBatch = 500 }()
+	out, _ = terril(t, false, "search", "--index", dir, "--json", "--all")
+	if err := json.Unmarshal([]byte(out), &obj); err != nil || len(obj.Hits) != 3 {
+		t.Errorf("--all in batches of 1: %v, %d hits", err, len(obj.Hits))
+	}
+	terril(t, true, "search", "--index", dir, "--format", "xml")
+}
+
+func TestFacetsFormats(t *testing.T) {
+	dir := testIndex(t)
+	out, _ := terril(t, false, "facets", "--index", dir, "--format", "csv", "theme,year", "-n", "2")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	others := 0
+	for _, r := range rows {
+		if r[2] == "(other values)" {
+			others++
+		}
+	}
+	if rows[0][0] != "facet" || others != 1 {
+		t.Errorf("facets csv (one other-values row for theme):\n%s", out)
+	}
+	// --json honours -n and counts the rest as other values.
+	out, _ = terril(t, false, "facets", "--index", dir, "--json", "theme", "-n", "1")
+	var res struct {
+		Facets []struct {
+			Other  int               `json:"other"`
+			Values []json.RawMessage `json:"values"`
+		} `json:"facets"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Facets[0].Values) != 1 || res.Facets[0].Other == 0 {
+		t.Errorf("facets --json -n 1: %v\n%s", err, out)
+	}
+	out, _ = terril(t, false, "facets", "--index", dir, "theme", "-n", "1")
+	if strings.Count(out, "other values") != 1 || strings.Contains(out, "more values") {
+		t.Errorf("facets -n 1: want one other-values line:\n%s", out)
+	}
+}
+
+func TestFacetLabelsAndOrder(t *testing.T) {
+	if got := facetLabel("dept", "59"); got != "Nord (59)" {
+		t.Errorf("dept 59: %q", got)
+	}
+	if got := facetLabel("fdept", "2A"); got != "Corse-du-Sud (2A)" {
+		t.Errorf("fdept 2A: %q", got)
+	}
+	if got := facetLabel("theme", "logement"); got != "logement" {
+		t.Errorf("theme: %q", got)
+	}
+	res := &index.Result{Facets: []index.Facet{{Name: "year", Values: []index.FacetValue{{Value: "2019", Count: 5}, {Value: "2024", Count: 1}, {Value: "2021", Count: 9}}}}}
+	trimFacets(res, 2)
+	if f := res.Facets[0]; f.Values[0].Value != "2024" || f.Values[1].Value != "2021" || f.Other != 5 {
+		t.Errorf("years newest first, top 2: %+v", f)
+	}
+}
