@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -121,5 +124,56 @@ func TestFacetLabelsAndOrder(t *testing.T) {
 	trimFacets(res, 2)
 	if f := res.Facets[0]; f.Values[0].Value != "2024" || f.Values[1].Value != "2021" || f.Other != 5 {
 		t.Errorf("years newest first, top 2: %+v", f)
+	}
+}
+
+func TestSearchQueries(t *testing.T) {
+	dir := testIndex(t)
+	file := filepath.Join(t.TempDir(), "queries.txt")
+	if err := os.WriteFile(file, []byte("# mes requêtes\nrénovation\n\n  bus  \ncommune:Lens\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := terril(t, false, "search", "--index", dir, "--queries", file)
+	want := "       2  rénovation\n       1  bus\n       1  commune:Lens\n"
+	if out != want {
+		t.Errorf("counts:\n%s\nwant\n%s", out, want)
+	}
+	out, stderr := terril(t, false, "search", "--index", dir, "--queries", file, "--format", "csv", "--all")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 5 || rows[0][0] != "query" || rows[1][0] != "rénovation" || rows[4][0] != "commune:Lens" {
+		t.Errorf("csv: %v\n%s", err, out)
+	}
+	if stderr != want {
+		t.Errorf("csv: counts on stderr:\n%s", stderr)
+	}
+	out, _ = terril(t, false, "search", "--index", dir, "--queries", file, "--format", "jsonl")
+	if n := strings.Count(out, `"query":"rénovation"`); n != 2 {
+		t.Errorf("jsonl: %d rows for rénovation:\n%s", n, out)
+	}
+	out, _ = terril(t, false, "search", "--index", dir, "--queries", file, "--json", "-n", "1")
+	var res struct {
+		Queries []struct {
+			Query string            `json:"query"`
+			Total int               `json:"total"`
+			Hits  []json.RawMessage `json:"hits"`
+		} `json:"queries"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Queries) != 3 || res.Queries[0].Total != 2 || len(res.Queries[0].Hits) != 1 {
+		t.Errorf("json: %v\n%s", err, out)
+	}
+	// A wrong line is named and the others still run; the exit is a usage error's.
+	if err := os.WriteFile(file, []byte("bus\ndate:2019..zz\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var o, e bytes.Buffer
+	err = run(context.Background(), &env{stdout: &o, stderr: &e, stdin: strings.NewReader("")}, []string{"search", "--index", dir, "--queries", file})
+	if exitCode(err) != 2 || !strings.Contains(e.String(), "queries.txt:2:") || !strings.Contains(o.String(), "1  bus") {
+		t.Errorf("bad line: err %v, stdout %q, stderr %q", err, o.String(), e.String())
+	}
+	// Standard input.
+	o.Reset()
+	err = run(context.Background(), &env{stdout: &o, stderr: &e, stdin: strings.NewReader("bus\n")}, []string{"search", "--index", dir, "--queries", "-"})
+	if err != nil || o.String() != "       1  bus\n" {
+		t.Errorf("stdin: %v %q", err, o.String())
 	}
 }
