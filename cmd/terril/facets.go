@@ -22,11 +22,14 @@ range from its low end, a part of a total only where the total is not counted
 Facets: commune, dept, epci, theme, genre, person, signatory, source, year, month,
 amount (ranges: < 100 k€, 100 k€–1 M€, 1–10 M€, 10–100 M€, ≥ 100 M€), and of the
 funding events funder, instrument, fcommune (funded commune), fdept.
-QUERY and the filter flags are those of terril search.
+QUERY and the filter flags are those of terril search. Months and years come
+newest first; départements with their names, "Nord (59)". --format csv prints
+one table: facet, value, label, count (and for sums, total_eur and docs).
 
 	terril facets commune "rénovation" --min-amount 1000000
 	terril facets theme,year --dept 62
 	terril facets --sums commune,theme logement
+	terril facets --format csv commune,dept,year > facettes.csv
 `
 
 func facetsCommand(ctx context.Context, e *env, args []string) error {
@@ -63,6 +66,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 		rest = rest[1:]
 	}
 	q := index.Query{Text: strings.Join(rest, " "), Size: -1, Facets: names, Sums: sums}
+	hintOperators(e, q.Text)
 	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A command is one subcommand of terril.
@@ -107,28 +108,46 @@ func exitCode(err error) int {
 }
 
 // newFlags returns a flag set for a command whose usage prints the given text
-// followed by the flags.
+// followed by the flags: on stdout when asked for (-h, terril help CMD), on stderr
+// when a command calls fs.Usage for a missing argument.
 func newFlags(e *env, name, text string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, strings.TrimLeft(text, "\n"))
-		fmt.Fprintln(e.stderr, "\nFlags:")
+		w := fs.Output()
+		fmt.Fprint(w, strings.TrimLeft(text, "\n"))
+		fmt.Fprintln(w, "\nFlags:")
 		fs.PrintDefaults()
 	}
+	helpOut.Store(fs, e.stdout)
 	return fs
 }
 
+// helpOut holds each flag set's standard output, where parseFlags prints the help
+// asked for.
+var helpOut sync.Map // *flag.FlagSet → io.Writer
+
 // parseFlags parses args with fs, allowing flags after positional arguments
-// ("terril search rénovation --json"). "--" ends the flags.
+// ("terril search rénovation --json"). "--" ends the flags. A mistake is one usage
+// error naming the flag and pointing to the help, not the whole help text.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	out, usage := fs.Output(), fs.Usage
+	defer func() { fs.SetOutput(out); fs.Usage = usage }()
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				if w, ok := helpOut.Load(fs); ok {
+					fs.SetOutput(w.(io.Writer))
+				} else {
+					fs.SetOutput(out)
+				}
+				usage()
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{fmt.Sprintf("%s: %v\nRun \"terril help %s\" for its flags.", fs.Name(), err, fs.Name())}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
