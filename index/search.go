@@ -194,7 +194,9 @@ func toHit(m *search.DocumentMatch) Hit {
 			break
 		}
 	}
-	for _, s := range h.Snippets {
+	for i, s := range h.Snippets {
+		s = wordBoundaries(s)
+		h.Snippets[i] = s
 		h.SnippetsText = append(h.SnippetsText, SnippetText(s))
 	}
 	return h

@@ -83,3 +83,22 @@ func TestSearchExplains(t *testing.T) {
 		}
 	}
 }
+
+func TestTerminalSnippetMarkers(t *testing.T) {
+	in := "le maire parle de « <mark>rénovation</mark> » &amp; d&#39;<mark>habitat</mark>"
+	if got, want := terminalSnippet(in, false), "le maire parle de « [[rénovation]] » & d'[[habitat]]"; got != want {
+		t.Errorf("plain: %q, want %q", got, want)
+	}
+	if got := terminalSnippet(in, true); !strings.Contains(got, "\x1b[1;4mrénovation\x1b[0m") {
+		t.Errorf("color: %q", got)
+	}
+	// A snippet's own escape sequences never reach the terminal.
+	if got := terminalSnippet("a\x1b[31m<mark>b</mark>", true); strings.Count(got, "\x1b") != 2 {
+		t.Errorf("escape let through: %q", got)
+	}
+	t.Setenv("NO_COLOR", "1")
+	var b bytes.Buffer
+	if useColor(&b) {
+		t.Error("color on a buffer")
+	}
+}

@@ -93,7 +93,7 @@ func searchOne(ctx context.Context, e *env, ix *index.Index, q index.Query, o *s
 		fmt.Fprintf(e.stdout, "%d documents match; --offset %d is past the last one (try --offset %d)\n",
 			res.Total, q.Offset, lastPage(res.Total, o.n))
 	default:
-		printHits(e.stdout, res, q.Offset, isTerminal(e.stdout))
+		printHits(e.stdout, res, q.Offset, useColor(e.stdout))
 	}
 	if len(res.Facets) > 0 {
 		printFacets(e.stdout, &index.Result{Total: res.Total, Facets: res.Facets}, 20)
