@@ -39,6 +39,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the results as JSON (--format json)")
 	format := fs.String("format", "text", "print the results as `FORMAT`: text, json or csv (one row per value)")
 	top := fs.Int("n", 20, "show the top `N` values of each facet (at most 20; year and month: every one)")
+	order := fs.String("order", "", "order the values by `ORDER`: count (largest first), value, -value; default count, and months and years newest first")
 	var sums listFlag
 	fs.Var(&sums, "sums", "also total the fundings by `DIM` (funder, instrument, commune, dept, epci, theme, year; comma-separated)")
 	var filters filterFlags
@@ -52,6 +53,9 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	}
 	if !slices.Contains([]string{"text", "json", "csv"}, *format) {
 		return usageError{fmt.Sprintf("facets: unknown --format %q (want text, json or csv)", *format)}
+	}
+	if !slices.Contains([]string{"", "count", "value", "-value"}, *order) {
+		return usageError{fmt.Sprintf("facets: unknown --order %q (want count, value or -value)", *order)}
 	}
 	if *top <= 0 {
 		return usageError{fmt.Sprintf("facets: -n %d: the number of values must be positive", *top)}
@@ -71,6 +75,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	sortFacets(res, *order)
 	trimFacets(res, *top)
 	switch *format {
 	case "json":

@@ -5,27 +5,37 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"terril/index"
 )
 
-// trimFacets puts the months and years newest first and keeps the top values of
-// each facet, adding the counts of the others to Other: one "other values" line,
-// and JSON that honours -n.
+// sortFacets orders the values of each facet: by order ("count", "value",
+// "-value"), else by count with months and years newest first.
+func sortFacets(res *index.Result, order string) {
+	for i := range res.Facets {
+		f := &res.Facets[i]
+		o := order
+		if o == "" && (f.Name == "year" || f.Name == "month") {
+			o = "-value"
+		}
+		switch o {
+		case "count":
+			slices.SortStableFunc(f.Values, func(a, b index.FacetValue) int { return b.Count - a.Count })
+		case "value":
+			slices.SortStableFunc(f.Values, func(a, b index.FacetValue) int { return strings.Compare(a.Value, b.Value) })
+		case "-value":
+			slices.SortStableFunc(f.Values, func(a, b index.FacetValue) int { return strings.Compare(b.Value, a.Value) })
+		}
+	}
+}
+
+// trimFacets keeps the top values of each facet, adding the counts of the others
+// to Other: one "other values" line, and JSON that honours -n. The values must be
+// in their order already (see sortFacets).
 func trimFacets(res *index.Result, top int) {
 	for i := range res.Facets {
 		f := &res.Facets[i]
-		if f.Name == "year" || f.Name == "month" {
-			slices.SortStableFunc(f.Values, func(a, b index.FacetValue) int {
-				switch {
-				case a.Value > b.Value:
-					return -1
-				case a.Value < b.Value:
-					return 1
-				}
-				return 0
-			})
-		}
 		if len(f.Values) > top {
 			for _, v := range f.Values[top:] {
 				f.Other += v.Count

@@ -102,3 +102,13 @@ func TestTerminalSnippetMarkers(t *testing.T) {
 		t.Error("color on a buffer")
 	}
 }
+
+func TestUnknownCommandSuggests(t *testing.T) {
+	_, errs, code := runAll("serch", "logement")
+	if code != 2 || !strings.Contains(errs, "did you mean search?") {
+		t.Errorf("serch: exit %d, %q", code, errs)
+	}
+	if _, errs, _ := runAll("zzz"); strings.Contains(errs, "did you mean") {
+		t.Errorf("zzz: %q", errs)
+	}
+}

@@ -67,7 +67,53 @@ func run(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	usage(e.stderr)
-	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if near := nearest(args[0], commandNames()); near != "" {
+		msg += fmt.Sprintf("; did you mean %s?", near)
+	}
+	return usageError{msg}
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// nearest returns the one of names closest to s, within two edits (and fewer
+// than half its letters), or "".
+func nearest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(s, n); d < bestD && d*2 < len([]rune(n)) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 func usage(w io.Writer) {

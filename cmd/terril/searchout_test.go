@@ -121,9 +121,15 @@ func TestFacetLabelsAndOrder(t *testing.T) {
 		t.Errorf("theme: %q", got)
 	}
 	res := &index.Result{Facets: []index.Facet{{Name: "year", Values: []index.FacetValue{{Value: "2019", Count: 5}, {Value: "2024", Count: 1}, {Value: "2021", Count: 9}}}}}
+	sortFacets(res, "")
 	trimFacets(res, 2)
 	if f := res.Facets[0]; f.Values[0].Value != "2024" || f.Values[1].Value != "2021" || f.Other != 5 {
 		t.Errorf("years newest first, top 2: %+v", f)
+	}
+	res = &index.Result{Facets: []index.Facet{{Name: "month", Values: []index.FacetValue{{Value: "2019-01", Count: 5}, {Value: "2024-02", Count: 1}, {Value: "2021-12", Count: 9}}}}}
+	sortFacets(res, "count")
+	if f := res.Facets[0]; f.Values[0].Value != "2021-12" || f.Values[2].Value != "2024-02" {
+		t.Errorf("months by count: %+v", f)
 	}
 }
 
