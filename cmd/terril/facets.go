@@ -71,6 +71,7 @@ func facetsCommand(ctx context.Context, e *env, args []string) error {
 	}
 	q := index.Query{Text: strings.Join(rest, " "), Size: -1, Facets: names, Sums: sums}
 	hintOperators(e, q.Text)
+	checkFilters(e, &filters)
 	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
 	if err != nil {
 		return err

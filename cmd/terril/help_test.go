@@ -112,3 +112,20 @@ func TestUnknownCommandSuggests(t *testing.T) {
 		t.Errorf("zzz: %q", errs)
 	}
 }
+
+func TestUnknownFilterValuesSuggest(t *testing.T) {
+	dir := testIndex(t)
+	_, errs, code := runAll("search", "--index", dir, "--commune", "Lense", "--theme", "logemnt", "--genre", "deliberations", "--epci", "Amiens Metropol", "-n", "0")
+	for _, want := range []string{`--commune "Lense": no such commune; did you mean Lens (62498)`,
+		`--theme "logemnt": no such theme; did you mean logement?`,
+		`--genre "deliberations": no such genre; did you mean deliberation?`,
+		`--epci "Amiens Metropol": no such intercommunality; did you mean CA Amiens Métropole (248000531)?`} {
+		if code != 0 || !strings.Contains(errs, want) {
+			t.Errorf("exit %d, stderr lacks %q:\n%s", code, want, errs)
+		}
+	}
+	// Known values, codes and acronyms say nothing.
+	if _, errs, _ := runAll("facets", "--index", dir, "theme", "--commune", "62498", "--commune", "Liévin", "--epci", "MEL", "--theme", "logement", "--genre", "page"); errs != "" {
+		t.Errorf("known values: %q", errs)
+	}
+}

@@ -161,6 +161,7 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	if err := filters.apply(&q); err != nil {
 		return err
 	}
+	checkFilters(e, &filters)
 	ix, err := openSearchIndexWait(ctx, e, *dir, *wait)
 	if err != nil {
 		return err
