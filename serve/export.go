@@ -228,6 +228,9 @@ func (c *csvWriter) Flush() error {
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// SafeCell is cell for the other CSV tables of terril (facets, counts).
+func SafeCell(s string) string { return cell(s) }
+
 // cell guards a text cell against spreadsheet formula injection: a document title
 // starting with "=", "+", "-", "@" or a control character would be run as a formula
 // by the spreadsheets researchers open exports in; such a cell gets a leading "'",

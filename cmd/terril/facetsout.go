@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"terril/index"
+	"terril/serve"
 )
 
 // sortFacets orders the values of each facet: by order ("count", "value",
@@ -64,7 +65,7 @@ func writeFacetsCSV(w io.Writer, res *index.Result) error {
 	cw.Write([]string{"facet", "value", "label", "count", "total_eur", "docs"})
 	for _, f := range res.Facets {
 		for _, v := range f.Values {
-			cw.Write([]string{f.Name, csvCell(v.Value), csvCell(facetLabel(f.Name, v.Value)), strconv.Itoa(v.Count), "", ""})
+			cw.Write([]string{f.Name, serve.SafeCell(v.Value), serve.SafeCell(facetLabel(f.Name, v.Value)), strconv.Itoa(v.Count), "", ""})
 		}
 		if f.Other > 0 {
 			cw.Write([]string{f.Name, "", "(other values)", strconv.Itoa(f.Other), "", ""})
@@ -75,18 +76,10 @@ func writeFacetsCSV(w io.Writer, res *index.Result) error {
 	}
 	for _, s := range res.Sums {
 		for _, v := range s.Values {
-			cw.Write([]string{"sums:" + s.Dimension, csvCell(v.Value), csvCell(facetLabel(s.Dimension, v.Value)),
+			cw.Write([]string{"sums:" + s.Dimension, serve.SafeCell(v.Value), serve.SafeCell(facetLabel(s.Dimension, v.Value)),
 				strconv.Itoa(v.Count), strconv.FormatFloat(v.Total, 'f', -1, 64), strconv.Itoa(v.Docs)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// csvCell guards a cell against spreadsheet formulas, as serve's exports do.
-func csvCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		return "'" + s
-	}
-	return s
 }

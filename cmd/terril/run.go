@@ -178,7 +178,7 @@ var helpOut sync.Map // *flag.FlagSet → io.Writer
 // error naming the flag and pointing to the help, not the whole help text.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	out, usage := fs.Output(), fs.Usage
-	defer func() { fs.SetOutput(out); fs.Usage = usage }()
+	defer func() { fs.SetOutput(out); fs.Usage = usage; helpOut.Delete(fs) }()
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var pos []string
