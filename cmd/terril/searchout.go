@@ -130,8 +130,11 @@ func exportHits(ctx context.Context, e *env, ix *index.Index, q index.Query, o *
 	if err != nil {
 		return 0, searchErr(err)
 	}
-	if res.Total > 0 && len(res.Hits) == 0 && o.n > 0 {
+	switch {
+	case res.Total > 0 && len(res.Hits) == 0 && o.n > 0:
 		fmt.Fprintf(e.stderr, "terril: %d documents match; --offset %d is past the last one\n", res.Total, q.Offset)
+	case uint64(len(res.Hits)) < res.Total && o.queries == "":
+		fmt.Fprintf(e.stderr, "terril: %d of the %d matches written (-n %d); --all writes every one\n", len(res.Hits), res.Total, o.n)
 	}
 	for _, h := range res.Hits {
 		if err := hw.Write(h); err != nil {

@@ -42,6 +42,9 @@ func TestSearchFormats(t *testing.T) {
 		t.Errorf("csv of one query has a query column: %v", rows[0])
 	}
 	// jsonl: one hit a line, with every fact.
+	if _, stderr := terril(t, false, "search", "--index", dir, "--format", "csv", "-n", "1"); !strings.Contains(stderr, "1 of the 3 matches written (-n 1); --all writes every one") {
+		t.Errorf("a partial export says nothing: %q", stderr)
+	}
 	out, _ = terril(t, false, "search", "--index", dir, "--format", "jsonl", "-n", "2", "bus")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) != 1 {
