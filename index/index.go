@@ -191,6 +191,9 @@ func toFields(d *corpus.Document) map[string]any {
 	for field, v := range fundingFields(d) {
 		f[field] = v
 	}
+	for field, v := range documentFields(d) {
+		f[field] = v
+	}
 	sum, _ := json.Marshal(Facts{Published: d.Published, Amounts: amounts, Communes: facts, Themes: d.Themes})
 	f[fFacts] = string(sum)
 	return f

@@ -191,6 +191,7 @@ func newMapping() mapping.IndexMapping {
 	}
 
 	addFundingMappings(dm, kw, stored)
+	addDocumentMappings(dm, stored)
 	im.AddDocumentMapping(docType, dm)
 	im.DefaultMapping = dm
 	return im

@@ -67,6 +67,8 @@ type Hit struct {
 	SnippetsText []string `json:"snippets_text,omitempty"`
 	// Fundings are the document's funding events.
 	Fundings []FundingRow `json:"fundings,omitempty"`
+	// Details are the other facts: dates, EPCIs, départements, people…
+	Details
 }
 
 // Result is the answer to a Query.
@@ -115,7 +117,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		size = 0
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
-	req.Fields = []string{fTitle, fURL, fSource, fGenre, fPubText, fFacts, fFundings}
+	req.Fields = hitFields()
 	if q.Snippets && size > 0 {
 		req.Highlight = bleve.NewHighlightWithStyle("html")
 		req.Highlight.AddField(fText)
@@ -182,6 +184,7 @@ func toHit(m *search.DocumentMatch) Hit {
 		_ = json.Unmarshal([]byte(s), &f)
 	}
 	h.Amounts, h.Communes, h.Themes = f.Amounts, f.Communes, f.Themes
+	h.Details = decodeDetails(str(fDetails))
 	if s := str(fFundings); s != "" {
 		_ = json.Unmarshal([]byte(s), &h.Fundings)
 	}
@@ -191,7 +194,9 @@ func toHit(m *search.DocumentMatch) Hit {
 			break
 		}
 	}
-	for _, s := range h.Snippets {
+	for i, s := range h.Snippets {
+		s = wordBoundaries(s)
+		h.Snippets[i] = s
 		h.SnippetsText = append(h.SnippetsText, SnippetText(s))
 	}
 	return h

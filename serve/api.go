@@ -106,11 +106,26 @@ func (s *server) apiSums(w http.ResponseWriter, r *http.Request) {
 }
 
 // document is the answer of /api/documents/{id}: what the index stores of a
-// document. The index's public API gives no access to the stored text, so Text is
-// absent; passages come as highlighted snippets when the request has a q.
+// document, its text included; passages come as highlighted snippets when the
+// request has a q.
 type document struct {
 	index.Hit
-	Text string `json:"text,omitempty"`
+	Text string `json:"text"`
+}
+
+// record returns the stored document of a hit with the hit's snippets.
+func (s *server) record(r *http.Request, h *index.Hit) (*document, error) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.SearchTimeout)
+	defer cancel()
+	rec, err := s.ix.Document(ctx, h.ID)
+	if errors.Is(err, index.ErrNotFound) {
+		return nil, errNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	rec.Snippets, rec.SnippetsText, rec.Score = h.Snippets, h.SnippetsText, h.Score
+	return &document{Hit: rec.Hit, Text: rec.Text}, nil
 }
 
 var errNotFound = errors.New("document introuvable")
@@ -141,6 +156,10 @@ func (s *server) lookup(r *http.Request, id, q string) (*index.Hit, error) {
 
 func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
 	h, err := s.lookup(r, r.PathValue("id"), r.URL.Query().Get("q"))
+	var d *document
+	if err == nil {
+		d, err = s.record(r, h)
+	}
 	if errors.Is(err, errNotFound) {
 		writeJSON(w, http.StatusNotFound, apiError{Error: err.Error()})
 		return
@@ -149,7 +168,7 @@ func (s *server) apiDocument(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, document{Hit: *h})
+	writeJSON(w, http.StatusOK, d)
 }
 
 // exportStall is how long one batch of an export may take to reach the client.

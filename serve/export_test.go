@@ -17,9 +17,10 @@ func TestWriteCSVAndJSONL(t *testing.T) {
 	if err := WriteCSV(&b, hits); err != nil {
 		t.Fatal(err)
 	}
-	want := "id,title,published,genre,source,url,communes_insee,communes,themes,amounts,amount_max,amount_sum\n" +
-		"a,\"Subvention, « vélo »\",2024-05,,,,59350 | 2A004,Lille | Ajaccio,mobilites,1500 | 1500 | 250.5,1500,1750.5\n" +
-		"b,'@SUM(A1) -2,,,,,,,,,0,0\n"
+	want := "id,title,published,genre,source,url,communes_insee,communes,themes,amounts,amount_max,amount_sum," +
+		"dates,epcis_siren,epcis,departements,people,signatories,references,fundings\n" +
+		"a,\"Subvention, « vélo »\",2024-05,,,,59350 | 2A004,Lille | Ajaccio,mobilites,1500 | 1500 | 250.5,1500,1750.5,,,,,,,,\n" +
+		"b,'@SUM(A1) -2,,,,,,,,,0,0,,,,,,,,\n"
 	if b.String() != want {
 		t.Errorf("csv:\n%s\nwant\n%s", b.String(), want)
 	}
@@ -27,7 +28,8 @@ func TestWriteCSVAndJSONL(t *testing.T) {
 	if err := WriteJSONL(&b, hits[1:]); err != nil {
 		t.Fatal(err)
 	}
-	if got := b.String(); got != `{"id":"b","title":"@SUM(A1) -2","communes":[],"themes":[],"amounts":[],"amount_max":0,"amount_sum":0}`+"\n" {
+	if got := b.String(); got != `{"id":"b","title":"@SUM(A1) -2","communes":[],"themes":[],"amounts":[],"amount_max":0,"amount_sum":0,`+
+		`"dates":[],"epcis":[],"departements":[],"people":[],"signatories":[],"references":[],"fundings":[]}`+"\n" {
 		t.Errorf("jsonl: %s", got)
 	}
 }
@@ -102,4 +104,43 @@ func FuzzSafeSnippet(f *testing.F) {
 			t.Errorf("safeSnippet(%q) = %q: unclosed mark", s, out)
 		}
 	})
+}
+
+func TestExportCarriesEveryFact(t *testing.T) {
+	h := index.Hit{ID: "c", Title: "Conseil", Details: index.Details{
+		Dates:        []index.DateFact{{Text: "3 mars 2023", Value: "2023-03-03"}},
+		EPCIs:        []string{"200093201 Métropole Européenne de Lille"},
+		Departements: []string{"59"},
+		People:       []index.PersonFact{{Name: "Anne Morel", Role: "maire"}, {Name: "Paul Roux"}},
+		Signatories:  []index.SignatoryFact{{Name: "Anne Morel", Kind: "person"}},
+		References:   []index.ReferenceFact{{Kind: "deliberation", Number: "2023-12", Date: "2023-03-03"}},
+	}, Fundings: []index.FundingRow{{Funder: "Région", Amount: 2e5, AmountMax: 3e5, Instrument: "subvention"}}}
+	var b strings.Builder
+	qw, err := NewQueryHitWriter(&b, "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qw.SetQuery("=logement")
+	if err := qw.Write(h); err != nil || qw.Flush() != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if !strings.HasPrefix(lines[0], "query,id,") {
+		t.Errorf("header %q: no query column first", lines[0])
+	}
+	want := "'=logement,c,Conseil,,,,,,,,,0,0,2023-03-03,200093201,Métropole Européenne de Lille,59," +
+		"Anne Morel (maire) | Paul Roux,Anne Morel,deliberation 2023-12 2023-03-03,200000-300000 subvention Région"
+	if lines[1] != want {
+		t.Errorf("row\n%s\nwant\n%s", lines[1], want)
+	}
+	b.Reset()
+	qw, _ = NewQueryHitWriter(&b, "jsonl")
+	qw.SetQuery("logement")
+	qw.Write(h)
+	for _, part := range []string{`"query":"logement"`, `"epcis":[{"siren":"200093201","name":"Métropole Européenne de Lille"}]`,
+		`"people":[{"name":"Anne Morel","role":"maire"},{"name":"Paul Roux"}]`, `"funder":"Région"`} {
+		if !strings.Contains(b.String(), part) {
+			t.Errorf("jsonl %s: no %s", b.String(), part)
+		}
+	}
 }

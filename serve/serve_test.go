@@ -254,6 +254,15 @@ func TestDocument(t *testing.T) {
 			t.Errorf("q=%s: status %d, %s", q, resp.StatusCode, body)
 		}
 	}
+	// The document comes with its text and every fact.
+	_, body := get(t, srv, "/api/documents/"+url.PathEscape("communiques/2021-douai-gymnase.html"))
+	var d struct {
+		Text         string   `json:"text"`
+		Departements []string `json:"departements"`
+	}
+	if json.Unmarshal([]byte(body), &d) != nil || !strings.Contains(d.Text, "gymnase Gayant pour 1 200 000 euros") || len(d.Departements) != 1 {
+		t.Errorf("document without its text or départements: %s", body)
+	}
 	resp, body := get(t, srv, "/api/documents/absent")
 	if resp.StatusCode != 404 || !strings.Contains(body, `"error"`) {
 		t.Errorf("absent document: status %d, %s", resp.StatusCode, body)
@@ -385,7 +394,8 @@ func TestDocumentPage(t *testing.T) {
 	srv := newServer(t, serve.Options{})
 	_, body := get(t, srv, "/doc/"+url.PathEscape("https://example.org/actu/valenciennes-tram?id=3")+"?q=tramway")
 	for _, want := range []string{"Le tramway de Valenciennes prolongé", `href="https://example.org/actu/valenciennes-tram?id=3"`,
-		"Valenciennes (59606)", "8\u202f000\u202f000\u00a0€", "Mobilités", "<mark>tramway</mark>"} {
+		"Valenciennes (59606)", "8\u202f000\u202f000\u00a0€", "Mobilités", "<mark>tramway</mark>",
+		"<p>Valenciennes Métropole prolonge la ligne de tramway ; la rénovation des quais coûte 8 millions d&#39;euros.</p>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("document page lacks %s", want)
 		}

@@ -19,6 +19,16 @@ func parseTemplates() *template.Template {
 		"genre": genreLabel,
 		"theme": themeLabel,
 		"add":   func(a, b int) int { return a + b },
+		// paragraphs splits a text on blank lines, for <p> each.
+		"paragraphs": func(t string) []string {
+			var out []string
+			for _, p := range strings.Split(strings.ReplaceAll(t, "\r\n", "\n"), "\n\n") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			return out
+		},
 	}).ParseFS(files, "templates/*.html"))
 }
 
@@ -353,6 +363,7 @@ func activeFilters(v url.Values) []link {
 
 type docPage struct {
 	Doc      index.Hit
+	Text     string // the stored text, plain (the template escapes it)
 	Q        string
 	Back     string
 	Capture  string // the capture's URL when it is a web address
@@ -364,6 +375,10 @@ type docPage struct {
 func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
 	h, err := s.lookup(r, r.PathValue("id"), q)
+	var d *document
+	if err == nil {
+		d, err = s.record(r, h)
+	}
 	if err != nil {
 		code, msg := http.StatusNotFound, err.Error()
 		if !errors.Is(err, errNotFound) {
@@ -375,7 +390,8 @@ func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		}{code, msg})
 		return
 	}
-	p := docPage{Doc: *h, Q: q, Back: "/?" + url.Values{"q": {q}}.Encode()}
+	h = &d.Hit
+	p := docPage{Doc: *h, Text: d.Text, Q: q, Back: "/?" + url.Values{"q": {q}}.Encode()}
 	if u, err := url.Parse(h.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		p.Capture = u.String()
 	}

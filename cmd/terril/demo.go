@@ -72,7 +72,7 @@ func demoCommand(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		printHits(e.stdout, res, 0, isTerminal(e.stdout))
+		printHits(e.stdout, res, 0, useColor(e.stdout))
 	}
 	for _, d := range []struct {
 		title string

@@ -195,8 +195,9 @@ func TestUsage(t *testing.T) {
 	if !strings.Contains(errOut, "Usage") {
 		t.Errorf("unknown command prints no usage: %q", errOut)
 	}
-	if _, errOut := terril(t, false, "search", "--help"); !strings.Contains(errOut, "query language") {
-		t.Errorf("search --help: %q", errOut)
+	// Help asked for goes to stdout.
+	if out, _ := terril(t, false, "search", "--help"); !strings.Contains(out, "query language") {
+		t.Errorf("search --help: %q", out)
 	}
 }
 

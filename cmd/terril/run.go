@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A command is one subcommand of terril.
@@ -41,6 +42,7 @@ var commands = []command{
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
 	{"reindex", "re-extract and re-index every capture in the store, without the network", reindexCommand},
 	{"serve", "serve the index to a web browser and as a JSON API", serveCommand},
+	{"show", "print one document of the index: metadata, facts and text", showCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).
@@ -66,7 +68,53 @@ func run(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	usage(e.stderr)
-	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if near := nearest(args[0], commandNames()); near != "" {
+		msg += fmt.Sprintf("; did you mean %s?", near)
+	}
+	return usageError{msg}
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// nearest returns the one of names closest to s, within two edits (and fewer
+// than half its letters), or "".
+func nearest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(s, n); d < bestD && d*2 < len([]rune(n)) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 func usage(w io.Writer) {
@@ -107,28 +155,46 @@ func exitCode(err error) int {
 }
 
 // newFlags returns a flag set for a command whose usage prints the given text
-// followed by the flags.
+// followed by the flags: on stdout when asked for (-h, terril help CMD), on stderr
+// when a command calls fs.Usage for a missing argument.
 func newFlags(e *env, name, text string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, strings.TrimLeft(text, "\n"))
-		fmt.Fprintln(e.stderr, "\nFlags:")
+		w := fs.Output()
+		fmt.Fprint(w, strings.TrimLeft(text, "\n"))
+		fmt.Fprintln(w, "\nFlags:")
 		fs.PrintDefaults()
 	}
+	helpOut.Store(fs, e.stdout)
 	return fs
 }
 
+// helpOut holds each flag set's standard output, where parseFlags prints the help
+// asked for.
+var helpOut sync.Map // *flag.FlagSet → io.Writer
+
 // parseFlags parses args with fs, allowing flags after positional arguments
-// ("terril search rénovation --json"). "--" ends the flags.
+// ("terril search rénovation --json"). "--" ends the flags. A mistake is one usage
+// error naming the flag and pointing to the help, not the whole help text.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	out, usage := fs.Output(), fs.Usage
+	defer func() { fs.SetOutput(out); fs.Usage = usage; helpOut.Delete(fs) }()
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				if w, ok := helpOut.Load(fs); ok {
+					fs.SetOutput(w.(io.Writer))
+				} else {
+					fs.SetOutput(out)
+				}
+				usage()
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{fmt.Sprintf("%s: %v\nRun \"terril help %s\" for its flags.", fs.Name(), err, fs.Name())}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -36,12 +36,33 @@ Words are matched whatever their accents and inflection: "cites minieres" finds
 
 The flags below filter the same way and combine with the query (AND).
 
-With --json, every field is plain text as the document gave it (title, url, id…:
+Output (--format):
+
+	text    for a person to read (the default)
+	json    one object: {"total", "offset", "hits", "facets", "took_ns"} (--json too)
+	jsonl   one hit a line, every fact of the document (the rows of the export)
+	csv     a header and one row a hit; lists joined by " | "
+
+Hits carry every fact: dates, amounts, communes, EPCIs, départements, people,
+signatories, references to acts, themes and funding events. --all prints every
+match instead of one page (read 500 at a time: use it for exports). terril show ID
+prints one document with its text.
+
+--queries FILE runs one query a line (blank lines and # comments skipped, - for
+the standard input) with the same flags, and prints a count for each; with
+--format jsonl or csv, the hits with their query beside them (the counts go to
+stderr); with json, {"queries": [{"query", "line", "total", "hits"}]}.
+
+In JSON, every field is plain text as the document gave it (title, url, id…:
 escape them where you show them) except "snippets", HTML fragments safe to insert
 in a page (the text HTML-escaped, the matches in <mark>…</mark>); "snippets_text"
-are the same fragments as plain text. In the terminal, control characters of
-titles, file names and snippets are replaced (line breaks by spaces, escape
-sequences by U+FFFD).
+are the same fragments as plain text. In the terminal, matches are in bold (plain
+[[…]] when the output is not a terminal or NO_COLOR is set), and control
+characters of titles, file names and snippets are replaced (line breaks by
+spaces, escape sequences by U+FFFD).
+
+Operators are upper case: a lower-case "or", "ou" or "and" between words is
+searched as a word, and said so. -n 0 only counts the matches.
 
 An index another process holds (an ingest or a crawl writing to it) is said busy
 at once, with who holds it, and waited for at most --wait (default 5s); then the
@@ -49,6 +70,8 @@ command fails. Ctrl-C ends the wait at once.
 
 	terril search --json -n 20 "renouveau du bassin minier" --dept 62
 	terril search --commune Lens --min-amount 1000000 --sort -amount
+	terril search --format csv --all --theme logement > logement.csv
+	terril search --queries requetes.txt --format jsonl > hits.jsonl
 `
 
 // filterFlags are the filters search and facets share.
@@ -59,16 +82,16 @@ type filterFlags struct {
 }
 
 func (f *filterFlags) add(fs *flag.FlagSet) {
-	fs.Var(&f.communes, "commune", "only documents naming this commune (name or INSEE code; repeatable)")
-	fs.Var(&f.depts, "dept", "only this département (code or name; repeatable)")
-	fs.Var(&f.epcis, "epci", "only this intercommunality (SIREN or name; repeatable)")
-	fs.Var(&f.themes, "theme", "only this theme id (repeatable)")
-	fs.Var(&f.genres, "genre", "only this genre: communique, article, deliberation, page (repeatable)")
-	fs.Var(&f.people, "person", "only documents naming this person (repeatable)")
-	fs.Var(&f.signatories, "signatory", "only documents signed by this party (repeatable)")
-	fs.Var(&f.sources, "source", "only this source (repeatable)")
-	fs.StringVar(&f.minAmount, "min-amount", "", "only documents with an amount ≥ `EUROS` (1000000, 1M, 200k)")
-	fs.StringVar(&f.maxAmount, "max-amount", "", "only documents with an amount ≤ `EUROS`")
+	fs.Var(&f.communes, "commune", "only documents naming the commune `NAME|INSEE` (repeatable; a,b for either)")
+	fs.Var(&f.depts, "dept", "only the département `CODE|NAME` (59, Nord; repeatable)")
+	fs.Var(&f.epcis, "epci", "only the intercommunality `SIREN|NAME` (repeatable)")
+	fs.Var(&f.themes, "theme", "only the theme `THEME` (its id: logement, mobilites…; terril facets theme lists them; repeatable)")
+	fs.Var(&f.genres, "genre", "only the `GENRE`: communique, article, deliberation, page (repeatable)")
+	fs.Var(&f.people, "person", "only documents naming the person `NAME` (repeatable)")
+	fs.Var(&f.signatories, "signatory", "only documents signed by `NAME` (a person or an organisation; repeatable)")
+	fs.Var(&f.sources, "source", "only the source `SOURCE` (repeatable)")
+	fs.StringVar(&f.minAmount, "min-amount", "", "only documents with an amount ≥ `AMOUNT` in euros (1000000, 1M, 200k)")
+	fs.StringVar(&f.maxAmount, "max-amount", "", "only documents with an amount ≤ `AMOUNT` in euros")
 	fs.StringVar(&f.from, "from", "", "published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&f.to, "to", "", "published on or before `DATE`")
 }
@@ -110,29 +133,45 @@ func searchCommand(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "search", searchUsage)
 	dir := indexFlag(fs)
 	wait := waitFlag(fs)
-	asJSON := fs.Bool("json", false, "print the results as JSON")
-	n := fs.Int("n", 10, "`N` results per page")
-	offset := fs.Int("offset", 0, "skip the first `N` results")
-	sortBy := fs.String("sort", "relevance", "order: relevance, date, -date (newest first), amount, -amount (largest first)")
+	var o searchOpts
+	asJSON := fs.Bool("json", false, "print the results as JSON (--format json)")
+	fs.StringVar(&o.format, "format", "text", "print the results as `FORMAT`: text, json (one object), jsonl (one hit a line) or csv")
+	fs.BoolVar(&o.all, "all", false, "every match, without paging (-n and --offset are ignored)")
+	fs.IntVar(&o.n, "n", 10, "`N` results per page")
+	fs.IntVar(&o.offset, "offset", 0, "skip the first `N` results")
+	fs.StringVar(&o.sort, "sort", "relevance", "`ORDER`: relevance, date, -date (newest first), amount, -amount (largest first)")
+	fs.Var(&o.facets, "facets", "also count the matches by `FACET,...` (see terril help facets)")
+	fs.StringVar(&o.queries, "queries", "", "run every query of `FILE` (one a line; - for stdin) and print a count for each")
 	var filters filterFlags
 	filters.add(fs)
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	q := index.Query{Text: strings.Join(words, " "), Size: *n, Offset: *offset, Sort: *sortBy, Snippets: true}
-	if *n <= 0 {
-		q.Size = -1
+	if *asJSON {
+		if o.format != "text" && o.format != "json" {
+			return usageError{fmt.Sprintf("search: --json and --format %s disagree", o.format)}
+		}
+		o.format = "json"
 	}
-	res, err := runQueryWait(ctx, e, *dir, *wait, &filters, q)
+	if err := o.check(); err != nil {
+		return err
+	}
+	q := index.Query{Text: strings.Join(words, " "), Sort: o.sort, Snippets: o.format == "text" || o.format == "json", Facets: o.facets}
+	if err := filters.apply(&q); err != nil {
+		return err
+	}
+	checkFilters(e, &filters)
+	ix, err := openSearchIndexWait(ctx, e, *dir, *wait)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(e.stdout, res)
+	defer ix.Close()
+	if o.queries != "" {
+		return searchQueries(ctx, e, ix, q, &o)
 	}
-	printHits(e.stdout, res, *offset, isTerminal(e.stdout))
-	return nil
+	hintOperators(e, q.Text)
+	return searchOne(ctx, e, ix, q, &o)
 }
 
 func writeJSON(w io.Writer, v any) error {

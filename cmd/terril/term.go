@@ -2,6 +2,8 @@ package main
 
 import (
 	"html"
+	"io"
+	"os"
 	"strings"
 	"unicode"
 )
@@ -25,13 +27,13 @@ func termText(s string) string {
 }
 
 // terminalSnippet turns an HTML snippet (escaped text, matches in <mark>) into text
-// for a terminal: matches in bold, or between « » when not a terminal. The text
-// between the marks goes through termText: the document's own characters never
-// make sequences.
+// for a terminal: matches in bold and underlined, or between [[ ]] without color
+// (« » would read as the French quotes of the text itself). The text between the
+// marks goes through termText: the document's own characters never make sequences.
 func terminalSnippet(s string, color bool) string {
-	open, close := "«", "»"
+	open, close := "[[", "]]"
 	if color {
-		open, close = "\x1b[1m", "\x1b[0m"
+		open, close = "\x1b[1;4m", "\x1b[0m"
 	}
 	var b strings.Builder
 	for i, part := range strings.Split(s, "<mark>") {
@@ -71,3 +73,9 @@ func termPart(s string) string {
 
 // oneLine is termText, under the name other commands know it by.
 func oneLine(s string) string { return termText(s) }
+
+// useColor reports whether w is a terminal that may get escape sequences: not when
+// NO_COLOR is set (https://no-color.org) or TERM is "dumb".
+func useColor(w io.Writer) bool {
+	return isTerminal(w) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
