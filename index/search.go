@@ -75,6 +75,7 @@ type Result struct {
 	Hits   []Hit         `json:"hits"`
 	Facets []Facet       `json:"facets,omitempty"`
 	Sums   []Sum         `json:"sums,omitempty"`
+	Hints  []Hint        `json:"hints,omitempty"` // why the query may match nothing (see Hint)
 	Took   time.Duration `json:"took_ns"`
 }
 
@@ -103,7 +104,7 @@ func (e *QueryError) Unwrap() error { return e.Err }
 // Search runs q. A mistake in q is a *QueryError.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
-	bq, err := ix.buildQuery(q)
+	bq, hints, err := ix.buildQueryHints(q)
 	if err != nil {
 		return nil, &QueryError{Err: err}
 	}
@@ -150,7 +151,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	res := &Result{Total: sr.Total}
+	res := &Result{Total: sr.Total, Hints: hints}
 	for _, m := range sr.Hits {
 		res.Hits = append(res.Hits, toHit(m))
 	}
