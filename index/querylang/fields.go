@@ -129,10 +129,10 @@ func Suggest(s string, candidates []string, max int) []string {
 		}
 		d := distance(key, ck)
 		if d > limit {
-			if !len3(key) || !(strings.HasPrefix(ck, key) || hasWord(ck, key)) {
-				continue
-			}
-			d = limit + 1
+			d = wordDistance(key, ck, limit)
+		}
+		if d > limit+1 {
+			continue
 		}
 		seen[ck] = true
 		found = append(found, cand{c, d})
@@ -150,27 +150,33 @@ func Suggest(s string, candidates []string, max int) []string {
 	return out
 }
 
-// len3 is whether a key is long enough for a prefix to suggest anything.
-func len3(key string) bool { return len([]rune(key)) >= 3 }
-
-func hasWord(s, w string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == ' ' || r == '\'' }) {
-		if strings.HasPrefix(f, w) {
-			return true
+// wordDistance ranks a candidate of several words by the one nearest to key, after
+// the candidates near as a whole: limit+1 when a word of it starts with key or is
+// within limit edits of it ("metrople" → "Métropole Européenne de Lille"),
+// limit+2 (no suggestion) otherwise.
+func wordDistance(key, cand string, limit int) int {
+	if len([]rune(key)) < 3 {
+		return limit + 2
+	}
+	for _, w := range strings.FieldsFunc(cand, func(r rune) bool { return r == '-' || r == ' ' || r == '\'' }) {
+		if strings.HasPrefix(w, key) || len([]rune(w)) >= 4 && distance(key, w) <= limit {
+			return limit + 1
 		}
 	}
-	return false
+	return limit + 2
 }
 
-// distance is the Levenshtein distance between a and b, in runes.
+// distance is the edit distance between a and b in runes, a swap of two
+// neighbours counting as one edit ("Nrod" is one from "Nord"): the optimal string
+// alignment distance.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	rows := [3][]int{make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)}
+	for j := range rows[1] {
+		rows[1][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		pp, prev, cur := rows[0], rows[1], rows[2]
 		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
@@ -178,8 +184,11 @@ func distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		rows[0], rows[1], rows[2] = prev, cur, pp
 	}
-	return prev[len(rb)]
+	return rows[1][len(rb)]
 }

@@ -15,6 +15,7 @@ type Error struct {
 	Col         int    // Pos as a 1-based character count, for people
 	Msg         string // "unclosed quote"
 	Suggestions []string
+	Note        string // what to write, when there is no suggestion ("the fields are …")
 }
 
 func (e *Error) Error() string {
@@ -24,6 +25,8 @@ func (e *Error) Error() string {
 	}
 	if len(e.Suggestions) > 0 {
 		s += "; did you mean " + orList(e.Suggestions) + "?"
+	} else if e.Note != "" {
+		s += "; " + e.Note
 	}
 	return s
 }
@@ -233,7 +236,9 @@ func (l *lexer) field(t token, prefix, op string, v int) error {
 		}
 	}
 	if !known {
-		return NewError(l.src, start, fmt.Sprintf("unknown field %q", prefix), SuggestField(prefix)...)
+		e := NewError(l.src, start, fmt.Sprintf("unknown field %q", prefix), SuggestField(prefix)...)
+		e.Note = "the fields are " + fieldList()
+		return e
 	}
 	if val == "" {
 		return NewError(l.src, start, prefix+op+" needs a value")
@@ -241,6 +246,15 @@ func (l *lexer) field(t token, prefix, op string, v int) error {
 	t.kind, t.field, t.op, t.text = tField, name, op, val
 	l.emit(t)
 	return nil
+}
+
+// fieldList lists the printed prefixes of the fields.
+func fieldList() string {
+	var p []string
+	for _, f := range Fields {
+		p = append(p, f.Prefixes[0]+":")
+	}
+	return strings.Join(p, " ")
 }
 
 // SuggestField returns the known prefixes nearest to an unknown one.

@@ -144,8 +144,8 @@ func TestParseErrors(t *testing.T) {
 		{`rénovation thme:logement`, `query: unknown field "thme" at character 12; did you mean "theme"?`},
 		{`montnt>1M`, `query: unknown field "montnt" at character 1; did you mean "montant"?`},
 		{`fdep:62`, `query: unknown field "fdep" at character 1; did you mean "fdept"?`},
-		{`couleur:rouge`, `query: unknown field "couleur" at character 1`},
-		{`éé -foo:"a b"`, `query: unknown field "foo" at character 5`},
+		{`couleur:rouge`, `query: unknown field "couleur" at character 1; the fields are commune: dept: epci: theme: genre: person: signataire: source: montant: date: titre: texte: mention: id: financeur: instrument: fcommune: fdept:`},
+		{`éé -foo:"a b"`, `query: unknown field "foo" at character 5; the fields are commune: dept: epci: theme: genre: person: signataire: source: montant: date: titre: texte: mention: id: financeur: instrument: fcommune: fdept:`},
 	} {
 		_, err := Parse(tc.in)
 		var qe *Error
@@ -202,6 +202,9 @@ func TestSuggest(t *testing.T) {
 		{"montan", prefixes, []string{"montant"}},
 		{"Lense", []string{"Lens", "Lille", "Liévin", "Avion"}, []string{"Lens"}},
 		{"xyz", Themes, nil},
+		{"Nrod", []string{"Nord", "Oise", "Orne"}, []string{"Nord"}},
+		{"Métrople", []string{"Métropole Européenne de Lille", "Communauté urbaine d'Arras"}, []string{"Métropole Européenne de Lille"}},
+		{"arras", []string{"Communauté urbaine d'Arras", "Arras", "Avion"}, []string{"Communauté urbaine d'Arras"}},
 	} {
 		if got := Suggest(tc.in, tc.list, 3); !slices.Equal(got, tc.want) {
 			t.Errorf("Suggest(%q) = %q, want %q", tc.in, got, tc.want)
@@ -218,6 +221,20 @@ func TestThemesAreTheLexicons(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, ids) {
 		t.Errorf("Themes = %v, extract's lexicon has %v", got, ids)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"lens", "lens", 0}, {"lense", "lens", 1}, {"nrod", "nord", 1},
+		{"logemnt", "logement", 1}, {"abc", "", 3}, {"ca", "abc", 3}, {"fdep", "dept", 2},
+	} {
+		if got := distance(tc.a, tc.b); got != tc.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
 	}
 }
 
