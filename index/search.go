@@ -16,7 +16,7 @@ import (
 )
 
 // Query is a search over the corpus: free text in terril's query language (see
-// ParseQuery) and filters, with the facets and sums to compute.
+// package querylang) and filters, with the facets and sums to compute.
 type Query struct {
 	Text string // query language; empty matches every document
 
