@@ -11,7 +11,7 @@ import (
 // ParseAmount reads an amount in euros as a user writes it: 1000000, 1e6,
 // 1 000 000, 1,5M, 200k, 2Md.
 func ParseAmount(s string) (float64, error) {
-	t := strings.ToLower(strings.NewReplacer(" ", "", "\u00a0", "", "€", "", "eur", "").Replace(s))
+	t := strings.ToLower(amountNoise.Replace(s))
 	mult := 1.0
 	for _, suf := range amountSuffixes {
 		if strings.HasSuffix(t, suf.s) {
@@ -27,6 +27,9 @@ func ParseAmount(s string) (float64, error) {
 	}
 	return v * mult, nil
 }
+
+// amountNoise are the spaces and currency signs an amount may hold.
+var amountNoise = strings.NewReplacer(" ", "", "\u00a0", "", "€", "", "eur", "")
 
 // amountSuffixes are the multipliers an amount may end with, longest first.
 var amountSuffixes = []struct {
