@@ -33,7 +33,8 @@ func (h Hint) String() string {
 
 // valueHint returns a hint when value, in a clause on field, can match no document
 // because neither the index nor its resolver knows it: an unknown theme, genre,
-// instrument or source, a commune or an EPCI named by no document. Values the
+// instrument or source, a commune, an EPCI, a person or a signatory named by no
+// document. Values the
 // resolver or the closed lists know get no hint: no match is then an answer.
 func (ix *Index) valueHint(field, value string) (Hint, bool) {
 	h := Hint{Field: field, Value: value}
@@ -44,6 +45,8 @@ func (ix *Index) valueHint(field, value string) (Hint, bool) {
 		h.Message, h.Suggestions = ix.communeHint(field, value)
 	case "epci":
 		h.Message, h.Suggestions = ix.epciHint(value)
+	case "person", "signatory":
+		h.Message, h.Suggestions = ix.personHint(field, value)
 	}
 	return h, h.Message != ""
 }
@@ -110,6 +113,17 @@ func (ix *Index) epciHint(value string) (string, []string) {
 		}
 	}
 	return fmt.Sprintf("no document names an EPCI %q", value), querylang.Suggest(value, labelNames(ix.terms(fEPCILbl)), 3)
+}
+
+func (ix *Index) personHint(field, value string) (string, []string) {
+	keys, labels, what := fPerson, fPersonLbl, "person"
+	if field == "signatory" {
+		keys, labels, what = fSignatory, fSignLbl, "signatory"
+	}
+	if ix.hasTerm(keys, personKey(value)) {
+		return "", nil
+	}
+	return fmt.Sprintf("no document names a %s %q", what, value), querylang.Suggest(value, ix.terms(labels), 3)
 }
 
 // labelNames returns the names of labels "Name (code)".

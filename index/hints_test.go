@@ -27,6 +27,13 @@ func TestQueryHints(t *testing.T) {
 		}
 		return s
 	})
+	person := mostCommon(docs, func(d *corpus.Document) []string {
+		var s []string
+		for _, p := range d.People {
+			s = append(s, p.Name)
+		}
+		return s
+	})
 	for _, tc := range []struct {
 		name       string
 		q          index.Query
@@ -43,6 +50,8 @@ func TestQueryHints(t *testing.T) {
 		{"commune typo", index.Query{Text: `commune:"` + commune + `x"`}, "commune", commune, 1},
 		{"--commune typo", index.Query{Communes: []string{commune + "x"}}, "commune", commune, 0},
 		{"epci typo", index.Query{Text: `epci:"` + epci + `x"`}, "epci", epci, 1},
+		{"person typo", index.Query{Text: `person:"` + string([]rune(person)[:len([]rune(person))-1]) + `"`}, "person", person, 1},
+		{"person reversed", index.Query{People: []string{strings.Join(reversed(strings.Fields(person)), " ")}}, "-", "", 0},
 		{"lower-case or", index.Query{Text: "collège ou lycée"}, "", "", 9},
 		{"theme known", index.Query{Text: "theme:logement theme:ruralite"}, "-", "", 0},
 		{"commune known", index.Query{Text: `commune:"` + strings.ToUpper(commune) + `"`}, "-", "", 0},
@@ -109,4 +118,10 @@ func TestNegatedGroups(t *testing.T) {
 	// A stop word, negated or not, constrains nothing.
 	check(t, "collège -le", all(t, ix, index.Query{Text: "collège -le"}),
 		where(docs, func(d *corpus.Document) bool { return has(d, "collège") }))
+}
+
+func reversed(s []string) []string {
+	s = slices.Clone(s)
+	slices.Reverse(s)
+	return s
 }
