@@ -1,19 +1,21 @@
 package index
 
 import (
+	"errors"
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"terril/index/querylang"
 )
 
-// The query language, parsed by ParseQuery:
+// The query language (package querylang parses it into an AST; this file builds
+// the AST into Bleve queries):
 //
 //	rénovation cités minières        every word, in the title or the text (AND)
 //	"cités minières"                 a phrase
@@ -36,180 +38,60 @@ import (
 // stemming): "cites minieres" finds "cités minières", "rénovations" finds
 // "rénovation". AND, OR and NOT are operators only in capitals.
 
-// fieldAliases maps the prefixes of the query language to canonical names.
-var fieldAliases = map[string]string{
-	"commune": "commune", "ville": "commune",
-	"dept": "dept", "departement": "dept", "département": "dept",
-	"epci": "epci", "interco": "epci",
-	"theme": "theme", "thème": "theme",
-	"genre":  "genre",
-	"person": "person", "personne": "person", "people": "person",
-	"signataire": "signatory", "signatory": "signatory",
-	"source":  "source",
-	"montant": "amount", "amount": "amount",
-	"date": "date", "publie": "date", "publié": "date", "annee": "date", "année": "date", "year": "date",
-	"titre": "title", "title": "title", "texte": "text", "text": "text",
-	"mentionne": "mention", "mention": "mention",
-	"id":        "id",
-	"financeur": "funder", "funder": "funder", "instrument": "instrument",
-	"fcommune": "fcommune", "beneficiaire": "fcommune", "bénéficiaire": "fcommune", "fdept": "fdept",
-}
-
-type tokKind int
-
-const (
-	tWord tokKind = iota
-	tPhrase
-	tLParen
-	tRParen
-	tAnd
-	tOr
-	tNot
-)
-
-type qtoken struct {
-	kind  tokKind
-	text  string // word or phrase
-	field string // canonical field for field:value, "" otherwise
-	op    string // ":", ">", ">=", "<", "<="
-	neg   bool   // prefixed with '-'
-}
-
-var fieldRE = regexp.MustCompile(`^([\p{L}]+)(:|>=|<=|>|<)(.*)$`)
-
-// lexQuery splits a query into tokens.
-func lexQuery(s string) ([]qtoken, error) {
-	var toks []qtoken
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		switch {
-		case unicode.IsSpace(r):
-			i++
-			continue
-		case r == '(':
-			toks = append(toks, qtoken{kind: tLParen})
-			i++
-			continue
-		case r == ')':
-			toks = append(toks, qtoken{kind: tRParen})
-			i++
-			continue
-		}
-		neg := false
-		if (r == '-' || r == '+') && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) && !unicode.IsDigit(rs[i+1]) {
-			neg = r == '-'
-			i++
-		}
-		if i < len(rs) && (rs[i] == '"' || rs[i] == '«') {
-			close := '"'
-			if rs[i] == '«' {
-				close = '»'
-			}
-			j := i + 1
-			for j < len(rs) && rs[j] != close {
-				j++
-			}
-			if j >= len(rs) {
-				return nil, fmt.Errorf("query: unclosed quote")
-			}
-			toks = append(toks, qtoken{kind: tPhrase, text: strings.TrimSpace(string(rs[i+1 : j])), neg: neg})
-			i = j + 1
-			continue
-		}
-		j := i
-		for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '(' && rs[j] != ')' {
-			if rs[j] == '"' && j > i && (rs[j-1] == ':') {
-				// field:"a phrase"
-				k := j + 1
-				for k < len(rs) && rs[k] != '"' {
-					k++
-				}
-				if k >= len(rs) {
-					return nil, fmt.Errorf("query: unclosed quote")
-				}
-				j = k + 1
-				break
-			}
-			j++
-		}
-		word := string(rs[i:j])
-		i = j
-		if !neg {
-			switch word {
-			case "AND", "ET", "&&":
-				toks = append(toks, qtoken{kind: tAnd})
-				continue
-			case "OR", "OU", "||":
-				toks = append(toks, qtoken{kind: tOr})
-				continue
-			case "NOT", "SAUF":
-				toks = append(toks, qtoken{kind: tNot})
-				continue
-			}
-		}
-		t := qtoken{kind: tWord, text: word, neg: neg}
-		if m := fieldRE.FindStringSubmatch(word); m != nil {
-			if f, ok := fieldAliases[strings.ToLower(m[1])]; ok {
-				t.field, t.op, t.text = f, m[2], strings.Trim(m[3], `"`)
-				if t.text == "" {
-					return nil, fmt.Errorf("query: %s needs a value", word)
-				}
-			}
-		}
-		toks = append(toks, t)
-	}
-	return toks, nil
-}
-
-// node is a parsed query: a Bleve query, possibly negated; nil q means "no constraint".
-type node struct {
+// bnode is a built query: a Bleve query, possibly negated; nil q means "no
+// constraint" (a word that is only stop words).
+type bnode struct {
 	q   query.Query
 	neg bool
 }
 
-type parser struct {
-	toks []qtoken
-	pos  int
-	ix   *Index
+// builder builds the AST of one Query into a Bleve query and collects its hints.
+type builder struct {
+	ix    *Index
+	src   string // the query's text, for the positions of errors
+	hints []Hint
 }
 
-// ParseQuery parses the query language into a Bleve query. It is exported for
-// tests and for the HTTP server's validation; Search calls it.
-func (ix *Index) parseQuery(s string) (query.Query, error) {
-	toks, err := lexQuery(s)
-	if err != nil {
-		return nil, err
+// errAt turns err into a *querylang.Error at byte offset pos of the query's text
+// (pos < 0: a filter).
+func (b *builder) errAt(pos int, err error, suggestions ...string) error {
+	var qe *querylang.Error
+	if errors.As(err, &qe) {
+		return qe
 	}
-	p := &parser{toks: toks, ix: ix}
-	n, err := p.or()
-	if err != nil {
-		return nil, err
-	}
-	if p.pos < len(p.toks) {
-		return nil, fmt.Errorf("query: unexpected %s", p.describe(p.toks[p.pos]))
-	}
-	return finish(n), nil
+	msg := strings.TrimPrefix(err.Error(), "query: ")
+	return querylang.NewError(b.src, pos, msg, suggestions...)
 }
 
-func (p *parser) describe(t qtoken) string {
-	switch t.kind {
-	case tRParen:
-		return "')'"
-	case tLParen:
-		return "'('"
-	case tAnd:
-		return "AND"
-	case tOr:
-		return "OR"
-	case tNot:
-		return "NOT"
+func (b *builder) node(n querylang.Node) (bnode, error) {
+	switch n := n.(type) {
+	case *querylang.Word:
+		return bnode{q: b.ix.wordsQuery(n.Text, fTitle, fText)}, nil
+	case *querylang.Phrase:
+		return bnode{q: b.ix.phraseQuery(n.Text, fTitle, fText)}, nil
+	case *querylang.Field:
+		q, err := b.field(n.Name, ":", n.Value, n.At)
+		return bnode{q: q}, err
+	case *querylang.Compare:
+		q, err := b.field(n.Name, n.Op, n.Value, n.At)
+		return bnode{q: q}, err
+	case *querylang.Range:
+		q, err := b.field(n.Name, ":", n.From+".."+n.To, n.At)
+		return bnode{q: q}, err
+	case *querylang.Not:
+		x, err := b.node(n.X)
+		x.neg = !x.neg
+		return x, err
+	case *querylang.And:
+		return b.and(n.Xs)
+	case *querylang.Or:
+		return b.or(n.Xs)
 	}
-	return strconv.Quote(t.text)
+	return bnode{}, fmt.Errorf("query: unknown node %T", n)
 }
 
 // finish turns a node into a query that can stand alone.
-func finish(n node) query.Query {
+func finish(n bnode) query.Query {
 	if n.q == nil {
 		return bleve.NewMatchAllQuery()
 	}
@@ -222,40 +104,35 @@ func finish(n node) query.Query {
 	return n.q
 }
 
-func (p *parser) or() (node, error) {
-	left, err := p.and()
+// or is a left-nested disjunction of xs; a side without constraint makes the whole
+// match everything.
+func (b *builder) or(xs []querylang.Node) (bnode, error) {
+	left, err := b.node(xs[0])
 	if err != nil {
-		return node{}, err
+		return bnode{}, err
 	}
-	for p.pos < len(p.toks) && p.toks[p.pos].kind == tOr {
-		p.pos++
-		right, err := p.and()
+	for _, x := range xs[1:] {
+		right, err := b.node(x)
 		if err != nil {
-			return node{}, err
+			return bnode{}, err
 		}
 		if left.q == nil || right.q == nil {
-			left = node{} // one side matches everything
+			left = bnode{}
 			continue
 		}
-		left = node{q: bleve.NewDisjunctionQuery(finish(left), finish(right))}
+		left = bnode{q: bleve.NewDisjunctionQuery(finish(left), finish(right))}
 	}
 	return left, nil
 }
 
-func (p *parser) and() (node, error) {
+// and requires the positive clauses and excludes the negated ones; only negated
+// clauses give a negated node (the caller adds what they are excluded from).
+func (b *builder) and(xs []querylang.Node) (bnode, error) {
 	var pos, neg []query.Query
-	for p.pos < len(p.toks) {
-		t := p.toks[p.pos]
-		if t.kind == tOr || t.kind == tRParen {
-			break
-		}
-		if t.kind == tAnd {
-			p.pos++
-			continue
-		}
-		n, err := p.unary()
+	for _, x := range xs {
+		n, err := b.node(x)
 		if err != nil {
-			return node{}, err
+			return bnode{}, err
 		}
 		if n.q == nil {
 			continue
@@ -268,68 +145,39 @@ func (p *parser) and() (node, error) {
 	}
 	switch {
 	case len(pos) == 0 && len(neg) == 0:
-		return node{}, nil
+		return bnode{}, nil
 	case len(neg) == 0 && len(pos) == 1:
-		return node{q: pos[0]}, nil
+		return bnode{q: pos[0]}, nil
 	case len(neg) == 0:
-		return node{q: bleve.NewConjunctionQuery(pos...)}, nil
+		return bnode{q: bleve.NewConjunctionQuery(pos...)}, nil
 	case len(pos) == 0:
 		if len(neg) == 1 {
-			return node{q: neg[0], neg: true}, nil
+			return bnode{q: neg[0], neg: true}, nil
 		}
-		return node{q: bleve.NewDisjunctionQuery(neg...), neg: true}, nil
+		return bnode{q: bleve.NewDisjunctionQuery(neg...), neg: true}, nil
 	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(pos...)
-	b.AddMustNot(neg...)
-	return node{q: b}, nil
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(pos...)
+	bq.AddMustNot(neg...)
+	return bnode{q: bq}, nil
 }
 
-func (p *parser) unary() (node, error) {
-	if p.toks[p.pos].kind == tNot {
-		p.pos++
-		if p.pos >= len(p.toks) {
-			return node{}, fmt.Errorf("query: NOT at the end")
+// field builds one field clause at byte offset pos of the text (pos < 0: a
+// filter), noting a hint when its value names nothing the index holds.
+func (b *builder) field(field, op, value string, pos int) (query.Query, error) {
+	q, err := b.ix.fieldQuery(field, op, value)
+	if err != nil {
+		var sugg []string
+		if field == "dept" || field == "fdept" {
+			sugg = querylang.Suggest(value, deptNames(), 3)
 		}
-		n, err := p.unary()
-		n.neg = !n.neg
-		return n, err
+		return nil, b.errAt(pos, err, sugg...)
 	}
-	return p.primary()
-}
-
-func (p *parser) primary() (node, error) {
-	t := p.toks[p.pos]
-	p.pos++
-	switch t.kind {
-	case tLParen:
-		n, err := p.or()
-		if err != nil {
-			return node{}, err
-		}
-		if p.pos >= len(p.toks) || p.toks[p.pos].kind != tRParen {
-			return node{}, fmt.Errorf("query: missing ')'")
-		}
-		p.pos++
-		return n, nil
-	case tRParen:
-		return node{}, fmt.Errorf("query: unexpected ')'")
-	case tPhrase:
-		return node{q: p.ix.phraseQuery(t.text, fTitle, fText), neg: t.neg}, nil
-	case tWord:
-		var q query.Query
-		var err error
-		if t.field != "" {
-			q, err = p.ix.fieldQuery(t.field, t.op, t.text)
-		} else {
-			q = p.ix.wordsQuery(t.text, fTitle, fText)
-		}
-		if err != nil {
-			return node{}, err
-		}
-		return node{q: q, neg: t.neg}, nil
+	if h, ok := b.ix.valueHint(field, value); ok {
+		h.Col = querylang.NewError(b.src, pos, "").Col
+		b.hints = append(b.hints, h)
 	}
-	return node{}, fmt.Errorf("query: unexpected %s", p.describe(t))
+	return q, nil
 }
 
 // analyse returns the terms of s under the French analyser.
@@ -485,24 +333,11 @@ func personQuery(field, value string) query.Query {
 // ParseAmount reads an amount in euros as a user writes it: 1000000, 1e6,
 // 1 000 000, 1,5M, 200k, 2Md.
 func ParseAmount(s string) (float64, error) {
-	t := strings.ToLower(strings.NewReplacer(" ", "", "\u00a0", "", "€", "", "eur", "").Replace(s))
-	mult := 1.0
-	for _, suf := range []struct {
-		s string
-		m float64
-	}{{"mds", 1e9}, {"md", 1e9}, {"g", 1e9}, {"m", 1e6}, {"k", 1e3}} {
-		if strings.HasSuffix(t, suf.s) {
-			mult = suf.m
-			t = strings.TrimSuffix(t, suf.s)
-			break
-		}
+	v, err := querylang.ParseAmount(s)
+	if err != nil {
+		return 0, fmt.Errorf("query: %w", err)
 	}
-	t = strings.ReplaceAll(t, ",", ".")
-	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("query: bad amount %q", s)
-	}
-	return v * mult, nil
+	return v, nil
 }
 
 func amountQuery(op, value string) (query.Query, error) {
@@ -660,33 +495,46 @@ func dateQuery(op, value string) (query.Query, error) {
 
 // buildQuery combines the text and the filters of q.
 func (ix *Index) buildQuery(q Query) (query.Query, error) {
+	bq, _, err := ix.buildQueryHints(q)
+	return bq, err
+}
+
+// buildQueryHints is buildQuery with the hints about q: lower-case connectives in
+// its text, values that name nothing the index holds.
+func (ix *Index) buildQueryHints(q Query) (query.Query, []Hint, error) {
+	b := &builder{ix: ix, src: q.Text}
 	var must []query.Query
 	if strings.TrimSpace(q.Text) != "" {
-		tq, err := ix.parseQuery(q.Text)
+		n, err := querylang.Parse(q.Text)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		must = append(must, tq)
+		for _, h := range querylang.Hints(n) {
+			b.hints = append(b.hints, Hint{Message: h.Msg, Col: querylang.NewError(q.Text, h.Pos, "").Col})
+		}
+		bn, err := b.node(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		must = append(must, finish(bn))
 	}
-	anyOf := func(field string, values []string) error {
-		if len(values) == 0 {
-			return nil
-		}
-		var disj []query.Query
-		for _, v := range values {
-			fq, err := ix.fieldQuery(field, ":", v)
-			if err != nil {
-				return err
-			}
-			disj = append(disj, fq)
-		}
-		if len(disj) == 1 {
-			must = append(must, disj[0])
-		} else {
-			must = append(must, bleve.NewDisjunctionQuery(disj...))
-		}
-		return nil
+	filters, err := b.filters(q)
+	if err != nil {
+		return nil, nil, err
 	}
+	must = append(must, filters...)
+	switch len(must) {
+	case 0:
+		return bleve.NewMatchAllQuery(), b.hints, nil
+	case 1:
+		return must[0], b.hints, nil
+	}
+	return bleve.NewConjunctionQuery(must...), b.hints, nil
+}
+
+// filters builds the filters of q, each a disjunction of its values.
+func (b *builder) filters(q Query) ([]query.Query, error) {
+	var must []query.Query
 	for _, f := range []struct {
 		field  string
 		values []string
@@ -695,8 +543,20 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 		{"genre", q.Genres}, {"person", q.People}, {"signatory", q.Signatories}, {"source", q.Sources},
 		{"funder", q.Funders}, {"instrument", q.Instruments}, {"fcommune", q.FundCommunes}, {"fdept", q.FundDepts},
 	} {
-		if err := anyOf(f.field, f.values); err != nil {
-			return nil, err
+		var disj []query.Query
+		for _, v := range f.values {
+			fq, err := b.field(f.field, ":", v, -1)
+			if err != nil {
+				return nil, err
+			}
+			disj = append(disj, fq)
+		}
+		switch len(disj) {
+		case 0:
+		case 1:
+			must = append(must, disj[0])
+		default:
+			must = append(must, bleve.NewDisjunctionQuery(disj...))
 		}
 	}
 	if q.MinAmount != nil || q.MaxAmount != nil {
@@ -708,17 +568,11 @@ func (ix *Index) buildQuery(q Query) (query.Query, error) {
 	if q.From != "" || q.To != "" {
 		dq, err := publishedRange(q.From, q.To)
 		if err != nil {
-			return nil, err
+			return nil, b.errAt(-1, err)
 		}
 		must = append(must, dq)
 	}
-	switch len(must) {
-	case 0:
-		return bleve.NewMatchAllQuery(), nil
-	case 1:
-		return must[0], nil
-	}
-	return bleve.NewConjunctionQuery(must...), nil
+	return must, nil
 }
 
 // mentionQuery matches a date mentioned in the text: one value at any precision, or

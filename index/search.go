@@ -16,7 +16,7 @@ import (
 )
 
 // Query is a search over the corpus: free text in terril's query language (see
-// ParseQuery) and filters, with the facets and sums to compute.
+// package querylang) and filters, with the facets and sums to compute.
 type Query struct {
 	Text string // query language; empty matches every document
 
@@ -77,6 +77,7 @@ type Result struct {
 	Hits   []Hit         `json:"hits"`
 	Facets []Facet       `json:"facets,omitempty"`
 	Sums   []Sum         `json:"sums,omitempty"`
+	Hints  []Hint        `json:"hints,omitempty"` // why the query may match nothing (see Hint)
 	Took   time.Duration `json:"took_ns"`
 }
 
@@ -105,7 +106,7 @@ func (e *QueryError) Unwrap() error { return e.Err }
 // Search runs q. A mistake in q is a *QueryError.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
-	bq, err := ix.buildQuery(q)
+	bq, hints, err := ix.buildQueryHints(q)
 	if err != nil {
 		return nil, &QueryError{Err: err}
 	}
@@ -152,7 +153,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	res := &Result{Total: sr.Total}
+	res := &Result{Total: sr.Total, Hints: hints}
 	for _, m := range sr.Hits {
 		res.Hits = append(res.Hits, toHit(m))
 	}

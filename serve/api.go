@@ -16,6 +16,7 @@ type searchResponse struct {
 	Offset int           `json:"offset"`
 	Hits   []index.Hit   `json:"hits"`
 	Facets []index.Facet `json:"facets"`
+	Hints  []index.Hint  `json:"hints,omitempty"`
 	TookMS float64       `json:"took_ms"`
 }
 
@@ -43,7 +44,7 @@ func (s *server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, searchResponse{Total: res.Total, Offset: q.Offset, Hits: nonNil(res.Hits),
-		Facets: nonNil(res.Facets), TookMS: float64(res.Took) / float64(time.Millisecond)})
+		Facets: nonNil(res.Facets), Hints: res.Hints, TookMS: float64(res.Took) / float64(time.Millisecond)})
 }
 
 func nonNil[T any](s []T) []T {

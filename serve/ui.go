@@ -180,6 +180,7 @@ type hitView struct {
 type searchPage struct {
 	Q               string
 	Error           string
+	Hints           []string // see index.Hint
 	Total           uint64
 	First, Last     int
 	Hits            []hitView
@@ -221,6 +222,9 @@ func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) fillSearch(p *searchPage, v url.Values, q index.Query, res *index.Result) {
 	p.Total = res.Total
+	for _, h := range res.Hints {
+		p.Hints = append(p.Hints, h.String())
+	}
 	if len(res.Hits) > 0 {
 		p.First, p.Last = q.Offset+1, q.Offset+len(res.Hits)
 	}

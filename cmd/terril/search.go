@@ -246,5 +246,16 @@ func runQueryWait(ctx context.Context, e *env, dir string, wait time.Duration, f
 	if errors.As(err, &qe) {
 		return nil, usageError{qe.Error()}
 	}
+	for _, h := range hints(res) {
+		fmt.Fprintln(e.stderr, "hint:", h)
+	}
 	return res, err
+}
+
+// hints returns the hints of res, none when res is nil.
+func hints(res *index.Result) []index.Hint {
+	if res == nil {
+		return nil
+	}
+	return res.Hints
 }
