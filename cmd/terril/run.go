@@ -40,6 +40,7 @@ var commands = []command{
 	{"pdftext", "print the text read from a PDF, with the reader of each page", pdftextCommand},
 	{"reindex", "re-extract and re-index every capture in the store, without the network", reindexCommand},
 	{"serve", "serve the index to a web browser and as a JSON API", serveCommand},
+	{"sources", "list the catalogue of sources that ships with terril: préfectures, Régions…", sourcesCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).

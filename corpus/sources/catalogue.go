@@ -87,12 +87,12 @@ func prefectures() ([]Source, error) {
 		code := strings.ToLower(f[colCode])
 		who := fmt.Sprintf("préfecture, %s (%s)", f[colDepartement], f[colCode])
 		note := func(origin, what string) string {
-			s := who + "; " + what + ": " + origin
+			s := who + "; " + what + ": the common pattern, not verified for this préfecture"
+			if origin == "known" {
+				s = who + "; " + f[colNote]
+			}
 			if f[colHostOrigin] == "exception" {
 				s += "; host: an exception to www.<département>.gouv.fr"
-			}
-			if f[colNote] != "" && origin == "known" && what == "RAA path" {
-				s += "; " + f[colNote]
 			}
 			return s
 		}
