@@ -137,7 +137,8 @@ func Groups(entries []Source) []string {
 }
 
 // Merge returns the catalogue's entries with the user's: an entry of the user's with
-// the name of a catalogue entry replaces it (in its place), the others follow.
+// the name of a catalogue entry replaces it (in its place and its group), the others
+// follow.
 func Merge(catalogue, user []Source) []Source {
 	byName := map[string]int{}
 	out := append([]Source(nil), catalogue...)
@@ -146,6 +147,10 @@ func Merge(catalogue, user []Source) []Source {
 	}
 	for _, s := range user {
 		if i, ok := byName[s.Name]; ok {
+			// It stays in the replaced entry's group, so that the group crawls it.
+			if s.Group == "" {
+				s.Group = out[i].Group
+			}
 			out[i] = s
 			continue
 		}
