@@ -18,7 +18,7 @@ import (
 func init() {
 	collectors[sources.DSFR] = func(s sources.Source) corpus.Collector {
 		return &dsfr.Collector{URL: s.URL, Mode: s.Mode, MaxDepth: s.MaxDepth, MaxPages: s.MaxPages,
-			Attachments: s.Attachments, Cards: s.Links, Next: s.Next, Downloads: s.Documents}
+			Attachments: s.Attachments, Scope: s.Scope, Cards: s.Links, Next: s.Next, Downloads: s.Documents}
 	}
 }
 

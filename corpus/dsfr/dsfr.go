@@ -51,6 +51,10 @@ type Collector struct {
 	MaxDepth, MaxPages int
 	// Attachments, in News mode, reads each card's page and lists its downloads.
 	Attachments bool
+	// Scope, in RAA mode, is the path prefix a card's link must have to be
+	// followed (default: URL's own path), so that the cards of a sidebar ("Dans la
+	// même rubrique", "Enquêtes publiques") do not lead elsewhere.
+	Scope string
 	// Cards, Next and Downloads override the DSFR selectors, for a site that
 	// strays from them.
 	Cards, Next, Downloads string
@@ -64,6 +68,8 @@ type walk struct {
 	f                      corpus.Fetcher
 	em                     *corpus.Emitter
 	visited                map[string]bool
+	scope                  string
+	sent                   int // documents sent
 	cards, next, downloads string
 }
 
@@ -79,11 +85,17 @@ func (c *Collector) List(ctx context.Context, f corpus.Fetcher, fn func(corpus.I
 	}
 	w := &walk{c: c, f: f, em: corpus.NewEmitter(ctx, fn), visited: map[string]bool{},
 		cards: or(c.Cards, CardSelector), next: or(c.Next, NextSelector), downloads: or(c.Downloads, DownloadSelector)}
-	n, err := w.listing(ctx, c.URL, 0)
-	if err != nil {
+	w.scope = c.Scope
+	if w.scope == "" {
+		if u, err := url.Parse(c.URL); err == nil {
+			w.scope = u.Path
+		}
+	}
+	if _, err := w.listing(ctx, c.URL, 0); err != nil {
 		return err
 	}
-	if n == 0 {
+	if w.sent == 0 {
+		// Nothing at all, even if cards were followed: the site has changed.
 		return noItem(c.URL, w)
 	}
 	return nil
@@ -152,12 +164,32 @@ func (w *walk) page(ctx context.Context, doc *goquery.Document, base string, dep
 		}
 	}
 	for _, l := range links(doc, base, w.cards) {
+		if !w.inScope(base, l) {
+			continue
+		}
 		found++
 		if err := w.card(ctx, base, l, depth); err != nil {
 			return found, err
 		}
 	}
 	return found, nil
+}
+
+// inScope reports whether a card counts: a broken link (reported), a file, a page
+// of the same site (and, in RAA mode, under the scope). Cards to another site
+// (service-public.fr, a ministry) are navigation.
+func (w *walk) inScope(base string, l link) bool {
+	if l.err != nil || isFile(l.url) {
+		return true
+	}
+	if host(l.url) != host(base) {
+		return false
+	}
+	if w.c.Mode == News {
+		return true
+	}
+	p, err := url.Parse(l.url)
+	return err == nil && strings.HasPrefix(p.Path, w.scope)
 }
 
 // card sends a card's target as a document or walks it.
@@ -179,9 +211,8 @@ func (w *walk) card(ctx context.Context, base string, l link, depth int) error {
 	if maxDepth <= 0 {
 		maxDepth = DefaultMaxDepth
 	}
-	// Cards to another site (service-public.fr, a ministry) are navigation, and so are
-	// cards beyond the depth; a page already read is not read again.
-	if depth >= maxDepth || w.visited[l.url] || host(l.url) != host(base) {
+	// Cards beyond the depth are navigation; a page already read is not read again.
+	if depth >= maxDepth || w.visited[l.url] {
 		return nil
 	}
 	_, err := w.listing(ctx, l.url, depth+1)
@@ -209,6 +240,7 @@ func (w *walk) send(base string, l link) error {
 	if l.err != nil {
 		return w.em.Fail(base, fmt.Errorf("dsfr %s: %w", base, l.err))
 	}
+	w.sent++
 	return w.em.Emit(corpus.Item{URL: l.url, Title: l.text})
 }
 

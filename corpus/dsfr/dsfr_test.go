@@ -109,3 +109,27 @@ func TestIsFile(t *testing.T) {
 		}
 	}
 }
+
+// The RAA page's sidebar leads to another section: followed only when the scope
+// is widened to it; the card to another site never is.
+func TestScope(t *testing.T) {
+	site := dsfrtest.New(t, dsfrtest.Options{})
+	for scope, want := range map[string]bool{"": false, "/Publications/": true} {
+		ok, _, err := collect(t, &Collector{URL: site.RAAURL(), Scope: scope})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, it := range ok {
+			if strings.HasSuffix(it.URL, "/avis-enquete.pdf") {
+				got = true
+			}
+			if strings.Contains(it.URL, "service-public") {
+				t.Errorf("scope %q: listed %s", scope, it.URL)
+			}
+		}
+		if got != want {
+			t.Errorf("scope %q: other section listed %v, want %v", scope, got, want)
+		}
+	}
+}

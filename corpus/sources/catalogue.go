@@ -60,6 +60,7 @@ const (
 	colHostOrigin
 	colRAAPath
 	colRAAOrigin
+	colRAAScope
 	colNewsPath
 	colNewsOrigin
 	colChecked
@@ -98,7 +99,7 @@ func prefectures() ([]Source, error) {
 		}
 		out = append(out, Source{
 			Name: "prefecture-" + code + "-raa", Group: "prefectures-raa", Type: DSFR, Mode: "raa",
-			URL: "https://" + f[colHost] + f[colRAAPath], MaxPages: 20,
+			URL: "https://" + f[colHost] + f[colRAAPath], MaxPages: 20, Scope: f[colRAAScope],
 			Origin: f[colRAAOrigin], Checked: f[colChecked], Note: note(f[colRAAOrigin], "RAA path"),
 		}, Source{
 			Name: "prefecture-" + code + "-actualites", Group: "prefectures-actualites", Type: DSFR, Mode: "news",

@@ -71,6 +71,9 @@ type Source struct {
 	// selectors, and max_depth bounds the levels of cards followed.
 	Mode        string `yaml:"mode"`
 	Attachments bool   `yaml:"attachments"`
+	// Scope of a dsfr source in raa mode: the path prefix of the cards followed
+	// (default: the path of url).
+	Scope string `yaml:"scope"`
 	// Group, Origin, Checked and Note describe a catalogue entry: the group
 	// "--sources catalogue:GROUP" selects, whether its URL is "known" or follows a
 	// "pattern", when it was last checked by someone who opened it, and where it

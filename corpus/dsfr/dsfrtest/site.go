@@ -28,6 +28,9 @@ const (
 	PathEmptyYear  = PathRAA + "/RAA-2023"
 	PathRedesigned = "/Publications/Nouvelle-maquette"
 	PathRealPDF    = "/contenu/telechargement/99999/recueil-reel.pdf"
+	// PathOtherSection is another section, linked from the RAA page's sidebar: its
+	// download is not a recueil.
+	PathOtherSection = "/Publications/Enquetes-publiques"
 )
 
 // Options configures a Site.
@@ -134,6 +137,8 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		body = s.monthDownloads(2024, time.November)
 	case p == PathRAA+"/RAA-2024/Decembre":
 		body = s.monthDownloads(2024, time.December)
+	case p == PathOtherSection:
+		body = collectortest.DSFRPage("Enquêtes publiques", collectortest.DSFRDownloads("/contenu/telechargement/1/avis-enquete.pdf", "Avis d'enquête publique"))
 	case p == PathEmptyYear:
 		body = collectortest.DSFRPage("Recueils des actes administratifs 2023", "<p>Les recueils de 2023 sont consultables en archives.</p>")
 	case p == PathRedesigned:
@@ -156,6 +161,9 @@ func (s *Site) raaPage(p int) []byte {
 		b.WriteString(collectortest.DSFRCard(PathRAA+"/RAA-"+years[i], "Recueils des actes administratifs "+years[i], "Mis à jour le 15/07/2025"))
 	}
 	b.WriteString(collectortest.DSFRPagination(p, 2))
+	// A sidebar: cards to another section and another site, not to follow.
+	b.WriteString(`<aside class="fr-sidemenu">` + collectortest.DSFRCard(PathOtherSection, "Enquêtes publiques", "") +
+		collectortest.DSFRCard("https://www.service-public.fr/particuliers/vosdroits/F1234", "Vos droits", "") + `</aside>`)
 	return collectortest.DSFRPage("Recueils des actes administratifs", b.String())
 }
 
