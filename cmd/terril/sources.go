@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -48,11 +49,10 @@ the crawl ("no item found on …: the site may have changed").
 
 func sourcesCommand(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] != "list" {
-		if len(args) > 0 && strings.HasPrefix(args[0], "-") {
-			newFlags(e, "sources", sourcesUsage).Usage()
-			return usageError{"sources: give a subcommand: list"}
-		}
 		newFlags(e, "sources", sourcesUsage).Usage()
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+			return flag.ErrHelp
+		}
 		return usageError{"sources: unknown or missing subcommand (list)"}
 	}
 	fs := newFlags(e, "sources list", sourcesUsage)

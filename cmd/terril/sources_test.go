@@ -32,7 +32,10 @@ func TestSourcesList(t *testing.T) {
 	if n := strings.Count(out, "dsfr/raa"); n != 101 {
 		t.Errorf("group prefectures-raa: %d entries, want 101", n)
 	}
-	for _, args := range [][]string{{"sources"}, {"sources", "list", "--kind", "rss"}, {"sources", "list", "--group", "mairies"}, {"sources", "list", "--format", "xml"}} {
+	if _, errOut := terril(t, false, "help", "sources"); !strings.Contains(errOut, "terril sources list") {
+		t.Errorf("help sources:\n%s", errOut)
+	}
+	for _, args := range [][]string{{"sources"}, {"sources", "lister"}, {"sources", "list", "--kind", "rss"}, {"sources", "list", "--group", "mairies"}, {"sources", "list", "--format", "xml"}} {
 		terril(t, true, args...)
 	}
 }
@@ -115,4 +118,22 @@ func TestCrawlNeedsAContact(t *testing.T) {
 	_, _ = terril(t, true, "crawl", "--source", "prefecture-59-raa", "--index", filepath.Join(dir, "i"))
 	_, _ = terril(t, true, "crawl", "--sources", "catalogue:regions", "--index", filepath.Join(dir, "i"))
 	_, _ = terril(t, true, "crawl", "--contact", "x@y.fr", "--sources", "catalogue:mairies", "--index", filepath.Join(dir, "i"))
+}
+
+func TestCrawlPlan(t *testing.T) {
+	sf, list, _, err := crawlPlan([]string{"catalogue:prefectures"}, nil, "veille@terril.example")
+	if err != nil || len(list) != 202 || sf.Fetch.Contact != "veille@terril.example" || sf.Fetch.Rate != 0 {
+		t.Fatalf("catalogue:prefectures: %d sources, fetch %+v, %v", len(list), sf, err)
+	}
+	srcs, err := crawlSources(list)
+	if err != nil || len(srcs) != 202 || srcs[0].AllowedHosts[0] != "www.ain.gouv.fr" {
+		t.Fatalf("crawlSources: %v", err)
+	}
+	_, list, _, err = crawlPlan([]string{"catalogue:regions", "catalogue:banque-des-territoires"}, []string{"prefecture-62-raa"}, "x@y.fr")
+	if err != nil || len(list) != 1 || list[0].Name != "prefecture-62-raa" {
+		t.Fatalf("names win over groups: %+v, %v", list, err)
+	}
+	if _, _, _, err := crawlPlan([]string{"a.yaml", "b.yaml"}, nil, ""); err == nil {
+		t.Error("two sources files: no error")
+	}
 }
