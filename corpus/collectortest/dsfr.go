@@ -67,7 +67,7 @@ func DSFRDownloads(pairs ...string) string {
 	var b strings.Builder
 	b.WriteString(`<div class="fr-downloads-group fr-downloads-group--bordered"><h2 class="fr-downloads-group__title">Documents</h2><ul>`)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		fmt.Fprintf(&b, `<li><a class="fr-link fr-link--download" download href="%s">%s <span class="fr-link__detail">PDF – 61,88 Ko</span></a></li>`,
+		fmt.Fprintf(&b, `<li><a class="fr-link fr-link--download" download href="%s">Télécharger %s <span class="fr-link__detail">PDF – 61,88 Ko</span></a></li>`,
 			html.EscapeString(pairs[i]), html.EscapeString(pairs[i+1]))
 	}
 	b.WriteString(`</ul></div>`)

@@ -301,7 +301,12 @@ func links(doc *goquery.Document, base, sel string) []link {
 		// The download's detail ("PDF – 1,2 Mo") is not part of its title.
 		t := s.Clone()
 		t.Find(".fr-link__detail, .fr-download__detail").Remove()
-		out = append(out, link{url: u, text: strings.Join(strings.Fields(t.Text()), " "), err: err})
+		text := strings.Join(strings.Fields(t.Text()), " ")
+		// "Télécharger Recueil n° 83-2025-240": the button's verb is not the title either.
+		if rest, ok := strings.CutPrefix(text, "Télécharger "); ok && rest != "" {
+			text = rest
+		}
+		out = append(out, link{url: u, text: text, err: err})
 	})
 	return out
 }
