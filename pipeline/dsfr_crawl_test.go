@@ -4,13 +4,16 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"terril/corpus"
+	"terril/corpus/collectortest"
 	"terril/corpus/dsfr"
 	"terril/corpus/dsfr/dsfrtest"
+	"terril/corpus/sitemap"
 	"terril/extract"
 	"terril/pipeline"
 	"terril/pipeline/fetch"
@@ -93,4 +96,19 @@ func hasRef(d *corpus.Document, number string) bool {
 		}
 	}
 	return false
+}
+
+// A source that lists nothing (here a sitemap whose include filter matches none of
+// its URLs, as when a site moves its press room) is reported, not a success.
+func TestCrawlNothingListedIsReported(t *testing.T) {
+	s := collectortest.NewSite(t)
+	src := []pipeline.CrawlSource{{Name: "plan", Collector: &sitemap.Collector{URL: s.URL + "/sitemap.xml"},
+		AllowedHosts: []string{strings.TrimPrefix(s.URL, "http://")}, Include: regexp.MustCompile(`/salle-de-presse/`)}}
+	r := crawlOnce(context.Background(), t, openStore(t, t.TempDir()), newClient(t, nil), newMemSink(), src)
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if e := r.sources["plan"].Err; e == nil || !strings.Contains(e.Error(), "no document listed from plan") {
+		t.Fatalf("Err = %v, want the nothing-listed error", e)
+	}
 }
