@@ -204,6 +204,9 @@ func validate(name string, list []Source) []error {
 			if s.Mode != "" && s.Mode != "raa" && s.Mode != "news" {
 				add(id, "mode", "unknown mode %q: raa or news", s.Mode)
 			}
+			if s.Scope != "" && !strings.HasPrefix(s.Scope, "/") {
+				add(id, "scope", "a URL path, starting with /")
+			}
 			if s.MaxDepth < 0 || s.MaxDepth > 5 {
 				add(id, "max_depth", "must be between 1 and 5")
 			}
