@@ -38,6 +38,9 @@ const (
 	DefaultMaxDepth = 3  // RAA page → year → month → recueil page
 )
 
+// errNotHTML is a page that is not one: a PDF behind a card.
+var errNotHTML = errors.New("not an HTML page")
+
 // ErrNoItem is wrapped by the error about a page that should list something and
 // lists nothing: its markup is not what the collector expects any more.
 var ErrNoItem = errors.New("the site may have changed")
@@ -91,7 +94,7 @@ func (c *Collector) List(ctx context.Context, f corpus.Fetcher, fn func(corpus.I
 			w.scope = u.Path
 		}
 	}
-	if _, err := w.listing(ctx, c.URL, 0); err != nil {
+	if _, err := w.listing(ctx, c.URL, "", 0); err != nil {
 		return err
 	}
 	if w.sent == 0 {
@@ -112,9 +115,10 @@ func noItem(u string, w *walk) error {
 	return fmt.Errorf("dsfr: no item found on %s (no card %q, no download %q): %w", u, w.cards, w.downloads, ErrNoItem)
 }
 
-// listing reads a page and the pages its pager leads to, and returns how many links
-// (documents or cards) they held. Only the first page failing is an error.
-func (w *walk) listing(ctx context.Context, u string, depth int) (int, error) {
+// listing reads a page (the target of a card titled title) and the pages its pager
+// leads to, and returns how many links (documents or cards) they held. Only the
+// first page failing is an error.
+func (w *walk) listing(ctx context.Context, u, title string, depth int) (int, error) {
 	maxPages := w.c.MaxPages
 	if maxPages <= 0 {
 		maxPages = DefaultMaxPages
@@ -126,6 +130,11 @@ func (w *walk) listing(ctx context.Context, u string, depth int) (int, error) {
 		}
 		w.visited[u] = true
 		doc, base, err := fetch(ctx, w.f, u)
+		if errors.Is(err, errNotHTML) && depth > 0 && n == 1 {
+			// A card that led to a file without a file's name: the file is a document.
+			w.sent++
+			return 1, w.em.Emit(corpus.Item{URL: u, Title: title})
+		}
 		if err != nil {
 			if ctx.Err() != nil || (depth == 0 && n == 1) {
 				return total, err
@@ -179,7 +188,7 @@ func (w *walk) page(ctx context.Context, doc *goquery.Document, base string, dep
 // of the same site (and, in RAA mode, under the scope). Cards to another site
 // (service-public.fr, a ministry) are navigation.
 func (w *walk) inScope(base string, l link) bool {
-	if l.err != nil || isFile(l.url) {
+	if l.err != nil || l.file || isFile(l.url) {
 		return true
 	}
 	if host(l.url) != host(base) {
@@ -194,7 +203,7 @@ func (w *walk) inScope(base string, l link) bool {
 
 // card sends a card's target as a document or walks it.
 func (w *walk) card(ctx context.Context, base string, l link, depth int) error {
-	if l.err != nil || isFile(l.url) {
+	if l.err != nil || l.file || isFile(l.url) {
 		return w.send(base, l)
 	}
 	if w.c.Mode == News {
@@ -215,7 +224,7 @@ func (w *walk) card(ctx context.Context, base string, l link, depth int) error {
 	if depth >= maxDepth || w.visited[l.url] {
 		return nil
 	}
-	_, err := w.listing(ctx, l.url, depth+1)
+	_, err := w.listing(ctx, l.url, l.text, depth+1)
 	return err
 }
 
@@ -287,6 +296,7 @@ func isFile(u string) bool {
 
 type link struct {
 	url, text string
+	file      bool // a download card, or a link with the download attribute
 	err       error
 }
 
@@ -306,7 +316,9 @@ func links(doc *goquery.Document, base, sel string) []link {
 		if rest, ok := strings.CutPrefix(text, "Télécharger "); ok && rest != "" {
 			text = rest
 		}
-		out = append(out, link{url: u, text: text, err: err})
+		_, dl := s.Attr("download")
+		dl = dl || s.Closest(".fr-card--download").Length() > 0
+		out = append(out, link{url: u, text: text, file: dl, err: err})
 	})
 	return out
 }
@@ -315,6 +327,9 @@ func fetch(ctx context.Context, f corpus.Fetcher, u string) (*goquery.Document, 
 	resp, err := f.Fetch(ctx, u)
 	if err != nil {
 		return nil, "", fmt.Errorf("dsfr %s: %w", u, err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") {
+		return nil, "", fmt.Errorf("dsfr %s: %w (%s)", u, errNotHTML, ct)
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(resp.Body))
 	if err != nil {

@@ -23,6 +23,9 @@ const (
 	PathEmptyYear  = PathRAA + "/RAA-2023"
 	PathRedesigned = "/Publications/Nouvelle-maquette"
 	PathRealPDF    = "/contenu/telechargement/99999/recueil-reel.pdf"
+	// PathSpecial is a recueil whose card leads straight to the PDF, under another
+	// URL without a file's name.
+	PathSpecial = PathRAA + "/RAA-2024/recueil-special"
 	// PathOtherSection is another section, linked from the RAA page's sidebar: its
 	// download is not a recueil.
 	PathOtherSection = "/Publications/Enquetes-publiques"
@@ -66,6 +69,12 @@ func New(tb testing.TB, opts Options) *Site {
 	if opts.RealPDF != nil {
 		s.pdfs[PathRealPDF] = opts.RealPDF
 	}
+	special := Recueil{Number: "59-2024-200", Published: time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC), Act: "arrêté préfectoral n° 2024-SG-0042"}
+	b, err := recueilPDF(special)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s.pdfs[PathSpecial] = b
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	tb.Cleanup(s.Close)
 	return s
@@ -127,7 +136,8 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 		body = s.yearDownloads(2025, page)
 	case p == PathRAA+"/RAA-2024":
 		body = collectortest.DSFRPage("Recueils des actes administratifs 2024", collectortest.DSFRCard(PathRAA+"/RAA-2024/Novembre", "Novembre 2024", "")+
-			collectortest.DSFRCard(PathRAA+"/RAA-2024/Decembre", "Décembre 2024", ""))
+			collectortest.DSFRCard(PathRAA+"/RAA-2024/Decembre", "Décembre 2024", "")+
+			collectortest.DSFRCard(PathSpecial, "Recueil des actes administratifs spécial", ""))
 	case p == PathRAA+"/RAA-2024/Novembre":
 		body = s.monthDownloads(2024, time.November)
 	case p == PathRAA+"/RAA-2024/Decembre":
