@@ -182,6 +182,14 @@ func (c *Crawler) crawl(ctx context.Context, src CrawlSource, out chan<- Input) 
 	if fatal != nil {
 		return fatal
 	}
+	c.mu.Lock()
+	empty := st.Listed == 0
+	c.mu.Unlock()
+	if err == nil && empty {
+		// Nothing listed: a site that changed its layout, or a
+		// filter that matches nothing. Said loudly, never a silent success.
+		err = fmt.Errorf("no document listed from %s: the site may have changed, or include/exclude match nothing", src.Name)
+	}
 	if err != nil {
 		c.logf("%s: %v", src.Name, err)
 		c.update(st, func(s *SourceStats) { s.Err = err })

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"terril/corpus"
-	"terril/corpus/sources"
 	"terril/corpus/store"
 	"terril/index"
 	"terril/pipeline"
@@ -19,11 +18,17 @@ import (
 )
 
 const crawlUsage = `
-usage: terril crawl [--sources FILE] [--source NAME]... [--index DIR] [--store DIR] [-v]
+usage: terril crawl [--sources FILE|catalogue:GROUP]... [--source NAME]... [--contact EMAIL]
+                    [--index DIR] [--store DIR] [-v]
 
 Crawl fetches the sources listed in the sources file (RSS/Atom feeds, sitemaps, HTML
-listings, lists of URLs, local folders; see sources.example.yaml), then reads,
-extracts and indexes the documents that are new or changed since the last crawl.
+listings, DSFR sites, lists of URLs, local folders; see sources.example.yaml), then
+reads, extracts and indexes the documents that are new or changed since the last
+crawl. terril ships a catalogue of sources ("terril sources list": the 101
+préfectures' recueils des actes and news, the Régions' press rooms…): --source
+takes its names too, --sources catalogue:GROUP crawls a group of it, and an entry
+of the sources file with a catalogue name replaces that entry. Without a sources
+file, --contact gives the contact the User-Agent carries.
 
 It is polite: one request per second per host by default, robots.txt honoured, a
 User-Agent naming terril and the contact set in the sources file, retries with
@@ -88,7 +93,9 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	wait := waitFlag(fs)
 	textCap := maxTextFlag(fs)
 	storeFlagV := storeFlag(fs)
-	file := fs.String("sources", "sources.yaml", "sources `FILE` (YAML)")
+	var specs multiFlag
+	fs.Var(&specs, "sources", "sources `FILE` (YAML, default sources.yaml) or catalogue:GROUP (repeatable)")
+	contact := fs.String("contact", "", "contact `EMAIL` or URL for the User-Agent (replaces the file's fetch.contact)")
 	var names multiFlag
 	fs.Var(&names, "source", "crawl only the source `NAME` (repeatable)")
 	themes, ocrPages := readerFlags(fs)
@@ -103,13 +110,9 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{"crawl: unexpected argument " + rest[0]}
 	}
-	sf, err := sources.Load(*file)
+	sf, selected, file, err := crawlPlan(specs, names, *contact)
 	if err != nil {
 		return err
-	}
-	selected, err := sf.Select(names...)
-	if err != nil {
-		return usageError{"crawl: " + err.Error()}
 	}
 	srcs, err := crawlSources(selected)
 	if err != nil {
@@ -117,7 +120,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 	}
 	client, err := fetch.New(fetchOptions(sf.Fetch))
 	if err != nil {
-		return fmt.Errorf("%s: %w", *file, err)
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	proc, err := newProcessor(*themes, *ocrPages)
 	if err != nil {

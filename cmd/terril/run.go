@@ -43,6 +43,7 @@ var commands = []command{
 	{"reindex", "re-extract and re-index every capture in the store, without the network", reindexCommand},
 	{"serve", "serve the index to a web browser and as a JSON API", serveCommand},
 	{"show", "print one document of the index: metadata, facts and text", showCommand},
+	{"sources", "list the catalogue of sources that ships with terril: préfectures, Régions…", sourcesCommand},
 }
 
 // Run runs terril with the command-line arguments args (without the program name).

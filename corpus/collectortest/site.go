@@ -252,6 +252,9 @@ func (s *Site) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/communiques" || p == "/communiques/":
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 		s.serveBytes(w, r, "text/html; charset=utf-8", s.listing(max(page, 1)), time.Time{})
+	case p == PathDSFRNews:
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		s.serveBytes(w, r, "text/html; charset=utf-8", s.dsfrNews(max(page, 1)), time.Time{})
 	case p == "/feed.xml":
 		s.serveBytes(w, r, "application/rss+xml; charset=utf-8", s.feed(), time.Time{})
 	case p == "/sitemap.xml":
@@ -391,7 +394,7 @@ func (s *Site) communique(i int, d *Doc) []byte {
 	content := fmt.Sprintf(`<p class="date">Besançon, le %d mars 2024</p>
 <p>La commission permanente du conseil régional a attribué une subvention de %d 000 € à la commune de Besançon pour la rénovation énergétique de ses écoles (projet n° %d).</p>
 <p>« Ce soutien traduit notre engagement pour la transition écologique », a déclaré la présidente.</p>
-<p><a class="document" href="%s">Lire la délibération (PDF)</a></p>`, d.Published.Day(), 100+i, i, delib)
+<div class="fr-downloads-group"><ul><li><a class="document fr-link fr-link--download" href="%s">Lire la délibération (PDF)</a></li></ul></div>`, d.Published.Day(), 100+i, i, delib)
 	return page(d.Title, content)
 }
 

@@ -35,7 +35,8 @@ var _ corpus.Collector = (*Collector)(nil)
 // List reads the listing pages through f, following Next up to MaxPages pages (and
 // never the same page twice), and sends the links Links selects, with their text as
 // the Title hint. A link that does not resolve, a next page or a linked page that
-// cannot be fetched is a per-item error; the first page failing is List's error.
+// cannot be fetched, a next page without links is a per-item error; the first page
+// failing or holding no link is List's error.
 func (c *Collector) List(ctx context.Context, f corpus.Fetcher, fn func(corpus.Item) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -62,7 +63,19 @@ func (c *Collector) List(ctx context.Context, f corpus.Fetcher, fn func(corpus.I
 			}
 			return em.Fail(pageURL, err)
 		}
-		for _, l := range links(doc, base, c.Links) {
+		found := links(doc, base, c.Links)
+		if len(found) == 0 {
+			// A listing page without a link to a document: the site changed its markup
+			// (or the selector is wrong). Said loudly, never a silent success.
+			err := fmt.Errorf("listing: no item found on %s (no link matching %q): the site may have changed", pageURL, c.Links)
+			if n == 1 {
+				return err
+			}
+			if err := em.Fail(pageURL, err); err != nil {
+				return err
+			}
+		}
+		for _, l := range found {
 			if l.err != nil {
 				if err := em.Fail(pageURL, fmt.Errorf("listing %s: %w", pageURL, l.err)); err != nil {
 					return err

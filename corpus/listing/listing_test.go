@@ -77,3 +77,14 @@ func TestFirstPageFails(t *testing.T) {
 		t.Fatal("no error when the first listing page is missing")
 	}
 }
+
+// A listing whose selector matches nothing says so, naming the page.
+func TestEmptyListingIsAnError(t *testing.T) {
+	s := collectortest.NewSite(t)
+	c := press(s)
+	c.Links = "div.fr-card h3 a"
+	err := c.List(context.Background(), &collectortest.Fetcher{}, func(corpus.Item) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "no item found on "+s.URL+"/communiques") || !strings.Contains(err.Error(), "site may have changed") {
+		t.Fatalf("List = %v, want the no-item error", err)
+	}
+}

@@ -22,10 +22,11 @@ const (
 	Listing = "listing"
 	URLs    = "urls"
 	Folder  = "folder"
+	DSFR    = "dsfr" // a site in the State's design system: a préfecture's RAA or news
 )
 
 // Types lists the source types, in the order the documentation gives them.
-var Types = []string{Feed, Sitemap, Listing, URLs, Folder}
+var Types = []string{Feed, Sitemap, Listing, DSFR, URLs, Folder}
 
 // File is a parsed sources file.
 type File struct {
@@ -63,6 +64,24 @@ type Source struct {
 	MaxDepth  int    `yaml:"max_depth"`
 	// Enclosures lists a feed entry's attachments too.
 	Enclosures bool `yaml:"enclosures"`
+	// Mode of a dsfr source: "raa" (the default: cards followed down to the
+	// recueils' download links) or "news" (the cards are the documents); with
+	// Attachments, a news card's page is read for its download links. For dsfr,
+	// links, next and documents override the DSFR's card, pager and download
+	// selectors, and max_depth bounds the levels of cards followed.
+	Mode        string `yaml:"mode"`
+	Attachments bool   `yaml:"attachments"`
+	// Scope of a dsfr source in raa mode: the path prefix of the cards followed
+	// (default: the path of url).
+	Scope string `yaml:"scope"`
+	// Group, Origin, Checked and Note describe a catalogue entry: the group
+	// "--sources catalogue:GROUP" selects, whether its URL is "known" or follows a
+	// "pattern", when it was last checked by someone who opened it, and where it
+	// comes from.
+	Group   string `yaml:"group"`
+	Origin  string `yaml:"origin"`
+	Checked string `yaml:"checked"`
+	Note    string `yaml:"note"`
 	// AllowedHosts the source's requests and redirects may reach; default: the hosts
 	// of url or urls. "*.example.fr" allows sub-domains.
 	AllowedHosts []string `yaml:"allowed_hosts"`
@@ -131,9 +150,22 @@ func Parse(name string, data []byte) (*File, error) {
 	if len(f.Sources) == 0 {
 		add("", "sources", "no source listed")
 	}
+	errs = append(errs, validate(name, f.Sources)...)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return &f, nil
+}
+
+// validate checks sources and fills in their compiled filters and allowed hosts.
+func validate(name string, list []Source) []error {
+	var errs []error
+	add := func(src, field, format string, args ...any) {
+		errs = append(errs, &FieldError{File: name, Source: src, Field: field, Msg: fmt.Sprintf(format, args...)})
+	}
 	seen := map[string]bool{}
-	for i := range f.Sources {
-		s := &f.Sources[i]
+	for i := range list {
+		s := &list[i]
 		id := s.Name
 		if id == "" {
 			id = fmt.Sprintf("#%d", i+1)
@@ -159,18 +191,24 @@ func Parse(name string, data []byte) (*File, error) {
 			if s.Links == "" {
 				add(id, "links", "required for type listing: a CSS selector for the links to documents")
 			}
-			for field, sel := range map[string]string{"links": s.Links, "next": s.Next, "documents": s.Documents} {
-				if sel != "" {
-					if _, err := cascadia.Compile(sel); err != nil {
-						add(id, field, "bad CSS selector %q: %v", sel, err)
-					}
-				}
-			}
+			checkSelectors(add, id, s)
 			if s.MaxDepth < 0 || s.MaxDepth > 2 {
 				add(id, "max_depth", "must be 1 or 2")
 			}
 			if s.MaxDepth == 2 && s.Documents == "" {
 				add(id, "documents", "required with max_depth 2")
+			}
+		case DSFR:
+			needURL()
+			checkSelectors(add, id, s)
+			if s.Mode != "" && s.Mode != "raa" && s.Mode != "news" {
+				add(id, "mode", "unknown mode %q: raa or news", s.Mode)
+			}
+			if s.Scope != "" && !strings.HasPrefix(s.Scope, "/") {
+				add(id, "scope", "a URL path, starting with /")
+			}
+			if s.MaxDepth < 0 || s.MaxDepth > 5 {
+				add(id, "max_depth", "must be between 1 and 5")
 			}
 		case URLs:
 			if len(s.URLs) == 0 {
@@ -208,10 +246,18 @@ func Parse(name string, data []byte) (*File, error) {
 			s.AllowedHosts = hostsOf(s)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	return errs
+}
+
+func checkSelectors(add func(src, field, format string, args ...any), id string, s *Source) {
+	for _, field := range []string{"links", "next", "documents"} {
+		sel := map[string]string{"links": s.Links, "next": s.Next, "documents": s.Documents}[field]
+		if sel != "" {
+			if _, err := cascadia.Compile(sel); err != nil {
+				add(id, field, "bad CSS selector %q: %v", sel, err)
+			}
+		}
 	}
-	return &f, nil
 }
 
 var validName = regexp.MustCompile(`^[\p{L}\p{N}_-]+$`)

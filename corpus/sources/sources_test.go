@@ -51,6 +51,10 @@ func TestValidationNamesSourceAndField(t *testing.T) {
 		{"fetch: {contact: x@y.fr}\nsources:\n- {name: a, type: folder}\n", "source a: path: required"},
 		{"fetch: {contact: x@y.fr, timeout: vite}\nsources:\n- {name: a, type: folder, path: x}\n", "sources.yaml"},
 		{"fetch: {contact: x@y.fr}\nsources:\n- {name: a, type: folder, path: x, lien: y}\n", "field lien not found"},
+		{"fetch: {contact: x@y.fr}\nsources:\n- {name: raa, type: dsfr}\n", "source raa: url: required"},
+		{"fetch: {contact: x@y.fr}\nsources:\n- {name: raa, type: dsfr, url: 'https://a.gouv.fr/', mode: annuaire}\n", `source raa: mode: unknown mode "annuaire"`},
+		{"fetch: {contact: x@y.fr}\nsources:\n- {name: raa, type: dsfr, url: 'https://a.gouv.fr/', scope: Publications}\n", "source raa: scope: "},
+		{"fetch: {contact: x@y.fr}\nsources:\n- {name: raa, type: dsfr, url: 'https://a.gouv.fr/', links: 'a['}\n", "source raa: links: bad CSS selector"},
 	} {
 		_, err := Parse("sources.yaml", []byte(tc.yaml))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
