@@ -720,7 +720,7 @@ func isOrdinal(w string) bool {
 var monthNames = map[string]int{
 	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
 	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "sept": -9,
+	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "juill": -7, "sept": -9,
 	"sep": -9, "oct": -10, "nov": -11, "dec": -12,
 }
 
@@ -1303,6 +1303,9 @@ const (
 // numericForms are the numeric dates, tried in order.
 var numericForms = []numericForm{
 	{"dmy", "/.-", cueNone}, // 07/07/2023, 7.3.2017, 07-07-2023
+	// 02/22/2016: month first (English, as some software exports dates) only where
+	// the day-first reading is impossible; dmy, tried first, keeps 03/07/2016.
+	{"mdy", "/", cueNone},
 	{"yMD", "-/", cueNone},  // 2023-07-07, 2023/07/07
 	{"yM", "-", cueNone},    // 2017-04 (a metadata line)
 	{"my", "/", cueNone},    // 03/2019, 3/2019
