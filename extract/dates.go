@@ -698,7 +698,7 @@ func (x *dateScanner) at(i int) int {
 			if k := x.dayList(i); k > 0 {
 				return k
 			}
-			return 1
+			return max(x.spacedDate(i), 1)
 		}
 		if isYear(n, digits) {
 			x.bareYear(i)
@@ -1310,6 +1310,7 @@ var numericForms = []numericForm{
 	{"yM", "-", cueNone},    // 2017-04 (a metadata line)
 	{"my", "/", cueNone},    // 03/2019, 3/2019
 	{"dm", "/", cueDay},     // le 17/02 (the year from the context; see dayCued, notDay)
+	{"DM", "-", cueDay},     // le 10-02 (two digits each: "les 3-5" is a range of numbers)
 	{"dmz", "/", cueNone},   // 20/02/14
 	{"DMz", ".", cueNone},   // 15.05.99
 	{"ym", "-./", cueMonth}, // en 2015-3, depuis 2016.11 (not "délibération 2015-3")
@@ -1401,6 +1402,33 @@ func (x *dateScanner) numericDate(i, j int) int {
 		return 0
 	}
 	return j - i
+}
+
+// spacedDate records a day, a month and a year written as numbers apart, as forms
+// and exports give them ("18 08 1978", "02 04 2009"), at token i and returns how many
+// tokens it took (0: none). The day and month have two digits, one of them a leading
+// zero, which counts and quantities never have; the three stand alone, so that a
+// row of numbers or a telephone number is no date.
+func (x *dateScanner) spacedDate(i int) int {
+	if i+2 >= len(x.toks) || x.kind(i-1) == tokNum && x.toks[i].gap <= gapSpace {
+		return 0
+	}
+	for k := i; k <= i+2; k++ {
+		if x.kind(k) != tokNum || k > i && x.toks[k].gap != gapSpace || k < i+2 && len(x.str(k)) != 2 {
+			return 0
+		}
+	}
+	if x.str(i)[0] != '0' && x.str(i + 1)[0] != '0' || i+3 < len(x.toks) && x.toks[i+3].gap <= gapSpace &&
+		(x.kind(i+3) == tokNum || x.alnum(i+3) && x.glued(i+3) || x.countAfter(i+3)) {
+		return 0
+	}
+	y, l := x.num(i+2), len(x.str(i+2))
+	v := dval{y, x.num(i + 1), x.num(i)}
+	if !isYear(y, l) || v.m < 1 || v.m > 12 || !validDay(v.y, v.m, v.d) {
+		return 0
+	}
+	x.out = append(x.out, dent{i: i, j: i + 3, v: v})
+	return 3
 }
 
 // cued reports whether the numeric date [i, j) has the cue its form needs.
