@@ -897,13 +897,25 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 		}
 		return 1900 + n, i + 1, true
 	}
-	if !isYear(n, len(x.str(i))) {
+	if !isYear(n, len(x.str(i))) && !x.oldYear(i) {
 		return 0, i, false
 	}
 	if x.glued(i+1) && (x.alnum(i+1) || x.compound(i) > i+1) {
 		return 0, i, false
 	}
 	return n, i + 1, true
+}
+
+// oldYear reports whether the four digits at token i, from 1000 to 1799, are a year
+// because a month name is right before them ("le 14 juillet 1789", "en mars 1562"),
+// not a count or an amount ("en mars 1500 personnes", "juin 1250 €", "mai 1200 000").
+func (x *dateScanner) oldYear(i int) bool {
+	n := x.num(i)
+	if len(x.str(i)) != 4 || n < 1000 || n >= 1800 || x.countAfter(i+1) || x.kind(i+1) == tokNum && x.toks[i+1].gap <= gapSpace {
+		return false
+	}
+	_, month := x.monthAt(i - 1)
+	return month && x.toks[i].gap == gapSpace
 }
 
 // clauseEnd reports whether token j ends a clause: the end of the text, a line
