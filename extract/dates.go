@@ -695,6 +695,9 @@ func (x *dateScanner) at(i int) int {
 		}
 		n, digits := x.num(i), len(x.str(i))
 		if digits <= 2 && n >= 1 && n <= 31 {
+			if k := x.spacedMonthYear(i); k > 0 {
+				return k
+			}
 			if k := x.dayList(i); k > 0 {
 				return k
 			}
@@ -1440,6 +1443,26 @@ func (x *dateScanner) spacedDate(i int) int {
 		return 0
 	}
 	x.out = append(x.out, dent{i: i, j: i + 3, v: v})
+	return 3
+}
+
+// spacedMonthYear records a month and a year with a slash and a space the way PDFs
+// space them ("11 / 2016", "03/ 2019", "6 /2022") at token i, as "my" reads them
+// glued, and returns how many tokens it took (0: none).
+func (x *dateScanner) spacedMonthYear(i int) int {
+	m := x.num(i)
+	if i+2 >= len(x.toks) || m < 1 || m > 12 || !x.isPunct(i+1, "/") || x.kind(i+2) != tokNum ||
+		x.toks[i+1].gap == gapNone && x.toks[i+2].gap == gapNone || x.toks[i+1].gap > gapSpace || x.toks[i+2].gap > gapSpace {
+		return 0
+	}
+	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] || x.kind(i-1) == tokPunct && x.glued(i) {
+		return 0 // "n° 11 / 2016", "4/11 / 2016"
+	}
+	y := x.num(i + 2)
+	if !isYear(y, len(x.str(i+2))) || x.glued(i+3) && (x.alnum(i+3) || x.isPunct(i+3, "/")) || x.countAfter(i+3) {
+		return 0
+	}
+	x.out = append(x.out, dent{i: i, j: i + 3, v: dval{y: y, m: m}})
 	return 3
 }
 

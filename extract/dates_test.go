@@ -41,6 +41,8 @@ func TestDates(t *testing.T) {
 		{"numeric neither reading", "code 13/13/2020 et 02/30/2020", "", nil},
 		{"year before 1800 after a month", "la nuit du 4 août 1789 et le 14 juillet 1790 ; en mars 1562", "", []string{"1562-03", "1789-08-04", "1790-07-14"}},
 		{"number before 1800 after a month is a count", "en mars 1500 personnes, le 3 juin 1250 € et le 9 mai 1200 000 visites", "2021", []string{"2021-03", "2021-05-09", "2021-06-03"}},
+		{"month slash year spaced", "bilan au 11 / 2016, relevé de 03/ 2019 et de 6 /2022", "", []string{"2016-11", "2019-03", "2022-06"}},
+		{"month slash year spaced not a date", "arrêté n° 11 / 2016 ; 3 / 2016 habitants ; 4/11 / 2016", "", []string{"2016"}},
 		{"day month hyphen", "Rendez-vous le 09-03, puis mardi 14-05.", "2024-01-05", []string{"2024-03-09", "2024-05-14"}},
 		{"day month hyphen not a date", "les 10-12 ans, le 3-5 et du 14-18", "2024", nil},
 		{"numbers apart with a leading zero", "né le 07 11 1984 à Douai ; échéance 25 09 2023.", "", []string{"1984-11-07", "2023-09-25"}},
