@@ -690,6 +690,9 @@ func (x *dateScanner) at(i int) int {
 			if n := x.numericDate(i, j); n > 0 {
 				return n
 			}
+			if n := x.numericRange(i, j); n > 0 {
+				return n
+			}
 			x.gluedDayMonth(i, j)
 			return j - i
 		}
@@ -1464,6 +1467,48 @@ func (x *dateScanner) spacedMonthYear(i int) int {
 	}
 	x.out = append(x.out, dent{i: i, j: i + 3, v: dval{y: y, m: m}})
 	return 3
+}
+
+// numericRange records the compound [i, j) of two days and months as numbers joined
+// by a hyphen, with a year after the second or not ("du 28/12-03/01/2017", "semaine
+// du 01/06-07/06"), and returns how many tokens it took (0: none). Without a year it
+// needs a day's cue, as "le 17/02" does (dayCued).
+func (x *dateScanner) numericRange(i, j int) int {
+	if j-i != 7 && j-i != 9 || !x.isPunct(i+3, "-") && !x.isPunct(i+3, "–") {
+		return 0
+	}
+	var v [2]dval
+	lens := make([]int, 0, 4)
+	for k := range 2 {
+		p := i + 4*k
+		if !x.isPunct(p+1, "/") || len(x.str(p)) > 2 || len(x.str(p+2)) > 2 || x.kind(p) != tokNum || x.kind(p+2) != tokNum {
+			return 0
+		}
+		v[k] = dval{0, x.num(p + 2), x.num(p)}
+		lens = append(lens, len(x.str(p)), len(x.str(p+2)))
+	}
+	y, next := 0, j
+	if j-i == 9 {
+		if !x.isPunct(i+7, "/") || !isYear(x.num(i+8), len(x.str(i+8))) {
+			return 0
+		}
+		y = x.num(i + 8)
+	} else if !x.dayCued(i, j, lens[:2]) || x.notDay(i, j) {
+		return 0
+	} else if yy, after, ok := x.year(j); ok {
+		y, next = yy, after // "du 01/05-07/05, 2020"
+	}
+	v[0].y, v[1].y = y, y
+	if y != 0 && (v[0].m > v[1].m || v[0].m == v[1].m && v[0].d > v[1].d) {
+		v[0].y-- // "28/12-03/01/2017": December of the year before
+	}
+	for _, d := range v {
+		if d.m < 1 || d.m > 12 || !validDay(d.y, d.m, d.d) {
+			return 0
+		}
+	}
+	x.out = append(x.out, dent{i: i, j: next, v: v[0], noYear: y == 0}, dent{i: i, j: next, v: v[1], noYear: y == 0})
+	return next - i
 }
 
 // cued reports whether the numeric date [i, j) has the cue its form needs.
