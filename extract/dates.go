@@ -1686,8 +1686,10 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 			}
 			continue
 		}
-		if e.noYear && !e.ctx && e.rel == 0 {
-			if y := x.rangeYear(k); y != 0 {
+		if e.noYear && e.rel == 0 {
+			if y, j := x.yearOfAfter(k, pubYear); y != 0 {
+				e.v.y, e.j, e.noYear = y, j, false // "en juin de l'année prochaine"
+			} else if y := x.rangeYear(k); y != 0 {
 				e.v.y, e.noYear = y, false // "du 01/10 au 02/11/2017"
 			}
 		}
@@ -1731,6 +1733,27 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
+}
+
+// yearOfAfter returns the year of a relative or written-out year context that
+// follows entry k through "de" ("en juin de l'année prochaine", "le 3 mars de l'an
+// dernier", "mai de l'an deux mille dix") and where it ends, or 0: that year is the
+// entry's, and its text the entry's too.
+func (x *dateScanner) yearOfAfter(k, pubYear int) (int, int) {
+	if k+1 >= len(x.out) {
+		return 0, 0
+	}
+	e, n := x.out[k], x.out[k+1]
+	if !n.ctx || n.i != e.j+1 || !x.isWord(e.j, "de") {
+		return 0, 0
+	}
+	if n.v.y != 0 {
+		return n.v.y, n.j
+	}
+	if pubYear == 0 {
+		return 0, 0
+	}
+	return pubYear + int(n.rel), n.j
 }
 
 // rangeYear returns the year of the date that follows entry k as the other end of a
