@@ -690,15 +690,21 @@ func (x *dateScanner) at(i int) int {
 			if n := x.numericDate(i, j); n > 0 {
 				return n
 			}
+			if n := x.numericRange(i, j); n > 0 {
+				return n
+			}
 			x.gluedDayMonth(i, j)
 			return j - i
 		}
 		n, digits := x.num(i), len(x.str(i))
 		if digits <= 2 && n >= 1 && n <= 31 {
+			if k := x.spacedMonthYear(i); k > 0 {
+				return k
+			}
 			if k := x.dayList(i); k > 0 {
 				return k
 			}
-			return 1
+			return max(x.spacedDate(i), 1)
 		}
 		if isYear(n, digits) {
 			x.bareYear(i)
@@ -720,7 +726,7 @@ func isOrdinal(w string) bool {
 var monthNames = map[string]int{
 	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
 	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "sept": -9,
+	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "juill": -7, "sept": -9,
 	"sep": -9, "oct": -10, "nov": -11, "dec": -12,
 }
 
@@ -897,13 +903,25 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 		}
 		return 1900 + n, i + 1, true
 	}
-	if !isYear(n, len(x.str(i))) {
+	if !isYear(n, len(x.str(i))) && !x.oldYear(i) {
 		return 0, i, false
 	}
 	if x.glued(i+1) && (x.alnum(i+1) || x.compound(i) > i+1) {
 		return 0, i, false
 	}
 	return n, i + 1, true
+}
+
+// oldYear reports whether the four digits at token i, from 1000 to 1799, are a year
+// because a month name is right before them ("le 14 juillet 1789", "en mars 1562"),
+// not a count or an amount ("en mars 1500 personnes", "juin 1250 €", "mai 1200 000").
+func (x *dateScanner) oldYear(i int) bool {
+	n := x.num(i)
+	if len(x.str(i)) != 4 || n < 1000 || n >= 1800 || x.countAfter(i+1) || x.kind(i+1) == tokNum && x.toks[i+1].gap <= gapSpace {
+		return false
+	}
+	_, month := x.monthAt(i - 1)
+	return month && x.toks[i].gap == gapSpace
 }
 
 // clauseEnd reports whether token j ends a clause: the end of the text, a line
@@ -1303,10 +1321,14 @@ const (
 // numericForms are the numeric dates, tried in order.
 var numericForms = []numericForm{
 	{"dmy", "/.-", cueNone}, // 07/07/2023, 7.3.2017, 07-07-2023
+	// 02/22/2016: month first (English, as some software exports dates) only where
+	// the day-first reading is impossible; dmy, tried first, keeps 03/07/2016.
+	{"mdy", "/", cueNone},
 	{"yMD", "-/", cueNone},  // 2023-07-07, 2023/07/07
 	{"yM", "-", cueNone},    // 2017-04 (a metadata line)
 	{"my", "/", cueNone},    // 03/2019, 3/2019
 	{"dm", "/", cueDay},     // le 17/02 (the year from the context; see dayCued, notDay)
+	{"DM", "-", cueDay},     // le 10-02 (two digits each: "les 3-5" is a range of numbers)
 	{"dmz", "/", cueNone},   // 20/02/14
 	{"DMz", ".", cueNone},   // 15.05.99
 	{"ym", "-./", cueMonth}, // en 2015-3, depuis 2016.11 (not "délibération 2015-3")
@@ -1398,6 +1420,95 @@ func (x *dateScanner) numericDate(i, j int) int {
 		return 0
 	}
 	return j - i
+}
+
+// spacedDate records a day, a month and a year written as numbers apart, as forms
+// and exports give them ("18 08 1978", "02 04 2009"), at token i and returns how many
+// tokens it took (0: none). The day and month have two digits, one of them a leading
+// zero, which counts and quantities never have; the three stand alone, so that a
+// row of numbers or a telephone number is no date.
+func (x *dateScanner) spacedDate(i int) int {
+	if i+2 >= len(x.toks) || x.kind(i-1) == tokNum && x.toks[i].gap <= gapSpace {
+		return 0
+	}
+	for k := i; k <= i+2; k++ {
+		if x.kind(k) != tokNum || k > i && x.toks[k].gap != gapSpace || k < i+2 && len(x.str(k)) != 2 {
+			return 0
+		}
+	}
+	if x.str(i)[0] != '0' && x.str(i + 1)[0] != '0' || i+3 < len(x.toks) && x.toks[i+3].gap <= gapSpace &&
+		(x.kind(i+3) == tokNum || x.alnum(i+3) && x.glued(i+3) || x.countAfter(i+3)) {
+		return 0
+	}
+	y, l := x.num(i+2), len(x.str(i+2))
+	v := dval{y, x.num(i + 1), x.num(i)}
+	if !isYear(y, l) || v.m < 1 || v.m > 12 || !validDay(v.y, v.m, v.d) {
+		return 0
+	}
+	x.out = append(x.out, dent{i: i, j: i + 3, v: v})
+	return 3
+}
+
+// spacedMonthYear records a month and a year with a slash and a space the way PDFs
+// space them ("11 / 2016", "03/ 2019", "6 /2022") at token i, as "my" reads them
+// glued, and returns how many tokens it took (0: none).
+func (x *dateScanner) spacedMonthYear(i int) int {
+	m := x.num(i)
+	if i+2 >= len(x.toks) || m < 1 || m > 12 || !x.isPunct(i+1, "/") || x.kind(i+2) != tokNum ||
+		x.toks[i+1].gap == gapNone && x.toks[i+2].gap == gapNone || x.toks[i+1].gap > gapSpace || x.toks[i+2].gap > gapSpace {
+		return 0
+	}
+	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] || x.kind(i-1) == tokPunct && x.glued(i) {
+		return 0 // "n° 11 / 2016", "4/11 / 2016"
+	}
+	y := x.num(i + 2)
+	if !isYear(y, len(x.str(i+2))) || x.glued(i+3) && (x.alnum(i+3) || x.isPunct(i+3, "/")) || x.countAfter(i+3) {
+		return 0
+	}
+	x.out = append(x.out, dent{i: i, j: i + 3, v: dval{y: y, m: m}})
+	return 3
+}
+
+// numericRange records the compound [i, j) of two days and months as numbers joined
+// by a hyphen, with a year after the second or not ("du 28/12-03/01/2017", "semaine
+// du 01/06-07/06"), and returns how many tokens it took (0: none). Without a year it
+// needs a day's cue, as "le 17/02" does (dayCued).
+func (x *dateScanner) numericRange(i, j int) int {
+	if j-i != 7 && j-i != 9 || !x.isPunct(i+3, "-") && !x.isPunct(i+3, "–") {
+		return 0
+	}
+	var v [2]dval
+	lens := make([]int, 0, 4)
+	for k := range 2 {
+		p := i + 4*k
+		if !x.isPunct(p+1, "/") || len(x.str(p)) > 2 || len(x.str(p+2)) > 2 || x.kind(p) != tokNum || x.kind(p+2) != tokNum {
+			return 0
+		}
+		v[k] = dval{0, x.num(p + 2), x.num(p)}
+		lens = append(lens, len(x.str(p)), len(x.str(p+2)))
+	}
+	y, next := 0, j
+	if j-i == 9 {
+		if !x.isPunct(i+7, "/") || !isYear(x.num(i+8), len(x.str(i+8))) {
+			return 0
+		}
+		y = x.num(i + 8)
+	} else if !x.dayCued(i, j, lens[:2]) || x.notDay(i, j) {
+		return 0
+	} else if yy, after, ok := x.year(j); ok {
+		y, next = yy, after // "du 01/05-07/05, 2020"
+	}
+	v[0].y, v[1].y = y, y
+	if y != 0 && (v[0].m > v[1].m || v[0].m == v[1].m && v[0].d > v[1].d) {
+		v[0].y-- // "28/12-03/01/2017": December of the year before
+	}
+	for _, d := range v {
+		if d.m < 1 || d.m > 12 || !validDay(d.y, d.m, d.d) {
+			return 0
+		}
+	}
+	x.out = append(x.out, dent{i: i, j: next, v: v[0], noYear: y == 0}, dent{i: i, j: next, v: v[1], noYear: y == 0})
+	return next - i
 }
 
 // cued reports whether the numeric date [i, j) has the cue its form needs.
@@ -1575,8 +1686,10 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 			}
 			continue
 		}
-		if e.noYear && !e.ctx && e.rel == 0 {
-			if y := x.rangeYear(k); y != 0 {
+		if e.noYear && e.rel == 0 {
+			if y, j := x.yearOfAfter(k, pubYear); y != 0 {
+				e.v.y, e.j, e.noYear = y, j, false // "en juin de l'année prochaine"
+			} else if y := x.rangeYear(k); y != 0 {
 				e.v.y, e.noYear = y, false // "du 01/10 au 02/11/2017"
 			}
 		}
@@ -1620,6 +1733,27 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 	}
 	slices.SortStableFunc(res, func(a, b corpus.Date) int { return a.Start - b.Start })
 	return res
+}
+
+// yearOfAfter returns the year of a relative or written-out year context that
+// follows entry k through "de" ("en juin de l'année prochaine", "le 3 mars de l'an
+// dernier", "mai de l'an deux mille dix") and where it ends, or 0: that year is the
+// entry's, and its text the entry's too.
+func (x *dateScanner) yearOfAfter(k, pubYear int) (int, int) {
+	if k+1 >= len(x.out) {
+		return 0, 0
+	}
+	e, n := x.out[k], x.out[k+1]
+	if !n.ctx || n.i != e.j+1 || !x.isWord(e.j, "de") {
+		return 0, 0
+	}
+	if n.v.y != 0 {
+		return n.v.y, n.j
+	}
+	if pubYear == 0 {
+		return 0, 0
+	}
+	return pubYear + int(n.rel), n.j
 }
 
 // rangeYear returns the year of the date that follows entry k as the other end of a

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"terril/corpus"
 )
@@ -25,8 +26,8 @@ const peerDir = "../../shared/peer/recognizers-text-fr"
 
 // Floors: the figures reached; a rule that lowers one fails the test.
 const (
-	peerFloorDateFound   = 0.887 // 774/872
-	peerFloorDateValue   = 0.741 // 330/445
+	peerFloorDateFound   = 0.901 // 781/866
+	peerFloorDateValue   = 0.808 // 343/424
 	peerFloorEuroNative  = 1.0   // 6/6
 	peerFloorEuroNumbers = 1.0   // 93/93
 	peerMaxNonEuro       = 0
@@ -61,6 +62,19 @@ func (r peerResult) span(input string) (int, int) {
 	}
 	runes := []rune(input)
 	s, e := min(r.Start, len(runes)), min(r.Start+n, len(runes))
+	if got := string(runes[s:e]); !strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(r.Text)) &&
+		!strings.HasPrefix(strings.ToLower(got), strings.ToLower(strings.TrimSpace(r.Text))) {
+		// A few specs give a span that is not their Text ("le mois de mars" at the
+		// place of "pas ici au mois de"): the Text where the input has it, else the
+		// whole input (such cases have one date).
+		lower := strings.ToLower(input)
+		if k := strings.Index(lower, strings.ToLower(r.Text)); k >= 0 {
+			s = utf8.RuneCountInString(lower[:k])
+			e = min(s+utf8.RuneCountInString(r.Text), len(runes))
+		} else {
+			s, e = 0, len(runes)
+		}
+	}
 	// A letter after the prefix keeps a space Normalize would drop at its end.
 	norm := func(k int) int { return len(Normalize(string(runes[:k])+"x")) - 1 }
 	return norm(s), norm(e)
@@ -120,6 +134,99 @@ func peerDateScope(text, timex string) bool {
 	return month || peerYear.MatchString(f) || peerNumericDate.MatchString(f)
 }
 
+// Expected values not scored, each for a written reason (peerContradicts says which
+// applies); the test logs every case it leaves out.
+const (
+	peerWhyNotResolved = "not a calendar day: the spec itself resolves it as \"not resolved\" (30 February, 29/2/2019)"
+	peerWhyMonthDay    = "the spec reads a numeric date whose parts are both <= 12 month first (English); French writes day/month"
+	peerWhyMonthName   = "the expected month is neither the month the text names nor a number in it"
+	peerWhyDay         = "the expected day is no number the text writes beside its month name"
+	peerWhyYear        = "the expected year is not the four-digit year the text writes"
+)
+
+// peerRelative are the words that make a date relative or a part of a unit: its
+// values need not be written in the text, so peerContradicts says nothing of them.
+var peerRelative = regexp.MustCompile(`\b(ce|cet|cette|prochaine?|derniere?|suivante?|precedente?|passee?|fin|debut|milieu|mi|premier|deuxieme|seconde?|troisieme|quatrieme|cinquieme|l'annee|annee)\b`)
+
+// peerContradicts returns why the expected values want contradict the text (one of
+// the peerWhy reasons), or "" when they may be read from it: the spec's French cases
+// were translated from English ones and some kept the English value.
+func peerContradicts(text string, want []string) string {
+	f := NewText(Normalize(text)).Folded
+	var months, nums, years []int
+	words := false
+	toks := lex(f)
+	for k, tk := range toks {
+		w := f[tk.s:tk.e]
+		switch {
+		case tk.kind == tokWord && monthOf(w) != 0:
+			months = append(months, max(monthOf(w), -monthOf(w)))
+		case tk.kind == tokWord && isNumberWord(w):
+			words = true
+		case tk.kind == tokNum && len(w) <= 2:
+			nums = append(nums, atoiPeer(w))
+		case tk.kind == tokNum && len(w) == 4:
+			years = append(years, atoiPeer(w))
+		}
+		// "3-7-2017" expecting 2017-03-07: two parts <= 12 read month first.
+		if tk.kind == tokNum && len(w) <= 2 && k+2 < len(toks) && toks[k+2].kind == tokNum && len(f[toks[k+2].s:toks[k+2].e]) <= 2 &&
+			strings.Contains("/.-", f[toks[k+1].s:toks[k+1].e]) && (k == 0 || toks[k-1].kind != tokPunct || tk.gap != gapNone) {
+			a, b := atoiPeer(w), atoiPeer(f[toks[k+2].s:toks[k+2].e])
+			for _, v := range want {
+				if a != b && a <= 12 && b <= 12 && len(v) == 10 && atoiPeer(v[5:7]) == a && atoiPeer(v[8:]) == b {
+					return peerWhyMonthDay
+				}
+			}
+		}
+	}
+	if peerRelative.MatchString(f) {
+		return ""
+	}
+	for _, v := range want {
+		// A period of years or months gives its ends as first days: "-01-01" and,
+		// where the text writes no day, "-01" are no part of the text.
+		if len(v) < 7 || v[5] == 'X' || strings.HasSuffix(v, "-01-01") {
+			continue
+		}
+		if y := atoiPeer(v[:4]); len(want) == 1 && len(years) > 0 && v[0] != 'X' && !slices.Contains(years, y) {
+			return peerWhyYear
+		}
+		if m := atoiPeer(v[5:7]); !slices.Contains(months, m) && !(len(months) == 0 && slices.Contains(nums, m)) {
+			return peerWhyMonthName
+		}
+		if len(v) == 10 && !words && len(months) > 0 && len(nums) > 0 && !slices.Contains(nums, atoiPeer(v[8:])) {
+			return peerWhyDay
+		}
+	}
+	return ""
+}
+
+func atoiPeer(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// peerEndOf gives, for a period whose Timex ends with the first day after "la fin
+// de 2008" ("(2007-01-01,2009-01-01,P24M)"), the end as the text says it: the year
+// (a duration of years or of twelve months) or the month before.
+func peerEndOf(v, dur string) string {
+	months := strings.HasSuffix(dur, "M") && atoiPeer(strings.Trim(dur, "PM"))%12 == 0
+	switch {
+	case (strings.HasSuffix(dur, "Y") || months) && strings.HasSuffix(v, "-01-01") && v[0] != 'X':
+		return fmt.Sprintf("%04d", atoiPeer(v[:4])-1)
+	case strings.HasSuffix(dur, "M") && len(v) == 10 && strings.HasSuffix(v, "-01"):
+		m := atoiPeer(v[5:7]) - 1
+		if m == 0 {
+			if v[0] == 'X' {
+				return "XXXX-12"
+			}
+			return fmt.Sprintf("%04d-12", atoiPeer(v[:4])-1)
+		}
+		return fmt.Sprintf("%s-%02d", v[:4], m)
+	}
+	return v
+}
+
 // peerTimexValues turns a Timex into the values terril should give: a date, a month
 // or a year, or a period's two ends; "XXXX" when the text gives no year.
 func peerTimexValues(timex string) []string {
@@ -131,6 +238,21 @@ func peerTimexValues(timex string) []string {
 		return []string{parts[0], parts[1]}
 	}
 	return []string{timex}
+}
+
+// peerFinValues are want with, for a text that says "la fin de", the period's ends
+// read as peerEndOf does: Recognizers writes the end of 2008 as 2009-01-01.
+func peerFinValues(text, timex string, want []string) [][]string {
+	alts := make([][]string, len(want))
+	parts := strings.Split(strings.Trim(timex, "()"), ",")
+	fin := len(parts) == 3 && strings.Contains(NewText(Normalize(text)).Folded, "fin d")
+	for k, w := range want {
+		alts[k] = []string{w}
+		if e := peerEndOf(w, parts[len(parts)-1]); fin && e != w {
+			alts[k] = append(alts[k], e)
+		}
+	}
+	return alts
 }
 
 // peerDateMatch reports whether terril's value v is the expected e: equal, or e at a
@@ -155,18 +277,21 @@ func peerDateMatch(v, e string, noYear bool) bool {
 }
 
 // peerSetsMatch reports whether every value of got matches one of want and every
-// one of want is matched.
-func peerSetsMatch(got, want []string, noYear bool) bool {
+// one of want is matched; each wanted value may be read in one of its alternatives.
+func peerSetsMatch(got []string, want [][]string, noYear bool) bool {
 	if len(got) == 0 {
 		return false
 	}
+	matches := func(g string, alts []string) bool {
+		return slices.ContainsFunc(alts, func(w string) bool { return peerDateMatch(g, w, noYear) })
+	}
 	for _, g := range got {
-		if !slices.ContainsFunc(want, func(w string) bool { return peerDateMatch(g, w, noYear) }) {
+		if !slices.ContainsFunc(want, func(alts []string) bool { return matches(g, alts) }) {
 			return false
 		}
 	}
-	for _, w := range want {
-		if !slices.ContainsFunc(got, func(g string) bool { return peerDateMatch(g, w, noYear) }) {
+	for _, alts := range want {
+		if !slices.ContainsFunc(got, func(g string) bool { return matches(g, alts) }) {
 			return false
 		}
 	}
@@ -205,6 +330,24 @@ func (t peerTally) rate() float64 {
 
 func (t peerTally) String() string { return fmt.Sprintf("%d/%d = %.3f", t.ok, t.n, t.rate()) }
 
+// peerOtherResult reports whether terril's date d is the value of another expected
+// result of c that it overlaps too: the guidelines give "le 18 et le 19 juin" as one
+// expression with two values where the spec has "18" and "19 juin".
+func peerOtherResult(c peerCase, r peerResult, d corpus.Date) bool {
+	for _, o := range c.Results {
+		timex, isDate := peerDateTimex(o)
+		if o.Start == r.Start && o.Text == r.Text || !isDate || timex == "" {
+			continue
+		}
+		s, e := o.span(c.Input)
+		noYear := !peerHasYear.MatchString(NewText(Normalize(o.Text)).Folded)
+		if d.Start < e && s < d.End && slices.ContainsFunc(peerTimexValues(timex), func(w string) bool { return peerDateMatch(d.Value, w, noYear) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // peerDateResult scores one expected result against terril's dates of its input:
 // whether it is in scope, found, has a value to compare, and the values match.
 func peerDateResult(t *testing.T, file string, c peerCase, r peerResult, dates []corpus.Date) (scope, found, valued, ok bool) {
@@ -212,10 +355,14 @@ func peerDateResult(t *testing.T, file string, c peerCase, r peerResult, dates [
 	if !isDate || !peerDateScope(r.Text, timex) {
 		return false, false, false, false
 	}
+	if strings.Contains(string(r.Resolution)+string(r.Value), "not resolved") {
+		t.Logf("%s: left out %q: %s", file, r.Text, peerWhyNotResolved)
+		return false, false, false, false
+	}
 	s, e := r.span(c.Input)
 	var got []string
 	for _, d := range dates {
-		if d.Start < e && s < d.End && !slices.Contains(got, d.Value) {
+		if d.Start < e && s < d.End && !slices.Contains(got, d.Value) && !peerOtherResult(c, r, d) {
 			got = append(got, d.Value)
 		}
 	}
@@ -227,7 +374,11 @@ func peerDateResult(t *testing.T, file string, c peerCase, r peerResult, dates [
 	}
 	noYear := !peerHasYear.MatchString(NewText(Normalize(r.Text)).Folded)
 	want := peerTimexValues(timex)
-	ok = peerSetsMatch(got, want, noYear)
+	if why := peerContradicts(r.Text, want); why != "" {
+		t.Logf("%s: value of %q (want %v) not scored: %s", file, r.Text, want, why)
+		return true, len(got) > 0, false, false
+	}
+	ok = peerSetsMatch(got, peerFinValues(r.Text, timex, want), noYear)
 	if !ok && len(got) > 0 && testing.Verbose() {
 		t.Logf("%s: %q in %q: got %v, want %v", file, r.Text, c.Input, got, want)
 	}
