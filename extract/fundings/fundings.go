@@ -1126,8 +1126,8 @@ var numberWords = map[string]bool{"deux": true, "trois": true, "quatre": true, "
 	"vingt": true, "trente": true, "cent": true, "centaine": true, "dizaine": true, "vingtaine": true}
 
 func isCount(w string) bool {
-	if numberWords[w] {
-		return true
+	if w != "" && w[0] > '9' {
+		return numberWordM.admits(w) && numberWords[w]
 	}
 	for _, c := range w {
 		if c < '0' || c > '9' {

@@ -468,6 +468,8 @@ var (
 	agentIntroM    = newMatcher(agentIntro)
 	instrumentM    = newMatcher(phrasesOf(instrumentWords))
 	funderHeadM    = newMatcher(headPhrases(funderHeads))
+	funderAdjM     = newMatcher(mapKeys(funderAdjectives)) // for its filter
+	numberWordM    = newMatcher(mapKeys(numberWords))      // for its filter
 	summaryM       = newMatcher(summaryStart)
 	volumeM        = newMatcher(volumeAfter)
 	activityM      = newMatcher(activityAfter)
@@ -493,6 +495,15 @@ func headPhrases(t []funderHead) []string {
 	s := make([]string, len(t))
 	for i, h := range t {
 		s[i] = h.phrase
+	}
+	return s
+}
+
+// mapKeys returns the keys of a word set, for a matcher whose filter guards it.
+func mapKeys[V any](m map[string]V) []string {
+	s := make([]string, 0, len(m))
+	for w := range m {
+		s = append(s, w)
 	}
 	return s
 }

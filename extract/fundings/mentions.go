@@ -94,16 +94,19 @@ func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
 		w := toks[k].w
-		if !funderHeadM.admits(w) && (len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' && w[0] != 'c') {
+		head, adj := funderHeadM.admits(w), funderAdjM.admits(w)
+		if !head && !adj {
 			continue // no head nor adjective starts here (the common case, kept inline)
 		}
-		if m, ok := mentionAt(text, toks, k); ok {
-			m.role = roleOf(toks, m.i, m.j)
-			ms = append(ms, m)
-			k = m.j - 1
-			continue
+		if head {
+			if m, ok := mentionAt(text, toks, k); ok {
+				m.role = roleOf(toks, m.i, m.j)
+				ms = append(ms, m)
+				k = m.j - 1
+				continue
+			}
 		}
-		if w := toks[k].w; len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' && w[0] != 'c' {
+		if !adj {
 			continue
 		}
 		if a, ok := funderAdjectives[toks[k].w]; ok && k > 0 {
@@ -164,7 +167,8 @@ var financialAdjectives = map[string]bool{"financier": true, "financiers": true,
 
 // roleOf reads the words around a mention [i, j).
 func roleOf(toks []token, i, j int) int {
-	if _, ok := endsAt(toks, i, 2, benefIntroM); ok && carrier(toks, i) {
+	_, benef := endsAt(toks, i, 2, benefIntroM)
+	if benef && carrier(toks, i) {
 		return roleBenef
 	}
 	if _, ok := endsAt(toks, i, 2, agentIntroM); ok {
@@ -193,7 +197,7 @@ func roleOf(toks []token, i, j int) int {
 			return roleAgent
 		}
 	}
-	if _, ok := endsAt(toks, i, 2, benefIntroM); ok {
+	if benef {
 		return roleBenef
 	}
 	if r, ok := verbAfter(toks, j); ok {

@@ -3,6 +3,7 @@ package fundings
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A token is a word, a number or one punctuation character of the text, folded
@@ -72,11 +73,24 @@ func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // tokenize splits text into tokens. A word keeps its inner hyphens
 // ("hauts-de-france", "co-financement") and an elided article its apostrophe
-// ("l'", "d'", "qu'"). Folded words are substrings of one folded copy of the text,
-// so that a token costs no allocation of its own.
+// ("l'", "d'", "qu'"). Folded words are substrings of one folded buffer, so that
+// a token costs no allocation of its own.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+1)
-	folded := make([]byte, 0, len(text)+len(text)/8)
+	return tokenizeInto(text, nil)
+}
+
+// tokenizeInto is tokenize appending to toks[:0], whose array the caller may lend.
+// Runs of ASCII letters and digits, most of a French text, are folded here; a
+// word goes on in scanWord only at a hyphen, an apostrophe or a multi-byte rune.
+func tokenizeInto(text string, toks []token) []token {
+	if n := len(text)/4 + 1; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
+	toks = toks[:0]
+	// buf has a byte for each byte of text still to read, and slack: the ASCII
+	// paths write one byte per byte read, and only the others (fold) check room.
+	buf := make([]byte, len(text)+16)
+	o := 0
 	nl, blank := false, false
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -91,14 +105,30 @@ func tokenize(text string) []token {
 			i++
 			continue
 		case clLower, clUpper:
-			start, fs := i, len(folded)
-			i, folded = scanWord(text, i, folded)
-			toks = append(toks, token{start: start, end: i, nl: nl, blank: blank, upper: cl == clUpper, word: true,
-				fs: int32(fs), fe: int32(len(folded))})
+			start, fs := i, o
+			for i < len(text) {
+				c := text[i]
+				if k := byteClass[c]; k == clLower {
+					buf[o] = c
+				} else if k == clUpper {
+					buf[o] = c + 'a' - 'A'
+				} else {
+					break
+				}
+				o++
+				i++
+			}
+			if i < len(text) && (text[i] == '-' || text[i] == '\'' || text[i] >= utf8.RuneSelf) {
+				var b []byte
+				i, b = scanWord(text, i, buf[:o])
+				buf, o = room(buf, b, len(text)-i)
+			}
+			toks = append(toks, wordToken(buf, start, i, fs, o, nl, blank, cl == clUpper))
 		case clOther:
-			folded = append(folded, c)
-			toks = append(toks, token{start: i, end: i + 1, nl: nl, blank: blank, fs: int32(len(folded) - 1),
-				fe: int32(len(folded))})
+			buf[o] = c
+			o++
+			toks = append(toks, token{w: unsafe.String(&buf[o-1], 1), start: i, end: i + 1, nl: nl, blank: blank,
+				fs: int32(o - 1), fe: int32(o)})
 			i++
 		default: // a multi-byte rune
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -107,29 +137,46 @@ func tokenize(text string) []token {
 				i += size
 				continue
 			case isWordRune(r):
-				start, fs := i, len(folded)
-				i, folded = scanWord(text, i, folded)
-				toks = append(toks, token{start: start, end: i, nl: nl, blank: blank, upper: unicode.IsUpper(r), word: true,
-					fs: int32(fs), fe: int32(len(folded))})
+				start, fs := i, o
+				var b []byte
+				i, b = scanWord(text, i, buf[:o])
+				buf, o = room(buf, b, len(text)-i)
+				toks = append(toks, wordToken(buf, start, i, fs, o, nl, blank, unicode.IsUpper(r)))
 			default:
-				fs := len(folded)
-				folded = appendFolded(folded, r)
-				toks = append(toks, token{start: i, end: i + size, nl: nl, blank: blank, fs: int32(fs), fe: int32(len(folded))})
+				fs := o
+				buf, o = room(buf, appendFolded(buf[:o], r), len(text)-i-size)
+				toks = append(toks, token{w: unsafe.String(&buf[fs], o-fs), start: i, end: i + size, nl: nl, blank: blank,
+					fs: int32(fs), fe: int32(o)})
 				i += size
 			}
 		}
 		nl, blank = false, false
 	}
-	f := string(folded)
-	for k := range toks {
-		t := &toks[k]
-		t.w = f[t.fs:t.fe]
-		// The preposition keeps its accent: "a" is the verb ("la Région a voté").
-		if t.end-t.start == 2 && t.w == "a" {
-			t.w = "à"
-		}
-	}
 	return toks
+}
+
+// room returns b's array, with room for rest more bytes and slack, and its length.
+// A token's string stays in the array it was written in: bytes once written are
+// never written again, whichever array later ones go to.
+func room(buf, b []byte, rest int) ([]byte, int) {
+	o := len(b)
+	if cap(b)-o < rest+16 {
+		nb := make([]byte, o+rest+16+(o+rest)/8)
+		copy(nb, b)
+		return nb, o
+	}
+	return b[:cap(b)], o
+}
+
+// wordToken makes the token of the word text[start:end], folded as buf[fs:fe].
+func wordToken(buf []byte, start, end, fs, fe int, nl, blank, upper bool) token {
+	w := unsafe.String(&buf[fs], fe-fs)
+	// The preposition keeps its accent: "a" is the verb ("la Région a voté").
+	if end-start == 2 && w == "a" {
+		w = "à"
+	}
+	return token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper, word: true,
+		fs: int32(fs), fe: int32(fe)}
 }
 
 // Classes of bytes for tokenize.
