@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"terril/corpus"
@@ -84,11 +85,14 @@ func Find(in Input) (out []corpus.Funding) {
 		}
 	}()
 	in.Amounts = withRepeats(in.Text, in.Amounts)
-	r := &reader{in: in, toks: tokenize(in.Text[:textEnd(in.Text, in.Amounts)]), home: -1}
+	bufs := bufPool.Get().(*buffers)
+	defer bufPool.Put(bufs)
+	bufs.toks = tokenizeInto(in.Text[:textEnd(in.Text, in.Amounts)], bufs.toks)
+	r := &reader{in: in, toks: bufs.toks, home: -1}
 	if len(r.toks) == 0 {
 		return nil
 	}
-	r.lay = newLayout(r.toks)
+	r.lay = newLayout(r.toks, bufs)
 	r.ms = findMentions(in.Text, r.toks)
 	r.nMain, r.firstElig = len(r.ms), -2
 	r.addHome()
@@ -112,6 +116,15 @@ func Find(in Input) (out []corpus.Funding) {
 	r.parts()
 	return r.output()
 }
+
+// buffers are the per-token arrays of a document, lent between calls of Find:
+// nothing Find returns points into them.
+type buffers struct {
+	toks           []token
+	sentOf, paraOf []int
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 
 // textEnd is where reading can stop: a sentence or two after the last amount.
 func textEnd(text string, amounts []corpus.Amount) int {

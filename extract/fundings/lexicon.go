@@ -354,7 +354,11 @@ func filterKey(w string, n int) int {
 }
 
 func (m *matcher) admits(w string) bool {
-	k := filterKey(w, len(w))
+	return m.admitsKey(uint16(filterKey(w, len(w))))
+}
+
+// admitsKey is admits for a token's key.
+func (m *matcher) admitsKey(k uint16) bool {
 	return m.filter[k>>6]&(1<<(k&63)) != 0
 }
 
@@ -422,7 +426,7 @@ func wordMatches(p, w string) bool {
 func (m *matcher) at(toks []token, i int) (idx, n int) {
 	idx = -1
 	w := toks[i].w
-	if !m.admits(w) {
+	if !m.admitsKey(toks[i].key) {
 		return -1, 0
 	}
 	idx, n = longest(m.exact[w], toks, i, idx, n)

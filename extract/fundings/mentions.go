@@ -93,8 +93,8 @@ func nextUpper(toks []token, q int) bool {
 func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
-		w := toks[k].w
-		head, adj := funderHeadM.admits(w), funderAdjM.admits(w)
+		key := toks[k].key
+		head, adj := funderHeadM.admitsKey(key), funderAdjM.admitsKey(key)
 		if !head && !adj {
 			continue // no head nor adjective starts here (the common case, kept inline)
 		}

@@ -61,8 +61,12 @@ func breaksBefore(toks []token, k int) bool {
 	return false
 }
 
-func newLayout(toks []token) *layout {
-	l := &layout{sentOf: make([]int, len(toks)), paraOf: make([]int, len(toks))}
+// newLayout lays out toks, in b's arrays when they are large enough.
+func newLayout(toks []token, b *buffers) *layout {
+	if cap(b.sentOf) < len(toks) {
+		b.sentOf, b.paraOf = make([]int, len(toks)), make([]int, len(toks))
+	}
+	l := &layout{sentOf: b.sentOf[:len(toks)], paraOf: b.paraOf[:len(toks)]}
 	s, p := 0, 0
 	for k := range toks {
 		// Most tokens follow a word on the same line: no break, no call.
@@ -111,7 +115,7 @@ func endsAt(toks []token, k, skip int, m *matcher) (int, bool) {
 	}
 	for end := kk; end <= k; end++ {
 		for st := end - 1; st >= 0 && st >= end-m.maxLen; st-- {
-			if !m.admits(toks[st].w) {
+			if !m.admitsKey(toks[st].key) {
 				continue
 			}
 			if idx, n := m.at(toks, st); idx >= 0 && st+n == end {
@@ -130,7 +134,7 @@ func findIn(toks []token, i, j int, m *matcher) (at, n int) {
 // findFrom returns the first phrase of m that starts in [i, j) and ends by limit.
 func findFrom(toks []token, i, j, limit int, m *matcher) (at, n int) {
 	for k := max(i, 0); k < j && k < len(toks); k++ {
-		if !m.admits(toks[k].w) {
+		if !m.admitsKey(toks[k].key) {
 			continue // at would say no: skipped without the call
 		}
 		if idx, n := m.at(toks, k); idx >= 0 && k+n <= limit {

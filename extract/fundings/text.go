@@ -11,11 +11,12 @@ import (
 type token struct {
 	w          string // folded; punctuation as itself
 	start, end int
-	nl         bool  // a line break comes before it
-	blank      bool  // a blank line comes before it
-	upper      bool  // its first letter is a capital in the text
-	word       bool  // letters or digits, not punctuation
-	fs, fe     int32 // its folded form in the folded copy of the text
+	nl         bool   // a line break comes before it
+	blank      bool   // a blank line comes before it
+	upper      bool   // its first letter is a capital in the text
+	word       bool   // letters or digits, not punctuation
+	fs, fe     int32  // its folded form in the folded copy of the text
+	key        uint16 // filterKey(w, len(w)): the matchers' filters test it
 }
 
 // foldTable maps the accented letters of French (and a few neighbours) to ASCII.
@@ -95,6 +96,13 @@ func tokenizeInto(text string, toks []token) []token {
 	for i := 0; i < len(text); {
 		c := text[i]
 		cl := byteClass[c]
+		upper := cl == clUpper
+		if cl == clMulti {
+			// A letter of latinFold (é, à, Ç…) starts a word as an ASCII one does.
+			if f, up := latin2(text, i); f != "" {
+				cl, upper = clLower, up
+			}
+		}
 		switch cl {
 		case clNewline:
 			blank = blank || nl
@@ -105,13 +113,34 @@ func tokenizeInto(text string, toks []token) []token {
 			i++
 			continue
 		case clLower, clUpper:
-			start, fs := i, o
+			start := i
+			if cl == clLower {
+				// Lower-case ASCII letters and digits, most words of a French text,
+				// are their own folded form: the word is a piece of text.
+				for i < len(text) && byteClass[text[i]] == clLower {
+					i++
+				}
+				if i == len(text) || !continuesWord(text[i]) {
+					toks = append(toks, wordToken(text[start:i], start, i, nl, blank, false))
+					nl, blank = false, false
+					continue
+				}
+				o += copy(buf[o:], text[start:i])
+			}
+			fs := o - (i - start)
 			for i < len(text) {
 				c := text[i]
 				if k := byteClass[c]; k == clLower {
 					buf[o] = c
 				} else if k == clUpper {
 					buf[o] = c + 'a' - 'A'
+				} else if f, _ := latin2(text, i); f != "" {
+					buf[o] = f[0]
+					if len(f) > 1 {
+						o++
+						buf[o] = f[1]
+					}
+					i++ // two bytes in, at most two out
 				} else {
 					break
 				}
@@ -123,12 +152,9 @@ func tokenizeInto(text string, toks []token) []token {
 				i, b = scanWord(text, i, buf[:o])
 				buf, o = room(buf, b, len(text)-i)
 			}
-			toks = append(toks, wordToken(buf, start, i, fs, o, nl, blank, cl == clUpper))
+			toks = append(toks, wordToken(unsafe.String(&buf[fs], o-fs), start, i, nl, blank, upper))
 		case clOther:
-			buf[o] = c
-			o++
-			toks = append(toks, token{w: unsafe.String(&buf[o-1], 1), start: i, end: i + 1, nl: nl, blank: blank,
-				fs: int32(o - 1), fe: int32(o)})
+			toks = append(toks, token{w: text[i : i+1], start: i, end: i + 1, nl: nl, blank: blank, key: punctKey[c]})
 			i++
 		default: // a multi-byte rune
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -141,12 +167,13 @@ func tokenizeInto(text string, toks []token) []token {
 				var b []byte
 				i, b = scanWord(text, i, buf[:o])
 				buf, o = room(buf, b, len(text)-i)
-				toks = append(toks, wordToken(buf, start, i, fs, o, nl, blank, unicode.IsUpper(r)))
+				toks = append(toks, wordToken(unsafe.String(&buf[fs], o-fs), start, i, nl, blank, unicode.IsUpper(r)))
 			default:
 				fs := o
 				buf, o = room(buf, appendFolded(buf[:o], r), len(text)-i-size)
-				toks = append(toks, token{w: unsafe.String(&buf[fs], o-fs), start: i, end: i + size, nl: nl, blank: blank,
-					fs: int32(fs), fe: int32(o)})
+				w := unsafe.String(&buf[fs], o-fs)
+				toks = append(toks, token{w: w, start: i, end: i + size, nl: nl, blank: blank,
+					key: uint16(filterKey(w, len(w)))})
 				i += size
 			}
 		}
@@ -154,6 +181,25 @@ func tokenizeInto(text string, toks []token) []token {
 	}
 	return toks
 }
+
+// latin2 returns the folded form of the two-byte rune at text[i] when latinFold
+// has one (every such rune is a letter), and whether the rune is a capital.
+func latin2(text string, i int) (string, bool) {
+	c := text[i]
+	if c < 0xC2 || c >= 0xC9 || i+1 >= len(text) || text[i+1]&0xC0 != 0x80 {
+		return "", false // 0xC9 starts U+0240: latinFold ends at U+0250
+	}
+	r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+	return latinFold[r], latinUpper[r]
+}
+
+// latinUpper tells the capitals among the runes of latinFold.
+var latinUpper = func() (t [0x250]bool) {
+	for r := range rune(0x250) {
+		t[r] = unicode.IsUpper(r)
+	}
+	return t
+}()
 
 // room returns b's array, with room for rest more bytes and slack, and its length.
 // A token's string stays in the array it was written in: bytes once written are
@@ -168,16 +214,28 @@ func room(buf, b []byte, rest int) ([]byte, int) {
 	return b[:cap(b)], o
 }
 
-// wordToken makes the token of the word text[start:end], folded as buf[fs:fe].
-func wordToken(buf []byte, start, end, fs, fe int, nl, blank, upper bool) token {
-	w := unsafe.String(&buf[fs], fe-fs)
+// continuesWord: a word may go on at c (a capital, a rune, a hyphen, an apostrophe).
+func continuesWord(c byte) bool {
+	return byteClass[c] == clUpper || c >= utf8.RuneSelf || c == '-' || c == '\''
+}
+
+// wordToken makes the token of the word text[start:end], folded as w.
+func wordToken(w string, start, end int, nl, blank, upper bool) token {
 	// The preposition keeps its accent: "a" is the verb ("la Région a voté").
 	if end-start == 2 && w == "a" {
 		w = "à"
 	}
 	return token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper, word: true,
-		fs: int32(fs), fe: int32(fe)}
+		key: uint16(filterKey(w, len(w)))}
 }
+
+// punctKey is the filter key of each one-byte token.
+var punctKey = func() (t [256]uint16) {
+	for c := range 256 {
+		t[c] = uint16(filterKey(string(rune(c)), 1))
+	}
+	return t
+}()
 
 // Classes of bytes for tokenize.
 const (
