@@ -67,7 +67,8 @@ type reader struct {
 	cspans      []cspan // the communes' mentions, in text order
 	totals      map[*amt]bool
 	names       []string // per mention, its full name (see fullName)
-	folded      []string // per mention, its full name folded
+	folded      []string // per mention, its full name folded (see foldedName)
+	foldDone    []bool   // per mention, folded is computed
 	sentCue     []int8   // per sentence: 0 unknown, 1 a cue word, -1 none
 	anyCue      bool     // some amount's sentence has a cue word
 }
@@ -353,9 +354,8 @@ func (r *reader) markMultiFunder() {
 // docInstruments notes what the whole document says of instruments.
 func (r *reader) docInstruments() {
 	for k := range r.toks {
-		// Every dotation word starts with d or f (dotation, DETR, DSIL, fonds friches…).
-		if w := r.toks[k].w; w == "" || w[0] != 'd' && w[0] != 'f' {
-			continue
+		if !dotationM.admitsKey(r.toks[k].key) {
+			continue // no dotation word starts here (the filter is derived from the table)
 		}
 		if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
 			r.dotationDoc = true
@@ -769,6 +769,7 @@ func (r *reader) fullNames() (names, folded []string) {
 		}
 	}
 	names, folded = make([]string, len(r.ms)), make([]string, len(r.ms))
+	r.foldDone = make([]bool, len(r.ms))
 	for k, m := range r.ms {
 		switch {
 		case m.group != "":
@@ -778,7 +779,6 @@ func (r *reader) fullNames() (names, folded []string) {
 		default:
 			names[k] = byKind[m.kind]
 		}
-		folded[k] = fold(names[k])
 	}
 	return names, folded
 }
@@ -1003,7 +1003,8 @@ func (r *reader) planFunder(a *amt) int {
 	r.ms = append(r.ms, mention{i: st, j: end, name: clean(textOf(r.in.Text, r.toks, st, end)),
 		kind: kindAgency, full: true, role: roleAgent, home: true})
 	r.names = append(r.names, r.ms[len(r.ms)-1].name)
-	r.folded = append(r.folded, fold(r.ms[len(r.ms)-1].name))
+	r.folded = append(r.folded, "")
+	r.foldDone = append(r.foldDone, false)
 	return len(r.ms) - 1
 }
 
@@ -1341,5 +1342,14 @@ func (r *reader) sameFunder(a, b *amt) bool {
 	if fa.kind == kindState && fb.kind == kindState {
 		return true
 	}
-	return fa.kind == fb.kind && r.folded[a.funder] == r.folded[b.funder]
+	return fa.kind == fb.kind && r.foldedName(a.funder) == r.foldedName(b.funder)
+}
+
+// foldedName returns the folded full name of mention k, folded once, when first
+// compared: most mentions never are.
+func (r *reader) foldedName(k int) string {
+	if !r.foldDone[k] {
+		r.folded[k], r.foldDone[k] = fold(r.names[k]), true
+	}
+	return r.folded[k]
 }

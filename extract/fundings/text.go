@@ -15,7 +15,6 @@ type token struct {
 	blank      bool   // a blank line comes before it
 	upper      bool   // its first letter is a capital in the text
 	word       bool   // letters or digits, not punctuation
-	fs, fe     int32  // its folded form in the folded copy of the text
 	key        uint16 // filterKey(w, len(w)): the matchers' filters test it
 }
 
@@ -121,7 +120,9 @@ func tokenizeInto(text string, toks []token) []token {
 					i++
 				}
 				if i == len(text) || !continuesWord(text[i]) {
-					toks = append(toks, wordToken(text[start:i], start, i, nl, blank, false))
+					w := text[start:i] // ASCII: never the "à" of wordToken
+					toks = append(toks, token{w: w, start: start, end: i, nl: nl, blank: blank, word: true,
+						key: uint16(filterKey(w, len(w)))})
 					nl, blank = false, false
 					continue
 				}
@@ -152,7 +153,9 @@ func tokenizeInto(text string, toks []token) []token {
 				i, b = scanWord(text, i, buf[:o])
 				buf, o = room(buf, b, len(text)-i)
 			}
-			toks = append(toks, wordToken(unsafe.String(&buf[fs], o-fs), start, i, nl, blank, upper))
+			w := foldedWord(unsafe.String(&buf[fs], o-fs), i-start)
+			toks = append(toks, token{w: w, start: start, end: i, nl: nl, blank: blank, upper: upper, word: true,
+				key: uint16(filterKey(w, len(w)))})
 		case clOther:
 			toks = append(toks, token{w: text[i : i+1], start: i, end: i + 1, nl: nl, blank: blank, key: punctKey[c]})
 			i++
@@ -219,12 +222,18 @@ func continuesWord(c byte) bool {
 	return byteClass[c] == clUpper || c >= utf8.RuneSelf || c == '-' || c == '\''
 }
 
+// foldedWord is w, the folded form of a word of n bytes in the text, but for
+// the preposition, which keeps its accent: "a" is the verb ("la Région a voté").
+func foldedWord(w string, n int) string {
+	if n == 2 && w == "a" {
+		return "à"
+	}
+	return w
+}
+
 // wordToken makes the token of the word text[start:end], folded as w.
 func wordToken(w string, start, end int, nl, blank, upper bool) token {
-	// The preposition keeps its accent: "a" is the verb ("la Région a voté").
-	if end-start == 2 && w == "a" {
-		w = "à"
-	}
+	w = foldedWord(w, end-start)
 	return token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper, word: true,
 		key: uint16(filterKey(w, len(w)))}
 }
