@@ -123,6 +123,8 @@ func Find(in Input) (out []corpus.Funding) {
 type buffers struct {
 	toks           []token
 	sentOf, paraOf []int
+	sents, paras   [][2]int
+	bullet         []bool
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -197,8 +199,17 @@ func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <=
 // hasCurrency: a whole amount ("250 000 €"), not the bare number of a range's low
 // end ("2" of "entre 2 et 3 M€"), which would be found inside other numbers.
 func hasCurrency(s string) bool {
-	l := strings.ToLower(s)
-	return strings.Contains(l, "€") || strings.Contains(l, "euro") || strings.Contains(l, "eur")
+	if strings.Contains(s, "€") {
+		return true
+	}
+	// "eur" in any case ("euros", "EUR"), without lowering s: no other rune
+	// lowers to e, u or r.
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'e' && s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'r' {
+			return true
+		}
+	}
+	return false
 }
 
 func taken(amounts []corpus.Amount, at int) bool {

@@ -22,7 +22,7 @@ func TestTokenizeSameAsRef(t *testing.T) {
 		}
 	}
 	alphabet := []string{"a", "Z", "é", "É", "œ", "Œ", "ß", "ẞ", "Ⱥ", "İ", "’", "'", "-", "‐", " ", "\n", "\t",
-		"\u202f", "\u00a0", ".", "(", "€", "9", "\xff", "\xc3", "ʼ", "‘", "—", "«", "»", "ǅ", "Σ", "日"}
+		"\u202f", "\u00a0", ".", "(", "€", "9", "\xff", "\xc3", "ʼ", "‘", "—", "«", "»", "ǅ", "Σ", "日", "E", "u", "R", "€", "eur", "EuR"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
 		var b []byte
@@ -34,6 +34,10 @@ func TestTokenizeSameAsRef(t *testing.T) {
 	for _, s := range texts {
 		if got, want := clean(s), strings.Trim(strings.Join(strings.Fields(s), " "), " ,;:.«»\"()-–"); got != want {
 			t.Fatalf("clean(%q) = %q, want %q", s, got, want)
+		}
+		l := strings.ToLower(s)
+		if got, want := hasCurrency(s), strings.Contains(l, "€") || strings.Contains(l, "eur"); got != want {
+			t.Fatalf("hasCurrency(%q) = %v, want %v", s, got, want)
 		}
 		var want []token
 		for _, t := range tokenizeRef(s) {
