@@ -1129,7 +1129,8 @@ func (r *reader) inFunderName(sp corpus.Span) bool {
 // countedSet finds "50 nouvelles opérations", "322 dossiers", "neuf projets".
 func (r *reader) countedSet(lo, hi int) (string, corpus.Span, bool) {
 	for k := lo; k < hi; k++ {
-		if !isCount(r.toks[k].w) {
+		// A count starts with a digit or is a number word (the filter of their table).
+		if t := &r.toks[k]; t.w == "" || (t.w[0] < '0' || t.w[0] > '9') && !numberWordM.admitsKey(t.key) || !isCount(t.w) {
 			continue
 		}
 		for q := k + 1; q < hi && q <= k+3; q++ {

@@ -94,10 +94,10 @@ func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
 		key := toks[k].key
-		head, adj := funderHeadM.admitsKey(key), funderAdjM.admitsKey(key)
-		if !head && !adj {
+		if headOrAdj[key>>6]&(1<<(key&63)) == 0 {
 			continue // no head nor adjective starts here (the common case, kept inline)
 		}
+		head, adj := funderHeadM.admitsKey(key), funderAdjM.admitsKey(key)
 		if head {
 			if m, ok := mentionAt(text, toks, k); ok {
 				m.role = roleOf(toks, m.i, m.j)
@@ -117,6 +117,14 @@ func findMentions(text string, toks []token) []mention {
 	}
 	return ms
 }
+
+// headOrAdj is the union of funderHeadM's and funderAdjM's filters.
+var headOrAdj = func() (f [len(matcher{}.filter)]uint64) {
+	for k := range f {
+		f[k] = funderHeadM.filter[k] | funderAdjM.filter[k]
+	}
+	return f
+}()
 
 func mentionAt(text string, toks []token, k int) (mention, bool) {
 	idx, n := funderHeadM.at(toks, k)

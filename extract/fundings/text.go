@@ -116,6 +116,7 @@ func tokenizeInto(text string, toks []token) []token {
 			if cl == clLower {
 				// Lower-case ASCII letters and digits, most words of a French text,
 				// are their own folded form: the word is a piece of text.
+			lower:
 				for i < len(text) && byteClass[text[i]] == clLower {
 					i++
 				}
@@ -124,6 +125,12 @@ func tokenizeInto(text string, toks []token) []token {
 					toks = append(toks, token{w: w, start: start, end: i, nl: nl, blank: blank, word: true,
 						key: uint16(filterKey(w, len(w)))})
 					nl, blank = false, false
+					// A space and another such word, the common case, skip the switch.
+					if i+1 < len(text) && text[i] == ' ' && byteClass[text[i+1]] == clLower {
+						i++
+						start = i
+						goto lower
+					}
 					continue
 				}
 				o += copy(buf[o:], text[start:i])
