@@ -70,12 +70,17 @@ func newLayout(toks []token, b *buffers) *layout {
 		paras: b.paras[:0], bullet: b.bullet[:0]}
 	defer func() { b.sents, b.paras, b.bullet = l.sents, l.paras, l.bullet }()
 	s, p := 0, 0
+	sentOf, paraOf := l.sentOf, l.paraOf
+	prevWord := false
 	for k := range toks {
+		t := &toks[k]
 		// Most tokens follow a word on the same line: no break, no call.
-		if k > 0 && !toks[k].nl && toks[k-1].word {
-			l.sentOf[k], l.paraOf[k] = s, p
+		if prevWord && !t.nl && k < len(sentOf) && k < len(paraOf) {
+			prevWord = t.word
+			sentOf[k], paraOf[k] = s, p
 			continue
 		}
+		prevWord = t.word
 		if breaksBefore(toks, k) {
 			if len(l.sents) > 0 {
 				l.sents[len(l.sents)-1][1] = k
