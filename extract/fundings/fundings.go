@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"terril/corpus"
@@ -66,7 +67,8 @@ type reader struct {
 	cspans      []cspan // the communes' mentions, in text order
 	totals      map[*amt]bool
 	names       []string // per mention, its full name (see fullName)
-	folded      []string // per mention, its full name folded
+	folded      []string // per mention, its full name folded (see foldedName)
+	foldDone    []bool   // per mention, folded is computed
 	sentCue     []int8   // per sentence: 0 unknown, 1 a cue word, -1 none
 	anyCue      bool     // some amount's sentence has a cue word
 }
@@ -84,11 +86,14 @@ func Find(in Input) (out []corpus.Funding) {
 		}
 	}()
 	in.Amounts = withRepeats(in.Text, in.Amounts)
-	r := &reader{in: in, toks: tokenize(in.Text[:textEnd(in.Text, in.Amounts)]), home: -1}
+	bufs := bufPool.Get().(*buffers)
+	defer bufPool.Put(bufs)
+	bufs.toks = tokenizeInto(in.Text[:textEnd(in.Text, in.Amounts)], bufs.toks)
+	r := &reader{in: in, toks: bufs.toks, home: -1}
 	if len(r.toks) == 0 {
 		return nil
 	}
-	r.lay = newLayout(r.toks)
+	r.lay = newLayout(r.toks, bufs)
 	r.ms = findMentions(in.Text, r.toks)
 	r.nMain, r.firstElig = len(r.ms), -2
 	r.addHome()
@@ -112,6 +117,17 @@ func Find(in Input) (out []corpus.Funding) {
 	r.parts()
 	return r.output()
 }
+
+// buffers are the per-token arrays of a document, lent between calls of Find:
+// nothing Find returns points into them.
+type buffers struct {
+	toks           []token
+	sentOf, paraOf []int
+	sents, paras   [][2]int
+	bullet         []bool
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 
 // textEnd is where reading can stop: a sentence or two after the last amount.
 func textEnd(text string, amounts []corpus.Amount) int {
@@ -183,8 +199,17 @@ func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <=
 // hasCurrency: a whole amount ("250 000 €"), not the bare number of a range's low
 // end ("2" of "entre 2 et 3 M€"), which would be found inside other numbers.
 func hasCurrency(s string) bool {
-	l := strings.ToLower(s)
-	return strings.Contains(l, "€") || strings.Contains(l, "euro") || strings.Contains(l, "eur")
+	if strings.Contains(s, "€") {
+		return true
+	}
+	// "eur" in any case ("euros", "EUR"), without lowering s: no other rune
+	// lowers to e, u or r.
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'e' && s[i+1]|0x20 == 'u' && s[i+2]|0x20 == 'r' {
+			return true
+		}
+	}
+	return false
 }
 
 func taken(amounts []corpus.Amount, at int) bool {
@@ -340,9 +365,8 @@ func (r *reader) markMultiFunder() {
 // docInstruments notes what the whole document says of instruments.
 func (r *reader) docInstruments() {
 	for k := range r.toks {
-		// Every dotation word starts with d or f (dotation, DETR, DSIL, fonds friches…).
-		if w := r.toks[k].w; w == "" || w[0] != 'd' && w[0] != 'f' {
-			continue
+		if !dotationM.admitsKey(r.toks[k].key) {
+			continue // no dotation word starts here (the filter is derived from the table)
 		}
 		if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
 			r.dotationDoc = true
@@ -756,6 +780,7 @@ func (r *reader) fullNames() (names, folded []string) {
 		}
 	}
 	names, folded = make([]string, len(r.ms)), make([]string, len(r.ms))
+	r.foldDone = make([]bool, len(r.ms))
 	for k, m := range r.ms {
 		switch {
 		case m.group != "":
@@ -765,7 +790,6 @@ func (r *reader) fullNames() (names, folded []string) {
 		default:
 			names[k] = byKind[m.kind]
 		}
-		folded[k] = fold(names[k])
 	}
 	return names, folded
 }
@@ -990,7 +1014,8 @@ func (r *reader) planFunder(a *amt) int {
 	r.ms = append(r.ms, mention{i: st, j: end, name: clean(textOf(r.in.Text, r.toks, st, end)),
 		kind: kindAgency, full: true, role: roleAgent, home: true})
 	r.names = append(r.names, r.ms[len(r.ms)-1].name)
-	r.folded = append(r.folded, fold(r.ms[len(r.ms)-1].name))
+	r.folded = append(r.folded, "")
+	r.foldDone = append(r.foldDone, false)
 	return len(r.ms) - 1
 }
 
@@ -1104,7 +1129,8 @@ func (r *reader) inFunderName(sp corpus.Span) bool {
 // countedSet finds "50 nouvelles opérations", "322 dossiers", "neuf projets".
 func (r *reader) countedSet(lo, hi int) (string, corpus.Span, bool) {
 	for k := lo; k < hi; k++ {
-		if !isCount(r.toks[k].w) {
+		// A count starts with a digit or is a number word (the filter of their table).
+		if t := &r.toks[k]; t.w == "" || (t.w[0] < '0' || t.w[0] > '9') && !numberWordM.admitsKey(t.key) || !isCount(t.w) {
 			continue
 		}
 		for q := k + 1; q < hi && q <= k+3; q++ {
@@ -1126,8 +1152,8 @@ var numberWords = map[string]bool{"deux": true, "trois": true, "quatre": true, "
 	"vingt": true, "trente": true, "cent": true, "centaine": true, "dizaine": true, "vingtaine": true}
 
 func isCount(w string) bool {
-	if numberWords[w] {
-		return true
+	if w != "" && w[0] > '9' {
+		return numberWordM.admits(w) && numberWords[w]
 	}
 	for _, c := range w {
 		if c < '0' || c > '9' {
@@ -1328,5 +1354,14 @@ func (r *reader) sameFunder(a, b *amt) bool {
 	if fa.kind == kindState && fb.kind == kindState {
 		return true
 	}
-	return fa.kind == fb.kind && r.folded[a.funder] == r.folded[b.funder]
+	return fa.kind == fb.kind && r.foldedName(a.funder) == r.foldedName(b.funder)
+}
+
+// foldedName returns the folded full name of mention k, folded once, when first
+// compared: most mentions never are.
+func (r *reader) foldedName(k int) string {
+	if !r.foldDone[k] {
+		r.folded[k], r.foldDone[k] = fold(r.names[k]), true
+	}
+	return r.folded[k]
 }

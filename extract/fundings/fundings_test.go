@@ -278,7 +278,9 @@ func TestTables(t *testing.T) {
 		"size range": sizeRange, "parent": parentCues, "parts": partCues, "totals": totalCues,
 		"counted": countedSet, "beneficiary intro": beneficiaryIntro, "agent intro": agentIntro,
 		"instruments": phrasesOf(instrumentWords), "heads": headPhrases(funderHeads),
-		"volume": volumeAfter, "later parts": laterPartCues, "activity": activityAfter, "recap": recapStart, "summary": summaryStart}
+		"volume": volumeAfter, "later parts": laterPartCues, "activity": activityAfter, "recap": recapStart, "summary": summaryStart,
+		"funder adjectives": mapKeys(funderAdjectives), "number words": mapKeys(numberWords),
+		"dotations": dotationPhrases(instrumentWords)}
 	for name, tab := range tables {
 		m := newMatcher(tab)
 		for _, p := range tab {
@@ -298,12 +300,13 @@ func TestTables(t *testing.T) {
 	}
 }
 
-// TestDotationFirstLetters: docInstruments looks for dotation words only among
-// the words starting with d or f.
-func TestDotationFirstLetters(t *testing.T) {
+// TestDotationFilter: docInstruments looks for dotation words only among the
+// tokens dotationM's filter admits.
+func TestDotationFilter(t *testing.T) {
 	for _, w := range instrumentWords {
-		if w.kind == corpus.InstrumentDotation && w.phrase[0] != 'd' && w.phrase[0] != 'f' {
-			t.Errorf("dotation word %q starts with neither d nor f", w.phrase)
+		if toks := tokenize(strings.TrimSuffix(w.phrase, "*")); w.kind == corpus.InstrumentDotation &&
+			!dotationM.admitsKey(toks[0].key) {
+			t.Errorf("the dotation filter does not admit %q", w.phrase)
 		}
 	}
 }

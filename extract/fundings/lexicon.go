@@ -311,8 +311,10 @@ var articles = map[string]bool{"le": true, "la": true, "l'": true, "les": true, 
 // A matcher finds the phrases of a table at a token. Phrases are indexed by their
 // first word, or, for a first word ending in "*", by its first two bytes.
 type matcher struct {
-	exact  map[string][]phrase
-	prefix map[string][]phrase
+	// cands gives, per filter key, the phrases whose first word may have it:
+	// those of an exact first word, then those of a prefix, each in table order
+	// (longest keeps the first of the longest matches, as the table orders them).
+	cands  map[uint32][]phrase
 	maxLen int // words of the longest phrase
 	// filter has a bit per (class of the first byte, class of the second, length)
 	// of every phrase's first word — every length from the stem's up for a prefix
@@ -354,7 +356,11 @@ func filterKey(w string, n int) int {
 }
 
 func (m *matcher) admits(w string) bool {
-	k := filterKey(w, len(w))
+	return m.admitsKey(uint16(filterKey(w, len(w))))
+}
+
+// admitsKey is admits for a token's key.
+func (m *matcher) admitsKey(k uint16) bool {
 	return m.filter[k>>6]&(1<<(k&63)) != 0
 }
 
@@ -376,17 +382,26 @@ type phrase struct {
 }
 
 func newMatcher(phrases []string) *matcher {
-	m := &matcher{exact: map[string][]phrase{}, prefix: map[string][]phrase{}}
+	m := &matcher{cands: map[uint32][]phrase{}}
+	var prefixes []phrase
 	for i, p := range phrases {
 		w := phraseWords(p)
 		ph := phrase{words: w, idx: i}
 		m.maxLen = max(m.maxLen, len(w))
 		m.admit(w[0])
 		if strings.HasSuffix(w[0], "*") {
-			m.prefix[w[0][:2]] = append(m.prefix[w[0][:2]], ph)
+			prefixes = append(prefixes, ph)
 			continue
 		}
-		m.exact[w[0]] = append(m.exact[w[0]], ph)
+		k := uint32(filterKey(w[0], len(w[0])))
+		m.cands[k] = append(m.cands[k], ph)
+	}
+	for _, ph := range prefixes {
+		stem := strings.TrimSuffix(ph.words[0], "*")
+		for n := len(stem); n == len(stem) || n <= 15; n++ { // as admit does
+			k := uint32(filterKey(stem, n))
+			m.cands[k] = append(m.cands[k], ph)
+		}
 	}
 	return m
 }
@@ -421,15 +436,10 @@ func wordMatches(p, w string) bool {
 // phrase starting at toks[i], or -1.
 func (m *matcher) at(toks []token, i int) (idx, n int) {
 	idx = -1
-	w := toks[i].w
-	if !m.admits(w) {
+	if !m.admitsKey(toks[i].key) {
 		return -1, 0
 	}
-	idx, n = longest(m.exact[w], toks, i, idx, n)
-	if len(w) >= 2 {
-		idx, n = longest(m.prefix[w[:2]], toks, i, idx, n)
-	}
-	return idx, n
+	return longest(m.cands[uint32(toks[i].key)], toks, i, idx, n)
 }
 
 func longest(phs []phrase, toks []token, i, idx, n int) (int, int) {
@@ -467,7 +477,10 @@ var (
 	benefIntroM    = newMatcher(beneficiaryIntro)
 	agentIntroM    = newMatcher(agentIntro)
 	instrumentM    = newMatcher(phrasesOf(instrumentWords))
+	dotationM      = newMatcher(dotationPhrases(instrumentWords)) // for its filter
 	funderHeadM    = newMatcher(headPhrases(funderHeads))
+	funderAdjM     = newMatcher(mapKeys(funderAdjectives)) // for its filter
+	numberWordM    = newMatcher(mapKeys(numberWords))      // for its filter
 	summaryM       = newMatcher(summaryStart)
 	volumeM        = newMatcher(volumeAfter)
 	activityM      = newMatcher(activityAfter)
@@ -493,6 +506,26 @@ func headPhrases(t []funderHead) []string {
 	s := make([]string, len(t))
 	for i, h := range t {
 		s[i] = h.phrase
+	}
+	return s
+}
+
+// mapKeys returns the keys of a word set, for a matcher whose filter guards it.
+func mapKeys[V any](m map[string]V) []string {
+	s := make([]string, 0, len(m))
+	for w := range m {
+		s = append(s, w)
+	}
+	return s
+}
+
+// dotationPhrases are the instrument words of a State allocation.
+func dotationPhrases(t []instrumentWord) []string {
+	var s []string
+	for _, w := range t {
+		if w.kind == corpus.InstrumentDotation {
+			s = append(s, w.phrase)
+		}
 	}
 	return s
 }

@@ -93,17 +93,20 @@ func nextUpper(toks []token, q int) bool {
 func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
-		w := toks[k].w
-		if !funderHeadM.admits(w) && (len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' && w[0] != 'c') {
+		key := toks[k].key
+		if headOrAdj[key>>6]&(1<<(key&63)) == 0 {
 			continue // no head nor adjective starts here (the common case, kept inline)
 		}
-		if m, ok := mentionAt(text, toks, k); ok {
-			m.role = roleOf(toks, m.i, m.j)
-			ms = append(ms, m)
-			k = m.j - 1
-			continue
+		head, adj := funderHeadM.admitsKey(key), funderAdjM.admitsKey(key)
+		if head {
+			if m, ok := mentionAt(text, toks, k); ok {
+				m.role = roleOf(toks, m.i, m.j)
+				ms = append(ms, m)
+				k = m.j - 1
+				continue
+			}
 		}
-		if w := toks[k].w; len(w) < 7 || w[0] != 'r' && w[0] != 'd' && w[0] != 'e' && w[0] != 'c' {
+		if !adj {
 			continue
 		}
 		if a, ok := funderAdjectives[toks[k].w]; ok && k > 0 {
@@ -114,6 +117,14 @@ func findMentions(text string, toks []token) []mention {
 	}
 	return ms
 }
+
+// headOrAdj is the union of funderHeadM's and funderAdjM's filters.
+var headOrAdj = func() (f [len(matcher{}.filter)]uint64) {
+	for k := range f {
+		f[k] = funderHeadM.filter[k] | funderAdjM.filter[k]
+	}
+	return f
+}()
 
 func mentionAt(text string, toks []token, k int) (mention, bool) {
 	idx, n := funderHeadM.at(toks, k)
@@ -164,7 +175,8 @@ var financialAdjectives = map[string]bool{"financier": true, "financiers": true,
 
 // roleOf reads the words around a mention [i, j).
 func roleOf(toks []token, i, j int) int {
-	if _, ok := endsAt(toks, i, 2, benefIntroM); ok && carrier(toks, i) {
+	_, benef := endsAt(toks, i, 2, benefIntroM)
+	if benef && carrier(toks, i) {
 		return roleBenef
 	}
 	if _, ok := endsAt(toks, i, 2, agentIntroM); ok {
@@ -193,7 +205,7 @@ func roleOf(toks []token, i, j int) int {
 			return roleAgent
 		}
 	}
-	if _, ok := endsAt(toks, i, 2, benefIntroM); ok {
+	if benef {
 		return roleBenef
 	}
 	if r, ok := verbAfter(toks, j); ok {

@@ -3,6 +3,8 @@ package fundings
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // isBullet reports whether a punctuation token starts a list item.
@@ -59,9 +61,26 @@ func breaksBefore(toks []token, k int) bool {
 	return false
 }
 
-func newLayout(toks []token) *layout {
-	l := &layout{sentOf: make([]int, len(toks)), paraOf: make([]int, len(toks))}
+// newLayout lays out toks, in b's arrays when they are large enough.
+func newLayout(toks []token, b *buffers) *layout {
+	if cap(b.sentOf) < len(toks) {
+		b.sentOf, b.paraOf = make([]int, len(toks)), make([]int, len(toks))
+	}
+	l := &layout{sentOf: b.sentOf[:len(toks)], paraOf: b.paraOf[:len(toks)], sents: b.sents[:0],
+		paras: b.paras[:0], bullet: b.bullet[:0]}
+	defer func() { b.sents, b.paras, b.bullet = l.sents, l.paras, l.bullet }()
+	s, p := 0, 0
+	sentOf, paraOf := l.sentOf, l.paraOf
+	prevWord := false
 	for k := range toks {
+		t := &toks[k]
+		// Most tokens follow a word on the same line: no break, no call.
+		if prevWord && !t.nl && k < len(sentOf) && k < len(paraOf) {
+			prevWord = t.word
+			sentOf[k], paraOf[k] = s, p
+			continue
+		}
+		prevWord = t.word
 		if breaksBefore(toks, k) {
 			if len(l.sents) > 0 {
 				l.sents[len(l.sents)-1][1] = k
@@ -75,8 +94,8 @@ func newLayout(toks []token) *layout {
 				l.bullet = append(l.bullet, !toks[k].word && isBullet(toks[k].w))
 			}
 		}
-		l.sentOf[k] = len(l.sents) - 1
-		l.paraOf[k] = len(l.paras) - 1
+		s, p = len(l.sents)-1, len(l.paras)-1
+		l.sentOf[k], l.paraOf[k] = s, p
 	}
 	return l
 }
@@ -103,6 +122,9 @@ func endsAt(toks []token, k, skip int, m *matcher) (int, bool) {
 	}
 	for end := kk; end <= k; end++ {
 		for st := end - 1; st >= 0 && st >= end-m.maxLen; st-- {
+			if !m.admitsKey(toks[st].key) {
+				continue
+			}
 			if idx, n := m.at(toks, st); idx >= 0 && st+n == end {
 				return st, true
 			}
@@ -119,6 +141,9 @@ func findIn(toks []token, i, j int, m *matcher) (at, n int) {
 // findFrom returns the first phrase of m that starts in [i, j) and ends by limit.
 func findFrom(toks []token, i, j, limit int, m *matcher) (at, n int) {
 	for k := max(i, 0); k < j && k < len(toks); k++ {
+		if !m.admitsKey(toks[k].key) {
+			continue // at would say no: skipped without the call
+		}
 		if idx, n := m.at(toks, k); idx >= 0 && k+n <= limit {
 			return k, n
 		}
@@ -129,6 +154,34 @@ func findFrom(toks []token, i, j, limit int, m *matcher) (at, n int) {
 // clean trims a phrase of the text of spaces, punctuation and quotes at its ends
 // and joins its lines.
 func clean(s string) string {
+	if !needsJoin(s) {
+		return strings.Trim(s, " ,;:.«»\"()-–")
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.Trim(s, " ,;:.«»\"()-–")
+}
+
+// needsJoin reports whether strings.Fields would change s: a space other than a
+// lone ' ' between two words, or any byte of a non-ASCII rune (kept simple).
+func needsJoin(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return true // U+00A0, U+2009…
+			}
+			i += n - 1
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return true
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return true
+		}
+	}
+	return false
 }
