@@ -51,6 +51,10 @@ func Read(name, contentType string, data []byte) (res *Result, err error) {
 		res, err = readHTML(data, contentType)
 	case "text/plain":
 		res, err = readPlain(data, contentType)
+	case MimeDOCX:
+		res, err = readDOCX(data)
+	case MimeODT:
+		res, err = readODT(data)
 	default:
 		return nil, fmt.Errorf("read %s: unsupported content type %s", name, kind)
 	}
@@ -61,7 +65,7 @@ func Read(name, contentType string, data []byte) (res *Result, err error) {
 }
 
 // Sniff decides the format of a document: "application/pdf", "text/html",
-// "text/plain", or another MIME type terril does not read.
+// "text/plain", MimeDOCX, MimeODT, or another MIME type terril does not read.
 func Sniff(name, contentType string, data []byte) string {
 	head := data
 	if len(head) > 1024 {
@@ -72,6 +76,9 @@ func Sniff(name, contentType string, data []byte) string {
 	}
 	ct, _, _ := mime.ParseMediaType(contentType)
 	ext := strings.ToLower(path.Ext(strings.SplitN(name, "?", 2)[0]))
+	if office := sniffOffice(ct, ext, data); office != "" {
+		return office
+	}
 	switch {
 	case ct == "application/pdf" || ext == ".pdf":
 		return "application/pdf"

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,4 +47,40 @@ func TestIngestSummaryAddsUp(t *testing.T) {
 
 func TestIngestBadPatternIsUsageError(t *testing.T) {
 	_, _ = terril(t, true, "ingest", "--index", t.TempDir(), "--include", "[a-", t.TempDir())
+}
+
+// A DOCX and an ODT in a folder are read and found.
+func TestIngestOfficeDocuments(t *testing.T) {
+	src := t.TempDir()
+	mk := func(entries ...string) string {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for i := 0; i < len(entries); i += 2 {
+			w, err := zw.Create(entries[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte(entries[i+1]))
+		}
+		zw.Close()
+		return b.String()
+	}
+	writeTree(t, src, map[string]string{
+		"conseil/pv.docx": mk("word/document.xml", `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+
+			`<w:p><w:r><w:t>Le conseil attribue une subvention de 8 000 € à l'association des œuvres laïques.</w:t></w:r></w:p></w:body></w:document>`),
+		"conseil/arrete.odt": mk("mimetype", "application/vnd.oasis.opendocument.text",
+			"content.xml", `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">`+
+				`<office:body><office:text><text:p>Arrêté de circulation : la rue des Œillets est fermée.</text:p></office:text></office:body></office:document-content>`),
+	})
+	dir := filepath.Join(t.TempDir(), "index")
+	out, _ := terril(t, false, "ingest", "-q", "--index", dir, src)
+	if !strings.Contains(out, "2 files: read 2, failed 0, skipped 0; indexed 2") {
+		t.Errorf("summary:\n%s", out)
+	}
+	if r := search(t, dir, "œuvres laïques"); len(r.Hits) != 1 {
+		t.Errorf("the DOCX is not found: %v", ids(r))
+	}
+	if r := search(t, dir, "Œillets"); len(r.Hits) != 1 {
+		t.Errorf("the ODT is not found: %v", ids(r))
+	}
 }

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"path"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// LooksLikeTitle reports whether a title from a document's metadata (a PDF's
+// Title, a DOCX's dc:title) reads as its title: words, not a file name ("Microsoft
+// Word - pv_v4.docx"), a scanner's or an application's default ("KM_C250i…",
+// "Document numérisé", "Sans titre") or a code.
+func LooksLikeTitle(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 || defaultTitle.MatchString(s) || fileNameLike.MatchString(s) {
+		return false
+	}
+	if strings.Count(s, "_") > strings.Count(s, " ") {
+		return false // a file name's separators
+	}
+	return wordLike(s)
+}
+
+// defaultTitle matches what applications and scanners write as a title when the
+// author wrote none.
+var defaultTitle = regexp.MustCompile(`(?i)^(microsoft (office )?(word|excel|powerpoint|publisher)\b|word - |untitled|sans titre|titre$|title$|document ?\d*$|documents? numérisés?|numérisation|scann?(ed|é)?\b|scan[_ -]?\d|img[_ -]?\d|dsc[_ -]?\d|sc?km?_?c?\d|km_|skm_|bizhub|canon|xerox|ricoh|brother|epson|sharp|mx-\d|hp ?scan|pr[ée]sentation powerpoint|diapositive \d|page \d+$|pdf$|imprimer|print|copie de|nouveau document)`)
+
+// fileNameLike matches a title that is a file name: it ends in an extension.
+var fileNameLike = regexp.MustCompile(`(?i)\.(docx?|odt|rtf|pdf|xlsx?|ods|pptx?|odp|txt|html?|jpe?g|png|tiff?|msg|eml|indd|pub)\s*$`)
+
+// wordLike reports whether s is made of words: at least two of two letters or
+// more, and letters make at least half of what is not space.
+func wordLike(s string) bool {
+	words := 0
+	for f := range strings.FieldsSeq(s) {
+		n := 0
+		for _, r := range f {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		if n >= 2 {
+			words++
+		}
+	}
+	letters, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case !unicode.IsSpace(r):
+			other++
+		}
+	}
+	return words >= 2 && letters >= other
+}
+
+// stampLine matches the lines of a transmission or display stamp and of the
+// acknowledgement of receipt, printed over the top of an act: "Envoyé en
+// préfecture le 07/06/2021", "Reçu en préfecture le …", "ID : 059-215900… -DE",
+// "Affiché le", "Publié le".
+var stampLine = regexp.MustCompile(`(?i)^(envoy[ée] en pr[ée]fecture|re[çc]u en pr[ée]fecture|affich[ée] le|publi[ée] le|id ?: ?\d{3}-|accus[ée] de r[ée]ception|date de (t[ée]l[ée]transmission|r[ée]ception|publication|affichage)|certifi[ée] ex[ée]cutoire|acte rendu ex[ée]cutoire|transmis (au|en) (contr[ôo]le|pr[ée]fecture)|s2low|berger-levrault|ar-?\d)`)
+
+// stampOrNoise reports whether a line at the top of a document is a stamp or
+// noise (an OCR'd logo: a few letters among symbols) rather than its text.
+func stampOrNoise(line string) bool {
+	return stampLine.MatchString(line) || !wordLike(line)
+}
+
+// FileTitle turns a file name into a title, the last resort when neither the
+// metadata nor the text gives one: the extension, an application's prefix and a
+// version suffix dropped, underscores and dashes between words made spaces.
+// "Microsoft Word - 2021-06-04_conseil municipal v4.docx" gives "2021-06-04
+// conseil municipal".
+func FileTitle(name string) string {
+	s := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	for {
+		t := strings.TrimSpace(fileNameLike.ReplaceAllString(s, ""))
+		t = strings.TrimSpace(appPrefix.ReplaceAllString(t, ""))
+		if t == s || t == "" {
+			break
+		}
+		s = t
+	}
+	s = strings.ReplaceAll(s, "_", " ")
+	if !strings.Contains(s, " ") {
+		// A slug, "conseil-municipal-du-4-juin": its dashes are spaces, but those of
+		// a date ("2021-06-04").
+		s = slugDash.ReplaceAllString(s, "${1} ${2}")
+	}
+	for {
+		t := strings.TrimSpace(versionSuffix.ReplaceAllString(s, ""))
+		if t == s || t == "" {
+			break
+		}
+		s = t
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// appPrefix is what Office prints before the file name in a PDF's title.
+var appPrefix = regexp.MustCompile(`(?i)^microsoft (office )?(word|excel|powerpoint|publisher) - `)
+
+// slugDash is a dash of a slug not inside a number.
+var slugDash = regexp.MustCompile(`(\p{L})-|-(\p{L})`)
+
+// versionSuffix is a version or copy marker at the end of a file name: "v4",
+// "V2.1", "version 3", "def", "final", "VF", "(1)", "- Copie", "bis".
+var versionSuffix = regexp.MustCompile(`(?i)(\s|-)+(v\d+([.,]\d+)*|version ?\d+|d[ée]f(initi(f|ve))?|final(e)?|vf|vdef|copie|\(\d+\)|\d+ ?bis)$`)
