@@ -46,7 +46,7 @@ func Read(name, contentType string, data []byte) (res *Result, err error) {
 	}()
 	switch kind := Sniff(name, contentType, data); kind {
 	case "application/pdf":
-		res, err = readPDF(data)
+		res, err = readPDF(name, data)
 	case "text/html":
 		res, err = readHTML(data, contentType)
 	case "text/plain":
@@ -116,8 +116,9 @@ func readPlain(data []byte, contentType string) (*Result, error) {
 }
 
 // firstLine returns the title of a plain text: its first line that reads like a
-// title — not a dateline ("Lille, le 5 février 2018"), a publication line or a
-// genre label ("Communiqué de presse") — cut to its first sentence when long.
+// title — not a stamp ("Envoyé en préfecture le …"), noise (an OCR'd logo), a
+// dateline ("Lille, le 5 février 2018"), a publication line or a genre label
+// ("Communiqué de presse") — cut to its first sentence when long.
 func firstLine(s string) string {
 	first := ""
 	n := 0
@@ -127,7 +128,7 @@ func firstLine(s string) string {
 			continue
 		}
 		line = strings.TrimSpace(metaPrefix.ReplaceAllString(line, ""))
-		if line == "" {
+		if line == "" || stampOrNoise(line) {
 			continue
 		}
 		if first == "" {

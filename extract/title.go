@@ -74,7 +74,13 @@ func stampOrNoise(line string) bool {
 // "Microsoft Word - 2021-06-04_conseil municipal v4.docx" gives "2021-06-04
 // conseil municipal".
 func FileTitle(name string) string {
+	if i := strings.IndexAny(name, "?#"); i >= 0 && strings.Contains(name, "://") {
+		name = name[:i]
+	}
 	s := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if s == "." || s == "/" {
+		return ""
+	}
 	for {
 		t := strings.TrimSpace(fileNameLike.ReplaceAllString(s, ""))
 		t = strings.TrimSpace(appPrefix.ReplaceAllString(t, ""))
