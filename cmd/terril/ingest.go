@@ -43,6 +43,10 @@ unsupported type (an image, a spreadsheet found in a folder), too large (a file
 that must be read whole, larger than --max-file), not a regular file (a named
 pipe, socket or device is never opened), excluded (by --include or --exclude).
 
+A long PDF read by PDFium or OCR shows its pages as they are read ("recueil.pdf:
+page 40/111"), on the progress bar on a terminal, or as lines with -v. The first
+PDF that needs PDFium on a machine waits while its engine is compiled, once.
+
 One document contributes at most --max-text of text (default 2M: two MiB of
 normalised text, some hundreds of pages): a longer one is indexed with its
 beginning only, named in the summary as truncated, with a problem recorded on it.
@@ -84,7 +88,9 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 		return usageError{"ingest: " + err.Error()}
 	}
 	limitMemory()
-	proc, err := newProcessor(*themes, *ocrPages)
+	prog := newProgress(e.stderr, *quiet)
+	prog.verbose = *verbose
+	proc, err := newProcessorWith(*themes, *ocrPages, prog.page)
 	if err != nil {
 		return err
 	}
@@ -95,7 +101,8 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 	}
 	defer ix.Close()
 	files := pipeline.FilesWith(paths, pipeline.FileOptions{Source: *source, TextCap: proc.MaxText, MaxFile: int64(maxFile), Filter: filter})
-	stats, err := ingest(ctx, e, ix, proc, files, countFiles(paths), *workers, *quiet, *verbose)
+	prog.Total(countFiles(paths))
+	stats, err := ingest(ctx, e, ix, proc, files, prog, *workers, *verbose)
 	if err != nil {
 		return err
 	}
@@ -107,9 +114,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 
 // ingest runs the pipeline into ix and prints the summary.
 func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Processor,
-	produce func(context.Context, chan<- pipeline.Input) error, total, workers int, quiet, verbose bool) (pipeline.Stats, error) {
-	prog := newProgress(e.stderr, quiet)
-	prog.Total(total)
+	produce func(context.Context, chan<- pipeline.Input) error, prog *progress, workers int, verbose bool) (pipeline.Stats, error) {
 	start := time.Now()
 	var cut truncations
 	stats, err := pipeline.Run(ctx, pipeline.Config{

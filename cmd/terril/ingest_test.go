@@ -84,3 +84,27 @@ func TestIngestOfficeDocuments(t *testing.T) {
 		t.Errorf("the ODT is not found: %v", ids(r))
 	}
 }
+
+// With -v off a terminal, a long PDF's pages are lines, a few seconds apart and
+// the last one always; a short PDF's are not shown, nor anything with -q.
+func TestProgressPages(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&b, false)
+	p.verbose = true
+	for i := 1; i <= 111; i++ {
+		p.page("/srv/raa/recueil.pdf", i, 111, "OCR")
+	}
+	p.page("court.pdf", 3, 3, "PDFium")
+	if got := b.String(); got != "recueil.pdf: page 1/111 (OCR)\nrecueil.pdf: page 111/111 (OCR)\n" {
+		t.Errorf("got %q", got)
+	}
+	b.Reset()
+	q := newProgress(&b, true)
+	q.verbose = true
+	q.page("recueil.pdf", 111, 111, "OCR")
+	p = newProgress(&b, false)
+	p.page("recueil.pdf", 111, 111, "OCR")
+	if b.Len() != 0 {
+		t.Errorf("quiet or not verbose: %q", b.String())
+	}
+}
