@@ -47,7 +47,7 @@ var docxFormat = &officeFormat{
 	skip:  map[string]bool{"Fallback": true},
 	table: "tbl", row: "tr", cell: "tc",
 	text:   "t",
-	breaks: map[string]string{"tab": " ", "br": "\n", "cr": "\n"},
+	breaks: map[string]string{"tab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-"},
 	headingAttr: func(name string, attrs []xml.Attr) bool {
 		// <w:pStyle w:val="Titre1"/>, or an outline level in the paragraph's properties.
 		switch name {

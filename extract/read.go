@@ -121,13 +121,16 @@ func readPlain(data []byte, contentType string) (*Result, error) {
 // ("Communiqué de presse") — cut to its first sentence when long.
 func firstLine(s string) string {
 	first := ""
-	n := 0
+	n, seen := 0, 0
 	for line := range strings.SplitSeq(s, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		line = strings.TrimSpace(metaPrefix.ReplaceAllString(line, ""))
+		if seen++; seen > maxTitleLines {
+			break
+		}
+		line = trimBullet(strings.TrimSpace(metaPrefix.ReplaceAllString(line, "")))
 		if line == "" || stampOrNoise(line) {
 			continue
 		}
@@ -144,6 +147,10 @@ func firstLine(s string) string {
 	}
 	return titleCut(first)
 }
+
+// maxTitleLines is how many lines at the top of a text firstLine looks at: a
+// page of stamps and noise, not a whole table of figures.
+const maxTitleLines = 40
 
 // notTitle matches lines that open a document without being its title.
 var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$)`)

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // LooksLikeTitle reports whether a title from a document's metadata (a PDF's
@@ -29,8 +30,9 @@ var defaultTitle = regexp.MustCompile(`(?i)^(microsoft (office )?(word|excel|pow
 // fileNameLike matches a title that is a file name: it ends in an extension.
 var fileNameLike = regexp.MustCompile(`(?i)\.(docx?|odt|rtf|pdf|xlsx?|ods|pptx?|odp|txt|html?|jpe?g|png|tiff?|msg|eml|indd|pub)\s*$`)
 
-// wordLike reports whether s is made of words: at least two of two letters or
-// more, and letters make at least half of what is not space.
+// wordLike reports whether s is made of words: at least two of three letters or
+// more (OCR noise has fragments: "Frat té : L ."), and letters make at least half
+// of what is not space.
 func wordLike(s string) bool {
 	words := 0
 	for f := range strings.FieldsSeq(s) {
@@ -40,7 +42,7 @@ func wordLike(s string) bool {
 				n++
 			}
 		}
-		if n >= 2 {
+		if n >= 3 {
 			words++
 		}
 	}
@@ -62,10 +64,20 @@ func wordLike(s string) bool {
 // "Affiché le", "Publié le".
 var stampLine = regexp.MustCompile(`(?i)^(envoy[ée] en pr[ée]fecture|re[çc]u en pr[ée]fecture|affich[ée] le|publi[ée] le|id ?: ?\d{3}-|accus[ée] de r[ée]ception|date de (t[ée]l[ée]transmission|r[ée]ception|publication|affichage)|certifi[ée] ex[ée]cutoire|acte rendu ex[ée]cutoire|transmis (au|en) (contr[ôo]le|pr[ée]fecture)|s2low|berger-levrault|ar-?\d)`)
 
-// stampOrNoise reports whether a line at the top of a document is a stamp or
-// noise (an OCR'd logo: a few letters among symbols) rather than its text.
+// stampOrNoise reports whether a line at the top of a document is a stamp, noise
+// (an OCR'd logo: a few letters among symbols) or the continuation of a line
+// (it starts in lower case: "des Territoires et de la Mer") rather than a title.
 func stampOrNoise(line string) bool {
-	return stampLine.MatchString(line) || !wordLike(line)
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) || stampLine.MatchString(line) || !wordLike(line)
+}
+
+// trimBullet drops what opens a line before its first letter, digit or quote: a
+// bullet, a dash, a glyph of a symbol font ("\uf0d7 Approbation …").
+func trimBullet(line string) string {
+	return strings.TrimLeftFunc(line, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("«\"'(", r)
+	})
 }
 
 // FileTitle turns a file name into a title, the last resort when neither the

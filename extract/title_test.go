@@ -68,3 +68,15 @@ func TestFirstLineSkipsStampsAndNoise(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstLineSkipsContinuationsAndBullets(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Direction départementale\ndes territoires et de la mer\nArrêté préfectoral portant mesures de restriction des usages de l'eau", "Arrêté préfectoral portant mesures de restriction des usages de l'eau"},
+		{"\uf0d7 Vote des subventions aux associations sportives de la commune", "Vote des subventions aux associations sportives de la commune"},
+		{"Liber té : É .\nqui. ont pris part au vote\nCompte rendu de la réunion du conseil municipal de Wimille", "Compte rendu de la réunion du conseil municipal de Wimille"},
+	} {
+		if got := firstLine(tt.text); got != tt.want {
+			t.Errorf("firstLine(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
