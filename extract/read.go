@@ -120,6 +120,13 @@ func readPlain(data []byte, contentType string) (*Result, error) {
 // dateline ("Lille, le 5 février 2018"), a publication line or a genre label
 // ("Communiqué de presse") — cut to its first sentence when long.
 func firstLine(s string) string {
+	t, _ := titleLine(s)
+	return t
+}
+
+// titleLine is firstLine, and whether the line read as a title (false: it is the
+// first line, for want of one).
+func titleLine(s string) (string, bool) {
 	first := ""
 	n, seen := 0, 0
 	for line := range strings.SplitSeq(s, "\n") {
@@ -143,9 +150,9 @@ func firstLine(s string) string {
 		if notTitle.MatchString(line) || len(strings.Fields(line)) < 5 || letterhead.MatchString(line) {
 			continue
 		}
-		return titleCut(line)
+		return titleCut(line), true
 	}
-	return titleCut(first)
+	return titleCut(first), false
 }
 
 // maxTitleLines is how many lines at the top of a text firstLine looks at: a
@@ -153,7 +160,7 @@ func firstLine(s string) string {
 const maxTitleLines = 40
 
 // notTitle matches lines that open a document without being its title.
-var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$)`)
+var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$|vu (le|la|les|l')|considérant|l'an (deux mille|mil|\d{4}))`)
 
 // letterhead matches the institutional header lines of letters and acts, in
 // capitals: "PRÉFET DU NORD", "COMMUNAUTÉ DE COMMUNES DU PAYS DU COQUELICOT".

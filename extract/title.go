@@ -126,3 +126,86 @@ var slugDash = regexp.MustCompile(`(\p{L})-|-(\p{L})`)
 // versionSuffix is a version or copy marker at the end of a file name: "v4",
 // "V2.1", "version 3", "def", "final", "VF", "(1)", "- Copie", "bis".
 var versionSuffix = regexp.MustCompile(`(?i)(\s|-)+(v\d+([.,]\d+)*|version ?\d+|d[ée]f(initi(f|ve))?|final(e)?|vf|vdef|copie|\(\d+\)|\d+ ?bis)$`)
+
+// actHeads are the first words (folded, see Fold) of the heading of an act or a
+// report: the line a PDF's title is, with the lines that continue it.
+var actHeads = map[string]bool{
+	"arrete": true, "deliberation": true, "deliberations": true, "proces-verbal": true, "compte": true,
+	"compte-rendu": true, "contrat": true, "convention": true, "recueil": true, "decision": true,
+	"avis": true, "reglement": true, "rapport": true, "ordre": true, "avenant": true, "decret": true,
+	"circulaire": true, "charte": true, "appel": true, "convocation": true, "budget": true,
+	"programme": true, "plan": true, "schema": true, "bilan": true, "protocole": true, "projet": true,
+}
+
+// maxHeadingLines is how many lines at the top of a text actHeading looks at.
+const maxHeadingLines = 40
+
+// actHeading returns the heading of an act at the top of text ("Arrêté préfectoral
+// n° 2020-0071 réglementant l'usage de certains matériels…"): the first line that
+// starts with a word of actHeads, joined with the lines that continue it (in lower
+// case, or in capitals after a line in capitals), or "".
+func actHeading(text string) string {
+	lines := make([]string, 0, maxHeadingLines)
+	for line := range strings.SplitSeq(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if lines = append(lines, trimBullet(line)); len(lines) == maxHeadingLines {
+				break
+			}
+		}
+	}
+	for i, line := range lines {
+		first, _, _ := strings.Cut(line, " ")
+		if !actHeads[Fold(first)] || stampLine.MatchString(line) || notTitle.MatchString(line) {
+			continue
+		}
+		title := line
+		for _, next := range lines[i+1:] {
+			if len(title) > 200 || !continues(title, next) {
+				break
+			}
+			title += " " + next
+		}
+		title = trimDangling(title)
+		if wordLike(title) {
+			return titleCut(title)
+		}
+	}
+	return ""
+}
+
+// continues reports whether next continues the heading so far: it starts in lower
+// case, or both are in capitals ("RECUEIL DES ACTES" / "ADMINISTRATIFS SPÉCIAL").
+func continues(title, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(r) {
+		return true
+	}
+	return !stampLine.MatchString(next) && upper(next) && upper(title)
+}
+
+// upper reports whether s has letters and none in lower case.
+func upper(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// danglingWords end a heading cut before its complement ("Contrat local de santé de").
+var danglingWords = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "et": true, "la": true,
+	"le": true, "les": true, "l'": true, "à": true, "au": true, "aux": true, "pour": true, "en": true, "sur": true, "par": true, "entre": true}
+
+// trimDangling drops the function words that end a heading.
+func trimDangling(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !danglingWords[strings.ToLower(s[i+1:])] {
+			return s
+		}
+		s = strings.TrimSpace(s[:i])
+	}
+}

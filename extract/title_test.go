@@ -80,3 +80,18 @@ func TestFirstLineSkipsContinuationsAndBullets(t *testing.T) {
 		}
 	}
 }
+
+func TestActHeading(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"PRÉFET DU NORD\nDirection départementale\ndes territoires et de la mer\nFait à Lille, le 3 mai 2022\nArrêté préfectoral n° DDTM-2022-114\nportant interdiction de la circulation sur la RD 917\nLe préfet du Nord\nVu le code de la route,",
+			"Arrêté préfectoral n° DDTM-2022-114 portant interdiction de la circulation sur la RD 917"},
+		{"RECUEIL DES ACTES\nADMINISTRATIFS SPÉCIAL\nN°12 DU 04/03/2024\nSommaire", "RECUEIL DES ACTES ADMINISTRATIFS SPÉCIAL N°12 DU 04/03/2024"},
+		{"Convention de partenariat\nentre\nLa Communauté d'agglomération du Douaisis\net la commune de Sin-le-Noble", "Convention de partenariat"},
+		{"Contrat de ville\nde\nLa Métropole", "Contrat de ville"},
+		{"Le maire de Bully\nvu le code\nNote interne", ""},
+	} {
+		if got := actHeading(tt.text); got != tt.want {
+			t.Errorf("actHeading(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
