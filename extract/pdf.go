@@ -305,17 +305,14 @@ func PDFTitle(data []byte, text string) string { return PDFTitleNamed("", data, 
 // PDFTitleNamed returns the title of the PDF name: the Title of its document
 // information when it reads as one (see LooksLikeTitle: Office and scanners fill
 // it with a file name or their model), else the first line of its text that reads
-// as a title: the heading of an act (see actHeading), else the first line that
-// reads as one, stamps and noise skipped (see firstLine); else its file name
+// as a title, stamps and noise skipped: the heading of an act or a line that
+// reads as a title, whichever comes first (see textTitle); else its file name
 // cleaned (see FileTitle).
 func PDFTitleNamed(name string, data []byte, text string) string {
 	if t := pdfInfoTitle(data); LooksLikeTitle(t) {
 		return truncate(Normalize(strings.Join(strings.Fields(t), " ")), 300)
 	}
-	if t := actHeading(text); t != "" {
-		return t
-	}
-	if t, ok := titleLine(text); ok || name == "" {
+	if t, ok := textTitle(text); ok || name == "" {
 		return t
 	}
 	if t := FileTitle(name); t != "" {

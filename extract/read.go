@@ -160,7 +160,7 @@ func titleLine(s string) (string, bool) {
 const maxTitleLines = 40
 
 // notTitle matches lines that open a document without being its title.
-var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$|vu (le|la|les|l')|considérant|l'an (deux mille|mil|\d{4}))`)
+var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$|vu (le|la|les|l')|considérant|l'an (deux mille|mil|\d{4})|(présents?|absents?|excusés?|pouvoirs?|procurations?|secrétaire de séance)\b|unité |pôle )`)
 
 // letterhead matches the institutional header lines of letters and acts, in
 // capitals: "PRÉFET DU NORD", "COMMUNAUTÉ DE COMMUNES DU PAYS DU COQUELICOT".

@@ -128,12 +128,13 @@ var slugDash = regexp.MustCompile(`(\p{L})-|-(\p{L})`)
 var versionSuffix = regexp.MustCompile(`(?i)(\s|-)+(v\d+([.,]\d+)*|version ?\d+|d[ée]f(initi(f|ve))?|final(e)?|vf|vdef|copie|\(\d+\)|\d+ ?bis)$`)
 
 // actHeads are the first words (folded, see Fold) of the heading of an act or a
-// report: the line a PDF's title is, with the lines that continue it.
+// report: the line a PDF's title is, with the lines that continue it. Not the
+// words of what an act cites ("Décret n° …", "Circulaire du …") nor of its
+// sections ("Ordre du jour").
 var actHeads = map[string]bool{
 	"arrete": true, "deliberation": true, "deliberations": true, "proces-verbal": true, "compte": true,
 	"compte-rendu": true, "contrat": true, "convention": true, "recueil": true, "decision": true,
-	"avis": true, "reglement": true, "rapport": true, "ordre": true, "avenant": true, "decret": true,
-	"circulaire": true, "charte": true, "appel": true, "convocation": true, "budget": true,
+	"avis": true, "reglement": true, "rapport": true, "avenant": true, "charte": true, "appel": true, "convocation": true, "budget": true,
 	"programme": true, "plan": true, "schema": true, "bilan": true, "protocole": true, "projet": true,
 }
 
@@ -142,9 +143,10 @@ const maxHeadingLines = 40
 
 // actHeading returns the heading of an act at the top of text ("Arrêté préfectoral
 // n° 2020-0071 réglementant l'usage de certains matériels…"): the first line that
-// starts with a word of actHeads, joined with the lines that continue it (in lower
-// case, or in capitals after a line in capitals), or "".
-func actHeading(text string) string {
+// starts with a capitalised word of actHeads, joined with the lines that continue
+// it (in lower case, or in capitals after a line in capitals), or "". line is the
+// first line of the heading as it is in text.
+func actHeading(text string) (title, line string) {
 	lines := make([]string, 0, maxHeadingLines)
 	for line := range strings.SplitSeq(text, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
@@ -155,7 +157,8 @@ func actHeading(text string) string {
 	}
 	for i, line := range lines {
 		first, _, _ := strings.Cut(line, " ")
-		if !actHeads[Fold(first)] || stampLine.MatchString(line) || notTitle.MatchString(line) {
+		r, _ := utf8.DecodeRuneInString(first)
+		if !unicode.IsUpper(r) || !actHeads[Fold(first)] || stampLine.MatchString(line) || notTitle.MatchString(line) {
 			continue
 		}
 		title := line
@@ -167,10 +170,25 @@ func actHeading(text string) string {
 		}
 		title = trimDangling(title)
 		if wordLike(title) {
-			return titleCut(title)
+			return titleCut(title), line
 		}
 	}
-	return ""
+	return "", ""
+}
+
+// textTitle returns the title of a text: the first of its act heading (see
+// actHeading) and its first line that reads as a title (see titleLine), and
+// whether there is one.
+func textTitle(text string) (string, bool) {
+	act, actLine := actHeading(text)
+	t, ok := titleLine(text)
+	switch {
+	case act == "":
+		return t, ok
+	case ok && strings.Index(text, strings.TrimSuffix(t, "…")) < strings.Index(text, actLine):
+		return t, true
+	}
+	return act, true
 }
 
 // continues reports whether next continues the heading so far: it starts in lower

@@ -90,7 +90,7 @@ func TestActHeading(t *testing.T) {
 		{"Contrat de ville\nde\nLa Métropole", "Contrat de ville"},
 		{"Le maire de Bully\nvu le code\nNote interne", ""},
 	} {
-		if got := actHeading(tt.text); got != tt.want {
+		if got, _ := actHeading(tt.text); got != tt.want {
 			t.Errorf("actHeading(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
