@@ -113,12 +113,18 @@ func ReadPDFPages(data []byte) ([]PDFPage, error) {
 // limit, cycles, subtrees too deep. The error is non-nil only when the file cannot
 // be opened at all (no PDF structure, encrypted, no page); no panic escapes.
 func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
-	return readPDFPages(data, maxPages, maxDocContent)
+	return readPDFPages(data, maxPages, maxDocContent, nil)
 }
 
-// readPDFPages is ReadPDFPagesMax with budget bytes of content parsed in the whole
-// document.
-func readPDFPages(data []byte, maxPages, budget int) (pages []PDFPage, problems Problems, err error) {
+// ReadPDFPagesProgress is ReadPDFPagesMax telling progress, when not nil, of each
+// page read, with its number and the page count.
+func ReadPDFPagesProgress(data []byte, maxPages int, progress func(page, pages int)) (pages []PDFPage, problems Problems, err error) {
+	return readPDFPages(data, maxPages, maxDocContent, progress)
+}
+
+// readPDFPages is ReadPDFPagesProgress with budget bytes of content parsed in the
+// whole document.
+func readPDFPages(data []byte, maxPages, budget int, progress func(page, pages int)) (pages []PDFPage, problems Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("malformed PDF: %v", r)
@@ -148,6 +154,9 @@ func readPDFPages(data []byte, maxPages, budget int) (pages []PDFPage, problems 
 		t0 := time.Now()
 		pages[i] = readPage(p, i+1, raw, &budget)
 		pages[i].Took = time.Since(t0)
+		if progress != nil {
+			progress(i+1, len(list))
+		}
 	}
 	return pages, problems, nil
 }

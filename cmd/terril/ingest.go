@@ -127,8 +127,12 @@ func ingest(ctx context.Context, e *env, ix *index.Index, proc *pipeline.Process
 	prog.finish()
 	elapsed := time.Since(start)
 	count, _ := ix.Count()
-	fmt.Fprintf(e.stdout, "%d files: read %d, failed %d, skipped %d; indexed %d in %s (%.1f MB, %s docs/s); index %s holds %d documents\n",
-		stats.Seen(), stats.Read, stats.Failed, len(stats.Skipped), stats.Indexed, elapsed.Round(time.Millisecond),
+	files := "files"
+	if stats.Seen() == 1 {
+		files = "file"
+	}
+	fmt.Fprintf(e.stdout, "%d %s: read %d, failed %d, skipped %d; indexed %d in %s (%.1f MB, %s docs/s); index %s holds %d documents\n",
+		stats.Seen(), files, stats.Read, stats.Failed, len(stats.Skipped), stats.Indexed, elapsed.Round(time.Millisecond),
 		float64(stats.Bytes)/1e6, rateString(float64(stats.Read+stats.Failed)/elapsed.Seconds()), ix.Path(), count)
 	for _, f := range stats.Failures {
 		fmt.Fprintf(e.stdout, "failed: %s: %s\n", termText(f.URL), termText(strings.TrimPrefix(f.Reason, "read "+f.URL+": ")))

@@ -62,10 +62,10 @@ type Options struct {
 	// Log receives one-time notices (tesseract missing, the PDF engine compiled on
 	// first use); nil means os.Stderr.
 	Log io.Writer
-	// Progress, when set, is called after each page of the document name that
-	// PDFium or OCR read (the slow readers: a long recueil takes minutes), with the
-	// page's number, the page count and the reader ("PDFium", "OCR"). It must be
-	// safe for concurrent use.
+	// Progress, when set, is called after each page of the document name that a
+	// reader read (a long recueil takes minutes, OCR seconds a page), with the
+	// page's number, the page count and the reader ("text layer", "PDFium", "OCR").
+	// It must be safe for concurrent use.
 	Progress func(name string, page, pages int, reader string)
 }
 
@@ -164,7 +164,9 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 	if mode == ModeAuto || mode == ModeFast {
 		var fps []extract.PDFPage
 		var fastProblems extract.Problems
-		fps, fastProblems, fastErr = extract.ReadPDFPagesMax(data, r.opts.MaxPages)
+		fps, fastProblems, fastErr = extract.ReadPDFPagesProgress(data, r.opts.MaxPages, func(page, pages int) {
+			r.progress(name, page, pages, "text layer")
+		})
 		res.Problems = append(res.Problems, fastProblems...)
 		for i := range fps {
 			fp := &fps[i]
