@@ -66,10 +66,11 @@ var stampLine = regexp.MustCompile(`(?i)^(envoy[ée] en pr[ée]fecture|re[çc]u 
 
 // stampOrNoise reports whether a line at the top of a document is a stamp, noise
 // (an OCR'd logo: a few letters among symbols) or the continuation of a line
-// (it starts in lower case: "des Territoires et de la Mer") rather than a title.
+// (it starts in lower case: "des Territoires et de la Mer") or a list (of those
+// present: "Anne DURAND - Paul LEROY - …") rather than a title.
 func stampOrNoise(line string) bool {
 	r, _ := utf8.DecodeRuneInString(line)
-	return unicode.IsLower(r) || stampLine.MatchString(line) || !wordLike(line)
+	return unicode.IsLower(r) || strings.Count(line, " - ") >= 3 || stampLine.MatchString(line) || !wordLike(line)
 }
 
 // trimBullet drops what opens a line before its first letter, digit or quote: a

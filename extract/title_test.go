@@ -95,3 +95,10 @@ func TestActHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstLineSkipsLists(t *testing.T) {
+	text := "Présents : Mme Jeanne PETIT - M. Marc LEFEBVRE - Mme Ana SOUSA\nDURAND - Hélène ROUX - Karim BENALI - Lucie FOURNIER\nDélibération portant adhésion au groupement de commandes"
+	if got := firstLine(text); got != "Délibération portant adhésion au groupement de commandes" {
+		t.Errorf("firstLine = %q", got)
+	}
+}
