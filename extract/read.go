@@ -175,6 +175,9 @@ func titleCut(line string) string {
 		if i := strings.Index(line[40:], ". "); i >= 0 && i+41 <= 200 {
 			return line[:i+41]
 		}
+		if caps := capsHeading(line); caps != "" {
+			return truncate(caps, 200)
+		}
 	}
 	return truncate(line, 200)
 }

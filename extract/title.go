@@ -228,3 +228,29 @@ func trimDangling(s string) string {
 		s = strings.TrimSpace(s[:i])
 	}
 }
+
+// capsHeading returns the words in capitals that open a long line, when there
+// are three or more and words in lower case follow: a heading run into its
+// text ("PLAN DE PRÉVENTION DES RISQUES D'INONDATION Approuvé par arrêté…").
+func capsHeading(line string) string {
+	words, end := 0, 0
+	for i := 0; i < len(line); {
+		j := strings.IndexByte(line[i:], ' ')
+		if j < 0 {
+			j = len(line) - i
+		}
+		w := line[i : i+j]
+		if strings.ToUpper(w) != w {
+			if words >= 3 {
+				return strings.TrimSpace(line[:end])
+			}
+			return ""
+		}
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+		end = i + j
+		i += j + 1
+	}
+	return ""
+}

@@ -102,3 +102,13 @@ func TestFirstLineSkipsLists(t *testing.T) {
 		t.Errorf("firstLine = %q", got)
 	}
 }
+
+func TestTitleCutCapsHeading(t *testing.T) {
+	line := "SCHÉMA DE COHÉRENCE TERRITORIALE DU PAYS DE SAINT-OMER Approuvé par délibération du comité syndical du 12 mars 2019, modifié le 4 octobre 2021, communes de Arques, Blendecques et Longuenesse"
+	if got := titleCut(line); got != "SCHÉMA DE COHÉRENCE TERRITORIALE DU PAYS DE SAINT-OMER" {
+		t.Errorf("titleCut = %q", got)
+	}
+	if got := titleCut("Le conseil"); got != "Le conseil" {
+		t.Errorf("titleCut = %q", got)
+	}
+}
