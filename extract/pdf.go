@@ -113,12 +113,18 @@ func ReadPDFPages(data []byte) ([]PDFPage, error) {
 // limit, cycles, subtrees too deep. The error is non-nil only when the file cannot
 // be opened at all (no PDF structure, encrypted, no page); no panic escapes.
 func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
-	return readPDFPages(data, maxPages, maxDocContent)
+	return readPDFPages(data, maxPages, maxDocContent, nil)
 }
 
-// readPDFPages is ReadPDFPagesMax with budget bytes of content parsed in the whole
-// document.
-func readPDFPages(data []byte, maxPages, budget int) (pages []PDFPage, problems Problems, err error) {
+// ReadPDFPagesProgress is ReadPDFPagesMax telling progress, when not nil, of each
+// page read, with its number and the page count.
+func ReadPDFPagesProgress(data []byte, maxPages int, progress func(page, pages int)) (pages []PDFPage, problems Problems, err error) {
+	return readPDFPages(data, maxPages, maxDocContent, progress)
+}
+
+// readPDFPages is ReadPDFPagesProgress with budget bytes of content parsed in the
+// whole document.
+func readPDFPages(data []byte, maxPages, budget int, progress func(page, pages int)) (pages []PDFPage, problems Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("malformed PDF: %v", r)
@@ -148,6 +154,9 @@ func readPDFPages(data []byte, maxPages, budget int) (pages []PDFPage, problems 
 		t0 := time.Now()
 		pages[i] = readPage(p, i+1, raw, &budget)
 		pages[i].Took = time.Since(t0)
+		if progress != nil {
+			progress(i+1, len(list))
+		}
 	}
 	return pages, problems, nil
 }
@@ -279,7 +288,7 @@ func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) 
 // readPDF is extract.Read's PDF reader: the fast reader only (see ReadPDF), with the
 // title from the document information or the first line. It fails when no page
 // yields text; package extract/pdfread adds PDFium and OCR for what fails the gate.
-func readPDF(data []byte) (*Result, error) {
+func readPDF(name string, data []byte) (*Result, error) {
 	text, pages, problems := ReadPDF(data)
 	if pages == nil {
 		return nil, problems.Err()
@@ -292,24 +301,46 @@ func readPDF(data []byte) (*Result, error) {
 	}
 	return &Result{
 		ContentType: "application/pdf",
-		Title:       PDFTitle(data, text),
+		Title:       PDFTitleNamed(name, data, text),
 		Text:        text,
 		Pages:       pages,
 		Problems:    problems,
 	}, nil
 }
 
-// PDFTitle returns the Title of a PDF's document information when it has one, else
-// the first line of its text.
-func PDFTitle(data []byte, text string) (title string) {
-	title = firstLine(text)
-	defer func() { recover() }()
-	if r, _, err := openPDF(data); err == nil {
-		if t := r.Trailer().Key("Info").Key("Title").Text(); strings.TrimSpace(t) != "" {
-			title = truncate(Normalize(t), 300)
-		}
+// PDFTitle is PDFTitleNamed for a PDF of no known file name.
+func PDFTitle(data []byte, text string) string { return PDFTitleNamed("", data, text) }
+
+// PDFTitleNamed returns the title of the PDF name: the Title of its document
+// information when it reads as one (see LooksLikeTitle: Office and scanners fill
+// it with a file name or their model), else the first line of its text that reads
+// as a title, stamps and noise skipped: the heading of an act or a line that
+// reads as a title, whichever comes first (see textTitle); else its file name
+// cleaned (see FileTitle).
+func PDFTitleNamed(name string, data []byte, text string) string {
+	if t := pdfInfoTitle(data); LooksLikeTitle(t) {
+		return truncate(Normalize(strings.Join(strings.Fields(t), " ")), 300)
 	}
-	return title
+	if t, ok := textTitle(text); ok || name == "" {
+		return t
+	}
+	if t := FileTitle(name); t != "" {
+		return t
+	}
+	return firstLine(text)
+}
+
+// pdfInfoTitle returns the Title of a PDF's document information, or "".
+func pdfInfoTitle(data []byte) (title string) {
+	defer func() {
+		if recover() != nil {
+			title = ""
+		}
+	}()
+	if r, _, err := openPDF(data); err == nil {
+		return r.Trailer().Key("Info").Key("Title").Text()
+	}
+	return ""
 }
 
 // JoinPages joins the normalised texts of pages with a blank line, skipping empty

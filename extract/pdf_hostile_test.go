@@ -226,7 +226,7 @@ func TestReadPDFPagesContentBudget(t *testing.T) {
 		// Each its own stream: the same stream twice is the same page, read once.
 		objs[4+2*i] = flatePage(pageSize-i, pdfbytes.TextContent(hostileLines[0]))
 	}
-	pages, _, err := readPDFPages(pdfbytes.Build("", objs...), 10, (n-1)*pageSize+1000)
+	pages, _, err := readPDFPages(pdfbytes.Build("", objs...), 10, (n-1)*pageSize+1000, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

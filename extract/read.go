@@ -46,11 +46,15 @@ func Read(name, contentType string, data []byte) (res *Result, err error) {
 	}()
 	switch kind := Sniff(name, contentType, data); kind {
 	case "application/pdf":
-		res, err = readPDF(data)
+		res, err = readPDF(name, data)
 	case "text/html":
 		res, err = readHTML(data, contentType)
 	case "text/plain":
 		res, err = readPlain(data, contentType)
+	case MimeDOCX:
+		res, err = readDOCX(data)
+	case MimeODT:
+		res, err = readODT(data)
 	default:
 		return nil, fmt.Errorf("read %s: unsupported content type %s", name, kind)
 	}
@@ -61,7 +65,7 @@ func Read(name, contentType string, data []byte) (res *Result, err error) {
 }
 
 // Sniff decides the format of a document: "application/pdf", "text/html",
-// "text/plain", or another MIME type terril does not read.
+// "text/plain", MimeDOCX, MimeODT, or another MIME type terril does not read.
 func Sniff(name, contentType string, data []byte) string {
 	head := data
 	if len(head) > 1024 {
@@ -72,6 +76,9 @@ func Sniff(name, contentType string, data []byte) string {
 	}
 	ct, _, _ := mime.ParseMediaType(contentType)
 	ext := strings.ToLower(path.Ext(strings.SplitN(name, "?", 2)[0]))
+	if office := sniffOffice(ct, ext, data); office != "" {
+		return office
+	}
 	switch {
 	case ct == "application/pdf" || ext == ".pdf":
 		return "application/pdf"
@@ -109,18 +116,29 @@ func readPlain(data []byte, contentType string) (*Result, error) {
 }
 
 // firstLine returns the title of a plain text: its first line that reads like a
-// title — not a dateline ("Lille, le 5 février 2018"), a publication line or a
-// genre label ("Communiqué de presse") — cut to its first sentence when long.
+// title — not a stamp ("Envoyé en préfecture le …"), noise (an OCR'd logo), a
+// dateline ("Lille, le 5 février 2018"), a publication line or a genre label
+// ("Communiqué de presse") — cut to its first sentence when long.
 func firstLine(s string) string {
+	t, _ := titleLine(s)
+	return t
+}
+
+// titleLine is firstLine, and whether the line read as a title (false: it is the
+// first line, for want of one).
+func titleLine(s string) (string, bool) {
 	first := ""
-	n := 0
+	n, seen := 0, 0
 	for line := range strings.SplitSeq(s, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		line = strings.TrimSpace(metaPrefix.ReplaceAllString(line, ""))
-		if line == "" {
+		if seen++; seen > maxTitleLines {
+			break
+		}
+		line = trimBullet(strings.TrimSpace(metaPrefix.ReplaceAllString(line, "")))
+		if line == "" || stampOrNoise(line) {
 			continue
 		}
 		if first == "" {
@@ -132,13 +150,17 @@ func firstLine(s string) string {
 		if notTitle.MatchString(line) || len(strings.Fields(line)) < 5 || letterhead.MatchString(line) {
 			continue
 		}
-		return titleCut(line)
+		return titleCut(line), true
 	}
-	return titleCut(first)
+	return titleCut(first), false
 }
 
+// maxTitleLines is how many lines at the top of a text firstLine looks at: a
+// page of stamps and noise, not a whole table of figures.
+const maxTitleLines = 40
+
 // notTitle matches lines that open a document without being its title.
-var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$)`)
+var notTitle = regexp.MustCompile(`(?i)^(\p{Lu}[\p{L}' -]{1,40}, le \d|(article )?publié le|mis à jour|contenu principal|communiqué de presse|dossier de presse|séance du|extrait du registre|date de (la )?convocation|nombre de conseillers|(conseillers|membres) en exercice|bureau d|direction d|département d[ue'] [^–-]+ [–-] |date \d{4}|le \d{1,2}(er)? \p{L}+ \d{4}$|vu (le|la|les|l')|considérant|l'an (deux mille|mil|\d{4})|(présents?|absents?|excusés?|pouvoirs?|procurations?|secrétaire de séance)\b|unité |pôle )`)
 
 // letterhead matches the institutional header lines of letters and acts, in
 // capitals: "PRÉFET DU NORD", "COMMUNAUTÉ DE COMMUNES DU PAYS DU COQUELICOT".
@@ -152,6 +174,9 @@ func titleCut(line string) string {
 	if len(line) > 150 {
 		if i := strings.Index(line[40:], ". "); i >= 0 && i+41 <= 200 {
 			return line[:i+41]
+		}
+		if caps := capsHeading(line); caps != "" {
+			return truncate(caps, 200)
 		}
 	}
 	return truncate(line, 200)

@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -148,5 +149,40 @@ func TestProcessHonoursCancellation(t *testing.T) {
 	_, err := proc.Process(ctx, pipeline.Input{URL: "lent.txt", Data: []byte("x")})
 	if !errors.Is(err, context.Canceled) || time.Since(start) > 3*time.Second {
 		t.Errorf("Process = %v after %s, want context.Canceled at once", err, time.Since(start))
+	}
+}
+
+// Every file of a folder is accounted for: read, or skipped with its reason.
+func TestFilesWithSkipsByReason(t *testing.T) {
+	root := t.TempDir()
+	for name, size := range map[string]int{
+		"délibération.txt": 10, "photo.jpg": 10, "Makefile": 10, "recueil.pdf": 4096,
+		"brouillons/pv.txt": 10, ".cache/x.txt": 10,
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.Repeat("é", size/2)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]string{}
+	o := pipeline.FileOptions{MaxFile: 1024, Filter: pipeline.Filter{Exclude: []string{"brouillons"}}}
+	for _, in := range collect(t, pipeline.FilesWith([]string{root}, o)) {
+		reason := "read"
+		if r := pipeline.SkipReason(in.Err); r != nil {
+			reason = r.Error()
+		} else if in.Err != nil {
+			reason = in.Err.Error()
+		}
+		got[in.ID] = reason
+	}
+	want := map[string]string{
+		"délibération.txt": "read", "photo.jpg": "unsupported type", "Makefile": "unsupported type",
+		"recueil.pdf": "too large", "brouillons/pv.txt": "excluded",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("got %v\nwant %v", got, want)
 	}
 }

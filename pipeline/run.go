@@ -24,17 +24,23 @@ type Sink interface {
 type Failure struct {
 	URL    string `json:"url"`
 	Reason string `json:"reason"`
+	// Skip, for a skipped input, is the text of its SkipReason ("too large").
+	Skip string `json:"skip,omitempty"`
 }
 
 // Stats counts what a run did.
 type Stats struct {
-	Read     int       `json:"read"`    // inputs received
+	Read     int       `json:"read"`    // inputs read and extracted (not those that failed)
 	Indexed  int       `json:"indexed"` // documents committed to the sink
-	Failed   int       `json:"failed"`
-	Bytes    int64     `json:"bytes"` // raw bytes processed
+	Failed   int       `json:"failed"`  // inputs that could not be read or extracted
+	Bytes    int64     `json:"bytes"`   // raw bytes processed
 	Failures []Failure `json:"failures,omitempty"`
 	Skipped  []Failure `json:"skipped,omitempty"` // inputs skipped on purpose (see IsSkip), not read
 }
+
+// Seen is the number of inputs the run was given and dealt with: read, failed or
+// skipped.
+func (s Stats) Seen() int { return s.Read + s.Failed + len(s.Skipped) }
 
 // Progress is told of each document as it passes; implementations must be safe for
 // concurrent use. Total may be called at any time with the number of inputs expected
@@ -117,7 +123,7 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 	)
 	skip := func(in Input) {
 		mu.Lock()
-		stats.Skipped = append(stats.Skipped, Failure{URL: in.URL, Reason: in.Err.Error()})
+		stats.Skipped = append(stats.Skipped, Failure{URL: in.URL, Reason: in.Err.Error(), Skip: SkipReason(in.Err).Error()})
 		mu.Unlock()
 		if cfg.Progress != nil {
 			cfg.Progress.Done(in.URL, 0, in.Err)
@@ -152,7 +158,6 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 					skip(in)
 					continue
 				}
-				read.Add(1)
 				nbytes.Add(int64(len(in.Data)))
 				doc, err := proc.Process(ctx, in)
 				if err != nil {
@@ -165,6 +170,7 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 					}
 					continue
 				}
+				read.Add(1)
 				if err := waiting.Acquire(ctx, docBytes(doc, batchBytes)); err != nil {
 					return err
 				}

@@ -52,6 +52,6 @@ func ExampleRun() {
 	}
 	// Output:
 	// sink: 2 documents [conseil-2024-03 piscine-lens_0742b96a15cf]
-	// read 3, indexed 2, failed 1
+	// read 2, indexed 2, failed 1
 	// failure: https://www.example.fr/absent.pdf: 404 Not Found
 }

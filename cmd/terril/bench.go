@@ -149,7 +149,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	if *cpuprofile != "" {
 		pprof.StopCPUProfile()
 	}
-	rep.Terril = figure(el, stats.Read, bytesIn.Load(), stats.Failed)
+	rep.Terril = figure(el, stats.Read+stats.Failed, bytesIn.Load(), stats.Failed)
 	rep.Terril.PeakRSSMB, rep.Terril.PeakAnonMB = peak()
 	if err != nil {
 		ix.Close()

@@ -54,7 +54,7 @@ func demoCommand(ctx context.Context, e *env, args []string) error {
 	}
 	defer ix.Close()
 	fmt.Fprintf(e.stdout, "== Ingesting the sample corpus into %s\n", dir)
-	if _, err := ingest(ctx, e, ix, proc, pipeline.FSFiles(docs, "sample"), 0, 0, true); err != nil {
+	if _, err := ingest(ctx, e, ix, proc, pipeline.FSFiles(docs, "sample"), newProgress(e.stderr, true), 0, false); err != nil {
 		return err
 	}
 	for _, d := range []struct {

@@ -161,7 +161,7 @@ func extractGold(ctx context.Context, e *env, proc *pipeline.Processor, g *gold.
 		pred.Add(rec)
 	}
 	if n := len(stats.Failures); n > 0 {
-		failed = fmt.Errorf("eval: %d of %d files failed to extract", n, stats.Read)
+		failed = fmt.Errorf("eval: %d of %d files failed to extract", n, stats.Read+n)
 	}
 	return pred, failed, nil
 }

@@ -11,7 +11,7 @@ import (
 const extractUsage = `
 usage: terril extract [--json] [--text] [--themes FILE] FILE...
 
-Extract reads each FILE (text, HTML or PDF) and prints the facts found in it, one
+Extract reads each FILE (text, HTML, PDF, DOCX or ODT) and prints the facts found in it, one
 JSON object per document (JSON Lines), with the field names of the annotation
 guidelines: id (the file name without extension), genre, published, dates, amounts,
 communes, epcis, departements, people, signatories, references, themes. Items carry

@@ -25,6 +25,12 @@ func readerFlags(fs *flag.FlagSet) (themes *string, ocrPages *int) {
 // not empty, replaces the embedded theme lexicon; ocrPages limits the pages OCR'd per
 // PDF (0: the default).
 func newProcessor(themesFile string, ocrPages int) (*pipeline.Processor, error) {
+	return newProcessorWith(themesFile, ocrPages, nil)
+}
+
+// newProcessorWith is newProcessor with a hook told of each page the slow PDF
+// readers read (see pdfread.Options.Progress).
+func newProcessorWith(themesFile string, ocrPages int, pages func(name string, page, pages int, reader string)) (*pipeline.Processor, error) {
 	var opts extract.Options
 	if themesFile != "" {
 		data, err := os.ReadFile(themesFile)
@@ -51,7 +57,7 @@ func newProcessor(themesFile string, ocrPages int) (*pipeline.Processor, error) 
 	// PDFs go through the page-by-page reader with its quality gate, PDFium for the
 	// pages the fast reader misses and OCR for scanned pages; other formats through
 	// extract.Read.
-	pdf := pdfread.New(pdfread.Options{OCRPages: ocrPages})
+	pdf := pdfread.New(pdfread.Options{OCRPages: ocrPages, Progress: pages})
 	return &pipeline.Processor{Extractor: x, Read: pdf.Read}, nil
 }
 

@@ -80,7 +80,7 @@ func TestIngestSkipsNamedPipes(t *testing.T) {
 	}()
 	select {
 	case out := <-done:
-		if !strings.Contains(out, "holds 1 documents") || !strings.Contains(out, "skipped: "+fifo+": not a regular file (named pipe)") {
+		if !strings.Contains(out, "holds 1 documents") || !strings.Contains(out, "skipped 1, not a regular file: "+fifo+" (named pipe)") {
 			t.Errorf("ingest:\n%s", out)
 		}
 	case <-time.After(20 * time.Second):

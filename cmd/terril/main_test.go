@@ -151,7 +151,7 @@ func TestIngestBadFilesAndReingest(t *testing.T) {
 
 	dir := filepath.Join(t.TempDir(), "index")
 	out, _ := terril(t, true, "ingest", "-q", "--index", dir, src)
-	if !strings.Contains(out, "read 4, indexed 3, failed 1") {
+	if !strings.Contains(out, "4 files: read 3, failed 1, skipped 0; indexed 3") {
 		t.Errorf("summary: %s", out)
 	}
 	if !strings.Contains(out, "tronque.pdf") {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -24,6 +25,41 @@ type progress struct {
 	start   time.Time
 	lastOut time.Time
 	quiet   bool
+	verbose bool      // page lines of long PDFs when not on a terminal
+	lastPg  time.Time // when a page was last shown
+}
+
+// minProgressPages is the page count from which a PDF's pages are shown.
+const minProgressPages = 10
+
+// page shows a page of a long PDF read by a slow reader: in the bar's
+// description on a terminal, else with -v as a line every few seconds.
+func (p *progress) page(name string, page, pages int, reader string) {
+	if pages < minProgressPages {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.quiet || (p.bar == nil && !p.verbose) {
+		return
+	}
+	every := 2 * time.Second
+	if p.bar != nil {
+		every = 200 * time.Millisecond
+	}
+	if page < pages && time.Since(p.lastPg) < every {
+		return
+	}
+	p.lastPg = time.Now()
+	msg := fmt.Sprintf("%s: page %d/%d (%s)", filepath.Base(name), page, pages, reader)
+	if p.bar != nil {
+		if page == pages {
+			msg = "ingest" // the document is read: back to the bar's own description
+		}
+		p.bar.Describe(termText(msg))
+		return
+	}
+	fmt.Fprintln(p.w, termText(msg))
 }
 
 func newProgress(w io.Writer, quiet bool) *progress {

@@ -59,8 +59,14 @@ type Options struct {
 	// OCR runs tesseract; nil means a shared OCR looking up "tesseract" in PATH with
 	// the French model.
 	OCR *OCR
-	// Log receives one-time notices (tesseract missing); nil means os.Stderr.
+	// Log receives one-time notices (tesseract missing, the PDF engine compiled on
+	// first use); nil means os.Stderr.
 	Log io.Writer
+	// Progress, when set, is called after each page of the document name that a
+	// reader read (a long recueil takes minutes, OCR seconds a page), with the
+	// page's number, the page count and the reader ("text layer", "PDFium", "OCR").
+	// It must be safe for concurrent use.
+	Progress func(name string, page, pages int, reader string)
 }
 
 // A Reader reads PDFs into text page by page, choosing for each page the reader that
@@ -158,7 +164,9 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 	if mode == ModeAuto || mode == ModeFast {
 		var fps []extract.PDFPage
 		var fastProblems extract.Problems
-		fps, fastProblems, fastErr = extract.ReadPDFPagesMax(data, r.opts.MaxPages)
+		fps, fastProblems, fastErr = extract.ReadPDFPagesProgress(data, r.opts.MaxPages, func(page, pages int) {
+			r.progress(name, page, pages, "text layer")
+		})
 		res.Problems = append(res.Problems, fastProblems...)
 		for i := range fps {
 			fp := &fps[i]
@@ -206,7 +214,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 	}
 	if needPDFium {
 		var perr error
-		pages, perr = r.pdfiumPass(ctx, data, pages, mode, &res.Problems)
+		pages, perr = r.pdfiumPass(ctx, name, data, pages, mode, &res.Problems)
 		if perr != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -220,7 +228,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 			res.Problems.Add(-1, "%v", perr)
 		}
 	}
-	if err := r.ocrPass(ctx, pages, &res.Problems); err != nil {
+	if err := r.ocrPass(ctx, name, pages, &res.Problems); err != nil {
 		return nil, err
 	}
 	return r.finish(res, name, data, pages), nil
@@ -228,7 +236,8 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 
 // pdfiumPass reads with PDFium the pages marked for it, finds the scans among them
 // and renders the pages to OCR, within the OCR page limit.
-func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mode string, problems *extract.Problems) ([]*page, error) {
+func (r *Reader) pdfiumPass(ctx context.Context, name string, data []byte, pages []*page, mode string, problems *extract.Problems) ([]*page, error) {
+	r.opts.Runtime.announce(r.opts.Log)
 	doc, err := r.opts.Runtime.open(ctx, data)
 	if err != nil {
 		for _, p := range pages {
@@ -277,6 +286,7 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 			t0 := time.Now()
 			text, err := doc.text(i)
 			p.took += time.Since(t0)
+			r.progress(name, i+1, len(pages), "PDFium")
 			if err != nil {
 				p.note = append(p.note, err.Error())
 			} else {
@@ -333,9 +343,9 @@ func (r *Reader) pdfiumPass(ctx context.Context, data []byte, pages []*page, mod
 }
 
 // ocrPass runs tesseract on the rendered pages, after the PDFium instance is released.
-func (r *Reader) ocrPass(ctx context.Context, pages []*page, problems *extract.Problems) error {
+func (r *Reader) ocrPass(ctx context.Context, name string, pages []*page, problems *extract.Problems) error {
 	warned := false
-	for _, p := range pages {
+	for i, p := range pages {
 		if p.ocrNote == ErrNoTesseract.Error() && !warned {
 			warned = true
 			r.warnOnce.Do(func() {
@@ -352,6 +362,7 @@ func (r *Reader) ocrPass(ctx context.Context, pages []*page, problems *extract.P
 		text, err := r.opts.OCR.Recognize(ctx, p.png)
 		p.took += time.Since(t0)
 		p.png = nil
+		r.progress(name, i+1, len(pages), "OCR")
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -375,6 +386,13 @@ func (r *Reader) ocrPass(ctx context.Context, pages []*page, problems *extract.P
 		p.note = append(p.note, fmt.Sprintf("OCR: %d of %d word tokens are French words (%.0f%%)", french, tokens, 100*share))
 	}
 	return nil
+}
+
+// progress tells Options.Progress of a page read.
+func (r *Reader) progress(name string, page, pages int, reader string) {
+	if r.opts.Progress != nil {
+		r.opts.Progress(name, page, pages, reader)
+	}
 }
 
 // finish assembles the Result.
@@ -409,7 +427,7 @@ func (r *Reader) finish(res *extract.Result, name string, data []byte, pages []*
 		res.Pages[i] = cp
 	}
 	res.Text = extract.JoinPages(texts)
-	res.Title = extract.PDFTitle(data, res.Text)
+	res.Title = extract.PDFTitleNamed(name, data, res.Text)
 	return res
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -61,7 +62,41 @@ type Runtime struct {
 	pool pdfium.Pool
 	err  error
 	// Started is how long the start took (compilation or cache load).
-	started time.Duration
+	started   time.Duration
+	announced sync.Once
+}
+
+// compileSeconds is about how long wazero takes to compile PDFium on one core of
+// an ordinary machine, for the notice of the first use.
+const compileSeconds = 10
+
+// announce tells w, once, that the engine is about to be compiled when it has not
+// started yet and its compilation cache is empty: the first PDF that needs PDFium
+// then waits some seconds with nothing else to show.
+func (rt *Runtime) announce(w io.Writer) {
+	rt.announced.Do(func() {
+		if w == nil || !rt.coldCache() {
+			return
+		}
+		fmt.Fprintf(w, "terril: compiling the PDF engine (first use, ~%d s)…\n", compileSeconds)
+	})
+}
+
+// coldCache reports whether the compilation cache holds nothing yet (or there is
+// none), so that starting compiles.
+func (rt *Runtime) coldCache() bool {
+	if rt.opts.CacheDir == "-" {
+		return true
+	}
+	found := false
+	_ = filepath.WalkDir(rt.opts.CacheDir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return !found
 }
 
 // NewRuntime returns a runtime that starts on first use.
