@@ -438,3 +438,51 @@ func wordCount(s string) int {
 
 // IsNoTesseract reports whether err says tesseract is missing.
 func IsNoTesseract(err error) bool { return errors.Is(err, ErrNoTesseract) }
+
+// RereadBlock OCRs page n (1-based) of a PDF again, reading it as one block of text
+// (OCR.RecognizeBlock), and returns its normalised text. It is for a page already
+// OCR'd whose signature block gave no name: callers keep the new text only when it
+// reads better.
+func (r *Reader) RereadBlock(ctx context.Context, data []byte, n int) (string, error) {
+	doc, err := r.opts.Runtime.open(ctx, data)
+	if err != nil {
+		return "", err
+	}
+	count, err := doc.pageCount()
+	if err != nil {
+		doc.close()
+		return "", err
+	}
+	if n < 1 || n > count {
+		doc.close()
+		return "", fmt.Errorf("page %d of %d", n, count)
+	}
+	png, err := doc.renderPNG(n-1, r.opts.DPI)
+	doc.close() // released before tesseract runs, as in ReadPDF
+	if err != nil {
+		return "", err
+	}
+	text, err := r.opts.OCR.RecognizeBlock(ctx, png)
+	if err != nil {
+		return "", err
+	}
+	return extract.Normalize(text), nil
+}
+
+// BlockRereader returns a function rereading, with RereadBlock, the pages of a PDF
+// that OCR read (pages are the Result's): ok is false for any other page, or when
+// the page cannot be read again. Each page is read again at most once.
+func (r *Reader) BlockRereader(ctx context.Context, data []byte, pages []corpus.Page) func(n int) (string, bool) {
+	memo := map[int]string{}
+	return func(n int) (string, bool) {
+		if n < 1 || n > len(pages) || pages[n-1].Reader != extract.ReaderOCR {
+			return "", false
+		}
+		t, ok := memo[n]
+		if !ok {
+			t, _ = r.RereadBlock(ctx, data, n)
+			memo[n] = t
+		}
+		return t, t != ""
+	}
+}
