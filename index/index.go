@@ -60,15 +60,32 @@ func (ix *Index) Close() error {
 // Count returns the number of documents in the index.
 func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
 
-// Index adds or replaces docs (by ID) in one batch, durably.
+// Index adds or replaces docs (by ID) in one batch, durably, with the acts of the
+// recueils among them (Document.Acts): the acts an earlier reading of a recueil
+// indexed are deleted first, so that none is left over.
 func (ix *Index) Index(docs []*corpus.Document) error {
 	batch := ix.b.NewBatch()
+	var parents []string
 	for _, d := range docs {
-		if d.ID == "" {
-			return fmt.Errorf("index %s: document without ID", d.URL)
+		if mayHaveActs(d) {
+			parents = append(parents, d.ID)
 		}
-		if err := batch.Index(d.ID, toFields(d)); err != nil {
-			return fmt.Errorf("index %s: %w", d.URL, err)
+	}
+	old, err := ix.actsOf(parents)
+	if err != nil {
+		return fmt.Errorf("index: acts of %d recueils: %w", len(parents), err)
+	}
+	for _, id := range old {
+		batch.Delete(id) // an act indexed again below is replaced: a batch keeps an ID's last operation
+	}
+	for _, d := range docs {
+		for _, d := range append([]*corpus.Document{d}, d.Acts...) {
+			if d.ID == "" {
+				return fmt.Errorf("index %s: document without ID", d.URL)
+			}
+			if err := batch.Index(d.ID, toFields(d)); err != nil {
+				return fmt.Errorf("index %s: %w", d.URL, err)
+			}
 		}
 	}
 	if err := ix.b.Batch(batch); err != nil {
@@ -189,6 +206,9 @@ func toFields(d *corpus.Document) map[string]any {
 		f[field] = terms
 	}
 	for field, v := range fundingFields(d) {
+		f[field] = v
+	}
+	for field, v := range actFields(d) {
 		f[field] = v
 	}
 	sum, _ := json.Marshal(Facts{Published: d.Published, Amounts: amounts, Communes: facts, Themes: d.Themes})

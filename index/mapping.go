@@ -191,6 +191,7 @@ func newMapping() mapping.IndexMapping {
 	}
 
 	addFundingMappings(dm, kw, stored)
+	addActMappings(dm, kw, stored)
 	im.AddDocumentMapping(docType, dm)
 	im.DefaultMapping = dm
 	return im

@@ -52,7 +52,7 @@ func newProcessor(themesFile string, ocrPages int) (*pipeline.Processor, error) 
 	// pages the fast reader misses and OCR for scanned pages; other formats through
 	// extract.Read.
 	pdf := pdfread.New(pdfread.Options{OCRPages: ocrPages})
-	return &pipeline.Processor{Extractor: x, Read: pdf.Read}, nil
+	return &pipeline.Processor{Extractor: x, Read: pdf.Read, Reread: pdf.BlockRereader}, nil
 }
 
 // gazetteerResolver lets the index resolve commune and EPCI names typed in filters.

@@ -8,16 +8,6 @@ import (
 	"terril/extract"
 )
 
-// An ActDocument is one act of a recueil as a document of its own, with what
-// corpus.Document does not hold yet: the recueil it belongs to, its kind, its pages.
-type ActDocument struct {
-	Doc       *corpus.Document
-	Recueil   string // ID of the recueil's document
-	Kind      string // Act.Kind
-	FirstPage int    // 1-based PDF page of the recueil
-	Pages     int
-}
-
 // refKinds maps act kinds to the kinds of references (récépissés, avis and
 // conventions are not references, see the guidelines).
 var refKinds = map[string]string{
@@ -27,28 +17,41 @@ var refKinds = map[string]string{
 }
 
 // Documents returns one document per act of r, cut from the recueil's document
-// parent: ID "<parent ID>/<act identifier>" (or "/p<first page>" without one), URL
-// pointing at the act's first page, the act's title and text, its pages' reading
-// records, the facts x extracts from its own text only, its identifier as a
-// reference, and the act's date as its publication date.
-func (r *Recueil) Documents(parent *corpus.Document, x *extract.Extractor) []ActDocument {
-	out := make([]ActDocument, 0, len(r.Acts))
+// parent: ID "<parent ID>#<act identifier>" (or "#p<first page>" without one), the
+// same at each reading of the same recueil; URL pointing at the act's first page;
+// the act's title and text; its pages' reading records; the recueil's ID and
+// publication date, the act's kind, first page and page count; the facts x (when
+// not nil) extracts from its own text only; its identifier as a reference; and the
+// act's date as its publication date.
+func (r *Recueil) Documents(parent *corpus.Document, x *extract.Extractor) []*corpus.Document {
+	out := make([]*corpus.Document, 0, len(r.Acts))
 	seen := map[string]bool{}
+	published := r.Published
+	if published == "" {
+		published = parent.Published
+	}
 	for _, a := range r.Acts {
 		d := &corpus.Document{
-			ID:          actDocID(parent.ID, a, seen),
-			Source:      parent.Source,
-			URL:         fmt.Sprintf("%s#page=%d", parent.URL, a.FirstPage),
-			ContentType: parent.ContentType,
-			Fetched:     parent.Fetched,
-			Title:       a.Title,
-			Text:        extract.Normalize(a.Text),
+			ID:               actDocID(parent.ID, a, seen),
+			Source:           parent.Source,
+			URL:              fmt.Sprintf("%s#page=%d", parent.URL, a.FirstPage),
+			ContentType:      parent.ContentType,
+			Fetched:          parent.Fetched,
+			Title:            a.Title,
+			Text:             extract.Normalize(a.Text),
+			Recueil:          parent.ID,
+			ActKind:          a.Kind,
+			FirstPage:        a.FirstPage,
+			PageCount:        a.Pages,
+			RecueilPublished: published,
 		}
 		if lo, hi := a.FirstPage-1, a.FirstPage-1+a.Pages; lo >= 0 && hi <= len(parent.Pages) {
 			d.Pages = append([]corpus.Page(nil), parent.Pages[lo:hi]...)
 		}
-		for _, p := range x.Extract(d) {
-			d.Problems = append(d.Problems, p.Msg)
+		if x != nil {
+			for _, p := range x.Extract(d) {
+				d.Problems = append(d.Problems, p.Msg)
+			}
 		}
 		if a.Date != "" {
 			d.Published = a.Date
@@ -59,7 +62,7 @@ func (r *Recueil) Documents(parent *corpus.Document, x *extract.Extractor) []Act
 				d.References = append(d.References, corpus.Reference{Kind: rk, Number: a.ID, Date: a.Date})
 			}
 		}
-		out = append(out, ActDocument{Doc: d, Recueil: parent.ID, Kind: a.Kind, FirstPage: a.FirstPage, Pages: a.Pages})
+		out = append(out, d)
 	}
 	return out
 }
@@ -70,7 +73,7 @@ func actDocID(parent string, a Act, seen map[string]bool) string {
 	if id == "" {
 		id = fmt.Sprintf("p%d", a.FirstPage)
 	}
-	id = parent + "/" + id
+	id = parent + "#" + id
 	for base, n := id, 2; seen[id]; n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
