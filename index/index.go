@@ -94,10 +94,14 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 	return nil
 }
 
-// Delete removes documents by ID.
+// Delete removes documents by ID, with the acts of those that are recueils.
 func (ix *Index) Delete(ids ...string) error {
+	acts, err := ix.actsOf(ids)
+	if err != nil {
+		return fmt.Errorf("delete: acts of %d documents: %w", len(ids), err)
+	}
 	batch := ix.b.NewBatch()
-	for _, id := range ids {
+	for _, id := range slices.Concat(ids, acts) {
 		batch.Delete(id)
 	}
 	return ix.b.Batch(batch)

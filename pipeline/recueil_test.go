@@ -172,6 +172,12 @@ func TestRecueilActs(t *testing.T) {
 	if n, _ := ix.Count(); n != 3 {
 		t.Errorf("%d documents after the changed recueil, want 3", n)
 	}
+	if err := ix.Delete(doc.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(); n != 0 {
+		t.Errorf("%d documents after deleting the recueil, want 0", n)
+	}
 }
 
 func amounts(d *corpus.Document) string {
