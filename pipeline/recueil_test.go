@@ -119,6 +119,9 @@ func TestRecueilActs(t *testing.T) {
 	if strings.Contains(a.Text, "TEYSSIER") || !strings.Contains(doc.Text, "TEYSSIER") {
 		t.Error("the first act holds another act's text, or the recueil lost it")
 	}
+	if len(doc.Amounts)+len(doc.Signatories)+len(doc.Dates) > 0 || doc.Published != "2025-02-03" {
+		t.Errorf("the recueil keeps its acts' facts (amounts %v, signatories %v) or lost its date %q", doc.Amounts, doc.Signatories, doc.Published)
+	}
 
 	ix, err := index.Open(t.TempDir())
 	if err != nil {
@@ -146,6 +149,7 @@ func TestRecueilActs(t *testing.T) {
 	}
 	check("recueil", index.Query{Recueils: []string{doc.ID}}, want...)
 	check("arrêtés", index.Query{ActKinds: []string{"Arrêté"}}, want[:2]...)
+	check("amount counted once", index.Query{MinAmount: ptr(40000.0)}, want[0])
 	check("parent", index.Query{Text: "TEYSSIER", ActKinds: nil}, append([]string{doc.ID}, want[2])...)
 	res, err := ix.Search(context.Background(), index.Query{Recueils: []string{doc.ID}, Facets: []string{"act_kind"}, Size: 1, Sort: "date"})
 	if err != nil {
@@ -187,3 +191,5 @@ func amounts(d *corpus.Document) string {
 	}
 	return strings.Join(s, " ")
 }
+
+func ptr[T any](v T) *T { return &v }
