@@ -112,3 +112,29 @@ func (ix *Index) actsOf(parents []string) ([]string, error) {
 		}
 	}
 }
+
+// upgradeMapping gives the mapping of an index created by an earlier terril the
+// fields its static mapping lacks (the acts' fields of an index built before
+// them would be dropped silently: no filter by recueil, acts of an earlier
+// reading never replaced). Done in memory at each opening, before any use: the
+// documents indexed from then on get those fields; older ones need re-ingesting.
+func upgradeMapping(b bleve.Index) {
+	im, ok := b.Mapping().(*mapping.IndexMappingImpl)
+	if !ok || im.DefaultMapping == nil {
+		return
+	}
+	cur, ok := newMapping().(*mapping.IndexMappingImpl)
+	if !ok {
+		return
+	}
+	for _, dm := range []*mapping.DocumentMapping{im.DefaultMapping, im.TypeMapping[docType]} {
+		if dm == nil {
+			continue
+		}
+		for name, p := range cur.DefaultMapping.Properties {
+			if _, has := dm.Properties[name]; !has {
+				dm.AddSubDocumentMapping(name, p)
+			}
+		}
+	}
+}
