@@ -470,12 +470,17 @@ func (r *Reader) RereadBlock(ctx context.Context, data []byte, n int) (string, e
 }
 
 // BlockRereader returns a function rereading, with RereadBlock, the pages of a PDF
-// that OCR read (pages are the Result's): ok is false for any other page, or when
-// the page cannot be read again. Each page is read again at most once.
+// (pages are the Result's) that OCR read or that were not read (a scan past the OCR
+// page limit): ok is false for any other page, when OCR is disabled
+// (Options.OCRPages < 0), or when the page cannot be read again. Each page is read
+// again at most once.
 func (r *Reader) BlockRereader(ctx context.Context, data []byte, pages []corpus.Page) func(n int) (string, bool) {
 	memo := map[int]string{}
 	return func(n int) (string, bool) {
-		if n < 1 || n > len(pages) || pages[n-1].Reader != extract.ReaderOCR {
+		if r.opts.OCRPages < 0 || n < 1 || n > len(pages) || pages[n-1].Reader != extract.ReaderOCR && pages[n-1].Reader != "" {
+			return "", false
+		}
+		if r.opts.OCR.Available() != nil {
 			return "", false
 		}
 		t, ok := memo[n]

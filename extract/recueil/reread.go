@@ -10,29 +10,50 @@ type RereadFunc func(n int) (text string, ok bool)
 // Reread gives a second reading to the signature page of each act of r whose
 // signatory was not found or is doubtful (a scan whose printed name a handwritten
 // signature crosses: nothing, or a name followed by OCR noise), and splits the
-// recueil again with those pages. The new split is kept when it finds the same acts
-// and more sure signatories; else r and pages come back.
+// recueil again with those pages. An act with no signature page (scans left
+// unread, past the reader's OCR page limit) has its last pages without text read,
+// up to two: OCR beyond the limit goes to the pages that sign acts. At most
+// 24 pages are read again (maxRereads). The new split is kept when it finds the same
+// acts and more sure signatories; else r and pages come back.
 func Reread(pages []string, r *Recueil, reread RereadFunc) (*Recueil, []string) {
 	if r == nil || reread == nil {
 		return r, pages
 	}
 	var again []string
-	for _, a := range r.Acts {
-		if !doubtful(a) {
-			continue
+	budget := maxRereads
+	read := func(n int) bool {
+		if budget <= 0 {
+			return false
 		}
-		n := signaturePage(pages, a)
-		if n == 0 {
-			continue
-		}
+		budget--
 		text, ok := reread(n)
 		if !ok || strings.TrimSpace(text) == "" {
-			continue
+			return false
 		}
 		if again == nil {
 			again = append([]string(nil), pages...)
 		}
 		again[n-1] = text
+		return true
+	}
+	for _, a := range r.Acts {
+		if !doubtful(a) {
+			continue
+		}
+		if n := signaturePage(pages, a); n > 0 {
+			read(n)
+			continue
+		}
+		tries := 0
+		for n := min(a.FirstPage+a.Pages-1, len(pages)); n >= a.FirstPage && tries < 2; n-- {
+			if strings.TrimSpace(pages[n-1]) != "" {
+				continue
+			}
+			tries++
+			if read(n) && hasSignature(again[n-1]) {
+				break
+			}
+		}
 	}
 	if again == nil {
 		return r, pages
@@ -44,15 +65,16 @@ func Reread(pages []string, r *Recueil, reread RereadFunc) (*Recueil, []string) 
 	return r2, again
 }
 
+// maxRereads caps the pages Reread reads again in one recueil (OCR takes seconds a
+// page); a variable for the tests.
+var maxRereads = 24
+
 // signaturePage is the last page of a with a signature line or a dateline, 0 when
 // none has one.
 func signaturePage(pages []string, a Act) int {
 	for n := min(a.FirstPage+a.Pages-1, len(pages)); n >= a.FirstPage && n >= 1; n-- {
-		for l := range strings.SplitSeq(pages[n-1], "\n") {
-			l = strings.TrimSpace(l)
-			if signatureLine(l) || isDateLine(l) {
-				return n
-			}
+		if hasSignature(pages[n-1]) {
+			return n
 		}
 	}
 	return 0

@@ -56,3 +56,41 @@ func TestReread(t *testing.T) {
 		t.Error("nil recueil")
 	}
 }
+
+// A scan left unread (past the reader's OCR page limit) is read for its signature:
+// the act gets its signatory and the date of its signature block.
+func TestRereadUnread(t *testing.T) {
+	pages := []string{lozereCover, lozereSommaire, chasse1, chasse2, delegation, ""}
+	r := Split(pages)
+	if r.Acts[2].Signatory != "" {
+		t.Fatalf("unread scan signed %q", r.Acts[2].Signatory)
+	}
+	var asked []int
+	r, got := Reread(pages, r, func(n int) (string, bool) {
+		asked = append(asked, n)
+		return recepisseOCR, true
+	})
+	if len(asked) != 1 || asked[0] != 6 || got[5] != recepisseOCR {
+		t.Errorf("pages read again %v", asked)
+	}
+	if a := r.Acts[2]; a.Signatory != "Hélène Viguier" || a.Date != "2024-03-08" || a.DateFrom != DateSignature {
+		t.Errorf("act read again: %q %q (%s)", a.Signatory, a.Date, a.DateFrom)
+	}
+}
+
+// Reread reads maxRereads pages at most, however many acts lack a signatory.
+func TestRereadBudget(t *testing.T) {
+	pages := []string{lozereCover, lozereSommaire, "", "", "", ""}
+	r := Split(pages)
+	if r == nil {
+		t.Skip("not split without its acts' text")
+	}
+	n := 0
+	saved := maxRereads
+	defer func() { maxRereads = saved }()
+	maxRereads = 1
+	Reread(pages, r, func(int) (string, bool) { n++; return "", false })
+	if n != 1 {
+		t.Errorf("%d pages read again, want 1", n)
+	}
+}
