@@ -56,6 +56,7 @@ func (r *Recueil) Documents(parent *corpus.Document, x *extract.Extractor) []*co
 		if a.Date != "" {
 			d.Published = a.Date
 		}
+		addSignatory(d, a.Signatory)
 		if rk, ok := refKinds[a.Kind]; ok && a.ID != "" {
 			d.Genre = corpus.GenreDeliberation
 			if !hasRef(d.References, a.ID) {
@@ -79,6 +80,30 @@ func actDocID(parent string, a Act, seen map[string]bool) string {
 	}
 	seen[id] = true
 	return id
+}
+
+// addSignatory adds the act's signatory (the person signing its last signature
+// block, see Act.Signatory) to the document's signatories when the extractor, which
+// reads documents of every kind, missed it; its span is the surname's last
+// occurrence in the text.
+func addSignatory(d *corpus.Document, name string) {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return
+	}
+	key := extract.PersonKey(name)
+	for _, s := range d.Signatories {
+		if extract.PersonKey(s.Name) == key {
+			return
+		}
+	}
+	last := f[len(f)-1]
+	for _, w := range []string{strings.ToUpper(last), last} {
+		if i := strings.LastIndex(d.Text, w); i >= 0 {
+			d.Signatories = append(d.Signatories, corpus.Signatory{Name: name, Kind: corpus.KindPerson, Span: corpus.Span{Start: i, End: i + len(w)}})
+			return
+		}
+	}
 }
 
 func hasRef(refs []corpus.Reference, number string) bool {

@@ -47,3 +47,18 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("récépissé signatories %+v", docs[2].Signatories)
 	}
 }
+
+// The act's signatory joins the document's when the extractor missed it, once.
+func TestAddSignatory(t *testing.T) {
+	d := &corpus.Document{Text: "Fait à Privas, le 2 juin 2025\nLa sous-préfète,\nAnne-Sophie LAGARDÈRE"}
+	addSignatory(d, "Anne-Sophie Lagardère")
+	addSignatory(d, "Anne-Sophie Lagardère")
+	addSignatory(d, "")
+	if len(d.Signatories) != 1 || d.Text[d.Signatories[0].Start:d.Signatories[0].End] != "LAGARDÈRE" {
+		t.Errorf("signatories %+v", d.Signatories)
+	}
+	addSignatory(d, "Paul Mercadier") // not in the text: no span to give
+	if len(d.Signatories) != 1 {
+		t.Errorf("a name absent from the text added: %+v", d.Signatories)
+	}
+}
