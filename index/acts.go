@@ -81,6 +81,17 @@ func withActFilters(q Query, bq query.Query) query.Query {
 	return bleve.NewConjunctionQuery(must...)
 }
 
+// recueilFields are the fields indexed for a recueil with acts: its text, title,
+// genre and publication date keep it findable; the facts of its acts are left to
+// them, so that facets and sums count each fact once.
+func recueilFields(d *corpus.Document) map[string]any {
+	p := *d
+	p.Dates, p.Amounts, p.Communes, p.EPCIs, p.Departements = nil, nil, nil, nil, nil
+	p.People, p.Signatories, p.References, p.Fundings = nil, nil, nil, nil
+	p.Themes, p.ThemeEvidence = nil, nil
+	return toFields(&p)
+}
+
 // mayHaveActs reports whether a document may be a recueil whose acts an earlier
 // reading indexed: acts come from PDFs only.
 func mayHaveActs(d *corpus.Document) bool {

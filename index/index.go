@@ -79,11 +79,15 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 		batch.Delete(id) // an act indexed again below is replaced: a batch keeps an ID's last operation
 	}
 	for _, d := range docs {
-		for _, d := range append([]*corpus.Document{d}, d.Acts...) {
+		for i, d := range append([]*corpus.Document{d}, d.Acts...) {
 			if d.ID == "" {
 				return fmt.Errorf("index %s: document without ID", d.URL)
 			}
-			if err := batch.Index(d.ID, toFields(d)); err != nil {
+			f := toFields
+			if i == 0 && len(d.Acts) > 0 {
+				f = recueilFields
+			}
+			if err := batch.Index(d.ID, f(d)); err != nil {
 				return fmt.Errorf("index %s: %w", d.URL, err)
 			}
 		}

@@ -125,9 +125,8 @@ func (p *Processor) process(ctx context.Context, in Input) (doc *corpus.Document
 }
 
 // splitActs gives a recueil des actes its acts (doc.Acts), each a document of its
-// own (see recueil.Recueil.Documents). The parent keeps its whole text, title,
-// genre and publication date, findable; the facts of its acts go to the acts only,
-// so that facets and sums count each fact once.
+// own (see recueil.Recueil.Documents). The parent keeps its whole text and facts
+// (terril extract prints them); the index leaves them to the acts.
 func (p *Processor) splitActs(ctx context.Context, doc *corpus.Document, data []byte) {
 	if doc.ContentType != "application/pdf" || len(doc.Pages) < 2 {
 		return
@@ -144,11 +143,6 @@ func (p *Processor) splitActs(ctx context.Context, doc *corpus.Document, data []
 		r, _ = recueil.Reread(pages, r, p.Reread(ctx, data, doc.Pages))
 	}
 	doc.Acts = r.Documents(doc, p.Extractor)
-	if len(doc.Acts) > 0 {
-		doc.Dates, doc.Amounts, doc.Communes, doc.EPCIs, doc.Departements = nil, nil, nil, nil, nil
-		doc.People, doc.Signatories, doc.References, doc.Fundings = nil, nil, nil, nil
-		doc.Themes, doc.ThemeEvidence = nil, nil
-	}
 }
 
 // IDFor returns the stable ID of a document when its producer gave none: for a
