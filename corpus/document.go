@@ -70,6 +70,18 @@ type Document struct {
 	ThemeEvidence []ThemeEvidence `json:"theme_evidence,omitempty"`
 	// Problems found while reading and extracting; none of them is fatal.
 	Problems []string `json:"problems,omitempty"`
+
+	// Of an act of a recueil des actes (see package extract/recueil): the ID of the
+	// recueil's document, the act's kind (arrete, decision, recepisse…), its first
+	// PDF page in the recueil and its page count, the recueil's publication date.
+	Recueil          string `json:"recueil,omitempty"`
+	ActKind          string `json:"act_kind,omitempty"`
+	FirstPage        int    `json:"first_page,omitempty"`
+	PageCount        int    `json:"page_count,omitempty"`
+	RecueilPublished string `json:"recueil_published,omitempty"`
+	// Acts are the documents of a recueil's acts, read with it and indexed with it,
+	// each as a document of its own (so not written with the recueil's JSON).
+	Acts []*Document `json:"-"`
 }
 
 // MarshalJSON writes Published as null when empty and every fact list as [] rather

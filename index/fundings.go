@@ -377,6 +377,7 @@ func (ix *Index) Fundings(ctx context.Context, q Query, ff FundingFilter, limit 
 	if err != nil {
 		return nil, &QueryError{Err: err}
 	}
+	bq = withActFilters(q, bq)
 	var rows []FundingRow
 	const page = 500
 	for from := 0; ; from += page {

@@ -60,15 +60,36 @@ func (ix *Index) Close() error {
 // Count returns the number of documents in the index.
 func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
 
-// Index adds or replaces docs (by ID) in one batch, durably.
+// Index adds or replaces docs (by ID) in one batch, durably, with the acts of the
+// recueils among them (Document.Acts): the acts an earlier reading of a recueil
+// indexed are deleted first, so that none is left over.
 func (ix *Index) Index(docs []*corpus.Document) error {
 	batch := ix.b.NewBatch()
+	var parents []string
 	for _, d := range docs {
-		if d.ID == "" {
-			return fmt.Errorf("index %s: document without ID", d.URL)
+		if mayHaveActs(d) {
+			parents = append(parents, d.ID)
 		}
-		if err := batch.Index(d.ID, toFields(d)); err != nil {
-			return fmt.Errorf("index %s: %w", d.URL, err)
+	}
+	old, err := ix.actsOf(parents)
+	if err != nil {
+		return fmt.Errorf("index: acts of %d recueils: %w", len(parents), err)
+	}
+	for _, id := range old {
+		batch.Delete(id) // an act indexed again below is replaced: a batch keeps an ID's last operation
+	}
+	for _, d := range docs {
+		for i, d := range append([]*corpus.Document{d}, d.Acts...) {
+			if d.ID == "" {
+				return fmt.Errorf("index %s: document without ID", d.URL)
+			}
+			f := toFields
+			if i == 0 && len(d.Acts) > 0 {
+				f = recueilFields
+			}
+			if err := batch.Index(d.ID, f(d)); err != nil {
+				return fmt.Errorf("index %s: %w", d.URL, err)
+			}
 		}
 	}
 	if err := ix.b.Batch(batch); err != nil {
@@ -77,10 +98,14 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 	return nil
 }
 
-// Delete removes documents by ID.
+// Delete removes documents by ID, with the acts of those that are recueils.
 func (ix *Index) Delete(ids ...string) error {
+	acts, err := ix.actsOf(ids)
+	if err != nil {
+		return fmt.Errorf("delete: acts of %d documents: %w", len(ids), err)
+	}
 	batch := ix.b.NewBatch()
-	for _, id := range ids {
+	for _, id := range slices.Concat(ids, acts) {
 		batch.Delete(id)
 	}
 	return ix.b.Batch(batch)
@@ -192,6 +217,9 @@ func toFields(d *corpus.Document) map[string]any {
 		f[field] = v
 	}
 	for field, v := range documentFields(d) {
+		f[field] = v
+	}
+	for field, v := range actFields(d) {
 		f[field] = v
 	}
 	sum, _ := json.Marshal(Facts{Published: d.Published, Amounts: amounts, Communes: facts, Themes: d.Themes})

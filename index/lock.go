@@ -105,6 +105,7 @@ func openOnce(dir string, readOnly bool) (*Index, error) {
 		}
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	upgradeMapping(b)
 	return &Index{b: b, path: dir}, nil
 }
 

@@ -192,6 +192,7 @@ func newMapping() mapping.IndexMapping {
 
 	addFundingMappings(dm, kw, stored)
 	addDocumentMappings(dm, stored)
+	addActMappings(dm, kw, stored)
 	im.AddDocumentMapping(docType, dm)
 	im.DefaultMapping = dm
 	return im

@@ -29,6 +29,8 @@ type Query struct {
 	People      []string // names or keys
 	Signatories []string
 	Sources     []string
+	ActKinds    []string // kinds of the acts of recueils (arrete, decision…)
+	Recueils    []string // document IDs of recueils: their acts
 	// Funders, Instruments, FundCommunes and FundDepts filter on the document's
 	// funding events: a funder's name, an instrument, a funded commune (name or
 	// INSEE code), a funded commune's département.
@@ -69,6 +71,8 @@ type Hit struct {
 	Fundings []FundingRow `json:"fundings,omitempty"`
 	// Details are the other facts: dates, EPCIs, départements, people…
 	Details
+	// Act, for an act of a recueil des actes, names the recueil and the act's pages.
+	Act *ActRef `json:"act,omitempty"`
 }
 
 // Result is the answer to a Query.
@@ -110,6 +114,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, &QueryError{Err: err}
 	}
+	bq = withActFilters(q, bq)
 	size := q.Size
 	if size == 0 {
 		size = 10
@@ -118,7 +123,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		size = 0
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
-	req.Fields = hitFields()
+	req.Fields = append(hitFields(), fAct)
 	if q.Snippets && size > 0 {
 		req.Highlight = bleve.NewHighlightWithStyle("html")
 		req.Highlight.AddField(fText)
@@ -186,6 +191,7 @@ func toHit(m *search.DocumentMatch) Hit {
 	}
 	h.Amounts, h.Communes, h.Themes = f.Amounts, f.Communes, f.Themes
 	h.Details = decodeDetails(str(fDetails))
+	h.Act = actRef(str(fAct))
 	if s := str(fFundings); s != "" {
 		_ = json.Unmarshal([]byte(s), &h.Fundings)
 	}
@@ -237,7 +243,7 @@ func toFacet(name string, f *search.FacetResult) Facet {
 
 // FacetNames lists the facets Search computes.
 var FacetNames = []string{"commune", "dept", "epci", "theme", "genre", "person", "signatory", "source", "year", "month", "amount",
-	"funder", "instrument", "fcommune", "fdept"}
+	"funder", "instrument", "fcommune", "fdept", "act_kind"}
 
 // amountRanges are the buckets of the amount facet.
 var amountRanges = []struct {
@@ -267,6 +273,7 @@ func facetRequest(name string) (*bleve.FacetRequest, error) {
 		"genre": fGenre, "person": fPersonLbl, "signatory": fSignLbl, "source": fSource,
 		"year": fYear, "month": fMonth, "amount": fAmountRange,
 		"funder": fFunderLbl, "instrument": fInstrument, "fcommune": fFundCommuneLbl, "fdept": fFundDept,
+		"act_kind": fActKind,
 	}
 	f, ok := field[name]
 	if !ok {

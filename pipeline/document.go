@@ -10,6 +10,7 @@ import (
 
 	"terril/corpus"
 	"terril/extract"
+	"terril/extract/recueil"
 )
 
 // A ReadFunc turns raw bytes into normalised text. extract.Read is the default; a PDF
@@ -28,6 +29,9 @@ type Processor struct {
 	// MaxText caps the text of a document in bytes: the rest is neither extracted
 	// nor indexed, and a problem says so. 0 means DefaultMaxText, negative no cap.
 	MaxText int
+	// Reread, when set, gives a recueil's OCR'd signature pages a second reading
+	// (pdfread.Reader.BlockRereader; see recueil.Reread).
+	Reread func(ctx context.Context, data []byte, pages []corpus.Page) func(n int) (string, bool)
 }
 
 // Input is one raw document to process.
@@ -114,7 +118,31 @@ func (p *Processor) process(ctx context.Context, in Input) (doc *corpus.Document
 		probs := p.Extractor.Extract(doc)
 		doc.Problems = append(doc.Problems, probs.Strings()...)
 	}
+	if !cut {
+		p.splitActs(ctx, doc, in.Data)
+	}
 	return doc, nil
+}
+
+// splitActs gives a recueil des actes its acts (doc.Acts), each a document of its
+// own (see recueil.Recueil.Documents). The parent keeps its whole text and facts
+// (terril extract prints them); the index leaves them to the acts.
+func (p *Processor) splitActs(ctx context.Context, doc *corpus.Document, data []byte) {
+	if doc.ContentType != "application/pdf" || len(doc.Pages) < 2 {
+		return
+	}
+	pages, err := recueil.PageTexts(doc.Text, doc.Pages)
+	if err != nil {
+		return
+	}
+	r := recueil.Split(pages)
+	if r == nil {
+		return
+	}
+	if p.Reread != nil {
+		r, _ = recueil.Reread(pages, r, p.Reread(ctx, data, doc.Pages))
+	}
+	doc.Acts = r.Documents(doc, p.Extractor)
 }
 
 // IDFor returns the stable ID of a document when its producer gave none: for a

@@ -23,8 +23,11 @@ several signed acts under their own headings is followed by them, indented.
 The acts come from the recueil's sommaire when it has one (the offset between the
 page numbers it prints and the PDF's pages is calibrated on the pages where each
 identifier appears), else from the acts' headings and signature blocks. Scanned acts
-are read by OCR within --ocr-pages pages; without OCR their pages have no text and
-their date comes from their identifier or title, their signatory stays empty.
+are read by OCR within --ocr-pages pages; the signature page of a scanned act whose
+signatory is not read (a handwritten signature over the printed name, or a scan
+past the page limit) is OCR'd again as one block of text, 24 pages at most. With
+--ocr-pages -1 their pages have no text and their date comes from their identifier
+or title, their signatory stays empty.
 Disagreements between the sommaire and the pages go to standard error.
 
 --json prints the recueil as one JSON object: number, published, sommaire pages,
@@ -50,7 +53,8 @@ func actsCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("acts: %w", err)
 	}
-	res, err := pdfread.New(pdfread.Options{OCRPages: *ocrPages, Log: e.stderr}).ReadPDF(ctx, files[0], data)
+	reader := pdfread.New(pdfread.Options{OCRPages: *ocrPages, Log: e.stderr})
+	res, err := reader.ReadPDF(ctx, files[0], data)
 	if err != nil {
 		return fmt.Errorf("acts: %w", err)
 	}
@@ -58,7 +62,7 @@ func actsCommand(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("acts: %s: %w", files[0], err)
 	}
-	r := recueil.Split(pages)
+	r, _ := recueil.Reread(pages, recueil.Split(pages), reader.BlockRereader(ctx, data, res.Pages))
 	if r == nil {
 		return fmt.Errorf("acts: %s: not a recueil des actes (no cover saying so, no sommaire of acts)", files[0])
 	}

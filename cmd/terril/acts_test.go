@@ -36,3 +36,30 @@ func TestActs(t *testing.T) {
 		t.Errorf("JSON: %v, %+v", err, r.Acts)
 	}
 }
+
+// An ingested recueil is found with its acts: --recueil lists them, --act-kind
+// filters them; ingested again, it holds as many documents.
+func TestIngestRecueilActs(t *testing.T) {
+	f := filepath.Join("..", "..", "..", "shared", "pdfs", "pref83_raa_2025-242.pdf")
+	if _, err := os.Stat(f); err != nil {
+		t.Skipf("no real recueil (%v): ../shared/pdfs is absent", err)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	for range 2 {
+		terril(t, false, "ingest", "-q", "--ocr-pages", "-1", "--index", dir, f)
+		if r := search(t, dir, "-n", "0"); r.Total != 18 {
+			t.Errorf("%d documents, want the recueil and its 17 acts", r.Total)
+		}
+	}
+	parent := "pref83_raa_2025-242.pdf"
+	if r := search(t, dir, "-n", "50", "--recueil", parent); r.Total != 17 || !strings.HasPrefix(r.Hits[0].ID, parent+"#83-2025-07-") {
+		t.Errorf("--recueil: %d acts, first %+v", r.Total, r.Hits)
+	}
+	if r := search(t, dir, "-n", "0", "--recueil", parent, "--act-kind", "arrete"); r.Total != 7 {
+		t.Errorf("--act-kind arrete: %d acts, want 7", r.Total)
+	}
+	out, _ := terril(t, false, "facets", "--index", dir, "act_kind")
+	if words := strings.Join(strings.Fields(out), " "); !strings.Contains(words, "10 recepisse 7 arrete") {
+		t.Errorf("act_kind facet:\n%s", out)
+	}
+}

@@ -58,7 +58,7 @@ func newProcessorWith(themesFile string, ocrPages int, pages func(name string, p
 	// pages the fast reader misses and OCR for scanned pages; other formats through
 	// extract.Read.
 	pdf := pdfread.New(pdfread.Options{OCRPages: ocrPages, Progress: pages})
-	return &pipeline.Processor{Extractor: x, Read: pdf.Read}, nil
+	return &pipeline.Processor{Extractor: x, Read: pdf.Read, Reread: pdf.BlockRereader}, nil
 }
 
 // gazetteerResolver lets the index resolve commune and EPCI names typed in filters.

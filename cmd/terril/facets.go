@@ -21,7 +21,8 @@ range from its low end, a part of a total only where the total is not counted
 
 Facets: commune, dept, epci, theme, genre, person, signatory, source, year, month,
 amount (ranges: < 100 k€, 100 k€–1 M€, 1–10 M€, 10–100 M€, ≥ 100 M€), and of the
-funding events funder, instrument, fcommune (funded commune), fdept.
+funding events funder, instrument, fcommune (funded commune), fdept; act_kind (the
+acts of recueils des actes: arrete, decision, recepisse…).
 QUERY and the filter flags are those of terril search. Months and years come
 newest first; départements with their names, "Nord (59)". --format csv prints
 one table: facet, value, label, count (and for sums, total_eur and docs).

@@ -79,6 +79,7 @@ type filterFlags struct {
 	communes, depts, epcis, themes, genres, people, signatories, sources listFlag
 	minAmount, maxAmount                                                 string
 	from, to                                                             string
+	actKinds, recueils                                                   listFlag
 }
 
 func (f *filterFlags) add(fs *flag.FlagSet) {
@@ -90,6 +91,8 @@ func (f *filterFlags) add(fs *flag.FlagSet) {
 	fs.Var(&f.people, "person", "only documents naming the person `NAME` (repeatable)")
 	fs.Var(&f.signatories, "signatory", "only documents signed by `NAME` (a person or an organisation; repeatable)")
 	fs.Var(&f.sources, "source", "only the source `SOURCE` (repeatable)")
+	fs.Var(&f.actKinds, "act-kind", "only acts of recueils of this kind: arrete, decision, recepisse, deliberation, convention, autre (repeatable)")
+	fs.Var(&f.recueils, "recueil", "only the acts of the recueil of document `ID` (repeatable)")
 	fs.StringVar(&f.minAmount, "min-amount", "", "only documents with an amount ≥ `AMOUNT` in euros (1000000, 1M, 200k)")
 	fs.StringVar(&f.maxAmount, "max-amount", "", "only documents with an amount ≤ `AMOUNT` in euros")
 	fs.StringVar(&f.from, "from", "", "published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -100,6 +103,7 @@ func (f *filterFlags) apply(q *index.Query) error {
 	q.Communes, q.Depts, q.EPCIs, q.Themes = f.communes, f.depts, f.epcis, f.themes
 	q.Genres, q.People, q.Signatories, q.Sources = f.genres, f.people, f.signatories, f.sources
 	q.From, q.To = f.from, f.to
+	q.ActKinds, q.Recueils = f.actKinds, f.recueils
 	for _, a := range []struct {
 		s   string
 		dst **float64

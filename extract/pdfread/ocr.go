@@ -72,10 +72,21 @@ func hasLine(s, want string) bool {
 // single-threaded (OMP_THREAD_LIMIT=1): the pipeline's worker pool is the
 // parallelism.
 func (o *OCR) Recognize(ctx context.Context, png []byte) (string, error) {
+	return o.recognize(ctx, png, "3")
+}
+
+// RecognizeBlock reads the image as one uniform block of text (tesseract's page
+// segmentation mode 6). Page layout analysis (Recognize) cuts a printed name crossed
+// by a handwritten signature into noise; read as a block, the name often survives.
+func (o *OCR) RecognizeBlock(ctx context.Context, png []byte) (string, error) {
+	return o.recognize(ctx, png, "6")
+}
+
+func (o *OCR) recognize(ctx context.Context, png []byte, psm string) (string, error) {
 	if err := o.Available(); err != nil {
 		return "", err
 	}
-	cmd := exec.CommandContext(ctx, o.path, "stdin", "stdout", "-l", o.lang(), "--psm", "3")
+	cmd := exec.CommandContext(ctx, o.path, "stdin", "stdout", "-l", o.lang(), "--psm", psm)
 	cmd.Stdin = bytes.NewReader(png)
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	var stdout, stderr bytes.Buffer

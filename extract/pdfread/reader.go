@@ -456,3 +456,56 @@ func wordCount(s string) int {
 
 // IsNoTesseract reports whether err says tesseract is missing.
 func IsNoTesseract(err error) bool { return errors.Is(err, ErrNoTesseract) }
+
+// RereadBlock OCRs page n (1-based) of a PDF again, reading it as one block of text
+// (OCR.RecognizeBlock), and returns its normalised text. It is for a page already
+// OCR'd whose signature block gave no name: callers keep the new text only when it
+// reads better.
+func (r *Reader) RereadBlock(ctx context.Context, data []byte, n int) (string, error) {
+	doc, err := r.opts.Runtime.open(ctx, data)
+	if err != nil {
+		return "", err
+	}
+	count, err := doc.pageCount()
+	if err != nil {
+		doc.close()
+		return "", err
+	}
+	if n < 1 || n > count {
+		doc.close()
+		return "", fmt.Errorf("page %d of %d", n, count)
+	}
+	png, err := doc.renderPNG(n-1, r.opts.DPI)
+	doc.close() // released before tesseract runs, as in ReadPDF
+	if err != nil {
+		return "", err
+	}
+	text, err := r.opts.OCR.RecognizeBlock(ctx, png)
+	if err != nil {
+		return "", err
+	}
+	return extract.Normalize(text), nil
+}
+
+// BlockRereader returns a function rereading, with RereadBlock, the pages of a PDF
+// (pages are the Result's) that OCR read or that were not read (a scan past the OCR
+// page limit): ok is false for any other page, when OCR is disabled
+// (Options.OCRPages < 0), or when the page cannot be read again. Each page is read
+// again at most once.
+func (r *Reader) BlockRereader(ctx context.Context, data []byte, pages []corpus.Page) func(n int) (string, bool) {
+	memo := map[int]string{}
+	return func(n int) (string, bool) {
+		if r.opts.OCRPages < 0 || n < 1 || n > len(pages) || pages[n-1].Reader != extract.ReaderOCR && pages[n-1].Reader != "" {
+			return "", false
+		}
+		if r.opts.OCR.Available() != nil {
+			return "", false
+		}
+		t, ok := memo[n]
+		if !ok {
+			t, _ = r.RereadBlock(ctx, data, n)
+			memo[n] = t
+		}
+		return t, t != ""
+	}
+}

@@ -13,7 +13,8 @@ import (
 const recueil111 = "pref83_raa_2025-240.pdf"
 
 // BenchmarkSplit111 splits the 111-page recueil from its pages' texts (reading
-// excluded): sommaire, offset, boundaries and every act's facts.
+// excluded): sommaire, offset, boundaries and every act's facts. Run it with -short:
+// else realPages OCRs the hybrid recueil's scans first (minutes).
 func BenchmarkSplit111(b *testing.B) {
 	gold := readGold(b)
 	pages := realPages(b, gold)[recueil111]

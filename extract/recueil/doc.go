@@ -20,6 +20,15 @@
 // 2025"); its signatory is the person extract.Parties finds signing in the last
 // signature block.
 //
+// A scanned act's signatory is often lost: OCR by layout makes noise of a printed
+// name a handwritten signature crosses. Reread gives the signature pages of acts
+// without a sure signatory a second reading through a callback (package
+// extract/pdfread OCRs them again as one block of text) and keeps the new split
+// when it signs more acts.
+//
 // PageTexts cuts a reader's joined text back into pages; Recueil.Documents makes
-// one corpus.Document per act, for indexing acts as documents of their own.
+// one corpus.Document per act (ID "<recueil's ID>#<act identifier>", with the
+// recueil's ID, the act's kind and pages), which package pipeline puts in the
+// recueil's Document.Acts and package index indexes with it, replacing the acts of
+// an earlier reading.
 package recueil

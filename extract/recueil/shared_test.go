@@ -58,15 +58,22 @@ func readGold(tb testing.TB) []goldFile {
 var (
 	pagesOnce  sync.Once
 	pagesCache = map[string][]string{}
+	rereads    = map[string]RereadFunc{}
 	pagesErr   error
 )
 
 // realPages reads the recueils of the gold with extract/pdfread (fast reader, PDFium
-// for what fails its gate, no OCR), once per test binary.
+// for what fails its gate, OCR of the scans unless -short or without tesseract),
+// once per test binary. rereads holds each file's
+// pdfread.BlockRereader.
 func realPages(tb testing.TB, gold []goldFile) map[string][]string {
 	tb.Helper()
 	pagesOnce.Do(func() {
-		r := pdfread.New(pdfread.Options{OCRPages: -1, Log: nopWriter{}})
+		ocr := -1
+		if !testing.Short() {
+			ocr = 0
+		}
+		r := pdfread.New(pdfread.Options{OCRPages: ocr, Log: nopWriter{}})
 		for _, g := range gold {
 			var data []byte
 			data, pagesErr = os.ReadFile(filepath.Join(sharedDir, g.File))
@@ -82,6 +89,7 @@ func realPages(tb testing.TB, gold []goldFile) map[string][]string {
 			if pagesErr != nil {
 				return
 			}
+			rereads[g.File] = r.BlockRereader(context.Background(), data, res.Pages)
 		}
 	})
 	if pagesErr != nil {
@@ -171,7 +179,7 @@ func TestRealRecueils(t *testing.T) {
 	s := score{from: map[string]int{}}
 	for _, g := range gold {
 		pages := all[g.File]
-		r := Split(pages)
+		r, pages := Reread(pages, Split(pages), rereads[g.File])
 		for _, p := range r.Problems {
 			t.Logf("%s: %s", g.File, p)
 		}
@@ -189,13 +197,20 @@ func TestRealRecueils(t *testing.T) {
 	t.Logf("on matched acts: dates %d/%d (%.3f), signatories %d/%d (%.3f; %d acts with a signature block in their text), pages %d/%d, kinds %d/%d",
 		s.dates, s.matched, ratio(s.dates, s.matched), s.signatories, s.matched, ratio(s.signatories, s.matched), s.signable, s.pages, s.matched, s.kinds, s.matched)
 	t.Logf("dates from: %v", s.from)
-	// Floors at what is reached: the four acts of the hybrid recueil are scans whose
-	// signature is read only with OCR (tesseract), absent here.
+	// Floors at what is reached. With OCR (not -short), the four scanned acts of the
+	// hybrid recueil are read, their signature pages again as blocks (Reread): two
+	// of their names stay unread under the handwritten signatures ("Lauren
+	// Éboyélanger"), so 22 of 24, the issue's 0.90. Without OCR only their
+	// separator pages have text: 20 of 24.
 	if f1 < 1 || ratio(s.dates, s.matched) < 1 || s.pages < s.matched || s.kinds < s.matched {
 		t.Errorf("boundary F1 %.3f, dates %d, pages %d, kinds %d of %d matched: below the floors (1.0)", f1, s.dates, s.pages, s.kinds, s.matched)
 	}
-	if s.signatories < s.signable || ratio(s.signatories, s.matched) < 0.83 {
-		t.Errorf("signatories %d of %d matched, %d with text: below the floors", s.signatories, s.matched, s.signable)
+	floor := 0.90
+	if testing.Short() {
+		floor = 0.83
+	}
+	if ratio(s.signatories, s.matched) < floor {
+		t.Errorf("signatories %d of %d matched: below the floor %.2f", s.signatories, s.matched, floor)
 	}
 }
 
