@@ -91,7 +91,7 @@ func (f *filterFlags) add(fs *flag.FlagSet) {
 	fs.Var(&f.people, "person", "only documents naming the person `NAME` (repeatable)")
 	fs.Var(&f.signatories, "signatory", "only documents signed by `NAME` (a person or an organisation; repeatable)")
 	fs.Var(&f.sources, "source", "only the source `SOURCE` (repeatable)")
-	fs.Var(&f.actKinds, "act-kind", "only acts of recueils of this kind: arrete, decision, recepisse, deliberation, convention, autre (repeatable)")
+	fs.Var(&f.actKinds, "act-kind", "only acts of recueils of the `KIND`: arrete, decision, recepisse, deliberation, convention, autre (repeatable)")
 	fs.Var(&f.recueils, "recueil", "only the acts of the recueil of document `ID` (repeatable)")
 	fs.StringVar(&f.minAmount, "min-amount", "", "only documents with an amount ≥ `AMOUNT` in euros (1000000, 1M, 200k)")
 	fs.StringVar(&f.maxAmount, "max-amount", "", "only documents with an amount ≤ `AMOUNT` in euros")
