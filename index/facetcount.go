@@ -21,8 +21,8 @@ import (
 // roaring bitmaps costs what the term dictionaries weigh instead. The result is
 // Bleve's: the same counts, order (count, then term), Total, Missing and Other.
 
-// postingsFacets turns the counting from postings on; the tests turn it off to
-// compare with Bleve's facets.
+// postingsFacets turns the counting from postings (facets and sums) on; the tests
+// turn it off to compare with Bleve's facets.
 var postingsFacets = true
 
 // orIntoer is a postings list that can add its documents to a bitmap (zap's can).
@@ -82,11 +82,12 @@ func (ix *Index) matchesOf(ctx context.Context, snap *scorch.IndexSnapshot, q qu
 	return sm, nil
 }
 
-// postingsFacet counts field's terms over the matches; ok is false where a
-// segment's postings cannot be read as bitmaps (then Bleve's facet is used).
-func (sm *segmentMatches) postingsFacet(field string, size int) (f *search.FacetResult, ok bool, err error) {
-	counts := map[string]int{}
-	var total, missing int
+// eachTerm calls fn with each term of field and its count of matching documents,
+// segment by segment (a term of several segments comes once for each), and
+// returns the matching documents without any term of field; ok is false where a
+// segment's postings cannot be read as bitmaps. Nothing but the current term is
+// held: memory does not grow with the dictionary.
+func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)) (missing int, ok bool, err error) {
 	var pl segment.PostingsList
 	union := roaring.New()
 	for i, s := range sm.segs {
@@ -96,20 +97,20 @@ func (sm *segmentMatches) postingsFacet(field string, size int) (f *search.Facet
 		}
 		dict, err := s.Segment().Dictionary(field)
 		if err != nil {
-			return nil, false, err
+			return 0, false, err
 		}
 		union.Clear()
 		it := dict.AutomatonIterator(nil, nil, nil)
 		for {
 			e, err := it.Next()
 			if err != nil {
-				return nil, false, err
+				return 0, false, err
 			}
 			if e == nil {
 				break
 			}
 			if pl, err = dict.PostingsList([]byte(e.Term), sm.except[i], pl); err != nil {
-				return nil, false, err
+				return 0, false, err
 			}
 			c := int(pl.Count())
 			if c == 0 {
@@ -117,14 +118,28 @@ func (sm *segmentMatches) postingsFacet(field string, size int) (f *search.Facet
 			}
 			o, isOr := pl.(orIntoer)
 			if !isOr {
-				return nil, false, nil
+				return 0, false, nil
 			}
 			o.OrInto(union)
-			counts[e.Term] += c
-			total += c
+			fn(e.Term, c)
 		}
 		union.And(m)
 		missing += int(m.GetCardinality() - union.GetCardinality())
+	}
+	return missing, true, nil
+}
+
+// postingsFacet counts field's terms over the matches, as Bleve's terms facet of
+// that size would.
+func (sm *segmentMatches) postingsFacet(field string, size int) (f *search.FacetResult, ok bool, err error) {
+	counts := map[string]int{}
+	total := 0
+	missing, ok, err := sm.eachTerm(field, func(term string, c int) {
+		counts[term] += c
+		total += c
+	})
+	if err != nil || !ok {
+		return nil, ok, err
 	}
 	f = &search.FacetResult{Field: field, Total: total, Missing: missing, Terms: &search.TermFacets{}}
 	for t, c := range counts {
@@ -139,28 +154,43 @@ func (sm *segmentMatches) postingsFacet(field string, size int) (f *search.Facet
 	return f, true, nil
 }
 
+// snapshotMatches returns q's matches in a snapshot of the index, and a function
+// to release it; nil matches where the index is not a scorch index.
+func (ix *Index) snapshotMatches(ctx context.Context, q query.Query) (*segmentMatches, func(), error) {
+	if !postingsFacets {
+		return nil, func() {}, nil
+	}
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, func() {}, nil
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, func() {}, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, func() {}, nil
+	}
+	sm, err := ix.matchesOf(ctx, snap, q)
+	if err != nil {
+		r.Close()
+		return nil, func() {}, err
+	}
+	return sm, func() { r.Close() }, nil
+}
+
 // facetsFromPostings computes the facets named, by their fields, from the
 // postings of q's matches; it returns nil (and Bleve's facets are used) where the
 // index is not a scorch index of zap segments.
 func (ix *Index) facetsFromPostings(ctx context.Context, q query.Query, names []string) (search.FacetResults, error) {
-	if len(names) == 0 || !postingsFacets {
+	if len(names) == 0 {
 		return nil, nil
 	}
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return nil, nil
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, nil
-	}
-	sm, err := ix.matchesOf(ctx, snap, q)
-	if err != nil {
+	sm, done, err := ix.snapshotMatches(ctx, q)
+	defer done()
+	if sm == nil || err != nil {
 		return nil, err
 	}
 	out := search.FacetResults{}

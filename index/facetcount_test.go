@@ -8,7 +8,7 @@ import (
 	"terril/index"
 )
 
-// Facets counted from postings must be Bleve's own: counts, order, Total, Missing
+// Facets and sums counted from postings must be Bleve's own: counts, order, Total, Missing
 // and Other, over several segments and with replaced (deleted) documents.
 func TestFacetsFromPostingsAreBleves(t *testing.T) {
 	docs, err := sampleDocs()
@@ -29,6 +29,7 @@ func TestFacetsFromPostingsAreBleves(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer index.SetPostingsFacets(true)
+	summed := 0
 	for _, q := range []index.Query{
 		{},
 		{Text: "logement"},
@@ -37,7 +38,7 @@ func TestFacetsFromPostingsAreBleves(t *testing.T) {
 		{Depts: []string{"62"}},
 		{Text: "date:2019"},
 	} {
-		q.Facets = index.FacetNames
+		q.Facets, q.Sums = index.FacetNames, index.SumDimensions
 		index.SetPostingsFacets(true)
 		got, err := ix.Search(context.Background(), q)
 		if err != nil {
@@ -51,8 +52,17 @@ func TestFacetsFromPostingsAreBleves(t *testing.T) {
 		if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
 			t.Errorf("%+v:\n got %+v\nwant %+v", q, got.Facets, want.Facets)
 		}
+		if !reflect.DeepEqual(got.Sums, want.Sums) {
+			t.Errorf("%+v: sums\n got %+v\nwant %+v", q, got.Sums, want.Sums)
+		}
+		for _, sum := range want.Sums {
+			summed += len(sum.Values)
+		}
 		if len(want.Facets) != len(index.FacetNames) {
 			t.Errorf("%+v: %d facets, want %d", q, len(want.Facets), len(index.FacetNames))
 		}
+	}
+	if summed == 0 {
+		t.Error("no sums to compare")
 	}
 }
