@@ -32,14 +32,14 @@ type orIntoer interface{ OrInto(*roaring.Bitmap) }
 type segmentMatches struct {
 	segs    []*scorch.SegmentSnapshot
 	matches []*roaring.Bitmap // live matching documents, by segment
-	except  []*roaring.Bitmap // every other document of the segment
+	all     bool              // every live document matches
 }
 
 // matchesOf runs q on snap and returns its matches by segment.
 func (ix *Index) matchesOf(ctx context.Context, snap *scorch.IndexSnapshot, q query.Query) (*segmentMatches, error) {
 	segs := snap.Segments()
-	sm := &segmentMatches{segs: segs, matches: make([]*roaring.Bitmap, len(segs)), except: make([]*roaring.Bitmap, len(segs))}
-	if _, all := q.(*query.MatchAllQuery); all {
+	sm := &segmentMatches{segs: segs, matches: make([]*roaring.Bitmap, len(segs))}
+	if _, sm.all = q.(*query.MatchAllQuery); sm.all {
 		for i, s := range segs {
 			sm.matches[i] = s.DocNumbersLive()
 		}
@@ -76,9 +76,6 @@ func (ix *Index) matchesOf(ctx context.Context, snap *scorch.IndexSnapshot, q qu
 			sctx.DocumentMatchPool.Put(d)
 		}
 	}
-	for i, s := range segs {
-		sm.except[i] = roaring.Flip(sm.matches[i], 0, s.Segment().Count())
-	}
 	return sm, nil
 }
 
@@ -89,7 +86,7 @@ func (ix *Index) matchesOf(ctx context.Context, snap *scorch.IndexSnapshot, q qu
 // held: memory does not grow with the dictionary.
 func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)) (missing int, ok bool, err error) {
 	var pl segment.PostingsList
-	union := roaring.New()
+	union, tmp := roaring.New(), roaring.New()
 	for i, s := range sm.segs {
 		m := sm.matches[i]
 		if m.IsEmpty() {
@@ -109,19 +106,34 @@ func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)
 			if e == nil {
 				break
 			}
-			if pl, err = dict.PostingsList([]byte(e.Term), sm.except[i], pl); err != nil {
-				return 0, false, err
+			// Matching all, the postings less the deleted documents are the
+			// count; else each postings list is intersected with the matches,
+			// which are few where the query is selective.
+			var except *roaring.Bitmap
+			if sm.all {
+				except = s.Deleted()
 			}
-			c := int(pl.Count())
-			if c == 0 {
-				continue
+			if pl, err = dict.PostingsList([]byte(e.Term), except, pl); err != nil {
+				return 0, false, err
 			}
 			o, isOr := pl.(orIntoer)
 			if !isOr {
 				return 0, false, nil
 			}
-			o.OrInto(union)
-			fn(e.Term, c)
+			var c int
+			if sm.all {
+				c = int(pl.Count())
+				o.OrInto(union)
+			} else {
+				tmp.Clear()
+				o.OrInto(tmp)
+				tmp.And(m)
+				c = int(tmp.GetCardinality())
+				union.Or(tmp)
+			}
+			if c > 0 {
+				fn(e.Term, c)
+			}
 		}
 		union.And(m)
 		missing += int(m.GetCardinality() - union.GetCardinality())
