@@ -81,10 +81,11 @@ func (ix *Index) matchesOf(ctx context.Context, snap *scorch.IndexSnapshot, q qu
 
 // eachTerm calls fn with each term of field and its count of matching documents,
 // segment by segment (a term of several segments comes once for each), and
-// returns the matching documents without any term of field; ok is false where a
+// returns the matching documents without any term of field (when wantMissing,
+// else 0); ok is false where a
 // segment's postings cannot be read as bitmaps. Nothing but the current term is
 // held: memory does not grow with the dictionary.
-func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)) (missing int, ok bool, err error) {
+func (sm *segmentMatches) eachTerm(field string, wantMissing bool, fn func(term string, count int)) (missing int, ok bool, err error) {
 	var pl segment.PostingsList
 	union, tmp := roaring.New(), roaring.New()
 	for i, s := range sm.segs {
@@ -97,6 +98,9 @@ func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)
 			return 0, false, err
 		}
 		union.Clear()
+		// Matching all of a segment without deletions, the dictionary's counts
+		// are the counts.
+		fast := sm.all && !wantMissing && (s.Deleted() == nil || s.Deleted().IsEmpty())
 		it := dict.AutomatonIterator(nil, nil, nil)
 		for {
 			e, err := it.Next()
@@ -105,6 +109,12 @@ func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)
 			}
 			if e == nil {
 				break
+			}
+			if fast {
+				if e.Count > 0 {
+					fn(e.Term, int(e.Count))
+				}
+				continue
 			}
 			// Matching all, the postings less the deleted documents are the
 			// count; else each postings list is intersected with the matches,
@@ -123,7 +133,9 @@ func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)
 			var c int
 			if sm.all {
 				c = int(pl.Count())
-				o.OrInto(union)
+				if wantMissing {
+					o.OrInto(union)
+				}
 			} else {
 				tmp.Clear()
 				o.OrInto(tmp)
@@ -135,8 +147,10 @@ func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)
 				fn(e.Term, c)
 			}
 		}
-		union.And(m)
-		missing += int(m.GetCardinality() - union.GetCardinality())
+		if wantMissing {
+			union.And(m)
+			missing += int(m.GetCardinality() - union.GetCardinality())
+		}
 	}
 	return missing, true, nil
 }
@@ -146,7 +160,7 @@ func (sm *segmentMatches) eachTerm(field string, fn func(term string, count int)
 func (sm *segmentMatches) postingsFacet(field string, size int) (f *search.FacetResult, ok bool, err error) {
 	counts := map[string]int{}
 	total := 0
-	missing, ok, err := sm.eachTerm(field, func(term string, c int) {
+	missing, ok, err := sm.eachTerm(field, true, func(term string, c int) {
 		counts[term] += c
 		total += c
 	})

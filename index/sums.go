@@ -107,7 +107,7 @@ func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum,
 		acc := sumAcc{by: map[string]*SumValue{}}
 		ok := false
 		if sm != nil {
-			if _, ok, err = sm.eachTerm(sumFields[d], acc.add); err != nil {
+			if _, ok, err = sm.eachTerm(sumFields[d], false, acc.add); err != nil {
 				return nil, fmt.Errorf("sums: %w", err)
 			}
 		}
