@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
 )
 
 // Bare is a Bleve index with terril's mapping that indexes only ID, title and text,
@@ -17,6 +18,19 @@ type Bare struct {
 // NewBare creates a bare index in dir, batching batchSize documents per commit.
 func NewBare(dir string, batchSize int) (*Bare, error) {
 	b, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return &Bare{b: b, batch: b.NewBatch(), size: batchSize}, nil
+}
+
+// NewStockBare creates a bare index of Bleve's default mapping with its stock
+// French analyzer (every field analysed, stored, with term vectors, in _all):
+// the anchor of the ingest benchmark, what a Bleve user gets without tuning.
+func NewStockBare(dir string, batchSize int) (*Bare, error) {
+	m := bleve.NewIndexMapping()
+	m.DefaultAnalyzer = fr.AnalyzerName
+	b, err := bleve.New(dir, m)
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}

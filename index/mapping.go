@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -63,10 +64,52 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 			}
 		}
 		if !ascii {
-			t.Term = []byte(foldTerm(string(t.Term)))
+			t.Term = foldBytes(t.Term)
 		}
 	}
 	return in
+}
+
+// latinFold[r-0xC0] is foldTerm of the Latin-1 letter r (U+00C0–U+00FF): French
+// accents are all there, so most tokens fold without norm.NFD, which costs most of
+// the filter. Built from foldTerm itself so that both always agree.
+var latinFold [0x40]string
+
+func init() {
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		latinFold[r-0xC0] = foldTerm(string(r))
+	}
+}
+
+// foldBytes is foldTerm on a token, in place: ASCII, Latin-1 (æ included), œ and ’
+// by table, none of them folding longer than it is written; any other rune sends
+// the whole token through foldTerm (a combining mark must see the letter before
+// it). Bleve's own lowercase filter also rewrites terms in place: stored values
+// are copied before analysis.
+func foldBytes(term []byte) []byte {
+	out := term[:0]
+	for i := 0; i < len(term); {
+		c := term[i]
+		if c < 0x80 {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(term[i:])
+		switch {
+		case r >= 0xC0 && r <= 0xFF:
+			out = append(out, latinFold[r-0xC0]...)
+		case r == 'œ':
+			out = append(out, "oe"...)
+		case r == '’':
+			out = append(out, '\'')
+		default:
+			// What is folded so far folds to itself.
+			return []byte(foldTerm(string(out) + string(term[i:])))
+		}
+		i += n
+	}
+	return out
 }
 
 func foldTerm(s string) string {

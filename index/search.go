@@ -148,15 +148,26 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, fmt.Errorf("unknown sort %q (want relevance, date, -date, amount or -amount)", q.Sort)
 	}
 	for _, name := range q.Facets {
-		fr, err := facetRequest(name)
-		if err != nil {
+		if _, err := facetRequest(name); err != nil {
 			return nil, &QueryError{Err: err}
 		}
-		req.AddFacet(name, fr)
+	}
+	facets, err := ix.facetsFromPostings(ctx, bq, q.Facets)
+	if err != nil {
+		return nil, fmt.Errorf("facets: %w", err)
+	}
+	if facets == nil && len(q.Facets) > 0 {
+		for _, name := range q.Facets {
+			fr, _ := facetRequest(name)
+			req.AddFacet(name, fr)
+		}
 	}
 	sr, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
+	}
+	if facets != nil {
+		sr.Facets = facets
 	}
 	res := &Result{Total: sr.Total, Hints: hints}
 	for _, m := range sr.Hits {

@@ -86,67 +86,104 @@ func sumTerms(amounts []float64, communes, themes []string, year string) map[str
 	return m
 }
 
-// sums computes the sums of q's matching documents by each dimension.
+// sums computes the sums of q's matching documents by each dimension. Each sum
+// term is read from the postings once, segment by segment, and added to its value
+// at once: memory holds the values of a dimension, not its terms (one per
+// document and value), so it does not grow with the corpus. Where the postings
+// cannot be read, Bleve's terms facet gives the terms and their counts.
 func (ix *Index) sums(ctx context.Context, q query.Query, dims []string) ([]Sum, error) {
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	for _, d := range dims {
-		f, ok := sumFields[d]
-		if !ok {
+		if _, ok := sumFields[d]; !ok {
 			return nil, &QueryError{Err: fmt.Errorf("unknown sum dimension %q (want %s)", d, strings.Join(SumDimensions, ", "))}
 		}
-		req.AddFacet(d, bleve.NewFacetRequest(f, math.MaxInt32))
 	}
-	sr, err := ix.b.SearchInContext(ctx, req)
+	sm, done, err := ix.snapshotMatches(ctx, q)
+	defer done()
 	if err != nil {
 		return nil, fmt.Errorf("sums: %w", err)
 	}
 	var out []Sum
 	for _, d := range dims {
-		fr := sr.Facets[d]
-		by := map[string]*SumValue{}
-		var order []string
-		if fr != nil && fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				parts := strings.Split(t.Term, sumSep)
-				if len(parts) != 3 && len(parts) != 4 {
-					continue
-				}
-				key := parts[0]
-				v, err := strconv.ParseFloat(parts[1], 64)
-				if err != nil {
-					continue
-				}
-				k, err := strconv.Atoi(parts[2])
-				if err != nil {
-					continue
-				}
-				s := by[key]
-				if s == nil {
-					s = &SumValue{Value: key}
-					by[key] = s
-					order = append(order, key)
-				}
-				s.Total += v * float64(t.Count)
-				s.Count += k * t.Count
-				s.Docs += t.Count
-				if len(parts) == 4 {
-					n, _ := strconv.Atoi(parts[3])
-					s.Implicit += n * t.Count
-				}
+		acc := sumAcc{by: map[string]*SumValue{}}
+		ok := false
+		if sm != nil {
+			if _, ok, err = sm.eachTerm(sumFields[d], false, acc.add); err != nil {
+				return nil, fmt.Errorf("sums: %w", err)
 			}
 		}
-		sum := Sum{Dimension: d}
-		for _, k := range order {
-			sum.Values = append(sum.Values, *by[k])
-		}
-		sort.Slice(sum.Values, func(i, j int) bool {
-			a, b := sum.Values[i], sum.Values[j]
-			if a.Total != b.Total {
-				return a.Total > b.Total
+		if !ok {
+			acc = sumAcc{by: map[string]*SumValue{}}
+			if err := ix.sumsByFacet(ctx, q, sumFields[d], acc.add); err != nil {
+				return nil, err
 			}
-			return a.Value < b.Value
-		})
-		out = append(out, sum)
+		}
+		out = append(out, acc.sum(d))
 	}
 	return out, nil
+}
+
+// sumsByFacet calls fn with each term of field among q's matches and its count,
+// from a Bleve terms facet (which holds every term).
+func (ix *Index) sumsByFacet(ctx context.Context, q query.Query, field string, fn func(string, int)) error {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet("sum", bleve.NewFacetRequest(field, math.MaxInt32))
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("sums: %w", err)
+	}
+	if fr := sr.Facets["sum"]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			fn(t.Term, t.Count)
+		}
+	}
+	return nil
+}
+
+// sumAcc adds sum terms ("value␟total␟amounts[␟implicit]") to their values.
+type sumAcc struct {
+	by map[string]*SumValue
+}
+
+func (a *sumAcc) add(term string, count int) {
+	parts := strings.Split(term, sumSep)
+	if len(parts) != 3 && len(parts) != 4 {
+		return
+	}
+	key := parts[0]
+	v, err := strconv.ParseFloat(parts[1], 64)
+	if err != nil {
+		return
+	}
+	k, err := strconv.Atoi(parts[2])
+	if err != nil {
+		return
+	}
+	s := a.by[key]
+	if s == nil {
+		s = &SumValue{Value: key}
+		a.by[key] = s
+	}
+	s.Total += v * float64(count)
+	s.Count += k * count
+	s.Docs += count
+	if len(parts) == 4 {
+		n, _ := strconv.Atoi(parts[3])
+		s.Implicit += n * count
+	}
+}
+
+// sum returns the values by decreasing total, then by value.
+func (a *sumAcc) sum(dim string) Sum {
+	sum := Sum{Dimension: dim}
+	for _, v := range a.by {
+		sum.Values = append(sum.Values, *v)
+	}
+	sort.Slice(sum.Values, func(i, j int) bool {
+		x, y := sum.Values[i], sum.Values[j]
+		if x.Total != y.Total {
+			return x.Total > y.Total
+		}
+		return x.Value < y.Value
+	})
+	return sum
 }

@@ -55,7 +55,7 @@ type Config struct {
 	Processor *Processor
 	Sink      Sink
 	Workers   int // read/extract goroutines; 0 means GOMAXPROCS
-	Batch     int // documents per sink batch; 0 means 200
+	Batch     int // documents per sink batch; 0 means DefaultBatch
 	// BatchBytes caps the text of one sink batch (0 means DefaultBatchBytes); at
 	// most twice as much waits for the sink, so that large documents do not pile
 	// up in memory while the index is busy.
@@ -68,6 +68,20 @@ type Config struct {
 	// Failed, when set, is called for each failed input.
 	Failed func(Failure)
 }
+
+// DefaultBatch is the default number of documents per sink batch. Each batch is a
+// Bleve segment, merged later: batches of 200 made seven times as many segments as
+// of 1 000, and merging them was the largest cost of an ingest.
+const DefaultBatch = 1000
+
+// idleFlush is how long the sink waits without a new document before committing
+// what it holds, and maxHold how long it holds a document at most: a slow producer
+// (a crawl) sees its documents indexed without making a segment every few
+// documents of a fast one.
+const (
+	idleFlush = 500 * time.Millisecond
+	maxHold   = 10 * time.Second
+)
 
 // DefaultBatchBytes is the default cap on the text of one sink batch: eight
 // documents at the largest MaxText, thousands of ordinary ones.
@@ -102,7 +116,7 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 	}
 	batchSize := cfg.Batch
 	if batchSize <= 0 {
-		batchSize = 200
+		batchSize = DefaultBatch
 	}
 	batchBytes := int64(cfg.BatchBytes)
 	if batchBytes <= 0 {
@@ -216,15 +230,23 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 			batch = make([]*corpus.Document, 0, batchSize)
 			return nil
 		}
-		tick := time.NewTicker(2 * time.Second)
+		tick := time.NewTicker(idleFlush)
 		defer tick.Stop()
+		var (
+			held   time.Time // when the oldest document of batch came
+			active bool      // a document came since the last tick
+		)
 		for {
 			select {
 			case d, ok := <-docs:
 				if !ok {
 					return flush()
 				}
+				if len(batch) == 0 {
+					held = time.Now()
+				}
 				batch = append(batch, d)
+				active = true
 				size += docBytes(d, batchBytes)
 				if len(batch) >= batchSize || size >= batchBytes {
 					if err := flush(); err != nil {
@@ -232,10 +254,14 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 					}
 				}
 			case <-tick.C:
-				// Commit what a slow producer gave so far.
-				if err := flush(); err != nil {
-					return err
+				// Commit what a slow producer gave so far: when it paused, or
+				// when the batch has waited long enough.
+				if !active || time.Since(held) >= maxHold {
+					if err := flush(); err != nil {
+						return err
+					}
 				}
+				active = false
 			case <-ctx.Done():
 				return ctx.Err()
 			}

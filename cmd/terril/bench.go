@@ -29,12 +29,13 @@ Bench measures terril on a generated corpus shaped like the sample corpus (parag
 of the sample documents with communes, amounts, dates and people substituted):
 
   1. ingest end to end — read, extract every fact, index — with the pipeline;
-  2. index the same documents into a bare Bleve index of the same mapping, with no
-     extraction (title and text only, batches of --batch, one goroutine): the baseline;
+  2. index the same documents into bare Bleve indexes, with no extraction (title and
+     text only, batches of --batch, one goroutine): one of terril's mapping, and one
+     of Bleve's default mapping with its stock fr analyzer (the anchor);
   3. time queries on terril's index: a plain query, a filtered query, a query with
      five facets matching at most 10 % of the corpus, and match-all with five facets.
 
-It reports documents/s, MB/s, the ratio of the two ingest throughputs, index sizes on
+It reports documents/s, MB/s, the ratios of terril's ingest throughput to both, index sizes on
 disk, peak memory (resident set) of each phase, and p50/p99 query latencies.
 
 	terril bench --docs 100000          # the reference run (takes minutes)
@@ -42,14 +43,17 @@ disk, peak memory (resident set) of each phase, and p50/p99 query latencies.
 `
 
 type benchReport struct {
-	Machine   string       `json:"machine"`
-	Docs      int          `json:"docs"`
-	DocBytes  int          `json:"doc_bytes"`
-	Terril    ingestFigure `json:"terril"`
-	Bare      ingestFigure `json:"bare"`
-	Ratio     float64      `json:"ratio"`
-	Queries   []queryStat  `json:"queries"`
-	Extracted struct {
+	Machine  string       `json:"machine"`
+	Docs     int          `json:"docs"`
+	DocBytes int          `json:"doc_bytes"`
+	Terril   ingestFigure `json:"terril"`
+	Bare     ingestFigure `json:"bare"`
+	Stock    ingestFigure `json:"stock"` // bare Bleve, default mapping, stock fr analyzer
+	Ratio    float64      `json:"ratio"`
+	// StockRatio is terril's throughput over the stock baseline's.
+	StockRatio float64     `json:"stock_ratio"`
+	Queries    []queryStat `json:"queries"`
+	Extracted  struct {
 		Amounts, Communes, Dates, People int
 	} `json:"extracted"`
 }
@@ -167,39 +171,17 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	}
 	rep.Terril.IndexMB = dirMB(filepath.Join(work, "terril"))
 
-	// 2. bare Bleve, same documents, same mapping, no extraction.
-	debug.FreeOSMemory()
-	bare, err := index.NewBare(filepath.Join(work, "bare"), *batch)
-	if err != nil {
-		return err
-	}
-	g, err := synth.New(1)
-	if err != nil {
-		return err
-	}
-	peak = watchRSS()
-	start = time.Now()
+	// 2. bare Bleve, same documents, no extraction: terril's mapping, then
+	// Bleve's defaults with the stock fr analyzer.
 	var total int64
-	for i := range *n {
-		if err := ctx.Err(); err != nil {
-			bare.Close()
-			return err
-		}
-		text := g.Next(*size)
-		total += int64(len(text))
-		title, _, _ := strings.Cut(text, "\n")
-		if err := bare.Add(fmt.Sprintf("synth/%07d", i), title, text); err != nil {
-			bare.Close()
-			return err
-		}
-	}
-	if err := bare.Close(); err != nil {
+	if rep.Bare, total, err = benchBare(ctx, filepath.Join(work, "bare"), *n, *size, *batch, index.NewBare); err != nil {
 		return err
 	}
-	rep.Bare = figure(time.Since(start), *n, total, 0)
-	rep.Bare.PeakRSSMB, rep.Bare.PeakAnonMB = peak()
-	rep.Bare.IndexMB = dirMB(filepath.Join(work, "bare"))
+	if rep.Stock, _, err = benchBare(ctx, filepath.Join(work, "stock"), *n, *size, *batch, index.NewStockBare); err != nil {
+		return err
+	}
 	rep.Ratio = rep.Terril.DocsPerSec / rep.Bare.DocsPerSec
+	rep.StockRatio = rep.Terril.DocsPerSec / rep.Stock.DocsPerSec
 
 	if *asJSON {
 		return writeJSON(e.stdout, rep)
@@ -210,16 +192,53 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	for _, r := range []struct {
 		name string
 		f    ingestFigure
-	}{{"terril (read+extract+index)", rep.Terril}, {"bare Bleve (index only)", rep.Bare}} {
+	}{{"terril (read+extract+index)", rep.Terril}, {"bare Bleve (index only)", rep.Bare}, {"stock Bleve (fr, defaults)", rep.Stock}} {
 		fmt.Fprintf(w, "%-28s %10.0f %8.2f %8.1f %10.1f %7.0f MB %7.0f MB\n", r.name, r.f.DocsPerSec, r.f.MBPerSec, r.f.Seconds, r.f.IndexMB, r.f.PeakRSSMB, r.f.PeakAnonMB)
 	}
-	fmt.Fprintf(w, "ratio terril / bare: %.2f\n", rep.Ratio)
+	fmt.Fprintf(w, "ratio terril / bare: %.2f; terril / stock: %.2f\n", rep.Ratio, rep.StockRatio)
 	fmt.Fprintf(w, "extracted: %d amounts, %d communes, %d dates, %d people\n\n", rep.Extracted.Amounts, rep.Extracted.Communes, rep.Extracted.Dates, rep.Extracted.People)
 	fmt.Fprintf(w, "%-34s %9s %7s %8s %8s\n", "query", "matches", "share", "p50 ms", "p99 ms")
 	for _, q := range rep.Queries {
 		fmt.Fprintf(w, "%-34s %9d %6.1f%% %8.2f %8.2f\n", q.Name, q.Matches, 100*q.Share, q.P50ms, q.P99ms)
 	}
 	return nil
+}
+
+// benchBare indexes the generated documents (title and text) into a bare index
+// made by open, in one goroutine, and returns its figures and the bytes of text.
+func benchBare(ctx context.Context, dir string, n, size, batch int, open func(string, int) (*index.Bare, error)) (ingestFigure, int64, error) {
+	debug.FreeOSMemory()
+	bare, err := open(dir, batch)
+	if err != nil {
+		return ingestFigure{}, 0, err
+	}
+	g, err := synth.New(1)
+	if err != nil {
+		return ingestFigure{}, 0, err
+	}
+	peak := watchRSS()
+	start := time.Now()
+	var total int64
+	for i := range n {
+		if err := ctx.Err(); err != nil {
+			bare.Close()
+			return ingestFigure{}, 0, err
+		}
+		text := g.Next(size)
+		total += int64(len(text))
+		title, _, _ := strings.Cut(text, "\n")
+		if err := bare.Add(fmt.Sprintf("synth/%07d", i), title, text); err != nil {
+			bare.Close()
+			return ingestFigure{}, 0, err
+		}
+	}
+	if err := bare.Close(); err != nil {
+		return ingestFigure{}, 0, err
+	}
+	f := figure(time.Since(start), n, total, 0)
+	f.PeakRSSMB, f.PeakAnonMB = peak()
+	f.IndexMB = dirMB(dir)
+	return f, total, nil
 }
 
 func figure(el time.Duration, docs int, bytes int64, failed int) ingestFigure {
