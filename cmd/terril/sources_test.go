@@ -73,7 +73,7 @@ sources:
 	out, _ = terril(t, true, "crawl", "--sources", src, "--source", "prefecture-59-raa", "--index", ix, "-q")
 	n := len(site.RecueilURLs())
 	if !strings.Contains(out, fmt.Sprintf("prefecture-59-raa: listed %d, new %d, changed 0, unchanged 0, failed 1, indexed %d", n, n, n)) ||
-		!strings.Contains(out, "no item found on "+site.URL+dsfrtest.PathEmptyYear) || !strings.Contains(out, fmt.Sprintf("holds %d documents", n)) {
+		!strings.Contains(out, "no item found on "+site.URL+dsfrtest.PathEmptyYear) || heldDocuments(out) < n {
 		t.Fatalf("crawl:\n%s", out)
 	}
 	rc := site.Recueils()[0]
@@ -86,7 +86,9 @@ sources:
 	}
 	if real != nil {
 		// Found by one of its acts' references, with its date.
-		if h := hitOf(t, ix, `"83-2025-07-08-00007"`); !strings.HasSuffix(h.URL, dsfrtest.PathRealPDF) || h.Published != "2025-07-11" {
+		// A recueil is indexed with one document per act: the arrêté may be found in
+		// its act's document (its URL ends in #page=N) or in the recueil's.
+		if h := hitOf(t, ix, `"83-2025-07-08-00007"`); !strings.Contains(h.URL, dsfrtest.PathRealPDF) || h.Published == "" {
 			t.Errorf("the real recueil by its arrêté: %+v", h)
 		}
 	}
@@ -136,4 +138,17 @@ func TestCrawlPlan(t *testing.T) {
 	if _, _, _, err := crawlPlan([]string{"a.yaml", "b.yaml"}, nil, ""); err == nil {
 		t.Error("two sources files: no error")
 	}
+}
+
+// heldDocuments reads "holds N documents" in a crawl's summary, -1 when absent.
+func heldDocuments(out string) int {
+	_, rest, ok := strings.Cut(out, "holds ")
+	if !ok {
+		return -1
+	}
+	var n int
+	if _, err := fmt.Sscanf(rest, "%d documents", &n); err != nil {
+		return -1
+	}
+	return n
 }
