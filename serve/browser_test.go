@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,18 +95,16 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("q")),
 		chromedp.SendKeys(chromedp.ID("q"), "rénovation"),
 		chromedp.Click(chromedp.CSS("form.search button")),
-		chromedp.WaitVisible(chromedp.CSS("ol.hits")),
 	))
+	must(waitPage(ctx, "q=r%C3%A9novation", "ol.hits"))
 	if h := text("#titre-resultats"); !strings.Contains(h, "6 documents") {
 		t.Errorf("after typing the query: %q", h)
 	}
 	shot(t, ctx, "serve-search.png")
 
 	// Click a facet.
-	must(chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`.facets a[href*="commune=59178"]`)),
-		chromedp.WaitVisible(chromedp.CSS(".filters")),
-	))
+	must(chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.facets a[href*="commune=59178"]`))))
+	must(waitPage(ctx, "commune=59178", ".filters"))
 	if h := text("#titre-resultats"); !strings.Contains(h, "3 documents") {
 		t.Errorf("after clicking the Douai facet: %q", h)
 	}
@@ -126,8 +125,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/?q=tramway"),
 		chromedp.WaitVisible(chromedp.CSS(".hit h2 a")),
 		chromedp.Click(chromedp.CSS(".hit h2 a")),
-		chromedp.WaitVisible(chromedp.CSS("article h1")),
 	))
+	must(waitPage(ctx, "/doc/", "article h1"))
 	if title := text("article h1"); title != "Le tramway de Valenciennes prolongé" {
 		t.Errorf("document page title %q", title)
 	}
@@ -154,6 +153,27 @@ func TestBrowser(t *testing.T) {
 	}
 	if n := count(`document.querySelectorAll('script, img, [onerror]').length`); n != 0 {
 		t.Errorf("hostile document page: %d script or img elements", n)
+	}
+}
+
+// waitPage waits for the page a click led to: its URL holds want and it has
+// loaded, then sel is visible. Queries sent while the old page is being replaced
+// fail ("Cannot find context with specified id"): they are retried.
+func waitPage(ctx context.Context, want, sel string) error {
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err == nil && strings.Contains(loc, want) {
+			state, err2 := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState`))
+			if err2 == nil && state == "complete" {
+				return chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)))
+			}
+			err = err2
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no page with %q loaded (last at %q): %v", want, loc, err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 
