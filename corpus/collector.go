@@ -81,6 +81,22 @@ type Collector interface {
 	List(ctx context.Context, f Fetcher, fn func(Item) error) error
 }
 
+// PageBase is the URL a page's relative links resolve against: its <base href>
+// (baseHref, "" when it has none) when that resolves, else the URL the page came
+// from after redirects (final), else the one requested.
+func PageBase(requested, final, baseHref string) string {
+	base := final
+	if base == "" {
+		base = requested
+	}
+	if baseHref != "" {
+		if b, err := ResolveURL(base, baseHref); err == nil {
+			return b
+		}
+	}
+	return base
+}
+
 // ResolveURL resolves ref (an href, a <loc>, a <link>) against base, drops its
 // fragment and checks that the result is an absolute http, https or file URL.
 func ResolveURL(base, ref string) (string, error) {

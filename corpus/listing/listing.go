@@ -162,14 +162,6 @@ func fetch(ctx context.Context, f corpus.Fetcher, u string) (*goquery.Document, 
 	if err != nil {
 		return nil, "", fmt.Errorf("listing %s: %w", u, err)
 	}
-	base := resp.FinalURL
-	if base == "" {
-		base = u
-	}
-	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
-		if b, err := corpus.ResolveURL(base, href); err == nil {
-			base = b
-		}
-	}
-	return doc, base, nil
+	href, _ := doc.Find("base[href]").First().Attr("href")
+	return doc, corpus.PageBase(u, resp.FinalURL, href), nil
 }
