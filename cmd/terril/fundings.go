@@ -48,10 +48,10 @@ type fundingFlags struct {
 }
 
 func (f *fundingFlags) add(fs *flag.FlagSet) {
-	fs.Var(&f.funders, "funder", "only events of this funder or cofunder (words of its name; repeatable)")
-	fs.Var(&f.instruments, "instrument", "only events of this instrument (repeatable)")
-	fs.Var(&f.communes, "fcommune", "only events for this commune (name or INSEE code; repeatable)")
-	fs.Var(&f.depts, "fdept", "only events for a commune of this département (repeatable)")
+	fs.Var(&f.funders, "funder", "only events of the funder or cofunder `NAME` (words of its name; repeatable)")
+	fs.Var(&f.instruments, "instrument", "only events of the `INSTRUMENT`: subvention, pret, fonds-propres, dotation, avance, garantie, autre (repeatable)")
+	fs.Var(&f.communes, "fcommune", "only events for the commune `NAME|INSEE` (repeatable)")
+	fs.Var(&f.depts, "fdept", "only events for a commune of the département `CODE|NAME` (repeatable)")
 	fs.StringVar(&f.min, "min", "", "only events of at least `EUROS` (1000000, 1M, 200k)")
 	fs.StringVar(&f.since, "since", "", "only events dated on or after `DATE` (YYYY, YYYY-MM, YYYY-MM-DD)")
 	fs.StringVar(&f.until, "until", "", "only events dated on or before `DATE`")
