@@ -1,18 +1,16 @@
 package pipeline_test
 
 import (
-	"bytes"
 	"context"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/go-pdf/fpdf"
-
 	"terril/corpus"
 	"terril/extract"
 	"terril/index"
+	"terril/internal/textpdf"
 	"terril/pipeline"
 )
 
@@ -67,22 +65,11 @@ func cantal(second bool) []string {
 
 func cantalPDF(t *testing.T, second bool) []byte {
 	t.Helper()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(false)
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	for _, p := range cantal(second) {
-		pdf.AddPage()
-		pdf.SetFont("Helvetica", "", 10)
-		pdf.SetXY(15, 15)
-		for _, l := range strings.Split(p, "\n") {
-			pdf.CellFormat(0, 5, tr(l), "", 1, "L", false, 0, "")
-		}
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	data, err := textpdf.Pages(cantal(second))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 // A recueil becomes its document and one document per act, each with its own

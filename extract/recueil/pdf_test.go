@@ -1,55 +1,24 @@
 package recueil
 
 import (
-	"bytes"
-	"image"
-	"image/color"
-	"image/png"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/go-pdf/fpdf"
-
 	"terril/corpus"
 	"terril/extract"
+	"terril/internal/textpdf"
 )
 
 // recueilPDF writes a PDF of the given pages, one line of text a line; a page ""
 // is a scan: an image and no text layer.
 func recueilPDF(tb testing.TB, pages []string) []byte {
 	tb.Helper()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(false)
-	tr := pdf.UnicodeTranslatorFromDescriptor("")
-	var img bytes.Buffer
-	scan := image.NewGray(image.Rect(0, 0, 210, 297))
-	for i := range scan.Pix {
-		scan.Pix[i] = uint8(200 + i%50)
-	}
-	scan.Set(10, 10, color.Black)
-	if err := png.Encode(&img, scan); err != nil {
+	data, err := textpdf.Pages(pages)
+	if err != nil {
 		tb.Fatal(err)
 	}
-	opt := fpdf.ImageOptions{ImageType: "PNG"}
-	pdf.RegisterImageOptionsReader("scan", opt, bytes.NewReader(img.Bytes()))
-	for _, p := range pages {
-		pdf.AddPage()
-		if p == "" {
-			pdf.ImageOptions("scan", 0, 0, 210, 297, false, opt, 0, "")
-			continue
-		}
-		pdf.SetFont("Helvetica", "", 10)
-		pdf.SetXY(15, 15)
-		for _, l := range strings.Split(p, "\n") {
-			pdf.CellFormat(0, 5, tr(l), "", 1, "L", false, 0, "")
-		}
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
+	return data
 }
 
 // A generated recueil goes through the PDF reader: the scanned act's page comes
