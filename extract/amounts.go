@@ -162,10 +162,10 @@ func Amounts(t *Text) []corpus.Amount {
 }
 
 func amountsOf(tk tokens) []corpus.Amount {
-	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.toks)/400)}
-	for i := x.skip(0); i < len(x.toks); i = x.skip(i) {
-		if tk := x.toks[i]; tk.kind == tokWord {
-			if !numGuard.may(x.f[tk.s:tk.e]) {
+	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.Toks)/400)}
+	for i := x.skip(0); i < len(x.Toks); i = x.skip(i) {
+		if tk := x.Toks[i]; tk.Kind == tokWord {
+			if !numGuard.May(x.F[tk.S:tk.E]) {
 				i++ // fNumWord is of the first byte and length only
 				continue
 			}
@@ -173,7 +173,7 @@ func amountsOf(tk tokens) []corpus.Amount {
 				i += n
 				continue
 			}
-			if !x.numberMayGoOn(i) || !isNumberWord(x.str(i)) {
+			if !x.numberMayGoOn(i) || !isNumberWord(x.Str(i)) {
 				i++
 				continue
 			}
@@ -192,8 +192,8 @@ func amountsOf(tk tokens) []corpus.Amount {
 // word whose first byte and length may be a number word or a scale word (fNumWord:
 // "une vingtaine", "deux millions").
 func (x *amountScanner) skip(i int) int {
-	toks := x.toks
-	for i < len(toks) && toks[i].flags&(fNum|fNumWord) == 0 {
+	toks := x.Toks
+	for i < len(toks) && toks[i].Flags&(fNum|fNumWord) == 0 {
 		i++
 	}
 	return i
@@ -202,25 +202,25 @@ func (x *amountScanner) skip(i int) int {
 // parseNumber reads a number at token i: digit groups separated by spaces or dots,
 // a decimal comma (or point before other than three digits).
 func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
-	if x.kind(i) != tokNum {
-		if x.kind(i) == tokWord {
+	if x.Kind(i) != tokNum {
+		if x.Kind(i) == tokWord {
 			if v, end, _ := x.wordNumber(i); end > i {
 				return number{i: i, j: end, value: v, intLen: 1, words: true}, true
 			}
 		}
 		return number{}, false
 	}
-	if x.glued(i) && (x.alnum(i-1) || x.isPunct(i-1, ",") || x.isPunct(i-1, ".") || x.isPunct(i-1, "/") || x.isPunct(i-1, "-") && !second) {
+	if x.Glued(i) && (x.Alnum(i-1) || x.IsPunct(i-1, ",") || x.IsPunct(i-1, ".") || x.IsPunct(i-1, "/") || x.IsPunct(i-1, "-") && !second) {
 		return number{}, false
 	}
 	if x.numeroBefore(i) {
 		return number{}, false
 	}
-	if x.kind(i-1) == tokNum && x.toks[i].gap == gapSpace && len(x.str(i)) == 3 && (len(x.str(i-1)) <= 3 || x.numeroBefore(i-1)) {
+	if x.Kind(i-1) == tokNum && x.Toks[i].Gap == gapSpace && len(x.Str(i)) == 3 && (len(x.Str(i-1)) <= 3 || x.numeroBefore(i-1)) {
 		return number{}, false // a digit group of a number not read as one ("n°2019 000")
 	}
 	n := number{i: i}
-	first := x.str(i)
+	first := x.Str(i)
 	if len(first) == 3 && first[0] == '0' {
 		return number{}, false // a thousands group cut from its number ("30\n000 euros")
 	}
@@ -233,28 +233,28 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 		sep := ""
 		for {
 			switch {
-			case (sep == "" || sep == " ") && j < len(x.toks) && x.toks[j].gap == gapSpace && x.kind(j) == tokNum && len(x.str(j)) == 3 &&
-				!(x.glued(j+1) && x.isPunct(j+1, ".") && x.glued(j+2) && x.kind(j+2) == tokNum && len(x.str(j+2)) == 3):
+			case (sep == "" || sep == " ") && j < len(x.Toks) && x.Toks[j].Gap == gapSpace && x.Kind(j) == tokNum && len(x.Str(j)) == 3 &&
+				!(x.Glued(j+1) && x.IsPunct(j+1, ".") && x.Glued(j+2) && x.Kind(j+2) == tokNum && len(x.Str(j+2)) == 3):
 				sep = " "
-				digits = append(digits, x.str(j)...)
+				digits = append(digits, x.Str(j)...)
 				j++
 				continue
-			case (sep == "" || sep == ".") && x.glued(j) && x.isPunct(j, ".") && x.glued(j+1) && x.kind(j+1) == tokNum && len(x.str(j+1)) == 3 &&
-				!(x.glued(j+2) && x.kind(j+2) == tokNum):
+			case (sep == "" || sep == ".") && x.Glued(j) && x.IsPunct(j, ".") && x.Glued(j+1) && x.Kind(j+1) == tokNum && len(x.Str(j+1)) == 3 &&
+				!(x.Glued(j+2) && x.Kind(j+2) == tokNum):
 				sep = "."
-				digits = append(digits, x.str(j+1)...)
+				digits = append(digits, x.Str(j+1)...)
 				j += 2
 				continue
-			case (sep == "" || sep == "'") && x.glued(j) && x.isPunct(j, "'") && x.glued(j+1) && x.kind(j+1) == tokNum && len(x.str(j+1)) == 3:
+			case (sep == "" || sep == "'") && x.Glued(j) && x.IsPunct(j, "'") && x.Glued(j+1) && x.Kind(j+1) == tokNum && len(x.Str(j+1)) == 3:
 				// "1'697 €", "20’000 €".
 				sep = "'"
-				digits = append(digits, x.str(j+1)...)
+				digits = append(digits, x.Str(j+1)...)
 				j += 2
 				continue
-			case (sep == "" || sep == " ") && j < len(x.toks) && x.toks[j].gap == gapLine && x.kind(j) == tokNum && len(x.str(j)) == 3 && x.str(j)[0] == '0':
+			case (sep == "" || sep == " ") && j < len(x.Toks) && x.Toks[j].Gap == gapLine && x.Kind(j) == tokNum && len(x.Str(j)) == 3 && x.Str(j)[0] == '0':
 				// A group starting with 0 on the next line belongs to this number.
 				sep = " "
-				digits = append(digits, x.str(j)...)
+				digits = append(digits, x.Str(j)...)
 				j++
 				continue
 			}
@@ -266,10 +266,10 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	dec := 0
 	// A point after space groups, before one or two digits, is a decimal point ("480
 	// 813.60 €"): groups written with spaces are not also written with points.
-	pointOK := !n.grouped || spaced && len(x.str(j+1)) <= 2
-	if x.glued(j) && (x.isPunct(j, ",") || x.isPunct(j, ".") && pointOK) && x.glued(j+1) && x.kind(j+1) == tokNum &&
-		(x.isPunct(j, ",") || len(x.str(j+1)) != 3) {
-		d := x.str(j + 1)
+	pointOK := !n.grouped || spaced && len(x.Str(j+1)) <= 2
+	if x.Glued(j) && (x.IsPunct(j, ",") || x.IsPunct(j, ".") && pointOK) && x.Glued(j+1) && x.Kind(j+1) == tokNum &&
+		(x.IsPunct(j, ",") || len(x.Str(j+1)) != 3) {
+		d := x.Str(j + 1)
 		digits = append(digits, d...)
 		dec = len(d)
 		n.decimal = true
@@ -292,12 +292,12 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 // (by their flags and first bytes: most words after "un" or "des" are none).
 func (x *amountScanner) numberMayGoOn(i int) bool {
 	k := i + 1
-	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+	if k >= len(x.Toks) || x.Toks[k].Gap > gapLine {
 		return false
 	}
-	tk := x.toks[k]
-	c := x.f[tk.s]
-	return tk.flags&fNumWord != 0 || c == '-' || currencyFirst[c] != nil || multiplierFirst[c] || x.isWord(k, "et")
+	tk := x.Toks[k]
+	c := x.F[tk.S]
+	return tk.Flags&fNumWord != 0 || c == '-' || currencyFirst[c] != nil || multiplierFirst[c] || x.IsWord(k, "et")
 }
 
 // isNumberWord reports whether w is a number word or a scale word.
@@ -312,8 +312,8 @@ func isNumberWord(w string) bool {
 func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd int) {
 	mult, end, multEnd = 1, j, j
 	// Words whose first byte starts no multiplier need no map lookup.
-	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord && multiplierFirst[x.f[x.toks[j].s]] {
-		if m, ok := multipliers[x.str(j)]; ok {
+	if j < len(x.Toks) && x.Toks[j].Gap <= gapLine && x.Kind(j) == tokWord && multiplierFirst[x.F[x.Toks[j].S]] {
+		if m, ok := multipliers[x.Str(j)]; ok {
 			if m.hasCur {
 				return m.mult, true, j + 1, j + 1
 			}
@@ -335,18 +335,18 @@ func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd 
 // currency reads a euro currency (currencyForms) at token k and returns the index
 // after it.
 func (x *amountScanner) currency(k int) (int, bool) {
-	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+	if k >= len(x.Toks) || x.Toks[k].Gap > gapLine {
 		return k, false
 	}
 forms:
-	for _, f := range currencyFirst[x.f[x.toks[k].s]] {
+	for _, f := range currencyFirst[x.F[x.Toks[k].S]] {
 		for n, w := range f {
-			if x.str(k+n) != w {
+			if x.Str(k+n) != w {
 				continue forms
 			}
 		}
 		end := k + len(f)
-		if x.kind(end-1) == tokWord && x.glued(end) && (x.alnum(end) || x.isPunct(end, "-") && x.glued(end+1) && x.alnum(end+1)) {
+		if x.Kind(end-1) == tokWord && x.Glued(end) && (x.Alnum(end) || x.IsPunct(end, "-") && x.Glued(end+1) && x.Alnum(end+1)) {
 			continue // "euros2", "euro-compatible"
 		}
 		return end, true
@@ -356,28 +356,28 @@ forms:
 
 // qualifier reads "HT", "TTC", "H.T.", "hors taxes", "toutes taxes comprises".
 func (x *amountScanner) qualifier(k int) string {
-	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+	if k >= len(x.Toks) || x.Toks[k].Gap > gapLine {
 		return ""
 	}
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "ht":
 		return "HT"
 	case "ttc":
 		return "TTC"
 	case "h":
-		if x.isPunct(k+1, ".") && x.isWord(k+2, "t") {
+		if x.IsPunct(k+1, ".") && x.IsWord(k+2, "t") {
 			return "HT"
 		}
 	case "t":
-		if x.isPunct(k+1, ".") && x.isWord(k+2, "t") && x.isPunct(k+3, ".") && x.isWord(k+4, "c") {
+		if x.IsPunct(k+1, ".") && x.IsWord(k+2, "t") && x.IsPunct(k+3, ".") && x.IsWord(k+4, "c") {
 			return "TTC"
 		}
 	case "hors":
-		if w := x.str(k + 1); w == "taxes" || w == "taxe" {
+		if w := x.Str(k + 1); w == "taxes" || w == "taxe" {
 			return "HT"
 		}
 	case "toutes":
-		if x.isWord(k+1, "taxes") && x.isWord(k+2, "comprises") {
+		if x.IsWord(k+1, "taxes") && x.IsWord(k+2, "comprises") {
 			return "TTC"
 		}
 	}
@@ -388,48 +388,48 @@ func (x *amountScanner) qualifier(k int) string {
 // "environ", "jusqu'à"…) as written in Text.S, or "".
 func (x *amountScanner) approx(i int) string {
 	k := i - 1
-	if k < 0 || x.toks[i].gap > gapLine {
+	if k < 0 || x.Toks[i].Gap > gapLine {
 		return ""
 	}
 	from := -1
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "environ", "quelque", "presque", "quasiment", "approximativement", "pratiquement", "~", "≈":
 		from = k
 	case "de":
 		from = x.approxHead(k - 1)
 	case "'":
-		if x.isWord(k-1, "d") {
+		if x.IsWord(k-1, "d") {
 			from = x.approxHead(k - 2)
 		}
 	case "a":
-		if x.isPunct(k-1, "'") && x.isWord(k-2, "jusqu") {
+		if x.IsPunct(k-1, "'") && x.IsWord(k-2, "jusqu") {
 			from = k - 2
 		}
 	case "moins":
-		if x.isWord(k-1, "au") {
+		if x.IsWord(k-1, "au") {
 			from = k - 1
 		}
 	}
 	if from < 0 {
 		return ""
 	}
-	s, e := x.span(from, i)
-	return x.t.S[s:e]
+	s, e := x.Span(from, i)
+	return x.T.S[s:e]
 }
 
 func (x *amountScanner) approxHead(k int) int {
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "pres", "plus", "moins", "autour", "dela", "maximum", "minimum":
-		if x.str(k) == "dela" && x.isPunct(k-1, "-") && x.isWord(k-2, "au") {
+		if x.Str(k) == "dela" && x.IsPunct(k-1, "-") && x.IsWord(k-2, "au") {
 			return k - 2
 		}
-		if x.str(k) == "plus" && x.isWord(k-1, "peu") && x.isWord(k-2, "un") {
+		if x.Str(k) == "plus" && x.IsWord(k-1, "peu") && x.IsWord(k-2, "un") {
 			return k - 2
 		}
 		return k
 	case "ordre":
 		// "de l'ordre de"
-		if x.isPunct(k-1, "'") && x.isWord(k-2, "l") && x.isWord(k-3, "de") {
+		if x.IsPunct(k-1, "'") && x.IsWord(k-2, "l") && x.IsWord(k-3, "de") {
 			return k - 3
 		}
 		return k
@@ -443,26 +443,26 @@ func (x *amountScanner) approxHead(k int) int {
 // dizaine de millions" is a candidate for an implicit currency; "une vingtaine" alone
 // is not an amount.
 func (x *amountScanner) approxNumber(i int) int {
-	if w := x.str(i); w != "un" && w != "une" || i+1 >= len(x.toks) || !approxFirst[x.f[x.toks[i+1].s]] {
+	if w := x.Str(i); w != "un" && w != "une" || i+1 >= len(x.Toks) || !approxFirst[x.F[x.Toks[i+1].S]] {
 		return 0
 	}
-	v, ok := approxNouns[x.str(i+1)]
-	if !ok || x.toks[i+1].gap > gapLine {
+	v, ok := approxNouns[x.Str(i+1)]
+	if !ok || x.Toks[i+1].Gap > gapLine {
 		return 0
 	}
 	k, mult := i+2, 1.0
-	if x.isWord(k, "de") {
-		if m, ok := approxMultipliers[x.str(k+1)]; ok && x.toks[k+1].gap <= gapLine {
+	if x.IsWord(k, "de") {
+		if m, ok := approxMultipliers[x.Str(k+1)]; ok && x.Toks[k+1].Gap <= gapLine {
 			k, mult = k+2, m
 		}
 	}
-	s, e := x.span(i, i+2)
+	s, e := x.Span(i, i+2)
 	if end, ok := x.currency(k); ok {
-		x.out = append(x.out, amt{i: i, j: end, value: v * mult, approx: x.t.S[s:e], qualifier: x.qualifier(end)})
+		x.out = append(x.out, amt{i: i, j: end, value: v * mult, approx: x.T.S[s:e], qualifier: x.qualifier(end)})
 		return end - i
 	}
 	if mult >= 1e6 {
-		x.out = append(x.out, amt{i: i, j: k, value: v * mult, implicit: true, coord: true, approx: x.t.S[s:e]})
+		x.out = append(x.out, amt{i: i, j: k, value: v * mult, implicit: true, coord: true, approx: x.T.S[s:e]})
 		return k - i
 	}
 	return 0
@@ -496,7 +496,7 @@ func (x *amountScanner) at(i int) int {
 	}
 	// A range whose currency is written once: "7 à 8 millions d'euros", "entre 2 et 3 M€".
 	if k, ok := x.rangeSep(i, multEnd); ok {
-		if b, ok := x.parseNumber(k, true); ok && x.kind(k) == tokNum {
+		if b, ok := x.parseNumber(k, true); ok && x.Kind(k) == tokNum {
 			bm, bcur, bend, _ := x.suffix(b.j)
 			if bcur {
 				am := mult
@@ -515,14 +515,14 @@ func (x *amountScanner) at(i int) int {
 		return multEnd - i
 	}
 	if a.value >= 1000 && (a.grouped || a.intLen > 4) {
-		switch x.str(x.prevWord(i)) {
+		switch x.Str(x.PrevWord(i)) {
 		case "dont", "soit", "contre":
-			if x.prevWord(i) == i-1 {
+			if x.PrevWord(i) == i-1 {
 				x.out = append(x.out, amt{i: i, j: a.j, value: a.value, implicit: true})
 				return a.j - i
 			}
 		}
-		if a.grouped && !a.decimal && (x.isPunct(a.j, ",") || x.isWord(a.j, "et")) {
+		if a.grouped && !a.decimal && (x.IsPunct(a.j, ",") || x.IsWord(a.j, "et")) {
 			// An item of a list whose currency may come at its end ("la Région 700 000 et
 			// la commune 450 000 euros").
 			x.out = append(x.out, amt{i: i, j: a.j, value: a.value, implicit: true, coord: true})
@@ -535,10 +535,10 @@ func (x *amountScanner) at(i int) int {
 // for the number a at token i, explicit or as an implicit candidate, and returns the
 // tokens consumed (0: none).
 func (x *amountScanner) halfAmount(i int, a number) int {
-	if a.words || x.kind(a.j) != tokWord || !x.halfAfter(a.j+1) {
+	if a.words || x.Kind(a.j) != tokWord || !x.halfAfter(a.j+1) {
 		return 0
 	}
-	m, ok := multipliers[x.str(a.j)]
+	m, ok := multipliers[x.Str(a.j)]
 	if !ok || m.needs || m.hasCur {
 		return 0
 	}
@@ -553,7 +553,7 @@ func (x *amountScanner) halfAmount(i int, a number) int {
 
 // halfAfter reports whether "et demi" is at token k ("un million et demi").
 func (x *tokens) halfAfter(k int) bool {
-	return x.isWord(k, "et") && (x.isWord(k+1, "demi") || x.isWord(k+1, "demie"))
+	return x.IsWord(k, "et") && (x.IsWord(k+1, "demi") || x.IsWord(k+1, "demie"))
 }
 
 // currencyBeforeAt reports whether the number at token i follows a euro currency
@@ -561,35 +561,35 @@ func (x *tokens) halfAfter(k int) bool {
 // visiteurs").
 func (x *amountScanner) currencyBeforeAt(i int) bool {
 	k := i - 1
-	return k >= 0 && x.toks[i].gap <= gapSpace && currencyBeforeFirst[x.f[x.toks[k].s]] && currencyBefore[x.str(k)] && x.kind(k-1) != tokNum &&
-		!(x.kind(k) == tokWord && x.glued(k) && x.alnum(k-1))
+	return k >= 0 && x.Toks[i].Gap <= gapSpace && currencyBeforeFirst[x.F[x.Toks[k].S]] && currencyBefore[x.Str(k)] && x.Kind(k-1) != tokNum &&
+		!(x.Kind(k) == tokWord && x.Glued(k) && x.Alnum(k-1))
 }
 
 // centsAfter reads the cents after a euro amount ending at token k ("et quarante-cinq
 // centimes", "et 15 cents") and returns them in euros and the index after them.
 func (x *amountScanner) centsAfter(k int) (float64, int) {
-	if !x.isWord(k, "et") || k+1 >= len(x.toks) {
+	if !x.IsWord(k, "et") || k+1 >= len(x.Toks) {
 		return 0, k
 	}
 	var v float64
 	j := k + 2
-	switch x.kind(k + 1) {
+	switch x.Kind(k + 1) {
 	case tokNum:
-		if len(x.str(k+1)) > 2 {
+		if len(x.Str(k+1)) > 2 {
 			return 0, k
 		}
-		v = float64(x.num(k + 1))
+		v = float64(x.Num(k + 1))
 	case tokWord:
 		if v, j, _ = x.wordNumber(k + 1); j == k+1 {
 			return 0, k
 		}
-		if w := x.str(j - 1); (w == "cent" || w == "cents") && j-1 > k+1 {
+		if w := x.Str(j - 1); (w == "cent" || w == "cents") && j-1 > k+1 {
 			return v / 100 / 100, j // "quarante-cinq cents": the last word is the unit
 		}
 	default:
 		return 0, k
 	}
-	switch x.str(j) {
+	switch x.Str(j) {
 	case "centimes", "centime", "cents":
 		if v < 100 {
 			return v / 100, j + 1
@@ -599,14 +599,14 @@ func (x *amountScanner) centsAfter(k int) (float64, int) {
 }
 
 func (x *amountScanner) rangeSep(i, k int) (int, bool) {
-	if k >= len(x.toks) || x.toks[k].gap > gapLine {
+	if k >= len(x.Toks) || x.Toks[k].Gap > gapLine {
 		return k, false
 	}
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "a", "-", "–", "ou":
 		return k + 1, true
 	case "et":
-		if x.isWord(i-1, "entre") {
+		if x.IsWord(i-1, "entre") {
 			return k + 1, true
 		}
 	}
@@ -642,14 +642,14 @@ func (x *amountScanner) implicits() {
 			kept = append(kept, a)
 			continue
 		}
-		if x.quantityAfter(a.j) || a.i > 0 && foreignCurrencies[x.str(a.i-1)] {
+		if x.quantityAfter(a.j) || a.i > 0 && foreignCurrencies[x.Str(a.i-1)] {
 			continue // a count, a quantity, or another currency ("$ 75 millions")
 		}
 		switch {
 		case lastExplicit >= 0 && x.sameSentence(lastExplicit, a.i):
 		case a.coord && x.nextExplicitCoordinated(n):
 		case a.coord && lastExplicit >= 0 && x.previousSentence(lastExplicit, a.i) && x.fundingVerb(a.i):
-		case a.coord && lastExplicit >= 0 && a.value >= 1e6 && moneyBefore[x.str(x.prevWord(a.i))] && x.moneyAfter(a.j):
+		case a.coord && lastExplicit >= 0 && a.value >= 1e6 && moneyBefore[x.Str(x.PrevWord(a.i))] && x.moneyAfter(a.j):
 			// "Avec 200 millions dans la corbeille", "un contrat à 2,5 milliards",
 			// after "100 milliards d'euros" anywhere before: a text that counts in
 			// euros. Not after a verb ("la ville compte 1,1 million").
@@ -671,10 +671,10 @@ var moneyBefore = map[string]bool{"avec": true, "a": true, "pour": true, "contre
 // a money noun — not a noun ("12 millions de visiteurs" is caught before as a
 // quantity; "12 millions visiteurs" here).
 func (x *amountScanner) moneyAfter(k int) bool {
-	if k >= len(x.toks) || x.kind(k) != tokWord {
+	if k >= len(x.Toks) || x.Kind(k) != tokWord {
 		return true
 	}
-	w := x.str(k)
+	w := x.Str(k)
 	if countNouns[w] || foreignCurrencies[w] {
 		return false
 	}
@@ -693,7 +693,7 @@ func (x *amountScanner) nextExplicitCoordinated(n int) bool {
 			return false
 		}
 		for k := a.j; k < b.i; k++ {
-			if x.isPunct(k, ",") || x.isWord(k, "et") {
+			if x.IsPunct(k, ",") || x.IsWord(k, "et") {
 				return true
 			}
 		}
@@ -705,41 +705,41 @@ func (x *amountScanner) nextExplicitCoordinated(n int) bool {
 // previousSentence reports whether token to is in the sentence right after the one
 // that holds token from, in the same paragraph, within 80 tokens.
 func (x *amountScanner) previousSentence(from, to int) bool {
-	if to-from > 80 || to >= len(x.toks) {
+	if to-from > 80 || to >= len(x.Toks) {
 		return false
 	}
 	ends := 0
 	for k := from; k < to; k++ {
-		if k > from && x.toks[k].gap == gapPara {
+		if k > from && x.Toks[k].Gap == gapPara {
 			return false
 		}
-		if x.kind(k) == tokPunct {
-			switch x.str(k) {
+		if x.Kind(k) == tokPunct {
+			switch x.Str(k) {
 			case ".", "!", "?", ";":
-				if !(x.glued(k+1) && x.kind(k+1) == tokNum) {
+				if !(x.Glued(k+1) && x.Kind(k+1) == tokNum) {
 					ends++
 				}
 			}
 		}
 	}
-	return ends == 1 && x.toks[to].gap != gapPara
+	return ends == 1 && x.Toks[to].Gap != gapPara
 }
 
 // fundingVerb reports whether the sentence holding token i says, before it, that
 // someone pays: "apporte", "finance", "verse", "contribue", "alloue"…
 func (x *amountScanner) fundingVerb(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-20; k-- {
-		if x.kind(k) == tokPunct {
-			switch x.str(k) {
+		if x.Kind(k) == tokPunct {
+			switch x.Str(k) {
 			case ".", "!", "?", ";":
 				return false
 			}
 			continue
 		}
-		if len(x.str(k)) < 5 {
+		if len(x.Str(k)) < 5 {
 			continue
 		}
-		switch x.str(k) {
+		switch x.Str(k) {
 		case "apporte", "apportent", "finance", "financent", "verse", "versent", "contribue", "contribuent",
 			"participe", "participent", "alloue", "allouent", "accorde", "accordent", "investit", "investissent",
 			"mobilise", "mobilisent", "consacre", "consacrent", "subventionne", "octroie", "attribue",
@@ -756,41 +756,41 @@ func (x *amountScanner) sameSentence(from, to int) bool {
 	if to-from > 60 {
 		return false
 	}
-	for k := from; k < to && k < len(x.toks); k++ {
-		if k > from && x.toks[k].gap == gapPara {
+	for k := from; k < to && k < len(x.Toks); k++ {
+		if k > from && x.Toks[k].Gap == gapPara {
 			return false
 		}
-		if x.kind(k) == tokPunct {
-			switch x.str(k) {
+		if x.Kind(k) == tokPunct {
+			switch x.Str(k) {
 			case ".", "!", "?", ";":
-				if !(x.glued(k+1) && x.kind(k+1) == tokNum) {
+				if !(x.Glued(k+1) && x.Kind(k+1) == tokNum) {
 					return false
 				}
 			}
 		}
 	}
-	return to < len(x.toks) && x.toks[to].gap != gapPara
+	return to < len(x.Toks) && x.Toks[to].Gap != gapPara
 }
 
 // quantityAfter reports whether token k makes the number before it a quantity of
 // something other than money ("d'habitants", "de tonnes", "logements", "%").
 func (x *amountScanner) quantityAfter(k int) bool {
-	if k >= len(x.toks) {
+	if k >= len(x.Toks) {
 		return false
 	}
-	w := x.str(k)
+	w := x.Str(k)
 	switch {
 	case foreignCurrencies[w]:
 		return true
-	case x.kind(k) == tokPunct:
+	case x.Kind(k) == tokPunct:
 		return w == "%" || w == "²" || w == "°"
 	case w == "de" || w == "des":
-		return foreignCurrencies[x.str(k+1)] || !moneyNouns[x.str(k+1)] && !x.funder(k+1)
-	case w == "d" && x.isPunct(k+1, "'"):
-		return !moneyNouns[x.str(k+2)] && !x.funder(k+2)
+		return foreignCurrencies[x.Str(k+1)] || !moneyNouns[x.Str(k+1)] && !x.funder(k+1)
+	case w == "d" && x.IsPunct(k+1, "'"):
+		return !moneyNouns[x.Str(k+2)] && !x.funder(k+2)
 	case w == "du":
 		return false
-	case w == "pour" && x.isWord(k+1, "cent"):
+	case w == "pour" && x.IsWord(k+1, "cent"):
 		return true
 	}
 	return countNouns[w]
@@ -800,19 +800,19 @@ func (x *amountScanner) quantityAfter(k int) bool {
 // article and an institution ("l'Anah", "la Région", "l'agglomération"), or a
 // capitalised name that is not a plural demonym ("Douaisis Agglo", not "Lillois").
 func (x *amountScanner) funder(k int) bool {
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "la", "le", "les":
 		k++
 	case "l":
-		if !x.isPunct(k+1, "'") {
+		if !x.IsPunct(k+1, "'") {
 			return false
 		}
 		k += 2
 	default:
-		w := x.str(k)
-		return funderNouns[w] || x.upper(k) && w != "" && w[len(w)-1] != 's' && w[len(w)-1] != 'x'
+		w := x.Str(k)
+		return funderNouns[w] || x.Upper(k) && w != "" && w[len(w)-1] != 's' && w[len(w)-1] != 'x'
 	}
-	return x.kind(k) == tokWord && (funderNouns[x.str(k)] || x.upper(k))
+	return x.Kind(k) == tokWord && (funderNouns[x.Str(k)] || x.Upper(k))
 }
 
 func (x *amountScanner) result() []corpus.Amount {
@@ -826,8 +826,8 @@ func (x *amountScanner) result() []corpus.Amount {
 	}
 	var seen seenSet[key]
 	for _, a := range x.out {
-		s, e := x.span(a.i, a.j)
-		text := x.t.S[s:e]
+		s, e := x.Span(a.i, a.j)
+		text := x.T.S[s:e]
 		if !seen.add(key{text, a.value}) {
 			continue
 		}

@@ -4,363 +4,11 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"terril/corpus"
+	"terril/extract/lex"
+	"terril/extract/text"
 )
-
-// ---------------------------------------------------------------------------
-// A small lexer over Text.Folded shared by the date, amount and reference
-// extractors: words, digit runs and single punctuation runes, each with the kind of
-// whitespace that precedes it. Tokens hold offsets only; lexing allocates one slice.
-
-const (
-	tokWord  uint8 = 1 + iota // letters (ASCII or any Unicode letter)
-	tokNum                    // ASCII digits
-	tokPunct                  // one rune that is neither
-)
-
-// Whitespace before a token.
-const (
-	gapNone  uint8 = iota // glued to the previous token
-	gapSpace              // spaces or tabs
-	gapLine               // one line break
-	gapPara               // a blank line (paragraph break)
-)
-
-type token struct {
-	s, e  int32
-	kind  uint8
-	gap   uint8
-	flags uint8 // what the token may start (fDate…), for skipping the others cheaply
-}
-
-// Token flags, set by the lexer from a word's first byte and length (wordFlags) and
-// from its neighbours. They are necessary conditions only: a scanner that finds a flag
-// still checks the token.
-const (
-	fNum       uint8 = 1 << iota // a number
-	fDate                        // a word that may be a month, a day written out, "an" or "annee" (dateGuard)
-	fBeforeNum                   // a word glued to a number after it ("T1", "A330")
-	fNumWord                     // a word that may be a number word or a scale word (numGuard)
-)
-
-// wordFlags gives the flags of a word from its first byte and its length (15 for
-// anything longer).
-var wordFlags = func() (t [256][16]uint8) {
-	for c := 0; c < 256; c++ {
-		for n := 1; n < 16; n++ {
-			if dateGuard.lens[c]&(1<<n) != 0 {
-				t[c][n] |= fDate
-			}
-			if numGuard.lens[c]&(1<<n) != 0 {
-				t[c][n] |= fNumWord
-			}
-		}
-	}
-	return t
-}()
-
-// Byte classes for the lexer.
-const (
-	cOther  uint8 = iota // ASCII punctuation
-	cSpace               // space, tab, carriage return
-	cLine                // line feed
-	cDigit               // 0-9
-	cLetter              // a-z, A-Z
-	cHigh                // the first or a continuation byte of a multi-byte rune
-)
-
-var byteClass = func() (t [256]uint8) {
-	for c := 0; c < 256; c++ {
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
-			t[c] = cSpace
-		case c == '\n':
-			t[c] = cLine
-		case '0' <= c && c <= '9':
-			t[c] = cDigit
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-			t[c] = cLetter
-		case c >= utf8.RuneSelf:
-			t[c] = cHigh
-		}
-	}
-	return t
-}()
-
-func lex(f string) []token { return lexInto(f, nil) }
-
-// lexInto is lex appending to toks[:0], whose array it reuses when large enough.
-// lexASCII does most of the work; lexInto grows the slice and takes the tokens with
-// multi-byte runes (lexToken).
-func lexInto(f string, toks []token) []token {
-	if n := len(f)/4 + 8; cap(toks) < n { // French prose: about one token per 4–5 bytes
-		toks = make([]token, 0, n)
-	}
-	toks = toks[:0]
-	gap := gapNone
-	i := 0
-	for {
-		toks, i, gap = lexASCII(f, i, gap, toks)
-		switch {
-		case i >= len(f):
-			return toks
-		case len(toks) == cap(toks):
-			toks = slices.Grow(toks, len(toks)/4+8)
-		default:
-			toks, i, gap = lexToken(f, i, gap, toks)
-		}
-	}
-}
-
-// lexASCII lexes f from i, after whitespace gap, into toks[len(toks):cap(toks)]: the
-// bulk of lexInto, in a loop without calls (their register spills would cost more
-// than the loop). The byte classes are tested by frequency (letters, then spaces,
-// punctuation, digits). It stops when toks is full and before a token that starts
-// with or reaches a multi-byte rune, and returns the tokens, where it stopped and the
-// gap there.
-func lexASCII(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
-	n, buf := len(toks), toks[:cap(toks)]
-	for n < len(buf) && i < len(f) {
-		start := i
-		var kind, flags uint8
-		switch c := byteClass[f[i]]; {
-		case c == cLetter:
-			for i++; i < len(f) && byteClass[f[i]] == cLetter; i++ {
-			}
-			if i < len(f) && f[i] >= utf8.RuneSelf {
-				return buf[:n], start, gap
-			}
-			kind, flags = tokWord, wordFlags[f[start]][min(i-start, 15)]
-		case c == cSpace:
-			if gap == gapNone {
-				gap = gapSpace
-			}
-			i++
-			continue
-		case c == cOther:
-			kind = tokPunct
-			i++
-		case c == cDigit:
-			kind, flags = tokNum, fNum
-			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
-			}
-			if gap == gapNone && n > 0 && buf[n-1].kind == tokWord {
-				buf[n-1].flags |= fBeforeNum
-			}
-		case c == cLine:
-			if gap < gapLine {
-				gap = gapLine
-			} else {
-				gap = gapPara
-			}
-			i++
-			continue
-		default:
-			return buf[:n], i, gap
-		}
-		t := &buf[n]
-		t.s, t.e, t.kind, t.gap, t.flags = int32(start), int32(i), kind, gap, flags
-		n++
-		gap = gapNone
-		if i < len(f) && f[i] == ' ' { // the single space after a token, at once
-			gap = gapSpace
-			i++
-		}
-	}
-	return buf[:n], i, gap
-}
-
-// lexToken appends the token at f[i:], a word or a punctuation rune with a multi-byte
-// rune, after whitespace gap, and returns where it ends and the gap after it.
-func lexToken(f string, i int, gap uint8, toks []token) ([]token, int, uint8) {
-	start := i
-	kind, flags := tokWord, uint8(0)
-	if byteClass[f[i]] == cLetter {
-		i = wordEnd(f, i+1)
-	} else if r, n := utf8.DecodeRuneInString(f[i:]); unicode.IsLetter(r) {
-		i = wordEnd(f, i+n)
-	} else {
-		kind = tokPunct
-		i += n
-	}
-	if kind == tokWord {
-		flags = wordFlags[f[start]][min(i-start, 15)]
-	}
-	toks = append(toks, token{s: int32(start), e: int32(i), kind: kind, gap: gap, flags: flags})
-	gap = gapNone
-	if i < len(f) && f[i] == ' ' {
-		gap = gapSpace
-		i++
-	}
-	return toks, i, gap
-}
-
-func wordEnd(f string, i int) int {
-	for i < len(f) {
-		switch byteClass[f[i]] {
-		case cLetter:
-			i++
-			continue
-		case cHigh:
-			r, n := utf8.DecodeRuneInString(f[i:])
-			if !unicode.IsLetter(r) {
-				return i
-			}
-			i += n
-			continue
-		}
-		return i
-	}
-	return i
-}
-
-// tokens is a lexed folded text with helpers for looking around a position.
-type tokens struct {
-	t    *Text
-	f    string
-	toks []token
-}
-
-func newTokens(t *Text) tokens { return newTokensBuf(t, nil) }
-
-// newTokensBuf is newTokens with the token slice in buf's array when it is large
-// enough: the caller lends it and takes it back once done with the tokens.
-func newTokensBuf(t *Text, buf []token) tokens {
-	return tokens{t: t, f: t.Folded, toks: lexInto(t.Folded, buf)}
-}
-
-func (x *tokens) str(i int) string {
-	if i < 0 || i >= len(x.toks) {
-		return ""
-	}
-	return x.f[x.toks[i].s:x.toks[i].e]
-}
-
-func (x *tokens) kind(i int) uint8 {
-	if i < 0 || i >= len(x.toks) {
-		return 0
-	}
-	return x.toks[i].kind
-}
-
-func (x *tokens) isWord(i int, w string) bool {
-	return x.kind(i) == tokWord && x.str(i) == w
-}
-
-func (x *tokens) isPunct(i int, p string) bool {
-	return x.kind(i) == tokPunct && x.str(i) == p
-}
-
-// glued reports whether token i follows token i-1 with no whitespace.
-func (x *tokens) glued(i int) bool {
-	return i > 0 && i < len(x.toks) && x.toks[i].gap == gapNone
-}
-
-// alnum reports whether token i is a word or a number.
-func (x *tokens) alnum(i int) bool {
-	k := x.kind(i)
-	return k == tokWord || k == tokNum
-}
-
-// upper reports whether token i starts with an upper-case letter in Text.S.
-func (x *tokens) upper(i int) bool {
-	if x.kind(i) != tokWord {
-		return false
-	}
-	s, _ := x.t.Orig(int(x.toks[i].s), int(x.toks[i].e))
-	r, _ := utf8.DecodeRuneInString(x.t.S[s:])
-	return unicode.IsUpper(r)
-}
-
-// allCaps reports whether word i is written in capitals, at least two letters ("DETR",
-// "PRIMITIF").
-func (x *tokens) allCaps(i int) bool {
-	if x.kind(i) != tokWord || x.toks[i].e-x.toks[i].s < 2 {
-		return false
-	}
-	s, e := x.t.Orig(int(x.toks[i].s), int(x.toks[i].e))
-	for _, r := range x.t.S[s:e] {
-		if unicode.IsLower(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// span maps tokens [i, j) to a span of Text.S.
-func (x *tokens) span(i, j int) (int, int) {
-	return x.t.Orig(int(x.toks[i].s), int(x.toks[j-1].e))
-}
-
-// num returns the value of number token i, or -1.
-func (x *tokens) num(i int) int {
-	if x.kind(i) != tokNum {
-		return -1
-	}
-	s := x.str(i)
-	if len(s) > 9 {
-		return -1
-	}
-	n := 0
-	for _, c := range []byte(s) { // ASCII digits only
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
-// sentenceStart reports whether token i starts a line or a sentence.
-func (x *tokens) sentenceStart(i int) bool {
-	if i == 0 || x.toks[i].gap >= gapLine {
-		return true
-	}
-	switch x.str(i - 1) {
-	case ".", "!", "?", ":", "–", "—", "*", "-":
-		return true
-	}
-	return false
-}
-
-// prevWord returns the index of the word before token i, skipping apostrophes and
-// hyphens ("d'ici", "mi-mars"), or -1.
-func (x *tokens) prevWord(i int) int {
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		switch x.kind(k) {
-		case tokWord:
-			return k
-		case tokPunct:
-			if p := x.str(k); p == "'" || p == "-" {
-				continue
-			}
-		}
-		return -1
-	}
-	return -1
-}
-
-// compound returns the end (exclusive) of the run of glued tokens starting at i that
-// forms one identifier-like item: alphanumerics joined by / . - _ – (a trailing
-// separator is not part of it).
-func (x *tokens) compound(i int) int {
-	j := i + 1
-	for j < len(x.toks) && x.glued(j) {
-		if x.alnum(j) {
-			j++
-			continue
-		}
-		if x.kind(j) == tokPunct && j+1 < len(x.toks) && x.glued(j+1) && x.alnum(j+1) {
-			switch x.str(j) {
-			case "/", ".", "-", "_", "–":
-				j += 2
-				continue
-			}
-		}
-		break
-	}
-	return j
-}
 
 // numeroBefore reports whether token i is introduced by "n°", "nº", "no", "numéro".
 func (x *tokens) numeroBefore(i int) bool {
@@ -368,14 +16,14 @@ func (x *tokens) numeroBefore(i int) bool {
 	if k < 0 {
 		return false
 	}
-	if x.kind(k) == tokPunct {
-		switch x.str(k) {
+	if x.Kind(k) == tokPunct {
+		switch x.Str(k) {
 		case "°", "º":
 			return true
 		}
 		return false
 	}
-	switch w := x.str(k); {
+	switch w := x.Str(k); {
 	case w[0] != 'n': // most words: no string comparison
 		return false
 	case w == "no", w == "nº", w == "numero", w == "num", w == "nos", w == "n":
@@ -387,13 +35,7 @@ func (x *tokens) numeroBefore(i int) bool {
 // ---------------------------------------------------------------------------
 // Dates.
 
-func isWeekday(w string) bool {
-	switch w {
-	case "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche":
-		return true
-	}
-	return false
-}
+func isWeekday(w string) bool { return lex.Weekdays.Has(w) }
 
 // yearTriggers are words that, written before a bare year, make it a calendar
 // reference even when capitalised, and that the date's text includes.
@@ -520,15 +162,15 @@ func Dates(t *Text, published string) []corpus.Date {
 }
 
 func datesOf(x tokens, published string) []corpus.Date {
-	sc := dateScanner{tokens: x, out: make([]dent, 0, 16+len(x.toks)/200)}
-	for i := sc.skip(0); i < len(sc.toks); i = sc.skip(i) {
-		if tk := sc.toks[i]; tk.kind == tokWord && !sc.gluedNum(i+1) {
+	sc := dateScanner{tokens: x, out: make([]dent, 0, 16+len(x.Toks)/200)}
+	for i := sc.skip(0); i < len(sc.Toks); i = sc.skip(i) {
+		if tk := sc.Toks[i]; tk.Kind == tokWord && !sc.gluedNum(i+1) {
 			// at does nothing with a word that is neither a month nor a day written
 			// out; a day written out is tried after "le", "du", "au", or when it starts
 			// like a month ("deux", "seize").
-			w := sc.f[tk.s:tk.e]
+			w := sc.F[tk.S:tk.E]
 			if n := len(w); monthOf(w) == 0 && !(dayWordValue(w) > 0 && (sc.afterLeDuAu(i) || n >= 3 && n <= 9 && monthPrefix(w))) {
-				if (n == 2 || n == 5) && sc.f[tk.s] == 'a' {
+				if (n == 2 || n == 5) && sc.F[tk.S] == 'a' {
 					sc.relativeYear(i)
 				}
 				i++
@@ -549,8 +191,8 @@ func datesOf(x tokens, published string) []corpus.Date {
 // those of a month, a day written out, "an" or "annee" (fDate). Most tokens are none
 // of these; datesOf checks the words it returns further.
 func (x *dateScanner) skip(i int) int {
-	toks := x.toks
-	for i < len(toks) && toks[i].flags&(fNum|fDate|fBeforeNum) == 0 {
+	toks := x.Toks
+	for i < len(toks) && toks[i].Flags&(fNum|fDate|fBeforeNum) == 0 {
 		i++
 	}
 	return i
@@ -558,26 +200,12 @@ func (x *dateScanner) skip(i int) int {
 
 // gluedNum reports whether token i is a number glued to the token before it.
 func (x *dateScanner) gluedNum(i int) bool {
-	return i < len(x.toks) && x.toks[i].gap == gapNone && x.toks[i].kind == tokNum
+	return i < len(x.Toks) && x.Toks[i].Gap == gapNone && x.Toks[i].Kind == tokNum
 }
 
-// dateGuard admits a month name or abbreviation (monthNames), a day written out
-// (dayWords), "an" and "annee" (relativeYear); monthGuard and dayGuard their own
-// tables. Derived from the tables: a word added to them is seen. The lexer's fDate
-// comes from dateGuard's lengths.
-var dateGuard, monthGuard, dayGuard = func() (d, m, n wordGuard) {
-	for w := range monthNames {
-		d.add(w)
-		m.add(w)
-	}
-	for _, w := range dayWords {
-		d.add(w)
-		n.add(w)
-	}
-	d.add("an")
-	d.add("annee")
-	return d, m, n
-}()
+// dateGuard admits a month name or abbreviation, a day written out and "an", "annee"
+// (lex.Months, lex.DayWords, lex.YearWords): the lexer's fDate comes from its lengths.
+var dateGuard = &text.DateGuard
 
 // publishedMonth returns the month of an ISO publication date, or 0.
 func publishedMonth(p string) int {
@@ -594,19 +222,19 @@ func publishedMonth(p string) int {
 // dernière", "l'an passé", "l'année passée" at token i ("an" or "annee") as a year
 // context for the days and months of its sentence.
 func (x *dateScanner) relativeYear(i int) {
-	w := x.str(i)
-	if w != "an" && w != "annee" || !x.isPunct(i-1, "'") || !x.isWord(i-2, "l") {
+	w := x.Str(i)
+	if w != "an" && w != "annee" || !x.IsPunct(i-1, "'") || !x.IsWord(i-2, "l") {
 		return
 	}
 	var rel int8
-	switch x.str(i + 1) {
+	switch x.Str(i + 1) {
 	case "prochain", "prochaine":
 		rel = 1
 	case "dernier", "derniere", "passe", "passee":
 		rel = -1
 	default:
 		// "L'an deux mille vingt-trois, le seize mars": the year of the sentence.
-		if y, j, ok := x.year(i + 1); ok && x.kind(i+1) == tokWord {
+		if y, j, ok := x.year(i + 1); ok && x.Kind(i+1) == tokWord {
 			x.out = append(x.out, dent{i: i - 2, j: j, v: dval{y: y}, ctx: true})
 		}
 		return
@@ -617,10 +245,10 @@ func (x *dateScanner) relativeYear(i int) {
 // relativeAfter returns +1 when token j says "prochain", -1 when it says "dernier",
 // else 0.
 func (x *dateScanner) relativeAfter(j int) int8 {
-	if j >= len(x.toks) || x.toks[j].gap > gapSpace {
+	if j >= len(x.Toks) || x.Toks[j].Gap > gapSpace {
 		return 0
 	}
-	switch x.str(j) {
+	switch x.Str(j) {
 	case "prochain":
 		return 1
 	case "dernier":
@@ -650,12 +278,12 @@ func publishedYear(p string) int {
 // at tries the date patterns starting at token i and returns how many tokens it
 // consumed (0: nothing here).
 func (x *dateScanner) at(i int) int {
-	switch x.kind(i) {
+	switch x.Kind(i) {
 	case tokWord:
-		w := x.str(i)
-		if x.glued(i+1) && x.kind(i+1) == tokNum {
+		w := x.Str(i)
+		if x.Glued(i+1) && x.Kind(i+1) == tokNum {
 			// "Rev3", "T1", "A330", "L2121-1": an identifier.
-			return x.compound(i) - i
+			return x.Compound(i) - i
 		}
 		if _, ok := x.monthAt(i); ok {
 			if n := x.monthList(i); n > 0 {
@@ -667,20 +295,20 @@ func (x *dateScanner) at(i int) int {
 		}
 		return 0
 	case tokNum:
-		if x.glued(i) && x.alnum(i-1) {
-			return x.compound(i) - i
+		if x.Glued(i) && x.Alnum(i-1) {
+			return x.Compound(i) - i
 		}
 		if x.numeroBefore(i) {
-			return x.compound(i) - i
+			return x.Compound(i) - i
 		}
-		j := x.compound(i)
+		j := x.Compound(i)
 		if j-i == 3 && x.dayRange(i+1) {
 			if n := x.dayList(i); n > 0 {
 				return n // "13-15 juillet"
 			}
 		}
 		if j-i > 1 {
-			if x.kind(i+1) == tokWord && j-i == 2 && (isOrdinal(x.str(i+1)) || monthOf(x.str(i+1)) > 0) {
+			if x.Kind(i+1) == tokWord && j-i == 2 && (isOrdinal(x.Str(i+1)) || monthOf(x.Str(i+1)) > 0) {
 				// "1er mars", and "30juin 2023" with the space a PDF lost.
 				if n := x.dayList(i); n > 0 {
 					return n
@@ -696,7 +324,7 @@ func (x *dateScanner) at(i int) int {
 			x.gluedDayMonth(i, j)
 			return j - i
 		}
-		n, digits := x.num(i), len(x.str(i))
+		n, digits := x.Num(i), len(x.Str(i))
 		if digits <= 2 && n >= 1 && n <= 31 {
 			if k := x.spacedMonthYear(i); k > 0 {
 				return k
@@ -722,52 +350,33 @@ func isOrdinal(w string) bool {
 	return false
 }
 
-// monthNames are the month names (1–12) and their abbreviations (-1…-12), folded.
-var monthNames = map[string]int{
-	"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-	"aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-	"janv": -1, "jan": -1, "fevr": -2, "fev": -2, "avr": -4, "juil": -7, "juill": -7, "sept": -9,
-	"sep": -9, "oct": -10, "nov": -11, "dec": -12,
-}
-
 // monthOf returns the month of a full month name (1–12), of an abbreviation (-1…-12),
-// or 0. It runs on every word the lexer flags fDate: monthGuard spares the map lookup
+// or 0. It runs on every word the lexer flags fDate: its guard spares the map lookup
 // for most of them.
-func monthOf(w string) int {
-	if !monthGuard.may(w) {
-		return 0
-	}
-	return monthNames[w]
-}
+func monthOf(w string) int { return lex.Months.Value(w) }
 
 // monthPrefix reports whether w starts like a month name or abbreviation.
 func monthPrefix(w string) bool {
-	return w != "" && monthGuard.second[w[0]]&secondBit(w) != 0
+	return lex.Months.MayStart(w)
 }
 
 // afterLeDuAu reports whether token i follows "le", "du" or "au" (which introduce a
 // day written out).
 func (x *dateScanner) afterLeDuAu(i int) bool {
-	if i == 0 || x.toks[i-1].kind != tokWord || x.toks[i-1].e-x.toks[i-1].s != 2 {
+	if i == 0 || x.Toks[i-1].Kind != tokWord || x.Toks[i-1].E-x.Toks[i-1].S != 2 {
 		return false
 	}
-	switch x.f[x.toks[i-1].s:x.toks[i-1].e] {
+	switch x.F[x.Toks[i-1].S:x.Toks[i-1].E] {
 	case "le", "du", "au":
 		return true
 	}
 	return false
 }
 
-// dayWords are the number words a day written out may start with ("le seize mars",
-// "le vingt-huit septembre", "le premier juin"); their values are numberWords' and
-// "premier" is 1.
-var dayWords = []string{"premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
-	"neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente"}
-
 var dayWordValues = func() map[string]int {
-	m := make(map[string]int, len(dayWords))
-	for _, w := range dayWords {
-		m[w] = int(numberWords[w])
+	m := make(map[string]int)
+	for _, w := range lex.DayWords.Words() {
+		m[w] = int(lex.Numbers.Value(w))
 	}
 	m["premier"] = 1
 	return m
@@ -776,7 +385,7 @@ var dayWordValues = func() map[string]int {
 // dayWordValue returns the value of a number word that can start a day written out
 // ("seize", "vingt", "premier"), or 0.
 func dayWordValue(w string) int {
-	if !dayGuard.may(w) {
+	if !lex.DayWords.May(w) {
 		return 0
 	}
 	return dayWordValues[w]
@@ -786,27 +395,27 @@ func dayWordValue(w string) int {
 // mars", "le vingt-huit septembre", "le trente et un mai", "le premier juin"), at
 // token i; the day is introduced by "le", "du" or "au".
 func (x *dateScanner) writtenDay(i int) int {
-	switch x.str(x.prevWord(i)) {
+	switch x.Str(x.PrevWord(i)) {
 	case "le", "du", "au":
 	default:
 		return 0
 	}
-	d := dayWordValue(x.str(i))
+	d := dayWordValue(x.Str(i))
 	j := i + 1
 	if d >= 20 || d == 10 {
 		switch {
-		case x.isPunct(j, "-") && x.glued(j) && x.kind(j+1) == tokWord:
-			if u := dayWordValue(x.str(j + 1)); u > 0 && u < 10 && u != 1 {
+		case x.IsPunct(j, "-") && x.Glued(j) && x.Kind(j+1) == tokWord:
+			if u := dayWordValue(x.Str(j + 1)); u > 0 && u < 10 && u != 1 {
 				d += u
 				j += 2
 			}
-		case x.isWord(j, "et") && x.isWord(j+1, "un") && d >= 20:
+		case x.IsWord(j, "et") && x.IsWord(j+1, "un") && d >= 20:
 			d++
 			j += 2
-		case x.kind(j) == tokWord && x.toks[j].gap == gapSpace:
+		case x.Kind(j) == tokWord && x.Toks[j].Gap == gapSpace:
 			// "le vingt sept mars": the unit written apart, when a month follows it
 			// (else "le vingt sept." is the 20th of September).
-			if u := dayWordValue(x.str(j)); u > 1 && u < 10 {
+			if u := dayWordValue(x.Str(j)); u > 1 && u < 10 {
 				if _, _, _, ok := x.month(j + 1); ok {
 					d += u
 					j++
@@ -825,16 +434,16 @@ func (x *dateScanner) writtenDay(i int) int {
 	if !validDay(y, m, d) {
 		return 0
 	}
-	x.out = append(x.out, dent{i: x.prevWord(i), j: next, v: dval{y, m, d}, noYear: !hasYear})
+	x.out = append(x.out, dent{i: x.PrevWord(i), j: next, v: dval{y, m, d}, noYear: !hasYear})
 	return next - i
 }
 
 // monthAt returns the month of the month name or abbreviation at token i.
 func (x *dateScanner) monthAt(i int) (int, bool) {
-	if x.kind(i) != tokWord {
+	if x.Kind(i) != tokWord {
 		return 0, false
 	}
-	m := monthOf(x.str(i))
+	m := monthOf(x.Str(i))
 	if m < 0 {
 		m = -m
 	}
@@ -844,15 +453,15 @@ func (x *dateScanner) monthAt(i int) (int, bool) {
 // month parses a month at token i: it returns the month, the index after it, and
 // whether it is an abbreviation without full stop.
 func (x *dateScanner) month(i int) (m, next int, bare bool, ok bool) {
-	if x.kind(i) != tokWord {
+	if x.Kind(i) != tokWord {
 		return 0, i, false, false
 	}
-	m = monthOf(x.str(i))
+	m = monthOf(x.Str(i))
 	switch {
 	case m > 0:
 		return m, i + 1, false, true
 	case m < 0:
-		if x.glued(i+1) && x.isPunct(i+1, ".") {
+		if x.Glued(i+1) && x.IsPunct(i+1, ".") {
 			return -m, i + 2, false, true
 		}
 		return -m, i + 1, true, true
@@ -864,49 +473,49 @@ func (x *dateScanner) month(i int) (m, next int, bare bool, ok bool) {
 // following alphanumeric, "de 1992", or a year in words ("deux mille dix-huit",
 // "deux mil trois") that is not a count ("deux mille personnes").
 func (x *dateScanner) year(i int) (int, int, bool) {
-	if i >= len(x.toks) || x.toks[i].gap == gapPara {
+	if i >= len(x.Toks) || x.Toks[i].Gap == gapPara {
 		return 0, i, false
 	}
-	if x.isPunct(i, ",") && x.kind(i+1) == tokNum {
+	if x.IsPunct(i, ",") && x.Kind(i+1) == tokNum {
 		// "12 janvier, 2016": a year after a comma, ending its clause.
-		if y, j, ok := x.year(i + 1); ok && (j >= len(x.toks) || x.kind(j) == tokPunct || x.toks[j].gap >= gapLine) {
+		if y, j, ok := x.year(i + 1); ok && (j >= len(x.Toks) || x.Kind(j) == tokPunct || x.Toks[j].Gap >= gapLine) {
 			return y, j, true
 		}
 		return 0, i, false
 	}
-	if x.kind(i) == tokWord {
-		if x.str(i) == "de" {
+	if x.Kind(i) == tokWord {
+		if x.Str(i) == "de" {
 			k := i + 1
-			if x.isWord(k, "l") && x.isPunct(k+1, "'") && x.isWord(k+2, "annee") {
+			if x.IsWord(k, "l") && x.IsPunct(k+1, "'") && x.IsWord(k+2, "annee") {
 				k += 3 // "novembre de l'année 2016"
 			}
-			if y, j, ok := x.year(k); ok && x.kind(k) == tokNum && !x.countAfter(j) && !x.isWord(j, "a") {
+			if y, j, ok := x.year(k); ok && x.Kind(k) == tokNum && !x.countAfter(j) && !x.IsWord(j, "a") {
 				return y, j, true // "juin de 1992", not "juin de 2000 à 2500 euros"
 			}
 			return 0, i, false
 		}
-		if _, ok := lookupNumber(x.str(i)); ok {
+		if _, ok := lookupNumber(x.Str(i)); ok {
 			if v, j, scaled := x.wordNumber(i); scaled && v >= 1000 && v <= 2099 && v == math.Trunc(v) && !x.countAfter(j) {
 				return int(v), j, true
 			}
 		}
 		return 0, i, false
 	}
-	if x.kind(i) != tokNum {
+	if x.Kind(i) != tokNum {
 		return 0, i, false
 	}
-	n := x.num(i)
-	if len(x.str(i)) == 2 && x.toks[i].gap == gapSpace && x.clauseEnd(i+1) {
+	n := x.Num(i)
+	if len(x.Str(i)) == 2 && x.Toks[i].Gap == gapSpace && x.clauseEnd(i+1) {
 		// "en juillet 98,", "Mai 68": two digits ending the clause (00–49 → 20xx).
 		if n < 50 {
 			return 2000 + n, i + 1, true
 		}
 		return 1900 + n, i + 1, true
 	}
-	if !isYear(n, len(x.str(i))) && !x.oldYear(i) {
+	if !isYear(n, len(x.Str(i))) && !x.oldYear(i) {
 		return 0, i, false
 	}
-	if x.glued(i+1) && (x.alnum(i+1) || x.compound(i) > i+1) {
+	if x.Glued(i+1) && (x.Alnum(i+1) || x.Compound(i) > i+1) {
 		return 0, i, false
 	}
 	return n, i + 1, true
@@ -916,24 +525,24 @@ func (x *dateScanner) year(i int) (int, int, bool) {
 // because a month name is right before them ("le 14 juillet 1789", "en mars 1562"),
 // not a count or an amount ("en mars 1500 personnes", "juin 1250 €", "mai 1200 000").
 func (x *dateScanner) oldYear(i int) bool {
-	n := x.num(i)
-	if len(x.str(i)) != 4 || n < 1000 || n >= 1800 || x.countAfter(i+1) || x.kind(i+1) == tokNum && x.toks[i+1].gap <= gapSpace {
+	n := x.Num(i)
+	if len(x.Str(i)) != 4 || n < 1000 || n >= 1800 || x.countAfter(i+1) || x.Kind(i+1) == tokNum && x.Toks[i+1].Gap <= gapSpace {
 		return false
 	}
 	_, month := x.monthAt(i - 1)
-	return month && x.toks[i].gap == gapSpace
+	return month && x.Toks[i].Gap == gapSpace
 }
 
 // clauseEnd reports whether token j ends a clause: the end of the text, a line
 // break, or a punctuation mark other than one inside a number.
 func (x *dateScanner) clauseEnd(j int) bool {
-	if j >= len(x.toks) || x.toks[j].gap >= gapLine {
+	if j >= len(x.Toks) || x.Toks[j].Gap >= gapLine {
 		return true
 	}
-	if x.kind(j) != tokPunct || x.glued(j) && x.glued(j+1) && x.alnum(j+1) {
+	if x.Kind(j) != tokPunct || x.Glued(j) && x.Glued(j+1) && x.Alnum(j+1) {
 		return false
 	}
-	switch x.str(j) {
+	switch x.Str(j) {
 	case ",", ".", ";", ")", "!", "?", ":":
 		return true
 	}
@@ -944,11 +553,11 @@ func (x *dateScanner) clauseEnd(j int) bool {
 // quantity: a unit or a symbol ("%", "€", "euros", "ha"), or a plural noun ("2000
 // communes") that is not a month nor a function word.
 func (x *dateScanner) countAfter(j int) bool {
-	if j >= len(x.toks) || x.toks[j].gap > gapSpace {
+	if j >= len(x.Toks) || x.Toks[j].Gap > gapSpace {
 		return false
 	}
-	w := x.str(j)
-	switch x.kind(j) {
+	w := x.Str(j)
+	switch x.Kind(j) {
 	case tokPunct:
 		switch w {
 		case "%", "€", "$", "°", "²":
@@ -958,7 +567,7 @@ func (x *dateScanner) countAfter(j int) bool {
 		if notYearAfter[w] {
 			return true
 		}
-		if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.upper(j) {
+		if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.Upper(j) {
 			_, month := x.monthAt(j)
 			return !month
 		}
@@ -968,30 +577,30 @@ func (x *dateScanner) countAfter(j int) bool {
 
 // day parses a day number ("5", "05", "1er", "1ᵉʳ") at token i.
 func (x *dateScanner) day(i int) (int, int, bool) {
-	if x.kind(i) != tokNum || len(x.str(i)) > 2 {
+	if x.Kind(i) != tokNum || len(x.Str(i)) > 2 {
 		return 0, i, false
 	}
-	if x.glued(i) && (x.alnum(i-1) || x.isPunct(i-1, "/") || x.isPunct(i-1, ".") || x.isPunct(i-1, ",")) {
+	if x.Glued(i) && (x.Alnum(i-1) || x.IsPunct(i-1, "/") || x.IsPunct(i-1, ".") || x.IsPunct(i-1, ",")) {
 		return 0, i, false
 	}
-	d := x.num(i)
+	d := x.Num(i)
 	if d < 1 || d > 31 {
 		return 0, i, false
 	}
 	j := i + 1
-	if x.glued(j) {
+	if x.Glued(j) {
 		switch {
-		case x.kind(j) == tokWord && isOrdinal(x.str(j)):
+		case x.Kind(j) == tokWord && isOrdinal(x.Str(j)):
 			if d != 1 {
 				return 0, i, false
 			}
 			j++
-		case x.kind(j) == tokWord && monthOf(x.str(j)) > 0:
+		case x.Kind(j) == tokWord && monthOf(x.Str(j)) > 0:
 			// "30juin": a full month name glued by a PDF's lost space.
-		case x.alnum(j):
+		case x.Alnum(j):
 			return 0, i, false
-		case x.kind(j) == tokPunct && x.glued(j+1) && x.alnum(j+1):
-			switch x.str(j) {
+		case x.Kind(j) == tokPunct && x.Glued(j+1) && x.Alnum(j+1):
+			switch x.Str(j) {
 			case "-", "–":
 				if x.dayRange(j) {
 					break // "13-15 juillet"
@@ -1001,7 +610,7 @@ func (x *dateScanner) day(i int) (int, int, bool) {
 				return 0, i, false
 			}
 		}
-	} else if d == 1 && x.isWord(j, "er") && x.toks[j].gap == gapSpace {
+	} else if d == 1 && x.IsWord(j, "er") && x.Toks[j].Gap == gapSpace {
 		j++ // "1 er février": the space a PDF put in
 	}
 	return d, j, true
@@ -1010,7 +619,7 @@ func (x *dateScanner) day(i int) (int, int, bool) {
 // dayRange reports whether the hyphen at k joins two days of a month written after
 // them ("13-15 juillet").
 func (x *dateScanner) dayRange(k int) bool {
-	if x.kind(k+1) != tokNum || len(x.str(k+1)) > 2 || x.glued(k+2) {
+	if x.Kind(k+1) != tokNum || len(x.Str(k+1)) > 2 || x.Glued(k+2) {
 		return false
 	}
 	_, ok := x.monthAt(k + 2)
@@ -1020,24 +629,24 @@ func (x *dateScanner) dayRange(k int) bool {
 // listSep parses a separator between two items of a list or range ("et", "au", ",",
 // "-", "et le", "au lundi") and returns the index after it.
 func (x *dateScanner) listSep(i int) (int, bool) {
-	if i >= len(x.toks) || x.toks[i].gap == gapPara {
+	if i >= len(x.Toks) || x.Toks[i].Gap == gapPara {
 		return i, false
 	}
 	j := i + 1
 	switch {
-	case x.kind(i) == tokWord:
-		switch x.str(i) {
+	case x.Kind(i) == tokWord:
+		switch x.Str(i) {
 		case "et", "au", "a", "ou":
 		case "jusqu": // "13 jusqu'au 15 juillet"
-			if !x.isPunct(i+1, "'") || !x.isWord(i+2, "au") && !x.isWord(i+2, "a") {
+			if !x.IsPunct(i+1, "'") || !x.IsWord(i+2, "au") && !x.IsWord(i+2, "a") {
 				return i, false
 			}
 			j = i + 3
 		default:
 			return i, false
 		}
-	case x.kind(i) == tokPunct:
-		switch x.str(i) {
+	case x.Kind(i) == tokPunct:
+		switch x.Str(i) {
 		case ",", "-", "–", "&":
 		default:
 			return i, false
@@ -1046,12 +655,12 @@ func (x *dateScanner) listSep(i int) (int, bool) {
 		return i, false
 	}
 	for k := 0; k < 2; k++ {
-		switch x.str(j) {
+		switch x.Str(j) {
 		case "le", "les", "du", "au":
 			j++
 			continue
 		}
-		if x.kind(j) == tokWord && isWeekday(x.str(j)) {
+		if x.Kind(j) == tokWord && isWeekday(x.Str(j)) {
 			j++
 			continue
 		}
@@ -1117,7 +726,7 @@ func (x *dateScanner) dayList(i int) int {
 		}
 	}
 	start := i
-	if w := x.prevWord(i); w == i-1 && isWeekday(x.str(w)) {
+	if w := x.PrevWord(i); w == i-1 && isWeekday(x.Str(w)) {
 		start = w
 	}
 	if x.namedAfterDate(start) {
@@ -1143,13 +752,13 @@ func (x *dateScanner) dayList(i int) int {
 // monthOfDays returns the index of the month after days introduced by "du mois de",
 // "du mois d'" ("du 19 au 20 du mois de novembre", "le 6 du mois d'avril"), else j.
 func (x *dateScanner) monthOfDays(j int) int {
-	if !x.isWord(j, "du") || !x.isWord(j+1, "mois") {
+	if !x.IsWord(j, "du") || !x.IsWord(j+1, "mois") {
 		return j
 	}
 	switch {
-	case x.isWord(j+2, "de"):
+	case x.IsWord(j+2, "de"):
 		return j + 3
-	case x.isWord(j+2, "d") && x.isPunct(j+3, "'"):
+	case x.IsWord(j+2, "d") && x.IsPunct(j+3, "'"):
 		return j + 4
 	}
 	return j
@@ -1158,13 +767,13 @@ func (x *dateScanner) monthOfDays(j int) int {
 // namedAfterDate reports whether the date at token i names a street or a place ("rue
 // du 8 Mai 1945", "place du 11 Novembre").
 func (x *dateScanner) namedAfterDate(i int) bool {
-	w := x.prevWord(i)
-	switch x.str(w) {
+	w := x.PrevWord(i)
+	switch x.Str(w) {
 	case "du", "des":
 	default:
 		return false
 	}
-	switch x.str(x.prevWord(w)) {
+	switch x.Str(x.PrevWord(w)) {
 	case "rue", "avenue", "av", "place", "boulevard", "bd", "square", "allee", "quai", "pont", "cours",
 		"impasse", "chemin", "esplanade", "parvis", "carrefour", "rond", "residence", "cite", "stade",
 		"college", "lycee", "ecole", "groupe", "parc", "jardin", "espace", "salle":
@@ -1188,7 +797,7 @@ func (x *dateScanner) monthList(i int) int {
 		if y, nx, ok := x.year(next); ok {
 			it.y, next = y, nx
 			hasYear = true
-		} else if bare && !demonstratives[x.str(x.prevWord(j))] {
+		} else if bare && !demonstratives[x.Str(x.PrevWord(j))] {
 			break // "oct" alone is an abbreviation of a date only with a year or "cet oct"
 		}
 		j = next
@@ -1218,7 +827,7 @@ func (x *dateScanner) monthList(i int) int {
 		}
 	}
 	start := i
-	if w := x.prevWord(i); w >= 0 && monthTriggers[x.str(w)] && w >= i-2 {
+	if w := x.PrevWord(i); w >= 0 && monthTriggers[x.Str(w)] && w >= i-2 {
 		start = x.elided(w)
 	}
 	rel := int8(0)
@@ -1239,30 +848,30 @@ func (x *dateScanner) monthList(i int) int {
 // after an article ("le Mai", a word cut short), nor a capitalised month before a
 // capitalised word (a name: "AVRIL Florence").
 func (x *dateScanner) notBareMonth(i int) bool {
-	if x.str(i) == "mars" || monthOf(x.str(i)) < 0 {
+	if x.Str(i) == "mars" || monthOf(x.Str(i)) < 0 {
 		return true
 	}
-	if w := x.prevWord(i); w == i-1 {
-		switch x.str(w) {
+	if w := x.PrevWord(i); w == i-1 {
+		switch x.Str(w) {
 		case "le", "la", "un", "une":
 			return true
 		}
 	}
-	return x.upper(i) && i+1 < len(x.toks) && x.toks[i+1].gap == gapSpace && x.upper(i+1)
+	return x.Upper(i) && i+1 < len(x.Toks) && x.Toks[i+1].Gap == gapSpace && x.Upper(i+1)
 }
 
 // sentenceEnd reports whether tokens [from, to) cross the end of a sentence (. ! ? ;
 // not inside a number) or a paragraph break.
 func (x *dateScanner) sentenceEnd(from, to int) bool {
-	for k := max(from, 0); k < to && k < len(x.toks); k++ {
-		tk := x.toks[k]
-		if tk.gap == gapPara {
+	for k := max(from, 0); k < to && k < len(x.Toks); k++ {
+		tk := x.Toks[k]
+		if tk.Gap == gapPara {
 			return true
 		}
-		if tk.kind == tokPunct && tk.e-tk.s == 1 {
-			switch x.f[tk.s] {
+		if tk.Kind == tokPunct && tk.E-tk.S == 1 {
+			switch x.F[tk.S] {
 			case '.', '!', '?', ';':
-				if !(x.kind(k-1) == tokNum && x.glued(k) && x.glued(k+1) && x.kind(k+1) == tokNum) {
+				if !(x.Kind(k-1) == tokNum && x.Glued(k) && x.Glued(k+1) && x.Kind(k+1) == tokNum) {
 					return true
 				}
 			}
@@ -1274,7 +883,7 @@ func (x *dateScanner) sentenceEnd(from, to int) bool {
 // elided extends word w back over an elided article or preposition glued to it
 // ("d'ici", "l'année", "jusqu'en").
 func (x *dateScanner) elided(w int) int {
-	if x.isPunct(w-1, "'") && x.glued(w) && x.glued(w-1) && x.kind(w-2) == tokWord {
+	if x.IsPunct(w-1, "'") && x.Glued(w) && x.Glued(w-1) && x.Kind(w-2) == tokWord {
 		return w - 2
 	}
 	return w
@@ -1283,16 +892,16 @@ func (x *dateScanner) elided(w int) int {
 // monthTriggered reports whether the month at token i is introduced as a time ("en
 // mars", "fin juin", "au mois de mai", "à partir de septembre").
 func (x *dateScanner) monthTriggered(i int) bool {
-	w := x.prevWord(i)
+	w := x.PrevWord(i)
 	if w < 0 {
 		return false
 	}
-	p := x.str(w)
+	p := x.Str(w)
 	if monthTriggers[p] {
 		return true
 	}
 	if p == "de" || p == "d" {
-		switch x.str(x.prevWord(w)) {
+		switch x.Str(x.PrevWord(w)) {
 		case "mois", "partir", "fin", "debut", "courant", "milieu":
 			return true
 		}
@@ -1372,7 +981,7 @@ func (f numericForm) read(nums, lens []int, sep string) (dval, bool) {
 // numericDate classifies the compound [i, j) starting with a number: a numeric date
 // (numericForms), or a span of years "2017-2027", "2017/2018", "2017-18".
 func (x *dateScanner) numericDate(i, j int) int {
-	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] {
+	if w := x.PrevWord(i); w == i-1 && notYearBefore[x.Str(w)] {
 		return 0
 	}
 	var nums [3]int
@@ -1380,22 +989,22 @@ func (x *dateScanner) numericDate(i, j int) int {
 	sep := ""
 	k := 0
 	for p := i; p < j; p++ {
-		if k == 3 && x.isWord(p, "t") && x.kind(p+1) == tokNum {
+		if k == 3 && x.IsWord(p, "t") && x.Kind(p+1) == tokNum {
 			j = p // "2021-03-26T10:00:00": an ISO date and its time
 			break
 		}
-		if x.kind(p) == tokNum {
+		if x.Kind(p) == tokNum {
 			if k == 3 {
 				return 0
 			}
-			nums[k], lens[k] = x.num(p), len(x.str(p))
+			nums[k], lens[k] = x.Num(p), len(x.Str(p))
 			k++
 			continue
 		}
-		if x.kind(p) != tokPunct {
+		if x.Kind(p) != tokPunct {
 			return 0
 		}
-		s := x.str(p)
+		s := x.Str(p)
 		if sep == "" {
 			sep = s
 		} else if s != sep {
@@ -1428,20 +1037,20 @@ func (x *dateScanner) numericDate(i, j int) int {
 // zero, which counts and quantities never have; the three stand alone, so that a
 // row of numbers or a telephone number is no date.
 func (x *dateScanner) spacedDate(i int) int {
-	if i+2 >= len(x.toks) || x.kind(i-1) == tokNum && x.toks[i].gap <= gapSpace {
+	if i+2 >= len(x.Toks) || x.Kind(i-1) == tokNum && x.Toks[i].Gap <= gapSpace {
 		return 0
 	}
 	for k := i; k <= i+2; k++ {
-		if x.kind(k) != tokNum || k > i && x.toks[k].gap != gapSpace || k < i+2 && len(x.str(k)) != 2 {
+		if x.Kind(k) != tokNum || k > i && x.Toks[k].Gap != gapSpace || k < i+2 && len(x.Str(k)) != 2 {
 			return 0
 		}
 	}
-	if x.str(i)[0] != '0' && x.str(i + 1)[0] != '0' || i+3 < len(x.toks) && x.toks[i+3].gap <= gapSpace &&
-		(x.kind(i+3) == tokNum || x.alnum(i+3) && x.glued(i+3) || x.countAfter(i+3)) {
+	if x.Str(i)[0] != '0' && x.Str(i + 1)[0] != '0' || i+3 < len(x.Toks) && x.Toks[i+3].Gap <= gapSpace &&
+		(x.Kind(i+3) == tokNum || x.Alnum(i+3) && x.Glued(i+3) || x.countAfter(i+3)) {
 		return 0
 	}
-	y, l := x.num(i+2), len(x.str(i+2))
-	v := dval{y, x.num(i + 1), x.num(i)}
+	y, l := x.Num(i+2), len(x.Str(i+2))
+	v := dval{y, x.Num(i + 1), x.Num(i)}
 	if !isYear(y, l) || v.m < 1 || v.m > 12 || !validDay(v.y, v.m, v.d) {
 		return 0
 	}
@@ -1453,16 +1062,16 @@ func (x *dateScanner) spacedDate(i int) int {
 // space them ("11 / 2016", "03/ 2019", "6 /2022") at token i, as "my" reads them
 // glued, and returns how many tokens it took (0: none).
 func (x *dateScanner) spacedMonthYear(i int) int {
-	m := x.num(i)
-	if i+2 >= len(x.toks) || m < 1 || m > 12 || !x.isPunct(i+1, "/") || x.kind(i+2) != tokNum ||
-		x.toks[i+1].gap == gapNone && x.toks[i+2].gap == gapNone || x.toks[i+1].gap > gapSpace || x.toks[i+2].gap > gapSpace {
+	m := x.Num(i)
+	if i+2 >= len(x.Toks) || m < 1 || m > 12 || !x.IsPunct(i+1, "/") || x.Kind(i+2) != tokNum ||
+		x.Toks[i+1].Gap == gapNone && x.Toks[i+2].Gap == gapNone || x.Toks[i+1].Gap > gapSpace || x.Toks[i+2].Gap > gapSpace {
 		return 0
 	}
-	if w := x.prevWord(i); w == i-1 && notYearBefore[x.str(w)] || x.kind(i-1) == tokPunct && x.glued(i) {
+	if w := x.PrevWord(i); w == i-1 && notYearBefore[x.Str(w)] || x.Kind(i-1) == tokPunct && x.Glued(i) {
 		return 0 // "n° 11 / 2016", "4/11 / 2016"
 	}
-	y := x.num(i + 2)
-	if !isYear(y, len(x.str(i+2))) || x.glued(i+3) && (x.alnum(i+3) || x.isPunct(i+3, "/")) || x.countAfter(i+3) {
+	y := x.Num(i + 2)
+	if !isYear(y, len(x.Str(i+2))) || x.Glued(i+3) && (x.Alnum(i+3) || x.IsPunct(i+3, "/")) || x.countAfter(i+3) {
 		return 0
 	}
 	x.out = append(x.out, dent{i: i, j: i + 3, v: dval{y: y, m: m}})
@@ -1474,25 +1083,25 @@ func (x *dateScanner) spacedMonthYear(i int) int {
 // du 01/06-07/06"), and returns how many tokens it took (0: none). Without a year it
 // needs a day's cue, as "le 17/02" does (dayCued).
 func (x *dateScanner) numericRange(i, j int) int {
-	if j-i != 7 && j-i != 9 || !x.isPunct(i+3, "-") && !x.isPunct(i+3, "–") {
+	if j-i != 7 && j-i != 9 || !x.IsPunct(i+3, "-") && !x.IsPunct(i+3, "–") {
 		return 0
 	}
 	var v [2]dval
 	lens := make([]int, 0, 4)
 	for k := range 2 {
 		p := i + 4*k
-		if !x.isPunct(p+1, "/") || len(x.str(p)) > 2 || len(x.str(p+2)) > 2 || x.kind(p) != tokNum || x.kind(p+2) != tokNum {
+		if !x.IsPunct(p+1, "/") || len(x.Str(p)) > 2 || len(x.Str(p+2)) > 2 || x.Kind(p) != tokNum || x.Kind(p+2) != tokNum {
 			return 0
 		}
-		v[k] = dval{0, x.num(p + 2), x.num(p)}
-		lens = append(lens, len(x.str(p)), len(x.str(p+2)))
+		v[k] = dval{0, x.Num(p + 2), x.Num(p)}
+		lens = append(lens, len(x.Str(p)), len(x.Str(p+2)))
 	}
 	y, next := 0, j
 	if j-i == 9 {
-		if !x.isPunct(i+7, "/") || !isYear(x.num(i+8), len(x.str(i+8))) {
+		if !x.IsPunct(i+7, "/") || !isYear(x.Num(i+8), len(x.Str(i+8))) {
 			return 0
 		}
-		y = x.num(i + 8)
+		y = x.Num(i + 8)
 	} else if !x.dayCued(i, j, lens[:2]) || x.notDay(i, j) {
 		return 0
 	} else if yy, after, ok := x.year(j); ok {
@@ -1517,8 +1126,8 @@ func (x *dateScanner) cued(cue uint8, i, j int, lens []int) bool {
 	case cueDay:
 		return x.dayCued(i, j, lens)
 	case cueMonth:
-		w := x.prevWord(i)
-		return w >= i-3 && monthTriggers[x.str(w)]
+		w := x.PrevWord(i)
+		return w >= i-3 && monthTriggers[x.Str(w)]
 	}
 	return true
 }
@@ -1542,14 +1151,14 @@ func (x *dateScanner) dayCued(i, j int, lens []int) bool {
 	if len(lens) == 2 && lens[0] == 1 && lens[1] == 1 {
 		return false
 	}
-	w := x.prevWord(i)
-	if w == i-1 && (dayCues[x.str(w)] || isWeekday(x.str(w))) {
+	w := x.PrevWord(i)
+	if w == i-1 && (dayCues[x.Str(w)] || isWeekday(x.Str(w))) {
 		return true
 	}
-	if x.isPunct(i-1, "(") && isWeekday(x.str(x.prevWord(i-1))) {
+	if x.IsPunct(i-1, "(") && isWeekday(x.Str(x.PrevWord(i-1))) {
 		return true // "vendredi (15/06)"
 	}
-	if w == i-1 && x.str(w) == "de" && x.isWord(j, "a") && x.kind(j+1) == tokNum && x.compound(j+1) > j+2 {
+	if w == i-1 && x.Str(w) == "de" && x.IsWord(j, "a") && x.Kind(j+1) == tokNum && x.Compound(j+1) > j+2 {
 		return true // "de 01/10 à 07/11": a range of such dates
 	}
 	// The next item of a list or range of such dates ("le 20/11, 22/11 ou 25/11").
@@ -1564,35 +1173,35 @@ func (x *dateScanner) dayCued(i, j int, lens []int) bool {
 // after a capital letter (an act's number "D 87/12"), or before a word that makes
 // them a street number ("9/12 bis"), a quantity ("10/12 ans") or a ratio ("%").
 func (x *dateScanner) notDay(i, j int) bool {
-	if w := x.prevWord(i); w == i-1 && x.toks[w].e-x.toks[w].s == 1 && x.upper(w) {
+	if w := x.PrevWord(i); w == i-1 && x.Toks[w].E-x.Toks[w].S == 1 && x.Upper(w) {
 		return true
 	}
-	if x.kind(j) == tokWord && x.toks[j].gap <= gapSpace && (notDayAfter[x.str(j)] || notYearAfter[x.str(j)]) {
+	if x.Kind(j) == tokWord && x.Toks[j].Gap <= gapSpace && (notDayAfter[x.Str(j)] || notYearAfter[x.Str(j)]) {
 		return true
 	}
-	return x.isPunct(j, "%")
+	return x.IsPunct(j, "%")
 }
 
 // gluedDayMonth records the compound [i, j) of a day and a month name joined by a
 // hyphen or a slash, with a year after another one or not ("22-avril", "02/oct.",
 // "23/sep/2020").
 func (x *dateScanner) gluedDayMonth(i, j int) {
-	sep := x.str(i + 1)
-	if j-i != 3 && j-i != 5 || sep != "-" && sep != "/" || len(x.str(i)) > 2 {
+	sep := x.Str(i + 1)
+	if j-i != 3 && j-i != 5 || sep != "-" && sep != "/" || len(x.Str(i)) > 2 {
 		return
 	}
 	m, ok := x.monthAt(i + 2)
-	d := x.num(i)
+	d := x.Num(i)
 	if !ok || d < 1 || d > 31 {
 		return
 	}
 	e := dent{i: i, j: j, v: dval{0, m, d}, noYear: true}
 	if j-i == 5 {
-		if x.str(i+3) != sep || !isYear(x.num(i+4), len(x.str(i+4))) {
+		if x.Str(i+3) != sep || !isYear(x.Num(i+4), len(x.Str(i+4))) {
 			return
 		}
-		e.v.y, e.noYear = x.num(i+4), false
-	} else if x.glued(j) && x.isPunct(j, ".") && monthOf(x.str(i+2)) < 0 {
+		e.v.y, e.noYear = x.Num(i+4), false
+	} else if x.Glued(j) && x.IsPunct(j, ".") && monthOf(x.Str(i+2)) < 0 {
 		e.j++ // "02/oct."
 	}
 	if validDay(e.v.y, m, d) {
@@ -1604,8 +1213,8 @@ func (x *dateScanner) gluedDayMonth(i, j int) {
 // makes it a name ("France 2030"), an identifier or a quantity ("2000 habitants").
 func (x *dateScanner) bareYear(i int) {
 	start := i
-	if w := x.prevWord(i); w >= 0 {
-		pw := x.str(w)
+	if w := x.PrevWord(i); w >= 0 {
+		pw := x.Str(w)
 		if notYearBefore[pw] && w == i-1 {
 			return
 		}
@@ -1613,7 +1222,7 @@ func (x *dateScanner) bareYear(i int) {
 			if w >= i-2 {
 				start = x.elided(w)
 			}
-		} else if w == i-1 && x.upper(w) && (!x.sentenceStart(w) && !x.allCaps(w) || programmeNames[pw]) {
+		} else if w == i-1 && x.Upper(w) && (!x.SentenceStart(w) && !x.AllCaps(w) || programmeNames[pw]) {
 			// A capitalised word right before, inside a sentence: a name ("France 2030",
 			// "Horizon Europe 2027"). At the start of a sentence or heading the capital
 			// says nothing ("Calendrier 2019 :"), nor does a word in capitals (a heading
@@ -1621,45 +1230,45 @@ func (x *dateScanner) bareYear(i int) {
 			return
 		}
 	}
-	if k := i - 1; k >= 0 && x.kind(k) == tokNum && x.toks[i].gap == gapSpace && len(x.str(k)) <= 3 && !(x.glued(k) && x.alnum(k-1)) {
+	if k := i - 1; k >= 0 && x.Kind(k) == tokNum && x.Toks[i].Gap == gapSpace && len(x.Str(k)) <= 3 && !(x.Glued(k) && x.Alnum(k-1)) {
 		return // a digit group ("1 2018" cannot be a year)
 	}
 	// What follows.
 	j := i + 1
-	if j < len(x.toks) && x.toks[j].gap <= gapSpace {
-		switch x.kind(j) {
+	if j < len(x.Toks) && x.Toks[j].Gap <= gapSpace {
+		switch x.Kind(j) {
 		case tokPunct:
-			switch x.str(j) {
+			switch x.Str(j) {
 			case "%", "€", "$", "°", "²":
 				return
 			case ",", ".":
-				if x.glued(j) && x.glued(j+1) && x.kind(j+1) == tokNum {
+				if x.Glued(j) && x.Glued(j+1) && x.Kind(j+1) == tokNum {
 					return // a decimal number
 				}
 			}
 		case tokWord:
-			w := x.str(j)
+			w := x.Str(j)
 			if notYearAfter[w] {
 				return
 			}
-			if x.toks[j].gap == gapSpace && len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.upper(j) {
+			if x.Toks[j].Gap == gapSpace && len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !x.Upper(j) {
 				if _, ok := x.monthAt(j); !ok {
 					return // "2000 communes": a count
 				}
 			}
 		case tokNum:
-			if x.toks[j].gap == gapSpace && len(x.str(j)) == 3 {
+			if x.Toks[j].Gap == gapSpace && len(x.Str(j)) == 3 {
 				return // "2015 000": a digit group
 			}
 		}
-		switch x.str(j) {
+		switch x.Str(j) {
 		case "a", "et", "-", "–":
-			if x.kind(j+1) == tokNum && x.countAfter(j+2) {
+			if x.Kind(j+1) == tokNum && x.countAfter(j+2) {
 				return // "de 2000 à 2500 visiteurs", "entre 1800 et 2000 euros"
 			}
 		}
 	}
-	x.out = append(x.out, dent{i: start, j: i + 1, v: dval{y: x.num(i)}})
+	x.out = append(x.out, dent{i: start, j: i + 1, v: dval{y: x.Num(i)}})
 }
 
 // finish resolves the years left open and builds the result. A day or month written
@@ -1723,8 +1332,8 @@ func (x *dateScanner) finish(pubYear, pubMonth int) []corpus.Date {
 		} else {
 			sentYear, anyYear, scanned = e.v.y, e.v.y, e.j
 		}
-		s, end := x.span(e.i, e.j)
-		text := x.t.S[s:end]
+		s, end := x.Span(e.i, e.j)
+		text := x.T.S[s:end]
 		val := e.v.iso()
 		if !seen.add([2]string{text, val}) {
 			continue
@@ -1744,7 +1353,7 @@ func (x *dateScanner) yearOfAfter(k, pubYear int) (int, int) {
 		return 0, 0
 	}
 	e, n := x.out[k], x.out[k+1]
-	if !n.ctx || n.i != e.j+1 || !x.isWord(e.j, "de") {
+	if !n.ctx || n.i != e.j+1 || !x.IsWord(e.j, "de") {
 		return 0, 0
 	}
 	if n.v.y != 0 {

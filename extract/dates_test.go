@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"terril/extract/lex"
 	"testing"
 	"unicode/utf8"
 )
@@ -328,38 +329,30 @@ func FuzzDates(f *testing.F) {
 // the date and amount scanners may start with (the flags, derived from the tables, let
 // them skip the other tokens), and that each derived guard admits its table's words.
 func TestTokenFlags(t *testing.T) {
-	dateWords := []string{"an", "annee"}
-	for w := range monthNames {
-		dateWords = append(dateWords, w)
-	}
-	dateWords = append(dateWords, dayWords...)
+	dateWords := lex.YearWords.Words()
+	dateWords = append(dateWords, lex.Months.Words()...)
+	dateWords = append(dateWords, lex.DayWords.Words()...)
 	for _, w := range dateWords {
-		tk := lex("l'" + w + " 7")[2]
-		if tk.flags&fDate == 0 {
-			t.Errorf("%q: flags %b, no fDate", w, tk.flags)
+		tk := lexString("l'" + w + " 7")[2]
+		if tk.Flags&fDate == 0 {
+			t.Errorf("%q: flags %b, no fDate", w, tk.Flags)
 		}
-		if m, ok := monthNames[w]; ok && (monthOf(w) != m || !monthPrefix(w)) {
+		if m, ok := lex.Months.Lookup(w); ok && (monthOf(w) != m || !monthPrefix(w)) {
 			t.Errorf("monthOf(%q) = %d, monthPrefix %v: the guards hide it", w, monthOf(w), monthPrefix(w))
 		}
-		if g := lex(w + "7"); g[0].flags&fBeforeNum == 0 {
-			t.Errorf("%q glued to a number: flags %b, no fBeforeNum", w, g[0].flags)
+		if g := lexString(w + "7"); g[0].Flags&fBeforeNum == 0 {
+			t.Errorf("%q glued to a number: flags %b, no fBeforeNum", w, g[0].Flags)
 		}
 	}
-	for _, w := range dayWords {
-		if dayWordValue(w) == 0 || !dayGuard.may(w) || !dateGuard.may(w) {
+	for _, w := range lex.DayWords.Words() {
+		if dayWordValue(w) == 0 || !dateGuard.May(w) {
 			t.Errorf("dayWordValue(%q) = 0: the guard hides it", w)
 		}
 	}
-	var numWords []string
-	for w := range numberWords {
-		numWords = append(numWords, w)
-	}
-	for w := range wordScales {
-		numWords = append(numWords, w)
-	}
+	numWords := append(lex.Numbers.Words(), lex.Scales.Words()...)
 	for _, w := range numWords {
-		if tk := lex("l'" + w + " 7")[2]; tk.flags&fNumWord == 0 || !isNumberWord(w) || !numGuard.may(w) {
-			t.Errorf("%q: flags %b, no fNumWord, or numGuard hides it", w, tk.flags)
+		if tk := lexString("l'" + w + " 7")[2]; tk.Flags&fNumWord == 0 || !isNumberWord(w) || !numGuard.May(w) {
+			t.Errorf("%q: flags %b, no fNumWord, or numGuard hides it", w, tk.Flags)
 		}
 	}
 	for w := range multipliers {
@@ -382,7 +375,7 @@ func TestTokenFlags(t *testing.T) {
 			t.Errorf("currency %q: its first byte is not in currencyBeforeFirst", w)
 		}
 	}
-	if toks := lex("millions 7"); toks[1].flags != fNum {
-		t.Errorf("flags of 7: %b", toks[1].flags)
+	if toks := lexString("millions 7"); toks[1].Flags != fNum {
+		t.Errorf("flags of 7: %b", toks[1].Flags)
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"sync"
+	"terril/extract/text"
 
 	"terril/corpus"
 	"terril/extract/fundings"
@@ -68,12 +69,12 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	t := newTextBuf(doc.Text, sc.off)
+	t := text.NewBuf(doc.Text, sc.off)
 	var tk tokens
 	defer func() {
-		sc.off = t.off[:0]
-		if tk.toks != nil {
-			sc.lex = tk.toks[:0]
+		sc.off = t.Offsets()[:0]
+		if tk.Toks != nil {
+			sc.lex = tk.Toks[:0]
 		}
 		x.scratch.Put(sc)
 	}()

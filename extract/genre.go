@@ -46,16 +46,16 @@ func publishedOf(tk tokens) string {
 	x := refScanner{dateScanner: dateScanner{tokens: tk}}
 	// One pass over the words; the first date each rule finds, by rule.
 	var p pubFinds
-	toks, f := tk.toks, tk.f
+	toks, f := tk.Toks, tk.F
 	for i := range toks {
-		if toks[i].kind != tokWord {
+		if toks[i].Kind != tokWord {
 			continue
 		}
-		if i == 0 || toks[i].gap >= gapLine {
+		if i == 0 || toks[i].Gap >= gapLine {
 			x.pubLineStart(i, &p)
 		}
 		// Most words start no cue: a bit set of first bytes and lengths skips them.
-		if n := uint32(toks[i].e - toks[i].s); n < 3 || n > 12 || publishedCueMask[f[toks[i].s]]>>n&1 == 0 || publishedCueLast[f[toks[i].e-1]]>>n&1 == 0 {
+		if n := uint32(toks[i].E - toks[i].S); n < 3 || n > 12 || publishedCueMask[f[toks[i].S]]>>n&1 == 0 || publishedCueLast[f[toks[i].E-1]]>>n&1 == 0 {
 			continue
 		}
 		if x.pubCue(i, &p) {
@@ -79,13 +79,13 @@ func publishedOf(tk tokens) string {
 
 // pubLineStart applies publishedOf's rules for a word i starting a line.
 func (x *refScanner) pubLineStart(i int, p *pubFinds) {
-	inHead := int(x.toks[i].s) < headLen
+	inHead := int(x.Toks[i].S) < headLen
 	if inHead && p.found[rIssue] == "" {
 		p.found[rIssue] = x.issueDate(i)
 	}
 	if inHead && p.found[rDateline] == "" {
 		p.found[rDateline] = x.datelineOnLine(i)
-	} else if !inHead && p.found[rSigned] == "" && !x.isWord(i, "le") && !isWeekday(x.str(i)) && x.commaSoon(i) && x.upper(i) {
+	} else if !inHead && p.found[rSigned] == "" && !x.IsWord(i, "le") && !isWeekday(x.Str(i)) && x.commaSoon(i) && x.Upper(i) {
 		// An act signed under a place and date without "Fait à" ("Nîmes, le 30
 		// septembre 2021" after the articles). (Without a comma soon after the word,
 		// dateline finds no place.)
@@ -102,9 +102,9 @@ func (x *refScanner) pubLineStart(i int, p *pubFinds) {
 // date before any meeting or signature, which no later find can displace.
 func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 	found, at := &p.found, &p.at
-	lineStart := i == 0 || x.toks[i].gap >= gapLine
-	inHead := int(x.toks[i].s) < headLen
-	w := x.str(i)
+	lineStart := i == 0 || x.Toks[i].Gap >= gapLine
+	inHead := int(x.Toks[i].S) < headLen
+	w := x.Str(i)
 	var rule, k int
 	switch publishedCues[w] {
 	case pcPublie:
@@ -112,19 +112,19 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		// byline's part, not inside a sentence or a citation ("Vu l'avis … publié le
 		// …").
 		rule, k = rPublie, i+1
-		if !x.isWord(k, "le") && !x.isWord(k, "en") || !x.publicationNotice(i) {
+		if !x.IsWord(k, "le") && !x.IsWord(k, "en") || !x.publicationNotice(i) {
 			return false
 		}
 	case pcDate:
 		switch {
-		case x.isWord(i+1, "de") && x.isWord(i+2, "publication"):
+		case x.IsWord(i+1, "de") && x.IsWord(i+2, "publication"):
 			rule, k = rPublie, i+3
 		case lineStart:
 			rule, k = rMeta, i+1
 		default:
 			return false
 		}
-		if x.isPunct(k, ":") {
+		if x.IsPunct(k, ":") {
 			k++
 		}
 	case pcMeeting:
@@ -136,22 +136,22 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 			return false
 		}
 		rule = rMeeting
-		for k = i + 1; k < i+4 && !x.isWord(k, "du") && x.kind(k) != tokNum; k++ {
+		for k = i + 1; k < i+4 && !x.IsWord(k, "du") && x.Kind(k) != tokNum; k++ {
 		}
 		switch {
-		case x.isWord(k, "du") && !convocationWords[x.str(k-1)]:
+		case x.IsWord(k, "du") && !convocationWords[x.Str(k-1)]:
 			k++
-		case x.kind(k) == tokNum && k > i+1 && x.toks[k].gap < gapLine && w != "communique":
+		case x.Kind(k) == tokNum && k > i+1 && x.Toks[k].Gap < gapLine && w != "communique":
 		// "CR du conseil municipal 28 octobre 2022"
 		default:
 			return false
 		}
 	case pcPar:
-		if !inHead || found[rByline] != "" || !(lineStart || x.kind(i-1) == tokPunct) {
+		if !inHead || found[rByline] != "" || !(lineStart || x.Kind(i-1) == tokPunct) {
 			return false
 		}
-		for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
-			if x.kind(k) == tokNum || x.kind(k) == tokWord && isWeekday(x.str(k)) {
+		for k := i + 1; k < len(x.Toks) && k < i+12 && x.Toks[k].Gap < gapLine; k++ {
+			if x.Kind(k) == tokNum || x.Kind(k) == tokWord && isWeekday(x.Str(k)) {
 				if v := x.dateValueAt(k); v != "" {
 					found[rByline] = v
 					break
@@ -161,28 +161,28 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 		return false
 	case pcFait:
 		// "Fait à Arras, le 19 octobre 2023".
-		if !x.isWord(i+1, "a") {
+		if !x.IsWord(i+1, "a") {
 			return false
 		}
 		rule, k = rSigned, i+2
-		for n := 0; n < 6 && k < len(x.toks) && (x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'")) && !x.isWord(k, "le"); n++ {
+		for n := 0; n < 6 && k < len(x.Toks) && (x.Kind(k) == tokWord || x.IsPunct(k, "-") || x.IsPunct(k, "'")) && !x.IsWord(k, "le"); n++ {
 			k++
 		}
-		if x.isPunct(k, ",") {
+		if x.IsPunct(k, ",") {
 			k++
 		}
 	case pcMis:
-		if !x.isWord(i+1, "a") || !x.isWord(i+2, "jour") {
+		if !x.IsWord(i+1, "a") || !x.IsWord(i+2, "jour") {
 			return false
 		}
 		rule, k = rUpdated, i+3
-		if x.isPunct(k, ":") {
+		if x.IsPunct(k, ":") {
 			k++ // "Mise à jour : 18 novembre 2024"
 		}
 	case pcRecueil:
 		// A heading: in capitals, or capitalised starting its line; not "le recueil
 		// des actes de mai 2019" in a sentence.
-		if inHead && found[rIssue] == "" && (x.allCaps(i) || lineStart && x.upper(i)) {
+		if inHead && found[rIssue] == "" && (x.AllCaps(i) || lineStart && x.Upper(i)) {
 			found[rIssue] = x.recueilDate(i)
 		}
 		return false
@@ -213,7 +213,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 	if found[rule] != "" {
 		return false
 	}
-	if x.isWord(k, "le") {
+	if x.IsWord(k, "le") {
 		k++
 	}
 	found[rule], at[rule] = x.dateValueAt(k), i
@@ -226,25 +226,25 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 // publié le …"), or ends a short label that starts the line ("Article publié le …").
 // A lower-case "publié" starting a line continues the sentence of the line before.
 func (x *refScanner) publicationNotice(i int) bool {
-	if i == 0 || x.toks[i].gap >= gapLine {
-		return x.upper(i)
+	if i == 0 || x.Toks[i].Gap >= gapLine {
+		return x.Upper(i)
 	}
 	// In capitals, as a cover or a byline writes it ("CORSE DU SUD PUBLIÉ LE 19 MAI
 	// 2017", "Article du Ouest France, PUBLIÉ le 27 avril 2018"); after an issue's
 	// number ("N° 11 Édité le 4 décembre 2006").
-	if x.allCaps(i) {
+	if x.AllCaps(i) {
 		return true
 	}
-	if k := i - 1; x.kind(k) == tokNum && x.numeroBefore(k) && x.toks[k].gap < gapLine {
-		for m := k - 1; m >= 0 && x.kind(m) == tokPunct; m-- {
+	if k := i - 1; x.Kind(k) == tokNum && x.numeroBefore(k) && x.Toks[k].Gap < gapLine {
+		for m := k - 1; m >= 0 && x.Kind(m) == tokPunct; m-- {
 			k = m
 		}
-		if k-1 >= 0 && (k-1 == 0 || x.toks[k-1].gap >= gapLine) && x.kind(k-1) == tokWord {
-			return x.upper(k - 1)
+		if k-1 >= 0 && (k-1 == 0 || x.Toks[k-1].Gap >= gapLine) && x.Kind(k-1) == tokWord {
+			return x.Upper(k - 1)
 		}
 	}
-	if x.kind(i-1) == tokPunct {
-		switch x.str(i - 1) {
+	if x.Kind(i-1) == tokPunct {
+		switch x.Str(i - 1) {
 		case "|", "–", "—", "-", "•", "·", "/":
 			return true
 		}
@@ -252,21 +252,21 @@ func (x *refScanner) publicationNotice(i int) bool {
 	}
 	// At most two words before it on its line, the first capitalised.
 	k := i - 1
-	for ; k > 0 && x.toks[k].gap < gapLine; k-- {
+	for ; k > 0 && x.Toks[k].Gap < gapLine; k-- {
 		if i-k >= 2 {
 			return false
 		}
 	}
 	for j := k; j < i; j++ {
-		if x.kind(j) != tokWord {
+		if x.Kind(j) != tokWord {
 			return false
 		}
 	}
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "vu", "considerant", "visa":
 		return false
 	}
-	return x.upper(k)
+	return x.Upper(k)
 }
 
 // datelineOnLine reads a dateline at the start of the line at token i, or after a
@@ -277,20 +277,20 @@ func (x *refScanner) datelineOnLine(i int) string {
 	if v := x.dateline(i); v != "" {
 		return v
 	}
-	for k := i + 1; k < len(x.toks) && k < i+12 && x.toks[k].gap < gapLine; k++ {
-		if x.kind(k) != tokPunct {
+	for k := i + 1; k < len(x.Toks) && k < i+12 && x.Toks[k].Gap < gapLine; k++ {
+		if x.Kind(k) != tokPunct {
 			continue
 		}
-		switch x.str(k) {
+		switch x.Str(k) {
 		case "–", "—", "|", "•":
 		case "-":
-			if x.glued(k) || x.glued(k+1) {
+			if x.Glued(k) || x.Glued(k+1) {
 				continue // a hyphen inside a word
 			}
 		default:
 			continue
 		}
-		if p := k + 1; p < len(x.toks) && x.toks[p].gap < gapLine && x.kind(p) == tokWord && x.upper(p) && !x.isWord(p, "le") && !isWeekday(x.str(p)) {
+		if p := k + 1; p < len(x.Toks) && x.Toks[p].Gap < gapLine && x.Kind(p) == tokWord && x.Upper(p) && !x.IsWord(p, "le") && !isWeekday(x.Str(p)) {
 			if _, month := x.monthAt(p); !month {
 				return x.dateline(p)
 			}
@@ -339,21 +339,21 @@ var publishedCueMask, publishedCueLast = func() (m, l [256]uint16) {
 // the words of its title and its number, on its line, "du" and a date or a month and
 // its year. Else "".
 func (x *refScanner) recueilDate(i int) string {
-	for k := i + 1; k < len(x.toks) && k < i+16 && x.toks[k].gap < gapLine; k++ {
+	for k := i + 1; k < len(x.Toks) && k < i+16 && x.Toks[k].Gap < gapLine; k++ {
 		switch {
-		case x.isWord(k, "du"):
+		case x.IsWord(k, "du"):
 			if v := x.dateValueAt(k + 1); v != "" {
 				return v
 			}
-		case x.kind(k) == tokWord:
+		case x.Kind(k) == tokWord:
 			if _, month := x.monthAt(k); month {
 				return x.dateValueAt(k)
 			}
 			continue
-		case x.kind(k) == tokNum && x.numeroBefore(k):
-			k = x.compound(k) - 1 // its number
+		case x.Kind(k) == tokNum && x.numeroBefore(k):
+			k = x.Compound(k) - 1 // its number
 			continue
-		case x.isPunct(k, "°") || x.isPunct(k, "º") || x.isPunct(k, "'") || x.isPunct(k, "-"):
+		case x.IsPunct(k, "°") || x.IsPunct(k, "º") || x.IsPunct(k, "'") || x.IsPunct(k, "-"):
 			continue
 		}
 		return ""
@@ -366,7 +366,7 @@ func (x *refScanner) recueilDate(i int) string {
 // and a date. Else "".
 func (x *refScanner) issueDate(i int) string {
 	k, ok := x.numberMark(i)
-	if !ok || x.kind(k) != tokNum || len(x.str(k)) > 3 || x.compound(k) != k+1 || !x.isWord(k+1, "du") {
+	if !ok || x.Kind(k) != tokNum || len(x.Str(k)) > 3 || x.Compound(k) != k+1 || !x.IsWord(k+1, "du") {
 		return ""
 	}
 	return x.dateValueAt(k + 2)
@@ -378,13 +378,13 @@ func (x *refScanner) issueDate(i int) string {
 // … se sont réunis" gives 2017-07-11. Else "".
 func (x *refScanner) meetingBefore(i int) string {
 	start := i
-	for start > 0 && i-start < 60 && x.toks[start].gap < gapPara && !x.isPunct(start-1, ".") {
+	for start > 0 && i-start < 60 && x.Toks[start].Gap < gapPara && !x.IsPunct(start-1, ".") {
 		start--
 	}
 	var day dval
 	year := 0
 	for k := start; k < i; k++ {
-		if !x.isWord(k, "le") || x.kind(k+1) != tokNum {
+		if !x.IsWord(k, "le") || x.Kind(k+1) != tokNum {
 			continue
 		}
 		x.out = x.out[:0]
@@ -393,7 +393,7 @@ func (x *refScanner) meetingBefore(i int) string {
 			continue
 		}
 		switch o := x.out[0]; {
-		case o.noYear && day.d == 0 && !convocationWords[x.str(k-1)]:
+		case o.noYear && day.d == 0 && !convocationWords[x.Str(k-1)]:
 			day = o.v
 		case !o.noYear && year == 0:
 			year = o.v.y
@@ -414,8 +414,8 @@ var convocationWords = map[string]bool{"convocation": true, "adressee": true, "e
 // token i on its line ("… LUBERON Le jeudi 15 mars 2018"), and where it is; not the
 // date of the convocation.
 func (x *refScanner) dateOnLine(i, n int) (string, int) {
-	for k := i + 1; k < len(x.toks) && k <= i+n && x.toks[k].gap < gapLine; k++ {
-		if (x.isWord(k, "le") || x.isWord(k, "du")) && !convocationWords[x.str(k-1)] {
+	for k := i + 1; k < len(x.Toks) && k <= i+n && x.Toks[k].Gap < gapLine; k++ {
+		if (x.IsWord(k, "le") || x.IsWord(k, "du")) && !convocationWords[x.Str(k-1)] {
 			if v := x.dateValueAt(k + 1); v != "" {
 				return v, k
 			}
@@ -428,18 +428,18 @@ func (x *refScanner) dateOnLine(i, n int) (string, int) {
 // an act ("Vu …", "Considérant …") and is short (at most 20 tokens), or that starts
 // with token i ("Séance du lundi 27 mars 2023 à 18h00 – Salle des fêtes…").
 func (x *refScanner) headingLine(i int) bool {
-	if i == 0 || x.toks[i].gap >= gapLine {
+	if i == 0 || x.Toks[i].Gap >= gapLine {
 		return true
 	}
 	n, k := 0, i
-	for ; k > 0 && x.toks[k].gap < gapLine; k-- {
+	for ; k > 0 && x.Toks[k].Gap < gapLine; k-- {
 		n++
 	}
-	switch x.str(k) {
+	switch x.Str(k) {
 	case "vu", "considerant", "visa":
 		return false
 	}
-	for k := i + 1; k < len(x.toks) && x.toks[k].gap < gapLine; k++ {
+	for k := i + 1; k < len(x.Toks) && x.Toks[k].Gap < gapLine; k++ {
 		n++
 	}
 	return n < 20
@@ -448,18 +448,18 @@ func (x *refScanner) headingLine(i int) bool {
 // dateValueAt parses a date with its year at token k: "12 mars 2019", "lundi 12 mars
 // 2019", "07/07/2023", "2017-04", "mars 2019".
 func (x *refScanner) dateValueAt(k int) string {
-	if k < 0 || k >= len(x.toks) {
+	if k < 0 || k >= len(x.Toks) {
 		return ""
 	}
-	if x.kind(k) == tokWord && isWeekday(x.str(k)) {
+	if x.Kind(k) == tokWord && isWeekday(x.Str(k)) {
 		k++
 	}
 	x.out = x.out[:0]
-	switch x.kind(k) {
+	switch x.Kind(k) {
 	case tokNum:
 		// A day glued to its month by a PDF's lost space is a day: "le 1décembre 2015".
-		c := x.compound(k)
-		if c-k > 1 && !(c-k == 2 && (isOrdinal(x.str(k+1)) || monthOf(x.str(k+1)) > 0)) {
+		c := x.Compound(k)
+		if c-k > 1 && !(c-k == 2 && (isOrdinal(x.Str(k+1)) || monthOf(x.Str(k+1)) > 0)) {
 			x.numericDate(k, c)
 		} else {
 			x.dayList(k)
@@ -480,13 +480,13 @@ func (x *refScanner) dateValueAt(k int) string {
 func (x *refScanner) dateline(i int) string {
 	k := i
 	place := false
-	if x.isWord(k, "le") {
+	if x.IsWord(k, "le") {
 		k++
-	} else if x.kind(k) == tokWord && !isWeekday(x.str(k)) {
+	} else if x.Kind(k) == tokWord && !isWeekday(x.Str(k)) {
 		// A word other than a weekday or a month starts a place ("Lille, le …") or
 		// no dateline: a lower-case word, "Fait", a place without its comma.
 		if _, ok := x.monthAt(k); !ok {
-			if x.isWord(k, "fait") || !x.upper(k) {
+			if x.IsWord(k, "fait") || !x.Upper(k) {
 				return ""
 			}
 			if !x.commaSoon(k) {
@@ -494,23 +494,23 @@ func (x *refScanner) dateline(i int) string {
 			}
 			// A place of a few words, then a comma.
 			for n := 0; n < 6; n++ {
-				if k >= len(x.toks) || (k > i && x.toks[k].gap > gapSpace) {
+				if k >= len(x.Toks) || (k > i && x.Toks[k].Gap > gapSpace) {
 					return ""
 				}
-				if x.isPunct(k, ",") {
+				if x.IsPunct(k, ",") {
 					break
 				}
-				if x.kind(k) == tokWord || x.isPunct(k, "-") || x.isPunct(k, "'") {
+				if x.Kind(k) == tokWord || x.IsPunct(k, "-") || x.IsPunct(k, "'") {
 					k++
 					continue
 				}
 				return ""
 			}
-			if !x.isPunct(k, ",") {
+			if !x.IsPunct(k, ",") {
 				return ""
 			}
 			k++
-			if x.isWord(k, "le") {
+			if x.IsWord(k, "le") {
 				k++
 			}
 			place = true
@@ -523,12 +523,12 @@ func (x *refScanner) dateline(i int) string {
 	// Nothing else on the line but a full stop; after a place, a dash or a full stop
 	// may lead into the text ("Lille, le 30 janvier 2023 – Le Département…").
 	end := x.out[len(x.out)-1].j
-	if end >= len(x.toks) || x.toks[end].gap >= gapLine {
+	if end >= len(x.Toks) || x.Toks[end].Gap >= gapLine {
 		return v
 	}
-	switch x.str(end) {
+	switch x.Str(end) {
 	case ".":
-		if place || end+1 >= len(x.toks) || x.toks[end+1].gap >= gapLine {
+		if place || end+1 >= len(x.Toks) || x.Toks[end+1].Gap >= gapLine {
 			return v
 		}
 	case "–", "—", "-", "|", ":":
@@ -549,15 +549,15 @@ func (x *refScanner) dateline(i int) string {
 func (x *refScanner) datelineNoComma(i int) string {
 	k := i
 	for n := 0; ; n++ {
-		if n == 6 || k >= len(x.toks) || k > i && x.toks[k].gap > gapSpace {
+		if n == 6 || k >= len(x.Toks) || k > i && x.Toks[k].Gap > gapSpace {
 			return ""
 		}
-		if k > i && x.isWord(k, "le") && x.toks[k].gap == gapSpace {
+		if k > i && x.IsWord(k, "le") && x.Toks[k].Gap == gapSpace {
 			break
 		}
 		switch {
-		case x.kind(k) == tokWord && (x.upper(k) || x.glued(k)):
-		case (x.isPunct(k, "-") || x.isPunct(k, "'")) && x.glued(k) && x.glued(k+1):
+		case x.Kind(k) == tokWord && (x.Upper(k) || x.Glued(k)):
+		case (x.IsPunct(k, "-") || x.IsPunct(k, "'")) && x.Glued(k) && x.Glued(k+1):
 		default:
 			return ""
 		}
@@ -565,14 +565,14 @@ func (x *refScanner) datelineNoComma(i int) string {
 	}
 	// "Publié le 5 octobre 2023", "Modifié le…": a capitalised French word alone is
 	// no place (at the cost of "Tours le…"); "Saint-Omer" is.
-	if !x.glued(i+1) && IsFrenchWord(x.str(i)) {
+	if !x.Glued(i+1) && IsFrenchWord(x.Str(i)) {
 		return ""
 	}
 	v := x.dateValueAt(k + 1)
 	if v == "" {
 		return ""
 	}
-	if end := x.out[len(x.out)-1].j; end < len(x.toks) && x.toks[end].gap < gapLine {
+	if end := x.out[len(x.out)-1].j; end < len(x.Toks) && x.Toks[end].Gap < gapLine {
 		return ""
 	}
 	return v
@@ -581,8 +581,8 @@ func (x *refScanner) datelineNoComma(i int) string {
 // commaSoon reports whether one of the six tokens after token i is a comma, as
 // after the place of a dateline.
 func (x *refScanner) commaSoon(i int) bool {
-	for k := i + 1; k <= i+6 && k < len(x.toks); k++ {
-		if x.isPunct(k, ",") {
+	for k := i + 1; k <= i+6 && k < len(x.Toks); k++ {
+		if x.IsPunct(k, ",") {
 			return true
 		}
 	}
@@ -677,14 +677,14 @@ func genreOf(x tokens, title, published string) string {
 	// own: see phrase.heading), and the words genreToken counts. Most tokens matter to
 	// neither: bit sets of first bytes and lengths skip them.
 	var g genreTally
-	toks, f := x.toks, x.f
+	toks, f := x.Toks, x.F
 	for i, tk := range toks[:headEnd] {
-		if n := uint32(tk.e - tk.s); n < 64 && genreHeadMask[f[tk.s]]>>n&1 != 0 {
+		if n := uint32(tk.E - tk.S); n < 64 && genreHeadMask[f[tk.S]]>>n&1 != 0 {
 			x.genreHeadToken(i, headEnd, &cues, &g)
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
-		if n := uint32(toks[i].e - toks[i].s); n <= 12 && genreWordMask[f[toks[i].s]]>>n&1 != 0 && genreWordLast[f[toks[i].e-1]]>>n&1 != 0 {
+		if n := uint32(toks[i].E - toks[i].S); n <= 12 && genreWordMask[f[toks[i].S]]>>n&1 != 0 && genreWordLast[f[toks[i].E-1]]>>n&1 != 0 {
 			x.genreToken(i, headEnd, &g)
 		}
 	}
@@ -698,10 +698,10 @@ func genreOf(x tokens, title, published string) string {
 		// does not make an act.
 		var tc [nCues]int
 		tt := newTokens(NewText(title))
-		titleActCues.count(&tt, 0, len(tt.toks), &tc)
+		titleActCues.count(&tt, 0, len(tt.Toks), &tc)
 		act += 2 * tc[cueTitleAct]
 		clear(tc[:])
-		genreCues.count(&tt, 0, len(tt.toks), &tc)
+		genreCues.count(&tt, 0, len(tt.Toks), &tc)
 		cues[cuePress] += tc[cuePress]
 	}
 	switch {
@@ -721,11 +721,11 @@ func genreOf(x tokens, title, published string) string {
 	}
 	rs := refScanner{dateScanner: dateScanner{tokens: x}}
 	for i, end := 0, x.firstAt(headLen); i < end; i++ {
-		if (i == 0 || toks[i].gap >= gapLine) && toks[i].kind == tokWord && !x.isWord(i, "le") && x.upper(i) {
+		if (i == 0 || toks[i].Gap >= gapLine) && toks[i].Kind == tokWord && !x.IsWord(i, "le") && x.Upper(i) {
 			if rs.dateline(i) != "" {
 				// "Lille, le 12 mars 2019" is a release's; a date alone on its line
 				// heads newspaper articles too.
-				if _, month := rs.monthAt(i); month || isWeekday(x.str(i)) {
+				if _, month := rs.monthAt(i); month || isWeekday(x.Str(i)) {
 					if paper || habits >= 2 {
 						return corpus.GenreArticle
 					}
@@ -760,8 +760,8 @@ func (x *tokens) questionTitle(title string) bool {
 	if t := strings.TrimSpace(title); strings.HasSuffix(t, "?") {
 		return true
 	}
-	for i := 0; i < len(x.toks) && (i == 0 || x.toks[i].gap < gapLine); i++ {
-		if x.isPunct(i, "?") && x.toks[i].gap != gapNone {
+	for i := 0; i < len(x.Toks) && (i == 0 || x.Toks[i].Gap < gapLine); i++ {
+		if x.IsPunct(i, "?") && x.Toks[i].Gap != gapNone {
 			return true
 		}
 	}
@@ -773,16 +773,16 @@ func (x *tokens) questionTitle(title string) bool {
 // of twelve words or more on the next line. The first line, the title, is not
 // counted.
 func (x *tokens) sectionHeadings(end int) int {
-	end = min(end, len(x.toks))
+	end = min(end, len(x.Toks))
 	n := 0
 	prevStart := -1 // the line before, when it may head a section
 	for s := 0; s < end; {
 		e, words := s+1, 0
-		if x.toks[s].kind == tokWord {
+		if x.Toks[s].Kind == tokWord {
 			words++
 		}
-		for ; e < end && x.toks[e].gap < gapLine; e++ {
-			if x.toks[e].kind == tokWord {
+		for ; e < end && x.Toks[e].Gap < gapLine; e++ {
+			if x.Toks[e].Kind == tokWord {
 				words++
 			}
 		}
@@ -790,7 +790,7 @@ func (x *tokens) sectionHeadings(end int) int {
 			n++
 		}
 		prevStart = -1
-		if words >= 1 && words <= 7 && x.kind(e-1) != tokPunct {
+		if words >= 1 && words <= 7 && x.Kind(e-1) != tokPunct {
 			prevStart = s
 		}
 		s = e
@@ -801,16 +801,16 @@ func (x *tokens) sectionHeadings(end int) int {
 // headingWords reports whether the line starting at token s starts with a
 // capitalised word.
 func (x *tokens) headingWords(s int) bool {
-	return x.kind(s) == tokWord && x.upper(s)
+	return x.Kind(s) == tokWord && x.Upper(s)
 }
 
 // firstAt returns the index of the first token starting at byte n of the folded text
 // or after it, len(x.toks) if none does.
 func (x *tokens) firstAt(n int32) int {
-	lo, hi := 0, len(x.toks)
+	lo, hi := 0, len(x.Toks)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if x.toks[m].s < n {
+		if x.Toks[m].S < n {
 			lo = m + 1
 		} else {
 			hi = m
@@ -892,8 +892,8 @@ var genreWordMask, genreWordLast = func() (m, l [256]uint16) {
 
 // maybeGenreWord reports whether token tk passes genreWordMask and genreWordLast.
 func (x *tokens) maybeGenreWord(tk *token) bool {
-	n := uint32(tk.e - tk.s)
-	return n <= 12 && genreWordMask[x.f[tk.s]]>>n&1 != 0 && genreWordLast[x.f[tk.e-1]]>>n&1 != 0
+	n := uint32(tk.E - tk.S)
+	return n <= 12 && genreWordMask[x.F[tk.S]]>>n&1 != 0 && genreWordLast[x.F[tk.E-1]]>>n&1 != 0
 }
 
 // genreHeadMask is genreWordMask and genreCues.mask together, for the head.
@@ -906,11 +906,11 @@ var genreHeadMask = func() (m [256]uint64) {
 
 // genreHeadToken is genreToken and the cue phrases starting at token i of the head.
 func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally) {
-	n, c := uint32(x.toks[i].e-x.toks[i].s), x.f[x.toks[i].s]
-	if genreCues.maybe(x, &x.toks[i]) {
+	n, c := uint32(x.Toks[i].E-x.Toks[i].S), x.F[x.Toks[i].S]
+	if genreCues.maybe(x, &x.Toks[i]) {
 		genreCues.countAt(x, i, cues)
 	}
-	if n <= 12 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.toks[i]) {
+	if n <= 12 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.Toks[i]) {
 		x.genreToken(i, headEnd, g)
 	}
 }
@@ -918,14 +918,14 @@ func (x *tokens) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally)
 // genreToken counts in g what token i adds to the genre's evidence; headEnd ends
 // the head.
 func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
-	tk := x.toks[i]
-	if tk.kind == tokNum {
+	tk := x.Toks[i]
+	if tk.Kind == tokNum {
 		if x.ageAt(i) {
 			g.ages++
 		}
 		return
 	}
-	w := x.str(i)
+	w := x.Str(i)
 	kind := genreWords[w]
 	switch kind {
 	case gwNone:
@@ -934,21 +934,21 @@ func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 		g.speech += x.speechAfter(i + 1)
 		return
 	case gwT:
-		if x.isPunct(i-1, "-") && x.isPunct(i+1, "-") && (x.isWord(i+2, "il") || x.isWord(i+2, "elle")) {
+		if x.IsPunct(i-1, "-") && x.IsPunct(i+1, "-") && (x.IsWord(i+2, "il") || x.IsWord(i+2, "elle")) {
 			g.speech++ // "a-t-il indiqué", "explique-t-elle"
 		}
 		return
 	case gwWeekday:
 		// "a confirmé mardi son implantation", "signés lundi.": the day of the event
 		// right after the verb, as newspapers write it.
-		if p := i - 1; x.kind(p) == tokWord && !x.upper(p) && !notBareWeekday[x.str(p)] && x.kind(i+1) != tokNum &&
-			len(x.str(p)) >= 4 && !x.upper(i) {
+		if p := i - 1; x.Kind(p) == tokWord && !x.Upper(p) && !notBareWeekday[x.Str(p)] && x.Kind(i+1) != tokNum &&
+			len(x.Str(p)) >= 4 && !x.Upper(i) {
 			g.weekday++
 		}
 		return
 	case gwParen:
-		if x.kind(i+1) == tokWord && x.isPunct(i+2, ")") && partyAbbrevs[x.str(i+1)] && x.allCaps(i+1) &&
-			x.kind(i-1) == tokWord && x.upper(i-1) {
+		if x.Kind(i+1) == tokWord && x.IsPunct(i+2, ")") && partyAbbrevs[x.Str(i+1)] && x.AllCaps(i+1) &&
+			x.Kind(i-1) == tokWord && x.Upper(i-1) {
 			g.party++
 		}
 		return
@@ -964,18 +964,18 @@ func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 	case gwPublie:
 		g.publie = true
 	case gwPar:
-		if !g.byline && tk.s < headLen && x.bylineAt(i) {
+		if !g.byline && tk.S < headLen && x.bylineAt(i) {
 			g.byline = true
 		}
 	}
-	if !(i == 0 || tk.gap >= gapLine) {
+	if !(i == 0 || tk.Gap >= gapLine) {
 		return
 	}
 	switch kind {
 	case gwVisa:
 		g.vu++
 	case gwActLine:
-		if i+1 == len(x.toks) || x.toks[i+1].gap >= gapLine || x.isPunct(i+1, ":") {
+		if i+1 == len(x.Toks) || x.Toks[i+1].Gap >= gapLine || x.IsPunct(i+1, ":") {
 			g.act += 2
 		}
 	}
@@ -985,16 +985,16 @@ func (x *tokens) genreToken(i, headEnd int, g *genreTally) {
 // parentheses, as newspapers write them: "Kévin, 23 ans, a fait la route", "le
 // directeur, 52 ans," "Marie Dupont (41 ans)".
 func (x *tokens) ageAt(i int) bool {
-	if i < 1 || i+2 >= len(x.toks) || x.toks[i].kind != tokNum || !x.isWord(i+1, "ans") {
+	if i < 1 || i+2 >= len(x.Toks) || x.Toks[i].Kind != tokNum || !x.IsWord(i+1, "ans") {
 		return false
 	}
-	if a := x.num(i); a < 12 || a > 110 || len(x.str(i)) > 3 {
+	if a := x.Num(i); a < 12 || a > 110 || len(x.Str(i)) > 3 {
 		return false
 	}
 	switch {
-	case x.isPunct(i-1, ",") && (x.isPunct(i+2, ",") || x.isPunct(i+2, ".") || x.isPunct(i+2, ")")):
+	case x.IsPunct(i-1, ",") && (x.IsPunct(i+2, ",") || x.IsPunct(i+2, ".") || x.IsPunct(i+2, ")")):
 		return true
-	case x.isPunct(i-1, "(") && x.isPunct(i+2, ")"):
+	case x.IsPunct(i-1, "(") && x.IsPunct(i+2, ")"):
 		return true
 	}
 	return false
@@ -1004,9 +1004,9 @@ func (x *tokens) ageAt(i int) bool {
 // as a journalist signs an article: two or three capitalised words, the first a
 // given name ("Thomas Grenier", "Anne-Sophie Leroy").
 func (x *tokens) closingName() bool {
-	end := len(x.toks)
+	end := len(x.Toks)
 	start := end - 1
-	for start > 0 && x.toks[start].gap < gapLine {
+	for start > 0 && x.Toks[start].Gap < gapLine {
 		start--
 	}
 	if start < 0 || end-start > 7 || start == 0 {
@@ -1015,9 +1015,9 @@ func (x *tokens) closingName() bool {
 	words := 0
 	for k := start; k < end; k++ {
 		switch {
-		case x.kind(k) == tokWord && x.upper(k):
+		case x.Kind(k) == tokWord && x.Upper(k):
 			words++
-		case x.isPunct(k, "-") && x.glued(k) && x.glued(k+1):
+		case x.IsPunct(k, "-") && x.Glued(k) && x.Glued(k+1):
 		default:
 			return false
 		}
@@ -1025,21 +1025,21 @@ func (x *tokens) closingName() bool {
 	if words < 2 || words > 4 {
 		return false
 	}
-	return names.IsGiven(x.str(start))
+	return names.IsGiven(x.Str(start))
 }
 
 // pressCue counts "communiqué" and "contact(s) presse", "service de presse"… at
 // token i.
 func (x *tokens) pressCue(i int, n *int) {
-	switch x.str(i) {
+	switch x.Str(i) {
 	case "communique":
 		*n++
 	case "presse":
-		p := x.prevWord(i)
-		if x.isWord(p, "de") {
-			p = x.prevWord(p)
+		p := x.PrevWord(i)
+		if x.IsWord(p, "de") {
+			p = x.PrevWord(p)
 		}
-		switch x.str(p) {
+		switch x.Str(p) {
 		case "contact", "contacts", "relations", "service", "attache", "attachee", "dossier", "information", "invitation":
 			*n++
 		}
@@ -1050,17 +1050,17 @@ func (x *tokens) pressCue(i int, n *int) {
 // quotation mark, introduce reported speech: "», déclare", "» a indiqué", "», se
 // félicite", "», s'inquiète".
 func (x *tokens) speechAfter(i int) int {
-	if x.isPunct(i, ",") {
+	if x.IsPunct(i, ",") {
 		i++
 	}
-	switch x.str(i) {
+	switch x.Str(i) {
 	case "a", "ont", "se", "s":
 		i++
-		if x.isPunct(i, "'") {
+		if x.IsPunct(i, "'") {
 			i++
 		}
 	}
-	if x.kind(i) == tokWord && speechVerbs[x.str(i)] {
+	if x.Kind(i) == tokWord && speechVerbs[x.Str(i)] {
 		return 1
 	}
 	return 0
@@ -1070,28 +1070,28 @@ func (x *tokens) speechAfter(i int) int {
 // "Par Mathilde Lefort", "Publié le 18 mars 2024 par Karim Ouali", "… – Par Éric
 // Dufresne".
 func (x *tokens) bylineAt(i int) bool {
-	if i+2 >= len(x.toks) || !x.isWord(i, "par") {
+	if i+2 >= len(x.Toks) || !x.IsWord(i, "par") {
 		return false
 	}
-	lineStart := i == 0 || x.toks[i].gap >= gapLine
-	afterMark := x.kind(i-1) == tokNum || x.kind(i-1) == tokPunct && strings.Contains("|–—-", x.str(i-1))
+	lineStart := i == 0 || x.Toks[i].Gap >= gapLine
+	afterMark := x.Kind(i-1) == tokNum || x.Kind(i-1) == tokPunct && strings.Contains("|–—-", x.Str(i-1))
 	if !lineStart && !afterMark {
 		return false
 	}
 	// Two or three capitalised words, then the end of the line or a separator.
 	k := i + 1
 	names := 0
-	for k < len(x.toks) && x.toks[k].gap < gapLine && x.kind(k) == tokWord && x.upper(k) {
+	for k < len(x.Toks) && x.Toks[k].Gap < gapLine && x.Kind(k) == tokWord && x.Upper(k) {
 		names++
 		k++
-		for x.isPunct(k, "-") && x.glued(k) && x.kind(k+1) == tokWord {
+		for x.IsPunct(k, "-") && x.Glued(k) && x.Kind(k+1) == tokWord {
 			k += 2
 		}
 	}
 	if names < 2 || names > 3 {
 		return false
 	}
-	return k >= len(x.toks) || x.toks[k].gap >= gapLine || x.kind(k) == tokPunct && strings.Contains("|–—-,", x.str(k))
+	return k >= len(x.Toks) || x.Toks[k].Gap >= gapLine || x.Kind(k) == tokPunct && strings.Contains("|–—-,", x.Str(k))
 }
 
 // A phraseSet matches multi-word phrases on tokens, ignoring hyphens and
@@ -1171,7 +1171,7 @@ func newPhraseSet(m map[int][]string) *phraseSet {
 
 // count adds to n[cat] the phrases of category cat matched at tokens in [from, to).
 func (ps *phraseSet) count(x *tokens, from, to int, n *[nCues]int) {
-	toks := x.toks[:to]
+	toks := x.Toks[:to]
 	for i := from; i < len(toks); i++ {
 		if ps.maybe(x, &toks[i]) {
 			ps.countAt(x, i, n)
@@ -1183,13 +1183,13 @@ func (ps *phraseSet) count(x *tokens, from, to int, n *[nCues]int) {
 // its first byte and ends with its last. No first word starts with a byte of
 // punctuation: the masks leave them out.
 func (ps *phraseSet) maybe(x *tokens, tk *token) bool {
-	l := uint32(tk.e - tk.s)
-	return l < 64 && ps.mask[x.f[tk.s]]>>l&1 != 0 && ps.last[x.f[tk.e-1]]>>l&1 != 0
+	l := uint32(tk.E - tk.S)
+	return l < 64 && ps.mask[x.F[tk.S]]>>l&1 != 0 && ps.last[x.F[tk.E-1]]>>l&1 != 0
 }
 
 // countAt is count at token i, whose first byte and length are in ps.mask.
 func (ps *phraseSet) countAt(x *tokens, i int, n *[nCues]int) {
-	w := x.f[x.toks[i].s:x.toks[i].e]
+	w := x.F[x.Toks[i].S:x.Toks[i].E]
 	g := ps.groups[int(ps.group[w[0]])+bits.OnesCount64(ps.mask[w[0]]&(1<<len(w)-1))]
 	for _, fw := range ps.words[g[0]:g[1]] {
 		if fw.w != w {
@@ -1199,15 +1199,15 @@ func (ps *phraseSet) countAt(x *tokens, i int, n *[nCues]int) {
 		for _, p := range fw.list {
 			k := i + 1
 			for _, w := range p.rest {
-				for x.isPunct(k, "-") || x.isPunct(k, "'") {
+				for x.IsPunct(k, "-") || x.IsPunct(k, "'") {
 					k++
 				}
-				if x.str(k) != w || x.toks[k].gap >= gapPara {
+				if x.Str(k) != w || x.Toks[k].Gap >= gapPara {
 					continue next
 				}
 				k++
 			}
-			atStart := i == 0 || x.toks[i].gap >= gapLine
+			atStart := i == 0 || x.Toks[i].Gap >= gapLine
 			switch {
 			case p.heading && atStart:
 				n[p.cat] += 2

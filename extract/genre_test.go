@@ -141,7 +141,7 @@ func TestGenreMasks(t *testing.T) {
 	}
 	for w := range genreWords {
 		tk := newTokens(NewText(w))
-		if n := len(w); len(tk.toks) != 1 || !tk.maybeGenreWord(&tk.toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
+		if n := len(w); len(tk.Toks) != 1 || !tk.maybeGenreWord(&tk.Toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
 			t.Errorf("genreWordMask, genreWordLast or genreHeadMask does not admit %q", w)
 		}
 	}

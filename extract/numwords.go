@@ -1,100 +1,38 @@
 package extract
 
+import (
+	"terril/extract/lex"
+	"terril/extract/text"
+)
+
 // French numbers written in words, shared by the amount scanner ("vingt-cinq millions
 // d'euros") and the date scanner (a day written out: "le vingt-huit septembre"). The
-// tables are the only source: the lexer's flag fNumWord and numGuard are derived from
-// them.
-
-// numberWords are the French number words and their value. Units and tens add up,
-// joined by a hyphen, a space or "et" ("vingt-deux", "trente et un", "dix sept");
-// "cent" multiplies what comes before it ("deux cents"); "quatre-vingt(s)" is 80.
-var numberWords = map[string]float64{
-	"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-	"sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
-	"quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
-	"quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80,
-	"octante": 80, "nonante": 90, "cent": 100, "cents": 100,
-}
-
-// wordScales are the scale words that end a group of number words and multiply it
-// ("deux millions", "trois cent mille").
-var wordScales = map[string]float64{
-	"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-	"mille": 1e3, "mil": 1e3,
-}
+// tables are lex.Numbers and lex.Scales (data/numbers.tsv, data/scales.tsv): the
+// lexer's flag fNumWord and numGuard are derived from them.
 
 // numberJoiners join two number words ("vingt-cinq", "vingt et un").
 var numberJoiners = map[string]bool{"-": true, "et": true}
 
-// numberEntry is a word of numberWords or wordScales.
+// numberEntry is a word of lex.Numbers or lex.Scales.
 type numberEntry struct {
 	value float64
 	scale bool
 }
 
-// numberLexicon merges numberWords and wordScales for one lookup (derived).
-var numberLexicon = func() map[string]numberEntry {
-	m := make(map[string]numberEntry, len(numberWords)+len(wordScales))
-	for w, v := range numberWords {
-		m[w] = numberEntry{v, false}
-	}
-	for w, v := range wordScales {
-		m[w] = numberEntry{v, true}
-	}
-	return m
-}()
-
-// numGuard admits every word of numberLexicon (the lexer's fNumWord comes from its
-// lengths).
-var numGuard = func() (g wordGuard) {
-	for w := range numberLexicon {
-		g.add(w)
-	}
-	return g
-}()
+// numGuard admits every word of lex.Numbers and lex.Scales (the lexer's fNumWord
+// comes from its lengths).
+var numGuard = &text.NumGuard
 
 // lookupNumber returns the entry of a number word or a scale word.
 func lookupNumber(w string) (numberEntry, bool) {
-	if !numGuard.may(w) {
+	if !numGuard.May(w) {
 		return numberEntry{}, false
 	}
-	e, ok := numberLexicon[w]
-	return e, ok
-}
-
-// wordGuard is a necessary condition for a word to be in a table, derived from the
-// table: its length (15 for longer), its second byte and its third byte, each for its
-// first byte. It spares the map lookup for most other words; a word added to the table is
-// admitted by construction.
-type wordGuard struct {
-	lens   [256]uint16
-	second [256]uint32 // by first byte: bit b-'a' for a second byte b in a-z, 30 for none, 31 another
-	third  [256]uint32 // by first byte: the same for the third byte
-}
-
-// byteBit is the bit of w[k] in wordGuard's masks.
-func byteBit(w string, k int) uint32 {
-	switch {
-	case len(w) <= k:
-		return 1 << 30
-	case w[k] >= 'a' && w[k] <= 'z':
-		return 1 << (w[k] - 'a')
+	if v, ok := lex.Numbers.Lookup(w); ok {
+		return numberEntry{v, false}, true
 	}
-	return 1 << 31
-}
-
-func secondBit(w string) uint32 { return byteBit(w, 1) }
-
-func (g *wordGuard) add(w string) {
-	g.lens[w[0]] |= 1 << min(len(w), 15)
-	g.second[w[0]] |= byteBit(w, 1)
-	g.third[w[0]] |= byteBit(w, 2)
-}
-
-// may reports whether w may be in the table.
-func (g *wordGuard) may(w string) bool {
-	return w != "" && g.lens[w[0]]&(1<<min(len(w), 15)) != 0 && g.second[w[0]]&byteBit(w, 1) != 0 &&
-		g.third[w[0]]&byteBit(w, 2) != 0
+	v, ok := lex.Scales.Lookup(w)
+	return numberEntry{v, true}, ok
 }
 
 // wordNumber reads a number written in words at token i ("vingt-cinq millions",
@@ -104,8 +42,8 @@ func (g *wordGuard) may(w string) bool {
 func (x *tokens) wordNumber(i int) (v float64, end int, scaled bool) {
 	total, cur, last := 0.0, 0.0, -1.0
 	j := i
-	for j < len(x.toks) && x.toks[j].kind == tokWord && (j == i || x.toks[j].gap <= gapSpace) {
-		e, ok := lookupNumber(x.str(j))
+	for j < len(x.Toks) && x.Toks[j].Kind == tokWord && (j == i || x.Toks[j].Gap <= gapSpace) {
+		e, ok := lookupNumber(x.Str(j))
 		if !ok {
 			break
 		}
@@ -140,13 +78,13 @@ func (x *tokens) wordNumber(i int) (v float64, end int, scaled bool) {
 // joined returns the token after a joiner at k ("-" glued on both sides, or "et")
 // when a number word or a scale word follows it, else k.
 func (x *tokens) joined(k int) int {
-	if k >= len(x.toks) || !numberJoiners[x.str(k)] {
+	if k >= len(x.Toks) || !numberJoiners[x.Str(k)] {
 		return k
 	}
-	if x.kind(k) == tokPunct && (!x.glued(k) || !x.glued(k+1)) {
+	if x.Kind(k) == tokPunct && (!x.Glued(k) || !x.Glued(k+1)) {
 		return k
 	}
-	if _, ok := lookupNumber(x.str(k + 1)); ok {
+	if _, ok := lookupNumber(x.Str(k + 1)); ok {
 		return k + 1
 	}
 	return k

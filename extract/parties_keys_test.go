@@ -133,11 +133,11 @@ func FuzzFoldedSpans(f *testing.F) {
 			if tk.kind != ptWord {
 				continue
 			}
-			for tx.off[k] < tk.s {
+			for tx.Offsets()[k] < tk.s {
 				k++
 			}
 			a := k
-			for tx.off[k] < tk.e {
+			for tx.Offsets()[k] < tk.e {
 				k++
 			}
 			if int(spans[2*i]) != a || int(spans[2*i+1]) != k {

@@ -115,15 +115,15 @@ func peerDateScope(text, timex string) bool {
 		return false
 	}
 	month := false
-	toks := lex(f)
+	toks := lexString(f)
 	for k, tk := range toks {
-		w := f[tk.s:tk.e]
-		if tk.kind != tokWord || monthOf(w) == 0 {
+		w := f[tk.S:tk.E]
+		if tk.Kind != tokWord || monthOf(w) == 0 {
 			continue
 		}
 		// "vingt-sept", "mille sept cent": the number, not September.
-		if w == "sept" && k > 0 && (f[toks[k-1].s:toks[k-1].e] == "-" || isNumberWord(f[toks[k-1].s:toks[k-1].e]) ||
-			k+1 < len(toks) && isNumberWord(f[toks[k+1].s:toks[k+1].e])) {
+		if w == "sept" && k > 0 && (f[toks[k-1].S:toks[k-1].E] == "-" || isNumberWord(f[toks[k-1].S:toks[k-1].E]) ||
+			k+1 < len(toks) && isNumberWord(f[toks[k+1].S:toks[k+1].E])) {
 			continue
 		}
 		month = true
@@ -155,23 +155,23 @@ func peerContradicts(text string, want []string) string {
 	f := NewText(Normalize(text)).Folded
 	var months, nums, years []int
 	words := false
-	toks := lex(f)
+	toks := lexString(f)
 	for k, tk := range toks {
-		w := f[tk.s:tk.e]
+		w := f[tk.S:tk.E]
 		switch {
-		case tk.kind == tokWord && monthOf(w) != 0:
+		case tk.Kind == tokWord && monthOf(w) != 0:
 			months = append(months, max(monthOf(w), -monthOf(w)))
-		case tk.kind == tokWord && isNumberWord(w):
+		case tk.Kind == tokWord && isNumberWord(w):
 			words = true
-		case tk.kind == tokNum && len(w) <= 2:
+		case tk.Kind == tokNum && len(w) <= 2:
 			nums = append(nums, atoiPeer(w))
-		case tk.kind == tokNum && len(w) == 4:
+		case tk.Kind == tokNum && len(w) == 4:
 			years = append(years, atoiPeer(w))
 		}
 		// "3-7-2017" expecting 2017-03-07: two parts <= 12 read month first.
-		if tk.kind == tokNum && len(w) <= 2 && k+2 < len(toks) && toks[k+2].kind == tokNum && len(f[toks[k+2].s:toks[k+2].e]) <= 2 &&
-			strings.Contains("/.-", f[toks[k+1].s:toks[k+1].e]) && (k == 0 || toks[k-1].kind != tokPunct || tk.gap != gapNone) {
-			a, b := atoiPeer(w), atoiPeer(f[toks[k+2].s:toks[k+2].e])
+		if tk.Kind == tokNum && len(w) <= 2 && k+2 < len(toks) && toks[k+2].Kind == tokNum && len(f[toks[k+2].S:toks[k+2].E]) <= 2 &&
+			strings.Contains("/.-", f[toks[k+1].S:toks[k+1].E]) && (k == 0 || toks[k-1].Kind != tokPunct || tk.Gap != gapNone) {
+			a, b := atoiPeer(w), atoiPeer(f[toks[k+2].S:toks[k+2].E])
 			for _, v := range want {
 				if a != b && a <= 12 && b <= 12 && len(v) == 10 && atoiPeer(v[5:7]) == a && atoiPeer(v[8:]) == b {
 					return peerWhyMonthDay
@@ -559,9 +559,9 @@ func peerNumberScope(text string) bool {
 		return false
 	}
 	digits := false
-	for _, tk := range lex(f) {
-		w := f[tk.s:tk.e]
-		switch tk.kind {
+	for _, tk := range lexString(f) {
+		w := f[tk.S:tk.E]
+		switch tk.Kind {
 		case tokWord:
 			if !slices.Contains(peerNumberWords, w) {
 				return false

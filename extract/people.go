@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"terril/extract/text"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -69,7 +70,7 @@ func PersonKey(name string) string {
 	// The runes of Fold(name), without building it.
 	for _, r := range name {
 		if r < utf8.RuneSelf {
-			add(rune(asciiLower[r]))
+			add(rune(text.ASCIILower[r]))
 			continue
 		}
 		for _, x := range FoldRune(r) {
@@ -89,7 +90,7 @@ func appendCompactKey(b []byte, name string) []byte {
 	// The runes of Fold(name), without building it.
 	for _, r := range name {
 		if r < utf8.RuneSelf {
-			if c := asciiLower[r]; 'a' <= c && c <= 'z' {
+			if c := text.ASCIILower[r]; 'a' <= c && c <= 'z' {
 				b = append(b, c)
 			}
 			continue
@@ -144,7 +145,7 @@ type peopleBuf struct {
 }
 
 func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
-	if len(t.off) != len(t.Folded)+1 {
+	if len(t.Offsets()) != len(t.Folded)+1 {
 		t = NewText(t.S) // a Text made otherwise than by NewText: no offset table
 	}
 	var toks []ptok
@@ -154,7 +155,7 @@ func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
 	}
 	// Each word token holds its span of t.Folded (fs, fe): folding is rune by rune,
 	// so a word's folded form is a slice of t.Folded and needs no Fold.
-	ps.toks = ptokenizeInto(t.S, t.off, toks)
+	ps.toks = ptokenizeInto(t.S, t.Offsets(), toks)
 	return ps
 }
 
@@ -167,7 +168,7 @@ func foldedSpans(t *Text, toks []ptok, spans []int32) []int32 {
 	}
 	spans = spans[:2*len(toks)]
 	clear(spans)
-	for i, tk := range ptokenizeInto(t.S, t.off, nil)[:len(toks)] {
+	for i, tk := range ptokenizeInto(t.S, t.Offsets(), nil)[:len(toks)] {
 		if tk.kind == ptWord {
 			spans[2*i], spans[2*i+1] = tk.fs, tk.fe
 		}
@@ -372,7 +373,7 @@ func splitGiven(w string) (string, bool) {
 			return w[:j] + "-" + rest, true
 		}
 		if r < utf8.RuneSelf {
-			b = append(b, asciiLower[r])
+			b = append(b, text.ASCIILower[r])
 		} else {
 			b = append(b, FoldRune(r)...)
 		}
@@ -413,7 +414,7 @@ func isGivenFold(s string) bool {
 	b := a[:0]
 	for _, r := range s {
 		if r < utf8.RuneSelf {
-			b = append(b, asciiLower[r])
+			b = append(b, text.ASCIILower[r])
 		} else {
 			b = append(b, FoldRune(r)...)
 		}

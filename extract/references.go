@@ -58,12 +58,12 @@ func maybeActWord(w string) bool {
 // actAt returns the kind of act word i names in its context, or "": an
 // abbreviation counts in capitals before a number mark.
 func (x *refScanner) actAt(i int) string {
-	a, ok := actWords[x.str(i)]
+	a, ok := actWords[x.Str(i)]
 	if !ok {
 		return ""
 	}
 	if a.abbrev {
-		if _, mark := x.numberMark(i + 1); !mark || !x.allCaps(i) {
+		if _, mark := x.numberMark(i + 1); !mark || !x.AllCaps(i) {
 			return ""
 		}
 	}
@@ -81,29 +81,29 @@ func References(t *Text) []corpus.Reference {
 
 func referencesOf(tk tokens) []corpus.Reference {
 	x := refScanner{dateScanner: dateScanner{tokens: tk}}
-	toks, f := tk.toks, tk.f
+	toks, f := tk.Toks, tk.F
 	// Most tokens start nothing: bit sets of first bytes and lengths skip them, in a
 	// loop without calls.
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
-		n := uint32(tk.e - tk.s)
-		switch tk.kind {
+		n := uint32(tk.E - tk.S)
+		switch tk.Kind {
 		case tokWord:
-			if n > 15 || refWordMask[f[tk.s]]>>n&1 == 0 || refWordLast[f[tk.e-1]]>>n&1 == 0 {
+			if n > 15 || refWordMask[f[tk.S]]>>n&1 == 0 || refWordLast[f[tk.E-1]]>>n&1 == 0 {
 				continue
 			}
 			// "D", "R" before a number; "N" of "N°" starting a line; "DE" before
 			// "N°" (see tokenAt), not "de".
-			if n == 1 && (i+1 == len(toks) || toks[i+1].kind != tokNum) && (f[tk.s] != 'n' || tk.gap < gapLine && i > 0) ||
-				n == 2 && f[tk.s] == 'd' && (i+1 == len(toks) || f[toks[i+1].s] != 'n') {
+			if n == 1 && (i+1 == len(toks) || toks[i+1].Kind != tokNum) && (f[tk.S] != 'n' || tk.Gap < gapLine && i > 0) ||
+				n == 2 && f[tk.S] == 'd' && (i+1 == len(toks) || f[toks[i+1].S] != 'n') {
 				continue
 			}
 		case tokNum:
 			// Within a line, only a prefecture's identifier is read before its act:
 			// its first part (département or year) has at most four digits, glued to
 			// a hyphen or to the letter of "2A-".
-			if tk.gap < gapLine && i > 0 && (n > 4 || i+1 == len(toks) || toks[i+1].gap != gapNone ||
-				f[toks[i+1].s] != '-' && toks[i+1].kind != tokWord) {
+			if tk.Gap < gapLine && i > 0 && (n > 4 || i+1 == len(toks) || toks[i+1].Gap != gapNone ||
+				f[toks[i+1].S] != '-' && toks[i+1].Kind != tokWord) {
 				continue
 			}
 		default:
@@ -134,25 +134,25 @@ var refWordMask, refWordLast = func() (m, l [256]uint16) {
 // tokenAt reads the references starting at token i, a number or a word of
 // refWordMask, and returns the tokens they take, 0 if none.
 func (x *refScanner) tokenAt(i int) int {
-	lineStart := i == 0 || x.toks[i].gap >= gapLine
-	if x.toks[i].kind == tokNum {
+	lineStart := i == 0 || x.Toks[i].Gap >= gapLine
+	if x.Toks[i].Kind == tokNum {
 		return x.numberFirst(i, lineStart)
 	}
-	n, c := x.toks[i].e-x.toks[i].s, x.f[x.toks[i].s]
-	if n == 1 && (c == 'd' || c == 'r') && x.kind(i+1) == tokNum || lineStart && c == 'n' {
+	n, c := x.Toks[i].E-x.Toks[i].S, x.F[x.Toks[i].S]
+	if n == 1 && (c == 'd' || c == 'r') && x.Kind(i+1) == tokNum || lineStart && c == 'n' {
 		// "D87/13", "R06-2025-04-07-00003"; "N° 2019-045 : Budget" starting a line
 		// of a list.
 		if k := x.numberFirst(i, lineStart); k > 0 {
 			return k
 		}
 	}
-	w := x.str(i)
+	w := x.Str(i)
 	if !maybeActWord(w) {
 		return 0
 	}
 	// Two-letter act words are abbreviations, read before a number mark only
 	// ("DE N°1"): a look at the next token spares every "de" the table.
-	if n == 2 && (i+1 == len(x.toks) || x.f[x.toks[i+1].s] != 'n') {
+	if n == 2 && (i+1 == len(x.Toks) || x.F[x.Toks[i+1].S] != 'n') {
 		return 0
 	}
 	kind := x.actAt(i)
@@ -181,13 +181,13 @@ type refScanner struct {
 // further numbers coordinated with the first ("et n°20161857 du 13 et 14 décembre 2016").
 func (x *refScanner) act(i int, kind string) int {
 	j := i + 1
-	if x.isPunct(j, ".") && x.glued(j) {
+	if x.IsPunct(j, ".") && x.Glued(j) {
 		j++ // "délib."
 	}
 	date := ""
 	found := false
-	for skipped := 0; j < len(x.toks) && skipped < 12; skipped++ {
-		if x.toks[j].gap == gapPara {
+	for skipped := 0; j < len(x.Toks) && skipped < 12; skipped++ {
+		if x.Toks[j].Gap == gapPara {
 			break
 		}
 		if k, ok := x.numberMark(j); ok {
@@ -200,12 +200,12 @@ func (x *refScanner) act(i int, kind string) int {
 			// Coordinated numbers: "et n°…", ", n°…".
 			for {
 				c := j
-				if x.isPunct(c, ",") || x.isWord(c, "et") || x.isWord(c, "ou") {
+				if x.IsPunct(c, ",") || x.IsWord(c, "et") || x.IsWord(c, "ou") {
 					c++
 				} else {
 					break
 				}
-				if x.isWord(c, "la") || x.isWord(c, "le") || x.isWord(c, "l") {
+				if x.IsWord(c, "la") || x.IsWord(c, "le") || x.IsWord(c, "l") {
 					break
 				}
 				k, ok := x.numberMark(c)
@@ -230,9 +230,9 @@ func (x *refScanner) act(i int, kind string) int {
 		// A number written without "n°": "arrêté préfectoral DDTM/SEBIO/2025-96",
 		// "décision ARS 2017-131"; on the act's line (a heading "Délibérations" and
 		// the numbered items of its list are not an act and its number).
-		if x.alnum(j) && !(x.glued(j) && x.alnum(j-1)) && x.toks[j].gap < gapLine {
+		if x.Alnum(j) && !(x.Glued(j) && x.Alnum(j-1)) && x.Toks[j].Gap < gapLine {
 			if p := x.codesBeforeNumber(j); p > j {
-				if c := x.compound(p); x.identifier(p, c) {
+				if c := x.Compound(p); x.identifier(p, c) {
 					if end, ok := x.refNumber(j, i, kind, &date); ok {
 						found = true
 						j = end
@@ -240,7 +240,7 @@ func (x *refScanner) act(i int, kind string) int {
 					break
 				}
 			}
-			if c := x.compound(j); x.identifier(j, c) {
+			if c := x.Compound(j); x.identifier(j, c) {
 				end, ok := x.refNumber(j, i, kind, &date)
 				if ok {
 					found = true
@@ -257,16 +257,16 @@ func (x *refScanner) act(i int, kind string) int {
 				continue
 			}
 		}
-		if x.kind(j) != tokWord || x.toks[j].gap > gapLine {
+		if x.Kind(j) != tokWord || x.Toks[j].Gap > gapLine {
 			break
 		}
-		if actKind(x.str(j)) != "" || x.isWord(j, "article") {
+		if actKind(x.Str(j)) != "" || x.IsWord(j, "article") {
 			break // "ARRÊTE\nArticle 1er"
 		}
 		j++
 		// A hyphenated qualifier or an elided article: "inter-préfectoral", "du
 		// conseil d'administration de l'EPF Hauts-de-France".
-		for (x.isPunct(j, "-") || x.isPunct(j, "'") || x.isPunct(j, "’")) && x.glued(j) && x.glued(j+1) && x.kind(j+1) == tokWord {
+		for (x.IsPunct(j, "-") || x.IsPunct(j, "'") || x.IsPunct(j, "’")) && x.Glued(j) && x.Glued(j+1) && x.Kind(j+1) == tokWord {
 			j += 2
 		}
 	}
@@ -279,21 +279,21 @@ func (x *refScanner) act(i int, kind string) int {
 // numberMark reads "n°", "nº", "n °", "no", "numéro", "N°" at token j and returns the
 // index after it.
 func (x *refScanner) numberMark(j int) (int, bool) {
-	switch x.str(j) {
+	switch x.Str(j) {
 	case "n":
-		if x.isPunct(j+1, "°") || x.isPunct(j+1, "º") {
+		if x.IsPunct(j+1, "°") || x.IsPunct(j+1, "º") {
 			return j + 2, true
 		}
-		if x.isWord(j+1, "o") && x.kind(j+2) == tokNum {
+		if x.IsWord(j+1, "o") && x.Kind(j+2) == tokNum {
 			return j + 2, true
 		}
 	case "nº", "no", "numero", "nos", "n°":
-		if x.isPunct(j+1, ".") {
+		if x.IsPunct(j+1, ".") {
 			return j + 2, true
 		}
 		return j + 1, true
 	case "num":
-		if x.isPunct(j+1, ".") {
+		if x.IsPunct(j+1, ".") {
 			return j + 2, true
 		}
 	}
@@ -305,7 +305,7 @@ func (x *refScanner) numberMark(j int) (int, bool) {
 func (x *refScanner) identifier(j, c int) bool {
 	hasDigit := false
 	for k := j; k < c; k++ {
-		if x.kind(k) == tokNum {
+		if x.Kind(k) == tokNum {
 			hasDigit = true
 		}
 	}
@@ -313,18 +313,18 @@ func (x *refScanner) identifier(j, c int) bool {
 		return false
 	}
 	if c-j == 1 {
-		s := x.str(j)
-		return x.kind(j) == tokNum && len(s) >= 5
+		s := x.Str(j)
+		return x.Kind(j) == tokNum && len(s) >= 5
 	}
 	// A number glued to a word in lower case is a PDF's lost space ("2008susvisé",
 	// "30juin"), and "1er" an ordinal, not a number.
 	for k := j; k+1 < c; k++ {
-		if x.kind(k) == tokNum && x.kind(k+1) == tokWord && x.glued(k+1) && (isOrdinal(x.str(k+1)) || len(x.str(k+1)) >= 3 && !x.upper(k+1)) {
+		if x.Kind(k) == tokNum && x.Kind(k+1) == tokWord && x.Glued(k+1) && (isOrdinal(x.Str(k+1)) || len(x.Str(k+1)) >= 3 && !x.Upper(k+1)) {
 			return false
 		}
 	}
 	// A date is not a number: "07/07/2023".
-	if x.kind(j) == tokNum {
+	if x.Kind(j) == tokNum {
 		ds := dateScanner{tokens: x.tokens}
 		if ds.numericDate(j, c) > 0 {
 			return false
@@ -336,20 +336,20 @@ func (x *refScanner) identifier(j, c int) bool {
 // refNumber reads the act number starting at token k, then an optional date, records
 // the reference (its span starting at token from) and returns the index after it.
 func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, bool) {
-	if k >= len(x.toks) || !x.alnum(k) || x.toks[k].gap > gapLine {
+	if k >= len(x.Toks) || !x.Alnum(k) || x.Toks[k].Gap > gapLine {
 		return k, false
 	}
-	c := x.compound(x.codesBefore(k))
+	c := x.Compound(x.codesBefore(k))
 	// Slashes spaced by the PDF's layout: "n°2025/ 53 /MCI", "2025/12/ MCI".
 	spaced := false
-	for c+1 < len(x.toks) && x.isPunct(c, "/") && x.toks[c].gap <= gapSpace && x.toks[c+1].gap <= gapSpace && x.alnum(c+1) &&
-		(x.toks[c].gap == gapSpace || x.toks[c+1].gap == gapSpace) {
-		c = x.compound(c + 1)
+	for c+1 < len(x.Toks) && x.IsPunct(c, "/") && x.Toks[c].Gap <= gapSpace && x.Toks[c+1].Gap <= gapSpace && x.Alnum(c+1) &&
+		(x.Toks[c].Gap == gapSpace || x.Toks[c+1].Gap == gapSpace) {
+		c = x.Compound(c + 1)
 		spaced = true
 	}
 	hasDigit := false
 	for p := k; p < c; p++ {
-		if x.kind(p) == tokNum {
+		if x.Kind(p) == tokNum {
 			hasDigit = true
 		}
 	}
@@ -359,8 +359,8 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 	if !spaced {
 		c = x.codeAfter(c)
 	}
-	s, e := x.span(k, c)
-	number := x.t.S[s:e]
+	s, e := x.Span(k, c)
+	number := x.T.S[s:e]
 	if spaced {
 		number = strings.Join(strings.Fields(number), "")
 	}
@@ -380,7 +380,7 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 		x.seen = map[string]int{}
 	}
 	x.seen[key] = len(x.res)
-	rs, re := x.span(from, end)
+	rs, re := x.Span(from, end)
 	x.res = append(x.res, corpus.Reference{Kind: kind, Number: number, Date: *date, Span: corpus.Span{Start: rs, End: re}})
 	return end, true
 }
@@ -388,7 +388,7 @@ func (x *refScanner) refNumber(k, from int, kind string, date *string) (int, boo
 // skipComma skips a comma or a colon before a number's date ("n° 22/18 : le 19 juin
 // 2018").
 func skipComma(x *refScanner, k int) int {
-	if x.isPunct(k, ",") || x.isPunct(k, ":") {
+	if x.IsPunct(k, ",") || x.IsPunct(k, ":") {
 		return k + 1
 	}
 	return k
@@ -399,19 +399,19 @@ func skipComma(x *refScanner, k int) int {
 // "du 13 et 14 décembre 2016" → "2016-12") and the index after it.
 func (x *refScanner) dateAfter(k int) (string, int, bool) {
 	switch {
-	case x.isWord(k, "du") || x.isWord(k, "le"):
+	case x.IsWord(k, "du") || x.IsWord(k, "le"):
 		k++
-	case x.isWord(k, "en") && x.isWord(k+1, "date") && (x.isWord(k+2, "du") || x.isWord(k+2, "de")):
+	case x.IsWord(k, "en") && x.IsWord(k+1, "date") && (x.IsWord(k+2, "du") || x.IsWord(k+2, "de")):
 		k += 3
-	case x.isWord(k, "en") && x.isWord(k+1, "date") && x.kind(k+2) == tokNum:
+	case x.IsWord(k, "en") && x.IsWord(k+1, "date") && x.Kind(k+2) == tokNum:
 		k += 2 // "en date 9 novembre 2006"
 	default:
 		return "", k, false
 	}
 	x.out = x.out[:0]
 	var n int
-	if x.kind(k) == tokNum {
-		if c := x.compound(k); c-k > 1 && !(c-k == 2 && isOrdinal(x.str(k+1))) {
+	if x.Kind(k) == tokNum {
+		if c := x.Compound(k); c-k > 1 && !(c-k == 2 && isOrdinal(x.Str(k+1))) {
 			n = x.numericDate(k, c)
 		} else {
 			n = x.dayList(k)
@@ -438,10 +438,10 @@ func (x *refScanner) dateAfter(k int) (string, int, bool) {
 // spacedDash reports whether token j is a dash with a space on either side, as
 // between the parts of a sommaire's item (" - ", " – ").
 func (x *refScanner) spacedDash(j int) bool {
-	if !(x.isPunct(j, "-") || x.isPunct(j, "–") || x.isPunct(j, "—")) {
+	if !(x.IsPunct(j, "-") || x.IsPunct(j, "–") || x.IsPunct(j, "—")) {
 		return false
 	}
-	return x.toks[j].gap != gapNone || j+1 < len(x.toks) && x.toks[j+1].gap != gapNone
+	return x.Toks[j].Gap != gapNone || j+1 < len(x.Toks) && x.Toks[j+1].Gap != gapNone
 }
 
 // codeStop are the words in capitals that are no service's code around a number.
@@ -456,30 +456,30 @@ var codeStop = map[string]bool{
 // "SG/API", "ARS"), not a preposition, a month or (above four letters) a French word.
 func (x *refScanner) serviceCode(p, c int) bool {
 	for q := p; q < c; q++ {
-		switch x.kind(q) {
+		switch x.Kind(q) {
 		case tokWord:
-			if !x.allCaps(q) || x.toks[q].e-x.toks[q].s > 8 {
+			if !x.AllCaps(q) || x.Toks[q].E-x.Toks[q].S > 8 {
 				return false
 			}
 		case tokPunct:
-			if !x.isPunct(q, "/") {
+			if !x.IsPunct(q, "/") {
 				return false
 			}
 		default:
 			return false
 		}
 	}
-	w := x.str(p)
+	w := x.Str(p)
 	return !codeStop[w] && monthOf(w) == 0 && (len(w) <= 4 || !frenchWords().has(w))
 }
 
 // shortCode reports whether the compound [p, c) is a short code of letters and
 // digits, as a département's ("2B", "2A") inside a number ("SIT 2B 2006-282-13").
 func (x *refScanner) shortCode(p, c int) bool {
-	if c-p != 2 || x.toks[c-1].e-x.toks[p].s > 3 {
+	if c-p != 2 || x.Toks[c-1].E-x.Toks[p].S > 3 {
 		return false
 	}
-	return x.kind(p) != x.kind(p+1) && x.alnum(p) && x.alnum(p+1)
+	return x.Kind(p) != x.Kind(p+1) && x.Alnum(p) && x.Alnum(p+1)
 }
 
 // codesBefore returns the token after the codes written before a number on its line
@@ -488,8 +488,8 @@ func (x *refScanner) shortCode(p, c int) bool {
 func (x *refScanner) codesBefore(k int) int {
 	p := k
 	for n := 0; n < 3; n++ {
-		c := x.compound(p)
-		if c >= len(x.toks) || x.toks[c].gap != gapSpace || !x.alnum(c) {
+		c := x.Compound(p)
+		if c >= len(x.Toks) || x.Toks[c].Gap != gapSpace || !x.Alnum(c) {
 			break
 		}
 		if !x.serviceCode(p, c) && !x.shortCode(p, c) {
@@ -500,8 +500,8 @@ func (x *refScanner) codesBefore(k int) int {
 	if p == k {
 		return k
 	}
-	for q, c := p, x.compound(p); q < c; q++ {
-		if x.kind(q) == tokNum {
+	for q, c := p, x.Compound(p); q < c; q++ {
+		if x.Kind(q) == tokNum {
 			return p
 		}
 	}
@@ -512,8 +512,8 @@ func (x *refScanner) codesBefore(k int) int {
 // follows token j on its line ("ARS 2017-131", "SIT 2B …"), j elsewhere: a cheap
 // look spares most qualifiers the test of their capitals.
 func (x *refScanner) codesBeforeNumber(j int) int {
-	c := x.compound(j)
-	if c+1 >= len(x.toks) || x.toks[c].gap != gapSpace || x.kind(c) != tokNum && x.kind(c+1) != tokNum {
+	c := x.Compound(j)
+	if c+1 >= len(x.Toks) || x.Toks[c].Gap != gapSpace || x.Kind(c) != tokNum && x.Kind(c+1) != tokNum {
 		return j
 	}
 	return x.codesBefore(j)
@@ -525,17 +525,17 @@ func (x *refScanner) codesBeforeNumber(j int) int {
 // title instead.
 func (x *refScanner) codeAfter(c int) int {
 	k := c
-	if (x.isPunct(k, "–") || x.isPunct(k, "-")) && x.glued(k) {
+	if (x.IsPunct(k, "–") || x.IsPunct(k, "-")) && x.Glued(k) {
 		k++
 	}
-	if k >= len(x.toks) || x.toks[k].gap != gapSpace {
+	if k >= len(x.Toks) || x.Toks[k].Gap != gapSpace {
 		return c
 	}
-	e := x.compound(k)
+	e := x.Compound(k)
 	if !x.serviceCode(k, e) {
 		return c
 	}
-	if e < len(x.toks) && x.toks[e].gap < gapLine && x.kind(e) == tokWord && x.upper(e) && !codeStop[x.str(e)] {
+	if e < len(x.Toks) && x.Toks[e].Gap < gapLine && x.Kind(e) == tokWord && x.Upper(e) && !codeStop[x.Str(e)] {
 		return c
 	}
 	return e
@@ -558,18 +558,18 @@ func (x *refScanner) numParts(i, c int, parts *[6]numPart, seps *[6]byte) int {
 			return n + 1
 		}
 		p := numPart{digits: true}
-		for ; q < c && x.alnum(q); q++ {
-			p.len += int(x.toks[q].e - x.toks[q].s)
-			if x.kind(q) == tokNum {
+		for ; q < c && x.Alnum(q); q++ {
+			p.len += int(x.Toks[q].E - x.Toks[q].S)
+			if x.Kind(q) == tokNum {
 				p.digit = true
-				p.n = x.num(q)
+				p.n = x.Num(q)
 			} else {
 				p.digits = false
 			}
 		}
 		parts[n] = p
 		if q < c {
-			seps[n] = x.f[x.toks[q].s]
+			seps[n] = x.F[x.Toks[q].S]
 			q++
 		}
 		n++
@@ -707,10 +707,10 @@ func (x *refScanner) dNumber(k, c int) bool {
 //     délibérations.
 func (x *refScanner) numberFirst(i int, lineStart bool) int {
 	k, d := i, false
-	if x.kind(i) == tokWord {
-		switch c := x.f[x.toks[i].s]; {
-		case x.toks[i].e-x.toks[i].s == 1 && (c == 'd' || c == 'r'):
-			if x.kind(i+1) != tokNum || x.toks[i+1].gap > gapSpace || !x.upper(i) {
+	if x.Kind(i) == tokWord {
+		switch c := x.F[x.Toks[i].S]; {
+		case x.Toks[i].E-x.Toks[i].S == 1 && (c == 'd' || c == 'r'):
+			if x.Kind(i+1) != tokNum || x.Toks[i+1].Gap > gapSpace || !x.Upper(i) {
 				return 0
 			}
 			if c == 'd' {
@@ -718,7 +718,7 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 			}
 		case lineStart:
 			m, ok := x.numberMark(i)
-			if !ok || x.kind(m) != tokNum || x.toks[m].gap > gapSpace {
+			if !ok || x.Kind(m) != tokNum || x.Toks[m].Gap > gapSpace {
 				return 0
 			}
 			k = m
@@ -727,10 +727,10 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 		}
 	}
 	// Inside a compound already read, or glued to a word: not a number's start.
-	if x.glued(i) && (x.alnum(i-1) || x.glued(i-1) && x.alnum(i-2) && x.kind(i-1) == tokPunct && x.str(i-1) != "°") {
+	if x.Glued(i) && (x.Alnum(i-1) || x.Glued(i-1) && x.Alnum(i-2) && x.Kind(i-1) == tokPunct && x.Str(i-1) != "°") {
 		return 0
 	}
-	c := x.compound(k)
+	c := x.Compound(k)
 	if d {
 		if !x.dNumber(k, c) {
 			return 0
@@ -744,11 +744,11 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 	}
 	// The act after the number: " - Arrêté …", " : Décision …", on the line or the next.
 	j := c
-	if x.spacedDash(j) || x.isPunct(j, ":") || x.isPunct(j, "|") {
+	if x.spacedDash(j) || x.IsPunct(j, ":") || x.IsPunct(j, "|") {
 		j++
 	}
-	if j < len(x.toks) && x.toks[j].gap <= gapLine && x.kind(j) == tokWord {
-		if kind := actKind(x.str(j)); kind != "" {
+	if j < len(x.Toks) && x.Toks[j].Gap <= gapLine && x.Kind(j) == tokWord {
+		if kind := actKind(x.Str(j)); kind != "" {
 			at := x.addRef(i, c, kind, "")
 			n := x.act(j, kind)
 			if at >= 0 && at+1 < len(x.res) && x.res[at].Date == "" {
@@ -761,8 +761,8 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 		return c - i
 	}
 	// A title, not a date: "N° 2025-04 – Avril 2025" numbers a recueil's issue.
-	if shape == shapeYear && lineStart && j > c && j < len(x.toks) && x.toks[j].gap <= gapSpace && x.upper(j) &&
-		monthOf(x.str(j)) <= 0 && !isWeekday(x.str(j)) {
+	if shape == shapeYear && lineStart && j > c && j < len(x.Toks) && x.Toks[j].Gap <= gapSpace && x.Upper(j) &&
+		monthOf(x.Str(j)) <= 0 && !isWeekday(x.Str(j)) {
 		if at := x.addRef(i, c, corpus.RefDeliberation, ""); at >= 0 {
 			x.rows = append(x.rows, at)
 		}
@@ -774,8 +774,8 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 // addRef records the reference numbered by tokens [k, c) once and returns its index
 // in res, -1 if the number was listed already.
 func (x *refScanner) addRef(k, c int, kind, date string) int {
-	s, e := x.span(k, c)
-	number := x.t.S[s:e]
+	s, e := x.Span(k, c)
+	number := x.T.S[s:e]
 	key := strings.ToLower(number)
 	if _, ok := x.seen[key]; ok {
 		return -1

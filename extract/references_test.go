@@ -135,8 +135,8 @@ func TestRefWordMask(t *testing.T) {
 	// Each number mark, as written, starts with a word of numberMarkWords.
 	for _, in := range []string{"n° 12", "N° 12", "no 12", "nos 12", "nº 12", "num. 12", "numéro 12"} {
 		x := refScanner{dateScanner: dateScanner{tokens: newTokens(newTestText(in))}}
-		if _, ok := x.numberMark(0); !ok || !slices.Contains(numberMarkWords, x.str(0)) {
-			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.str(0), slices.Contains(numberMarkWords, x.str(0)))
+		if _, ok := x.numberMark(0); !ok || !slices.Contains(numberMarkWords, x.Str(0)) {
+			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.Str(0), slices.Contains(numberMarkWords, x.Str(0)))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"terril/extract/text"
 	"unicode"
 	"unicode/utf8"
 
@@ -396,7 +397,7 @@ func orgWordsKey(name string) string {
 		case r == ',' || r == '(' || r == ')' || r == ';' || r == ':':
 			add(' ')
 		case r < utf8.RuneSelf:
-			add(rune(asciiLower[r]))
+			add(rune(text.ASCIILower[r]))
 		default:
 			for _, x := range FoldRune(r) {
 				add(x)
@@ -1476,7 +1477,7 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 // from on, are a press contact ("Contact presse :⏎Chargée de communication⏎Marie
 // DURAND"), whose persons sign nothing.
 func (ps *peopleScanner) pressContact(from int) bool {
-	off := ps.t.off // folded offset → text offset, non-decreasing
+	off := ps.t.Offsets() // folded offset → text offset, non-decreasing
 	f := ps.t.Folded[sort.Search(len(ps.t.Folded), func(k int) bool { return int(off[k]) >= from }):]
 	for _, w := range pressContactWords {
 		if strings.Contains(f, w) {

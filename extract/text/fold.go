@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"encoding/binary"
@@ -22,12 +22,12 @@ type Text struct {
 	off    []int32
 }
 
-// NewText folds s, which should already be normalised.
-func NewText(s string) *Text { return newTextBuf(s, nil) }
+// New folds s, which should already be normalised.
+func New(s string) *Text { return NewBuf(s, nil) }
 
-// newTextBuf is NewText with the offset table in off's array when it is large
+// NewBuf is New with the offset table in off's array when it is large
 // enough: the caller lends it and takes it back once done with the Text.
-func newTextBuf(s string, off []int32) *Text {
+func NewBuf(s string, off []int32) *Text {
 	t := &Text{S: s}
 	b := make([]byte, 0, len(s)+16)
 	if cap(off) >= len(s)+1 {
@@ -273,3 +273,11 @@ var asciiLower = func() (t [256]byte) {
 	}
 	return t
 }()
+
+// Offsets returns the table mapping each byte of Folded to its byte in S (one entry
+// more for the end). It is the Text's own: read it, don't change it; hand it back to
+// NewBuf once the Text is no longer used.
+func (t *Text) Offsets() []int32 { return t.off }
+
+// ASCIILower is the lower-case of each ASCII byte (other bytes unchanged).
+var ASCIILower = asciiLower

@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 // FuzzNewText checks that a Text's folded form is Fold of its text, that Fold
 // agrees with FoldRune rune by rune, and that Orig maps the whole folded form back
 // to the whole text, monotonically.
-func FuzzNewText(f *testing.F) {
+func FuzzNew(f *testing.F) {
 	for _, s := range []string{"", "abc", "Arrêté n° 12 – « Œuvre »", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ abcdefghé", "ÉCOLE • 5 €", "½ ﬁn ß", "déjà-vu…"} {
 		f.Add(s)
 	}
@@ -16,9 +16,9 @@ func FuzzNewText(f *testing.F) {
 		if !utf8.ValidString(s) {
 			t.Skip()
 		}
-		tx := NewText(s)
+		tx := New(s)
 		if got := Fold(s); tx.Folded != got {
-			t.Fatalf("NewText(%q).Folded = %q, Fold = %q", s, tx.Folded, got)
+			t.Fatalf("New(%q).Folded = %q, Fold = %q", s, tx.Folded, got)
 		}
 		want := ""
 		var wantOff []int32 // each folded byte's rune in s

@@ -1,4 +1,4 @@
-package extract
+package text
 
 import "testing"
 
@@ -30,7 +30,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestFoldOffsets(t *testing.T) {
-	tx := NewText("Cœur d'Ostrevent, Liévin et CRÉATIVE")
+	tx := New("Cœur d'Ostrevent, Liévin et CRÉATIVE")
 	if tx.Folded != "coeur d'ostrevent, lievin et creative" {
 		t.Fatalf("Folded = %q", tx.Folded)
 	}
