@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"terril/extract/lex"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -873,9 +874,9 @@ func RepairLineBreaks(s string) (string, int) {
 }
 
 // joinAhead returns how many of the next lines join onto head to make a word, or 0.
-func joinAhead(ws wordSet, head string, next []string) int {
+func joinAhead(ws *lex.WordList, head string, next []string) int {
 	word := head
-	allWords := len([]rune(head)) > 1 && ws.has(Fold(head))
+	allWords := len([]rune(head)) > 1 && ws.Has(Fold(head))
 	for m := 1; m <= 3 && m <= len(next); m++ {
 		line := next[m-1]
 		lead := leadingLetters(line)
@@ -886,10 +887,10 @@ func joinAhead(ws wordSet, head string, next []string) int {
 			return 0
 		}
 		word += lead
-		if len([]rune(lead)) < 2 || !ws.has(Fold(lead)) {
+		if len([]rune(lead)) < 2 || !ws.Has(Fold(lead)) {
 			allWords = false
 		}
-		if !allWords && ws.has(Fold(word)) {
+		if !allWords && ws.Has(Fold(word)) {
 			return m
 		}
 		if lead != line {

@@ -1914,7 +1914,7 @@ func accents(s string) int {
 }
 
 // pFrench reports whether a folded word is in the embedded French word list.
-func pFrench(f string) bool { return frenchWords().has(f) }
+func pFrench(f string) bool { return frenchWords().Has(f) }
 
 // Word lists, folded.
 var (

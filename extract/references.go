@@ -470,7 +470,7 @@ func (x *refScanner) serviceCode(p, c int) bool {
 		}
 	}
 	w := x.Str(p)
-	return !codeStop[w] && monthOf(w) == 0 && (len(w) <= 4 || !frenchWords().has(w))
+	return !codeStop[w] && monthOf(w) == 0 && (len(w) <= 4 || !frenchWords().Has(w))
 }
 
 // shortCode reports whether the compound [p, c) is a short code of letters and

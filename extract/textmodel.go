@@ -1,6 +1,9 @@
 package extract
 
-import "terril/extract/text"
+import (
+	"terril/extract/lex"
+	"terril/extract/text"
+)
 
 // The text model and its tokens (package text), under the names the extractors of
 // this package were written with, until each moves to a package of its own.
@@ -47,3 +50,15 @@ func lexString(f string) []token { return text.LexString(f) }
 func newTokens(t *Text) tokens { return tokens{text.Lex(t)} }
 
 func newTokensBuf(t *Text, buf []token) tokens { return tokens{text.LexBuf(t, buf)} }
+
+// IsFrenchWord is text.IsFrenchWord.
+func IsFrenchWord(w string) bool { return text.IsFrenchWord(w) }
+
+// WordStats is text.WordStats.
+func WordStats(s string) (tokens, french int) { return text.WordStats(s) }
+
+// NonWordShare is text.NonWordShare.
+func NonWordShare(s string) (share float64, tokens int) { return text.NonWordShare(s) }
+
+// frenchWords is the embedded French word list (lex.French).
+func frenchWords() *lex.WordList { return lex.French() }

@@ -323,8 +323,8 @@ func TestThemesPrefixFilter(t *testing.T) {
 	}
 	ws := frenchWords()
 	n := 0
-	for i := range ws.start {
-		w := singular(ws.word(i))
+	for i := range ws.Len() {
+		w := singular(ws.Word(i))
 		if strings.ContainsAny(w, "-' ") {
 			continue
 		}

@@ -1,11 +1,11 @@
 // Command genwords writes the French word set that package extract embeds
-// (frwords.txt.gz): the words of a word list, one per line, folded with extract.Fold
+// (frwords.txt.gz): the words of a word list, one per line, folded with text.Fold
 // (lower case, no diacritics), deduplicated, sorted bytewise, joined by '\n' and
 // gzipped.
 //
 // Usage (from package extract, see its go:generate line):
 //
-//	go run ./internal/genwords -o frwords.txt.gz /usr/share/dict/french
+//	go run ../internal/genwords -o data/frwords.txt.gz (from extract/lex) /usr/share/dict/french
 //
 // /usr/share/dict/french is Debian's wfrench package (apt-get install wfrench),
 // GPL-2+; the notice is kept in frwords.LICENSE beside the generated file.
@@ -21,7 +21,7 @@ import (
 	"slices"
 	"strings"
 
-	"terril/extract"
+	"terril/extract/text"
 )
 
 func main() {
@@ -46,7 +46,7 @@ func run(in, out string) error {
 	seen := map[string]bool{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		w := strings.TrimSpace(extract.Fold(extract.Normalize(sc.Text())))
+		w := strings.TrimSpace(text.Fold(text.Normalize(sc.Text())))
 		if w == "" || strings.ContainsAny(w, " \n") {
 			continue
 		}

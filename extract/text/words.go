@@ -1,72 +1,17 @@
-package extract
+package text
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"io"
-	"sort"
 	"strings"
-	"sync"
+	"terril/extract/lex"
 	"unicode"
 	"unicode/utf8"
 )
-
-//go:generate go run ./internal/genwords -o frwords.txt.gz /usr/share/dict/french
-
-// frwordsGz is the French word set: the words of Debian's wfrench list (GPL-2+, see
-// frwords.LICENSE), folded (see Fold), sorted bytewise, one per line, gzipped.
-//
-//go:embed frwords.txt.gz
-var frwordsGz []byte
-
-// frenchWords is the decompressed word list and the start offset of each word,
-// loaded once on first use and read-only afterwards.
-var frenchWords = sync.OnceValue(func() wordSet {
-	zr, err := gzip.NewReader(bytes.NewReader(frwordsGz))
-	if err != nil {
-		panic("extract: embedded word list: " + err.Error())
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		panic("extract: embedded word list: " + err.Error())
-	}
-	s := string(b)
-	ws := wordSet{s: s, start: make([]uint32, 0, bytes.Count(b, []byte{'\n'})+1)}
-	for i := 0; i < len(s); {
-		ws.start = append(ws.start, uint32(i))
-		j := strings.IndexByte(s[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-	}
-	return ws
-})
-
-type wordSet struct {
-	s     string
-	start []uint32
-}
-
-func (ws wordSet) word(i int) string {
-	end := len(ws.s)
-	if i+1 < len(ws.start) {
-		end = int(ws.start[i+1]) - 1
-	}
-	return ws.s[ws.start[i]:end]
-}
-
-func (ws wordSet) has(folded string) bool {
-	i := sort.Search(len(ws.start), func(i int) bool { return ws.word(i) >= folded })
-	return i < len(ws.start) && ws.word(i) == folded
-}
 
 // IsFrenchWord reports whether w, a single word, is in the embedded French word list
 // (Debian's wfrench: common words and their inflected forms, no proper nouns). The
 // comparison ignores case and diacritics: "ARRETE" and "arrêté" are both words.
 func IsFrenchWord(w string) bool {
-	return frenchWords().has(Fold(w))
+	return lex.French().Has(Fold(w))
 }
 
 // WordStats counts the word tokens of a text: runs of letters of two or more
@@ -95,7 +40,7 @@ type wordCounts struct {
 }
 
 func wordStats(text string) (c wordCounts) {
-	ws := frenchWords()
+	ws := lex.French()
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
@@ -129,15 +74,15 @@ func wordStats(text string) (c wordCounts) {
 
 // isFrenchFolded reports whether a folded token is a word; a hyphenated compound is
 // when each of its parts is ("peut-être" is listed, "vingt-deux" may not be).
-func isFrenchFolded(ws wordSet, folded string) bool {
-	if ws.has(folded) {
+func isFrenchFolded(ws *lex.WordList, folded string) bool {
+	if ws.Has(folded) {
 		return true
 	}
 	if !strings.Contains(folded, "-") {
 		return false
 	}
 	for _, part := range strings.Split(folded, "-") {
-		if len(part) > 1 && !ws.has(part) {
+		if len(part) > 1 && !ws.Has(part) {
 			return false
 		}
 	}
