@@ -3,9 +3,11 @@ package index_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
+	"terril/corpus"
 	"terril/index"
 )
 
@@ -48,26 +50,6 @@ func TestDocumentReturnsTextAndEveryFact(t *testing.T) {
 	if len(d.Dates) > 0 && len(r.Dates) == 0 || len(d.People) > 0 && len(r.People) == 0 {
 		t.Errorf("dates %v, people %v: missing", r.Dates, r.People)
 	}
-	// Every span points at the fact's words in the text.
-	communes := 0
-	for _, sp := range r.Spans {
-		if sp.Start < 0 || sp.End > len(r.Text) || sp.Start >= sp.End {
-			t.Fatalf("span %+v outside a text of %d bytes", sp, len(r.Text))
-		}
-		if sp.Kind == "commune" {
-			communes++
-			if _, name, _ := strings.Cut(sp.Value, " "); !strings.EqualFold(r.Text[sp.Start:sp.End], name) && communes == 1 {
-				t.Logf("commune span %q for %q", r.Text[sp.Start:sp.End], sp.Value) // a spelling variant
-			}
-		}
-	}
-	want := 0
-	for _, c := range d.Communes {
-		want += len(c.Spans)
-	}
-	if communes != want || want == 0 || len(d.Amounts) > 0 && len(r.Spans) == 0 {
-		t.Errorf("%d commune spans, want %d; %d spans in all", communes, want, len(r.Spans))
-	}
 	// Hits carry the same facts.
 	res, err := ix.Search(context.Background(), index.Query{Text: `id:"` + d.ID + `"`})
 	if err != nil || len(res.Hits) != 1 {
@@ -93,4 +75,37 @@ func uniq(s []string) []string {
 		}
 	}
 	return out
+}
+
+func TestDocumentSpans(t *testing.T) {
+	text := "Le 3 mars 2024, la ville d'Arras verse 12 500 euros à Arras Pays d'Artois."
+	at := func(s string) corpus.Span {
+		i := strings.Index(text, s)
+		return corpus.Span{Start: i, End: i + len(s)}
+	}
+	d := &corpus.Document{ID: "spans", Text: text,
+		Dates:    []corpus.Date{{Text: "3 mars 2024", Value: "2024-03-03", Span: at("3 mars 2024")}},
+		Amounts:  []corpus.Amount{{Text: "12 500 euros", Value: 12500, Currency: "EUR", Span: at("12 500 euros")}},
+		Communes: []corpus.Commune{{Name: "Arras", INSEE: "62041", Spans: []corpus.Span{at("Arras"), {Start: 70, End: 900}}}},
+	}
+	ix, err := index.Open(t.TempDir() + "/index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Index([]*corpus.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Document(context.Background(), "spans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []index.FactSpan{
+		{Start: at("3 mars 2024").Start, End: at("3 mars 2024").End, Kind: "date", Value: "2024-03-03"},
+		{Start: at("12 500 euros").Start, End: at("12 500 euros").End, Kind: "amount", Value: "12500 EUR"},
+		{Start: at("Arras").Start, End: at("Arras").End, Kind: "commune", Value: "62041 Arras"},
+	} // the span past the end of the text is dropped
+	if !slices.Equal(r.Spans, want) {
+		t.Errorf("spans %+v, want %+v", r.Spans, want)
+	}
 }
