@@ -356,6 +356,12 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("openapi describes no GET %s", p)
 		}
 	}
+	if _, ok := doc.Paths["/api/ingest"]["post"]; !ok {
+		t.Errorf("openapi describes no POST /api/ingest")
+	}
+	if _, ok := doc.Paths["/api/jobs/{id}"]["get"]; !ok {
+		t.Errorf("openapi describes no GET /api/jobs/{id}")
+	}
 }
 
 func TestSearchPage(t *testing.T) {
