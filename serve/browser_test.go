@@ -133,6 +133,17 @@ func TestBrowser(t *testing.T) {
 	if n := count(`document.querySelectorAll('.passages mark').length`); n == 0 {
 		t.Errorf("document page: no highlighted passage")
 	}
+	// The commune is highlighted in the text, its INSEE code in the mark's title.
+	mark, err := chromedp.Run(ctx, chromedp.Evaluate[struct{ Text, Title string }](`(() => {
+		const m = document.querySelector('.text mark.f-commune');
+		return m ? {text: m.textContent, title: m.title} : {}; })()`))
+	must(err)
+	if mark.Text != "Valenciennes" || !strings.Contains(mark.Title, "59606") {
+		t.Errorf("highlighted commune in the text: %+v, want Valenciennes with its code 59606 in the title", mark)
+	}
+	if n := count(`document.querySelectorAll('.text mark.f-amount[title*="8\u202f000\u202f000"]').length`); n != 1 {
+		t.Errorf("highlighted amount with its value in the title: %d, want 1", n)
+	}
 	shot(t, ctx, "serve-document.png")
 
 	// The hostile document's payload is text.

@@ -19,16 +19,6 @@ func parseTemplates() *template.Template {
 		"genre": genreLabel,
 		"theme": themeLabel,
 		"add":   func(a, b int) int { return a + b },
-		// paragraphs splits a text on blank lines, for <p> each.
-		"paragraphs": func(t string) []string {
-			var out []string
-			for _, p := range strings.Split(strings.ReplaceAll(t, "\r\n", "\n"), "\n\n") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-			return out
-		},
 	}).ParseFS(files, "templates/*.html"))
 }
 
@@ -374,6 +364,16 @@ type docPage struct {
 	Snippets []template.HTML
 	Communes []link
 	Themes   []link
+	// Paragraphs are the text with its facts marked (see highlight); Legend names
+	// the kinds of facts marked, with their counts.
+	Paragraphs []template.HTML
+	Legend     []legendItem
+}
+
+// legendItem is a kind of fact marked in a text: its CSS class, name and count.
+type legendItem struct {
+	Class, Label string
+	Count        int
 }
 
 func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
@@ -395,7 +395,8 @@ func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h = &d.Hit
-	p := docPage{Doc: *h, Text: d.Text, Q: q, Back: "/?" + url.Values{"q": {q}}.Encode()}
+	p := docPage{Doc: *h, Text: d.Text, Q: q, Back: "/?" + url.Values{"q": {q}}.Encode(),
+		Paragraphs: highlight(d.Text, d.Spans), Legend: legend(d.Text, d.Spans)}
 	if u, err := url.Parse(h.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		p.Capture = u.String()
 	}
@@ -410,6 +411,21 @@ func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		p.Themes = append(p.Themes, link{Label: themeLabel(t), URL: "/?" + url.Values{"theme": {t}}.Encode()})
 	}
 	s.render(w, http.StatusOK, "doc.html", p)
+}
+
+// legend counts the marks of each kind of fact, in factKinds' order.
+func legend(text string, spans []index.FactSpan) []legendItem {
+	n := map[string]int{}
+	for _, m := range factMarks(text, spans) {
+		n[m.kind]++
+	}
+	var out []legendItem
+	for _, k := range factKinds {
+		if n[k.kind] > 0 {
+			out = append(out, legendItem{Class: "fact f-" + k.kind, Label: k.label, Count: n[k.kind]})
+		}
+	}
+	return out
 }
 
 func (s *server) render(w http.ResponseWriter, code int, name string, data any) {
