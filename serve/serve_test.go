@@ -501,3 +501,25 @@ func TestListenAndServeShutsDown(t *testing.T) {
 		t.Fatal("ListenAndServe did not return after cancel")
 	}
 }
+
+func TestChartsAndMap(t *testing.T) {
+	srv := newServer(t, serve.Options{})
+	_, body := get(t, srv, "/?q=renovation")
+	for _, want := range []string{
+		`<svg class="chart"`, `role="img" aria-labelledby="graphique-annees-titre graphique-annees-desc"`,
+		"<title>2023 : 11\u202f500\u202f000\u00a0€ (2 documents)</title>", // 8 M€ + 3,5 M€
+		"<title>Mobilités : 8\u202f000\u202f000\u00a0€ (1 document)</title>",
+		"<title>Nord (59) : 4 documents</title>", "<title>Pas-de-Calais (62) : 1 document</title>",
+		"<title>Var (83) : aucun document compté</title>", `href="/?dept=59&amp;q=renovation"`,
+		"Données de la carte", // a table as the text alternative
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("search page lacks %s", want)
+		}
+	}
+	// No amounts, no chart; the map still counts.
+	_, body = get(t, srv, "/?q=conseil+municipal+budget")
+	if strings.Contains(body, "graphique-annees") || !strings.Contains(body, "carte-departements") {
+		t.Errorf("a search without amounts: charts or map wrong")
+	}
+}

@@ -178,6 +178,8 @@ type searchPage struct {
 	Filters         []link
 	Prev, Next      string
 	CSV, JSONL, API string
+	Charts          []*chart // amounts by year and by theme
+	Map             *mapView // documents by département
 }
 
 // uiFacets are the facets of the sidebar, in order, with their French titles.
@@ -233,6 +235,16 @@ func (s *server) fillSearch(p *searchPage, v url.Values, q index.Query, res *ind
 		}
 	}
 	p.Filters = activeFilters(v)
+	for _, c := range []*chart{yearChart(v, res.Sums), themeChart(v, res.Sums)} {
+		if c != nil {
+			p.Charts = append(p.Charts, c)
+		}
+	}
+	for i := range res.Facets {
+		if res.Facets[i].Name == "dept" {
+			p.Map = deptMap(v, &res.Facets[i])
+		}
+	}
 	if q.Offset > 0 {
 		p.Prev = pageURL(v, max(0, q.Offset-q.Size))
 	}
