@@ -145,3 +145,19 @@ func TestServeIngest(t *testing.T) {
 		t.Errorf("serve after cancel: %v", err)
 	}
 }
+
+// TestServeLoadtest runs the load test in miniature: it must fill, serve, ingest and
+// report every kind of request without errors (no figure is asserted).
+func TestServeLoadtest(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	out, _ := terril(t, false, "loadtest", "--index", dir, "--docs", "40", "--clients", "2", "--duration", "300ms", "--ingest", "5")
+	for _, want := range []string{"search (snippets, 10 hits)", "5 facets", "5 facets, match all", "ingest during the load", "load average"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("loadtest output lacks %q:\n%s", want, out)
+		}
+	}
+	if regexp.MustCompile(`\s[1-9]\d*\n`).MatchString(out[strings.Index(out, "request"):]) {
+		t.Errorf("loadtest had errors:\n%s", out)
+	}
+	terril(t, true, "loadtest", "--docs", "10")
+}
