@@ -190,6 +190,10 @@ var uiFacets = []struct{ name, title string }{
 
 const uiPage = 20
 
+// uiSums are the sums the search page shows: funding totals beside the facets,
+// the totals of the amounts cited for the charts. Each dimension costs a pass.
+var uiSums = []string{"commune", "epci", "dept", "theme", "year", "doc-year", "doc-theme"}
+
 func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	p := searchPage{Q: v.Get("q")}
@@ -199,7 +203,7 @@ func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 		for _, f := range uiFacets {
 			q.Facets = append(q.Facets, f.name)
 		}
-		q.Sums = index.SumDimensions
+		q.Sums = uiSums
 		var res *index.Result
 		if res, err = s.search(r, q); err == nil {
 			s.fillSearch(&p, v, q, res)
