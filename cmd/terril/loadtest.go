@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -90,6 +91,7 @@ func loadtestCommand(ctx context.Context, e *env, args []string) error {
 	duration := fs.Duration("duration", 30*time.Second, "how long the clients run")
 	more := fs.Int("ingest", 3000, "`N` generated documents ingested through POST /api/ingest during the load")
 	workers := fs.Int("j", 1, "`N` documents read in parallel by the ingest")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the load phase to `FILE`")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -122,6 +124,17 @@ func loadtestCommand(ctx context.Context, e *env, args []string) error {
 	defer os.RemoveAll(root)
 	if err := writeSynth(root, *more, *size); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return runLoad(ctx, e, ix, proc, root, loadPlan{clients: *clients, duration: *duration, workers: *workers})
 }
