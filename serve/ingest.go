@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"terril/extract"
 	"terril/index"
 	"terril/pipeline"
 )
@@ -118,7 +119,7 @@ type Job struct {
 type job struct {
 	mu                       sync.Mutex
 	Job                      // under mu
-	failed, skipped, indexed atomic.Int64
+	read, failed, skipped, indexed atomic.Int64
 }
 
 type crawlSummary struct {
@@ -154,6 +155,27 @@ func (j *job) fail(f pipeline.Failure) {
 	}
 }
 
+// counting returns a copy of p whose reader counts the documents it read, for
+// the job's live count (the pipeline tells of a document once committed only).
+func (j *job) counting(p *pipeline.Processor) *pipeline.Processor {
+	c := pipeline.Processor{}
+	if p != nil {
+		c = *p
+	}
+	read := c.Read
+	if read == nil {
+		read = pipeline.DefaultRead
+	}
+	c.Read = func(ctx context.Context, name, ct string, data []byte) (*extract.Result, error) {
+		res, err := read(ctx, name, ct, data)
+		if err == nil {
+			j.read.Add(1)
+		}
+		return res, err
+	}
+	return &c
+}
+
 // maxJobErrors bounds the failures a job keeps (the counts go on).
 const maxJobErrors = 1000
 
@@ -164,9 +186,7 @@ func (j *job) snapshot() Job {
 	s := j.Job
 	s.Errors = append([]pipeline.Failure{}, j.Errors...)
 	if j.State == "running" {
-		// Documents read are counted as indexed while the run goes (the pipeline
-		// tells of them once committed).
-		s.Read, s.Indexed = int(j.indexed.Load()), int(j.indexed.Load())
+		s.Read, s.Indexed = int(j.read.Load()), int(j.indexed.Load())
 		s.Failed, s.Skipped = int(j.failed.Load()), int(j.skipped.Load())
 	}
 	return s
@@ -375,7 +395,7 @@ func (ing *Ingester) confined(produce func(context.Context, chan<- pipeline.Inpu
 // run runs a job to its end.
 func (ing *Ingester) run(j *job, paths []string, source string, crawl *Crawl) {
 	defer ing.wg.Done()
-	proc := ing.opts.Processor
+	proc := j.counting(ing.opts.Processor)
 	cfg := pipeline.Config{Processor: proc, Sink: ing.ix, Workers: ing.opts.Workers, Progress: j, Failed: j.fail}
 	var produce func(context.Context, chan<- pipeline.Input) error
 	if crawl != nil {
