@@ -114,11 +114,66 @@ func documentFields(d *corpus.Document) map[string]any {
 		f[fDetails] = string(b)
 	}
 	if spans := spansOf(d); len(spans) > 0 {
-		if b, err := json.Marshal(spans); err == nil {
+		if b, err := json.Marshal(packSpans(spans)); err == nil {
 			f[fSpans] = string(b)
 		}
 	}
 	return f
+}
+
+// packedSpans is how spans are stored: each value once (a commune named ten times,
+// a date repeated), and each span as [start, end, kind, value index], with the kinds
+// as letters (spanKinds). Half the bytes of a list of FactSpan objects.
+type packedSpans struct {
+	Values []string `json:"v"`
+	Spans  [][4]any `json:"s"`
+}
+
+// spanKinds are the letters of the kinds of facts in packedSpans.
+var spanKinds = map[string]string{"date": "d", "amount": "a", "commune": "c", "epci": "e",
+	"person": "p", "signatory": "s", "reference": "r"}
+
+func packSpans(spans []FactSpan) packedSpans {
+	var p packedSpans
+	at := map[string]int{}
+	for _, sp := range spans {
+		i, ok := at[sp.Value]
+		if !ok {
+			i = len(p.Values)
+			at[sp.Value] = i
+			p.Values = append(p.Values, sp.Value)
+		}
+		p.Spans = append(p.Spans, [4]any{sp.Start, sp.End, spanKinds[sp.Kind], i})
+	}
+	return p
+}
+
+// unpackSpans reads stored spans; what does not parse is left out.
+func unpackSpans(s string) []FactSpan {
+	var p struct {
+		Values []string             `json:"v"`
+		Spans  [][4]json.RawMessage `json:"s"`
+	}
+	if json.Unmarshal([]byte(s), &p) != nil {
+		return nil
+	}
+	kinds := map[string]string{}
+	for k, l := range spanKinds {
+		kinds[l] = k
+	}
+	var out []FactSpan
+	for _, x := range p.Spans {
+		var sp FactSpan
+		var kind string
+		var vi int
+		if json.Unmarshal(x[0], &sp.Start) != nil || json.Unmarshal(x[1], &sp.End) != nil ||
+			json.Unmarshal(x[2], &kind) != nil || json.Unmarshal(x[3], &vi) != nil || vi < 0 || vi >= len(p.Values) {
+			continue
+		}
+		sp.Kind, sp.Value = kinds[kind], p.Values[vi]
+		out = append(out, sp)
+	}
+	return out
 }
 
 // fSpans is the stored JSON of where each fact is in the text. Only Document reads
@@ -216,7 +271,7 @@ func (ix *Index) Document(ctx context.Context, id string) (*Record, error) {
 	r := &Record{Hit: toHit(m)}
 	r.Text, _ = m.Fields[fText].(string)
 	if s, _ := m.Fields[fSpans].(string); s != "" {
-		_ = json.Unmarshal([]byte(s), &r.Spans) // a damaged field shows the text unmarked
+		r.Spans = unpackSpans(s)
 	}
 	return r, nil
 }
