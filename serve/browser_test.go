@@ -100,7 +100,21 @@ func TestBrowser(t *testing.T) {
 	if h := text("#titre-resultats"); !strings.Contains(h, "6 documents") {
 		t.Errorf("after typing the query: %q", h)
 	}
+	if n := count(`document.querySelectorAll('svg.chart[role="img"]').length`); n != 3 {
+		t.Errorf("search page: %d charts and maps, want 3 (years, themes, départements)", n)
+	}
 	shot(t, ctx, "serve-search.png")
+
+	// A département of the map is a link the keyboard reaches and follows.
+	must(chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS(`#vue-ensemble ~ figure.map svg a[href*="dept=59"]`)),
+		chromedp.KeyEvent("\r"),
+	))
+	must(waitPage(ctx, "dept=59", ".filters"))
+	if h := text("#titre-resultats"); !strings.Contains(h, "4 documents") {
+		t.Errorf("after following Nord on the map: %q", h)
+	}
+	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?q=r%C3%A9novation"), chromedp.WaitVisible(chromedp.CSS("ol.hits"))))
 
 	// Click a facet.
 	must(chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.facets a[href*="commune=59178"]`))))
