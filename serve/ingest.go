@@ -117,8 +117,8 @@ type Job struct {
 
 // job is a Job as it runs: the view, under mu, and the live counts.
 type job struct {
-	mu                       sync.Mutex
-	Job                      // under mu
+	mu                             sync.Mutex
+	Job                            // under mu
 	read, failed, skipped, indexed atomic.Int64
 }
 
