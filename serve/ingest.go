@@ -364,7 +364,8 @@ func (ing *Ingester) inside(real string) bool {
 }
 
 // confined passes on what produce sends, turning a file whose resolved path
-// leaves the root (a symbolic link inside a folder) into a failure, unread.
+// leaves the root (a symbolic link inside a folder) into a failure: its bytes,
+// read by the producer, are dropped before extraction.
 func (ing *Ingester) confined(produce func(context.Context, chan<- pipeline.Input) error) func(context.Context, chan<- pipeline.Input) error {
 	return func(ctx context.Context, out chan<- pipeline.Input) error {
 		in := make(chan pipeline.Input)
