@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -99,18 +101,137 @@ func containsFact[T comparable](s []T, v T) bool {
 	return false
 }
 
-// addDocumentMappings maps the stored details.
+// addDocumentMappings maps the stored details and spans.
 func addDocumentMappings(dm *mapping.DocumentMapping, stored func() *mapping.FieldMapping) {
 	dm.AddFieldMappingsAt(fDetails, stored())
+	dm.AddFieldMappingsAt(fSpans, stored())
 }
 
-// documentFields returns the stored details of d.
+// documentFields returns the stored details and spans of d.
 func documentFields(d *corpus.Document) map[string]any {
-	b, err := json.Marshal(detailsOf(d))
-	if err != nil || string(b) == "{}" {
+	f := map[string]any{}
+	if b, err := json.Marshal(detailsOf(d)); err == nil && string(b) != "{}" {
+		f[fDetails] = string(b)
+	}
+	if spans := spansOf(d); len(spans) > 0 {
+		if b, err := json.Marshal(packSpans(spans)); err == nil {
+			f[fSpans] = string(b)
+		}
+	}
+	return f
+}
+
+// packedSpans is how spans are stored: each value once (a commune named ten times,
+// a date repeated), and each span as [start, end, kind, value index], with the kinds
+// as letters (spanKinds). Half the bytes of a list of FactSpan objects.
+type packedSpans struct {
+	Values []string `json:"v"`
+	Spans  [][4]any `json:"s"`
+}
+
+// spanKinds are the letters of the kinds of facts in packedSpans.
+var spanKinds = map[string]string{"date": "d", "amount": "a", "commune": "c", "epci": "e",
+	"person": "p", "signatory": "s", "reference": "r"}
+
+func packSpans(spans []FactSpan) packedSpans {
+	var p packedSpans
+	at := map[string]int{}
+	for _, sp := range spans {
+		i, ok := at[sp.Value]
+		if !ok {
+			i = len(p.Values)
+			at[sp.Value] = i
+			p.Values = append(p.Values, sp.Value)
+		}
+		p.Spans = append(p.Spans, [4]any{sp.Start, sp.End, spanKinds[sp.Kind], i})
+	}
+	return p
+}
+
+// unpackSpans reads stored spans; what does not parse is left out.
+func unpackSpans(s string) []FactSpan {
+	var p struct {
+		Values []string             `json:"v"`
+		Spans  [][4]json.RawMessage `json:"s"`
+	}
+	if json.Unmarshal([]byte(s), &p) != nil {
 		return nil
 	}
-	return map[string]any{fDetails: string(b)}
+	kinds := map[string]string{}
+	for k, l := range spanKinds {
+		kinds[l] = k
+	}
+	var out []FactSpan
+	for _, x := range p.Spans {
+		var sp FactSpan
+		var kind string
+		var vi int
+		if json.Unmarshal(x[0], &sp.Start) != nil || json.Unmarshal(x[1], &sp.End) != nil ||
+			json.Unmarshal(x[2], &kind) != nil || json.Unmarshal(x[3], &vi) != nil || vi < 0 || vi >= len(p.Values) {
+			continue
+		}
+		sp.Kind, sp.Value = kinds[kind], p.Values[vi]
+		out = append(out, sp)
+	}
+	return out
+}
+
+// fSpans is the stored JSON of where each fact is in the text. Only Document reads
+// it (hits do not carry it), so searches pay nothing for it.
+const fSpans = "spans"
+
+// FactSpan locates one fact in Record.Text: byte offsets [Start, End), the kind of
+// fact and its value.
+type FactSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"` // date, amount, commune, epci, person, signatory, reference
+	// Value is what the text says, normalised: an ISO date, an amount in its
+	// currency's units ("1200000 EUR"), "INSEE Name", "SIREN Name", a person's name
+	// and role ("Marie Dupont, maire"), a reference's kind and number.
+	Value string `json:"value"`
+}
+
+// spansOf lists the spans of d's facts that lie within its text.
+func spansOf(d *corpus.Document) []FactSpan {
+	var out []FactSpan
+	add := func(sp corpus.Span, kind, value string) {
+		if sp.Start >= 0 && sp.Start < sp.End && sp.End <= len(d.Text) {
+			out = append(out, FactSpan{Start: sp.Start, End: sp.End, Kind: kind, Value: value})
+		}
+	}
+	for _, x := range d.Dates {
+		add(x.Span, "date", x.Value)
+	}
+	for _, x := range d.Amounts {
+		add(x.Span, "amount", strconv.FormatFloat(x.Value, 'f', -1, 64)+" "+x.Currency)
+	}
+	for _, x := range d.Communes {
+		for _, sp := range x.Spans {
+			add(sp, "commune", x.INSEE+" "+x.Name)
+		}
+	}
+	for _, x := range d.EPCIs {
+		for _, sp := range x.Spans {
+			add(sp, "epci", x.SIREN+" "+x.Name)
+		}
+	}
+	for _, x := range d.People {
+		v := x.Name
+		if x.Role != "" {
+			v += ", " + x.Role
+		}
+		for _, sp := range x.Spans {
+			add(sp, "person", v)
+		}
+	}
+	for _, x := range d.Signatories {
+		add(x.Span, "signatory", x.Name)
+	}
+	for _, x := range d.References {
+		add(x.Span, "reference", strings.TrimSpace(x.Kind+" "+x.Number))
+	}
+	return out
 }
 
 // decodeDetails reads the stored details of a hit; nothing when absent.
@@ -126,6 +247,9 @@ func decodeDetails(s string) Details {
 type Record struct {
 	Hit
 	Text string `json:"text"`
+	// Spans locate the facts in Text (none for documents indexed before spans were
+	// stored, until they are indexed again).
+	Spans []FactSpan `json:"spans,omitempty"`
 }
 
 // ErrNotFound is returned by Document for an id the index does not hold.
@@ -135,7 +259,7 @@ var ErrNotFound = errors.New("no such document")
 // text (as indexed: cut at the ingest's --max-text).
 func (ix *Index) Document(ctx context.Context, id string) (*Record, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = append(hitFields(), fText)
+	req.Fields = append(hitFields(), fText, fSpans)
 	sr, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("document %q: %w", id, err)
@@ -146,6 +270,9 @@ func (ix *Index) Document(ctx context.Context, id string) (*Record, error) {
 	m := sr.Hits[0]
 	r := &Record{Hit: toHit(m)}
 	r.Text, _ = m.Fields[fText].(string)
+	if s, _ := m.Fields[fSpans].(string); s != "" {
+		r.Spans = unpackSpans(s)
+	}
 	return r, nil
 }
 

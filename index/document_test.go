@@ -3,8 +3,11 @@ package index_test
 import (
 	"context"
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
+	"terril/corpus"
 	"terril/index"
 )
 
@@ -72,4 +75,37 @@ func uniq(s []string) []string {
 		}
 	}
 	return out
+}
+
+func TestDocumentSpans(t *testing.T) {
+	text := "Le 3 mars 2024, la ville d'Arras verse 12 500 euros à Arras Pays d'Artois."
+	at := func(s string) corpus.Span {
+		i := strings.Index(text, s)
+		return corpus.Span{Start: i, End: i + len(s)}
+	}
+	d := &corpus.Document{ID: "spans", Text: text,
+		Dates:    []corpus.Date{{Text: "3 mars 2024", Value: "2024-03-03", Span: at("3 mars 2024")}},
+		Amounts:  []corpus.Amount{{Text: "12 500 euros", Value: 12500, Currency: "EUR", Span: at("12 500 euros")}},
+		Communes: []corpus.Commune{{Name: "Arras", INSEE: "62041", Spans: []corpus.Span{at("Arras"), {Start: 70, End: 900}}}},
+	}
+	ix, err := index.Open(t.TempDir() + "/index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Index([]*corpus.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Document(context.Background(), "spans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []index.FactSpan{
+		{Start: at("3 mars 2024").Start, End: at("3 mars 2024").End, Kind: "date", Value: "2024-03-03"},
+		{Start: at("12 500 euros").Start, End: at("12 500 euros").End, Kind: "amount", Value: "12500 EUR"},
+		{Start: at("Arras").Start, End: at("Arras").End, Kind: "commune", Value: "62041 Arras"},
+	} // the span past the end of the text is dropped
+	if !slices.Equal(r.Spans, want) {
+		t.Errorf("spans %+v, want %+v", r.Spans, want)
+	}
 }

@@ -111,7 +111,8 @@ func (s *server) apiSums(w http.ResponseWriter, r *http.Request) {
 // request has a q.
 type document struct {
 	index.Hit
-	Text string `json:"text"`
+	Text  string           `json:"text"`
+	Spans []index.FactSpan `json:"spans,omitempty"`
 }
 
 // record returns the stored document of a hit with the hit's snippets.
@@ -126,7 +127,7 @@ func (s *server) record(r *http.Request, h *index.Hit) (*document, error) {
 		return nil, err
 	}
 	rec.Snippets, rec.SnippetsText, rec.Score = h.Snippets, h.SnippetsText, h.Score
-	return &document{Hit: rec.Hit, Text: rec.Text}, nil
+	return &document{Hit: rec.Hit, Text: rec.Text, Spans: rec.Spans}, nil
 }
 
 var errNotFound = errors.New("document introuvable")

@@ -100,7 +100,21 @@ func TestBrowser(t *testing.T) {
 	if h := text("#titre-resultats"); !strings.Contains(h, "6 documents") {
 		t.Errorf("after typing the query: %q", h)
 	}
+	if n := count(`document.querySelectorAll('svg.chart[role="img"]').length`); n != 3 {
+		t.Errorf("search page: %d charts and maps, want 3 (years, themes, départements)", n)
+	}
 	shot(t, ctx, "serve-search.png")
+
+	// A département of the map is a link the keyboard reaches and follows.
+	must(chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS(`#vue-ensemble ~ figure.map svg a[href*="dept=59"]`)),
+		chromedp.KeyEvent("\r"),
+	))
+	must(waitPage(ctx, "dept=59", ".filters"))
+	if h := text("#titre-resultats"); !strings.Contains(h, "4 documents") {
+		t.Errorf("after following Nord on the map: %q", h)
+	}
+	must(chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?q=r%C3%A9novation"), chromedp.WaitVisible(chromedp.CSS("ol.hits"))))
 
 	// Click a facet.
 	must(chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.facets a[href*="commune=59178"]`))))
@@ -132,6 +146,17 @@ func TestBrowser(t *testing.T) {
 	}
 	if n := count(`document.querySelectorAll('.passages mark').length`); n == 0 {
 		t.Errorf("document page: no highlighted passage")
+	}
+	// The commune is highlighted in the text, its INSEE code in the mark's title.
+	mark, err := chromedp.Run(ctx, chromedp.Evaluate[struct{ Text, Title string }](`(() => {
+		const m = document.querySelector('.text mark.f-commune');
+		return m ? {text: m.textContent, title: m.title} : {}; })()`))
+	must(err)
+	if mark.Text != "Valenciennes" || !strings.Contains(mark.Title, "59606") {
+		t.Errorf("highlighted commune in the text: %+v, want Valenciennes with its code 59606 in the title", mark)
+	}
+	if n := count(`document.querySelectorAll('.text mark.f-amount[title*="8\u202f000\u202f000"]').length`); n != 1 {
+		t.Errorf("highlighted amount with its value in the title: %d, want 1", n)
 	}
 	shot(t, ctx, "serve-document.png")
 

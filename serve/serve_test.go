@@ -71,6 +71,25 @@ func testDocs() []*corpus.Document {
 	}
 	fund(docs[0], "État", corpus.InstrumentDotation, 1200000, douai.INSEE)
 	fund(docs[3], "Région Hauts-de-France", corpus.InstrumentSubvention, 3.5e6, douai.INSEE)
+	// Spans where the texts say the communes and amounts, for the document page.
+	amountText := map[float64]string{1200000: "1 200 000 euros", 45000: "45 000 euros", 8e6: "8 millions d'euros", 3.5e6: "3 500 000 euros"}
+	for _, doc := range docs {
+		for i, c := range doc.Communes {
+			for at := 0; ; {
+				j := strings.Index(doc.Text[at:], c.Name)
+				if j < 0 {
+					break
+				}
+				doc.Communes[i].Spans = append(doc.Communes[i].Spans, corpus.Span{Start: at + j, End: at + j + len(c.Name)})
+				at += j + len(c.Name)
+			}
+		}
+		for i, a := range doc.Amounts {
+			if j := strings.Index(doc.Text, amountText[a.Value]); j >= 0 && amountText[a.Value] != "" {
+				doc.Amounts[i].Text, doc.Amounts[i].Span = amountText[a.Value], corpus.Span{Start: j, End: j + len(amountText[a.Value])}
+			}
+		}
+	}
 	docs[1].URL = "javascript:alert(3)"
 	docs[2].URL = "https://example.org/actu/valenciennes-tram?id=3"
 	return docs
@@ -257,11 +276,15 @@ func TestDocument(t *testing.T) {
 	// The document comes with its text and every fact.
 	_, body := get(t, srv, "/api/documents/"+url.PathEscape("communiques/2021-douai-gymnase.html"))
 	var d struct {
-		Text         string   `json:"text"`
-		Departements []string `json:"departements"`
+		Text         string           `json:"text"`
+		Departements []string         `json:"departements"`
+		Spans        []index.FactSpan `json:"spans"`
 	}
 	if json.Unmarshal([]byte(body), &d) != nil || !strings.Contains(d.Text, "gymnase Gayant pour 1 200 000 euros") || len(d.Departements) != 1 {
 		t.Errorf("document without its text or départements: %s", body)
+	}
+	if len(d.Spans) != 2 || d.Text[d.Spans[0].Start:d.Spans[0].End] != "1 200 000 euros" || d.Spans[0].Value != "1200000 EUR" {
+		t.Errorf("spans of the document: %+v, want the amount's, then Douai's", d.Spans)
 	}
 	resp, body := get(t, srv, "/api/documents/absent")
 	if resp.StatusCode != 404 || !strings.Contains(body, `"error"`) {
@@ -356,6 +379,12 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("openapi describes no GET %s", p)
 		}
 	}
+	if _, ok := doc.Paths["/api/ingest"]["post"]; !ok {
+		t.Errorf("openapi describes no POST /api/ingest")
+	}
+	if _, ok := doc.Paths["/api/jobs/{id}"]["get"]; !ok {
+		t.Errorf("openapi describes no GET /api/jobs/{id}")
+	}
 }
 
 func TestSearchPage(t *testing.T) {
@@ -395,7 +424,8 @@ func TestDocumentPage(t *testing.T) {
 	_, body := get(t, srv, "/doc/"+url.PathEscape("https://example.org/actu/valenciennes-tram?id=3")+"?q=tramway")
 	for _, want := range []string{"Le tramway de Valenciennes prolongé", `href="https://example.org/actu/valenciennes-tram?id=3"`,
 		"Valenciennes (59606)", "8\u202f000\u202f000\u00a0€", "Mobilités", "<mark>tramway</mark>",
-		"<p>Valenciennes Métropole prolonge la ligne de tramway ; la rénovation des quais coûte 8 millions d&#39;euros.</p>"} {
+		`<p><mark class="fact f-commune" title="Commune Valenciennes — code INSEE 59606">Valenciennes</mark> Métropole prolonge la ligne de tramway ; ` +
+			"la rénovation des quais coûte <mark class=\"fact f-amount\" title=\"Montant : 8\u202f000\u202f000\u00a0€\">8 millions d&#39;euros</mark>.</p>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("document page lacks %s", want)
 		}
@@ -469,5 +499,27 @@ func TestListenAndServeShutsDown(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("ListenAndServe did not return after cancel")
+	}
+}
+
+func TestChartsAndMap(t *testing.T) {
+	srv := newServer(t, serve.Options{})
+	_, body := get(t, srv, "/?q=renovation")
+	for _, want := range []string{
+		`<svg class="chart"`, `role="img" aria-labelledby="graphique-annees-titre graphique-annees-desc"`,
+		"<title>2023 : 11\u202f500\u202f000\u00a0€ (2 documents)</title>", // 8 M€ + 3,5 M€
+		"<title>Mobilités : 8\u202f000\u202f000\u00a0€ (1 document)</title>",
+		"<title>Nord (59) : 4 documents</title>", "<title>Pas-de-Calais (62) : 1 document</title>",
+		"<title>Var (83) : aucun document compté</title>", `href="/?dept=59&amp;q=renovation"`,
+		"Données de la carte", // a table as the text alternative
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("search page lacks %s", want)
+		}
+	}
+	// No amounts, no chart; the map still counts.
+	_, body = get(t, srv, "/?q=conseil+municipal+budget")
+	if strings.Contains(body, "graphique-annees") || !strings.Contains(body, "carte-departements") {
+		t.Errorf("a search without amounts: charts or map wrong")
 	}
 }

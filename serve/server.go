@@ -31,6 +31,9 @@ type Options struct {
 	ExportBatch int
 	// SearchTimeout bounds one search, facets or sums request (default 30 s).
 	SearchTimeout time.Duration
+	// Ingest, when set, enables POST /api/ingest and GET /api/jobs: without it
+	// they answer 403 and say how to enable them.
+	Ingest *Ingester
 	// Logger receives the errors the index answers with (default: log.Default()).
 	Logger *log.Logger
 }
@@ -60,7 +63,7 @@ type server struct {
 	tmpl *template.Template
 }
 
-// maxBody bounds request bodies: every endpoint is a GET, none needs one.
+// maxBody bounds request bodies: only POST /api/ingest has one, a short JSON.
 const maxBody = 64 << 10
 
 // New returns the handler of the API and the UI over ix. The caller keeps ownership
@@ -74,6 +77,9 @@ func New(ix *index.Index, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/sums", s.apiSums)
 	mux.HandleFunc("GET /api/documents/{id...}", s.apiDocument)
 	mux.HandleFunc("GET /api/export", s.apiExport)
+	mux.HandleFunc("POST /api/ingest", s.apiIngest)
+	mux.HandleFunc("GET /api/jobs", s.apiJobs)
+	mux.HandleFunc("GET /api/jobs/{id}", s.apiJob)
 	mux.HandleFunc("GET /api/openapi.json", s.static("assets/openapi.json", "application/json"))
 	mux.HandleFunc("GET /static/style.css", s.static("assets/style.css", "text/css; charset=utf-8"))
 	mux.HandleFunc("GET /{$}", s.uiSearch)

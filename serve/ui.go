@@ -19,16 +19,6 @@ func parseTemplates() *template.Template {
 		"genre": genreLabel,
 		"theme": themeLabel,
 		"add":   func(a, b int) int { return a + b },
-		// paragraphs splits a text on blank lines, for <p> each.
-		"paragraphs": func(t string) []string {
-			var out []string
-			for _, p := range strings.Split(strings.ReplaceAll(t, "\r\n", "\n"), "\n\n") {
-				if p = strings.TrimSpace(p); p != "" {
-					out = append(out, p)
-				}
-			}
-			return out
-		},
 	}).ParseFS(files, "templates/*.html"))
 }
 
@@ -188,6 +178,8 @@ type searchPage struct {
 	Filters         []link
 	Prev, Next      string
 	CSV, JSONL, API string
+	Charts          []*chart // amounts by year and by theme
+	Map             *mapView // documents by département
 }
 
 // uiFacets are the facets of the sidebar, in order, with their French titles.
@@ -198,6 +190,10 @@ var uiFacets = []struct{ name, title string }{
 
 const uiPage = 20
 
+// uiSums are the sums the search page shows: funding totals beside the facets,
+// the totals of the amounts cited for the charts. Each dimension costs a pass.
+var uiSums = []string{"commune", "epci", "dept", "theme", "year", "doc-year", "doc-theme"}
+
 func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	p := searchPage{Q: v.Get("q")}
@@ -207,7 +203,7 @@ func (s *server) uiSearch(w http.ResponseWriter, r *http.Request) {
 		for _, f := range uiFacets {
 			q.Facets = append(q.Facets, f.name)
 		}
-		q.Sums = index.SumDimensions
+		q.Sums = uiSums
 		var res *index.Result
 		if res, err = s.search(r, q); err == nil {
 			s.fillSearch(&p, v, q, res)
@@ -243,6 +239,16 @@ func (s *server) fillSearch(p *searchPage, v url.Values, q index.Query, res *ind
 		}
 	}
 	p.Filters = activeFilters(v)
+	for _, c := range []*chart{yearChart(v, res.Sums), themeChart(v, res.Sums)} {
+		if c != nil {
+			p.Charts = append(p.Charts, c)
+		}
+	}
+	for i := range res.Facets {
+		if res.Facets[i].Name == "dept" {
+			p.Map = deptMap(v, &res.Facets[i])
+		}
+	}
 	if q.Offset > 0 {
 		p.Prev = pageURL(v, max(0, q.Offset-q.Size))
 	}
@@ -374,6 +380,16 @@ type docPage struct {
 	Snippets []template.HTML
 	Communes []link
 	Themes   []link
+	// Paragraphs are the text with its facts marked (see highlight); Legend names
+	// the kinds of facts marked, with their counts.
+	Paragraphs []template.HTML
+	Legend     []legendItem
+}
+
+// legendItem is a kind of fact marked in a text: its CSS class, name and count.
+type legendItem struct {
+	Class, Label string
+	Count        int
 }
 
 func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
@@ -395,7 +411,8 @@ func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h = &d.Hit
-	p := docPage{Doc: *h, Text: d.Text, Q: q, Back: "/?" + url.Values{"q": {q}}.Encode()}
+	p := docPage{Doc: *h, Text: d.Text, Q: q, Back: "/?" + url.Values{"q": {q}}.Encode(),
+		Paragraphs: highlight(d.Text, d.Spans), Legend: legend(d.Text, d.Spans)}
 	if u, err := url.Parse(h.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		p.Capture = u.String()
 	}
@@ -410,6 +427,21 @@ func (s *server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		p.Themes = append(p.Themes, link{Label: themeLabel(t), URL: "/?" + url.Values{"theme": {t}}.Encode()})
 	}
 	s.render(w, http.StatusOK, "doc.html", p)
+}
+
+// legend counts the marks of each kind of fact, in factKinds' order.
+func legend(text string, spans []index.FactSpan) []legendItem {
+	n := map[string]int{}
+	for _, m := range factMarks(text, spans) {
+		n[m.kind]++
+	}
+	var out []legendItem
+	for _, k := range factKinds {
+		if n[k.kind] > 0 {
+			out = append(out, legendItem{Class: "fact f-" + k.kind, Label: k.label, Count: n[k.kind]})
+		}
+	}
+	return out
 }
 
 func (s *server) render(w http.ResponseWriter, code int, name string, data any) {

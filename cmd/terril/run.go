@@ -34,6 +34,7 @@ var commands = []command{
 	{"eval", "score extraction against gold annotations (precision, recall, F1)", evalCommand},
 	{"extract", "extract facts from files and print them as JSON Lines", extractCommand},
 	{"ingest", "read, extract and index files and folders", ingestCommand},
+	{"loadtest", "measure terril serve under concurrent clients while it ingests", loadtestCommand},
 	{"search", "search the index", searchCommand},
 	{"facets", "count and sum the matching documents by commune, theme, year…", facetsCommand},
 	{"fundings", "list, sum and export funding events: funder, beneficiary, commune, amount", fundingsCommand},
