@@ -5,6 +5,8 @@ import (
 	"slices"
 
 	"terril/corpus"
+	"terril/extract/lex"
+	"terril/extract/text"
 )
 
 // multipliers written as words or abbreviations after a number. cur is true when
@@ -165,7 +167,7 @@ func amountsOf(tk tokens) []corpus.Amount {
 	x := amountScanner{tokens: tk, out: make([]amt, 0, 8+len(tk.Toks)/400)}
 	for i := x.skip(0); i < len(x.Toks); i = x.skip(i) {
 		if tk := x.Toks[i]; tk.Kind == tokWord {
-			if !numGuard.May(x.F[tk.S:tk.E]) {
+			if !text.NumGuard.May(x.F[tk.S:tk.E]) {
 				i++ // fNumWord is of the first byte and length only
 				continue
 			}
@@ -173,7 +175,7 @@ func amountsOf(tk tokens) []corpus.Amount {
 				i += n
 				continue
 			}
-			if !x.numberMayGoOn(i) || !isNumberWord(x.Str(i)) {
+			if !x.numberMayGoOn(i) || !text.IsNumberWord(x.Str(i)) {
 				i++
 				continue
 			}
@@ -204,7 +206,7 @@ func (x *amountScanner) skip(i int) int {
 func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.Kind(i) != tokNum {
 		if x.Kind(i) == tokWord {
-			if v, end, _ := x.wordNumber(i); end > i {
+			if v, end, _ := x.WordNumber(i); end > i {
 				return number{i: i, j: end, value: v, intLen: 1, words: true}, true
 			}
 		}
@@ -213,10 +215,10 @@ func (x *amountScanner) parseNumber(i int, second bool) (number, bool) {
 	if x.Glued(i) && (x.Alnum(i-1) || x.IsPunct(i-1, ",") || x.IsPunct(i-1, ".") || x.IsPunct(i-1, "/") || x.IsPunct(i-1, "-") && !second) {
 		return number{}, false
 	}
-	if x.numeroBefore(i) {
+	if x.NumeroBefore(i) {
 		return number{}, false
 	}
-	if x.Kind(i-1) == tokNum && x.Toks[i].Gap == gapSpace && len(x.Str(i)) == 3 && (len(x.Str(i-1)) <= 3 || x.numeroBefore(i-1)) {
+	if x.Kind(i-1) == tokNum && x.Toks[i].Gap == gapSpace && len(x.Str(i)) == 3 && (len(x.Str(i-1)) <= 3 || x.NumeroBefore(i-1)) {
 		return number{}, false // a digit group of a number not read as one ("n°2019 000")
 	}
 	n := number{i: i}
@@ -298,12 +300,6 @@ func (x *amountScanner) numberMayGoOn(i int) bool {
 	tk := x.Toks[k]
 	c := x.F[tk.S]
 	return tk.Flags&fNumWord != 0 || c == '-' || currencyFirst[c] != nil || multiplierFirst[c] || x.IsWord(k, "et")
-}
-
-// isNumberWord reports whether w is a number word or a scale word.
-func isNumberWord(w string) bool {
-	_, ok := lookupNumber(w)
-	return ok
 }
 
 // suffix reads what follows a number: a multiplier and a currency, possibly across a
@@ -488,7 +484,7 @@ func (x *amountScanner) at(i int) int {
 		x.emit(a, mult, end, false)
 		return end - i
 	}
-	if x.currencyBeforeAt(i) && (mult > 1 || !isYear(int(a.value), a.intLen) || a.decimal || a.grouped) {
+	if x.currencyBeforeAt(i) && (mult > 1 || !text.IsYear(int(a.value), a.intLen) || a.decimal || a.grouped) {
 		// "€ 6 millions", "EUR 1000"; not a year after a column's unit ("en € 2019").
 		a.i = i - 1
 		x.emit(a, mult, multEnd, false)
@@ -535,7 +531,7 @@ func (x *amountScanner) at(i int) int {
 // for the number a at token i, explicit or as an implicit candidate, and returns the
 // tokens consumed (0: none).
 func (x *amountScanner) halfAmount(i int, a number) int {
-	if a.words || x.Kind(a.j) != tokWord || !x.halfAfter(a.j+1) {
+	if a.words || x.Kind(a.j) != tokWord || !x.HalfAfter(a.j+1) {
 		return 0
 	}
 	m, ok := multipliers[x.Str(a.j)]
@@ -549,11 +545,6 @@ func (x *amountScanner) halfAmount(i int, a number) int {
 	}
 	x.out = append(x.out, amt{i: i, j: a.j + 3, value: a.value * m.mult, implicit: true, coord: true, approx: x.approx(i)})
 	return a.j + 3 - i
-}
-
-// halfAfter reports whether "et demi" is at token k ("un million et demi").
-func (x *tokens) halfAfter(k int) bool {
-	return x.IsWord(k, "et") && (x.IsWord(k+1, "demi") || x.IsWord(k+1, "demie"))
 }
 
 // currencyBeforeAt reports whether the number at token i follows a euro currency
@@ -580,7 +571,7 @@ func (x *amountScanner) centsAfter(k int) (float64, int) {
 		}
 		v = float64(x.Num(k + 1))
 	case tokWord:
-		if v, j, _ = x.wordNumber(k + 1); j == k+1 {
+		if v, j, _ = x.WordNumber(k + 1); j == k+1 {
 			return 0, k
 		}
 		if w := x.Str(j - 1); (w == "cent" || w == "cents") && j-1 > k+1 {
@@ -678,7 +669,7 @@ func (x *amountScanner) moneyAfter(k int) bool {
 	if countNouns[w] || foreignCurrencies[w] {
 		return false
 	}
-	return !(len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !functionWords[w] && !moneyNouns[w])
+	return !(len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !lex.FunctionWords.Has(w) && !moneyNouns[w])
 }
 
 // nextExplicitCoordinated reports whether the next explicit amount after candidate n
@@ -824,11 +815,11 @@ func (x *amountScanner) result() []corpus.Amount {
 		text string
 		v    float64
 	}
-	var seen seenSet[key]
+	var seen text.SeenSet[key]
 	for _, a := range x.out {
 		s, e := x.Span(a.i, a.j)
 		text := x.T.S[s:e]
-		if !seen.add(key{text, a.value}) {
+		if !seen.Add(key{text, a.value}) {
 			continue
 		}
 		res = append(res, corpus.Amount{

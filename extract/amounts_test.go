@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -205,4 +206,29 @@ func FuzzAmounts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAmountFilters checks that the fast-path filters of the amount scanner, derived
+// from its tables, admit every word of them.
+func TestAmountFilters(t *testing.T) {
+	for w := range multipliers {
+		if !multiplierFirst[w[0]] {
+			t.Errorf("multiplier %q: its first byte is not in multiplierFirst", w)
+		}
+	}
+	for _, f := range currencyForms {
+		if !slices.ContainsFunc(currencyFirst[f[0][0]], func(g []string) bool { return slices.Equal(f, g) }) {
+			t.Errorf("currency form %q: its first byte is not in currencyFirst", f)
+		}
+	}
+	for w := range approxNouns {
+		if !approxFirst[w[0]] {
+			t.Errorf("approximate noun %q: its first byte is not in approxFirst", w)
+		}
+	}
+	for w := range currencyBefore {
+		if !currencyBeforeFirst[w[0]] {
+			t.Errorf("currency %q: its first byte is not in currencyBeforeFirst", w)
+		}
+	}
 }

@@ -3,10 +3,11 @@ package extract
 import (
 	"fmt"
 	"sync"
-	"terril/extract/text"
 
 	"terril/corpus"
+	"terril/extract/dates"
 	"terril/extract/fundings"
+	"terril/extract/text"
 )
 
 // Options configures an Extractor.
@@ -82,7 +83,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	// Published, dates, amounts, references and genre share one tokenisation.
 	guard(&problems, "tokens", func() { tk = newTokensBuf(t, sc.lex) })
 	guard(&problems, "published", func() { doc.Published = publishedOf(tk) })
-	guard(&problems, "dates", func() { doc.Dates = datesOf(tk, doc.Published) })
+	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk.Tokens, doc.Published) })
 	guard(&problems, "amounts", func() { doc.Amounts = amountsOf(tk) })
 	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
 	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })

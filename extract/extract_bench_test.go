@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"terril/corpus"
+	"terril/extract/dates"
 )
 
 // benchCorpus reads the sample corpus (../corpus/sample/docs), or the shared seeds
@@ -84,7 +85,7 @@ func BenchmarkFacts(b *testing.B) {
 		for _, d := range docs {
 			tk := newTokens(NewText(d.Text))
 			p := publishedOf(tk)
-			datesOf(tk, p)
+			dates.Find(&tk.Tokens, p)
 			amountsOf(tk)
 			referencesOf(tk)
 			genreOf(tk, d.Title, p)
@@ -108,7 +109,7 @@ func BenchmarkFactsOnly(b *testing.B) {
 		for i, t := range texts {
 			tk := newTokens(t)
 			p := publishedOf(tk)
-			datesOf(tk, p)
+			dates.Find(&tk.Tokens, p)
 			amountsOf(tk)
 			referencesOf(tk)
 			genreOf(tk, docs[i].Title, p)

@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"terril/corpus"
+	"terril/extract/dates"
+	"terril/extract/lex"
 	"terril/extract/names"
+	"terril/extract/text"
 )
 
 // headLen is how far into a document its heading, dateline and metadata are looked for.
@@ -43,7 +46,7 @@ type pubFinds struct {
 }
 
 func publishedOf(tk tokens) string {
-	x := refScanner{dateScanner: dateScanner{tokens: tk}}
+	x := refScanner{Scanner: dates.Scanner{Tokens: tk.Tokens}}
 	// One pass over the words; the first date each rule finds, by rule.
 	var p pubFinds
 	toks, f := tk.Toks, tk.F
@@ -85,11 +88,11 @@ func (x *refScanner) pubLineStart(i int, p *pubFinds) {
 	}
 	if inHead && p.found[rDateline] == "" {
 		p.found[rDateline] = x.datelineOnLine(i)
-	} else if !inHead && p.found[rSigned] == "" && !x.IsWord(i, "le") && !isWeekday(x.Str(i)) && x.commaSoon(i) && x.Upper(i) {
+	} else if !inHead && p.found[rSigned] == "" && !x.IsWord(i, "le") && !lex.Weekdays.Has(x.Str(i)) && x.commaSoon(i) && x.Upper(i) {
 		// An act signed under a place and date without "Fait à" ("Nîmes, le 30
 		// septembre 2021" after the articles). (Without a comma soon after the word,
 		// dateline finds no place.)
-		if _, month := x.monthAt(i); !month {
+		if _, month := x.MonthAt(i); !month {
 			if v := x.dateline(i); v != "" {
 				p.found[rSigned], p.at[rSigned] = v, i
 			}
@@ -151,7 +154,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 			return false
 		}
 		for k := i + 1; k < len(x.Toks) && k < i+12 && x.Toks[k].Gap < gapLine; k++ {
-			if x.Kind(k) == tokNum || x.Kind(k) == tokWord && isWeekday(x.Str(k)) {
+			if x.Kind(k) == tokNum || x.Kind(k) == tokWord && lex.Weekdays.Has(x.Str(k)) {
 				if v := x.dateValueAt(k); v != "" {
 					found[rByline] = v
 					break
@@ -235,7 +238,7 @@ func (x *refScanner) publicationNotice(i int) bool {
 	if x.AllCaps(i) {
 		return true
 	}
-	if k := i - 1; x.Kind(k) == tokNum && x.numeroBefore(k) && x.Toks[k].Gap < gapLine {
+	if k := i - 1; x.Kind(k) == tokNum && x.NumeroBefore(k) && x.Toks[k].Gap < gapLine {
 		for m := k - 1; m >= 0 && x.Kind(m) == tokPunct; m-- {
 			k = m
 		}
@@ -290,8 +293,8 @@ func (x *refScanner) datelineOnLine(i int) string {
 		default:
 			continue
 		}
-		if p := k + 1; p < len(x.Toks) && x.Toks[p].Gap < gapLine && x.Kind(p) == tokWord && x.Upper(p) && !x.IsWord(p, "le") && !isWeekday(x.Str(p)) {
-			if _, month := x.monthAt(p); !month {
+		if p := k + 1; p < len(x.Toks) && x.Toks[p].Gap < gapLine && x.Kind(p) == tokWord && x.Upper(p) && !x.IsWord(p, "le") && !lex.Weekdays.Has(x.Str(p)) {
+			if _, month := x.MonthAt(p); !month {
 				return x.dateline(p)
 			}
 		}
@@ -346,11 +349,11 @@ func (x *refScanner) recueilDate(i int) string {
 				return v
 			}
 		case x.Kind(k) == tokWord:
-			if _, month := x.monthAt(k); month {
+			if _, month := x.MonthAt(k); month {
 				return x.dateValueAt(k)
 			}
 			continue
-		case x.Kind(k) == tokNum && x.numeroBefore(k):
+		case x.Kind(k) == tokNum && x.NumeroBefore(k):
 			k = x.Compound(k) - 1 // its number
 			continue
 		case x.IsPunct(k, "°") || x.IsPunct(k, "º") || x.IsPunct(k, "'") || x.IsPunct(k, "-"):
@@ -365,7 +368,7 @@ func (x *refScanner) recueilDate(i int) string {
 // 09/09/2015", a number of at most three digits (an act's number is longer), "du"
 // and a date. Else "".
 func (x *refScanner) issueDate(i int) string {
-	k, ok := x.numberMark(i)
+	k, ok := x.NumberMark(i)
 	if !ok || x.Kind(k) != tokNum || len(x.Str(k)) > 3 || x.Compound(k) != k+1 || !x.IsWord(k+1, "du") {
 		return ""
 	}
@@ -381,29 +384,29 @@ func (x *refScanner) meetingBefore(i int) string {
 	for start > 0 && i-start < 60 && x.Toks[start].Gap < gapPara && !x.IsPunct(start-1, ".") {
 		start--
 	}
-	var day dval
+	var day dates.Value
 	year := 0
 	for k := start; k < i; k++ {
 		if !x.IsWord(k, "le") || x.Kind(k+1) != tokNum {
 			continue
 		}
-		x.out = x.out[:0]
-		x.dayList(k + 1)
-		if len(x.out) == 0 {
+		x.Out = x.Out[:0]
+		x.DayList(k + 1)
+		if len(x.Out) == 0 {
 			continue
 		}
-		switch o := x.out[0]; {
-		case o.noYear && day.d == 0 && !convocationWords[x.Str(k-1)]:
-			day = o.v
-		case !o.noYear && year == 0:
-			year = o.v.y
+		switch o := x.Out[0]; {
+		case o.NoYear && day.D == 0 && !convocationWords[x.Str(k-1)]:
+			day = o.V
+		case !o.NoYear && year == 0:
+			year = o.V.Y
 		}
 	}
-	if day.d == 0 || year == 0 {
+	if day.D == 0 || year == 0 {
 		return ""
 	}
-	day.y = year
-	return day.iso()
+	day.Y = year
+	return day.ISO()
 }
 
 // convocationWords introduce the date of a meeting's notice, not of the meeting
@@ -451,28 +454,28 @@ func (x *refScanner) dateValueAt(k int) string {
 	if k < 0 || k >= len(x.Toks) {
 		return ""
 	}
-	if x.Kind(k) == tokWord && isWeekday(x.Str(k)) {
+	if x.Kind(k) == tokWord && lex.Weekdays.Has(x.Str(k)) {
 		k++
 	}
-	x.out = x.out[:0]
+	x.Out = x.Out[:0]
 	switch x.Kind(k) {
 	case tokNum:
 		// A day glued to its month by a PDF's lost space is a day: "le 1décembre 2015".
 		c := x.Compound(k)
-		if c-k > 1 && !(c-k == 2 && (isOrdinal(x.Str(k+1)) || monthOf(x.Str(k+1)) > 0)) {
-			x.numericDate(k, c)
+		if c-k > 1 && !(c-k == 2 && (text.IsOrdinal(x.Str(k+1)) || lex.Months.Value(x.Str(k+1)) > 0)) {
+			x.NumericDate(k, c)
 		} else {
-			x.dayList(k)
+			x.DayList(k)
 		}
 	case tokWord:
-		if _, ok := x.monthAt(k); ok {
-			x.monthList(k)
+		if _, ok := x.MonthAt(k); ok {
+			x.MonthList(k)
 		}
 	}
-	if len(x.out) == 0 || x.out[0].noYear {
+	if len(x.Out) == 0 || x.Out[0].NoYear {
 		return ""
 	}
-	return x.out[0].v.iso()
+	return x.Out[0].V.ISO()
 }
 
 // dateline reads a line starting at token i of the form "<Place>, le <date>",
@@ -482,10 +485,10 @@ func (x *refScanner) dateline(i int) string {
 	place := false
 	if x.IsWord(k, "le") {
 		k++
-	} else if x.Kind(k) == tokWord && !isWeekday(x.Str(k)) {
+	} else if x.Kind(k) == tokWord && !lex.Weekdays.Has(x.Str(k)) {
 		// A word other than a weekday or a month starts a place ("Lille, le …") or
 		// no dateline: a lower-case word, "Fait", a place without its comma.
-		if _, ok := x.monthAt(k); !ok {
+		if _, ok := x.MonthAt(k); !ok {
 			if x.IsWord(k, "fait") || !x.Upper(k) {
 				return ""
 			}
@@ -522,7 +525,7 @@ func (x *refScanner) dateline(i int) string {
 	}
 	// Nothing else on the line but a full stop; after a place, a dash or a full stop
 	// may lead into the text ("Lille, le 30 janvier 2023 – Le Département…").
-	end := x.out[len(x.out)-1].j
+	end := x.Out[len(x.Out)-1].J
 	if end >= len(x.Toks) || x.Toks[end].Gap >= gapLine {
 		return v
 	}
@@ -534,7 +537,7 @@ func (x *refScanner) dateline(i int) string {
 	case "–", "—", "-", "|", ":":
 		// After a place; or a date, then its author: "Samedi 12 avril 2025 – par
 		// Thomas Leclère".
-		if place || x.bylineAt(end+1) {
+		if place || (&tokens{x.Tokens}).bylineAt(end+1) {
 			return v
 		}
 	}
@@ -572,7 +575,7 @@ func (x *refScanner) datelineNoComma(i int) string {
 	if v == "" {
 		return ""
 	}
-	if end := x.out[len(x.out)-1].j; end < len(x.Toks) && x.Toks[end].Gap < gapLine {
+	if end := x.Out[len(x.Out)-1].J; end < len(x.Toks) && x.Toks[end].Gap < gapLine {
 		return ""
 	}
 	return v
@@ -719,13 +722,13 @@ func genreOf(x tokens, title, published string) string {
 	if x.closingName() {
 		habits++
 	}
-	rs := refScanner{dateScanner: dateScanner{tokens: x}}
+	rs := refScanner{Scanner: dates.Scanner{Tokens: x.Tokens}}
 	for i, end := 0, x.firstAt(headLen); i < end; i++ {
 		if (i == 0 || toks[i].Gap >= gapLine) && toks[i].Kind == tokWord && !x.IsWord(i, "le") && x.Upper(i) {
 			if rs.dateline(i) != "" {
 				// "Lille, le 12 mars 2019" is a release's; a date alone on its line
 				// heads newspaper articles too.
-				if _, month := rs.monthAt(i); month || isWeekday(x.Str(i)) {
+				if _, month := rs.MonthAt(i); month || lex.Weekdays.Has(x.Str(i)) {
 					if paper || habits >= 2 {
 						return corpus.GenreArticle
 					}

@@ -4,6 +4,9 @@ import (
 	"strings"
 
 	"terril/corpus"
+	"terril/extract/dates"
+	"terril/extract/lex"
+	"terril/extract/text"
 )
 
 // actWord is what a folded word says of an act: its kind, and whether it is an
@@ -63,7 +66,7 @@ func (x *refScanner) actAt(i int) string {
 		return ""
 	}
 	if a.abbrev {
-		if _, mark := x.numberMark(i + 1); !mark || !x.AllCaps(i) {
+		if _, mark := x.NumberMark(i + 1); !mark || !x.AllCaps(i) {
 			return ""
 		}
 	}
@@ -80,7 +83,7 @@ func References(t *Text) []corpus.Reference {
 }
 
 func referencesOf(tk tokens) []corpus.Reference {
-	x := refScanner{dateScanner: dateScanner{tokens: tk}}
+	x := refScanner{Scanner: dates.Scanner{Tokens: tk.Tokens}}
 	toks, f := tk.Toks, tk.F
 	// Most tokens start nothing: bit sets of first bytes and lengths skip them, in a
 	// loop without calls.
@@ -117,14 +120,11 @@ func referencesOf(tk tokens) []corpus.Reference {
 	return x.res
 }
 
-// numberMarkWords are the words of numberMark ("n°" is "n" then a punctuation).
-var numberMarkWords = []string{"n", "no", "nos", "nº", "num", "numero"}
-
 // refWordMask and refWordLast are actWordMask and actWordLast with the words
 // numberFirst starts at: "D" and "R" before a number, a number mark starting a line.
 var refWordMask, refWordLast = func() (m, l [256]uint16) {
 	m, l = actWordMask, actWordLast
-	for _, w := range append([]string{"d", "r"}, numberMarkWords...) {
+	for _, w := range append([]string{"d", "r"}, text.NumberMarkWords...) {
 		m[w[0]] |= 1 << len(w)
 		l[w[len(w)-1]] |= 1 << len(w)
 	}
@@ -166,7 +166,7 @@ func (x *refScanner) tokenAt(i int) int {
 }
 
 type refScanner struct {
-	dateScanner
+	dates.Scanner
 	res  []corpus.Reference
 	seen map[string]int // lower-case number → index in res
 	// rows are the indices in res of numbers heading the lines of a list without an
@@ -190,7 +190,7 @@ func (x *refScanner) act(i int, kind string) int {
 		if x.Toks[j].Gap == gapPara {
 			break
 		}
-		if k, ok := x.numberMark(j); ok {
+		if k, ok := x.NumberMark(j); ok {
 			end, ok := x.refNumber(k, i, kind, &date)
 			if !ok {
 				break
@@ -208,7 +208,7 @@ func (x *refScanner) act(i int, kind string) int {
 				if x.IsWord(c, "la") || x.IsWord(c, "le") || x.IsWord(c, "l") {
 					break
 				}
-				k, ok := x.numberMark(c)
+				k, ok := x.NumberMark(c)
 				if !ok {
 					break
 				}
@@ -252,7 +252,7 @@ func (x *refScanner) act(i int, kind string) int {
 		// A number after the title of a sommaire's item: "Décision du 9 octobre 2006
 		// portant délégation de signature - N°SIT 2B 2006-282-13".
 		if x.spacedDash(j) {
-			if _, ok := x.numberMark(j + 1); ok {
+			if _, ok := x.NumberMark(j + 1); ok {
 				j++
 				continue
 			}
@@ -276,30 +276,6 @@ func (x *refScanner) act(i int, kind string) int {
 	return j - i
 }
 
-// numberMark reads "n°", "nº", "n °", "no", "numéro", "N°" at token j and returns the
-// index after it.
-func (x *refScanner) numberMark(j int) (int, bool) {
-	switch x.Str(j) {
-	case "n":
-		if x.IsPunct(j+1, "°") || x.IsPunct(j+1, "º") {
-			return j + 2, true
-		}
-		if x.IsWord(j+1, "o") && x.Kind(j+2) == tokNum {
-			return j + 2, true
-		}
-	case "nº", "no", "numero", "nos", "n°":
-		if x.IsPunct(j+1, ".") {
-			return j + 2, true
-		}
-		return j + 1, true
-	case "num":
-		if x.IsPunct(j+1, ".") {
-			return j + 2, true
-		}
-	}
-	return j, false
-}
-
 // identifier reports whether tokens [j, c) look like an act number: they contain a
 // digit and are not a lone year or a small count.
 func (x *refScanner) identifier(j, c int) bool {
@@ -319,14 +295,14 @@ func (x *refScanner) identifier(j, c int) bool {
 	// A number glued to a word in lower case is a PDF's lost space ("2008susvisé",
 	// "30juin"), and "1er" an ordinal, not a number.
 	for k := j; k+1 < c; k++ {
-		if x.Kind(k) == tokNum && x.Kind(k+1) == tokWord && x.Glued(k+1) && (isOrdinal(x.Str(k+1)) || len(x.Str(k+1)) >= 3 && !x.Upper(k+1)) {
+		if x.Kind(k) == tokNum && x.Kind(k+1) == tokWord && x.Glued(k+1) && (text.IsOrdinal(x.Str(k+1)) || len(x.Str(k+1)) >= 3 && !x.Upper(k+1)) {
 			return false
 		}
 	}
 	// A date is not a number: "07/07/2023".
 	if x.Kind(j) == tokNum {
-		ds := dateScanner{tokens: x.tokens}
-		if ds.numericDate(j, c) > 0 {
+		ds := dates.Scanner{Tokens: x.Tokens}
+		if ds.NumericDate(j, c) > 0 {
 			return false
 		}
 	}
@@ -408,31 +384,31 @@ func (x *refScanner) dateAfter(k int) (string, int, bool) {
 	default:
 		return "", k, false
 	}
-	x.out = x.out[:0]
+	x.Out = x.Out[:0]
 	var n int
 	if x.Kind(k) == tokNum {
-		if c := x.Compound(k); c-k > 1 && !(c-k == 2 && isOrdinal(x.Str(k+1))) {
-			n = x.numericDate(k, c)
+		if c := x.Compound(k); c-k > 1 && !(c-k == 2 && text.IsOrdinal(x.Str(k+1))) {
+			n = x.NumericDate(k, c)
 		} else {
-			n = x.dayList(k)
+			n = x.DayList(k)
 		}
 	}
-	if n <= 0 || len(x.out) == 0 {
+	if n <= 0 || len(x.Out) == 0 {
 		return "", k, false
 	}
-	v := x.out[0].v
-	if x.out[0].noYear {
-		v.y = 0
+	v := x.Out[0].V
+	if x.Out[0].NoYear {
+		v.Y = 0
 	}
-	for _, o := range x.out[1:] {
-		if o.v.y != v.y || o.v.m != v.m {
-			v.m, v.d = 0, 0
+	for _, o := range x.Out[1:] {
+		if o.V.Y != v.Y || o.V.M != v.M {
+			v.M, v.D = 0, 0
 		}
-		if o.v.d != v.d {
-			v.d = 0
+		if o.V.D != v.D {
+			v.D = 0
 		}
 	}
-	return v.iso(), k + n, true
+	return v.ISO(), k + n, true
 }
 
 // spacedDash reports whether token j is a dash with a space on either side, as
@@ -470,7 +446,7 @@ func (x *refScanner) serviceCode(p, c int) bool {
 		}
 	}
 	w := x.Str(p)
-	return !codeStop[w] && monthOf(w) == 0 && (len(w) <= 4 || !frenchWords().Has(w))
+	return !codeStop[w] && lex.Months.Value(w) == 0 && (len(w) <= 4 || !frenchWords().Has(w))
 }
 
 // shortCode reports whether the compound [p, c) is a short code of letters and
@@ -717,7 +693,7 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 				k, d = i+1, true
 			}
 		case lineStart:
-			m, ok := x.numberMark(i)
+			m, ok := x.NumberMark(i)
 			if !ok || x.Kind(m) != tokNum || x.Toks[m].Gap > gapSpace {
 				return 0
 			}
@@ -762,7 +738,7 @@ func (x *refScanner) numberFirst(i int, lineStart bool) int {
 	}
 	// A title, not a date: "N° 2025-04 – Avril 2025" numbers a recueil's issue.
 	if shape == shapeYear && lineStart && j > c && j < len(x.Toks) && x.Toks[j].Gap <= gapSpace && x.Upper(j) &&
-		monthOf(x.Str(j)) <= 0 && !isWeekday(x.Str(j)) {
+		lex.Months.Value(x.Str(j)) <= 0 && !lex.Weekdays.Has(x.Str(j)) {
 		if at := x.addRef(i, c, corpus.RefDeliberation, ""); at >= 0 {
 			x.rows = append(x.rows, at)
 		}

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"terril/extract/dates"
+	"terril/extract/text"
 )
 
 func TestReferences(t *testing.T) {
@@ -123,7 +126,7 @@ func TestActWordMask(t *testing.T) {
 // TestRefWordMask checks that the filters of referencesOf's loop admit every word
 // that can start a reference: act words, "D" and "R", number marks.
 func TestRefWordMask(t *testing.T) {
-	words := append([]string{"d", "r"}, numberMarkWords...)
+	words := append([]string{"d", "r"}, text.NumberMarkWords...)
 	for w := range actWords {
 		words = append(words, w)
 	}
@@ -132,11 +135,11 @@ func TestRefWordMask(t *testing.T) {
 			t.Errorf("refWordMask or refWordLast does not admit %q", w)
 		}
 	}
-	// Each number mark, as written, starts with a word of numberMarkWords.
+	// Each number mark, as written, starts with a word of text.NumberMarkWords.
 	for _, in := range []string{"n° 12", "N° 12", "no 12", "nos 12", "nº 12", "num. 12", "numéro 12"} {
-		x := refScanner{dateScanner: dateScanner{tokens: newTokens(newTestText(in))}}
-		if _, ok := x.numberMark(0); !ok || !slices.Contains(numberMarkWords, x.Str(0)) {
-			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.Str(0), slices.Contains(numberMarkWords, x.Str(0)))
+		x := refScanner{Scanner: dates.Scanner{Tokens: text.Lex(newTestText(in))}}
+		if _, ok := x.NumberMark(0); !ok || !slices.Contains(text.NumberMarkWords, x.Str(0)) {
+			t.Errorf("number mark %q: numberMark %v, first word %q in text.NumberMarkWords: %v", in, ok, x.Str(0), slices.Contains(text.NumberMarkWords, x.Str(0)))
 		}
 	}
 }

@@ -1,0 +1,18 @@
+package extract
+
+import (
+	"terril/corpus"
+	"terril/extract/dates"
+	"terril/extract/text"
+)
+
+// The extractors of dates, amounts, references, publication date and genre live in
+// packages of their own (extract/dates…), reading the token stream; these are their
+// names as the callers of package extract know them, on a text lexed for them alone.
+
+// Dates returns the calendar references of t (see package dates); published is the
+// document's publication date (ISO, possibly empty).
+func Dates(t *Text, published string) []corpus.Date {
+	tk := text.Lex(t)
+	return dates.Find(&tk, published)
+}
