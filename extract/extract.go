@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"terril/corpus"
+	"terril/extract/amounts"
 	"terril/extract/dates"
 	"terril/extract/fundings"
 	"terril/extract/text"
@@ -84,7 +85,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "tokens", func() { tk = newTokensBuf(t, sc.lex) })
 	guard(&problems, "published", func() { doc.Published = publishedOf(tk) })
 	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk.Tokens, doc.Published) })
-	guard(&problems, "amounts", func() { doc.Amounts = amountsOf(tk) })
+	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(&tk.Tokens) })
 	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
 	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {

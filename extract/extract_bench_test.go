@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"terril/corpus"
+	"terril/extract/amounts"
 	"terril/extract/dates"
 )
 
@@ -86,7 +87,7 @@ func BenchmarkFacts(b *testing.B) {
 			tk := newTokens(NewText(d.Text))
 			p := publishedOf(tk)
 			dates.Find(&tk.Tokens, p)
-			amountsOf(tk)
+			amounts.Find(&tk.Tokens)
 			referencesOf(tk)
 			genreOf(tk, d.Title, p)
 		}
@@ -110,7 +111,7 @@ func BenchmarkFactsOnly(b *testing.B) {
 			tk := newTokens(t)
 			p := publishedOf(tk)
 			dates.Find(&tk.Tokens, p)
-			amountsOf(tk)
+			amounts.Find(&tk.Tokens)
 			referencesOf(tk)
 			genreOf(tk, docs[i].Title, p)
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"terril/corpus"
+	"terril/extract/amounts"
 	"terril/extract/dates"
 	"terril/extract/text"
 )
@@ -15,4 +16,10 @@ import (
 func Dates(t *Text, published string) []corpus.Date {
 	tk := text.Lex(t)
 	return dates.Find(&tk, published)
+}
+
+// Amounts returns the sums of money of t (see package amounts).
+func Amounts(t *Text) []corpus.Amount {
+	tk := text.Lex(t)
+	return amounts.Find(&tk)
 }

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
-	"terril/extract"
+	"terril/extract/amounts"
 	"terril/extract/dates"
 	"terril/extract/lex"
 	"terril/extract/text"
@@ -590,5 +590,8 @@ func findDates(t *text.Text, published string) []corpus.Date {
 	return dates.Find(&tk, published)
 }
 
-// findAmounts is the amounts of t.
-func findAmounts(t *text.Text) []corpus.Amount { return extract.Amounts(t) }
+// findAmounts is amounts.Find on t lexed.
+func findAmounts(t *text.Text) []corpus.Amount {
+	tk := text.Lex(t)
+	return amounts.Find(&tk)
+}
