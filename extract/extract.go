@@ -8,6 +8,7 @@ import (
 	"terril/extract/amounts"
 	"terril/extract/dates"
 	"terril/extract/fundings"
+	"terril/extract/references"
 	"terril/extract/text"
 )
 
@@ -86,7 +87,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "published", func() { doc.Published = publishedOf(tk) })
 	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk.Tokens, doc.Published) })
 	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(&tk.Tokens) })
-	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
+	guard(&problems, "references", func() { doc.References = references.Find(&tk.Tokens) })
 	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
 		doc.Themes, doc.ThemeEvidence = x.themes.classify(t, doc.Title, &sc.themes)

@@ -9,6 +9,7 @@ import (
 	"terril/corpus"
 	"terril/extract/amounts"
 	"terril/extract/dates"
+	"terril/extract/references"
 )
 
 // benchCorpus reads the sample corpus (../corpus/sample/docs), or the shared seeds
@@ -88,7 +89,7 @@ func BenchmarkFacts(b *testing.B) {
 			p := publishedOf(tk)
 			dates.Find(&tk.Tokens, p)
 			amounts.Find(&tk.Tokens)
-			referencesOf(tk)
+			references.Find(&tk.Tokens)
 			genreOf(tk, d.Title, p)
 		}
 	}
@@ -112,7 +113,7 @@ func BenchmarkFactsOnly(b *testing.B) {
 			p := publishedOf(tk)
 			dates.Find(&tk.Tokens, p)
 			amounts.Find(&tk.Tokens)
-			referencesOf(tk)
+			references.Find(&tk.Tokens)
 			genreOf(tk, docs[i].Title, p)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"terril/corpus"
 	"terril/extract/amounts"
 	"terril/extract/dates"
+	"terril/extract/references"
 	"terril/extract/text"
 )
 
@@ -22,4 +23,11 @@ func Dates(t *Text, published string) []corpus.Date {
 func Amounts(t *Text) []corpus.Amount {
 	tk := text.Lex(t)
 	return amounts.Find(&tk)
+}
+
+// References returns the acts t cites or contains with their number (see package
+// references).
+func References(t *Text) []corpus.Reference {
+	tk := text.Lex(t)
+	return references.Find(&tk)
 }

@@ -46,7 +46,7 @@ type pubFinds struct {
 }
 
 func publishedOf(tk tokens) string {
-	x := refScanner{Scanner: dates.Scanner{Tokens: tk.Tokens}}
+	x := pubScanner{Scanner: dates.Scanner{Tokens: tk.Tokens}}
 	// One pass over the words; the first date each rule finds, by rule.
 	var p pubFinds
 	toks, f := tk.Toks, tk.F
@@ -81,7 +81,7 @@ func publishedOf(tk tokens) string {
 }
 
 // pubLineStart applies publishedOf's rules for a word i starting a line.
-func (x *refScanner) pubLineStart(i int, p *pubFinds) {
+func (x *pubScanner) pubLineStart(i int, p *pubFinds) {
 	inHead := int(x.Toks[i].S) < headLen
 	if inHead && p.found[rIssue] == "" {
 		p.found[rIssue] = x.issueDate(i)
@@ -103,7 +103,7 @@ func (x *refScanner) pubLineStart(i int, p *pubFinds) {
 // pubCue applies publishedOf's rules for the cue word i ("publié", "date",
 // "réunion"…). It reports whether the result is settled: a "publié le" with its
 // date before any meeting or signature, which no later find can displace.
-func (x *refScanner) pubCue(i int, p *pubFinds) bool {
+func (x *pubScanner) pubCue(i int, p *pubFinds) bool {
 	found, at := &p.found, &p.at
 	lineStart := i == 0 || x.Toks[i].Gap >= gapLine
 	inHead := int(x.Toks[i].S) < headLen
@@ -228,7 +228,7 @@ func (x *refScanner) pubCue(i int, p *pubFinds) bool {
 // a separator of a byline or metadata line ("Par X | Publié le …", "Mobilités –
 // publié le …"), or ends a short label that starts the line ("Article publié le …").
 // A lower-case "publié" starting a line continues the sentence of the line before.
-func (x *refScanner) publicationNotice(i int) bool {
+func (x *pubScanner) publicationNotice(i int) bool {
 	if i == 0 || x.Toks[i].Gap >= gapLine {
 		return x.Upper(i)
 	}
@@ -276,7 +276,7 @@ func (x *refScanner) publicationNotice(i int) bool {
 // label and a separator on the same line ("Communiqué de presse – Douai, le 5 octobre
 // 2023", "Service communication | Arras, le 2 juin 2022"). After a label, only a
 // place with its date counts.
-func (x *refScanner) datelineOnLine(i int) string {
+func (x *pubScanner) datelineOnLine(i int) string {
 	if v := x.dateline(i); v != "" {
 		return v
 	}
@@ -341,7 +341,7 @@ var publishedCueMask, publishedCueLast = func() (m, l [256]uint16) {
 // DES ACTES ADMINISTRATIFS MAI 2009", "RECUEIL n° 24 du 01 septembre 2016"): after
 // the words of its title and its number, on its line, "du" and a date or a month and
 // its year. Else "".
-func (x *refScanner) recueilDate(i int) string {
+func (x *pubScanner) recueilDate(i int) string {
 	for k := i + 1; k < len(x.Toks) && k < i+16 && x.Toks[k].Gap < gapLine; k++ {
 		switch {
 		case x.IsWord(k, "du"):
@@ -367,7 +367,7 @@ func (x *refScanner) recueilDate(i int) string {
 // issueDate returns the date of an issue's line starting at token i: "N° 55 du
 // 09/09/2015", a number of at most three digits (an act's number is longer), "du"
 // and a date. Else "".
-func (x *refScanner) issueDate(i int) string {
+func (x *pubScanner) issueDate(i int) string {
 	k, ok := x.NumberMark(i)
 	if !ok || x.Kind(k) != tokNum || len(x.Str(k)) > 3 || x.Compound(k) != k+1 || !x.IsWord(k+1, "du") {
 		return ""
@@ -379,7 +379,7 @@ func (x *refScanner) issueDate(i int) string {
 // token i, without its year, with the year of the other full date of the sentence:
 // "Le 11 juillet suivant la convocation adressée le 04 juillet 2017, les conseillers
 // … se sont réunis" gives 2017-07-11. Else "".
-func (x *refScanner) meetingBefore(i int) string {
+func (x *pubScanner) meetingBefore(i int) string {
 	start := i
 	for start > 0 && i-start < 60 && x.Toks[start].Gap < gapPara && !x.IsPunct(start-1, ".") {
 		start--
@@ -416,7 +416,7 @@ var convocationWords = map[string]bool{"convocation": true, "adressee": true, "e
 // dateOnLine returns the first full date after "le" or "du" within n tokens after
 // token i on its line ("… LUBERON Le jeudi 15 mars 2018"), and where it is; not the
 // date of the convocation.
-func (x *refScanner) dateOnLine(i, n int) (string, int) {
+func (x *pubScanner) dateOnLine(i, n int) (string, int) {
 	for k := i + 1; k < len(x.Toks) && k <= i+n && x.Toks[k].Gap < gapLine; k++ {
 		if (x.IsWord(k, "le") || x.IsWord(k, "du")) && !convocationWords[x.Str(k-1)] {
 			if v := x.dateValueAt(k + 1); v != "" {
@@ -430,7 +430,7 @@ func (x *refScanner) dateOnLine(i, n int) (string, int) {
 // headingLine reports whether token i is on a heading line: one that does not cite
 // an act ("Vu …", "Considérant …") and is short (at most 20 tokens), or that starts
 // with token i ("Séance du lundi 27 mars 2023 à 18h00 – Salle des fêtes…").
-func (x *refScanner) headingLine(i int) bool {
+func (x *pubScanner) headingLine(i int) bool {
 	if i == 0 || x.Toks[i].Gap >= gapLine {
 		return true
 	}
@@ -450,7 +450,7 @@ func (x *refScanner) headingLine(i int) bool {
 
 // dateValueAt parses a date with its year at token k: "12 mars 2019", "lundi 12 mars
 // 2019", "07/07/2023", "2017-04", "mars 2019".
-func (x *refScanner) dateValueAt(k int) string {
+func (x *pubScanner) dateValueAt(k int) string {
 	if k < 0 || k >= len(x.Toks) {
 		return ""
 	}
@@ -480,7 +480,7 @@ func (x *refScanner) dateValueAt(k int) string {
 
 // dateline reads a line starting at token i of the form "<Place>, le <date>",
 // "<Place>, <date>", "Le <date>" or "<date>", and nothing else.
-func (x *refScanner) dateline(i int) string {
+func (x *pubScanner) dateline(i int) string {
 	k := i
 	place := false
 	if x.IsWord(k, "le") {
@@ -549,7 +549,7 @@ func (x *refScanner) dateline(i int) string {
 // 3 mars 2024"): from token i, a place name — capitalised words, or words glued to
 // them by hyphens and apostrophes, not a French word alone —, "le", a date, and the
 // end of the line. Else "".
-func (x *refScanner) datelineNoComma(i int) string {
+func (x *pubScanner) datelineNoComma(i int) string {
 	k := i
 	for n := 0; ; n++ {
 		if n == 6 || k >= len(x.Toks) || k > i && x.Toks[k].Gap > gapSpace {
@@ -583,7 +583,7 @@ func (x *refScanner) datelineNoComma(i int) string {
 
 // commaSoon reports whether one of the six tokens after token i is a comma, as
 // after the place of a dateline.
-func (x *refScanner) commaSoon(i int) bool {
+func (x *pubScanner) commaSoon(i int) bool {
 	for k := i + 1; k <= i+6 && k < len(x.Toks); k++ {
 		if x.IsPunct(k, ",") {
 			return true
@@ -722,7 +722,7 @@ func genreOf(x tokens, title, published string) string {
 	if x.closingName() {
 		habits++
 	}
-	rs := refScanner{Scanner: dates.Scanner{Tokens: x.Tokens}}
+	rs := pubScanner{Scanner: dates.Scanner{Tokens: x.Tokens}}
 	for i, end := 0, x.firstAt(headLen); i < end; i++ {
 		if (i == 0 || toks[i].Gap >= gapLine) && toks[i].Kind == tokWord && !x.IsWord(i, "le") && x.Upper(i) {
 			if rs.dateline(i) != "" {
@@ -1221,3 +1221,6 @@ func (ps *phraseSet) countAt(x *tokens, i int, n *[nCues]int) {
 		return
 	}
 }
+
+// pubScanner reads publication dates with the date scanner.
+type pubScanner struct{ dates.Scanner }

@@ -1,4 +1,4 @@
-package extract
+package references
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"terril/corpus"
 	"terril/extract/dates"
 	"terril/extract/text"
 )
@@ -97,7 +98,7 @@ func TestReferences(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			txt := newTestText(tc.in)
 			var got []string
-			for _, r := range References(txt) {
+			for _, r := range find(txt) {
 				got = append(got, fmt.Sprintf("%s:%s:%s", r.Kind, r.Number, r.Date))
 				if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End {
 					t.Errorf("bad span %+v", r)
@@ -144,8 +145,8 @@ func TestRefWordMask(t *testing.T) {
 	}
 }
 
-// FuzzReferences checks that references, the publication date and the genre never
-// panic and give spans inside the text, on the layouts numbers are read in.
+// FuzzReferences checks that references never panic and give spans inside the text,
+// on the layouts numbers are read in.
 func FuzzReferences(f *testing.F) {
 	for _, s := range []string{"34-2023-11-07-00012 - Arrêté", "2B-2019-03-11-004 - Décision ARS 2019-214 du 11 mars 2019",
 		"R84-2024-01-15-00007 -", "D41/18 à D 44/18", "DE N°1", "DD N° 31/21 : Le 8 mars 2021 :", "Arrêté n 2012-418 SIDPC du",
@@ -159,11 +160,18 @@ func FuzzReferences(f *testing.F) {
 			return
 		}
 		txt := newTestText(s)
-		for _, r := range References(txt) {
+		for _, r := range find(txt) {
 			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
 				t.Fatalf("bad reference %+v in %q", r, txt.S)
 			}
 		}
-		Genre(txt, s, Published(txt))
 	})
+}
+
+func newTestText(s string) *text.Text { return text.New(text.Normalize(s)) }
+
+// find is Find on t lexed.
+func find(t *text.Text) []corpus.Reference {
+	tk := text.Lex(t)
+	return Find(&tk)
 }
