@@ -9,6 +9,7 @@ import (
 	"terril/corpus"
 	"terril/extract/amounts"
 	"terril/extract/dates"
+	"terril/extract/genre"
 	"terril/extract/references"
 )
 
@@ -86,11 +87,11 @@ func BenchmarkFacts(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			tk := newTokens(NewText(d.Text))
-			p := publishedOf(tk)
+			p := genre.Published(&tk.Tokens)
 			dates.Find(&tk.Tokens, p)
 			amounts.Find(&tk.Tokens)
 			references.Find(&tk.Tokens)
-			genreOf(tk, d.Title, p)
+			genre.Find(&tk.Tokens, d.Title, p)
 		}
 	}
 	reportCPU(b, corpusBytes(docs), start)
@@ -110,11 +111,11 @@ func BenchmarkFactsOnly(b *testing.B) {
 	for b.Loop() {
 		for i, t := range texts {
 			tk := newTokens(t)
-			p := publishedOf(tk)
+			p := genre.Published(&tk.Tokens)
 			dates.Find(&tk.Tokens, p)
 			amounts.Find(&tk.Tokens)
 			references.Find(&tk.Tokens)
-			genreOf(tk, docs[i].Title, p)
+			genre.Find(&tk.Tokens, docs[i].Title, p)
 		}
 	}
 	reportCPU(b, corpusBytes(docs), start)

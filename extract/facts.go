@@ -4,6 +4,7 @@ import (
 	"terril/corpus"
 	"terril/extract/amounts"
 	"terril/extract/dates"
+	"terril/extract/genre"
 	"terril/extract/references"
 	"terril/extract/text"
 )
@@ -30,4 +31,18 @@ func Amounts(t *Text) []corpus.Amount {
 func References(t *Text) []corpus.Reference {
 	tk := text.Lex(t)
 	return references.Find(&tk)
+}
+
+// Published returns the document's own date, ISO 8601 at the precision given, or ""
+// (see package genre).
+func Published(t *Text) string {
+	tk := text.Lex(t)
+	return genre.Published(&tk)
+}
+
+// Genre returns the document's genre (corpus.Genre*; see package genre). title is
+// the document's title and published its publication date (possibly empty).
+func Genre(t *Text, title, published string) string {
+	tk := text.Lex(t)
+	return genre.Find(&tk, title, published)
 }

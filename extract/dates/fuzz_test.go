@@ -7,8 +7,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"terril/extract"
 	"terril/extract/dates"
+	"terril/extract/genre"
+	"terril/extract/references"
 	"terril/extract/text"
 )
 
@@ -42,16 +43,16 @@ func FuzzDates(f *testing.F) {
 			}
 		}
 		// The other extractors built on the same lexer: no panic, spans in range.
-		for _, r := range extract.References(txt) {
+		for _, r := range references.Find(&tk) {
 			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
 				t.Fatalf("bad reference %+v in %q", r, txt.S)
 			}
 		}
-		p := extract.Published(txt)
+		p := genre.Published(&tk)
 		if p != "" && len(p) != 4 && len(p) != 7 && len(p) != 10 {
 			t.Fatalf("bad published %q", p)
 		}
-		extract.Genre(txt, s, p)
+		genre.Find(&tk, s, p)
 	})
 }
 
