@@ -5,6 +5,7 @@ import (
 
 	"terril/corpus"
 	"terril/extract/dates"
+	"terril/extract/lex"
 	"terril/extract/text"
 )
 
@@ -116,17 +117,16 @@ type actWord struct {
 	abbrev bool
 }
 
-// actWords are the words that name acts, folded.
-var actWords = map[string]actWord{
-	"deliberation": {kind: corpus.RefDeliberation}, "deliberations": {kind: corpus.RefDeliberation},
-	"delib": {kind: corpus.RefDeliberation}, "dcm": {kind: corpus.RefDeliberation}, "dcc": {kind: corpus.RefDeliberation},
-	"arrete": {kind: corpus.RefArrete}, "arretes": {kind: corpus.RefArrete},
-	"decision": {kind: corpus.RefDecision}, "decisions": {kind: corpus.RefDecision},
-	// Registers' abbreviations: délibération (DE, DEL), décision du directeur (DD),
-	// décision du président (DP).
-	"de": {corpus.RefDeliberation, true}, "del": {corpus.RefDeliberation, true},
-	"dd": {corpus.RefDecision, true}, "dp": {corpus.RefDecision, true},
-}
+// actWords are the words that name acts (lex.ActWords), by their folded form.
+var actWords = func() map[string]actWord {
+	kinds := [...]string{1: corpus.RefDeliberation, 2: corpus.RefArrete, 3: corpus.RefDecision}
+	m := map[string]actWord{}
+	for _, w := range lex.ActWords.Words() {
+		k := lex.ActWords.Value(w)
+		m[w] = actWord{kind: kinds[max(k, -k)], abbrev: k < 0}
+	}
+	return m
+}()
 
 // actKind returns the kind of act a folded word names, or "" (abbreviations
 // included, which only actAt reads in their context).

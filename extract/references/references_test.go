@@ -118,6 +118,9 @@ func TestActWordMask(t *testing.T) {
 		if !maybeActWord(w) {
 			t.Errorf("actWordMask or actWordLast does not admit %q", w)
 		}
+		if actWords[w].kind == "" {
+			t.Errorf("act word %q: no kind (lex/data/actwords.tsv: 1, 2, 3 or negated)", w)
+		}
 		if a := actWords[w]; len(w) == 2 && !a.abbrev {
 			t.Errorf("two-letter act word %q must be an abbreviation (referencesOf reads them before n° only)", w)
 		}
