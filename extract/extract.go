@@ -3,10 +3,14 @@ package extract
 import (
 	"fmt"
 	"sync"
-	"terril/extract/text"
 
 	"terril/corpus"
+	"terril/extract/amounts"
+	"terril/extract/dates"
 	"terril/extract/fundings"
+	"terril/extract/genre"
+	"terril/extract/references"
+	"terril/extract/text"
 )
 
 // Options configures an Extractor.
@@ -81,11 +85,11 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	// Extractors are called here, in dependency order.
 	// Published, dates, amounts, references and genre share one tokenisation.
 	guard(&problems, "tokens", func() { tk = newTokensBuf(t, sc.lex) })
-	guard(&problems, "published", func() { doc.Published = publishedOf(tk) })
-	guard(&problems, "dates", func() { doc.Dates = datesOf(tk, doc.Published) })
-	guard(&problems, "amounts", func() { doc.Amounts = amountsOf(tk) })
-	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
-	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
+	guard(&problems, "published", func() { doc.Published = genre.Published(&tk.Tokens) })
+	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk.Tokens, doc.Published) })
+	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(&tk.Tokens) })
+	guard(&problems, "references", func() { doc.References = references.Find(&tk.Tokens) })
+	guard(&problems, "genre", func() { doc.Genre = genre.Find(&tk.Tokens, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
 		doc.Themes, doc.ThemeEvidence = x.themes.classify(t, doc.Title, &sc.themes)
 	})

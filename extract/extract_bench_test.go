@@ -7,6 +7,10 @@ import (
 	"time"
 
 	"terril/corpus"
+	"terril/extract/amounts"
+	"terril/extract/dates"
+	"terril/extract/genre"
+	"terril/extract/references"
 )
 
 // benchCorpus reads the sample corpus (../corpus/sample/docs), or the shared seeds
@@ -83,11 +87,11 @@ func BenchmarkFacts(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			tk := newTokens(NewText(d.Text))
-			p := publishedOf(tk)
-			datesOf(tk, p)
-			amountsOf(tk)
-			referencesOf(tk)
-			genreOf(tk, d.Title, p)
+			p := genre.Published(&tk.Tokens)
+			dates.Find(&tk.Tokens, p)
+			amounts.Find(&tk.Tokens)
+			references.Find(&tk.Tokens)
+			genre.Find(&tk.Tokens, d.Title, p)
 		}
 	}
 	reportCPU(b, corpusBytes(docs), start)
@@ -107,11 +111,11 @@ func BenchmarkFactsOnly(b *testing.B) {
 	for b.Loop() {
 		for i, t := range texts {
 			tk := newTokens(t)
-			p := publishedOf(tk)
-			datesOf(tk, p)
-			amountsOf(tk)
-			referencesOf(tk)
-			genreOf(tk, docs[i].Title, p)
+			p := genre.Published(&tk.Tokens)
+			dates.Find(&tk.Tokens, p)
+			amounts.Find(&tk.Tokens)
+			references.Find(&tk.Tokens)
+			genre.Find(&tk.Tokens, docs[i].Title, p)
 		}
 	}
 	reportCPU(b, corpusBytes(docs), start)

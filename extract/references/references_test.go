@@ -1,4 +1,4 @@
-package extract
+package references
 
 import (
 	"fmt"
@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"terril/corpus"
+	"terril/extract/dates"
+	"terril/extract/text"
 )
 
 func TestReferences(t *testing.T) {
@@ -94,7 +98,7 @@ func TestReferences(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			txt := newTestText(tc.in)
 			var got []string
-			for _, r := range References(txt) {
+			for _, r := range find(txt) {
 				got = append(got, fmt.Sprintf("%s:%s:%s", r.Kind, r.Number, r.Date))
 				if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End {
 					t.Errorf("bad span %+v", r)
@@ -114,6 +118,9 @@ func TestActWordMask(t *testing.T) {
 		if !maybeActWord(w) {
 			t.Errorf("actWordMask or actWordLast does not admit %q", w)
 		}
+		if actWords[w].kind == "" {
+			t.Errorf("act word %q: no kind (lex/data/actwords.tsv: 1, 2, 3 or negated)", w)
+		}
 		if a := actWords[w]; len(w) == 2 && !a.abbrev {
 			t.Errorf("two-letter act word %q must be an abbreviation (referencesOf reads them before n° only)", w)
 		}
@@ -123,7 +130,7 @@ func TestActWordMask(t *testing.T) {
 // TestRefWordMask checks that the filters of referencesOf's loop admit every word
 // that can start a reference: act words, "D" and "R", number marks.
 func TestRefWordMask(t *testing.T) {
-	words := append([]string{"d", "r"}, numberMarkWords...)
+	words := append([]string{"d", "r"}, text.NumberMarkWords...)
 	for w := range actWords {
 		words = append(words, w)
 	}
@@ -132,17 +139,17 @@ func TestRefWordMask(t *testing.T) {
 			t.Errorf("refWordMask or refWordLast does not admit %q", w)
 		}
 	}
-	// Each number mark, as written, starts with a word of numberMarkWords.
+	// Each number mark, as written, starts with a word of text.NumberMarkWords.
 	for _, in := range []string{"n° 12", "N° 12", "no 12", "nos 12", "nº 12", "num. 12", "numéro 12"} {
-		x := refScanner{dateScanner: dateScanner{tokens: newTokens(newTestText(in))}}
-		if _, ok := x.numberMark(0); !ok || !slices.Contains(numberMarkWords, x.Str(0)) {
-			t.Errorf("number mark %q: numberMark %v, first word %q in numberMarkWords: %v", in, ok, x.Str(0), slices.Contains(numberMarkWords, x.Str(0)))
+		x := refScanner{Scanner: dates.Scanner{Tokens: text.Lex(newTestText(in))}}
+		if _, ok := x.NumberMark(0); !ok || !slices.Contains(text.NumberMarkWords, x.Str(0)) {
+			t.Errorf("number mark %q: numberMark %v, first word %q in text.NumberMarkWords: %v", in, ok, x.Str(0), slices.Contains(text.NumberMarkWords, x.Str(0)))
 		}
 	}
 }
 
-// FuzzReferences checks that references, the publication date and the genre never
-// panic and give spans inside the text, on the layouts numbers are read in.
+// FuzzReferences checks that references never panic and give spans inside the text,
+// on the layouts numbers are read in.
 func FuzzReferences(f *testing.F) {
 	for _, s := range []string{"34-2023-11-07-00012 - Arrêté", "2B-2019-03-11-004 - Décision ARS 2019-214 du 11 mars 2019",
 		"R84-2024-01-15-00007 -", "D41/18 à D 44/18", "DE N°1", "DD N° 31/21 : Le 8 mars 2021 :", "Arrêté n 2012-418 SIDPC du",
@@ -156,11 +163,18 @@ func FuzzReferences(f *testing.F) {
 			return
 		}
 		txt := newTestText(s)
-		for _, r := range References(txt) {
+		for _, r := range find(txt) {
 			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
 				t.Fatalf("bad reference %+v in %q", r, txt.S)
 			}
 		}
-		Genre(txt, s, Published(txt))
 	})
+}
+
+func newTestText(s string) *text.Text { return text.New(text.Normalize(s)) }
+
+// find is Find on t lexed.
+func find(t *text.Text) []corpus.Reference {
+	tk := text.Lex(t)
+	return Find(&tk)
 }

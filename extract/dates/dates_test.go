@@ -1,21 +1,26 @@
-package extract
+package dates
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
-	"terril/extract/lex"
 	"testing"
-	"unicode/utf8"
+
+	"terril/corpus"
+	"terril/extract/lex"
+	"terril/extract/text"
 )
 
-func newTestText(s string) *Text { return NewText(Normalize(s)) }
+func newTestText(s string) *text.Text { return text.New(text.Normalize(s)) }
+
+// find is Find on t lexed.
+func find(t *text.Text, published string) []corpus.Date {
+	tk := text.Lex(t)
+	return Find(&tk, published)
+}
 
 // dateValues returns the distinct values of Dates, sorted.
-func dateValues(t *Text, published string) []string {
+func dateValues(t *text.Text, published string) []string {
 	var vs []string
-	for _, d := range Dates(t, published) {
+	for _, d := range find(t, published) {
 		if !slices.Contains(vs, d.Value) {
 			vs = append(vs, d.Value)
 		}
@@ -249,7 +254,7 @@ func TestDateSpans(t *testing.T) {
 	}
 	for _, tc := range tests {
 		txt := newTestText(tc.in)
-		ds := Dates(txt, "2018")
+		ds := find(txt, "2018")
 		if len(ds) == 0 {
 			t.Errorf("Dates(%q): none", tc.in)
 			continue
@@ -265,83 +270,23 @@ func TestDateSpans(t *testing.T) {
 	}
 }
 
-// seedTexts returns the texts of the shared seeds, or skips.
-func seedTexts(tb testing.TB) map[string]string {
-	tb.Helper()
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
-	if len(files) == 0 {
-		tb.Skip("../../shared/seeds not found: the shared seeds are needed for this test")
-	}
-	m := make(map[string]string, len(files))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatalf("reading seed %s: %v", f, err)
-		}
-		m[filepath.Base(f)] = string(b)
-	}
-	return m
-}
-
-func FuzzDates(f *testing.F) {
-	for _, s := range []string{"Lundi 5 février", "du 13 au 15 mars 2019", "13 et 14 décembre 2016", "07/07/2023",
-		"2017-2027", "1ᵉʳ janvier", "n°83-2025-07-07", "fin 2019", "T1 2020", "mi-juin", "du 28 décembre au 3 janvier 2019",
-		"le 17/02", "du 01/10 au 02/11/2017", "13-15 juillet", "4 jusqu'au 9 mai", "le vingt sept mars deux mil trois",
-		"23/sep/2020", "en 2015-3", "12 janvier, 2016", "de mars à mai", "L'an deux mille"} {
-		f.Add(s, "2018-02-05")
-	}
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
-	for _, file := range files {
-		if b, err := os.ReadFile(file); err == nil {
-			for _, para := range strings.Split(string(b), "\n\n") {
-				f.Add(para, "2019")
-			}
-		}
-	}
-	f.Fuzz(func(t *testing.T, s, published string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		txt := newTestText(s)
-		for _, d := range Dates(txt, published) {
-			if d.Start < 0 || d.End > len(txt.S) || d.Start > d.End || txt.S[d.Start:d.End] != d.Text {
-				t.Fatalf("bad span %+v in %q", d, txt.S)
-			}
-			if len(d.Value) != 4 && len(d.Value) != 7 && len(d.Value) != 10 {
-				t.Fatalf("bad value %q", d.Value)
-			}
-		}
-		// The other extractors built on the same lexer: no panic, spans in range.
-		for _, r := range References(txt) {
-			if r.Start < 0 || r.End > len(txt.S) || r.Start >= r.End || r.Number == "" {
-				t.Fatalf("bad reference %+v in %q", r, txt.S)
-			}
-		}
-		p := Published(txt)
-		if p != "" && len(p) != 4 && len(p) != 7 && len(p) != 10 {
-			t.Fatalf("bad published %q", p)
-		}
-		Genre(txt, s, p)
-	})
-}
-
 // TestTokenFlags checks that the lexer's flags are set on every word of the tables
-// the date and amount scanners may start with (the flags, derived from the tables, let
-// them skip the other tokens), and that each derived guard admits its table's words.
+// the date scanner may start with (the flags, derived from the tables, let it skip
+// the other tokens), and that each derived guard admits its table's words.
 func TestTokenFlags(t *testing.T) {
 	dateWords := lex.YearWords.Words()
 	dateWords = append(dateWords, lex.Months.Words()...)
 	dateWords = append(dateWords, lex.DayWords.Words()...)
 	for _, w := range dateWords {
-		tk := lexString("l'" + w + " 7")[2]
-		if tk.Flags&fDate == 0 {
-			t.Errorf("%q: flags %b, no fDate", w, tk.Flags)
+		tk := text.LexString("l'" + w + " 7")[2]
+		if tk.Flags&text.FlagDate == 0 {
+			t.Errorf("%q: flags %b, no FlagDate", w, tk.Flags)
 		}
 		if m, ok := lex.Months.Lookup(w); ok && (monthOf(w) != m || !monthPrefix(w)) {
 			t.Errorf("monthOf(%q) = %d, monthPrefix %v: the guards hide it", w, monthOf(w), monthPrefix(w))
 		}
-		if g := lexString(w + "7"); g[0].Flags&fBeforeNum == 0 {
-			t.Errorf("%q glued to a number: flags %b, no fBeforeNum", w, g[0].Flags)
+		if g := text.LexString(w + "7"); g[0].Flags&text.FlagBeforeNum == 0 {
+			t.Errorf("%q glued to a number: flags %b, no FlagBeforeNum", w, g[0].Flags)
 		}
 	}
 	for _, w := range lex.DayWords.Words() {
@@ -349,33 +294,7 @@ func TestTokenFlags(t *testing.T) {
 			t.Errorf("dayWordValue(%q) = 0: the guard hides it", w)
 		}
 	}
-	numWords := append(lex.Numbers.Words(), lex.Scales.Words()...)
-	for _, w := range numWords {
-		if tk := lexString("l'" + w + " 7")[2]; tk.Flags&fNumWord == 0 || !isNumberWord(w) || !numGuard.May(w) {
-			t.Errorf("%q: flags %b, no fNumWord, or numGuard hides it", w, tk.Flags)
-		}
-	}
-	for w := range multipliers {
-		if !multiplierFirst[w[0]] {
-			t.Errorf("multiplier %q: its first byte is not in multiplierFirst", w)
-		}
-	}
-	for _, f := range currencyForms {
-		if !slices.ContainsFunc(currencyFirst[f[0][0]], func(g []string) bool { return slices.Equal(f, g) }) {
-			t.Errorf("currency form %q: its first byte is not in currencyFirst", f)
-		}
-	}
-	for w := range approxNouns {
-		if !approxFirst[w[0]] {
-			t.Errorf("approximate noun %q: its first byte is not in approxFirst", w)
-		}
-	}
-	for w := range currencyBefore {
-		if !currencyBeforeFirst[w[0]] {
-			t.Errorf("currency %q: its first byte is not in currencyBeforeFirst", w)
-		}
-	}
-	if toks := lexString("millions 7"); toks[1].Flags != fNum {
+	if toks := text.LexString("millions 7"); toks[1].Flags != text.FlagNum {
 		t.Errorf("flags of 7: %b", toks[1].Flags)
 	}
 }

@@ -1,8 +1,12 @@
-package extract
+package genre
 
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"terril/extract/dates"
+	"terril/extract/text"
 )
 
 func TestPublished(t *testing.T) {
@@ -63,7 +67,7 @@ func TestPublished(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Published(newTestText(tc.in)); got != tc.want {
+			if got := published(newTestText(tc.in)); got != tc.want {
 				t.Errorf("Published(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
@@ -124,7 +128,7 @@ func TestGenre(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			txt := newTestText(tc.in)
-			if got := Genre(txt, tc.title, Published(txt)); got != tc.want {
+			if got := genre(txt, tc.title, published(txt)); got != tc.want {
 				t.Errorf("Genre(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
@@ -140,7 +144,7 @@ func TestGenreMasks(t *testing.T) {
 		}
 	}
 	for w := range genreWords {
-		tk := newTokens(NewText(w))
+		tk := scanner{Scanner: dates.Scanner{Tokens: text.Lex(text.New(w))}}
 		if n := len(w); len(tk.Toks) != 1 || !tk.maybeGenreWord(&tk.Toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
 			t.Errorf("genreWordMask, genreWordLast or genreHeadMask does not admit %q", w)
 		}
@@ -150,4 +154,42 @@ func TestGenreMasks(t *testing.T) {
 			t.Errorf("genreHeadMask does not admit the cue word %q", fw.w)
 		}
 	}
+}
+
+// FuzzGenre checks that the genre and the publication date never panic, on the
+// layouts of acts, recueils, minutes and press pages.
+func FuzzGenre(f *testing.F) {
+	for _, s := range []string{"34-2023-11-07-00012 - Arrêté", "2B-2019-03-11-004 - Décision ARS 2019-214 du 11 mars 2019",
+		"R84-2024-01-15-00007 -", "D41/18 à D 44/18", "DE N°1", "DD N° 31/21 : Le 8 mars 2021 :", "Arrêté n 2012-418 SIDPC du",
+		"ARRETE N° 21-DIR-112– DDCSPP", "2019-12-01 : TITRE\ndélibération", "N° 2021-045 – Budget", "N°SIT 2A 2011-145-07",
+		"RECUEIL n° 17 du 03 mai 2019", "N° 48 du 14/10/2020", "PROCES-VERBAL Le mardi 6 avril 2021", "réunis le 1novembre 2019",
+		"(PS)", "Revenir à la rubrique REGION", "D", "R", "N°", "2A-", "n° SIT", "ARS", "Lille, le 12 mars 2019",
+		"Par Jean Dupont | Publié le 3 mai 2024", "« C'est fait », déclare-t-il."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		txt := newTestText(s)
+		p := published(txt)
+		if p != "" && len(p) != 4 && len(p) != 7 && len(p) != 10 {
+			t.Fatalf("bad published %q", p)
+		}
+		genre(txt, s, p)
+	})
+}
+
+func newTestText(s string) *text.Text { return text.New(text.Normalize(s)) }
+
+// published is Published on t lexed.
+func published(t *text.Text) string {
+	tk := text.Lex(t)
+	return Published(&tk)
+}
+
+// genre is Find on t lexed.
+func genre(t *text.Text, title, published string) string {
+	tk := text.Lex(t)
+	return Find(&tk, title, published)
 }

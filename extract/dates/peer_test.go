@@ -1,4 +1,4 @@
-package extract
+package dates_test
 
 import (
 	"encoding/json"
@@ -14,6 +14,10 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
+	"terril/extract/amounts"
+	"terril/extract/dates"
+	"terril/extract/lex"
+	"terril/extract/text"
 )
 
 // The peer specs: Microsoft Recognizers-Text's French test specifications in
@@ -22,7 +26,7 @@ import (
 // year, and their periods; euro amounts), reports detection and value accuracy, and
 // fails when a figure falls below the floor reached.
 
-const peerDir = "../../shared/peer/recognizers-text-fr"
+const peerDir = "../../../shared/peer/recognizers-text-fr"
 
 // Floors: the figures reached; a rule that lowers one fails the test.
 const (
@@ -76,7 +80,7 @@ func (r peerResult) span(input string) (int, int) {
 		}
 	}
 	// A letter after the prefix keeps a space Normalize would drop at its end.
-	norm := func(k int) int { return len(Normalize(string(runes[:k])+"x")) - 1 }
+	norm := func(k int) int { return len(text.Normalize(string(runes[:k])+"x")) - 1 }
 	return norm(s), norm(e)
 }
 
@@ -109,21 +113,21 @@ var (
 // peerDateScope reports whether an expected date expression is in scope: a month
 // name, a numeric date or a four-digit year, and nothing that makes it a week, a
 // season, a time or a duration.
-func peerDateScope(text, timex string) bool {
-	f := NewText(Normalize(text)).Folded
+func peerDateScope(in, timex string) bool {
+	f := text.New(text.Normalize(in)).Folded
 	if peerOutOfScope.MatchString(f) || timex != "" && peerTimexOut.MatchString(timex) {
 		return false
 	}
 	month := false
-	toks := lexString(f)
+	toks := text.LexString(f)
 	for k, tk := range toks {
 		w := f[tk.S:tk.E]
-		if tk.Kind != tokWord || monthOf(w) == 0 {
+		if tk.Kind != text.Word || lex.Months.Value(w) == 0 {
 			continue
 		}
 		// "vingt-sept", "mille sept cent": the number, not September.
-		if w == "sept" && k > 0 && (f[toks[k-1].S:toks[k-1].E] == "-" || isNumberWord(f[toks[k-1].S:toks[k-1].E]) ||
-			k+1 < len(toks) && isNumberWord(f[toks[k+1].S:toks[k+1].E])) {
+		if w == "sept" && k > 0 && (f[toks[k-1].S:toks[k-1].E] == "-" || text.IsNumberWord(f[toks[k-1].S:toks[k-1].E]) ||
+			k+1 < len(toks) && text.IsNumberWord(f[toks[k+1].S:toks[k+1].E])) {
 			continue
 		}
 		month = true
@@ -151,26 +155,26 @@ var peerRelative = regexp.MustCompile(`\b(ce|cet|cette|prochaine?|derniere?|suiv
 // peerContradicts returns why the expected values want contradict the text (one of
 // the peerWhy reasons), or "" when they may be read from it: the spec's French cases
 // were translated from English ones and some kept the English value.
-func peerContradicts(text string, want []string) string {
-	f := NewText(Normalize(text)).Folded
+func peerContradicts(in string, want []string) string {
+	f := text.New(text.Normalize(in)).Folded
 	var months, nums, years []int
 	words := false
-	toks := lexString(f)
+	toks := text.LexString(f)
 	for k, tk := range toks {
 		w := f[tk.S:tk.E]
 		switch {
-		case tk.Kind == tokWord && monthOf(w) != 0:
-			months = append(months, max(monthOf(w), -monthOf(w)))
-		case tk.Kind == tokWord && isNumberWord(w):
+		case tk.Kind == text.Word && lex.Months.Value(w) != 0:
+			months = append(months, max(lex.Months.Value(w), -lex.Months.Value(w)))
+		case tk.Kind == text.Word && text.IsNumberWord(w):
 			words = true
-		case tk.Kind == tokNum && len(w) <= 2:
+		case tk.Kind == text.Num && len(w) <= 2:
 			nums = append(nums, atoiPeer(w))
-		case tk.Kind == tokNum && len(w) == 4:
+		case tk.Kind == text.Num && len(w) == 4:
 			years = append(years, atoiPeer(w))
 		}
 		// "3-7-2017" expecting 2017-03-07: two parts <= 12 read month first.
-		if tk.Kind == tokNum && len(w) <= 2 && k+2 < len(toks) && toks[k+2].Kind == tokNum && len(f[toks[k+2].S:toks[k+2].E]) <= 2 &&
-			strings.Contains("/.-", f[toks[k+1].S:toks[k+1].E]) && (k == 0 || toks[k-1].Kind != tokPunct || tk.Gap != gapNone) {
+		if tk.Kind == text.Num && len(w) <= 2 && k+2 < len(toks) && toks[k+2].Kind == text.Num && len(f[toks[k+2].S:toks[k+2].E]) <= 2 &&
+			strings.Contains("/.-", f[toks[k+1].S:toks[k+1].E]) && (k == 0 || toks[k-1].Kind != text.Punct || tk.Gap != text.GapNone) {
 			a, b := atoiPeer(w), atoiPeer(f[toks[k+2].S:toks[k+2].E])
 			for _, v := range want {
 				if a != b && a <= 12 && b <= 12 && len(v) == 10 && atoiPeer(v[5:7]) == a && atoiPeer(v[8:]) == b {
@@ -242,10 +246,10 @@ func peerTimexValues(timex string) []string {
 
 // peerFinValues are want with, for a text that says "la fin de", the period's ends
 // read as peerEndOf does: Recognizers writes the end of 2008 as 2009-01-01.
-func peerFinValues(text, timex string, want []string) [][]string {
+func peerFinValues(in, timex string, want []string) [][]string {
 	alts := make([][]string, len(want))
 	parts := strings.Split(strings.Trim(timex, "()"), ",")
-	fin := len(parts) == 3 && strings.Contains(NewText(Normalize(text)).Folded, "fin d")
+	fin := len(parts) == 3 && strings.Contains(text.New(text.Normalize(in)).Folded, "fin d")
 	for k, w := range want {
 		alts[k] = []string{w}
 		if e := peerEndOf(w, parts[len(parts)-1]); fin && e != w {
@@ -340,7 +344,7 @@ func peerOtherResult(c peerCase, r peerResult, d corpus.Date) bool {
 			continue
 		}
 		s, e := o.span(c.Input)
-		noYear := !peerHasYear.MatchString(NewText(Normalize(o.Text)).Folded)
+		noYear := !peerHasYear.MatchString(text.New(text.Normalize(o.Text)).Folded)
 		if d.Start < e && s < d.End && slices.ContainsFunc(peerTimexValues(timex), func(w string) bool { return peerDateMatch(d.Value, w, noYear) }) {
 			return true
 		}
@@ -372,7 +376,7 @@ func peerDateResult(t *testing.T, file string, c peerCase, r peerResult, dates [
 	if timex == "" {
 		return true, len(got) > 0, false, false
 	}
-	noYear := !peerHasYear.MatchString(NewText(Normalize(r.Text)).Folded)
+	noYear := !peerHasYear.MatchString(text.New(text.Normalize(r.Text)).Folded)
 	want := peerTimexValues(timex)
 	if why := peerContradicts(r.Text, want); why != "" {
 		t.Logf("%s: value of %q (want %v) not scored: %s", file, r.Text, want, why)
@@ -404,7 +408,7 @@ func TestPeerDates(t *testing.T) {
 			if r := c.Context.ReferenceDateTime; len(r) >= 10 {
 				ref = r[:10]
 			}
-			dates := Dates(newTestText(c.Input), ref)
+			dates := findDates(newTestText(c.Input), ref)
 			peerPasses := !strings.Contains(c.NotSupported, "dotnet")
 			for _, r := range c.Results {
 				scope, ok, hasValue, valueOK := peerDateResult(t, file, c, r, dates)
@@ -440,8 +444,8 @@ func peerAmount(r peerResult) (float64, string, string, bool) {
 
 // peerAmountFound reports whether an amount of as overlapping [s, e) has value v
 // (within 0.5 %, as the guidelines score), and whether any overlaps.
-func peerAmountFound(tx *Text, s, e int, v float64) (overlap, value bool) {
-	for _, a := range Amounts(tx) {
+func peerAmountFound(tx *text.Text, s, e int, v float64) (overlap, value bool) {
+	for _, a := range findAmounts(tx) {
 		if a.Start < e && s < a.End {
 			overlap = true
 			if math.Abs(a.Value-v) <= 0.005*v {
@@ -553,29 +557,41 @@ var peerNumberWords = strings.Fields(`zero un une deux trois quatre cinq six sep
 // written with: digits with spaces, dots or a decimal comma, or number words (no
 // fractions, powers, "billion", "douzaine", "virgule", "k" or "G", nor words after
 // digits other than "mille", "million(s)", "milliard(s)").
-func peerNumberScope(text string) bool {
-	f := NewText(Normalize(text)).Folded
+func peerNumberScope(in string) bool {
+	f := text.New(text.Normalize(in)).Folded
 	if f == "" || !strings.ContainsAny(f[:1], "0123456789abcdefghijklmnopqrstuvwxyz-") {
 		return false
 	}
 	digits := false
-	for _, tk := range lexString(f) {
+	for _, tk := range text.LexString(f) {
 		w := f[tk.S:tk.E]
 		switch tk.Kind {
-		case tokWord:
+		case text.Word:
 			if !slices.Contains(peerNumberWords, w) {
 				return false
 			}
 			if digits && !strings.HasPrefix(w, "mil") {
 				return false // "322 cent": hundreds after digits are English
 			}
-		case tokNum:
+		case text.Num:
 			digits = true
-		case tokPunct:
+		case text.Punct:
 			if w != "-" && w != "," && w != "." {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// findDates is dates.Find on t lexed.
+func findDates(t *text.Text, published string) []corpus.Date {
+	tk := text.Lex(t)
+	return dates.Find(&tk, published)
+}
+
+// findAmounts is amounts.Find on t lexed.
+func findAmounts(t *text.Text) []corpus.Amount {
+	tk := text.Lex(t)
+	return amounts.Find(&tk)
 }

@@ -1,13 +1,17 @@
-package extract
+package amounts
 
 import (
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"terril/corpus"
+	"terril/extract/text"
 )
 
 type wantAmount struct {
@@ -144,7 +148,7 @@ func TestAmounts(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			txt := newTestText(tc.in)
-			got := Amounts(txt)
+			got := find(txt)
 			var gs, ws []string
 			for _, a := range got {
 				gs = append(gs, fmt.Sprintf("%g/%v/%s/%s", a.Value, a.Implicit, a.Qualifier, a.Approx))
@@ -168,7 +172,7 @@ func TestAmountValuesExact(t *testing.T) {
 		"1,78 million d'euros": 1780000, "0,3 M€": 300000, "1,1 milliard d'euros": 1100000000,
 		"4,35 M€": 4350000, "2,7 k€": 2700,
 	} {
-		a := Amounts(newTestText(in))
+		a := find(newTestText(in))
 		if len(a) != 1 || a[0].Value != want || a[0].Value != math.Trunc(a[0].Value) {
 			t.Errorf("Amounts(%q) = %+v, want %v", in, a, want)
 		}
@@ -183,7 +187,7 @@ func FuzzAmounts(f *testing.F) {
 		"480 813.60€", "$ 75 millions", "un milliard deux cents millions d'euros et"} {
 		f.Add(s)
 	}
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {
 			for _, para := range strings.Split(string(b), "\n\n") {
@@ -196,7 +200,7 @@ func FuzzAmounts(f *testing.F) {
 			return
 		}
 		txt := newTestText(s)
-		for _, a := range Amounts(txt) {
+		for _, a := range find(txt) {
 			if a.Start < 0 || a.End > len(txt.S) || a.Start > a.End || txt.S[a.Start:a.End] != a.Text {
 				t.Fatalf("bad span %+v in %q", a, txt.S)
 			}
@@ -205,4 +209,37 @@ func FuzzAmounts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAmountFilters checks that the fast-path filters of the amount scanner, derived
+// from its tables, admit every word of them.
+func TestAmountFilters(t *testing.T) {
+	for w := range multipliers {
+		if !multiplierFirst[w[0]] {
+			t.Errorf("multiplier %q: its first byte is not in multiplierFirst", w)
+		}
+	}
+	for _, f := range currencyForms {
+		if !slices.ContainsFunc(currencyFirst[f[0][0]], func(g []string) bool { return slices.Equal(f, g) }) {
+			t.Errorf("currency form %q: its first byte is not in currencyFirst", f)
+		}
+	}
+	for w := range approxNouns {
+		if !approxFirst[w[0]] {
+			t.Errorf("approximate noun %q: its first byte is not in approxFirst", w)
+		}
+	}
+	for w := range currencyBefore {
+		if !currencyBeforeFirst[w[0]] {
+			t.Errorf("currency %q: its first byte is not in currencyBeforeFirst", w)
+		}
+	}
+}
+
+func newTestText(s string) *text.Text { return text.New(text.Normalize(s)) }
+
+// find is Find on t lexed.
+func find(t *text.Text) []corpus.Amount {
+	tk := text.Lex(t)
+	return Find(&tk)
 }

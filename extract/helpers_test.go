@@ -1,0 +1,3 @@
+package extract
+
+func newTestText(s string) *Text { return NewText(Normalize(s)) }
