@@ -1,4 +1,4 @@
-package extract
+package parties
 
 import (
 	"slices"
@@ -63,7 +63,7 @@ type OrgResolver interface {
 // de Demain ») and the agreement itself ("le Pacte de …") are no parties. people is the result of People on t.
 // Organisation names are kept as the text gives them (head in the singular:
 // "Communauté d'agglomération du Douaisis"); orgs, when not nil, gives their Key.
-func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
+func Signatories(t *text.Text, people []corpus.Person, orgs OrgResolver) []corpus.Signatory {
 	ps := newPeopleScanner(t)
 	ps.scan() // the mentions, where organisations' names end (see orgRest)
 	sg := signer{ps: ps, people: people, resolver: orgs}
@@ -72,13 +72,13 @@ func Signatories(t *Text, people []corpus.Person, orgs OrgResolver) []corpus.Sig
 
 // Parties returns People(t) and Signatories(t, People(t), orgs), reading the text
 // once.
-func Parties(t *Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signatory) {
-	return parties(t, orgs, nil)
+func Parties(t *text.Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signatory) {
+	return Find(t, orgs, nil)
 }
 
-// parties is Parties with buf, when not nil, lending the scanner its slices (and
+// Find is Parties with buf, when not nil, lending the scanner its slices (and
 // getting them back, to reuse).
-func parties(t *Text, orgs OrgResolver, buf *peopleBuf) ([]corpus.Person, []corpus.Signatory) {
+func Find(t *text.Text, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpus.Signatory) {
 	ps := newPeopleScannerBuf(t, buf)
 	if buf != nil {
 		defer func() { buf.toks, buf.given = ps.toks[:0], ps.given[:0] }()
@@ -399,7 +399,7 @@ func orgWordsKey(name string) string {
 		case r < utf8.RuneSelf:
 			add(rune(text.ASCIILower[r]))
 		default:
-			for _, x := range FoldRune(r) {
+			for _, x := range text.FoldRune(r) {
 				add(x)
 			}
 		}
@@ -1502,7 +1502,7 @@ const representWindow = 100
 // with "représenté(e)(s) par" and at most a title and a civility, in the same clause:
 // no full stop, semicolon or "ci-après" in between.
 func representedBy(before string) bool {
-	f := Fold(before)
+	f := text.Fold(before)
 	i := strings.LastIndex(f, "represente")
 	if i < 0 {
 		return false

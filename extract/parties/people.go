@@ -1,4 +1,4 @@
-package extract
+package parties
 
 import (
 	"maps"
@@ -43,7 +43,7 @@ import (
 // Mentions of one person are merged within the
 // document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
 // Neveü", "M. Lemas" after "Pierre-René Lemas".
-func People(t *Text) []corpus.Person {
+func People(t *text.Text) []corpus.Person {
 	ps := newPeopleScanner(t)
 	ps.scan()
 	return ps.merge()
@@ -67,13 +67,13 @@ func PersonKey(name string) string {
 		}
 		b.WriteRune(r)
 	}
-	// The runes of Fold(name), without building it.
+	// The runes of text.Fold(name), without building it.
 	for _, r := range name {
 		if r < utf8.RuneSelf {
 			add(rune(text.ASCIILower[r]))
 			continue
 		}
-		for _, x := range FoldRune(r) {
+		for _, x := range text.FoldRune(r) {
 			add(x)
 		}
 	}
@@ -87,7 +87,7 @@ func compactKey(name string) string { return string(appendCompactKey(nil, name))
 // appendCompactKey appends compactKey(name) to b. Only letters are kept, so the key
 // of "Given Surname" is the key of Given then the key of Surname.
 func appendCompactKey(b []byte, name string) []byte {
-	// The runes of Fold(name), without building it.
+	// The runes of text.Fold(name), without building it.
 	for _, r := range name {
 		if r < utf8.RuneSelf {
 			if c := text.ASCIILower[r]; 'a' <= c && c <= 'z' {
@@ -95,7 +95,7 @@ func appendCompactKey(b []byte, name string) []byte {
 			}
 			continue
 		}
-		for _, x := range FoldRune(r) {
+		for _, x := range text.FoldRune(r) {
 			if pIsLetter(x) {
 				b = utf8.AppendRune(b, x)
 			}
@@ -123,7 +123,7 @@ func (m *mention) name() string {
 }
 
 type peopleScanner struct {
-	t        *Text
+	t        *text.Text
 	toks     []ptok
 	mentions []mention
 	// given memoises the kind of given name of each name token (see givenAt):
@@ -133,20 +133,20 @@ type peopleScanner struct {
 	pluralCiv int
 }
 
-func newPeopleScanner(t *Text) *peopleScanner {
+func newPeopleScanner(t *text.Text) *peopleScanner {
 	return newPeopleScannerBuf(t, nil)
 }
 
-// peopleBuf lends a peopleScanner its token and memo slices, to reuse across
+// Buf lends a peopleScanner its token and memo slices, to reuse across
 // documents: nothing of them is kept in the results.
-type peopleBuf struct {
+type Buf struct {
 	toks  []ptok
 	given []uint8
 }
 
-func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
+func newPeopleScannerBuf(t *text.Text, buf *Buf) *peopleScanner {
 	if len(t.Offsets()) != len(t.Folded)+1 {
-		t = NewText(t.S) // a Text made otherwise than by NewText: no offset table
+		t = text.New(t.S) // a Text made otherwise than by NewText: no offset table
 	}
 	var toks []ptok
 	ps := &peopleScanner{t: t}
@@ -162,7 +162,7 @@ func newPeopleScannerBuf(t *Text, buf *peopleBuf) *peopleScanner {
 // foldedSpans returns the spans of t.Folded that ptokenizeInto, reading t's offset
 // table, gives the word tokens of toks (ptokenize(t.S)): two per token, zero for the
 // other tokens.
-func foldedSpans(t *Text, toks []ptok, spans []int32) []int32 {
+func foldedSpans(t *text.Text, toks []ptok, spans []int32) []int32 {
 	if cap(spans) < 2*len(toks) {
 		spans = make([]int32, 2*len(toks))
 	}
@@ -375,7 +375,7 @@ func splitGiven(w string) (string, bool) {
 		if r < utf8.RuneSelf {
 			b = append(b, text.ASCIILower[r])
 		} else {
-			b = append(b, FoldRune(r)...)
+			b = append(b, text.FoldRune(r)...)
 		}
 	}
 	return "", false
@@ -408,7 +408,7 @@ func gluedGiven(w string) (string, bool) {
 	return strings.Join(parts, "-"), true
 }
 
-// isGivenFold is names.IsGiven(Fold(s)), folding into a buffer on the stack.
+// isGivenFold is names.IsGiven(text.Fold(s)), folding into a buffer on the stack.
 func isGivenFold(s string) bool {
 	var a [64]byte
 	b := a[:0]
@@ -416,7 +416,7 @@ func isGivenFold(s string) bool {
 		if r < utf8.RuneSelf {
 			b = append(b, text.ASCIILower[r])
 		} else {
-			b = append(b, FoldRune(r)...)
+			b = append(b, text.FoldRune(r)...)
 		}
 	}
 	// The lookup keeps no reference to its key.
@@ -1869,7 +1869,7 @@ func (ps *peopleScanner) merge() []corpus.Person {
 			if p.surname != sk || p.p.Name == "" {
 				continue
 			}
-			if m.initial && !strings.HasPrefix(Fold(p.p.Name), Fold(strings.TrimSuffix(m.given, "."))) {
+			if m.initial && !strings.HasPrefix(text.Fold(p.p.Name), text.Fold(strings.TrimSuffix(m.given, "."))) {
 				continue
 			}
 			match = p
