@@ -95,7 +95,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
 		})
 	}
-	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(t, x.opts.Orgs, &sc.people) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(&tk.Tokens, x.opts.Orgs, &sc.people) })
 	guard(&problems, "fundings", func() {
 		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Title: doc.Title, Published: doc.Published,
 			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,

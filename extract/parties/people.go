@@ -133,8 +133,19 @@ type peopleScanner struct {
 	pluralCiv int
 }
 
+// newPeopleScanner returns a scanner of t, lexing it.
 func newPeopleScanner(t *text.Text) *peopleScanner {
-	return newPeopleScannerBuf(t, nil)
+	x := lexed(t)
+	return newPeopleScannerBuf(&x, nil)
+}
+
+// lexed lexes t, folding it again when it was made otherwise than by text.New (no
+// offset table).
+func lexed(t *text.Text) text.Tokens {
+	if len(t.Offsets()) != len(t.Folded)+1 {
+		t = text.New(t.S)
+	}
+	return text.Lex(t)
 }
 
 // Buf lends a peopleScanner its token and memo slices, to reuse across
@@ -144,36 +155,16 @@ type Buf struct {
 	given []uint8
 }
 
-func newPeopleScannerBuf(t *text.Text, buf *Buf) *peopleScanner {
-	if len(t.Offsets()) != len(t.Folded)+1 {
-		t = text.New(t.S) // a Text made otherwise than by NewText: no offset table
-	}
+// newPeopleScannerBuf returns a scanner of the lexed text x, its tokens derived
+// from x's (see tokensView) in buf's slices when buf is not nil.
+func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
 	var toks []ptok
-	ps := &peopleScanner{t: t}
+	ps := &peopleScanner{t: x.T}
 	if buf != nil {
 		toks, ps.given = buf.toks[:0], buf.given[:0]
 	}
-	// Each word token holds its span of t.Folded (fs, fe): folding is rune by rune,
-	// so a word's folded form is a slice of t.Folded and needs no Fold.
-	ps.toks = ptokenizeInto(t.S, t.Offsets(), toks)
+	ps.toks = tokensView(x, toks)
 	return ps
-}
-
-// foldedSpans returns the spans of t.Folded that ptokenizeInto, reading t's offset
-// table, gives the word tokens of toks (ptokenize(t.S)): two per token, zero for the
-// other tokens.
-func foldedSpans(t *text.Text, toks []ptok, spans []int32) []int32 {
-	if cap(spans) < 2*len(toks) {
-		spans = make([]int32, 2*len(toks))
-	}
-	spans = spans[:2*len(toks)]
-	clear(spans)
-	for i, tk := range ptokenizeInto(t.S, t.Offsets(), nil)[:len(toks)] {
-		if tk.kind == ptWord {
-			spans[2*i], spans[2*i+1] = tk.fs, tk.fe
-		}
-	}
-	return spans
 }
 
 func (ps *peopleScanner) word(i int) string {
@@ -2072,11 +2063,12 @@ const (
 	hyphenPlace                // inner hyphens, not a name ("Hauts-de-France")
 )
 
+// Case shapes of a word token (text.ShapeOf).
 const (
-	pcLower   uint8 = iota // "directeur", "de"
-	pcTitle                // "Olivier", "PierreRené", "Hauts-de-France"
-	pcUpper                // "LECERF" (two letters or more, all upper case)
-	pcInitial              // "B" (one upper-case letter)
+	pcLower   = text.ShapeLower   // "directeur", "de"
+	pcTitle   = text.ShapeTitle   // "Olivier", "PierreRené", "Hauts-de-France"
+	pcUpper   = text.ShapeUpper   // "LECERF" (two letters or more, all upper case)
+	pcInitial = text.ShapeInitial // "B" (one upper-case letter)
 )
 
 // A ptok is a word or a punctuation mark of the text, by byte offsets into Text.S;
@@ -2089,205 +2081,6 @@ type ptok struct {
 	cas    uint8
 	hyphen uint8 // a word with inner hyphens ("Jean-René"), and what nameToken found
 	inner  bool  // a word with a capital after another rune than a capital ("PierreRené")
-}
-
-// Byte classes of the tokenizer.
-const (
-	pbOther   uint8 = iota // an ASCII punctuation mark or symbol: a token of its own
-	pbSpace                // ' ', '\t', '\r': separates tokens
-	pbNewline              // '\n'
-	pbDigit                // '0'…'9'
-	pbLower                // 'a'…'z'
-	pbUpper                // 'A'…'Z'
-	pbHigh                 // a byte of a multi-byte rune
-)
-
-// pByteClass is the class of each byte.
-var pByteClass = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
-			t[c] = pbSpace
-		case c == '\n':
-			t[c] = pbNewline
-		case '0' <= c && c <= '9':
-			t[c] = pbDigit
-		case 'a' <= c && c <= 'z':
-			t[c] = pbLower
-		case 'A' <= c && c <= 'Z':
-			t[c] = pbUpper
-		case c >= utf8.RuneSelf:
-			t[c] = pbHigh
-		}
-	}
-	return t
-}()
-
-// ptokenize splits s into words, punctuation marks and line breaks; spaces separate
-// tokens and are not kept. Digits are punctuation tokens, one per digit run.
-func ptokenize(s string) []ptok { return ptokenizeInto(s, nil, nil) }
-
-// ptokenizeInto is ptokenize appending to toks[:0]. With off, the offset table of
-// the folded form of s (see Text), it also sets each word's span of the folded
-// text: every rune folds on its own, ASCII to one byte, so the folded offset is the
-// text's plus a shift that only runes outside ASCII change, by the number of folded
-// bytes whose origin they are, less their own length.
-func ptokenizeInto(s string, off []int32, toks []ptok) []ptok {
-	if n := len(s)/5 + 1; cap(toks) < n {
-		toks = make([]ptok, 0, n)
-	}
-	toks = toks[:0]
-	d := 0 // with off: the folded offset of i, less i
-	for i := 0; i < len(s); {
-		c := s[i]
-		upper := false // the word's first letter is a capital
-		switch pByteClass[c] {
-		case pbSpace:
-			i++
-			continue
-		case pbNewline:
-			toks = append(toks, ptok{s: int32(i), e: int32(i + 1), kind: ptNewline})
-			i++
-			continue
-		case pbDigit:
-			j := i + 1
-			for j < len(s) && pByteClass[s[j]] == pbDigit {
-				j++
-			}
-			toks = append(toks, ptok{s: int32(i), e: int32(j), kind: ptPunct})
-			i = j
-			continue
-		case pbOther:
-			toks = append(toks, ptok{s: int32(i), e: int32(i + 1), kind: ptPunct})
-			i++
-			continue
-		case pbLower:
-			// Most words: lower-case ASCII letters up to a space. Read at once;
-			// the others go on in the loop below from the end of the run.
-			j := i + 1
-			for j < len(s) && pByteClass[s[j]] == pbLower {
-				j++
-			}
-			if j >= len(s) || pByteClass[s[j]] == pbSpace {
-				toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(i + d), fe: int32(j + d), kind: ptWord})
-				i = j + 1 // and the space after it
-				continue
-			}
-		case pbUpper:
-			upper = true
-		case pbHigh:
-			r, n := pDecode(s, i)
-			if !unicode.IsLetter(r) {
-				if off != nil {
-					d += foldedLen(off, i+d, i) - n
-				}
-				toks = append(toks, ptok{s: int32(i), e: int32(i + n), kind: ptPunct})
-				i += n
-				continue
-			}
-			upper = unicode.IsUpper(r)
-		}
-		// A word: letters, inner hyphens between letters; an apostrophe after a
-		// letter and before a letter ends the word and belongs to it ("d'", "l'").
-		fs := i + d
-		j := i
-		letters := 0 // letters other than lower-case ASCII ones
-		lower, inner := false, false
-		hyphen := hyphenNone
-		up := true // the last rune was a capital (the first rune follows none)
-	word:
-		for j < len(s) {
-			switch pByteClass[s[j]] {
-			case pbLower:
-				// A run of lower-case ASCII letters, the bulk of a text.
-				for j++; j < len(s) && pByteClass[s[j]] == pbLower; j++ {
-				}
-				lower, up = true, false
-				if j < len(s) && pByteClass[s[j]] == pbSpace {
-					break word // the end of most words
-				}
-			case pbUpper:
-				letters++
-				j++
-				inner = inner || !up
-				up = true
-			case pbHigh:
-				r2, n2 := pDecode(s, j)
-				if !unicode.IsLetter(r2) {
-					break word
-				}
-				letters++
-				if unicode.IsUpper(r2) {
-					inner = inner || !up
-					up = true
-				} else {
-					lower, up = true, false
-				}
-				if off != nil {
-					d += foldedLen(off, j+d, j) - n2
-				}
-				j += n2
-			default:
-				if c2 := s[j]; (c2 == '-' || c2 == '\'') && j+1 < len(s) && pLetterAt(s, j+1) {
-					j++
-					if c2 == '\'' {
-						break word
-					}
-					hyphen = hyphenUnknown
-					up = false
-					continue
-				}
-				break word
-			}
-		}
-		cas := pcLower
-		switch {
-		case !upper:
-			cas = pcLower
-		case lower:
-			cas = pcTitle
-		case letters == 1:
-			cas = pcInitial
-		default:
-			cas = pcUpper
-		}
-		toks = append(toks, ptok{s: int32(i), e: int32(j), fs: int32(fs), fe: int32(j + d), kind: ptWord, cas: cas, hyphen: hyphen, inner: inner})
-		i = j
-		if i < len(s) && s[i] == ' ' {
-			i++ // the space after most words
-		}
-	}
-	return toks
-}
-
-// pDecode is utf8.DecodeRuneInString(s[j:]) for s[j] outside ASCII, decoding the
-// two-byte runes (the accented Latin letters) inline.
-func pDecode(s string, j int) (rune, int) {
-	if c := s[j]; 0xC2 <= c && c <= 0xDF && j+1 < len(s) {
-		if c2 := s[j+1]; c2&0xC0 == 0x80 {
-			return rune(c&0x1F)<<6 | rune(c2&0x3F), 2
-		}
-	}
-	return utf8.DecodeRuneInString(s[j:])
-}
-
-// foldedLen returns the number of bytes the rune at i folds to, k being the first of
-// them in the offset table off.
-func foldedLen(off []int32, k, i int) int {
-	n := 0
-	for off[k+n] == int32(i) {
-		n++
-	}
-	return n
-}
-
-// pLetterAt reports whether the rune at s[j:] is a letter.
-func pLetterAt(s string, j int) bool {
-	if c := s[j]; c < utf8.RuneSelf {
-		return pByteClass[c] == pbLower || pByteClass[c] == pbUpper
-	}
-	r, _ := utf8.DecodeRuneInString(s[j:])
-	return unicode.IsLetter(r)
 }
 
 func pIsLetter(r rune) bool {

@@ -73,13 +73,15 @@ func Signatories(t *text.Text, people []corpus.Person, orgs OrgResolver) []corpu
 // Parties returns People(t) and Signatories(t, People(t), orgs), reading the text
 // once.
 func Parties(t *text.Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signatory) {
-	return Find(t, orgs, nil)
+	x := lexed(t)
+	return Find(&x, orgs, nil)
 }
 
-// Find is Parties with buf, when not nil, lending the scanner its slices (and
-// getting them back, to reuse).
-func Find(t *text.Text, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpus.Signatory) {
-	ps := newPeopleScannerBuf(t, buf)
+// Find is Parties reading the tokens of a lexed text (text.Lex: the tokens the
+// other extractors read), with buf, when not nil, lending the scanner its slices
+// (and getting them back, to reuse).
+func Find(tk *text.Tokens, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpus.Signatory) {
+	ps := newPeopleScannerBuf(tk, buf)
 	if buf != nil {
 		defer func() { buf.toks, buf.given = ps.toks[:0], ps.given[:0] }()
 	}
