@@ -3,6 +3,7 @@ package parties
 import (
 	"slices"
 	"strings"
+	"terril/extract/lex"
 	"terril/extract/text"
 	"testing"
 
@@ -69,19 +70,24 @@ func checkKeys(t *testing.T, s string) {
 // The quick filters before the lookups in particle, orgs and headAt let every
 // word of the sets through.
 func TestLookupFilters(t *testing.T) {
-	for w := range nameParticles {
-		if len(w) < 2 || len(w) > 5 {
-			t.Errorf("particle %q is outside the lengths particle lets through", w)
+	for _, w := range lex.Particles.Words() {
+		if len(w) >= 32 || particleLens&(1<<len(w)) == 0 || !particleTable.has(w) {
+			t.Errorf("particle %q is not let through by particle", w)
 		}
 	}
-	for w := range genericEPCI {
-		if len(w) < 4 || w[0] != 'e' && w[0] != 'i' {
+	for _, w := range genericEPCI.Words() {
+		if !genericEPCI.Has(w) {
 			t.Errorf("generic EPCI word %q is not let through by orgs", w)
 		}
 	}
 	for w := range orgHeadFirst {
 		if !orgHeadByte[w[0]] {
 			t.Errorf("head %q is not let through by headAt", w)
+		}
+	}
+	for _, w := range lex.Civilities.Words() {
+		if _, ok := lex.Civilities.Lookup(w); !ok {
+			t.Errorf("civility %q is not let through by its Guard", w)
 		}
 	}
 }
@@ -155,6 +161,27 @@ func checkView(t *testing.T, tx *Text) {
 		}
 		if g != w {
 			t.Fatalf("%q: token %d %q = %+v, want %+v %q", tx.S, i, tx.S[g.s:g.e], g, w, tx.S[w.s:w.e])
+		}
+	}
+}
+
+// The lexicons the scanner reads are folded as the text is, or no word would match.
+func TestLexiconsFolded(t *testing.T) {
+	for name, words := range map[string][]string{
+		"civilities": lex.Civilities.Words(), "pluralcivilities": lex.PluralCivilities.Words(),
+		"particles": lex.Particles.Words(), "rolenouns": lex.RoleNouns.Words(),
+		"roleplurals": lex.RolePlurals.Words(), "roleadjectives": lex.RoleAdjectives.Words(),
+		"facilities": lex.Facilities.Words(), "companyheads": lex.CompanyHeads.Words(),
+		"companytails": lex.CompanyTails.Words(), "legalforms": lex.LegalForms.Words(),
+		"orgwords": lex.OrgWords.Words(),
+	} {
+		if len(words) == 0 {
+			t.Errorf("%s: empty", name)
+		}
+		for _, w := range words {
+			if text.Fold(w) != w || strings.ContainsAny(w, " \t") {
+				t.Errorf("%s: %q is not one folded word", name, w)
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package parties
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"unsafe"
 
 	"terril/corpus"
+	"terril/extract/lex"
 	"terril/extract/names"
 )
 
@@ -543,28 +543,26 @@ func (ps *peopleScanner) civility(i int) int {
 	if !ps.isWord(i) {
 		return 0
 	}
-	switch ps.t.S[ps.toks[i].s] {
-	case 'M', 'm', 'D', 'd', 'P', 'p':
-	default:
+	kind, ok := lex.Civilities.Lookup(ps.folded(i)) // its Guard passes over most words
+	if !ok {
 		return 0
 	}
-	f := ps.folded(i)
-	switch f {
-	case "m", "mm":
+	switch kind {
+	case lex.CivDot:
 		if ps.isPunct(i+1, ".") {
 			return 2
 		}
-	case "mme", "mmes", "mlle", "mlles", "melle", "dr", "pr":
+	case lex.CivAbbr:
 		if ps.isPunct(i+1, ".") {
 			return 2
 		}
 		return 1
-	case "mrs":
+	case lex.CivMrs:
 		// "Mrs Didier ALLIBE, Maurice ANDRE-POYAUD": Messieurs, in minutes.
 		if ps.toks[i].cas == pcTitle && ps.nameToken(i+1) {
 			return 1
 		}
-	case "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "docteur", "professeur", "maitre":
+	case lex.CivWord:
 		if ps.toks[i].cas != pcLower {
 			return 1
 		}
@@ -576,14 +574,9 @@ func (ps *peopleScanner) civility(i int) int {
 // "Le", "van"…).
 func (ps *peopleScanner) particle(i int) bool {
 	f := ps.folded(i) // "" for a token that is no word
-	// Particles have two to five letters: most words need no lookup.
-	return len(f) >= 2 && len(f) <= 5 && particleTable.has(f)
+	// The lengths of the particles, derived from their table: most words need no lookup.
+	return len(f) < 32 && particleLens&(1<<len(f)) != 0 && particleTable.has(f)
 }
-
-var (
-	nameParticles = setOf("de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "ten", "ben", "el", "al", "di", "da", "dos", "del", "della", "mac")
-	particleTable = tableOf(slices.Sorted(maps.Keys(nameParticles))...)
-)
 
 // A wordTable is a read-only set of folded words for the many lookups of the
 // scanner, most of them of words outside the set: open addressing in a table of at
@@ -760,10 +753,9 @@ func (ps *peopleScanner) pluralCivilityList(i int) bool {
 // pluralCivReach is how far back, in tokens, a plural civility opens a list.
 const pluralCivReach = 16
 
-// pluralCivilities open a list of persons; pluralCivilityByte holds their first
-// bytes, derived from the table.
+// pluralCivilityByte holds the first bytes of the plural civilities, derived from
+// the table.
 var (
-	pluralCivilities   = tableOf("messieurs", "mesdames", "mm", "mmes", "mrs", "mesdemoiselles")
 	pluralCivilityByte = func() (t [256]bool) {
 		for _, w := range pluralCivilities.slots {
 			if w != "" {
@@ -1909,44 +1901,6 @@ func pFrench(f string) bool { return frenchWords().Has(f) }
 
 // Word lists, folded.
 var (
-	// roleNouns head a person's function.
-	roleNouns = tableOf(
-		"president", "presidente", "vice-president", "vice-presidente", "directeur", "directrice",
-		"maire", "adjoint", "adjointe", "prefet", "prefete", "sous-prefet", "sous-prefete",
-		"ministre", "secretaire", "delegue", "deleguee", "conseiller", "conseillere",
-		"depute", "deputee", "senateur", "senatrice", "charge", "chargee", "chef", "cheffe",
-		"responsable", "commissaire", "haut-commissaire", "rapporteur", "rapporteure",
-		"gerant", "gerante", "administrateur", "administratrice", "coordinateur", "coordinatrice",
-		"coordonnateur", "coordonnatrice", "fondateur", "fondatrice", "tresorier", "tresoriere",
-		"recteur", "rectrice", "procureur", "procureure", "porte-parole", "dg", "dgs", "pdg",
-		"ingenieur", "ingenieure", "architecte", "animateur", "animatrice", "attache", "attachee",
-		"inspecteur", "inspectrice", "questeur", "questrice", "eurodepute", "eurodeputee",
-		"collaborateur", "collaboratrice", "consultant", "consultante", "expert", "experte",
-		"manager", "cofondateur", "cofondatrice", "co-fondateur", "co-fondatrice", "doyen", "doyenne",
-		"magistrat", "juge", "avocat", "avocate", "notaire", "elu", "elue", "benevole",
-		"correspondant", "correspondante", "referent", "referente", "sous-directeur", "sous-directrice",
-		"vice-presidents", "ceo", "co-president", "co-presidente", "copresident", "copresidente",
-		"gouverneur", "ambassadeur", "ambassadrice", "intendant", "payeur", "agent", "agente",
-		"membre", "suppleant", "suppleante", "titulaire", "mandataire", "liquidateur",
-		"economiste", "sociologue", "historien", "historienne", "journaliste", "chercheur",
-		"chercheuse", "professeur", "professeure", "enseignant", "enseignante", "urbaniste",
-		"paysagiste", "entrepreneur", "entrepreneuse", "agriculteur", "agricultrice",
-		"commercant", "commercante", "artisan", "artisane", "medecin", "infirmier", "infirmiere",
-		"proviseur", "principal", "principale", "instituteur", "institutrice", "educateur",
-		"educatrice", "sapeur-pompier", "commandant", "capitaine", "colonel", "general",
-	)
-	// rolePlurals head the label of a list of persons ("Délégués titulaires").
-	rolePlurals = tableOf(
-		"presidents", "presidentes", "directeurs", "directrices", "maires", "adjoints", "adjointes",
-		"prefets", "ministres", "secretaires", "delegues", "deleguees", "conseillers", "conseilleres",
-		"deputes", "senateurs", "senatrices", "membres", "administrateurs", "representants",
-		"representantes", "suppleants", "suppleantes", "titulaires", "elus", "elues", "rapporteurs",
-		"assesseurs", "scrutateurs", "commissaires", "responsables", "referents",
-		"vice-presidents", "vice-presidentes", "conseilleres", "adjoints", "adjointes",
-	)
-	// roleAdjectives precede a role noun: "Premier ministre", "vice président".
-	roleAdjectives = tableOf("premier", "premiere", "vice", "haut", "haute", "ancien", "ancienne",
-		"nouveau", "nouvelle", "actuel", "actuelle", "futur", "future", "grand", "grande", "jeune", "co")
 	// roleDeterminers may precede a title before a name.
 	roleDeterminers = tableOf("le", "la", "l'", "les", "du", "au", "aux", "des", "de", "d'", "par",
 		"a", "avec", "notre", "son", "sa", "leur", "ce", "cet", "cette", "et", "pour", "selon")
@@ -1971,20 +1925,6 @@ var (
 		"procuration", "procurations", "etaient", "assistaient", "assistent", "votants", "quorum",
 		// "Secrétaire de séance :" names who keeps the minutes, an attendance heading.
 		"seance")
-	// facilityWords name a street or a facility named after a person.
-	facilityWords = tableOf("rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse",
-		"chemin", "quai", "square", "cours", "parvis", "route", "rond-point", "passage", "esplanade",
-		"promenade", "sentier", "residence", "cite", "lotissement", "college", "lycee", "ecole",
-		"scolaire", "universite", "iut", "institut", "stade", "salle", "gymnase", "piscine",
-		"complexe", "espace", "mediatheque", "bibliotheque", "ludotheque", "maison", "centre",
-		"hopital", "clinique", "ehpad", "creche", "foyer", "musee", "theatre", "cinema",
-		"auditorium", "parc", "jardin", "pont", "gare", "station", "aeroport", "port", "fosse",
-		"puits", "quartier", "fondation", "prix", "trophee", "club", "amicale", "halle", "marche",
-		"zone", "zac", "pole", "campus", "caserne", "hotel", "ilot", "friche", "site", "tour",
-		"immeuble", "batiment", "pavillon", "chapelle", "eglise", "abbaye", "promotion", "loi",
-		"groupe", "cite-jardin", "dojo", "ferme", "moulin", "chateau", "villa", "manoir", "bassin",
-		"base", "plaine", "terrain", "arena", "palais", "cimetiere", "monument", "statue", "lycees",
-		"colleges", "ecoles", "rues", "association", "amphitheatre", "amphi", "relais", "bourse")
 	// facilitySkip may stand between a facility word and the name: "collège public",
 	// "rue du Général".
 	facilitySkip = tableOf("public", "publique", "prive", "privee", "professionnel", "professionnelle",
@@ -1996,49 +1936,6 @@ var (
 		"la", "le", "d'", "l'", "marechal", "president", "docteur", "colonel", "capitaine",
 		"commandant", "lieutenant", "abbe", "professeur", "aquatique", "nautique", "multisports",
 		"omnisports", "jardin", "dit", "nouveau", "nouvelle", "grand", "grande", "petit", "petite")
-	// companyHeads open the name of a business ("Atelier Vasseur Paysage", "Cabinet
-	// Leroy", "Boulangerie Dupont").
-	companyHeads = tableOf("atelier", "ateliers", "cabinet", "boulangerie", "boulangeries", "pharmacie",
-		"garage", "groupement", "societe", "entreprise", "entreprises", "etablissements", "ets",
-		"sarl", "sas", "sasu", "eurl", "sci", "scp", "selarl", "gie", "snc", "bureau", "agence",
-		"studio", "librairie", "restaurant", "brasserie", "boucherie", "charcuterie", "patisserie",
-		"epicerie", "fromagerie", "imprimerie", "menuiserie", "plomberie", "carrosserie", "transports",
-		"editions", "galerie", "laboratoire", "domaine", "auberge", "cafe", "salon", "pepinieres",
-		"scierie", "fonderie", "distillerie", "chocolaterie", "biscuiterie", "quincaillerie",
-		"droguerie", "magasin", "boutique", "etude", "officine", "exploitation", "elevage")
-	// companyTails close the name of a business after a surname ("Leroy Conseil",
-	// "Vasseur Paysage", "Dupont & Fils"), when capitalised.
-	companyTails = tableOf("conseil", "conseils", "paysage", "paysages", "immobilier", "associes",
-		"freres", "fils", "ingenierie", "architectes", "architecture", "consulting", "partenaires",
-		"environnement", "services", "industries", "industrie", "holding", "distribution",
-		"construction", "constructions", "batiment", "btp", "energies", "urbanisme", "design",
-		"amenagement", "transports", "automobiles", "menuiserie", "peinture", "habitat", "expertise",
-		"avocats", "notaires", "medical", "sante", "formation", "location", "logistique")
-	// companyForms are legal forms written after a business name ("Dupont SARL").
-	companyForms = tableOf("sarl", "sas", "sasu", "eurl", "sa", "sci", "scp", "selarl", "snc", "gie")
-	// nameStopWords cannot be part of a person's name: words of organisations, places,
-	// and document furniture.
-	nameStopWords = tableOf("banque", "caisse", "conseil", "communaute", "region", "departement",
-		"metropole", "agglomeration", "territoires", "territoire", "ville", "villes", "maisons",
-		"cites", "coeur", "hauts", "nord", "sud", "ouest", "bassin", "minier", "miniere", "societe",
-		"groupe", "association", "federation", "universite", "agence", "syndicat", "office",
-		"institut", "centre", "pole", "mission", "direction", "service", "services", "prefecture",
-		"ministere", "republique", "assemblee", "senat", "etat", "europe", "union", "fonds",
-		"programme", "plan", "action", "projet", "contrat", "parc", "habitat", "logement",
-		"immobilier", "energie", "developpement", "transport", "transports", "mobilite", "lycee",
-		"college", "ecole", "rue", "avenue", "place", "boulevard", "commune", "communes", "cedex",
-		"contact", "presse", "communique", "tel", "fax", "email", "mail", "site", "web", "page",
-		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier",
-		"mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-		"decembre", "objet", "article", "annexe", "vu", "considerant", "delibere", "decide",
-		"arrete", "titre", "chapitre", "sommaire", "madame", "monsieur", "president", "presidente",
-		"directeur", "directrice", "maire", "prefet", "ministre", "sncf", "france", "fr", "cedex",
-		"territoriale", "territorial", "departementale", "regionale", "nationale", "sa", "sas",
-		"sarl", "scic", "sem", "spl", "gip", "epci", "epf", "cci", "cma", "anru", "ademe", "cdc",
-		"bpi", "bpifrance", "creative", "mine", "saint", "sainte", "notre", "dame", "grand", "est",
-		// Headings of minutes after a name in capitals.
-		"ordre", "jour", "seance", "proces-verbal", "proces", "verbal", "compte-rendu", "deliberation",
-		"deliberations", "presents", "absents", "excuses", "votants", "procurations", "pouvoirs")
 	// ambiguousGiven are given names that are also places or common words: they need
 	// a known surname after them ("Florence Parly" needs a title, "France Travail" is
 	// no person).

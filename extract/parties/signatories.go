@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"terril/extract/lex"
 	"terril/extract/text"
 	"unicode"
 	"unicode/utf8"
@@ -1204,8 +1205,9 @@ var orgHeadFirst = func() map[string]bool {
 	return m
 }()
 
-// genericEPCI are words for intercommunalities without their names.
-var genericEPCI = setOf("intercommunalites", "epci", "intercommunalite")
+// genericEPCI are words for intercommunalities without their names (its Guard
+// passes over most words).
+var genericEPCI = lex.NewSet("intercommunalites", "epci", "intercommunalite")
 
 // orgs finds the organisations named in tokens [i, j), with coordinated names
 // sharing one head: "les départements du Nord et du Pas-de-Calais" gives
@@ -1217,7 +1219,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 			continue
 		}
 		f := ps.folded(k)
-		if len(f) >= 4 && (f[0] == 'e' || f[0] == 'i') && genericEPCI[f] {
+		if genericEPCI.Has(f) {
 			out = append(out, orgMention{generic: true, epci: true})
 			continue
 		}
@@ -1746,8 +1748,10 @@ func (sg *signer) listItem(a, j int, known []orgMention) (orgMention, int, bool)
 
 var (
 	coordParticles = tableOf("de", "du", "des", "d'")
-	leadAdverbs    = tableOf("puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja",
-		"demain", "alors", "aussi", "egalement", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+	// leadAdverbs may open a sentence before a list of parties, as the days of the
+	// week may.
+	leadAdverbs = tableOf(append(lex.Weekdays.Words(), "puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi",
+		"desormais", "deja", "demain", "alors", "aussi", "egalement")...)
 	listOpeners = tableOf("par", "entre", "sont", "avec")
 	// partyDescriptors describe a party before its name.
 	partyDescriptors = tableOf("bailleur", "bailleurs", "entreprise", "societe", "groupe", "association",
@@ -1756,14 +1760,13 @@ var (
 	listArticles = tableOf("le", "la", "l'", "les")
 	subjectVerbs = tableOf("ont", "signent", "cosignent", "vont", "s'", "se", "viennent", "avaient", "paraphent")
 	// listNotParty are capitalised words that are no party: days, months, titles.
-	listNotParty = tableOf("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-		"octobre", "novembre", "decembre", "monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
+	listNotParty = tableOf(append(append(lex.Weekdays.Words(), lex.MonthNames()...),
+		"monsieur", "madame", "m.", "mme", "ce", "cette", "il", "elle",
 		"ils", "elles", "on", "nous", "le", "la", "les", "l'", "en", "a", "au", "apres", "depuis", "lors",
 		"puis", "ensuite", "enfin", "hier", "aujourd'hui", "ainsi", "desormais", "deja", "demain", "ici",
 		"c'est", "ce", "mais", "or", "donc", "alors", "aussi", "egalement",
 		// The agreement itself ("signer avec le maire, le Pacte de solidarité").
 		"pacte", "contrat", "contrats", "convention", "conventions", "charte", "accord", "accords", "protocole",
 		"avenant", "plan", "programme", "projet", "dispositif", "schema", "document", "engagement",
-		"declaration", "traite", "partenariat", "cpom", "crte", "ctg")
+		"declaration", "traite", "partenariat", "cpom", "crte", "ctg")...)
 )
