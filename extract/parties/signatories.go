@@ -98,6 +98,10 @@ type signer struct {
 	out      []corpus.Signatory
 	seen     map[string]bool
 	sigs     map[string][]string // significantWords, memoised
+	// docEPCIs are the EPCIs named anywhere, for "des intercommunalités", once
+	// docEPCIsDone.
+	docEPCIs     []orgMention
+	docEPCIsDone bool
 }
 
 func (sg *signer) sig(name string) []string {
@@ -152,94 +156,37 @@ type orgMention struct {
 	personRep bool
 }
 
+// run finds the signatories: the parties of each sentence that reports a
+// signature (clauses), kept or dropped against the others (emit), then the
+// persons of signature blocks.
 func (sg *signer) run() []corpus.Signatory {
-	ps := sg.ps
 	sg.seen = map[string]bool{}
-	triggers := ps.signTriggers()
+	clauses, personRoles, unlinkedPersons := sg.clauses()
+	sg.emit(clauses, strings.Join(personRoles, " "), unlinkedPersons)
+	for _, p := range sg.blockPersons() {
+		sg.add(p)
+	}
+	sort.SliceStable(sg.out, func(a, b int) bool { return sg.out[a].Start < sg.out[b].Start })
+	return sg.out
+}
+
+// A clause holds the parties of one sentence that reports a signature.
+type clause struct {
+	persons []corpus.Signatory
+	orgs    []orgMention
+}
+
+// clauses reads the sentences that report a signature: their parties, the roles
+// of the persons who sign and how many of those roles name no organisation.
+func (sg *signer) clauses() (clauses []clause, personRoles []string, unlinkedPersons int) {
+	ps := sg.ps
 	// Only the sentences holding a trigger found by a fast scan of the folded text
 	// are read word by word.
-	sents := ps.sentencesAt(triggers)
-	var docEPCIs []orgMention // EPCIs named anywhere, for "des intercommunalités"
-	docEPCIsDone := false
-	type clause struct {
-		persons []corpus.Signatory
-		orgs    []orgMention
-	}
-	var clauses []clause
-	personRoles := []string{}
-	unlinkedPersons := 0
-	for _, s := range sents {
+	for _, s := range ps.sentencesAt(ps.signTriggers()) {
 		if !ps.signing(s[0], s[1]) || citation.has(ps.folded(s[0])) {
 			continue
 		}
-		zs, ze := s[0], ps.partyEnd(s[0], s[1])
-		var c clause
-		start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
-		used := map[int]bool{}
-		others := ps.otherAgents(zs, ze)
-		for pi, p := range sg.people {
-			for _, sp := range p.Spans {
-				if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) && !inRanges(others, sp.Start) {
-					c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
-					used[pi] = true
-					break
-				}
-			}
-		}
-		var titleOrgs []orgMention
-		for _, a := range ps.anaphoras(zs, ze) {
-			if pi, ok := sg.personByRole(a.head, used); ok {
-				used[pi] = true
-				p := sg.people[pi]
-				c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: a.span})
-			} else if o, ok := ps.titleOrg(a); ok {
-				// "le préfet du Nord", "le président de la Métropole" with no name:
-				// the institution signs.
-				titleOrgs = append(titleOrgs, o)
-			}
-		}
-		roles := ""
-		for pi := range used {
-			roles += " " + sg.people[pi].Role
-		}
-		generic := false
-		hasEPCI := false
-		for _, o := range ps.orgs(zs, ze) {
-			if ps.quoted(o.start) {
-				continue // « Petites Villes de Demain »: a programme's name
-			}
-			if o.generic {
-				generic = true
-				continue
-			}
-			if o.epci {
-				hasEPCI = true
-			}
-			if sg.contains(roles, o.name) || sg.represented(o.end, ze) || len(used) > 0 && ps.onBehalf(o.start, zs) {
-				continue // represented by a signing person
-			}
-			c.orgs = append(c.orgs, o)
-		}
-		for _, o := range sg.listParties(zs, ze, c.orgs) {
-			if sg.contains(roles, o.name) || sg.represented(o.end, ze) || len(used) > 0 && ps.onBehalf(o.start, zs) {
-				continue
-			}
-			c.orgs = append(c.orgs, o)
-		}
-		if generic && !hasEPCI {
-			if !docEPCIsDone {
-				for _, o := range ps.orgs(0, len(ps.toks)) {
-					if o.epci && !o.generic {
-						docEPCIs = append(docEPCIs, o)
-					}
-				}
-				docEPCIsDone = true
-			}
-			c.orgs = append(c.orgs, docEPCIs...)
-		}
-		c.orgs = append(c.orgs, titleOrgs...)
-		c.orgs = append(c.orgs, ps.mayorsCommunes(zs, ze)...)
-		c.orgs = ps.dropBetween(c.orgs, len(c.persons), zs, ze)
+		c, used := sg.clause(s[0], ps.partyEnd(s[0], s[1]))
 		for pi := range used {
 			r := sg.people[pi].Role
 			personRoles = append(personRoles, r)
@@ -249,13 +196,98 @@ func (sg *signer) run() []corpus.Signatory {
 		}
 		clauses = append(clauses, c)
 	}
-	allRoles := strings.Join(personRoles, " ")
+	return clauses, personRoles, unlinkedPersons
+}
+
+// clause reads the parties of the signing sentence [zs, ze): the persons named or
+// titled in it, and the organisations that no signing person represents. used
+// holds the persons who sign, by their index in sg.people.
+func (sg *signer) clause(zs, ze int) (c clause, used map[int]bool) {
+	ps := sg.ps
+	start, end := int(ps.toks[zs].s), int(ps.toks[ze-1].e)
+	used = map[int]bool{}
+	others := ps.otherAgents(zs, ze)
+	for pi, p := range sg.people {
+		for _, sp := range p.Spans {
+			if sp.Start >= start && sp.End <= end && !ps.quoted(sp.Start) && !inRanges(others, sp.Start) {
+				c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: sp})
+				used[pi] = true
+				break
+			}
+		}
+	}
+	var titleOrgs []orgMention
+	for _, a := range ps.anaphoras(zs, ze) {
+		if pi, ok := sg.personByRole(a.head, used); ok {
+			used[pi] = true
+			p := sg.people[pi]
+			c.persons = append(c.persons, corpus.Signatory{Name: p.Name, Kind: corpus.KindPerson, Span: a.span})
+		} else if o, ok := ps.titleOrg(a); ok {
+			// "le préfet du Nord", "le président de la Métropole" with no name:
+			// the institution signs.
+			titleOrgs = append(titleOrgs, o)
+		}
+	}
+	roles := ""
+	for pi := range used {
+		roles += " " + sg.people[pi].Role
+	}
+	generic := false
+	hasEPCI := false
+	for _, o := range ps.orgs(zs, ze) {
+		if ps.quoted(o.start) {
+			continue // « Petites Villes de Demain »: a programme's name
+		}
+		if o.generic {
+			generic = true
+			continue
+		}
+		if o.epci {
+			hasEPCI = true
+		}
+		if sg.contains(roles, o.name) || sg.represented(o.end, ze) || len(used) > 0 && ps.onBehalf(o.start, zs) {
+			continue // represented by a signing person
+		}
+		c.orgs = append(c.orgs, o)
+	}
+	for _, o := range sg.listParties(zs, ze, c.orgs) {
+		if sg.contains(roles, o.name) || sg.represented(o.end, ze) || len(used) > 0 && ps.onBehalf(o.start, zs) {
+			continue
+		}
+		c.orgs = append(c.orgs, o)
+	}
+	if generic && !hasEPCI {
+		c.orgs = append(c.orgs, sg.documentEPCIs()...)
+	}
+	c.orgs = append(c.orgs, titleOrgs...)
+	c.orgs = append(c.orgs, ps.mayorsCommunes(zs, ze)...)
+	c.orgs = ps.dropBetween(c.orgs, len(c.persons), zs, ze)
+	return c, used
+}
+
+// documentEPCIs returns the intercommunalities named anywhere in the document, for
+// "des intercommunalités" without names (read once).
+func (sg *signer) documentEPCIs() []orgMention {
+	if !sg.docEPCIsDone {
+		for _, o := range sg.ps.orgs(0, len(sg.ps.toks)) {
+			if o.epci && !o.generic {
+				sg.docEPCIs = append(sg.docEPCIs, o)
+			}
+		}
+		sg.docEPCIsDone = true
+	}
+	return sg.docEPCIs
+}
+
+// emit adds the parties of the clauses, but an organisations-only account of a
+// signature that the document also reports by the signing persons: the
+// organisations are those persons' institutions. allRoles are the roles of the
+// persons who sign, unlinkedPersons how many of them name no organisation.
+func (sg *signer) emit(clauses []clause, allRoles string, unlinkedPersons int) {
 	signers := 0 // the persons who sign, in all the clauses
 	for _, c := range clauses {
 		signers += len(c.persons)
 	}
-	// An organisations-only account of a signature that the document also reports
-	// by the signing persons: the organisations are those persons' institutions.
 	for _, c := range clauses {
 		for _, p := range c.persons {
 			sg.add(p)
@@ -286,11 +318,6 @@ func (sg *signer) run() []corpus.Signatory {
 			sg.addOrg(o)
 		}
 	}
-	for _, p := range sg.blockPersons() {
-		sg.add(p)
-	}
-	sort.SliceStable(sg.out, func(a, b int) bool { return sg.out[a].Start < sg.out[b].Start })
-	return sg.out
 }
 
 func (sg *signer) add(s corpus.Signatory) {

@@ -99,7 +99,7 @@ func setOf(ws ...string) map[string]bool {
 }
 
 // pFrench reports whether a folded word is in the embedded French word list.
-func pFrench(f string) bool { return frenchWords().Has(f) }
+func pFrench(f string) bool { return lex.French().Has(f) }
 
 // Word lists, folded.
 var (
