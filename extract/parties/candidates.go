@@ -107,11 +107,12 @@ func (ps *peopleScanner) civility(i int) int {
 	if !ps.isWord(i) {
 		return 0
 	}
-	kind, ok := lex.Civilities.Lookup(ps.folded(i)) // its Guard passes over most words
-	if !ok {
+	f := ps.folded(i)
+	// Most words are passed over by their first byte, the others by the table.
+	if f == "" || !civilityByte[f[0]] || !civilityTable.has(f) {
 		return 0
 	}
-	switch kind {
+	switch lex.Civilities.Value(f) {
 	case lex.CivDot:
 		if ps.isPunct(i+1, ".") {
 			return 2

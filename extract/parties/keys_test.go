@@ -75,8 +75,8 @@ func TestLookupFilters(t *testing.T) {
 			t.Errorf("particle %q is not let through by particle", w)
 		}
 	}
-	for _, w := range genericEPCI.Words() {
-		if !genericEPCI.Has(w) {
+	for _, w := range genericEPCI.slots {
+		if w != "" && !genericEPCIByte[w[0]] {
 			t.Errorf("generic EPCI word %q is not let through by orgs", w)
 		}
 	}
@@ -86,8 +86,8 @@ func TestLookupFilters(t *testing.T) {
 		}
 	}
 	for _, w := range lex.Civilities.Words() {
-		if _, ok := lex.Civilities.Lookup(w); !ok {
-			t.Errorf("civility %q is not let through by its Guard", w)
+		if !civilityByte[w[0]] || !civilityTable.has(w) {
+			t.Errorf("civility %q is not let through by civility", w)
 		}
 	}
 }

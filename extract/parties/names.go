@@ -26,13 +26,16 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		sp = p
 	}
 	// SURNAME Given: capitals followed by given names that end the name.
-	if unknownGiven, ok := ps.surnameFirst(p, sp, titled, m); ok {
-		return unknownGiven, true
+	if sp < len(ps.toks) && (ps.toks[sp].cas == pcUpper || ps.toks[sp].cas == pcInitial) {
+		if unknownGiven, ok := ps.surnameFirst(p, sp, titled, m); ok {
+			return unknownGiven, true
+		}
 	}
 	if ps.particle(p) && !titled {
 		return false, false // "DU GARD": a particle starts no name but "EL AMRANI Fatima"
 	}
-	givens, q := ps.givenNames(p)
+	var buf [3]string // givenNames reads at most three
+	givens, q := ps.givenNames(p, buf[:0])
 	if len(givens) == 0 {
 		var done, ok bool
 		if q, unknownGiven, done, ok = ps.withoutGiven(p, titled, m); done {
@@ -95,10 +98,9 @@ func (ps *peopleScanner) surnameFirst(p, sp int, titled bool, m *mention) (unkno
 }
 
 // givenNames reads up to three given names from token p, of p's case, a compound
-// cut after its hyphen joined ("Jean- Claude"); it returns them and the token
-// after them.
-func (ps *peopleScanner) givenNames(p int) ([]string, int) {
-	var givens []string
+// cut after its hyphen joined ("Jean- Claude"); it returns them, appended to
+// givens, and the token after them.
+func (ps *peopleScanner) givenNames(p int, givens []string) ([]string, int) {
 	q := p
 	for len(givens) < 3 {
 		gv, ok := ps.givenAt(q)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"terril/corpus"
-	"terril/extract/lex"
 )
 
 // An anaphora is a title standing for a person: "le directeur de la CDC".
@@ -272,9 +271,12 @@ var orgHeadFirst = func() map[string]bool {
 	return m
 }()
 
-// genericEPCI are words for intercommunalities without their names (its Guard
-// passes over most words).
-var genericEPCI = lex.NewSet("intercommunalites", "epci", "intercommunalite")
+// genericEPCI are words for intercommunalities without their names;
+// genericEPCIByte holds their first bytes, to pass over most words.
+var (
+	genericEPCI     = tableOf("intercommunalites", "epci", "intercommunalite")
+	genericEPCIByte = firstBytes(genericEPCI.slots)
+)
 
 // orgs finds the organisations named in tokens [i, j), with coordinated names
 // sharing one head: "les départements du Nord et du Pas-de-Calais" gives
@@ -286,7 +288,7 @@ func (ps *peopleScanner) orgs(i, j int) []orgMention {
 			continue
 		}
 		f := ps.folded(k)
-		if genericEPCI.Has(f) {
+		if f != "" && genericEPCIByte[f[0]] && genericEPCI.has(f) {
 			out = append(out, orgMention{generic: true, epci: true})
 			continue
 		}

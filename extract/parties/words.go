@@ -28,6 +28,10 @@ var (
 	nameStopWords = tableOf(append(append(lex.OrgWords.Words(), lex.MonthNames()...), lex.Weekdays.Words()...)...)
 	// pluralCivilities open a list of persons.
 	pluralCivilities = tableOf(lex.PluralCivilities.Words()...)
+	// civilityTable holds the civilities (their kinds are lex.Civilities'),
+	// civilityByte their first bytes.
+	civilityTable = tableOf(lex.Civilities.Words()...)
+	civilityByte  = firstBytes(civilityTable.slots)
 	// particleTable holds the particles of surnames, particleLens (bit n) their
 	// lengths.
 	particleTable = tableOf(lex.Particles.Words()...)
@@ -147,3 +151,14 @@ var (
 		"capucine", "jade", "perle", "ambre", "grace", "reine", "celeste", "colombe", "lys",
 		"romane", "juste", "loyal", "modeste", "fidele", "bastia", "albi", "orange", "sedan", "vienne", "lens", "douai", "arras", "calais")
 )
+
+// firstBytes returns the first bytes of the words ws (empty ones skipped), a
+// filter derived from a table.
+func firstBytes(ws []string) (t [256]bool) {
+	for _, w := range ws {
+		if w != "" {
+			t[w[0]] = true
+		}
+	}
+	return t
+}
