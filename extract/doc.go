@@ -29,6 +29,8 @@
 //
 // Dates: package dates (extract/dates/doc.go has its rules).
 //
+// People and signatories: package parties (extract/parties/doc.go has its rules).
+//
 // Amounts: package amounts (extract/amounts/doc.go has its rules).
 //
 // References: package references (extract/references/doc.go has its rules).

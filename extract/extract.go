@@ -9,6 +9,7 @@ import (
 	"terril/extract/dates"
 	"terril/extract/fundings"
 	"terril/extract/genre"
+	"terril/extract/parties"
 	"terril/extract/references"
 	"terril/extract/text"
 )
@@ -41,7 +42,7 @@ type Extractor struct {
 type scratch struct {
 	off    []int32
 	themes themeBufs
-	people peopleBuf
+	people parties.Buf
 	lex    []token
 }
 
@@ -98,7 +99,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
 		})
 	}
-	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties(t, x.opts.Orgs, &sc.people) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(&tk.Tokens, x.opts.Orgs, &sc.people) })
 	guard(&problems, "fundings", func() {
 		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Title: doc.Title, Published: doc.Published,
 			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,

@@ -1,4 +1,4 @@
-package extract
+package parties
 
 import (
 	"bufio"
@@ -442,7 +442,7 @@ func evalGold(t *testing.T, goldPath string, docText func(id string) (string, bo
 }
 
 func TestPeopleSeeds(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared")
+	dir := filepath.Join("..", "..", "..", "shared")
 	people, signs := evalGold(t, filepath.Join(dir, "gold", "seeds.gold.jsonl"), func(id string) (string, bool) {
 		b, err := os.ReadFile(filepath.Join(dir, "seeds", id+".txt"))
 		return string(b), err == nil
@@ -461,7 +461,7 @@ func TestPeopleSeeds(t *testing.T) {
 // TestPartiesRealdev scores People and Signatories on ../shared/realdev, the real
 // documents, against floors: a guard against regressions, not a target to tune to.
 func TestPartiesRealdev(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "realdev")
+	dir := filepath.Join("..", "..", "..", "shared", "realdev")
 	people, signs := evalGold(t, filepath.Join(dir, "gold.jsonl"), func(id string) (string, bool) {
 		b, err := os.ReadFile(filepath.Join(dir, "docs", id+".txt"))
 		return string(b), err == nil
@@ -489,7 +489,7 @@ func ExampleSignatories() {
 
 // BenchmarkParties measures People and Signatories as Extract runs them.
 func BenchmarkParties(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("../shared/seeds not available")
 	}

@@ -1,8 +1,10 @@
-package extract
+package parties
 
 import (
 	"slices"
 	"strings"
+	"terril/extract/lex"
+	"terril/extract/text"
 	"testing"
 
 	"terril/extract/names"
@@ -68,19 +70,24 @@ func checkKeys(t *testing.T, s string) {
 // The quick filters before the lookups in particle, orgs and headAt let every
 // word of the sets through.
 func TestLookupFilters(t *testing.T) {
-	for w := range nameParticles {
-		if len(w) < 2 || len(w) > 5 {
-			t.Errorf("particle %q is outside the lengths particle lets through", w)
+	for _, w := range lex.Particles.Words() {
+		if len(w) >= 32 || particleLens&(1<<len(w)) == 0 || !particleTable.has(w) {
+			t.Errorf("particle %q is not let through by particle", w)
 		}
 	}
-	for w := range genericEPCI {
-		if len(w) < 4 || w[0] != 'e' && w[0] != 'i' {
+	for _, w := range genericEPCI.slots {
+		if w != "" && !genericEPCIByte[w[0]] {
 			t.Errorf("generic EPCI word %q is not let through by orgs", w)
 		}
 	}
 	for w := range orgHeadFirst {
 		if !orgHeadByte[w[0]] {
 			t.Errorf("head %q is not let through by headAt", w)
+		}
+	}
+	for _, w := range lex.Civilities.Words() {
+		if !civilityByte[w[0]] || !civilityTable.has(w) {
+			t.Errorf("civility %q is not let through by civility", w)
 		}
 	}
 }
@@ -117,35 +124,64 @@ func FuzzAnchoredSearch(f *testing.F) {
 	})
 }
 
-// foldedSpans gives each word the span of Folded that a plain walk of the offset
-// table gives, and that span holds the word folded.
-func FuzzFoldedSpans(f *testing.F) {
+// tokensView gives the tokens the scanner's own tokenizer gave (ptokenizeInto):
+// the same spans of the text and of the folded text, kinds and case shapes.
+func FuzzTokensView(f *testing.F) {
 	for _, c := range keyCases {
 		f.Add(c)
 	}
-	f.Add("Le Président, Pierre-René LEMAS ; Œuvre d’Orient — Île-de-France\n  ÉTAT")
+	for _, c := range []string{"Le Président, Pierre-René LEMAS ; Œuvre d’Orient — Île-de-France\n  ÉTAT",
+		"J.-P. Dupont, MarieFrançoise d'Halluin-LÉVÊQUE et N'DIAYE A330 l'A-1 -x x- a--b\n\n\nfin\n",
+		"aujourd'hui c'est Jean- Claude, 3e, « M. X » e\u0301 ǅemal ß Æsop ŉ ª\n"} {
+		f.Add(c)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		tx := NewText(Normalize(s))
-		toks := ptokenize(tx.S)
-		spans := foldedSpans(tx, toks, nil)
-		k := 0
-		for i, tk := range toks {
-			if tk.kind != ptWord {
-				continue
-			}
-			for tx.Offsets()[k] < tk.s {
-				k++
-			}
-			a := k
-			for tx.Offsets()[k] < tk.e {
-				k++
-			}
-			if int(spans[2*i]) != a || int(spans[2*i+1]) != k {
-				t.Fatalf("%q: token %d spans [%d, %d), want [%d, %d)", tx.S, i, spans[2*i], spans[2*i+1], a, k)
-			}
-			if w, fw := tx.S[tk.s:tk.e], tx.Folded[a:k]; Fold(w) != fw {
-				t.Fatalf("%q: token %q folds to %q, span holds %q", tx.S, w, Fold(w), fw)
+		checkView(t, NewText(Normalize(s))) // (the scanner reads normalised text)
+	})
+}
+
+func TestTokensView(t *testing.T) {
+	for _, c := range keyCases {
+		checkView(t, NewText(Normalize(c)))
+	}
+}
+
+func checkView(t *testing.T, tx *Text) {
+	t.Helper()
+	want := ptokenizeInto(tx.S, tx.Offsets(), nil)
+	x := text.Lex(tx)
+	got := tokensView(&x, nil)
+	for i := range max(len(got), len(want)) {
+		if i >= len(got) || i >= len(want) {
+			t.Fatalf("%q: %d tokens, want %d", tx.S, len(got), len(want))
+		}
+		g, w := got[i], want[i]
+		if w.cas == pcLower {
+			g.inner, w.inner = false, false // read only for capitalised words
+		}
+		if g != w {
+			t.Fatalf("%q: token %d %q = %+v, want %+v %q", tx.S, i, tx.S[g.s:g.e], g, w, tx.S[w.s:w.e])
+		}
+	}
+}
+
+// The lexicons the scanner reads are folded as the text is, or no word would match.
+func TestLexiconsFolded(t *testing.T) {
+	for name, words := range map[string][]string{
+		"civilities": lex.Civilities.Words(), "pluralcivilities": lex.PluralCivilities.Words(),
+		"particles": lex.Particles.Words(), "rolenouns": lex.RoleNouns.Words(),
+		"roleplurals": lex.RolePlurals.Words(), "roleadjectives": lex.RoleAdjectives.Words(),
+		"facilities": lex.Facilities.Words(), "companyheads": lex.CompanyHeads.Words(),
+		"companytails": lex.CompanyTails.Words(), "legalforms": lex.LegalForms.Words(),
+		"orgwords": lex.OrgWords.Words(),
+	} {
+		if len(words) == 0 {
+			t.Errorf("%s: empty", name)
+		}
+		for _, w := range words {
+			if text.Fold(w) != w || strings.ContainsAny(w, " \t") {
+				t.Errorf("%s: %q is not one folded word", name, w)
 			}
 		}
-	})
+	}
 }

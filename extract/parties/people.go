@@ -1,0 +1,289 @@
+package parties
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"terril/corpus"
+	"terril/extract/text"
+)
+
+// People finds the persons named in t, once each, in order of first mention, as the
+// guidelines define them: Name is "Given Surname" in normal case with its hyphens
+// (also for "SURNAME Given" and for capitals), particles in lower case, a surname
+// alone or with an initial kept as written; Role is the function the text attaches
+// to the person (by apposition, by a preceding title, or in a signature block), the
+// fullest one found; Key is a folded key for faceting (see PersonKey).
+//
+// A person is recognised from a civility ("M.", "Mme", "Monsieur"…), a preceding
+// title ("le Premier ministre"), an apposed role ("X Y, directeur de…"), or a known
+// given name (see package names) followed by a surname; the name lexicons are
+// evidence, not a gate. Names of streets, schools and other facilities ("rue Gustave
+// Delory", "collège Jean Jaurès", the items of "Collèges La Garenne à Blois et
+// Jean Moulin à Vendôme"), and words inside longer proper nouns
+// ("Artois Lys Romane") are not persons, nor businesses built on a surname
+// ("Atelier Vasseur Paysage", "Cabinet Leroy Conseil", "Boulangerie Dupont", "Dupont
+// SARL"). A given name alone is a person only where the text presents someone by it,
+// as articles do with private persons: with an age ("Kévin, 23 ans") or a relative
+// clause ("Aurélie, qui a repris la boulangerie"); lists of first names in minutes
+// and given names cut from their surname by a line break are not ("M. Thibaut⏎DARGON"
+// is "Thibaut Dargon"). Attendance lists of minutes give their names in the
+// list's shape: after a name of the list, "Given SURNAME" or "SURNAME Given" with
+// an unknown given name ("Yvonnick KERBORIOU", "AVRIL Florence"); surnames in
+// capitals after a plural civility ("Messieurs PINTA et LESAULNIER"); initials
+// without dots next to others ("JL Bouchard, S Boissard"); a capitals word before
+// ":" after a name is the list's heading, not the surname's end. In an
+// enumeration "A, role, B, role", a role between two names is the first one's.
+// Mentions of one person are merged within the
+// document: "PierreRené Lemas" and "Pierre-René Lemas", "Alain Neveu" and "Alain
+// Neveü", "M. Lemas" after "Pierre-René Lemas".
+func People(t *text.Text) []corpus.Person {
+	ps := newPeopleScanner(t)
+	ps.scan()
+	return ps.merge()
+}
+
+// PersonKey returns the faceting key of a person's name: folded (lower case, no
+// diacritics), hyphens and apostrophes as spaces, one space between words:
+// "Pierre-René Lemas" → "pierre rene lemas".
+func PersonKey(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	space := false
+	add := func(r rune) {
+		if r == '-' || r == '\'' || r == ' ' || r == '.' {
+			space = b.Len() > 0
+			return
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	// The runes of text.Fold(name), without building it.
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			add(rune(text.ASCIILower[r]))
+			continue
+		}
+		for _, x := range text.FoldRune(r) {
+			add(x)
+		}
+	}
+	return b.String()
+}
+
+// compactKey is the merging key: the letters of the folded name only, so that
+// "PierreRené Lemas", "Pierre-René Lemas" and "Pierre René LEMAS" are one.
+func compactKey(name string) string { return string(appendCompactKey(nil, name)) }
+
+// appendCompactKey appends compactKey(name) to b. Only letters are kept, so the key
+// of "Given Surname" is the key of Given then the key of Surname.
+func appendCompactKey(b []byte, name string) []byte {
+	// The runes of text.Fold(name), without building it.
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			if c := text.ASCIILower[r]; 'a' <= c && c <= 'z' {
+				b = append(b, c)
+			}
+			continue
+		}
+		for _, x := range text.FoldRune(r) {
+			if pIsLetter(x) {
+				b = utf8.AppendRune(b, x)
+			}
+		}
+	}
+	return b
+}
+
+// A mention is one occurrence of a person's name.
+type mention struct {
+	ti, tj      int // tokens of the name [ti, tj), civility excluded
+	sk, gk      int // tokens of the (last) surname and of the first given name (-1: none)
+	given       string
+	surname     string // with its particles
+	initial     bool   // "B. Troni"
+	surnameOnly bool   // "M. LETOURNEUR"
+	role        string
+}
+
+func (m *mention) name() string {
+	if m.given == "" {
+		return m.surname
+	}
+	return m.given + " " + m.surname
+}
+
+type peopleScanner struct {
+	t        *text.Text
+	toks     []ptok
+	mentions []mention
+	// given memoises the kind of given name of each name token (see givenAt):
+	// parseName reads a token again from each start before it.
+	given []uint8
+	// pluralCiv is the last plural civility scan passed ("Messieurs").
+	pluralCiv int
+}
+
+// newPeopleScanner returns a scanner of t, lexing it.
+func newPeopleScanner(t *text.Text) *peopleScanner {
+	x := lexed(t)
+	return newPeopleScannerBuf(&x, nil)
+}
+
+// lexed lexes t, folding it again when it was made otherwise than by text.New (no
+// offset table).
+func lexed(t *text.Text) text.Tokens {
+	if len(t.Offsets()) != len(t.Folded)+1 {
+		t = text.New(t.S)
+	}
+	return text.Lex(t)
+}
+
+// Buf lends a peopleScanner its token and memo slices, to reuse across
+// documents: nothing of them is kept in the results.
+type Buf struct {
+	toks  []ptok
+	given []uint8
+}
+
+// newPeopleScannerBuf returns a scanner of the lexed text x, its tokens derived
+// from x's (see tokensView) in buf's slices when buf is not nil.
+func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
+	var toks []ptok
+	ps := &peopleScanner{t: x.T}
+	if buf != nil {
+		toks, ps.given = buf.toks[:0], buf.given[:0]
+	}
+	ps.toks = tokensView(x, toks)
+	return ps
+}
+
+func (ps *peopleScanner) word(i int) string {
+	if i < 0 || i >= len(ps.toks) {
+		return ""
+	}
+	return ps.t.S[ps.toks[i].s:ps.toks[i].e]
+}
+
+// folded returns the folded form of token i ("" when out of range or not a word,
+// whose span is empty).
+func (ps *peopleScanner) folded(i int) string {
+	if i < 0 || i >= len(ps.toks) {
+		return ""
+	}
+	return ps.t.Folded[ps.toks[i].fs:ps.toks[i].fe]
+}
+
+func (ps *peopleScanner) isWord(i int) bool {
+	return i >= 0 && i < len(ps.toks) && ps.toks[i].kind == ptWord
+}
+
+func (ps *peopleScanner) isPunct(i int, p string) bool {
+	return i >= 0 && i < len(ps.toks) && ps.toks[i].kind == ptPunct && ps.word(i) == p
+}
+
+// capital reports whether token i is a word that starts with a capital (a name
+// token candidate): Title case, capitals, or an initial.
+func (ps *peopleScanner) capital(i int) bool {
+	return ps.isWord(i) && ps.toks[i].cas != pcLower
+}
+
+// nameToken reports whether token i can be part of a name: a capitalised word
+// without lower-case parts ("Hauts-de-France" and "Porte-du-Hainaut" are places).
+func (ps *peopleScanner) nameToken(i int) bool {
+	if i < 0 || i >= len(ps.toks) {
+		return false
+	}
+	tk := &ps.toks[i]
+	if tk.kind != ptWord || tk.cas != pcTitle && tk.cas != pcUpper || ps.t.S[tk.e-1] == '\'' {
+		return false
+	}
+	switch tk.hyphen {
+	case hyphenNone, hyphenName:
+		return true
+	case hyphenPlace:
+		return false
+	}
+	// Memoised in the token: parseName asks again from each start before it.
+	ok := ps.hyphenNameToken(i)
+	tk.hyphen = hyphenPlace
+	if ok {
+		tk.hyphen = hyphenName
+	}
+	return ok
+}
+
+// hyphenNameToken is nameToken for a capitalised word with inner hyphens: each part
+// starts with a capital and is no inner word of a place name.
+func (ps *peopleScanner) hyphenNameToken(i int) bool {
+	w := ps.word(i)
+	// Folding keeps the hyphens: the parts of the folded word are the folded parts.
+	f := ps.folded(i)
+	for part := range strings.SplitSeq(w, "-") {
+		fp := f
+		if k := strings.IndexByte(f, '-'); k >= 0 {
+			fp, f = f[:k], f[k+1:]
+		}
+		r, _ := utf8.DecodeRuneInString(part)
+		if !pIsUpper(r) || placeParts.has(fp) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeParts are the inner words of compound place names ("PAS-DE-CALAIS",
+// "Boulogne-sur-Mer").
+var placeParts = tableOf("de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lez", "les", "d'", "l'", "aux", "au")
+
+const (
+	ptWord    uint8 = iota // a run of letters, with inner hyphens; an elision keeps its apostrophe ("d'")
+	ptPunct                // one character that is neither a letter nor a space
+	ptNewline              // a line break
+)
+
+// Values of ptok.hyphen.
+const (
+	hyphenNone    uint8 = iota // no inner hyphen
+	hyphenUnknown              // inner hyphens: nameToken has not looked at the word yet
+	hyphenName                 // inner hyphens between parts of a name ("Jean-René")
+	hyphenPlace                // inner hyphens, not a name ("Hauts-de-France")
+)
+
+// Case shapes of a word token (text.ShapeOf).
+const (
+	pcLower   = text.ShapeLower   // "directeur", "de"
+	pcTitle   = text.ShapeTitle   // "Olivier", "PierreRené", "Hauts-de-France"
+	pcUpper   = text.ShapeUpper   // "LECERF" (two letters or more, all upper case)
+	pcInitial = text.ShapeInitial // "B" (one upper-case letter)
+)
+
+// A ptok is a word or a punctuation mark of the text, by byte offsets into Text.S;
+// a word also has its span [fs, fe) of Text.Folded when the tokenizer was given the
+// offset table (the span of other tokens is empty).
+type ptok struct {
+	s, e   int32
+	fs, fe int32
+	kind   uint8
+	cas    uint8
+	hyphen uint8 // a word with inner hyphens ("Jean-René"), and what nameToken found
+	inner  bool  // a word with a capital after another rune than a capital ("PierreRené")
+}
+
+func pIsLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func pIsUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}

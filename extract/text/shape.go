@@ -1,0 +1,93 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Case shapes of a word, read from the original text (Text.S): what the folded
+// Tokens lose.
+const (
+	ShapeLower   uint8 = iota // the first letter is no capital: "directeur", "de", "eBay"
+	ShapeTitle                // a capital, then letters not all capitals: "Olivier", "PierreRené"
+	ShapeUpper                // capitals only, two or more: "LECERF", "JEAN-RENÉ"
+	ShapeInitial              // one capital and no other letter: "B", "N'"
+
+	ShapeMask uint8 = 3 // the bits of the four shapes above
+
+	// ShapeInner flags a word that starts with a capital and has another capital
+	// after a rune that is none ("PierreRené", "McDonald", "Jean-René"). It is not
+	// looked for in a word in ShapeLower.
+	ShapeInner uint8 = 1 << 2
+)
+
+// ShapeOf returns the case shape of w, a word of the original text that starts with
+// a letter (its runes other than letters, such as inner hyphens, count as no
+// capital). A word that starts with a lower-case ASCII letter, most of them, is told
+// from its first byte.
+func ShapeOf(w string) uint8 {
+	if w == "" || 'a' <= w[0] && w[0] <= 'z' {
+		return ShapeLower
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return ShapeLower
+	}
+	letters, lower, inner := 1, false, false
+	up := true // the last rune was a capital
+	for i := n; i < len(w); {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lower, up = true, false
+			i++
+			continue
+		case 'A' <= c && c <= 'Z':
+			letters++
+			inner = inner || !up
+			up = true
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			up = false
+			i++
+			continue
+		}
+		r, k := utf8.DecodeRuneInString(w[i:])
+		i += k
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+			inner = inner || !up
+			up = true
+		case unicode.IsLetter(r):
+			letters++
+			lower, up = true, false
+		default:
+			up = false
+		}
+	}
+	var s uint8
+	switch {
+	case lower:
+		s = ShapeTitle
+	case letters == 1:
+		s = ShapeInitial
+	default:
+		s = ShapeUpper
+	}
+	if inner {
+		s |= ShapeInner
+	}
+	return s
+}
+
+// Shape returns the case shape of Token i (ShapeOf its original span), ShapeLower
+// for a Token that is no word.
+func (x *Tokens) Shape(i int) uint8 {
+	if x.Kind(i) != Word {
+		return ShapeLower
+	}
+	s, e := x.Span(i, i+1)
+	return ShapeOf(x.T.S[s:e])
+}
