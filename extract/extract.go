@@ -91,7 +91,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {
-			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
+			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(&tk.Tokens)
 		})
 	}
 	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties(t, x.opts.Orgs, &sc.people) })

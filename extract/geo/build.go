@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 
-	"terril/extract"
 	"terril/extract/names"
+	"terril/extract/text"
 )
 
 // Kinds of trie entries.
@@ -102,8 +102,7 @@ func (m *matcher) lookupID(s string) int32 {
 
 // keyTokens folds and tokenizes a name into dictionary ids, interning new tokens.
 func (m *matcher) keyTokens(name string) ([]int32, bool) {
-	f := extract.Fold(name)
-	toks := tokenize(f, nil, nil, m.intern)
+	toks := stringTokens(name, m.intern)
 	ids := make([]int32, len(toks))
 	comma := false
 	for i, t := range toks {
@@ -181,7 +180,7 @@ func (m *matcher) walk(ids []int32) int32 {
 
 // lookup returns the entries of the key spelt name (folded and tokenized).
 func (m *matcher) lookup(name string) []entry {
-	return m.lookupTokens(m.tokens(extract.Fold(name), nil))
+	return m.lookupTokens(stringTokens(name, m.lookupID))
 }
 
 func (m *matcher) lookupTokens(toks []token) []entry {
@@ -198,9 +197,9 @@ func (m *matcher) lookupTokens(toks []token) []entry {
 	return nil
 }
 
-// tokens tokenizes folded text with the matcher's dictionary.
-func (m *matcher) tokens(folded string, buf []token) []token {
-	return tokenize(folded, buf, m.table, m.lookupID)
+// tokens derives the tokens of a lexed text with the matcher's dictionary.
+func (m *matcher) tokens(x *text.Tokens, buf []token) []token {
+	return tokensOf(x, buf, m.table, m.lookupID)
 }
 
 // Articles by INSEE typeLiaison: the article the name starts with, and the contracted
@@ -445,7 +444,7 @@ func (g *Gazetteer) build() error {
 			continue
 		}
 		// "La Tour", "La Chambre", "Le Palais": an article and a common noun.
-		if len(ids) > 1 && extract.IsFrenchWord(core) {
+		if len(ids) > 1 && text.IsFrenchWord(core) {
 			m.level[n] = 2
 			continue
 		}
@@ -455,7 +454,7 @@ func (g *Gazetteer) build() error {
 				maxPop = max(maxPop, g.communes[e.ref].Population)
 			}
 		}
-		if maxPop < 20000 && (extract.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
+		if maxPop < 20000 && (text.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
 			m.level[n] = 1
 		}
 	}
@@ -613,7 +612,7 @@ func (m *matcher) territory(ids []int32) bool {
 // their connectors: an EPCI merged into this one was often named by one of them ("la
 // communauté de communes du Grand Couronné").
 func (m *matcher) partsOf(name string, n int, ref int32, parts map[string][]int32) {
-	toks := tokenize(extract.Fold(name), nil, nil, m.intern)
+	toks := stringTokens(name, m.intern)
 	core := toks[len(toks)-n:]
 	add := func(p []token) {
 		for len(p) > 0 && m.isConnector(p[0].id) {

@@ -7,8 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"terril/extract"
 	"terril/extract/names"
+	"terril/extract/text"
 )
 
 // fGlued marks a key with a connector glued to the next word, as PDF extraction leaves
@@ -309,7 +309,7 @@ func (d *doc) postalNamesake(in *interp) {
 // nameKey returns a name folded, its words joined by single spaces, with a space at
 // the end: the form depNamesake and postalNamesake compare prefixes of.
 func nameKey(s string) string {
-	return extract.Fold(strings.Join(strings.FieldsFunc(s, notWord), " ")) + " "
+	return text.Fold(strings.Join(strings.FieldsFunc(s, notWord), " ")) + " "
 }
 
 func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

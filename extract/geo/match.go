@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
-	"terril/extract"
 	"terril/extract/names"
+	"terril/extract/text"
 )
 
 // Priorities of interpretations over the same tokens (higher wins).
@@ -41,7 +41,7 @@ type interp struct {
 
 type doc struct {
 	g    *Gazetteer
-	t    *extract.Text
+	t    *text.Text
 	toks []token
 
 	// Match's readings (interpret) keep their communes' candidates in cands, one
@@ -108,15 +108,23 @@ func (d *doc) caseOf(k int) uint8 {
 	return f
 }
 
-// Match finds the communes, intercommunalities and départements t names (see the
-// package documentation for the rules). It implements extract.Places.
-func (g *Gazetteer) Match(t *extract.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
-	return g.match(t, true)
+// Match finds the communes, intercommunalities and départements the lexed text x
+// names (see the package documentation for the rules). It implements extract.Places.
+// It reads x's tokens and keeps nothing of x.
+func (g *Gazetteer) Match(x *text.Tokens) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+	return g.match(x, true)
+}
+
+// MatchText is Match for a text not lexed yet.
+func (g *Gazetteer) MatchText(t *text.Text) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+	x := text.Lex(t)
+	return g.match(&x, true)
 }
 
 // match is Match; a text that may be an excerpt (maybeCut) loses the name it ends
 // with when a longer name starts with it (cutAtEnd), a name alone (ResolveOrg) does not.
-func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Commune, epcis []corpus.EPCI, departements []string) {
+	t := x.T
 	d := &doc{g: g, t: t}
 	sc, _ := g.scratch.Get().(*matchScratch)
 	if sc == nil {
@@ -124,7 +132,7 @@ func (g *Gazetteer) match(t *extract.Text, maybeCut bool) (communes []corpus.Com
 	}
 	var ins, sel []interp
 	defer func() { sc.release(d, ins, sel); g.scratch.Put(sc) }()
-	d.toks = g.m.tokens(t.Folded, sc.toks)
+	d.toks = g.m.tokens(x, sc.toks)
 	d.cands, d.epciAt = sc.cands, sc.epciAt
 	d.joinHyphenated()
 	d.cases = zeroed(sc.cases, len(d.toks))
@@ -1459,7 +1467,7 @@ func accentsDiffer(written, official string) bool {
 			continue
 		}
 		if w != o {
-			if extract.FoldRune(w) != extract.FoldRune(o) {
+			if text.FoldRune(w) != text.FoldRune(o) {
 				return false // a different name (a former name, a short form): no verdict
 			}
 			return true
