@@ -9,13 +9,17 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
+	"terril/extract/text"
 )
 
 // Input is what Find reads: the document's normalised text and title, its
 // publication date, and the facts the other extractors found in the text.
 type Input struct {
 	Text, Title, Published string
-	Genre                  string // the document's genre (corpus.Genre…)
+	// Tokens is Text lexed (text.Lex), the document's one token stream, which Find
+	// reads; nil, Find lexes Text itself.
+	Tokens *text.Tokens
+	Genre  string // the document's genre (corpus.Genre…)
 	// ThemeEvidence gives each funding the themes whose terms its paragraph holds;
 	// Themes are the document's.
 	ThemeEvidence []corpus.ThemeEvidence
@@ -88,7 +92,12 @@ func Find(in Input) (out []corpus.Funding) {
 	in.Amounts = withRepeats(in.Text, in.Amounts)
 	bufs := bufPool.Get().(*buffers)
 	defer bufPool.Put(bufs)
-	bufs.toks = tokenizeInto(in.Text[:textEnd(in.Text, in.Amounts)], bufs.toks)
+	x := in.Tokens
+	if x == nil || x.T == nil || x.T.S != in.Text {
+		lexed := text.Lex(text.New(in.Text))
+		x = &lexed
+	}
+	bufs.toks = tokensOf(x, textEnd(in.Text, in.Amounts), bufs.toks)
 	r := &reader{in: in, toks: bufs.toks, home: -1}
 	if len(r.toks) == 0 {
 		return nil
@@ -1361,7 +1370,7 @@ func (r *reader) sameFunder(a, b *amt) bool {
 // compared: most mentions never are.
 func (r *reader) foldedName(k int) string {
 	if !r.foldDone[k] {
-		r.folded[k], r.foldDone[k] = fold(r.names[k]), true
+		r.folded[k], r.foldDone[k] = text.Fold(r.names[k]), true
 	}
 	return r.folded[k]
 }
