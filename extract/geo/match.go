@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
+	"terril/extract/lex"
 	"terril/extract/names"
 	"terril/extract/text"
 )
@@ -834,63 +835,13 @@ func (m *matcher) headAt(d *doc, i int) (int, uint16) {
 }
 
 // skipConnectors returns the index of the first token at or after i that is not "de",
-// "du", "des", "d'", "la", "l'", "le" or "les".
+// "du", "des", "d'", "la", "l'", "le" or "les" (lex.GeoConnectors).
 func skipConnectors(folded string, toks []token, i int) int {
-	for i < len(toks) && soft(toks[i].gap) {
-		switch folded[toks[i].s:toks[i].e] {
-		case "de", "du", "des", "d", "la", "l", "le", "les":
-			i++
-			continue
-		}
-		break
+	for i < len(toks) && soft(toks[i].gap) && isConnectorWord(folded[toks[i].s:toks[i].e]) {
+		i++
 	}
 	return i
 }
-
-// A wordSet is a set of folded words with a filter before its map: most words looked
-// up are in no set, and the filter, by length and first byte, turns most of them away
-// for the cost of a few instructions.
-type wordSet struct {
-	m     map[string]bool
-	first [16]uint32 // by length (15 for longer words): bit c&31 for each first byte c
-}
-
-func newWordSet(m map[string]bool) wordSet {
-	s := wordSet{m: m}
-	for w := range m {
-		if w != "" {
-			s.first[min(len(w), 15)] |= 1 << (w[0] & 31)
-		}
-	}
-	return s
-}
-
-// has reports whether w is in the set.
-func (s *wordSet) has(w string) bool {
-	if w == "" || s.first[min(len(w), 15)]&(1<<(w[0]&31)) == 0 {
-		return w == "" && s.m[w]
-	}
-	return s.m[w]
-}
-
-// Words before a name that make it a street, not a commune: "rue de Lens".
-var streetWords = newWordSet(map[string]bool{"rue": true, "avenue": true, "av": true, "bd": true,
-	"boulevard": true, "place": true, "chemin": true, "allee": true, "route": true,
-	"quai": true, "impasse": true, "square": true, "sentier": true, "faubourg": true,
-	"fg": true, "voie": true, "parvis": true, "esplanade": true, "promenade": true,
-	"passage": true, "chaussee": true, "residence": true, "porte": true, "rond": true,
-	"cite": true, "pont": true})
-
-// Civilities before a person's name.
-var civilities = newWordSet(map[string]bool{"m": true, "mme": true, "mlle": true, "monsieur": true,
-	"madame": true, "mademoiselle": true, "mr": true, "dr": true, "docteur": true,
-	"me": true, "maitre": true, "pr": true, "professeur": true, "abbe": true, "pere": true,
-	"mgr": true, "general": true, "colonel": true})
-
-// Nouns that make "<noun> de <name>" a strong sign of a commune.
-var communeNouns = newWordSet(map[string]bool{"commune": true, "communes": true, "ville": true,
-	"villes": true, "village": true, "maire": true, "mairie": true, "municipalite": true,
-	"bourg": true, "habitants": true})
 
 // Words before a name that give weak support: "de Lens", "entre Lens et Liévin".
 func isWeakWord(w string) bool {
@@ -900,19 +851,6 @@ func isWeakWord(w string) bool {
 	}
 	return false
 }
-
-// Nouns directly before a name that make it a company's or a thing's name: "usine
-// Still", "Société Méru".
-var orgWords = newWordSet(map[string]bool{"societe": true, "entreprise": true, "ets": true,
-	"etablissements": true, "sarl": true, "sas": true, "sasu": true, "eurl": true, "sa": true,
-	"sci": true, "groupe": true, "usine": true, "marque": true, "cabinet": true,
-	"agence": true, "hotel": true, "restaurant": true, "boulangerie": true,
-	"patisserie": true, "garage": true, "pharmacie": true, "magasin": true, "espace": true,
-	"salle": true, "stade": true, "college": true, "lycee": true, "ecole": true})
-
-// Words after "Lille, " that make a dateline.
-var datelineWords = newWordSet(map[string]bool{"le": true, "lundi": true, "mardi": true,
-	"mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true})
 
 // interpret adds the readings of the key ending at node over tokens [a, b).
 func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
@@ -1028,14 +966,6 @@ var rivers = map[string]bool{"01": true, "02": true, "03": true, "07": true, "10
 	"57": true, "58": true, "60": true, "61": true, "69": true, "72": true, "80": true,
 	"81": true, "83": true, "86": true, "89": true}
 
-// Words before a river's name.
-var riverWords = newWordSet(map[string]bool{"confluence": true, "fleuve": true, "riviere": true,
-	"berge": true, "berges": true, "rive": true, "rives": true, "bords": true, "vallee": true,
-	"bassin": true, "cours": true, "crue": true, "crues": true, "nappe": true, "canal": true,
-	"amont": true, "aval": true, "affluent": true, "embouchure": true, "delta": true,
-	"baie": true, "eaux": true, "lit": true, "barrage": true, "source": true, "sources": true,
-	"jusqu": true, "estuaire": true, "rivieres": true, "fleuves": true, "gorges": true})
-
 // depOK applies the rules of département names to tokens [a, b).
 func (d *doc) depOK(a, b int, e entry) bool {
 	if b < len(d.toks) && d.toks[b].gap&gapJoined != 0 && d.toks[b].gap&gapSpace == 0 {
@@ -1057,7 +987,7 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	// Loire".
 	if rivers[d.g.deps[e.ref].Code] && b-a-int(e.skip) == 1 {
 		for k := a - 1; k >= 0 && k >= a-9 && soft(d.toks[k+1].gap); k-- {
-			if w := d.word(k); riverWords.has(w) {
+			if w := d.word(k); lex.GeoRiverWords.Has(w) {
 				return false
 			} else if w == "departement" || w == "departements" {
 				break // "le bassin relève du département de la Somme"
@@ -1154,7 +1084,7 @@ func (d *doc) communeOK(a, b int) bool {
 	}
 	if k >= 0 && (blank(toks[k+1].gap) || toks[k+1].gap&gapDot != 0 && toks[k+1].gap&gapHard == 0) {
 		w := d.word(k)
-		if streetWords.has(w) && k < a-1 || streetWords.has(w) && k == a-1 && w != "porte" && w != "pont" && w != "port" {
+		if lex.GeoStreets.Has(w) && k < a-1 || lex.GeoStreets.Has(w) && k == a-1 && w != "porte" && w != "pont" && w != "port" {
 			return false
 		}
 		// "l'île de Cayenne", "la presqu'île de Crozon": the island; "Bassin d'Arcachon",
@@ -1168,7 +1098,7 @@ func (d *doc) communeOK(a, b int) bool {
 			return false
 		}
 	}
-	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine|gapJoined) == 0 && orgWords.has(d.word(a-1)) {
+	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine|gapJoined) == 0 && lex.GeoOrgs.Has(d.word(a-1)) {
 		return false
 	}
 	// "l'église Saint-Martin", "la Saint-Jean"; "ROUSSEL-CALAIS Maud", "Mme SAINT-MAXENT".
@@ -1185,7 +1115,7 @@ func (d *doc) communeOK(a, b int) bool {
 	if a > 0 && toks[a].gap&(gapComma|gapHard|gapLine) == 0 {
 		w := d.word(a - 1)
 		// "M. Lens", "Mme Salomé".
-		if civilities.has(w) && d.capital(a-1) {
+		if lex.GeoCivilities.Has(w) && d.capital(a-1) {
 			return false
 		}
 		// "J Lombard", "P. Arras": an initial.
@@ -1237,7 +1167,7 @@ func (d *doc) label(a, b int) bool {
 	toks := d.toks
 	// The colon first: it is the rarest.
 	return b < len(toks) && toks[b].gap&gapDot != 0 && strings.TrimSpace(d.t.Folded[toks[b-1].e:toks[b].s]) == ":" &&
-		civilities.has(d.word(b)) && d.capital(b) && d.upper(a, b)
+		lex.GeoCivilities.Has(d.word(b)) && d.capital(b) && d.upper(a, b)
 }
 
 // delegateOf reports whether the name over tokens [a, b), in capitals, stands alone in
@@ -1256,7 +1186,7 @@ func (d *doc) delegateOf(a, b int) bool {
 		if toks[k].gap&(gapLine|gapPara|gapParen) != 0 || toks[k].gap&gapHard != 0 && toks[k].gap&gapDot == 0 {
 			return false
 		}
-		if civilities.has(d.word(k-1)) && d.capital(k-1) {
+		if lex.GeoCivilities.Has(d.word(k-1)) && d.capital(k-1) {
 			return true
 		}
 	}
@@ -1286,24 +1216,22 @@ func (d *doc) particle(a int) bool {
 	for g > 0 && toks[g].gap&gapJoined != 0 && toks[g].gap&gapSpace == 0 {
 		g-- // "Jean-Louis"
 	}
-	return g > 0 && toks[g].gap&(gapComma|gapHard|gapLine) == 0 && civilities.has(d.word(g-1)) && d.capital(g-1)
+	return g > 0 && toks[g].gap&(gapComma|gapHard|gapLine) == 0 && lex.GeoCivilities.Has(d.word(g-1)) && d.capital(g-1)
 }
 
-func isArticle(w string) bool {
-	switch w {
-	case "la", "l", "le", "les":
-		return true
-	}
-	return false
-}
+// isArticle reports whether w is a definite article ("la", "l"…: lex.GeoArticles).
+func isArticle(w string) bool { return lex.GeoArticles.Has(w) }
 
-func isConnectorWord(w string) bool {
-	switch w {
-	case "de", "du", "des", "d", "la", "l", "le", "les":
-		return true
-	}
-	return false
-}
+// isConnectorWord reports whether w is an article or "de", "du", "des", "d"
+// (lex.GeoConnectors).
+func isConnectorWord(w string) bool { return lex.GeoConnectors.Has(w) }
+
+// isDatelineWord reports whether w may follow "Lille, " in a dateline: "le", a day
+// of the week.
+func isDatelineWord(w string) bool { return w == "le" || lex.Weekdays.Has(w) }
+
+// isMonth reports whether w is a month's name ("depuis Mars 2020": no place).
+func isMonth(w string) bool { return lex.Months.Value(w) > 0 }
 
 // context records what surrounds a commune name: triggers, a département code in
 // parentheses, a postal code, a dateline.
@@ -1342,8 +1270,8 @@ func (d *doc) context(in *interp) {
 		case isWeakWord(w):
 			in.weak = true
 			// "commune de Croix"; but "le maire de la Ville" names no commune "La Ville".
-			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && communeNouns.has(d.word(a-2)) &&
-				!genericNouns.has(d.coreWord(a, b)) {
+			if (w == "de" || w == "d") && a > 1 && soft(toks[a-1].gap) && lex.GeoCommuneNouns.Has(d.word(a-2)) &&
+				!lex.GeoGenericNouns.Has(d.coreWord(a, b)) {
 				in.strong = true
 			}
 		}
@@ -1353,7 +1281,7 @@ func (d *doc) context(in *interp) {
 	}
 	// A dateline: "Lille, le 12 mars 2019" at the start of a line.
 	if (a == 0 || toks[a].gap&(gapLine|gapHard) != 0) && b < len(toks) && toks[b].gap&gapComma != 0 &&
-		(datelineWords.has(d.word(b)) || isDigits(d.word(b))) {
+		(isDatelineWord(d.word(b)) || isDigits(d.word(b))) {
 		in.strong = true
 	}
 }

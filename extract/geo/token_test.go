@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"terril/extract"
+	"terril/extract/lex"
 	"terril/extract/text"
 )
 
@@ -113,17 +114,24 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-// TestWordSets checks the filtered word sets against their maps, over their members,
-// the gazetteer's words and a few edge cases.
+// TestWordSets checks the lexicons the rules read against their words, over their
+// members, the gazetteer's words and a few edge cases: the guards derived from the
+// lists admit every word of them and nothing else gets in.
 func TestWordSets(t *testing.T) {
 	g := mustDefault(t)
-	for _, set := range []wordSet{streetWords, civilities, orgWords, riverWords} {
+	for _, set := range []*lex.Set{lex.GeoStreets, lex.GeoCivilities, lex.GeoOrgs, lex.GeoRiverWords,
+		lex.GeoRiverHeads, lex.GeoArticles, lex.GeoConnectors, lex.GeoCommuneNouns, lex.GeoDedications,
+		lex.GeoOverseas, lex.GeoGenericNouns} {
+		words := map[string]bool{}
+		for _, w := range set.Words() {
+			words[w] = true
+		}
 		check := func(w string) {
-			if got, want := set.has(w), set.m[w]; got != want {
-				t.Fatalf("has(%q) = %v, want %v", w, got, want)
+			if got, want := set.Has(w), words[w]; got != want {
+				t.Fatalf("Has(%q) = %v, want %v", w, got, want)
 			}
 		}
-		for w := range set.m {
+		for w := range words {
 			check(w)
 			check(w + "s")
 			check(w[1:])
