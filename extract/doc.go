@@ -27,6 +27,9 @@
 // corpus.Document's facts from its text. Problems are collected, go/scanner-style, as
 // a Problems list; none is fatal, and no panic escapes Extract or Read.
 //
+// Places and fundings: packages extract/geo (behind Options.Places) and
+// extract/fundings, each documented there; Extract passes both the one token stream.
+//
 // DATES (Dates; dates.go). One lexer (words, digit runs, punctuation, with the
 // whitespace before each) over the folded text serves dates, amounts, references,
 // publication date and genre; Extract lexes once for all five. Values are ISO 8601 at

@@ -29,7 +29,9 @@
 // gentiles.tsv (demonyms and pays: "compiégnois", "Audomarois", "Douaisis"),
 // non-lieux.tsv (phrases that hide a name: "mer du Nord", "canal Seine-Nord",
 // "baie de Somme"), regions-anciennes.tsv (régions before 2016) and ambigus.tsv (names
-// that need context, with a level).
+// that need context, with a level). The words around a name that the rules read
+// (civilities, street, organisation, river and dedication words, articles…) are
+// lexicons of package extract/lex (data/geo-*.txt, lex.GeoCivilities…).
 //
 // # Matching
 //
