@@ -36,4 +36,7 @@
 // References: package references (extract/references/doc.go has its rules).
 //
 // Published and Genre: package genre (extract/genre/doc.go has their rules).
+//
+// Places and fundings: packages extract/geo (behind Options.Places) and
+// extract/fundings, each documented there; Extract passes both the one token stream.
 package extract

@@ -96,12 +96,12 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {
-			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(t)
+			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(&tk.Tokens)
 		})
 	}
 	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(&tk.Tokens, x.opts.Orgs, &sc.people) })
 	guard(&problems, "fundings", func() {
-		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Title: doc.Title, Published: doc.Published,
+		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: &tk.Tokens, Title: doc.Title, Published: doc.Published,
 			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,
 			Dates: doc.Dates, Amounts: doc.Amounts, Communes: doc.Communes, EPCIs: doc.EPCIs})
 	})

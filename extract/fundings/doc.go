@@ -4,7 +4,9 @@
 //
 // It reads the facts the other extractors found (amounts with their spans,
 // communes, EPCIs, dates) and the clause around each amount, with rules kept as
-// tables of folded French words (lexicon.go):
+// tables of folded French words (lexicon.go). Its words are derived from the
+// document's one token stream (Input.Tokens, text.Tokens): glued words and numbers
+// with their inner hyphens and final apostrophe (text.go). The rules:
 //
 //   - an amount is a candidate when its sentence has a word of giving or receiving
 //     (accorde, attribue, verse, alloue, finance, bénéficie, subvention, aide,

@@ -304,10 +304,6 @@ var adverbs = map[string]bool{"egalement": true, "notamment": true, "aussi": tru
 // summaryStart opens a sentence that restates a sum of what came before.
 var summaryStart = []string{"au total", "au global", "en tout", "au final", "globalement", "en somme"}
 
-// articles skipped between an introducing word and a name.
-var articles = map[string]bool{"le": true, "la": true, "l'": true, "les": true, "de": true,
-	"du": true, "des": true, "d'": true, "un": true, "une": true, "son": true, "sa": true, "ses": true}
-
 // A matcher finds the phrases of a table at a token. Phrases are indexed by their
 // first word, or, for a first word ending in "*", by its first two bytes.
 type matcher struct {

@@ -1,5 +1,7 @@
 package fundings
 
+import "terril/extract/lex"
+
 // Roles a body's mention plays in its clause.
 const (
 	roleNeutral = iota // named ("le président du Département")
@@ -36,10 +38,6 @@ func (m mention) eligible() bool {
 	return true
 }
 
-// connectors may join the capitalised words of a complement ("Centre Val de Loire").
-var connectors = map[string]bool{"de": true, "du": true, "des": true, "d'": true, "la": true,
-	"l'": true, "et": true, "sur": true, "en": true, "les": true}
-
 // complement returns the end of the proper name after a head ending at token k:
 // "de la Gironde", "du Nord", "des Outre-mer", and where direct, "Occitanie"; k
 // when none.
@@ -66,7 +64,7 @@ func complement(toks []token, k int, direct bool) int {
 			words++
 			q++
 			end = q
-		case connectors[t.w] && words > 0 && nextUpper(toks, q):
+		case lex.FundingConnectors.Has(t.w) && words > 0 && nextUpper(toks, q):
 			q++
 		default:
 			return end
@@ -81,7 +79,7 @@ func nextUpper(toks []token, q int) bool {
 		if toks[q].word && toks[q].upper {
 			return true
 		}
-		if !connectors[toks[q].w] {
+		if !lex.FundingConnectors.Has(toks[q].w) {
 			return false
 		}
 		q++
@@ -187,7 +185,7 @@ func roleOf(toks []token, i, j int) int {
 	}
 	kk := i
 	skippedDe := false
-	for s := 0; s < 2 && kk > 0 && articles[toks[kk-1].w]; s++ {
+	for s := 0; s < 2 && kk > 0 && lex.FundingArticles.Has(toks[kk-1].w); s++ {
 		kk--
 		switch toks[kk].w {
 		case "de", "du", "des", "d'":
@@ -252,7 +250,7 @@ func verbAfter(toks []token, j int) (int, bool) {
 // carrier reports whether "porté par", "mené par"… comes right before token i.
 func carrier(toks []token, i int) bool {
 	k := i
-	for s := 0; s < 2 && k > 0 && articles[toks[k-1].w]; s++ {
+	for s := 0; s < 2 && k > 0 && lex.FundingArticles.Has(toks[k-1].w); s++ {
 		k--
 	}
 	return k >= 2 && toks[k-1].w == "par" && toks[k-2].w != "et"
@@ -262,7 +260,7 @@ func carrier(toks []token, i int) bool {
 // par", "versés également par"), an amount, or another such "par" ("et par").
 func paidBy(toks []token, i int) bool {
 	k := i
-	for s := 0; s < 2 && k > 0 && articles[toks[k-1].w]; s++ {
+	for s := 0; s < 2 && k > 0 && lex.FundingArticles.Has(toks[k-1].w); s++ {
 		k--
 	}
 	if k < 2 || toks[k-1].w != "par" {

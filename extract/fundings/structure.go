@@ -3,6 +3,7 @@ package fundings
 import (
 	"sort"
 	"strings"
+	"terril/extract/lex"
 	"unicode"
 	"unicode/utf8"
 )
@@ -117,7 +118,7 @@ func textOf(text string, toks []token, i, j int) string {
 // up to skip articles in front of it, and returns where it starts.
 func endsAt(toks []token, k, skip int, m *matcher) (int, bool) {
 	kk := k
-	for s := 0; s < skip && kk > 0 && articles[toks[kk-1].w]; s++ {
+	for s := 0; s < skip && kk > 0 && lex.FundingArticles.Has(toks[kk-1].w); s++ {
 		kk--
 	}
 	for end := kk; end <= k; end++ {

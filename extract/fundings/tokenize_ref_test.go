@@ -9,10 +9,13 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"terril/extract/text"
 )
 
-// TestTokenizeSameAsRef checks the fast tokenizer against the plain one it
-// replaced, on the sample corpus and on random strings of awkward characters.
+// TestTokenizeSameAsRef checks the tokens derived from the shared token stream
+// against a plain tokenizer of the normalised text, on the sample corpus and on
+// random strings of awkward characters.
 func TestTokenizeSameAsRef(t *testing.T) {
 	var texts []string
 	files, _ := filepath.Glob("../../corpus/sample/docs/*")
@@ -32,6 +35,7 @@ func TestTokenizeSameAsRef(t *testing.T) {
 		texts = append(texts, string(b))
 	}
 	for _, s := range texts {
+		s = text.Normalize(s)
 		if got, want := clean(s), strings.Trim(strings.Join(strings.Fields(s), " "), " ,;:.«»\"()-–"); got != want {
 			t.Fatalf("clean(%q) = %q, want %q", s, got, want)
 		}
@@ -45,7 +49,22 @@ func TestTokenizeSameAsRef(t *testing.T) {
 				word: t.word, key: uint16(filterKey(t.w, len(t.w)))})
 		}
 		if got := tokenize(s); !slices.Equal(got, want) {
-			t.Fatalf("tokenize(%q) differs from the reference", s[:min(len(s), 200)])
+			t.Fatalf("tokenize(%q) differs from the reference:\n got %v\nwant %v", s[:min(len(s), 200)], got, want)
+		}
+		// Up to a cut, as Find reads the text, the tokens of the text cut there.
+		x := text.Lex(text.New(s))
+		for cut := 0; cut <= len(s) && len(s) < 200; cut++ {
+			if cut < len(s) && !utf8.RuneStart(s[cut]) {
+				continue
+			}
+			var want []token
+			for _, t := range tokenizeRef(s[:cut]) {
+				want = append(want, token{w: t.w, start: t.start, end: t.end, nl: t.nl, blank: t.blank, upper: t.upper,
+					word: t.word, key: uint16(filterKey(t.w, len(t.w)))})
+			}
+			if got := tokensOf(&x, cut, nil); !slices.Equal(got, want) {
+				t.Fatalf("tokensOf(%q, %d) differs from the reference:\n got %v\nwant %v", s, cut, got, want)
+			}
 		}
 	}
 }
@@ -54,12 +73,12 @@ func TestTokenizeSameAsRef(t *testing.T) {
 // ("hauts-de-france", "co-financement") and an elided article its apostrophe
 // ("l'", "d'", "qu'"). Folded words are substrings of one folded copy of the text,
 // so that a token costs no allocation of its own.
-func tokenizeRef(text string) []rtoken {
-	toks := make([]rtoken, 0, len(text)/4+1)
-	folded := make([]byte, 0, len(text)+len(text)/8)
+func tokenizeRef(src string) []rtoken {
+	toks := make([]rtoken, 0, len(src)/4+1)
+	folded := make([]byte, 0, len(src)+len(src)/8)
 	nl, blank := false, false
-	for i := 0; i < len(text); {
-		c := text[i]
+	for i := 0; i < len(src); {
+		c := src[i]
 		cl := byteClass[c]
 		switch cl {
 		case clNewline:
@@ -72,7 +91,7 @@ func tokenizeRef(text string) []rtoken {
 			continue
 		case clLower, clUpper:
 			start, fs := i, len(folded)
-			i, folded = scanWordRef(text, i, folded)
+			i, folded = scanWordRef(src, i, folded)
 			toks = append(toks, rtoken{start: start, end: i, nl: nl, blank: blank, upper: cl == clUpper, word: true,
 				fs: int32(fs), fe: int32(len(folded))})
 		case clOther:
@@ -81,19 +100,19 @@ func tokenizeRef(text string) []rtoken {
 				fe: int32(len(folded))})
 			i++
 		default: // a multi-byte rune
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(src[i:])
 			switch {
 			case unicode.IsSpace(r) || r == '\u202f':
 				i += size
 				continue
 			case isWordRune(r):
 				start, fs := i, len(folded)
-				i, folded = scanWordRef(text, i, folded)
+				i, folded = scanWordRef(src, i, folded)
 				toks = append(toks, rtoken{start: start, end: i, nl: nl, blank: blank, upper: unicode.IsUpper(r), word: true,
 					fs: int32(fs), fe: int32(len(folded))})
 			default:
 				fs := len(folded)
-				folded = appendFolded(folded, r)
+				folded = append(folded, text.FoldRune(r)...)
 				toks = append(toks, rtoken{start: i, end: i + size, nl: nl, blank: blank, fs: int32(fs), fe: int32(len(folded))})
 				i += size
 			}
@@ -114,9 +133,9 @@ func tokenizeRef(text string) []rtoken {
 
 // scanWord reads the word starting at text[i], appending its folded form; it keeps
 // inner hyphens and a final apostrophe.
-func scanWordRef(text string, i int, folded []byte) (int, []byte) {
-	for i < len(text) {
-		c := text[i]
+func scanWordRef(src string, i int, folded []byte) (int, []byte) {
+	for i < len(src) {
+		c := src[i]
 		switch byteClass[c] {
 		case clLower:
 			folded = append(folded, c)
@@ -127,9 +146,9 @@ func scanWordRef(text string, i int, folded []byte) (int, []byte) {
 			i++
 			continue
 		case clMulti:
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := utf8.DecodeRuneInString(src[i:])
 			if isWordRune(r) {
-				folded = appendFolded(folded, r)
+				folded = append(folded, text.FoldRune(r)...)
 				i += size
 				continue
 			}
@@ -139,7 +158,7 @@ func scanWordRef(text string, i int, folded []byte) (int, []byte) {
 			}
 			return i, folded
 		}
-		if c == '-' && i+1 < len(text) && isWordAt(text, i+1) {
+		if c == '-' && i+1 < len(src) && isWordAt(src, i+1) {
 			folded = append(folded, '-')
 			i++
 			continue
@@ -159,4 +178,48 @@ type rtoken struct {
 	start, end             int
 	nl, blank, upper, word bool
 	fs, fe                 int32
+}
+
+// Classes of bytes for tokenizeRef.
+const (
+	clOther = iota // punctuation, one token each
+	clSpace
+	clNewline
+	clLower // a-z, 0-9
+	clUpper // A-Z
+	clMulti // the first byte of a multi-byte rune (or a stray continuation byte)
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = clMulti
+		case c == '\n':
+			t[c] = clNewline
+		case c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = clSpace
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = clLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = clUpper
+		}
+	}
+	return t
+}()
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isApos(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// isWordAt reports whether the character at text[i] is a letter or a digit.
+func isWordAt(src string, i int) bool {
+	c := src[i]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(src[i:])
+	return isWordRune(r)
 }

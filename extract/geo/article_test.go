@@ -58,7 +58,7 @@ func TestParenArticles(t *testing.T) {
 	g := mustDefault(t)
 	for _, c := range parenArticles {
 		text := newText(c.text)
-		cs, _, _ := g.Match(text)
+		cs, _, _ := g.MatchText(text)
 		var got, spans []string
 		for _, co := range cs {
 			got = append(got, co.INSEE)

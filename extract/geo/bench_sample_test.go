@@ -3,26 +3,26 @@ package geo
 import (
 	"testing"
 
-	"terril/extract"
+	"terril/extract/text"
 )
 
 // BenchmarkMatchSample measures Match alone over the sample corpus, the texts folded
-// beforehand: the gazetteer's share of BenchmarkExtractWithPlaces.
+// and lexed beforehand: the gazetteer's share of BenchmarkExtractWithPlaces.
 func BenchmarkMatchSample(b *testing.B) {
 	docs := sampleDocs(b)
 	g := mustDefault(b)
-	var texts []*extract.Text
+	var texts []text.Tokens
 	var size int64
 	for _, d := range docs {
-		texts = append(texts, extract.NewText(d.Text))
+		texts = append(texts, text.Lex(text.New(d.Text)))
 		size += int64(len(d.Text))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, t := range texts {
-			g.Match(t)
+		for i := range texts {
+			g.Match(&texts[i])
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"terril/corpus"
 	"terril/extract"
+	"terril/extract/text"
 )
 
 // benchText is about 4 MB of real French administrative text: the seeds and the
@@ -41,11 +42,12 @@ func benchText(b *testing.B) *extract.Text {
 func BenchmarkMatch(b *testing.B) {
 	g := mustDefault(b)
 	t := benchText(b)
+	x := text.Lex(t)
 	b.SetBytes(int64(len(t.S)))
 	cpu := cpuTime()
 	b.ResetTimer()
 	for b.Loop() {
-		g.Match(t)
+		g.Match(&x)
 	}
 	reportCPU(b, cpu, len(t.S))
 }
@@ -86,7 +88,7 @@ func BenchmarkMatchDocuments(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			g.Match(extract.NewText(d))
+			g.MatchText(extract.NewText(d))
 		}
 	}
 	reportCPU(b, cpu, len(t.S))

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode"
 
-	"terril/extract"
 	"terril/extract/names"
+	"terril/extract/text"
 )
 
 // Kinds of trie entries.
@@ -102,8 +102,7 @@ func (m *matcher) lookupID(s string) int32 {
 
 // keyTokens folds and tokenizes a name into dictionary ids, interning new tokens.
 func (m *matcher) keyTokens(name string) ([]int32, bool) {
-	f := extract.Fold(name)
-	toks := tokenize(f, nil, nil, m.intern)
+	toks := stringTokens(name, m.intern)
 	ids := make([]int32, len(toks))
 	comma := false
 	for i, t := range toks {
@@ -181,7 +180,7 @@ func (m *matcher) walk(ids []int32) int32 {
 
 // lookup returns the entries of the key spelt name (folded and tokenized).
 func (m *matcher) lookup(name string) []entry {
-	return m.lookupTokens(m.tokens(extract.Fold(name), nil))
+	return m.lookupTokens(stringTokens(name, m.lookupID))
 }
 
 func (m *matcher) lookupTokens(toks []token) []entry {
@@ -198,9 +197,9 @@ func (m *matcher) lookupTokens(toks []token) []entry {
 	return nil
 }
 
-// tokens tokenizes folded text with the matcher's dictionary.
-func (m *matcher) tokens(folded string, buf []token) []token {
-	return tokenize(folded, buf, m.table, m.lookupID)
+// tokens derives the tokens of a lexed text with the matcher's dictionary.
+func (m *matcher) tokens(x *text.Tokens, buf []token) []token {
+	return tokensOf(x, buf, m.table, m.lookupID)
 }
 
 // Articles by INSEE typeLiaison: the article the name starts with, and the contracted
@@ -240,6 +239,34 @@ func (g *Gazetteer) build() error {
 		*p.id = m.intern(p.s)
 	}
 
+	communeKeys, err := g.buildCommunes()
+	if err != nil {
+		return err
+	}
+	if err := g.buildPlaces(); err != nil {
+		return err
+	}
+	parts, err := g.buildEPCIs()
+	if err != nil {
+		return err
+	}
+	if err := g.buildTables(); err != nil {
+		return err
+	}
+	m.addParts(parts)
+	if err := g.buildLevels(communeKeys); err != nil {
+		return err
+	}
+	m.freeze()
+	return nil
+}
+
+// buildCommunes adds the communes' keys: official names, former names, hand-made
+// short forms, with their contracted article forms ("du Touquet-Paris-Plage") and the
+// article after them in parentheses. It returns each key's node with its ids, for the
+// levels.
+func (g *Gazetteer) buildCommunes() (map[int32][]int32, error) {
+	m := &g.m
 	// Communes: official names, contracted article forms ("du Touquet-Paris-Plage").
 	communeKeys := map[int32][]int32{} // node → key, for the levels
 	addCommune := func(name string, liaison int, ref int32, flags uint16) {
@@ -273,7 +300,7 @@ func (g *Gazetteer) build() error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	err = readTSV("data/communes-alias.tsv", 2, func(f []string) error {
 		for _, insee := range strings.Split(f[1], " ") {
@@ -286,11 +313,15 @@ func (g *Gazetteer) build() error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return communeKeys, nil
+}
 
-	// Départements and régions, with their articles and the glued forms PDF extraction
-	// produces ("Hauts-deFrance").
+// buildPlaces adds the départements' and régions' keys, with their articles and the
+// glued forms PDF extraction produces ("Hauts-deFrance").
+func (g *Gazetteer) buildPlaces() error {
+	m := &g.m
 	type region struct {
 		name string
 		ref  int32
@@ -299,7 +330,7 @@ func (g *Gazetteer) build() error {
 	for i, r := range g.regions {
 		regs = append(regs, region{r.Name, int32(i)})
 	}
-	err = readTSV("data/regions-anciennes.tsv", 2, func(f []string) error {
+	err := readTSV("data/regions-anciennes.tsv", 2, func(f []string) error {
 		i, ok := g.byRegion[f[1]]
 		if !ok {
 			return fmt.Errorf("unknown région %s", f[1])
@@ -334,8 +365,13 @@ func (g *Gazetteer) build() error {
 		ids, _ := m.keyTokens(r.name)
 		m.insertGlued(ids, entry{kind: kRegion, ref: r.ref}, rev)
 	}
+	return nil
+}
 
-	// EPCIs: names, cores, hand-made long forms and acronyms, heads.
+// buildEPCIs adds the intercommunalities' keys: names, cores, hand-made long forms
+// and acronyms, heads. It returns the parts of merged names (addParts).
+func (g *Gazetteer) buildEPCIs() (map[string][]int32, error) {
+	m := &g.m
 	parts := map[string][]int32{} // parts of merged names, by key: the EPCIs that have them
 	for i := range g.epcis {
 		e := &g.epcis[i]
@@ -343,7 +379,7 @@ func (g *Gazetteer) build() error {
 			m.addEPCIName(n, int32(i), parts)
 		}
 	}
-	err = readTSV("data/epci-alias.tsv", 2, func(f []string) error {
+	err := readTSV("data/epci-alias.tsv", 2, func(f []string) error {
 		i, ok := g.bySIREN[f[0]]
 		if !ok {
 			return fmt.Errorf("unknown EPCI %s", f[0])
@@ -356,7 +392,7 @@ func (g *Gazetteer) build() error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// A core is weak when it is a single word or also names a commune, département or
 	// région: then it counts only after a head ("communautés d'agglomération … du
@@ -379,9 +415,13 @@ func (g *Gazetteer) build() error {
 	for _, h := range heads {
 		m.add(h.s, entry{kind: kHead, flags: h.flags})
 	}
+	return parts, nil
+}
 
-	// Hand-made tables: phrases that name no place, demonyms.
-	err = readTSV("data/non-lieux.tsv", 1, func(f []string) error {
+// buildTables adds the hand-made tables: phrases that name no place, demonyms.
+func (g *Gazetteer) buildTables() error {
+	m := &g.m
+	err := readTSV("data/non-lieux.tsv", 1, func(f []string) error {
 		m.add(f[0], entry{kind: kBlock})
 		return nil
 	})
@@ -397,11 +437,14 @@ func (g *Gazetteer) build() error {
 	if err != nil {
 		return err
 	}
+	return nil
+}
 
-	m.addParts(parts)
-
-	// How much context each commune key needs, by its words without a leading article.
-	rev = m.reverse()
+// buildLevels sets how much context each commune key needs, by its words without a
+// leading article: the hand-made levels (ambigus.tsv), else from the words.
+func (g *Gazetteer) buildLevels(communeKeys map[int32][]int32) error {
+	m := &g.m
+	rev := m.reverse()
 	coreOf := func(ids []int32) string {
 		for len(ids) > 1 {
 			switch ids[0] {
@@ -418,7 +461,7 @@ func (g *Gazetteer) build() error {
 		return strings.Join(w, " ")
 	}
 	hand := map[string]int8{}
-	err = readTSV("data/ambigus.tsv", 2, func(f []string) error {
+	err := readTSV("data/ambigus.tsv", 2, func(f []string) error {
 		ids, _ := m.keyTokens(f[0])
 		n := m.walk(ids)
 		if n <= 0 || !hasKind(m.ents[n], kCommune) {
@@ -445,7 +488,7 @@ func (g *Gazetteer) build() error {
 			continue
 		}
 		// "La Tour", "La Chambre", "Le Palais": an article and a common noun.
-		if len(ids) > 1 && extract.IsFrenchWord(core) {
+		if len(ids) > 1 && text.IsFrenchWord(core) {
 			m.level[n] = 2
 			continue
 		}
@@ -455,10 +498,15 @@ func (g *Gazetteer) build() error {
 				maxPop = max(maxPop, g.communes[e.ref].Population)
 			}
 		}
-		if maxPop < 20000 && (extract.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
+		if maxPop < 20000 && (text.IsFrenchWord(core) || names.IsGiven(core) || names.IsSurname(core) || len(core) <= 2) {
 			m.level[n] = 1
 		}
 	}
+	return nil
+}
+
+// freeze turns the build's maps into the tables Match reads.
+func (m *matcher) freeze() {
 	m.table = newStrTable(m.dict)
 	m.kidTab = newKidTable(m.kids)
 	m.root = make([]int32, len(m.dict))
@@ -467,7 +515,6 @@ func (g *Gazetteer) build() error {
 			m.root[uint32(k)] = child
 		}
 	}
-	return nil
 }
 
 func hasKind(es []entry, kind uint8) bool {
@@ -613,7 +660,7 @@ func (m *matcher) territory(ids []int32) bool {
 // their connectors: an EPCI merged into this one was often named by one of them ("la
 // communauté de communes du Grand Couronné").
 func (m *matcher) partsOf(name string, n int, ref int32, parts map[string][]int32) {
-	toks := tokenize(extract.Fold(name), nil, nil, m.intern)
+	toks := stringTokens(name, m.intern)
 	core := toks[len(toks)-n:]
 	add := func(p []token) {
 		for len(p) > 0 && m.isConnector(p[0].id) {

@@ -29,12 +29,16 @@
 // gentiles.tsv (demonyms and pays: "compiégnois", "Audomarois", "Douaisis"),
 // non-lieux.tsv (phrases that hide a name: "mer du Nord", "canal Seine-Nord",
 // "baie de Somme"), regions-anciennes.tsv (régions before 2016) and ambigus.tsv (names
-// that need context, with a level).
+// that need context, with a level). The words around a name that the rules read
+// (civilities, street, organisation, river and dedication words, articles…) are
+// lexicons of package extract/lex (data/geo-*.txt, lex.GeoCivilities…).
 //
 // # Matching
 //
-// The text's folded form (extract.Text) is cut into tokens — runs of letters and
-// digits — so that case, accents, hyphens and spaces, apostrophes and "St"/"Ste" for
+// Match reads the document's one token stream (text.Tokens, lexed once by
+// extract.Extractor) and derives its own view of it: tokens — runs of glued letters
+// and digits, "a330", "1er" —, each with a dictionary id and the gap flags of the
+// punctuation and white space before it, so that case, accents, hyphens and spaces, apostrophes and "St"/"Ste" for
 // "Saint"/"Sainte" do not matter ("St. Omer", "Saint Omer", "SAINT-OMER"). A word
 // hyphenated across a PDF line is rejoined first when its first part is capitalised,
 // its second is in lower case and the two glued are one word of the gazetteer

@@ -7,8 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"terril/extract"
+	"terril/extract/lex"
 	"terril/extract/names"
+	"terril/extract/text"
 )
 
 // fGlued marks a key with a connector glued to the next word, as PDF extraction leaves
@@ -41,17 +42,6 @@ func (d *doc) gluedOK(a, b int) bool {
 	return false
 }
 
-// Words right before a saint's name that make it a dedication or a feast, not a
-// place: "l'église Saint-Martin", "la chapelle Sainte-Anne", "la foire de la
-// Saint-Jean".
-var dedicationWords = newWordSet(map[string]bool{"eglise": true, "eglises": true, "chapelle": true,
-	"chapelles": true, "cathedrale": true, "basilique": true, "abbaye": true,
-	"abbatiale": true, "collegiale": true, "paroisse": true, "prieure": true,
-	"couvent": true, "monastere": true, "oratoire": true, "fete": true, "fetes": true,
-	"foire": true, "college": true, "lycee": true, "ecole": true, "institut": true,
-	"hopital": true, "clinique": true, "quartier": true, "rue": true, "place": true,
-	"porte": true, "cloitre": true, "calvaire": true, "statue": true, "cimetiere": true})
-
 // saintName reports whether tokens [a, b) start with "Saint"/"Sainte" (also "St").
 func (d *doc) saintName(a int) bool {
 	switch d.word(a) {
@@ -76,13 +66,8 @@ func (d *doc) dedication(a int) bool {
 	for k >= 0 && isConnectorWord(d.word(k)) && blank(d.toks[k+1].gap) {
 		k--
 	}
-	return k >= 0 && blank(d.toks[k+1].gap) && dedicationWords.has(d.word(k))
+	return k >= 0 && blank(d.toks[k+1].gap) && lex.GeoDedications.Has(d.word(k))
 }
-
-// Words before an overseas collectivité's name that say it is the place.
-var overseasWords = newWordSet(map[string]bool{"collectivite": true, "collectivites": true,
-	"ile": true, "iles": true, "territoire": true, "territoires": true, "outre": true,
-	"departement": true, "com": true, "antilles": true, "prefet": true, "prefecture": true})
 
 // overseasOK applies the stronger evidence an overseas collectivité named after a
 // saint needs (Saint-Martin, Saint-Barthélemy are also churches, feasts, streets and
@@ -96,7 +81,7 @@ func (d *doc) overseasOK(a, b int, code string) bool {
 		return true
 	}
 	for k := a - 1; k >= 0 && k >= a-4; k-- {
-		if overseasWords.has(d.word(k)) {
+		if lex.GeoOverseas.Has(d.word(k)) {
 			return true
 		}
 		if !blank(d.toks[k+1].gap) {
@@ -136,17 +121,11 @@ func (d *doc) personInCapitals(a, b int) bool {
 		d.capital(cb) && names.IsGiven(d.word(cb)) {
 		return true
 	}
-	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && civilities.has(d.word(ca-1)) && d.capital(ca-1) {
+	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && lex.GeoCivilities.Has(d.word(ca-1)) && d.capital(ca-1) {
 		return true
 	}
 	return false
 }
-
-// genericNouns are common nouns that are also former communes' names or aliases ("La
-// Ville", merged into Cours): after "maire de", "commune de"… they are the noun.
-var genericNouns = newWordSet(map[string]bool{"ville": true, "commune": true, "village": true,
-	"bourg": true, "cite": true, "port": true, "cours": true, "mairie": true,
-	"hameau": true, "centre": true, "quartier": true, "faubourg": true})
 
 // coreWord returns the name's first word after its article, for tokens [a, b).
 func (d *doc) coreWord(a, b int) string {
@@ -171,15 +150,10 @@ func (d *doc) headNoun(a, b int) bool {
 	return d.capital(b + 1)
 }
 
-// months are not places after "depuis": "depuis Mars 2020".
-var months = newWordSet(map[string]bool{"janvier": true, "fevrier": true, "mars": true, "avril": true,
-	"mai": true, "juin": true, "juillet": true, "aout": true, "septembre": true,
-	"octobre": true, "novembre": true, "decembre": true})
-
 // locativeDepuis reports whether "depuis" before the name at [a, b) is locative
 // ("depuis Rue, …", "depuis Lens"), not temporal ("depuis Mars 2020").
 func (d *doc) locativeDepuis(a, b int) bool {
-	if months.has(d.coreWord(a, b)) {
+	if isMonth(d.coreWord(a, b)) {
 		return false
 	}
 	return b >= len(d.toks) || !isDigits(d.word(b)) || !soft(d.toks[b].gap)
@@ -309,7 +283,7 @@ func (d *doc) postalNamesake(in *interp) {
 // nameKey returns a name folded, its words joined by single spaces, with a space at
 // the end: the form depNamesake and postalNamesake compare prefixes of.
 func nameKey(s string) string {
-	return extract.Fold(strings.Join(strings.FieldsFunc(s, notWord), " ")) + " "
+	return text.Fold(strings.Join(strings.FieldsFunc(s, notWord), " ")) + " "
 }
 
 func notWord(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
@@ -350,11 +324,6 @@ func (d *doc) vetoed(in *interp, c *Commune, level int8, starts []bool) bool {
 	return !in.strong && d.river(in)
 }
 
-// Words right before a name, without a connector, that make it a river's: "la vallée
-// Doubs - Ognon - Loue".
-var riverHeads = newWordSet(map[string]bool{"vallee": true, "vallees": true, "riviere": true,
-	"rivieres": true, "fleuve": true, "fleuves": true, "ruisseau": true, "torrent": true})
-
 // river reports whether the commune name read by in names a river or the zone named
 // after one: a name without an article of its own right after an article ("l'Argens",
 // "bassin versant de la Saône", "la vallée du Doubs"; but "le bassin de Lens", "la
@@ -384,14 +353,14 @@ func (d *doc) river(in *interp) bool {
 	}
 	// A lower-case word on the same line: not "RIVIERES⏎ROBIAC" in a column, nor an
 	// OCR's stray "L".
-	if a == 0 || !blank(toks[a].gap) || toks[a].gap&gapLine != 0 || d.capital(a-1) && !riverHeads.has(d.word(a-1)) {
+	if a == 0 || !blank(toks[a].gap) || toks[a].gap&gapLine != 0 || d.capital(a-1) && !lex.GeoRiverHeads.Has(d.word(a-1)) {
 		return false
 	}
 	switch w := d.word(a - 1); w {
 	case "la", "l", "le", "les", "du", "des":
 		return true // "l'Argens", "bassin versant de la Saône", "la vallée du Doubs"
 	default:
-		return riverHeads.has(w) // "vallées Doubs Ognon Loue"
+		return lex.GeoRiverHeads.Has(w) // "vallées Doubs Ognon Loue"
 	}
 }
 

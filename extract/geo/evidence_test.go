@@ -97,7 +97,7 @@ func FuzzWordBoundaries(f *testing.F) {
 	g := mustDefault(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		tx := extract.NewText(extract.Normalize(s))
-		cs, es, _ := g.Match(tx)
+		cs, es, _ := g.MatchText(tx)
 		var spans []struct{ s, e int }
 		for _, c := range cs {
 			for _, sp := range c.Spans {

@@ -18,7 +18,7 @@ func FuzzMatch(f *testing.F) {
 	g := mustDefault(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		tx := extract.NewText(extract.Normalize(s))
-		cs, es, ds := g.Match(tx)
+		cs, es, ds := g.MatchText(tx)
 		for _, c := range cs {
 			if _, ok := g.Commune(c.INSEE); !ok {
 				t.Fatalf("unknown commune %+v", c)

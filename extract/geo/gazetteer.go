@@ -13,7 +13,7 @@ import (
 	"strings"
 	"sync"
 
-	"terril/extract"
+	"terril/extract/text"
 )
 
 //go:generate go run ./internal/gen -npm internal/gen/npm -out data
@@ -313,8 +313,9 @@ func (g *Gazetteer) LookupEPCI(name string) (EPCI, bool) {
 	}
 	if best < 0 {
 		// "Communauté d'agglomération de X": a head, connectors, then a name or core.
-		t := extract.NewText(name)
-		d := &doc{g: g, t: t, toks: g.m.tokens(t.Folded, nil)}
+		t := text.New(name)
+		x := text.Lex(t)
+		d := &doc{g: g, t: t, toks: g.m.tokens(&x, nil)}
 		toks := d.toks
 		i := 0
 		if n, _ := g.m.headAt(d, 0); n > 0 {
@@ -333,9 +334,3 @@ func (g *Gazetteer) LookupEPCI(name string) (EPCI, bool) {
 	}
 	return g.epcis[best], true
 }
-
-// The gazetteer is what package extract asks for.
-var (
-	_ extract.Places      = (*Gazetteer)(nil)
-	_ extract.OrgResolver = (*Gazetteer)(nil)
-)

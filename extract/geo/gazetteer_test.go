@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"terril/extract"
 )
 
 func TestLoad(t *testing.T) {
@@ -120,7 +122,7 @@ func ExampleGazetteer_Match() {
 	if err != nil {
 		panic(err)
 	}
-	communes, epcis, deps := g.Match(newText("Lille, le 12 mars 2019. Signature à Wallers (59) avec la CA de Lens - Liévin."))
+	communes, epcis, deps := g.MatchText(newText("Lille, le 12 mars 2019. Signature à Wallers (59) avec la CA de Lens - Liévin."))
 	for _, c := range communes {
 		fmt.Println(c.INSEE, c.Name, c.Departement, c.EPCI)
 	}
@@ -166,3 +168,9 @@ func TestResolveOrg(t *testing.T) {
 		}
 	}
 }
+
+// The gazetteer is what package extract asks for.
+var (
+	_ extract.Places      = (*Gazetteer)(nil)
+	_ extract.OrgResolver = (*Gazetteer)(nil)
+)

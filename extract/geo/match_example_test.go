@@ -15,7 +15,7 @@ func ExampleGazetteer_Match_namesakes() {
 		panic(err)
 	}
 	t := extract.NewText(extract.Normalize("Le conseil s'est réuni à Bailleul dans la Somme, puis à Lens et à Liévin."))
-	communes, _, deps := g.Match(t)
+	communes, _, deps := g.MatchText(t)
 	for _, c := range communes {
 		fmt.Println(c.INSEE, c.Name, c.Departement)
 	}

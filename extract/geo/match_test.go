@@ -9,7 +9,7 @@ import (
 )
 
 func match(g *Gazetteer, s string) (communes, epcis, deps []string) {
-	cs, es, ds := g.Match(extract.NewText(extract.Normalize(s)))
+	cs, es, ds := g.MatchText(extract.NewText(extract.Normalize(s)))
 	for _, c := range cs {
 		communes = append(communes, c.INSEE)
 	}

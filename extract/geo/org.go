@@ -3,7 +3,7 @@ package geo
 import (
 	"strings"
 
-	"terril/extract"
+	"terril/extract/text"
 )
 
 // ResolveOrg resolves the name of a public body to a stable key for faceting, for
@@ -20,12 +20,13 @@ import (
 //
 // Anything else (a préfecture, a company, an association) is not resolved.
 func (g *Gazetteer) ResolveOrg(name string) (string, bool) {
-	t := extract.NewText(extract.Normalize(name))
-	communes, epcis, deps := g.match(t, false)
+	t := text.New(text.Normalize(name))
+	x := text.Lex(t)
+	communes, epcis, deps := g.match(&x, false)
 	if len(epcis) > 0 {
 		return "epci:" + epcis[0].SIREN, true
 	}
-	d := &doc{g: g, t: t, toks: g.m.tokens(t.Folded, nil)}
+	d := &doc{g: g, t: t, toks: g.m.tokens(&x, nil)}
 	if len(d.toks) == 0 {
 		return "", false
 	}

@@ -50,7 +50,7 @@ func scoreFile(t *testing.T, g *Gazetteer, gold, textDir string) map[string][3]i
 			text = string(b)
 		}
 		tx := extract.NewText(extract.Normalize(text))
-		cs, es, ds := g.Match(tx)
+		cs, es, ds := g.MatchText(tx)
 		want := map[string]map[string]bool{"communes": {}, "epcis": {}, "departements": {}}
 		got := map[string]map[string]bool{"communes": {}, "epcis": {}, "departements": {}}
 		for _, c := range rec.Communes {

@@ -3,6 +3,8 @@ package geo
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"terril/extract/text"
 )
 
 // Gap flags describe what separates a token from the one before it.
@@ -18,31 +20,20 @@ const (
 	gapDash               // an en or em dash
 )
 
-// A token is a run of letters and digits of the folded text.
+// A token is a run of letters and digits of the folded text: one or more glued
+// word and number tokens of the shared stream (text.Tokens), "a330" and "1er" as one.
 type token struct {
 	s, e int32  // byte offsets in the folded text
 	id   int32  // dictionary id, or -1
 	gap  uint16 // gap flags before the token
 }
 
-// wordByte tells the bytes that are ASCII letters or digits: a-z and 0-9 (the text is
-// folded). It is indexed by any byte, so the scanning loops need no range check.
-var wordByte = func() (t [256]bool) {
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = true
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	return t
-}()
-
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9') ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// Hashing of words while they are scanned: FNV-1a, as fnv.
+// Hashing of words: FNV-1a, as fnv.
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
@@ -59,13 +50,14 @@ func pack(s string) uint64 {
 	return c
 }
 
-// tokenize splits folded text into tokens, appending to toks. A token's dictionary
-// id comes from tab when it is not nil (the fast path, with the hash computed while
-// scanning), else from lookup.
-func tokenize(f string, toks []token, tab *strTable, lookup func(string) int32) []token {
+// tokensOf derives the matcher's tokens from the shared token stream x, appending to
+// toks. A token's dictionary id comes from tab when it is not nil (the fast path),
+// else from lookup.
+func tokensOf(x *text.Tokens, toks []token, tab *strTable, lookup func(string) int32) []token {
 	first := len(toks)
-	toks = scanTokens(f, toks)
-	// The ids in a second pass: the scanning loops stay free of calls.
+	toks = viewOf(x, toks)
+	f := x.F
+	// The ids in a second pass: the view's loop stays free of calls.
 	if tab == nil {
 		for k := first; k < len(toks); k++ {
 			toks[k].id = lookup(f[toks[k].s:toks[k].e])
@@ -83,122 +75,116 @@ func tokenize(f string, toks []token, tab *strTable, lookup func(string) int32) 
 	return toks
 }
 
-// scanTokens splits folded text into tokens, appending to toks, with the FNV-1a hash
-// of each word (fnv) in place of its id.
-//
-// Most of a folded text is ASCII: an inner loop without calls reads ASCII words and
-// separators, and leaves the rest (a multi-byte rune, a full buffer) to the outer loop,
-// which handles one word or one separator before going back to it.
-func scanTokens(f string, toks []token) []token {
+// stringTokens lexes s (folding it) and derives its tokens, each with its id from
+// lookup: for the gazetteer's names and for the names ResolveOrg and LookupEPCI get.
+func stringTokens(s string, lookup func(string) int32) []token {
+	x := text.Lex(text.New(s))
+	return tokensOf(&x, nil, nil, lookup)
+}
+
+// viewOf appends the tokens of x to toks, with the FNV-1a hash of each word (fnv) in
+// place of its id: the shared stream's words and numbers glued together make one
+// token, and its punctuation and white space the gap flags of the token after them.
+// A gap holds everything since the token before, in the order of the text (joinGap
+// reads what came before the hyphen). The loop makes no call but for the rare
+// multi-byte punctuation.
+func viewOf(x *text.Tokens, toks []token) []token {
+	f := x.F
 	var gap uint16
 	newlines := 0
-	i := 0
-	for i < len(f) {
-	ascii:
-		for i < len(f) {
-			c := f[i]
-			if wordByte[c] {
-				h := uint32(fnvOffset)
-				j := i
-				for j < len(f) && wordByte[f[j]] {
-					h = (h ^ uint32(f[j])) * fnvPrime
-					j++
+	word := false // the last shared token was part of the last token
+	h := uint32(0)
+	for _, t := range x.Toks {
+		switch t.Gap {
+		case text.GapNone:
+		case text.GapSpace:
+			gap |= gapSpace
+		case text.GapLine:
+			newlines++
+			gap |= gapLine | gapSpace
+		default:
+			newlines += 2
+			gap |= gapLine | gapSpace
+		}
+		if t.Kind == text.Punct {
+			switch c := f[t.S]; {
+			case c >= utf8.RuneSelf:
+				var sep bool
+				if gap, sep = punctGap(f, t, gap); !sep {
+					goto wordPart // a digit other than 0-9
 				}
-				if j < len(f) && f[j] >= utf8.RuneSelf || len(toks) == cap(toks) {
-					break // a word that may go on with a multi-byte letter, or a full buffer
-				}
-				if newlines > 1 {
-					gap |= gapPara | gapDot
-				}
-				n := len(toks)
-				toks = toks[:n+1]
-				toks[n] = token{s: int32(i), e: int32(j), id: int32(h), gap: gap}
-				gap, newlines = 0, 0
-				i = j
-				// Most often one space follows: taken here, without the switch.
-				if i < len(f) && f[i] == ' ' {
-					gap = gapSpace
-					i++
-				}
-				continue
-			}
-			switch c {
-			case ' ', '\t':
-				gap |= gapSpace
-			case '-', '\'':
+			case c == '-' || c == '\'':
 				gap = joinGap(gap, c == '-')
-			case '\n':
-				newlines++
-				gap |= gapLine | gapSpace
-			case ',':
+			case c == ',':
 				if gap&gapComma != 0 {
 					gap |= gapHard
 				}
 				gap |= gapComma
-			case '.':
-				// "St. Omer": a full stop after an abbreviation is soft; the matcher decides.
-				gap |= gapDot
-			case '(':
-				gap |= gapHard | gapParen
-			case '!', '?', ':', ';':
-				gap |= gapHard | gapDot
-			case '*', '_', '"':
-				// markup and quotes: transparent
 			default:
-				if c >= utf8.RuneSelf {
-					break ascii
-				}
-				gap |= gapHard
+				gap |= asciiGap[c]
 			}
-			i++
-		}
-		if i == len(f) {
-			break
-		}
-		// A word with a multi-byte letter, a word that does not fit, or a multi-byte
-		// separator.
-		// The separators the switch names first: none is a letter or a digit, and
-		// isWordRune is costly outside Latin-1.
-		r, n := utf8.DecodeRuneInString(f[i:])
-		sep := true
-		switch r {
-		case '\u2010', '\u2011':
-			gap = joinGap(gap, false)
-		case '\u2013', '\u2014':
-			gap |= gapDash
-		case '…':
-			gap |= gapHard | gapDot
-		case '«', '»', '“', '”':
-			// quotes: transparent
-		default:
-			if sep = !isWordRune(r); sep {
-				gap |= gapHard
-			}
-		}
-		if sep {
-			i += n
+			word = false
 			continue
 		}
-		h := uint32(fnvOffset)
-		j := i
-		for j < len(f) {
-			r, m := utf8.DecodeRuneInString(f[j:])
-			if !isWordRune(r) {
-				break
+	wordPart:
+		if !word || t.Gap != text.GapNone {
+			if newlines > 1 {
+				gap |= gapPara | gapDot
 			}
-			for k := j; k < j+m; k++ {
-				h = (h ^ uint32(f[k])) * fnvPrime
-			}
-			j += m
+			toks = append(toks, token{s: t.S, gap: gap})
+			gap, newlines, word = 0, 0, true
+			h = fnvOffset
 		}
-		if newlines > 1 {
-			gap |= gapPara | gapDot
+		for i := t.S; i < t.E; i++ {
+			h = (h ^ uint32(f[i])) * fnvPrime
 		}
-		toks = append(toks, token{s: int32(i), e: int32(j), id: int32(h), gap: gap})
-		gap, newlines = 0, 0
-		i = j
+		tk := &toks[len(toks)-1]
+		tk.e, tk.id = t.E, int32(h)
 	}
 	return toks
+}
+
+// asciiGap gives the gap flags of the ASCII punctuation other than the hyphen, the
+// apostrophe and the comma.
+var asciiGap = func() (t [utf8.RuneSelf]uint16) {
+	for c := range t {
+		switch c {
+		case '.':
+			// "St. Omer": a full stop after an abbreviation is soft; the matcher decides.
+			t[c] = gapDot
+		case '(':
+			t[c] = gapHard | gapParen
+		case '!', '?', ':', ';':
+			t[c] = gapHard | gapDot
+		case '*', '_', '"':
+			// markup and quotes: transparent
+		default:
+			t[c] = gapHard
+		}
+	}
+	return t
+}()
+
+// punctGap adds the multi-byte punctuation token t to gap g, or reports that it is no
+// separator (a digit other than 0-9, part of a word).
+func punctGap(f string, t text.Token, g uint16) (uint16, bool) {
+	r, _ := utf8.DecodeRuneInString(f[t.S:t.E])
+	switch r {
+	case '\u2010', '\u2011':
+		g = joinGap(g, false)
+	case '\u2013', '\u2014':
+		g |= gapDash
+	case '…':
+		g |= gapHard | gapDot
+	case '«', '»', '“', '”':
+		// quotes: transparent
+	default:
+		if unicode.IsDigit(r) {
+			return g, false
+		}
+		g |= gapHard
+	}
+	return g, true
 }
 
 // joinGap adds a hyphen or an apostrophe to gap g: glued to the word before, or after
@@ -247,10 +233,10 @@ type strSlot struct {
 }
 
 func fnv(s string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h
 }
