@@ -18,8 +18,9 @@ func Find(tk *text.Tokens, published string) []corpus.Date {
 			// out; a day written out is tried after "le", "du", "au", or when it starts
 			// like a month ("deux", "seize").
 			w := sc.F[tk.S:tk.E]
-			if n := len(w); monthOf(w) == 0 && !(dayWordValue(w) > 0 && (sc.afterLeDuAu(i) || n >= 3 && n <= 9 && monthPrefix(w))) {
-				if (n == 2 || n == 5) && sc.F[tk.S] == 'a' {
+			if monthOf(w) == 0 && !(dayWordValue(w) > 0 && (sc.afterLeDuAu(i) || monthPrefix(w))) {
+				// The first byte and length of a year word (lex.YearWords: "an", "annee").
+				if lex.YearWords.Lens[w[0]]&(1<<min(len(w), 15)) != 0 {
 					sc.relativeYear(i)
 				}
 				i++

@@ -74,7 +74,7 @@ func (x *Scanner) bareYear(i int) {
 // context for the days and months of its sentence.
 func (x *Scanner) relativeYear(i int) {
 	w := x.Str(i)
-	if w != "an" && w != "annee" || !x.IsPunct(i-1, "'") || !x.IsWord(i-2, "l") {
+	if !lex.YearWords.Has(w) || !x.IsPunct(i-1, "'") || !x.IsWord(i-2, "l") {
 		return
 	}
 	var rel int8

@@ -67,7 +67,7 @@ var partyAbbrevs = map[string]bool{
 }
 
 // genreWordMask has bit n of [c] set when a token genreToken looks at can start with
-// byte c and have n bytes (n <= 12), genreWordLast when it can end with byte c: the
+// byte c and have n bytes (n <= 15, the masks' width), genreWordLast when it can end with byte c: the
 // words of genreWords, and numbers of two or three digits (ages).
 var genreWordMask, genreWordLast = func() (m, l [256]uint16) {
 	for w := range genreWords {
@@ -84,7 +84,7 @@ var genreWordMask, genreWordLast = func() (m, l [256]uint16) {
 // maybeGenreWord reports whether token tk passes genreWordMask and genreWordLast.
 func (x *scanner) maybeGenreWord(tk *text.Token) bool {
 	n := uint32(tk.E - tk.S)
-	return n <= 12 && genreWordMask[x.F[tk.S]]>>n&1 != 0 && genreWordLast[x.F[tk.E-1]]>>n&1 != 0
+	return n <= 15 && genreWordMask[x.F[tk.S]]>>n&1 != 0 && genreWordLast[x.F[tk.E-1]]>>n&1 != 0
 }
 
 // genreHeadMask is genreWordMask and genreCues.mask together, for the head.
@@ -101,7 +101,7 @@ func (x *scanner) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally
 	if genreCues.maybe(&x.Tokens, &x.Toks[i]) {
 		genreCues.countAt(&x.Tokens, i, cues)
 	}
-	if n <= 12 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.Toks[i]) {
+	if n <= 15 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.Toks[i]) {
 		x.genreToken(i, headEnd, g)
 	}
 }

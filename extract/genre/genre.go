@@ -31,7 +31,7 @@ func Find(tk *text.Tokens, title, published string) string {
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
-		if n := uint32(toks[i].E - toks[i].S); n <= 12 && genreWordMask[f[toks[i].S]]>>n&1 != 0 && genreWordLast[f[toks[i].E-1]]>>n&1 != 0 {
+		if n := uint32(toks[i].E - toks[i].S); n <= 15 && genreWordMask[f[toks[i].S]]>>n&1 != 0 && genreWordLast[f[toks[i].E-1]]>>n&1 != 0 {
 			x.genreToken(i, headEnd, &g)
 		}
 	}

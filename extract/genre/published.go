@@ -25,7 +25,7 @@ func Published(tk *text.Tokens) string {
 			x.pubLineStart(i, &p)
 		}
 		// Most words start no cue: a bit set of first bytes and lengths skips them.
-		if n := uint32(toks[i].E - toks[i].S); n < 3 || n > 12 || publishedCueMask[f[toks[i].S]]>>n&1 == 0 || publishedCueLast[f[toks[i].E-1]]>>n&1 == 0 {
+		if n := uint32(toks[i].E - toks[i].S); n > 15 || publishedCueMask[f[toks[i].S]]>>n&1 == 0 || publishedCueLast[f[toks[i].E-1]]>>n&1 == 0 {
 			continue
 		}
 		if x.pubCue(i, &p) {
@@ -273,7 +273,7 @@ const (
 )
 
 // publishedCues are the cue words of publishedOf, folded, each with its rule
-// (3 to 12 bytes).
+// (at most 15 bytes, the width of publishedCueMask).
 var publishedCues = map[string]uint8{
 	"publie": pcPublie, "publiee": pcPublie, "edite": pcPublie, "editee": pcPublie, "date": pcDate,
 	"reunion": pcMeeting, "seance": pcMeeting, "conseil": pcMeeting, "commission": pcMeeting,
