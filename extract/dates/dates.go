@@ -124,6 +124,9 @@ func (x *Scanner) at(i int) int {
 			return x.Compound(i) - i
 		}
 		if _, ok := x.MonthAt(i); ok {
+			if n := x.monthFirst(i) + x.monthYearMark(i); n > 0 {
+				return n // "novembre 19-20", "janvier 21 2018", "décembre/2018"
+			}
 			if n := x.MonthList(i); n > 0 {
 				return n
 			}

@@ -40,6 +40,12 @@
 //     17/02", "mardi 3/05", "les 04/03, 18/03 et 01/04") — not a fraction ("le 1/3 des
 //     crédits"), a street number ("9/9 bis"), an act's number ("D 87/12") nor a
 //     quantity ("10/12 ans"); alone, "12/04" may be a score or a reference.
+//   - A day after its month (the English order some texts copy) counts only where
+//     what follows settles it: a range ending its clause ("novembre 19-20", "oct. 2
+//     au octobre 22", "juin entre 12 et 23") or a four-digit year that is no count
+//     ("janvier 21 2018", "novembre 23 de 1987"); not "en mars 12 communes",
+//     "novembre 19-20 ans". So do "décembre/2018", "mars. 2015" ending its clause,
+//     "du 9 au 12 de juin", and "au dimanche suivant 20/05".
 //   - A day or month without a year takes the nearest year written before it in the
 //     same sentence; else the publication year; else the nearest year written before it
 //     anywhere; else the year written after it in its sentence ("Le 11 juillet,

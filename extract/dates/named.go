@@ -403,7 +403,7 @@ func (x *Scanner) DayList(i int) int {
 // "du mois d'" ("du 19 au 20 du mois de novembre", "le 6 du mois d'avril"), else j.
 func (x *Scanner) monthOfDays(j int) int {
 	if !x.IsWord(j, "du") || !x.IsWord(j+1, "mois") {
-		return j
+		return x.rangeMonthAfterDe(j)
 	}
 	switch {
 	case x.IsWord(j+2, "de"):

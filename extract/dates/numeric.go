@@ -252,7 +252,7 @@ func (x *Scanner) dayCued(i, j int, lens []int) bool {
 		return false
 	}
 	w := x.PrevWord(i)
-	if w == i-1 && (dayCues[x.Str(w)] || isWeekday(x.Str(w))) {
+	if w == i-1 && (dayCues[x.Str(w)] || isWeekday(x.Str(w)) || x.weekdayNext(w)) {
 		return true
 	}
 	if x.IsPunct(i-1, "(") && isWeekday(x.Str(x.PrevWord(i-1))) {
