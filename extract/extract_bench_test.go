@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"terril/corpus"
+	"terril/extract/read"
 )
 
 // benchCorpus reads the sample corpus (../corpus/sample/docs), or the shared seeds
@@ -26,7 +27,7 @@ func benchCorpus(b *testing.B) []corpus.Document {
 		if err != nil {
 			b.Fatalf("reading %s: %v", f, err)
 		}
-		res, err := Read(f, "", data)
+		res, err := read.Read(f, "", data)
 		if err != nil {
 			b.Logf("skipping %s: %v", f, err)
 			continue

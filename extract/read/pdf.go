@@ -1,4 +1,4 @@
-package extract
+package read
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"terril/extract/lex"
+	"terril/extract/text"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -113,19 +114,19 @@ func ReadPDFPages(data []byte) ([]PDFPage, error) {
 // copied. The problems name what of the page tree was not read: pages over the
 // limit, cycles, subtrees too deep. The error is non-nil only when the file cannot
 // be opened at all (no PDF structure, encrypted, no page); no panic escapes.
-func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems Problems, err error) {
+func ReadPDFPagesMax(data []byte, maxPages int) (pages []PDFPage, problems text.Problems, err error) {
 	return readPDFPages(data, maxPages, maxDocContent, nil)
 }
 
 // ReadPDFPagesProgress is ReadPDFPagesMax telling progress, when not nil, of each
 // page read, with its number and the page count.
-func ReadPDFPagesProgress(data []byte, maxPages int, progress func(page, pages int)) (pages []PDFPage, problems Problems, err error) {
+func ReadPDFPagesProgress(data []byte, maxPages int, progress func(page, pages int)) (pages []PDFPage, problems text.Problems, err error) {
 	return readPDFPages(data, maxPages, maxDocContent, progress)
 }
 
 // readPDFPages is ReadPDFPagesProgress with budget bytes of content parsed in the
 // whole document.
-func readPDFPages(data []byte, maxPages, budget int, progress func(page, pages int)) (pages []PDFPage, problems Problems, err error) {
+func readPDFPages(data []byte, maxPages, budget int, progress func(page, pages int)) (pages []PDFPage, problems text.Problems, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			pages, err = nil, fmt.Errorf("malformed PDF: %v", r)
@@ -173,7 +174,7 @@ const (
 // with bounds (ledongthuc/pdf's Reader.Page loops forever on a cyclic tree): a kid
 // that is one of its ancestors, a subtree deeper than maxPageTreeDepth and the nodes
 // after maxPageTreeNodes are skipped and named in the problems.
-func pageList(r *pdf.Reader, maxPages int) (pages []pdf.Page, problems Problems, err error) {
+func pageList(r *pdf.Reader, maxPages int) (pages []pdf.Page, problems text.Problems, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("malformed PDF: page tree: %v", x)
@@ -198,7 +199,7 @@ type pageWalk struct {
 	path     map[string]bool // the Pages nodes from the root to the current one
 	over     bool            // pages after max were found
 	stopped  bool            // the node bound was reached
-	problems Problems
+	problems text.Problems
 }
 
 // walk adds the pages under v and reports whether the walk goes on.
@@ -257,7 +258,7 @@ func (w *pageWalk) add(v pdf.Value) bool {
 // (pages separated by a blank line), one corpus.Page per page and the problems met.
 // Pages that fail the quality gate or cannot be read are kept as read and named in
 // the problems; package extract/pdfread re-reads them with PDFium or OCR.
-func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) {
+func ReadPDF(data []byte) (joined string, pages []corpus.Page, problems text.Problems) {
 	ps, problems, err := ReadPDFPagesMax(data, DefaultMaxPDFPages)
 	if err != nil {
 		problems.Add(-1, "pdf: %v", err)
@@ -267,7 +268,7 @@ func ReadPDF(data []byte) (text string, pages []corpus.Page, problems Problems) 
 	pages = make([]corpus.Page, len(ps))
 	for i, p := range ps {
 		g := p.Gate
-		texts[i] = Normalize(p.Text)
+		texts[i] = text.Normalize(p.Text)
 		pages[i] = corpus.Page{Number: p.Number, Reader: ReaderFast, Chars: utf8.RuneCountInString(texts[i]), Gate: &g, Millis: p.Took.Milliseconds()}
 		switch {
 		case p.Err != nil:
@@ -310,7 +311,7 @@ func readPDF(name string, data []byte) (*Result, error) {
 }
 
 // PDFTitle is PDFTitleNamed for a PDF of no known file name.
-func PDFTitle(data []byte, text string) string { return PDFTitleNamed("", data, text) }
+func PDFTitle(data []byte, s string) string { return PDFTitleNamed("", data, s) }
 
 // PDFTitleNamed returns the title of the PDF name: the Title of its document
 // information when it reads as one (see LooksLikeTitle: Office and scanners fill
@@ -318,17 +319,17 @@ func PDFTitle(data []byte, text string) string { return PDFTitleNamed("", data, 
 // as a title, stamps and noise skipped: the heading of an act or a line that
 // reads as a title, whichever comes first (see textTitle); else its file name
 // cleaned (see FileTitle).
-func PDFTitleNamed(name string, data []byte, text string) string {
+func PDFTitleNamed(name string, data []byte, s string) string {
 	if t := pdfInfoTitle(data); LooksLikeTitle(t) {
-		return truncate(Normalize(strings.Join(strings.Fields(t), " ")), 300)
+		return truncate(text.Normalize(strings.Join(strings.Fields(t), " ")), 300)
 	}
-	if t, ok := textTitle(text); ok || name == "" {
+	if t, ok := textTitle(s); ok || name == "" {
 		return t
 	}
 	if t := FileTitle(name); t != "" {
 		return t
 	}
-	return firstLine(text)
+	return firstLine(s)
 }
 
 // pdfInfoTitle returns the Title of a PDF's document information, or "".
@@ -358,7 +359,7 @@ func JoinPages(texts []string) string {
 		}
 		b.WriteString(t)
 	}
-	return Normalize(b.String())
+	return text.Normalize(b.String())
 }
 
 // openPDF opens data with ledongthuc/pdf after making its strict header and trailer
@@ -495,10 +496,10 @@ func GatePage(text string, splits int, c PageContent) corpus.Gate {
 }
 
 // gatePage is GatePage with the reasons a page fails, for the page's note.
-func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
+func gatePage(s string, splits int, c PageContent) (corpus.Gate, []string) {
 	g := c.gate()
 	bad := 0
-	for _, r := range text {
+	for _, r := range s {
 		if unicode.IsSpace(r) {
 			continue
 		}
@@ -510,9 +511,9 @@ func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
 	if g.Chars > 0 {
 		g.Replacement = round4(float64(bad) / float64(g.Chars))
 	}
-	share, tokens := NonWordShare(text)
+	share, tokens := text.NonWordShare(s)
 	g.NonWords = round4(share)
-	glued, alnum := gluedTokens(text)
+	glued, alnum := gluedTokens(s)
 	g.SplitWords = splits
 	var why []string
 	if c.FormTextOps > 0 {
@@ -544,7 +545,7 @@ func gatePage(text string, splits int, c PageContent) (corpus.Gate, []string) {
 	if tokens >= gateMinTokens && float64(splits) > gateMaxSplitShare*float64(tokens) {
 		why = append(why, fmt.Sprintf("%d words cut by line breaks", splits))
 	}
-	broken, lines := BrokenLines(text)
+	broken, lines := BrokenLines(s)
 	g.BrokenLines = broken
 	if broken >= gateMinBroken && float64(broken) > gateMaxBrokenShare*float64(lines) {
 		why = append(why, fmt.Sprintf("%d of %d lines break a sentence apart", broken, lines))
@@ -848,7 +849,7 @@ func RepairLineBreaks(s string) (string, int) {
 		return s, 0
 	}
 	lines := strings.Split(s, "\n")
-	ws := frenchWords()
+	ws := lex.French()
 	joins := 0
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
@@ -876,7 +877,7 @@ func RepairLineBreaks(s string) (string, int) {
 // joinAhead returns how many of the next lines join onto head to make a word, or 0.
 func joinAhead(ws *lex.WordList, head string, next []string) int {
 	word := head
-	allWords := len([]rune(head)) > 1 && ws.Has(Fold(head))
+	allWords := len([]rune(head)) > 1 && ws.Has(text.Fold(head))
 	for m := 1; m <= 3 && m <= len(next); m++ {
 		line := next[m-1]
 		lead := leadingLetters(line)
@@ -887,10 +888,10 @@ func joinAhead(ws *lex.WordList, head string, next []string) int {
 			return 0
 		}
 		word += lead
-		if len([]rune(lead)) < 2 || !ws.Has(Fold(lead)) {
+		if len([]rune(lead)) < 2 || !ws.Has(text.Fold(lead)) {
 			allWords = false
 		}
-		if !allWords && ws.Has(Fold(word)) {
+		if !allWords && ws.Has(text.Fold(word)) {
 			return m
 		}
 		if lead != line {
