@@ -1,18 +1,9 @@
-// Package extract turns bytes into text and text into facts. Everything here is a pure
-// function of its input: no network, no files, no mutable globals. Reference data
-// (gazetteer, lexicons) is embedded with go:embed and loaded into immutable values.
+// Package extract turns text into facts. Everything here is a pure function of its
+// input: no network, no files, no mutable globals. Reference data (gazetteer,
+// lexicons) is embedded with go:embed and loaded into immutable values.
 //
-// Reading: Read dispatches on the content type to the HTML reader (goquery: main
-// text without navigation, title, charset from header or meta tag), the PDF reader
-// and the plain-text reader. Every reader's output goes through Normalize, and every
-// offset of every fact refers to that normalised text.
-//
-// Hostile input degrades instead of failing or hanging: text of no declared charset
-// is UTF-8 when most of it is (a stray byte reads as Windows-1252), else
-// Windows-1252; binary bytes under a text name fail by name; HTML nested deeper than
-// the parser accepts is flattened; a PDF is read up to DefaultMaxPDFPages pages, a
-// page tree's cycles skipped and its repeated pages read once. hostile_test.go
-// generates a corpus of such files (go test -run Hostile -hostile DIR writes it).
+// Reading is not here: the readers (HTML, PDF, DOCX/ODT, plain text) are package
+// extract/read (see its doc.go), PDFium and OCR package extract/pdfread.
 //
 // Matching: NewText pairs the normalised text with an accent-folded, lower-case form
 // and maps spans of the folded form back to the original.
@@ -25,7 +16,7 @@
 //
 // Extracting: an Extractor, built once with New and safe for concurrent use, fills a
 // corpus.Document's facts from its text. Problems are collected, go/scanner-style, as
-// a Problems list; none is fatal, and no panic escapes Extract or Read.
+// a Problems list; none is fatal, and no panic escapes Extract.
 //
 // Dates: package dates (extract/dates/doc.go has its rules).
 //

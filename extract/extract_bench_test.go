@@ -10,6 +10,7 @@ import (
 	"terril/extract/amounts"
 	"terril/extract/dates"
 	"terril/extract/genre"
+	"terril/extract/read"
 	"terril/extract/references"
 )
 
@@ -30,7 +31,7 @@ func benchCorpus(b *testing.B) []corpus.Document {
 		if err != nil {
 			b.Fatalf("reading %s: %v", f, err)
 		}
-		res, err := Read(f, "", data)
+		res, err := read.Read(f, "", data)
 		if err != nil {
 			b.Logf("skipping %s: %v", f, err)
 			continue

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"terril/corpus"
+	"terril/extract/read"
 	"testing"
 )
 
@@ -61,7 +62,7 @@ func themeF1(t *testing.T, dir string, gold map[string][]string) (p, r, f1 float
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
-		res, err := Read(matches[0], "", data)
+		res, err := read.Read(matches[0], "", data)
 		if err != nil {
 			t.Errorf("%s: %v", id, err)
 			continue

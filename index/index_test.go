@@ -15,7 +15,7 @@ import (
 
 	"terril/corpus"
 	"terril/corpus/sample"
-	"terril/extract"
+	"terril/extract/read"
 	"terril/index"
 )
 
@@ -42,7 +42,7 @@ var sampleDocs = sync.OnceValues(func() ([]*corpus.Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		res, err := extract.Read(p, "", data)
+		res, err := read.Read(p, "", data)
 		if err != nil {
 			return nil, err
 		}

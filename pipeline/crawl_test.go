@@ -19,7 +19,7 @@ import (
 	"terril/corpus/sitemap"
 	"terril/corpus/store"
 	"terril/corpus/urls"
-	"terril/extract"
+	"terril/extract/read"
 	"terril/index"
 	"terril/pipeline"
 	"terril/pipeline/fetch"
@@ -243,7 +243,7 @@ func TestUnreadableKeptAndReindexed(t *testing.T) {
 	src := []pipeline.CrawlSource{{Name: "raa", Collector: &urls.Collector{URLs: []string{u}}}}
 	client := newClient(t, nil)
 	c := &pipeline.Crawler{Client: client, Store: st}
-	broken := &pipeline.Processor{Read: func(ctx context.Context, name, ct string, data []byte) (*extract.Result, error) {
+	broken := &pipeline.Processor{Read: func(ctx context.Context, name, ct string, data []byte) (*read.Result, error) {
 		return nil, errors.New("lecteur PDF en panne")
 	}}
 	stats, err := pipeline.Run(context.Background(), pipeline.Config{Processor: broken, Sink: sink, Indexed: c.Indexed, Failed: c.Failed}, c.Produce(src))

@@ -10,16 +10,17 @@ import (
 
 	"terril/corpus"
 	"terril/extract"
+	"terril/extract/read"
 	"terril/extract/recueil"
 )
 
-// A ReadFunc turns raw bytes into normalised text. extract.Read is the default; a PDF
+// A ReadFunc turns raw bytes into normalised text. read.Read is the default; a PDF
 // reader with fallbacks (PDFium, OCR) can take its place for PDFs.
-type ReadFunc func(ctx context.Context, name, contentType string, data []byte) (*extract.Result, error)
+type ReadFunc func(ctx context.Context, name, contentType string, data []byte) (*read.Result, error)
 
-// DefaultRead is extract.Read with the signature of a ReadFunc.
-func DefaultRead(_ context.Context, name, contentType string, data []byte) (*extract.Result, error) {
-	return extract.Read(name, contentType, data)
+// DefaultRead is read.Read with the signature of a ReadFunc.
+func DefaultRead(_ context.Context, name, contentType string, data []byte) (*read.Result, error) {
+	return read.Read(name, contentType, data)
 }
 
 // Processor reads and extracts one document at a time. It is safe for concurrent use.

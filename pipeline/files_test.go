@@ -13,7 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"terril/extract"
+	"terril/extract/read"
 	"terril/pipeline"
 )
 
@@ -139,9 +139,9 @@ func TestHugeTextIsCapped(t *testing.T) {
 func TestProcessHonoursCancellation(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
-	proc := &pipeline.Processor{Read: func(context.Context, string, string, []byte) (*extract.Result, error) {
+	proc := &pipeline.Processor{Read: func(context.Context, string, string, []byte) (*read.Result, error) {
 		<-release // a reader that ignores its context
-		return &extract.Result{}, nil
+		return &read.Result{}, nil
 	}}
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"terril/corpus"
-	"terril/extract"
+	"terril/extract/read"
 	"terril/pipeline"
 )
 
@@ -153,12 +153,12 @@ func TestRunBoundsBatchBytes(t *testing.T) {
 		time.Sleep(5 * time.Millisecond) // a slow index
 		return nil
 	})
-	proc := &pipeline.Processor{Read: func(context.Context, string, string, []byte) (*extract.Result, error) {
+	proc := &pipeline.Processor{Read: func(context.Context, string, string, []byte) (*read.Result, error) {
 		mu.Lock()
 		inFlight += docBytes
 		maxInFlight = max(maxInFlight, inFlight)
 		mu.Unlock()
-		return &extract.Result{Text: strings.Repeat("x", docBytes)}, nil
+		return &read.Result{Text: strings.Repeat("x", docBytes)}, nil
 	}}
 	stats, err := pipeline.Run(context.Background(), pipeline.Config{Processor: proc, Sink: sink, Workers: 4, BatchBytes: budget},
 		inputs(40, func(int) bool { return false }))

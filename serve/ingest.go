@@ -15,7 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"terril/extract"
+	"terril/extract/read"
 	"terril/index"
 	"terril/pipeline"
 )
@@ -162,12 +162,12 @@ func (j *job) counting(p *pipeline.Processor) *pipeline.Processor {
 	if p != nil {
 		c = *p
 	}
-	read := c.Read
-	if read == nil {
-		read = pipeline.DefaultRead
+	next := c.Read
+	if next == nil {
+		next = pipeline.DefaultRead
 	}
-	c.Read = func(ctx context.Context, name, ct string, data []byte) (*extract.Result, error) {
-		res, err := read(ctx, name, ct, data)
+	c.Read = func(ctx context.Context, name, ct string, data []byte) (*read.Result, error) {
+		res, err := next(ctx, name, ct, data)
 		if err == nil {
 			j.read.Add(1)
 		}

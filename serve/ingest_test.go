@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"terril/extract"
+	"terril/extract/read"
 	"terril/index"
 	"terril/pipeline"
 	"terril/serve"
@@ -98,13 +98,13 @@ func TestIngestRunsWhileSearchesAnswer(t *testing.T) {
 	})
 	// The reader waits for the test: the job is held running while searches go.
 	release := make(chan struct{})
-	proc := &pipeline.Processor{Read: func(ctx context.Context, name, ct string, data []byte) (*extract.Result, error) {
+	proc := &pipeline.Processor{Read: func(ctx context.Context, name, ct string, data []byte) (*read.Result, error) {
 		select {
 		case <-release:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
-		return extract.Read(name, ct, data)
+		return read.Read(name, ct, data)
 	}}
 	srv := ingestServer(t, root, proc)
 	code, body := post(t, srv, testToken, `{"paths": ["conseil"], "source": "mairie"}`)

@@ -10,7 +10,7 @@ import (
 
 func TestActs(t *testing.T) {
 	terril(t, true, "acts")
-	plain := filepath.Join("..", "..", "extract", "testdata", "pdf", "plain.pdf")
+	plain := filepath.Join("..", "..", "extract", "read", "testdata", "pdf", "plain.pdf")
 	if _, err := os.Stat(plain); err == nil {
 		terril(t, true, "acts", "--ocr-pages", "-1", plain)
 	}

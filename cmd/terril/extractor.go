@@ -56,7 +56,7 @@ func newProcessorWith(themesFile string, ocrPages int, pages func(name string, p
 	}
 	// PDFs go through the page-by-page reader with its quality gate, PDFium for the
 	// pages the fast reader misses and OCR for scanned pages; other formats through
-	// extract.Read.
+	// read.Read (package extract/read).
 	pdf := pdfread.New(pdfread.Options{OCRPages: ocrPages, Progress: pages})
 	return &pipeline.Processor{Extractor: x, Read: pdf.Read, Reread: pdf.BlockRereader}, nil
 }

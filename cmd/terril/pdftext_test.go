@@ -7,7 +7,7 @@ import (
 )
 
 func TestPdftext(t *testing.T) {
-	dir := filepath.Join("..", "..", "extract", "testdata", "pdf")
+	dir := filepath.Join("..", "..", "extract", "read", "testdata", "pdf")
 	out, errOut := terril(t, false, "pdftext", filepath.Join(dir, "corruptpage.pdf"), "--reader", "ledongthuc")
 	if !strings.Contains(out, "2 décembre 2024") {
 		t.Errorf("stdout lacks the text:\n%s", out)

@@ -10,6 +10,7 @@ import (
 
 	"terril/corpus"
 	"terril/extract"
+	"terril/extract/read"
 	"terril/extract/text"
 )
 
@@ -119,7 +120,7 @@ func BenchmarkExtractWithPlaces(b *testing.B) {
 }
 
 // sampleDocs reads the sample corpus as the extract step sees it (title and
-// normalised text, files extract.Read refuses left out), or skips tb when the corpus
+// normalised text, files read.Read refuses left out), or skips tb when the corpus
 // is absent.
 func sampleDocs(tb testing.TB) []corpus.Document {
 	tb.Helper()
@@ -133,7 +134,7 @@ func sampleDocs(tb testing.TB) []corpus.Document {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		res, err := extract.Read(f, "", data)
+		res, err := read.Read(f, "", data)
 		if err != nil {
 			continue
 		}

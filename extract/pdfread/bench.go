@@ -11,7 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"terril/extract"
+	"terril/extract/read"
+	"terril/extract/text"
 )
 
 // A BenchFile is the measure of one PDF of a fixture directory.
@@ -29,7 +30,7 @@ type BenchFile struct {
 	Err      error
 	FastOnly Agreement // the fast reader alone, for comparison
 	// Broken and FastBroken are the shares of lines that break a sentence apart
-	// (extract.BrokenLines) in the text read and in the fast reader's alone.
+	// (read.BrokenLines) in the text read and in the fast reader's alone.
 	// RefBroken is the same share in the reference text (poppler's pdftotext).
 	Broken, FastBroken, RefBroken float64
 }
@@ -87,7 +88,7 @@ func Bench(ctx context.Context, dir string, r *Reader) ([]BenchFile, error) {
 			}
 		}
 		b.Agree = Agree(string(ref), res.Text)
-		if b.Readers[extract.ReaderOCR] > 0 {
+		if b.Readers[read.ReaderOCR] > 0 {
 			opts := r.opts
 			opts.OCRPages = -1
 			lres, err := New(opts).ReadPDF(ctx, n, data)
@@ -97,10 +98,10 @@ func Bench(ctx context.Context, dir string, r *Reader) ([]BenchFile, error) {
 		} else {
 			b.Layer = b.Agree
 		}
-		fast, _, _ := extract.ReadPDF(data)
+		fast, _, _ := read.ReadPDF(data)
 		b.FastOnly = Agree(string(ref), fast)
 		b.Broken, b.FastBroken, b.RefBroken = brokenShare(res.Text), brokenShare(fast), brokenShare(string(ref))
-		if tokens, french := extract.WordStats(res.Text); tokens > 0 {
+		if tokens, french := text.WordStats(res.Text); tokens > 0 {
 			b.French = float64(french) / float64(tokens)
 		}
 		out = append(out, b)
@@ -118,7 +119,7 @@ func PrintBench(w io.Writer, files []BenchFile) {
 			continue
 		}
 		var rs []string
-		for _, k := range []string{extract.ReaderFast, extract.ReaderPDFium, extract.ReaderOCR, ""} {
+		for _, k := range []string{read.ReaderFast, read.ReaderPDFium, read.ReaderOCR, ""} {
 			if n := b.Readers[k]; n > 0 {
 				if k == "" {
 					k = "not read"
@@ -173,7 +174,7 @@ func readManifest(path string) (map[string]string, error) {
 
 // brokenShare is the share of text's lines that break a sentence apart.
 func brokenShare(text string) float64 {
-	broken, lines := extract.BrokenLines(text)
+	broken, lines := read.BrokenLines(text)
 	if lines == 0 {
 		return 0
 	}

@@ -2,7 +2,7 @@
 // that reads it well, and records that choice so that a researcher can judge the text
 // and a later run can redo only what a better reader would improve.
 //
-// It owns the readers beyond the fast one of package extract:
+// It owns the readers beyond the fast one of package extract/read:
 //
 //   - PDFium, Chrome's PDF engine, compiled to WebAssembly and run by wazero through
 //     github.com/klippa-app/go-pdfium: pure Go, no cgo, no system library. A Runtime
@@ -15,12 +15,12 @@
 //     missing the Reader says so once and records the pages as not read.
 //
 // A Reader combines them (see Reader.ReadPDF): the fast reader and its quality gate
-// (extract.ReadPDFPages), PDFium for the pages that fail the gate, OCR for the pages
+// (read.ReadPDFPages), PDFium for the pages that fail the gate, OCR for the pages
 // without a text layer, within a per-document OCR page limit. Reader.Read has the
 // signature of pipeline.ReadFunc.
 //
 // The environment can raise the OCR page limit (TERRIL_OCR_PAGES), set the limit of
-// pages read per document (TERRIL_PDF_PAGES, default extract.DefaultMaxPDFPages) and
+// pages read per document (TERRIL_PDF_PAGES, default read.DefaultMaxPDFPages) and
 // move the compilation cache (TERRIL_PDFIUM_CACHE) for commands that build a Reader
 // with default options.
 //

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"terril/extract"
 	"terril/extract/internal/pdfbytes"
+	"terril/extract/read"
 )
 
 var hostileLine = "Le bureau du 9 octobre 2022 accorde 12 300 euros à l'association sportive de la commune."
@@ -52,7 +52,7 @@ func TestReaderUndecodableContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := readers(res); len(got) != 1 || got[0] != extract.ReaderPDFium || !strings.Contains(res.Text, "12 300 euros") {
+	if got := readers(res); len(got) != 1 || got[0] != read.ReaderPDFium || !strings.Contains(res.Text, "12 300 euros") {
 		t.Errorf("readers %v, text %q, notes %q", got, res.Text, res.Pages[0].Note)
 	}
 }
@@ -89,7 +89,7 @@ func TestReaderContentBomb(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := readers(res); len(got) != 2 || got[0] != "" || got[1] != extract.ReaderFast {
+	if got := readers(res); len(got) != 2 || got[0] != "" || got[1] != read.ReaderFast {
 		t.Errorf("readers %v, notes %q", got, res.Pages[0].Note)
 	}
 	if !strings.Contains(res.Pages[0].Note, "content too large") {

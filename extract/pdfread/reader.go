@@ -14,15 +14,16 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
-	"terril/extract"
+	"terril/extract/read"
+	"terril/extract/text"
 )
 
 // Reader modes (Options.Mode).
 const (
-	ModeAuto   = "auto"               // fast reader, PDFium for what fails the gate, OCR for scans
-	ModeFast   = extract.ReaderFast   // the fast reader only, gate figures recorded
-	ModePDFium = extract.ReaderPDFium // PDFium for every page, no OCR
-	ModeOCR    = extract.ReaderOCR    // OCR of every page (up to the page limit)
+	ModeAuto   = "auto"            // fast reader, PDFium for what fails the gate, OCR for scans
+	ModeFast   = read.ReaderFast   // the fast reader only, gate figures recorded
+	ModePDFium = read.ReaderPDFium // PDFium for every page, no OCR
+	ModeOCR    = read.ReaderOCR    // OCR of every page (up to the page limit)
 )
 
 // Defaults of a Reader.
@@ -49,7 +50,7 @@ type Options struct {
 	// Pages over the limit are recorded as not read.
 	OCRPages int
 	// MaxPages limits the pages read per document: 0 means the environment variable
-	// TERRIL_PDF_PAGES when set, else extract.DefaultMaxPDFPages. The pages after
+	// TERRIL_PDF_PAGES when set, else read.DefaultMaxPDFPages. The pages after
 	// the limit are not read, and the problems say so.
 	MaxPages int
 	// DPI is the rendering resolution for OCR; 0 means DefaultDPI.
@@ -91,7 +92,7 @@ func New(opts Options) *Reader {
 		}
 	}
 	if opts.MaxPages <= 0 {
-		opts.MaxPages = extract.DefaultMaxPDFPages
+		opts.MaxPages = read.DefaultMaxPDFPages
 		if n, err := strconv.Atoi(os.Getenv("TERRIL_PDF_PAGES")); err == nil && n > 0 {
 			opts.MaxPages = n
 		}
@@ -112,19 +113,19 @@ func New(opts Options) *Reader {
 }
 
 // Read has the signature of pipeline.ReadFunc: PDFs (by their bytes, content type or
-// name, see extract.Sniff) are read by ReadPDF, anything else by extract.Read.
-func (r *Reader) Read(ctx context.Context, name, contentType string, data []byte) (*extract.Result, error) {
-	if extract.Sniff(name, contentType, data) != "application/pdf" {
-		return extract.Read(name, contentType, data)
+// name, see read.Sniff) are read by ReadPDF, anything else by read.Read.
+func (r *Reader) Read(ctx context.Context, name, contentType string, data []byte) (*read.Result, error) {
+	if read.Sniff(name, contentType, data) != "application/pdf" {
+		return read.Read(name, contentType, data)
 	}
 	return r.ReadPDF(ctx, name, data)
 }
 
 // page is the state of one page while a document is read.
 type page struct {
-	fast    *extract.PDFPage // nil when the fast reader could not open the file
-	text    string           // chosen text, normalised
-	reader  string           // reader of text, "" when not read
+	fast    *read.PDFPage // nil when the fast reader could not open the file
+	text    string        // chosen text, normalised
+	reader  string        // reader of text, "" when not read
 	note    []string
 	took    time.Duration
 	pdfium  bool // to read with PDFium
@@ -136,7 +137,7 @@ type page struct {
 
 // ReadPDF reads a PDF. In ModeAuto each page goes through:
 //
-//  1. the fast reader (extract.ReadPDFPages) and its quality gate; a page that passes
+//  1. the fast reader (read.ReadPDFPages) and its quality gate; a page that passes
 //     keeps that text;
 //  2. PDFium for a page that fails the gate or that the fast reader could not read
 //     (and for every page when the fast reader cannot open the file);
@@ -151,20 +152,20 @@ type page struct {
 // problems met: pages not read are named there and recorded with an empty Reader,
 // never as empty text read. The error, which names the file, is returned only when
 // no reader can open the file; a cancelled context returns ctx.Err().
-func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *extract.Result, err error) {
+func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *read.Result, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			res, err = nil, fmt.Errorf("read %s: panic: %v", name, x)
 		}
 	}()
-	res = &extract.Result{ContentType: "application/pdf"}
+	res = &read.Result{ContentType: "application/pdf"}
 	mode := r.opts.Mode
 	var pages []*page
 	var fastErr error
 	if mode == ModeAuto || mode == ModeFast {
-		var fps []extract.PDFPage
-		var fastProblems extract.Problems
-		fps, fastProblems, fastErr = extract.ReadPDFPagesProgress(data, r.opts.MaxPages, func(page, pages int) {
+		var fps []read.PDFPage
+		var fastProblems text.Problems
+		fps, fastProblems, fastErr = read.ReadPDFPagesProgress(data, r.opts.MaxPages, func(page, pages int) {
 			r.progress(name, page, pages, "text layer")
 		})
 		res.Problems = append(res.Problems, fastProblems...)
@@ -172,7 +173,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 			fp := &fps[i]
 			p := &page{fast: fp, took: fp.Took}
 			switch {
-			case errors.Is(fp.Err, extract.ErrContentTooLarge):
+			case errors.Is(fp.Err, read.ErrContentTooLarge):
 				// PDFium would spend as long on it, or longer.
 				p.note = append(p.note, fp.Err.Error())
 			case fp.Err != nil:
@@ -187,7 +188,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 				p.pdfium = true
 				fallthrough
 			default:
-				p.text, p.reader = extract.Normalize(fp.Text), extract.ReaderFast
+				p.text, p.reader = text.Normalize(fp.Text), read.ReaderFast
 				p.cover = !p.pdfium && fp.Gate.Images > 0 && nonSpace(p.text) < ocrMaxTextChars
 			}
 			pages = append(pages, p)
@@ -236,7 +237,7 @@ func (r *Reader) ReadPDF(ctx context.Context, name string, data []byte) (res *ex
 
 // pdfiumPass reads with PDFium the pages marked for it, finds the scans among them
 // and renders the pages to OCR, within the OCR page limit.
-func (r *Reader) pdfiumPass(ctx context.Context, name string, data []byte, pages []*page, mode string, problems *extract.Problems) ([]*page, error) {
+func (r *Reader) pdfiumPass(ctx context.Context, name string, data []byte, pages []*page, mode string, problems *text.Problems) ([]*page, error) {
 	r.opts.Runtime.announce(r.opts.Log)
 	doc, err := r.opts.Runtime.open(ctx, data)
 	if err != nil {
@@ -255,7 +256,7 @@ func (r *Reader) pdfiumPass(ctx context.Context, name string, data []byte, pages
 	if n > r.opts.MaxPages {
 		if len(pages) != r.opts.MaxPages {
 			// The fast reader did not name the limit.
-			*problems = append(*problems, extract.Problem{Pos: -1, Msg: fmt.Sprintf("pdf: more than %d pages (%d): read the first %d", r.opts.MaxPages, n, r.opts.MaxPages)})
+			*problems = append(*problems, text.Problem{Pos: -1, Msg: fmt.Sprintf("pdf: more than %d pages (%d): read the first %d", r.opts.MaxPages, n, r.opts.MaxPages)})
 		}
 		n = r.opts.MaxPages
 	}
@@ -284,24 +285,24 @@ func (r *Reader) pdfiumPass(ctx context.Context, name string, data []byte, pages
 		}
 		if p.pdfium {
 			t0 := time.Now()
-			text, err := doc.text(i)
+			txt, err := doc.text(i)
 			p.took += time.Since(t0)
 			r.progress(name, i+1, len(pages), "PDFium")
 			if err != nil {
 				p.note = append(p.note, err.Error())
 			} else {
-				text = extract.Normalize(text)
+				txt = text.Normalize(txt)
 				switch {
-				case nonSpace(text) > 0:
-					p.text, p.reader = text, extract.ReaderPDFium
+				case nonSpace(txt) > 0:
+					p.text, p.reader = txt, read.ReaderPDFium
 				case p.reader == "" && !p.ocr:
 					// A blank page: read, and empty.
-					p.text, p.reader = "", extract.ReaderPDFium
+					p.text, p.reader = "", read.ReaderPDFium
 				}
-				if mode == ModeAuto && !p.ocr && nonSpace(text) < ocrMaxTextChars && nonSpace(p.text) < ocrMaxTextChars {
-					if cover, err := doc.imageCover(i); err == nil && scanLike(cover, max(nonSpace(text), nonSpace(p.text))) {
+				if mode == ModeAuto && !p.ocr && nonSpace(txt) < ocrMaxTextChars && nonSpace(p.text) < ocrMaxTextChars {
+					if cover, err := doc.imageCover(i); err == nil && scanLike(cover, max(nonSpace(txt), nonSpace(p.text))) {
 						p.ocr = true
-						p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, text layer %d characters", 100*cover, nonSpace(text)))
+						p.note = append(p.note, fmt.Sprintf("images cover %.0f%% of the page, txt layer %d characters", 100*cover, nonSpace(txt)))
 					}
 				}
 			}
@@ -343,7 +344,7 @@ func (r *Reader) pdfiumPass(ctx context.Context, name string, data []byte, pages
 }
 
 // ocrPass runs tesseract on the rendered pages, after the PDFium instance is released.
-func (r *Reader) ocrPass(ctx context.Context, name string, pages []*page, problems *extract.Problems) error {
+func (r *Reader) ocrPass(ctx context.Context, name string, pages []*page, problems *text.Problems) error {
 	warned := false
 	for i, p := range pages {
 		if p.ocrNote == ErrNoTesseract.Error() && !warned {
@@ -359,7 +360,7 @@ func (r *Reader) ocrPass(ctx context.Context, name string, pages []*page, proble
 			return err
 		}
 		t0 := time.Now()
-		text, err := r.opts.OCR.Recognize(ctx, p.png)
+		txt, err := r.opts.OCR.Recognize(ctx, p.png)
 		p.took += time.Since(t0)
 		p.png = nil
 		r.progress(name, i+1, len(pages), "OCR")
@@ -370,19 +371,19 @@ func (r *Reader) ocrPass(ctx context.Context, name string, pages []*page, proble
 			p.ocrNote = err.Error()
 			continue
 		}
-		text = extract.Normalize(text)
-		tokens, french := extract.WordStats(text)
+		txt = text.Normalize(txt)
+		tokens, french := text.WordStats(txt)
 		share := 0.0
 		if tokens > 0 {
 			share = float64(french) / float64(tokens)
 		}
 		// Keep the text layer when OCR reads fewer words than it (a scan whose text
 		// layer is complete, or an OCR failure).
-		if p.reader != "" && wordCount(text) < wordCount(p.text) {
-			p.note = append(p.note, fmt.Sprintf("OCR read fewer words (%d) than the text layer (%d): kept the text layer", wordCount(text), wordCount(p.text)))
+		if p.reader != "" && wordCount(txt) < wordCount(p.text) {
+			p.note = append(p.note, fmt.Sprintf("OCR read fewer words (%d) than the txt layer (%d): kept the txt layer", wordCount(txt), wordCount(p.text)))
 			continue
 		}
-		p.text, p.reader = text, extract.ReaderOCR
+		p.text, p.reader = txt, read.ReaderOCR
 		p.note = append(p.note, fmt.Sprintf("OCR: %d of %d word tokens are French words (%.0f%%)", french, tokens, 100*share))
 	}
 	return nil
@@ -396,7 +397,7 @@ func (r *Reader) progress(name string, page, pages int, reader string) {
 }
 
 // finish assembles the Result.
-func (r *Reader) finish(res *extract.Result, name string, data []byte, pages []*page) *extract.Result {
+func (r *Reader) finish(res *read.Result, name string, data []byte, pages []*page) *read.Result {
 	texts := make([]string, len(pages))
 	res.Pages = make([]corpus.Page, len(pages))
 	unread := 0
@@ -426,8 +427,8 @@ func (r *Reader) finish(res *extract.Result, name string, data []byte, pages []*
 		cp.Note = strings.Join(p.note, "; ")
 		res.Pages[i] = cp
 	}
-	res.Text = extract.JoinPages(texts)
-	res.Title = extract.PDFTitleNamed(name, data, res.Text)
+	res.Text = read.JoinPages(texts)
+	res.Title = read.PDFTitleNamed(name, data, res.Text)
 	return res
 }
 
@@ -480,11 +481,11 @@ func (r *Reader) RereadBlock(ctx context.Context, data []byte, n int) (string, e
 	if err != nil {
 		return "", err
 	}
-	text, err := r.opts.OCR.RecognizeBlock(ctx, png)
+	txt, err := r.opts.OCR.RecognizeBlock(ctx, png)
 	if err != nil {
 		return "", err
 	}
-	return extract.Normalize(text), nil
+	return text.Normalize(txt), nil
 }
 
 // BlockRereader returns a function rereading, with RereadBlock, the pages of a PDF
@@ -495,7 +496,7 @@ func (r *Reader) RereadBlock(ctx context.Context, data []byte, n int) (string, e
 func (r *Reader) BlockRereader(ctx context.Context, data []byte, pages []corpus.Page) func(n int) (string, bool) {
 	memo := map[int]string{}
 	return func(n int) (string, bool) {
-		if r.opts.OCRPages < 0 || n < 1 || n > len(pages) || pages[n-1].Reader != extract.ReaderOCR && pages[n-1].Reader != "" {
+		if r.opts.OCRPages < 0 || n < 1 || n > len(pages) || pages[n-1].Reader != read.ReaderOCR && pages[n-1].Reader != "" {
 			return "", false
 		}
 		if r.opts.OCR.Available() != nil {

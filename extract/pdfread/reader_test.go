@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"terril/extract"
+	"terril/extract/read"
+	"terril/extract/text"
 )
 
 // testRuntime is shared by every test of the package: one compilation (or cache
@@ -17,14 +18,14 @@ var testRuntime = NewRuntime(RuntimeOptions{})
 
 func fixture(tb testing.TB, name string) []byte {
 	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "pdf", name))
+	b, err := os.ReadFile(filepath.Join("..", "read", "testdata", "pdf", name))
 	if err != nil {
-		tb.Fatalf("%v (regenerate with go generate ./extract)", err)
+		tb.Fatalf("%v (regenerate with go generate ./extract/read)", err)
 	}
 	return b
 }
 
-func readers(res *extract.Result) []string {
+func readers(res *read.Result) []string {
 	var rs []string
 	for _, p := range res.Pages {
 		rs = append(rs, p.Reader)
@@ -61,7 +62,7 @@ func TestReaderFixtures(t *testing.T) {
 			if p.Gate == nil || p.Chars == 0 {
 				t.Errorf("%s: page %d: gate %v, %d chars", tt.file, p.Number, p.Gate, p.Chars)
 			}
-			if p.Reader == extract.ReaderPDFium && p.Note == "" {
+			if p.Reader == read.ReaderPDFium && p.Note == "" {
 				t.Errorf("%s: page %d re-read without a note", tt.file, p.Number)
 			}
 		}
@@ -98,7 +99,7 @@ func TestReaderNotPDF(t *testing.T) {
 	if _, err := r.ReadPDF(context.Background(), "garbage.pdf", []byte("%PDF-1.4\nnothing here")); err == nil || !strings.Contains(err.Error(), "garbage.pdf") {
 		t.Errorf("err = %v, want an error naming the file", err)
 	}
-	// Read dispatches other formats to extract.Read.
+	// Read dispatches other formats to read.Read.
 	res, err := r.Read(context.Background(), "note.txt", "", []byte("Séance du 2 décembre 2024."))
 	if err != nil || res.ContentType != "text/plain" {
 		t.Errorf("Read(text) = %+v, %v", res, err)
@@ -150,10 +151,10 @@ func TestReaderOCR(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := res.Pages[0]
-	if p.Reader != extract.ReaderOCR {
+	if p.Reader != read.ReaderOCR {
 		t.Fatalf("page = %+v, want OCR", p)
 	}
-	tokens, french := extract.WordStats(res.Text)
+	tokens, french := text.WordStats(res.Text)
 	if tokens < 30 || float64(french) < 0.85*float64(tokens) {
 		t.Errorf("OCR: %d of %d tokens French:\n%s", french, tokens, res.Text)
 	}
@@ -165,11 +166,11 @@ func TestReaderOCR(t *testing.T) {
 
 // fixtureText is page 1 of plain.pdf, which imageonly.pdf is a picture of.
 func fixtureText(t *testing.T) string {
-	pages, err := extract.ReadPDFPages(fixture(t, "plain.pdf"))
+	pages, err := read.ReadPDFPages(fixture(t, "plain.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return extract.Normalize(pages[0].Text)
+	return text.Normalize(pages[0].Text)
 }
 
 func TestAgree(t *testing.T) {
@@ -195,7 +196,7 @@ func TestReaderBrokenXref(t *testing.T) {
 	for ; data[j] >= '0' && data[j] <= '9'; j++ {
 		data[j] = '1'
 	}
-	if _, err := extract.ReadPDFPages(data); err == nil {
+	if _, err := read.ReadPDFPages(data); err == nil {
 		t.Fatal("the fast reader opened a file with a broken startxref: the test proves nothing")
 	}
 	res, err := New(Options{Runtime: testRuntime, OCRPages: -1}).ReadPDF(context.Background(), "broken.pdf", data)

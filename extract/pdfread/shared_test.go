@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"terril/extract"
+	"terril/extract/read"
 )
 
 // sharedPDFs is the directory of real PDFs shared beside the repository.
@@ -73,8 +73,8 @@ func TestSharedPDFs(t *testing.T) {
 			}
 			// The fast reader reads a file well when its words are right and its lines
 			// do not break sentences apart; then most pages must keep its text.
-			if b.FastOnly.F1 >= 0.97 && b.FastBroken <= 0.05 && 2*b.Readers[extract.ReaderFast] < b.Pages {
-				t.Errorf("%s: the fast reader reads it well (F1 %.3f, %.0f %% broken lines) but kept only %d of %d pages", b.Name, b.FastOnly.F1, 100*b.FastBroken, b.Readers[extract.ReaderFast], b.Pages)
+			if b.FastOnly.F1 >= 0.97 && b.FastBroken <= 0.05 && 2*b.Readers[read.ReaderFast] < b.Pages {
+				t.Errorf("%s: the fast reader reads it well (F1 %.3f, %.0f %% broken lines) but kept only %d of %d pages", b.Name, b.FastOnly.F1, 100*b.FastBroken, b.Readers[read.ReaderFast], b.Pages)
 			}
 			// Whatever the readers, the lines of the text read keep sentences whole,
 			// about as well as poppler's (tables break lines in both).

@@ -6,6 +6,7 @@ import (
 
 	"terril/corpus"
 	"terril/extract"
+	"terril/extract/read"
 )
 
 func TestDocuments(t *testing.T) {
@@ -13,7 +14,7 @@ func TestDocuments(t *testing.T) {
 	r := Split(pages)
 	parent := &corpus.Document{ID: "raa-48-2024-117", URL: "https://www.lozere.gouv.fr/raa-117.pdf", ContentType: "application/pdf"}
 	for i := range pages {
-		parent.Pages = append(parent.Pages, corpus.Page{Number: i + 1, Reader: extract.ReaderFast})
+		parent.Pages = append(parent.Pages, corpus.Page{Number: i + 1, Reader: read.ReaderFast})
 	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"terril/corpus"
-	"terril/extract"
+	"terril/extract/read"
 	"terril/internal/textpdf"
 )
 
@@ -25,7 +25,7 @@ func recueilPDF(tb testing.TB, pages []string) []byte {
 // back without text and the act is still placed by the sommaire.
 func TestSplitGeneratedPDF(t *testing.T) {
 	data := recueilPDF(t, []string{lozereCover, lozereSommaire, chasse1, chasse2, delegation, ""})
-	text, pp, problems := extract.ReadPDF(data)
+	text, pp, problems := read.ReadPDF(data)
 	if len(pp) != 6 {
 		t.Fatalf("%d pages read (%v)", len(pp), problems)
 	}
@@ -52,7 +52,7 @@ func TestSplitGeneratedPDF(t *testing.T) {
 
 func TestPageTexts(t *testing.T) {
 	texts := []string{"première page", "", "troisième\n\npage é"}
-	joined := extract.JoinPages(texts)
+	joined := read.JoinPages(texts)
 	var pp []corpus.Page
 	for i, s := range texts {
 		pp = append(pp, corpus.Page{Number: i + 1, Chars: utf8.RuneCountInString(s)})

@@ -13,6 +13,7 @@ import (
 
 	"terril/extract"
 	"terril/extract/pdfread"
+	"terril/extract/read"
 )
 
 // sharedDir holds the real recueils and their acts gold (see its README.md).
@@ -80,7 +81,7 @@ func realPages(tb testing.TB, gold []goldFile) map[string][]string {
 			if pagesErr != nil {
 				return
 			}
-			var res *extract.Result
+			var res *read.Result
 			res, pagesErr = r.ReadPDF(context.Background(), g.File, data)
 			if pagesErr != nil {
 				return
@@ -250,7 +251,7 @@ func TestDetectShared(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, pp, _ := extract.ReadPDF(data)
+		text, pp, _ := read.ReadPDF(data)
 		pages, err := PageTexts(text, pp)
 		if err != nil {
 			t.Errorf("%s: %v", f, err)

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"terril/corpus/sample"
-	"terril/extract"
+	"terril/extract/read"
 )
 
 // Generator produces synthetic documents. It is not safe for concurrent use.
@@ -39,7 +39,7 @@ func New(seed uint64) (*Generator, error) {
 		if err != nil {
 			return nil, err
 		}
-		res, err := extract.Read(p, "", data)
+		res, err := read.Read(p, "", data)
 		if err != nil {
 			continue
 		}

@@ -1,10 +1,11 @@
-package extract
+package read
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"strings"
+	"terril/extract/text"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -84,7 +85,7 @@ func readHTML(data []byte, contentType string) (*Result, error) {
 	for _, n := range main.Nodes {
 		renderText(&b, n)
 	}
-	res.Text = Normalize(b.String())
+	res.Text = text.Normalize(b.String())
 	title := strings.TrimSpace(main.Find("h1").First().Text())
 	if title == "" {
 		title = strings.TrimSpace(ogTitle)
@@ -95,7 +96,7 @@ func readHTML(data []byte, contentType string) (*Result, error) {
 	if title == "" {
 		title = firstLine(res.Text)
 	}
-	res.Title = truncate(Normalize(strings.Join(strings.Fields(title), " ")), 300)
+	res.Title = truncate(text.Normalize(strings.Join(strings.Fields(title), " ")), 300)
 	if strings.TrimSpace(res.Text) == "" {
 		res.Problems.Add(-1, "no main text found in the HTML page")
 	}
@@ -125,7 +126,7 @@ const (
 
 // parseHTML parses a page; one nested too deep for the parser is flattened and
 // parsed again, the flattening named in p.
-func parseHTML(s string, p *Problems) (*goquery.Document, error) {
+func parseHTML(s string, p *text.Problems) (*goquery.Document, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
 	for depth := flattenDepth; err != nil && depth >= flattenMinDepth; depth /= 2 {
 		flat, n := flattenHTML(s, depth)

@@ -1,4 +1,4 @@
-package extract
+package read
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"terril/extract/text"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
@@ -17,7 +18,7 @@ func readFixture(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
 	if err != nil {
-		tb.Fatalf("%v (regenerate with go generate ./extract)", err)
+		tb.Fatalf("%v (regenerate with go generate ./extract/read)", err)
 	}
 	return b
 }
@@ -54,7 +55,7 @@ func TestReadPDFPagesPlain(t *testing.T) {
 		if p.Err != nil || !p.Gate.Pass {
 			t.Errorf("page %d: err %v, gate %+v", p.Number, p.Err, p.Gate)
 		}
-		text := Normalize(p.Text)
+		text := text.Normalize(p.Text)
 		for _, want := range []string{"2 décembre 2024", "125 000 euros", "rénovation énergétique"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("page %d lacks %q:\n%s", p.Number, want, text)
@@ -258,16 +259,16 @@ func TestGatePage(t *testing.T) {
 
 func TestFrenchWords(t *testing.T) {
 	for _, w := range []string{"arrêté", "ARRÊTÉ", "délibération", "décembre", "préfectoral", "subventions", "œuvre"} {
-		if !IsFrenchWord(w) {
-			t.Errorf("IsFrenchWord(%q) = false", w)
+		if !text.IsFrenchWord(w) {
+			t.Errorf("text.IsFrenchWord(%q) = false", w)
 		}
 	}
 	for _, w := range []string{"delibérationrelative", "xqzt", "leconseil"} {
-		if IsFrenchWord(w) {
-			t.Errorf("IsFrenchWord(%q) = true", w)
+		if text.IsFrenchWord(w) {
+			t.Errorf("text.IsFrenchWord(%q) = true", w)
 		}
 	}
-	tokens, french := WordStats("Le Maire de Lille a signé l'arrêté du 2 décembre ; qzxw.")
+	tokens, french := text.WordStats("Le Maire de Lille a signé l'arrêté du 2 décembre ; qzxw.")
 	// Counted: "a"? no (one letter); "signé", "arrêté", "du", "décembre", "qzxw", "de".
 	if tokens != 6 || french != 5 {
 		t.Errorf("WordStats = %d, %d; want 6, 5", tokens, french)
@@ -305,7 +306,7 @@ func ExampleRepairLineBreaks() {
 // deliberation.
 func BenchmarkReadPDFPages(b *testing.B) {
 	data := readFixture(b, "plain.pdf")
-	IsFrenchWord("") // load the word list outside the timing
+	text.IsFrenchWord("") // load the word list outside the timing
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := ReadPDFPages(data); err != nil {

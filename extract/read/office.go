@@ -1,4 +1,4 @@
-package extract
+package read
 
 import (
 	"archive/zip"
@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"terril/extract/text"
 )
 
 // MIME types of the word-processing formats Read takes.
@@ -125,19 +126,19 @@ func readOffice(f *officeFormat, data []byte) (*Result, error) {
 		return nil, fmt.Errorf("malformed %s: not a zip archive: %w", f.name, err)
 	}
 	budget := int64(officeMaxTotal)
-	body, err := zipEntry(zr, f.body, &budget)
+	bodyXML, err := zipEntry(zr, f.body, &budget)
 	if err != nil {
 		return nil, fmt.Errorf("malformed %s: %w", f.name, err)
 	}
 	res := &Result{ContentType: f.mime}
-	text, heading, err := officeText(f, body)
+	body, heading, err := officeText(f, bodyXML)
 	if err != nil {
-		if strings.TrimSpace(text) == "" {
+		if strings.TrimSpace(body) == "" {
 			return nil, fmt.Errorf("malformed %s: %s: %w", f.name, f.body, err)
 		}
 		res.Problems.Add(-1, "%s %s: %v: the text read up to there is kept", f.name, f.body, err)
 	}
-	res.Text = Normalize(text)
+	res.Text = text.Normalize(body)
 	if strings.TrimSpace(res.Text) == "" {
 		res.Problems.Add(-1, "no text in the %s", f.name)
 	}
@@ -151,14 +152,14 @@ func readOffice(f *officeFormat, data []byte) (*Result, error) {
 
 // officeTitle chooses the title of a document: its metadata title when it reads as
 // a title, else its first heading, else its first line.
-func officeTitle(meta, heading, text string) string {
+func officeTitle(meta, heading, body string) string {
 	if t := cleanSpace(meta); LooksLikeTitle(t) {
-		return truncate(Normalize(t), 300)
+		return truncate(text.Normalize(t), 300)
 	}
 	if t := cleanSpace(heading); t != "" {
-		return titleCut(Normalize(t))
+		return titleCut(text.Normalize(t))
 	}
-	return firstLine(text)
+	return firstLine(body)
 }
 
 func cleanSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

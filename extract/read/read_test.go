@@ -1,10 +1,11 @@
-package extract
+package read
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
+	"terril/extract/text"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -89,7 +90,7 @@ func TestDecodeText(t *testing.T) {
 		{"utf-8 declared iso-8859-1", fr, "text/plain; charset=iso-8859-1", fr, true},
 	}
 	for _, tt := range tests {
-		var p Problems
+		var p text.Problems
 		got, err := decodeText([]byte(tt.data), tt.contentType, &p)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)

@@ -1,4 +1,4 @@
-package extract
+package read
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"terril/extract/text"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -26,7 +27,7 @@ type Result struct {
 	Text        string        // normalised (see Normalize)
 	ContentType string        // the type the bytes were read as: text/plain, text/html, application/pdf
 	Pages       []corpus.Page // for paged formats
-	Problems    Problems      // non-fatal problems (a page not read, a charset guessed…)
+	Problems    text.Problems // non-fatal problems (a page not read, a charset guessed…)
 }
 
 // Read reads a document's bytes into normalised text. name is the file name or URL
@@ -110,7 +111,7 @@ func readPlain(data []byte, contentType string) (*Result, error) {
 	if why := binaryContent(s); why != "" {
 		return nil, errors.New(why)
 	}
-	res.Text = Normalize(s)
+	res.Text = text.Normalize(s)
 	res.Title = firstLine(res.Text)
 	return res, nil
 }
@@ -195,7 +196,7 @@ func truncate(s string, n int) string {
 
 // decodeText decodes text bytes: a BOM, else the charset of contentType, else
 // guessed (see decodeGuess).
-func decodeText(data []byte, contentType string, p *Problems) (string, error) {
+func decodeText(data []byte, contentType string, p *text.Problems) (string, error) {
 	cs := ""
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
 		cs = params["charset"]
@@ -208,7 +209,7 @@ func decodeText(data []byte, contentType string, p *Problems) (string, error) {
 // Windows-1252 under a UTF-8 meta are common. A declared Windows-1252 or ISO-8859-15
 // whose bytes are valid UTF-8 with accents is UTF-8: the declaration is a leftover
 // (Windows-1252 text with accents is never valid UTF-8).
-func decodeAs(data []byte, cs string, p *Problems) (string, error) {
+func decodeAs(data []byte, cs string, p *text.Problems) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		data = data[3:]
@@ -257,7 +258,7 @@ func decodeWith(enc encoding.Encoding, name string, data []byte) (string, error)
 // accent of the file into mojibake); else Windows-1252, which ISO-8859-1 files also
 // read correctly. Windows-1252 French text almost never forms a valid UTF-8
 // sequence: an accented capital would have to precede a quote or a dash.
-func decodeGuess(data []byte, p *Problems) string {
+func decodeGuess(data []byte, p *text.Problems) string {
 	if utf8.Valid(data) {
 		return string(data)
 	}

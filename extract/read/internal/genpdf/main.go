@@ -1,4 +1,4 @@
-// Command genpdf writes the PDFs of extract/testdata/pdf, each reproducing a way real
+// Command genpdf writes the PDFs of extract/read/testdata/pdf, each reproducing a way real
 // PDFs break a naive reader:
 //
 //   - formxobject.pdf: the body text drawn inside a Form XObject (go-pdf/fpdf's
@@ -11,7 +11,7 @@
 //     hall's copier does, with the cross-reference offsets shifted to match;
 //   - plain.pdf: two pages of plain French text, the fast reader's good case.
 //
-// Usage (from package extract, see its go:generate line):
+// Usage (from package extract/read, see its go:generate line):
 //
 //	go run ./internal/genpdf -o testdata/pdf
 package main

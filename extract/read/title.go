@@ -1,9 +1,10 @@
-package extract
+package read
 
 import (
 	"path"
 	"regexp"
 	"strings"
+	"terril/extract/text"
 	"unicode"
 	"unicode/utf8"
 )
@@ -146,10 +147,10 @@ const maxHeadingLines = 40
 // n° 2020-0071 réglementant l'usage de certains matériels…"): the first line that
 // starts with a capitalised word of actHeads, joined with the lines that continue
 // it (in lower case, or in capitals after a line in capitals), or "". line is the
-// first line of the heading as it is in text.
-func actHeading(text string) (title, line string) {
+// first line of the heading as it is in s.
+func actHeading(s string) (title, line string) {
 	lines := make([]string, 0, maxHeadingLines)
-	for line := range strings.SplitSeq(text, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			if lines = append(lines, trimBullet(line)); len(lines) == maxHeadingLines {
 				break
@@ -159,7 +160,7 @@ func actHeading(text string) (title, line string) {
 	for i, line := range lines {
 		first, _, _ := strings.Cut(line, " ")
 		r, _ := utf8.DecodeRuneInString(first)
-		if !unicode.IsUpper(r) || !actHeads[Fold(first)] || stampLine.MatchString(line) || notTitle.MatchString(line) {
+		if !unicode.IsUpper(r) || !actHeads[text.Fold(first)] || stampLine.MatchString(line) || notTitle.MatchString(line) {
 			continue
 		}
 		title := line
