@@ -7,6 +7,7 @@ import (
 
 	"terril/corpus"
 	"terril/extract/fundings"
+	"terril/extract/themes"
 )
 
 // Options configures an Extractor.
@@ -36,7 +37,7 @@ type Extractor struct {
 // of them is kept in a result.
 type scratch struct {
 	off    []int32
-	themes themeBufs
+	themes themes.Scratch
 	people peopleBuf
 	lex    []token
 }
@@ -87,7 +88,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
 	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.classify(t, doc.Title, &sc.themes)
+		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyBuf(t, doc.Title, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {

@@ -1,4 +1,4 @@
-package extract
+package themes
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"terril/extract/lex"
+	"terril/extract/text"
 	"testing"
 	"unicode/utf8"
 )
@@ -22,7 +24,7 @@ var guidelineThemes = []string{
 }
 
 func TestDefaultThemes(t *testing.T) {
-	th, err := ParseThemes(themesTSV)
+	th, err := Parse(themesTSV)
 	if err != nil {
 		t.Fatalf("embedded themes.tsv: %v", err)
 	}
@@ -33,15 +35,15 @@ func TestDefaultThemes(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("theme ids = %v\nwant the guidelines' %v", got, want)
 	}
-	if DefaultThemes() != DefaultThemes() {
-		t.Error("DefaultThemes parses the embedded file more than once")
+	if Default() != Default() {
+		t.Error("Default parses the embedded file more than once")
 	}
 }
 
 // classifyText normalises s and classifies it with the default lexicon.
-func classifyText(s, title string) (*Text, []string, map[string]float64) {
-	tx := NewText(Normalize(s))
-	ids, ev := DefaultThemes().Classify(tx, title)
+func classifyText(s, title string) (*text.Text, []string, map[string]float64) {
+	tx := text.New(text.Normalize(s))
+	ids, ev := Default().Classify(tx, title)
 	scores := map[string]float64{}
 	for _, e := range ev {
 		scores[e.Theme] = e.Score
@@ -170,9 +172,9 @@ func TestThemesContext(t *testing.T) {
 }
 
 func TestThemeEvidence(t *testing.T) {
-	s := Normalize("Le programme « Action Cœur de Ville » et la réhabilitation de 120 LOGEMENTS sociaux par le bailleur social, pour 4 M€.\nLa Troisième Révolution Industrielle (TRI) – Rev3 avance.")
-	tx := NewText(s)
-	ids, ev := DefaultThemes().Classify(tx, "")
+	s := text.Normalize("Le programme « Action Cœur de Ville » et la réhabilitation de 120 LOGEMENTS sociaux par le bailleur social, pour 4 M€.\nLa Troisième Révolution Industrielle (TRI) – Rev3 avance.")
+	tx := text.New(s)
+	ids, ev := Default().Classify(tx, "")
 	want := map[string][]string{
 		"centres-villes":        {"Action Cœur de Ville"},
 		"logement":              {"réhabilitation", "LOGEMENTS sociaux", "bailleur social"},
@@ -206,7 +208,7 @@ func TestThemeEvidence(t *testing.T) {
 }
 
 func TestThemeEvidenceTitleOnly(t *testing.T) {
-	_, ev := DefaultThemes().Classify(NewText("Le maire a présenté les chiffres."), "Bilan du tourisme")
+	_, ev := Default().Classify(text.New("Le maire a présenté les chiffres."), "Bilan du tourisme")
 	if len(ev) != 1 || ev[0].Theme != "tourisme" || len(ev[0].Terms) != 1 {
 		t.Fatalf("evidence = %+v, want tourisme from the title", ev)
 	}
@@ -257,25 +259,25 @@ func TestParseThemesErrors(t *testing.T) {
 		{"logement 2\nsante x soins\n", []string{"line 1", "line 2"}},
 	}
 	for _, tt := range tests {
-		_, err := ParseThemes([]byte(tt.in))
+		_, err := Parse([]byte(tt.in))
 		if err == nil {
-			t.Errorf("ParseThemes(%q): no error", tt.in)
+			t.Errorf("Parse(%q): no error", tt.in)
 			continue
 		}
 		for _, w := range tt.want {
 			if !strings.Contains(err.Error(), w) {
-				t.Errorf("ParseThemes(%q) = %v, want it to mention %q", tt.in, err, w)
+				t.Errorf("Parse(%q) = %v, want it to mention %q", tt.in, err, w)
 			}
 		}
-		var se *ThemeSyntaxError
+		var se *SyntaxError
 		if !errors.As(err, &se) {
-			t.Errorf("ParseThemes(%q) error %T is not a *ThemeSyntaxError", tt.in, err)
+			t.Errorf("Parse(%q) error %T is not a *SyntaxError", tt.in, err)
 		}
 	}
 }
 
 func TestParseThemesUserFile(t *testing.T) {
-	th, err := ParseThemes([]byte("# a researcher's own lexicon\r\n@threshold 2\r\neau\t2\tassainissement\r\neau 2 eau potable [exact]\r\neau 2 SDAGE [case]\r\n-  0 eau de vie\r\n"))
+	th, err := Parse([]byte("# a researcher's own lexicon\r\n@threshold 2\r\neau\t2\tassainissement\r\neau 2 eau potable [exact]\r\neau 2 SDAGE [case]\r\n-  0 eau de vie\r\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,27 +294,17 @@ func TestParseThemesUserFile(t *testing.T) {
 		{"Le SDAGE est révisé.", true},
 		{"Le sdage est révisé.", false},
 	} {
-		ids, _ := th.Classify(NewText(Normalize(tt.text)), "")
+		ids, _ := th.Classify(text.New(text.Normalize(tt.text)), "")
 		if got := slices.Contains(ids, "eau"); got != tt.want {
 			t.Errorf("%q: eau = %v, want %v", tt.text, got, tt.want)
 		}
-	}
-	x, err := New(Options{Themes: []byte("eau 3 assainissement\n")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if x.themes == DefaultThemes() || !slices.Equal(x.themes.IDs(), []string{"eau"}) {
-		t.Error("New did not use Options.Themes")
-	}
-	if _, err := New(Options{Themes: []byte("eau trois assainissement\n")}); err == nil || !strings.Contains(err.Error(), "themes: line 1") {
-		t.Errorf("New with a bad lexicon: %v", err)
 	}
 }
 
 // TestThemesPrefixFilter checks the shortcut that skips stemming: every French word
 // whose stem is in the lexicon must get through it.
 func TestThemesPrefixFilter(t *testing.T) {
-	th := DefaultThemes()
+	th := Default()
 	stems := map[string]bool{}
 	for _, e := range th.entries {
 		if e.mode == modeStem {
@@ -321,7 +313,7 @@ func TestThemesPrefixFilter(t *testing.T) {
 			}
 		}
 	}
-	ws := frenchWords()
+	ws := lex.French()
 	n := 0
 	for i := range ws.Len() {
 		w := singular(ws.Word(i))
@@ -375,11 +367,11 @@ func FuzzParseThemes(f *testing.F) {
 	f.Add("logement 2 habitat [case, exact]\n@threshold 1\n- 0 feuille de route\n")
 	f.Add("a 1 R&D\n")
 	f.Fuzz(func(t *testing.T, data string) {
-		th, err := ParseThemes([]byte(data))
+		th, err := Parse([]byte(data))
 		if err != nil {
 			return
 		}
-		tx := NewText(Normalize("Priorité 1 : le logement social (habitat, R&D…) « Action » pour 3 M€.\n\nÀ propos de nous"))
+		tx := text.New(text.Normalize("Priorité 1 : le logement social (habitat, R&D…) « Action » pour 3 M€.\n\nÀ propos de nous"))
 		ids, ev := th.Classify(tx, "Titre")
 		if len(ids) != len(ev) {
 			t.Fatalf("%d ids, %d evidence", len(ids), len(ev))
@@ -392,13 +384,13 @@ func FuzzClassify(f *testing.F) {
 	f.Add("- le tourisme ;\n\n**L'innovation sociale**\n\nÀ propos de\n\"Soutien\" (", "")
 	f.Add("(((« « « \" \" … ... œ Œ ﬁ", "œ")
 	f.Add("1>la santé, la formation et, ou encore ; le numérique : adjointe chargée de, de l'emploi, M. X (a, b) – et", "")
-	f.Fuzz(func(t *testing.T, text, title string) {
-		if !utf8.ValidString(text) || !utf8.ValidString(title) {
+	f.Fuzz(func(t *testing.T, in, title string) {
+		if !utf8.ValidString(in) || !utf8.ValidString(title) {
 			return
 		}
-		s := Normalize(text)
-		tx := NewText(s)
-		ids, ev := DefaultThemes().Classify(tx, title)
+		s := text.Normalize(in)
+		tx := text.New(s)
+		ids, ev := Default().Classify(tx, title)
 		if len(ids) != len(ev) {
 			t.Fatalf("%d ids, %d evidence", len(ids), len(ev))
 		}
@@ -420,7 +412,7 @@ func FuzzClassify(f *testing.F) {
 
 // benchText is the seeds, or a built text when ../shared is absent.
 func benchText(b *testing.B) string {
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
 	var sb strings.Builder
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -434,13 +426,13 @@ func benchText(b *testing.B) string {
 			fmt.Fprintf(&sb, "Priorité %d : la rénovation des logements sociaux et le tourisme (culture, sport…) pour %d M€.\n\n", i, i)
 		}
 	}
-	return Normalize(sb.String())
+	return text.Normalize(sb.String())
 }
 
 func BenchmarkClassify(b *testing.B) {
 	s := benchText(b)
-	th := DefaultThemes()
-	tx := NewText(s)
+	th := Default()
+	tx := text.New(s)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -450,8 +442,8 @@ func BenchmarkClassify(b *testing.B) {
 
 func BenchmarkClassifyLong(b *testing.B) {
 	s := strings.Repeat(benchText(b), 20)
-	th := DefaultThemes()
-	tx := NewText(s)
+	th := Default()
+	tx := text.New(s)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		th.Classify(tx, "")
@@ -459,8 +451,8 @@ func BenchmarkClassifyLong(b *testing.B) {
 }
 
 func ExampleThemes_Classify() {
-	s := Normalize("Priorité 1 : la rénovation des logements sociaux (4 M€).\n\nLe maire a aussi évoqué le tourisme.")
-	ids, ev := DefaultThemes().Classify(NewText(s), "")
+	s := text.Normalize("Priorité 1 : la rénovation des logements sociaux (4 M€).\n\nLe maire a aussi évoqué le tourisme.")
+	ids, ev := Default().Classify(text.New(s), "")
 	fmt.Println(ids)
 	for _, tm := range ev[0].Terms {
 		fmt.Printf("%s: %q at %d\n", tm.Term, s[tm.Start:tm.End], tm.Start)
@@ -470,8 +462,8 @@ func ExampleThemes_Classify() {
 	// rénovation des logements: "rénovation des logements" at 17
 }
 
-func ExampleParseThemes() {
-	th, err := ParseThemes([]byte(`# water policy
+func ExampleParse() {
+	th, err := Parse([]byte(`# water policy
 @threshold 2
 eau  2  assainissement
 eau  2  eau potable
@@ -481,9 +473,9 @@ eau  2  SDAGE  [case]
 		fmt.Println(err)
 		return
 	}
-	ids, _ := th.Classify(NewText("Le SDAGE fixe les objectifs."), "")
+	ids, _ := th.Classify(text.New("Le SDAGE fixe les objectifs."), "")
 	fmt.Println(ids)
-	_, err = ParseThemes([]byte("eau deux assainissement\n"))
+	_, err = Parse([]byte("eau deux assainissement\n"))
 	fmt.Println(err)
 	// Output:
 	// [eau]

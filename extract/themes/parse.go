@@ -1,0 +1,349 @@
+package themes
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"terril/extract/text"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A SyntaxError reports a bad line of a theme lexicon.
+type SyntaxError struct {
+	Line int
+	Msg  string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Parse parses a theme lexicon (the format is described at the top of the
+// embedded themes.tsv). Errors name the line; all bad lines are reported, joined.
+func Parse(data []byte) (*Themes, error) {
+	if !utf8.Valid(data) {
+		return nil, &SyntaxError{Line: firstInvalidLine(data), Msg: "invalid UTF-8"}
+	}
+	th := &Themes{
+		stemID: map[string]int32{},
+		byWord: map[string][]int32{},
+		cores:  map[uint32][]string{},
+		short:  map[uint32]bool{},
+		memo:   new([memoSlots]atomic.Pointer[memoEntry]),
+		words:  new([memoSlots]memoSlot),
+		set:    defaultSettings,
+	}
+	themeIndex := map[string]int{}
+	type key struct {
+		theme int
+		mode  matchMode
+		words string
+	}
+	seen := map[key]int{} // → entry index
+	var errs []error
+	bad := func(line int, format string, args ...any) {
+		errs = append(errs, &SyntaxError{Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	settingSeen := map[string]int{}
+	for n, line := range strings.Split(string(data), "\n") {
+		n++
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '@' {
+			name, val, _ := strings.Cut(line[1:], "\t")
+			if i := strings.IndexAny(line[1:], " \t"); i >= 0 {
+				name, val = line[1:1+i], line[1+i:]
+			}
+			val = strings.TrimSpace(val)
+			p := th.set.field(name)
+			if p == nil {
+				bad(n, "unknown setting @%s", name)
+				continue
+			}
+			if prev, ok := settingSeen[name]; ok {
+				bad(n, "setting @%s already given on line %d", name, prev)
+				continue
+			}
+			settingSeen[name] = n
+			v, err := strconv.ParseFloat(val, 64)
+			if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+				bad(n, "setting @%s: %q is not a non-negative number", name, val)
+				continue
+			}
+			*p = v
+			continue
+		}
+		theme, rest, ok := cutField(line)
+		if !ok {
+			bad(n, "want THEME WEIGHT TERM, got %q", line)
+			continue
+		}
+		wstr, term, ok := cutField(rest)
+		if !ok || term == "" {
+			bad(n, "want THEME WEIGHT TERM, got %q", line)
+			continue
+		}
+		if !validThemeID(theme) {
+			bad(n, "bad theme id %q (lower-case letters, digits and hyphens, or - for a stop phrase)", theme)
+			continue
+		}
+		weight, err := strconv.ParseFloat(wstr, 64)
+		if err != nil || weight < 0 || weight > 100 || math.IsNaN(weight) {
+			bad(n, "bad weight %q (a number from 0 to 100)", wstr)
+			continue
+		}
+		mode := modeStem
+		if i := strings.LastIndexByte(term, '['); i >= 0 && strings.HasSuffix(term, "]") {
+			for _, f := range strings.FieldsFunc(term[i+1:len(term)-1], func(r rune) bool { return r == ',' || r == ' ' }) {
+				switch f {
+				case "case":
+					mode = modeCase
+				case "exact":
+					if mode != modeCase {
+						mode = modeExact
+					}
+				default:
+					bad(n, "unknown flag %q (want case or exact)", f)
+				}
+			}
+			term = strings.TrimSpace(term[:i])
+		} else if strings.ContainsAny(term, "[]") {
+			bad(n, "flags must be a [group] at the end of the line")
+			continue
+		}
+		words, gaps := termWords(term, mode)
+		if len(words) == 0 {
+			bad(n, "term %q has no word to match (only small words like de, la, et)", term)
+			continue
+		}
+		ti := -1
+		if theme != "-" {
+			var ok bool
+			if ti, ok = themeIndex[theme]; !ok {
+				ti = len(th.ids)
+				themeIndex[theme] = ti
+				th.ids = append(th.ids, theme)
+			}
+		}
+		k := key{ti, mode, strings.Join(words, " ")}
+		if i, ok := seen[k]; ok {
+			// Two spellings with the same stems ("éducation", "éducatif"): keep one,
+			// with the larger weight.
+			th.entries[i].weight = max(th.entries[i].weight, weight)
+			continue
+		}
+		seen[k] = len(th.entries)
+		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, gaps: gaps, mode: mode})
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	if len(th.ids) == 0 {
+		return nil, &SyntaxError{Line: 1, Msg: "no theme term"}
+	}
+	for i := range th.entries {
+		e := &th.entries[i]
+		first := e.words[0]
+		if e.mode == modeStem {
+			for _, w := range e.words {
+				id, ok := th.stemID[w]
+				if !ok {
+					id = int32(len(th.stemID))
+					th.stemID[w] = id
+					th.byStem = append(th.byStem, nil)
+					switch c := stemCore(w); {
+					case len(c) >= 4:
+						k := pack(c[:4])
+						th.cores[k] = append(th.cores[k], c)
+					case len(c) >= 2:
+						th.short[pack(c)] = true
+					}
+				}
+				e.ids = append(e.ids, id)
+			}
+			th.byStem[e.ids[0]] = append(th.byStem[e.ids[0]], int32(i))
+		} else {
+			if e.mode == modeCase {
+				first = text.Fold(first)
+			}
+			th.byWord[first] = append(th.byWord[first], int32(i))
+		}
+	}
+	longestFirst := func(list []int32) {
+		sort.SliceStable(list, func(a, b int) bool {
+			return len(th.entries[list[a]].words) > len(th.entries[list[b]].words)
+		})
+	}
+	for _, list := range th.byStem {
+		longestFirst(list)
+	}
+	th.wordIdx = make(map[string]int32, len(th.byWord))
+	for w, list := range th.byWord {
+		longestFirst(list)
+		th.wordIdx[w] = int32(len(th.wordLists))
+		th.wordLists = append(th.wordLists, list)
+	}
+	return th, nil
+}
+
+// cutField splits off the first tab- or space-separated field of s.
+func cutField(s string) (field, rest string, ok bool) {
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], strings.TrimSpace(s[i:]), true
+}
+
+func validThemeID(id string) bool {
+	if id == "-" {
+		return true
+	}
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return line
+}
+
+type joinedErrors []error
+
+func (e joinedErrors) Error() string {
+	var b strings.Builder
+	for i, err := range e {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+func (e joinedErrors) Unwrap() []error { return e }
+
+func joinErrors(errs []error) error {
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return joinedErrors(errs)
+}
+
+// termWords splits a lexicon term into the words it is matched on, with the
+// gaps between them: bit k of gaps is set when words k-1 and k are apart in the
+// term (see phraseGap: "économie sociale et solidaire").
+func termWords(term string, mode matchMode) (words []string, gaps uint64) {
+	src := term
+	if mode != modeCase {
+		src = text.Fold(term)
+	}
+	forEachWord(src, func(i, j int) {
+		w := src[i:j]
+		if isStopWord(text.Fold(w)) {
+			return
+		}
+		switch mode {
+		case modeStem:
+			w = stemWord(w)
+		}
+		words = append(words, w)
+	})
+	return words, termGaps(text.Fold(term))
+}
+
+// termGaps returns the gaps between the words of the folded term s that are
+// not stop words, as termWords.
+func termGaps(s string) uint64 {
+	var gaps uint64
+	n, prevEnd, gap := 0, -1, false
+	forEachWord(s, func(i, j int) {
+		for k := max(prevEnd, 0); prevEnd >= 0 && k < i; k++ {
+			gap = gap || phraseGap(s, k)
+		}
+		prevEnd = j
+		if w := s[i:j]; isStopWord(w) {
+			gap = gap || w == "et"
+			return
+		}
+		if gap && n > 0 && n < 64 {
+			gaps |= 1 << n
+		}
+		gap = false
+		n++
+	})
+	return gaps
+}
+
+// phraseGap reports whether the byte at i of the folded s, between two words,
+// keeps them from being read as one phrase: punctuation other than a space, an
+// apostrophe or a hyphen inside a compound ("économiques, sociaux", "politique
+// « villes »", "logement - transition"). The word "et" between two words is a
+// gap too (see termGaps and scanner.word): "enjeux économiques et sociaux" is not
+// "économie sociale".
+func phraseGap(s string, i int) bool {
+	switch s[i] {
+	case ' ', '\'', '\n', '\t', '\r':
+		return false
+	case '-':
+		return i == 0 || i+1 >= len(s) || s[i-1] == ' ' || s[i+1] == ' '
+	}
+	return true
+}
+
+// forEachWord calls f with the span of each word of s: a run of letters and digits,
+// with '&' kept inside a word ("R&D"). Apostrophes and hyphens separate words.
+func forEachWord(s string, f func(i, j int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' ||
+				c == '&' && start >= 0 && i+1 < len(s) && isASCIIAlnum(s[i+1])
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(start, i)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		f(start, len(s))
+	}
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}

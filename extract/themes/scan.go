@@ -1,0 +1,350 @@
+package themes
+
+import (
+	_ "embed"
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type themeToken struct {
+	start, end int32 // span in the scanned (folded) string
+	stem       int32 // lexicon stem id, -1 when none
+	list       int32 // index in Themes.wordLists of the entries the word starts, -1 when none
+	sent       int32 // sentence index
+	quote      int32 // index of the enclosing short quote, -1 when none
+	mult       float32
+	emph       bool // in the title, a heading, an act's object or the head of a list item
+	speech     bool // inside a long quotation: reported speech
+	gap        bool // apart from the previous token, by "et" or punctuation (see phraseGap)
+}
+
+type themeQuote struct {
+	first, last int32 // content token indices [first, last)
+}
+
+type sentenceInfo struct {
+	para   int32
+	amount bool // holds a euro amount
+	refers bool // starts with a word referring back ("Ces travaux…", "Il…")
+	item   bool // starts a list item
+}
+
+const itemHead = 8 // content words of an item that count as its head
+
+type scanner struct {
+	th      *Themes
+	s       string // folded text
+	orig    func(i, j int) string
+	toks    []themeToken
+	quotes  []themeQuote
+	sents   []sentenceInfo
+	matches []themeMatch   // match's result, kept to be lent back
+	segs    []themeSegment // the segments of the tokens, built by word (see boostEnumerations)
+
+	titleStart, titleEnd int
+	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
+
+	st scanState
+}
+
+// scanState is the context that scan carries from one character to the next. It
+// lives in the scanner rather than in local variables: the loop touches most of it
+// only at punctuation and line starts, and a score of values kept in registers
+// across the whole loop cost more moving them about than loading the few a word
+// needs.
+type scanState struct {
+	sent, para             int32
+	sentFirstTok           int  // index of the current sentence's first token
+	sentHasAxis, enum      bool // the sentence announces axes; it lists them (after ':')
+	example, boilerplate   bool
+	heading                bool
+	itemMode               bool
+	itemPos                int // content words of the current item so far
+	asideDepth, parenDepth int
+	asideEnd               int // where the aside parenthesis closes, -1 when none
+	quoteOpen              int // index in sc.quotes of the open quote, -1 when none
+	straightQuote          bool
+	lastWordEnd            int
+	blankBefore            bool
+	cont                   bool // the line continues the sentence of the previous one
+	former                 int  // index of the token after "ancien", "friche"…
+	citation               bool // the line cites a text ("Vu le code…")
+	actBP                  bool // the line is an act's formality ("Les crédits sont imputés…") or a contact
+	startItem              bool // the next sentence starts a list item
+	itemStartAfter         int  // byte offset after which a keyword item's content starts, -1 when none
+	pendingAmount          bool
+	closeQuote             bool
+	gap                    bool  // the next token is apart from the previous one (see phraseGap)
+	segBreak               bool  // the next token starts a new segment
+	segMark                uint8 // the strongest mark since the last segment: segSoft, segColon or segHard
+	roleTok                int   // index of the last role word's token ("président", "adjointe"), -1 when none
+	portfolio              int   // tokens of an official's portfolio left ("chargée de la santé…"), 0 when none
+}
+
+// scan tokenises s (folded) and records the context of every word, line by line.
+func (sc *scanner) scan() {
+	s := sc.s
+	if n := len(s)/7 + 8; cap(sc.toks) < n {
+		sc.toks = make([]themeToken, 0, n)
+	}
+	sc.toks = sc.toks[:0]
+	if n := len(s)/25 + 8; cap(sc.segs) < n {
+		sc.segs = make([]themeSegment, 0, n)
+	}
+	sc.segs = sc.segs[:0]
+	if n := len(s)/60 + 4; cap(sc.sents) < n {
+		sc.sents = make([]sentenceInfo, 0, n)
+	}
+	sc.sents = append(sc.sents[:0], sentenceInfo{})
+	sc.st = scanState{blankBefore: true, asideEnd: -1, quoteOpen: -1, former: -1, itemStartAfter: -1, roleTok: -1,
+		segBreak: true}
+	st := &sc.st
+	for i := 0; i < len(s); {
+		le := strings.IndexByte(s[i:], '\n')
+		if le < 0 {
+			le = len(s)
+		} else {
+			le += i
+		}
+		line := strings.TrimSpace(s[i:le])
+		if line == "" && sc.softBreak(i, le) {
+			// A blank line inside a sentence (PDF text often has one after every
+			// line): the sentence goes on.
+			i = le + 1
+			st.cont = true
+			continue
+		}
+		if line == "" {
+			st.blankBefore = true
+			i = le + 1
+			// Paragraph end.
+			sc.newSentence()
+			st.para++
+			sc.sents[len(sc.sents)-1].para = st.para
+			st.itemMode, st.enum, st.heading = false, false, false
+			st.asideDepth, st.parenDepth, st.asideEnd = 0, 0, -1
+			sc.endQuote()
+			continue
+		}
+		sc.lineStart(i, le, line)
+		sc.scanLine(i, le)
+		if le < len(s) { // the line's '\n'
+			if st.heading {
+				sc.newSentence()
+				st.heading = false
+			}
+			st.example = false
+		}
+		i = le + 1
+	}
+	sc.endQuote()
+}
+
+// lineStart sets the context of the non-blank line [i, le) of sc.s, trimmed line.
+func (sc *scanner) lineStart(i, le int, line string) {
+	s := sc.s
+	st := &sc.st
+	list, contentAt := listItem(line)
+	st.heading = false
+	if st.cont && !list {
+		// A continuation line: same sentence, same item.
+	} else if list {
+		sc.newSentence()
+		st.itemMode, st.itemPos, st.startItem = true, 0, true
+		st.itemStartAfter = i + (len(s[i:le]) - len(strings.TrimLeft(s[i:le], " \t"))) + contentAt
+	} else if isActObjectLine(line) {
+		// "Objet : …", "Arrêté n° … portant …": what the act is about.
+		sc.newSentence()
+		st.heading = true
+		st.itemMode = false
+	} else if st.blankBefore && sc.blankAfter(le) && isHeadingLine(line) && sc.startsUpper(i) {
+		sc.newSentence()
+		st.heading = true
+		st.itemMode = false
+		if isBoilerplateHeading(line) {
+			st.boilerplate = true
+		}
+	} else if st.blankBefore {
+		st.itemMode = false
+	}
+	if !list && !st.heading && len(line) <= 60 && isBoilerplateHeading(line) {
+		st.boilerplate = true
+	}
+	if !st.cont {
+		st.citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
+		st.actBP = isActBoilerplateLine(line) || isContactLine(line)
+		if isOperativeLine(line) {
+			sc.acts++
+		}
+	}
+	st.blankBefore, st.cont = false, false
+}
+
+// blankAfter reports whether the line ending at le is followed by a blank line that
+// does not sit inside a sentence, or ends the text.
+func (sc *scanner) blankAfter(le int) bool {
+	return le >= len(sc.s) || strings.TrimSpace(lineAt(sc.s, le+1)) == "" && !sc.nextLineLower(le+1)
+}
+
+// scanLine scans the characters of the line [i, le) of sc.s.
+func (sc *scanner) scanLine(i, le int) {
+	s := sc.s
+	for i < le {
+		c := s[i]
+		if c == ' ' {
+			i++
+			continue
+		}
+		if !asciiAlnum[c] {
+			n := 1
+			var r rune
+			if c >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					i = sc.slowWord(i, scanWordEnd(s, i+n))
+					continue
+				}
+			}
+			sc.punct(i, n, c, r)
+			i += n
+			continue
+		}
+		// An ASCII word, read eight bytes at a time into the memo's key: most
+		// words are shorter than eight bytes, read here (asciiWordKey's first
+		// step, inline).
+		var j int
+		var k0, k1, k2 uint64
+		ok := false
+		if i+8 <= len(s) {
+			x := load64(s, i)
+			if end := ^alnum8(x) & (0x80 * 0x0101010101010101); end != 0 {
+				b := bits.TrailingZeros64(end) >> 3
+				j, k0 = i+b, x&(1<<(8*b)-1)
+				d := s[j]
+				ok = d != '&' && d < utf8.RuneSelf
+			}
+		}
+		if !ok {
+			j, k0, k1, k2, ok = asciiWordKey(s, i)
+		}
+		if !ok {
+			i = sc.slowWord(i, scanWordEnd(s, j))
+			continue
+		}
+		sc.st.lastWordEnd = j
+		if j-i > 3 || !isStopKey(k0) {
+			stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
+			sc.word(i, j, stem, list)
+		} else if k0 == 'e'|'t'<<8 {
+			sc.st.gap, sc.st.segBreak = true, true
+		}
+		i = j
+		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
+			i++
+		}
+	}
+}
+
+// slowWord records the word [i, j) of sc.s, which asciiWordKey could not read,
+// and returns j.
+func (sc *scanner) slowWord(i, j int) int {
+	sc.st.lastWordEnd = j
+	if w := sc.s[i:j]; !isStopWord(w) {
+		stem, list := sc.th.wordInfo(w)
+		sc.word(i, j, stem, list)
+	} else if w == "et" {
+		sc.st.gap, sc.st.segBreak = true, true
+	}
+	return j
+}
+
+// asciiWordKey reads the word of s starting at i with an ASCII letter or digit,
+// eight bytes at a time: it returns its end j and its bytes packed little-endian
+// in k0, k1, k2 (see memoSlot), with ok. Without ok, the word may go on at j
+// (with '&' or a multi-byte rune), is longer than memoKey, or ends less than
+// eight bytes before the end of s: scanWordEnd finishes it from j.
+func asciiWordKey(s string, i int) (j int, k0, k1, k2 uint64, ok bool) {
+	var k [3]uint64
+	j = i
+	for n := range k {
+		if j+8 > len(s) {
+			return j, 0, 0, 0, false
+		}
+		x := load64(s, j)
+		end := ^alnum8(x) & (0x80 * 0x0101010101010101)
+		if end == 0 {
+			k[n] = x
+			j += 8
+			continue
+		}
+		b := bits.TrailingZeros64(end) >> 3 // the word's bytes in x
+		k[n] = x & (1<<(8*b) - 1)
+		j += b
+		if d := s[j]; d == '&' || d >= utf8.RuneSelf {
+			return j, 0, 0, 0, false
+		}
+		return j, k[0], k[1], k[2], true
+	}
+	return j, 0, 0, 0, false
+}
+
+// alnum8 returns the bytes of x that are ASCII letters or digits, as the high bit
+// of each. Each test works on the low seven bits of a byte, where adding or
+// subtracting a constant below 0x80 carries into no other byte, and the bytes
+// with their high bit set are dropped at the end.
+func alnum8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	x7 := x &^ (0x80 * ones)
+	l := x7 | 0x20*ones // either case
+	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l)
+	digit := (x7 + (0x80-'0')*ones) & ((0x80+'9')*ones - x7)
+	return (letter | digit) &^ x & (0x80 * ones)
+}
+
+// isStopKey reports whether the word of up to 3 bytes packed little-endian in k
+// is a stop word (see isStopWord).
+func isStopKey(k uint64) bool {
+	switch k {
+	case 'l' | 'e'<<8, 'l' | 'a'<<8, 'l' | 'e'<<8 | 's'<<16, 'l',
+		'd' | 'e'<<8, 'd' | 'u'<<8, 'd' | 'e'<<8 | 's'<<16, 'd',
+		'u' | 'n'<<8, 'u' | 'n'<<8 | 'e'<<16, 'e' | 't'<<8,
+		'a', 'a' | 'u'<<8, 'a' | 'u'<<8 | 'x'<<16, 'e' | 'n'<<8:
+		return true
+	}
+	return false
+}
+
+// asciiAlnum tells the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isASCIIAlnum(byte(c))
+	}
+	return t
+}()
+
+// scanWordEnd returns the end of the word of s going on at j: letters and digits,
+// with '&' kept inside a word ("R&D").
+func scanWordEnd(s string, j int) int {
+	for {
+		for j < len(s) && asciiAlnum[s[j]] {
+			j++
+		}
+		if j == len(s) {
+			return j
+		}
+		if d := s[j]; d < utf8.RuneSelf {
+			if d == '&' && j+1 < len(s) && isASCIIAlnum(s[j+1]) {
+				j++
+				continue
+			}
+			return j
+		}
+		r, m := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return j
+		}
+		j += m
+	}
+}
