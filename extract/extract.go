@@ -88,7 +88,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "references", func() { doc.References = referencesOf(tk) })
 	guard(&problems, "genre", func() { doc.Genre = genreOf(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyBuf(t, doc.Title, &sc.themes)
+		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(&tk.Tokens, doc.Title, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {

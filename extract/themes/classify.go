@@ -16,11 +16,15 @@ import (
 // the document's title; when it occurs in the text its words weigh more there, and
 // when it does not, its terms are reported with the span {-1, -1}.
 func (th *Themes) Classify(t *text.Text, title string) ([]string, []corpus.ThemeEvidence) {
-	return th.ClassifyBuf(t, title, nil)
+	if t == nil {
+		return nil, nil
+	}
+	tk := text.Lex(t)
+	return th.ClassifyTokens(&tk, title, nil)
 }
 
 // Scratch holds the slices of the text's scan and matching, lent by the caller of
-// ClassifyBuf to be reused from one document to the next: nothing of them is kept.
+// ClassifyTokens to be reused from one document to the next: nothing of them is kept.
 type Scratch struct {
 	toks    []themeToken
 	sents   []sentenceInfo
@@ -29,32 +33,13 @@ type Scratch struct {
 	segs    []themeSegment
 }
 
-// ClassifyBuf is Classify with buf, when not nil, lending the slices of the text's
-// scan (and getting them back).
-func (th *Themes) ClassifyBuf(t *text.Text, title string, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
-	if t == nil {
+// ClassifyTokens is Classify over the text's tokens (text.Lex), with buf, when not
+// nil, lending the slices of the scan (and getting them back).
+func (th *Themes) ClassifyTokens(tk *text.Tokens, title string, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
+	if tk == nil || tk.T == nil {
 		return nil, nil
 	}
-	sc := &scanner{th: th, s: t.Folded, titleStart: -1, titleEnd: -1,
-		orig: func(i, j int) string { a, b := t.Orig(i, j); return t.S[a:b] }}
-	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text.Fold(title)), "…"))
-	var extra *scanner
-	if ftitle != "" {
-		limit := min(len(t.Folded), 4000)
-		if k := strings.Index(t.Folded[:limit], ftitle); k >= 0 {
-			// The title weighs more where the text repeats it as a line of its own,
-			// not when it is only the start of the first paragraph.
-			end := k + len(ftitle)
-			if !strings.HasSuffix(strings.TrimSpace(title), "…") && (end == len(t.Folded) || t.Folded[end] == '\n') {
-				sc.titleStart, sc.titleEnd = k, end
-			}
-		} else {
-			otitle := strings.TrimSpace(title)
-			ft := text.New(otitle)
-			extra = &scanner{th: th, s: ft.Folded, titleStart: 0, titleEnd: len(ft.Folded),
-				orig: func(i, j int) string { a, b := ft.Orig(i, j); return ft.S[a:b] }}
-		}
-	}
+	sc, extra := th.scanners(tk, title)
 	if buf != nil {
 		sc.toks, sc.sents, sc.quotes, sc.matches = buf.toks[:0], buf.sents[:0], buf.quotes[:0], buf.matches[:0]
 		sc.segs = buf.segs[:0]
@@ -71,11 +56,45 @@ func (th *Themes) ClassifyBuf(t *text.Text, title string, buf *Scratch) ([]strin
 		extra.scan()
 		titleMatches = extra.match()
 	}
+	scores := th.scores(matches, titleMatches)
+	order := th.kept(scores, float64(len(tk.T.S))/float64(max(1, sc.acts)), matches, titleMatches)
+	if len(order) == 0 {
+		return nil, nil
+	}
+	return th.evidence(sc, order, scores, matches, titleMatches)
+}
 
-	// Score.
+// scanners returns the scanner of the text of tk and, when the title does not occur
+// near its start, a scanner of the title.
+func (th *Themes) scanners(tk *text.Tokens, title string) (sc, extra *scanner) {
+	t := tk.T
+	sc = &scanner{th: th, t: t, s: t.Folded, lx: tk.Toks, titleStart: -1, titleEnd: -1,
+		orig: func(i, j int) string { a, b := t.Orig(i, j); return t.S[a:b] }}
+	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text.Fold(title)), "…"))
+	if ftitle == "" {
+		return sc, nil
+	}
+	limit := min(len(t.Folded), 4000)
+	if k := strings.Index(t.Folded[:limit], ftitle); k >= 0 {
+		// The title weighs more where the text repeats it as a line of its own,
+		// not when it is only the start of the first paragraph.
+		end := k + len(ftitle)
+		if !strings.HasSuffix(strings.TrimSpace(title), "…") && (end == len(t.Folded) || t.Folded[end] == '\n') {
+			sc.titleStart, sc.titleEnd = k, end
+		}
+		return sc, nil
+	}
+	ft := text.New(strings.TrimSpace(title))
+	extra = &scanner{th: th, t: ft, s: ft.Folded, lx: text.Lex(ft).Toks, titleStart: 0, titleEnd: len(ft.Folded),
+		orig: func(i, j int) string { a, b := ft.Orig(i, j); return ft.S[a:b] }}
+	return sc, extra
+}
+
+// scores returns the score of each theme. Each term's contributions, best first,
+// weigh less and less (@repeat): the contributions are gathered, sorted by term then
+// weight, and summed per term.
+func (th *Themes) scores(matches, titleMatches []themeMatch) []float64 {
 	scores := make([]float64, len(th.ids))
-	// Each term's contributions, best first, weigh less and less (@repeat): the
-	// contributions are gathered, sorted by term then weight, and summed per term.
 	type contrib struct {
 		entry int32
 		c     float64
@@ -104,10 +123,15 @@ func (th *Themes) ClassifyBuf(t *text.Text, title string, buf *Scratch) ([]strin
 		}
 		scores[th.entries[e].theme] += sum
 	}
+	return scores
+}
+
+// kept returns the themes whose score reaches the threshold, best first. A long
+// text needs more evidence; a recueil of several acts is judged by the length of
+// one act, actLen.
+func (th *Themes) kept(scores []float64, actLen float64, matches, titleMatches []themeMatch) []int {
 	threshold := th.set.threshold
-	// A long text needs more evidence; a recueil of several acts is judged by the
-	// length of one act.
-	length := float64(len(t.S)) / float64(max(1, sc.acts))
+	length := actLen
 	if th.set.long > 0 && length > th.set.long {
 		threshold *= 1 + 0.5*math.Log2(length/th.set.long)
 	}
@@ -117,10 +141,17 @@ func (th *Themes) ClassifyBuf(t *text.Text, title string, buf *Scratch) ([]strin
 			order = append(order, ti)
 		}
 	}
-	if len(order) == 0 {
-		return nil, nil
-	}
 	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	return order
+}
+
+// maxTerms is the most terms reported for a theme.
+const maxTerms = 20
+
+// evidence returns the ids and the evidence of the themes of order: the terms of
+// each, in text order, up to maxTerms (the best), with their spans.
+func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, titleMatches []themeMatch) ([]string, []corpus.ThemeEvidence) {
+	t := sc.t
 	ids := make([]string, len(order))
 	ev := make([]corpus.ThemeEvidence, len(order))
 	var termBuf []themeMatch // the terms of one theme, reused from one to the next
@@ -139,24 +170,8 @@ func (th *Themes) ClassifyBuf(t *text.Text, title string, buf *Scratch) ([]strin
 			}
 		}
 		termBuf = terms[:0]
-		const maxTerms = 20
 		if len(terms) > maxTerms {
-			idx := make([]int, len(terms))
-			for i := range idx {
-				idx[i] = i
-			}
-			sort.SliceStable(idx, func(a, b int) bool { return terms[idx[a]].contribution > terms[idx[b]].contribution })
-			idx = idx[:maxTerms]
-			sort.Ints(idx)
-			kept := make([]themeMatch, 0, maxTerms)
-			n := 0
-			for _, i := range idx {
-				kept = append(kept, terms[i])
-				if i < nText {
-					n++
-				}
-			}
-			terms, nText = kept, n
+			terms, nText = bestTerms(terms, nText)
 		}
 		out := make([]corpus.Term, len(terms))
 		for i, m := range terms {
@@ -171,4 +186,25 @@ func (th *Themes) ClassifyBuf(t *text.Text, title string, buf *Scratch) ([]strin
 		ev[k] = corpus.ThemeEvidence{Theme: th.ids[ti], Score: math.Round(scores[ti]*100) / 100, Terms: out}
 	}
 	return ids, ev
+}
+
+// bestTerms keeps the maxTerms terms of largest contribution, in their order, and
+// says how many of them are among the first nText (those found in the text).
+func bestTerms(terms []themeMatch, nText int) ([]themeMatch, int) {
+	idx := make([]int, len(terms))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return terms[idx[a]].contribution > terms[idx[b]].contribution })
+	idx = idx[:maxTerms]
+	sort.Ints(idx)
+	kept := make([]themeMatch, 0, maxTerms)
+	n := 0
+	for _, i := range idx {
+		kept = append(kept, terms[i])
+		if i < nText {
+			n++
+		}
+	}
+	return kept, n
 }

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"math/bits"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -94,8 +93,9 @@ func listItem(line string) (bool, int) {
 	return false, 0
 }
 
-// isHeadingLine reports whether a trimmed, folded line standing alone is a heading:
-// short, and not ending like a sentence.
+// isHeadingLine reports whether a trimmed, folded line standing alone may be a
+// heading: short, and not ending like a sentence. A heading also has from 1 to
+// maxHeadingWords words (see scanner.lineWords).
 func isHeadingLine(line string) bool {
 	if len(line) > 150 {
 		return false
@@ -119,38 +119,11 @@ func isHeadingLine(line string) bool {
 	for i >= 0 && line[i] != ' ' && line[i] != '\'' {
 		i--
 	}
-	if i >= 0 && isStopWord(line[i+1:]) {
-		return false // "… signée avec la" is a line cut inside a sentence
-	}
-	words := countWords(line, 17)
-	return words > 0 && words <= 16
+	return i < 0 || !isStopWord(line[i+1:]) // "… signée avec la" is a line cut inside a sentence
 }
 
-// countWords counts the words of s as forEachWord finds them, up to limit.
-func countWords(s string, limit int) int {
-	words := 0
-	in := false // inside a word
-	for i := 0; i < len(s); {
-		c := s[i]
-		n := 1
-		word := asciiAlnum[c]
-		if c == '&' {
-			word = in && i+1 < len(s) && isASCIIAlnum(s[i+1])
-		} else if c >= utf8.RuneSelf {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if word && !in {
-			if words++; words == limit {
-				return words
-			}
-		}
-		in = word
-		i += n
-	}
-	return words
-}
+// maxHeadingWords is the most words of a heading.
+const maxHeadingWords = 16
 
 // isBoilerplateHeading reports whether a folded line opens the boilerplate of a
 // press release: the "À propos de…" presentation of the issuer or the press contacts.

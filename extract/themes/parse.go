@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"terril/extract/text"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -260,7 +259,7 @@ func termWords(term string, mode matchMode) (words []string, gaps uint64) {
 	if mode != modeCase {
 		src = text.Fold(term)
 	}
-	forEachWord(src, func(i, j int) {
+	forWords(src, func(i, j int) {
 		w := src[i:j]
 		if isStopWord(text.Fold(w)) {
 			return
@@ -279,7 +278,7 @@ func termWords(term string, mode matchMode) (words []string, gaps uint64) {
 func termGaps(s string) uint64 {
 	var gaps uint64
 	n, prevEnd, gap := 0, -1, false
-	forEachWord(s, func(i, j int) {
+	forWords(s, func(i, j int) {
 		for k := max(prevEnd, 0); prevEnd >= 0 && k < i; k++ {
 			gap = gap || phraseGap(s, k)
 		}
@@ -311,39 +310,4 @@ func phraseGap(s string, i int) bool {
 		return i == 0 || i+1 >= len(s) || s[i-1] == ' ' || s[i+1] == ' '
 	}
 	return true
-}
-
-// forEachWord calls f with the span of each word of s: a run of letters and digits,
-// with '&' kept inside a word ("R&D"). Apostrophes and hyphens separate words.
-func forEachWord(s string, f func(i, j int)) {
-	start := -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		n := 1
-		var word bool
-		if c < utf8.RuneSelf {
-			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' ||
-				c == '&' && start >= 0 && i+1 < len(s) && isASCIIAlnum(s[i+1])
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if word {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			f(start, i)
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		f(start, len(s))
-	}
-}
-
-func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }

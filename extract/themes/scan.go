@@ -2,9 +2,8 @@ package themes
 
 import (
 	_ "embed"
-	"math/bits"
 	"strings"
-	"unicode"
+	"terril/extract/text"
 	"unicode/utf8"
 )
 
@@ -35,7 +34,10 @@ const itemHead = 8 // content words of an item that count as its head
 
 type scanner struct {
 	th      *Themes
-	s       string // folded text
+	t       *text.Text
+	s       string       // folded text
+	lx      []text.Token // its tokens (text.Lex)
+	next    int          // the next token of lx to scan
 	orig    func(i, j int) string
 	toks    []themeToken
 	quotes  []themeQuote
@@ -128,8 +130,11 @@ func (sc *scanner) scan() {
 			sc.endQuote()
 			continue
 		}
+		for sc.next < len(sc.lx) && int(sc.lx[sc.next].S) < i {
+			sc.next++ // the tokens of a blank line skipped (Unicode spaces)
+		}
 		sc.lineStart(i, le, line)
-		sc.scanLine(i, le)
+		sc.scanLine(le)
 		if le < len(s) { // the line's '\n'
 			if st.heading {
 				sc.newSentence()
@@ -159,7 +164,7 @@ func (sc *scanner) lineStart(i, le int, line string) {
 		sc.newSentence()
 		st.heading = true
 		st.itemMode = false
-	} else if st.blankBefore && sc.blankAfter(le) && isHeadingLine(line) && sc.startsUpper(i) {
+	} else if st.blankBefore && sc.blankAfter(le) && isHeadingLine(line) && sc.headingWords(le) && sc.startsUpper(i) {
 		sc.newSentence()
 		st.heading = true
 		st.itemMode = false
@@ -188,119 +193,86 @@ func (sc *scanner) blankAfter(le int) bool {
 	return le >= len(sc.s) || strings.TrimSpace(lineAt(sc.s, le+1)) == "" && !sc.nextLineLower(le+1)
 }
 
-// scanLine scans the characters of the line [i, le) of sc.s.
-func (sc *scanner) scanLine(i, le int) {
+// scanLine scans the tokens of the line ending at le of sc.s, from sc.next. Most
+// tokens are a word or a number alone, or ASCII punctuation: they are taken here,
+// and wordAt joins the others.
+func (sc *scanner) scanLine(le int) {
+	s, lx := sc.s, sc.lx
+	k := sc.next
+	for k < len(lx) && int(lx[k].S) < le {
+		t := &lx[k]
+		i, j := int(t.S), int(t.E)
+		if t.Kind == text.Punct {
+			if c := s[i]; c < utf8.RuneSelf {
+				sc.punct(i, 1, c, 0)
+				k++
+				continue
+			}
+		}
+		next := k + 1
+		if t.Kind == text.Punct || next < len(lx) && lx[next].Gap == text.GapNone {
+			var ok bool
+			var end int32
+			if ok, end, next = wordAt(s, lx, k); !ok {
+				r, _ := utf8.DecodeRuneInString(s[i:j])
+				sc.punct(i, j-i, s[i], r)
+				k = next
+				continue
+			}
+			j = int(end)
+		}
+		k = next
+		sc.scanWord(i, j)
+	}
+	sc.next = k
+}
+
+// scanWord records the word [i, j) of sc.s, unless it is a stop word ("et" keeps
+// the words around it apart).
+func (sc *scanner) scanWord(i, j int) {
 	s := sc.s
-	for i < le {
-		c := s[i]
-		if c == ' ' {
-			i++
-			continue
-		}
-		if !asciiAlnum[c] {
-			n := 1
-			var r rune
-			if c >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					i = sc.slowWord(i, scanWordEnd(s, i+n))
-					continue
-				}
-			}
-			sc.punct(i, n, c, r)
-			i += n
-			continue
-		}
-		// An ASCII word, read eight bytes at a time into the memo's key: most
-		// words are shorter than eight bytes, read here (asciiWordKey's first
-		// step, inline).
-		var j int
-		var k0, k1, k2 uint64
-		ok := false
-		if i+8 <= len(s) {
-			x := load64(s, i)
-			if end := ^alnum8(x) & (0x80 * 0x0101010101010101); end != 0 {
-				b := bits.TrailingZeros64(end) >> 3
-				j, k0 = i+b, x&(1<<(8*b)-1)
-				d := s[j]
-				ok = d != '&' && d < utf8.RuneSelf
-			}
-		}
-		if !ok {
-			j, k0, k1, k2, ok = asciiWordKey(s, i)
-		}
-		if !ok {
-			i = sc.slowWord(i, scanWordEnd(s, j))
-			continue
-		}
-		sc.st.lastWordEnd = j
-		if j-i > 3 || !isStopKey(k0) {
-			stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
-			sc.word(i, j, stem, list)
-		} else if k0 == 'e'|'t'<<8 {
-			sc.st.gap, sc.st.segBreak = true, true
-		}
-		i = j
-		if i < le && s[i] == ' ' { // the usual space after a word, without a turn of the loop
-			i++
-		}
-	}
-}
-
-// slowWord records the word [i, j) of sc.s, which asciiWordKey could not read,
-// and returns j.
-func (sc *scanner) slowWord(i, j int) int {
 	sc.st.lastWordEnd = j
-	if w := sc.s[i:j]; !isStopWord(w) {
-		stem, list := sc.th.wordInfo(w)
-		sc.word(i, j, stem, list)
-	} else if w == "et" {
-		sc.st.gap, sc.st.segBreak = true, true
+	var k0, k1, k2 uint64
+	switch n := j - i; {
+	case n <= 8 && i+8 <= len(s):
+		k0 = load64(s, i) & (1<<(8*n) - 1)
+		if n <= 3 && isStopKey(k0) {
+			if k0 == 'e'|'t'<<8 {
+				sc.st.gap, sc.st.segBreak = true, true
+			}
+			return
+		}
+	case n > memoKey:
+		if w := s[i:j]; !isStopWord(w) {
+			stem, list := sc.th.wordInfoLong(w)
+			sc.word(i, j, stem, list)
+		}
+		return
+	default:
+		k0, k1, k2 = wordKey(s, i, j)
+		if n <= 3 && isStopKey(k0) {
+			if k0 == 'e'|'t'<<8 {
+				sc.st.gap, sc.st.segBreak = true, true
+			}
+			return
+		}
 	}
-	return j
+	stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
+	sc.word(i, j, stem, list)
 }
 
-// asciiWordKey reads the word of s starting at i with an ASCII letter or digit,
-// eight bytes at a time: it returns its end j and its bytes packed little-endian
-// in k0, k1, k2 (see memoSlot), with ok. Without ok, the word may go on at j
-// (with '&' or a multi-byte rune), is longer than memoKey, or ends less than
-// eight bytes before the end of s: scanWordEnd finishes it from j.
-func asciiWordKey(s string, i int) (j int, k0, k1, k2 uint64, ok bool) {
-	var k [3]uint64
-	j = i
-	for n := range k {
-		if j+8 > len(s) {
-			return j, 0, 0, 0, false
+// headingWords reports whether the line ending at le, whose tokens start at
+// sc.next, has as many words as a heading: from 1 to maxHeadingWords.
+func (sc *scanner) headingWords(le int) bool {
+	n := 0
+	for k := sc.next; k < len(sc.lx) && int(sc.lx[k].S) < le && n <= maxHeadingWords; {
+		ok, _, next := wordAt(sc.s, sc.lx, k)
+		if ok {
+			n++
 		}
-		x := load64(s, j)
-		end := ^alnum8(x) & (0x80 * 0x0101010101010101)
-		if end == 0 {
-			k[n] = x
-			j += 8
-			continue
-		}
-		b := bits.TrailingZeros64(end) >> 3 // the word's bytes in x
-		k[n] = x & (1<<(8*b) - 1)
-		j += b
-		if d := s[j]; d == '&' || d >= utf8.RuneSelf {
-			return j, 0, 0, 0, false
-		}
-		return j, k[0], k[1], k[2], true
+		k = next
 	}
-	return j, 0, 0, 0, false
-}
-
-// alnum8 returns the bytes of x that are ASCII letters or digits, as the high bit
-// of each. Each test works on the low seven bits of a byte, where adding or
-// subtracting a constant below 0x80 carries into no other byte, and the bytes
-// with their high bit set are dropped at the end.
-func alnum8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	x7 := x &^ (0x80 * ones)
-	l := x7 | 0x20*ones // either case
-	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l)
-	digit := (x7 + (0x80-'0')*ones) & ((0x80+'9')*ones - x7)
-	return (letter | digit) &^ x & (0x80 * ones)
+	return n > 0 && n <= maxHeadingWords
 }
 
 // isStopKey reports whether the word of up to 3 bytes packed little-endian in k
@@ -314,37 +286,4 @@ func isStopKey(k uint64) bool {
 		return true
 	}
 	return false
-}
-
-// asciiAlnum tells the ASCII letters and digits.
-var asciiAlnum = func() (t [256]bool) {
-	for c := range t {
-		t[c] = isASCIIAlnum(byte(c))
-	}
-	return t
-}()
-
-// scanWordEnd returns the end of the word of s going on at j: letters and digits,
-// with '&' kept inside a word ("R&D").
-func scanWordEnd(s string, j int) int {
-	for {
-		for j < len(s) && asciiAlnum[s[j]] {
-			j++
-		}
-		if j == len(s) {
-			return j
-		}
-		if d := s[j]; d < utf8.RuneSelf {
-			if d == '&' && j+1 < len(s) && isASCIIAlnum(s[j+1]) {
-				j++
-				continue
-			}
-			return j
-		}
-		r, m := utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			return j
-		}
-		j += m
-	}
 }

@@ -12,6 +12,7 @@ import (
 	"terril/extract/lex"
 	"terril/extract/text"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -440,6 +441,20 @@ func BenchmarkClassify(b *testing.B) {
 	}
 }
 
+// BenchmarkClassifyTokens is BenchmarkClassify on tokens lexed beforehand, as
+// Extract passes them, with a Scratch.
+func BenchmarkClassifyTokens(b *testing.B) {
+	s := benchText(b)
+	th := Default()
+	tk := text.Lex(text.New(s))
+	var buf Scratch
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		th.ClassifyTokens(&tk, "", &buf)
+	}
+}
+
 func BenchmarkClassifyLong(b *testing.B) {
 	s := strings.Repeat(benchText(b), 20)
 	th := Default()
@@ -544,57 +559,58 @@ func TestHasDigit8(t *testing.T) {
 	}
 }
 
-// TestAlnum8 tries every byte at every place among every other byte kind.
-func TestAlnum8(t *testing.T) {
-	for _, fill := range []byte{'a', ' ', 0xc3, '0', 'Z'} {
-		base := uint64(fill) * 0x0101010101010101
-		for c := range 256 {
-			for p := range 8 {
-				x := base&^(0xff<<(8*p)) | uint64(c)<<(8*p)
-				got := alnum8(x)>>(8*p+7)&1 == 1
-				if want := isASCIIAlnum(byte(c)); got != want {
-					t.Fatalf("alnum8(%#016x) byte %d = %v", x, p, got)
+// TestWordCutting checks the classifier's words, cut from the shared tokens, against
+// the word cutting it had before (forEachWord), and the memo's key and the stop test
+// of scanLine against the plain packing and isStopWord.
+func TestWordCutting(t *testing.T) {
+	words := []string{"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en",
+		"lez", "e", "ax", "logement", "logements", "developpement", "r&d", "anticonstitutionnellement",
+		"x1", "2024", "cafe\u0301", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvw", "abcdefgh",
+		"covid19", "19e", "a\u0663b", "\u0663\u0664", "R&D", "r&&d", "r&", "&d", "αβγ", "l'été", "mi-mars",
+		"1.2", "ex-\u00e9cole"}
+	for _, w := range words {
+		for _, after := range []string{" et la suite", ".", "\n", "", "-x", "& co", "–", "œ", "&x", "\u00a0y", "\ty"} {
+			s := w + after
+			var got, want [][2]int
+			forWords(s, func(i, j int) { got = append(got, [2]int{i, j}) })
+			forEachWord(s, func(i, j int) { want = append(want, [2]int{i, j}) })
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: words %v, want %v", s, got, want)
+			}
+			for _, sp := range got {
+				i, j := sp[0], sp[1]
+				if j-i > memoKey {
+					continue
+				}
+				var k [3]uint64
+				for b := i; b < j; b++ {
+					k[(b-i)>>3] |= uint64(s[b]) << (8 * ((b - i) & 7))
+				}
+				if k0, k1, k2 := wordKey(s, i, j); k != [3]uint64{k0, k1, k2} {
+					t.Errorf("%q: key %x %x %x, want %x", s[i:j], k0, k1, k2, k)
+				}
+				if stop := j-i <= 3 && isStopKey(k[0]); stop != isStopWord(s[i:j]) {
+					t.Errorf("%q: isStopKey %v", s[i:j], stop)
 				}
 			}
 		}
 	}
 }
 
-// TestAsciiWordKey checks the scanner's fast word reading against scanWordEnd,
-// isStopWord and the packing of wordInfo.
-func TestAsciiWordKey(t *testing.T) {
-	words := []string{"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en",
-		"lez", "e", "ax", "logement", "logements", "developpement", "r&d", "anticonstitutionnellement",
-		"x1", "2024", "cafe\u0301", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvw", "abcdefgh"}
-	for _, w := range words {
-		for _, after := range []string{" et la suite", ".", "\n", "", "-x", "& co", "–", "œ"} {
-			s := w + after
-			if !asciiAlnum[s[0]] {
-				continue
-			}
-			j, k0, k1, k2, ok := asciiWordKey(s, 0)
-			end := scanWordEnd(s, 1)
-			if !ok {
-				if got := scanWordEnd(s, j); got != end || j > end {
-					t.Errorf("%q: stopped at %d, scanWordEnd from there %d, want %d", s, j, got, end)
-				}
-				continue
-			}
-			if j != end {
-				t.Errorf("%q: end %d, want %d", s, j, end)
-			}
-			var k [3]uint64
-			for i := range j {
-				k[i>>3] |= uint64(s[i]) << (8 * (i & 7))
-			}
-			if k != [3]uint64{k0, k1, k2} {
-				t.Errorf("%q: key %x %x %x, want %x", s, k0, k1, k2, k)
-			}
-			if stop := j <= 3 && isStopKey(k0); stop != isStopWord(s[:j]) {
-				t.Errorf("%q: isStopKey %v", s, stop)
-			}
+// FuzzWordCutting checks forWords against forEachWord on any text.
+func FuzzWordCutting(f *testing.F) {
+	f.Add("r&d & co – été 2024 … covid19, l'an 2e")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
 		}
-	}
+		var got, want [][2]int
+		forWords(s, func(i, j int) { got = append(got, [2]int{i, j}) })
+		forEachWord(s, func(i, j int) { want = append(want, [2]int{i, j}) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: words %v, want %v", s, got, want)
+		}
+	})
 }
 
 // The line tests as they were written before their fast paths, for FuzzLineTests.
@@ -679,6 +695,13 @@ func plainHeadingLine(line string) bool {
 	return words > 0 && words <= 16
 }
 
+// tokenHeadingLine is isHeadingLine with the word count of the scanner's
+// headingWords.
+func tokenHeadingLine(line string) bool {
+	sc := &scanner{s: line, lx: text.LexString(line)}
+	return isHeadingLine(line) && sc.headingWords(len(line))
+}
+
 func plainBoilerplateHeading(line string) bool {
 	line = strings.TrimLeft(line, "*_#- ")
 	for _, p := range []string{"a propos d", "contact presse", "contacts presse", "contact :", "contacts :",
@@ -711,7 +734,7 @@ func FuzzLineTests(f *testing.F) {
 			{"isActObjectLine", isActObjectLine, plainActObjectLine},
 			{"isActBoilerplateLine", isActBoilerplateLine, plainActBoilerplateLine},
 			{"isOperativeLine", isOperativeLine, plainOperativeLine},
-			{"isHeadingLine", isHeadingLine, plainHeadingLine},
+			{"isHeadingLine", tokenHeadingLine, plainHeadingLine},
 			{"isBoilerplateHeading", isBoilerplateHeading, plainBoilerplateHeading},
 		} {
 			if got, want := c.got(line), c.want(line); got != want {
@@ -719,4 +742,41 @@ func FuzzLineTests(f *testing.F) {
 			}
 		}
 	})
+}
+
+// forEachWord is the classifier's word cutting as it was written before it read
+// the shared tokens, for the tests of forWords and the line tests: it calls f with
+// the span of each word of s, a run of letters and digits,
+// with '&' kept inside a word ("R&D"). Apostrophes and hyphens separate words.
+func forEachWord(s string, f func(i, j int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' ||
+				c == '&' && start >= 0 && i+1 < len(s) && isASCIIAlnum(s[i+1])
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(start, i)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		f(start, len(s))
+	}
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }
