@@ -3,6 +3,7 @@ package themes
 import (
 	_ "embed"
 	"strings"
+	"terril/extract/lex"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,36 +21,6 @@ const (
 	ownRoleWord // an office that names its portfolio after it ("adjointe à la culture")
 	chargeWord  // "chargé(e)", "en charge", "délégué(e)": opens a portfolio after a role word ("conseiller délégué au tourisme")
 )
-
-// contextClass returns the class of a folded word, in one switch. "ex" both opens
-// examples and names a former site: the examples come first.
-func contextClass(w string) int {
-	switch w {
-	case "axe", "axes", "priorite", "priorites", "theme", "themes", "thematiques",
-		"pilier", "piliers", "domaines", "volets", "orientations", "enjeux", "objectifs", "chantiers",
-		"ambitions", "champs", "leviers":
-		return axisWord
-	case "notamment", "comme", "exemple", "ex", "tels", "telles", "tel", "telle":
-		return exampleWord
-	case "ancien", "ancienne", "anciens", "anciennes", "friche", "friches":
-		return formerWord
-	case "savoir":
-		return savoirWord
-	case "euros", "euro", "eur", "meur", "keur":
-		return euroWord
-	case "ou", "encore", "ainsi", "que", "puis", "enfin":
-		return fillerWord
-	case "president", "presidente", "vice", "conseiller", "conseillere", "conseillers", "conseilleres",
-		"ministre", "secretaire", "elu", "elue", "elus", "elues", "maire",
-		"departemental", "departementale", "regional", "regionale", "municipal", "municipale", "communautaire":
-		return roleWord
-	case "adjoint", "adjointe", "adjoints", "adjointes":
-		return ownRoleWord
-	case "charge", "chargee", "charges", "chargees", "delegue", "deleguee", "delegues", "deleguees":
-		return chargeWord
-	}
-	return plainWord
-}
 
 // punct handles the character c (first byte of r, n bytes long) at i, not part
 // of a word: quotes, parentheses, clause and sentence ends, the euro sign.
@@ -144,12 +115,11 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 
 // word records the word [i, j) of sc.s, not a stop word, as a token with its
 // context, its stem and list from wordInfo.
-func (sc *scanner) word(i, j int, stem, list int32) {
+func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	st := &sc.st
 	set := &sc.th.set
 	w := sc.s[i:j]
 	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	class := contextClass(w)
 	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
 	st.gap = false
 	if class == fillerWord {
@@ -208,7 +178,7 @@ func (sc *scanner) word(i, j int, stem, list int32) {
 		st.former != len(sc.toks)
 	if len(sc.toks) == st.sentFirstTok {
 		sc.sents[st.sent].item = st.startItem
-		sc.sents[st.sent].refers = refersBack(w)
+		sc.sents[st.sent].refers = lex.Anaphors.Has(w) // "Ces travaux…", "Il…"
 		st.startItem = false
 	}
 	sc.toks = append(sc.toks, tk)

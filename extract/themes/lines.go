@@ -4,16 +4,9 @@ import (
 	_ "embed"
 	"math/bits"
 	"strings"
+	"terril/extract/lex"
 	"unicode/utf8"
 )
-
-// itemKeywords start a numbered item line ("Priorité 1 :", "Axe II –").
-var itemKeywords = map[string]bool{
-	"priorite": true, "axe": true, "objectif": true, "orientation": true, "volet": true,
-	"pilier": true, "enjeu": true, "ambition": true, "mesure": true, "action": true,
-	"engagement": true, "theme": true, "thematique": true, "chantier": true, "fiche": true,
-	"defi": true, "levier": true, "programme": true, "etape": true,
-}
 
 func lineAt(s string, i int) string {
 	if i >= len(s) {
@@ -81,7 +74,7 @@ func listItem(line string) (bool, int) {
 		return false, 0 // a word ("axe important"), not a number
 	}
 	// The keyword is looked up last: most lines fail the cheaper tests above.
-	if w := line[:j]; !itemKeywords[w] && !itemKeywords[strings.TrimSuffix(w, "s")] {
+	if w := line[:j]; !lex.ItemWords.Has(w) && !lex.ItemWords.Has(strings.TrimSuffix(w, "s")) {
 		return false, 0
 	}
 	after := strings.TrimLeft(rest[d:], " ")

@@ -201,13 +201,3 @@ func (sc *scanner) funded(s int32) bool {
 	return s > 0 && sc.sents[s-1].amount && sc.sents[s-1].para == sc.sents[s].para &&
 		sc.sents[s].refers && !sc.sents[s].item
 }
-
-// refersBack reports whether a folded word starting a sentence refers to the
-// previous one ("Ces travaux consistent en…").
-func refersBack(w string) bool {
-	switch w {
-	case "ce", "cet", "cette", "ces", "celui", "celle", "ceux", "celles", "il", "ils", "elle", "elles", "ceci", "cela":
-		return true
-	}
-	return false
-}

@@ -236,29 +236,29 @@ func (sc *scanner) scanWord(i, j int) {
 	switch n := j - i; {
 	case n <= 8 && i+8 <= len(s):
 		k0 = load64(s, i) & (1<<(8*n) - 1)
-		if n <= 3 && isStopKey(k0) {
-			if k0 == 'e'|'t'<<8 {
+		if stops.has(n, k0, s[i:j]) {
+			if k0 == etKey {
 				sc.st.gap, sc.st.segBreak = true, true
 			}
 			return
 		}
 	case n > memoKey:
-		if w := s[i:j]; !isStopWord(w) {
-			stem, list := sc.th.wordInfoLong(w)
-			sc.word(i, j, stem, list)
+		if w := s[i:j]; !stops.has(n, 0, w) {
+			stem, list, class := sc.th.wordInfoLong(w)
+			sc.word(i, j, stem, list, class)
 		}
 		return
 	default:
 		k0, k1, k2 = wordKey(s, i, j)
-		if n <= 3 && isStopKey(k0) {
-			if k0 == 'e'|'t'<<8 {
+		if stops.has(n, k0, s[i:j]) {
+			if k0 == etKey {
 				sc.st.gap, sc.st.segBreak = true, true
 			}
 			return
 		}
 	}
-	stem, list := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
-	sc.word(i, j, stem, list)
+	stem, list, class := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
+	sc.word(i, j, stem, list, class)
 }
 
 // headingWords reports whether the line ending at le, whose tokens start at
@@ -273,17 +273,4 @@ func (sc *scanner) headingWords(le int) bool {
 		k = next
 	}
 	return n > 0 && n <= maxHeadingWords
-}
-
-// isStopKey reports whether the word of up to 3 bytes packed little-endian in k
-// is a stop word (see isStopWord).
-func isStopKey(k uint64) bool {
-	switch k {
-	case 'l' | 'e'<<8, 'l' | 'a'<<8, 'l' | 'e'<<8 | 's'<<16, 'l',
-		'd' | 'e'<<8, 'd' | 'u'<<8, 'd' | 'e'<<8 | 's'<<16, 'd',
-		'u' | 'n'<<8, 'u' | 'n'<<8 | 'e'<<16, 'e' | 't'<<8,
-		'a', 'a' | 'u'<<8, 'a' | 'u'<<8 | 'x'<<16, 'e' | 'n'<<8:
-		return true
-	}
-	return false
 }

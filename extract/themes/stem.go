@@ -8,15 +8,6 @@ import (
 	"sync/atomic"
 )
 
-// isStopWord reports whether w, folded, is a small word left out of matching.
-func isStopWord(w string) bool {
-	switch w {
-	case "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en":
-		return true
-	}
-	return false
-}
-
 // singular drops a final plural s from a folded word of five letters or more.
 func singular(w string) string {
 	if len(w) >= 5 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
@@ -78,9 +69,10 @@ func pack(s string) uint32 {
 const memoSlots = 1 << 15
 
 type memoEntry struct {
-	word string
-	id   int32 // stemIDOf(singular(word))
-	list int32 // wordIdx[word], -1 when none
+	word  string
+	id    int32 // stemIDOf(singular(word))
+	list  int32 // wordIdx[word], -1 when none
+	class uint8 // contextClass(word)
 }
 
 // stemIDOf returns the lexicon stem id of the folded word w, or -1.
@@ -97,8 +89,9 @@ func (th *Themes) stemIDOf(w string) int32 {
 const memoKey = 24
 
 // A memoSlot holds one word of up to memoKey bytes, packed little-endian in w, with
-// its stem id and word list, under a sequence lock: meta holds the sequence number
-// (odd while a writer fills the slot), the word's length and the two ids. A reader
+// its stem id, word list and context class, under a sequence lock: meta holds the
+// sequence number (odd while a writer fills the slot), the word's length, the class
+// and the two ids. A reader
 // trusts what it read only when meta is even and unchanged across its reads of w; a
 // writer claims the slot by moving the sequence to odd with a compare-and-swap and
 // gives up when another writer holds it. Every access is atomic.
@@ -108,17 +101,21 @@ type memoSlot struct {
 }
 
 const (
-	memoSeqBits   = 20
-	memoSeqMask   = 1<<memoSeqBits - 1
-	memoLenShift  = memoSeqBits        // 5 bits
-	memoStemShift = memoLenShift + 5   // 19 bits: stem id + 1
-	memoListShift = memoStemShift + 19 // 20 bits: list index + 1
+	memoSeqBits    = 16
+	memoSeqMask    = 1<<memoSeqBits - 1
+	memoLenShift   = memoSeqBits        // 5 bits
+	memoClassShift = memoLenShift + 5   // 4 bits: the context class
+	memoStemShift  = memoClassShift + 4 // 19 bits: stem id + 1
+	memoListShift  = memoStemShift + 19 // 20 bits: list index + 1
 )
+
+// The context classes fit in the memo's 4 bits.
+var _ [15 - chargeWord]struct{}
 
 // wordInfo returns stemIDOf(singular(w)) and the index in wordLists of the
 // entries w starts (-1 when none), for the folded word w, through the memo: one
 // lookup per token for both.
-func (th *Themes) wordInfo(w string) (stem, list int32) {
+func (th *Themes) wordInfo(w string) (stem, list int32, class uint8) {
 	if len(w) > memoKey {
 		return th.wordInfoLong(w)
 	}
@@ -131,7 +128,7 @@ func (th *Themes) wordInfo(w string) (stem, list int32) {
 
 // wordInfoKey is wordInfo for a word of up to memoKey bytes, given packed
 // little-endian in k0, k1, k2 (zero beyond the word), as the scanner reads it.
-func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32) {
+func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, class uint8) {
 	// The key determines the word (a word holds no zero byte): multiplies mix it,
 	// and the top bits of the product, which depend on all of the key, pick the
 	// slots (h's low 15 bits) and the spare bit (h's bit 16).
@@ -146,16 +143,16 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32) {
 		if m&1 == 0 && int(m>>memoLenShift&31) == len(w) &&
 			sl.w[0].Load() == k0 && sl.w[1].Load() == k1 && sl.w[2].Load() == k2 &&
 			sl.meta.Load() == m {
-			return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1
+			return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1, uint8(m >> memoClassShift & 15)
 		}
 		ms[p] = m
 	}
-	stem, list = th.stemIDOf(singular(w)), -1
+	stem, list, class = th.stemIDOf(singular(w)), -1, contextClass(w)
 	if x, ok := th.wordIdx[w]; ok {
 		list = x
 	}
 	if stem+1 >= 1<<19 || list+1 >= 1<<20 {
-		return stem, list // too large for the slot (never with the embedded lexicon)
+		return stem, list, class // too large for the slot (never with the embedded lexicon)
 	}
 	// An empty slot of the pair if there is one, else the one a spare bit of the
 	// hash picks.
@@ -170,26 +167,26 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32) {
 		sl.w[0].Store(k0)
 		sl.w[1].Store(k1)
 		sl.w[2].Store(k2)
-		sl.meta.Store(uint64(len(w))<<memoLenShift | uint64(stem+1)<<memoStemShift |
+		sl.meta.Store(uint64(len(w))<<memoLenShift | uint64(class)<<memoClassShift | uint64(stem+1)<<memoStemShift |
 			uint64(list+1)<<memoListShift | (m+2)&memoSeqMask)
 	}
-	return stem, list
+	return stem, list, class
 }
 
 // wordInfoLong is wordInfo for the words longer than memoKey.
-func (th *Themes) wordInfoLong(w string) (stem, list int32) {
+func (th *Themes) wordInfoLong(w string) (stem, list int32, class uint8) {
 	h := uint32(2166136261) // FNV-1a
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * 16777619
 	}
 	slot := &th.memo[h&(memoSlots-1)]
 	if e := slot.Load(); e != nil && e.word == w {
-		return e.id, e.list
+		return e.id, e.list, e.class
 	}
-	stem, list = th.stemIDOf(singular(w)), -1
+	stem, list, class = th.stemIDOf(singular(w)), -1, contextClass(w)
 	if x, ok := th.wordIdx[w]; ok {
 		list = x
 	}
-	slot.Store(&memoEntry{word: strings.Clone(w), id: stem, list: list})
-	return stem, list
+	slot.Store(&memoEntry{word: strings.Clone(w), id: stem, list: list, class: class})
+	return stem, list, class
 }

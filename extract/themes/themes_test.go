@@ -589,7 +589,7 @@ func TestWordCutting(t *testing.T) {
 				if k0, k1, k2 := wordKey(s, i, j); k != [3]uint64{k0, k1, k2} {
 					t.Errorf("%q: key %x %x %x, want %x", s[i:j], k0, k1, k2, k)
 				}
-				if stop := j-i <= 3 && isStopKey(k[0]); stop != isStopWord(s[i:j]) {
+				if stop := stops.has(j-i, k[0], s[i:j]); stop != isStopWord(s[i:j]) {
 					t.Errorf("%q: isStopKey %v", s[i:j], stop)
 				}
 			}
@@ -779,4 +779,29 @@ func forEachWord(s string, f func(i, j int)) {
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
+// TestVocabFilters checks that the fast paths derived from the lex lists admit
+// every word of their lists: the stop table, the context classes' guard and the
+// first bytes of the line tests.
+func TestVocabFilters(t *testing.T) {
+	for _, w := range lex.StopWords.Words() {
+		k0, _, _ := wordKey(w, 0, len(w))
+		if !stops.has(len(w), k0, w) {
+			t.Errorf("stop word %q not in the stop table", w)
+		}
+	}
+	if tb := newStopTable([]string{"le", "la", "alongstopword", "x"}); !tb.has(13, 0, "alongstopword") || tb.has(2, 'l'|'u'<<8, "lu") {
+		t.Error("newStopTable with a long word")
+	}
+	for _, l := range contextLists {
+		for _, w := range l.set.Words() {
+			if c := contextClass(w); c == plainWord {
+				t.Errorf("%q has no context class", w)
+			}
+		}
+	}
+	if contextClass("ex") != exampleWord || contextClass("savoir") != savoirWord || contextClass("logement") != plainWord {
+		t.Error("contextClass: ex, savoir, logement")
+	}
 }
