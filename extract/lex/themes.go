@@ -29,4 +29,6 @@ var (
 	ActHeads = LoadSet("actheads.txt")
 	// OperativeWords open the operative part of an act.
 	OperativeWords = LoadSet("operativewords.txt")
+	// BoilerplateHeads start the lines that open a press release's boilerplate.
+	BoilerplateHeads = LoadSet("boilerplateheads.txt")
 )

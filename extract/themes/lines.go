@@ -3,6 +3,7 @@ package themes
 import (
 	_ "embed"
 	"math/bits"
+	"slices"
 	"strings"
 	"terril/extract/lex"
 	"unicode/utf8"
@@ -129,19 +130,20 @@ func isBoilerplateHeading(line string) bool {
 	if line == "" {
 		return false
 	}
-	switch line[0] {
-	case 'a', 'c', 's', 'r', 'p': // the first letters of the forms below
-	default:
+	if !boilerplateFirst[line[0]] {
 		return false
 	}
-	for _, p := range []string{"a propos d", "contact presse", "contacts presse", "contact :", "contacts :",
-		"service presse", "relations presse", "presse :", "contact medias", "contacts medias"} {
+	for _, p := range boilerplateHeads {
 		if strings.HasPrefix(line, p) {
 			return true
 		}
 	}
 	return false
 }
+
+// boilerplateHeads are lex.BoilerplateHeads; boilerplateFirst their first bytes.
+var boilerplateHeads = sortedWords(lex.BoilerplateHeads)
+var boilerplateFirst = byteSet(boilerplateHeads)
 
 // asideParen reports whether the parenthesis opening at i lists examples (it holds
 // a comma, a semicolon or an ellipsis before it closes), and where it closes.
@@ -211,9 +213,9 @@ func isActObjectLine(line string) bool {
 // The places of their first bytes are found eight bytes at a time, in order, so
 // that the first match of each keyword is the first occurrence strings.Index gives.
 func actHead(head string) bool {
-	var seen [3]bool // keywords met: only their first occurrence counts
+	var seen uint64 // keywords met (bit k for actHeads[k]): only their first occurrence counts
 	for i := 0; i < len(head); i += 8 {
-		for m := bytes2(head, i, 'a', 'd'); m != 0; m &= m - 1 {
+		for m := bytesIn(head, i, actHeadBytes); m != 0; m &= m - 1 {
 			if p := i + bits.TrailingZeros64(m)>>3; actKeyword(head, p, &seen) {
 				return true
 			}
@@ -222,22 +224,30 @@ func actHead(head string) bool {
 	return false
 }
 
-// actKeyword is actHead at p, a place of an 'a' or a 'd' (or, rarely, of another
-// byte: see bytes2), seen the keywords met before.
-func actKeyword(head string, p int, seen *[3]bool) bool {
-	k := -1
-	switch {
-	case strings.HasPrefix(head[p:], "arrete"):
-		k = 0
-	case strings.HasPrefix(head[p:], "deliberation"):
-		k = 1
-	case strings.HasPrefix(head[p:], "decision"):
-		k = 2
+// actHeads are the words of lex.ActHeads, sorted; actHeadBytes their first bytes.
+var actHeads, actHeadBytes = func() ([]string, []byte) {
+	w := lex.ActHeads.Words()
+	slices.Sort(w)
+	if len(w) > 64 {
+		panic("themes: more than 64 act heads") // actHead's bit mask; TestVocabFilters
 	}
-	if k < 0 || seen[k] {
+	return w, firstBytes(w)
+}()
+
+// actKeyword is actHead at p, a place of a first byte of actHeads (or, rarely, of
+// another byte: see bytesIn), seen the keywords met before.
+func actKeyword(head string, p int, seen *uint64) bool {
+	k := -1
+	for i, w := range actHeads {
+		if strings.HasPrefix(head[p:], w) {
+			k = i
+			break
+		}
+	}
+	if k < 0 || *seen&(1<<k) != 0 {
 		return false
 	}
-	seen[k] = true
+	*seen |= 1 << k
 	return p == 0 || head[p-1] == ' '
 }
 
@@ -265,20 +275,53 @@ func isActBoilerplateLine(line string) bool {
 // of an act ("ARRÊTE", "DÉCIDE, à l'unanimité :", "DÉLIBÈRE"): one per act, so that
 // a recueil of several acts is not judged by its whole length.
 func isOperativeLine(line string) bool {
-	if line == "" || line[0] != 'a' && line[0] != 'd' {
-		return false // every form below starts with one of these
+	if line == "" || !operativeFirst[line[0]] {
+		return false // every form starts with one of these
 	}
 	n := len(line)
 	for n > 0 && (line[n-1] == ' ' || line[n-1] == ':' || line[n-1] == '.' || line[n-1] == '*') {
 		n-- // strings.TrimRight(line, " :.*")
 	}
 	line = line[:n]
-	switch line {
-	case "arrete", "arretent", "arretons", "decide", "decident", "delibere", "deliberent":
+	if lex.OperativeWords.Has(line) {
 		return true
 	}
-	return len(line) <= 40 && (strings.HasPrefix(line, "decide,") || strings.HasPrefix(line, "arrete,") ||
-		strings.HasPrefix(line, "delibere,") || strings.HasPrefix(line, "decide a l'unanimite"))
+	if len(line) > 40 {
+		return false
+	}
+	for _, p := range operativePrefixes {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// operativePrefixes start an operative line that goes on ("DÉCIDE, à l'unanimité :").
+var operativePrefixes = []string{"decide,", "arrete,", "delibere,", "decide a l'unanimite"}
+
+// operativeFirst has the first bytes of lex.OperativeWords and operativePrefixes.
+var operativeFirst = byteSet(append(lex.OperativeWords.Words(), operativePrefixes...))
+
+// byteSet has the first bytes of words.
+func byteSet(words []string) (t [256]bool) {
+	for _, w := range words {
+		if w != "" {
+			t[w[0]] = true
+		}
+	}
+	return t
+}
+
+// firstBytes returns the distinct first bytes of words.
+func firstBytes(words []string) []byte {
+	var out []byte
+	for _, w := range words {
+		if w != "" && !slices.Contains(out, w[0]) {
+			out = append(out, w[0])
+		}
+	}
+	return out
 }
 
 // isContactLine reports whether a trimmed, folded line gives a contact: an e-mail
@@ -374,6 +417,33 @@ func bytes2(s string, i int, a, b byte) uint64 {
 	return m
 }
 
+// bytesIn is bytes2 for the bytes of set (bytes2 itself for two, the usual case).
+func bytesIn(s string, i int, set []byte) uint64 {
+	if len(set) == 2 {
+		return bytes2(s, i, set[0], set[1])
+	}
+	return bytesInSlow(s, i, set)
+}
+
+// bytesInSlow is bytesIn for any number of bytes.
+func bytesInSlow(s string, i int, set []byte) uint64 {
+	const ones = 0x0101010101010101
+	var m uint64
+	if i+8 <= len(s) {
+		x := load64(s, i)
+		for _, a := range set {
+			m |= zeroByte8(x ^ uint64(a)*ones)
+		}
+		return m
+	}
+	for k := i; k < len(s); k++ {
+		if slices.Contains(set, s[k]) {
+			m |= 0x80 << (8 * (k - i))
+		}
+	}
+	return m
+}
+
 // hasCreditsOrDepense reports whether s contains "credits" or "depense": it
 // compares them only where a 'c' or a 'd' is, found eight bytes at a time. Short
 // lines with a 'c' or a 'd' every few bytes cost strings.Contains more.
@@ -387,4 +457,11 @@ func hasCreditsOrDepense(s string) bool {
 		}
 	}
 	return false
+}
+
+// sortedWords returns the words of s, sorted: a fixed order of trial.
+func sortedWords(s *lex.Set) []string {
+	w := s.Words()
+	slices.Sort(w)
+	return w
 }

@@ -801,6 +801,21 @@ func TestVocabFilters(t *testing.T) {
 			}
 		}
 	}
+	for _, w := range actHeads {
+		if !slices.Contains(actHeadBytes, w[0]) || !actHead("x "+w) {
+			t.Errorf("act head %q not admitted", w)
+		}
+	}
+	for _, w := range lex.OperativeWords.Words() {
+		if !isOperativeLine(w) {
+			t.Errorf("operative word %q not admitted", w)
+		}
+	}
+	for _, w := range lex.BoilerplateHeads.Words() {
+		if !isBoilerplateHeading(w) {
+			t.Errorf("boilerplate head %q not admitted", w)
+		}
+	}
 	if contextClass("ex") != exampleWord || contextClass("savoir") != savoirWord || contextClass("logement") != plainWord {
 		t.Error("contextClass: ex, savoir, logement")
 	}
