@@ -35,116 +35,141 @@ func Parse(data []byte) (*Themes, error) {
 		words:  new([memoSlots]memoSlot),
 		set:    defaultSettings,
 	}
-	themeIndex := map[string]int{}
-	type key struct {
-		theme int
-		mode  matchMode
-		words string
-	}
-	seen := map[key]int{} // → entry index
-	var errs []error
-	bad := func(line int, format string, args ...any) {
-		errs = append(errs, &SyntaxError{Line: line, Msg: fmt.Sprintf(format, args...)})
-	}
-	settingSeen := map[string]int{}
+	ps := &parser{th: th, themeIndex: map[string]int{}, seen: map[entryKey]int{}, settingSeen: map[string]int{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		n++
 		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
-		if line == "" || line[0] == '#' {
-			continue
+		switch {
+		case line == "" || line[0] == '#':
+		case line[0] == '@':
+			ps.setting(n, line)
+		default:
+			ps.entry(n, line)
 		}
-		if line[0] == '@' {
-			name, val, _ := strings.Cut(line[1:], "\t")
-			if i := strings.IndexAny(line[1:], " \t"); i >= 0 {
-				name, val = line[1:1+i], line[1+i:]
-			}
-			val = strings.TrimSpace(val)
-			p := th.set.field(name)
-			if p == nil {
-				bad(n, "unknown setting @%s", name)
-				continue
-			}
-			if prev, ok := settingSeen[name]; ok {
-				bad(n, "setting @%s already given on line %d", name, prev)
-				continue
-			}
-			settingSeen[name] = n
-			v, err := strconv.ParseFloat(val, 64)
-			if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-				bad(n, "setting @%s: %q is not a non-negative number", name, val)
-				continue
-			}
-			*p = v
-			continue
-		}
-		theme, rest, ok := cutField(line)
-		if !ok {
-			bad(n, "want THEME WEIGHT TERM, got %q", line)
-			continue
-		}
-		wstr, term, ok := cutField(rest)
-		if !ok || term == "" {
-			bad(n, "want THEME WEIGHT TERM, got %q", line)
-			continue
-		}
-		if !validThemeID(theme) {
-			bad(n, "bad theme id %q (lower-case letters, digits and hyphens, or - for a stop phrase)", theme)
-			continue
-		}
-		weight, err := strconv.ParseFloat(wstr, 64)
-		if err != nil || weight < 0 || weight > 100 || math.IsNaN(weight) {
-			bad(n, "bad weight %q (a number from 0 to 100)", wstr)
-			continue
-		}
-		mode := modeStem
-		if i := strings.LastIndexByte(term, '['); i >= 0 && strings.HasSuffix(term, "]") {
-			for _, f := range strings.FieldsFunc(term[i+1:len(term)-1], func(r rune) bool { return r == ',' || r == ' ' }) {
-				switch f {
-				case "case":
-					mode = modeCase
-				case "exact":
-					if mode != modeCase {
-						mode = modeExact
-					}
-				default:
-					bad(n, "unknown flag %q (want case or exact)", f)
-				}
-			}
-			term = strings.TrimSpace(term[:i])
-		} else if strings.ContainsAny(term, "[]") {
-			bad(n, "flags must be a [group] at the end of the line")
-			continue
-		}
-		words, gaps := termWords(term, mode)
-		if len(words) == 0 {
-			bad(n, "term %q has no word to match (only small words like de, la, et)", term)
-			continue
-		}
-		ti := -1
-		if theme != "-" {
-			var ok bool
-			if ti, ok = themeIndex[theme]; !ok {
-				ti = len(th.ids)
-				themeIndex[theme] = ti
-				th.ids = append(th.ids, theme)
-			}
-		}
-		k := key{ti, mode, strings.Join(words, " ")}
-		if i, ok := seen[k]; ok {
-			// Two spellings with the same stems ("éducation", "éducatif"): keep one,
-			// with the larger weight.
-			th.entries[i].weight = max(th.entries[i].weight, weight)
-			continue
-		}
-		seen[k] = len(th.entries)
-		th.entries = append(th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, gaps: gaps, mode: mode})
 	}
-	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+	if len(ps.errs) > 0 {
+		return nil, joinErrors(ps.errs)
 	}
 	if len(th.ids) == 0 {
 		return nil, &SyntaxError{Line: 1, Msg: "no theme term"}
 	}
+	th.index()
+	return th, nil
+}
+
+// parser is the state of Parse.
+type parser struct {
+	th          *Themes
+	themeIndex  map[string]int   // theme id → index in th.ids
+	seen        map[entryKey]int // → entry index
+	settingSeen map[string]int   // setting → line
+	errs        []error
+}
+
+// entryKey identifies an entry: two spellings with the same stems are one.
+type entryKey struct {
+	theme int
+	mode  matchMode
+	words string
+}
+
+func (ps *parser) bad(line int, format string, args ...any) {
+	ps.errs = append(ps.errs, &SyntaxError{Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// setting reads the setting line n ("@threshold 3").
+func (ps *parser) setting(n int, line string) {
+	name, val, _ := strings.Cut(line[1:], "\t")
+	if i := strings.IndexAny(line[1:], " \t"); i >= 0 {
+		name, val = line[1:1+i], line[1+i:]
+	}
+	val = strings.TrimSpace(val)
+	f := ps.th.set.field(name)
+	if f == nil {
+		ps.bad(n, "unknown setting @%s", name)
+		return
+	}
+	if prev, ok := ps.settingSeen[name]; ok {
+		ps.bad(n, "setting @%s already given on line %d", name, prev)
+		return
+	}
+	ps.settingSeen[name] = n
+	v, err := strconv.ParseFloat(val, 64)
+	if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		ps.bad(n, "setting @%s: %q is not a non-negative number", name, val)
+		return
+	}
+	*f = v
+}
+
+// entry reads the lexicon line n: THEME WEIGHT TERM [FLAGS].
+func (ps *parser) entry(n int, line string) {
+	theme, rest, ok := cutField(line)
+	if !ok {
+		ps.bad(n, "want THEME WEIGHT TERM, got %q", line)
+		return
+	}
+	wstr, term, ok := cutField(rest)
+	if !ok || term == "" {
+		ps.bad(n, "want THEME WEIGHT TERM, got %q", line)
+		return
+	}
+	if !validThemeID(theme) {
+		ps.bad(n, "bad theme id %q (lower-case letters, digits and hyphens, or - for a stop phrase)", theme)
+		return
+	}
+	weight, err := strconv.ParseFloat(wstr, 64)
+	if err != nil || weight < 0 || weight > 100 || math.IsNaN(weight) {
+		ps.bad(n, "bad weight %q (a number from 0 to 100)", wstr)
+		return
+	}
+	mode := modeStem
+	if i := strings.LastIndexByte(term, '['); i >= 0 && strings.HasSuffix(term, "]") {
+		for _, f := range strings.FieldsFunc(term[i+1:len(term)-1], func(r rune) bool { return r == ',' || r == ' ' }) {
+			switch f {
+			case "case":
+				mode = modeCase
+			case "exact":
+				if mode != modeCase {
+					mode = modeExact
+				}
+			default:
+				ps.bad(n, "unknown flag %q (want case or exact)", f)
+			}
+		}
+		term = strings.TrimSpace(term[:i])
+	} else if strings.ContainsAny(term, "[]") {
+		ps.bad(n, "flags must be a [group] at the end of the line")
+		return
+	}
+	words, gaps := termWords(term, mode)
+	if len(words) == 0 {
+		ps.bad(n, "term %q has no word to match (only small words like de, la, et)", term)
+		return
+	}
+	ti := -1
+	if theme != "-" {
+		var ok bool
+		if ti, ok = ps.themeIndex[theme]; !ok {
+			ti = len(ps.th.ids)
+			ps.themeIndex[theme] = ti
+			ps.th.ids = append(ps.th.ids, theme)
+		}
+	}
+	k := entryKey{ti, mode, strings.Join(words, " ")}
+	if i, ok := ps.seen[k]; ok {
+		// Two spellings with the same stems ("éducation", "éducatif"): keep one,
+		// with the larger weight.
+		ps.th.entries[i].weight = max(ps.th.entries[i].weight, weight)
+		return
+	}
+	ps.seen[k] = len(ps.th.entries)
+	ps.th.entries = append(ps.th.entries, themeEntry{theme: ti, weight: weight, term: term, words: words, gaps: gaps, mode: mode})
+}
+
+// index fills the lookup tables of th from its entries: stem ids, the entries
+// each stem or word starts (longest first), the stems' cores (see mayStemTo).
+func (th *Themes) index() {
 	for i := range th.entries {
 		e := &th.entries[i]
 		first := e.words[0]
@@ -187,7 +212,6 @@ func Parse(data []byte) (*Themes, error) {
 		th.wordIdx[w] = int32(len(th.wordLists))
 		th.wordLists = append(th.wordLists, list)
 	}
-	return th, nil
 }
 
 // cutField splits off the first tab- or space-separated field of s.
