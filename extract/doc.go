@@ -8,11 +8,7 @@
 // Matching: NewText pairs the normalised text with an accent-folded, lower-case form
 // and maps spans of the folded form back to the original.
 //
-// Themes: a Themes lexicon (themes.tsv, embedded and parsed once by DefaultThemes, or
-// a user's file through ParseThemes) scores stemmed terms by their context — title,
-// headings, list items and axes, funded projects, examples and boilerplate — and
-// assigns the themes of the annotation guidelines with the terms and spans that made
-// each one.
+// Themes: package themes (see its doc).
 //
 // Extracting: an Extractor, built once with New and safe for concurrent use, fills a
 // corpus.Document's facts from its text. Problems are collected, go/scanner-style, as

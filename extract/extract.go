@@ -12,6 +12,7 @@ import (
 	"terril/extract/parties"
 	"terril/extract/references"
 	"terril/extract/text"
+	"terril/extract/themes"
 )
 
 // Options configures an Extractor.
@@ -41,7 +42,7 @@ type Extractor struct {
 // of them is kept in a result.
 type scratch struct {
 	off    []int32
-	themes themeBufs
+	themes themes.Scratch
 	people parties.Buf
 	lex    []token
 }
@@ -92,7 +93,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	guard(&problems, "references", func() { doc.References = references.Find(&tk.Tokens) })
 	guard(&problems, "genre", func() { doc.Genre = genre.Find(&tk.Tokens, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.classify(t, doc.Title, &sc.themes)
+		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(&tk.Tokens, doc.Title, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {

@@ -1,8 +1,9 @@
-package extract
+package themes
 
 import (
 	"slices"
 	"strings"
+	"terril/extract/text"
 	"testing"
 )
 
@@ -11,7 +12,7 @@ import (
 // between them: "et" or punctuation between two words the term has side by side
 // makes two things ("enjeux économiques et sociaux" is not "économie sociale").
 func TestThemesPhraseGap(t *testing.T) {
-	th, err := ParseThemes([]byte("@threshold 3\n" +
+	th, err := Parse([]byte("@threshold 3\n" +
 		"ess\t3\téconomie sociale\n" +
 		"ess\t3\tentreprises de l'économie sociale et solidaire\n" +
 		"politique-de-la-ville\t3\tpolitique de la ville\n" +
@@ -39,7 +40,7 @@ func TestThemesPhraseGap(t *testing.T) {
 		{"Un pôle d’échanges multimodal ouvrira devant la gare.", "mobilites", true},
 	}
 	for _, tt := range tests {
-		ids, ev := th.Classify(NewText(Normalize(tt.text)), "")
+		ids, ev := th.Classify(text.New(text.Normalize(tt.text)), "")
 		if got := slices.Contains(ids, tt.theme); got != tt.want {
 			t.Errorf("%q: %s in %v = %v (evidence %+v), want %v", tt.text, tt.theme, ids, got, ev, tt.want)
 		}
@@ -155,7 +156,7 @@ func TestThemesEnumeration(t *testing.T) {
 			nil, []string{"politique-de-la-ville"}},
 	}
 	// Without the rule, each positive text misses one of its themes at least.
-	off, err := ParseThemes([]byte(strings.NewReplacer("@enum\t2", "@enum\t1", "@topics\t3", "@topics\t1").Replace(string(themesTSV))))
+	off, err := Parse([]byte(strings.NewReplacer("@enum\t2", "@enum\t1", "@topics\t3", "@topics\t1").Replace(string(themesTSV))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ func TestThemesEnumeration(t *testing.T) {
 					t.Errorf("%s not in %v (scores %v)", w, ids, scores)
 				}
 			}
-			if offIDs, _ := off.Classify(NewText(Normalize(tt.text)), ""); len(tt.want) > 0 && len(offIDs) >= len(ids) {
+			if offIDs, _ := off.Classify(text.New(text.Normalize(tt.text)), ""); len(tt.want) > 0 && len(offIDs) >= len(ids) {
 				t.Errorf("without @enum and @topics: %v, want fewer themes than %v", offIDs, ids)
 			}
 			for _, w := range tt.not {
@@ -229,7 +230,7 @@ func TestListItemMarkers(t *testing.T) {
 		{"> citation d'un courriel", false, 0},
 	}
 	for _, tt := range tests {
-		got, at := listItem(Fold(tt.line))
+		got, at := listItem(text.Fold(tt.line))
 		if got != tt.want || got && at != tt.content {
 			t.Errorf("listItem(%q) = %v, %d; want %v, %d", tt.line, got, at, tt.want, tt.content)
 		}

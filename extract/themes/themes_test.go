@@ -1,4 +1,4 @@
-package extract
+package themes
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"terril/extract/lex"
+	"terril/extract/text"
 	"testing"
 	"unicode/utf8"
 )
@@ -22,7 +24,7 @@ var guidelineThemes = []string{
 }
 
 func TestDefaultThemes(t *testing.T) {
-	th, err := ParseThemes(themesTSV)
+	th, err := Parse(themesTSV)
 	if err != nil {
 		t.Fatalf("embedded themes.tsv: %v", err)
 	}
@@ -33,15 +35,15 @@ func TestDefaultThemes(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("theme ids = %v\nwant the guidelines' %v", got, want)
 	}
-	if DefaultThemes() != DefaultThemes() {
-		t.Error("DefaultThemes parses the embedded file more than once")
+	if Default() != Default() {
+		t.Error("Default parses the embedded file more than once")
 	}
 }
 
 // classifyText normalises s and classifies it with the default lexicon.
-func classifyText(s, title string) (*Text, []string, map[string]float64) {
-	tx := NewText(Normalize(s))
-	ids, ev := DefaultThemes().Classify(tx, title)
+func classifyText(s, title string) (*text.Text, []string, map[string]float64) {
+	tx := text.New(text.Normalize(s))
+	ids, ev := Default().Classify(tx, title)
 	scores := map[string]float64{}
 	for _, e := range ev {
 		scores[e.Theme] = e.Score
@@ -170,9 +172,9 @@ func TestThemesContext(t *testing.T) {
 }
 
 func TestThemeEvidence(t *testing.T) {
-	s := Normalize("Le programme « Action Cœur de Ville » et la réhabilitation de 120 LOGEMENTS sociaux par le bailleur social, pour 4 M€.\nLa Troisième Révolution Industrielle (TRI) – Rev3 avance.")
-	tx := NewText(s)
-	ids, ev := DefaultThemes().Classify(tx, "")
+	s := text.Normalize("Le programme « Action Cœur de Ville » et la réhabilitation de 120 LOGEMENTS sociaux par le bailleur social, pour 4 M€.\nLa Troisième Révolution Industrielle (TRI) – Rev3 avance.")
+	tx := text.New(s)
+	ids, ev := Default().Classify(tx, "")
 	want := map[string][]string{
 		"centres-villes":        {"Action Cœur de Ville"},
 		"logement":              {"réhabilitation", "LOGEMENTS sociaux", "bailleur social"},
@@ -206,7 +208,7 @@ func TestThemeEvidence(t *testing.T) {
 }
 
 func TestThemeEvidenceTitleOnly(t *testing.T) {
-	_, ev := DefaultThemes().Classify(NewText("Le maire a présenté les chiffres."), "Bilan du tourisme")
+	_, ev := Default().Classify(text.New("Le maire a présenté les chiffres."), "Bilan du tourisme")
 	if len(ev) != 1 || ev[0].Theme != "tourisme" || len(ev[0].Terms) != 1 {
 		t.Fatalf("evidence = %+v, want tourisme from the title", ev)
 	}
@@ -257,25 +259,25 @@ func TestParseThemesErrors(t *testing.T) {
 		{"logement 2\nsante x soins\n", []string{"line 1", "line 2"}},
 	}
 	for _, tt := range tests {
-		_, err := ParseThemes([]byte(tt.in))
+		_, err := Parse([]byte(tt.in))
 		if err == nil {
-			t.Errorf("ParseThemes(%q): no error", tt.in)
+			t.Errorf("Parse(%q): no error", tt.in)
 			continue
 		}
 		for _, w := range tt.want {
 			if !strings.Contains(err.Error(), w) {
-				t.Errorf("ParseThemes(%q) = %v, want it to mention %q", tt.in, err, w)
+				t.Errorf("Parse(%q) = %v, want it to mention %q", tt.in, err, w)
 			}
 		}
-		var se *ThemeSyntaxError
+		var se *SyntaxError
 		if !errors.As(err, &se) {
-			t.Errorf("ParseThemes(%q) error %T is not a *ThemeSyntaxError", tt.in, err)
+			t.Errorf("Parse(%q) error %T is not a *SyntaxError", tt.in, err)
 		}
 	}
 }
 
 func TestParseThemesUserFile(t *testing.T) {
-	th, err := ParseThemes([]byte("# a researcher's own lexicon\r\n@threshold 2\r\neau\t2\tassainissement\r\neau 2 eau potable [exact]\r\neau 2 SDAGE [case]\r\n-  0 eau de vie\r\n"))
+	th, err := Parse([]byte("# a researcher's own lexicon\r\n@threshold 2\r\neau\t2\tassainissement\r\neau 2 eau potable [exact]\r\neau 2 SDAGE [case]\r\n-  0 eau de vie\r\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,27 +294,17 @@ func TestParseThemesUserFile(t *testing.T) {
 		{"Le SDAGE est révisé.", true},
 		{"Le sdage est révisé.", false},
 	} {
-		ids, _ := th.Classify(NewText(Normalize(tt.text)), "")
+		ids, _ := th.Classify(text.New(text.Normalize(tt.text)), "")
 		if got := slices.Contains(ids, "eau"); got != tt.want {
 			t.Errorf("%q: eau = %v, want %v", tt.text, got, tt.want)
 		}
-	}
-	x, err := New(Options{Themes: []byte("eau 3 assainissement\n")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if x.themes == DefaultThemes() || !slices.Equal(x.themes.IDs(), []string{"eau"}) {
-		t.Error("New did not use Options.Themes")
-	}
-	if _, err := New(Options{Themes: []byte("eau trois assainissement\n")}); err == nil || !strings.Contains(err.Error(), "themes: line 1") {
-		t.Errorf("New with a bad lexicon: %v", err)
 	}
 }
 
 // TestThemesPrefixFilter checks the shortcut that skips stemming: every French word
 // whose stem is in the lexicon must get through it.
 func TestThemesPrefixFilter(t *testing.T) {
-	th := DefaultThemes()
+	th := Default()
 	stems := map[string]bool{}
 	for _, e := range th.entries {
 		if e.mode == modeStem {
@@ -321,7 +313,7 @@ func TestThemesPrefixFilter(t *testing.T) {
 			}
 		}
 	}
-	ws := frenchWords()
+	ws := lex.French()
 	n := 0
 	for i := range ws.Len() {
 		w := singular(ws.Word(i))
@@ -375,11 +367,11 @@ func FuzzParseThemes(f *testing.F) {
 	f.Add("logement 2 habitat [case, exact]\n@threshold 1\n- 0 feuille de route\n")
 	f.Add("a 1 R&D\n")
 	f.Fuzz(func(t *testing.T, data string) {
-		th, err := ParseThemes([]byte(data))
+		th, err := Parse([]byte(data))
 		if err != nil {
 			return
 		}
-		tx := NewText(Normalize("Priorité 1 : le logement social (habitat, R&D…) « Action » pour 3 M€.\n\nÀ propos de nous"))
+		tx := text.New(text.Normalize("Priorité 1 : le logement social (habitat, R&D…) « Action » pour 3 M€.\n\nÀ propos de nous"))
 		ids, ev := th.Classify(tx, "Titre")
 		if len(ids) != len(ev) {
 			t.Fatalf("%d ids, %d evidence", len(ids), len(ev))
@@ -392,13 +384,13 @@ func FuzzClassify(f *testing.F) {
 	f.Add("- le tourisme ;\n\n**L'innovation sociale**\n\nÀ propos de\n\"Soutien\" (", "")
 	f.Add("(((« « « \" \" … ... œ Œ ﬁ", "œ")
 	f.Add("1>la santé, la formation et, ou encore ; le numérique : adjointe chargée de, de l'emploi, M. X (a, b) – et", "")
-	f.Fuzz(func(t *testing.T, text, title string) {
-		if !utf8.ValidString(text) || !utf8.ValidString(title) {
+	f.Fuzz(func(t *testing.T, in, title string) {
+		if !utf8.ValidString(in) || !utf8.ValidString(title) {
 			return
 		}
-		s := Normalize(text)
-		tx := NewText(s)
-		ids, ev := DefaultThemes().Classify(tx, title)
+		s := text.Normalize(in)
+		tx := text.New(s)
+		ids, ev := Default().Classify(tx, title)
 		if len(ids) != len(ev) {
 			t.Fatalf("%d ids, %d evidence", len(ids), len(ev))
 		}
@@ -420,7 +412,7 @@ func FuzzClassify(f *testing.F) {
 
 // benchText is the seeds, or a built text when ../shared is absent.
 func benchText(b *testing.B) string {
-	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	files, _ := filepath.Glob("../../../shared/seeds/*.txt")
 	var sb strings.Builder
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -434,13 +426,13 @@ func benchText(b *testing.B) string {
 			fmt.Fprintf(&sb, "Priorité %d : la rénovation des logements sociaux et le tourisme (culture, sport…) pour %d M€.\n\n", i, i)
 		}
 	}
-	return Normalize(sb.String())
+	return text.Normalize(sb.String())
 }
 
 func BenchmarkClassify(b *testing.B) {
 	s := benchText(b)
-	th := DefaultThemes()
-	tx := NewText(s)
+	th := Default()
+	tx := text.New(s)
 	b.SetBytes(int64(len(s)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -448,10 +440,24 @@ func BenchmarkClassify(b *testing.B) {
 	}
 }
 
+// BenchmarkClassifyTokens is BenchmarkClassify on tokens lexed beforehand, as
+// Extract passes them, with a Scratch.
+func BenchmarkClassifyTokens(b *testing.B) {
+	s := benchText(b)
+	th := Default()
+	tk := text.Lex(text.New(s))
+	var buf Scratch
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		th.ClassifyTokens(&tk, "", &buf)
+	}
+}
+
 func BenchmarkClassifyLong(b *testing.B) {
 	s := strings.Repeat(benchText(b), 20)
-	th := DefaultThemes()
-	tx := NewText(s)
+	th := Default()
+	tx := text.New(s)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		th.Classify(tx, "")
@@ -459,8 +465,8 @@ func BenchmarkClassifyLong(b *testing.B) {
 }
 
 func ExampleThemes_Classify() {
-	s := Normalize("Priorité 1 : la rénovation des logements sociaux (4 M€).\n\nLe maire a aussi évoqué le tourisme.")
-	ids, ev := DefaultThemes().Classify(NewText(s), "")
+	s := text.Normalize("Priorité 1 : la rénovation des logements sociaux (4 M€).\n\nLe maire a aussi évoqué le tourisme.")
+	ids, ev := Default().Classify(text.New(s), "")
 	fmt.Println(ids)
 	for _, tm := range ev[0].Terms {
 		fmt.Printf("%s: %q at %d\n", tm.Term, s[tm.Start:tm.End], tm.Start)
@@ -470,8 +476,8 @@ func ExampleThemes_Classify() {
 	// rénovation des logements: "rénovation des logements" at 17
 }
 
-func ExampleParseThemes() {
-	th, err := ParseThemes([]byte(`# water policy
+func ExampleParse() {
+	th, err := Parse([]byte(`# water policy
 @threshold 2
 eau  2  assainissement
 eau  2  eau potable
@@ -481,250 +487,105 @@ eau  2  SDAGE  [case]
 		fmt.Println(err)
 		return
 	}
-	ids, _ := th.Classify(NewText("Le SDAGE fixe les objectifs."), "")
+	ids, _ := th.Classify(text.New("Le SDAGE fixe les objectifs."), "")
 	fmt.Println(ids)
-	_, err = ParseThemes([]byte("eau deux assainissement\n"))
+	_, err = Parse([]byte("eau deux assainissement\n"))
 	fmt.Println(err)
 	// Output:
 	// [eau]
 	// line 1: bad weight "deux" (a number from 0 to 100)
 }
 
-// plainContactPhone is isContactLine's telephone test as a plain walk of the
-// bytes, for FuzzContactLine.
-func plainContactPhone(line string) bool {
-	groups := 0
-	for i := 0; i+1 < len(line); {
-		if !themeDigit(line[i]) {
-			groups = 0
-			i++
-			continue
-		}
-		if themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
-			groups++
-			if groups == 5 {
-				return true
-			}
-			i += 2
-			for i < len(line) && (line[i] == ' ' || line[i] == '.') {
-				i++
-			}
-			continue
-		}
-		groups = 0
-		i++
-	}
-	return false
-}
-
-// FuzzContactLine checks isContactLine, which skips eight bytes at a time, against
-// the plain walk.
-func FuzzContactLine(f *testing.F) {
-	for _, s := range []string{"direction de l'amenagement – 03 22 97 37 37", "tel. 01.23.45.67.89",
-		"0123456789", "le 12 mars 2024, 45 12 34 56 78 9", "abcdefgh12 34 56 78 90", "", "1", "12 34 56 78 9x 10"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if strings.Contains(s, "@") {
-			return
-		}
-		if got, want := isContactLine(s), plainContactPhone(s); got != want {
-			t.Fatalf("isContactLine(%q) = %v, want %v", s, got, want)
-		}
-	})
-}
-
-// TestHasDigit8 tries every byte at every place among every other non-digit byte.
-func TestHasDigit8(t *testing.T) {
-	for fill := range 256 {
-		if themeDigit(byte(fill)) {
-			continue
-		}
-		base := uint64(fill) * 0x0101010101010101
-		for c := range 256 {
-			for p := range 8 {
-				x := base&^(0xff<<(8*p)) | uint64(c)<<(8*p)
-				if got, want := hasDigit8(x), themeDigit(byte(c)); got != want {
-					t.Fatalf("hasDigit8(%#016x) = %v", x, got)
-				}
-			}
-		}
-	}
-}
-
-// TestAlnum8 tries every byte at every place among every other byte kind.
-func TestAlnum8(t *testing.T) {
-	for _, fill := range []byte{'a', ' ', 0xc3, '0', 'Z'} {
-		base := uint64(fill) * 0x0101010101010101
-		for c := range 256 {
-			for p := range 8 {
-				x := base&^(0xff<<(8*p)) | uint64(c)<<(8*p)
-				got := alnum8(x)>>(8*p+7)&1 == 1
-				if want := isASCIIAlnum(byte(c)); got != want {
-					t.Fatalf("alnum8(%#016x) byte %d = %v", x, p, got)
-				}
-			}
-		}
-	}
-}
-
-// TestAsciiWordKey checks the scanner's fast word reading against scanWordEnd,
-// isStopWord and the packing of wordInfo.
-func TestAsciiWordKey(t *testing.T) {
+// TestWordCutting checks the classifier's words, cut from the shared tokens, against
+// the word cutting it had before (forEachWord), and the memo's key and the stop test
+// of scanLine against the plain packing and isStopWord.
+func TestWordCutting(t *testing.T) {
 	words := []string{"le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "a", "au", "aux", "en",
 		"lez", "e", "ax", "logement", "logements", "developpement", "r&d", "anticonstitutionnellement",
-		"x1", "2024", "cafe\u0301", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvw", "abcdefgh"}
+		"x1", "2024", "cafe\u0301", "abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvw", "abcdefgh",
+		"covid19", "19e", "a\u0663b", "\u0663\u0664", "R&D", "r&&d", "r&", "&d", "αβγ", "l'été", "mi-mars",
+		"1.2", "ex-\u00e9cole"}
 	for _, w := range words {
-		for _, after := range []string{" et la suite", ".", "\n", "", "-x", "& co", "–", "œ"} {
+		for _, after := range []string{" et la suite", ".", "\n", "", "-x", "& co", "–", "œ", "&x", "\u00a0y", "\ty"} {
 			s := w + after
-			if !asciiAlnum[s[0]] {
-				continue
+			var got, want [][2]int
+			forWords(s, func(i, j int) { got = append(got, [2]int{i, j}) })
+			forEachWord(s, func(i, j int) { want = append(want, [2]int{i, j}) })
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: words %v, want %v", s, got, want)
 			}
-			j, k0, k1, k2, ok := asciiWordKey(s, 0)
-			end := scanWordEnd(s, 1)
-			if !ok {
-				if got := scanWordEnd(s, j); got != end || j > end {
-					t.Errorf("%q: stopped at %d, scanWordEnd from there %d, want %d", s, j, got, end)
+			for _, sp := range got {
+				i, j := sp[0], sp[1]
+				if j-i > memoKey {
+					continue
 				}
-				continue
-			}
-			if j != end {
-				t.Errorf("%q: end %d, want %d", s, j, end)
-			}
-			var k [3]uint64
-			for i := range j {
-				k[i>>3] |= uint64(s[i]) << (8 * (i & 7))
-			}
-			if k != [3]uint64{k0, k1, k2} {
-				t.Errorf("%q: key %x %x %x, want %x", s, k0, k1, k2, k)
-			}
-			if stop := j <= 3 && isStopKey(k0); stop != isStopWord(s[:j]) {
-				t.Errorf("%q: isStopKey %v", s, stop)
+				var k [3]uint64
+				for b := i; b < j; b++ {
+					k[(b-i)>>3] |= uint64(s[b]) << (8 * ((b - i) & 7))
+				}
+				if k0, k1, k2 := wordKey(s, i, j); k != [3]uint64{k0, k1, k2} {
+					t.Errorf("%q: key %x %x %x, want %x", s[i:j], k0, k1, k2, k)
+				}
+				if stop := stops.has(j-i, k[0], s[i:j]); stop != isStopWord(s[i:j]) {
+					t.Errorf("%q: isStopKey %v", s[i:j], stop)
+				}
 			}
 		}
 	}
 }
 
-// The line tests as they were written before their fast paths, for FuzzLineTests.
-
-func plainActObjectLine(line string) bool {
-	if len(line) > 400 {
-		return false
-	}
-	for _, p := range []string{"objet :", "objet:", "objet -", "objet –"} {
-		if strings.HasPrefix(line, p) {
-			return true
-		}
-	}
-	if strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'") {
-		return false
-	}
-	head := line[:min(len(line), 40)]
-	act := false
-	for _, k := range []string{"arrete", "deliberation", "decision"} {
-		if i := strings.Index(head, k); i >= 0 && (i == 0 || head[i-1] == ' ') {
-			act = true
-			break
-		}
-	}
-	if !act {
-		return false
-	}
-	for _, p := range []string{" portant ", " relatif ", " relative ", " relatifs ", " relatives "} {
-		if strings.Contains(line, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func plainActBoilerplateLine(line string) bool {
-	if len(line) > 300 {
-		return false
-	}
-	if !strings.Contains(line, "credits") && !strings.Contains(line, "depense") {
-		return false
-	}
-	verb := false
-	for _, w := range []string{"impute", "imputee", "imputation", "inscrit", "prelev"} {
-		if strings.Contains(line, w) {
-			verb = true
-			break
-		}
-	}
-	return verb && (strings.Contains(line, "budget") || strings.Contains(line, "chapitre"))
-}
-
-func plainOperativeLine(line string) bool {
-	line = strings.TrimRight(line, " :.*")
-	switch line {
-	case "arrete", "arretent", "arretons", "decide", "decident", "delibere", "deliberent":
-		return true
-	}
-	return len(line) <= 40 && (strings.HasPrefix(line, "decide,") || strings.HasPrefix(line, "arrete,") ||
-		strings.HasPrefix(line, "delibere,") || strings.HasPrefix(line, "decide a l'unanimite"))
-}
-
-func plainHeadingLine(line string) bool {
-	if len(line) > 150 {
-		return false
-	}
-	last := strings.TrimRight(line, "*_ ")
-	if last == "" {
-		return false
-	}
-	switch last[len(last)-1] {
-	case '.', ',', ';', ':':
-		if !strings.HasSuffix(last, "...") {
-			return false
-		}
-	}
-	if i := strings.LastIndexAny(line, " '"); i >= 0 && isStopWord(line[i+1:]) {
-		return false
-	}
-	words := 0
-	forEachWord(line, func(i, j int) { words++ })
-	return words > 0 && words <= 16
-}
-
-func plainBoilerplateHeading(line string) bool {
-	line = strings.TrimLeft(line, "*_#- ")
-	for _, p := range []string{"a propos d", "contact presse", "contacts presse", "contact :", "contacts :",
-		"service presse", "relations presse", "presse :", "contact medias", "contacts medias"} {
-		if strings.HasPrefix(line, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// FuzzLineTests checks the line tests against their plain versions.
-func FuzzLineTests(f *testing.F) {
-	for _, s := range []string{"objet : la voirie", "objet – x", "arrete n° 12 portant sur", "xarrete arrete relatif a",
-		"la deliberation relative aux", "decision du maire relatifs", "vu l'arrete portant", "les credits sont imputes au budget",
-		"depense inscrite au chapitre 65", "arrete :", "decide, a l'unanimite", "delibere.**", "a propos de nous",
-		"**contact presse**", "- presse : 01", "titre de la section", "signee avec la", "r&d & co – été 2024 …",
-		"un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept",
-		"et apres...", "dd ad da aa ddd arrete", "creditsdepense"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, line string) {
-		if !utf8.ValidString(line) {
+// FuzzWordCutting checks forWords against forEachWord on any text.
+func FuzzWordCutting(f *testing.F) {
+	f.Add("r&d & co – été 2024 … covid19, l'an 2e")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
 			return
 		}
-		for _, c := range []struct {
-			name      string
-			got, want func(string) bool
-		}{
-			{"isActObjectLine", isActObjectLine, plainActObjectLine},
-			{"isActBoilerplateLine", isActBoilerplateLine, plainActBoilerplateLine},
-			{"isOperativeLine", isOperativeLine, plainOperativeLine},
-			{"isHeadingLine", isHeadingLine, plainHeadingLine},
-			{"isBoilerplateHeading", isBoilerplateHeading, plainBoilerplateHeading},
-		} {
-			if got, want := c.got(line), c.want(line); got != want {
-				t.Fatalf("%s(%q) = %v, want %v", c.name, line, got, want)
-			}
+		var got, want [][2]int
+		forWords(s, func(i, j int) { got = append(got, [2]int{i, j}) })
+		forEachWord(s, func(i, j int) { want = append(want, [2]int{i, j}) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: words %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestVocabFilters checks that the fast paths derived from the lex lists admit
+// every word of their lists: the stop table, the context classes' guard and the
+// first bytes of the line tests.
+func TestVocabFilters(t *testing.T) {
+	for _, w := range lex.StopWords.Words() {
+		k0, _, _ := wordKey(w, 0, len(w))
+		if !stops.has(len(w), k0, w) {
+			t.Errorf("stop word %q not in the stop table", w)
+		}
+	}
+	if tb := newStopTable([]string{"le", "la", "alongstopword", "x"}); !tb.has(13, 0, "alongstopword") || tb.has(2, 'l'|'u'<<8, "lu") {
+		t.Error("newStopTable with a long word")
+	}
+	for _, l := range contextLists {
+		for _, w := range l.set.Words() {
+			if c := contextClass(w); c == plainWord {
+				t.Errorf("%q has no context class", w)
+			}
+		}
+	}
+	for _, w := range actHeads {
+		if !slices.Contains(actHeadBytes, w[0]) || !actHead("x "+w) {
+			t.Errorf("act head %q not admitted", w)
+		}
+	}
+	for _, w := range lex.OperativeWords.Words() {
+		if !isOperativeLine(w) {
+			t.Errorf("operative word %q not admitted", w)
+		}
+	}
+	for _, w := range lex.BoilerplateHeads.Words() {
+		if !isBoilerplateHeading(w) {
+			t.Errorf("boilerplate head %q not admitted", w)
+		}
+	}
+	if contextClass("ex") != exampleWord || contextClass("savoir") != savoirWord || contextClass("logement") != plainWord {
+		t.Error("contextClass: ex, savoir, logement")
+	}
 }

@@ -1,4 +1,4 @@
-package extract
+package themes_test
 
 import (
 	"bufio"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"terril/corpus"
 	"terril/extract/read"
+	"terril/extract/text"
+	"terril/extract/themes"
 	"testing"
 )
 
@@ -44,7 +46,7 @@ func goldThemes(tb testing.TB, path string) map[string][]string {
 // themeF1 classifies the text files of dir that have gold themes and returns the
 // micro-averaged precision, recall and F1, logging each document's misses.
 func themeF1(t *testing.T, dir string, gold map[string][]string) (p, r, f1 float64) {
-	th := DefaultThemes()
+	th := themes.Default()
 	var tp, fp, fn int
 	ids := make([]string, 0, len(gold))
 	for id := range gold {
@@ -68,7 +70,7 @@ func themeF1(t *testing.T, dir string, gold map[string][]string) (p, r, f1 float
 			continue
 		}
 		s := res.Text
-		got, ev := th.Classify(NewText(s), res.Title)
+		got, ev := th.Classify(text.New(s), res.Title)
 		var missing, extra []string
 		for _, g := range gold[id] {
 			if slices.Contains(got, g) {
@@ -111,8 +113,8 @@ func evidenceString(s string, ev corpus.ThemeEvidence) string {
 }
 
 func TestThemesSeeds(t *testing.T) {
-	gold := goldThemes(t, "../../shared/gold/seeds.gold.jsonl")
-	p, r, f1 := themeF1(t, "../../shared/seeds", gold)
+	gold := goldThemes(t, "../../../shared/gold/seeds.gold.jsonl")
+	p, r, f1 := themeF1(t, "../../../shared/seeds", gold)
 	t.Logf("seeds: themes P=%.3f R=%.3f F1=%.3f", p, r, f1)
 	if f1 < 0.85 {
 		t.Errorf("seeds: themes F1 = %.3f, want >= 0.85", f1)
@@ -120,8 +122,8 @@ func TestThemesSeeds(t *testing.T) {
 }
 
 func TestThemesSample(t *testing.T) {
-	gold := goldThemes(t, "../corpus/sample/gold.jsonl")
-	p, r, f1 := themeF1(t, "../corpus/sample/docs", gold)
+	gold := goldThemes(t, "../../corpus/sample/gold.jsonl")
+	p, r, f1 := themeF1(t, "../../corpus/sample/docs", gold)
 	t.Logf("sample corpus: themes P=%.3f R=%.3f F1=%.3f", p, r, f1)
 	if f1 < 0.85 {
 		t.Errorf("sample corpus: themes F1 = %.3f, want >= 0.85", f1)

@@ -1,8 +1,9 @@
-package extract
+package themes
 
 import (
 	"slices"
 	"strings"
+	"terril/extract/text"
 	"testing"
 )
 
@@ -116,14 +117,14 @@ func TestThemesSettingsSpeechSingle(t *testing.T) {
 			})
 			kept = append(kept, setting)
 		}
-		th, err := ParseThemes([]byte(strings.Join(kept, "\n") + "\n"))
+		th, err := Parse([]byte(strings.Join(kept, "\n") + "\n"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return th
 	}
-	score := func(th *Themes, text, theme string) float64 {
-		_, ev := th.Classify(NewText(Normalize(text)), "")
+	score := func(th *Themes, s, theme string) float64 {
+		_, ev := th.Classify(text.New(text.Normalize(s)), "")
 		for _, e := range ev {
 			if e.Theme == theme {
 				return e.Score
@@ -143,7 +144,7 @@ func TestThemesSettingsSpeechSingle(t *testing.T) {
 		th := with(t, "@single\t1")
 		const one = "La commune a inauguré la salle polyvalente samedi. Le maire a évoqué le développement touristique."
 		const two = "La commune a inauguré la salle polyvalente samedi. Le maire a évoqué le développement touristique et l'office de tourisme."
-		if score(DefaultThemes(), one, "tourisme") == 0 {
+		if score(Default(), one, "tourisme") == 0 {
 			t.Error("one strong term: no tourisme by default")
 		}
 		if score(th, one, "tourisme") != 0 {

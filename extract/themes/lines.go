@@ -1,0 +1,467 @@
+package themes
+
+import (
+	_ "embed"
+	"math/bits"
+	"slices"
+	"strings"
+	"terril/extract/lex"
+	"unicode/utf8"
+)
+
+func lineAt(s string, i int) string {
+	if i >= len(s) {
+		return ""
+	}
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return s[i : i+j]
+	}
+	return s[i:]
+}
+
+func aheadIsBreak(s string, i int) bool {
+	return i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '*' || s[i] == '"' || s[i] == ')' ||
+		strings.HasPrefix(s[i:], "»") || strings.HasPrefix(s[i:], "”")
+}
+
+// listItem reports whether a trimmed, folded line is a list item ("- le tourisme ;",
+// "1. …", "a) …", "2>…", "Priorité 2 : …", "Axe II – …") and where its content starts.
+func listItem(line string) (bool, int) {
+	if line == "" {
+		return false, 0
+	}
+	// Every marker starts with '-', '*' or a multi-byte rune's first byte.
+	if c := line[0]; c == '-' || c == '*' || c >= utf8.RuneSelf {
+		for _, m := range []string{"- ", "– ", "— ", "• ", "* ", "· ", "▪ ", "► ", "➢ ", "✓ ", "-**", "•", "▪", "►", "➢", "\uf0b7"} {
+			if strings.HasPrefix(line, m) {
+				return true, len(m)
+			}
+		}
+	}
+	// "1. ", "2) ", "a) ".
+	k := 0
+	for k < len(line) && k < 3 && '0' <= line[k] && line[k] <= '9' {
+		k++
+	}
+	if k == 0 && len(line) > 2 && 'a' <= line[0] && line[0] <= 'z' && line[1] == ')' {
+		k = 1
+	}
+	if k > 0 && k+1 < len(line) && (line[k] == '.' || line[k] == ')') && line[k+1] == ' ' {
+		return true, k + 2
+	}
+	if k > 0 && k+1 < len(line) && line[k] == '>' { // "1>un soutien…", as some pages render ordered lists
+		return true, k + 1
+	}
+	// Keyword items.
+	j := 0
+	for j < len(line) && 'a' <= line[j] && line[j] <= 'z' {
+		j++
+	}
+	if j == 0 || j == len(line) {
+		return false, 0 // no keyword, or no number after it
+	}
+	rest := strings.TrimLeft(line[j:], " ")
+	rest = strings.TrimPrefix(rest, "n°")
+	rest = strings.TrimPrefix(rest, "no ")
+	rest = strings.TrimLeft(rest, " ")
+	d := 0
+	for d < len(rest) && ('0' <= rest[d] && rest[d] <= '9' || rest[d] == 'i' || rest[d] == 'v' || rest[d] == 'x') && d < 6 {
+		d++
+	}
+	if d == 0 {
+		return false, 0
+	}
+	if d < len(rest) && ('a' <= rest[d] && rest[d] <= 'z') {
+		return false, 0 // a word ("axe important"), not a number
+	}
+	// The keyword is looked up last: most lines fail the cheaper tests above.
+	if w := line[:j]; !lex.ItemWords.Has(w) && !lex.ItemWords.Has(strings.TrimSuffix(w, "s")) {
+		return false, 0
+	}
+	after := strings.TrimLeft(rest[d:], " ")
+	for _, sep := range []string{":", "-", "–", "—", ".", ")"} {
+		if strings.HasPrefix(after, sep) {
+			return true, len(line) - len(after) + len(sep)
+		}
+	}
+	return false, 0
+}
+
+// isHeadingLine reports whether a trimmed, folded line standing alone may be a
+// heading: short, and not ending like a sentence. A heading also has from 1 to
+// maxHeadingWords words (see scanner.lineWords).
+func isHeadingLine(line string) bool {
+	if len(line) > 150 {
+		return false
+	}
+	// The cheap tests first: most lines end like a sentence.
+	n := len(line)
+	for n > 0 && (line[n-1] == '*' || line[n-1] == '_' || line[n-1] == ' ') {
+		n-- // strings.TrimRight(line, "*_ ")
+	}
+	if n == 0 {
+		return false
+	}
+	last := line[:n]
+	switch last[len(last)-1] {
+	case '.', ',', ';', ':':
+		if !strings.HasSuffix(last, "...") { // "Et après..." is still a heading
+			return false
+		}
+	}
+	i := len(line) - 1 // strings.LastIndexAny(line, " '")
+	for i >= 0 && line[i] != ' ' && line[i] != '\'' {
+		i--
+	}
+	return i < 0 || !isStopWord(line[i+1:]) // "… signée avec la" is a line cut inside a sentence
+}
+
+// maxHeadingWords is the most words of a heading.
+const maxHeadingWords = 16
+
+// isBoilerplateHeading reports whether a folded line opens the boilerplate of a
+// press release: the "À propos de…" presentation of the issuer or the press contacts.
+func isBoilerplateHeading(line string) bool {
+	i := 0
+	for i < len(line) && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == '-' || line[i] == ' ') {
+		i++ // strings.TrimLeft(line, "*_#- ")
+	}
+	line = line[i:]
+	if line == "" {
+		return false
+	}
+	if !boilerplateFirst[line[0]] {
+		return false
+	}
+	for _, p := range boilerplateHeads {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerplateHeads are lex.BoilerplateHeads; boilerplateFirst their first bytes.
+var boilerplateHeads = sortedWords(lex.BoilerplateHeads)
+var boilerplateFirst = byteSet(boilerplateHeads)
+
+// asideParen reports whether the parenthesis opening at i lists examples (it holds
+// a comma, a semicolon or an ellipsis before it closes), and where it closes.
+func asideParen(s string, i int) (int, bool) {
+	depth := 0
+	limit := min(len(s), i+600)
+	list := false
+	for k := i; k < limit; k++ {
+		switch s[k] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return k, list
+			}
+		case ',', ';':
+			list = true
+		case '.':
+			if k+2 < len(s) && s[k+1] == '.' && s[k+2] == '.' {
+				list = true
+			}
+		case '\n':
+			if k+1 < len(s) && s[k+1] == '\n' {
+				return k, false
+			}
+		case 0xe2: // "…"
+			if strings.HasPrefix(s[k:], "…") {
+				list = true
+			}
+		}
+	}
+	return -1, false
+}
+
+// isActObjectLine reports whether a trimmed, folded line states what an act is
+// about: "Objet : …", or the heading of an act ("Arrêté n° … portant …",
+// "Délibération relative à …"), also as a line of a recueil's contents. Its words
+// weigh like a heading's.
+func isActObjectLine(line string) bool {
+	if len(line) > 400 {
+		return false
+	}
+	if strings.HasPrefix(line, "objet") {
+		for _, p := range []string{"objet :", "objet:", "objet -", "objet –"} {
+			if strings.HasPrefix(line, p) {
+				return true
+			}
+		}
+	}
+	if strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'") {
+		return false // a citation of another act
+	}
+	if !actHead(line[:min(len(line), 40)]) {
+		return false
+	}
+	for _, p := range []string{" portant ", " relatif ", " relative ", " relatifs ", " relatives "} {
+		if strings.Contains(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// actHead reports whether the head of a line names an act: the first occurrence
+// in head of "arrete", "deliberation" or "decision" starts it or follows a space.
+// The places of their first bytes are found eight bytes at a time, in order, so
+// that the first match of each keyword is the first occurrence strings.Index gives.
+func actHead(head string) bool {
+	var seen uint64 // keywords met (bit k for actHeads[k]): only their first occurrence counts
+	for i := 0; i < len(head); i += 8 {
+		for m := bytesIn(head, i, actHeadBytes); m != 0; m &= m - 1 {
+			if p := i + bits.TrailingZeros64(m)>>3; actKeyword(head, p, &seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actHeads are the words of lex.ActHeads, sorted; actHeadBytes their first bytes.
+var actHeads, actHeadBytes = func() ([]string, []byte) {
+	w := lex.ActHeads.Words()
+	slices.Sort(w)
+	if len(w) > 64 {
+		panic("themes: more than 64 act heads") // actHead's bit mask; TestVocabFilters
+	}
+	return w, firstBytes(w)
+}()
+
+// actKeyword is actHead at p, a place of a first byte of actHeads (or, rarely, of
+// another byte: see bytesIn), seen the keywords met before.
+func actKeyword(head string, p int, seen *uint64) bool {
+	k := -1
+	for i, w := range actHeads {
+		if strings.HasPrefix(head[p:], w) {
+			k = i
+			break
+		}
+	}
+	if k < 0 || *seen&(1<<k) != 0 {
+		return false
+	}
+	*seen |= 1 << k
+	return p == 0 || head[p-1] == ' '
+}
+
+// isActBoilerplateLine reports whether a trimmed, folded line is a formality of an
+// act: the budget imputation of its credits ("Les crédits sont inscrits au chapitre
+// 65 du budget"), whose words say nothing of the act's subject.
+func isActBoilerplateLine(line string) bool {
+	if len(line) > 300 {
+		return false
+	}
+	if !hasCreditsOrDepense(line) {
+		return false
+	}
+	verb := false
+	for _, w := range []string{"impute", "imputee", "imputation", "inscrit", "prelev"} {
+		if strings.Contains(line, w) {
+			verb = true
+			break
+		}
+	}
+	return verb && (strings.Contains(line, "budget") || strings.Contains(line, "chapitre"))
+}
+
+// isOperativeLine reports whether a trimmed, folded line opens the operative part
+// of an act ("ARRÊTE", "DÉCIDE, à l'unanimité :", "DÉLIBÈRE"): one per act, so that
+// a recueil of several acts is not judged by its whole length.
+func isOperativeLine(line string) bool {
+	if line == "" || !operativeFirst[line[0]] {
+		return false // every form starts with one of these
+	}
+	n := len(line)
+	for n > 0 && (line[n-1] == ' ' || line[n-1] == ':' || line[n-1] == '.' || line[n-1] == '*') {
+		n-- // strings.TrimRight(line, " :.*")
+	}
+	line = line[:n]
+	if lex.OperativeWords.Has(line) {
+		return true
+	}
+	if len(line) > 40 {
+		return false
+	}
+	for _, p := range operativePrefixes {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// operativePrefixes start an operative line that goes on ("DÉCIDE, à l'unanimité :").
+var operativePrefixes = []string{"decide,", "arrete,", "delibere,", "decide a l'unanimite"}
+
+// operativeFirst has the first bytes of lex.OperativeWords and operativePrefixes.
+var operativeFirst = byteSet(append(lex.OperativeWords.Words(), operativePrefixes...))
+
+// byteSet has the first bytes of words.
+func byteSet(words []string) (t [256]bool) {
+	for _, w := range words {
+		if w != "" {
+			t[w[0]] = true
+		}
+	}
+	return t
+}
+
+// firstBytes returns the distinct first bytes of words.
+func firstBytes(words []string) []byte {
+	var out []byte
+	for _, w := range words {
+		if w != "" && !slices.Contains(out, w[0]) {
+			out = append(out, w[0])
+		}
+	}
+	return out
+}
+
+// isContactLine reports whether a trimmed, folded line gives a contact: an e-mail
+// address or a telephone number ("Direction de l'aménagement – 03 22 97 37 37").
+// The service it names is an address, not a subject.
+func isContactLine(line string) bool {
+	if at := strings.IndexByte(line, '@'); at > 0 && strings.Contains(line[at:], ".") {
+		return true
+	}
+	// Five groups of two digits: a French telephone number.
+	groups := 0
+	for i := 0; i+1 < len(line); {
+		if groups == 0 {
+			// Most of a line is not digits: skip them eight bytes at a time, to
+			// the first digit.
+			for i+8 <= len(line) {
+				if m := digits8(load64(line, i)); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				i += 8
+			}
+			if i+1 >= len(line) {
+				break
+			}
+		}
+		if !themeDigit(line[i]) { // the common case, first
+			groups = 0
+			i++
+			continue
+		}
+		if themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
+			groups++
+			if groups == 5 {
+				return true
+			}
+			i += 2
+			for i < len(line) && (line[i] == ' ' || line[i] == '.') {
+				i++
+			}
+			continue
+		}
+		groups = 0
+		i++
+	}
+	return false
+}
+
+func themeDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// load64 returns the 8 bytes of s from i, little-endian (one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// hasDigit8 reports whether one of the 8 bytes of x is an ASCII digit.
+func hasDigit8(x uint64) bool { return digits8(x) != 0 }
+
+// digits8 has the high bit of the first byte of x that is an ASCII digit set, and
+// no bit set when there is none. XOR with '0' maps the digits, and only them, to
+// the bytes below 10; (y - 10) &^ y has the high bit of a byte set where y has a
+// byte below 10: exactly at the first such byte (no borrow comes from the bytes
+// below it), perhaps also above it, where a borrow reaches.
+func digits8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	y := x ^ '0'*ones
+	return (y - 10*ones) &^ y & (0x80 * ones)
+}
+
+// zeroByte8 is digits8 for the zero bytes of y: the high bit of the first one set.
+func zeroByte8(y uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (y - ones) &^ y & (0x80 * ones)
+}
+
+// bytes2 has the high bit set of the bytes a and b of s[i:i+8] (of s[i:] when
+// shorter), and perhaps of a few others above them (see zeroByte8), which the
+// caller checks.
+func bytes2(s string, i int, a, b byte) uint64 {
+	const ones = 0x0101010101010101
+	if i+8 <= len(s) {
+		x := load64(s, i)
+		return zeroByte8(x^uint64(a)*ones) | zeroByte8(x^uint64(b)*ones)
+	}
+	var m uint64
+	for k := i; k < len(s); k++ {
+		if s[k] == a || s[k] == b {
+			m |= 0x80 << (8 * (k - i))
+		}
+	}
+	return m
+}
+
+// bytesIn is bytes2 for the bytes of set (bytes2 itself for two, the usual case).
+func bytesIn(s string, i int, set []byte) uint64 {
+	if len(set) == 2 {
+		return bytes2(s, i, set[0], set[1])
+	}
+	return bytesInSlow(s, i, set)
+}
+
+// bytesInSlow is bytesIn for any number of bytes.
+func bytesInSlow(s string, i int, set []byte) uint64 {
+	const ones = 0x0101010101010101
+	var m uint64
+	if i+8 <= len(s) {
+		x := load64(s, i)
+		for _, a := range set {
+			m |= zeroByte8(x ^ uint64(a)*ones)
+		}
+		return m
+	}
+	for k := i; k < len(s); k++ {
+		if slices.Contains(set, s[k]) {
+			m |= 0x80 << (8 * (k - i))
+		}
+	}
+	return m
+}
+
+// hasCreditsOrDepense reports whether s contains "credits" or "depense": it
+// compares them only where a 'c' or a 'd' is, found eight bytes at a time. Short
+// lines with a 'c' or a 'd' every few bytes cost strings.Contains more.
+func hasCreditsOrDepense(s string) bool {
+	for i := 0; i < len(s); i += 8 {
+		for m := bytes2(s, i, 'c', 'd'); m != 0; m &= m - 1 {
+			r := s[i+bits.TrailingZeros64(m)>>3:]
+			if strings.HasPrefix(r, "credits") || strings.HasPrefix(r, "depense") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sortedWords returns the words of s, sorted: a fixed order of trial.
+func sortedWords(s *lex.Set) []string {
+	w := s.Words()
+	slices.Sort(w)
+	return w
+}
