@@ -1,29 +1,18 @@
-// Package extract turns text into facts. Everything here is a pure function of its
-// input: no network, no files, no mutable globals. Reference data (gazetteer,
-// lexicons) is embedded with go:embed and loaded into immutable values.
+// Package extract composes the extractors: an Extractor, built once with New and safe
+// for concurrent use, fills a corpus.Document's facts from its normalised text. It
+// folds and lexes the text once (package text) and hands that one token stream to
+// each extractor in dependency order:
+//
+//	genre.Published → dates → amounts → references → genre → themes → geo (Options.Places)
+//	→ parties (people, signatories) → fundings (reads the others' facts)
+//
+// Each extractor is a package of pure functions over text.Tokens, with its rules
+// declared as tables and its doc.go stating the decisions beyond the guidelines;
+// shared French lexicons are data files in package lex. Problems are collected,
+// go/scanner-style; a panic in one extractor is recovered as a problem naming it and
+// the others still run.
 //
 // Reading is not here: the readers (HTML, PDF, DOCX/ODT, plain text) are package
-// extract/read (see its doc.go), PDFium and OCR package extract/pdfread.
-//
-// Matching: NewText pairs the normalised text with an accent-folded, lower-case form
-// and maps spans of the folded form back to the original.
-//
-// Themes: package themes (see its doc).
-//
-// Extracting: an Extractor, built once with New and safe for concurrent use, fills a
-// corpus.Document's facts from its text. Problems are collected, go/scanner-style, as
-// a Problems list; none is fatal, and no panic escapes Extract.
-//
-// Dates: package dates (extract/dates/doc.go has its rules).
-//
-// People and signatories: package parties (extract/parties/doc.go has its rules).
-//
-// Amounts: package amounts (extract/amounts/doc.go has its rules).
-//
-// References: package references (extract/references/doc.go has its rules).
-//
-// Published and Genre: package genre (extract/genre/doc.go has their rules).
-//
-// Places and fundings: packages extract/geo (behind Options.Places) and
-// extract/fundings, each documented there; Extract passes both the one token stream.
+// extract/read, PDFium and OCR package extract/pdfread, recueils split into acts
+// package extract/recueil.
 package extract

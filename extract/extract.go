@@ -37,14 +37,14 @@ type Extractor struct {
 }
 
 // scratch holds the working slices the extractors borrow for one document and give
-// back: the folded text's offset table, the themes scan's tokens, the people
-// scanner's tokens, the tokens shared by dates, amounts, references and genre. None
-// of them is kept in a result.
+// back: the folded text's offset table, the themes scan's buffers, the people
+// scanner's view, the one token stream every extractor reads. None of them is kept in
+// a result.
 type scratch struct {
 	off    []int32
 	themes themes.Scratch
 	people parties.Buf
-	lex    []token
+	lex    []text.Token
 }
 
 // New loads the reference data and returns an Extractor.
@@ -76,7 +76,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 		sc = new(scratch)
 	}
 	t := text.NewBuf(doc.Text, sc.off)
-	var tk tokens
+	var tk text.Tokens
 	defer func() {
 		sc.off = t.Offsets()[:0]
 		if tk.Toks != nil {
@@ -84,25 +84,25 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 		}
 		x.scratch.Put(sc)
 	}()
-	// Extractors are called here, in dependency order.
-	// Published, dates, amounts, references and genre share one tokenisation.
-	guard(&problems, "tokens", func() { tk = newTokensBuf(t, sc.lex) })
-	guard(&problems, "published", func() { doc.Published = genre.Published(&tk.Tokens) })
-	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk.Tokens, doc.Published) })
-	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(&tk.Tokens) })
-	guard(&problems, "references", func() { doc.References = references.Find(&tk.Tokens) })
-	guard(&problems, "genre", func() { doc.Genre = genre.Find(&tk.Tokens, doc.Title, doc.Published) })
+	// The text is lexed once; every extractor reads that token stream. They are called
+	// in dependency order: fundings reads the others' facts.
+	guard(&problems, "tokens", func() { tk = text.LexBuf(t, sc.lex) })
+	guard(&problems, "published", func() { doc.Published = genre.Published(&tk) })
+	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk, doc.Published) })
+	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(&tk) })
+	guard(&problems, "references", func() { doc.References = references.Find(&tk) })
+	guard(&problems, "genre", func() { doc.Genre = genre.Find(&tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(&tk.Tokens, doc.Title, &sc.themes)
+		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(&tk, doc.Title, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {
-			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(&tk.Tokens)
+			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(&tk)
 		})
 	}
-	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(&tk.Tokens, x.opts.Orgs, &sc.people) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(&tk, x.opts.Orgs, &sc.people) })
 	guard(&problems, "fundings", func() {
-		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: &tk.Tokens, Title: doc.Title, Published: doc.Published,
+		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: &tk, Title: doc.Title, Published: doc.Published,
 			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,
 			Dates: doc.Dates, Amounts: doc.Amounts, Communes: doc.Communes, EPCIs: doc.EPCIs})
 	})
@@ -118,5 +118,3 @@ func guard(p *Problems, stage string, f func()) {
 	}()
 	f()
 }
-
-var _ = fmt.Sprintf

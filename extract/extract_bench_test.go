@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"terril/extract/text"
 	"testing"
 	"time"
 
@@ -87,12 +88,12 @@ func BenchmarkFacts(b *testing.B) {
 	start := cpuTime()
 	for b.Loop() {
 		for _, d := range docs {
-			tk := newTokens(NewText(d.Text))
-			p := genre.Published(&tk.Tokens)
-			dates.Find(&tk.Tokens, p)
-			amounts.Find(&tk.Tokens)
-			references.Find(&tk.Tokens)
-			genre.Find(&tk.Tokens, d.Title, p)
+			tk := text.Lex(NewText(d.Text))
+			p := genre.Published(&tk)
+			dates.Find(&tk, p)
+			amounts.Find(&tk)
+			references.Find(&tk)
+			genre.Find(&tk, d.Title, p)
 		}
 	}
 	reportCPU(b, corpusBytes(docs), start)
@@ -111,12 +112,12 @@ func BenchmarkFactsOnly(b *testing.B) {
 	start := cpuTime()
 	for b.Loop() {
 		for i, t := range texts {
-			tk := newTokens(t)
-			p := genre.Published(&tk.Tokens)
-			dates.Find(&tk.Tokens, p)
-			amounts.Find(&tk.Tokens)
-			references.Find(&tk.Tokens)
-			genre.Find(&tk.Tokens, docs[i].Title, p)
+			tk := text.Lex(t)
+			p := genre.Published(&tk)
+			dates.Find(&tk, p)
+			amounts.Find(&tk)
+			references.Find(&tk)
+			genre.Find(&tk, docs[i].Title, p)
 		}
 	}
 	reportCPU(b, corpusBytes(docs), start)
