@@ -17,7 +17,7 @@ import (
 
 // Options configures an Extractor.
 type Options struct {
-	// Themes, when not nil, replaces the embedded theme lexicon (see themes.tsv).
+	// Themes, when not nil, replaces the embedded theme lexicon (see themes/themes.tsv).
 	Themes []byte
 	// Places, when not nil, fills communes, EPCIs and départements (see geo.Default).
 	Places Places

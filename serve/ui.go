@@ -123,7 +123,7 @@ func genreLabel(g string) string {
 	return g
 }
 
-// themeLabels are the French names of the theme ids of extract/themes.tsv; an id
+// themeLabels are the French names of the theme ids of extract/themes/themes.tsv; an id
 // missing here is shown spelled out from its id.
 var themeLabels = map[string]string{
 	"transition-ecologique": "Transition écologique", "mobilites": "Mobilités",

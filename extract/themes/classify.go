@@ -2,7 +2,6 @@ package themes
 
 import (
 	"cmp"
-	_ "embed"
 	"math"
 	"slices"
 	"sort"

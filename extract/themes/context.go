@@ -1,7 +1,6 @@
 package themes
 
 import (
-	_ "embed"
 	"strings"
 	"terril/extract/lex"
 	"unicode"
@@ -114,7 +113,7 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 }
 
 // word records the word [i, j) of sc.s, not a stop word, as a token with its
-// context, its stem and list from wordInfo.
+// context, its stem, list and class from wordInfoKey.
 func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	st := &sc.st
 	set := &sc.th.set

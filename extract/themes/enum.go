@@ -1,8 +1,6 @@
 package themes
 
-import (
-	_ "embed"
-)
+import ()
 
 // A themeSegment is a run of a sentence's tokens between clause marks (a comma,
 // a semicolon, a colon, a parenthesis, a dash), "et" and list fillers ("ou

@@ -1,7 +1,6 @@
 package themes
 
 import (
-	_ "embed"
 	"math/bits"
 	"slices"
 	"strings"
@@ -134,7 +133,7 @@ func isBoilerplateHeading(line string) bool {
 		return false
 	}
 	for _, p := range boilerplateHeads {
-		if strings.HasPrefix(line, p) {
+		if len(line) >= len(p) && (len(p) < 2 || line[1] == p[1]) && line[:len(p)] == p {
 			return true
 		}
 	}
@@ -215,7 +214,13 @@ func isActObjectLine(line string) bool {
 func actHead(head string) bool {
 	var seen uint64 // keywords met (bit k for actHeads[k]): only their first occurrence counts
 	for i := 0; i < len(head); i += 8 {
-		for m := bytesIn(head, i, actHeadBytes); m != 0; m &= m - 1 {
+		var m uint64
+		if len(actHeadBytes) == 2 { // the usual case, without a call more
+			m = bytes2(head, i, actHeadBytes[0], actHeadBytes[1])
+		} else {
+			m = bytesInSlow(head, i, actHeadBytes)
+		}
+		for ; m != 0; m &= m - 1 {
 			if p := i + bits.TrailingZeros64(m)>>3; actKeyword(head, p, &seen) {
 				return true
 			}
@@ -235,11 +240,13 @@ var actHeads, actHeadBytes = func() ([]string, []byte) {
 }()
 
 // actKeyword is actHead at p, a place of a first byte of actHeads (or, rarely, of
-// another byte: see bytesIn), seen the keywords met before.
+// another byte: see bytes2), seen the keywords met before.
 func actKeyword(head string, p int, seen *uint64) bool {
 	k := -1
+	r := head[p:]
 	for i, w := range actHeads {
-		if strings.HasPrefix(head[p:], w) {
+		// The second byte first: most places of an 'a' or a 'd' start no keyword.
+		if len(r) >= len(w) && (len(w) < 2 || r[1] == w[1]) && r[:len(w)] == w {
 			k = i
 			break
 		}
@@ -417,15 +424,7 @@ func bytes2(s string, i int, a, b byte) uint64 {
 	return m
 }
 
-// bytesIn is bytes2 for the bytes of set (bytes2 itself for two, the usual case).
-func bytesIn(s string, i int, set []byte) uint64 {
-	if len(set) == 2 {
-		return bytes2(s, i, set[0], set[1])
-	}
-	return bytesInSlow(s, i, set)
-}
-
-// bytesInSlow is bytesIn for any number of bytes.
+// bytesInSlow is bytes2 for the bytes of set, any number of them.
 func bytesInSlow(s string, i int, set []byte) uint64 {
 	const ones = 0x0101010101010101
 	var m uint64

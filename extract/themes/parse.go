@@ -1,7 +1,6 @@
 package themes
 
 import (
-	_ "embed"
 	"fmt"
 	"math"
 	"sort"

@@ -1,7 +1,6 @@
 package themes
 
 import (
-	_ "embed"
 	"strings"
 	"terril/extract/text"
 	"unicode/utf8"
@@ -85,7 +84,8 @@ type scanState struct {
 	portfolio              int   // tokens of an official's portfolio left ("chargée de la santé…"), 0 when none
 }
 
-// scan tokenises s (folded) and records the context of every word, line by line.
+// scan walks the tokens of s (folded), line by line, and records the context of
+// every word.
 func (sc *scanner) scan() {
 	s := sc.s
 	if n := len(s)/7 + 8; cap(sc.toks) < n {

@@ -1,7 +1,6 @@
 package themes
 
 import (
-	_ "embed"
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/french"
 	"strings"
@@ -112,22 +111,10 @@ const (
 // The context classes fit in the memo's 4 bits.
 var _ [15 - chargeWord]struct{}
 
-// wordInfo returns stemIDOf(singular(w)) and the index in wordLists of the
-// entries w starts (-1 when none), for the folded word w, through the memo: one
-// lookup per token for both.
-func (th *Themes) wordInfo(w string) (stem, list int32, class uint8) {
-	if len(w) > memoKey {
-		return th.wordInfoLong(w)
-	}
-	var k [3]uint64
-	for i := 0; i < len(w); i++ {
-		k[i>>3] |= uint64(w[i]) << (8 * (i & 7))
-	}
-	return th.wordInfoKey(w, k[0], k[1], k[2])
-}
-
-// wordInfoKey is wordInfo for a word of up to memoKey bytes, given packed
-// little-endian in k0, k1, k2 (zero beyond the word), as the scanner reads it.
+// wordInfoKey returns stemIDOf(singular(w)), the index in wordLists of the entries
+// w starts (-1 when none) and contextClass(w), through the memo: one lookup per
+// word for all three. w has up to memoKey bytes, given packed little-endian in k0,
+// k1, k2 (zero beyond the word), as the scanner reads it.
 func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, class uint8) {
 	// The key determines the word (a word holds no zero byte): multiplies mix it,
 	// and the top bits of the product, which depend on all of the key, pick the
@@ -173,7 +160,7 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, cl
 	return stem, list, class
 }
 
-// wordInfoLong is wordInfo for the words longer than memoKey.
+// wordInfoLong is wordInfoKey for the words longer than memoKey.
 func (th *Themes) wordInfoLong(w string) (stem, list int32, class uint8) {
 	h := uint32(2166136261) // FNV-1a
 	for i := 0; i < len(w); i++ {

@@ -66,7 +66,7 @@ func Prefix(name string) string {
 	return name
 }
 
-// Themes are the theme ids of the guidelines, a closed list (extract/themes.tsv
+// Themes are the theme ids of the guidelines, a closed list (extract/themes/themes.tsv
 // assigns them; a test checks the two agree).
 var Themes = []string{
 	"developpement-economique", "emploi-formation", "centres-villes", "logement", "mobilites",
