@@ -216,9 +216,9 @@ func FuzzHTMLAndText(f *testing.F) {
 // BenchmarkRead measures the HTML and text readers over the sample corpus's files
 // (decoding, the binary check, parsing, Normalize); MB/s is of the files' bytes.
 func BenchmarkRead(b *testing.B) {
-	files, _ := filepath.Glob("../corpus/sample/docs/*")
+	files, _ := filepath.Glob("../../corpus/sample/docs/*")
 	if len(files) == 0 {
-		b.Skip("../corpus/sample/docs not found")
+		b.Skip("../../corpus/sample/docs not found")
 	}
 	var datas [][]byte
 	var size int64
