@@ -230,7 +230,7 @@ func toFacet(name string, f *search.FacetResult) Facet {
 	out := Facet{Name: name, Total: f.Total, Missing: f.Missing, Other: f.Other}
 	if f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			out.Values = append(out.Values, FacetValue{Value: t.Term, Count: t.Count})
+			out.Values = append(out.Values, FacetValue{Value: facetLabel(name, t.Term), Count: t.Count})
 		}
 	}
 	for _, r := range f.NumericRanges {
@@ -240,6 +240,12 @@ func toFacet(name string, f *search.FacetResult) Facet {
 		out.Values = append(out.Values, FacetValue{Value: r.Name, Count: r.Count})
 	}
 	switch name {
+	case "commune", "epci", "fcommune", "person", "signatory", "funder":
+		// Equal counts by label, as the labels were counted before labelTerm.
+		sort.SliceStable(out.Values, func(i, j int) bool {
+			a, b := out.Values[i], out.Values[j]
+			return a.Count > b.Count || a.Count == b.Count && a.Value < b.Value
+		})
 	case "year", "month":
 		sort.Slice(out.Values, func(i, j int) bool { return out.Values[i].Value < out.Values[j].Value })
 	case "amount":
@@ -250,6 +256,21 @@ func toFacet(name string, f *search.FacetResult) Facet {
 		sort.Slice(out.Values, func(i, j int) bool { return rank[out.Values[i].Value] < rank[out.Values[j].Value] })
 	}
 	return out
+}
+
+// facetLabel is the value a facet shows for a term: "Name (code)" for places,
+// the name as written for people and funders (see labelTerm).
+func facetLabel(facet, term string) string {
+	switch facet {
+	case "commune", "epci", "fcommune":
+		if code, label, ok := strings.Cut(term, labelSep); ok {
+			return label + " (" + code + ")"
+		}
+	case "person", "signatory", "funder":
+		_, label := splitLabel(term)
+		return label
+	}
+	return term
 }
 
 // FacetNames lists the facets Search computes.
@@ -280,10 +301,10 @@ func amountRange(v float64) string {
 
 func facetRequest(name string) (*bleve.FacetRequest, error) {
 	field := map[string]string{
-		"commune": fCommuneLbl, "dept": fDept, "epci": fEPCILbl, "theme": fTheme,
-		"genre": fGenre, "person": fPersonLbl, "signatory": fSignLbl, "source": fSource,
+		"commune": fCommune, "dept": fDept, "epci": fEPCI, "theme": fTheme,
+		"genre": fGenre, "person": fPerson, "signatory": fSignatory, "source": fSource,
 		"year": fYear, "month": fMonth, "amount": fAmountRange,
-		"funder": fFunderLbl, "instrument": fInstrument, "fcommune": fFundCommuneLbl, "fdept": fFundDept,
+		"funder": fFunder, "instrument": fInstrument, "fcommune": fFundCommune, "fdept": fFundDept,
 		"act_kind": fActKind,
 	}
 	f, ok := field[name]
