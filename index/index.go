@@ -166,7 +166,11 @@ func toFields(d *corpus.Document) map[string]any {
 		}
 		amounts = append(amounts, a.Value)
 	}
-	f[fAmount] = amounts
+	amountTexts := make([]string, len(amounts))
+	for i, a := range amounts {
+		amountTexts[i] = amountText(a)
+	}
+	f[fAmount] = amountTexts
 	var ranges []string
 	for _, a := range amounts {
 		if r := amountRange(a); !slices.Contains(ranges, r) {

@@ -143,7 +143,7 @@ const (
 	fYear        = "year"         // publication year, keyword
 	fMonth       = "month"        // publication month YYYY-MM, keyword
 	fDates       = "dates"        // dates mentioned: YYYY, YYYY-MM, YYYY-MM-DD keywords
-	fAmount      = "amount"       // every amount, numeric
+	fAmount      = "amount"       // every amount, prefix-coded (see amount.go)
 	fAmountRange = "amount_range" // the ranges of the amount facet the document's amounts fall in
 	fTheme       = "theme"
 	fCommune     = "commune"      // INSEE code and name: labelTerm(code, name)
@@ -214,13 +214,6 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = keywordDocValues
 		return f
 	}
-	num := func(store bool) *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = store
-		f.IncludeInAll = false
-		f.DocValues = true
-		return f
-	}
 	stored := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Index = false
@@ -243,7 +236,11 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fYear, kw(false))
 	dm.AddFieldMappingsAt(fMonth, kw(false))
 	dm.AddFieldMappingsAt(fDates, kw(false))
-	dm.AddFieldMappingsAt(fAmount, num(false))
+	amount := bleve.NewTextFieldMapping()
+	amount.Analyzer = analyzerAmount
+	amount.Store, amount.IncludeInAll, amount.IncludeTermVectors = false, false, false
+	amount.DocValues = true // sorted on
+	dm.AddFieldMappingsAt(fAmount, amount)
 	dm.AddFieldMappingsAt(fAmountRange, kw(false))
 	dm.AddFieldMappingsAt(fTheme, kw(false))
 	dm.AddFieldMappingsAt(fCommune, kw(false))

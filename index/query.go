@@ -353,9 +353,7 @@ func amountQuery(op, value string) (query.Query, error) {
 			}
 			// Equal within 0.5 %, as the guidelines compare amounts.
 			l, h := v*0.995, v*1.005
-			q := bleve.NewNumericRangeInclusiveQuery(&l, &h, &incl, &incl)
-			q.SetField(fAmount)
-			return q, nil
+			return newAmountRange(&l, &h, true, true), nil
 		}
 		if a != "" {
 			v, err := ParseAmount(a)
@@ -384,9 +382,7 @@ func amountQuery(op, value string) (query.Query, error) {
 		}
 		incl = op == ">=" || op == "<="
 	}
-	q := bleve.NewNumericRangeInclusiveQuery(lo, hi, &incl, &incl)
-	q.SetField(fAmount)
-	return q, nil
+	return newAmountRange(lo, hi, incl, incl), nil
 }
 
 // dateBounds returns the first instant of a YYYY, YYYY-MM or YYYY-MM-DD value and the
@@ -560,10 +556,7 @@ func (b *builder) filters(q Query) ([]query.Query, error) {
 		}
 	}
 	if q.MinAmount != nil || q.MaxAmount != nil {
-		incl := true
-		nq := bleve.NewNumericRangeInclusiveQuery(q.MinAmount, q.MaxAmount, &incl, &incl)
-		nq.SetField(fAmount)
-		must = append(must, nq)
+		must = append(must, newAmountRange(q.MinAmount, q.MaxAmount, true, true))
 	}
 	if q.From != "" || q.To != "" {
 		dq, err := publishedRange(q.From, q.To)

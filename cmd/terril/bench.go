@@ -98,7 +98,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	n := fset.Int("docs", 100000, "`N` documents to generate")
 	size := fset.Int("size", 3000, "approximate size of each document in `BYTES`")
 	dir := fset.String("dir", "", "work `DIR`ectory for the files and indexes (default: a temporary one, removed)")
-	rounds := fset.Int("rounds", 2, "`N` interleaved rounds of every run")
+	rounds := fset.Int("rounds", 2, "`N` interleaved rounds of every run (0: write the files, time the queries of an index DIR holds)")
 	only := fset.String("only", strings.Join(benchKinds, ","), "the runs to make: `KINDS` among terril, bare, stock")
 	workers := fset.Int("j", 0, "`N` extraction workers of terril (default: the number of CPUs)")
 	batch := fset.Int("batch", 1000, "documents per batch of the baselines")
@@ -161,7 +161,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	}
 	rep.Ratio, rep.CPURatio = benchRatios(rep.Runs, "bare")
 	rep.StockRatio, rep.StockCPURatio = benchRatios(rep.Runs, "stock")
-	if slices.Contains(kinds, "terril") {
+	if _, err := os.Stat(last); err == nil && slices.Contains(kinds, "terril") {
 		ix, err := index.OpenReadOnly(last)
 		if err != nil {
 			return err
