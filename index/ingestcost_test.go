@@ -2,6 +2,7 @@ package index
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"html"
 	"os"
@@ -122,5 +123,24 @@ func BenchmarkBareDocs(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkSearchIndex runs bench's plain query (ten hits with snippets) on the
+// index in TERRIL_INDEX.
+func BenchmarkSearchIndex(b *testing.B) {
+	dir := os.Getenv("TERRIL_INDEX")
+	if dir == "" {
+		b.Skip("TERRIL_INDEX names no index")
+	}
+	ix, err := OpenReadOnly(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	for b.Loop() {
+		if _, err := ix.Search(context.Background(), Query{Text: "rénovation énergétique", Snippets: true}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -124,11 +124,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
 	req.Fields = append(hitFields(), fAct)
-	if q.Snippets && size > 0 {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField(fText)
-		req.Highlight.AddField(fTitle)
-	}
 	switch q.Sort {
 	case "", "relevance", "-score":
 	case "date", "-date":
@@ -169,6 +164,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if facets != nil {
 		sr.Facets = facets
 	}
+	if q.Snippets && len(sr.Hits) > 0 {
+		if err := ix.highlight(ctx, bq, sr.Hits); err != nil {
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
+	}
 	res := &Result{Total: sr.Total, Hints: hints}
 	for _, m := range sr.Hits {
 		res.Hits = append(res.Hits, toHit(m))
@@ -187,6 +187,36 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// highlight sets the fragments of hits, the matches of q. Asking Bleve for them
+// in the search itself makes it read the term locations of every match, not only
+// of the hits shown: a fifth of a plain query's time at 100 000 documents. A
+// second search, of q within the hits, reads them for the hits only.
+func (ix *Index) highlight(ctx context.Context, q query.Query, hits search.DocumentMatchCollection) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField(fText)
+	req.Highlight.AddField(fTitle)
+	req.Score = "none"
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*search.DocumentMatch, len(sr.Hits))
+	for _, m := range sr.Hits {
+		byID[m.ID] = m
+	}
+	for _, h := range hits {
+		if m := byID[h.ID]; m != nil {
+			h.Fragments = m.Fragments
+		}
+	}
+	return nil
 }
 
 func toHit(m *search.DocumentMatch) Hit {
