@@ -113,6 +113,11 @@ func (q *amountRangeQuery) Searcher(ctx context.Context, r index.IndexReader, _ 
 			return nil, err
 		}
 	}
+	// A filter: without scores nor locations, Bleve ORs the terms' postings into
+	// one bitmap instead of merging hundreds of term searchers in a heap (40 ms
+	// against 425 for bench's filtered query at 100 000 documents), and an amount
+	// does not weigh on the relevance of a document.
+	opts.Score, opts.IncludeTermVectors, opts.Explain = "none", false, false
 	return searcher.NewMultiTermSearcherBytes(ctx, r, terms, fAmount, 1, opts, true)
 }
 

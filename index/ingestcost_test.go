@@ -144,3 +144,22 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchFiltered runs bench's filtered query on the index in TERRIL_INDEX.
+func BenchmarkSearchFiltered(b *testing.B) {
+	dir := os.Getenv("TERRIL_INDEX")
+	if dir == "" {
+		b.Skip("TERRIL_INDEX names no index")
+	}
+	ix, err := OpenReadOnly(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	min := 1e6
+	for b.Loop() {
+		if _, err := ix.Search(context.Background(), Query{Text: "logement", Depts: []string{"62"}, MinAmount: &min, Snippets: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
