@@ -103,7 +103,7 @@ func (r FundingRow) keys(dim string) []string {
 		add(r.Instrument)
 	case "commune":
 		for i, c := range r.Communes {
-			add(fmt.Sprintf("%s (%s)", r.CommuneNames[i], c))
+			add(r.CommuneNames[i] + " (" + c + ")")
 		}
 	case "dept":
 		for _, d := range r.Depts {

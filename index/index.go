@@ -240,7 +240,7 @@ func parseISO(s string) (time.Time, bool) {
 // foldKey is the key of a name for filtering: folded, lower case, words separated by
 // single spaces ("Hénin-Beaumont" → "henin beaumont").
 func foldKey(s string) string {
-	s = strings.ToLower(foldTerm(s))
+	s = strings.ToLower(fold(s))
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}), " ")

@@ -113,6 +113,17 @@ func foldBytes(term []byte) []byte {
 	return out
 }
 
+// fold is foldTerm by foldBytes's tables where they serve (most French words):
+// for the keys made of every name a document gives.
+func fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return string(foldBytes([]byte(s)))
+		}
+	}
+	return s
+}
+
 func foldTerm(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
