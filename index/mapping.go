@@ -189,11 +189,12 @@ func splitLabel(term string) (code, label string) {
 	return code, label
 }
 
-// codeQuery matches the documents holding code in a field of labelTerms.
+// codeQuery matches the documents holding code in a field of labelTerms, or the
+// code alone (as documents indexed before labelTerm hold it).
 func codeQuery(field, code string) query.Query {
 	q := bleve.NewPrefixQuery(code + labelSep)
 	q.SetField(field)
-	return q
+	return bleve.NewDisjunctionQuery(q, termQ(field, code))
 }
 
 // newMapping returns the index mapping.
