@@ -147,5 +147,11 @@ func upgradeMapping(b bleve.Index) {
 				dm.AddSubDocumentMapping(name, p)
 			}
 		}
+		// Amounts were a numeric field: its terms (every 4 bits) include the
+		// new field's (every 8), so old documents still match amount ranges,
+		// and new ones are indexed the new way.
+		if a := dm.Properties[fAmount]; a != nil && len(a.Fields) > 0 && a.Fields[0].Type == "number" {
+			dm.Properties[fAmount] = cur.DefaultMapping.Properties[fAmount]
+		}
 	}
 }

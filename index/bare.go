@@ -39,7 +39,7 @@ func NewStockBare(dir string, batchSize int) (*Bare, error) {
 
 // Add adds a document, committing a batch when full.
 func (x *Bare) Add(id, title, text string) error {
-	if err := x.batch.Index(id, map[string]any{fID: id, fTitle: title, fText: text}); err != nil {
+	if err := x.batch.Index(id, map[string]any{"id": id, fTitle: title, fText: text}); err != nil {
 		return err
 	}
 	if x.batch.Size() >= x.size {

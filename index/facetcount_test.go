@@ -15,7 +15,9 @@ func TestFacetsFromPostingsAreBleves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	index.SetKeywordDocValues(true)
 	ix, err := index.Open(t.TempDir() + "/index")
+	index.SetKeywordDocValues(false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,9 @@ func TestFoldBytesAgreesWithFoldTerm(t *testing.T) {
 		if got := string(foldBytes([]byte(w))); got != want {
 			t.Errorf("foldBytes(%q) = %q, foldTerm = %q", w, got, want)
 		}
+		if got := fold(w); got != want {
+			t.Errorf("fold(%q) = %q, foldTerm = %q", w, got, want)
+		}
 	}
 }
 

@@ -21,12 +21,10 @@ import (
 // keywords for filters and facets: the funder's folded name and label, the
 // instrument, and the INSEE codes of the communes the money goes to.
 const (
-	fFunder          = "funder"       // folded funder names
-	fFunderLbl       = "funder_label" // as written
+	fFunder          = "funder" // labelTerm(folded name, name as written)
 	fInstrument      = "instrument"
-	fFundCommune     = "fund_commune" // INSEE codes of funded communes
+	fFundCommune     = "fund_commune" // labelTerm(INSEE code, name) of funded communes
 	fFundCommuneName = "fund_commune_name"
-	fFundCommuneLbl  = "fund_commune_label"
 	fFundDept        = "fund_dept" // départements of funded communes
 	fFundings        = "fundings"  // stored JSON rows
 )
@@ -105,7 +103,7 @@ func (r FundingRow) keys(dim string) []string {
 		add(r.Instrument)
 	case "commune":
 		for i, c := range r.Communes {
-			add(fmt.Sprintf("%s (%s)", r.CommuneNames[i], c))
+			add(r.CommuneNames[i] + " (" + c + ")")
 		}
 	case "dept":
 		for _, d := range r.Depts {
@@ -265,7 +263,7 @@ func fundingSumField(dim string) string { return "fsum_" + dim }
 
 // addFundingMappings adds the funding fields to the document mapping.
 func addFundingMappings(dm *mapping.DocumentMapping, kw func(bool) *mapping.FieldMapping, stored func() *mapping.FieldMapping) {
-	for _, f := range []string{fFunder, fFunderLbl, fInstrument, fFundCommune, fFundCommuneName, fFundCommuneLbl, fFundDept} {
+	for _, f := range []string{fFunder, fInstrument, fFundCommune, fFundCommuneName, fFundDept} {
 		dm.AddFieldMappingsAt(f, kw(false))
 	}
 	for _, d := range FundingDimensions {
@@ -283,7 +281,7 @@ func fundingFields(d *corpus.Document) map[string]any {
 		return nil
 	}
 	f := map[string]any{}
-	var funders, labels, instruments, codes, names, clabels, depts []string
+	var funders, instruments, codes, names, depts []string
 	add := func(s *[]string, v string) {
 		if v != "" && !slices.Contains(*s, v) {
 			*s = append(*s, v)
@@ -291,19 +289,17 @@ func fundingFields(d *corpus.Document) map[string]any {
 	}
 	for _, r := range rows {
 		for _, name := range append([]string{r.Funder}, r.Cofunders...) {
-			add(&funders, foldKey(name))
-			add(&labels, name)
+			add(&funders, labelTerm(foldKey(name), name))
 		}
 		add(&instruments, r.Instrument)
 		for i, c := range r.Communes {
-			add(&codes, c)
+			add(&codes, labelTerm(c, r.CommuneNames[i]))
 			add(&names, foldKey(r.CommuneNames[i]))
-			add(&clabels, fmt.Sprintf("%s (%s)", r.CommuneNames[i], c))
 			add(&depts, r.Depts[i])
 		}
 	}
-	f[fFunder], f[fFunderLbl], f[fInstrument] = funders, labels, instruments
-	f[fFundCommune], f[fFundCommuneName], f[fFundCommuneLbl], f[fFundDept] = codes, names, clabels, depts
+	f[fFunder], f[fInstrument] = funders, instruments
+	f[fFundCommune], f[fFundCommuneName], f[fFundDept] = codes, names, depts
 	for _, dim := range FundingDimensions {
 		cs, order := credits(rows, dim)
 		var terms []string
@@ -325,19 +321,20 @@ func fundingFields(d *corpus.Document) map[string]any {
 func (ix *Index) fundingFieldQuery(field, value string) (query.Query, error) {
 	switch field {
 	case "funder":
-		q := bleve.NewWildcardQuery("*" + escapeWildcard(foldKey(value)) + "*")
+		// In the folded name, before the label.
+		q := bleve.NewWildcardQuery("*" + escapeWildcard(foldKey(value)) + "*" + labelSep + "*")
 		q.SetField(fFunder)
 		return q, nil
 	case "instrument":
 		return termQ(fInstrument, strings.ToLower(foldTerm(value))), nil
 	case "fcommune":
 		if inseeRE.MatchString(value) {
-			return termQ(fFundCommune, value), nil
+			return codeQuery(fFundCommune, value), nil
 		}
 		disj := []query.Query{termQ(fFundCommuneName, foldKey(value))}
 		if ix.Resolver != nil {
 			for _, code := range ix.Resolver.CommuneCodes(value) {
-				disj = append(disj, termQ(fFundCommune, code))
+				disj = append(disj, codeQuery(fFundCommune, code))
 			}
 		}
 		if len(disj) == 1 {
@@ -383,7 +380,7 @@ func (ix *Index) Fundings(ctx context.Context, q Query, ff FundingFilter, limit 
 	for from := 0; ; from += page {
 		req := bleve.NewSearchRequestOptions(bq, page, from, false)
 		req.Fields = []string{fFundings}
-		req.SortBy([]string{fID})
+		req.SortBy([]string{"_id"})
 		sr, err := ix.b.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("fundings: %w", err)

@@ -83,9 +83,9 @@ func (ix *Index) communeHint(field, value string) (string, []string) {
 	if ix.Resolver != nil && len(ix.Resolver.CommuneCodes(value)) > 0 {
 		return "", nil
 	}
-	names, labels := fCommuneName, fCommuneLbl
+	names, codes := fCommuneName, fCommune
 	if field == "fcommune" {
-		names, labels = fFundCommuneName, fFundCommuneLbl
+		names, codes = fFundCommuneName, fFundCommune
 	}
 	if ix.hasTerm(names, foldKey(value)) {
 		return "", nil
@@ -94,7 +94,7 @@ func (ix *Index) communeHint(field, value string) (string, []string) {
 	if ix.Resolver != nil {
 		msg = fmt.Sprintf("unknown commune %q", value)
 	}
-	return msg, querylang.Suggest(value, labelNames(ix.terms(labels)), 3)
+	return msg, querylang.Suggest(value, labelNames(ix.terms(codes)), 3)
 }
 
 func (ix *Index) epciHint(value string) (string, []string) {
@@ -112,30 +112,41 @@ func (ix *Index) epciHint(value string) (string, []string) {
 			return "", nil
 		}
 	}
-	return fmt.Sprintf("no document names an EPCI %q", value), querylang.Suggest(value, labelNames(ix.terms(fEPCILbl)), 3)
+	return fmt.Sprintf("no document names an EPCI %q", value), querylang.Suggest(value, labelNames(ix.terms(fEPCI)), 3)
 }
 
 func (ix *Index) personHint(field, value string) (string, []string) {
-	keys, labels, what := fPerson, fPersonLbl, "person"
+	keys, what := fPerson, "person"
 	if field == "signatory" {
-		keys, labels, what = fSignatory, fSignLbl, "signatory"
+		keys, what = fSignatory, "signatory"
 	}
-	if ix.hasTerm(keys, personKey(value)) {
+	if ix.hasPrefix(keys, personKey(value)+labelSep) {
 		return "", nil
 	}
-	return fmt.Sprintf("no document names a %s %q", what, value), querylang.Suggest(value, ix.terms(labels), 3)
+	return fmt.Sprintf("no document names a %s %q", what, value), querylang.Suggest(value, labelNames(ix.terms(keys)), 3)
 }
 
-// labelNames returns the names of labels "Name (code)".
-func labelNames(labels []string) []string {
-	out := make([]string, 0, len(labels))
-	for _, l := range labels {
-		if i := strings.LastIndex(l, " ("); i > 0 {
-			l = l[:i]
+// labelNames returns the labels of labelTerms, each once.
+func labelNames(terms []string) []string {
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if _, l := splitLabel(t); !slices.Contains(out, l) {
+			out = append(out, l)
 		}
-		out = append(out, l)
 	}
 	return out
+}
+
+// hasPrefix is whether some document has a term of field beginning with prefix;
+// true when the index cannot tell.
+func (ix *Index) hasPrefix(field, prefix string) bool {
+	d, err := ix.b.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return true
+	}
+	defer d.Close()
+	e, err := d.Next()
+	return err != nil || e != nil
 }
 
 // hasTerm is whether some document has term in field; true when the index cannot

@@ -123,7 +123,6 @@ type Facts struct {
 // toFields turns a document into the fields of the mapping.
 func toFields(d *corpus.Document) map[string]any {
 	f := map[string]any{
-		fID:     d.ID,
 		fTitle:  d.Title,
 		fText:   d.Text,
 		fURL:    d.URL,
@@ -167,7 +166,11 @@ func toFields(d *corpus.Document) map[string]any {
 		}
 		amounts = append(amounts, a.Value)
 	}
-	f[fAmount] = amounts
+	amountTexts := make([]string, len(amounts))
+	for i, a := range amounts {
+		amountTexts[i] = amountText(a)
+	}
+	f[fAmount] = amountTexts
 	var ranges []string
 	for _, a := range amounts {
 		if r := amountRange(a); !slices.Contains(ranges, r) {
@@ -175,33 +178,29 @@ func toFields(d *corpus.Document) map[string]any {
 		}
 	}
 	f[fAmountRange] = ranges
-	var codes, names, labels, facts []string
+	var codes, names, facts []string
 	for _, c := range d.Communes {
-		codes = append(codes, c.INSEE)
+		codes = append(codes, labelTerm(c.INSEE, c.Name))
 		names = append(names, foldKey(c.Name))
-		labels = append(labels, fmt.Sprintf("%s (%s)", c.Name, c.INSEE))
 		facts = append(facts, c.INSEE+" "+c.Name)
 	}
-	f[fCommune], f[fCommuneName], f[fCommuneLbl] = codes, names, labels
-	codes, names, labels = nil, nil, nil
+	f[fCommune], f[fCommuneName] = codes, names
+	codes, names = nil, nil
 	for _, e := range d.EPCIs {
-		codes = append(codes, e.SIREN)
+		codes = append(codes, labelTerm(e.SIREN, e.Name))
 		names = append(names, foldKey(e.Name))
-		labels = append(labels, fmt.Sprintf("%s (%s)", e.Name, e.SIREN))
 	}
-	f[fEPCI], f[fEPCIName], f[fEPCILbl] = codes, names, labels
-	codes, labels = nil, nil
+	f[fEPCI], f[fEPCIName] = codes, names
+	codes = nil
 	for _, p := range d.People {
-		codes = append(codes, personKey(p.Name))
-		labels = append(labels, p.Name)
+		codes = append(codes, labelTerm(personKey(p.Name), p.Name))
 	}
-	f[fPerson], f[fPersonLbl] = codes, labels
-	codes, labels = nil, nil
+	f[fPerson] = codes
+	codes = nil
 	for _, s := range d.Signatories {
-		codes = append(codes, personKey(s.Name))
-		labels = append(labels, s.Name)
+		codes = append(codes, labelTerm(personKey(s.Name), s.Name))
 	}
-	f[fSignatory], f[fSignLbl] = codes, labels
+	f[fSignatory] = codes
 	year := ""
 	if len(d.Published) >= 4 {
 		year = d.Published[:4]
@@ -241,7 +240,7 @@ func parseISO(s string) (time.Time, bool) {
 // foldKey is the key of a name for filtering: folded, lower case, words separated by
 // single spaces ("Hénin-Beaumont" → "henin beaumont").
 func foldKey(s string) string {
-	s = strings.ToLower(foldTerm(s))
+	s = strings.ToLower(fold(s))
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	}), " ")

@@ -254,7 +254,7 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 	switch field {
 	case "commune":
 		if inseeRE.MatchString(value) {
-			return termQ(fCommune, value), nil
+			return codeQuery(fCommune, value), nil
 		}
 		byName := termQ(fCommuneName, foldKey(value))
 		if ix.Resolver == nil {
@@ -264,7 +264,7 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 		// or the name as indexed.
 		disj := []query.Query{byName}
 		for _, code := range ix.Resolver.CommuneCodes(value) {
-			disj = append(disj, termQ(fCommune, code))
+			disj = append(disj, codeQuery(fCommune, code))
 		}
 		if len(disj) == 1 {
 			return byName, nil
@@ -278,11 +278,11 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 		return termQ(fDept, code), nil
 	case "epci":
 		if sirenRE.MatchString(value) {
-			return termQ(fEPCI, value), nil
+			return codeQuery(fEPCI, value), nil
 		}
 		if ix.Resolver != nil {
 			if siren, ok := ix.Resolver.EPCISiren(value); ok {
-				return termQ(fEPCI, siren), nil
+				return codeQuery(fEPCI, siren), nil
 			}
 		}
 		key := foldKey(value)
@@ -327,7 +327,7 @@ func (ix *Index) fieldQuery(field, op, value string) (query.Query, error) {
 // personQuery matches a person by name, whatever the case, accents, hyphens and word
 // order.
 func personQuery(field, value string) query.Query {
-	return termQ(field, personKey(value))
+	return codeQuery(field, personKey(value))
 }
 
 // ParseAmount reads an amount in euros as a user writes it: 1000000, 1e6,
@@ -353,9 +353,7 @@ func amountQuery(op, value string) (query.Query, error) {
 			}
 			// Equal within 0.5 %, as the guidelines compare amounts.
 			l, h := v*0.995, v*1.005
-			q := bleve.NewNumericRangeInclusiveQuery(&l, &h, &incl, &incl)
-			q.SetField(fAmount)
-			return q, nil
+			return newAmountRange(&l, &h, true, true), nil
 		}
 		if a != "" {
 			v, err := ParseAmount(a)
@@ -384,9 +382,7 @@ func amountQuery(op, value string) (query.Query, error) {
 		}
 		incl = op == ">=" || op == "<="
 	}
-	q := bleve.NewNumericRangeInclusiveQuery(lo, hi, &incl, &incl)
-	q.SetField(fAmount)
-	return q, nil
+	return newAmountRange(lo, hi, incl, incl), nil
 }
 
 // dateBounds returns the first instant of a YYYY, YYYY-MM or YYYY-MM-DD value and the
@@ -560,10 +556,7 @@ func (b *builder) filters(q Query) ([]query.Query, error) {
 		}
 	}
 	if q.MinAmount != nil || q.MaxAmount != nil {
-		incl := true
-		nq := bleve.NewNumericRangeInclusiveQuery(q.MinAmount, q.MaxAmount, &incl, &incl)
-		nq.SetField(fAmount)
-		must = append(must, nq)
+		must = append(must, newAmountRange(q.MinAmount, q.MaxAmount, true, true))
 	}
 	if q.From != "" || q.To != "" {
 		dq, err := publishedRange(q.From, q.To)

@@ -124,11 +124,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
 	req.Fields = append(hitFields(), fAct)
-	if q.Snippets && size > 0 {
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField(fText)
-		req.Highlight.AddField(fTitle)
-	}
 	switch q.Sort {
 	case "", "relevance", "-score":
 	case "date", "-date":
@@ -169,6 +164,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if facets != nil {
 		sr.Facets = facets
 	}
+	if q.Snippets && len(sr.Hits) > 0 {
+		if err := ix.highlight(ctx, bq, sr.Hits); err != nil {
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
+	}
 	res := &Result{Total: sr.Total, Hints: hints}
 	for _, m := range sr.Hits {
 		res.Hits = append(res.Hits, toHit(m))
@@ -187,6 +187,36 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// highlight sets the fragments of hits, the matches of q. Asking Bleve for them
+// in the search itself makes it read the term locations of every match, not only
+// of the hits shown: a fifth of a plain query's time at 100 000 documents. A
+// second search, of q within the hits, reads them for the hits only.
+func (ix *Index) highlight(ctx context.Context, q query.Query, hits search.DocumentMatchCollection) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField(fText)
+	req.Highlight.AddField(fTitle)
+	req.Score = "none"
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*search.DocumentMatch, len(sr.Hits))
+	for _, m := range sr.Hits {
+		byID[m.ID] = m
+	}
+	for _, h := range hits {
+		if m := byID[h.ID]; m != nil {
+			h.Fragments = m.Fragments
+		}
+	}
+	return nil
 }
 
 func toHit(m *search.DocumentMatch) Hit {
@@ -230,7 +260,7 @@ func toFacet(name string, f *search.FacetResult) Facet {
 	out := Facet{Name: name, Total: f.Total, Missing: f.Missing, Other: f.Other}
 	if f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			out.Values = append(out.Values, FacetValue{Value: t.Term, Count: t.Count})
+			out.Values = append(out.Values, FacetValue{Value: facetLabel(name, t.Term), Count: t.Count})
 		}
 	}
 	for _, r := range f.NumericRanges {
@@ -240,6 +270,12 @@ func toFacet(name string, f *search.FacetResult) Facet {
 		out.Values = append(out.Values, FacetValue{Value: r.Name, Count: r.Count})
 	}
 	switch name {
+	case "commune", "epci", "fcommune", "person", "signatory", "funder":
+		// Equal counts by label, as the labels were counted before labelTerm.
+		sort.SliceStable(out.Values, func(i, j int) bool {
+			a, b := out.Values[i], out.Values[j]
+			return a.Count > b.Count || a.Count == b.Count && a.Value < b.Value
+		})
 	case "year", "month":
 		sort.Slice(out.Values, func(i, j int) bool { return out.Values[i].Value < out.Values[j].Value })
 	case "amount":
@@ -250,6 +286,21 @@ func toFacet(name string, f *search.FacetResult) Facet {
 		sort.Slice(out.Values, func(i, j int) bool { return rank[out.Values[i].Value] < rank[out.Values[j].Value] })
 	}
 	return out
+}
+
+// facetLabel is the value a facet shows for a term: "Name (code)" for places,
+// the name as written for people and funders (see labelTerm).
+func facetLabel(facet, term string) string {
+	switch facet {
+	case "commune", "epci", "fcommune":
+		if code, label, ok := strings.Cut(term, labelSep); ok {
+			return label + " (" + code + ")"
+		}
+	case "person", "signatory", "funder":
+		_, label := splitLabel(term)
+		return label
+	}
+	return term
 }
 
 // FacetNames lists the facets Search computes.
@@ -280,10 +331,10 @@ func amountRange(v float64) string {
 
 func facetRequest(name string) (*bleve.FacetRequest, error) {
 	field := map[string]string{
-		"commune": fCommuneLbl, "dept": fDept, "epci": fEPCILbl, "theme": fTheme,
-		"genre": fGenre, "person": fPersonLbl, "signatory": fSignLbl, "source": fSource,
+		"commune": fCommune, "dept": fDept, "epci": fEPCI, "theme": fTheme,
+		"genre": fGenre, "person": fPerson, "signatory": fSignatory, "source": fSource,
 		"year": fYear, "month": fMonth, "amount": fAmountRange,
-		"funder": fFunderLbl, "instrument": fInstrument, "fcommune": fFundCommuneLbl, "fdept": fFundDept,
+		"funder": fFunder, "instrument": fInstrument, "fcommune": fFundCommune, "fdept": fFundDept,
 		"act_kind": fActKind,
 	}
 	f, ok := field[name]

@@ -4,68 +4,82 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"html"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
-	"terril/corpus"
 	"terril/index"
-	"terril/pipeline"
 	"terril/pipeline/synth"
 )
 
 const benchUsage = `
-usage: terril bench [--docs N] [--size BYTES] [--dir DIR] [-j N] [--batch N] [--queries N]
+usage: terril bench [--docs N] [--size BYTES] [--dir DIR] [--rounds N] [--only KINDS]
+                    [-j N] [--batch N] [--queries N] [--json]
 
 Bench measures terril on a generated corpus shaped like the sample corpus (paragraphs
-of the sample documents with communes, amounts, dates and people substituted):
+of the sample documents with communes, amounts, dates and people substituted),
+written as HTML files under DIR/html (kept and reused when DIR is given):
 
-  1. ingest end to end — read, extract every fact, index — with the pipeline;
-  2. index the same documents into bare Bleve indexes, with no extraction (title and
-     text only, batches of --batch, one goroutine): one of terril's mapping, and one
-     of Bleve's default mapping with its stock fr analyzer (the anchor);
-  3. time queries on terril's index: a plain query, a filtered query, a query with
-     five facets matching at most 10 % of the corpus, and match-all with five facets.
+  1. terril: "terril ingest" of those files — read, extract every fact, index —
+     in a process of its own;
+  2. the baselines, each in a process of its own: a bare Bleve index of the same
+     files' title and text (tags stripped, no extraction, batches of --batch, one
+     goroutine) with terril's mapping ("bare"), and one with Bleve's default mapping
+     and its stock fr analyzer ("stock", the anchor);
+  3. queries on terril's index: a plain query, a filtered query, a query with five
+     facets matching at most 10 % of the corpus, and match-all with five facets.
 
-It reports documents/s, MB/s, the ratios of terril's ingest throughput to both, index sizes on
-disk, peak memory (resident set) of each phase, and p50/p99 query latencies.
+The runs are interleaved, --rounds times (terril, bare, stock, then bare, stock,
+terril…), so that a change in the machine's load falls on each alike. It reports for
+each the documents/s (wall clock) and the CPU seconds (user + system of its
+process, which the load of a shared machine moves less), the ratios of terril to
+both baselines by both measures (the median over the rounds), index sizes on disk,
+peak resident and anonymous memory of each process, and p50/p99 query latencies.
 
-	terril bench --docs 100000          # the reference run (takes minutes)
-	terril bench --docs 5000 --json     # a quick look
+	terril bench --docs 100000                 # the reference run (takes minutes)
+	terril bench --docs 5000 --rounds 1        # a quick look
+	terril bench --docs 1000000 --only terril --rounds 1 --dir /tmp/m
 `
 
 type benchReport struct {
-	Machine  string       `json:"machine"`
-	Docs     int          `json:"docs"`
-	DocBytes int          `json:"doc_bytes"`
-	Terril   ingestFigure `json:"terril"`
-	Bare     ingestFigure `json:"bare"`
-	Stock    ingestFigure `json:"stock"` // bare Bleve, default mapping, stock fr analyzer
-	Ratio    float64      `json:"ratio"`
-	// StockRatio is terril's throughput over the stock baseline's.
-	StockRatio float64     `json:"stock_ratio"`
-	Queries    []queryStat `json:"queries"`
-	Extracted  struct {
-		Amounts, Communes, Dates, People int
-	} `json:"extracted"`
+	Machine  string         `json:"machine"`
+	Load     string         `json:"load"` // /proc/loadavg at start and end
+	Docs     int            `json:"docs"`
+	DocBytes int            `json:"doc_bytes"`
+	CorpusMB float64        `json:"corpus_mb"`
+	Runs     []ingestFigure `json:"runs"` // in the order they ran
+	// Ratio and StockRatio are terril's docs/s over the bare and stock baselines'
+	// (median over rounds); CPURatio and StockCPURatio the baselines' CPU seconds
+	// over terril's.
+	Ratio         float64     `json:"ratio"`
+	StockRatio    float64     `json:"stock_ratio"`
+	CPURatio      float64     `json:"cpu_ratio"`
+	StockCPURatio float64     `json:"stock_cpu_ratio"`
+	Queries       []queryStat `json:"queries"`
 }
 
 type ingestFigure struct {
+	Kind       string  `json:"kind"` // terril, bare or stock
+	Round      int     `json:"round"`
 	Seconds    float64 `json:"seconds"`
+	CPUSeconds float64 `json:"cpu_seconds"` // user + system of the process
 	DocsPerSec float64 `json:"docs_per_s"`
 	MBPerSec   float64 `json:"mb_per_s"`
 	IndexMB    float64 `json:"index_mb"`
 	PeakRSSMB  float64 `json:"peak_rss_mb"`  // resident set, index files mapped in memory included
 	PeakAnonMB float64 `json:"peak_anon_mb"` // anonymous resident memory (heap, stacks): what the process allocated
-	Failed     int     `json:"failed"`
 }
 
 type queryStat struct {
@@ -77,18 +91,33 @@ type queryStat struct {
 	P99ms   float64 `json:"p99_ms"`
 }
 
+var benchKinds = []string{"terril", "bare", "stock"}
+
 func benchCommand(ctx context.Context, e *env, args []string) error {
 	fset := newFlags(e, "bench", benchUsage)
 	n := fset.Int("docs", 100000, "`N` documents to generate")
 	size := fset.Int("size", 3000, "approximate size of each document in `BYTES`")
-	dir := fset.String("dir", "", "work `DIR`ectory for the indexes (default: a temporary one, removed)")
-	workers := fset.Int("j", 0, "`N` extraction workers (default: the number of CPUs)")
-	batch := fset.Int("batch", 1000, "documents per index batch, for both runs")
+	dir := fset.String("dir", "", "work `DIR`ectory for the files and indexes (default: a temporary one, removed)")
+	rounds := fset.Int("rounds", 2, "`N` interleaved rounds of every run (0: write the files, time the queries of an index DIR holds)")
+	only := fset.String("only", strings.Join(benchKinds, ","), "the runs to make: `KINDS` among terril, bare, stock")
+	workers := fset.Int("j", 0, "`N` extraction workers of terril (default: the number of CPUs)")
+	batch := fset.Int("batch", 1000, "documents per batch of the baselines")
 	queries := fset.Int("queries", 200, "`N` timed runs of each query")
 	asJSON := fset.Bool("json", false, "print the report as JSON")
-	cpuprofile := fset.String("cpuprofile", "", "write a CPU profile of the terril ingest phase to `FILE`")
+	cpuprofile := fset.String("cpuprofile", "", "write a CPU profile of terril's last ingest to `FILE`")
+	phase := fset.String("phase", "", "(internal) run one ingest: `KIND` terril, bare or stock")
+	ixFlag := fset.String("index", "", "(internal) the index `DIR` of --phase")
 	if _, err := parseFlags(fset, args); err != nil {
 		return err
+	}
+	if *phase != "" {
+		return benchPhase(ctx, e, *phase, *dir, *ixFlag, *batch, *workers, *cpuprofile)
+	}
+	kinds := strings.Split(*only, ",")
+	for _, k := range kinds {
+		if !slices.Contains(benchKinds, k) {
+			return usageError{fmt.Sprintf("bench: --only %q: want terril, bare or stock", k)}
+		}
 	}
 	work := *dir
 	if work == "" {
@@ -99,151 +128,277 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 		defer os.RemoveAll(tmp)
 		work = tmp
 	}
-	limitMemory()
-	rep := benchReport{Machine: machine(), Docs: *n, DocBytes: *size}
-	proc, err := newProcessor("", 0)
+	rep := benchReport{Machine: machine(), Load: loadAvg(), Docs: *n, DocBytes: *size}
+	files := filepath.Join(work, "html")
+	total, err := benchCorpus(files, *n, *size)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "bench: %d documents of ~%d bytes in %s\n", *n, *size, work)
-
-	// 1. terril, end to end.
-	ix, err := index.Open(filepath.Join(work, "terril"))
-	if err != nil {
-		return err
+	rep.CorpusMB = float64(total) / 1e6
+	fmt.Fprintf(e.stderr, "bench: %d documents of ~%d bytes (%.0f MB) in %s\n", *n, *size, rep.CorpusMB, files)
+	last := filepath.Join(work, "terril")
+	for r := range *rounds {
+		for i := range kinds {
+			kind := kinds[(i+r)%len(kinds)]
+			ixDir := filepath.Join(work, kind)
+			os.RemoveAll(ixDir)
+			prof := ""
+			if kind == "terril" && r == *rounds-1 {
+				prof = *cpuprofile
+			}
+			f, err := benchRun(ctx, kind, files, ixDir, *batch, *workers, prof)
+			if err != nil {
+				return fmt.Errorf("bench: %s: %w", kind, err)
+			}
+			f.Round, f.DocsPerSec, f.MBPerSec = r+1, float64(*n)/f.Seconds, float64(total)/1e6/f.Seconds
+			f.IndexMB = dirMB(ixDir)
+			rep.Runs = append(rep.Runs, f)
+			fmt.Fprintf(e.stderr, "bench: round %d %s: %.0f docs/s, %.1f CPU s, peak RSS %.0f MB\n", r+1, kind, f.DocsPerSec, f.CPUSeconds, f.PeakRSSMB)
+			if kind != "terril" {
+				os.RemoveAll(ixDir)
+			}
+		}
 	}
-	var bytesIn atomic.Int64
-	produce := func(ctx context.Context, out chan<- pipeline.Input) error {
-		g, err := synth.New(1)
+	rep.Ratio, rep.CPURatio = benchRatios(rep.Runs, "bare")
+	rep.StockRatio, rep.StockCPURatio = benchRatios(rep.Runs, "stock")
+	if _, err := os.Stat(last); err == nil && slices.Contains(kinds, "terril") {
+		ix, err := index.OpenReadOnly(last)
 		if err != nil {
 			return err
 		}
-		for i := range *n {
-			text := g.Next(*size)
-			bytesIn.Add(int64(len(text)))
-			if err := pipeline.Send(ctx, out, pipeline.Input{URL: fmt.Sprintf("synth/%07d.txt", i), Data: []byte(text)}); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	var extracted [4]atomic.Int64
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer f.Close()
-	}
-	peak := watchRSS()
-	start := time.Now()
-	stats, err := pipeline.Run(ctx, pipeline.Config{Processor: proc, Sink: ix, Workers: *workers, Batch: *batch,
-		Indexed: func(docs []*corpus.Document) {
-			for _, d := range docs {
-				extracted[0].Add(int64(len(d.Amounts)))
-				extracted[1].Add(int64(len(d.Communes)))
-				extracted[2].Add(int64(len(d.Dates)))
-				extracted[3].Add(int64(len(d.People)))
-			}
-		}}, produce)
-	el := time.Since(start)
-	if *cpuprofile != "" {
-		pprof.StopCPUProfile()
-	}
-	rep.Terril = figure(el, stats.Read+stats.Failed, bytesIn.Load(), stats.Failed)
-	rep.Terril.PeakRSSMB, rep.Terril.PeakAnonMB = peak()
-	if err != nil {
+		rep.Queries, err = benchQueries(ctx, ix, *n, *queries)
 		ix.Close()
-		return err
+		if err != nil {
+			return err
+		}
 	}
-	rep.Extracted.Amounts, rep.Extracted.Communes = int(extracted[0].Load()), int(extracted[1].Load())
-	rep.Extracted.Dates, rep.Extracted.People = int(extracted[2].Load()), int(extracted[3].Load())
-	fmt.Fprintf(e.stderr, "bench: terril ingest %.0f docs/s\n", rep.Terril.DocsPerSec)
-
-	// 3. queries (on the terril index, before the bare run changes the cache).
-	rep.Queries, err = benchQueries(ctx, ix, *n, *queries)
-	ix.Close()
-	if err != nil {
-		return err
-	}
-	rep.Terril.IndexMB = dirMB(filepath.Join(work, "terril"))
-
-	// 2. bare Bleve, same documents, no extraction: terril's mapping, then
-	// Bleve's defaults with the stock fr analyzer.
-	var total int64
-	if rep.Bare, total, err = benchBare(ctx, filepath.Join(work, "bare"), *n, *size, *batch, index.NewBare); err != nil {
-		return err
-	}
-	if rep.Stock, _, err = benchBare(ctx, filepath.Join(work, "stock"), *n, *size, *batch, index.NewStockBare); err != nil {
-		return err
-	}
-	rep.Ratio = rep.Terril.DocsPerSec / rep.Bare.DocsPerSec
-	rep.StockRatio = rep.Terril.DocsPerSec / rep.Stock.DocsPerSec
-
+	rep.Load += " → " + loadAvg()
 	if *asJSON {
 		return writeJSON(e.stdout, rep)
 	}
-	w := e.stdout
-	fmt.Fprintf(w, "machine: %s\ncorpus: %d documents of ~%d bytes (%.0f MB)\n\n", rep.Machine, rep.Docs, rep.DocBytes, float64(total)/1e6)
-	fmt.Fprintf(w, "%-28s %10s %8s %8s %10s %10s %10s\n", "ingest", "docs/s", "MB/s", "seconds", "index MB", "peak RSS", "peak anon")
-	for _, r := range []struct {
-		name string
-		f    ingestFigure
-	}{{"terril (read+extract+index)", rep.Terril}, {"bare Bleve (index only)", rep.Bare}, {"stock Bleve (fr, defaults)", rep.Stock}} {
-		fmt.Fprintf(w, "%-28s %10.0f %8.2f %8.1f %10.1f %7.0f MB %7.0f MB\n", r.name, r.f.DocsPerSec, r.f.MBPerSec, r.f.Seconds, r.f.IndexMB, r.f.PeakRSSMB, r.f.PeakAnonMB)
-	}
-	fmt.Fprintf(w, "ratio terril / bare: %.2f; terril / stock: %.2f\n", rep.Ratio, rep.StockRatio)
-	fmt.Fprintf(w, "extracted: %d amounts, %d communes, %d dates, %d people\n\n", rep.Extracted.Amounts, rep.Extracted.Communes, rep.Extracted.Dates, rep.Extracted.People)
-	fmt.Fprintf(w, "%-34s %9s %7s %8s %8s\n", "query", "matches", "share", "p50 ms", "p99 ms")
-	for _, q := range rep.Queries {
-		fmt.Fprintf(w, "%-34s %9d %6.1f%% %8.2f %8.2f\n", q.Name, q.Matches, 100*q.Share, q.P50ms, q.P99ms)
-	}
+	printBench(e.stdout, rep)
 	return nil
 }
 
-// benchBare indexes the generated documents (title and text) into a bare index
-// made by open, in one goroutine, and returns its figures and the bytes of text.
-func benchBare(ctx context.Context, dir string, n, size, batch int, open func(string, int) (*index.Bare, error)) (ingestFigure, int64, error) {
-	debug.FreeOSMemory()
-	bare, err := open(dir, batch)
-	if err != nil {
-		return ingestFigure{}, 0, err
+// printBench prints the report as text.
+func printBench(w io.Writer, rep benchReport) {
+	fmt.Fprintf(w, "machine: %s\nload (1, 5, 15 min): %s\ncorpus: %d HTML files of ~%d bytes (%.0f MB)\n\n",
+		rep.Machine, rep.Load, rep.Docs, rep.DocBytes, rep.CorpusMB)
+	fmt.Fprintf(w, "%-6s %-7s %9s %7s %8s %8s %9s %9s %9s\n", "round", "ingest", "docs/s", "MB/s", "seconds", "CPU s", "index MB", "peak RSS", "peak anon")
+	for _, f := range rep.Runs {
+		fmt.Fprintf(w, "%-6d %-7s %9.0f %7.2f %8.1f %8.1f %9.1f %6.0f MB %6.0f MB\n", f.Round, f.Kind, f.DocsPerSec, f.MBPerSec, f.Seconds, f.CPUSeconds, f.IndexMB, f.PeakRSSMB, f.PeakAnonMB)
 	}
+	if rep.Ratio > 0 || rep.StockRatio > 0 {
+		fmt.Fprintf(w, "terril / bare: %.2f (docs/s), %.2f (CPU per document); terril / stock: %.2f (docs/s), %.2f (CPU)\n",
+			rep.Ratio, rep.CPURatio, rep.StockRatio, rep.StockCPURatio)
+	}
+	if len(rep.Queries) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%-34s %9s %7s %8s %8s\n", "query", "matches", "share", "p50 ms", "p99 ms")
+	for _, q := range rep.Queries {
+		fmt.Fprintf(w, "%-34s %9d %6.1f%% %8.2f %8.2f\n", q.Name, q.Matches, 100*q.Share, q.P50ms, q.P99ms)
+	}
+}
+
+// benchRatios returns the medians over the rounds of terril's docs/s over base's
+// and of base's CPU seconds over terril's; zeros without both.
+func benchRatios(runs []ingestFigure, base string) (speed, cpu float64) {
+	var s, c []float64
+	for _, t := range runs {
+		if t.Kind != "terril" {
+			continue
+		}
+		for _, b := range runs {
+			if b.Kind == base && b.Round == t.Round {
+				s = append(s, t.DocsPerSec/b.DocsPerSec)
+				c = append(c, b.CPUSeconds/t.CPUSeconds)
+			}
+		}
+	}
+	return median(s), median(c)
+}
+
+func median(x []float64) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	x = slices.Clone(x)
+	sort.Float64s(x)
+	if len(x)%2 == 1 {
+		return x[len(x)/2]
+	}
+	return (x[len(x)/2-1] + x[len(x)/2]) / 2
+}
+
+// benchCorpus writes n generated HTML documents under dir, a thousand to a
+// folder, unless dir already holds them (a file .complete names their number
+// and size), and returns the bytes of their text.
+func benchCorpus(dir string, n, size int) (int64, error) {
+	stamp := filepath.Join(dir, ".complete")
+	want := fmt.Sprintf("%d %d", n, size)
+	if b, err := os.ReadFile(stamp); err == nil {
+		have, total, _ := strings.Cut(strings.TrimSpace(string(b)), " total ")
+		if have == want {
+			v, _ := strconv.ParseInt(total, 10, 64)
+			return v, nil
+		}
+	}
+	os.RemoveAll(dir)
 	g, err := synth.New(1)
 	if err != nil {
-		return ingestFigure{}, 0, err
+		return 0, err
 	}
-	peak := watchRSS()
-	start := time.Now()
 	var total int64
 	for i := range n {
-		if err := ctx.Err(); err != nil {
-			bare.Close()
-			return ingestFigure{}, 0, err
+		sub := filepath.Join(dir, fmt.Sprintf("%04d", i/1000))
+		if i%1000 == 0 {
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				return 0, err
+			}
 		}
 		text := g.Next(size)
 		total += int64(len(text))
-		title, _, _ := strings.Cut(text, "\n")
-		if err := bare.Add(fmt.Sprintf("synth/%07d", i), title, text); err != nil {
-			bare.Close()
-			return ingestFigure{}, 0, err
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%07d.html", i)), benchHTML(text), 0o644); err != nil {
+			return 0, err
 		}
 	}
-	if err := bare.Close(); err != nil {
-		return ingestFigure{}, 0, err
-	}
-	f := figure(time.Since(start), n, total, 0)
-	f.PeakRSSMB, f.PeakAnonMB = peak()
-	f.IndexMB = dirMB(dir)
-	return f, total, nil
+	return total, os.WriteFile(stamp, []byte(fmt.Sprintf("%s total %d\n", want, total)), 0o644)
 }
 
-func figure(el time.Duration, docs int, bytes int64, failed int) ingestFigure {
-	s := el.Seconds()
-	return ingestFigure{Seconds: s, DocsPerSec: float64(docs) / s, MBPerSec: float64(bytes) / 1e6 / s, Failed: failed}
+// benchHTML is a generated text as an HTML page: its heading (second paragraph)
+// as title and h1, its paragraphs as p.
+func benchHTML(text string) []byte {
+	paras := strings.Split(strings.TrimSpace(text), "\n\n")
+	title := paras[0]
+	if len(paras) > 1 {
+		title = paras[1]
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 256)
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>")
+	b.WriteString(html.EscapeString(title))
+	b.WriteString("</title></head>\n<body><main>\n")
+	for i, p := range paras {
+		tag := "p"
+		if i == 1 {
+			tag = "h1"
+		}
+		fmt.Fprintf(&b, "<%s>%s</%s>\n", tag, html.EscapeString(p), tag)
+	}
+	b.WriteString("</main></body></html>\n")
+	return []byte(b.String())
+}
+
+// benchRun runs one ingest of kind into ixDir in a child process and returns its
+// wall time, CPU time and peak memory.
+func benchRun(ctx context.Context, kind, files, ixDir string, batch, workers int, prof string) (ingestFigure, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return ingestFigure{}, err
+	}
+	args := []string{"bench", "--phase", kind, "--dir", files, "--index", ixDir, "--batch", strconv.Itoa(batch), "-j", strconv.Itoa(workers)}
+	if prof != "" {
+		args = append(args, "--cpuprofile", prof)
+	}
+	cmd := exec.CommandContext(ctx, exe, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return ingestFigure{}, err
+	}
+	peak := watchRSS(cmd.Process.Pid)
+	err = cmd.Wait()
+	f := ingestFigure{Kind: kind, Seconds: time.Since(start).Seconds()}
+	f.PeakRSSMB, f.PeakAnonMB = peak()
+	if err != nil {
+		return f, err
+	}
+	st := cmd.ProcessState
+	f.CPUSeconds = (st.UserTime() + st.SystemTime()).Seconds()
+	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
+		f.PeakRSSMB = max(f.PeakRSSMB, float64(ru.Maxrss)/1024)
+	}
+	return f, nil
+}
+
+// benchPhase is the child process of one run: terril's ingest of the files, or a
+// baseline's indexing of them.
+func benchPhase(ctx context.Context, e *env, kind, files, ixDir string, batch, workers int, prof string) error {
+	limitMemory()
+	if prof != "" {
+		f, err := os.Create(prof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	switch kind {
+	case "terril":
+		return ingestCommand(ctx, &env{stdout: io.Discard, stderr: e.stderr, stdin: e.stdin},
+			[]string{"-q", "-j", strconv.Itoa(workers), "--index", ixDir, files})
+	case "bare":
+		return benchBare(ctx, files, ixDir, batch, index.NewBare)
+	case "stock":
+		return benchBare(ctx, files, ixDir, batch, index.NewStockBare)
+	}
+	return usageError{fmt.Sprintf("bench: --phase %q: want terril, bare or stock", kind)}
+}
+
+// benchBare indexes the title and text of the HTML files under files into a bare
+// index made by open, in one goroutine.
+func benchBare(ctx context.Context, files, dir string, batch int, open func(string, int) (*index.Bare, error)) error {
+	bare, err := open(dir, batch)
+	if err != nil {
+		return err
+	}
+	err = filepath.WalkDir(files, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		title, text := stripHTML(data)
+		rel, _ := filepath.Rel(files, path)
+		return bare.Add(rel, title, text)
+	})
+	if cerr := bare.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// stripHTML is the least a baseline does to index an HTML page: the text of its
+// title element, and its text without tags, entities decoded.
+func stripHTML(data []byte) (title, text string) {
+	s := string(data)
+	if _, rest, ok := strings.Cut(s, "<title>"); ok {
+		title, _, _ = strings.Cut(rest, "</title>")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<':
+			in = true
+		case c == '>':
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteByte(c)
+		}
+	}
+	return html.UnescapeString(title), html.UnescapeString(b.String())
 }
 
 var fiveFacets = []string{"commune", "theme", "year", "genre", "dept"}
@@ -299,11 +454,11 @@ func benchQueries(ctx context.Context, ix *index.Index, n, runs int) ([]querySta
 	return out, nil
 }
 
-// watchRSS samples the memory of the process until the returned function is called,
-// which returns the peaks in MB of the resident set (VmRSS: Bleve's memory-mapped
-// segment files count in it as the kernel pages them in) and of the anonymous
-// resident memory (RssAnon: what the process allocated).
-func watchRSS() func() (rss, anon float64) {
+// watchRSS samples the memory of process pid until the returned function is
+// called, which returns the peaks in MB of its resident set (VmRSS: Bleve's
+// memory-mapped segment files count in it as the kernel pages them in) and of its
+// anonymous resident memory (RssAnon: what the process allocated).
+func watchRSS(pid int) func() (rss, anon float64) {
 	var peakRSS, peakAnon atomic.Int64
 	stop := make(chan struct{})
 	done := make(chan struct{})
@@ -312,7 +467,7 @@ func watchRSS() func() (rss, anon float64) {
 		t := time.NewTicker(50 * time.Millisecond)
 		defer t.Stop()
 		for {
-			r, a := memKB()
+			r, a := memKB(pid)
 			if r > peakRSS.Load() {
 				peakRSS.Store(r)
 			}
@@ -333,9 +488,9 @@ func watchRSS() func() (rss, anon float64) {
 	}
 }
 
-// memKB reads VmRSS and RssAnon from /proc/self/status (Linux); zeros elsewhere.
-func memKB() (rss, anon int64) {
-	f, err := os.Open("/proc/self/status")
+// memKB reads VmRSS and RssAnon from /proc/PID/status (Linux); zeros elsewhere.
+func memKB(pid int) (rss, anon int64) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0, 0
 	}
@@ -353,6 +508,19 @@ func memKB() (rss, anon int64) {
 		}
 	}
 	return rss, anon
+}
+
+// loadAvg is the machine's load over 1, 5 and 15 minutes, "" where unknown.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func dirMB(dir string) float64 {
