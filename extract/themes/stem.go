@@ -118,14 +118,16 @@ var _ [15 - chargeWord]struct{}
 func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, class uint8) {
 	// The key determines the word (a word holds no zero byte): multiplies mix it,
 	// and the top bits of the product, which depend on all of the key, pick the
-	// slots (h's low 15 bits) and the spare bit (h's bit 16).
+	// set of four slots (h's bits 2 to 14) and, when the set is full, the slot a
+	// new word replaces (h's bits 0 and 1).
 	h := uint32((k0 ^ k1*0xc2b2ae3d27d4eb4f ^ k2*0x165667b19e3779f9) * 0x9e3779b97f4a7c15 >> 47)
-	// Two slots share a cache line: a word may sit in either, so that two words
-	// with the same hash do not keep evicting each other.
-	pair := th.words[h&(memoSlots-1)&^1:][:2]
-	var ms [2]uint64
-	for p := range pair {
-		sl := &pair[p]
+	// A word may sit in any of four slots (two cache lines), so that words with
+	// the same hash do not keep evicting each other: with two, about one word in a
+	// hundred of a corpus read again missed the memo for good.
+	set := th.words[h&(memoSlots-1)&^3:][:4]
+	var ms [4]uint64
+	for p := range set {
+		sl := &set[p]
 		m := sl.meta.Load()
 		if m&1 == 0 && int(m>>memoLenShift&31) == len(w) &&
 			sl.w[0].Load() == k0 && sl.w[1].Load() == k1 && sl.w[2].Load() == k2 &&
@@ -141,15 +143,16 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, cl
 	if stem+1 >= 1<<19 || list+1 >= 1<<20 {
 		return stem, list, class // too large for the slot (never with the embedded lexicon)
 	}
-	// An empty slot of the pair if there is one, else the one a spare bit of the
-	// hash picks.
-	p := int(h>>16) & 1
-	if ms[0]>>memoLenShift&31 == 0 {
-		p = 0
-	} else if ms[1]>>memoLenShift&31 == 0 {
-		p = 1
+	// An empty slot of the set if there is one, else the one two spare bits of the
+	// hash pick.
+	p := int(h) & 3
+	for q := range ms {
+		if ms[q]>>memoLenShift&31 == 0 {
+			p = q
+			break
+		}
 	}
-	sl, m := &pair[p], ms[p]
+	sl, m := &set[p], ms[p]
 	if m&1 == 0 && sl.meta.CompareAndSwap(m, m&^memoSeqMask|(m+1)&memoSeqMask) {
 		sl.w[0].Store(k0)
 		sl.w[1].Store(k1)
