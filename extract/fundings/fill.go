@@ -246,18 +246,8 @@ var homeIntro = newMatcher([]string{"ville de", "ville d'", "commune de", "commu
 func (r *reader) homeCommune() (corpus.Commune, bool) {
 	var found []corpus.Commune
 	for _, c := range r.in.Communes {
-		for _, sp := range c.Spans {
-			if sp.Start >= 400 {
-				break
-			}
-			k := tokenAt(r.toks, sp.Start)
-			if k >= len(r.toks) || r.toks[k].start != sp.Start {
-				continue
-			}
-			if _, ok := endsAt(r.toks, k, 0, homeIntro); ok {
-				found = append(found, c)
-				break
-			}
+		if _, _, ok := r.introducedHome(c); ok {
+			found = append(found, c)
 		}
 	}
 	if len(found) != 1 {
@@ -330,23 +320,32 @@ func (r *reader) addHome() {
 		return
 	}
 	for _, c := range r.in.Communes {
-		for _, sp := range c.Spans {
-			if sp.Start >= 400 {
-				break
-			}
-			k := tokenAt(r.toks, sp.Start)
-			if k >= len(r.toks) || r.toks[k].start != sp.Start {
-				continue
-			}
-			if st, ok := endsAt(r.toks, k, 0, homeIntro); ok {
-				end := tokenAt(r.toks, sp.End-1) + 1
-				r.ms = append(r.ms, mention{i: st, j: end, name: clean(textOf(r.in.Text, r.toks, st, end)),
-					kind: kindCommune, full: true, role: roleSubject, home: true})
-				r.home = len(r.ms) - 1
-				return
-			}
+		if st, sp, ok := r.introducedHome(c); ok {
+			end := tokenAt(r.toks, sp.End-1) + 1
+			r.ms = append(r.ms, mention{i: st, j: end, name: clean(textOf(r.in.Text, r.toks, st, end)),
+				kind: kindCommune, full: true, role: roleSubject, home: true})
+			r.home = len(r.ms) - 1
+			return
 		}
 	}
+}
+
+// introducedHome returns the first span of c in the first 400 bytes that homeIntro
+// introduces ("la ville de Saint-Omer"), with the token its introduction starts at.
+func (r *reader) introducedHome(c corpus.Commune) (start int, sp corpus.Span, ok bool) {
+	for _, sp := range c.Spans {
+		if sp.Start >= 400 {
+			break
+		}
+		k := tokenAt(r.toks, sp.Start)
+		if k >= len(r.toks) || r.toks[k].start != sp.Start {
+			continue
+		}
+		if st, ok := endsAt(r.toks, k, 0, homeIntro); ok {
+			return st, sp, true
+		}
+	}
+	return 0, corpus.Span{}, false
 }
 
 // homeFunder returns the commune of a commune's own act for an amount whose
