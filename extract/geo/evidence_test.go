@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -13,10 +12,7 @@ import (
 // Evidence cases: words that hide a name, dedications and feasts, overseas
 // collectivités, surnames in attendance lists, generic former names, "depuis", names
 // hyphenated across a PDF line.
-var evidence = []struct {
-	name, text            string
-	communes, epcis, deps string
-}{
+var evidence = []matchCase{
 	{"mot accentué contenant un département", "Des planeurs et des appareils légers décollent de la piste.", "", "", ""},
 	{"verbe contenant un département", "Il ne faut pas lécher les plaques de givre.", "", "", ""},
 	{"nom de famille collé", "Le rapport de Mme Deslandes est adopté.", "", "", ""},
@@ -44,21 +40,7 @@ var evidence = []struct {
 }
 
 func TestEvidence(t *testing.T) {
-	g := mustDefault(t)
-	for _, tc := range evidence {
-		t.Run(tc.name, func(t *testing.T) {
-			c, e, d := match(g, tc.text)
-			if !slices.Equal(c, list(tc.communes)) {
-				t.Errorf("%q: communes %v, want %v", tc.text, c, list(tc.communes))
-			}
-			if !slices.Equal(e, list(tc.epcis)) {
-				t.Errorf("%q: epcis %v, want %v", tc.text, e, list(tc.epcis))
-			}
-			if !slices.Equal(d, list(tc.deps)) {
-				t.Errorf("%q: départements %v, want %v", tc.text, d, list(tc.deps))
-			}
-		})
-	}
+	runMatchCases(t, evidence)
 }
 
 // TestNoDepartementInsideWord glues every article and connector, in lower case, to

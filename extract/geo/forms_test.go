@@ -1,17 +1,13 @@
 package geo
 
 import (
-	"slices"
 	"testing"
 )
 
 // Forms real documents use for places, beyond the ambiguity table: overseas régions
 // that are their département, headings in capitals, lists of codes, cantons,
 // intercommunalities by part of a merged name, territories named after a commune.
-var realForms = []struct {
-	name, text            string
-	communes, epcis, deps string // space-separated INSEE codes, SIRENs, département codes
-}{
+var realForms = []matchCase{
 	{"région d'outre-mer en titre", "MARTINIQUE\nPlus de 400 millions d'euros sont engagés.", "", "", "972"},
 	{"région d'outre-mer après préfecture", "Arrêté de la Préfecture de Mayotte portant délégation.", "", "", "976"},
 	{"région à plusieurs départements", "La Région Bretagne et la Région Normandie signent.", "", "", ""},
@@ -81,19 +77,5 @@ var realForms = []struct {
 }
 
 func TestRealForms(t *testing.T) {
-	g := mustDefault(t)
-	for _, tc := range realForms {
-		t.Run(tc.name, func(t *testing.T) {
-			c, e, d := match(g, tc.text)
-			if !slices.Equal(c, list(tc.communes)) {
-				t.Errorf("%q: communes %v, want %v", tc.text, c, list(tc.communes))
-			}
-			if !slices.Equal(e, list(tc.epcis)) {
-				t.Errorf("%q: epcis %v, want %v", tc.text, e, list(tc.epcis))
-			}
-			if !slices.Equal(d, list(tc.deps)) {
-				t.Errorf("%q: départements %v, want %v", tc.text, d, list(tc.deps))
-			}
-		})
-	}
+	runMatchCases(t, realForms)
 }

@@ -23,6 +23,33 @@ func match(g *Gazetteer, s string) (communes, epcis, deps []string) {
 	return
 }
 
+// A matchCase is a text and the places it names: space-separated INSEE codes, SIRENs
+// and département codes.
+type matchCase struct {
+	name, text            string
+	communes, epcis, deps string
+}
+
+// runMatchCases matches each case's text with the default gazetteer and compares.
+func runMatchCases(t *testing.T, cases []matchCase) {
+	t.Helper()
+	g := mustDefault(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, e, d := match(g, tc.text)
+			if !slices.Equal(c, list(tc.communes)) {
+				t.Errorf("%q: communes %v, want %v", tc.text, c, list(tc.communes))
+			}
+			if !slices.Equal(e, list(tc.epcis)) {
+				t.Errorf("%q: epcis %v, want %v", tc.text, e, list(tc.epcis))
+			}
+			if !slices.Equal(d, list(tc.deps)) {
+				t.Errorf("%q: départements %v, want %v", tc.text, d, list(tc.deps))
+			}
+		})
+	}
+}
+
 func list(s string) []string {
 	f := strings.Fields(s)
 	slices.Sort(f)
@@ -31,10 +58,7 @@ func list(s string) []string {
 
 // Ambiguity cases beyond the seeds: homonyms, names that are words, people, streets,
 // names inside EPCI or département names, demonyms, short forms, former communes.
-var ambiguity = []struct {
-	name, text            string
-	communes, epcis, deps string // space-separated INSEE codes, SIRENs, département codes
-}{
+var ambiguity = []matchCase{
 	{"maire de", "Le maire de Beauvais a inauguré la salle.", "60057", "", ""},
 	{"sous-préfet d'arrondissement", "Le sous-préfet de Lille a présidé la réunion.", "", "", ""},
 	{"arrondissement", "Les communes de l'arrondissement de Lens sont concernées.", "", "", ""},
@@ -149,21 +173,7 @@ var ambiguity = []struct {
 }
 
 func TestAmbiguity(t *testing.T) {
-	g := mustDefault(t)
-	for _, tc := range ambiguity {
-		t.Run(tc.name, func(t *testing.T) {
-			c, e, d := match(g, tc.text)
-			if !slices.Equal(c, list(tc.communes)) {
-				t.Errorf("%q: communes %v, want %v", tc.text, c, list(tc.communes))
-			}
-			if !slices.Equal(e, list(tc.epcis)) {
-				t.Errorf("%q: epcis %v, want %v", tc.text, e, list(tc.epcis))
-			}
-			if !slices.Equal(d, list(tc.deps)) {
-				t.Errorf("%q: départements %v, want %v", tc.text, d, list(tc.deps))
-			}
-		})
-	}
+	runMatchCases(t, ambiguity)
 }
 
 func newText(s string) *extract.Text { return extract.NewText(extract.Normalize(s)) }
