@@ -126,9 +126,8 @@ func BenchmarkBareDocs(b *testing.B) {
 	}
 }
 
-// BenchmarkSearchIndex runs bench's plain query (ten hits with snippets) on the
-// index in TERRIL_INDEX.
-func BenchmarkSearchIndex(b *testing.B) {
+// openEnvIndex opens the index TERRIL_INDEX names, read-only, closed with b.
+func openEnvIndex(b *testing.B) *Index {
 	dir := os.Getenv("TERRIL_INDEX")
 	if dir == "" {
 		b.Skip("TERRIL_INDEX names no index")
@@ -137,7 +136,14 @@ func BenchmarkSearchIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer ix.Close()
+	b.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// BenchmarkSearchIndex runs bench's plain query (ten hits with snippets) on the
+// index in TERRIL_INDEX.
+func BenchmarkSearchIndex(b *testing.B) {
+	ix := openEnvIndex(b)
 	for b.Loop() {
 		if _, err := ix.Search(context.Background(), Query{Text: "rénovation énergétique", Snippets: true}); err != nil {
 			b.Fatal(err)
@@ -147,15 +153,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 
 // BenchmarkSearchFiltered runs bench's filtered query on the index in TERRIL_INDEX.
 func BenchmarkSearchFiltered(b *testing.B) {
-	dir := os.Getenv("TERRIL_INDEX")
-	if dir == "" {
-		b.Skip("TERRIL_INDEX names no index")
-	}
-	ix, err := OpenReadOnly(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openEnvIndex(b)
 	min := 1e6
 	for b.Loop() {
 		if _, err := ix.Search(context.Background(), Query{Text: "logement", Depts: []string{"62"}, MinAmount: &min, Snippets: true}); err != nil {
