@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
@@ -80,21 +79,9 @@ func OpenContext(ctx context.Context, dir string, o Options) (*Index, error) {
 	}
 }
 
-// maxSegmentDocs caps the documents of a merged segment. A merge maps every segment
-// it reads, and the kernel counts those pages in the process's resident set until
-// they are unmapped: Bleve's default (5 million) let a 1 000 000-document ingest
-// reach 1.8 GB resident with under 800 MB allocated. At 20 000 documents (about
-// 200 MB on disk) a merge reads at most that much; a million documents make about
-// fifty segments, which a query visits in turn.
-var maxSegmentDocs = 20000
-
-// mergePlan overrides Bleve's merge plan options, on a new index and on opening an
-// existing one (the open's configuration wins over the one stored with the index).
-func mergePlan() map[string]any { return map[string]any{"MaxSegmentSize": maxSegmentDocs} }
-
 // openOnce opens (or creates) the index, waiting at most lockPoll for its lock.
 func openOnce(dir string, readOnly bool) (*Index, error) {
-	config := map[string]any{"bolt_timeout": lockPoll.String(), "scorchMergePlanOptions": mergePlan()}
+	config := map[string]any{"bolt_timeout": lockPoll.String()}
 	if readOnly {
 		config["read_only"] = true
 	}
@@ -103,7 +90,7 @@ func openOnce(dir string, readOnly bool) (*Index, error) {
 		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
-		b, err = bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, map[string]any{"scorchMergePlanOptions": mergePlan()})
+		b, err = bleve.New(dir, newMapping())
 		if err != nil {
 			return nil, fmt.Errorf("create index %s: %w", dir, err)
 		}
