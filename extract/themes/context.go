@@ -116,29 +116,63 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 // context, its stem, list and class from wordInfoKey.
 func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	st := &sc.st
-	set := &sc.th.set
-	w := sc.s[i:j]
-	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
+	n := len(sc.toks)
+	// The token is filled in place: most of its fields are known now.
+	sc.toks = append(sc.toks, themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: int32(st.quoteOpen),
+		stem: stem, list: list, gap: st.gap})
+	tk := &sc.toks[n]
 	st.gap = false
+	// A word in an aside or a formal line weighs less and is no emphasis.
+	formal := st.boilerplate || st.citation || st.actBP
+	aside := st.asideDepth > 0
 	if class == fillerWord {
 		st.segBreak = true // a filler is in no segment
 	} else {
 		if st.segBreak {
-			sc.segs = append(sc.segs, themeSegment{first: int32(len(sc.toks)), sent: st.sent, mark: st.segMark, mFirst: -1})
+			sc.segs = append(sc.segs, themeSegment{first: int32(n), sent: st.sent, mark: st.segMark, mFirst: -1})
 			st.segBreak, st.segMark = false, segSoft
 		}
 		sg := &sc.segs[len(sc.segs)-1]
 		sg.n++
-		sg.aside = sg.aside || st.asideDepth > 0 || st.boilerplate || st.citation || st.actBP
+		sg.aside = sg.aside || aside || formal
 	}
-	if st.quoteOpen >= 0 {
-		tk.quote = int32(st.quoteOpen)
+	m, emph := sc.weight(i)
+	if st.portfolio > 0 {
+		if sc.startsUpper(i) {
+			st.portfolio = 0 // a name: the portfolio has ended
+		} else {
+			st.portfolio--
+			m *= sc.th.set.portfolio
+			emph = false
+		}
 	}
+	tk.mult = float32(m)
+	tk.emph = emph && !aside && !st.example && !formal && st.former != n
+	if n == st.sentFirstTok {
+		sc.sents[st.sent].item = st.startItem
+		sc.sents[st.sent].refers = lex.Anaphors.Has(sc.s[i:j]) // "Ces travaux…", "Il…"
+		st.startItem = false
+	}
+	if st.itemMode || st.enum {
+		if !st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter {
+			st.itemPos++
+		}
+	}
+	if class != plainWord {
+		sc.wordClass(i, j, class)
+	}
+}
+
+// weight returns the multiplier of the word at i in its context, before an
+// official's portfolio, and whether it is emphasised there (before asides,
+// examples and formal lines).
+func (sc *scanner) weight(i int) (float64, bool) {
+	st := &sc.st
+	set := &sc.th.set
 	m := 1.0
 	emph := true
 	switch {
-	case inTitle:
+	case i >= sc.titleStart && i < sc.titleEnd:
 		m = set.title
 	case st.heading:
 		m = set.heading
@@ -157,42 +191,26 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	if st.boilerplate {
 		m *= set.bp
 	}
-	if st.former == len(sc.toks) {
+	if st.former == len(sc.toks)-1 {
 		m *= set.former
 	}
 	if st.citation || st.actBP {
 		m *= set.bp
 	}
-	if st.portfolio > 0 {
-		if sc.startsUpper(i) {
-			st.portfolio = 0 // a name: the portfolio has ended
-		} else {
-			st.portfolio--
-			m *= set.portfolio
-			emph = false
-		}
-	}
-	tk.mult = float32(m)
-	tk.emph = emph && st.asideDepth == 0 && !st.example && !st.boilerplate && !st.citation && !st.actBP &&
-		st.former != len(sc.toks)
-	if len(sc.toks) == st.sentFirstTok {
-		sc.sents[st.sent].item = st.startItem
-		sc.sents[st.sent].refers = lex.Anaphors.Has(w) // "Ces travaux…", "Il…"
-		st.startItem = false
-	}
-	sc.toks = append(sc.toks, tk)
-	if st.itemMode || st.enum {
-		if !st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter {
-			st.itemPos++
-		}
-	}
+	return m, emph
+}
+
+// wordClass changes the context after the word [i, j), the last token, by its
+// class (see contextClass).
+func (sc *scanner) wordClass(i, j int, class uint8) {
+	st := &sc.st
 	switch class {
 	case axisWord:
 		st.sentHasAxis = true
 	case exampleWord:
 		// "tout comme" joins two subjects ("la formation, tout comme le
 		// développement économique"): it opens no example.
-		st.example = !(w == "comme" && len(sc.toks) >= 2 && sc.tokenIs(len(sc.toks)-2, "tout"))
+		st.example = !(sc.s[i:j] == "comme" && len(sc.toks) >= 2 && sc.tokenIs(len(sc.toks)-2, "tout"))
 	case formerWord:
 		st.former = len(sc.toks)
 	case savoirWord:
