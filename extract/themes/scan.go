@@ -179,7 +179,7 @@ func (sc *scanner) lineStart(i, le int, line string) {
 	}
 	if !st.cont {
 		st.citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
-		st.actBP = isActBoilerplateLine(line) || isContactLine(line)
+		st.actBP = isActBoilerplateLine(line) || isContactLine(line, sc.s, sc.lx[sc.next:], le)
 		if isOperativeLine(line) {
 			sc.acts++
 		}
