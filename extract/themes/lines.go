@@ -222,13 +222,16 @@ func actHead(head string) bool {
 			m = bytesInSlow(head, i, actHeadBytes)
 		}
 		for ; m != 0; m &= m - 1 {
-			if p := i + bits.TrailingZeros64(m)>>3; actKeyword(head, p, &seen) {
+			if p := i + bits.TrailingZeros64(m)>>3; actHeads4.may(head[p:]) && actKeyword(head, p, &seen) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// actHeads4 are the first four bytes of actHeads.
+var actHeads4 = newHeads4(actHeads)
 
 // actHeads are the words of lex.ActHeads, sorted; actHeadBytes their first bytes.
 var actHeads, actHeadBytes = func() ([]string, []byte) {
@@ -439,12 +442,57 @@ func hasCreditsOrDepense(s string) bool {
 	for i := 0; i < len(s); i += 8 {
 		for m := bytes2(s, i, 'c', 'd'); m != 0; m &= m - 1 {
 			r := s[i+bits.TrailingZeros64(m)>>3:]
-			if strings.HasPrefix(r, "credits") || strings.HasPrefix(r, "depense") {
+			if budgetNouns4.may(r) && (strings.HasPrefix(r, budgetNouns[0]) || strings.HasPrefix(r, budgetNouns[1])) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// budgetNouns are the words hasCreditsOrDepense looks for; budgetNouns4 their first
+// four bytes.
+var budgetNouns = [2]string{"credits", "depense"}
+var budgetNouns4 = newHeads4(budgetNouns[:])
+
+// heads4 holds the first four bytes of a few words, packed little-endian, to tell
+// at once most places where none of them starts (a 'd' starts "de" far more often
+// than "deliberation"). With a word of less than four bytes, it admits every place.
+type heads4 struct {
+	keys []uint32
+	all  bool
+}
+
+func newHeads4(words []string) heads4 {
+	var h heads4
+	for _, w := range words {
+		if len(w) < 4 {
+			return heads4{all: true}
+		}
+		h.keys = append(h.keys, pack4(w))
+	}
+	return h
+}
+
+// may reports whether one of the words may start r: r has one of their first four
+// bytes, or less than four bytes (then shorter than the words).
+func (h *heads4) may(r string) bool {
+	if h.all || len(r) < 4 {
+		return true
+	}
+	x := pack4(r)
+	for _, k := range h.keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// pack4 packs the first four bytes of s, which has four or more, little-endian.
+func pack4(s string) uint32 {
+	s = s[:4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // sortedWords returns the words of s, sorted: a fixed order of trial.
