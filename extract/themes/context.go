@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"slices"
 	"strings"
 	"terril/extract/lex"
 	"unicode"
@@ -117,10 +118,15 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	st := &sc.st
 	n := len(sc.toks)
-	// The token is filled in place: most of its fields are known now.
-	sc.toks = append(sc.toks, themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: int32(st.quoteOpen),
-		stem: stem, list: list, gap: st.gap})
+	// The token is filled in place, field by field (the scratch array holds old
+	// tokens): a struct literal would be built aside and copied.
+	if n == cap(sc.toks) {
+		sc.toks = slices.Grow(sc.toks, n/4+8)
+	}
+	sc.toks = sc.toks[:n+1]
 	tk := &sc.toks[n]
+	tk.start, tk.end, tk.stem, tk.list = int32(i), int32(j), stem, list
+	tk.sent, tk.quote, tk.gap, tk.speech = st.sent, int32(st.quoteOpen), st.gap, false
 	st.gap = false
 	// A word in an aside or a formal line weighs less and is no emphasis.
 	formal := st.boilerplate || st.citation || st.actBP
@@ -136,13 +142,41 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 		sg.n++
 		sg.aside = sg.aside || aside || formal
 	}
-	m, emph := sc.weight(i)
+	set := &sc.th.set
+	m := 1.0
+	emph := true
+	switch {
+	case i >= sc.titleStart && i < sc.titleEnd:
+		m = set.title
+	case st.heading:
+		m = set.heading
+	case (st.itemMode || st.enum) && st.itemPos < itemHead && !aside &&
+		(!st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter):
+		m = set.item
+	default:
+		emph = false
+	}
+	if aside {
+		m *= set.aside
+	}
+	if st.example {
+		m *= set.example
+	}
+	if st.boilerplate {
+		m *= set.bp
+	}
+	if st.former == n {
+		m *= set.former
+	}
+	if st.citation || st.actBP {
+		m *= set.bp
+	}
 	if st.portfolio > 0 {
 		if sc.startsUpper(i) {
 			st.portfolio = 0 // a name: the portfolio has ended
 		} else {
 			st.portfolio--
-			m *= sc.th.set.portfolio
+			m *= set.portfolio
 			emph = false
 		}
 	}
@@ -161,43 +195,6 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	if class != plainWord {
 		sc.wordClass(i, j, class)
 	}
-}
-
-// weight returns the multiplier of the word at i in its context, before an
-// official's portfolio, and whether it is emphasised there (before asides,
-// examples and formal lines).
-func (sc *scanner) weight(i int) (float64, bool) {
-	st := &sc.st
-	set := &sc.th.set
-	m := 1.0
-	emph := true
-	switch {
-	case i >= sc.titleStart && i < sc.titleEnd:
-		m = set.title
-	case st.heading:
-		m = set.heading
-	case (st.itemMode || st.enum) && st.itemPos < itemHead && st.asideDepth == 0 &&
-		(!st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter):
-		m = set.item
-	default:
-		emph = false
-	}
-	if st.asideDepth > 0 {
-		m *= set.aside
-	}
-	if st.example {
-		m *= set.example
-	}
-	if st.boilerplate {
-		m *= set.bp
-	}
-	if st.former == len(sc.toks)-1 {
-		m *= set.former
-	}
-	if st.citation || st.actBP {
-		m *= set.bp
-	}
-	return m, emph
 }
 
 // wordClass changes the context after the word [i, j), the last token, by its
