@@ -144,8 +144,16 @@ func (sc *scanner) longest(i int, list []int32, best []int32, bestLen int, bestM
 		if len(e.words) < bestLen {
 			break // lists are sorted longest first
 		}
-		if !sc.matchAt(i, e) {
-			continue
+		// matchAt, answered here where it can: a one-word entry of stems or
+		// folded words matches (its first word is token i's), and most longer
+		// entries of stems fail at token i+1.
+		if e.mode == modeCase || len(e.words) > 1 {
+			if e.mode == modeStem && (i+1 >= len(sc.toks) || sc.toks[i+1].stem != e.ids[1]) {
+				continue
+			}
+			if !sc.matchAt(i, e) {
+				continue
+			}
 		}
 		switch {
 		case len(e.words) > bestLen || len(e.words) == bestLen && e.mode > bestMode:
