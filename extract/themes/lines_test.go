@@ -220,3 +220,18 @@ func forEachWord(s string, f func(i, j int)) {
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }
+
+// TestContainsAt checks containsAt against strings.Contains.
+func TestContainsAt(t *testing.T) {
+	for _, s := range []string{"", "budget", "au budget 2024", "hbudget", "chapitre", "le chapitre 65", "hchapitre",
+		"chhapitre", "chapitr", "xh", "h", "c"} {
+		for _, w := range []struct {
+			w string
+			k int
+		}{{"budget", 0}, {"chapitre", 1}} {
+			if got, want := containsAt(s, w.w, w.k), strings.Contains(s, w.w); got != want {
+				t.Errorf("containsAt(%q, %q, %d) = %v, want %v", s, w.w, w.k, got, want)
+			}
+		}
+	}
+}
