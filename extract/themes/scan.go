@@ -210,7 +210,7 @@ func (sc *scanner) scanLine(le int) {
 			}
 		}
 		next := k + 1
-		if t.Kind == text.Punct || next < len(lx) && lx[next].Gap == text.GapNone {
+		if t.Kind == text.Punct || next < len(lx) && lx[next].Gap == text.GapNone && !asciiStop(s, &lx[next]) {
 			var ok bool
 			var end int32
 			if ok, end, next = wordAt(s, lx, k); !ok {
@@ -239,6 +239,13 @@ func (sc *scanner) scanLine(le int) {
 		sc.scanWord(i, j)
 	}
 	sc.next = k
+}
+
+// asciiStop reports whether the token t, glued to a word before it, is ASCII
+// punctuation that ends the word (all but '&', see wordAt): the common case, told
+// without wordAt.
+func asciiStop(s string, t *text.Token) bool {
+	return t.Kind == text.Punct && s[t.S] < utf8.RuneSelf && s[t.S] != '&'
 }
 
 // scanWord records the word [i, j) of sc.s, unless it is a stop word ("et" keeps
