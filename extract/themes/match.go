@@ -78,11 +78,17 @@ func (sc *scanner) match() []themeMatch {
 	maxEnd := int32(0)
 	lastEnd := make([]int32, len(th.ids)) // end of the last match of each theme
 	var best []int32
-	for i := range sc.toks {
-		tk := &sc.toks[i]
-		if tk.stem < 0 && tk.list < 0 {
-			continue // most words start no entry
+	toks := sc.toks
+	for i := 0; i < len(toks); i++ {
+		// Most words start no entry: a tight loop skips them (stem and list
+		// both -1 have their and negative).
+		for i < len(toks) && toks[i].stem&toks[i].list < 0 {
+			i++
 		}
+		if i == len(toks) {
+			break
+		}
+		tk := &toks[i]
 		best = best[:0]
 		bestLen, bestMode := 0, matchMode(0)
 		if tk.stem >= 0 {
