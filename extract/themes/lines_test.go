@@ -235,3 +235,16 @@ func TestContainsAt(t *testing.T) {
 		}
 	}
 }
+
+// TestWordKey checks that wordKey gives a word the same key with the text after
+// it (three loads) as alone (byte by byte).
+func TestWordKey(t *testing.T) {
+	const w = "abcdefghijklmnopqrstuvwx"
+	for n := 1; n <= memoKey; n++ {
+		a0, a1, a2 := wordKey(w[:n], 0, n)
+		b0, b1, b2 := wordKey("  "+w+"yz yz yz yz yz yz yz yz", 2, 2+n)
+		if a0 != b0 || a1 != b1 || a2 != b2 {
+			t.Errorf("wordKey of %q: %x %x %x alone, %x %x %x in a text", w[:n], a0, a1, a2, b0, b1, b2)
+		}
+	}
+}
