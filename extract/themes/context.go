@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"slices"
 	"strings"
 	"terril/extract/lex"
 	"unicode"
@@ -116,39 +117,46 @@ func (sc *scanner) punct(i, n int, c byte, r rune) {
 // context, its stem, list and class from wordInfoKey.
 func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	st := &sc.st
-	set := &sc.th.set
-	w := sc.s[i:j]
-	inTitle := i >= sc.titleStart && i < sc.titleEnd
-	tk := themeToken{start: int32(i), end: int32(j), sent: st.sent, quote: -1, stem: stem, list: list, gap: st.gap}
+	n := len(sc.toks)
+	// The token is filled in place, field by field (the scratch array holds old
+	// tokens): a struct literal would be built aside and copied.
+	if n == cap(sc.toks) {
+		sc.toks = slices.Grow(sc.toks, n/4+8)
+	}
+	sc.toks = sc.toks[:n+1]
+	tk := &sc.toks[n]
+	tk.start, tk.end, tk.stem, tk.list = int32(i), int32(j), stem, list
+	tk.sent, tk.quote, tk.gap, tk.speech = st.sent, int32(st.quoteOpen), st.gap, false
 	st.gap = false
+	// A word in an aside or a formal line weighs less and is no emphasis.
+	formal := st.boilerplate || st.citation || st.actBP
+	aside := st.asideDepth > 0
 	if class == fillerWord {
 		st.segBreak = true // a filler is in no segment
 	} else {
 		if st.segBreak {
-			sc.segs = append(sc.segs, themeSegment{first: int32(len(sc.toks)), sent: st.sent, mark: st.segMark, mFirst: -1})
+			sc.segs = append(sc.segs, themeSegment{first: int32(n), sent: st.sent, mark: st.segMark, mFirst: -1})
 			st.segBreak, st.segMark = false, segSoft
 		}
 		sg := &sc.segs[len(sc.segs)-1]
 		sg.n++
-		sg.aside = sg.aside || st.asideDepth > 0 || st.boilerplate || st.citation || st.actBP
+		sg.aside = sg.aside || aside || formal
 	}
-	if st.quoteOpen >= 0 {
-		tk.quote = int32(st.quoteOpen)
-	}
+	set := &sc.th.set
 	m := 1.0
 	emph := true
 	switch {
-	case inTitle:
+	case i >= sc.titleStart && i < sc.titleEnd:
 		m = set.title
 	case st.heading:
 		m = set.heading
-	case (st.itemMode || st.enum) && st.itemPos < itemHead && st.asideDepth == 0 &&
+	case (st.itemMode || st.enum) && st.itemPos < itemHead && !aside &&
 		(!st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter):
 		m = set.item
 	default:
 		emph = false
 	}
-	if st.asideDepth > 0 {
+	if aside {
 		m *= set.aside
 	}
 	if st.example {
@@ -157,7 +165,7 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	if st.boilerplate {
 		m *= set.bp
 	}
-	if st.former == len(sc.toks) {
+	if st.former == n {
 		m *= set.former
 	}
 	if st.citation || st.actBP {
@@ -173,26 +181,33 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 		}
 	}
 	tk.mult = float32(m)
-	tk.emph = emph && st.asideDepth == 0 && !st.example && !st.boilerplate && !st.citation && !st.actBP &&
-		st.former != len(sc.toks)
-	if len(sc.toks) == st.sentFirstTok {
+	tk.emph = emph && !aside && !st.example && !formal && st.former != n
+	if n == st.sentFirstTok {
 		sc.sents[st.sent].item = st.startItem
-		sc.sents[st.sent].refers = lex.Anaphors.Has(w) // "Ces travaux…", "Il…"
+		sc.sents[st.sent].refers = lex.Anaphors.Has(sc.s[i:j]) // "Ces travaux…", "Il…"
 		st.startItem = false
 	}
-	sc.toks = append(sc.toks, tk)
 	if st.itemMode || st.enum {
 		if !st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter {
 			st.itemPos++
 		}
 	}
+	if class != plainWord {
+		sc.wordClass(i, j, class)
+	}
+}
+
+// wordClass changes the context after the word [i, j), the last token, by its
+// class (see contextClass).
+func (sc *scanner) wordClass(i, j int, class uint8) {
+	st := &sc.st
 	switch class {
 	case axisWord:
 		st.sentHasAxis = true
 	case exampleWord:
 		// "tout comme" joins two subjects ("la formation, tout comme le
 		// développement économique"): it opens no example.
-		st.example = !(w == "comme" && len(sc.toks) >= 2 && sc.tokenIs(len(sc.toks)-2, "tout"))
+		st.example = !(sc.s[i:j] == "comme" && len(sc.toks) >= 2 && sc.tokenIs(len(sc.toks)-2, "tout"))
 	case formerWord:
 		st.former = len(sc.toks)
 	case savoirWord:

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"terril/extract/lex"
+	"terril/extract/text"
 	"unicode/utf8"
 )
 
@@ -221,13 +222,16 @@ func actHead(head string) bool {
 			m = bytesInSlow(head, i, actHeadBytes)
 		}
 		for ; m != 0; m &= m - 1 {
-			if p := i + bits.TrailingZeros64(m)>>3; actKeyword(head, p, &seen) {
+			if p := i + bits.TrailingZeros64(m)>>3; actHeads4.may(head[p:]) && actKeyword(head, p, &seen) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// actHeads4 are the first four bytes of actHeads.
+var actHeads4 = newHeads4(actHeads)
 
 // actHeads are the words of lex.ActHeads, sorted; actHeadBytes their first bytes.
 var actHeads, actHeadBytes = func() ([]string, []byte) {
@@ -265,7 +269,9 @@ func isActBoilerplateLine(line string) bool {
 	if len(line) > 300 {
 		return false
 	}
-	if !hasCreditsOrDepense(line) {
+	// "budget" or "chapitre" first: their 'b' and 'h' are rare, found by
+	// IndexByte many bytes at a time, where the 'c' and 'd' of the nouns are not.
+	if !containsAt(line, "budget", 0) && !containsAt(line, "chapitre", 1) || !hasCreditsOrDepense(line) {
 		return false
 	}
 	verb := false
@@ -275,7 +281,24 @@ func isActBoilerplateLine(line string) bool {
 			break
 		}
 	}
-	return verb && (strings.Contains(line, "budget") || strings.Contains(line, "chapitre"))
+	return verb
+}
+
+// containsAt reports whether s contains w, looking for it at the places of its
+// byte k, a rare one, which strings.IndexByte finds many bytes at a time.
+func containsAt(s, w string, k int) bool {
+	c := w[k]
+	for i := k; i < len(s); {
+		p := strings.IndexByte(s[i:], c)
+		if p < 0 {
+			return false
+		}
+		if i += p; strings.HasPrefix(s[i-k:], w) {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // isOperativeLine reports whether a trimmed, folded line opens the operative part
@@ -333,48 +356,49 @@ func firstBytes(words []string) []byte {
 
 // isContactLine reports whether a trimmed, folded line gives a contact: an e-mail
 // address or a telephone number ("Direction de l'aménagement – 03 22 97 37 37").
-// The service it names is an address, not a subject.
-func isContactLine(line string) bool {
+// The service it names is an address, not a subject. toks are the tokens of the
+// folded text s (text.Lex) from the line's first; le is where the line ends.
+func isContactLine(line, s string, toks []text.Token, le int) bool {
 	if at := strings.IndexByte(line, '@'); at > 0 && strings.Contains(line[at:], ".") {
 		return true
 	}
-	// Five groups of two digits: a French telephone number.
-	groups := 0
-	for i := 0; i+1 < len(line); {
-		if groups == 0 {
-			// Most of a line is not digits: skip them eight bytes at a time, to
-			// the first digit.
-			for i+8 <= len(line) {
-				if m := digits8(load64(line, i)); m != 0 {
-					i += bits.TrailingZeros64(m) >> 3
-					break
-				}
-				i += 8
-			}
-			if i+1 >= len(line) {
-				break
-			}
+	return hasPhone(s, toks, le)
+}
+
+// hasPhone reports whether the tokens toks of s before le hold five groups of two
+// digits with only spaces and dots between them: a French telephone number. A
+// number token is a whole run of digits, so that a group is a number token of two
+// bytes, and the tokens tell the few places worth a look.
+func hasPhone(s string, toks []text.Token, le int) bool {
+	groups, end := 0, 0
+	for k := 0; k < len(toks) && int(toks[k].S) < le; k++ {
+		t := &toks[k]
+		if t.Kind != text.Num {
+			continue // what lies between two groups is checked below
 		}
-		if !themeDigit(line[i]) { // the common case, first
+		if t.E-t.S != 2 {
 			groups = 0
-			i++
 			continue
 		}
-		if themeDigit(line[i+1]) && (i == 0 || !themeDigit(line[i-1])) && (i+2 == len(line) || !themeDigit(line[i+2])) {
-			groups++
-			if groups == 5 {
-				return true
-			}
-			i += 2
-			for i < len(line) && (line[i] == ' ' || line[i] == '.') {
-				i++
-			}
-			continue
+		if groups > 0 && !spacesDots(s[end:t.S]) {
+			groups = 0
 		}
-		groups = 0
-		i++
+		if groups++; groups == 5 {
+			return true
+		}
+		end = int(t.E)
 	}
 	return false
+}
+
+// spacesDots reports whether s is only spaces and dots.
+func spacesDots(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func themeDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -386,21 +410,8 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// hasDigit8 reports whether one of the 8 bytes of x is an ASCII digit.
-func hasDigit8(x uint64) bool { return digits8(x) != 0 }
-
-// digits8 has the high bit of the first byte of x that is an ASCII digit set, and
-// no bit set when there is none. XOR with '0' maps the digits, and only them, to
-// the bytes below 10; (y - 10) &^ y has the high bit of a byte set where y has a
-// byte below 10: exactly at the first such byte (no borrow comes from the bytes
-// below it), perhaps also above it, where a borrow reaches.
-func digits8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	y := x ^ '0'*ones
-	return (y - 10*ones) &^ y & (0x80 * ones)
-}
-
-// zeroByte8 is digits8 for the zero bytes of y: the high bit of the first one set.
+// zeroByte8 has the high bit set of the first zero byte of y, and perhaps of some
+// above it, where the borrow of the subtraction reaches; no bit when y has none.
 func zeroByte8(y uint64) uint64 {
 	const ones = 0x0101010101010101
 	return (y - ones) &^ y & (0x80 * ones)
@@ -450,12 +461,57 @@ func hasCreditsOrDepense(s string) bool {
 	for i := 0; i < len(s); i += 8 {
 		for m := bytes2(s, i, 'c', 'd'); m != 0; m &= m - 1 {
 			r := s[i+bits.TrailingZeros64(m)>>3:]
-			if strings.HasPrefix(r, "credits") || strings.HasPrefix(r, "depense") {
+			if budgetNouns4.may(r) && (strings.HasPrefix(r, budgetNouns[0]) || strings.HasPrefix(r, budgetNouns[1])) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// budgetNouns are the words hasCreditsOrDepense looks for; budgetNouns4 their first
+// four bytes.
+var budgetNouns = [2]string{"credits", "depense"}
+var budgetNouns4 = newHeads4(budgetNouns[:])
+
+// heads4 holds the first four bytes of a few words, packed little-endian, to tell
+// at once most places where none of them starts (a 'd' starts "de" far more often
+// than "deliberation"). With a word of less than four bytes, it admits every place.
+type heads4 struct {
+	keys []uint32
+	all  bool
+}
+
+func newHeads4(words []string) heads4 {
+	var h heads4
+	for _, w := range words {
+		if len(w) < 4 {
+			return heads4{all: true}
+		}
+		h.keys = append(h.keys, pack4(w))
+	}
+	return h
+}
+
+// may reports whether one of the words may start r: r has one of their first four
+// bytes, or less than four bytes (then shorter than the words).
+func (h *heads4) may(r string) bool {
+	if h.all || len(r) < 4 {
+		return true
+	}
+	x := pack4(r)
+	for _, k := range h.keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// pack4 packs the first four bytes of s, which has four or more, little-endian.
+func pack4(s string) uint32 {
+	s = s[:4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // sortedWords returns the words of s, sorted: a fixed order of trial.

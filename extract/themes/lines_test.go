@@ -36,8 +36,8 @@ func plainContactPhone(line string) bool {
 	return false
 }
 
-// FuzzContactLine checks isContactLine, which skips eight bytes at a time, against
-// the plain walk.
+// FuzzContactLine checks isContactLine, which reads the tokens, against the plain
+// walk of the bytes.
 func FuzzContactLine(f *testing.F) {
 	for _, s := range []string{"direction de l'amenagement – 03 22 97 37 37", "tel. 01.23.45.67.89",
 		"0123456789", "le 12 mars 2024, 45 12 34 56 78 9", "abcdefgh12 34 56 78 90", "", "1", "12 34 56 78 9x 10"} {
@@ -47,28 +47,10 @@ func FuzzContactLine(f *testing.F) {
 		if strings.Contains(s, "@") {
 			return
 		}
-		if got, want := isContactLine(s), plainContactPhone(s); got != want {
+		if got, want := isContactLine(s, s, text.LexString(s), len(s)), plainContactPhone(s); got != want {
 			t.Fatalf("isContactLine(%q) = %v, want %v", s, got, want)
 		}
 	})
-}
-
-// TestHasDigit8 tries every byte at every place among every other non-digit byte.
-func TestHasDigit8(t *testing.T) {
-	for fill := range 256 {
-		if themeDigit(byte(fill)) {
-			continue
-		}
-		base := uint64(fill) * 0x0101010101010101
-		for c := range 256 {
-			for p := range 8 {
-				x := base&^(0xff<<(8*p)) | uint64(c)<<(8*p)
-				if got, want := hasDigit8(x), themeDigit(byte(c)); got != want {
-					t.Fatalf("hasDigit8(%#016x) = %v", x, got)
-				}
-			}
-		}
-	}
 }
 
 // The line tests as they were written before their fast paths, for FuzzLineTests.
@@ -237,4 +219,32 @@ func forEachWord(s string, f func(i, j int)) {
 
 func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
+// TestContainsAt checks containsAt against strings.Contains.
+func TestContainsAt(t *testing.T) {
+	for _, s := range []string{"", "budget", "au budget 2024", "hbudget", "chapitre", "le chapitre 65", "hchapitre",
+		"chhapitre", "chapitr", "xh", "h", "c"} {
+		for _, w := range []struct {
+			w string
+			k int
+		}{{"budget", 0}, {"chapitre", 1}} {
+			if got, want := containsAt(s, w.w, w.k), strings.Contains(s, w.w); got != want {
+				t.Errorf("containsAt(%q, %q, %d) = %v, want %v", s, w.w, w.k, got, want)
+			}
+		}
+	}
+}
+
+// TestWordKey checks that wordKey gives a word the same key with the text after
+// it (three loads) as alone (byte by byte).
+func TestWordKey(t *testing.T) {
+	const w = "abcdefghijklmnopqrstuvwx"
+	for n := 1; n <= memoKey; n++ {
+		a0, a1, a2 := wordKey(w[:n], 0, n)
+		b0, b1, b2 := wordKey("  "+w+"yz yz yz yz yz yz yz yz", 2, 2+n)
+		if a0 != b0 || a1 != b1 || a2 != b2 {
+			t.Errorf("wordKey of %q: %x %x %x alone, %x %x %x in a text", w[:n], a0, a1, a2, b0, b1, b2)
+		}
+	}
 }

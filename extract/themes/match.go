@@ -78,11 +78,17 @@ func (sc *scanner) match() []themeMatch {
 	maxEnd := int32(0)
 	lastEnd := make([]int32, len(th.ids)) // end of the last match of each theme
 	var best []int32
-	for i := range sc.toks {
-		tk := &sc.toks[i]
-		if tk.stem < 0 && tk.list < 0 {
-			continue // most words start no entry
+	toks := sc.toks
+	for i := 0; i < len(toks); i++ {
+		// Most words start no entry: a tight loop skips them (stem and list
+		// both -1 have their and negative).
+		for i < len(toks) && toks[i].stem&toks[i].list < 0 {
+			i++
 		}
+		if i == len(toks) {
+			break
+		}
+		tk := &toks[i]
 		best = best[:0]
 		bestLen, bestMode := 0, matchMode(0)
 		if tk.stem >= 0 {
@@ -144,8 +150,16 @@ func (sc *scanner) longest(i int, list []int32, best []int32, bestLen int, bestM
 		if len(e.words) < bestLen {
 			break // lists are sorted longest first
 		}
-		if !sc.matchAt(i, e) {
-			continue
+		// matchAt, answered here where it can: a one-word entry of stems or
+		// folded words matches (its first word is token i's), and most longer
+		// entries of stems fail at token i+1.
+		if e.mode == modeCase || len(e.words) > 1 {
+			if e.mode == modeStem && (i+1 >= len(sc.toks) || sc.toks[i+1].stem != e.ids[1]) {
+				continue
+			}
+			if !sc.matchAt(i, e) {
+				continue
+			}
 		}
 		switch {
 		case len(e.words) > bestLen || len(e.words) == bestLen && e.mode > bestMode:

@@ -179,7 +179,7 @@ func (sc *scanner) lineStart(i, le int, line string) {
 	}
 	if !st.cont {
 		st.citation = strings.HasPrefix(line, "vu ") || strings.HasPrefix(line, "vu l'")
-		st.actBP = isActBoilerplateLine(line) || isContactLine(line)
+		st.actBP = isActBoilerplateLine(line) || isContactLine(line, sc.s, sc.lx[sc.next:], le)
 		if isOperativeLine(line) {
 			sc.acts++
 		}
@@ -210,7 +210,7 @@ func (sc *scanner) scanLine(le int) {
 			}
 		}
 		next := k + 1
-		if t.Kind == text.Punct || next < len(lx) && lx[next].Gap == text.GapNone {
+		if t.Kind == text.Punct || next < len(lx) && lx[next].Gap == text.GapNone && !asciiStop(s, &lx[next]) {
 			var ok bool
 			var end int32
 			if ok, end, next = wordAt(s, lx, k); !ok {
@@ -222,40 +222,51 @@ func (sc *scanner) scanLine(le int) {
 			j = int(end)
 		}
 		k = next
+		if n := j - i; n <= 8 && i+8 <= len(s) {
+			// scanWord's most common case, without the call.
+			sc.st.lastWordEnd = j
+			k0 := load64(s, i) & (1<<(8*n) - 1)
+			if stops.has(n, k0, "") { // "" is not read: n <= 8
+				if k0 == etKey {
+					sc.st.gap, sc.st.segBreak = true, true
+				}
+				continue
+			}
+			stem, list, class := sc.th.wordInfo8(s[i:j], k0)
+			sc.word(i, j, stem, list, class)
+			continue
+		}
 		sc.scanWord(i, j)
 	}
 	sc.next = k
 }
 
+// asciiStop reports whether the token t, glued to a word before it, is ASCII
+// punctuation that ends the word (all but '&', see wordAt): the common case, told
+// without wordAt.
+func asciiStop(s string, t *text.Token) bool {
+	return t.Kind == text.Punct && s[t.S] < utf8.RuneSelf && s[t.S] != '&'
+}
+
 // scanWord records the word [i, j) of sc.s, unless it is a stop word ("et" keeps
-// the words around it apart).
+// the words around it apart). scanLine takes most words of up to eight bytes
+// itself, the same way.
 func (sc *scanner) scanWord(i, j int) {
 	s := sc.s
 	sc.st.lastWordEnd = j
-	var k0, k1, k2 uint64
-	switch n := j - i; {
-	case n <= 8 && i+8 <= len(s):
-		k0 = load64(s, i) & (1<<(8*n) - 1)
-		if stops.has(n, k0, s[i:j]) {
-			if k0 == etKey {
-				sc.st.gap, sc.st.segBreak = true, true
-			}
-			return
-		}
-	case n > memoKey:
+	if n := j - i; n > memoKey {
 		if w := s[i:j]; !stops.has(n, 0, w) {
 			stem, list, class := sc.th.wordInfoLong(w)
 			sc.word(i, j, stem, list, class)
 		}
 		return
-	default:
-		k0, k1, k2 = wordKey(s, i, j)
-		if stops.has(n, k0, s[i:j]) {
-			if k0 == etKey {
-				sc.st.gap, sc.st.segBreak = true, true
-			}
-			return
+	}
+	k0, k1, k2 := wordKey(s, i, j)
+	if stops.has(j-i, k0, s[i:j]) {
+		if k0 == etKey {
+			sc.st.gap, sc.st.segBreak = true, true
 		}
+		return
 	}
 	stem, list, class := sc.th.wordInfoKey(s[i:j], k0, k1, k2)
 	sc.word(i, j, stem, list, class)

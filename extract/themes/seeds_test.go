@@ -129,3 +129,40 @@ func TestThemesSample(t *testing.T) {
 		t.Errorf("sample corpus: themes F1 = %.3f, want >= 0.85", f1)
 	}
 }
+
+// BenchmarkClassifySample is ClassifyTokens over the sample corpus as the extract
+// step sees it (normalised text, lexed beforehand, the title, a Scratch): the
+// themes' share of BenchmarkExtractWithPlaces in extract/geo.
+func BenchmarkClassifySample(b *testing.B) {
+	files, _ := filepath.Glob("../../corpus/sample/docs/*")
+	type doc struct {
+		tk    text.Tokens
+		title string
+	}
+	var docs []doc
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := read.Read(f, "", data)
+		if err != nil {
+			continue
+		}
+		docs = append(docs, doc{text.Lex(text.New(res.Text)), res.Title})
+		size += int64(len(res.Text))
+	}
+	if len(docs) == 0 {
+		b.Skip("../../corpus/sample/docs is absent")
+	}
+	th := themes.Default()
+	var buf themes.Scratch
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range docs {
+			th.ClassifyTokens(&docs[i].tk, docs[i].title, &buf)
+		}
+	}
+}

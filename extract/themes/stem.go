@@ -163,6 +163,23 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, cl
 	return stem, list, class
 }
 
+// wordInfo8 is wordInfoKey for a word of up to eight bytes, packed in k0: its key
+// words k1 and k2 are zero, which spares their part of the hash, and a slot that
+// holds a word of its length holds zeros there. A miss goes to wordInfoKey, which
+// fills a slot.
+func (th *Themes) wordInfo8(w string, k0 uint64) (stem, list int32, class uint8) {
+	h := uint32(k0 * 0x9e3779b97f4a7c15 >> 47) // wordInfoKey's hash when k1 = k2 = 0
+	set := th.words[h&(memoSlots-1)&^3:][:4]
+	for p := range set {
+		sl := &set[p]
+		m := sl.meta.Load()
+		if m&1 == 0 && int(m>>memoLenShift&31) == len(w) && sl.w[0].Load() == k0 && sl.meta.Load() == m {
+			return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1, uint8(m >> memoClassShift & 15)
+		}
+	}
+	return th.wordInfoKey(w, k0, 0, 0)
+}
+
 // wordInfoLong is wordInfoKey for the words longer than memoKey.
 func (th *Themes) wordInfoLong(w string) (stem, list int32, class uint8) {
 	h := uint32(2166136261) // FNV-1a

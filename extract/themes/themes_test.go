@@ -571,9 +571,20 @@ func TestVocabFilters(t *testing.T) {
 		}
 	}
 	for _, w := range actHeads {
-		if !slices.Contains(actHeadBytes, w[0]) || !actHead("x "+w) {
+		if !slices.Contains(actHeadBytes, w[0]) || !actHeads4.may(w) || !actHead("x "+w) {
 			t.Errorf("act head %q not admitted", w)
 		}
+	}
+	for _, w := range budgetNouns {
+		if !budgetNouns4.may(w) || !hasCreditsOrDepense("les "+w) {
+			t.Errorf("budget noun %q not admitted", w)
+		}
+	}
+	if h := newHeads4([]string{"aide", "de"}); !h.may("dessin") || !h.may("xyz") {
+		t.Error("heads4 with a word of two bytes")
+	}
+	if h := newHeads4([]string{"aide", "pret"}); h.may("aidx") || !h.may("preter") || !h.may("ai") {
+		t.Error("heads4")
 	}
 	for _, w := range lex.OperativeWords.Words() {
 		if !isOperativeLine(w) {

@@ -69,6 +69,19 @@ func forWords(s string, f func(i, j int)) {
 // wordKey packs the word s[i:j], of up to memoKey bytes, little-endian into the
 // memo's key (see memoSlot), eight bytes at a time where s has them.
 func wordKey(s string, i, j int) (k0, k1, k2 uint64) {
+	if i+3*8 <= len(s) {
+		// Three loads, and the bytes beyond the word masked off (a shift by 64
+		// or more gives 0 in Go: a whole word of ones).
+		k0, k1, k2 = load64(s, i), load64(s, i+8), load64(s, i+16)
+		switch n := j - i; {
+		case n <= 8:
+			return k0 & (1<<(8*n) - 1), 0, 0
+		case n <= 16:
+			return k0, k1 & (1<<(8*(n-8)) - 1), 0
+		default:
+			return k0, k1, k2 & (1<<(8*(n-16)) - 1)
+		}
+	}
 	var k [3]uint64
 	for p := 0; p < len(k) && i < j; p++ {
 		var x uint64
