@@ -197,9 +197,16 @@ func isTitle(line string) bool {
 	if len(line) > 120 {
 		return false
 	}
-	f := strings.Fields(PersonKey(punctSpaces.Replace(line)))
-	for len(f) > 0 && (roleDeterminers.has(f[0]) || f[0] == "l") {
-		f = f[1:]
+	// The words of strings.Fields(PersonKey(punctSpaces.Replace(line))), built on
+	// the stack.
+	var a [160]byte
+	w, k := cutWord(appendWordsKey(a[:0], line))
+	for w != "" && (roleDeterminers.has(w) || w == "l") {
+		w, k = cutWord(k)
 	}
-	return len(f) > 0 && (roleNouns.has(f[0]) || len(f) > 1 && roleAdjectives.has(f[0]) && roleNouns.has(f[1]))
+	if w == "" {
+		return false
+	}
+	next, _ := cutWord(k)
+	return roleNouns.has(w) || next != "" && roleAdjectives.has(w) && roleNouns.has(next)
 }

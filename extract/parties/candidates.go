@@ -147,6 +147,9 @@ func (ps *peopleScanner) particle(i int) bool {
 func (ps *peopleScanner) at(i int, m *mention) bool {
 	start := i
 	civ := ps.civility(i)
+	if civ == 0 && ps.cannotStart(i) {
+		return false
+	}
 	if civ > 0 {
 		start = i + civ
 		if !ps.nameToken(start) && ps.toks[min(start, len(ps.toks)-1)].cas != pcInitial && !ps.particlesThenCaps(start) {
@@ -195,6 +198,23 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 		return false
 	}
 	return true
+}
+
+// cannotStart reports whether no name read at token i, without a civility, can be
+// plausible: parseName reads none from a capitalised word that is no name token
+// (an elision, a place with hyphens) unless it is an initial, and a name read at i
+// holds i, which plausible refuses when it is a word of organisations (unless a
+// month, as a surname before the given name: "AVRIL Florence"). Most capitalised
+// words of a text are passed over here, before the rules that read more.
+func (ps *peopleScanner) cannotStart(i int) bool {
+	if ps.toks[i].cas == pcInitial {
+		return false
+	}
+	if !ps.nameToken(i) {
+		return true
+	}
+	f := ps.folded(i)
+	return nameStopWords.has(f) && !monthSurnames.has(f)
 }
 
 // listed reports whether the name m at token i goes on a list of persons: it

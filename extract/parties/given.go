@@ -183,26 +183,42 @@ func isGivenFold(s string) bool {
 // normalCase writes a name token in normal case: "LECERF" → "Lecerf",
 // "JEAN-RENÉ" → "Jean-René"; a token in Title case is kept as written.
 func normalCase(w string) string {
-	hasLower := false
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			hasLower = true
-			break
+	for i := 0; i < len(w); {
+		// Most bytes are ASCII: told without decoding.
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return w
+			}
+			i++
+			continue
 		}
-	}
-	if hasLower {
-		return w
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsLower(r) {
+			return w
+		}
+		i += n
 	}
 	var b strings.Builder
 	b.Grow(len(w))
 	start := true
-	for _, r := range w {
-		if start {
-			b.WriteRune(r)
-		} else {
-			b.WriteRune(unicode.ToLower(r))
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if !start {
+				c = text.ASCIILower[c]
+			}
+			b.WriteByte(c)
+			start = c == '-' || c == '\'' || c == ' '
+			i++
+			continue
 		}
-		start = r == '-' || r == '\'' || r == ' '
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if !start {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+		start = false
+		i += n
 	}
 	return b.String()
 }

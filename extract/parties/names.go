@@ -18,7 +18,8 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 		sp++
 	}
 	lowParticles := sp > p && ps.nameToken(sp) && ps.toks[sp].cas == pcUpper
-	if ps.particle(p) && !(titled && ps.nameToken(p+1)) && !lowParticles &&
+	particle := ps.particle(p)
+	if particle && !(titled && ps.nameToken(p+1)) && !lowParticles &&
 		!(ps.toks[p].cas == pcUpper && ps.nameToken(p+1) && ps.toks[p+1].cas == pcUpper) {
 		return false, false
 	}
@@ -31,7 +32,7 @@ func (ps *peopleScanner) parseName(p int, titled bool, m *mention) (unknownGiven
 			return unknownGiven, true
 		}
 	}
-	if ps.particle(p) && !titled {
+	if particle && !titled {
 		return false, false // "DU GARD": a particle starts no name but "EL AMRANI Fatima"
 	}
 	var buf [3]string // givenNames reads at most three

@@ -48,31 +48,41 @@ func People(t *text.Text) []corpus.Person {
 // diacritics), hyphens and apostrophes as spaces, one space between words:
 // "Pierre-René Lemas" → "pierre rene lemas".
 func PersonKey(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	space := false
-	add := func(r rune) {
-		if r == '-' || r == '\'' || r == ' ' || r == '.' {
-			space = b.Len() > 0
-			return
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	// The runes of text.Fold(name), without building it.
-	for _, r := range name {
-		if r < utf8.RuneSelf {
-			add(rune(text.ASCIILower[r]))
+	var a [64]byte
+	return string(appendPersonKey(a[:0], name))
+}
+
+// appendPersonKey appends PersonKey(name) to b, byte by byte for ASCII (most
+// names): the runes of text.Fold(name), without building it.
+func appendPersonKey(b []byte, name string) []byte {
+	space := false // a separator since the last letter
+	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf {
+			i++
+			if c == '-' || c == '\'' || c == ' ' || c == '.' {
+				space = len(b) > 0
+				continue
+			}
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = append(b, text.ASCIILower[c])
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n
 		for _, x := range text.FoldRune(r) {
-			add(x)
+			if x == '-' || x == '\'' || x == ' ' || x == '.' {
+				space = len(b) > 0
+				continue
+			}
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = utf8.AppendRune(b, x)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // compactKey is the merging key: the letters of the folded name only, so that

@@ -1,11 +1,13 @@
 package parties
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"terril/corpus"
 	"terril/extract/text"
@@ -407,33 +409,66 @@ func significantWords(name string) []string {
 // orgWordsKey is strings.Join(strings.Fields(PersonKey(punctSpaces.Replace(name))), " ")
 // in one pass: the words of the folded name, one space between them.
 func orgWordsKey(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	space := false
-	add := func(r rune) {
-		if r == '-' || r == '\'' || r == ' ' || r == '.' || unicode.IsSpace(r) {
-			space = b.Len() > 0
-			return
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	for _, r := range name {
-		switch {
-		case r == ',' || r == '(' || r == ')' || r == ';' || r == ':':
-			add(' ')
-		case r < utf8.RuneSelf:
-			add(rune(text.ASCIILower[r]))
-		default:
-			for _, x := range text.FoldRune(r) {
-				add(x)
+	var a [128]byte
+	return string(appendWordsKey(a[:0], name))
+}
+
+// appendWordsKey appends orgWordsKey(name) to b, byte by byte for ASCII.
+func appendWordsKey(b []byte, name string) []byte {
+	space := false // a separator since the last letter
+	for i := 0; i < len(name); {
+		if c := name[i]; c < utf8.RuneSelf {
+			i++
+			if wordsKeySep[c] {
+				space = len(b) > 0
+				continue
 			}
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = append(b, text.ASCIILower[c])
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n
+		for _, x := range text.FoldRune(r) {
+			if x == '-' || x == '\'' || x == ' ' || x == '.' || unicode.IsSpace(x) {
+				space = len(b) > 0
+				continue
+			}
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = utf8.AppendRune(b, x)
 		}
 	}
-	return b.String()
+	return b
+}
+
+// wordsKeySep holds the ASCII bytes that separate the words of orgWordsKey: the
+// marks punctSpaces replaces, PersonKey's separators and white space.
+var wordsKeySep = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range ",();:" + "-'. " {
+		t[c] = true
+	}
+	for c := range utf8.RuneSelf {
+		t[c] = t[c] || unicode.IsSpace(rune(c))
+	}
+	return t
+}()
+
+// cutWord returns the first word of a key of appendWordsKey and the rest. The word
+// shares k's bytes: it is for lookups that keep no reference to it.
+func cutWord(k []byte) (string, []byte) {
+	n := bytes.IndexByte(k, ' ')
+	if n < 0 {
+		n = len(k)
+	}
+	w := unsafe.String(unsafe.SliceData(k), n)
+	if n < len(k) {
+		n++
+	}
+	return w, k[n:]
 }
 
 var (
