@@ -48,7 +48,7 @@ func (r *reader) span(i, j int) corpus.Span {
 	if i >= j {
 		return corpus.Span{}
 	}
-	return corpus.Span{Start: r.toks[i].start, End: r.toks[j-1].end}
+	return corpus.Span{Start: int(r.toks[i].start), End: int(r.toks[j-1].end)}
 }
 
 // fullNames gives each body its full name where the text gives one and only one
@@ -197,7 +197,7 @@ func (r *reader) carriedInstrument(a *amt) string {
 func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 	lo, hi := a.seg[0], a.seg[1]
 	seen := map[string]bool{}
-	from, to := r.toks[lo].start, r.toks[hi-1].end
+	from, to := int(r.toks[lo].start), int(r.toks[hi-1].end)
 	first := sort.Search(len(r.cspans), func(k int) bool { return r.cspans[k].Start >= from })
 	for _, cs := range r.cspans[first:] {
 		if cs.Start >= to {
@@ -338,7 +338,7 @@ func (r *reader) introducedHome(c corpus.Commune) (start int, sp corpus.Span, ok
 			break
 		}
 		k := tokenAt(r.toks, sp.Start)
-		if k >= len(r.toks) || r.toks[k].start != sp.Start {
+		if k >= len(r.toks) || int(r.toks[k].start) != sp.Start {
 			continue
 		}
 		if st, ok := endsAt(r.toks, k, 0, homeIntro); ok {
@@ -392,11 +392,11 @@ func (r *reader) themes(a *amt) []string {
 	return r.in.Themes
 }
 
-func (r *reader) themesIn(lo, hi int) []string {
+func (r *reader) themesIn(lo, hi int32) []string {
 	var out []string
 	for _, e := range r.in.ThemeEvidence {
 		for _, t := range e.Terms {
-			if t.Start >= lo && t.End <= hi {
+			if t.Start >= int(lo) && t.End <= int(hi) {
 				out = append(out, e.Theme)
 				break
 			}
@@ -411,7 +411,7 @@ func (r *reader) inFunderName(sp corpus.Span) bool {
 	t := tokenAt(r.toks, sp.Start)
 	x, y := r.within(t-12, t+1)
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.kind != kindCommune && r.toks[m.i].start <= sp.Start && sp.End <= r.toks[m.j-1].end {
+		if m := r.ms[k]; m.kind != kindCommune && int(r.toks[m.i].start) <= sp.Start && sp.End <= int(r.toks[m.j-1].end) {
 			return true
 		}
 	}
@@ -493,7 +493,7 @@ func (r *reader) purpose(a *amt, f *corpus.Funding) string {
 // date: a date of the amount's sentence, else the publication date.
 func (r *reader) date(a *amt) string {
 	s := r.lay.sents[a.sent]
-	lo, hi := r.toks[s[0]].start, r.toks[s[1]-1].end
+	lo, hi := int(r.toks[s[0]].start), int(r.toks[s[1]-1].end)
 	for _, d := range r.in.Dates {
 		if d.Start >= lo && d.End <= hi && len(d.Value) >= len(r.in.Published) {
 			return d.Value
