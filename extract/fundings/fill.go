@@ -132,7 +132,7 @@ func (r *reader) instrument(a *amt, m mention, f *corpus.Funding) string {
 		s := r.span(at, at+1)
 		f.Evidence.Instrument = &s
 	}
-	if m.kind == kindState && (r.dotationDoc || kind == corpus.InstrumentDotation) {
+	if m.kind == kindState && (kind == corpus.InstrumentDotation || r.isDotationDoc()) {
 		return corpus.InstrumentDotation
 	}
 	if kind == corpus.InstrumentDotation {
@@ -189,7 +189,7 @@ func (r *reader) carriedInstrument(a *amt) string {
 			}
 		}
 	}
-	return r.titleInstr
+	return r.titleInstrument()
 }
 
 // beneficiaries: the communes of the clause, a body it gives to, a counted set of

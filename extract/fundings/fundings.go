@@ -54,15 +54,15 @@ type amt struct {
 
 // A reader holds one document's tokens, layout, mentions and amounts.
 type reader struct {
-	in     Input
-	toks   []token
-	lay    *layout
-	ms     []mention
-	amts   []*amt
-	resets []int // tokens after which no funder is carried (a total of several funders)
-	// dotationDoc: the text names a State allocation (DETR, DSIL, fonds friches…).
-	dotationDoc bool
-	titleInstr  string  // a specific instrument the title or first line names
+	in          Input
+	toks        []token
+	lay         *layout
+	ms          []mention
+	amts        []*amt
+	resets      []int  // tokens after which no funder is carried (a total of several funders)
+	dotationDoc int8   // see isDotationDoc: 0 unknown, 1 yes, -1 no
+	titleInstr  string // see titleInstrument, once titleDone
+	titleDone   bool
 	home        int     // index of the mention of a commune's own act (see addHome), or -1
 	nMain       int     // mentions found in the text, in order; later ones are added by rules
 	firstElig   int     // the first eligible mention, or -1; -2 until computed
@@ -117,7 +117,6 @@ func Find(in Input) (out []corpus.Funding) {
 	}
 	r.markRanges()
 	r.markMultiFunder()
-	r.docInstruments()
 	for _, a := range r.amts {
 		r.judge(a)
 	}
@@ -414,31 +413,48 @@ func (r *reader) markMultiFunder() {
 	}
 }
 
-// docInstruments notes what the whole document says of instruments.
-func (r *reader) docInstruments() {
-	for k := range r.toks {
-		if !dotationM.admitsKey(r.toks[k].key) {
-			continue // no dotation word starts here (the filter is derived from the table)
-		}
-		if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
-			r.dotationDoc = true
-			break
+// isDotationDoc reports whether the text names a State allocation (DETR, DSIL,
+// fonds friches…). Computed on first use: most documents never ask.
+func (r *reader) isDotationDoc() bool {
+	if r.dotationDoc == 0 {
+		r.dotationDoc = -1
+		for k := range r.toks {
+			if !dotationM.admitsKey(r.toks[k].key) {
+				continue // no dotation word starts here (the filter is derived from the table)
+			}
+			if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
+				r.dotationDoc = 1
+				break
+			}
 		}
 	}
+	return r.dotationDoc > 0
+}
+
+// titleInstrument returns the specific instrument the title or the first line
+// names, or "". Computed on first use.
+func (r *reader) titleInstrument() string {
+	if !r.titleDone {
+		r.titleDone = true
+		r.titleInstr = r.findTitleInstr()
+	}
+	return r.titleInstr
+}
+
+func (r *reader) findTitleInstr() string {
 	title := r.bufs.tokenizeTitle(r.in.Title)
 	if kind := specificIn(title, 0, len(title)); kind != "" {
-		r.titleInstr = kind
-		return
+		return kind
 	}
 	// The first line, or the first sentence, when short enough to be a title.
 	for _, span := range [][2]int{r.firstLine(), r.lay.sents[0]} {
 		if span[1] > span[0] && r.toks[span[1]-1].end-r.toks[span[0]].start <= 200 {
 			if kind := specificIn(r.toks, span[0], span[1]); kind != "" {
-				r.titleInstr = kind
-				return
+				return kind
 			}
 		}
 	}
+	return ""
 }
 
 func (r *reader) firstLine() [2]int {

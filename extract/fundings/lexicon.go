@@ -382,6 +382,9 @@ func (m *matcher) admit(w string) {
 type phrase struct {
 	words []string
 	idx   int
+	// same: in its candidate list, the phrase before it has the same first word
+	// ("par habitant", "par enfant"…), which longest then compares once.
+	same bool
 }
 
 func newMatcher(phrases []string) *matcher {
@@ -420,6 +423,9 @@ func (m *matcher) index(cands map[uint32][]phrase) {
 	}
 	m.cands = make([][]phrase, n)
 	for k, phs := range cands {
+		for i := 1; i < len(phs); i++ {
+			phs[i].same = phs[i].words[0] == phs[i-1].words[0]
+		}
 		m.cands[m.slot(uint16(k))] = phs
 	}
 }
@@ -467,13 +473,17 @@ func (m *matcher) at(toks []token, i int) (idx, n int) {
 }
 
 func longest(phs []phrase, toks []token, i, idx, n int) (int, int) {
+	first := false // the current first word matches toks[i]
 next:
 	for _, ph := range phs {
-		if len(ph.words) <= n || i+len(ph.words) > len(toks) {
+		if !ph.same {
+			first = wordMatches(ph.words[0], toks[i].w)
+		}
+		if !first || len(ph.words) <= n || i+len(ph.words) > len(toks) {
 			continue
 		}
-		for k, p := range ph.words {
-			if !wordMatches(p, toks[i+k].w) {
+		for k := 1; k < len(ph.words); k++ {
+			if !wordMatches(ph.words[k], toks[i+k].w) {
 				continue next
 			}
 		}
