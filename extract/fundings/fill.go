@@ -10,7 +10,7 @@ import (
 
 // fill writes the funding of a.
 func (r *reader) fill(a *amt) {
-	m := r.ms[a.funder]
+	m := r.mention(a.funder)
 	f := corpus.Funding{
 		Amount: a.a.Value, AmountText: a.a.Text, Implicit: a.a.Implicit,
 		Funder:    r.names[a.funder],
@@ -92,7 +92,7 @@ func (r *reader) fullNames() (names, folded []string) {
 func (r *reader) cofunders(k int) []string {
 	var out []string
 	for q := k; q+1 < len(r.ms); q++ {
-		m, n := r.ms[q], r.ms[q+1]
+		m, n := r.ms[q], r.mention(q+1)
 		gap := n.i - m.j
 		if gap < 1 || gap > 3 || r.toks[m.j].w != "et" && r.toks[m.j].w != "," {
 			break
@@ -213,7 +213,7 @@ func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 	}
 	x, y := r.within(lo, hi)
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.role == roleBenef && m.j <= hi {
+		if m := r.mention(k); m.role == roleBenef && m.j <= hi {
 			f.Beneficiaries = append(f.Beneficiaries, r.names[k])
 			f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, r.span(m.i, m.j))
 		}
@@ -357,7 +357,7 @@ func (r *reader) homeFunder(a *amt) int {
 	p := r.lay.paras[r.lay.paraOf[a.i]]
 	x, y := r.within(p[0], p[1])
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.j <= p[1] && m.eligible() {
+		if m := r.mention(k); m.j <= p[1] && m.eligible() {
 			return -1
 		}
 	}
