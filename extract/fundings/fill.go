@@ -55,36 +55,69 @@ func (r *reader) span(i, j int) corpus.Span {
 // ("la Région" → "Région Hauts-de-France"), an acronym its long name ("Anru" →
 // "Agence nationale pour la rénovation urbaine"); and the names folded.
 func (r *reader) fullNames() (names, folded []string) {
-	long := map[string]string{}   // group → longest name
-	byKind := map[string]string{} // kind → its one full name, "" when several
+	// A document names a few groups and kinds: small tables on the stack, not maps.
+	var longBuf, kindBuf [8]pair
+	long := longBuf[:0]   // group → longest name
+	byKind := kindBuf[:0] // kind → its one full name, "" when several
 	for _, o := range r.ms {
-		if o.group != "" && len(o.name) > len(long[o.group]) {
-			long[o.group] = o.name
+		if o.group != "" {
+			i := index(&long, o.group)
+			if len(o.name) > len(long[i].v) {
+				long[i].v = o.name
+			}
 		}
 		if o.full && !o.state {
-			switch n, seen := byKind[o.kind]; {
+			seen := lookup(byKind, o.kind) >= 0
+			i := index(&byKind, o.kind)
+			switch n := byKind[i].v; {
 			case !seen:
-				byKind[o.kind] = o.name
+				byKind[i].v = o.name
 			case n != "" && !strings.EqualFold(n, o.name):
-				byKind[o.kind] = ""
+				byKind[i].v = ""
 			case n != "" && strings.ToUpper(n) == n:
-				byKind[o.kind] = o.name // the name in normal case rather than in capitals
+				byKind[i].v = o.name // the name in normal case rather than in capitals
 			}
 		}
 	}
 	names, folded = make([]string, len(r.ms)), make([]string, len(r.ms))
 	r.foldDone = make([]bool, len(r.ms))
 	for k, m := range r.ms {
+		kindName := ""
+		if i := lookup(byKind, m.kind); i >= 0 {
+			kindName = byKind[i].v
+		}
 		switch {
 		case m.group != "":
-			names[k] = long[m.group]
-		case m.full || m.state || byKind[m.kind] == "":
+			names[k] = long[lookup(long, m.group)].v
+		case m.full || m.state || kindName == "":
 			names[k] = m.name
 		default:
-			names[k] = byKind[m.kind]
+			names[k] = kindName
 		}
 	}
 	return names, folded
+}
+
+// A pair is an entry of a small table of strings.
+type pair struct{ k, v string }
+
+// lookup returns the index of key k in t, or -1.
+func lookup(t []pair, k string) int {
+	for i := range t {
+		if t[i].k == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// index returns the index of key k in *t, adding it (with value "") if absent.
+func index(t *[]pair, k string) int {
+	if i := lookup(*t, k); i >= 0 {
+		return i
+	}
+	*t = append(*t, pair{k: k})
+	return len(*t) - 1
 }
 
 // cofunders are the bodies coordinated with the funder: "par la Région et la
