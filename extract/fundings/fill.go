@@ -10,7 +10,7 @@ import (
 
 // fill writes the funding of a.
 func (r *reader) fill(a *amt) {
-	m := r.ms[a.funder]
+	m := r.mention(a.funder)
 	f := corpus.Funding{
 		Amount: a.a.Value, AmountText: a.a.Text, Implicit: a.a.Implicit,
 		Funder:    r.names[a.funder],
@@ -48,43 +48,76 @@ func (r *reader) span(i, j int) corpus.Span {
 	if i >= j {
 		return corpus.Span{}
 	}
-	return corpus.Span{Start: r.toks[i].start, End: r.toks[j-1].end}
+	return corpus.Span{Start: int(r.toks[i].start), End: int(r.toks[j-1].end)}
 }
 
 // fullNames gives each body its full name where the text gives one and only one
 // ("la Région" → "Région Hauts-de-France"), an acronym its long name ("Anru" →
 // "Agence nationale pour la rénovation urbaine"); and the names folded.
 func (r *reader) fullNames() (names, folded []string) {
-	long := map[string]string{}   // group → longest name
-	byKind := map[string]string{} // kind → its one full name, "" when several
+	// A document names a few groups and kinds: small tables on the stack, not maps.
+	var longBuf, kindBuf [8]pair
+	long := longBuf[:0]   // group → longest name
+	byKind := kindBuf[:0] // kind → its one full name, "" when several
 	for _, o := range r.ms {
-		if o.group != "" && len(o.name) > len(long[o.group]) {
-			long[o.group] = o.name
+		if o.group != "" {
+			i := index(&long, o.group)
+			if len(o.name) > len(long[i].v) {
+				long[i].v = o.name
+			}
 		}
 		if o.full && !o.state {
-			switch n, seen := byKind[o.kind]; {
+			seen := lookup(byKind, o.kind) >= 0
+			i := index(&byKind, o.kind)
+			switch n := byKind[i].v; {
 			case !seen:
-				byKind[o.kind] = o.name
+				byKind[i].v = o.name
 			case n != "" && !strings.EqualFold(n, o.name):
-				byKind[o.kind] = ""
+				byKind[i].v = ""
 			case n != "" && strings.ToUpper(n) == n:
-				byKind[o.kind] = o.name // the name in normal case rather than in capitals
+				byKind[i].v = o.name // the name in normal case rather than in capitals
 			}
 		}
 	}
 	names, folded = make([]string, len(r.ms)), make([]string, len(r.ms))
 	r.foldDone = make([]bool, len(r.ms))
 	for k, m := range r.ms {
+		kindName := ""
+		if i := lookup(byKind, m.kind); i >= 0 {
+			kindName = byKind[i].v
+		}
 		switch {
 		case m.group != "":
-			names[k] = long[m.group]
-		case m.full || m.state || byKind[m.kind] == "":
+			names[k] = long[lookup(long, m.group)].v
+		case m.full || m.state || kindName == "":
 			names[k] = m.name
 		default:
-			names[k] = byKind[m.kind]
+			names[k] = kindName
 		}
 	}
 	return names, folded
+}
+
+// A pair is an entry of a small table of strings.
+type pair struct{ k, v string }
+
+// lookup returns the index of key k in t, or -1.
+func lookup(t []pair, k string) int {
+	for i := range t {
+		if t[i].k == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// index returns the index of key k in *t, adding it (with value "") if absent.
+func index(t *[]pair, k string) int {
+	if i := lookup(*t, k); i >= 0 {
+		return i
+	}
+	*t = append(*t, pair{k: k})
+	return len(*t) - 1
 }
 
 // cofunders are the bodies coordinated with the funder: "par la Région et la
@@ -92,7 +125,7 @@ func (r *reader) fullNames() (names, folded []string) {
 func (r *reader) cofunders(k int) []string {
 	var out []string
 	for q := k; q+1 < len(r.ms); q++ {
-		m, n := r.ms[q], r.ms[q+1]
+		m, n := r.ms[q], r.mention(q+1)
 		gap := n.i - m.j
 		if gap < 1 || gap > 3 || r.toks[m.j].w != "et" && r.toks[m.j].w != "," {
 			break
@@ -132,7 +165,7 @@ func (r *reader) instrument(a *amt, m mention, f *corpus.Funding) string {
 		s := r.span(at, at+1)
 		f.Evidence.Instrument = &s
 	}
-	if m.kind == kindState && (r.dotationDoc || kind == corpus.InstrumentDotation) {
+	if m.kind == kindState && (kind == corpus.InstrumentDotation || r.isDotationDoc()) {
 		return corpus.InstrumentDotation
 	}
 	if kind == corpus.InstrumentDotation {
@@ -189,7 +222,7 @@ func (r *reader) carriedInstrument(a *amt) string {
 			}
 		}
 	}
-	return r.titleInstr
+	return r.titleInstrument()
 }
 
 // beneficiaries: the communes of the clause, a body it gives to, a counted set of
@@ -197,7 +230,7 @@ func (r *reader) carriedInstrument(a *amt) string {
 func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 	lo, hi := a.seg[0], a.seg[1]
 	seen := map[string]bool{}
-	from, to := r.toks[lo].start, r.toks[hi-1].end
+	from, to := int(r.toks[lo].start), int(r.toks[hi-1].end)
 	first := sort.Search(len(r.cspans), func(k int) bool { return r.cspans[k].Start >= from })
 	for _, cs := range r.cspans[first:] {
 		if cs.Start >= to {
@@ -213,7 +246,7 @@ func (r *reader) beneficiaries(a *amt, f *corpus.Funding) {
 	}
 	x, y := r.within(lo, hi)
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.role == roleBenef && m.j <= hi {
+		if m := r.mention(k); m.role == roleBenef && m.j <= hi {
 			f.Beneficiaries = append(f.Beneficiaries, r.names[k])
 			f.Evidence.Beneficiaries = append(f.Evidence.Beneficiaries, r.span(m.i, m.j))
 		}
@@ -338,7 +371,7 @@ func (r *reader) introducedHome(c corpus.Commune) (start int, sp corpus.Span, ok
 			break
 		}
 		k := tokenAt(r.toks, sp.Start)
-		if k >= len(r.toks) || r.toks[k].start != sp.Start {
+		if k >= len(r.toks) || int(r.toks[k].start) != sp.Start {
 			continue
 		}
 		if st, ok := endsAt(r.toks, k, 0, homeIntro); ok {
@@ -357,7 +390,7 @@ func (r *reader) homeFunder(a *amt) int {
 	p := r.lay.paras[r.lay.paraOf[a.i]]
 	x, y := r.within(p[0], p[1])
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.j <= p[1] && m.eligible() {
+		if m := r.mention(k); m.j <= p[1] && m.eligible() {
 			return -1
 		}
 	}
@@ -392,11 +425,11 @@ func (r *reader) themes(a *amt) []string {
 	return r.in.Themes
 }
 
-func (r *reader) themesIn(lo, hi int) []string {
+func (r *reader) themesIn(lo, hi int32) []string {
 	var out []string
 	for _, e := range r.in.ThemeEvidence {
 		for _, t := range e.Terms {
-			if t.Start >= lo && t.End <= hi {
+			if t.Start >= int(lo) && t.End <= int(hi) {
 				out = append(out, e.Theme)
 				break
 			}
@@ -411,7 +444,7 @@ func (r *reader) inFunderName(sp corpus.Span) bool {
 	t := tokenAt(r.toks, sp.Start)
 	x, y := r.within(t-12, t+1)
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.kind != kindCommune && r.toks[m.i].start <= sp.Start && sp.End <= r.toks[m.j-1].end {
+		if m := r.ms[k]; m.kind != kindCommune && int(r.toks[m.i].start) <= sp.Start && sp.End <= int(r.toks[m.j-1].end) {
 			return true
 		}
 	}
@@ -493,7 +526,7 @@ func (r *reader) purpose(a *amt, f *corpus.Funding) string {
 // date: a date of the amount's sentence, else the publication date.
 func (r *reader) date(a *amt) string {
 	s := r.lay.sents[a.sent]
-	lo, hi := r.toks[s[0]].start, r.toks[s[1]-1].end
+	lo, hi := int(r.toks[s[0]].start), int(r.toks[s[1]-1].end)
 	for _, d := range r.in.Dates {
 		if d.Start >= lo && d.End <= hi && len(d.Value) >= len(r.in.Published) {
 			return d.Value

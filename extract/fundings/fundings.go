@@ -54,15 +54,15 @@ type amt struct {
 
 // A reader holds one document's tokens, layout, mentions and amounts.
 type reader struct {
-	in     Input
-	toks   []token
-	lay    *layout
-	ms     []mention
-	amts   []*amt
-	resets []int // tokens after which no funder is carried (a total of several funders)
-	// dotationDoc: the text names a State allocation (DETR, DSIL, fonds friches…).
-	dotationDoc bool
-	titleInstr  string  // a specific instrument the title or first line names
+	in          Input
+	toks        []token
+	lay         *layout
+	ms          []mention
+	amts        []*amt
+	resets      []int  // tokens after which no funder is carried (a total of several funders)
+	dotationDoc int8   // see isDotationDoc: 0 unknown, 1 yes, -1 no
+	titleInstr  string // see titleInstrument, once titleDone
+	titleDone   bool
 	home        int     // index of the mention of a commune's own act (see addHome), or -1
 	nMain       int     // mentions found in the text, in order; later ones are added by rules
 	firstElig   int     // the first eligible mention, or -1; -2 until computed
@@ -73,6 +73,7 @@ type reader struct {
 	foldDone    []bool   // per mention, folded is computed
 	sentCue     []int8   // per sentence: 0 unknown, 1 a cue word, -1 none
 	anyCue      bool     // some amount's sentence has a cue word
+	bufs        *buffers // the arrays lent for this call
 }
 
 // Find returns the funding events of a document: each amount the text ties to a
@@ -96,7 +97,7 @@ func Find(in Input) (out []corpus.Funding) {
 		x = &lexed
 	}
 	bufs.toks = tokensOf(x, textEnd(in.Text, in.Amounts), bufs.toks)
-	r := &reader{in: in, toks: bufs.toks, home: -1}
+	r := &reader{in: in, toks: bufs.toks, home: -1, bufs: bufs}
 	if len(r.toks) == 0 {
 		return nil
 	}
@@ -116,7 +117,6 @@ func Find(in Input) (out []corpus.Funding) {
 	}
 	r.markRanges()
 	r.markMultiFunder()
-	r.docInstruments()
 	for _, a := range r.amts {
 		r.judge(a)
 	}
@@ -132,6 +132,22 @@ type buffers struct {
 	sentOf, paraOf []int
 	sents, paras   [][2]int
 	bullet         []bool
+	amts           []amt  // the amounts r.amts point into
+	amtPtrs        []*amt // r.amts
+	// The title's folded offsets, shared tokens and tokens (see tokenizeTitle).
+	titleOff  []int32
+	titleLex  []text.Token
+	titleToks []token
+}
+
+// tokenizeTitle is tokenize in b's arrays: the title's tokens are read during
+// the call only.
+func (b *buffers) tokenizeTitle(s string) []token {
+	t := text.NewBuf(s, b.titleOff)
+	x := text.LexBuf(t, b.titleLex)
+	b.titleToks = tokensOf(&x, len(s), b.titleToks)
+	b.titleOff, b.titleLex = t.Offsets()[:0], x.Toks[:0]
+	return b.titleToks
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -165,7 +181,7 @@ func (r *reader) sentHasCue(s int) bool {
 // extractor lists a value once, but "la médiathèque (250 000 €), la piscine
 // (250 000 €)" are two fundings.
 func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
-	out := append([]corpus.Amount(nil), amounts...)
+	var out []corpus.Amount // nil until a repeat is found
 	for _, a := range amounts {
 		if a.Start < 0 || a.End > len(text) || a.Start > a.End || text[a.Start:a.End] != a.Text || !hasCurrency(a.Text) {
 			continue
@@ -187,13 +203,33 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 			if e := s + len(a.Text); e < len(text) && (isDigitByte(text[e]) || isLetterByte(text[e])) || taken(amounts, s) {
 				continue
 			}
+			if out == nil {
+				out = append([]corpus.Amount(nil), amounts...)
+			}
 			b := a
 			b.Span = corpus.Span{Start: s, End: s + len(a.Text)}
 			out = append(out, b)
 		}
 	}
+	if out == nil && increasing(amounts) {
+		return amounts // what sorting would give: read only
+	}
+	if out == nil {
+		out = append([]corpus.Amount(nil), amounts...)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// increasing reports whether the amounts' starts strictly increase: the one order
+// sorting by start can give them.
+func increasing(amounts []corpus.Amount) bool {
+	for k := 1; k < len(amounts); k++ {
+		if amounts[k].Start <= amounts[k-1].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // repeatWindow is how far after an amount its repeats are looked for.
@@ -230,15 +266,23 @@ func taken(amounts []corpus.Amount, at int) bool {
 
 // placeAmounts maps the amounts onto tokens and finds each one's clause.
 func (r *reader) placeAmounts() {
+	// In the lent arrays, sized first so that the pointers stay valid.
+	b := r.bufs
+	if cap(b.amts) < len(r.in.Amounts) {
+		b.amts, b.amtPtrs = make([]amt, 0, len(r.in.Amounts)), make([]*amt, 0, len(r.in.Amounts))
+	}
+	b.amts, r.amts = b.amts[:0], b.amtPtrs[:0]
 	for _, a := range r.in.Amounts {
 		i := tokenAt(r.toks, a.Start)
 		j := tokenAt(r.toks, a.End-1) + 1
 		if i >= len(r.toks) || j > len(r.toks) || i >= j {
 			continue
 		}
-		r.amts = append(r.amts, &amt{a: a, i: i, j: j, sent: r.lay.sentOf[i], high: -1, funder: -1,
+		b.amts = append(b.amts, amt{a: a, i: i, j: j, sent: r.lay.sentOf[i], high: -1, funder: -1,
 			instrAt: -1, partOf: -1, k: len(r.amts)})
+		r.amts = append(r.amts, &b.amts[len(b.amts)-1])
 	}
+	b.amtPtrs = r.amts
 	for k, a := range r.amts {
 		s := r.lay.sents[a.sent]
 		prevEnd, nextStart := s[0], s[1]
@@ -369,31 +413,48 @@ func (r *reader) markMultiFunder() {
 	}
 }
 
-// docInstruments notes what the whole document says of instruments.
-func (r *reader) docInstruments() {
-	for k := range r.toks {
-		if !dotationM.admitsKey(r.toks[k].key) {
-			continue // no dotation word starts here (the filter is derived from the table)
-		}
-		if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
-			r.dotationDoc = true
-			break
+// isDotationDoc reports whether the text names a State allocation (DETR, DSIL,
+// fonds friches…). Computed on first use: most documents never ask.
+func (r *reader) isDotationDoc() bool {
+	if r.dotationDoc == 0 {
+		r.dotationDoc = -1
+		for k := range r.toks {
+			if !dotationM.admitsKey(r.toks[k].key) {
+				continue // no dotation word starts here (the filter is derived from the table)
+			}
+			if idx, _ := instrumentM.at(r.toks, k); idx >= 0 && instrumentWords[idx].kind == corpus.InstrumentDotation {
+				r.dotationDoc = 1
+				break
+			}
 		}
 	}
-	title := tokenize(r.in.Title)
+	return r.dotationDoc > 0
+}
+
+// titleInstrument returns the specific instrument the title or the first line
+// names, or "". Computed on first use.
+func (r *reader) titleInstrument() string {
+	if !r.titleDone {
+		r.titleDone = true
+		r.titleInstr = r.findTitleInstr()
+	}
+	return r.titleInstr
+}
+
+func (r *reader) findTitleInstr() string {
+	title := r.bufs.tokenizeTitle(r.in.Title)
 	if kind := specificIn(title, 0, len(title)); kind != "" {
-		r.titleInstr = kind
-		return
+		return kind
 	}
 	// The first line, or the first sentence, when short enough to be a title.
 	for _, span := range [][2]int{r.firstLine(), r.lay.sents[0]} {
 		if span[1] > span[0] && r.toks[span[1]-1].end-r.toks[span[0]].start <= 200 {
 			if kind := specificIn(r.toks, span[0], span[1]); kind != "" {
-				r.titleInstr = kind
-				return
+				return kind
 			}
 		}
 	}
+	return ""
 }
 
 func (r *reader) firstLine() [2]int {

@@ -300,7 +300,7 @@ func TestTables(t *testing.T) {
 	}
 }
 
-// TestDotationFilter: docInstruments looks for dotation words only among the
+// TestDotationFilter: isDotationDoc looks for dotation words only among the
 // tokens dotationM's filter admits.
 func TestDotationFilter(t *testing.T) {
 	for _, w := range instrumentWords {

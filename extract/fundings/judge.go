@@ -165,7 +165,7 @@ func (r *reader) agentAfter(a *amt) int {
 	}
 	x, y := r.within(a.j, end)
 	for k := x; k < y; k++ {
-		m := r.ms[k]
+		m := r.mention(k)
 		if m.role == roleAgent && !r.crosses(a.j, m.i) {
 			return k
 		}
@@ -200,7 +200,7 @@ func (r *reader) funderOf(a *amt) int {
 	if a.paren && a.i > 0 && r.toks[a.i-1].w == "(" {
 		x, y := r.within(a.i-12, a.i)
 		for k := x; k < y; k++ {
-			if m := r.ms[k]; m.j == a.i-1 && m.eligible() {
+			if m := r.mention(k); m.j == a.i-1 && m.eligible() {
 				return k
 			}
 		}
@@ -210,13 +210,13 @@ func (r *reader) funderOf(a *amt) int {
 	}
 	x, y := r.within(s[0], a.i)
 	for k := y - 1; k >= x; k-- {
-		if m := r.ms[k]; m.j <= a.i && m.eligible() {
+		if m := r.mention(k); m.j <= a.i && m.eligible() {
 			return k
 		}
 	}
 	x, y = r.within(a.j, s[1])
 	for k := x; k < y; k++ {
-		if m := r.ms[k]; m.j <= s[1] && m.eligible() {
+		if m := r.mention(k); m.j <= s[1] && m.eligible() {
 			return k
 		}
 	}
@@ -227,7 +227,7 @@ func (r *reader) funderOf(a *amt) int {
 		n := r.lay.sents[a.sent+1]
 		x, y := r.within(n[0], n[1])
 		for k := x; k < y; k++ {
-			if m := r.ms[k]; m.j <= n[1] && (m.role == roleAgent || m.role == roleSubject) && m.eligible() {
+			if m := r.mention(k); m.j <= n[1] && (m.role == roleAgent || m.role == roleSubject) && m.eligible() {
 				return k
 			}
 		}
@@ -244,7 +244,7 @@ func (r *reader) carried(a *amt) int {
 	}
 	_, y := r.within(0, a.i)
 	for k := y - 1; k >= 0 && r.ms[k].i >= reset; k-- {
-		if m := r.ms[k]; m.j <= a.i && m.eligible() {
+		if m := r.mention(k); m.j <= a.i && m.eligible() {
 			return k
 		}
 	}
@@ -253,8 +253,8 @@ func (r *reader) carried(a *amt) int {
 	}
 	if r.firstElig == -2 {
 		r.firstElig = -1
-		for k, m := range r.ms[:r.nMain] {
-			if m.eligible() {
+		for k := range r.ms[:r.nMain] {
+			if r.mention(k).eligible() {
 				r.firstElig = k
 				break
 			}

@@ -1,6 +1,7 @@
 package fundings
 
 import (
+	"math/bits"
 	"strings"
 
 	"terril/corpus"
@@ -304,19 +305,25 @@ var adverbs = map[string]bool{"egalement": true, "notamment": true, "aussi": tru
 // summaryStart opens a sentence that restates a sum of what came before.
 var summaryStart = []string{"au total", "au global", "en tout", "au final", "globalement", "en somme"}
 
+// filterWords is the size of a matcher's filter: a bit per filter key.
+const filterWords = 32 * 32 * 16 / 64
+
 // A matcher finds the phrases of a table at a token. Phrases are indexed by their
 // first word, or, for a first word ending in "*", by its first two bytes.
 type matcher struct {
 	// cands gives, per filter key, the phrases whose first word may have it:
 	// those of an exact first word, then those of a prefix, each in table order
 	// (longest keeps the first of the longest matches, as the table orders them).
-	cands  map[uint32][]phrase
-	maxLen int // words of the longest phrase
+	// It holds the keys the filter admits, in key order: the key's slot is the
+	// rank of its bit in the filter (see slot), no map lookup.
+	cands  [][]phrase
+	rank   [filterWords]uint16 // per filter word, the bits set in the words before it
+	maxLen int                 // words of the longest phrase
 	// filter has a bit per (class of the first byte, class of the second, length)
 	// of every phrase's first word — every length from the stem's up for a prefix
 	// — so that a token no phrase can start with costs one bit test, no map
 	// lookup. Derived from the table.
-	filter [32 * 32 * 16 / 64]uint64
+	filter [filterWords]uint64
 }
 
 // byteBucket classes the bytes of a word for the filter: a letter, a digit, an
@@ -375,10 +382,14 @@ func (m *matcher) admit(w string) {
 type phrase struct {
 	words []string
 	idx   int
+	// same: in its candidate list, the phrase before it has the same first word
+	// ("par habitant", "par enfant"…), which longest then compares once.
+	same bool
 }
 
 func newMatcher(phrases []string) *matcher {
-	m := &matcher{cands: map[uint32][]phrase{}}
+	m := &matcher{}
+	cands := map[uint32][]phrase{}
 	var prefixes []phrase
 	for i, p := range phrases {
 		w := phraseWords(p)
@@ -390,16 +401,39 @@ func newMatcher(phrases []string) *matcher {
 			continue
 		}
 		k := uint32(filterKey(w[0], len(w[0])))
-		m.cands[k] = append(m.cands[k], ph)
+		cands[k] = append(cands[k], ph)
 	}
 	for _, ph := range prefixes {
 		stem := strings.TrimSuffix(ph.words[0], "*")
 		for n := len(stem); n == len(stem) || n <= 15; n++ { // as admit does
 			k := uint32(filterKey(stem, n))
-			m.cands[k] = append(m.cands[k], ph)
+			cands[k] = append(cands[k], ph)
 		}
 	}
+	m.index(cands)
 	return m
+}
+
+// index lays out cands (keyed as the filter) in m.cands by slot.
+func (m *matcher) index(cands map[uint32][]phrase) {
+	n := 0
+	for w, bits64 := range m.filter {
+		m.rank[w] = uint16(n)
+		n += bits.OnesCount64(bits64)
+	}
+	m.cands = make([][]phrase, n)
+	for k, phs := range cands {
+		for i := 1; i < len(phs); i++ {
+			phs[i].same = phs[i].words[0] == phs[i-1].words[0]
+		}
+		m.cands[m.slot(uint16(k))] = phs
+	}
+}
+
+// slot returns the index in m.cands of admitted key k.
+func (m *matcher) slot(k uint16) int {
+	w := k >> 6
+	return int(m.rank[w]) + bits.OnesCount64(m.filter[w]&(1<<(k&63)-1))
 }
 
 // phraseWords splits a table phrase into the words tokenize gives the text, a
@@ -435,17 +469,21 @@ func (m *matcher) at(toks []token, i int) (idx, n int) {
 	if !m.admitsKey(toks[i].key) {
 		return -1, 0
 	}
-	return longest(m.cands[uint32(toks[i].key)], toks, i, idx, n)
+	return longest(m.cands[m.slot(toks[i].key)], toks, i, idx, n)
 }
 
 func longest(phs []phrase, toks []token, i, idx, n int) (int, int) {
+	first := false // the current first word matches toks[i]
 next:
 	for _, ph := range phs {
-		if len(ph.words) <= n || i+len(ph.words) > len(toks) {
+		if !ph.same {
+			first = wordMatches(ph.words[0], toks[i].w)
+		}
+		if !first || len(ph.words) <= n || i+len(ph.words) > len(toks) {
 			continue
 		}
-		for k, p := range ph.words {
-			if !wordMatches(p, toks[i+k].w) {
+		for k := 1; k < len(ph.words); k++ {
+			if !wordMatches(ph.words[k], toks[i+k].w) {
 				continue next
 			}
 		}

@@ -4,10 +4,11 @@ import "terril/extract/lex"
 
 // Roles a body's mention plays in its clause.
 const (
-	roleNeutral = iota // named ("le président du Département")
-	roleSubject        // subject of a funder verb: it pays
-	roleAgent          // "par la Région", "la subvention de l'État": it pays
-	roleBenef          // "à la commune", "le Département bénéficiera": it receives
+	roleUnknown = iota - 1 // not read yet (see reader.mention)
+	roleNeutral            // named ("le président du Département")
+	roleSubject            // subject of a funder verb: it pays
+	roleAgent              // "par la Région", "la subvention de l'État": it pays
+	roleBenef              // "à la commune", "le Département bénéficiera": it receives
 )
 
 // A mention is a body that may pay, named in the text.
@@ -87,7 +88,16 @@ func nextUpper(toks []token, q int) bool {
 	return false
 }
 
-// findMentions returns the bodies the text names, in order, with their roles.
+// mention returns mention k of r, its role read on first use (see roleOf).
+func (r *reader) mention(k int) mention {
+	if m := &r.ms[k]; m.role == roleUnknown {
+		m.role = roleOf(r.toks, m.i, m.j)
+	}
+	return r.ms[k]
+}
+
+// findMentions returns the bodies the text names, in order; their roles are
+// left unknown (see reader.mention).
 func findMentions(text string, toks []token) []mention {
 	var ms []mention
 	for k := 0; k < len(toks); k++ {
@@ -98,7 +108,7 @@ func findMentions(text string, toks []token) []mention {
 		head, adj := funderHeadM.admitsKey(key), funderAdjM.admitsKey(key)
 		if head {
 			if m, ok := mentionAt(text, toks, k); ok {
-				m.role = roleOf(toks, m.i, m.j)
+				m.role = roleUnknown // read on first use: most mentions are never asked
 				ms = append(ms, m)
 				k = m.j - 1
 				continue

@@ -103,7 +103,7 @@ func newLayout(toks []token, b *buffers) *layout {
 
 // tokenAt returns the index of the first token that ends after byte offset off.
 func tokenAt(toks []token, off int) int {
-	return sort.Search(len(toks), func(k int) bool { return toks[k].end > off })
+	return sort.Search(len(toks), func(k int) bool { return int(toks[k].end) > off })
 }
 
 // textOf returns the original text of tokens [i, j).

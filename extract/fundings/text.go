@@ -12,7 +12,7 @@ import (
 // (lower case, no accents). start and end are byte offsets in the original text.
 type token struct {
 	w          string // folded; punctuation as itself
-	start, end int
+	start, end int32
 	nl         bool   // a line break comes before it
 	blank      bool   // a blank line comes before it
 	upper      bool   // its first letter is a capital in the text
@@ -37,20 +37,22 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 	st := x.Toks
 	off := x.T.Offsets()
 	n := sort.Search(len(st), func(k int) bool { return int(off[st[k].S]) >= cut }) // the shared tokens before cut
+	// Each token takes one shared token at least: n of them at most, written in place.
 	if cap(toks) < n {
-		toks = make([]token, 0, n)
+		toks = make([]token, n)
 	}
-	toks = toks[:0]
+	toks = toks[:n]
 	f, s := x.F, x.T.S
+	m := 0
 	// The loop makes no call for a punctuation character or a word of one shared
 	// token, most of a text.
-	for k := 0; k < n; {
+	for k := 0; k < n; m++ {
 		t := st[k]
 		nl, blank := t.Gap >= text.GapLine, t.Gap == text.GapPara
 		if t.Kind == text.Punct && (f[t.S] < utf8.RuneSelf || !digitAt(f, t)) {
 			w := f[t.S:t.E]
-			toks = append(toks, token{w: w, start: int(off[t.S]), end: int(off[t.E]), nl: nl, blank: blank,
-				key: uint16(filterKey(w, len(w)))})
+			toks[m] = token{w: w, start: off[t.S], end: off[t.E], nl: nl, blank: blank,
+				key: uint16(filterKey(w, len(w)))}
 			k++
 			continue
 		}
@@ -58,12 +60,12 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 		if k++; k < n && st[k].Gap == text.GapNone {
 			k, e = wordEnd(f, st, k, n, e)
 		}
-		start, end := int(off[t.S]), int(off[e])
-		if end > cut { // a word cut off: up to cut
+		start, end := off[t.S], off[e]
+		if int(end) > cut { // a word cut off: up to cut
 			for e > t.S && int(off[e-1]) >= cut {
 				e--
 			}
-			end = cut
+			end = int32(cut)
 		}
 		w := f[t.S:e]
 		if end-start == 2 && w == "a" {
@@ -72,12 +74,12 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 		c := s[start]
 		upper := 'A' <= c && c <= 'Z'
 		if c >= utf8.RuneSelf {
-			upper = upperAt(s, start)
+			upper = upperAt(s, int(start))
 		}
-		toks = append(toks, token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper,
-			word: true, key: uint16(filterKey(w, len(w)))})
+		toks[m] = token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper,
+			word: true, key: uint16(filterKey(w, len(w)))}
 	}
-	return toks
+	return toks[:m]
 }
 
 // wordEnd returns the shared token after the word whose part ending at e is

@@ -45,7 +45,7 @@ func TestTokenizeSameAsRef(t *testing.T) {
 		}
 		var want []token
 		for _, t := range tokenizeRef(s) {
-			want = append(want, token{w: t.w, start: t.start, end: t.end, nl: t.nl, blank: t.blank, upper: t.upper,
+			want = append(want, token{w: t.w, start: int32(t.start), end: int32(t.end), nl: t.nl, blank: t.blank, upper: t.upper,
 				word: t.word, key: uint16(filterKey(t.w, len(t.w)))})
 		}
 		if got := tokenize(s); !slices.Equal(got, want) {
@@ -59,7 +59,7 @@ func TestTokenizeSameAsRef(t *testing.T) {
 			}
 			var want []token
 			for _, t := range tokenizeRef(s[:cut]) {
-				want = append(want, token{w: t.w, start: t.start, end: t.end, nl: t.nl, blank: t.blank, upper: t.upper,
+				want = append(want, token{w: t.w, start: int32(t.start), end: int32(t.end), nl: t.nl, blank: t.blank, upper: t.upper,
 					word: t.word, key: uint16(filterKey(t.w, len(t.w)))})
 			}
 			if got := tokensOf(&x, cut, nil); !slices.Equal(got, want) {
