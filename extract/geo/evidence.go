@@ -166,10 +166,19 @@ func (d *doc) locativeDepuis(a, b int) bool {
 // ("Centres-villes") glue to nothing the gazetteer knows and stay apart.
 func (d *doc) joinHyphenated() {
 	toks := d.toks
-	// Nothing moves before the first join.
-	k := 1
-	for ; k < len(toks); k++ {
-		if toks[k].gap == gapJoined && d.join(&toks[k-1], toks[k]) {
+	// Nothing moves before the first join, which follows a hyphen: the hyphens are
+	// found in the text, the token after each by its offset.
+	k := len(toks)
+	for f, i := d.t.Folded, 0; len(toks) > 1 && i < len(f); i++ {
+		h := strings.IndexByte(f[i:], '-')
+		if h < 0 {
+			break
+		}
+		i += h
+		at := sort.Search(len(toks), func(k int) bool { return toks[k].s > int32(i) })
+		if at > 0 && at < len(toks) && toks[at].s == int32(i+1) && toks[at].gap == gapJoined &&
+			d.join(&toks[at-1], toks[at]) {
+			k = at
 			break
 		}
 	}
@@ -202,9 +211,12 @@ func (d *doc) join(p *token, tk token) bool {
 	if !unicode.IsLower(r) || !unicode.IsUpper(r0) {
 		return false
 	}
-	joined := d.t.Folded[p.s:p.e] + d.t.Folded[tk.s:tk.e]
-	id := d.g.m.lookupID(joined)
-	if id < 0 {
+	// The two parts glued in a buffer on the stack: the map lookup of string(b)
+	// allocates nothing.
+	var buf [64]byte
+	b := append(append(buf[:0], d.t.Folded[p.s:p.e]...), d.t.Folded[tk.s:tk.e]...)
+	id, ok := d.g.m.dict[string(b)]
+	if !ok {
 		return false
 	}
 	p.e, p.id = tk.e, id
