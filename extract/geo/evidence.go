@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"terril/extract/lex"
-	"terril/extract/names"
 	"terril/extract/text"
 )
 
@@ -63,7 +62,7 @@ func (d *doc) dedication(a int) bool {
 	if w := d.word(k); w == "la" && (d.word(a) == "saint" || d.word(a) == "st") {
 		return true // a feast: "la Saint-Martin"
 	}
-	for k >= 0 && isConnectorWord(d.word(k)) && blank(d.toks[k+1].gap) {
+	for k >= 0 && d.connector(k) && blank(d.toks[k+1].gap) {
 		k--
 	}
 	return k >= 0 && blank(d.toks[k+1].gap) && lex.GeoDedications.Has(d.word(k))
@@ -118,7 +117,7 @@ func (d *doc) personInCapitals(a, b int) bool {
 		return false
 	}
 	if cb < len(d.toks) && d.toks[cb].gap&^gapSpace == 0 && d.toks[cb].gap&gapLine == 0 &&
-		d.capital(cb) && names.IsGiven(d.word(cb)) {
+		d.capital(cb) && d.given(cb) {
 		return true
 	}
 	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && lex.GeoCivilities.Has(d.word(ca-1)) && d.capital(ca-1) {
@@ -129,7 +128,7 @@ func (d *doc) personInCapitals(a, b int) bool {
 
 // coreWord returns the name's first word after its article, for tokens [a, b).
 func (d *doc) coreWord(a, b int) string {
-	for a < b-1 && isArticle(d.word(a)) {
+	for a < b-1 && d.article(a) {
 		a++
 	}
 	return d.word(a)
@@ -322,7 +321,7 @@ func (d *doc) vetoed(in *interp, c *Commune, level int8, starts []bool) bool {
 	// "la Salle Europe", "Marck Industries": a word-like name that opens a longer
 	// proper noun.
 	if level > 0 && b < len(toks) && toks[b].gap&^gapSpace == 0 && d.capital(b) &&
-		!starts[b] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
+		!starts[b] && !d.connector(b) && !d.upper(b, b+1) {
 		return true
 	}
 	// "la Ville de Bailleul", "le Port de Calais": a common noun heading a name.
@@ -397,7 +396,7 @@ func (d *doc) riversOf(sel []interp) {
 				continue
 			}
 			r := k + 1
-			if isArticle(d.word(r)) && r+1 < int(in.b) {
+			if d.article(r) && r+1 < int(in.b) {
 				r++
 			}
 			if r+1 == int(in.b) {
@@ -470,10 +469,10 @@ func (d *doc) closedArticle(k int) int {
 	if k == 0 || k >= len(toks) || toks[k].gap&gapParen == 0 || toks[k].gap&^(gapSpace|gapHard|gapParen) != 0 {
 		return 0
 	}
-	w := d.word(k)
-	if !isArticle(w) {
+	if !d.article(k) {
 		return 0
 	}
+	w := d.word(k)
 	f := d.t.Folded
 	// Before: only spaces around the opening parenthesis.
 	i, prev := int(toks[k].s)-1, int(toks[k-1].e)
