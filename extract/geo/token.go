@@ -69,8 +69,20 @@ func tokensOf(x *text.Tokens, toks []token, tab *strTable, lookup func(string) i
 			tk.id = tab.find(f, s, e)
 			continue
 		}
-		// Most words: load's fast path, in the loop.
-		tk.id = tab.short(word8(f[s:s+8]) & (^uint64(0) >> ((64 - 8*uint(e-s)) & 63)))
+		// Most words: load's fast path and short, in the loop, which keeps its
+		// registers without calls.
+		w := word8(f[s:s+8]) & (^uint64(0) >> ((64 - 8*uint(e-s)) & 63))
+		h := hashLast(0, w)
+		if !tab.mayHold(h) {
+			tk.id = -1
+			continue
+		}
+		for i := h & tab.mask; ; i = (i + 1) & tab.mask {
+			if sl := &tab.slots[i]; sl.word == w || sl.id < 0 {
+				tk.id = sl.id
+				break
+			}
+		}
 	}
 	return toks
 }
@@ -247,7 +259,7 @@ func word8(b string) uint64 {
 func wordHash(f string, s, e int) uint32 {
 	var h uint64
 	for ; e-s > 8; s += 8 {
-		h = (h ^ load(f, s, s+8)) * hashMul
+		h = (h ^ word8(f[s:s+8])) * hashMul
 	}
 	return hashLast(h, load(f, s, e))
 }
