@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -101,6 +102,9 @@ func stringTokens(s string, lookup func(string) int32) []token {
 // multi-byte punctuation.
 func viewOf(x *text.Tokens, toks []token) []token {
 	f := x.F
+	// At most one token per shared token: the array is grown once.
+	toks = slices.Grow(toks, len(x.Toks))
+	n, buf := len(toks), toks[:cap(toks)]
 	var gap uint16
 	newlines := 0
 	word := false // the last shared token was part of the last token
@@ -141,12 +145,14 @@ func viewOf(x *text.Tokens, toks []token) []token {
 			if newlines > 1 {
 				gap |= gapPara | gapDot
 			}
-			toks = append(toks, token{s: t.S, id: -1, gap: gap})
+			buf[n] = token{s: t.S, e: t.E, id: -1, gap: gap}
+			n++
 			gap, newlines, word = 0, 0, true
+			continue
 		}
-		toks[len(toks)-1].e = t.E
+		buf[n-1].e = t.E
 	}
-	return toks
+	return buf[:n]
 }
 
 // asciiGap gives the gap flags of the ASCII punctuation other than the hyphen, the
