@@ -81,6 +81,7 @@ const (
 	caseKnown   = 1 << iota // the flags below are computed
 	caseCapital             // it starts with a capital or a digit
 	caseUpper               // every letter is a capital
+	caseMixed               // mixedCase: a capital after the first letter, and a lower-case letter
 )
 
 // caseOf returns the case flags of token k, read from the original text once per token
@@ -99,16 +100,7 @@ func (d *doc) readCase(k int) uint8 {
 	o := d.orig(k)
 	f := asciiCase(o)
 	if f == 0 {
-		f = uint8(caseKnown | caseUpper)
-		if r, _ := utf8.DecodeRuneInString(o); unicode.IsUpper(r) || unicode.IsDigit(r) {
-			f |= caseCapital
-		}
-		for _, r := range o {
-			if unicode.IsLetter(r) && !unicode.IsUpper(r) {
-				f &^= caseUpper
-				break
-			}
-		}
+		f = unicodeCase(o)
 	}
 	if k < len(d.cases) {
 		d.cases[k] = f
@@ -116,8 +108,26 @@ func (d *doc) readCase(k int) uint8 {
 	return f
 }
 
-// asciiCase returns the case flags of an ASCII word o, as readCase reads them with
-// package unicode, or 0 for a word with another byte.
+// unicodeCase returns the case flags of the original text o of a token.
+func unicodeCase(o string) uint8 {
+	f := uint8(caseKnown | caseUpper)
+	if r, _ := utf8.DecodeRuneInString(o); unicode.IsUpper(r) || unicode.IsDigit(r) {
+		f |= caseCapital
+	}
+	for _, r := range o {
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			f &^= caseUpper
+			break
+		}
+	}
+	if mixedCase(o) {
+		f |= caseMixed
+	}
+	return f
+}
+
+// asciiCase returns the case flags of an ASCII word o, as unicodeCase reads them, or
+// 0 for a word with another byte.
 func asciiCase(o string) uint8 {
 	if o == "" {
 		return 0
@@ -126,13 +136,19 @@ func asciiCase(o string) uint8 {
 	if c := o[0]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
 		f |= caseCapital
 	}
+	later := false // a capital after the first byte
 	for i := 0; i < len(o); i++ {
 		switch c := o[i]; {
 		case c >= utf8.RuneSelf:
 			return 0
 		case 'a' <= c && c <= 'z':
 			f &^= caseUpper
+		case 'A' <= c && c <= 'Z' && i > 0:
+			later = true
 		}
+	}
+	if later && f&caseUpper == 0 {
+		f |= caseMixed
 	}
 	return f
 }

@@ -230,7 +230,7 @@ func (d *doc) communeOK(a, b int) bool {
 	}
 	// "RIs", "ZACs": a code or an acronym's plural, not a name.
 	for k := k0; k < b; k++ {
-		if d.toks[k].e-d.toks[k].s <= 5 && mixedCase(d.orig(k)) {
+		if d.toks[k].e-d.toks[k].s <= 5 && d.caseOf(k)&caseMixed != 0 {
 			return false
 		}
 	}

@@ -32,3 +32,13 @@ func TestPackedKeys(t *testing.T) {
 		t.Fatal("packedKeys took a reading of 300 tokens")
 	}
 }
+
+// TestASCIICase checks the ASCII fast path of the case flags against package unicode.
+func TestASCIICase(t *testing.T) {
+	for _, o := range []string{"", "a", "A", "1", "Lens", "LENS", "RIs", "ZACs", "aB", "1er", "1ER", "A1",
+		"BIx", "x", "SAINT", "Saint", "sAINT", "'", "Liévin", "LIÉVIN", "Ab-Cd"} {
+		if f := asciiCase(o); f != 0 && f != unicodeCase(o) {
+			t.Fatalf("asciiCase(%q) = %b, unicode %b", o, f, unicodeCase(o))
+		}
+	}
+}

@@ -267,7 +267,10 @@ func wordHash(f string, s, e int) uint32 {
 	for ; e-s > 8; s += 8 {
 		h = (h ^ word8(f[s:s+8])) * hashMul
 	}
-	return hashLast(h, load(f, s, e))
+	if s+8 <= len(f) { // load, without the call
+		return hashLast(h, word8(f[s:s+8])&(^uint64(0)>>((64-8*uint(e-s))&63)))
+	}
+	return hashLast(h, pack(f[s:e]))
 }
 
 // hashLast ends wordHash with the last eight bytes or fewer, w.
