@@ -56,6 +56,7 @@ type matcher struct {
 	ents   [][]entry        // by node
 	longer []uint16         // by node: bit 1<<kind for each kind of key that goes on after it
 	level  []int8           // by node: how much context a commune name needs (0–3)
+	class  []uint8          // by token id: the word's classes (wKnown…)
 	nodes  int32
 
 	idDe, idDu, idDes, idD, idLa, idL, idLe, idLes, idA, idEt, idOu, idAu, idAux int32
@@ -513,6 +514,42 @@ func (m *matcher) freeze() {
 	for k, child := range m.kids {
 		if k>>32 == 0 {
 			m.root[uint32(k)] = child
+		}
+	}
+	m.classes()
+}
+
+// Word classes of the dictionary's words (matcher.class), for the rules' questions
+// about a token: wKnown marks an id spelt one way only, whose bits below hold.
+const (
+	wKnown     = 1 << iota
+	wArticle   // isArticle
+	wConnector // isConnectorWord
+	wGiven     // names.IsGiven
+)
+
+// classes fills m.class from the word lists the rules read: the rules ask about the
+// same few words again and again, and most tokens of a text have an id.
+func (m *matcher) classes() {
+	m.class = make([]uint8, len(m.dict))
+	spelt := make([]uint8, len(m.dict)) // the number of spellings of an id, up to 2
+	for w, id := range m.dict {
+		spelt[id] = min(spelt[id]+1, 2)
+		c := uint8(wKnown)
+		if isArticle(w) {
+			c |= wArticle
+		}
+		if isConnectorWord(w) {
+			c |= wConnector
+		}
+		if names.IsGiven(w) {
+			c |= wGiven
+		}
+		m.class[id] = c
+	}
+	for id, n := range spelt {
+		if n > 1 {
+			m.class[id] = 0 // "st" and "saint": asked by the word, not the id
 		}
 	}
 }

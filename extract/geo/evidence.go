@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"terril/extract/lex"
-	"terril/extract/names"
 	"terril/extract/text"
 )
 
@@ -63,7 +62,7 @@ func (d *doc) dedication(a int) bool {
 	if w := d.word(k); w == "la" && (d.word(a) == "saint" || d.word(a) == "st") {
 		return true // a feast: "la Saint-Martin"
 	}
-	for k >= 0 && isConnectorWord(d.word(k)) && blank(d.toks[k+1].gap) {
+	for k >= 0 && d.connector(k) && blank(d.toks[k+1].gap) {
 		k--
 	}
 	return k >= 0 && blank(d.toks[k+1].gap) && lex.GeoDedications.Has(d.word(k))
@@ -118,7 +117,7 @@ func (d *doc) personInCapitals(a, b int) bool {
 		return false
 	}
 	if cb < len(d.toks) && d.toks[cb].gap&^gapSpace == 0 && d.toks[cb].gap&gapLine == 0 &&
-		d.capital(cb) && names.IsGiven(d.word(cb)) {
+		d.capital(cb) && d.given(cb) {
 		return true
 	}
 	if ca > 0 && d.toks[ca].gap&(gapComma|gapHard|gapLine) == 0 && lex.GeoCivilities.Has(d.word(ca-1)) && d.capital(ca-1) {
@@ -129,7 +128,7 @@ func (d *doc) personInCapitals(a, b int) bool {
 
 // coreWord returns the name's first word after its article, for tokens [a, b).
 func (d *doc) coreWord(a, b int) string {
-	for a < b-1 && isArticle(d.word(a)) {
+	for a < b-1 && d.article(a) {
 		a++
 	}
 	return d.word(a)
@@ -166,10 +165,19 @@ func (d *doc) locativeDepuis(a, b int) bool {
 // ("Centres-villes") glue to nothing the gazetteer knows and stay apart.
 func (d *doc) joinHyphenated() {
 	toks := d.toks
-	// Nothing moves before the first join.
-	k := 1
-	for ; k < len(toks); k++ {
-		if toks[k].gap == gapJoined && d.join(&toks[k-1], toks[k]) {
+	// Nothing moves before the first join, which follows a hyphen: the hyphens are
+	// found in the text, the token after each by its offset.
+	k := len(toks)
+	for f, i := d.t.Folded, 0; len(toks) > 1 && i < len(f); i++ {
+		h := strings.IndexByte(f[i:], '-')
+		if h < 0 {
+			break
+		}
+		i += h
+		at := sort.Search(len(toks), func(k int) bool { return toks[k].s > int32(i) })
+		if at > 0 && at < len(toks) && toks[at].s == int32(i+1) && toks[at].gap == gapJoined &&
+			d.join(&toks[at-1], toks[at]) {
+			k = at
 			break
 		}
 	}
@@ -202,9 +210,12 @@ func (d *doc) join(p *token, tk token) bool {
 	if !unicode.IsLower(r) || !unicode.IsUpper(r0) {
 		return false
 	}
-	joined := d.t.Folded[p.s:p.e] + d.t.Folded[tk.s:tk.e]
-	id := d.g.m.lookupID(joined)
-	if id < 0 {
+	// The two parts glued in a buffer on the stack: the map lookup of string(b)
+	// allocates nothing.
+	var buf [64]byte
+	b := append(append(buf[:0], d.t.Folded[p.s:p.e]...), d.t.Folded[tk.s:tk.e]...)
+	id, ok := d.g.m.dict[string(b)]
+	if !ok {
 		return false
 	}
 	p.e, p.id = tk.e, id
@@ -310,7 +321,7 @@ func (d *doc) vetoed(in *interp, c *Commune, level int8, starts []bool) bool {
 	// "la Salle Europe", "Marck Industries": a word-like name that opens a longer
 	// proper noun.
 	if level > 0 && b < len(toks) && toks[b].gap&^gapSpace == 0 && d.capital(b) &&
-		!starts[b] && !isConnectorWord(d.word(b)) && !d.upper(b, b+1) {
+		!starts[b] && !d.connector(b) && !d.upper(b, b+1) {
 		return true
 	}
 	// "la Ville de Bailleul", "le Port de Calais": a common noun heading a name.
@@ -385,7 +396,7 @@ func (d *doc) riversOf(sel []interp) {
 				continue
 			}
 			r := k + 1
-			if isArticle(d.word(r)) && r+1 < int(in.b) {
+			if d.article(r) && r+1 < int(in.b) {
 				r++
 			}
 			if r+1 == int(in.b) {
@@ -458,10 +469,10 @@ func (d *doc) closedArticle(k int) int {
 	if k == 0 || k >= len(toks) || toks[k].gap&gapParen == 0 || toks[k].gap&^(gapSpace|gapHard|gapParen) != 0 {
 		return 0
 	}
-	w := d.word(k)
-	if !isArticle(w) {
+	if !d.article(k) {
 		return 0
 	}
+	w := d.word(k)
 	f := d.t.Folded
 	// Before: only spaces around the opening parenthesis.
 	i, prev := int(toks[k].s)-1, int(toks[k-1].e)

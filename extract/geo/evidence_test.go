@@ -33,6 +33,8 @@ var evidence = []matchCase{
 	{"depuis une commune-mot", "Les cyclistes sont partis depuis Croix, avant de rejoindre Roubaix.", "59163 59512", "", ""},
 	{"depuis un mois", "Depuis Mars 2020, les séances se tiennent en visioconférence.", "", "", ""},
 	{"nom coupé en fin de ligne", "Les travaux de la digue de Gra-\nvelines commencent.", "59273", "", ""},
+	{"nom coupé après d'autres traits d'union", "Les demi-journées et les Centres-villes : la digue de Gra-\nvelines est finie.", "59273", "", ""},
+	{"nom coupé après un tiret en tête", "- Travaux à Gra-\nvelines, au Port-\nEst.", "59273", "", ""},
 	{"homonyme dans une colonne de communes", "Communes concernées :\nAIMARGUES\nFOISSAC\nUZÈS\n", "30006 30111 30334", "", ""},
 	{"code postal entre parenthèses", "Le maire de la commune de SAINT-ANTONIN (83510) demande une autorisation.", "83154", "", ""},
 	{"prénom en fin de ligne", "Écrire au 61 boulevard Vincent\nAuriol, à Lille.", "59350", "", ""},

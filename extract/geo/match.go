@@ -81,15 +81,35 @@ const (
 	caseKnown   = 1 << iota // the flags below are computed
 	caseCapital             // it starts with a capital or a digit
 	caseUpper               // every letter is a capital
+	caseMixed               // mixedCase: a capital after the first letter, and a lower-case letter
 )
 
 // caseOf returns the case flags of token k, read from the original text once per token
 // of a Match (the rules ask again and again about the same few tokens).
 func (d *doc) caseOf(k int) uint8 {
-	if k < len(d.cases) && d.cases[k]&caseKnown != 0 {
-		return d.cases[k]
+	if uint(k) < uint(len(d.cases)) {
+		if c := d.cases[k]; c&caseKnown != 0 {
+			return c
+		}
 	}
+	return d.readCase(k)
+}
+
+// readCase is caseOf for a token not read yet.
+func (d *doc) readCase(k int) uint8 {
 	o := d.orig(k)
+	f := asciiCase(o)
+	if f == 0 {
+		f = unicodeCase(o)
+	}
+	if k < len(d.cases) {
+		d.cases[k] = f
+	}
+	return f
+}
+
+// unicodeCase returns the case flags of the original text o of a token.
+func unicodeCase(o string) uint8 {
 	f := uint8(caseKnown | caseUpper)
 	if r, _ := utf8.DecodeRuneInString(o); unicode.IsUpper(r) || unicode.IsDigit(r) {
 		f |= caseCapital
@@ -100,8 +120,35 @@ func (d *doc) caseOf(k int) uint8 {
 			break
 		}
 	}
-	if k < len(d.cases) {
-		d.cases[k] = f
+	if mixedCase(o) {
+		f |= caseMixed
+	}
+	return f
+}
+
+// asciiCase returns the case flags of an ASCII word o, as unicodeCase reads them, or
+// 0 for a word with another byte.
+func asciiCase(o string) uint8 {
+	if o == "" {
+		return 0
+	}
+	f := uint8(caseKnown | caseUpper)
+	if c := o[0]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		f |= caseCapital
+	}
+	later := false // a capital after the first byte
+	for i := 0; i < len(o); i++ {
+		switch c := o[i]; {
+		case c >= utf8.RuneSelf:
+			return 0
+		case 'a' <= c && c <= 'z':
+			f &^= caseUpper
+		case 'A' <= c && c <= 'Z' && i > 0:
+			later = true
+		}
+	}
+	if later && f&caseUpper == 0 {
+		f |= caseMixed
 	}
 	return f
 }
@@ -290,9 +337,74 @@ func (d *doc) readHeadLists(ins []interp, headStarts []int) []interp {
 // selectReadings keeps the longest readings, then those of the highest priority, then
 // the earliest, and returns them in the order of the text.
 func (d *doc) selectReadings(sc *matchScratch, ins []interp) []interp {
-	toks := d.toks
-	// The order is that of keys, unique by the reading's index, so no sort needs to be
-	// stable and no comparison reads the readings.
+	used := zeroed(sc.used, len(d.toks))
+	sc.used = used
+	chosen := sc.chosen[:0] // by position: first token, then index
+	if keys, ok := packedKeys(sc, ins); ok {
+		for _, k := range keys {
+			if x := uint32(k & (1<<24 - 1)); take(&ins[x], used) {
+				chosen = append(chosen, uint64(ins[x].a)<<32|uint64(x))
+			}
+		}
+	} else {
+		for _, k := range readingKeys(sc, ins) {
+			if take(&ins[uint32(k.pos)], used) {
+				chosen = append(chosen, k.pos)
+			}
+		}
+	}
+	sc.chosen = chosen
+	slices.Sort(chosen)
+	sel := sc.sel
+	for _, pos := range chosen {
+		sel = append(sel, ins[uint32(pos)])
+	}
+	return sel
+}
+
+// take reports whether reading in is kept, its tokens free, and marks them used.
+func take(in *interp, used []bool) bool {
+	if in.kind == kEPCICore && !in.ok {
+		return false // a weak core outside a list
+	}
+	for k := in.a; k < in.b; k++ {
+		if used[k] {
+			return false
+		}
+	}
+	for k := in.a; k < in.b; k++ {
+		used[k] = true
+	}
+	return true
+}
+
+// packedKeys returns the readings' keys of readingKeys packed in one integer each,
+// sorted, the reading's index in the low 24 bits, when every field fits (a reading of
+// at most 255 tokens, fewer than 1<<24 tokens and readings); else false. Sorting
+// integers costs less than sorting pairs.
+func packedKeys(sc *matchScratch, ins []interp) ([]uint64, bool) {
+	if len(ins) >= 1<<24 {
+		return nil, false
+	}
+	keys := sc.packed[:0]
+	defer func() { sc.packed = keys }()
+	for x := range ins {
+		in := &ins[x]
+		n := in.b - in.a
+		if n < 0 || n > math.MaxUint8 || in.a < 0 || in.a >= 1<<24 {
+			return nil, false
+		}
+		keys = append(keys, uint64(math.MaxUint8-n)<<56|uint64(math.MaxUint8-uint8(priority[in.kind]))<<48|
+			uint64(in.a)<<24|uint64(x))
+	}
+	slices.Sort(keys)
+	return keys, true
+}
+
+// readingKeys returns the readings' keys, sorted: the order is that of keys, unique
+// by the reading's index, so no sort needs to be stable and no comparison reads the
+// readings.
+func readingKeys(sc *matchScratch, ins []interp) []readingKey {
 	order := sc.order[:0]
 	for x := range ins {
 		in := &ins[x]
@@ -308,37 +420,7 @@ func (d *doc) selectReadings(sc *matchScratch, ins []interp) []interp {
 		}
 		return cmp.Compare(p.pos, q.pos)
 	})
-	used := zeroed(sc.used, len(toks))
-	sc.used = used
-	chosen := sc.chosen[:0] // by position: first token, then index
-	for _, k := range order {
-		x := uint32(k.pos)
-		in := &ins[x]
-		if in.kind == kEPCICore && !in.ok {
-			continue // a weak core outside a list
-		}
-		free := true
-		for k := in.a; k < in.b; k++ {
-			if used[k] {
-				free = false
-				break
-			}
-		}
-		if !free {
-			continue
-		}
-		for k := in.a; k < in.b; k++ {
-			used[k] = true
-		}
-		chosen = append(chosen, k.pos)
-	}
-	sc.chosen = chosen
-	slices.Sort(chosen)
-	sel := sc.sel
-	for _, pos := range chosen {
-		sel = append(sel, ins[uint32(pos)])
-	}
-	return sel
+	return order
 }
 
 // checkCodes keeps a département code after a commune's name only where a commune of
@@ -706,6 +788,7 @@ type matchScratch struct {
 	cands      []int32
 	epciAt     []int
 	order      []readingKey
+	packed     []uint64
 	chosen     []uint64
 	used, veto []bool
 	listed     []bool

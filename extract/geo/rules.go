@@ -76,7 +76,7 @@ func (d *doc) interpret(ins []interp, a, b, node int32, comma bool) []interp {
 				}
 				inv := e.flags&fInverted != 0
 				in := interp{a: s, b: b, kind: kCommune, node: node, inv: inv,
-					art: inv || e.skip > 0 || isArticle(d.word(int(s)))}
+					art: inv || e.skip > 0 || d.article(int(s))}
 				d.context(&in)
 				com = len(ins)
 				ins = append(ins, in)
@@ -123,7 +123,7 @@ func (d *doc) sameSpan(ins []interp, a, b int32) bool {
 	in := &ins[len(ins)-1]
 	return in.kind == kCommune && in.a == a && in.b == b && in.a > 0 && in.art && len(in.cands) > 0 &&
 		len(d.cands) > 0 && &in.cands[len(in.cands)-1] == &d.cands[len(d.cands)-1] && soft(d.toks[a].gap) &&
-		!isArticle(d.word(int(a)))
+		!d.article(int(a))
 }
 
 // Départements named after a river.
@@ -142,12 +142,12 @@ func (d *doc) depOK(a, b int, e entry) bool {
 	// "la Somme Tourisme", "le Nord Éco": part of an organisation's name. A line in
 	// capitals says nothing so ("CORSE DU SUD PUBLIÉ LE …").
 	if b < len(d.toks) && d.toks[b].gap&(gapHard|gapComma|gapLine|gapDot|gapPara|gapDash) == 0 && d.capital(b) &&
-		!isConnectorWord(d.word(b)) && !isDigits(d.word(b)) && !(d.upper(a, b+1) && b-a > 1) {
+		!d.connector(b) && !isDigits(d.word(b)) && !(d.upper(a, b+1) && b-a > 1) {
 		return false
 	}
 	// "conseillère du canton des Landes des Graves": a canton's name.
 	if k := a - 1; k >= 0 && blank(d.toks[a].gap) && (d.word(k) == "canton" || d.word(k) == "cantons") ||
-		k >= 1 && isConnectorWord(d.word(k)) && blank(d.toks[k].gap) && (d.word(k-1) == "canton" || d.word(k-1) == "cantons") {
+		k >= 1 && d.connector(k) && blank(d.toks[k].gap) && (d.word(k-1) == "canton" || d.word(k-1) == "cantons") {
 		return false
 	}
 	// "confluence avec le Rhône", "les bords de la Somme": the river.
@@ -222,7 +222,7 @@ func (d *doc) communeOK(a, b int) bool {
 	toks := d.toks
 	// The first word after the article is capitalised: "Le Touquet", "la Madeleine".
 	k0 := a
-	for k0 < b-1 && isArticle(d.word(k0)) {
+	for k0 < b-1 && d.article(k0) {
 		k0++
 	}
 	if !d.capital(k0) {
@@ -230,7 +230,7 @@ func (d *doc) communeOK(a, b int) bool {
 	}
 	// "RIs", "ZACs": a code or an acronym's plural, not a name.
 	for k := k0; k < b; k++ {
-		if d.toks[k].e-d.toks[k].s <= 5 && mixedCase(d.orig(k)) {
+		if d.toks[k].e-d.toks[k].s <= 5 && d.caseOf(k)&caseMixed != 0 {
 			return false
 		}
 	}
@@ -240,14 +240,14 @@ func (d *doc) communeOK(a, b int) bool {
 		switch w := d.word(a - 1); w {
 		case "l", "d", "qu", "jusqu", "lorsqu", "puisqu":
 		default:
-			if !d.capital(a-1) || names.IsGiven(w) {
+			if !d.capital(a-1) || d.given(a-1) {
 				return false
 			}
 		}
 	}
 	// Look back over connectors.
 	k := a - 1
-	for k >= 0 && blank(toks[k+1].gap) && isConnectorWord(d.word(k)) {
+	for k >= 0 && blank(toks[k+1].gap) && d.connector(k) {
 		k--
 	}
 	if k >= 0 && (blank(toks[k+1].gap) || toks[k+1].gap&gapDot != 0 && toks[k+1].gap&gapHard == 0) {
@@ -274,9 +274,9 @@ func (d *doc) communeOK(a, b int) bool {
 		return false
 	}
 	// "Jean-Pierre, Yves, Jacques": a given name among given names.
-	if b-a == 1 && names.IsGiven(d.word(a)) {
-		if a > 0 && d.toks[a].gap&(gapHard|gapPara) == 0 && d.capital(a-1) && names.IsGiven(d.word(a-1)) ||
-			b < len(toks) && d.toks[b].gap&(gapHard|gapPara) == 0 && d.capital(b) && names.IsGiven(d.word(b)) {
+	if b-a == 1 && d.given(a) {
+		if a > 0 && d.toks[a].gap&(gapHard|gapPara) == 0 && d.capital(a-1) && d.given(a-1) ||
+			b < len(toks) && d.toks[b].gap&(gapHard|gapPara) == 0 && d.capital(b) && d.given(b) {
 			return false
 		}
 	}
@@ -291,7 +291,7 @@ func (d *doc) communeOK(a, b int) bool {
 			return false
 		}
 		// "CAPS Antony", "DURAND Florence": a surname in capitals, then the given name.
-		if b-a == 1 && toks[a].gap&gapDot == 0 && len(w) > 1 && !isConnectorWord(w) && names.IsGiven(d.word(a)) &&
+		if b-a == 1 && toks[a].gap&gapDot == 0 && len(w) > 1 && !d.connector(a-1) && d.given(a) &&
 			d.upper(a-1, a) && !d.upper(a, b) {
 			return false
 		}
@@ -301,19 +301,19 @@ func (d *doc) communeOK(a, b int) bool {
 		}
 		// "Bernard Cazeneuve", "Jean-Pierre Marck"; but "Mme Laurence GREGOIRE
 		// BONNIEUX : M. …" is the label of the commune after the surname.
-		if toks[a].gap&gapDot == 0 && d.capital(a-1) && names.IsGiven(w) && !isConnectorWord(w) && !d.label(a, b) {
+		if toks[a].gap&gapDot == 0 && d.capital(a-1) && d.given(a-1) && !d.connector(a-1) && !d.label(a, b) {
 			return false
 		}
 	}
 	// "Boulevard Vincent⏎Auriol": a given name that ends a line it does not open.
 	if a > 1 && toks[a].gap&(gapComma|gapHard|gapPara|gapDot) == 0 && toks[a].gap&gapLine != 0 &&
 		toks[a-1].gap&(gapLine|gapHard|gapPara|gapJoined) == 0 && toks[a-1].gap&gapSpace != 0 &&
-		d.capital(a-1) && !d.upper(a-1, a) && names.IsGiven(d.word(a-1)) {
+		d.capital(a-1) && !d.upper(a-1, a) && d.given(a-1) {
 		return false
 	}
 	// "Albert Camus": a given name followed by a capitalised word.
 	if b-a == 1 && b < len(toks) && toks[b].gap&(gapComma|gapHard|gapLine|gapDot|gapJoined) == 0 &&
-		names.IsGiven(d.word(a)) && d.capital(b) && !d.upper(b, b+1) {
+		d.given(a) && d.capital(b) && !d.upper(b, b+1) {
 		return false
 	}
 	return true
@@ -322,7 +322,7 @@ func (d *doc) communeOK(a, b int) bool {
 // nameCapital reports whether the first word of tokens [a, b) after an article is
 // capitalised: "La Réunion", "la Réunion", not "La réunion s'est tenue".
 func (d *doc) nameCapital(a, b int) bool {
-	for a < b-1 && isArticle(d.word(a)) {
+	for a < b-1 && d.article(a) {
 		a++
 	}
 	return d.capital(a)
@@ -375,7 +375,7 @@ func (d *doc) particle(a int) bool {
 		return false
 	}
 	g := a - 2
-	if !d.capital(g) || !names.IsGiven(d.word(g)) || d.upper(g, g+1) {
+	if !d.capital(g) || !d.given(g) || d.upper(g, g+1) {
 		return false
 	}
 	if d.upper(a, a+1) && d.upper(a-1, a) {
@@ -385,6 +385,37 @@ func (d *doc) particle(a int) bool {
 		g-- // "Jean-Louis"
 	}
 	return g > 0 && toks[g].gap&(gapComma|gapHard|gapLine) == 0 && lex.GeoCivilities.Has(d.word(g-1)) && d.capital(g-1)
+}
+
+// classOf returns the classes of token k's word (wKnown…), 0 when unknown.
+func (d *doc) classOf(k int) uint8 {
+	if id := d.toks[k].id; uint32(id) < uint32(len(d.g.m.class)) {
+		return d.g.m.class[id]
+	}
+	return 0
+}
+
+// article, connector and given are isArticle, isConnectorWord and names.IsGiven of
+// token k's word, read from its id where it has one.
+func (d *doc) article(k int) bool {
+	if c := d.classOf(k); c&wKnown != 0 {
+		return c&wArticle != 0
+	}
+	return isArticle(d.word(k))
+}
+
+func (d *doc) connector(k int) bool {
+	if c := d.classOf(k); c&wKnown != 0 {
+		return c&wConnector != 0
+	}
+	return isConnectorWord(d.word(k))
+}
+
+func (d *doc) given(k int) bool {
+	if c := d.classOf(k); c&wKnown != 0 {
+		return c&wGiven != 0
+	}
+	return names.IsGiven(d.word(k))
 }
 
 // isArticle reports whether w is a definite article ("la", "l"…: lex.GeoArticles).

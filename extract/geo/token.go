@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,11 +34,8 @@ func isWordRune(r rune) bool {
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// Hashing of words: FNV-1a, as fnv.
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
+// hashMul is the multiplier of wordHash (the golden ratio's, as Fibonacci hashing).
+const hashMul = 0x9e3779b97f4a7c15
 
 // pack returns the bytes of s, at most eight, as a little-endian integer padded with
 // zeros. No byte of a word is zero, so the integer tells the word of eight bytes or
@@ -57,7 +55,8 @@ func tokensOf(x *text.Tokens, toks []token, tab *strTable, lookup func(string) i
 	first := len(toks)
 	toks = viewOf(x, toks)
 	f := x.F
-	// The ids in a second pass: the view's loop stays free of calls.
+	// The ids in a second pass: the view's loop stays free of calls. The table's
+	// keys are hashed with wordHash, eight bytes at a time, not as they are lexed.
 	if tab == nil {
 		for k := first; k < len(toks); k++ {
 			toks[k].id = lookup(f[toks[k].s:toks[k].e])
@@ -66,10 +65,24 @@ func tokensOf(x *text.Tokens, toks []token, tab *strTable, lookup func(string) i
 	}
 	for k := first; k < len(toks); k++ {
 		tk := &toks[k]
-		h := uint32(tk.id)
-		tk.id = -1
-		if tab.mayHold(h) {
-			tk.id = tab.probe(f, int(tk.s), int(tk.e), h)
+		s, e := int(tk.s), int(tk.e)
+		if e-s > 8 || s+8 > len(f) {
+			tk.id = tab.find(f, s, e)
+			continue
+		}
+		// Most words: load's fast path and short, in the loop, which keeps its
+		// registers without calls.
+		w := word8(f[s:s+8]) & (^uint64(0) >> ((64 - 8*uint(e-s)) & 63))
+		h := hashLast(0, w)
+		if !tab.mayHold(h) {
+			tk.id = -1
+			continue
+		}
+		for i := h & tab.mask; ; i = (i + 1) & tab.mask {
+			if sl := &tab.slots[i]; sl.word == w || sl.id < 0 {
+				tk.id = sl.id
+				break
+			}
 		}
 	}
 	return toks
@@ -82,18 +95,19 @@ func stringTokens(s string, lookup func(string) int32) []token {
 	return tokensOf(&x, nil, nil, lookup)
 }
 
-// viewOf appends the tokens of x to toks, with the FNV-1a hash of each word (fnv) in
-// place of its id: the shared stream's words and numbers glued together make one
+// viewOf appends the tokens of x to toks, their ids left for the caller: the shared stream's words and numbers glued together make one
 // token, and its punctuation and white space the gap flags of the token after them.
 // A gap holds everything since the token before, in the order of the text (joinGap
 // reads what came before the hyphen). The loop makes no call but for the rare
 // multi-byte punctuation.
 func viewOf(x *text.Tokens, toks []token) []token {
 	f := x.F
+	// At most one token per shared token: the array is grown once.
+	toks = slices.Grow(toks, len(x.Toks))
+	n, buf := len(toks), toks[:cap(toks)]
 	var gap uint16
 	newlines := 0
 	word := false // the last shared token was part of the last token
-	h := uint32(0)
 	for _, t := range x.Toks {
 		switch t.Gap {
 		case text.GapNone:
@@ -131,17 +145,14 @@ func viewOf(x *text.Tokens, toks []token) []token {
 			if newlines > 1 {
 				gap |= gapPara | gapDot
 			}
-			toks = append(toks, token{s: t.S, gap: gap})
+			buf[n] = token{s: t.S, e: t.E, id: -1, gap: gap}
+			n++
 			gap, newlines, word = 0, 0, true
-			h = fnvOffset
+			continue
 		}
-		for i := t.S; i < t.E; i++ {
-			h = (h ^ uint32(f[i])) * fnvPrime
-		}
-		tk := &toks[len(toks)-1]
-		tk.e, tk.id = t.E, int32(h)
+		buf[n-1].e = t.E
 	}
-	return toks
+	return buf[:n]
 }
 
 // asciiGap gives the gap flags of the ASCII punctuation other than the hyphen, the
@@ -232,14 +243,38 @@ type strSlot struct {
 	word uint64 // pack(key) for a key of at most eight bytes, else 0 (see keys)
 }
 
-func fnv(s string) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= fnvPrime
+// load returns the word f[s:e], at most eight bytes, as pack does: with one load when
+// eight bytes of f start at s.
+func load(f string, s, e int) uint64 {
+	if s+8 > len(f) {
+		return pack(f[s:e])
 	}
-	return h
+	// The count is below 64 for e-s in 1..8: masked, it needs no check.
+	return word8(f[s:s+8]) & (^uint64(0) >> ((64 - 8*uint(e-s)) & 63))
 }
+
+// word8 returns the eight bytes of b as a little-endian integer, in one load.
+func word8(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// wordHash hashes the word f[s:e] eight bytes at a time (load), a multiplication
+// each: its low bits pick the table's slot, others the filter's bit (bitOf).
+func wordHash(f string, s, e int) uint32 {
+	var h uint64
+	for ; e-s > 8; s += 8 {
+		h = (h ^ word8(f[s:s+8])) * hashMul
+	}
+	if s+8 <= len(f) { // load, without the call
+		return hashLast(h, word8(f[s:s+8])&(^uint64(0)>>((64-8*uint(e-s))&63)))
+	}
+	return hashLast(h, pack(f[s:e]))
+}
+
+// hashLast ends wordHash with the last eight bytes or fewer, w.
+func hashLast(h, w uint64) uint32 { return uint32((h ^ w) * hashMul >> 32) }
 
 func newStrTable(m map[string]int32) *strTable {
 	n := uint32(1)
@@ -256,7 +291,7 @@ func newStrTable(m map[string]int32) *strTable {
 	}
 	t.bits, t.bitMask = make([]uint64, nb/64), nb-1
 	for k, id := range m {
-		h := fnv(k)
+		h := wordHash(k, 0, len(k))
 		b := bitOf(h) & t.bitMask
 		t.bits[b>>6] |= 1 << (b & 63)
 		i := h & t.mask
@@ -278,23 +313,16 @@ func (t *strTable) lookup(s string) int32 {
 	if s == "" {
 		return -1 // no key is empty, and the packed comparison needs a non-empty word
 	}
-	h := fnv(s)
-	if !t.mayHold(h) {
-		return -1
-	}
-	return t.probe(s, 0, len(s), h)
+	return t.find(s, 0, len(s))
 }
 
-// mayHold reports whether a key of hash h may be in the table: false for most words
-// of a text, which then need no probe.
-func (t *strTable) mayHold(h uint32) bool {
-	b := bitOf(h) & t.bitMask
-	return t.bits[b>>6]&(1<<(b&63)) != 0
-}
-
-// probe looks up the word f[s:e] given its hash fnv(f[s:e]), past the filter.
-func (t *strTable) probe(f string, s, e int, h uint32) int32 {
+// find returns the id of the word f[s:e], not empty, or -1.
+func (t *strTable) find(f string, s, e int) int32 {
 	if e-s > 8 {
+		h := wordHash(f, s, e)
+		if !t.mayHold(h) {
+			return -1
+		}
 		w := f[s:e]
 		for i := h & t.mask; ; i = (i + 1) & t.mask {
 			sl := &t.slots[i]
@@ -306,26 +334,29 @@ func (t *strTable) probe(f string, s, e int, h uint32) int32 {
 			}
 		}
 	}
-	// The word packed as the slots keep it, with one load when eight bytes of f start
-	// at s.
-	var w uint64
-	if s+8 <= len(f) {
-		b := f[s : s+8]
-		w = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		w &= ^uint64(0) >> (64 - 8*uint(e-s))
-	} else {
-		w = pack(f[s:e])
+	return t.short(load(f, s, e))
+}
+
+// short returns the id of the word of at most eight bytes packed in w (load), or -1.
+// A short word is hashed and compared as one integer, as the slots keep it.
+func (t *strTable) short(w uint64) int32 {
+	h := hashLast(0, w)
+	if !t.mayHold(h) {
+		return -1
 	}
+	// An empty slot's word is 0, which no word packs to.
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		sl := &t.slots[i]
-		if sl.id < 0 {
-			return -1
-		}
-		if sl.word == w {
+		if sl := &t.slots[i]; sl.word == w || sl.id < 0 {
 			return sl.id
 		}
 	}
+}
+
+// mayHold reports whether a key of hash h may be in the table: false for most words
+// of a text, which then need no probe.
+func (t *strTable) mayHold(h uint32) bool {
+	b := bitOf(h) & t.bitMask
+	return t.bits[b>>6]&(1<<(b&63)) != 0
 }
 
 // A kidTable is a read-only open-addressing hash table from (node, token id) to child

@@ -9,6 +9,7 @@ import (
 
 	"terril/extract"
 	"terril/extract/lex"
+	"terril/extract/names"
 	"terril/extract/text"
 )
 
@@ -199,6 +200,26 @@ func TestStrTable(t *testing.T) {
 			if got, want := g.m.table.lookup(w), lookup(w); got != want {
 				t.Fatalf("lookup(%q) = %d, want %d", w, got, want)
 			}
+		}
+	}
+}
+
+// TestWordClasses checks the classes the build keeps by token id against the word
+// lists they come from, for every word of the dictionary.
+func TestWordClasses(t *testing.T) {
+	g := mustDefault(t)
+	for w, id := range g.m.dict {
+		c := g.m.class[id]
+		if c&wKnown == 0 {
+			continue
+		}
+		if c&wArticle != 0 != isArticle(w) || c&wConnector != 0 != isConnectorWord(w) || c&wGiven != 0 != names.IsGiven(w) {
+			t.Fatalf("classes of %q: %b", w, c)
+		}
+	}
+	for _, w := range []string{"st", "saint"} {
+		if c := g.m.class[g.m.dict[w]]; c != 0 {
+			t.Fatalf("%q, spelt two ways, has classes %b", w, c)
 		}
 	}
 }
