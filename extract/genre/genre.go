@@ -25,9 +25,11 @@ func Find(tk *text.Tokens, title, published string) string {
 	// neither: bit sets of first bytes and lengths skip them.
 	var g genreTally
 	toks, f := x.Toks, x.F
-	for i, tk := range toks[:headEnd] {
-		if n := uint32(tk.E - tk.S); n < 64 && genreHeadMask[f[tk.S]]>>n&1 != 0 {
-			x.genreHeadToken(i, headEnd, &cues, &g)
+	for i := range toks[:headEnd] {
+		tk := &toks[i]
+		n, c, l := uint32(tk.E-tk.S), f[tk.S], f[tk.E-1]
+		if n < 64 && genreHeadMask[c]&genreHeadLast[l]>>n&1 != 0 {
+			x.genreHeadToken(i, n, c, l, headEnd, &cues, &g)
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {

@@ -145,13 +145,13 @@ func TestGenreMasks(t *testing.T) {
 	}
 	for w := range genreWords {
 		tk := scanner{Scanner: dates.Scanner{Tokens: text.Lex(text.New(w))}}
-		if n := len(w); len(tk.Toks) != 1 || !tk.maybeGenreWord(&tk.Toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
-			t.Errorf("genreWordMask, genreWordLast or genreHeadMask does not admit %q", w)
+		if n := len(w); len(tk.Toks) != 1 || !tk.maybeGenreWord(&tk.Toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 || genreHeadLast[w[n-1]]>>n&1 == 0 {
+			t.Errorf("genreWordMask, genreWordLast, genreHeadMask or genreHeadLast does not admit %q", w)
 		}
 	}
 	for _, fw := range genreCues.words {
-		if n := len(fw.w); genreHeadMask[fw.w[0]]>>n&1 == 0 {
-			t.Errorf("genreHeadMask does not admit the cue word %q", fw.w)
+		if n := len(fw.w); genreHeadMask[fw.w[0]]>>n&1 == 0 || genreHeadLast[fw.w[n-1]]>>n&1 == 0 {
+			t.Errorf("genreHeadMask or genreHeadLast does not admit the cue word %q", fw.w)
 		}
 	}
 }
