@@ -98,6 +98,23 @@ var genreHeadMask, genreHeadLast = func() (m, l [256]uint64) {
 	return m, l
 }()
 
+// markMask sets flag on the Tokens of the first bytes and lengths of mask, for the
+// scans to skip the others on their flags alone.
+func markMask[M uint16 | uint64](flag uint8, mask *[256]M) {
+	for c, m := range mask {
+		for n := 1; n < 64; n++ {
+			if uint64(m)>>n&1 != 0 {
+				text.Mark(flag, byte(c), n)
+			}
+		}
+	}
+}
+
+func init() {
+	markMask(text.FlagGenre, &genreHeadMask)
+	markMask(text.FlagPublished, &publishedCueMask)
+}
+
 // genreHeadToken is genreToken and the cue phrases starting at token i of the head,
 // of n bytes (n < 64), first byte c and last byte l.
 func (x *scanner) genreHeadToken(i int, n uint32, c, l byte, headEnd int, cues *[nCues]int, g *genreTally) {

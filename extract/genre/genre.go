@@ -27,12 +27,18 @@ func Find(tk *text.Tokens, title, published string) string {
 	toks, f := x.Toks, x.F
 	for i := range toks[:headEnd] {
 		tk := &toks[i]
+		if tk.Flags&text.FlagGenre == 0 {
+			continue
+		}
 		n, c, l := uint32(tk.E-tk.S), f[tk.S], f[tk.E-1]
 		if n < 64 && genreHeadMask[c]&genreHeadLast[l]>>n&1 != 0 {
 			x.genreHeadToken(i, n, c, l, headEnd, &cues, &g)
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
+		if toks[i].Flags&text.FlagGenre == 0 {
+			continue
+		}
 		if n := uint32(toks[i].E - toks[i].S); n <= 15 && genreWordMask[f[toks[i].S]]>>n&1 != 0 && genreWordLast[f[toks[i].E-1]]>>n&1 != 0 {
 			x.genreToken(i, headEnd, &g)
 		}

@@ -156,6 +156,29 @@ func TestGenreMasks(t *testing.T) {
 	}
 }
 
+// TestGenreFlags checks that the lexer flags every token the scans of Genre and
+// Published read (text.FlagGenre, text.FlagPublished): the loops skip the others.
+func TestGenreFlags(t *testing.T) {
+	// A word the lexer cuts in two ("rue89") can match no token: not checked.
+	check := func(w string, flag uint8) {
+		if toks := text.LexString(w); len(toks) == 1 && toks[0].Flags&flag == 0 {
+			t.Errorf("%q is lexed without flag %b", w, flag)
+		}
+	}
+	for w := range publishedCues {
+		check(w, text.FlagPublished)
+	}
+	for w := range genreWords {
+		check(w, text.FlagGenre)
+	}
+	for _, fw := range genreCues.words {
+		check(fw.w, text.FlagGenre)
+	}
+	for _, age := range []string{"12", "23", "99", "110"} {
+		check(age, text.FlagGenre)
+	}
+}
+
 // FuzzGenre checks that the genre and the publication date never panic, on the
 // layouts of acts, recueils, minutes and press pages.
 func FuzzGenre(f *testing.F) {

@@ -42,7 +42,28 @@ const (
 	FlagDate                        // a word that may be a month, a day written out, "an" or "annee" (DateGuard)
 	FlagBeforeNum                   // a word glued to a number after it ("T1", "A330")
 	FlagNumWord                     // a word that may be a number word or a scale word (NumGuard)
+	// FlagGenre, FlagPublished and FlagReference: a Token whose first byte and length
+	// may be one the genre, the publication date or the references read. Their
+	// packages declare them at initialisation (Mark), from their own tables, so that
+	// their scans skip the other Tokens on one byte the lexer sets anyway.
+	FlagGenre
+	FlagPublished
+	FlagReference
 )
+
+// markFlags are the flags Mark may set.
+const markFlags = FlagGenre | FlagPublished | FlagReference
+
+// Mark sets flag (FlagGenre, FlagPublished or FlagReference) on the Tokens, words,
+// numbers or punctuation, of n bytes (15: 15 or more) starting with byte c. It is
+// for package initialisation only (variable initialisers or init functions), before
+// any lexing: the table it writes is read without locking afterwards.
+func Mark(flag uint8, c byte, n int) {
+	if flag&^markFlags != 0 || n < 1 {
+		panic("text.Mark: not a mark flag, or no length")
+	}
+	wordFlags[c][min(n, 15)] |= flag
+}
 
 // DateGuard admits a month name or abbreviation, a day written out and a year word
 // (lex.Months, lex.DayWords, lex.YearWords); NumGuard a number word or a scale word
@@ -57,7 +78,7 @@ var DateGuard, NumGuard = func() (d, n lex.Guard) {
 }()
 
 // wordFlags gives the flags of a word from its first byte and its length (15 for
-// anything longer).
+// anything longer), and the mark flags (Mark) of any Token.
 var wordFlags = func() (t [256][16]uint8) {
 	for c := 0; c < 256; c++ {
 		for n := 1; n < 16; n++ {
@@ -152,12 +173,13 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 			i++
 			continue
 		case c == cOther:
-			kind = Punct
+			kind, flags = Punct, wordFlags[f[i]][1]&markFlags
 			i++
 		case c == cDigit:
-			kind, flags = Num, FlagNum
+			kind = Num
 			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
 			}
+			flags = FlagNum | wordFlags[f[start]][min(i-start, 15)]&markFlags
 			if gap == GapNone && n > 0 && buf[n-1].Kind == Word {
 				buf[n-1].Flags |= FlagBeforeNum
 			}
@@ -197,8 +219,9 @@ func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 		kind = Punct
 		i += n
 	}
-	if kind == Word {
-		flags = wordFlags[f[start]][min(i-start, 15)]
+	flags = wordFlags[f[start]][min(i-start, 15)]
+	if kind != Word {
+		flags &= markFlags
 	}
 	toks = append(toks, Token{S: int32(start), E: int32(i), Kind: kind, Gap: gap, Flags: flags})
 	gap = GapNone
