@@ -266,31 +266,45 @@ func LexBuf(t *Text, buf []Token) Tokens {
 	return Tokens{T: t, F: t.Folded, Toks: lexInto(t.Folded, buf)}
 }
 
+// Str returns the folded text of Token i, "" out of range. (The unsigned
+// comparison tests both bounds at once: the helpers below run on every Token.)
 func (x *Tokens) Str(i int) string {
-	if i < 0 || i >= len(x.Toks) {
+	if uint(i) >= uint(len(x.Toks)) {
 		return ""
 	}
-	return x.F[x.Toks[i].S:x.Toks[i].E]
+	t := &x.Toks[i]
+	return x.F[t.S:t.E]
 }
 
+// Kind returns the kind of Token i, 0 out of range.
 func (x *Tokens) Kind(i int) uint8 {
-	if i < 0 || i >= len(x.Toks) {
+	if uint(i) >= uint(len(x.Toks)) {
 		return 0
 	}
 	return x.Toks[i].Kind
 }
 
+// IsWord reports whether Token i is the word w.
 func (x *Tokens) IsWord(i int, w string) bool {
-	return x.Kind(i) == Word && x.Str(i) == w
+	if uint(i) >= uint(len(x.Toks)) {
+		return false
+	}
+	t := &x.Toks[i]
+	return t.Kind == Word && x.F[t.S:t.E] == w
 }
 
+// IsPunct reports whether Token i is the punctuation p.
 func (x *Tokens) IsPunct(i int, p string) bool {
-	return x.Kind(i) == Punct && x.Str(i) == p
+	if uint(i) >= uint(len(x.Toks)) {
+		return false
+	}
+	t := &x.Toks[i]
+	return t.Kind == Punct && x.F[t.S:t.E] == p
 }
 
 // Glued reports whether Token i follows Token i-1 with no whitespace.
 func (x *Tokens) Glued(i int) bool {
-	return i > 0 && i < len(x.Toks) && x.Toks[i].Gap == GapNone
+	return i > 0 && uint(i) < uint(len(x.Toks)) && x.Toks[i].Gap == GapNone
 }
 
 // Alnum reports whether Token i is a word or a number.
