@@ -18,7 +18,8 @@ func Published(tk *text.Tokens) string {
 	var p pubFinds
 	toks, f := tk.Toks, tk.F
 	for i := range toks {
-		if toks[i].Kind != text.Word {
+		// A token neither flagged as a cue nor starting a line is nothing to either rule.
+		if toks[i].Flags&text.FlagPublished == 0 && toks[i].Gap < text.GapLine && i > 0 || toks[i].Kind != text.Word {
 			continue
 		}
 		if i == 0 || toks[i].Gap >= text.GapLine {
