@@ -318,7 +318,12 @@ func (x *Tokens) Upper(i int) bool {
 	if x.Kind(i) != Word {
 		return false
 	}
-	s, _ := x.T.Orig(int(x.Toks[i].S), int(x.Toks[i].E))
+	// The word's first byte in S is where its first folded byte comes from
+	// (Text.Orig's start); an ASCII letter is told without decoding.
+	s := x.T.off[x.Toks[i].S]
+	if c := x.T.S[s]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(x.T.S[s:])
 	return unicode.IsUpper(r)
 }
