@@ -71,6 +71,12 @@ func (x *scanner) dateValueAt(k int) string {
 // dateline reads a line starting at token i of the form "<Place>, le <date>",
 // "<Place>, <date>", "Le <date>" or "<date>", and nothing else.
 func (x *scanner) dateline(i int) string {
+	// Its date is a number or a month's word at most nine tokens after i (a place of
+	// six tokens, its comma, "le", a weekday): without one, most lines are done with
+	// on their flags.
+	if !x.mayDateIn(i, i+10) {
+		return ""
+	}
 	k := i
 	place := false
 	if x.IsWord(k, "le") {
@@ -132,6 +138,17 @@ func (x *scanner) dateline(i int) string {
 		}
 	}
 	return ""
+}
+
+// mayDateIn reports whether one of the tokens [i, j) is a number or a word that may
+// be a month's (text.FlagNum, text.FlagDate), as dateValueAt needs.
+func (x *scanner) mayDateIn(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(x.Toks); k++ {
+		if x.Toks[k].Flags&(text.FlagNum|text.FlagDate) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // datelineNoComma returns the date of a dateline whose place has no comma after it,

@@ -87,21 +87,41 @@ func (x *scanner) maybeGenreWord(tk *text.Token) bool {
 	return n <= 15 && genreWordMask[x.F[tk.S]]>>n&1 != 0 && genreWordLast[x.F[tk.E-1]]>>n&1 != 0
 }
 
-// genreHeadMask is genreWordMask and genreCues.mask together, for the head.
-var genreHeadMask = func() (m [256]uint64) {
+// genreHeadMask and genreHeadLast are genreWordMask and genreCues.mask together,
+// genreWordLast and genreCues.last together: the head's filter by first byte and
+// length, and by last byte and length.
+var genreHeadMask, genreHeadLast = func() (m, l [256]uint64) {
 	for c := range m {
 		m[c] = genreCues.mask[c] | uint64(genreWordMask[c])
+		l[c] = genreCues.last[c] | uint64(genreWordLast[c])
 	}
-	return m
+	return m, l
 }()
 
-// genreHeadToken is genreToken and the cue phrases starting at token i of the head.
-func (x *scanner) genreHeadToken(i, headEnd int, cues *[nCues]int, g *genreTally) {
-	n, c := uint32(x.Toks[i].E-x.Toks[i].S), x.F[x.Toks[i].S]
-	if genreCues.maybe(&x.Tokens, &x.Toks[i]) {
+// markMask sets flag on the Tokens of the first bytes and lengths of mask, for the
+// scans to skip the others on their flags alone.
+func markMask[M uint16 | uint64](flag uint8, mask *[256]M) {
+	for c, m := range mask {
+		for n := 1; n < 64; n++ {
+			if uint64(m)>>n&1 != 0 {
+				text.Mark(flag, byte(c), n)
+			}
+		}
+	}
+}
+
+func init() {
+	markMask(text.FlagGenre, &genreHeadMask)
+	markMask(text.FlagPublished, &publishedCueMask)
+}
+
+// genreHeadToken is genreToken and the cue phrases starting at token i of the head,
+// of n bytes (n < 64), first byte c and last byte l.
+func (x *scanner) genreHeadToken(i int, n uint32, c, l byte, headEnd int, cues *[nCues]int, g *genreTally) {
+	if genreCues.mask[c]>>n&1 != 0 && genreCues.last[l]>>n&1 != 0 {
 		genreCues.countAt(&x.Tokens, i, cues)
 	}
-	if n <= 15 && genreWordMask[c]>>n&1 != 0 && x.maybeGenreWord(&x.Toks[i]) {
+	if n <= 15 && genreWordMask[c]>>n&1 != 0 && genreWordLast[l]>>n&1 != 0 {
 		x.genreToken(i, headEnd, g)
 	}
 }

@@ -25,12 +25,20 @@ func Find(tk *text.Tokens, title, published string) string {
 	// neither: bit sets of first bytes and lengths skip them.
 	var g genreTally
 	toks, f := x.Toks, x.F
-	for i, tk := range toks[:headEnd] {
-		if n := uint32(tk.E - tk.S); n < 64 && genreHeadMask[f[tk.S]]>>n&1 != 0 {
-			x.genreHeadToken(i, headEnd, &cues, &g)
+	for i := range toks[:headEnd] {
+		tk := &toks[i]
+		if tk.Flags&text.FlagGenre == 0 {
+			continue
+		}
+		n, c, l := uint32(tk.E-tk.S), f[tk.S], f[tk.E-1]
+		if n < 64 && genreHeadMask[c]&genreHeadLast[l]>>n&1 != 0 {
+			x.genreHeadToken(i, n, c, l, headEnd, &cues, &g)
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
+		if toks[i].Flags&text.FlagGenre == 0 {
+			continue
+		}
 		if n := uint32(toks[i].E - toks[i].S); n <= 15 && genreWordMask[f[toks[i].S]]>>n&1 != 0 && genreWordLast[f[toks[i].E-1]]>>n&1 != 0 {
 			x.genreToken(i, headEnd, &g)
 		}

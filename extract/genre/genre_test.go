@@ -145,14 +145,37 @@ func TestGenreMasks(t *testing.T) {
 	}
 	for w := range genreWords {
 		tk := scanner{Scanner: dates.Scanner{Tokens: text.Lex(text.New(w))}}
-		if n := len(w); len(tk.Toks) != 1 || !tk.maybeGenreWord(&tk.Toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 {
-			t.Errorf("genreWordMask, genreWordLast or genreHeadMask does not admit %q", w)
+		if n := len(w); len(tk.Toks) != 1 || !tk.maybeGenreWord(&tk.Toks[0]) || genreHeadMask[w[0]]>>n&1 == 0 || genreHeadLast[w[n-1]]>>n&1 == 0 {
+			t.Errorf("genreWordMask, genreWordLast, genreHeadMask or genreHeadLast does not admit %q", w)
 		}
 	}
 	for _, fw := range genreCues.words {
-		if n := len(fw.w); genreHeadMask[fw.w[0]]>>n&1 == 0 {
-			t.Errorf("genreHeadMask does not admit the cue word %q", fw.w)
+		if n := len(fw.w); genreHeadMask[fw.w[0]]>>n&1 == 0 || genreHeadLast[fw.w[n-1]]>>n&1 == 0 {
+			t.Errorf("genreHeadMask or genreHeadLast does not admit the cue word %q", fw.w)
 		}
+	}
+}
+
+// TestGenreFlags checks that the lexer flags every token the scans of Genre and
+// Published read (text.FlagGenre, text.FlagPublished): the loops skip the others.
+func TestGenreFlags(t *testing.T) {
+	// A word the lexer cuts in two ("rue89") can match no token: not checked.
+	check := func(w string, flag uint8) {
+		if toks := text.LexString(w); len(toks) == 1 && toks[0].Flags&flag == 0 {
+			t.Errorf("%q is lexed without flag %b", w, flag)
+		}
+	}
+	for w := range publishedCues {
+		check(w, text.FlagPublished)
+	}
+	for w := range genreWords {
+		check(w, text.FlagGenre)
+	}
+	for _, fw := range genreCues.words {
+		check(fw.w, text.FlagGenre)
+	}
+	for _, age := range []string{"12", "23", "99", "110"} {
+		check(age, text.FlagGenre)
 	}
 }
 

@@ -103,25 +103,22 @@ func (ps *phraseSet) maybe(x *text.Tokens, tk *text.Token) bool {
 
 // countAt is count at token i, whose first byte and length are in ps.mask.
 func (ps *phraseSet) countAt(x *text.Tokens, i int, n *[nCues]int) {
-	w := x.F[x.Toks[i].S:x.Toks[i].E]
+	toks := x.Toks
+	w := x.F[toks[i].S:toks[i].E]
 	g := ps.groups[int(ps.group[w[0]])+bits.OnesCount64(ps.mask[w[0]]&(1<<len(w)-1))]
-	for _, fw := range ps.words[g[0]:g[1]] {
-		if fw.w != w {
+	for j := int(g[0]); j < int(g[1]); j++ {
+		// The words of a group share w's first byte and length: the last byte tells
+		// most of them apart without a call.
+		fw := &ps.words[j]
+		if fw.w[len(w)-1] != w[len(w)-1] || fw.w != w {
 			continue
 		}
-	next:
-		for _, p := range fw.list {
-			k := i + 1
-			for _, w := range p.rest {
-				for x.IsPunct(k, "-") || x.IsPunct(k, "'") {
-					k++
-				}
-				if x.Str(k) != w || x.Toks[k].Gap >= text.GapPara {
-					continue next
-				}
-				k++
+		atStart := i == 0 || toks[i].Gap >= text.GapLine
+		for k := range fw.list {
+			p := &fw.list[k]
+			if !restAt(x, i+1, p.rest) {
+				continue
 			}
-			atStart := i == 0 || x.Toks[i].Gap >= text.GapLine
 			switch {
 			case p.heading && atStart:
 				n[p.cat] += 2
@@ -131,4 +128,19 @@ func (ps *phraseSet) countAt(x *text.Tokens, i int, n *[nCues]int) {
 		}
 		return
 	}
+}
+
+// restAt reports whether the words rest follow from token k, hyphens and apostrophes
+// between them skipped, within the paragraph.
+func restAt(x *text.Tokens, k int, rest []string) bool {
+	for _, w := range rest {
+		for x.IsPunct(k, "-") || x.IsPunct(k, "'") {
+			k++
+		}
+		if x.Str(k) != w || x.Toks[k].Gap >= text.GapPara {
+			return false
+		}
+		k++
+	}
+	return true
 }

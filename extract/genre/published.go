@@ -18,14 +18,16 @@ func Published(tk *text.Tokens) string {
 	var p pubFinds
 	toks, f := tk.Toks, tk.F
 	for i := range toks {
-		if toks[i].Kind != text.Word {
+		// A token neither flagged as a cue nor starting a line is nothing to either rule.
+		if toks[i].Flags&text.FlagPublished == 0 && toks[i].Gap < text.GapLine && i > 0 || toks[i].Kind != text.Word {
 			continue
 		}
 		if i == 0 || toks[i].Gap >= text.GapLine {
 			x.pubLineStart(i, &p)
 		}
-		// Most words start no cue: a bit set of first bytes and lengths skips them.
-		if n := uint32(toks[i].E - toks[i].S); n > 15 || publishedCueMask[f[toks[i].S]]>>n&1 == 0 || publishedCueLast[f[toks[i].E-1]]>>n&1 == 0 {
+		// Most words start no cue: the lexer's flag (from publishedCueMask), then bit
+		// sets of first and last bytes and lengths skip them.
+		if n := uint32(toks[i].E - toks[i].S); toks[i].Flags&text.FlagPublished == 0 || n > 15 || publishedCueMask[f[toks[i].S]]>>n&1 == 0 || publishedCueLast[f[toks[i].E-1]]>>n&1 == 0 {
 			continue
 		}
 		if x.pubCue(i, &p) {

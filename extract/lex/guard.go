@@ -11,14 +11,23 @@ type Guard struct {
 
 // byteBit is the bit of w[k] in a Guard's masks.
 func byteBit(w string, k int) uint32 {
-	switch {
-	case len(w) <= k:
+	if len(w) <= k {
 		return 1 << 30
-	case w[k] >= 'a' && w[k] <= 'z':
-		return 1 << (w[k] - 'a')
 	}
-	return 1 << 31
+	return byteBits[w[k]]
 }
+
+// byteBits is the bit of a byte in a Guard's masks: May runs on most words of a
+// text, and a table costs less than the comparisons.
+var byteBits = func() (t [256]uint32) {
+	for c := range t {
+		t[c] = 1 << 31
+		if c >= 'a' && c <= 'z' {
+			t[c] = 1 << (c - 'a')
+		}
+	}
+	return t
+}()
 
 // Add admits w.
 func (g *Guard) Add(w string) {

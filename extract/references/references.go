@@ -18,14 +18,14 @@ import (
 func Find(tk *text.Tokens) []corpus.Reference {
 	x := refScanner{Scanner: dates.Scanner{Tokens: *tk}}
 	toks, f := tk.Toks, tk.F
-	// Most tokens start nothing: bit sets of first bytes and lengths skip them, in a
-	// loop without calls.
+	// Most tokens start nothing: the lexer's flag (from refWordMask), then bit sets of
+	// first and last bytes and lengths skip them, in a loop without calls.
 	for i := 0; i < len(toks); i++ {
 		tk := &toks[i]
 		n := uint32(tk.E - tk.S)
 		switch tk.Kind {
 		case text.Word:
-			if n > 15 || refWordMask[f[tk.S]]>>n&1 == 0 || refWordLast[f[tk.E-1]]>>n&1 == 0 {
+			if tk.Flags&text.FlagReference == 0 || n > 15 || refWordMask[f[tk.S]]>>n&1 == 0 || refWordLast[f[tk.E-1]]>>n&1 == 0 {
 				continue
 			}
 			// "D", "R" before a number; "N" of "N°" starting a line; "DE" before
@@ -62,6 +62,18 @@ type refScanner struct {
 	// speaks of délibérations (settleRows).
 	rows          []int
 	deliberations bool
+}
+
+// The lexer flags the words of refWordMask's first bytes and lengths, for Find to
+// skip the others on their flags alone.
+func init() {
+	for c, m := range refWordMask {
+		for n := 1; n < 16; n++ {
+			if m>>n&1 != 0 {
+				text.Mark(text.FlagReference, byte(c), n)
+			}
+		}
+	}
 }
 
 // refWordMask and refWordLast are actWordMask and actWordLast with the words

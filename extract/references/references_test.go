@@ -138,6 +138,9 @@ func TestRefWordMask(t *testing.T) {
 		if n := len(w); n > 15 || refWordMask[w[0]]>>n&1 == 0 || refWordLast[w[n-1]]>>n&1 == 0 {
 			t.Errorf("refWordMask or refWordLast does not admit %q", w)
 		}
+		if toks := text.LexString(w); len(toks) != 1 || toks[0].Flags&text.FlagReference == 0 {
+			t.Errorf("%q is not lexed as one token with text.FlagReference", w)
+		}
 	}
 	// Each number mark, as written, starts with a word of text.NumberMarkWords.
 	for _, in := range []string{"n° 12", "N° 12", "no 12", "nos 12", "nº 12", "num. 12", "numéro 12"} {

@@ -42,7 +42,28 @@ const (
 	FlagDate                        // a word that may be a month, a day written out, "an" or "annee" (DateGuard)
 	FlagBeforeNum                   // a word glued to a number after it ("T1", "A330")
 	FlagNumWord                     // a word that may be a number word or a scale word (NumGuard)
+	// FlagGenre, FlagPublished and FlagReference: a Token whose first byte and length
+	// may be one the genre, the publication date or the references read. Their
+	// packages declare them at initialisation (Mark), from their own tables, so that
+	// their scans skip the other Tokens on one byte the lexer sets anyway.
+	FlagGenre
+	FlagPublished
+	FlagReference
 )
+
+// markFlags are the flags Mark may set.
+const markFlags = FlagGenre | FlagPublished | FlagReference
+
+// Mark sets flag (FlagGenre, FlagPublished or FlagReference) on the Tokens, words,
+// numbers or punctuation, of n bytes (15: 15 or more) starting with byte c. It is
+// for package initialisation only (variable initialisers or init functions), before
+// any lexing: the table it writes is read without locking afterwards.
+func Mark(flag uint8, c byte, n int) {
+	if flag&^markFlags != 0 || n < 1 {
+		panic("text.Mark: not a mark flag, or no length")
+	}
+	wordFlags[c][min(n, 15)] |= flag
+}
 
 // DateGuard admits a month name or abbreviation, a day written out and a year word
 // (lex.Months, lex.DayWords, lex.YearWords); NumGuard a number word or a scale word
@@ -57,7 +78,7 @@ var DateGuard, NumGuard = func() (d, n lex.Guard) {
 }()
 
 // wordFlags gives the flags of a word from its first byte and its length (15 for
-// anything longer).
+// anything longer), and the mark flags (Mark) of any Token.
 var wordFlags = func() (t [256][16]uint8) {
 	for c := 0; c < 256; c++ {
 		for n := 1; n < 16; n++ {
@@ -152,12 +173,13 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 			i++
 			continue
 		case c == cOther:
-			kind = Punct
+			kind, flags = Punct, wordFlags[f[i]][1]&markFlags
 			i++
 		case c == cDigit:
-			kind, flags = Num, FlagNum
+			kind = Num
 			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
 			}
+			flags = FlagNum | wordFlags[f[start]][min(i-start, 15)]&markFlags
 			if gap == GapNone && n > 0 && buf[n-1].Kind == Word {
 				buf[n-1].Flags |= FlagBeforeNum
 			}
@@ -197,8 +219,9 @@ func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 		kind = Punct
 		i += n
 	}
-	if kind == Word {
-		flags = wordFlags[f[start]][min(i-start, 15)]
+	flags = wordFlags[f[start]][min(i-start, 15)]
+	if kind != Word {
+		flags &= markFlags
 	}
 	toks = append(toks, Token{S: int32(start), E: int32(i), Kind: kind, Gap: gap, Flags: flags})
 	gap = GapNone
@@ -243,31 +266,45 @@ func LexBuf(t *Text, buf []Token) Tokens {
 	return Tokens{T: t, F: t.Folded, Toks: lexInto(t.Folded, buf)}
 }
 
+// Str returns the folded text of Token i, "" out of range. (The unsigned
+// comparison tests both bounds at once: the helpers below run on every Token.)
 func (x *Tokens) Str(i int) string {
-	if i < 0 || i >= len(x.Toks) {
+	if uint(i) >= uint(len(x.Toks)) {
 		return ""
 	}
-	return x.F[x.Toks[i].S:x.Toks[i].E]
+	t := &x.Toks[i]
+	return x.F[t.S:t.E]
 }
 
+// Kind returns the kind of Token i, 0 out of range.
 func (x *Tokens) Kind(i int) uint8 {
-	if i < 0 || i >= len(x.Toks) {
+	if uint(i) >= uint(len(x.Toks)) {
 		return 0
 	}
 	return x.Toks[i].Kind
 }
 
+// IsWord reports whether Token i is the word w.
 func (x *Tokens) IsWord(i int, w string) bool {
-	return x.Kind(i) == Word && x.Str(i) == w
+	if uint(i) >= uint(len(x.Toks)) {
+		return false
+	}
+	t := &x.Toks[i]
+	return t.Kind == Word && x.F[t.S:t.E] == w
 }
 
+// IsPunct reports whether Token i is the punctuation p.
 func (x *Tokens) IsPunct(i int, p string) bool {
-	return x.Kind(i) == Punct && x.Str(i) == p
+	if uint(i) >= uint(len(x.Toks)) {
+		return false
+	}
+	t := &x.Toks[i]
+	return t.Kind == Punct && x.F[t.S:t.E] == p
 }
 
 // Glued reports whether Token i follows Token i-1 with no whitespace.
 func (x *Tokens) Glued(i int) bool {
-	return i > 0 && i < len(x.Toks) && x.Toks[i].Gap == GapNone
+	return i > 0 && uint(i) < uint(len(x.Toks)) && x.Toks[i].Gap == GapNone
 }
 
 // Alnum reports whether Token i is a word or a number.
@@ -281,7 +318,12 @@ func (x *Tokens) Upper(i int) bool {
 	if x.Kind(i) != Word {
 		return false
 	}
-	s, _ := x.T.Orig(int(x.Toks[i].S), int(x.Toks[i].E))
+	// The word's first byte in S is where its first folded byte comes from
+	// (Text.Orig's start); an ASCII letter is told without decoding.
+	s := x.T.off[x.Toks[i].S]
+	if c := x.T.S[s]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(x.T.S[s:])
 	return unicode.IsUpper(r)
 }
