@@ -42,6 +42,9 @@ func frenchAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer,
 		if err != nil {
 			return nil, err
 		}
+		if name == fr.LightStemmerName {
+			f = newStemMemo(f)
+		}
 		filters = append(filters, f)
 	}
 	// wordTokenizer gives the tokens of Bleve's unicode tokenizer, faster.
