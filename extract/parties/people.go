@@ -55,11 +55,26 @@ func PersonKey(name string) string {
 // appendPersonKey appends PersonKey(name) to b, byte by byte for ASCII (most
 // names): the runes of text.Fold(name), without building it.
 func appendPersonKey(b []byte, name string) []byte {
+	return appendKey(b, name, &personKeySep, false)
+}
+
+// personKeySep holds the ASCII bytes that separate the words of PersonKey.
+var personKeySep = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "-'. " {
+		t[c] = true
+	}
+	return t
+}()
+
+// appendKey appends the folded words of name to b, one space between them: sep
+// tells the ASCII separators of name; a folded rune separates when it is one of
+// PersonKey's separators, or white space when spaces is set.
+func appendKey(b []byte, name string, sep *[utf8.RuneSelf]bool, spaces bool) []byte {
 	space := false // a separator since the last letter
 	for i := 0; i < len(name); {
 		if c := name[i]; c < utf8.RuneSelf {
 			i++
-			if c == '-' || c == '\'' || c == ' ' || c == '.' {
+			if sep[c] {
 				space = len(b) > 0
 				continue
 			}
@@ -72,7 +87,7 @@ func appendPersonKey(b []byte, name string) []byte {
 		r, n := utf8.DecodeRuneInString(name[i:])
 		i += n
 		for _, x := range text.FoldRune(r) {
-			if x == '-' || x == '\'' || x == ' ' || x == '.' {
+			if x == '-' || x == '\'' || x == ' ' || x == '.' || spaces && unicode.IsSpace(x) {
 				space = len(b) > 0
 				continue
 			}

@@ -415,34 +415,7 @@ func orgWordsKey(name string) string {
 
 // appendWordsKey appends orgWordsKey(name) to b, byte by byte for ASCII.
 func appendWordsKey(b []byte, name string) []byte {
-	space := false // a separator since the last letter
-	for i := 0; i < len(name); {
-		if c := name[i]; c < utf8.RuneSelf {
-			i++
-			if wordsKeySep[c] {
-				space = len(b) > 0
-				continue
-			}
-			if space {
-				b, space = append(b, ' '), false
-			}
-			b = append(b, text.ASCIILower[c])
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(name[i:])
-		i += n
-		for _, x := range text.FoldRune(r) {
-			if x == '-' || x == '\'' || x == ' ' || x == '.' || unicode.IsSpace(x) {
-				space = len(b) > 0
-				continue
-			}
-			if space {
-				b, space = append(b, ' '), false
-			}
-			b = utf8.AppendRune(b, x)
-		}
-	}
-	return b
+	return appendKey(b, name, &wordsKeySep, true)
 }
 
 // wordsKeySep holds the ASCII bytes that separate the words of orgWordsKey: the
