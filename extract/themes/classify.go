@@ -22,31 +22,29 @@ func (th *Themes) Classify(t *text.Text, title string) ([]string, []corpus.Theme
 	return th.ClassifyTokens(&tk, title, nil)
 }
 
-// Scratch holds the slices of the text's scan and matching, lent by the caller of
-// ClassifyTokens to be reused from one document to the next: nothing of them is kept.
+// Scratch holds the scanners of the text and of the title and the working slices
+// of the scoring, lent by the caller of ClassifyTokens to be reused from one
+// document to the next: nothing of them is kept in a result.
 type Scratch struct {
-	toks    []themeToken
-	sents   []sentenceInfo
-	quotes  []themeQuote
-	matches []themeMatch
-	segs    []themeSegment
+	main, title scanner
+	scores      []float64
+	perTerm     []contrib
+	order       []int
+	terms       []themeMatch
+	counts      []int32
 }
 
 // ClassifyTokens is Classify over the text's tokens (text.Lex), with buf, when not
-// nil, lending the slices of the scan (and getting them back).
+// nil, lending the scanners and slices of the scan (and getting them back).
 func (th *Themes) ClassifyTokens(tk *text.Tokens, title string, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
 	if tk == nil || tk.T == nil {
 		return nil, nil
 	}
-	sc, extra := th.scanners(tk, title)
-	if buf != nil {
-		sc.toks, sc.sents, sc.quotes, sc.matches = buf.toks[:0], buf.sents[:0], buf.quotes[:0], buf.matches[:0]
-		sc.segs = buf.segs[:0]
-		defer func() {
-			buf.toks, buf.sents, buf.quotes, buf.matches = sc.toks[:0], sc.sents[:0], sc.quotes[:0], sc.matches[:0]
-			buf.segs = sc.segs[:0]
-		}()
+	if buf == nil {
+		buf = new(Scratch)
 	}
+	defer buf.release()
+	sc, extra := th.scanners(tk, title, buf)
 	sc.scan()
 	matches := sc.match()
 	sc.boostEnumerations(matches)
@@ -55,20 +53,36 @@ func (th *Themes) ClassifyTokens(tk *text.Tokens, title string, buf *Scratch) ([
 		extra.scan()
 		titleMatches = extra.match()
 	}
-	scores := th.scores(matches, titleMatches)
-	order := th.kept(scores, float64(len(tk.T.S))/float64(max(1, sc.acts)), matches, titleMatches)
+	scores := th.scores(matches, titleMatches, buf)
+	order := th.kept(scores, float64(len(tk.T.S))/float64(max(1, sc.acts)), matches, titleMatches, buf)
 	if len(order) == 0 {
 		return nil, nil
 	}
-	return th.evidence(sc, order, scores, matches, titleMatches)
+	return th.evidence(sc, order, scores, matches, titleMatches, buf)
+}
+
+// release drops what the scanners point to of the document, keeping their slices.
+func (buf *Scratch) release() {
+	buf.main.reset(nil, nil, nil, -1, -1)
+	buf.title.reset(nil, nil, nil, -1, -1)
+}
+
+// reset readies sc for the text t lexed as lx, keeping its slices (emptied).
+func (sc *scanner) reset(th *Themes, t *text.Text, lx []text.Token, titleStart, titleEnd int) {
+	*sc = scanner{th: th, t: t, lx: lx, titleStart: titleStart, titleEnd: titleEnd,
+		toks: sc.toks[:0], quotes: sc.quotes[:0], sents: sc.sents[:0], matches: sc.matches[:0], segs: sc.segs[:0],
+		lastEnd: sc.lastEnd[:0], best: sc.best[:0]}
+	if t != nil {
+		sc.s = t.Folded
+	}
 }
 
 // scanners returns the scanner of the text of tk and, when the title does not occur
-// near its start, a scanner of the title.
-func (th *Themes) scanners(tk *text.Tokens, title string) (sc, extra *scanner) {
+// near its start, a scanner of the title: buf's.
+func (th *Themes) scanners(tk *text.Tokens, title string, buf *Scratch) (sc, extra *scanner) {
 	t := tk.T
-	sc = &scanner{th: th, t: t, s: t.Folded, lx: tk.Toks, titleStart: -1, titleEnd: -1,
-		orig: func(i, j int) string { a, b := t.Orig(i, j); return t.S[a:b] }}
+	sc = &buf.main
+	sc.reset(th, t, tk.Toks, -1, -1)
 	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text.Fold(title)), "…"))
 	if ftitle == "" {
 		return sc, nil
@@ -84,21 +98,31 @@ func (th *Themes) scanners(tk *text.Tokens, title string) (sc, extra *scanner) {
 		return sc, nil
 	}
 	ft := text.New(strings.TrimSpace(title))
-	extra = &scanner{th: th, t: ft, s: ft.Folded, lx: text.Lex(ft).Toks, titleStart: 0, titleEnd: len(ft.Folded),
-		orig: func(i, j int) string { a, b := ft.Orig(i, j); return ft.S[a:b] }}
+	extra = &buf.title
+	extra.reset(th, ft, text.Lex(ft).Toks, 0, len(ft.Folded))
 	return sc, extra
+}
+
+// orig returns the original text of the span [i, j) of sc.s.
+func (sc *scanner) orig(i, j int) string {
+	a, b := sc.t.Orig(i, j)
+	return sc.t.S[a:b]
+}
+
+// A contrib is one match's contribution to its term's score.
+type contrib struct {
+	entry int32
+	c     float64
 }
 
 // scores returns the score of each theme. Each term's contributions, best first,
 // weigh less and less (@repeat): the contributions are gathered, sorted by term then
 // weight, and summed per term.
-func (th *Themes) scores(matches, titleMatches []themeMatch) []float64 {
-	scores := make([]float64, len(th.ids))
-	type contrib struct {
-		entry int32
-		c     float64
-	}
-	perTerm := make([]contrib, 0, len(matches)+len(titleMatches))
+func (th *Themes) scores(matches, titleMatches []themeMatch, buf *Scratch) []float64 {
+	scores := slices.Grow(buf.scores[:0], len(th.ids))[:len(th.ids)]
+	clear(scores)
+	buf.scores = scores
+	perTerm := slices.Grow(buf.perTerm[:0], len(matches)+len(titleMatches))
 	for _, ms := range [2][]themeMatch{matches, titleMatches} {
 		for _, m := range ms {
 			if th.entries[m.entry].theme >= 0 && m.contribution > 0 {
@@ -122,25 +146,27 @@ func (th *Themes) scores(matches, titleMatches []themeMatch) []float64 {
 		}
 		scores[th.entries[e].theme] += sum
 	}
+	buf.perTerm = perTerm[:0]
 	return scores
 }
 
 // kept returns the themes whose score reaches the threshold, best first. A long
 // text needs more evidence; a recueil of several acts is judged by the length of
 // one act, actLen.
-func (th *Themes) kept(scores []float64, actLen float64, matches, titleMatches []themeMatch) []int {
+func (th *Themes) kept(scores []float64, actLen float64, matches, titleMatches []themeMatch, buf *Scratch) []int {
 	threshold := th.set.threshold
 	length := actLen
 	if th.set.long > 0 && length > th.set.long {
 		threshold *= 1 + 0.5*math.Log2(length/th.set.long)
 	}
-	var order []int
+	order := buf.order[:0]
 	for ti, s := range scores {
 		if s >= threshold && s > 0 && th.corroborated(ti, matches, titleMatches) {
 			order = append(order, ti)
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	buf.order = order[:0]
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	return order
 }
 
@@ -149,11 +175,27 @@ const maxTerms = 20
 
 // evidence returns the ids and the evidence of the themes of order: the terms of
 // each, in text order, up to maxTerms (the best), with their spans.
-func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, titleMatches []themeMatch) ([]string, []corpus.ThemeEvidence) {
+func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, titleMatches []themeMatch, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
 	t := sc.t
 	ids := make([]string, len(order))
 	ev := make([]corpus.ThemeEvidence, len(order))
-	var termBuf []themeMatch // the terms of one theme, reused from one to the next
+	// The terms of all the themes share one array: each theme's are counted first.
+	counts := slices.Grow(buf.counts[:0], len(th.ids))[:len(th.ids)]
+	clear(counts)
+	buf.counts = counts
+	for _, ms := range [2][]themeMatch{matches, titleMatches} {
+		for _, m := range ms {
+			if ti := th.entries[m.entry].theme; ti >= 0 && m.contribution > 0 {
+				counts[ti]++
+			}
+		}
+	}
+	n := 0
+	for _, ti := range order {
+		n += min(int(counts[ti]), maxTerms)
+	}
+	all := make([]corpus.Term, n)
+	termBuf := buf.terms[:0] // the terms of one theme, reused from one to the next
 	for k, ti := range order {
 		ids[k] = th.ids[ti]
 		terms := termBuf[:0]
@@ -172,7 +214,8 @@ func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, 
 		if len(terms) > maxTerms {
 			terms, nText = bestTerms(terms, nText)
 		}
-		out := make([]corpus.Term, len(terms))
+		out := all[:len(terms):len(terms)]
+		all = all[len(terms):]
 		for i, m := range terms {
 			out[i].Term = th.entries[m.entry].term
 			if i < nText {
@@ -184,6 +227,7 @@ func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, 
 		}
 		ev[k] = corpus.ThemeEvidence{Theme: th.ids[ti], Score: math.Round(scores[ti]*100) / 100, Terms: out}
 	}
+	buf.terms = termBuf
 	return ids, ev
 }
 

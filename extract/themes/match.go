@@ -76,8 +76,10 @@ func (sc *scanner) match() []themeMatch {
 	}
 	out := sc.matches[:0]
 	maxEnd := int32(0)
-	lastEnd := make([]int32, len(th.ids)) // end of the last match of each theme
-	var best []int32
+	lastEnd := slices.Grow(sc.lastEnd[:0], len(th.ids))[:len(th.ids)] // end of the last match of each theme
+	clear(lastEnd)
+	sc.lastEnd = lastEnd
+	best := sc.best[:0]
 	toks := sc.toks
 	for i := 0; i < len(toks); i++ {
 		// Most words start no entry: a tight loop skips them (stem and list
@@ -136,7 +138,7 @@ func (sc *scanner) match() []themeMatch {
 			out = append(out, m)
 		}
 	}
-	sc.matches = out
+	sc.matches, sc.best = out, best[:0]
 	return out
 }
 

@@ -37,12 +37,13 @@ type scanner struct {
 	s       string       // folded text
 	lx      []text.Token // its tokens (text.Lex)
 	next    int          // the next token of lx to scan
-	orig    func(i, j int) string
 	toks    []themeToken
 	quotes  []themeQuote
 	sents   []sentenceInfo
 	matches []themeMatch   // match's result, kept to be lent back
 	segs    []themeSegment // the segments of the tokens, built by word (see boostEnumerations)
+	lastEnd []int32        // match's end of the last match of each theme
+	best    []int32        // match's entries of the longest match at a token
 
 	titleStart, titleEnd int
 	acts                 int // operative lines ("ARRÊTE", "DÉCIDE :"): acts the text gathers
