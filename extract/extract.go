@@ -46,6 +46,8 @@ type scratch struct {
 	people parties.Buf
 	lex    []text.Token
 	tk     text.Tokens // the document's tokens: here, the extractors' closures do not move it to the heap
+	dates  dates.Buf
+	amount amounts.Buf
 }
 
 // New loads the reference data and returns an Extractor.
@@ -90,8 +92,8 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	// in dependency order: fundings reads the others' facts.
 	guard(&problems, "tokens", func() { *tk = text.LexBuf(t, sc.lex) })
 	guard(&problems, "published", func() { doc.Published = genre.Published(tk) })
-	guard(&problems, "dates", func() { doc.Dates = dates.Find(tk, doc.Published) })
-	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(tk) })
+	guard(&problems, "dates", func() { doc.Dates = dates.FindBuf(tk, doc.Published, &sc.dates) })
+	guard(&problems, "amounts", func() { doc.Amounts = amounts.FindBuf(tk, &sc.amount) })
 	guard(&problems, "references", func() { doc.References = references.Find(tk) })
 	guard(&problems, "genre", func() { doc.Genre = genre.Find(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {

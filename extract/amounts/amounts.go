@@ -10,8 +10,25 @@ import (
 
 // Find returns the sums of money of the text lexed as tk (see the package
 // documentation), one per distinct text and value, in text order.
-func Find(tk *text.Tokens) []corpus.Amount {
-	x := amountScanner{Tokens: *tk, out: make([]amt, 0, 8+len(tk.Toks)/400)}
+func Find(tk *text.Tokens) []corpus.Amount { return FindBuf(tk, nil) }
+
+// A Buf lends FindBuf the working slice of its scan, reused from one text to the
+// next: nothing of it is kept in a result.
+type Buf struct{ out []amt }
+
+// FindBuf is Find with the scan's slice in buf, when not nil.
+func FindBuf(tk *text.Tokens, buf *Buf) []corpus.Amount {
+	var out []amt
+	if buf != nil {
+		out = buf.out[:0]
+	}
+	if n := 8 + len(tk.Toks)/400; cap(out) < n {
+		out = make([]amt, 0, n)
+	}
+	x := amountScanner{Tokens: *tk, out: out}
+	if buf != nil {
+		defer func() { clear(x.out); buf.out = x.out[:0] }()
+	}
 	for i := x.skip(0); i < len(x.Toks); i = x.skip(i) {
 		if tk := x.Toks[i]; tk.Kind == text.Word {
 			if !text.NumGuard.May(x.F[tk.S:tk.E]) {

@@ -243,3 +243,24 @@ func find(t *text.Text) []corpus.Amount {
 	tk := text.Lex(t)
 	return Find(&tk)
 }
+
+// TestFindBuf checks that a Buf lent from one text to the next changes no result,
+// from a long text to a short one and back.
+func TestFindBuf(t *testing.T) {
+	texts := []string{
+		"Une aide de 12 500 € et environ 3 millions d'euros HT.\n" + strings.Repeat("Soit 40 € par foyer. ", 60),
+		"Budget : 1,2 M€.",
+		"",
+		"Entre 200 et 300 euros, plus de 7 000 €.",
+	}
+	var buf Buf
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range texts {
+			tk := text.Lex(text.New(text.Normalize(s)))
+			want := Find(&tk)
+			if got := FindBuf(&tk, &buf); !slices.Equal(got, want) {
+				t.Errorf("FindBuf(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}

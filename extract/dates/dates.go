@@ -10,8 +10,25 @@ import (
 // documentation): one entry per distinct text and value, in text order. published is
 // the document's publication date (ISO, possibly empty), used for the year of a day or
 // month written without one.
-func Find(tk *text.Tokens, published string) []corpus.Date {
-	sc := Scanner{Tokens: *tk, Out: make([]Entry, 0, 16+len(tk.Toks)/200)}
+func Find(tk *text.Tokens, published string) []corpus.Date { return FindBuf(tk, published, nil) }
+
+// A Buf lends FindBuf the working slice of its scan, reused from one text to the
+// next: nothing of it is kept in a result.
+type Buf struct{ out []Entry }
+
+// FindBuf is Find with the scan's slice in buf, when not nil.
+func FindBuf(tk *text.Tokens, published string, buf *Buf) []corpus.Date {
+	var out []Entry
+	if buf != nil {
+		out = buf.out[:0]
+	}
+	if n := 16 + len(tk.Toks)/200; cap(out) < n {
+		out = make([]Entry, 0, n)
+	}
+	sc := Scanner{Tokens: *tk, Out: out}
+	if buf != nil {
+		defer func() { buf.out = sc.Out[:0] }()
+	}
 	for i := sc.skip(0); i < len(sc.Toks); i = sc.skip(i) {
 		if tk := sc.Toks[i]; tk.Kind == text.Word && !sc.gluedNum(i+1) {
 			// at does nothing with a word that is neither a month nor a day written

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"terril/corpus"
@@ -296,5 +297,26 @@ func TestTokenFlags(t *testing.T) {
 	}
 	if toks := text.LexString("millions 7"); toks[1].Flags != text.FlagNum {
 		t.Errorf("flags of 7: %b", toks[1].Flags)
+	}
+}
+
+// TestFindBuf checks that a Buf lent from one text to the next changes no result,
+// from a long text to a short one and back.
+func TestFindBuf(t *testing.T) {
+	texts := []string{
+		"Réunion du 3 février 2024 ; visite le 12 mars, puis du 1er au 4 avril 2025.\n" + strings.Repeat("Le 5 mai 2021. ", 80),
+		"Signé à Vierzon le 2 juin 2019.",
+		"",
+		"En octobre prochain, puis le 14/07/2022.",
+	}
+	var buf Buf
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range texts {
+			tk := text.Lex(text.New(text.Normalize(s)))
+			want := Find(&tk, "2023-05-04")
+			if got := FindBuf(&tk, "2023-05-04", &buf); !slices.Equal(got, want) {
+				t.Errorf("FindBuf(%q) = %v, want %v", s, got, want)
+			}
+		}
 	}
 }
