@@ -216,3 +216,24 @@ func genre(t *text.Text, title, published string) string {
 	tk := text.Lex(t)
 	return Find(&tk, title, published)
 }
+
+// TestPhraseSetFind checks that a phrase set's table finds every first word of its
+// phrases, inside a longer string as the tokens give them, and no other word.
+func TestPhraseSetFind(t *testing.T) {
+	for _, ps := range []*phraseSet{genreCues, titleActCues} {
+		for e, fw := range ps.words {
+			if got := ps.find(fw.w, 0, len(fw.w)); got != e {
+				t.Errorf("find(%q) = %d, want %d", fw.w, got, e)
+			}
+			s := "« " + fw.w + " » et la suite"
+			if got := ps.find(s, len("« "), len("« ")+len(fw.w)); got != e {
+				t.Errorf("find(%q in %q) = %d, want %d", fw.w, s, got, e)
+			}
+		}
+	}
+	for _, w := range []string{"sur", "conseils", "communiquee", "deliberations", "proces-verbal", "a"} {
+		if e := genreCues.find(w, 0, len(w)); e >= 0 {
+			t.Errorf("find(%q) = %d (%q), want -1", w, e, genreCues.words[e].w)
+		}
+	}
+}

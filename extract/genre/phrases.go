@@ -1,7 +1,6 @@
 package genre
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -10,17 +9,24 @@ import (
 
 // A phraseSet matches multi-word phrases on tokens, ignoring hyphens and
 // apostrophes between words ("procès-verbal" = "procès verbal", "l'aide" = "l aide").
-// A bit set of first bytes and lengths spares most words any comparison; the others
-// are compared with the first words of their first byte and length (one or two).
+// A bit set of first bytes and lengths spares most words any lookup; the others are
+// looked up among the first words by their key (see wordKey), in a table of slots.
 type phraseSet struct {
 	mask [256]uint64 // bit n of mask[c]: some first word starts with c and has length n
 	last [256]uint64 // bit n of last[c]: some first word ends with c and has length n
-	// The first words starting with byte c and of length n are words[lo:hi] of
-	// groups[g], g being group[c] plus the number of lengths below n in mask[c].
-	group  [256]uint8
-	groups [][2]uint8
-	words  []firstWord
+	// slots[h] is 1 + the index in words of a first word whose key hashes to h or,
+	// when that slot is taken, to a slot before it (linear probing); 0 when empty.
+	slots [phraseSlots]uint8
+	keys  []uint64 // wordKey of each of words
+	words []firstWord
 }
+
+// phraseSlots is the size of a phraseSet's table: four slots or more a first word
+// (they are at most 255), so that probes are short and always end.
+const (
+	phraseBits  = 10
+	phraseSlots = 1 << phraseBits
+)
 
 // firstWord is the first word of phrases, with them.
 type firstWord struct {
@@ -69,18 +75,55 @@ func newPhraseSet(m map[int][]string) *phraseSet {
 	if len(ps.words) > 255 {
 		panic("phraseSet: too many first words")
 	}
-	for lo := 0; lo < len(ps.words); {
-		hi := lo + 1
-		for hi < len(ps.words) && ps.words[hi].w[0] == ps.words[lo].w[0] && len(ps.words[hi].w) == len(ps.words[lo].w) {
-			hi++
+	for e, fw := range ps.words {
+		k := wordKey(fw.w, 0, len(fw.w))
+		ps.keys = append(ps.keys, k)
+		h := slotOf(k, len(fw.w))
+		for ps.slots[h] != 0 {
+			h = (h + 1) & (phraseSlots - 1)
 		}
-		if lo == 0 || ps.words[lo-1].w[0] != ps.words[lo].w[0] {
-			ps.group[ps.words[lo].w[0]] = uint8(len(ps.groups))
-		}
-		ps.groups = append(ps.groups, [2]uint8{uint8(lo), uint8(hi)})
-		lo = hi
+		ps.slots[h] = uint8(e + 1)
 	}
 	return ps
+}
+
+// wordKey packs the first eight bytes (at most) of the word s[i:j] little-endian:
+// with its length, it tells a word of up to eight bytes from any other.
+func wordKey(s string, i, j int) uint64 {
+	n := min(j-i, 8)
+	if i+8 <= len(s) {
+		w := s[i : i+8]
+		k := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if n < 8 {
+			k &= 1<<(8*n) - 1
+		}
+		return k
+	}
+	var k uint64
+	for b := 0; b < n; b++ {
+		k |= uint64(s[i+b]) << (8 * b)
+	}
+	return k
+}
+
+// slotOf is the first slot of the word of key k and length n.
+func slotOf(k uint64, n int) int {
+	return int((k ^ uint64(n)) * 0x9e3779b97f4a7c15 >> (64 - phraseBits))
+}
+
+// find returns the index in ps.words of the word s[i:j], -1 when it is no first word.
+func (ps *phraseSet) find(s string, i, j int) int {
+	n, k := j-i, wordKey(s, i, j)
+	for h := slotOf(k, n); ; h = (h + 1) & (phraseSlots - 1) {
+		e := int(ps.slots[h]) - 1
+		if e < 0 {
+			return -1
+		}
+		if ps.keys[e] == k && len(ps.words[e].w) == n && (n <= 8 || ps.words[e].w == s[i:j]) {
+			return e
+		}
+	}
 }
 
 // count adds to n[cat] the phrases of category cat matched at tokens in [from, to).
@@ -104,29 +147,23 @@ func (ps *phraseSet) maybe(x *text.Tokens, tk *text.Token) bool {
 // countAt is count at token i, whose first byte and length are in ps.mask.
 func (ps *phraseSet) countAt(x *text.Tokens, i int, n *[nCues]int) {
 	toks := x.Toks
-	w := x.F[toks[i].S:toks[i].E]
-	g := ps.groups[int(ps.group[w[0]])+bits.OnesCount64(ps.mask[w[0]]&(1<<len(w)-1))]
-	for j := int(g[0]); j < int(g[1]); j++ {
-		// The words of a group share w's first byte and length: the last byte tells
-		// most of them apart without a call.
-		fw := &ps.words[j]
-		if fw.w[len(w)-1] != w[len(w)-1] || fw.w != w {
+	e := ps.find(x.F, int(toks[i].S), int(toks[i].E))
+	if e < 0 {
+		return
+	}
+	fw := &ps.words[e]
+	atStart := i == 0 || toks[i].Gap >= text.GapLine
+	for k := range fw.list {
+		p := &fw.list[k]
+		if !restAt(x, i+1, p.rest) {
 			continue
 		}
-		atStart := i == 0 || toks[i].Gap >= text.GapLine
-		for k := range fw.list {
-			p := &fw.list[k]
-			if !restAt(x, i+1, p.rest) {
-				continue
-			}
-			switch {
-			case p.heading && atStart:
-				n[p.cat] += 2
-			case !p.headingOnly:
-				n[p.cat]++
-			}
+		switch {
+		case p.heading && atStart:
+			n[p.cat] += 2
+		case !p.headingOnly:
+			n[p.cat]++
 		}
-		return
 	}
 }
 
