@@ -21,6 +21,14 @@ func Find(tk *text.Tokens) []corpus.Reference {
 	// Most tokens start nothing: the lexer's flag (from refWordMask), then bit sets of
 	// first and last bytes and lengths skip them, in a loop without calls.
 	for i := 0; i < len(toks); i++ {
+		// A token with neither flag is a word no table starts with, or punctuation
+		// (every number has FlagNum): skipped a few instructions each.
+		for i < len(toks) && toks[i].Flags&(text.FlagReference|text.FlagNum) == 0 {
+			i++
+		}
+		if i == len(toks) {
+			break
+		}
 		tk := &toks[i]
 		n := uint32(tk.E - tk.S)
 		switch tk.Kind {

@@ -181,3 +181,16 @@ func find(t *text.Text) []corpus.Reference {
 	tk := text.Lex(t)
 	return Find(&tk)
 }
+
+// TestNumbersFlagged checks what Find's skip loop relies on: the lexer flags every
+// number with text.FlagNum, glued to letters, hyphens or signs as acts number them.
+func TestNumbersFlagged(t *testing.T) {
+	for _, s := range []string{"n°2019-114", "2A-2021-06-07-003", "délibération 45bis du 3/4/2022",
+		"l'arrêté DCL/BRE/7 ; 1er alinéa", "N° 12.05", "arrêté n°٣٤ et 78", "D.4211-3 et R 123-7"} {
+		for _, tk := range text.LexString(text.Fold(s)) {
+			if tk.Kind == text.Num && tk.Flags&text.FlagNum == 0 {
+				t.Errorf("%q: number token %+v without FlagNum", s, tk)
+			}
+		}
+	}
+}
