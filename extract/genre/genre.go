@@ -52,7 +52,10 @@ func Find(tk *text.Tokens, title, published string) string {
 		// The title only adds to the act and press cues: read once the text alone
 		// does not make an act.
 		var tc [nCues]int
-		tt := text.Lex(text.New(title))
+		// The phrase sets read only the folded title and its tokens: no Text with
+		// its offsets is built.
+		ft := text.Fold(title)
+		tt := text.Tokens{F: ft, Toks: text.LexString(ft)}
 		titleActCues.count(&tt, 0, len(tt.Toks), &tc)
 		act += 2 * tc[cueTitleAct]
 		clear(tc[:])
