@@ -38,8 +38,8 @@ type Extractor struct {
 
 // scratch holds the working slices the extractors borrow for one document and give
 // back: the folded text's offset table, the themes scan's buffers, the people
-// scanner's view, the one token stream every extractor reads. None of them is kept in
-// a result.
+// scanner's view, the one token stream every extractor reads, the dates and amounts
+// scans' slices. None of them is kept in a result.
 type scratch struct {
 	off    []int32
 	themes themes.Scratch
