@@ -51,8 +51,10 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 		nl, blank := t.Gap >= text.GapLine, t.Gap == text.GapPara
 		if t.Kind == text.Punct && (f[t.S] < utf8.RuneSelf || !digitAt(f, t)) {
 			w := f[t.S:t.E]
-			toks[m] = token{w: w, start: off[t.S], end: off[t.E], nl: nl, blank: blank,
-				key: uint16(filterKey(w, len(w)))}
+			tk := &toks[m] // field by field: a literal would be built aside and copied
+			tk.w, tk.start, tk.end = w, off[t.S], off[t.E]
+			tk.nl, tk.blank, tk.upper, tk.word = nl, blank, false, false
+			tk.key = uint16(filterKey(w, len(w)))
 			k++
 			continue
 		}
@@ -76,8 +78,10 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 		if c >= utf8.RuneSelf {
 			upper = upperAt(s, int(start))
 		}
-		toks[m] = token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper,
-			word: true, key: uint16(filterKey(w, len(w)))}
+		tk := &toks[m]
+		tk.w, tk.start, tk.end = w, start, end
+		tk.nl, tk.blank, tk.upper, tk.word = nl, blank, upper, true
+		tk.key = uint16(filterKey(w, len(w)))
 	}
 	return toks[:m]
 }
