@@ -151,6 +151,9 @@ type peopleScanner struct {
 	given []uint8
 	// pluralCiv is the last plural civility scan passed ("Messieurs").
 	pluralCiv int
+	// merged and spans are merge's persons and their spans (see merged).
+	merged []merged
+	spans  []personSpan
 }
 
 // newPeopleScanner returns a scanner of t, lexing it.
@@ -171,8 +174,11 @@ func lexed(t *text.Text) text.Tokens {
 // Buf lends a peopleScanner its token and memo slices, to reuse across
 // documents: nothing of them is kept in the results.
 type Buf struct {
-	toks  []ptok
-	given []uint8
+	toks     []ptok
+	given    []uint8
+	mentions []mention
+	merged   []merged
+	spans    []personSpan
 }
 
 // newPeopleScannerBuf returns a scanner of the lexed text x, its tokens derived
@@ -181,7 +187,8 @@ func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
 	var toks []ptok
 	ps := &peopleScanner{t: x.T}
 	if buf != nil {
-		toks, ps.given = buf.toks[:0], buf.given[:0]
+		toks, ps.given, ps.mentions = buf.toks[:0], buf.given[:0], buf.mentions[:0]
+		ps.merged, ps.spans = buf.merged[:0], buf.spans[:0]
 	}
 	ps.toks = tokensView(x, toks)
 	return ps

@@ -85,7 +85,10 @@ func Parties(t *text.Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signator
 func Find(tk *text.Tokens, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpus.Signatory) {
 	ps := newPeopleScannerBuf(tk, buf)
 	if buf != nil {
-		defer func() { buf.toks, buf.given = ps.toks[:0], ps.given[:0] }()
+		defer func() {
+			buf.toks, buf.given, buf.mentions = ps.toks[:0], ps.given[:0], ps.mentions[:0]
+			buf.merged, buf.spans = ps.merged[:0], ps.spans[:0]
+		}()
 	}
 	ps.scan()
 	people := ps.merge()
