@@ -1,7 +1,8 @@
 package fundings
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -138,6 +139,7 @@ type buffers struct {
 	titleOff  []int32
 	titleLex  []text.Token
 	titleToks []token
+	cspans    []cspan // reader.cspans
 }
 
 // tokenizeTitle is tokenize in b's arrays: the title's tokens are read during
@@ -217,7 +219,8 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 	if out == nil {
 		out = append([]corpus.Amount(nil), amounts...)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// slices.SortFunc is sort.Slice's algorithm, without its reflection's allocations.
+	slices.SortFunc(out, func(a, b corpus.Amount) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 

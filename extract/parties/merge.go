@@ -1,7 +1,8 @@
 package parties
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -115,7 +116,7 @@ func (ps *peopleScanner) merge() []corpus.Person {
 // personsOf returns the persons of people in the order of their first mention,
 // their spans (of spans, in order) in one array.
 func personsOf(people []merged, spans []personSpan, out []int32) []corpus.Person {
-	sort.SliceStable(out, func(a, b int) bool { return people[out[a]].first < people[out[b]].first })
+	slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(people[a].first, people[b].first) })
 	all := make([]corpus.Span, len(spans))
 	// Once out is sorted, a person's first holds where its next span goes in all.
 	o := 0

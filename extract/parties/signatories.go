@@ -2,8 +2,8 @@ package parties
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,7 +171,7 @@ func (sg *signer) run() []corpus.Signatory {
 	for _, p := range sg.blockPersons() {
 		sg.add(p)
 	}
-	sort.SliceStable(sg.out, func(a, b int) bool { return sg.out[a].Start < sg.out[b].Start })
+	slices.SortStableFunc(sg.out, func(a, b corpus.Signatory) int { return cmp.Compare(a.Start, b.Start) })
 	return sg.out
 }
 
