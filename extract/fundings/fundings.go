@@ -103,7 +103,11 @@ func Find(in Input) (out []corpus.Funding) {
 		return nil
 	}
 	r.lay = newLayout(r.toks, bufs)
-	r.ms = findMentions(in.Text, r.toks)
+	// The per-mention slices are lent too: nothing of them is kept in the results.
+	defer func() {
+		bufs.ms, bufs.names, bufs.folded, bufs.foldDone = r.ms[:0], r.names[:0], r.folded[:0], r.foldDone[:0]
+	}()
+	r.ms = findMentions(in.Text, r.toks, bufs.ms[:0])
 	r.nMain, r.firstElig = len(r.ms), -2
 	r.addHome()
 	r.names, r.folded = r.fullNames()
@@ -140,6 +144,11 @@ type buffers struct {
 	titleLex  []text.Token
 	titleToks []token
 	cspans    []cspan // reader.cspans
+	// The reader's per-mention slices, and fullNames' tables.
+	ms            []mention
+	names, folded []string
+	foldDone      []bool
+	long, byKind  []pair
 }
 
 // tokenizeTitle is tokenize in b's arrays: the title's tokens are read during
