@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"terril/corpus"
 	"terril/extract/text"
@@ -31,10 +32,29 @@ type personSpan struct {
 // the spans of all the persons returned share one array: a document's persons cost
 // no allocation each but their names and keys.
 func (ps *peopleScanner) merge() []corpus.Person {
-	people, spans := ps.merged[:0], ps.spans[:0]
-	defer func() { ps.merged, ps.spans = people[:0], spans[:0] }()
+	people, spans, keys, byKey := ps.merged[:0], ps.spans[:0], ps.keys[:0], ps.byKey
+	if byKey == nil {
+		byKey = map[string]int32{}
+	}
+	clear(byKey)
+	defer func() {
+		if len(byKey) > 256 {
+			byKey = nil // clearing a map costs its size: a large one is not kept
+		}
+		ps.merged, ps.spans, ps.keys, ps.byKey = people[:0], spans[:0], keys[:0], byKey
+	}()
+	// keyOf appends the compact key of a given name and a surname to keys, and returns
+	// it as a view of keys' array: the bytes of a view are never written again during
+	// the call, and the views (byKey's keys, the persons' surnames) are read during
+	// the call only. The keys cost no allocation each.
+	keyOf := func(given, surname string) string {
+		n := len(keys)
+		if keys = appendCompactKey(appendCompactKey(keys, given), surname); len(keys) == n {
+			return ""
+		}
+		return unsafe.String(&keys[n], len(keys)-n)
+	}
 	var out []int32 // indices of people, sorted at the end
-	byKey := map[string]int32{}
 	span := func(p int32, m mention) {
 		spans = append(spans, personSpan{p: p, s: corpus.Span{Start: int(ps.toks[m.ti].s), End: int(ps.toks[m.tj-1].e)}})
 		people[p].spans++
@@ -46,13 +66,6 @@ func (ps *peopleScanner) merge() []corpus.Person {
 		span(p, m)
 		out = append(out, p)
 		return p
-	}
-	// key holds the compact key of a mention's name, compactKey(m.name()), built
-	// without the name; looking a []byte up in a map copies nothing.
-	var key []byte
-	nameKey := func(m *mention) []byte {
-		key = appendCompactKey(appendCompactKey(key[:0], m.given), m.surname)
-		return key
 	}
 	better := func(i int32, m mention) {
 		p := &people[i]
@@ -75,15 +88,17 @@ func (ps *peopleScanner) merge() []corpus.Person {
 			partial = append(partial, m)
 			continue
 		}
-		k := nameKey(&m)
-		if i, ok := byKey[string(k)]; ok {
+		n := len(keys)
+		k := keyOf(m.given, m.surname) // compactKey(m.name())
+		if i, ok := byKey[k]; ok {
+			keys = keys[:n] // the view is not kept
 			better(i, m)
 			continue
 		}
-		byKey[string(k)] = newPerson(m, compactKey(m.surname))
+		byKey[k] = newPerson(m, keyOf("", m.surname))
 	}
 	for _, m := range partial {
-		sk := compactKey(m.surname)
+		sk := keyOf("", m.surname)
 		match, n := int32(-1), 0
 		for _, i := range out {
 			p := &people[i]
@@ -103,12 +118,12 @@ func (ps *peopleScanner) merge() []corpus.Person {
 			span(match, m)
 			continue
 		}
-		k := nameKey(&m)
-		if i, ok := byKey[string(k)]; ok {
+		k := keyOf(m.given, m.surname)
+		if i, ok := byKey[k]; ok {
 			better(i, m)
 			continue
 		}
-		byKey[string(k)] = newPerson(m, sk)
+		byKey[k] = newPerson(m, sk)
 	}
 	return personsOf(people, spans, out)
 }

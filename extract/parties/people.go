@@ -154,6 +154,8 @@ type peopleScanner struct {
 	// merged and spans are merge's persons and their spans (see merged).
 	merged []merged
 	spans  []personSpan
+	keys   []byte           // the bytes of merge's keys
+	byKey  map[string]int32 // merge's persons by key, cleared by each call
 }
 
 // newPeopleScanner returns a scanner of t, lexing it.
@@ -179,6 +181,8 @@ type Buf struct {
 	mentions []mention
 	merged   []merged
 	spans    []personSpan
+	keys     []byte
+	byKey    map[string]int32
 }
 
 // newPeopleScannerBuf returns a scanner of the lexed text x, its tokens derived
@@ -188,7 +192,7 @@ func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
 	ps := &peopleScanner{t: x.T}
 	if buf != nil {
 		toks, ps.given, ps.mentions = buf.toks[:0], buf.given[:0], buf.mentions[:0]
-		ps.merged, ps.spans = buf.merged[:0], buf.spans[:0]
+		ps.merged, ps.spans, ps.keys, ps.byKey = buf.merged[:0], buf.spans[:0], buf.keys[:0], buf.byKey
 	}
 	ps.toks = tokensView(x, toks)
 	return ps

@@ -87,7 +87,7 @@ func Find(tk *text.Tokens, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpu
 	if buf != nil {
 		defer func() {
 			buf.toks, buf.given, buf.mentions = ps.toks[:0], ps.given[:0], ps.mentions[:0]
-			buf.merged, buf.spans = ps.merged[:0], ps.spans[:0]
+			buf.merged, buf.spans, buf.keys, buf.byKey = ps.merged[:0], ps.spans[:0], ps.keys[:0], ps.byKey
 		}()
 	}
 	ps.scan()
