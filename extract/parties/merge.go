@@ -145,10 +145,20 @@ func personsOf(people []merged, spans []personSpan, out []int32) []corpus.Person
 		all[p.first] = sp.s
 		p.first++
 	}
-	for i, j := range out {
+	// The keys are written one after the other (on the stack while they fit) and
+	// cut from one string.
+	var kbuf [512]byte
+	kb := kbuf[:0]
+	for _, j := range out {
 		p := &people[j]
 		p.p.Spans = all[p.first-p.spans : p.first : p.first]
-		p.p.Key = PersonKey(p.p.Name)
+		kb = appendPersonKey(kb, p.p.Name)
+		p.first = len(kb) // now the end of its key
+	}
+	keys, k := string(kb), 0
+	for i, j := range out {
+		p := &people[j]
+		p.p.Key, k = keys[k:p.first], p.first
 		res[i] = p.p
 	}
 	return res
