@@ -45,6 +45,10 @@ type scratch struct {
 	themes themes.Scratch
 	people parties.Buf
 	lex    []text.Token
+	// The document's Text and Tokens themselves, which the extractors read through
+	// pointers (and would otherwise be allocated a document each).
+	text   text.Text
+	tokens text.Tokens
 }
 
 // New loads the reference data and returns an Extractor.
@@ -75,34 +79,36 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	t := text.NewBuf(doc.Text, sc.off)
-	var tk text.Tokens
+	t, tk := &sc.text, &sc.tokens
+	t.Reset(doc.Text, sc.off)
+	*tk = text.Tokens{}
 	defer func() {
 		sc.off = t.Offsets()[:0]
 		if tk.Toks != nil {
 			sc.lex = tk.Toks[:0]
 		}
+		*t, *tk = text.Text{}, text.Tokens{} // keep nothing of the document
 		x.scratch.Put(sc)
 	}()
 	// The text is lexed once; every extractor reads that token stream. They are called
 	// in dependency order: fundings reads the others' facts.
-	guard(&problems, "tokens", func() { tk = text.LexBuf(t, sc.lex) })
-	guard(&problems, "published", func() { doc.Published = genre.Published(&tk) })
-	guard(&problems, "dates", func() { doc.Dates = dates.Find(&tk, doc.Published) })
-	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(&tk) })
-	guard(&problems, "references", func() { doc.References = references.Find(&tk) })
-	guard(&problems, "genre", func() { doc.Genre = genre.Find(&tk, doc.Title, doc.Published) })
+	guard(&problems, "tokens", func() { *tk = text.LexBuf(t, sc.lex) })
+	guard(&problems, "published", func() { doc.Published = genre.Published(tk) })
+	guard(&problems, "dates", func() { doc.Dates = dates.Find(tk, doc.Published) })
+	guard(&problems, "amounts", func() { doc.Amounts = amounts.Find(tk) })
+	guard(&problems, "references", func() { doc.References = references.Find(tk) })
+	guard(&problems, "genre", func() { doc.Genre = genre.Find(tk, doc.Title, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(&tk, doc.Title, &sc.themes)
+		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(tk, doc.Title, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {
-			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(&tk)
+			doc.Communes, doc.EPCIs, doc.Departements = x.opts.Places.Match(tk)
 		})
 	}
-	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(&tk, x.opts.Orgs, &sc.people) })
+	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(tk, x.opts.Orgs, &sc.people) })
 	guard(&problems, "fundings", func() {
-		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: &tk, Title: doc.Title, Published: doc.Published,
+		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: tk, Title: doc.Title, Published: doc.Published,
 			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,
 			Dates: doc.Dates, Amounts: doc.Amounts, Communes: doc.Communes, EPCIs: doc.EPCIs})
 	})
