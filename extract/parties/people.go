@@ -176,25 +176,21 @@ func lexed(t *text.Text) text.Tokens {
 // Buf lends a peopleScanner its token and memo slices, to reuse across
 // documents: nothing of them is kept in the results.
 type Buf struct {
-	toks     []ptok
-	given    []uint8
-	mentions []mention
-	merged   []merged
-	spans    []personSpan
-	keys     []byte
-	byKey    map[string]int32
+	ps peopleScanner // the scanner itself, its slices kept for the next document
 }
 
 // newPeopleScannerBuf returns a scanner of the lexed text x, its tokens derived
-// from x's (see tokensView) in buf's slices when buf is not nil.
+// from x's (see tokensView): buf's scanner with its slices when buf is not nil.
 func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
-	var toks []ptok
-	ps := &peopleScanner{t: x.T}
+	var ps *peopleScanner
 	if buf != nil {
-		toks, ps.given, ps.mentions = buf.toks[:0], buf.given[:0], buf.mentions[:0]
-		ps.merged, ps.spans, ps.keys, ps.byKey = buf.merged[:0], buf.spans[:0], buf.keys[:0], buf.byKey
+		ps = &buf.ps
+	} else {
+		ps = new(peopleScanner)
 	}
-	ps.toks = tokensView(x, toks)
+	*ps = peopleScanner{t: x.T, toks: ps.toks[:0], given: ps.given[:0], mentions: ps.mentions[:0],
+		merged: ps.merged[:0], spans: ps.spans[:0], keys: ps.keys[:0], byKey: ps.byKey}
+	ps.toks = tokensView(x, ps.toks)
 	return ps
 }
 

@@ -85,10 +85,7 @@ func Parties(t *text.Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signator
 func Find(tk *text.Tokens, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpus.Signatory) {
 	ps := newPeopleScannerBuf(tk, buf)
 	if buf != nil {
-		defer func() {
-			buf.toks, buf.given, buf.mentions = ps.toks[:0], ps.given[:0], ps.mentions[:0]
-			buf.merged, buf.spans, buf.keys, buf.byKey = ps.merged[:0], ps.spans[:0], ps.keys[:0], ps.byKey
-		}()
+		defer func() { ps.t = nil }() // buf keeps the scanner's slices, not the text
 	}
 	ps.scan()
 	people := ps.merge()
