@@ -112,7 +112,9 @@ func Find(in Input) (out []corpus.Funding) {
 	r.addHome()
 	r.names, r.folded = r.fullNames()
 	r.indexCommunes()
-	r.sentCue = make([]int8, len(r.lay.sents))
+	r.sentCue = slices.Grow(bufs.sentCue[:0], len(r.lay.sents))[:len(r.lay.sents)]
+	clear(r.sentCue)
+	bufs.sentCue = r.sentCue[:0]
 	r.placeAmounts()
 	for _, a := range r.amts {
 		if r.sentHasCue(a.sent) {
@@ -149,6 +151,8 @@ type buffers struct {
 	names, folded []string
 	foldDone      []bool
 	long, byKind  []pair
+	lay           layout // the reader's layout (newLayout)
+	sentCue       []int8
 }
 
 // tokenizeTitle is tokenize in b's arrays: the title's tokens are read during

@@ -463,7 +463,8 @@ func (d *doc) communeStarts(sc *matchScratch, sel []interp) []bool {
 func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchContext {
 	g := d.g
 	m := &g.m
-	ctx := &matchContext{
+	ctx := &sc.ctx // read during the match only
+	*ctx = matchContext{
 		named:  zeroed(sc.named, len(g.codes)), // départements named, and EPCIs named
 		dep:    zeroed(sc.ctxDep, len(g.codes)),
 		region: zeroed(sc.ctxRegion, len(g.codes)),
@@ -795,6 +796,7 @@ type matchScratch struct {
 	cases      []uint8
 	// The context sets (matchContext).
 	named, ctxDep, ctxRegion []bool
+	ctx                      matchContext
 	// The output's numbering.
 	entry, comRef, epciRef, comN, epciN []int32
 }
