@@ -187,7 +187,8 @@ func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Comm
 	// heads, the choice among overlapping readings, the document's context, the
 	// communes' decisions, lists; then the output.
 	var headStarts []int
-	ins, headStarts = d.readNames(sc.ins)
+	ins, headStarts = d.readNames(sc.ins, sc.heads[:0])
+	sc.heads = headStarts[:0]
 	ins = d.readHeadLists(ins, headStarts)
 	sel = d.selectReadings(sc, ins)
 	d.checkCodes(sel)
@@ -207,11 +208,10 @@ func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Comm
 
 // readNames walks the trie from each token and adds the readings of every key that
 // ends there (interpret), crossing only what a name may cross; it returns the
-// readings and the tokens where an EPCI head may start.
-func (d *doc) readNames(ins []interp) ([]interp, []int) {
+// readings and the tokens where an EPCI head may start, appended to headStarts.
+func (d *doc) readNames(ins []interp, headStarts []int) ([]interp, []int) {
 	m := &d.g.m
 	toks := d.toks
-	var headStarts []int // tokens where an EPCI head may start
 	for i := range toks {
 		// Most words start no name: the root's child, m.child(0, id), is read here
 		// from the array the build leaves.
@@ -797,6 +797,7 @@ type matchScratch struct {
 	// The context sets (matchContext).
 	named, ctxDep, ctxRegion []bool
 	ctx                      matchContext
+	heads                    []int // readNames' tokens where an EPCI head may start
 	// The output's numbering.
 	entry, comRef, epciRef, comN, epciN []int32
 }
