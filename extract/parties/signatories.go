@@ -162,7 +162,7 @@ type orgMention struct {
 // signature (clauses), kept or dropped against the others (emit), then the
 // persons of signature blocks.
 func (sg *signer) run() []corpus.Signatory {
-	sg.seen = map[string]bool{}
+	sg.seen = nil // made by the first signatory (markSeen): most texts have none
 	clauses, personRoles, unlinkedPersons := sg.clauses()
 	sg.emit(clauses, strings.Join(personRoles, " "), unlinkedPersons)
 	for _, p := range sg.blockPersons() {
@@ -329,8 +329,16 @@ func (sg *signer) add(s corpus.Signatory) {
 	if sg.seen[s.Key] {
 		return
 	}
-	sg.seen[s.Key] = true
+	sg.markSeen(s.Key)
 	sg.out = append(sg.out, s)
+}
+
+// markSeen records key among the signatories' keys.
+func (sg *signer) markSeen(key string) {
+	if sg.seen == nil {
+		sg.seen = map[string]bool{}
+	}
+	sg.seen[key] = true
 }
 
 func (sg *signer) addOrg(o orgMention) {
@@ -354,7 +362,7 @@ func (sg *signer) addOrg(o orgMention) {
 			return
 		}
 	}
-	sg.seen[key] = true
+	sg.markSeen(key)
 	sg.out = append(sg.out, corpus.Signatory{Name: o.name, Kind: corpus.KindOrganization, Key: key,
 		Span: corpus.Span{Start: o.start, End: o.end}})
 }
