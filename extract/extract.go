@@ -45,7 +45,10 @@ type scratch struct {
 	themes themes.Scratch
 	people parties.Buf
 	lex    []text.Token
-	tk     text.Tokens // the document's tokens: here, the extractors' closures do not move it to the heap
+	// The document's Text and Tokens themselves, which the extractors read through
+	// pointers (and would otherwise be allocated a document each).
+	text   text.Text
+	tokens text.Tokens
 	dates  dates.Buf
 	amount amounts.Buf
 }
@@ -78,14 +81,15 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	if sc == nil {
 		sc = new(scratch)
 	}
-	t := text.NewBuf(doc.Text, sc.off)
-	tk := &sc.tk
+	t, tk := &sc.text, &sc.tokens
+	t.Reset(doc.Text, sc.off)
+	*tk = text.Tokens{}
 	defer func() {
 		sc.off = t.Offsets()[:0]
 		if tk.Toks != nil {
 			sc.lex = tk.Toks[:0]
 		}
-		*tk = text.Tokens{}
+		*t, *tk = text.Text{}, text.Tokens{} // keep nothing of the document
 		x.scratch.Put(sc)
 	}()
 	// The text is lexed once; every extractor reads that token stream. They are called

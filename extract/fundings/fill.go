@@ -55,10 +55,10 @@ func (r *reader) span(i, j int) corpus.Span {
 // ("la Région" → "Région Hauts-de-France"), an acronym its long name ("Anru" →
 // "Agence nationale pour la rénovation urbaine"); and the names folded.
 func (r *reader) fullNames() (names, folded []string) {
-	// A document names a few groups and kinds: small tables on the stack, not maps.
-	var longBuf, kindBuf [8]pair
-	long := longBuf[:0]   // group → longest name
-	byKind := kindBuf[:0] // kind → its one full name, "" when several
+	// A document names a few groups and kinds: small tables (lent), not maps.
+	long := r.bufs.long[:0]     // group → longest name
+	byKind := r.bufs.byKind[:0] // kind → its one full name, "" when several
+	defer func() { r.bufs.long, r.bufs.byKind = long[:0], byKind[:0] }()
 	for _, o := range r.ms {
 		if o.group != "" {
 			i := index(&long, o.group)
@@ -79,8 +79,11 @@ func (r *reader) fullNames() (names, folded []string) {
 			}
 		}
 	}
-	names, folded = make([]string, len(r.ms)), make([]string, len(r.ms))
-	r.foldDone = make([]bool, len(r.ms))
+	n := len(r.ms)
+	names, folded = slices.Grow(r.bufs.names[:0], n)[:n], slices.Grow(r.bufs.folded[:0], n)[:n]
+	r.foldDone = slices.Grow(r.bufs.foldDone[:0], n)[:n]
+	clear(folded)
+	clear(r.foldDone)
 	for k, m := range r.ms {
 		kindName := ""
 		if i := lookup(byKind, m.kind); i >= 0 {

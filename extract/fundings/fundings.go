@@ -1,7 +1,8 @@
 package fundings
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -102,12 +103,18 @@ func Find(in Input) (out []corpus.Funding) {
 		return nil
 	}
 	r.lay = newLayout(r.toks, bufs)
-	r.ms = findMentions(in.Text, r.toks)
+	// The per-mention slices are lent too: nothing of them is kept in the results.
+	defer func() {
+		bufs.ms, bufs.names, bufs.folded, bufs.foldDone = r.ms[:0], r.names[:0], r.folded[:0], r.foldDone[:0]
+	}()
+	r.ms = findMentions(in.Text, r.toks, bufs.ms[:0])
 	r.nMain, r.firstElig = len(r.ms), -2
 	r.addHome()
 	r.names, r.folded = r.fullNames()
 	r.indexCommunes()
-	r.sentCue = make([]int8, len(r.lay.sents))
+	r.sentCue = slices.Grow(bufs.sentCue[:0], len(r.lay.sents))[:len(r.lay.sents)]
+	clear(r.sentCue)
+	bufs.sentCue = r.sentCue[:0]
 	r.placeAmounts()
 	for _, a := range r.amts {
 		if r.sentHasCue(a.sent) {
@@ -138,6 +145,14 @@ type buffers struct {
 	titleOff  []int32
 	titleLex  []text.Token
 	titleToks []token
+	cspans    []cspan // reader.cspans
+	// The reader's per-mention slices, and fullNames' tables.
+	ms            []mention
+	names, folded []string
+	foldDone      []bool
+	long, byKind  []pair
+	lay           layout // the reader's layout (newLayout)
+	sentCue       []int8
 }
 
 // tokenizeTitle is tokenize in b's arrays: the title's tokens are read during
@@ -217,7 +232,8 @@ func withRepeats(text string, amounts []corpus.Amount) []corpus.Amount {
 	if out == nil {
 		out = append([]corpus.Amount(nil), amounts...)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// slices.SortFunc is sort.Slice's algorithm, without its reflection's allocations.
+	slices.SortFunc(out, func(a, b corpus.Amount) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }
 

@@ -1,6 +1,8 @@
 package fundings
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"terril/corpus"
@@ -280,10 +282,13 @@ type cspan struct {
 
 // indexCommunes sorts the communes' mentions by position.
 func (r *reader) indexCommunes() {
+	r.cspans = r.bufs.cspans[:0] // lent: read during the call only
 	for k, c := range r.in.Communes {
 		for _, sp := range c.Spans {
 			r.cspans = append(r.cspans, cspan{sp, k})
 		}
 	}
-	sort.Slice(r.cspans, func(i, j int) bool { return r.cspans[i].Start < r.cspans[j].Start })
+	r.bufs.cspans = r.cspans[:0]
+	// slices.SortFunc is sort.Slice's algorithm, without its reflection's allocations.
+	slices.SortFunc(r.cspans, func(a, b cspan) int { return cmp.Compare(a.Start, b.Start) })
 }

@@ -98,8 +98,7 @@ func (r *reader) mention(k int) mention {
 
 // findMentions returns the bodies the text names, in order; their roles are
 // left unknown (see reader.mention).
-func findMentions(text string, toks []token) []mention {
-	var ms []mention
+func findMentions(text string, toks []token, ms []mention) []mention {
 	for k := 0; k < len(toks); k++ {
 		key := toks[k].key
 		if headOrAdj[key>>6]&(1<<(key&63)) == 0 {

@@ -67,7 +67,8 @@ func newLayout(toks []token, b *buffers) *layout {
 	if cap(b.sentOf) < len(toks) {
 		b.sentOf, b.paraOf = make([]int, len(toks)), make([]int, len(toks))
 	}
-	l := &layout{sentOf: b.sentOf[:len(toks)], paraOf: b.paraOf[:len(toks)], sents: b.sents[:0],
+	l := &b.lay // read during the call only
+	*l = layout{sentOf: b.sentOf[:len(toks)], paraOf: b.paraOf[:len(toks)], sents: b.sents[:0],
 		paras: b.paras[:0], bullet: b.bullet[:0]}
 	defer func() { b.sents, b.paras, b.bullet = l.sents, l.paras, l.bullet }()
 	s, p := 0, 0

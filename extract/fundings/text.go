@@ -51,8 +51,10 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 		nl, blank := t.Gap >= text.GapLine, t.Gap == text.GapPara
 		if t.Kind == text.Punct && (f[t.S] < utf8.RuneSelf || !digitAt(f, t)) {
 			w := f[t.S:t.E]
-			toks[m] = token{w: w, start: off[t.S], end: off[t.E], nl: nl, blank: blank,
-				key: uint16(filterKey(w, len(w)))}
+			tk := &toks[m] // field by field: a literal would be built aside and copied
+			tk.w, tk.start, tk.end = w, off[t.S], off[t.E]
+			tk.nl, tk.blank, tk.upper, tk.word = nl, blank, false, false
+			tk.key = uint16(filterKey(w, len(w)))
 			k++
 			continue
 		}
@@ -76,8 +78,10 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 		if c >= utf8.RuneSelf {
 			upper = upperAt(s, int(start))
 		}
-		toks[m] = token{w: w, start: start, end: end, nl: nl, blank: blank, upper: upper,
-			word: true, key: uint16(filterKey(w, len(w)))}
+		tk := &toks[m]
+		tk.w, tk.start, tk.end = w, start, end
+		tk.nl, tk.blank, tk.upper, tk.word = nl, blank, upper, true
+		tk.key = uint16(filterKey(w, len(w)))
 	}
 	return toks[:m]
 }
@@ -112,11 +116,34 @@ func wordPart(f string, t text.Token) bool {
 }
 
 // digitAt reports whether the multi-byte punctuation token t is a digit (other than
-// 0-9, which are numbers): part of a word.
+// 0-9, which are numbers): part of a word. Most such tokens are quotes, dashes and
+// apostrophes, whose first byte no digit has (digitLead).
 func digitAt(f string, t text.Token) bool {
+	if !digitLead[f[t.S]] {
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(f[t.S:t.E])
 	return unicode.IsDigit(r)
 }
+
+// digitLead holds the first bytes of the UTF-8 forms of the digits (unicode.Digit),
+// derived from the table.
+var digitLead = func() (t [256]bool) {
+	var b [utf8.UTFMax]byte
+	for _, r16 := range unicode.Digit.R16 {
+		for r := rune(r16.Lo); r <= rune(r16.Hi); r += rune(r16.Stride) {
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = true
+		}
+	}
+	for _, r32 := range unicode.Digit.R32 {
+		for r := rune(r32.Lo); r <= rune(r32.Hi); r += rune(r32.Stride) {
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = true
+		}
+	}
+	return t
+}()
 
 // upperAt reports whether the rune at s[i] is a capital.
 func upperAt(s string, i int) bool {

@@ -223,3 +223,18 @@ func isWordAt(src string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(src[i:])
 	return isWordRune(r)
 }
+
+// TestDigitLeadAdmitsDigits checks that the first-byte filter of digitAt admits
+// every digit, and that quotes, dashes and apostrophes are passed over by it.
+func TestDigitLeadAdmitsDigits(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsDigit(r) && !digitLead[utf8.AppendRune(nil, r)[0]] {
+			t.Fatalf("digitLead lacks the first byte of %U", r)
+		}
+	}
+	for _, s := range []string{"’", "«", "»", "–", "—", "…", "€", "°"} {
+		if digitLead[s[0]] {
+			t.Errorf("digitLead admits %q", s)
+		}
+	}
+}

@@ -187,7 +187,8 @@ func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Comm
 	// heads, the choice among overlapping readings, the document's context, the
 	// communes' decisions, lists; then the output.
 	var headStarts []int
-	ins, headStarts = d.readNames(sc.ins)
+	ins, headStarts = d.readNames(sc.ins, sc.heads[:0])
+	sc.heads = headStarts[:0]
 	ins = d.readHeadLists(ins, headStarts)
 	sel = d.selectReadings(sc, ins)
 	d.checkCodes(sel)
@@ -207,11 +208,10 @@ func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Comm
 
 // readNames walks the trie from each token and adds the readings of every key that
 // ends there (interpret), crossing only what a name may cross; it returns the
-// readings and the tokens where an EPCI head may start.
-func (d *doc) readNames(ins []interp) ([]interp, []int) {
+// readings and the tokens where an EPCI head may start, appended to headStarts.
+func (d *doc) readNames(ins []interp, headStarts []int) ([]interp, []int) {
 	m := &d.g.m
 	toks := d.toks
-	var headStarts []int // tokens where an EPCI head may start
 	for i := range toks {
 		// Most words start no name: the root's child, m.child(0, id), is read here
 		// from the array the build leaves.
@@ -463,7 +463,8 @@ func (d *doc) communeStarts(sc *matchScratch, sel []interp) []bool {
 func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchContext {
 	g := d.g
 	m := &g.m
-	ctx := &matchContext{
+	ctx := &sc.ctx // read during the match only
+	*ctx = matchContext{
 		named:  zeroed(sc.named, len(g.codes)), // départements named, and EPCIs named
 		dep:    zeroed(sc.ctxDep, len(g.codes)),
 		region: zeroed(sc.ctxRegion, len(g.codes)),
@@ -795,6 +796,8 @@ type matchScratch struct {
 	cases      []uint8
 	// The context sets (matchContext).
 	named, ctxDep, ctxRegion []bool
+	ctx                      matchContext
+	heads                    []int // readNames' tokens where an EPCI head may start
 	// The output's numbering.
 	entry, comRef, epciRef, comN, epciN []int32
 }

@@ -1,7 +1,11 @@
 package names
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
+	"strings"
 	"testing"
 )
 
@@ -36,4 +40,40 @@ func TestLexicons(t *testing.T) {
 func ExampleIsGiven() {
 	fmt.Println(IsGiven("jean"), IsGiven("lille"))
 	// Output: true false
+}
+
+// TestSetHoldsItsWords checks the open-addressing set against the lexicon it is
+// built from, and against words it is not.
+func TestSetHoldsItsWords(t *testing.T) {
+	for _, gz := range [][]byte{givenGz, surnamesGz} {
+		s := load(gz)
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.Split(string(b), "\n") {
+			if w != "" && !s.has(w) {
+				t.Errorf("set lacks %q", w)
+			}
+		}
+	}
+	s := newSet([]string{"jean", "jean-rene", "marie-christine", "", "jean"})
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"jean", true}, {"jean-rene", true}, {"marie-christine", true}, {"", false},
+		{"jea", false}, {"jeanne", false}, {"marie-christin", false}, {"marie-christinee", false},
+	} {
+		if got := s.has(tc.w); got != tc.want {
+			t.Errorf("has(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+	}
+	if s.n != 3 {
+		t.Errorf("n = %d, want 3", s.n)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"terril/extract/text"
 	"testing"
 
+	"terril/corpus"
 	"terril/extract/names"
 )
 
@@ -182,6 +183,35 @@ func TestLexiconsFolded(t *testing.T) {
 			if text.Fold(w) != w || strings.ContainsAny(w, " \t") {
 				t.Errorf("%s: %q is not one folded word", name, w)
 			}
+		}
+	}
+}
+
+// TestPersonsOf checks that the persons come out in the order of their first
+// mention, each with its spans in the order they were collected.
+func TestPersonsOf(t *testing.T) {
+	people := []merged{
+		{p: corpus.Person{Name: "Léa Marchal"}, first: 40, spans: 2},
+		{p: corpus.Person{Name: "Paul Vigier"}, first: 10, spans: 1},
+		{p: corpus.Person{Name: "Ana Ruiz"}, first: 25, spans: 2},
+	}
+	sp := func(p int32, a int) personSpan { return personSpan{p: p, s: corpus.Span{Start: a, End: a + 5}} }
+	spans := []personSpan{sp(0, 40), sp(1, 10), sp(2, 25), sp(0, 90), sp(2, 60)}
+	got := personsOf(people, spans, []int32{0, 1, 2})
+	want := []struct {
+		name   string
+		starts []int
+	}{{"Paul Vigier", []int{10}}, {"Ana Ruiz", []int{25, 60}}, {"Léa Marchal", []int{40, 90}}}
+	if len(got) != len(want) {
+		t.Fatalf("personsOf gives %d persons, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		var starts []int
+		for _, s := range got[i].Spans {
+			starts = append(starts, s.Start)
+		}
+		if got[i].Name != w.name || !slices.Equal(starts, w.starts) || got[i].Key != PersonKey(w.name) {
+			t.Errorf("person %d = %q %v (key %q), want %q %v", i, got[i].Name, starts, got[i].Key, w.name, w.starts)
 		}
 	}
 }

@@ -1,35 +1,74 @@
 package parties
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"terril/corpus"
 	"terril/extract/text"
 )
 
+// A merged person of merge, kept in the scanner's lent slices: its spans are
+// collected in personSpans and copied into one array at the end.
+type merged struct {
+	p       corpus.Person // its spans excepted
+	surname string        // compact key of the surname
+	first   int
+	spans   int // how many spans of personSpans are its
+}
+
+// A personSpan is a span of person p (an index of peopleScanner.merged).
+type personSpan struct {
+	p int32
+	s corpus.Span
+}
+
 // merge groups the mentions into persons: full names by their compact key, then
-// surnames alone and initials with the one full name that has that surname.
+// surnames alone and initials with the one full name that has that surname. The
+// persons and their spans are collected in the scanner's slices (lent by Buf), and
+// the spans of all the persons returned share one array: a document's persons cost
+// no allocation each but their names and keys.
 func (ps *peopleScanner) merge() []corpus.Person {
-	type person struct {
-		p       corpus.Person
-		surname string // compact key of the surname
-		first   int
+	people, spans, keys, byKey := ps.merged[:0], ps.spans[:0], ps.keys[:0], ps.byKey
+	if byKey == nil {
+		byKey = map[string]int32{}
 	}
-	var out []*person
-	byKey := map[string]*person{}
-	span := func(m mention) corpus.Span {
-		return corpus.Span{Start: int(ps.toks[m.ti].s), End: int(ps.toks[m.tj-1].e)}
+	clear(byKey)
+	defer func() {
+		if len(byKey) > 256 {
+			byKey = nil // clearing a map costs its size: a large one is not kept
+		}
+		ps.merged, ps.spans, ps.keys, ps.byKey = people[:0], spans[:0], keys[:0], byKey
+	}()
+	// keyOf appends the compact key of a given name and a surname to keys, and returns
+	// it as a view of keys' array: the bytes of a view are never written again during
+	// the call, and the views (byKey's keys, the persons' surnames) are read during
+	// the call only. The keys cost no allocation each.
+	keyOf := func(given, surname string) string {
+		n := len(keys)
+		if keys = appendCompactKey(appendCompactKey(keys, given), surname); len(keys) == n {
+			return ""
+		}
+		return unsafe.String(&keys[n], len(keys)-n)
 	}
-	// key holds the compact key of a mention's name, compactKey(m.name()), built
-	// without the name; looking a []byte up in a map copies nothing.
-	var key []byte
-	nameKey := func(m *mention) []byte {
-		key = appendCompactKey(appendCompactKey(key[:0], m.given), m.surname)
-		return key
+	var out []int32 // indices of people, sorted at the end
+	span := func(p int32, m mention) {
+		spans = append(spans, personSpan{p: p, s: corpus.Span{Start: int(ps.toks[m.ti].s), End: int(ps.toks[m.tj-1].e)}})
+		people[p].spans++
 	}
-	better := func(p *person, m mention) {
+	newPerson := func(m mention, surname string) int32 {
+		people = append(people, merged{p: corpus.Person{Name: m.name(), Role: m.role},
+			surname: surname, first: int(ps.toks[m.ti].s)})
+		p := int32(len(people) - 1)
+		span(p, m)
+		out = append(out, p)
+		return p
+	}
+	better := func(i int32, m mention) {
+		p := &people[i]
 		// accents and length of m.name(), which is built only when it is better
 		an, n := accents(m.given)+accents(m.surname), len(m.surname)
 		if m.given != "" {
@@ -41,7 +80,7 @@ func (ps *peopleScanner) merge() []corpus.Person {
 		if len(m.role) > len(p.p.Role) {
 			p.p.Role = m.role
 		}
-		p.p.Spans = append(p.p.Spans, span(m))
+		span(i, m)
 	}
 	var partial []mention
 	for _, m := range ps.mentions {
@@ -49,51 +88,77 @@ func (ps *peopleScanner) merge() []corpus.Person {
 			partial = append(partial, m)
 			continue
 		}
-		k := nameKey(&m)
-		if p := byKey[string(k)]; p != nil {
-			better(p, m)
+		n := len(keys)
+		k := keyOf(m.given, m.surname) // compactKey(m.name())
+		if i, ok := byKey[k]; ok {
+			keys = keys[:n] // the view is not kept
+			better(i, m)
 			continue
 		}
-		p := &person{p: corpus.Person{Name: m.name(), Role: m.role, Spans: []corpus.Span{span(m)}},
-			surname: compactKey(m.surname), first: int(ps.toks[m.ti].s)}
-		byKey[string(k)] = p
-		out = append(out, p)
+		byKey[k] = newPerson(m, keyOf("", m.surname))
 	}
 	for _, m := range partial {
-		sk := compactKey(m.surname)
-		var match *person
-		n := 0
-		for _, p := range out {
+		sk := keyOf("", m.surname)
+		match, n := int32(-1), 0
+		for _, i := range out {
+			p := &people[i]
 			if p.surname != sk || p.p.Name == "" {
 				continue
 			}
 			if m.initial && !strings.HasPrefix(text.Fold(p.p.Name), text.Fold(strings.TrimSuffix(m.given, "."))) {
 				continue
 			}
-			match = p
+			match = i
 			n++
 		}
 		if n == 1 {
-			if len(m.role) > len(match.p.Role) {
-				match.p.Role = m.role
+			if len(m.role) > len(people[match].p.Role) {
+				people[match].p.Role = m.role
 			}
-			match.p.Spans = append(match.p.Spans, span(m))
+			span(match, m)
 			continue
 		}
-		k := nameKey(&m)
-		if p := byKey[string(k)]; p != nil {
-			better(p, m)
+		k := keyOf(m.given, m.surname)
+		if i, ok := byKey[k]; ok {
+			better(i, m)
 			continue
 		}
-		p := &person{p: corpus.Person{Name: m.name(), Role: m.role, Spans: []corpus.Span{span(m)}},
-			surname: sk, first: int(ps.toks[m.ti].s)}
-		byKey[string(k)] = p
-		out = append(out, p)
+		byKey[k] = newPerson(m, sk)
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].first < out[b].first })
+	return personsOf(people, spans, out)
+}
+
+// personsOf returns the persons of people in the order of their first mention,
+// their spans (of spans, in order) in one array.
+func personsOf(people []merged, spans []personSpan, out []int32) []corpus.Person {
+	slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(people[a].first, people[b].first) })
+	all := make([]corpus.Span, len(spans))
+	// Once out is sorted, a person's first holds where its next span goes in all.
+	o := 0
+	for _, i := range out {
+		p := &people[i]
+		p.first, o = o, o+p.spans
+	}
 	res := make([]corpus.Person, len(out))
-	for i, p := range out {
-		p.p.Key = PersonKey(p.p.Name)
+	for _, sp := range spans {
+		p := &people[sp.p]
+		all[p.first] = sp.s
+		p.first++
+	}
+	// The keys are written one after the other (on the stack while they fit) and
+	// cut from one string.
+	var kbuf [512]byte
+	kb := kbuf[:0]
+	for _, j := range out {
+		p := &people[j]
+		p.p.Spans = all[p.first-p.spans : p.first : p.first]
+		kb = appendPersonKey(kb, p.p.Name)
+		p.first = len(kb) // now the end of its key
+	}
+	keys, k := string(kb), 0
+	for i, j := range out {
+		p := &people[j]
+		p.p.Key, k = keys[k:p.first], p.first
 		res[i] = p.p
 	}
 	return res

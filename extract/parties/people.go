@@ -151,6 +151,11 @@ type peopleScanner struct {
 	given []uint8
 	// pluralCiv is the last plural civility scan passed ("Messieurs").
 	pluralCiv int
+	// merged and spans are merge's persons and their spans (see merged).
+	merged []merged
+	spans  []personSpan
+	keys   []byte           // the bytes of merge's keys
+	byKey  map[string]int32 // merge's persons by key, cleared by each call
 }
 
 // newPeopleScanner returns a scanner of t, lexing it.
@@ -171,19 +176,21 @@ func lexed(t *text.Text) text.Tokens {
 // Buf lends a peopleScanner its token and memo slices, to reuse across
 // documents: nothing of them is kept in the results.
 type Buf struct {
-	toks  []ptok
-	given []uint8
+	ps peopleScanner // the scanner itself, its slices kept for the next document
 }
 
 // newPeopleScannerBuf returns a scanner of the lexed text x, its tokens derived
-// from x's (see tokensView) in buf's slices when buf is not nil.
+// from x's (see tokensView): buf's scanner with its slices when buf is not nil.
 func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
-	var toks []ptok
-	ps := &peopleScanner{t: x.T}
+	var ps *peopleScanner
 	if buf != nil {
-		toks, ps.given = buf.toks[:0], buf.given[:0]
+		ps = &buf.ps
+	} else {
+		ps = new(peopleScanner)
 	}
-	ps.toks = tokensView(x, toks)
+	*ps = peopleScanner{t: x.T, toks: ps.toks[:0], given: ps.given[:0], mentions: ps.mentions[:0],
+		merged: ps.merged[:0], spans: ps.spans[:0], keys: ps.keys[:0], byKey: ps.byKey}
+	ps.toks = tokensView(x, ps.toks)
 	return ps
 }
 

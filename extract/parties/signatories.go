@@ -2,8 +2,8 @@ package parties
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,7 +85,7 @@ func Parties(t *text.Text, orgs OrgResolver) ([]corpus.Person, []corpus.Signator
 func Find(tk *text.Tokens, orgs OrgResolver, buf *Buf) ([]corpus.Person, []corpus.Signatory) {
 	ps := newPeopleScannerBuf(tk, buf)
 	if buf != nil {
-		defer func() { buf.toks, buf.given = ps.toks[:0], ps.given[:0] }()
+		defer func() { ps.t = nil }() // buf keeps the scanner's slices, not the text
 	}
 	ps.scan()
 	people := ps.merge()
@@ -162,13 +162,13 @@ type orgMention struct {
 // signature (clauses), kept or dropped against the others (emit), then the
 // persons of signature blocks.
 func (sg *signer) run() []corpus.Signatory {
-	sg.seen = map[string]bool{}
+	sg.seen = nil // made by the first signatory (markSeen): most texts have none
 	clauses, personRoles, unlinkedPersons := sg.clauses()
 	sg.emit(clauses, strings.Join(personRoles, " "), unlinkedPersons)
 	for _, p := range sg.blockPersons() {
 		sg.add(p)
 	}
-	sort.SliceStable(sg.out, func(a, b int) bool { return sg.out[a].Start < sg.out[b].Start })
+	slices.SortStableFunc(sg.out, func(a, b corpus.Signatory) int { return cmp.Compare(a.Start, b.Start) })
 	return sg.out
 }
 
@@ -329,8 +329,16 @@ func (sg *signer) add(s corpus.Signatory) {
 	if sg.seen[s.Key] {
 		return
 	}
-	sg.seen[s.Key] = true
+	sg.markSeen(s.Key)
 	sg.out = append(sg.out, s)
+}
+
+// markSeen records key among the signatories' keys.
+func (sg *signer) markSeen(key string) {
+	if sg.seen == nil {
+		sg.seen = map[string]bool{}
+	}
+	sg.seen[key] = true
 }
 
 func (sg *signer) addOrg(o orgMention) {
@@ -354,7 +362,7 @@ func (sg *signer) addOrg(o orgMention) {
 			return
 		}
 	}
-	sg.seen[key] = true
+	sg.markSeen(key)
 	sg.out = append(sg.out, corpus.Signatory{Name: o.name, Kind: corpus.KindOrganization, Key: key,
 		Span: corpus.Span{Start: o.start, End: o.end}})
 }

@@ -28,7 +28,16 @@ func New(s string) *Text { return NewBuf(s, nil) }
 // NewBuf is New with the offset table in off's array when it is large
 // enough: the caller lends it and takes it back once done with the Text.
 func NewBuf(s string, off []int32) *Text {
-	t := &Text{S: s}
+	t := new(Text)
+	t.Reset(s, off)
+	return t
+}
+
+// Reset makes t the Text of s, as NewBuf does, in t itself: for a caller that lends
+// one Text across documents (as extract.Extractor does), which nobody holds when it
+// is reset. Its Folded is new.
+func (t *Text) Reset(s string, off []int32) {
+	t.S = s
 	b := make([]byte, 0, len(s)+16)
 	if cap(off) >= len(s)+1 {
 		off = off[:len(s)+1]
@@ -95,7 +104,6 @@ func NewBuf(s string, off []int32) *Text {
 	// b is never written again: the string shares its bytes, as strings.Builder does.
 	t.Folded = unsafe.String(unsafe.SliceData(b), len(b))
 	t.off = off[:len(b)+1]
-	return t
 }
 
 // ones8 has a 1 in each byte of a word.

@@ -73,11 +73,13 @@ func (x *Tokens) HalfAfter(k int) bool {
 }
 
 // A SeenSet is a set of the keys of the entries already kept, for dropping
-// duplicates: a list scanned in order while it is short (most texts have a few dates
-// and amounts), a map once it grows. The zero value is empty.
+// duplicates: an array scanned in order while it is short (most texts have a few
+// dates and amounts), inside the set so that a set kept on the stack allocates
+// nothing; a map once it grows. The zero value is empty.
 type SeenSet[K comparable] struct {
-	list []K
-	m    map[K]struct{}
+	few [16]K
+	n   int
+	m   map[K]struct{}
 }
 
 // Add adds k and reports whether it was new.
@@ -89,17 +91,18 @@ func (s *SeenSet[K]) Add(k K) bool {
 		s.m[k] = struct{}{}
 		return true
 	}
-	for _, l := range s.list {
+	for _, l := range s.few[:s.n] {
 		if l == k {
 			return false
 		}
 	}
-	if len(s.list) < 16 {
-		s.list = append(s.list, k)
+	if s.n < len(s.few) {
+		s.few[s.n] = k
+		s.n++
 		return true
 	}
-	s.m = make(map[K]struct{}, 2*len(s.list))
-	for _, l := range s.list {
+	s.m = make(map[K]struct{}, 2*s.n)
+	for _, l := range s.few {
 		s.m[l] = struct{}{}
 	}
 	s.m[k] = struct{}{}

@@ -24,13 +24,19 @@ const (
 // ShapeOf returns the case shape of w, a word of the original text that starts with
 // a letter (its runes other than letters, such as inner hyphens, count as no
 // capital). A word that starts with a lower-case ASCII letter, most of them, is told
-// from its first byte.
+// from its first byte; a run of lower-case ASCII letters, most of the rest of a
+// word, in a loop of its own.
 func ShapeOf(w string) uint8 {
 	if w == "" || 'a' <= w[0] && w[0] <= 'z' {
 		return ShapeLower
 	}
-	r, n := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
+	n := 1
+	if c := w[0]; c >= utf8.RuneSelf {
+		var r rune
+		if r, n = utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return ShapeLower
+		}
+	} else if c < 'A' || c > 'Z' {
 		return ShapeLower
 	}
 	letters, lower, inner := 1, false, false
@@ -39,8 +45,9 @@ func ShapeOf(w string) uint8 {
 		c := w[i]
 		switch {
 		case 'a' <= c && c <= 'z':
+			for i++; i < len(w) && 'a' <= w[i] && w[i] <= 'z'; i++ {
+			}
 			lower, up = true, false
-			i++
 			continue
 		case 'A' <= c && c <= 'Z':
 			letters++

@@ -1,6 +1,14 @@
 package text
 
-import "testing"
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestShapeOf(t *testing.T) {
 	for _, tc := range []struct {
@@ -23,4 +31,88 @@ func TestShapeOf(t *testing.T) {
 			t.Errorf("Shape(%d) = %d, want %d", i, got, want)
 		}
 	}
+}
+
+// TestShapeOfSameAsRef checks ShapeOf against its plain form, one rune at a time,
+// on the words of the sample corpus and on random strings of awkward characters.
+func TestShapeOfSameAsRef(t *testing.T) {
+	var words []string
+	files, _ := filepath.Glob("../../corpus/sample/docs/*")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			words = append(words, strings.Fields(string(b))...)
+		}
+	}
+	alphabet := []string{"a", "z", "A", "Z", "é", "É", "œ", "Œ", "ß", "ǅ", "Σ", "日", "-", "'", "’", "1", ".", "\xff", "\xc3"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b []byte
+		for range r.IntN(12) {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		if got, want := ShapeOf(w), shapeOfRef(w); got != want {
+			t.Fatalf("ShapeOf(%q) = %d, the plain form gives %d", w, got, want)
+		}
+	}
+}
+
+// shapeOfRef is ShapeOf as it was before its loop over lower-case runs.
+func shapeOfRef(w string) uint8 {
+	if w == "" || 'a' <= w[0] && w[0] <= 'z' {
+		return ShapeLower
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return ShapeLower
+	}
+	letters, lower, inner := 1, false, false
+	up := true // the last rune was a capital
+	for i := n; i < len(w); {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lower, up = true, false
+			i++
+			continue
+		case 'A' <= c && c <= 'Z':
+			letters++
+			inner = inner || !up
+			up = true
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			up = false
+			i++
+			continue
+		}
+		r, k := utf8.DecodeRuneInString(w[i:])
+		i += k
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+			inner = inner || !up
+			up = true
+		case unicode.IsLetter(r):
+			letters++
+			lower, up = true, false
+		default:
+			up = false
+		}
+	}
+	var s uint8
+	switch {
+	case lower:
+		s = ShapeTitle
+	case letters == 1:
+		s = ShapeInitial
+	default:
+		s = ShapeUpper
+	}
+	if inner {
+		s |= ShapeInner
+	}
+	return s
 }
