@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"terril/corpus"
 	"terril/extract/text"
@@ -231,6 +230,17 @@ func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, 
 	return ids, ev
 }
 
+// byLarger orders the larger first and ties as equal, as the test "x > y" does.
+func byLarger(x, y float64) int {
+	switch {
+	case x > y:
+		return -1
+	case y > x:
+		return 1
+	}
+	return 0
+}
+
 // bestTerms keeps the maxTerms terms of largest contribution, in their order, and
 // says how many of them are among the first nText (those found in the text).
 func bestTerms(terms []themeMatch, nText int) ([]themeMatch, int) {
@@ -238,9 +248,10 @@ func bestTerms(terms []themeMatch, nText int) ([]themeMatch, int) {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return terms[idx[a]].contribution > terms[idx[b]].contribution })
+	// slices' sorts are sort's algorithms without the reflection's allocations.
+	slices.SortStableFunc(idx, func(a, b int) int { return byLarger(terms[a].contribution, terms[b].contribution) })
 	idx = idx[:maxTerms]
-	sort.Ints(idx)
+	slices.Sort(idx)
 	kept := make([]themeMatch, 0, maxTerms)
 	n := 0
 	for _, i := range idx {
