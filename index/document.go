@@ -114,7 +114,7 @@ func documentFields(d *corpus.Document) map[string]any {
 		f[fDetails] = string(b)
 	}
 	if spans := spansOf(d); len(spans) > 0 {
-		if b, err := json.Marshal(packSpans(spans)); err == nil {
+		if b, err := spansJSON(spans); err == nil {
 			f[fSpans] = string(b)
 		}
 	}
@@ -146,6 +146,40 @@ func packSpans(spans []FactSpan) packedSpans {
 		p.Spans = append(p.Spans, [4]any{sp.Start, sp.End, spanKinds[sp.Kind], i})
 	}
 	return p
+}
+
+// spansJSON is json.Marshal(packSpans(spans)), written directly: the generic
+// encoder boxes each offset in an interface and reflects on it, and spans are the
+// most numerous facts of a document.
+func spansJSON(spans []FactSpan) ([]byte, error) {
+	var values []string
+	at := make(map[string]int, len(spans))
+	idx := make([]int, len(spans))
+	for i, sp := range spans {
+		j, ok := at[sp.Value]
+		if !ok {
+			j = len(values)
+			at[sp.Value] = j
+			values = append(values, sp.Value)
+		}
+		idx[i] = j
+	}
+	v, err := json.Marshal(values)
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, len(v)+16*len(spans)+16)
+	b = append(append(append(b, `{"v":`...), v...), `,"s":[`...)
+	for i, sp := range spans {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(strconv.AppendInt(append(b, '['), int64(sp.Start), 10), ',')
+		b = append(strconv.AppendInt(b, int64(sp.End), 10), ',', '"')
+		b = append(append(b, spanKinds[sp.Kind]...), '"', ',')
+		b = append(strconv.AppendInt(b, int64(idx[i]), 10), ']')
+	}
+	return append(b, ']', '}'), nil
 }
 
 // unpackSpans reads stored spans; what does not parse is left out.

@@ -172,19 +172,16 @@ type credit struct {
 // credits sums one document's rows by the values of dim. Each row counts once
 // for each value it has, from the low end of a range; a part of a total is left
 // out where the total is credited to the same value, so that "4,6 M€ … dont
-// 936 000 €" adds 4,6 M€, not 5,5.
-func credits(rows []FundingRow, dim string) (map[string]credit, []string) {
+// 936 000 €" adds 4,6 M€, not 5,5. byIndex is rowsByIndex(rows), made once for
+// every dimension.
+func credits(rows []FundingRow, byIndex map[int]int, dim string) (map[string]credit, []string) {
 	out := map[string]credit{}
 	var order []string
-	byIndex := map[int]FundingRow{}
-	for _, r := range rows {
-		byIndex[r.Index] = r
-	}
 	for _, r := range rows {
 		var parent []string
 		if r.PartOf != nil {
 			if t, ok := byIndex[*r.PartOf]; ok {
-				parent = t.keys(dim)
+				parent = rows[t].keys(dim)
 			}
 		}
 		for _, k := range r.keys(dim) {
@@ -206,6 +203,19 @@ func credits(rows []FundingRow, dim string) (map[string]credit, []string) {
 	return out, order
 }
 
+// rowsByIndex maps each row's Index to its place in rows (the last row of an
+// Index), for credits; nil when no row is part of another.
+func rowsByIndex(rows []FundingRow) map[int]int {
+	if !slices.ContainsFunc(rows, func(r FundingRow) bool { return r.PartOf != nil }) {
+		return nil
+	}
+	m := make(map[int]int, len(rows))
+	for i, r := range rows {
+		m[r.Index] = i
+	}
+	return m
+}
+
 // SumFundings sums rows (of any documents) by dimension, as the index's funding
 // sums do.
 func SumFundings(rows []FundingRow, dims []string) ([]Sum, error) {
@@ -225,7 +235,7 @@ func SumFundings(rows []FundingRow, dims []string) ([]Sum, error) {
 		}
 		by := map[string]*SumValue{}
 		for _, id := range docs {
-			cs, order := credits(byDoc[id], dim)
+			cs, order := credits(byDoc[id], rowsByIndex(byDoc[id]), dim)
 			for _, k := range order {
 				s := by[k]
 				if s == nil {
@@ -300,8 +310,9 @@ func fundingFields(d *corpus.Document) map[string]any {
 	}
 	f[fFunder], f[fInstrument] = funders, instruments
 	f[fFundCommune], f[fFundCommuneName], f[fFundDept] = codes, names, depts
+	byIndex := rowsByIndex(rows)
 	for _, dim := range FundingDimensions {
-		cs, order := credits(rows, dim)
+		cs, order := credits(rows, byIndex, dim)
 		var terms []string
 		for _, k := range order {
 			c := cs[k]

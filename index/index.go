@@ -241,9 +241,24 @@ func parseISO(s string) (time.Time, bool) {
 // single spaces ("Hénin-Beaumont" → "henin beaumont").
 func foldKey(s string) string {
 	s = strings.ToLower(fold(s))
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}), " ")
+	// The words are the runs of ASCII letters and digits (every byte of a
+	// multi-byte character separates them), joined by single spaces.
+	var b strings.Builder
+	b.Grow(len(s))
+	sep := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			sep = b.Len() > 0
+			continue
+		}
+		if sep {
+			b.WriteByte(' ')
+			sep = false
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // personKey is the filter key of a person or party: the folded words of the name in

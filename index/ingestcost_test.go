@@ -161,3 +161,18 @@ func BenchmarkSearchFiltered(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkToFields builds the fields of BenchmarkIndexDocs's documents: the part
+// of indexing done in the pipeline's workers (Prepare), without Bleve's mapping.
+func BenchmarkToFields(b *testing.B) {
+	path := os.Getenv("TERRIL_DOCS")
+	if path == "" {
+		b.Skip("TERRIL_DOCS names no file of extracted documents")
+	}
+	docs := readDocs(b, path)
+	for b.Loop() {
+		for _, d := range docs {
+			toFields(d)
+		}
+	}
+}

@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"terril/extract/text"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
@@ -33,6 +37,24 @@ var mainSelectors = []string{
 	"#main", ".content", ".contenu", ".article", ".post", ".entry-content",
 }
 
+// The selectors, compiled once: goquery's Find and Is compile theirs at each call,
+// and Is at each element with a class or an id.
+var (
+	selTitle   = cascadia.MustCompile("title")
+	selOGTitle = cascadia.MustCompile(`meta[property="og:title"]`)
+	selBoiler  = cascadia.MustCompile(boilerplate)
+	selClassID = cascadia.MustCompile("[class], [id]")
+	selKept    = cascadia.MustCompile("main, article, body, html")
+	selBody    = cascadia.MustCompile("body")
+	selH1      = cascadia.MustCompile("h1")
+	selMain    = func() (m []cascadia.Selector) {
+		for _, s := range mainSelectors {
+			m = append(m, cascadia.MustCompile(s))
+		}
+		return m
+	}()
+)
+
 // readHTML reads an HTML page: the charset from a BOM, contentType or a meta tag
 // (else guessed, see decodeGuess; binary content fails); the main text without
 // navigation, menus, footers and scripts; the title (the main h1, else og:title, else
@@ -50,21 +72,21 @@ func readHTML(data []byte, contentType string) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
-	pageTitle := strings.TrimSpace(doc.Find("title").First().Text())
-	ogTitle, _ := doc.Find(`meta[property="og:title"]`).Attr("content")
+	pageTitle := strings.TrimSpace(doc.FindMatcher(selTitle).First().Text())
+	ogTitle, _ := doc.FindMatcher(selOGTitle).Attr("content")
 
-	doc.Find(boilerplate).Remove()
-	doc.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
-		if s.Is("main, article, body, html") {
+	doc.FindMatcher(selBoiler).Remove()
+	doc.FindMatcher(selClassID).Each(func(_ int, s *goquery.Selection) {
+		if s.IsMatcher(selKept) {
 			return
 		}
 		if isBoilerplate(s.AttrOr("class", "") + " " + s.AttrOr("id", "")) {
 			s.Remove()
 		}
 	})
-	main := doc.Find("body")
-	for _, sel := range mainSelectors {
-		if m := doc.Find(sel); m.Length() > 0 {
+	main := doc.FindMatcher(selBody)
+	for i, sel := range mainSelectors {
+		if m := doc.FindMatcher(selMain[i]); m.Length() > 0 {
 			// The largest match: a page may hold several articles (teasers).
 			best, n := m.First(), 0
 			m.Each(func(_ int, s *goquery.Selection) {
@@ -86,7 +108,7 @@ func readHTML(data []byte, contentType string) (*Result, error) {
 		renderText(&b, n)
 	}
 	res.Text = text.Normalize(b.String())
-	title := strings.TrimSpace(main.Find("h1").First().Text())
+	title := strings.TrimSpace(main.FindMatcher(selH1).First().Text())
 	if title == "" {
 		title = strings.TrimSpace(ogTitle)
 	}
@@ -270,7 +292,7 @@ func renderText(b *strings.Builder, n *html.Node) {
 		if len(n.Data) > 0 && isHTMLSpace(n.Data[0]) {
 			b.WriteByte(' ')
 		}
-		b.WriteString(strings.Join(strings.Fields(n.Data), " "))
+		writeFields(b, n.Data)
 		if len(n.Data) > 1 && isHTMLSpace(n.Data[len(n.Data)-1]) {
 			b.WriteByte(' ')
 		}
@@ -304,6 +326,43 @@ func renderText(b *strings.Builder, n *html.Node) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		renderText(b, c)
+	}
+}
+
+// writeFields writes strings.Join(strings.Fields(s), " ") without building either.
+func writeFields(b *strings.Builder, s string) {
+	sep := false // a field was written
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) {
+			r, n := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j > i {
+			if sep {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[i:j])
+			sep = true
+		}
+		// Skip the space that ended the field.
+		for j < len(s) {
+			r, n := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[j:])
+			}
+			if !unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		i = j
 	}
 }
 

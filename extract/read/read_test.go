@@ -278,3 +278,41 @@ func TestFlattenHTML(t *testing.T) {
 		t.Errorf("text %q", res.Text)
 	}
 }
+
+func TestWriteFieldsIsJoinFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "  deux   mots ", "\tla\nmairie\r\f de\u00a0Lens ", "x\u2003y\u3000z\u0085w",
+		"é\xffà  \xc3", "fin ", " début", "\u00a0\u00a0", "un\u200bmot"} {
+		var b strings.Builder
+		writeFields(&b, s)
+		if want := strings.Join(strings.Fields(s), " "); b.String() != want {
+			t.Errorf("writeFields(%q) = %q, want %q", s, b.String(), want)
+		}
+	}
+}
+
+// BenchmarkReadHTML is BenchmarkRead of the sample's HTML pages alone: the
+// reading of an ingest of web pages.
+func BenchmarkReadHTML(b *testing.B) {
+	files, _ := filepath.Glob("../../corpus/sample/docs/*.html")
+	if len(files) == 0 {
+		b.Skip("../../corpus/sample/docs not found")
+	}
+	var datas [][]byte
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas = append(datas, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for i, data := range datas {
+			if _, err := Read(files[i], "", data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
