@@ -134,8 +134,14 @@ func rateString(r float64) string {
 // limitMemory sets a soft memory limit of 768 MiB for the Go runtime unless
 // GOMEMLIMIT says otherwise, so that a long ingest collects garbage before its heap
 // outgrows a small machine. Bleve's memory-mapped segments are not counted by it.
+// Under that limit the collector may wait until the heap is five times what is live
+// (GOGC=400 unless GOGC says otherwise): an ingest allocates hundreds of MB a batch,
+// and collecting at twice the live heap cost a fifth of its CPU.
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(768 << 20)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
 	}
 }
