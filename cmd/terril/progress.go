@@ -137,6 +137,7 @@ func rateString(r float64) string {
 // GOMEMLIMIT says otherwise, so that a long ingest collects garbage before its heap
 // outgrows a small machine. Bleve's memory-mapped segments are not counted by it.
 func limitMemory() {
+	startMemLog()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(768 << 20)
 	}
