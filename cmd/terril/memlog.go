@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/metrics"
+	"runtime/pprof"
 	"sync"
 	"time"
 )
@@ -22,11 +23,23 @@ var memLogMetrics = []string{
 // startMemLog writes a line of runtime memory figures (MB) and the process's
 // resident and anonymous memory every two seconds to the file TERRIL_MEMLOG
 // names, when it is set: the split of an ingest's peak between live heap,
-// garbage and mapped files. Without it, nothing is sampled. Only the first call
+// garbage and mapped files; and, each time the live heap passed its largest by a
+// tenth, the heap profile to the same name with ".heap" added: what is live at the
+// peak. Without it, nothing is sampled. Only the first call
 // starts it (bench's child process sets the limit, then its ingest again).
 func startMemLog() { memLogOnce.Do(memLog) }
 
 var memLogOnce sync.Once
+
+// writeHeapProfile writes the heap profile of the last collection to path.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	pprof.WriteHeapProfile(f)
+}
 
 // memLogEvery is how often memLog writes a line.
 var memLogEvery = 2 * time.Second
@@ -47,8 +60,13 @@ func memLog() {
 		for i, name := range memLogMetrics {
 			s[i].Name = name
 		}
+		var peak uint64 // the largest live heap seen, in bytes
 		for range time.Tick(memLogEvery) {
 			metrics.Read(s)
+			if live := s[0].Value.Uint64(); live > peak+peak/10 {
+				peak = live
+				writeHeapProfile(path + ".heap")
+			}
 			fmt.Fprintf(f, "%.0f", time.Since(start).Seconds())
 			for _, v := range s {
 				fmt.Fprintf(f, " %d", v.Value.Uint64()>>20)

@@ -9,7 +9,7 @@ import (
 )
 
 // TestMemLogWritesFigures checks that memLog writes its header and lines of eight
-// figures to the file TERRIL_MEMLOG names.
+// figures to the file TERRIL_MEMLOG names, and a heap profile beside it.
 func TestMemLogWritesFigures(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mem.log")
 	t.Setenv("TERRIL_MEMLOG", path)
@@ -22,6 +22,9 @@ func TestMemLogWritesFigures(t *testing.T) {
 		if len(lines) >= 2 {
 			if n := len(strings.Fields(lines[1])); n != 8 {
 				t.Fatalf("line %q has %d figures, want 8", lines[1], n)
+			}
+			if _, err := os.Stat(path + ".heap"); err != nil {
+				t.Errorf("no heap profile: %v", err)
 			}
 			return
 		}
