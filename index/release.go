@@ -64,13 +64,16 @@ func (ix *Index) ReleaseMapped() int64 {
 	return n
 }
 
-// heldPaths returns the files of snap's persisted segments.
+// heldPaths returns the files of snap's persisted segments, as /proc/self/maps
+// names them (absolute, links resolved); in-memory segments have none.
 func heldPaths(snap *scorch.IndexSnapshot) map[string]bool {
 	held := map[string]bool{}
 	for _, s := range snap.Segments() {
 		if p, ok := s.Segment().(interface{ Path() string }); ok && p.Path() != "" {
-			if abs, err := filepath.Abs(p.Path()); err == nil {
-				held[abs] = true
+			if real, err := filepath.EvalSymlinks(p.Path()); err == nil {
+				if abs, err := filepath.Abs(real); err == nil {
+					held[abs] = true
+				}
 			}
 		}
 	}

@@ -26,3 +26,33 @@ func TestReleaseMappedKeepsResults(t *testing.T) {
 		check(t, q.Text, all(t, ix, q), before[i])
 	}
 }
+
+// TestReleaseMappedThroughLink checks that an index opened through a symbolic
+// link is released: /proc/self/maps names its files by their real path.
+func TestReleaseMappedThroughLink(t *testing.T) {
+	if _, err := os.Stat("/proc/self/maps"); err != nil {
+		t.Skip("no /proc/self/maps here")
+	}
+	docs, err := sampleDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(dir+"/real", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(dir+"/real", dir+"/link"); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	ix, err := index.Open(dir + "/link/index")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Index(docs[:5]); err != nil {
+		t.Fatal(err)
+	}
+	if n := ix.ReleaseMapped(); n <= 0 {
+		t.Fatalf("ReleaseMapped advised %d bytes through a link", n)
+	}
+}
