@@ -135,6 +135,7 @@ func crawlCommand(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	defer releaseMapped(ix)()
 	st, err := store.Open(sd)
 	if err != nil {
 		return err

@@ -100,6 +100,7 @@ func ingestCommand(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	defer releaseMapped(ix)()
 	files := pipeline.FilesWith(paths, pipeline.FileOptions{Source: *source, TextCap: proc.MaxText, MaxFile: int64(maxFile), Filter: filter})
 	prog.Total(countFiles(paths))
 	stats, err := ingest(ctx, e, ix, proc, files, prog, *workers, *verbose)

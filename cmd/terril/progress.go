@@ -11,6 +11,8 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"terril/index"
 )
 
 // progress reports documents as they pass: a bar with counts, rate and ETA on a
@@ -138,10 +140,42 @@ func rateString(r float64) string {
 // (GOGC=400 unless GOGC says otherwise): an ingest allocates hundreds of MB a batch,
 // and collecting at twice the live heap cost a fifth of its CPU.
 func limitMemory() {
+	startMemLog()
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(768 << 20)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
+}
+
+// releaseInterval is how often releaseMapped hands back the index's mapped pages.
+const releaseInterval = time.Second
+
+// releaseMapped hands back the resident pages of ix's segment files every
+// releaseInterval until the returned function is called (see
+// index.ReleaseMapped): a long ingest's merges read the whole index through its
+// mappings, and its resident set would otherwise grow with the index.
+// TERRIL_RELEASE=0 turns it off, to measure without it.
+func releaseMapped(ix *index.Index) (stop func()) {
+	if os.Getenv("TERRIL_RELEASE") == "0" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(releaseInterval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				ix.ReleaseMapped()
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
 }

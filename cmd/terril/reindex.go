@@ -61,6 +61,7 @@ func reindexCommand(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	defer releaseMapped(ix)()
 	c := &pipeline.Crawler{Store: st}
 	return runCrawler(ctx, e, c, ix, proc, c.Captured(names...), *workers, *quiet, "reindex")
 }
