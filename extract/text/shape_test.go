@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 )
 
 func TestShapeOf(t *testing.T) {
@@ -59,41 +58,16 @@ func TestShapeOfSameAsRef(t *testing.T) {
 	}
 }
 
-// shapeOfRef is ShapeOf as it was before its loop over lower-case runs.
+// shapeOfRef is ShapeOf's definition rune by rune, without its ASCII fast paths.
 func shapeOfRef(w string) uint8 {
-	if w == "" || 'a' <= w[0] && w[0] <= 'z' {
-		return ShapeLower
-	}
-	r, n := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
-		return ShapeLower
-	}
-	letters, lower, inner := 1, false, false
-	up := true // the last rune was a capital
-	for i := n; i < len(w); {
-		c := w[i]
+	letters, lower, inner, up := 0, false, false, false
+	for i, r := range w {
 		switch {
-		case 'a' <= c && c <= 'z':
-			lower, up = true, false
-			i++
-			continue
-		case 'A' <= c && c <= 'Z':
-			letters++
-			inner = inner || !up
-			up = true
-			i++
-			continue
-		case c < utf8.RuneSelf:
-			up = false
-			i++
-			continue
-		}
-		r, k := utf8.DecodeRuneInString(w[i:])
-		i += k
-		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return ShapeLower
 		case unicode.IsUpper(r):
 			letters++
-			inner = inner || !up
+			inner = inner || i > 0 && !up
 			up = true
 		case unicode.IsLetter(r):
 			letters++
@@ -104,6 +78,8 @@ func shapeOfRef(w string) uint8 {
 	}
 	var s uint8
 	switch {
+	case letters == 0:
+		return ShapeLower
 	case lower:
 		s = ShapeTitle
 	case letters == 1:
