@@ -81,28 +81,26 @@ func FuzzPersonKey(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := PersonKey(s), refPersonKey(s); got != want {
-			t.Errorf("PersonKey(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := normalCase(s), refNormalCase(s); got != want {
-			t.Errorf("normalCase(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := isTitle(s), refIsTitle(s); got != want {
-			t.Errorf("isTitle(%q) = %v, want %v", s, got, want)
-		}
+		checkReferences(t, s)
 	})
 }
 
 func TestReferences(t *testing.T) {
 	for _, c := range append(referenceSeeds, keyCases...) {
-		if got, want := PersonKey(c), refPersonKey(c); got != want {
-			t.Errorf("PersonKey(%q) = %q, want %q", c, got, want)
-		}
-		if got, want := normalCase(c), refNormalCase(c); got != want {
-			t.Errorf("normalCase(%q) = %q, want %q", c, got, want)
-		}
-		if got, want := isTitle(c), refIsTitle(c); got != want {
-			t.Errorf("isTitle(%q) = %v, want %v", c, got, want)
-		}
+		checkReferences(t, c)
+	}
+}
+
+// checkReferences compares the fast key and case functions with their references on s.
+func checkReferences(t *testing.T, s string) {
+	t.Helper()
+	if got, want := PersonKey(s), refPersonKey(s); got != want {
+		t.Errorf("PersonKey(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := normalCase(s), refNormalCase(s); got != want {
+		t.Errorf("normalCase(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := isTitle(s), refIsTitle(s); got != want {
+		t.Errorf("isTitle(%q) = %v, want %v", s, got, want)
 	}
 }
