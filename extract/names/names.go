@@ -74,7 +74,9 @@ func (s *set) has(w string) bool {
 	}
 }
 
-// hash hashes w eight bytes at a time, a multiplication each (the golden ratio's).
+// hash hashes w eight bytes at a time, a multiplication each (the golden ratio's);
+// the last zero to seven bytes are read as two overlapping halves, most names
+// being shorter than eight bytes.
 func hash(w string) uint32 {
 	h := uint64(len(w))
 	for len(w) >= 8 {
@@ -83,16 +85,36 @@ func hash(w string) uint32 {
 		w = w[8:]
 	}
 	var c uint64
-	for i := len(w) - 1; i >= 0; i-- {
-		c = c<<8 | uint64(w[i])
+	switch n := len(w); {
+	case n >= 4:
+		c = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			(uint64(w[n-4])|uint64(w[n-3])<<8|uint64(w[n-2])<<16|uint64(w[n-1])<<24)<<32
+	case n > 0:
+		c = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
 	}
 	return uint32((h ^ c) * 0x9e3779b97f4a7c15 >> 32)
 }
 
+// The two lexicons, loaded on first use. (A sync.Once and a variable rather than
+// sync.OnceValue: Do's check is inlined, where OnceValue's function is a call
+// on every lookup.)
 var (
-	given    = sync.OnceValue(func() *set { return load(givenGz) })
-	surnames = sync.OnceValue(func() *set { return load(surnamesGz) })
+	givenOnce, surnamesOnce sync.Once
+	givenSet, surnameSet    *set
 )
+
+func given() *set {
+	givenOnce.Do(loadGiven)
+	return givenSet
+}
+
+func surnames() *set {
+	surnamesOnce.Do(loadSurnames)
+	return surnameSet
+}
+
+func loadGiven()    { givenSet = load(givenGz) }
+func loadSurnames() { surnameSet = load(surnamesGz) }
 
 // IsGiven reports whether folded (lower case, without diacritics, as extract.Fold
 // gives it) is a known given name: "jean", "celine", "jean-rene".
