@@ -166,6 +166,9 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 	if pluralListed {
 		titled = true // "Messieurs PINTA et LESAULNIER", "MM. CARIOU, LE BRAS"
 	}
+	if !titled && civ == 0 && !ps.untitledStart(i) {
+		return false
+	}
 	unknownGiven, ok := ps.parseName(start, titled, m)
 	if !ok || civ == 0 && !pluralListed && ps.particle(start) && m.gk < m.sk {
 		// "PRÉFET DU GARD": a particle starts a name only after a civility
@@ -196,6 +199,31 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 	strong := titled || m.role != "" || reversed || ps.listed(i, m)
 	if !ps.plausible(*m, strong, unknownGiven) {
 		return false
+	}
+	return true
+}
+
+// untitledStart reports whether parseName may read a name at token i without a
+// title: from a known given name; in Title case, from an unknown given name
+// before a name token and an apposition ("Aurélien Dupuis, directeur"); in
+// capitals, from a surname before a given name in Title case, which surnameFirst
+// looks for in the three tokens after i. Most capitalised words of a text, opening
+// a sentence or naming a place or a body, end here, before the rest of parseName.
+func (ps *peopleScanner) untitledStart(i int) bool {
+	switch ps.toks[i].cas {
+	case pcTitle:
+		if _, ok := ps.givenAt(i); ok {
+			return true
+		}
+		return ps.nameToken(i+1) && ps.apposition(i+2) && !pFrench(ps.folded(i))
+	case pcUpper:
+		for k := i + 1; k <= i+3 && k < len(ps.toks); k++ {
+			if ps.toks[k].cas == pcTitle {
+				return true
+			}
+		}
+		_, ok := ps.givenAt(i)
+		return ok
 	}
 	return true
 }

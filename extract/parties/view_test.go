@@ -8,8 +8,8 @@ import (
 	"terril/extract/text"
 )
 
-// BenchmarkTokensView measures the scanner's word view alone, over the seeds.
-func BenchmarkTokensView(b *testing.B) {
+// seedTokens returns the lexed seeds, or skips b.
+func seedTokens(b *testing.B) []text.Tokens {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "seeds", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("../shared/seeds not available")
@@ -22,11 +22,34 @@ func BenchmarkTokensView(b *testing.B) {
 		}
 		xs = append(xs, text.Lex(NewText(Normalize(string(data)))))
 	}
+	return xs
+}
+
+// BenchmarkTokensView measures the scanner's word view alone, over the seeds.
+func BenchmarkTokensView(b *testing.B) {
+	xs := seedTokens(b)
 	var toks []ptok
 	b.ResetTimer()
 	for range b.N {
 		for i := range xs {
 			toks = tokensView(&xs[i], toks)
+		}
+	}
+}
+
+// BenchmarkScan measures the reading of the mentions of persons (the view and
+// scan, without merge and the signatories), over the seeds: no map is read, so
+// that its cost does not move from one run to the next.
+func BenchmarkScan(b *testing.B) {
+	xs := seedTokens(b)
+	var buf Buf
+	for i := range xs {
+		newPeopleScannerBuf(&xs[i], &buf).scan() // the lexicons loaded
+	}
+	b.ResetTimer()
+	for range b.N {
+		for i := range xs {
+			newPeopleScannerBuf(&xs[i], &buf).scan()
 		}
 	}
 }
