@@ -9,12 +9,15 @@ func (ps *peopleScanner) scan() {
 	var m mention                    // filled by givenWithAge and at: a mention is too large to return
 	lastInitials := -initialsGap - 1 // the end of the last initials and surname read
 	ps.pluralCiv = -pluralCivReach - 1
-	for i := 0; i < len(ps.toks); i++ {
-		// Only capitalised words start names: the others are passed over here.
-		tk := &ps.toks[i]
-		if tk.kind != ptWord || tk.cas == pcLower {
-			continue
+	next := 0 // the first token not yet read
+	// Only capitalised words start names: the others are never looked at here.
+	for _, c := range ps.caps {
+		i := int(c)
+		if i < next {
+			continue // inside the name just read
 		}
+		next = i + 1
+		tk := &ps.toks[i]
 		if tk.fe > tk.fs && pluralCivilityByte[ps.t.Folded[tk.fs]] && pluralCivilities.has(ps.folded(i)) {
 			ps.pluralCiv = i
 		}
@@ -27,7 +30,7 @@ func (ps *peopleScanner) scan() {
 				if near {
 					ps.mentions = append(ps.mentions, mention{ti: i, tj: e, sk: e - 1, gk: i, given: ps.word(i),
 						surname: ps.surnameText(i+1, e), initial: true})
-					i = e - 1
+					next = e
 					continue
 				}
 			}
@@ -38,7 +41,7 @@ func (ps *peopleScanner) scan() {
 		}
 		if ps.at(i, &m) {
 			ps.mentions = append(ps.mentions, m)
-			i = m.tj - 1
+			next = m.tj
 		}
 	}
 }

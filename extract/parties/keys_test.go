@@ -151,7 +151,17 @@ func checkView(t *testing.T, tx *Text) {
 	t.Helper()
 	want := ptokenizeInto(tx.S, tx.Offsets(), nil)
 	x := text.Lex(tx)
-	got := tokensView(&x, nil)
+	var caps []int32
+	got := tokensView(&x, nil, &caps)
+	var wantCaps []int32
+	for i, tk := range got {
+		if tk.kind == ptWord && tk.cas != pcLower {
+			wantCaps = append(wantCaps, int32(i))
+		}
+	}
+	if !slices.Equal(caps, wantCaps) {
+		t.Fatalf("%q: capitalised words %v, want %v", tx.S, caps, wantCaps)
+	}
 	for i := range max(len(got), len(want)) {
 		if i >= len(got) || i >= len(want) {
 			t.Fatalf("%q: %d tokens, want %d", tx.S, len(got), len(want))

@@ -145,6 +145,7 @@ func (m *mention) name() string {
 type peopleScanner struct {
 	t        *text.Text
 	toks     []ptok
+	caps     []int32 // the capitalised words of toks (see tokensView)
 	mentions []mention
 	// given memoises the kind of given name of each name token (see givenAt):
 	// parseName reads a token again from each start before it.
@@ -188,9 +189,9 @@ func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
 	} else {
 		ps = new(peopleScanner)
 	}
-	*ps = peopleScanner{t: x.T, toks: ps.toks[:0], given: ps.given[:0], mentions: ps.mentions[:0],
+	*ps = peopleScanner{t: x.T, toks: ps.toks[:0], caps: ps.caps[:0], given: ps.given[:0], mentions: ps.mentions[:0],
 		merged: ps.merged[:0], spans: ps.spans[:0], keys: ps.keys[:0], byKey: ps.byKey}
-	ps.toks = tokensView(x, ps.toks)
+	ps.toks = tokensView(x, ps.toks, &ps.caps)
 	return ps
 }
 

@@ -11,19 +11,22 @@ import (
 // so is an elision with its apostrophe ("d'", "l'" before a letter); digit runs and
 // punctuation marks are tokens as x has them; each line break is a token (the
 // whitespace x records before a token holds them). The case shape of a word comes
-// from its original span (text.ShapeOf). The tokens are written over toks.
-func tokensView(x *text.Tokens, toks []ptok) []ptok {
-	in, f := x.Toks, x.F
+// from its original span (text.ShapeOf). The tokens are written over toks, and
+// the indices of the capitalised words (not in ShapeLower) over *caps (behind a
+// pointer: one variable less to keep in registers in the loop).
+func tokensView(x *text.Tokens, toks []ptok, caps *[]int32) []ptok {
+	in := x.Toks
 	// At most one token for each shared one and for each line break: the slice
-	// is sized once and written by index, without append's checks.
-	if n := len(in) + strings.Count(f, "\n"); cap(toks) < n {
+	// is sized once and written by index, without append's checks. (The rare
+	// paths read x again rather than keep more variables in the loop.)
+	if n := len(in) + strings.Count(x.F, "\n"); cap(toks) < n {
 		toks = make([]ptok, n)
 	} else {
 		toks = toks[:n]
 	}
-	t := x.T
-	s, off := t.S, t.Offsets()
+	s, off := x.T.S, x.T.Offsets()
 	n := 0
+	*caps = (*caps)[:0]
 	for i := 0; i < len(in); i++ {
 		tk := in[i]
 		if tk.Gap >= text.GapLine {
@@ -31,13 +34,13 @@ func tokensView(x *text.Tokens, toks []ptok) []ptok {
 			if i > 0 {
 				prevE = in[i-1].E
 			}
-			n = putNewlines(toks, n, f, off, prevE, tk.S)
+			n = putNewlines(toks, n, x.F, off, prevE, tk.S)
 		}
 		end := tk.E
 		if tk.Kind != text.Word {
 			b := off[end]
 			if int(end) < len(off)-1 && b == off[end-1] {
-				b = origEnd(t, end)
+				b = origEnd(x.T, end)
 			}
 			toks[n] = ptok{s: off[tk.S], e: b, kind: ptPunct}
 			n++
@@ -50,11 +53,13 @@ func tokensView(x *text.Tokens, toks []ptok) []ptok {
 		}
 		a, b := off[tk.S], off[end]
 		if int(end) < len(off)-1 && b == off[end-1] {
-			b = origEnd(t, end)
+			b = origEnd(x.T, end)
 		}
 		sh := text.ShapeLower
 		if c := s[a]; c < 'a' || c > 'z' { // most words: lower case, told by their first byte
-			sh = text.ShapeOf(s[a:b])
+			if sh = text.ShapeOf(s[a:b]); sh&text.ShapeMask != text.ShapeLower {
+				*caps = append(*caps, int32(n))
+			}
 		}
 		toks[n] = ptok{s: a, e: b, fs: tk.S, fe: end, kind: ptWord,
 			cas: sh & text.ShapeMask, hyphen: hyphen, inner: sh&text.ShapeInner != 0}
@@ -64,7 +69,7 @@ func tokensView(x *text.Tokens, toks []ptok) []ptok {
 	if len(in) > 0 {
 		prevE = in[len(in)-1].E
 	}
-	n = putNewlines(toks, n, f, off, prevE, int32(len(f)))
+	n = putNewlines(toks, n, x.F, off, prevE, int32(len(x.F)))
 	return toks[:n]
 }
 

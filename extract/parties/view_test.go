@@ -29,10 +29,11 @@ func seedTokens(b *testing.B) []text.Tokens {
 func BenchmarkTokensView(b *testing.B) {
 	xs := seedTokens(b)
 	var toks []ptok
+	var caps []int32
 	b.ResetTimer()
 	for range b.N {
 		for i := range xs {
-			toks = tokensView(&xs[i], toks)
+			toks = tokensView(&xs[i], toks, &caps)
 		}
 	}
 }
