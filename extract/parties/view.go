@@ -39,7 +39,7 @@ func tokensView(x *text.Tokens, toks []ptok, caps *[]int32) []ptok {
 		end := tk.E
 		if tk.Kind != text.Word {
 			b := off[end]
-			if int(end) < len(off)-1 && b == off[end-1] {
+			if b == off[end-1] { // (never at the end of the text: off[len(x.F)] is len(S))
 				b = origEnd(x.T, end)
 			}
 			toks[n] = ptok{s: off[tk.S], e: b, kind: ptPunct}
@@ -52,7 +52,7 @@ func tokensView(x *text.Tokens, toks []ptok, caps *[]int32) []ptok {
 			i, end, hyphen = glued(in, s, off, i)
 		}
 		a, b := off[tk.S], off[end]
-		if int(end) < len(off)-1 && b == off[end-1] {
+		if b == off[end-1] {
 			b = origEnd(x.T, end)
 		}
 		sh := text.ShapeLower
