@@ -55,12 +55,17 @@ func (ps *peopleScanner) givenKind(i int) uint8 {
 		return givenKnown
 	}
 	if ps.toks[i].hyphen != hyphenNone {
-		for part := range strings.SplitSeq(f, "-") {
+		// Each part a given name (a loop rather than strings.SplitSeq's iterator).
+		for {
+			part, rest, more := strings.Cut(f, "-")
 			if !names.IsGiven(part) {
 				return givenNone
 			}
+			if !more {
+				return givenKnown
+			}
+			f = rest
 		}
-		return givenKnown
 	}
 	if ps.toks[i].inner {
 		if _, ok := gluedGiven(ps.word(i)); ok {

@@ -253,20 +253,27 @@ func (ps *peopleScanner) nameToken(i int) bool {
 // hyphenNameToken is nameToken for a capitalised word with inner hyphens: each part
 // starts with a capital and is no inner word of a place name.
 func (ps *peopleScanner) hyphenNameToken(i int) bool {
-	w := ps.word(i)
 	// Folding keeps the hyphens: the parts of the folded word are the folded parts.
-	f := ps.folded(i)
-	for part := range strings.SplitSeq(w, "-") {
-		fp := f
-		if k := strings.IndexByte(f, '-'); k >= 0 {
-			fp, f = f[:k], f[k+1:]
+	// (A loop of its own rather than strings.SplitSeq, whose iterator costs more
+	// than the test of a part.)
+	w, f := ps.word(i), ps.folded(i)
+	for {
+		part, fp := w, f
+		k := strings.IndexByte(w, '-')
+		if k >= 0 {
+			part, w = w[:k], w[k+1:]
+		}
+		if j := strings.IndexByte(f, '-'); j >= 0 {
+			fp, f = f[:j], f[j+1:]
 		}
 		r, _ := utf8.DecodeRuneInString(part)
 		if !pIsUpper(r) || placeParts.has(fp) {
 			return false
 		}
+		if k < 0 {
+			return true
+		}
 	}
-	return true
 }
 
 // placeParts are the inner words of compound place names ("PAS-DE-CALAIS",
