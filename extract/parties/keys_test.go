@@ -225,3 +225,34 @@ func TestPersonsOf(t *testing.T) {
 		}
 	}
 }
+
+// The length filter of a wordTable is derived from its words: has admits every
+// word of every table, and of a table with words of 32 and 64 bytes (whose bit is
+// that of the empty word).
+func TestWordTableFilter(t *testing.T) {
+	long := tableOf("de", strings.Repeat("a", 32), strings.Repeat("b", 64), strings.Repeat("c", 33))
+	for _, w := range []string{"de", strings.Repeat("a", 32), strings.Repeat("b", 64), strings.Repeat("c", 33)} {
+		if !long.has(w) {
+			t.Errorf("has(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"", "du", strings.Repeat("a", 31), strings.Repeat("b", 32), "c"} {
+		if long.has(w) {
+			t.Errorf("has(%q) = true", w)
+		}
+	}
+	for _, tb := range []*wordTable{&ambiguousGiven, &attendanceWords, &citation, &civilityTable, &companyForms,
+		&companyHeads, &companyTails, &compoundHeads, &coordParticles, &facilitySkip, &facilityWords, &futureAux,
+		&futureModals, &futureSign, &genericEPCI, &initialsNot, &irregularParticiples, &leadAdverbs, &listArticles,
+		&listNotParty, &listOpeners, &monthSurnames, &nameStopWords, &nounBefore, &objectDeterminers,
+		&orgFunctionWords, &participleAux, &particleTable, &partyDescriptors, &placeParts, &pluralCivilities,
+		&reportingVerbs, &roleAdjectives, &roleDeterminers, &roleNouns, &rolePlurals, &roleStop, &roleTrailing,
+		&sentenceOpeners, &signWords, &signatureFuture, &signatureNotAct, &signingMoment, &singularVerbs,
+		&subjectVerbs, &unilateralActs} {
+		for _, w := range tb.slots {
+			if w != "" && !tb.has(w) {
+				t.Errorf("has(%q) = false in its own table", w)
+			}
+		}
+	}
+}

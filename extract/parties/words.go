@@ -47,9 +47,14 @@ var (
 // scanner, most of them of words outside the set: open addressing in a table of at
 // least twice as many slots as words, hashed from the length and three bytes of the
 // word, so that a lookup costs a multiplication and a slot or two, less than a map's
-// hash of the whole string.
+// hash of the whole string. Before that, lens (derived from the words) passes over
+// words of a length no word of the set has, in has, which is inlined.
 type wordTable struct {
 	slots []string
+	// lens has bit n&31 set when a word of n bytes is in the set (lengths that
+	// agree in their five low bits share a bit; no word is empty, so bit 0 is
+	// set only by one of 32 or 64 bytes).
+	lens  uint32
 	shift uint32 // 32 less the bits of a slot index
 }
 
@@ -68,19 +73,28 @@ func tableOf(ws ...string) wordTable {
 			h = (h + 1) & uint32(len(t.slots)-1)
 		}
 		t.slots[h] = w
+		t.lens |= 1 << (len(w) & 31)
 	}
 	return t
 }
 
 // slot returns the first slot where w (not empty) may be.
-func (t wordTable) slot(w string) uint32 {
+func (t *wordTable) slot(w string) uint32 {
 	n := len(w)
 	h := uint32(n) ^ uint32(w[0])<<8 ^ uint32(w[n/2])<<16 ^ uint32(w[n-1])<<24
 	return h * 0x9E3779B1 >> t.shift
 }
 
 // has reports whether w is in the set.
-func (t wordTable) has(w string) bool {
+func (t *wordTable) has(w string) bool {
+	return t.lens>>(len(w)&31)&1 != 0 && t.probe(w)
+}
+
+// probe looks w up in the slots. (Kept out of has, so that has is
+// inlined.)
+//
+//go:noinline
+func (t *wordTable) probe(w string) bool {
 	if w == "" {
 		return false
 	}
