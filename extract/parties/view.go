@@ -55,11 +55,14 @@ func tokensView(x *text.Tokens, toks []ptok, caps *[]int32) []ptok {
 		if b == off[end-1] {
 			b = origEnd(x.T, end)
 		}
-		sh := text.ShapeLower
-		if c := s[a]; c < 'a' || c > 'z' { // most words: lower case, told by their first byte
-			if sh = text.ShapeOf(s[a:b]); sh&text.ShapeMask != text.ShapeLower {
-				*caps = append(*caps, int32(n))
-			}
+		if c := s[a]; 'a' <= c && c <= 'z' { // most words: lower case, told by their first byte
+			toks[n] = ptok{s: a, e: b, fs: tk.S, fe: end, kind: ptWord, cas: pcLower, hyphen: hyphen}
+			n++
+			continue
+		}
+		sh := text.ShapeOf(s[a:b])
+		if sh&text.ShapeMask != text.ShapeLower {
+			*caps = append(*caps, int32(n))
 		}
 		toks[n] = ptok{s: a, e: b, fs: tk.S, fe: end, kind: ptWord,
 			cas: sh & text.ShapeMask, hyphen: hyphen, inner: sh&text.ShapeInner != 0}
