@@ -325,7 +325,10 @@ var monthSurnames = tableOf("avril", "mars", "janvier", "fevrier", "juillet", "a
 // surnameText writes tokens [p, q) as a surname: particles in lower case ("de",
 // "d'") except Le/La, capitals in normal case.
 func (ps *peopleScanner) surnameText(p, q int) string {
+	// Most surnames are one word: it is returned as it is, the builder (and its
+	// allocation) kept for two words or more.
 	var b strings.Builder
+	one, n := "", 0
 	for i := p; i < q; i++ {
 		if ps.toks[i].kind == ptNewline {
 			continue
@@ -341,10 +344,19 @@ func (ps *peopleScanner) surnameText(p, q int) string {
 		} else {
 			w = normalCase(w)
 		}
+		if n++; n == 1 {
+			one = w
+			continue
+		} else if n == 2 {
+			b.WriteString(one)
+		}
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), "'") {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
+	}
+	if n < 2 {
+		return one
 	}
 	return b.String()
 }

@@ -146,6 +146,7 @@ type peopleScanner struct {
 	t        *text.Text
 	toks     []ptok
 	caps     []int32 // the capitalised words of toks (see tokensView)
+	triggers []int   // signTriggers' offsets, reused
 	mentions []mention
 	// given memoises the kind of given name of each name token (see givenAt):
 	// parseName reads a token again from each start before it.
@@ -189,8 +190,9 @@ func newPeopleScannerBuf(x *text.Tokens, buf *Buf) *peopleScanner {
 	} else {
 		ps = new(peopleScanner)
 	}
-	*ps = peopleScanner{t: x.T, toks: ps.toks[:0], caps: ps.caps[:0], given: ps.given[:0], mentions: ps.mentions[:0],
-		merged: ps.merged[:0], spans: ps.spans[:0], keys: ps.keys[:0], byKey: ps.byKey}
+	*ps = peopleScanner{t: x.T, toks: ps.toks[:0], caps: ps.caps[:0], triggers: ps.triggers[:0],
+		given: ps.given[:0], mentions: ps.mentions[:0], merged: ps.merged[:0], spans: ps.spans[:0],
+		keys: ps.keys[:0], byKey: ps.byKey}
 	ps.toks = tokensView(x, ps.toks, &ps.caps)
 	return ps
 }

@@ -100,16 +100,19 @@ var sentenceOpeners = tableOf("le", "la", "les", "l'", "un", "une", "ce", "cet",
 
 // signTriggers returns the sorted byte offsets in the text of the stems that may
 // report a signature ("sign", "officialis", "paraph", "ratifi").
+// The offsets are appended to the scanner's slice, reused for each document
+// (they are read at once by the caller).
 func (ps *peopleScanner) signTriggers() []int {
 	f := ps.t.Folded
-	var out []int
+	out := ps.triggers[:0]
 	for _, st := range signStems {
-		for _, i := range indexAll(f, st.stem, st.anchor) {
-			a, _ := ps.t.Orig(i, i)
-			out = append(out, a)
-		}
+		out = indexAll(out, f, st.stem, st.anchor)
+	}
+	for k, i := range out {
+		out[k], _ = ps.t.Orig(i, i)
 	}
 	sort.Ints(out)
+	ps.triggers = out
 	return out
 }
 
@@ -120,12 +123,11 @@ var signStems = []struct {
 	anchor int
 }{{"sign", 2}, {"officialis", 1}, {"paraph", 5}, {"ratifi", 4}}
 
-// indexAll returns the offsets in f of the occurrences of stem, which overlaps no
-// other occurrence of itself: it looks for stem[anchor:], which begins with a rarer
-// letter than stem, and checks what comes before it. The result is the same as
-// with strings.Index from each end of match onwards.
-func indexAll(f, stem string, anchor int) []int {
-	var out []int
+// indexAll appends to out the offsets in f of the occurrences of stem, which
+// overlaps no other occurrence of itself: it looks for stem[anchor:], which begins
+// with a rarer letter than stem, and checks what comes before it. The result is
+// the same as with strings.Index from each end of match onwards.
+func indexAll(out []int, f, stem string, anchor int) []int {
 	tail := stem[anchor:]
 	for off := 0; ; {
 		j := strings.Index(f[off:], tail)
