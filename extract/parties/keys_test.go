@@ -170,6 +170,13 @@ func checkView(t *testing.T, tx *Text) {
 		if w.cas == pcLower {
 			g.inner, w.inner = false, false // read only for capitalised words
 		}
+		if w.hyphen == hyphenUnknown && (w.cas == pcTitle || w.cas == pcUpper) {
+			// The view tells the parts of a capitalised word with hyphens.
+			w.hyphen = hyphenPlace
+			if nameParts(tx.S[w.s:w.e], tx.Folded[w.fs:w.fe]) {
+				w.hyphen = hyphenName
+			}
+		}
 		if g != w {
 			t.Fatalf("%q: token %d %q = %+v, want %+v %q", tx.S, i, tx.S[g.s:g.e], g, w, tx.S[w.s:w.e])
 		}

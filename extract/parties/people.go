@@ -228,37 +228,27 @@ func (ps *peopleScanner) capital(i int) bool {
 }
 
 // nameToken reports whether token i can be part of a name: a capitalised word
-// without lower-case parts ("Hauts-de-France" and "Porte-du-Hainaut" are places).
+// without lower-case parts ("Hauts-de-France" and "Porte-du-Hainaut" are places;
+// the view tells them, see nameParts). Small enough to be inlined: it is asked of
+// most capitalised words, often again.
 func (ps *peopleScanner) nameToken(i int) bool {
-	if i < 0 || i >= len(ps.toks) {
+	if uint(i) >= uint(len(ps.toks)) {
 		return false
 	}
 	tk := &ps.toks[i]
 	if tk.kind != ptWord || tk.cas != pcTitle && tk.cas != pcUpper || ps.t.S[tk.e-1] == '\'' {
 		return false
 	}
-	switch tk.hyphen {
-	case hyphenNone, hyphenName:
-		return true
-	case hyphenPlace:
-		return false
-	}
-	// Memoised in the token: parseName asks again from each start before it.
-	ok := ps.hyphenNameToken(i)
-	tk.hyphen = hyphenPlace
-	if ok {
-		tk.hyphen = hyphenName
-	}
-	return ok
+	return tk.hyphen != hyphenPlace
 }
 
-// hyphenNameToken is nameToken for a capitalised word with inner hyphens: each part
-// starts with a capital and is no inner word of a place name.
-func (ps *peopleScanner) hyphenNameToken(i int) bool {
+// nameParts reports whether the capitalised word w with inner hyphens, folded f,
+// is made of parts of a name: each part starts with a capital and is no inner word
+// of a place name.
+func nameParts(w, f string) bool {
 	// Folding keeps the hyphens: the parts of the folded word are the folded parts.
 	// (A loop of its own rather than strings.SplitSeq, whose iterator costs more
 	// than the test of a part.)
-	w, f := ps.word(i), ps.folded(i)
 	for {
 		part, fp := w, f
 		k := strings.IndexByte(w, '-')
@@ -291,7 +281,7 @@ const (
 // Values of ptok.hyphen.
 const (
 	hyphenNone    uint8 = iota // no inner hyphen
-	hyphenUnknown              // inner hyphens: nameToken has not looked at the word yet
+	hyphenUnknown              // inner hyphens, in a word that is not capitalised
 	hyphenName                 // inner hyphens between parts of a name ("Jean-René")
 	hyphenPlace                // inner hyphens, not a name ("Hauts-de-France")
 )
@@ -312,7 +302,7 @@ type ptok struct {
 	fs, fe int32
 	kind   uint8
 	cas    uint8
-	hyphen uint8 // a word with inner hyphens ("Jean-René"), and what nameToken found
+	hyphen uint8 // a word with inner hyphens ("Jean-René"), and, capitalised, whether a name's
 	inner  bool  // a word with a capital after another rune than a capital ("PierreRené")
 }
 

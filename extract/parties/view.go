@@ -73,7 +73,18 @@ func tokensView(x *text.Tokens, toks []ptok, caps *[]int32) []ptok {
 		prevE = in[len(in)-1].E
 	}
 	n = putNewlines(toks, n, x.F, off, prevE, int32(len(x.F)))
-	return toks[:n]
+	toks = toks[:n]
+	// A capitalised word with hyphens is the name's ("Jean-René") or a place's
+	// ("Hauts-de-France"): told once here, so that nameToken reads it.
+	for _, c := range *caps {
+		if tk := &toks[c]; tk.hyphen != hyphenNone && (tk.cas == pcTitle || tk.cas == pcUpper) {
+			tk.hyphen = hyphenPlace
+			if nameParts(s[tk.s:tk.e], x.F[tk.fs:tk.fe]) {
+				tk.hyphen = hyphenName
+			}
+		}
+	}
+	return toks
 }
 
 // glued reads the parts glued to the word in[i] that make one token with it: "-"
