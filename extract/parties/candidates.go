@@ -141,9 +141,8 @@ func (ps *peopleScanner) civility(i int) int {
 // particle reports whether token i is a particle of a surname ("de", "du", "d'",
 // "Le", "van"…).
 func (ps *peopleScanner) particle(i int) bool {
-	f := ps.folded(i) // "" for a token that is no word
-	// The lengths of the particles, derived from their table: most words need no lookup.
-	return len(f) < 32 && particleLens&(1<<len(f)) != 0 && particleTable.has(f)
+	// ("" for a token that is no word; the table's lengths pass over most words.)
+	return particleTable.has(ps.folded(i))
 }
 
 // at tries to read a person's name at token i into m.

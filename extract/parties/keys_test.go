@@ -72,7 +72,7 @@ func checkKeys(t *testing.T, s string) {
 // word of the sets through.
 func TestLookupFilters(t *testing.T) {
 	for _, w := range lex.Particles.Words() {
-		if len(w) >= 32 || particleLens&(1<<len(w)) == 0 || !particleTable.has(w) {
+		if !particleTable.has(w) {
 			t.Errorf("particle %q is not let through by particle", w)
 		}
 	}

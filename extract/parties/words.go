@@ -32,15 +32,8 @@ var (
 	// civilityByte their first bytes.
 	civilityTable = tableOf(lex.Civilities.Words()...)
 	civilityByte  = firstBytes(civilityTable.slots)
-	// particleTable holds the particles of surnames, particleLens (bit n) their
-	// lengths.
+	// particleTable holds the particles of surnames.
 	particleTable = tableOf(lex.Particles.Words()...)
-	particleLens  = func() (m uint32) {
-		for _, w := range lex.Particles.Words() {
-			m |= 1 << min(len(w), 31)
-		}
-		return m
-	}()
 )
 
 // A wordTable is a read-only set of folded words for the many lookups of the
