@@ -214,7 +214,7 @@ func (ps *peopleScanner) at(i int, m *mention) bool {
 func (ps *peopleScanner) untitledStart(i int) bool {
 	switch ps.toks[i].cas {
 	case pcTitle:
-		if _, ok := ps.givenAt(i); ok {
+		if ps.isGiven(i) {
 			return true
 		}
 		return ps.nameToken(i+1) && ps.apposition(i+2) && !pFrench(ps.folded(i))
@@ -224,8 +224,7 @@ func (ps *peopleScanner) untitledStart(i int) bool {
 				return true
 			}
 		}
-		_, ok := ps.givenAt(i)
-		return ok
+		return ps.isGiven(i)
 	}
 	return true
 }

@@ -18,16 +18,7 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 	if !ps.nameToken(i) {
 		return "", false
 	}
-	if len(ps.given) != len(ps.toks) {
-		ps.given = slices.Grow(ps.given[:0], len(ps.toks))[:len(ps.toks)]
-		clear(ps.given)
-	}
-	k := ps.given[i]
-	if k == givenUnknown {
-		k = ps.givenKind(i)
-		ps.given[i] = k
-	}
-	switch k {
+	switch ps.givenMemo(i) {
 	case givenKnown:
 		return normalCase(ps.word(i)), true
 	case givenGlued:
@@ -38,6 +29,37 @@ func (ps *peopleScanner) givenAt(i int) (string, bool) {
 		return gluedGiven(ps.word(i))
 	}
 	return "", false
+}
+
+// isGiven reports whether givenAt(i) reads a given name, without writing it
+// (normalCase builds a string for a word in capitals).
+func (ps *peopleScanner) isGiven(i int) bool {
+	if !ps.nameToken(i) {
+		return false
+	}
+	switch ps.givenMemo(i) {
+	case givenKnown:
+		return true
+	case givenGlued:
+		_, ok := ps.givenAt(i)
+		return ok
+	}
+	return false
+}
+
+// givenMemo returns givenKind(i), memoised: parseName reads a token again from
+// each start before it.
+func (ps *peopleScanner) givenMemo(i int) uint8 {
+	if len(ps.given) != len(ps.toks) {
+		ps.given = slices.Grow(ps.given[:0], len(ps.toks))[:len(ps.toks)]
+		clear(ps.given)
+	}
+	k := ps.given[i]
+	if k == givenUnknown {
+		k = ps.givenKind(i)
+		ps.given[i] = k
+	}
+	return k
 }
 
 // Kinds of given name of a word token, memoised in peopleScanner.given.
