@@ -35,7 +35,8 @@ func (ps *peopleScanner) scan() {
 				}
 			}
 		}
-		if ps.toks[i].cas == pcTitle && ps.givenWithAge(i, &m) {
+		// (givenWithAge needs a mark after the word: most words are passed over here.)
+		if ps.toks[i].cas == pcTitle && ps.isPunctTok(i+1) && ps.givenWithAge(i, &m) {
 			ps.mentions = append(ps.mentions, m)
 			continue
 		}
