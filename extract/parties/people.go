@@ -281,7 +281,7 @@ const (
 // Values of ptok.hyphen.
 const (
 	hyphenNone    uint8 = iota // no inner hyphen
-	hyphenUnknown              // inner hyphens, in a word that is not capitalised
+	hyphenUnknown              // inner hyphens, in a word neither in Title case nor in capitals
 	hyphenName                 // inner hyphens between parts of a name ("Jean-René")
 	hyphenPlace                // inner hyphens, not a name ("Hauts-de-France")
 )
