@@ -137,7 +137,7 @@ func (x *scanner) genreToken(i, headEnd int, g *genreTally) {
 		return
 	}
 	w := x.Str(i)
-	kind := genreWords[w]
+	kind := genreWordTable.Value(w)
 	switch kind {
 	case gwNone:
 		return
@@ -271,7 +271,7 @@ func (x *scanner) speechAfter(i int) int {
 			i++
 		}
 	}
-	if x.Kind(i) == text.Word && speechVerbs[x.Str(i)] {
+	if x.Kind(i) == text.Word && speechVerbTable.Value(x.Str(i)) {
 		return 1
 	}
 	return 0
@@ -304,3 +304,9 @@ func (x *scanner) bylineAt(i int) bool {
 	}
 	return k >= len(x.Toks) || x.Toks[k].Gap >= text.GapLine || x.Kind(k) == text.Punct && strings.Contains("|–—-,", x.Str(k))
 }
+
+// genreWordTable is genreWords for genreToken's lookups.
+var genreWordTable = text.NewWordTable(genreWords)
+
+// speechVerbTable is speechVerbs for speechAfter's lookups.
+var speechVerbTable = text.NewWordTable(speechVerbs)

@@ -237,3 +237,22 @@ func TestPhraseSetFind(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTables checks that the lookup tables give what the maps they come from
+// declare.
+func TestWordTables(t *testing.T) {
+	check := func(name string, m map[string]uint8, tb *text.WordTable[uint8]) {
+		for w, v := range m {
+			if got, ok := tb.Get(w); !ok || got != v {
+				t.Errorf("%s: %q gives %d, %v; want %d", name, w, got, ok, v)
+			}
+		}
+	}
+	check("genreWords", genreWords, genreWordTable)
+	check("publishedCues", publishedCues, publishedCueTable)
+	for w := range speechVerbs {
+		if !speechVerbTable.Value(w) {
+			t.Errorf("speechVerbs: %q missing", w)
+		}
+	}
+}
