@@ -256,3 +256,15 @@ func TestWordTables(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTitled checks that the title given lexed gives what the title alone gives.
+func TestFindTitled(t *testing.T) {
+	body := "Le conseil s'est réuni mardi.\n\nLe projet avance, explique la maire."
+	for _, title := range []string{"", "Délibération du conseil municipal", "Communiqué de presse", "Où en est le chantier ?"} {
+		tk := text.Lex(text.New(body))
+		tt := text.Lex(text.New(title))
+		if got, want := FindTitled(&tk, title, &tt, ""), Find(&tk, title, ""); got != want {
+			t.Errorf("title %q: FindTitled = %q, Find = %q", title, got, want)
+		}
+	}
+}
