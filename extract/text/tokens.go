@@ -206,6 +206,32 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 	return buf[:n], i, gap
 }
 
+// punctLen returns the length of the rune at f[i], a multi-byte one, when it is
+// punctuation (not a letter) of two bytes or of U+2000–U+2FFF (dashes, quotes, "…",
+// "€", bullets), the usual ones, told by a table; 0 for the others.
+func punctLen(f string, i int) int {
+	switch c := f[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(f) && f[i+1]&0xC0 == 0x80:
+		if highPunct[rune(c&0x1F)<<6|rune(f[i+1]&0x3F)] {
+			return 2
+		}
+	case c == 0xE2 && i+2 < len(f) && f[i+1]&0xC0 == 0x80 && f[i+2]&0xC0 == 0x80:
+		if highPunct[0x2000|rune(f[i+1]&0x3F)<<6|rune(f[i+2]&0x3F)] {
+			return 3
+		}
+	}
+	return 0
+}
+
+// highPunct tells the runes below U+3000 that are not letters (unicode.IsLetter),
+// computed once at package initialisation (read-only afterwards).
+var highPunct = func() (t [0x3000]bool) {
+	for r := range t {
+		t[r] = !unicode.IsLetter(rune(r))
+	}
+	return t
+}()
+
 // lexToken appends the Token at f[i:], a word or a punctuation rune with a multi-byte
 // rune, after whitespace gap, and returns where it ends and the gap after it.
 func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
@@ -213,6 +239,9 @@ func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 	kind, flags := Word, uint8(0)
 	if byteClass[f[i]] == cLetter {
 		i = wordEnd(f, i+1)
+	} else if l := punctLen(f, i); l > 0 {
+		kind = Punct
+		i += l
 	} else if r, n := utf8.DecodeRuneInString(f[i:]); unicode.IsLetter(r) {
 		i = wordEnd(f, i+n)
 	} else {
