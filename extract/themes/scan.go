@@ -237,6 +237,16 @@ func (sc *scanner) scanLine(le int) {
 			sc.word(i, j, stem, list, class)
 			continue
 		}
+		if n := j - i; n <= 16 && i+16 <= len(s) {
+			// scanWord's case of nine to sixteen bytes, the same way ("et" has two).
+			sc.st.lastWordEnd = j
+			k0, k1 := load64(s, i), load64(s, i+8)&(1<<(8*(n-8))-1)
+			if !stops.has(n, k0, s[i:j]) {
+				stem, list, class := sc.th.wordInfo16(s[i:j], k0, k1)
+				sc.word(i, j, stem, list, class)
+			}
+			continue
+		}
 		sc.scanWord(i, j)
 	}
 	sc.next = k
