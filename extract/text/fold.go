@@ -101,7 +101,8 @@ func (t *Text) Reset(s string, off []int32) {
 // folds to one byte (é → e, the common case in French) is folded here, to go on with
 // the bytes after it: most of a French text is ASCII with such letters among it.
 func foldASCII(s string, i int, b []byte, off []int32, n int) (int, int) {
-	for i+8 <= len(s) && n+8 < len(off) && n+8 <= len(b) {
+	last := min(len(b), len(off)-1) - 8 // the last n with room for eight bytes (off keeps one for the end)
+	for i+8 <= len(s) && n <= last {
 		w := load8(s, i)
 		binary.LittleEndian.PutUint64(b[n:n+8], lower8(w))
 		o, v := (*[8]int32)(off[n:n+8]), int32(i)
