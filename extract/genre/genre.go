@@ -41,8 +41,9 @@ func find(tk *text.Tokens, title string, tt *text.Tokens, published string) stri
 	// neither: bit sets of first bytes and lengths skip them.
 	var g genreTally
 	toks, f := x.Toks, x.F
-	for i := range toks[:headEnd] {
-		tk := &toks[i]
+	head := toks[:headEnd]
+	for i := range head {
+		tk := &head[i] // head's, not toks': no bounds check
 		if tk.Flags&text.FlagGenre == 0 {
 			continue
 		}
