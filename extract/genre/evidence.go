@@ -115,17 +115,6 @@ func init() {
 	markMask(text.FlagPublished, &publishedCueMask)
 }
 
-// genreHeadToken is genreToken and the cue phrases starting at token i of the head,
-// of n bytes (n < 64), first byte c and last byte l.
-func (x *scanner) genreHeadToken(i int, n uint32, c, l byte, headEnd int, cues *[nCues]int, g *genreTally) {
-	if genreCues.mask[c]>>n&1 != 0 && genreCues.last[l]>>n&1 != 0 {
-		genreCues.countAt(&x.Tokens, i, cues)
-	}
-	if n <= 15 && genreWordMask[c]>>n&1 != 0 && genreWordLast[l]>>n&1 != 0 {
-		x.genreToken(i, headEnd, g)
-	}
-}
-
 // genreToken counts in g what token i adds to the genre's evidence; headEnd ends
 // the head.
 func (x *scanner) genreToken(i, headEnd int, g *genreTally) {

@@ -48,8 +48,15 @@ func find(tk *text.Tokens, title string, tt *text.Tokens, published string) stri
 			continue
 		}
 		n, c, l := uint32(tk.E-tk.S), f[tk.S], f[tk.E-1]
-		if n < 64 && genreHeadMask[c]&genreHeadLast[l]>>n&1 != 0 {
-			x.genreHeadToken(i, n, c, l, headEnd, &cues, &g)
+		if n >= 64 || genreHeadMask[c]&genreHeadLast[l]>>n&1 == 0 {
+			continue
+		}
+		// The cue phrases starting at the token, and the words genreToken counts.
+		if genreCues.mask[c]>>n&1 != 0 && genreCues.last[l]>>n&1 != 0 {
+			genreCues.countAt(&x.Tokens, i, &cues)
+		}
+		if n <= 15 && genreWordMask[c]>>n&1 != 0 && genreWordLast[l]>>n&1 != 0 {
+			x.genreToken(i, headEnd, &g)
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
