@@ -165,7 +165,7 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 			if i < len(f) && f[i] >= utf8.RuneSelf {
 				return buf[:n], start, gap
 			}
-			kind, flags = Word, wordFlags[f[start]][min(i-start, 15)]
+			kind, flags = Word, wordFlags[f[start]][min(uint(i-start), 15)]
 		case c == cSpace:
 			if gap == GapNone {
 				gap = GapSpace
@@ -179,7 +179,7 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 			kind = Num
 			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
 			}
-			flags = FlagNum | wordFlags[f[start]][min(i-start, 15)]&markFlags
+			flags = FlagNum | wordFlags[f[start]][min(uint(i-start), 15)]&markFlags
 			if gap == GapNone && n > 0 && buf[n-1].Kind == Word {
 				buf[n-1].Flags |= FlagBeforeNum
 			}
@@ -248,7 +248,7 @@ func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 		kind = Punct
 		i += n
 	}
-	flags = wordFlags[f[start]][min(i-start, 15)]
+	flags = wordFlags[f[start]][min(uint(i-start), 15)]
 	if kind != Word {
 		flags &= markFlags
 	}
