@@ -379,15 +379,15 @@ func (x *Tokens) Span(i, j int) (int, int) {
 
 // Num returns the value of number Token i, or -1.
 func (x *Tokens) Num(i int) int {
-	if x.Kind(i) != Num {
+	if uint(i) >= uint(len(x.Toks)) {
 		return -1
 	}
-	s := x.Str(i)
-	if len(s) > 9 {
+	t := &x.Toks[i]
+	if t.Kind != Num || t.E-t.S > 9 {
 		return -1
 	}
 	n := 0
-	for _, c := range []byte(s) { // ASCII digits only
+	for _, c := range []byte(x.F[t.S:t.E]) { // ASCII digits only
 		n = n*10 + int(c-'0')
 	}
 	return n
