@@ -49,8 +49,13 @@ type scratch struct {
 	// pointers (and would otherwise be allocated a document each).
 	text   text.Text
 	tokens text.Tokens
-	dates  dates.Buf
-	amount amounts.Buf
+	// The title's, lexed once for genre and themes, with the arrays lent to them.
+	title       text.Text
+	titleTokens text.Tokens
+	titleOff    []int32
+	titleLex    []text.Token
+	dates       dates.Buf
+	amount      amounts.Buf
 }
 
 // New loads the reference data and returns an Extractor.
@@ -84,24 +89,32 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	t, tk := &sc.text, &sc.tokens
 	t.Reset(doc.Text, sc.off)
 	*tk = text.Tokens{}
+	tt, ttk := &sc.title, &sc.titleTokens
+	tt.Reset(doc.Title, sc.titleOff)
+	*ttk = text.Tokens{}
 	defer func() {
-		sc.off = t.Offsets()[:0]
+		sc.off, sc.titleOff = t.Offsets()[:0], tt.Offsets()[:0]
 		if tk.Toks != nil {
 			sc.lex = tk.Toks[:0]
 		}
-		*t, *tk = text.Text{}, text.Tokens{} // keep nothing of the document
+		if ttk.Toks != nil {
+			sc.titleLex = ttk.Toks[:0]
+		}
+		// Keep nothing of the document.
+		*t, *tk, *tt, *ttk = text.Text{}, text.Tokens{}, text.Text{}, text.Tokens{}
 		x.scratch.Put(sc)
 	}()
-	// The text is lexed once; every extractor reads that token stream. They are called
-	// in dependency order: fundings reads the others' facts.
+	// The text is lexed once, and the title; every extractor reads those token
+	// streams. They are called in dependency order: fundings reads the others' facts.
 	guard(&problems, "tokens", func() { *tk = text.LexBuf(t, sc.lex) })
+	guard(&problems, "title tokens", func() { *ttk = text.LexBuf(tt, sc.titleLex) })
 	guard(&problems, "published", func() { doc.Published = genre.Published(tk) })
 	guard(&problems, "dates", func() { doc.Dates = dates.FindBuf(tk, doc.Published, &sc.dates) })
 	guard(&problems, "amounts", func() { doc.Amounts = amounts.FindBuf(tk, &sc.amount) })
 	guard(&problems, "references", func() { doc.References = references.Find(tk) })
-	guard(&problems, "genre", func() { doc.Genre = genre.Find(tk, doc.Title, doc.Published) })
+	guard(&problems, "genre", func() { doc.Genre = genre.FindTitled(tk, doc.Title, ttk, doc.Published) })
 	guard(&problems, "themes", func() {
-		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTokens(tk, doc.Title, &sc.themes)
+		doc.Themes, doc.ThemeEvidence = x.themes.ClassifyTitled(tk, doc.Title, ttk, &sc.themes)
 	})
 	if x.opts.Places != nil {
 		guard(&problems, "places", func() {

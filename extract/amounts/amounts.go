@@ -159,7 +159,7 @@ func (x *amountScanner) halfAmount(i int, a number) int {
 	if a.words || x.Kind(a.j) != text.Word || !x.HalfAfter(a.j+1) {
 		return 0
 	}
-	m, ok := multipliers[x.Str(a.j)]
+	m, ok := multiplierTable.Get(x.Str(a.j))
 	if !ok || m.needs || m.hasCur {
 		return 0
 	}

@@ -104,7 +104,7 @@ func (x *amountScanner) suffix(j int) (mult float64, cur bool, end int, multEnd 
 	mult, end, multEnd = 1, j, j
 	// Words whose first byte starts no multiplier need no map lookup.
 	if j < len(x.Toks) && x.Toks[j].Gap <= text.GapLine && x.Kind(j) == text.Word && multiplierFirst[x.F[x.Toks[j].S]] {
-		if m, ok := multipliers[x.Str(j)]; ok {
+		if m, ok := multiplierTable.Get(x.Str(j)); ok {
 			if m.hasCur {
 				return m.mult, true, j + 1, j + 1
 			}
@@ -150,7 +150,7 @@ forms:
 // visiteurs").
 func (x *amountScanner) currencyBeforeAt(i int) bool {
 	k := i - 1
-	return k >= 0 && x.Toks[i].Gap <= text.GapSpace && currencyBeforeFirst[x.F[x.Toks[k].S]] && currencyBefore[x.Str(k)] && x.Kind(k-1) != text.Num &&
+	return k >= 0 && x.Toks[i].Gap <= text.GapSpace && currencyBeforeFirst[x.F[x.Toks[k].S]] && currencyBeforeTable.Value(x.Str(k)) && x.Kind(k-1) != text.Num &&
 		!(x.Kind(k) == text.Word && x.Glued(k) && x.Alnum(k-1))
 }
 
@@ -246,7 +246,7 @@ func (x *amountScanner) approxNumber(i int) int {
 	if w := x.Str(i); w != "un" && w != "une" || i+1 >= len(x.Toks) || !approxFirst[x.F[x.Toks[i+1].S]] {
 		return 0
 	}
-	v, ok := approxNouns[x.Str(i+1)]
+	v, ok := approxNounTable.Get(x.Str(i + 1))
 	if !ok || x.Toks[i+1].Gap > text.GapLine {
 		return 0
 	}

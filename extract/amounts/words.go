@@ -1,5 +1,7 @@
 package amounts
 
+import "terril/extract/text"
+
 // The words around a number that make it an amount, or not.
 
 // multipliers written as words or abbreviations after a number. cur is true when
@@ -130,3 +132,11 @@ var countNouns = map[string]bool{
 // euros ("avec 200 millions", "un contrat à 2,5 milliards"). Not "de", "sur", "par":
 // "une population de 12 millions", "sur 3 millions de foyers".
 var moneyBefore = map[string]bool{"avec": true, "a": true, "pour": true, "contre": true, "environ": true}
+
+// multiplierTable, currencyBeforeTable and approxNounTable are multipliers,
+// currencyBefore and approxNouns for the scans' lookups.
+var (
+	multiplierTable     = text.NewWordTable(multipliers)
+	currencyBeforeTable = text.NewWordTable(currencyBefore)
+	approxNounTable     = text.NewWordTable(approxNouns)
+)

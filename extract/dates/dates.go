@@ -1,6 +1,8 @@
 package dates
 
 import (
+	"strconv"
+
 	"terril/corpus"
 	"terril/extract/lex"
 	"terril/extract/text"
@@ -84,6 +86,10 @@ func (v Value) ISO() string {
 	if v.Y <= 0 || v.Y > 9999 {
 		return ""
 	}
+	if v.M <= 0 && v.Y >= firstYearDigits && v.Y < firstYearDigits+len(yearDigits)/4 {
+		k := 4 * (v.Y - firstYearDigits)
+		return yearDigits[k : k+4]
+	}
 	b := [10]byte{byte('0' + v.Y/1000), byte('0' + v.Y/100%10), byte('0' + v.Y/10%10), byte('0' + v.Y%10),
 		'-', byte('0' + v.M/10%10), byte('0' + v.M%10), '-', byte('0' + v.D/10%10), byte('0' + v.D%10)}
 	switch {
@@ -94,6 +100,18 @@ func (v Value) ISO() string {
 	}
 	return string(b[:])
 }
+
+// yearDigits holds the years from firstYearDigits to 2999 written out, four bytes
+// each: ISO slices a year from it rather than allocating a string for it.
+const firstYearDigits = 1000
+
+var yearDigits = func() string {
+	b := make([]byte, 0, 4*(3000-firstYearDigits))
+	for y := firstYearDigits; y < 3000; y++ {
+		b = strconv.AppendInt(b, int64(y), 10)
+	}
+	return string(b)
+}()
 
 func validDay(y, m, d int) bool {
 	if m < 1 || m > 12 || d < 1 {

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -318,5 +319,18 @@ func TestFindBuf(t *testing.T) {
 				t.Errorf("FindBuf(%q) = %v, want %v", s, got, want)
 			}
 		}
+	}
+}
+
+// TestISOYears checks ISO's years taken from yearDigits against their digits, at
+// the table's ends and beyond them.
+func TestISOYears(t *testing.T) {
+	for _, y := range []int{1, 999, 1000, 1001, 1899, 1999, 2000, 2024, 2999, 3000, 9999} {
+		if got, want := (Value{Y: y}).ISO(), fmt.Sprintf("%04d", y); got != want {
+			t.Errorf("Value{Y: %d}.ISO() = %q, want %q", y, got, want)
+		}
+	}
+	if got := (Value{Y: 2019, M: 3}).ISO(); got != "2019-03" {
+		t.Errorf("Value{2019, 3, 0}.ISO() = %q", got)
 	}
 }

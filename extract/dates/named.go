@@ -38,7 +38,7 @@ func dayWordValue(w string) int {
 	if !lex.DayWords.May(w) {
 		return 0
 	}
-	return dayWordValues[w]
+	return dayWordTable.Value(w)
 }
 
 // writtenDay parses a day written out before a month, as minutes write it ("le seize
@@ -214,7 +214,7 @@ func (x *Scanner) countAfter(j int) bool {
 			return true
 		}
 	case text.Word:
-		if notYearAfter[w] {
+		if notYearAfterTable.Value(w) {
 			return true
 		}
 		if len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !lex.FunctionWords.Has(w) && !x.Upper(j) {
@@ -538,3 +538,6 @@ func (x *Scanner) monthTriggered(i int) bool {
 	}
 	return false
 }
+
+// dayWordTable is dayWordValues for dayWordValue's lookups.
+var dayWordTable = text.NewWordTable(dayWordValues)

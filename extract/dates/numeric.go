@@ -81,7 +81,7 @@ func (f numericForm) read(nums, lens []int, sep string) (Value, bool) {
 // NumericDate classifies the compound [i, j) starting with a number: a numeric date
 // (numericForms), or a span of years "2017-2027", "2017/2018", "2017-18".
 func (x *Scanner) NumericDate(i, j int) int {
-	if w := x.PrevWord(i); w == i-1 && notYearBefore[x.Str(w)] {
+	if w := x.PrevWord(i); w == i-1 && notYearBeforeTable.Value(x.Str(w)) {
 		return 0
 	}
 	var nums [3]int
@@ -167,7 +167,7 @@ func (x *Scanner) spacedMonthYear(i int) int {
 		x.Toks[i+1].Gap == text.GapNone && x.Toks[i+2].Gap == text.GapNone || x.Toks[i+1].Gap > text.GapSpace || x.Toks[i+2].Gap > text.GapSpace {
 		return 0
 	}
-	if w := x.PrevWord(i); w == i-1 && notYearBefore[x.Str(w)] || x.Kind(i-1) == text.Punct && x.Glued(i) {
+	if w := x.PrevWord(i); w == i-1 && notYearBeforeTable.Value(x.Str(w)) || x.Kind(i-1) == text.Punct && x.Glued(i) {
 		return 0 // "n° 11 / 2016", "4/11 / 2016"
 	}
 	y := x.Num(i + 2)
@@ -276,7 +276,7 @@ func (x *Scanner) notDay(i, j int) bool {
 	if w := x.PrevWord(i); w == i-1 && x.Toks[w].E-x.Toks[w].S == 1 && x.Upper(w) {
 		return true
 	}
-	if x.Kind(j) == text.Word && x.Toks[j].Gap <= text.GapSpace && (notDayAfter[x.Str(j)] || notYearAfter[x.Str(j)]) {
+	if x.Kind(j) == text.Word && x.Toks[j].Gap <= text.GapSpace && (notDayAfter[x.Str(j)] || notYearAfterTable.Value(x.Str(j))) {
 		return true
 	}
 	return x.IsPunct(j, "%")

@@ -1,5 +1,7 @@
 package dates
 
+import "terril/extract/text"
+
 // The words around a date that make it one, or not.
 
 // yearTriggers are words that, written before a bare year, make it a calendar
@@ -54,3 +56,7 @@ var notYearAfter = map[string]bool{
 	"heures": true, "h": true, "minutes": true, "ans": true, "mois": true, "jours": true,
 	"pour": false, "places": true, "lits": true, "m3": true, "k": true,
 }
+
+// notYearBeforeTable and notYearAfterTable are notYearBefore and notYearAfter for
+// the scans' lookups.
+var notYearBeforeTable, notYearAfterTable = text.NewWordTable(notYearBefore), text.NewWordTable(notYearAfter)

@@ -46,7 +46,7 @@ func (x *Scanner) bareYear(i int) {
 			}
 		case text.Word:
 			w := x.Str(j)
-			if notYearAfter[w] {
+			if notYearAfterTable.Value(w) {
 				return
 			}
 			if x.Toks[j].Gap == text.GapSpace && len(w) > 3 && (w[len(w)-1] == 's' || w[len(w)-1] == 'x') && !lex.FunctionWords.Has(w) && !x.Upper(j) {

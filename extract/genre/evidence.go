@@ -115,17 +115,6 @@ func init() {
 	markMask(text.FlagPublished, &publishedCueMask)
 }
 
-// genreHeadToken is genreToken and the cue phrases starting at token i of the head,
-// of n bytes (n < 64), first byte c and last byte l.
-func (x *scanner) genreHeadToken(i int, n uint32, c, l byte, headEnd int, cues *[nCues]int, g *genreTally) {
-	if genreCues.mask[c]>>n&1 != 0 && genreCues.last[l]>>n&1 != 0 {
-		genreCues.countAt(&x.Tokens, i, cues)
-	}
-	if n <= 15 && genreWordMask[c]>>n&1 != 0 && genreWordLast[l]>>n&1 != 0 {
-		x.genreToken(i, headEnd, g)
-	}
-}
-
 // genreToken counts in g what token i adds to the genre's evidence; headEnd ends
 // the head.
 func (x *scanner) genreToken(i, headEnd int, g *genreTally) {
@@ -137,7 +126,7 @@ func (x *scanner) genreToken(i, headEnd int, g *genreTally) {
 		return
 	}
 	w := x.Str(i)
-	kind := genreWords[w]
+	kind := genreWordTable.Value(w)
 	switch kind {
 	case gwNone:
 		return
@@ -271,7 +260,7 @@ func (x *scanner) speechAfter(i int) int {
 			i++
 		}
 	}
-	if x.Kind(i) == text.Word && speechVerbs[x.Str(i)] {
+	if x.Kind(i) == text.Word && speechVerbTable.Value(x.Str(i)) {
 		return 1
 	}
 	return 0
@@ -304,3 +293,9 @@ func (x *scanner) bylineAt(i int) bool {
 	}
 	return k >= len(x.Toks) || x.Toks[k].Gap >= text.GapLine || x.Kind(k) == text.Punct && strings.Contains("|–—-,", x.Str(k))
 }
+
+// genreWordTable is genreWords for genreToken's lookups.
+var genreWordTable = text.NewWordTable(genreWords)
+
+// speechVerbTable is speechVerbs for speechAfter's lookups.
+var speechVerbTable = text.NewWordTable(speechVerbs)

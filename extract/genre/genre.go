@@ -15,6 +15,22 @@ import (
 // rest (programme descriptions, institutional pages). title is the document's title
 // and published its publication date (possibly empty).
 func Find(tk *text.Tokens, title, published string) string {
+	return find(tk, title, nil, published)
+}
+
+// FindTitled is Find with the title also given lexed, tt (text.Lex of
+// text.New(title); nil or empty when not at hand), as extract.Extractor lexes it once
+// for every extractor that reads it.
+func FindTitled(tk *text.Tokens, title string, tt *text.Tokens, published string) string {
+	if tt != nil && (tt.T == nil || tt.T.S != title) {
+		tt = nil
+	}
+	return find(tk, title, tt, published)
+}
+
+// find is Find, with the title's tokens tt when the caller has them (nil: find lexes
+// the title if it reads it).
+func find(tk *text.Tokens, title string, tt *text.Tokens, published string) string {
 	x := scanner{Scanner: dates.Scanner{Tokens: *tk}}
 	var cues [nCues]int
 	// The head is the tokens starting before byte 3000 (tokens are in text order).
@@ -25,14 +41,22 @@ func Find(tk *text.Tokens, title, published string) string {
 	// neither: bit sets of first bytes and lengths skip them.
 	var g genreTally
 	toks, f := x.Toks, x.F
-	for i := range toks[:headEnd] {
-		tk := &toks[i]
+	head := toks[:headEnd]
+	for i := range head {
+		tk := &head[i] // head's, not toks': no bounds check
 		if tk.Flags&text.FlagGenre == 0 {
 			continue
 		}
 		n, c, l := uint32(tk.E-tk.S), f[tk.S], f[tk.E-1]
-		if n < 64 && genreHeadMask[c]&genreHeadLast[l]>>n&1 != 0 {
-			x.genreHeadToken(i, n, c, l, headEnd, &cues, &g)
+		if n >= 64 || genreHeadMask[c]&genreHeadLast[l]>>n&1 == 0 {
+			continue
+		}
+		// The cue phrases starting at the token, and the words genreToken counts.
+		if genreCues.mask[c]>>n&1 != 0 && genreCues.last[l]>>n&1 != 0 {
+			genreCues.countAt(&x.Tokens, i, &cues)
+		}
+		if n <= 15 && genreWordMask[c]>>n&1 != 0 && genreWordLast[l]>>n&1 != 0 {
+			x.genreToken(i, headEnd, &g)
 		}
 	}
 	for i := headEnd; i < len(toks); i++ {
@@ -52,14 +76,16 @@ func Find(tk *text.Tokens, title, published string) string {
 		// The title only adds to the act and press cues: read once the text alone
 		// does not make an act.
 		var tc [nCues]int
-		// The phrase sets read only the folded title and its tokens: no Text with
-		// its offsets is built.
-		ft := text.Fold(title)
-		tt := text.Tokens{F: ft, Toks: text.LexString(ft)}
-		titleActCues.count(&tt, 0, len(tt.Toks), &tc)
+		if tt == nil {
+			// The phrase sets read only the folded title and its tokens: no Text with
+			// its offsets is built.
+			ft := text.Fold(title)
+			tt = &text.Tokens{F: ft, Toks: text.LexString(ft)}
+		}
+		titleActCues.count(tt, 0, len(tt.Toks), &tc)
 		act += 2 * tc[cueTitleAct]
 		clear(tc[:])
-		genreCues.count(&tt, 0, len(tt.Toks), &tc)
+		genreCues.count(tt, 0, len(tt.Toks), &tc)
 		cues[cuePress] += tc[cuePress]
 	}
 	switch {

@@ -237,3 +237,34 @@ func TestPhraseSetFind(t *testing.T) {
 		}
 	}
 }
+
+// TestWordTables checks that the lookup tables give what the maps they come from
+// declare.
+func TestWordTables(t *testing.T) {
+	check := func(name string, m map[string]uint8, tb *text.WordTable[uint8]) {
+		for w, v := range m {
+			if got, ok := tb.Get(w); !ok || got != v {
+				t.Errorf("%s: %q gives %d, %v; want %d", name, w, got, ok, v)
+			}
+		}
+	}
+	check("genreWords", genreWords, genreWordTable)
+	check("publishedCues", publishedCues, publishedCueTable)
+	for w := range speechVerbs {
+		if !speechVerbTable.Value(w) {
+			t.Errorf("speechVerbs: %q missing", w)
+		}
+	}
+}
+
+// TestFindTitled checks that the title given lexed gives what the title alone gives.
+func TestFindTitled(t *testing.T) {
+	body := "Le conseil s'est réuni mardi.\n\nLe projet avance, explique la maire."
+	for _, title := range []string{"", "Délibération du conseil municipal", "Communiqué de presse", "Où en est le chantier ?"} {
+		tk := text.Lex(text.New(body))
+		tt := text.Lex(text.New(title))
+		if got, want := FindTitled(&tk, title, &tt, ""), Find(&tk, title, ""); got != want {
+			t.Errorf("title %q: FindTitled = %q, Find = %q", title, got, want)
+		}
+	}
+}

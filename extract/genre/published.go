@@ -97,7 +97,7 @@ func (x *scanner) pubCue(i int, p *pubFinds) bool {
 	inHead := int(x.Toks[i].S) < headLen
 	w := x.Str(i)
 	var rule, k int
-	switch publishedCues[w] {
+	switch publishedCueTable.Value(w) {
 	case pcPublie:
 		// "publié le …", "publié en …", "édité le …", as a line of its own or a
 		// byline's part, not inside a sentence or a citation ("Vu l'avis … publié le
@@ -404,3 +404,6 @@ func (x *scanner) headingLine(i int) bool {
 	}
 	return n < 20
 }
+
+// publishedCueTable is publishedCues for pubCue's lookups.
+var publishedCueTable = text.NewWordTable(publishedCues)

@@ -154,7 +154,7 @@ func actKind(w string) string {
 	if !maybeActWord(w) {
 		return ""
 	}
-	if a, ok := actWords[w]; ok && !a.abbrev {
+	if a, ok := actWordTable.Get(w); ok && !a.abbrev {
 		return a.kind
 	}
 	return ""
@@ -180,7 +180,7 @@ func maybeActWord(w string) bool {
 // actAt returns the kind of act word i names in its context, or "": an
 // abbreviation counts in capitals before a number mark.
 func (x *refScanner) actAt(i int) string {
-	a, ok := actWords[x.Str(i)]
+	a, ok := actWordTable.Get(x.Str(i))
 	if !ok {
 		return ""
 	}
@@ -226,3 +226,6 @@ func (x *refScanner) settleRows() {
 	}
 	x.res = res
 }
+
+// actWordTable is actWords for the scans' lookups.
+var actWordTable = text.NewWordTable(actWords)

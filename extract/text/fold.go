@@ -45,23 +45,10 @@ func (t *Text) Reset(s string, off []int32) {
 		off = make([]int32, len(s)+1)
 	}
 	for i := 0; i < len(s); {
-		// ASCII folds byte for byte: eight bytes are read at once and, up to the first
-		// byte of a multi-byte rune among them, lowered together with their offsets
-		// written. Bytes past that one are written too but dropped (b and off have room).
-		if i+8 <= len(s) && len(b)+8 < len(off) && len(b)+8 <= cap(b) {
-			w := load8(s, i)
-			k := 8
-			if hi := w & (ones8 * 0x80); hi != 0 {
-				k = bits.TrailingZeros64(hi) / 8
-			}
-			if k > 0 {
-				n := len(b)
-				b = b[:n+8]
-				binary.LittleEndian.PutUint64(b[n:], lower8(w))
-				b = b[:n+k]
-				o, v := (*[8]int32)(off[n:n+8]), int32(i)
-				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = v, v+1, v+2, v+3, v+4, v+5, v+6, v+7
-				i += k
+		if s[i] < utf8.RuneSelf && i+8 <= len(s) {
+			// A run of ASCII, eight bytes at a time (foldASCII).
+			if j, n := foldASCII(s, i, b[:cap(b)], off, len(b)); j > i {
+				i, b = j, b[:n]
 				continue
 			}
 		}
@@ -104,6 +91,42 @@ func (t *Text) Reset(s string, off []int32) {
 	// b is never written again: the string shares its bytes, as strings.Builder does.
 	t.Folded = unsafe.String(unsafe.SliceData(b), len(b))
 	t.off = off[:len(b)+1]
+}
+
+// foldASCII folds s from i into b from n, with the offsets in off, eight bytes at a
+// time, and returns where it stopped in s and in b: at a rune it does not fold in one
+// byte, or at the end of the room. ASCII folds byte for byte: the eight bytes read are
+// lowered together with their offsets written, and those past a multi-byte rune's
+// first byte are written too but dropped (b and off have room). A two-byte rune that
+// folds to one byte (é → e, the common case in French) is folded here, to go on with
+// the bytes after it: most of a French text is ASCII with such letters among it.
+func foldASCII(s string, i int, b []byte, off []int32, n int) (int, int) {
+	last := min(len(b), len(off)-1) - 8 // the last n with room for eight bytes (off keeps one for the end)
+	for i+8 <= len(s) && n <= last {
+		w := load8(s, i)
+		binary.LittleEndian.PutUint64(b[n:n+8], lower8(w))
+		o, v := (*[8]int32)(off[n:n+8]), int32(i)
+		o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = v, v+1, v+2, v+3, v+4, v+5, v+6, v+7
+		hi := w & (ones8 * 0x80)
+		if hi == 0 {
+			i, n = i+8, n+8
+			continue
+		}
+		k := bits.TrailingZeros64(hi) >> 3
+		i, n = i+k, n+k
+		// s[i] is the first byte of a multi-byte rune, n < len(b) and n < len(off).
+		c0 := s[i]
+		if c0 < 0xC2 || c0 >= 0xE0 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+			return i, n
+		}
+		r := rune(c0&0x1F)<<6 | rune(s[i+1]&0x3F)
+		if r >= 0x250 || latinFold1[r] == 0 {
+			return i, n
+		}
+		b[n], off[n] = latinFold1[r], int32(i)
+		i, n = i+2, n+1
+	}
+	return i, n
 }
 
 // ones8 has a 1 in each byte of a word.
@@ -253,6 +276,16 @@ var latinFold = func() [0x250]string {
 		}
 		if b.Len() > 0 {
 			t[r] = b.String()
+		}
+	}
+	return t
+}()
+
+// latinFold1 is the byte of latinFold's one-byte folds (é → e), 0 for the others.
+var latinFold1 = func() (t [0x250]byte) {
+	for r, f := range latinFold {
+		if len(f) == 1 {
+			t[r] = f[0]
 		}
 	}
 	return t

@@ -165,7 +165,7 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 			if i < len(f) && f[i] >= utf8.RuneSelf {
 				return buf[:n], start, gap
 			}
-			kind, flags = Word, wordFlags[f[start]][min(i-start, 15)]
+			kind, flags = Word, wordFlags[f[start]][min(uint(i-start), 15)]
 		case c == cSpace:
 			if gap == GapNone {
 				gap = GapSpace
@@ -179,7 +179,7 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 			kind = Num
 			for i++; i < len(f) && byteClass[f[i]] == cDigit; i++ {
 			}
-			flags = FlagNum | wordFlags[f[start]][min(i-start, 15)]&markFlags
+			flags = FlagNum | wordFlags[f[start]][min(uint(i-start), 15)]&markFlags
 			if gap == GapNone && n > 0 && buf[n-1].Kind == Word {
 				buf[n-1].Flags |= FlagBeforeNum
 			}
@@ -206,6 +206,32 @@ func lexASCII(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 	return buf[:n], i, gap
 }
 
+// punctLen returns the length of the rune at f[i], a multi-byte one, when it is
+// punctuation (not a letter) of two bytes or of U+2000–U+2FFF (dashes, quotes, "…",
+// "€", bullets), the usual ones, told by a table; 0 for the others.
+func punctLen(f string, i int) int {
+	switch c := f[i]; {
+	case c >= 0xC2 && c < 0xE0 && i+1 < len(f) && f[i+1]&0xC0 == 0x80:
+		if highPunct[rune(c&0x1F)<<6|rune(f[i+1]&0x3F)] {
+			return 2
+		}
+	case c == 0xE2 && i+2 < len(f) && f[i+1]&0xC0 == 0x80 && f[i+2]&0xC0 == 0x80:
+		if highPunct[0x2000|rune(f[i+1]&0x3F)<<6|rune(f[i+2]&0x3F)] {
+			return 3
+		}
+	}
+	return 0
+}
+
+// highPunct tells the runes below U+3000 that are not letters (unicode.IsLetter),
+// computed once at package initialisation (read-only afterwards).
+var highPunct = func() (t [0x3000]bool) {
+	for r := range t {
+		t[r] = !unicode.IsLetter(rune(r))
+	}
+	return t
+}()
+
 // lexToken appends the Token at f[i:], a word or a punctuation rune with a multi-byte
 // rune, after whitespace gap, and returns where it ends and the gap after it.
 func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
@@ -213,13 +239,16 @@ func lexToken(f string, i int, gap uint8, toks []Token) ([]Token, int, uint8) {
 	kind, flags := Word, uint8(0)
 	if byteClass[f[i]] == cLetter {
 		i = wordEnd(f, i+1)
+	} else if l := punctLen(f, i); l > 0 {
+		kind = Punct
+		i += l
 	} else if r, n := utf8.DecodeRuneInString(f[i:]); unicode.IsLetter(r) {
 		i = wordEnd(f, i+n)
 	} else {
 		kind = Punct
 		i += n
 	}
-	flags = wordFlags[f[start]][min(i-start, 15)]
+	flags = wordFlags[f[start]][min(uint(i-start), 15)]
 	if kind != Word {
 		flags &= markFlags
 	}
@@ -350,15 +379,15 @@ func (x *Tokens) Span(i, j int) (int, int) {
 
 // Num returns the value of number Token i, or -1.
 func (x *Tokens) Num(i int) int {
-	if x.Kind(i) != Num {
+	if uint(i) >= uint(len(x.Toks)) {
 		return -1
 	}
-	s := x.Str(i)
-	if len(s) > 9 {
+	t := &x.Toks[i]
+	if t.Kind != Num || t.E-t.S > 9 {
 		return -1
 	}
 	n := 0
-	for _, c := range []byte(s) { // ASCII digits only
+	for _, c := range []byte(x.F[t.S:t.E]) { // ASCII digits only
 		n = n*10 + int(c-'0')
 	}
 	return n

@@ -36,6 +36,22 @@ type Scratch struct {
 // ClassifyTokens is Classify over the text's tokens (text.Lex), with buf, when not
 // nil, lending the scanners and slices of the scan (and getting them back).
 func (th *Themes) ClassifyTokens(tk *text.Tokens, title string, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
+	return th.classify(tk, title, nil, buf)
+}
+
+// ClassifyTitled is ClassifyTokens with the title also given lexed, tt (text.Lex of
+// text.New(title); nil or empty when not at hand), as extract.Extractor lexes it
+// once for every extractor that reads it.
+func (th *Themes) ClassifyTitled(tk *text.Tokens, title string, tt *text.Tokens, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
+	if tt != nil && (tt.T == nil || tt.T.S != title) {
+		tt = nil
+	}
+	return th.classify(tk, title, tt, buf)
+}
+
+// classify is ClassifyTokens, with the title's tokens tt when the caller has them
+// (nil: the title is folded and lexed here as needed).
+func (th *Themes) classify(tk *text.Tokens, title string, tt *text.Tokens, buf *Scratch) ([]string, []corpus.ThemeEvidence) {
 	if tk == nil || tk.T == nil {
 		return nil, nil
 	}
@@ -43,7 +59,7 @@ func (th *Themes) ClassifyTokens(tk *text.Tokens, title string, buf *Scratch) ([
 		buf = new(Scratch)
 	}
 	defer buf.release()
-	sc, extra := th.scanners(tk, title, buf)
+	sc, extra := th.scanners(tk, title, tt, buf)
 	sc.scan()
 	matches := sc.match()
 	sc.boostEnumerations(matches)
@@ -77,12 +93,18 @@ func (sc *scanner) reset(th *Themes, t *text.Text, lx []text.Token, titleStart, 
 }
 
 // scanners returns the scanner of the text of tk and, when the title does not occur
-// near its start, a scanner of the title: buf's.
-func (th *Themes) scanners(tk *text.Tokens, title string, buf *Scratch) (sc, extra *scanner) {
+// near its start, a scanner of the title: buf's. tt is the title lexed, or nil.
+func (th *Themes) scanners(tk *text.Tokens, title string, tt *text.Tokens, buf *Scratch) (sc, extra *scanner) {
 	t := tk.T
 	sc = &buf.main
 	sc.reset(th, t, tk.Toks, -1, -1)
-	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text.Fold(title)), "…"))
+	var folded string
+	if tt != nil {
+		folded = tt.F
+	} else {
+		folded = text.Fold(title)
+	}
+	ftitle := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(folded), "…"))
 	if ftitle == "" {
 		return sc, nil
 	}
@@ -96,8 +118,12 @@ func (th *Themes) scanners(tk *text.Tokens, title string, buf *Scratch) (sc, ext
 		}
 		return sc, nil
 	}
-	ft := text.New(strings.TrimSpace(title))
 	extra = &buf.title
+	if tt != nil && strings.TrimSpace(title) == title {
+		extra.reset(th, tt.T, tt.Toks, 0, len(tt.F))
+		return sc, extra
+	}
+	ft := text.New(strings.TrimSpace(title))
 	extra.reset(th, ft, text.Lex(ft).Toks, 0, len(ft.Folded))
 	return sc, extra
 }

@@ -1,7 +1,6 @@
 package themes
 
 import (
-	"slices"
 	"strings"
 	"terril/extract/lex"
 	"unicode"
@@ -119,10 +118,8 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	st := &sc.st
 	n := len(sc.toks)
 	// The token is filled in place, field by field (the scratch array holds old
-	// tokens): a struct literal would be built aside and copied.
-	if n == cap(sc.toks) {
-		sc.toks = slices.Grow(sc.toks, n/4+8)
-	}
+	// tokens): a struct literal would be built aside and copied. scan made room for
+	// the words of the line (reserve).
 	sc.toks = sc.toks[:n+1]
 	tk := &sc.toks[n]
 	tk.start, tk.end, tk.stem, tk.list = int32(i), int32(j), stem, list
@@ -135,7 +132,9 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 		st.segBreak = true // a filler is in no segment
 	} else {
 		if st.segBreak {
-			sc.segs = append(sc.segs, themeSegment{first: int32(n), sent: st.sent, mark: st.segMark, mFirst: -1})
+			k := len(sc.segs) // room made by reserve, as for the tokens
+			sc.segs = sc.segs[:k+1]
+			sc.segs[k] = themeSegment{first: int32(n), sent: st.sent, mark: st.segMark, mFirst: -1}
 			st.segBreak, st.segMark = false, segSoft
 		}
 		sg := &sc.segs[len(sc.segs)-1]

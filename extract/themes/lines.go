@@ -60,10 +60,10 @@ func listItem(line string) (bool, int) {
 	if j == 0 || j == len(line) {
 		return false, 0 // no keyword, or no number after it
 	}
-	rest := strings.TrimLeft(line[j:], " ")
+	rest := trimSpaces(line[j:])
 	rest = strings.TrimPrefix(rest, "n°")
 	rest = strings.TrimPrefix(rest, "no ")
-	rest = strings.TrimLeft(rest, " ")
+	rest = trimSpaces(rest)
 	d := 0
 	for d < len(rest) && ('0' <= rest[d] && rest[d] <= '9' || rest[d] == 'i' || rest[d] == 'v' || rest[d] == 'x') && d < 6 {
 		d++
@@ -85,6 +85,15 @@ func listItem(line string) (bool, int) {
 		}
 	}
 	return false, 0
+}
+
+// trimSpaces is strings.TrimLeft(s, " ") without the call, for listItem, which runs
+// on every line.
+func trimSpaces(s string) string {
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	return s
 }
 
 // isHeadingLine reports whether a trimmed, folded line standing alone may be a

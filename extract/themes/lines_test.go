@@ -248,3 +248,12 @@ func TestWordKey(t *testing.T) {
 		}
 	}
 }
+
+// TestLowDigits checks digitPunct's table against unicode.IsDigit.
+func TestLowDigits(t *testing.T) {
+	for r := rune(0); r < lowDigitRunes; r++ {
+		if got := lowDigits[r>>6]>>(r&63)&1 != 0; got != unicode.IsDigit(r) {
+			t.Fatalf("lowDigits says %v for %U", got, r)
+		}
+	}
+}

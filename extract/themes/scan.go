@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"slices"
 	"strings"
 	"terril/extract/text"
 	"unicode/utf8"
@@ -135,6 +136,7 @@ func (sc *scanner) scan() {
 			sc.next++ // the tokens of a blank line skipped (Unicode spaces)
 		}
 		sc.lineStart(i, le, line)
+		sc.reserve((le-i+1)/2 + 1)
 		sc.scanLine(le)
 		if le < len(s) { // the line's '\n'
 			if st.heading {
@@ -146,6 +148,18 @@ func (sc *scanner) scan() {
 		i = le + 1
 	}
 	sc.endQuote()
+}
+
+// reserve makes room for m more tokens and segments, so that word never grows them:
+// scan reserves for each line as many as it may have words, at most half its bytes
+// and one (two words have a byte between them, or wordAt would have joined them).
+func (sc *scanner) reserve(m int) {
+	if cap(sc.toks)-len(sc.toks) < m {
+		sc.toks = slices.Grow(sc.toks, max(m, len(sc.toks)/4+8))
+	}
+	if cap(sc.segs)-len(sc.segs) < m {
+		sc.segs = slices.Grow(sc.segs, max(m, len(sc.segs)/4+8))
+	}
 }
 
 // lineStart sets the context of the non-blank line [i, le) of sc.s, trimmed line.
@@ -235,6 +249,16 @@ func (sc *scanner) scanLine(le int) {
 			}
 			stem, list, class := sc.th.wordInfo8(s[i:j], k0)
 			sc.word(i, j, stem, list, class)
+			continue
+		}
+		if n := j - i; n <= 16 && i+16 <= len(s) {
+			// scanWord's case of nine to sixteen bytes, the same way ("et" has two).
+			sc.st.lastWordEnd = j
+			k0, k1 := load64(s, i), load64(s, i+8)&(1<<(8*(n-8))-1)
+			if !stops.has(n, k0, s[i:j]) {
+				stem, list, class := sc.th.wordInfo16(s[i:j], k0, k1)
+				sc.word(i, j, stem, list, class)
+			}
 			continue
 		}
 		sc.scanWord(i, j)

@@ -180,6 +180,22 @@ func (th *Themes) wordInfo8(w string, k0 uint64) (stem, list int32, class uint8)
 	return th.wordInfoKey(w, k0, 0, 0)
 }
 
+// wordInfo16 is wordInfo8 for a word of nine to sixteen bytes, packed in k0 and k1:
+// its key word k2 is zero, and so is a slot's that holds a word of its length.
+func (th *Themes) wordInfo16(w string, k0, k1 uint64) (stem, list int32, class uint8) {
+	h := uint32((k0 ^ k1*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15 >> 47) // wordInfoKey's hash when k2 = 0
+	set := th.words[h&(memoSlots-1)&^3:][:4]
+	for p := range set {
+		sl := &set[p]
+		m := sl.meta.Load()
+		if m&1 == 0 && int(m>>memoLenShift&31) == len(w) && sl.w[0].Load() == k0 && sl.w[1].Load() == k1 &&
+			sl.meta.Load() == m {
+			return int32(m>>memoStemShift&(1<<19-1)) - 1, int32(m>>memoListShift) - 1, uint8(m >> memoClassShift & 15)
+		}
+	}
+	return th.wordInfoKey(w, k0, k1, 0)
+}
+
 // wordInfoLong is wordInfoKey for the words longer than memoKey.
 func (th *Themes) wordInfoLong(w string) (stem, list int32, class uint8) {
 	h := uint32(2166136261) // FNV-1a

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -598,5 +599,20 @@ func TestVocabFilters(t *testing.T) {
 	}
 	if contextClass("ex") != exampleWord || contextClass("savoir") != savoirWord || contextClass("logement") != plainWord {
 		t.Error("contextClass: ex, savoir, logement")
+	}
+}
+
+// TestClassifyTitled checks that the title given lexed gives what the title alone
+// gives: in the text, not in it, with spaces around it.
+func TestClassifyTitled(t *testing.T) {
+	body := "Aide à la rénovation énergétique\n\nLa commune finance l'isolation thermique des logements et la rénovation des écoles."
+	for _, title := range []string{"", "Aide à la rénovation énergétique", "Le plan vélo de la métropole", " Piste cyclable et mobilité douce "} {
+		tk := text.Lex(text.New(body))
+		tt := text.Lex(text.New(title))
+		ids, ev := Default().ClassifyTokens(&tk, title, nil)
+		ids2, ev2 := Default().ClassifyTitled(&tk, title, &tt, nil)
+		if !reflect.DeepEqual(ids, ids2) || !reflect.DeepEqual(ev, ev2) {
+			t.Errorf("title %q: ClassifyTitled = %v %v, ClassifyTokens = %v %v", title, ids2, ev2, ids, ev)
+		}
 	}
 }

@@ -43,8 +43,25 @@ func digitPunct(s string, t *text.Token) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[t.S:t.E])
+	if r < lowDigitRunes {
+		return lowDigits[r>>6]>>(r&63)&1 != 0
+	}
 	return unicode.IsDigit(r)
 }
+
+// lowDigits is unicode.IsDigit for the runes below lowDigitRunes, a bit each, computed
+// once at package initialisation (read-only afterwards): the punctuation tokens that
+// digitPunct reads are mostly dashes, quotes and bullets of U+2000–U+2BFF.
+const lowDigitRunes = 0x3000
+
+var lowDigits = func() (t [lowDigitRunes / 64]uint64) {
+	for r := rune(0); r < lowDigitRunes; r++ {
+		if unicode.IsDigit(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
 
 // asciiAlnum tells the ASCII letters and digits.
 var asciiAlnum = func() (t [256]bool) {
