@@ -152,12 +152,13 @@ func mentionAt(text string, toks []token, k int) (mention, bool) {
 		return mention{}, false // "la région", "en état": common nouns
 	}
 	m := mention{i: k, j: end, kind: h.kind, state: h.state, full: end > k+n, lower: lower, group: h.group}
-	m.name = clean(textOf(text, toks, k, end))
 	switch {
 	case h.state:
 		m.name = "État"
 	case h.canon != "":
 		m.name, m.full = h.canon, true
+	default:
+		m.name = clean(textOf(text, toks, k, end))
 	}
 	return m, true
 }
