@@ -55,8 +55,15 @@ func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
 
 // orig returns the original text of token k.
 func (d *doc) orig(k int) string {
-	s, e := d.t.Orig(int(d.toks[k].s), int(d.toks[k].e))
-	return d.t.S[s:e]
+	s, e := int(d.toks[k].s), int(d.toks[k].e)
+	// Text.Orig's spans, read from the offsets: a token's are in range, and its end
+	// is inside a rune's expansion (œ → oe) only where two offsets repeat.
+	off := d.t.Offsets()
+	if e >= len(d.t.Folded) || off[e] == off[e-1] {
+		s, e = d.t.Orig(s, e)
+		return d.t.S[s:e]
+	}
+	return d.t.S[off[s]:off[e]]
 }
 
 // capital reports whether token k starts with a capital or a digit in the original
@@ -124,31 +131,57 @@ func unicodeCase(o string) uint8 {
 }
 
 // asciiCase returns the case flags of an ASCII word o, as unicodeCase reads them, or
-// 0 for a word with another byte.
+// 0 for a word with another byte. The bytes' classes (byteCase) are or-ed together:
+// the loop has no branch.
 func asciiCase(o string) uint8 {
 	if o == "" {
 		return 0
 	}
-	f := uint8(caseKnown | caseUpper)
-	if c := o[0]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+	first, later := byteCase[o[0]], uint8(0)
+	for i := 1; i < len(o); i++ {
+		later |= byteCase[o[i]]
+	}
+	all := first | later
+	if all&bcOther != 0 {
+		return 0
+	}
+	f := uint8(caseKnown)
+	if all&bcLower == 0 {
+		f |= caseUpper
+	}
+	if first&(bcUpper|bcDigit) != 0 {
 		f |= caseCapital
 	}
-	later := false // a capital after the first byte
-	for i := 0; i < len(o); i++ {
-		switch c := o[i]; {
-		case c >= utf8.RuneSelf:
-			return 0
-		case 'a' <= c && c <= 'z':
-			f &^= caseUpper
-		case 'A' <= c && c <= 'Z' && i > 0:
-			later = true
-		}
-	}
-	if later && f&caseUpper == 0 {
-		f |= caseMixed
+	if later&bcUpper != 0 && all&bcLower != 0 {
+		f |= caseMixed // a capital after the first letter, and a lower-case letter
 	}
 	return f
 }
+
+// Byte classes for asciiCase: a lower-case or capital ASCII letter, an ASCII digit,
+// a byte of a non-ASCII rune.
+const (
+	bcLower = 1 << iota
+	bcUpper
+	bcDigit
+	bcOther
+)
+
+var byteCase = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = bcLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = bcUpper
+		case '0' <= c && c <= '9':
+			t[c] = bcDigit
+		case c >= utf8.RuneSelf:
+			t[c] = bcOther
+		}
+	}
+	return t
+}()
 
 // Match finds the communes, intercommunalities and départements the lexed text x
 // names (see the package documentation for the rules). It implements extract.Places.

@@ -582,6 +582,21 @@ func (d *doc) accentsDiffer(a, b int, name string) bool {
 func accentsDiffer(written, official string) bool {
 	i, j := 0, 0
 	for i < len(written) && j < len(official) {
+		// Two ASCII bytes, most of a name: lowered and told by a table.
+		if c, q := written[i], official[j]; c < utf8.RuneSelf && q < utf8.RuneSelf {
+			w, o := asciiLower[c], asciiLower[q]
+			switch {
+			case !isLowerASCII(w):
+				i++
+			case !isLowerASCII(o):
+				j++
+			case w != o:
+				return false // two letters that fold apart: no verdict
+			default:
+				i, j = i+1, j+1
+			}
+			continue
+		}
 		w, n := utf8.DecodeRuneInString(written[i:])
 		o, m := utf8.DecodeRuneInString(official[j:])
 		w, o = unicode.ToLower(w), unicode.ToLower(o)
@@ -604,6 +619,18 @@ func accentsDiffer(written, official string) bool {
 	}
 	return false
 }
+
+// asciiLower lowers the ASCII letters, as unicode.ToLower does.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(unicode.ToLower(rune(c)))
+	}
+	return t
+}()
+
+// isLowerASCII reports whether the ASCII byte c is a lower-case letter: the letters
+// of ASCII, as unicode.IsLetter tells them, once lowered.
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // localDep returns the code of a département named right after the commune reading
 // sel[x]: "Bailleul dans la Somme", "Fleury, dans l'Oise", "Bailleul (Somme)".
