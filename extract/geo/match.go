@@ -232,7 +232,7 @@ func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Comm
 		d.cutCommuneAtEnd(sel, ctx)
 	}
 	veto := d.decideCommunes(sc, sel, ctx, starts)
-	d.acceptLists(sel, veto)
+	d.acceptLists(sc, sel, veto)
 	return d.output(sc, sel)
 }
 
@@ -590,21 +590,22 @@ func (d *doc) decideCommunes(sc *matchScratch, sel []interp, ctx *matchContext, 
 // acceptLists accepts a name next to an accepted commune, separated by a comma, "et"
 // or a hyphen, when it is in the same région (the same département after a hyphen:
 // not "Lille-Moulins"); and a commune accepted once wherever its name recurs.
-func (d *doc) acceptLists(sel []interp, veto []bool) {
+func (d *doc) acceptLists(sc *matchScratch, sel []interp, veto []bool) {
 	g := d.g
+	accepted := &sc.accepted // the communes accepted, by index
 	for changed := true; changed; {
 		changed = false
-		accepted := map[int32]bool{}
+		accepted.reset(len(sel))
 		for _, in := range sel {
 			if in.kind == kCommune && in.ok {
-				accepted[in.choice] = true
+				accepted.slot(in.choice).key = in.choice
 			}
 		}
 		for x := range sel {
 			if sel[x].kind != kCommune || sel[x].ok || veto[x] {
 				continue
 			}
-			if accepted[sel[x].choice] {
+			if accepted.has(sel[x].choice) {
 				sel[x].ok = true
 				changed = true
 				continue
@@ -643,8 +644,9 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 	sc.entry = entry
 	comRef, epciRef := sc.comRef[:0], sc.epciRef[:0] // by index: the commune or EPCI
 	comN, epciN := sc.comN[:0], sc.epciN[:0]         // by index: the number of spans
-	comIdx := map[int32]int32{}
-	epciIdx := map[int32]int32{}
+	comIdx, epciIdx := &sc.comIdx, &sc.epciIdx       // by commune or EPCI: its index
+	comIdx.reset(len(sel))
+	epciIdx.reset(len(sel))
 	comSpans, epciSpans := 0, 0
 	for x, in := range sel {
 		switch in.kind {
@@ -741,6 +743,8 @@ type matchScratch struct {
 	heads                    []int // readNames' tokens where an EPCI head may start
 	// The output's numbering.
 	entry, comRef, epciRef, comN, epciN []int32
+	comIdx, epciIdx                     idIndex
+	accepted                            idIndex // acceptLists' communes
 }
 
 // release keeps the buffers Match grew for the next call, emptied: the readings hold

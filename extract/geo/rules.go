@@ -693,14 +693,14 @@ func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 }
 
 // numberEntry returns the output index of ref, numbering it at its first reading
-// (refs[i] is the i-th entry, counts[i] its readings so far), and counts the reading.
-func numberEntry(idx map[int32]int32, ref int32, refs, counts *[]int32) int32 {
-	i, ok := idx[ref]
-	if !ok {
-		i = int32(len(*refs))
-		idx[ref] = i
+// (idx maps refs to their numbers, refs[i] is the i-th entry, counts[i] its readings
+// so far), and counts the reading.
+func numberEntry(idx *idIndex, ref int32, refs, counts *[]int32) int32 {
+	sl := idx.slot(ref)
+	if sl.key != ref {
+		*sl = idSlot{key: ref, val: int32(len(*refs))}
 		*refs, *counts = append(*refs, ref), append(*counts, 0)
 	}
-	(*counts)[i]++
-	return i
+	(*counts)[sl.val]++
+	return sl.val
 }
