@@ -441,11 +441,11 @@ func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchCon
 			// A name that is also a département's ("Indre", "Vienne") says nothing of
 			// where the text is.
 			if len(in.cands) == 1 && !hasKind(m.ents[in.node], kDep) {
-				c := g.communes[in.cands[0]]
+				c := &g.communes[in.cands[0]]
 				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
 				// where the text is.
 				if (in.strong && m.level[in.node] < 3 || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
-					!in.foreign && !d.vetoed(&in, &c, m.level[in.node], starts) {
+					!in.foreign && !d.vetoed(&in, c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
 					ctx.addRegion(cc.region)
@@ -540,10 +540,10 @@ func (d *doc) decideCommunes(sc *matchScratch, sel []interp, ctx *matchContext, 
 				in.choice = ci
 			}
 		}
-		c := g.communes[in.choice]
+		c := &g.communes[in.choice]
 		cc := g.comCodes[in.choice]
 		level := m.level[in.node]
-		if d.vetoed(in, &c, level, starts) {
+		if d.vetoed(in, c, level, starts) {
 			veto[x] = true
 			continue
 		}
@@ -666,7 +666,7 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 		communes = make([]corpus.Commune, len(comRef))
 		spans := make([]corpus.Span, 0, comSpans)
 		for i, ci := range comRef {
-			c := g.communes[ci]
+			c := &g.communes[ci]
 			communes[i] = corpus.Commune{Name: c.Name, INSEE: c.INSEE, Departement: c.Departement, EPCI: c.EPCI,
 				Spans: spans[len(spans) : len(spans) : len(spans)+int(comN[i])]}
 			spans = spans[:len(spans)+int(comN[i])]

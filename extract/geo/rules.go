@@ -663,7 +663,7 @@ func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 	g := d.g
 	best, bestScore := in.cands[0], math.Inf(-1)
 	for _, ci := range in.cands {
-		c := g.communes[ci]
+		c := &g.communes[ci]
 		score := math.Log10(float64(c.Population) + 1)
 		if in.former[ci] {
 			score-- // a current name before a former one
