@@ -455,7 +455,7 @@ func (d *doc) context(in *interp) {
 	if a > 0 && toks[a].gap&gapHard == 0 {
 		w := d.word(a - 1)
 		switch {
-		case w == "a" && strings.HasPrefix(strings.ToLower(d.orig(a-1)), "à"):
+		case w == "a" && startsWithAGrave(d.orig(a-1)):
 			in.strong = true
 		case (w == "au" || w == "aux") && in.art:
 			// "au Tampon": à and the name's article; but "au Palais de …", "au Ségur de
@@ -618,6 +618,14 @@ func accentsDiffer(written, official string) bool {
 		j += m
 	}
 	return false
+}
+
+// startsWithAGrave reports whether o starts with "à" or "À": whether
+// strings.ToLower(o) starts with "à", without the lowered copy. Only these two runes
+// lower to U+00E0.
+func startsWithAGrave(o string) bool {
+	r, _ := utf8.DecodeRuneInString(o)
+	return r == 'à' || r == 'À'
 }
 
 // asciiLower lowers the ASCII letters, as unicode.ToLower does.

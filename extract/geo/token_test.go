@@ -254,3 +254,19 @@ func TestIDIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsWithAGrave checks startsWithAGrave against strings.ToLower for every
+// rune, and for broken UTF-8.
+func TestStartsWithAGrave(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		o := string(r) + "x"
+		if got, want := startsWithAGrave(o), strings.HasPrefix(strings.ToLower(o), "à"); got != want {
+			t.Fatalf("startsWithAGrave(%q) = %v", o, got)
+		}
+	}
+	for _, o := range []string{"", "\xc3", "\xc3\xa0", "\xc3\x80", "\xe0", "a\u0300", "\xff\xc3\xa0"} {
+		if got, want := startsWithAGrave(o), strings.HasPrefix(strings.ToLower(o), "à"); got != want {
+			t.Fatalf("startsWithAGrave(%q) = %v", o, got)
+		}
+	}
+}
