@@ -59,7 +59,7 @@ func complement(toks []token, k int, direct bool) int {
 	}
 	end, words := k, 0
 	for q < len(toks) && words < 4 && !toks[q].nl {
-		t := toks[q]
+		t := &toks[q]
 		switch {
 		case t.word && t.upper:
 			words++

@@ -49,7 +49,7 @@ func breaksBefore(toks []token, k int) bool {
 	if k == 0 {
 		return true
 	}
-	t, p := toks[k], toks[k-1]
+	t, p := &toks[k], &toks[k-1]
 	if t.nl {
 		if p.w == ":" && t.word && !t.upper {
 			return false // "… rues commerçantes :⏎612 000 €": the line goes on

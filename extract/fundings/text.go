@@ -161,9 +161,9 @@ func oneToken(f, s string, st []text.Token, off []int32, cut int, tk *token, k i
 // folded text f: glued word parts, a hyphen between two of them, a final apostrophe.
 func wordEnd(f string, st []text.Token, k, n int, e int32) (int, int32) {
 	for ; k < n && st[k].Gap == text.GapNone; k++ {
-		u := st[k]
+		u := &st[k]
 		switch {
-		case u.Kind != text.Punct || f[u.S] >= utf8.RuneSelf && digitAt(f, u):
+		case u.Kind != text.Punct || f[u.S] >= utf8.RuneSelf && digitAt(f, *u):
 			e = u.E
 			continue
 		case f[u.S] == '-' && k+1 < n && st[k+1].Gap == text.GapNone && wordPart(f, st[k+1]):
