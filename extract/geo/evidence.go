@@ -387,7 +387,8 @@ type riverWord struct {
 // of the communes sel reads: "Montfort-sur-Argens", "L'Isle-sur-le-Doubs".
 func (d *doc) riversOf(sel []interp) {
 	d.rivers = d.rivers[:0]
-	for _, in := range sel {
+	for x := range sel {
+		in := &sel[x] // in place: a reading is too large to copy at each step
 		if in.kind != kCommune || in.b-in.a < 3 {
 			continue
 		}

@@ -389,7 +389,8 @@ func (d *doc) checkCodes(sel []interp) {
 func (d *doc) communeStarts(sc *matchScratch, sel []interp) []bool {
 	starts := zeroed(sc.used, len(d.toks)) // first tokens of commune readings, by token
 	sc.used = starts
-	for _, in := range sel {
+	for x := range sel {
+		in := &sel[x] // in place: a reading is too large to copy at each step
 		if in.kind == kCommune {
 			starts[in.a] = true
 		}
@@ -412,7 +413,8 @@ func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchCon
 		abroad: g.overseasCode,
 	}
 	sc.named, sc.ctxDep, sc.ctxRegion = ctx.named, ctx.dep, ctx.region
-	for _, in := range sel {
+	for x := range sel {
+		in := &sel[x] // in place: a reading is too large to copy at each step
 		switch in.kind {
 		case kDep:
 			dep := g.depCodes[in.ref]
@@ -445,7 +447,7 @@ func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchCon
 				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
 				// where the text is.
 				if (in.strong && m.level[in.node] < 3 || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
-					!in.foreign && !d.vetoed(&in, c, m.level[in.node], starts) {
+					!in.foreign && !d.vetoed(in, c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
 					ctx.addRegion(cc.region)
@@ -596,7 +598,8 @@ func (d *doc) acceptLists(sc *matchScratch, sel []interp, veto []bool) {
 	for changed := true; changed; {
 		changed = false
 		accepted.reset(len(sel))
-		for _, in := range sel {
+		for x := range sel {
+			in := &sel[x] // in place: a reading is too large to copy at each step
 			if in.kind == kCommune && in.ok {
 				accepted.slot(in.choice).key = in.choice
 			}
@@ -648,7 +651,8 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 	comIdx.reset(len(sel))
 	epciIdx.reset(len(sel))
 	comSpans, epciSpans := 0, 0
-	for x, in := range sel {
+	for x := range sel {
+		in := &sel[x]
 		switch in.kind {
 		case kCommune:
 			if !in.ok {
@@ -689,7 +693,8 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 			departements = append(departements, code)
 		}
 	}
-	for x, in := range sel {
+	for x := range sel {
+		in := &sel[x]
 		end := int(toks[in.b-1].e)
 		if in.inv {
 			end = d.closedArticle(int(in.b) - 1) // the closing parenthesis too
