@@ -663,6 +663,9 @@ func (d *doc) localDep(sel []interp, x int) string {
 	return d.g.deps[dep.ref].Code
 }
 
+// popScore is the part of choose's score that a commune's population gives.
+func popScore(population int) float64 { return math.Log10(float64(population) + 1) }
+
 // choose picks the commune a name designates among its namesakes: the one whose
 // département is given in parentheses or by its postal code, then one whose
 // département or intercommunality the document names, then one in the document's
@@ -672,7 +675,7 @@ func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 	best, bestScore := in.cands[0], math.Inf(-1)
 	for _, ci := range in.cands {
 		c := &g.communes[ci]
-		score := math.Log10(float64(c.Population) + 1)
+		score := g.popScore[ci] // popScore(c.Population), computed once
 		if in.former[ci] {
 			score-- // a current name before a former one
 		}
