@@ -148,8 +148,8 @@ func (r *reader) instrument(a *amt, m mention, f *corpus.Funding) string {
 	lo, hi := max(a.seg[0], a.i-8), min(a.seg[1], a.j+6)
 	bestD, kind, at := 1<<30, "", -1
 	for k := lo; k < hi; k++ {
-		if k >= a.i && k < a.j {
-			continue
+		if k >= a.i && k < a.j || !instrumentM.admitsKey(r.toks[k].key) {
+			continue // inside the amount, or no instrument word starts here
 		}
 		idx, n := instrumentM.at(r.toks, k)
 		if idx < 0 {
@@ -503,6 +503,9 @@ func isStop(w string) bool {
 func (r *reader) purpose(a *amt, f *corpus.Funding) string {
 	lo, hi := a.seg[0], a.seg[1]
 	for k := lo; k < hi; k++ {
+		if !purposeIntro.admitsKey(r.toks[k].key) {
+			continue // at would say no: skipped without the call
+		}
 		_, n := purposeIntro.at(r.toks, k)
 		if n == 0 {
 			continue

@@ -487,6 +487,9 @@ func (r *reader) firstLine() [2]int {
 func specificIn(toks []token, i, j int) string {
 	kind := ""
 	for k := i; k < j; k++ {
+		if !instrumentM.admitsKey(toks[k].key) {
+			continue // at would say no: skipped without the call
+		}
 		idx, n := instrumentM.at(toks, k)
 		if idx < 0 {
 			continue

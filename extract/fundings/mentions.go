@@ -59,7 +59,7 @@ func complement(toks []token, k int, direct bool) int {
 	}
 	end, words := k, 0
 	for q < len(toks) && words < 4 && !toks[q].nl {
-		t := toks[q]
+		t := &toks[q]
 		switch {
 		case t.word && t.upper:
 			words++
@@ -152,12 +152,13 @@ func mentionAt(text string, toks []token, k int) (mention, bool) {
 		return mention{}, false // "la région", "en état": common nouns
 	}
 	m := mention{i: k, j: end, kind: h.kind, state: h.state, full: end > k+n, lower: lower, group: h.group}
-	m.name = clean(textOf(text, toks, k, end))
 	switch {
 	case h.state:
 		m.name = "État"
 	case h.canon != "":
 		m.name, m.full = h.canon, true
+	default:
+		m.name = clean(textOf(text, toks, k, end))
 	}
 	return m, true
 }

@@ -49,7 +49,7 @@ func breaksBefore(toks []token, k int) bool {
 	if k == 0 {
 		return true
 	}
-	t, p := toks[k], toks[k-1]
+	t, p := &toks[k], &toks[k-1]
 	if t.nl {
 		if p.w == ":" && t.word && !t.upper {
 			return false // "… rues commerçantes :⏎612 000 €": the line goes on
@@ -154,13 +154,58 @@ func findFrom(toks []token, i, j, limit int, m *matcher) (at, n int) {
 }
 
 // clean trims a phrase of the text of spaces, punctuation and quotes at its ends
-// and joins its lines.
+// (cleanCut) and joins its lines.
 func clean(s string) string {
 	if !needsJoin(s) {
-		return strings.Trim(s, " ,;:.«»\"()-–")
+		return trimCut(s)
 	}
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.Trim(s, " ,;:.«»\"()-–")
+	return trimCut(s)
+}
+
+// cleanCut holds the characters clean trims at the ends of a phrase.
+const cleanCut = " ,;:.«»\"()-–"
+
+// asciiCut tells the ASCII characters of cleanCut, derived from it.
+var asciiCut = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = strings.ContainsRune(cleanCut, rune(c))
+	}
+	return t
+}()
+
+// trimCut is strings.Trim(s, cleanCut), which for a cutset with non-ASCII runes
+// searches the cutset for every rune it reads: an ASCII byte is told by asciiCut.
+func trimCut(s string) string {
+	for len(s) > 0 { // the right end first, as strings.Trim
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
+		if !inCut(r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	for len(s) > 0 {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if !inCut(r) {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// inCut reports whether r is one of cleanCut's characters.
+func inCut(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiCut[r]
+	}
+	return strings.ContainsRune(cleanCut, r)
 }
 
 // needsJoin reports whether strings.Fields would change s: a space other than a
@@ -170,7 +215,11 @@ func needsJoin(s string) bool {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		if !joinLook[c] {
+			continue // most bytes: a letter, a digit, punctuation
+		}
+		switch {
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -181,9 +230,18 @@ func needsJoin(s string) bool {
 			if s[i+1] == ' ' {
 				return true
 			}
-		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-			return true
+		default:
+			return true // '\t', '\n', '\v', '\f', '\r'
 		}
 	}
 	return false
 }
+
+// joinLook holds the bytes needsJoin looks at: white space and the bytes of the
+// non-ASCII runes.
+var joinLook = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	}
+	return t
+}()

@@ -37,53 +37,123 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 	st := x.Toks
 	off := x.T.Offsets()
 	n := sort.Search(len(st), func(k int) bool { return int(off[st[k].S]) >= cut }) // the shared tokens before cut
+	st = st[:n]
 	// Each token takes one shared token at least: n of them at most, written in place.
 	if cap(toks) < n {
 		toks = make([]token, n)
 	}
 	toks = toks[:n]
-	f, s := x.F, x.T.S
-	m := 0
-	// The loop makes no call for a punctuation character or a word of one shared
-	// token, most of a text.
-	for k := 0; k < n; m++ {
-		t := st[k]
-		nl, blank := t.Gap >= text.GapLine, t.Gap == text.GapPara
-		if t.Kind == text.Punct && (f[t.S] < utf8.RuneSelf || !digitAt(f, t)) {
-			w := f[t.S:t.E]
-			tk := &toks[m] // field by field: a literal would be built aside and copied
-			tk.w, tk.start, tk.end = w, off[t.S], off[t.E]
-			tk.nl, tk.blank, tk.upper, tk.word = nl, blank, false, false
+	// Runs of common tokens go through plainRun, which makes no call and so keeps
+	// its values in registers; the others, one at a time, through oneToken.
+	k, m := 0, 0
+	for k < n {
+		k, m = plainRun(x.F, x.T.S, st, off, toks, k, m)
+		if k < n {
+			k = oneToken(x.F, x.T.S, st, off, cut, &toks[m], k)
+			m++
+		}
+	}
+	return toks[:m]
+}
+
+// plainRun writes the tokens of st from shared token k on into toks[m:] as long as
+// each is a plain one: ASCII punctuation, or a word of one shared token with no
+// word part or hyphen glued after it, starting with an ASCII or a Latin-1 letter,
+// before the last shared token. It returns where it stopped.
+func plainRun(f, s string, st []text.Token, off []int32, toks []token, k, m int) (int, int) {
+	// A plain token takes one shared token: st[j+k-m] gives toks[j], one index for
+	// both, which keeps the loop's values in registers.
+	st = st[k-m:]
+	toks = toks[:len(st)]
+	j := m
+	for ; j+1 < len(st); j++ {
+		t, tk := &st[j], &toks[j]
+		ts, te := t.S, t.E
+		if t.Kind == text.Punct {
+			if f[ts] >= utf8.RuneSelf {
+				break
+			}
+			w := f[ts:te]
+			tk.w, tk.start, tk.end = w, off[ts], off[te]
+			tk.nl, tk.blank, tk.upper, tk.word = t.Gap >= text.GapLine, t.Gap == text.GapPara, false, false
 			tk.key = uint16(filterKey(w, len(w)))
-			k++
 			continue
 		}
-		e := t.E
-		if k++; k < n && st[k].Gap == text.GapNone {
-			k, e = wordEnd(f, st, k, n, e)
+		if u := &st[j+1]; u.Gap == text.GapNone && (u.Kind != text.Punct || !asciiStop[f[u.S]]) {
+			break // glued to what follows: wordEnd reads it
 		}
-		start, end := off[t.S], off[e]
-		if int(end) > cut { // a word cut off: up to cut
-			for e > t.S && int(off[e-1]) >= cut {
-				e--
-			}
-			end = int32(cut)
+		start, end := off[ts], off[te]
+		upper, ok := latinUpper(s, int(start))
+		if !ok {
+			break
 		}
-		w := f[t.S:e]
+		w := f[ts:te]
 		if end-start == 2 && w == "a" {
 			w = "à" // the preposition keeps its accent: "a" is the verb ("la Région a voté")
 		}
-		c := s[start]
-		upper := 'A' <= c && c <= 'Z'
-		if c >= utf8.RuneSelf {
-			upper = upperAt(s, int(start))
-		}
-		tk := &toks[m]
 		tk.w, tk.start, tk.end = w, start, end
-		tk.nl, tk.blank, tk.upper, tk.word = nl, blank, upper, true
+		tk.nl, tk.blank, tk.upper, tk.word = t.Gap >= text.GapLine, t.Gap == text.GapPara, upper, true
 		tk.key = uint16(filterKey(w, len(w)))
 	}
-	return toks[:m]
+	return j + k - m, j
+}
+
+// latinUpper reports whether the rune at s[i] is a capital, as upperAt does, for
+// an ASCII or a Latin-1 letter; ok is false for other runes.
+func latinUpper(s string, i int) (upper, ok bool) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z', true
+	}
+	// U+00C0-U+00FF: the capitals are U+00C0-U+00DE but U+00D7 (×).
+	if c != 0xc3 || i+1 >= len(s) || s[i+1] < 0x80 || s[i+1] > 0xbf {
+		return false, false
+	}
+	c1 := s[i+1]
+	return c1 <= 0x9e && c1 != 0x97, true
+}
+
+// asciiStop holds the ASCII bytes of a punctuation token that ends the word before
+// it: all but the hyphen and the apostrophe, which wordEnd reads.
+var asciiStop = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '-' && c != '\''
+	}
+	return t
+}()
+
+// oneToken writes the token that starts at shared token k, among st (the shared
+// tokens before cut), into tk, and returns the shared token after it.
+func oneToken(f, s string, st []text.Token, off []int32, cut int, tk *token, k int) int {
+	t := st[k]
+	n := len(st)
+	nl, blank := t.Gap >= text.GapLine, t.Gap == text.GapPara
+	if t.Kind == text.Punct && (f[t.S] < utf8.RuneSelf || !digitAt(f, t)) {
+		w := f[t.S:t.E]
+		tk.w, tk.start, tk.end = w, off[t.S], off[t.E]
+		tk.nl, tk.blank, tk.upper, tk.word = nl, blank, false, false
+		tk.key = uint16(filterKey(w, len(w)))
+		return k + 1
+	}
+	e := t.E
+	if k++; k < n && st[k].Gap == text.GapNone {
+		k, e = wordEnd(f, st, k, n, e)
+	}
+	start, end := off[t.S], off[e]
+	if int(end) > cut { // a word cut off: up to cut
+		for e > t.S && int(off[e-1]) >= cut {
+			e--
+		}
+		end = int32(cut)
+	}
+	w := f[t.S:e]
+	if end-start == 2 && w == "a" {
+		w = "à" // the preposition keeps its accent: "a" is the verb ("la Région a voté")
+	}
+	tk.w, tk.start, tk.end = w, start, end
+	tk.nl, tk.blank, tk.upper, tk.word = nl, blank, upperAt(s, int(start)), true
+	tk.key = uint16(filterKey(w, len(w)))
+	return k
 }
 
 // wordEnd returns the shared token after the word whose part ending at e is
@@ -91,9 +161,9 @@ func tokensOf(x *text.Tokens, cut int, toks []token) []token {
 // folded text f: glued word parts, a hyphen between two of them, a final apostrophe.
 func wordEnd(f string, st []text.Token, k, n int, e int32) (int, int32) {
 	for ; k < n && st[k].Gap == text.GapNone; k++ {
-		u := st[k]
+		u := &st[k]
 		switch {
-		case u.Kind != text.Punct || f[u.S] >= utf8.RuneSelf && digitAt(f, u):
+		case u.Kind != text.Punct || f[u.S] >= utf8.RuneSelf && digitAt(f, *u):
 			e = u.E
 			continue
 		case f[u.S] == '-' && k+1 < n && st[k+1].Gap == text.GapNone && wordPart(f, st[k+1]):

@@ -238,3 +238,24 @@ func TestDigitLeadAdmitsDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimCut checks trimCut and needsJoin against what they stand for, on random
+// strings of the cut characters, spaces and broken UTF-8.
+func TestTrimCut(t *testing.T) {
+	alphabet := []string{"a", "É", " ", "  ", "\t", "\n", ",", ".", "«", "»", "–", "—", "-", "(", ")", "\"",
+		"\u00a0", "\u2009", "\xff", "\xc2", "\xab", "\xe2\x80", "€", "x"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b []byte
+		for range r.IntN(12) {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		s := string(b)
+		if got, want := trimCut(s), strings.Trim(s, cleanCut); got != want {
+			t.Fatalf("trimCut(%q) = %q, want %q", s, got, want)
+		}
+		if !needsJoin(s) && strings.Join(strings.Fields(s), " ") != s {
+			t.Fatalf("needsJoin(%q) = false, but strings.Fields changes it", s)
+		}
+	}
+}

@@ -56,8 +56,10 @@ func (g *Gazetteer) indexCodes() {
 		return k
 	}
 	g.comCodes = make([]codeRefs, len(g.communes))
+	g.popScore = make([]float64, len(g.communes))
 	for i, c := range g.communes {
 		g.comCodes[i] = codeRefs{dep: code(c.Departement), region: code(c.Region), epci: code(c.EPCI)}
+		g.popScore[i] = popScore(c.Population)
 	}
 	g.depCodes = make([]codeRefs, len(g.deps))
 	for i, d := range g.deps {

@@ -203,10 +203,10 @@ func (d *doc) join(p *token, tk token) bool {
 	if d.t.Folded[tk.s-1] != '-' || p.e != tk.s-1 || tk.e-tk.s < 2 {
 		return false
 	}
-	s, _ := d.t.Orig(int(tk.s), int(tk.e))
-	r, _ := utf8.DecodeRuneInString(d.t.S[s:])
-	ps, _ := d.t.Orig(int(p.s), int(p.e))
-	r0, _ := utf8.DecodeRuneInString(d.t.S[ps:])
+	// The first runes of the two parts in the original text (Text.Orig's starts).
+	off := d.t.Offsets()
+	r, _ := utf8.DecodeRuneInString(d.t.S[off[tk.s]:])
+	r0, _ := utf8.DecodeRuneInString(d.t.S[off[p.s]:])
 	if !unicode.IsLower(r) || !unicode.IsUpper(r0) {
 		return false
 	}
@@ -387,7 +387,8 @@ type riverWord struct {
 // of the communes sel reads: "Montfort-sur-Argens", "L'Isle-sur-le-Doubs".
 func (d *doc) riversOf(sel []interp) {
 	d.rivers = d.rivers[:0]
-	for _, in := range sel {
+	for x := range sel {
+		in := &sel[x] // in place: a reading is too large to copy at each step
 		if in.kind != kCommune || in.b-in.a < 3 {
 			continue
 		}

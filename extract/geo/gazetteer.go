@@ -85,6 +85,7 @@ type Gazetteer struct {
 	regionCodes                   []int32
 	overseasCode                  []bool             // by code: an overseas région's
 	nameKeys                      []string           // by commune: its name as nameKey gives it
+	popScore                      []float64          // by commune: choose's score of its population
 	seat                          map[int32]int32    // commune → the EPCI whose most populous member it is
 	byDepName                     map[string][]int32 // by département: its communes in the order of nameKeys
 }

@@ -1,9 +1,6 @@
 package geo
 
 import (
-	"cmp"
-	"math"
-	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -58,8 +55,15 @@ func (d *doc) word(k int) string { return d.t.Folded[d.toks[k].s:d.toks[k].e] }
 
 // orig returns the original text of token k.
 func (d *doc) orig(k int) string {
-	s, e := d.t.Orig(int(d.toks[k].s), int(d.toks[k].e))
-	return d.t.S[s:e]
+	s, e := int(d.toks[k].s), int(d.toks[k].e)
+	// Text.Orig's spans, read from the offsets: a token's are in range, and its end
+	// is inside a rune's expansion (œ → oe) only where two offsets repeat.
+	off := d.t.Offsets()
+	if e >= len(d.t.Folded) || off[e] == off[e-1] {
+		s, e = d.t.Orig(s, e)
+		return d.t.S[s:e]
+	}
+	return d.t.S[off[s]:off[e]]
 }
 
 // capital reports whether token k starts with a capital or a digit in the original
@@ -127,31 +131,57 @@ func unicodeCase(o string) uint8 {
 }
 
 // asciiCase returns the case flags of an ASCII word o, as unicodeCase reads them, or
-// 0 for a word with another byte.
+// 0 for a word with another byte. The bytes' classes (byteCase) are or-ed together:
+// the loop has no branch.
 func asciiCase(o string) uint8 {
 	if o == "" {
 		return 0
 	}
-	f := uint8(caseKnown | caseUpper)
-	if c := o[0]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+	first, later := byteCase[o[0]], uint8(0)
+	for i := 1; i < len(o); i++ {
+		later |= byteCase[o[i]]
+	}
+	all := first | later
+	if all&bcOther != 0 {
+		return 0
+	}
+	f := uint8(caseKnown)
+	if all&bcLower == 0 {
+		f |= caseUpper
+	}
+	if first&(bcUpper|bcDigit) != 0 {
 		f |= caseCapital
 	}
-	later := false // a capital after the first byte
-	for i := 0; i < len(o); i++ {
-		switch c := o[i]; {
-		case c >= utf8.RuneSelf:
-			return 0
-		case 'a' <= c && c <= 'z':
-			f &^= caseUpper
-		case 'A' <= c && c <= 'Z' && i > 0:
-			later = true
-		}
-	}
-	if later && f&caseUpper == 0 {
-		f |= caseMixed
+	if later&bcUpper != 0 && all&bcLower != 0 {
+		f |= caseMixed // a capital after the first letter, and a lower-case letter
 	}
 	return f
 }
+
+// Byte classes for asciiCase: a lower-case or capital ASCII letter, an ASCII digit,
+// a byte of a non-ASCII rune.
+const (
+	bcLower = 1 << iota
+	bcUpper
+	bcDigit
+	bcOther
+)
+
+var byteCase = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = bcLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = bcUpper
+		case '0' <= c && c <= '9':
+			t[c] = bcDigit
+		case c >= utf8.RuneSelf:
+			t[c] = bcOther
+		}
+	}
+	return t
+}()
 
 // Match finds the communes, intercommunalities and départements the lexed text x
 // names (see the package documentation for the rules). It implements extract.Places.
@@ -202,7 +232,7 @@ func (g *Gazetteer) match(x *text.Tokens, maybeCut bool) (communes []corpus.Comm
 		d.cutCommuneAtEnd(sel, ctx)
 	}
 	veto := d.decideCommunes(sc, sel, ctx, starts)
-	d.acceptLists(sel, veto)
+	d.acceptLists(sc, sel, veto)
 	return d.output(sc, sel)
 }
 
@@ -334,95 +364,6 @@ func (d *doc) readHeadLists(ins []interp, headStarts []int) []interp {
 	return ins
 }
 
-// selectReadings keeps the longest readings, then those of the highest priority, then
-// the earliest, and returns them in the order of the text.
-func (d *doc) selectReadings(sc *matchScratch, ins []interp) []interp {
-	used := zeroed(sc.used, len(d.toks))
-	sc.used = used
-	chosen := sc.chosen[:0] // by position: first token, then index
-	if keys, ok := packedKeys(sc, ins); ok {
-		for _, k := range keys {
-			if x := uint32(k & (1<<24 - 1)); take(&ins[x], used) {
-				chosen = append(chosen, uint64(ins[x].a)<<32|uint64(x))
-			}
-		}
-	} else {
-		for _, k := range readingKeys(sc, ins) {
-			if take(&ins[uint32(k.pos)], used) {
-				chosen = append(chosen, k.pos)
-			}
-		}
-	}
-	sc.chosen = chosen
-	slices.Sort(chosen)
-	sel := sc.sel
-	for _, pos := range chosen {
-		sel = append(sel, ins[uint32(pos)])
-	}
-	return sel
-}
-
-// take reports whether reading in is kept, its tokens free, and marks them used.
-func take(in *interp, used []bool) bool {
-	if in.kind == kEPCICore && !in.ok {
-		return false // a weak core outside a list
-	}
-	for k := in.a; k < in.b; k++ {
-		if used[k] {
-			return false
-		}
-	}
-	for k := in.a; k < in.b; k++ {
-		used[k] = true
-	}
-	return true
-}
-
-// packedKeys returns the readings' keys of readingKeys packed in one integer each,
-// sorted, the reading's index in the low 24 bits, when every field fits (a reading of
-// at most 255 tokens, fewer than 1<<24 tokens and readings); else false. Sorting
-// integers costs less than sorting pairs.
-func packedKeys(sc *matchScratch, ins []interp) ([]uint64, bool) {
-	if len(ins) >= 1<<24 {
-		return nil, false
-	}
-	keys := sc.packed[:0]
-	defer func() { sc.packed = keys }()
-	for x := range ins {
-		in := &ins[x]
-		n := in.b - in.a
-		if n < 0 || n > math.MaxUint8 || in.a < 0 || in.a >= 1<<24 {
-			return nil, false
-		}
-		keys = append(keys, uint64(math.MaxUint8-n)<<56|uint64(math.MaxUint8-uint8(priority[in.kind]))<<48|
-			uint64(in.a)<<24|uint64(x))
-	}
-	slices.Sort(keys)
-	return keys, true
-}
-
-// readingKeys returns the readings' keys, sorted: the order is that of keys, unique
-// by the reading's index, so no sort needs to be stable and no comparison reads the
-// readings.
-func readingKeys(sc *matchScratch, ins []interp) []readingKey {
-	order := sc.order[:0]
-	for x := range ins {
-		in := &ins[x]
-		order = append(order, readingKey{
-			rank: uint64(math.MaxUint32-uint32(in.b-in.a))<<8 | uint64(math.MaxUint8-uint8(priority[in.kind])),
-			pos:  uint64(in.a)<<32 | uint64(x),
-		})
-	}
-	sc.order = order
-	slices.SortFunc(order, func(p, q readingKey) int {
-		if p.rank != q.rank {
-			return cmp.Compare(p.rank, q.rank)
-		}
-		return cmp.Compare(p.pos, q.pos)
-	})
-	return order
-}
-
 // checkCodes keeps a département code after a commune's name only where a commune of
 // that name is in it: "Wallers (59)" is a département code, "Anor (36)" a count.
 func (d *doc) checkCodes(sel []interp) {
@@ -448,7 +389,8 @@ func (d *doc) checkCodes(sel []interp) {
 func (d *doc) communeStarts(sc *matchScratch, sel []interp) []bool {
 	starts := zeroed(sc.used, len(d.toks)) // first tokens of commune readings, by token
 	sc.used = starts
-	for _, in := range sel {
+	for x := range sel {
+		in := &sel[x] // in place: a reading is too large to copy at each step
 		if in.kind == kCommune {
 			starts[in.a] = true
 		}
@@ -471,7 +413,8 @@ func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchCon
 		abroad: g.overseasCode,
 	}
 	sc.named, sc.ctxDep, sc.ctxRegion = ctx.named, ctx.dep, ctx.region
-	for _, in := range sel {
+	for x := range sel {
+		in := &sel[x] // in place: a reading is too large to copy at each step
 		switch in.kind {
 		case kDep:
 			dep := g.depCodes[in.ref]
@@ -500,11 +443,11 @@ func (d *doc) contextOf(sc *matchScratch, sel []interp, starts []bool) *matchCon
 			// A name that is also a département's ("Indre", "Vienne") says nothing of
 			// where the text is.
 			if len(in.cands) == 1 && !hasKind(m.ents[in.node], kDep) {
-				c := g.communes[in.cands[0]]
+				c := &g.communes[in.cands[0]]
 				// A name a rule rejects ("PONT du Chaffard": a name's head) says nothing of
 				// where the text is.
 				if (in.strong && m.level[in.node] < 3 || m.level[in.node] == 0 && (in.weak || c.Population >= 10000)) &&
-					!in.foreign && !d.vetoed(&in, &c, m.level[in.node], starts) {
+					!in.foreign && !d.vetoed(in, c, m.level[in.node], starts) {
 					cc := g.comCodes[in.cands[0]]
 					ctx.dep[cc.dep] = true
 					ctx.addRegion(cc.region)
@@ -599,10 +542,10 @@ func (d *doc) decideCommunes(sc *matchScratch, sel []interp, ctx *matchContext, 
 				in.choice = ci
 			}
 		}
-		c := g.communes[in.choice]
+		c := &g.communes[in.choice]
 		cc := g.comCodes[in.choice]
 		level := m.level[in.node]
-		if d.vetoed(in, &c, level, starts) {
+		if d.vetoed(in, c, level, starts) {
 			veto[x] = true
 			continue
 		}
@@ -649,21 +592,23 @@ func (d *doc) decideCommunes(sc *matchScratch, sel []interp, ctx *matchContext, 
 // acceptLists accepts a name next to an accepted commune, separated by a comma, "et"
 // or a hyphen, when it is in the same région (the same département after a hyphen:
 // not "Lille-Moulins"); and a commune accepted once wherever its name recurs.
-func (d *doc) acceptLists(sel []interp, veto []bool) {
+func (d *doc) acceptLists(sc *matchScratch, sel []interp, veto []bool) {
 	g := d.g
+	accepted := &sc.accepted // the communes accepted, by index
 	for changed := true; changed; {
 		changed = false
-		accepted := map[int32]bool{}
-		for _, in := range sel {
+		accepted.reset(len(sel))
+		for x := range sel {
+			in := &sel[x] // in place: a reading is too large to copy at each step
 			if in.kind == kCommune && in.ok {
-				accepted[in.choice] = true
+				accepted.slot(in.choice).key = in.choice
 			}
 		}
 		for x := range sel {
 			if sel[x].kind != kCommune || sel[x].ok || veto[x] {
 				continue
 			}
-			if accepted[sel[x].choice] {
+			if accepted.has(sel[x].choice) {
 				sel[x].ok = true
 				changed = true
 				continue
@@ -702,10 +647,12 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 	sc.entry = entry
 	comRef, epciRef := sc.comRef[:0], sc.epciRef[:0] // by index: the commune or EPCI
 	comN, epciN := sc.comN[:0], sc.epciN[:0]         // by index: the number of spans
-	comIdx := map[int32]int32{}
-	epciIdx := map[int32]int32{}
+	comIdx, epciIdx := &sc.comIdx, &sc.epciIdx       // by commune or EPCI: its index
+	comIdx.reset(len(sel))
+	epciIdx.reset(len(sel))
 	comSpans, epciSpans := 0, 0
-	for x, in := range sel {
+	for x := range sel {
+		in := &sel[x]
 		switch in.kind {
 		case kCommune:
 			if !in.ok {
@@ -723,7 +670,7 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 		communes = make([]corpus.Commune, len(comRef))
 		spans := make([]corpus.Span, 0, comSpans)
 		for i, ci := range comRef {
-			c := g.communes[ci]
+			c := &g.communes[ci]
 			communes[i] = corpus.Commune{Name: c.Name, INSEE: c.INSEE, Departement: c.Departement, EPCI: c.EPCI,
 				Spans: spans[len(spans) : len(spans) : len(spans)+int(comN[i])]}
 			spans = spans[:len(spans)+int(comN[i])]
@@ -746,7 +693,8 @@ func (d *doc) output(sc *matchScratch, sel []interp) (communes []corpus.Commune,
 			departements = append(departements, code)
 		}
 	}
-	for x, in := range sel {
+	for x := range sel {
+		in := &sel[x]
 		end := int(toks[in.b-1].e)
 		if in.inv {
 			end = d.closedArticle(int(in.b) - 1) // the closing parenthesis too
@@ -800,12 +748,8 @@ type matchScratch struct {
 	heads                    []int // readNames' tokens where an EPCI head may start
 	// The output's numbering.
 	entry, comRef, epciRef, comN, epciN []int32
-}
-
-// A readingKey orders the readings of a text for the choice among overlapping ones.
-type readingKey struct {
-	rank uint64 // the longest first, then the highest priority
-	pos  uint64 // the first token, then the index in the readings
+	comIdx, epciIdx                     idIndex
+	accepted                            idIndex // acceptLists' communes
 }
 
 // release keeps the buffers Match grew for the next call, emptied: the readings hold

@@ -455,7 +455,7 @@ func (d *doc) context(in *interp) {
 	if a > 0 && toks[a].gap&gapHard == 0 {
 		w := d.word(a - 1)
 		switch {
-		case w == "a" && strings.HasPrefix(strings.ToLower(d.orig(a-1)), "à"):
+		case w == "a" && startsWithAGrave(d.orig(a-1)):
 			in.strong = true
 		case (w == "au" || w == "aux") && in.art:
 			// "au Tampon": à and the name's article; but "au Palais de …", "au Ségur de
@@ -582,6 +582,21 @@ func (d *doc) accentsDiffer(a, b int, name string) bool {
 func accentsDiffer(written, official string) bool {
 	i, j := 0, 0
 	for i < len(written) && j < len(official) {
+		// Two ASCII bytes, most of a name: lowered and told by a table.
+		if c, q := written[i], official[j]; c < utf8.RuneSelf && q < utf8.RuneSelf {
+			w, o := asciiLower[c], asciiLower[q]
+			switch {
+			case !isLowerASCII(w):
+				i++
+			case !isLowerASCII(o):
+				j++
+			case w != o:
+				return false // two letters that fold apart: no verdict
+			default:
+				i, j = i+1, j+1
+			}
+			continue
+		}
 		w, n := utf8.DecodeRuneInString(written[i:])
 		o, m := utf8.DecodeRuneInString(official[j:])
 		w, o = unicode.ToLower(w), unicode.ToLower(o)
@@ -604,6 +619,26 @@ func accentsDiffer(written, official string) bool {
 	}
 	return false
 }
+
+// startsWithAGrave reports whether o starts with "à" or "À": whether
+// strings.ToLower(o) starts with "à", without the lowered copy. Only these two runes
+// lower to U+00E0.
+func startsWithAGrave(o string) bool {
+	r, _ := utf8.DecodeRuneInString(o)
+	return r == 'à' || r == 'À'
+}
+
+// asciiLower lowers the ASCII letters, as unicode.ToLower does.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(unicode.ToLower(rune(c)))
+	}
+	return t
+}()
+
+// isLowerASCII reports whether the ASCII byte c is a lower-case letter: the letters
+// of ASCII, as unicode.IsLetter tells them, once lowered.
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // localDep returns the code of a département named right after the commune reading
 // sel[x]: "Bailleul dans la Somme", "Fleury, dans l'Oise", "Bailleul (Somme)".
@@ -628,6 +663,9 @@ func (d *doc) localDep(sel []interp, x int) string {
 	return d.g.deps[dep.ref].Code
 }
 
+// popScore is the part of choose's score that a commune's population gives.
+func popScore(population int) float64 { return math.Log10(float64(population) + 1) }
+
 // choose picks the commune a name designates among its namesakes: the one whose
 // département is given in parentheses or by its postal code, then one whose
 // département or intercommunality the document names, then one in the document's
@@ -636,8 +674,8 @@ func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 	g := d.g
 	best, bestScore := in.cands[0], math.Inf(-1)
 	for _, ci := range in.cands {
-		c := g.communes[ci]
-		score := math.Log10(float64(c.Population) + 1)
+		c := &g.communes[ci]
+		score := g.popScore[ci] // popScore(c.Population), computed once
 		if in.former[ci] {
 			score-- // a current name before a former one
 		}
@@ -666,14 +704,14 @@ func (d *doc) choose(in *interp, local string, ctx *matchContext) int32 {
 }
 
 // numberEntry returns the output index of ref, numbering it at its first reading
-// (refs[i] is the i-th entry, counts[i] its readings so far), and counts the reading.
-func numberEntry(idx map[int32]int32, ref int32, refs, counts *[]int32) int32 {
-	i, ok := idx[ref]
-	if !ok {
-		i = int32(len(*refs))
-		idx[ref] = i
+// (idx maps refs to their numbers, refs[i] is the i-th entry, counts[i] its readings
+// so far), and counts the reading.
+func numberEntry(idx *idIndex, ref int32, refs, counts *[]int32) int32 {
+	sl := idx.slot(ref)
+	if sl.key != ref {
+		*sl = idSlot{key: ref, val: int32(len(*refs))}
 		*refs, *counts = append(*refs, ref), append(*counts, 0)
 	}
-	(*counts)[i]++
-	return i
+	(*counts)[sl.val]++
+	return sl.val
 }

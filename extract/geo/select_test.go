@@ -41,4 +41,15 @@ func TestASCIICase(t *testing.T) {
 			t.Fatalf("asciiCase(%q) = %b, unicode %b", o, f, unicodeCase(o))
 		}
 	}
+	// Every ASCII word has flags, those of package unicode.
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		b := make([]byte, 1+r.IntN(10))
+		for i := range b {
+			b[i] = "aZ0-'.bYzA9"[r.IntN(11)]
+		}
+		if o := string(b); asciiCase(o) != unicodeCase(o) {
+			t.Fatalf("asciiCase(%q) = %b, unicode %b", o, asciiCase(o), unicodeCase(o))
+		}
+	}
 }

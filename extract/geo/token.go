@@ -403,3 +403,42 @@ func (t *kidTable) get(k uint64) int32 {
 		}
 	}
 }
+
+// An idIndex maps the ids of one document's communes or EPCIs (indexes, never
+// negative) to small integers: an open-addressing table in an array kept between
+// calls and emptied in the time of its size, which the document's readings bound.
+// Cheaper than a map, which grows and allocates, for the few ids of a text.
+type idIndex struct {
+	slots []idSlot
+	mask  uint32
+}
+
+type idSlot struct{ key, val int32 } // key -1: empty
+
+// reset empties t for at most n keys.
+func (t *idIndex) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	if cap(t.slots) < size {
+		t.slots = make([]idSlot, size)
+	}
+	t.slots = t.slots[:size]
+	for i := range t.slots {
+		t.slots[i] = idSlot{key: -1}
+	}
+	t.mask = uint32(size - 1)
+}
+
+// slot returns the slot of key, which holds it or is empty.
+func (t *idIndex) slot(key int32) *idSlot {
+	for i := uint32(key) * 0x9e3779b1 >> 7 & t.mask; ; i = (i + 1) & t.mask {
+		if sl := &t.slots[i]; sl.key == key || sl.key < 0 {
+			return sl
+		}
+	}
+}
+
+// has reports whether key is in t.
+func (t *idIndex) has(key int32) bool { return key >= 0 && t.slot(key).key == key }

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -220,6 +221,52 @@ func TestWordClasses(t *testing.T) {
 	for _, w := range []string{"st", "saint"} {
 		if c := g.m.class[g.m.dict[w]]; c != 0 {
 			t.Fatalf("%q, spelt two ways, has classes %b", w, c)
+		}
+	}
+}
+
+// TestIDIndex checks the index against a map, over resets of several sizes.
+func TestIDIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var x idIndex
+	for round := range 200 {
+		n := r.IntN(300)
+		x.reset(n)
+		want := map[int32]int32{}
+		for i := range n {
+			k := int32(r.IntN(1 + round*50))
+			sl := x.slot(k)
+			if v, ok := want[k]; ok != (sl.key == k) || ok && v != sl.val {
+				t.Fatalf("round %d: key %d: slot %+v, map %d %v", round, k, *sl, v, ok)
+			}
+			if sl.key != k {
+				*sl = idSlot{key: k, val: int32(i)}
+				want[k] = int32(i)
+			}
+		}
+		for k := range int32(1 + round*50) {
+			if _, ok := want[k]; x.has(k) != ok {
+				t.Fatalf("round %d: has(%d) = %v", round, k, !ok)
+			}
+		}
+		if x.has(-1) {
+			t.Fatal("has(-1)")
+		}
+	}
+}
+
+// TestStartsWithAGrave checks startsWithAGrave against strings.ToLower for every
+// rune, and for broken UTF-8.
+func TestStartsWithAGrave(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		o := string(r) + "x"
+		if got, want := startsWithAGrave(o), strings.HasPrefix(strings.ToLower(o), "à"); got != want {
+			t.Fatalf("startsWithAGrave(%q) = %v", o, got)
+		}
+	}
+	for _, o := range []string{"", "\xc3", "\xc3\xa0", "\xc3\x80", "\xe0", "a\u0300", "\xff\xc3\xa0"} {
+		if got, want := startsWithAGrave(o), strings.HasPrefix(strings.ToLower(o), "à"); got != want {
+			t.Fatalf("startsWithAGrave(%q) = %v", o, got)
 		}
 	}
 }
