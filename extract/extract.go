@@ -123,7 +123,7 @@ func (x *Extractor) Extract(doc *corpus.Document) (problems Problems) {
 	}
 	guard(&problems, "people and signatories", func() { doc.People, doc.Signatories = parties.Find(tk, x.opts.Orgs, &sc.people) })
 	guard(&problems, "fundings", func() {
-		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: tk, Title: doc.Title, Published: doc.Published,
+		doc.Fundings = fundings.Find(fundings.Input{Text: doc.Text, Tokens: tk, TitleTokens: ttk, Title: doc.Title, Published: doc.Published,
 			Genre: doc.Genre, ThemeEvidence: doc.ThemeEvidence, Themes: doc.Themes,
 			Dates: doc.Dates, Amounts: doc.Amounts, Communes: doc.Communes, EPCIs: doc.EPCIs})
 	})

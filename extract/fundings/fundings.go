@@ -18,7 +18,9 @@ type Input struct {
 	// Tokens is Text lexed (text.Lex), the document's one token stream, which Find
 	// reads; nil, Find lexes Text itself.
 	Tokens *text.Tokens
-	Genre  string // the document's genre (corpus.Genre…)
+	// TitleTokens is Title lexed, as Tokens is Text; nil, Find lexes Title itself.
+	TitleTokens *text.Tokens
+	Genre       string // the document's genre (corpus.Genre…)
 	// ThemeEvidence gives each funding the themes whose terms its paragraph holds;
 	// Themes are the document's.
 	ThemeEvidence []corpus.ThemeEvidence
@@ -458,7 +460,13 @@ func (r *reader) titleInstrument() string {
 }
 
 func (r *reader) findTitleInstr() string {
-	title := r.bufs.tokenizeTitle(r.in.Title)
+	var title []token
+	if x := r.in.TitleTokens; x != nil && x.T != nil && x.T.S == r.in.Title {
+		r.bufs.titleToks = tokensOf(x, len(r.in.Title), r.bufs.titleToks)
+		title = r.bufs.titleToks
+	} else {
+		title = r.bufs.tokenizeTitle(r.in.Title)
+	}
 	if kind := specificIn(title, 0, len(title)); kind != "" {
 		return kind
 	}

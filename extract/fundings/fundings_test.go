@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"terril/corpus"
+	"terril/extract/text"
 )
 
 // An amountIn is an amount of a test text: its text and value.
@@ -325,5 +326,38 @@ func TestFindNoPanic(t *testing.T) {
 		}
 		in.Communes = []corpus.Commune{{INSEE: "1", Spans: []corpus.Span{{Start: r.IntN(90) - 5, End: r.IntN(90)}}}}
 		Find(in)
+	}
+}
+
+// The title names the instrument when the amount's sentence does not; Find reads
+// the title lexed by its caller or lexes it itself, with the same result.
+func TestTitleInstrument(t *testing.T) {
+	cases := []struct{ title, text, want string }{
+		{"Un prêt pour la médiathèque de Vernon", "La Banque des Territoires accorde 1,2 M€ à la commune de Vernon.", corpus.InstrumentPret},
+		{"Subvention au club de Fécamp", "Le Département verse 45 000 € à l'association de Fécamp.", corpus.InstrumentSubvention},
+		{"Conseil départemental : séance du 3 mai", "Le Département verse 45 000 € à l'association de Fécamp.", ""},
+	}
+	for _, c := range cases {
+		amount := c.text[strings.Index(c.text, "accorde ")+len("accorde "):]
+		if i := strings.Index(c.text, "verse "); i >= 0 {
+			amount = c.text[i+len("verse "):]
+		}
+		amount = amount[:strings.Index(amount, " à ")]
+		in := input(c.text, []amountIn{{text: amount, value: 1}}, nil)
+		in.Title = c.title
+		alone := Find(in)
+		tt := text.Lex(text.New(c.title))
+		in.TitleTokens = &tt
+		lent := Find(in)
+		if len(alone) != 1 || len(lent) != 1 {
+			t.Fatalf("%q: %d and %d fundings, want 1", c.title, len(alone), len(lent))
+		}
+		got := alone[0].Instrument
+		if c.want != "" && got != c.want {
+			t.Errorf("%q: instrument %q, want %q", c.title, got, c.want)
+		}
+		if lent[0].Instrument != got {
+			t.Errorf("%q: instrument %q with the title's tokens, %q without", c.title, lent[0].Instrument, got)
+		}
 	}
 }
