@@ -1,0 +1,100 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// costQueries are the queries BenchmarkSearch times and TestSearchDump writes:
+// plain, phrase, filtered, faceted and sorted, with and without snippets.
+func costQueries() []struct {
+	name string
+	q    Query
+} {
+	million := 1e6
+	five := []string{"commune", "theme", "year", "genre", "dept"}
+	return []struct {
+		name string
+		q    Query
+	}{
+		{"plain", Query{Text: "rénovation énergétique", Snippets: true}},
+		{"plain_nosnip", Query{Text: "rénovation énergétique"}},
+		{"plain_page3", Query{Text: "rénovation énergétique", Snippets: true, Offset: 20}},
+		{"plain_50", Query{Text: "friche cokerie", Snippets: true, Size: 50}},
+		{"one_word", Query{Text: "médiathèque", Snippets: true}},
+		{"title_only", Query{Text: "titre:requalification", Snippets: true}},
+		{"phrase", Query{Text: `"cités minières"`, Snippets: true}},
+		{"phrase_words", Query{Text: `"fonds vert" subvention`, Snippets: true}},
+		{"or_not", Query{Text: "(logement OR habitat) -friche", Snippets: true}},
+		{"filtered", Query{Text: "logement", Depts: []string{"62"}, MinAmount: &million, Snippets: true}},
+		{"field_only", Query{Text: "commune:Calais", Snippets: true}},
+		{"facets", Query{Text: "commune:Calais", Facets: five}},
+		{"facets_text", Query{Text: "tourisme", Facets: five, Snippets: true}},
+		{"facets_all", Query{Facets: five}},
+		{"sort_date", Query{Text: "vélo", Sort: "-date", Snippets: true}},
+		{"sort_amount", Query{Text: "subvention", Sort: "-amount", Snippets: true}},
+		{"stop_words", Query{Text: "le la des", Snippets: true}},
+		{"none", Query{Text: "zzzqqqxxy", Snippets: true}},
+		{"sums", Query{Text: "commune:Calais", Sums: []string{"theme", "doc-year"}, Size: 3, Snippets: true}},
+	}
+}
+
+// openCostIndex opens the index named by TERRIL_INDEX read-only, or skips.
+func openCostIndex(tb testing.TB) *Index {
+	dir := os.Getenv("TERRIL_INDEX")
+	if dir == "" {
+		tb.Skip("TERRIL_INDEX names no index")
+	}
+	ix, err := OpenReadOnly(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// BenchmarkSearch runs each of costQueries on the index named by TERRIL_INDEX
+// (one made by terril bench, say), for profiles and instruction counts
+// (scripts/cost ./index BenchmarkSearch/plain), which the load does not move.
+func BenchmarkSearch(b *testing.B) {
+	ix := openCostIndex(b)
+	ctx := context.Background()
+	for _, c := range costQueries() {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, c.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestSearchDump writes the results of costQueries on the index named by
+// TERRIL_INDEX to the file named by TERRIL_DUMP (hits, scores, snippets, totals,
+// facets; not the time taken), to compare two builds byte for byte.
+func TestSearchDump(t *testing.T) {
+	out := os.Getenv("TERRIL_DUMP")
+	if out == "" {
+		t.Skip("TERRIL_DUMP names no file")
+	}
+	ix := openCostIndex(t)
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, c := range costQueries() {
+		r, err := ix.Search(context.Background(), c.q)
+		if err != nil {
+			t.Fatal(c.name, err)
+		}
+		r.Took = 0
+		if err := enc.Encode(map[string]any{"name": c.name, "result": r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
