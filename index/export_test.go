@@ -2,3 +2,7 @@ package index
 
 // FunderLabel is funderLabel, for the tests.
 var FunderLabel = funderLabel
+
+// SetTermsSearch turns the searcher of words in several fields on or off, for the
+// tests that compare it with Bleve's tree of queries.
+func SetTermsSearch(on bool) { termsSearch = on }

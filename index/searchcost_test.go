@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// costQueries are the queries BenchmarkSearch times and TestSearchDump writes:
+// costQueries are the queries BenchmarkQuerySet times and TestSearchDump writes:
 // plain, phrase, filtered, faceted and sorted, with and without snippets.
 func costQueries() []struct {
 	name string
@@ -55,10 +55,10 @@ func openCostIndex(tb testing.TB) *Index {
 	return ix
 }
 
-// BenchmarkSearch runs each of costQueries on the index named by TERRIL_INDEX
+// BenchmarkQuerySet runs each of costQueries on the index named by TERRIL_INDEX
 // (one made by terril bench, say), for profiles and instruction counts
-// (scripts/cost ./index BenchmarkSearch/plain), which the load does not move.
-func BenchmarkSearch(b *testing.B) {
+// (scripts/cost ./index BenchmarkQuerySet/plain), which the load does not move.
+func BenchmarkQuerySet(b *testing.B) {
 	ix := openCostIndex(b)
 	ctx := context.Background()
 	for _, c := range costQueries() {

@@ -1,0 +1,399 @@
+package index
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Words searched in several fields.
+//
+// A query's words are, for Bleve, a conjunction of disjunctions: each term in the
+// title (boosted) or the text. Bleve runs that tree as a searcher per term and
+// field, a disjunction searcher per term and a conjunction over them, each step
+// through interfaces and a DocumentMatch of its own: at 100 000 documents most of
+// a plain query's instructions went there, not into reading the postings.
+// termsQuery is that tree as one query whose searcher walks the postings of each
+// segment itself and scores each match with Bleve's own arithmetic, in Bleve's
+// order (the same sorting of the clauses by count, the same sums, the same query
+// norm), so that hits, scores and order are Bleve's to the bit. Where that
+// arithmetic would be another (explanations, term locations for snippets, no
+// scores, BM25, synonyms) it runs Bleve's tree instead.
+
+// termsQuery matches the documents holding every group's term (conj) or the one
+// group's term, in one of its fields.
+type termsQuery struct {
+	groups []termGroup
+	conj   bool // a conjunction of the groups; else a single group
+}
+
+// termGroup is one term searched in several fields, each with its boost.
+type termGroup struct {
+	term   string
+	fields []string
+	boosts []float64
+}
+
+// termsSearch turns the custom searcher on; the tests turn it off to compare
+// with Bleve's tree.
+var termsSearch = true
+
+// bleveQuery is the query as Bleve's own tree.
+func (q *termsQuery) bleveQuery() query.Query {
+	var groups []query.Query
+	for _, g := range q.groups {
+		var disj []query.Query
+		for i, f := range g.fields {
+			tq := bleve.NewTermQuery(g.term)
+			tq.SetField(f)
+			if g.boosts[i] != 1 {
+				tq.SetBoost(g.boosts[i])
+			}
+			disj = append(disj, tq)
+		}
+		groups = append(groups, bleve.NewDisjunctionQuery(disj...))
+	}
+	if !q.conj {
+		return groups[0]
+	}
+	return bleve.NewConjunctionQuery(groups...)
+}
+
+// Searcher implements query.Query.
+func (q *termsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, o search.SearcherOptions) (search.Searcher, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || !termsSearch || !q.plain(ctx, o) {
+		return q.bleveQuery().Searcher(ctx, r, m, o)
+	}
+	return newTermsSearcher(ctx, snap, q)
+}
+
+// plain tells whether the searcher computes what Bleve's tree would: scores by
+// tf-idf, no explanation, no term locations, no synonyms, and few enough clauses
+// that Bleve's sorts of them are stable (insertion sorts) and its disjunctions
+// are slice searchers.
+func (q *termsQuery) plain(ctx context.Context, o search.SearcherOptions) bool {
+	if o.Explain || o.IncludeTermVectors || o.Score == "none" || len(q.groups) > 12 || len(q.groups) == 0 {
+		return false
+	}
+	for _, g := range q.groups {
+		if len(g.fields) < 2 || len(g.fields) > 10 {
+			return false
+		}
+	}
+	if ctx == nil {
+		return true
+	}
+	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok && cb() == bindex.BM25Scoring {
+		return false
+	}
+	if _, ok := ctx.Value(search.FieldTermSynonymMapKey).(search.FieldTermSynonymMap); ok {
+		return false
+	}
+	if b, _ := ctx.Value(search.IncludeScoreBreakdownKey).(bool); b {
+		return false
+	}
+	return true
+}
+
+// exhausted is the doc number of a field's postings past their end.
+const exhausted = math.MaxUint64
+
+// tsField is one term in one field: Bleve's term searcher and scorer.
+type tsField struct {
+	boost, idf, queryWeight float64
+	count                   uint64                 // documents holding the term (Bleve's docTerm)
+	lists                   []segment.PostingsList // by segment
+	it                      segment.PostingsIterator
+	fresh                   bool   // it has not been read yet
+	cur                     uint64 // doc number of the current posting, or exhausted
+	freq                    uint64
+	norm                    float64
+}
+
+// weight is Bleve's TermQueryScorer.Weight.
+func (f *tsField) weight() float64 {
+	sum := f.boost * f.idf
+	return sum * sum
+}
+
+// score is Bleve's TermQueryScorer.Score of the current posting (tf-idf).
+func (f *tsField) score() float64 {
+	var tf float64
+	if f.freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[int(f.freq)]
+	} else {
+		tf = math.Sqrt(float64(f.freq))
+	}
+	score := tf * f.norm * f.idf
+	if f.queryWeight != 1.0 {
+		score = score * f.queryWeight
+	}
+	return score
+}
+
+// advance moves f to its first posting at or after doc t.
+func (f *tsField) advance(t uint64) error {
+	if !f.fresh && f.cur >= t {
+		return nil
+	}
+	f.fresh = false
+	p, err := f.it.Advance(t)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		f.cur = exhausted
+		return nil
+	}
+	f.cur, f.freq, f.norm = p.Number(), p.Frequency(), p.Norm()
+	return nil
+}
+
+// tsGroup is one term in its fields: Bleve's disjunction searcher over them,
+// its fields sorted as Bleve sorts them (by count, stable).
+type tsGroup struct {
+	fields []*tsField
+	count  uint64
+}
+
+func (g *tsGroup) weight() float64 {
+	var rv float64
+	for _, f := range g.fields {
+		rv += f.weight()
+	}
+	return rv
+}
+
+// advance moves each field to doc t or beyond and returns the least doc number
+// among them.
+func (g *tsGroup) advance(t uint64) (uint64, error) {
+	m := uint64(exhausted)
+	for _, f := range g.fields {
+		if err := f.advance(t); err != nil {
+			return 0, err
+		}
+		m = min(m, f.cur)
+	}
+	return m, nil
+}
+
+// score is Bleve's DisjunctionQueryScorer.Score at doc t: the sum of the matching
+// fields' scores times the share of the fields that match.
+func (g *tsGroup) score(t uint64) float64 {
+	var sum float64
+	n := 0
+	for _, f := range g.fields {
+		if f.cur == t {
+			sum += f.score()
+			n++
+		}
+	}
+	coord := float64(n) / float64(len(g.fields))
+	return sum * coord
+}
+
+// termsSearcher runs a termsQuery segment by segment.
+type termsSearcher struct {
+	segs    []*scorch.SegmentSnapshot
+	offsets []uint64 // global number of each segment's first document
+	groups  []*tsGroup
+	conj    bool
+	seg     int    // current segment
+	loaded  bool   // the fields' iterators are on seg
+	next    uint64 // first doc of seg not yet looked at
+}
+
+func newTermsSearcher(ctx context.Context, snap *scorch.IndexSnapshot, q *termsQuery) (*termsSearcher, error) {
+	segs := snap.Segments()
+	s := &termsSearcher{segs: segs, offsets: make([]uint64, len(segs)), conj: q.conj}
+	var running uint64
+	for i, seg := range segs {
+		s.offsets[i] = running
+		running += seg.Segment().Count()
+	}
+	total, err := snap.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range q.groups {
+		tg := &tsGroup{}
+		for i, field := range g.fields {
+			if err := search.RecordTermSearcher(ctx); err != nil {
+				return nil, err
+			}
+			f := &tsField{boost: g.boosts[i], queryWeight: 1.0, lists: make([]segment.PostingsList, len(segs))}
+			for j, seg := range segs {
+				dict, err := seg.Segment().Dictionary(field)
+				if err != nil {
+					return nil, err
+				}
+				pl, err := dict.PostingsList([]byte(g.term), seg.Deleted(), nil)
+				if err != nil {
+					return nil, err
+				}
+				f.lists[j] = pl
+				f.count += pl.Count()
+			}
+			f.idf = 1.0 + math.Log(float64(total)/float64(f.count+1))
+			tg.fields = append(tg.fields, f)
+			tg.count += f.count
+		}
+		slices.SortStableFunc(tg.fields, func(a, b *tsField) int { return cmpCount(a.count, b.count) })
+		s.groups = append(s.groups, tg)
+	}
+	slices.SortStableFunc(s.groups, func(a, b *tsGroup) int { return cmpCount(a.count, b.count) })
+	// The query norm Bleve's outermost searcher of the tree sets (a parent
+	// searcher sets its own through SetQueryNorm).
+	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
+	return s, nil
+}
+
+func cmpCount(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// load sets the fields' iterators on segment i.
+func (s *termsSearcher) load(i int) {
+	for _, g := range s.groups {
+		for _, f := range g.fields {
+			f.it = f.lists[i].Iterator(true, true, false, f.it)
+			f.fresh, f.cur = true, 0
+		}
+	}
+	s.seg, s.loaded, s.next = i, true, 0
+}
+
+// matchFrom returns the first doc at or after t in the current segment that every
+// group matches.
+func (s *termsSearcher) matchFrom(t uint64) (uint64, bool, error) {
+	for {
+		moved := false
+		for i, g := range s.groups {
+			m, err := g.advance(t)
+			if err != nil || m == exhausted {
+				return 0, false, err
+			}
+			if m > t {
+				t = m
+				if i > 0 {
+					moved = true
+					break
+				}
+			}
+		}
+		if !moved {
+			return t, true, nil
+		}
+	}
+}
+
+// score is Bleve's score of doc t: the conjunction's sum of the groups' scores,
+// in their order, or the one group's.
+func (s *termsSearcher) score(t uint64) float64 {
+	if !s.conj {
+		return s.groups[0].score(t)
+	}
+	var sum float64
+	for _, g := range s.groups {
+		sum += g.score(t)
+	}
+	return sum
+}
+
+func (s *termsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for s.seg < len(s.segs) {
+		if !s.loaded {
+			s.load(s.seg)
+		}
+		doc, ok, err := s.matchFrom(s.next)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			s.next = doc + 1
+			rv := ctx.DocumentMatchPool.Get()
+			rv.IndexInternalID = bindex.NewIndexInternalID(rv.IndexInternalID, doc+s.offsets[s.seg])
+			rv.Score = s.score(doc)
+			return rv, nil
+		}
+		s.seg++
+		s.loaded = false
+	}
+	return nil, nil
+}
+
+func (s *termsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
+	num := id.Value()
+	i := sort.Search(len(s.offsets), func(x int) bool { return s.offsets[x] > num }) - 1
+	if i < 0 {
+		i = 0
+	}
+	local := num - s.offsets[i]
+	switch {
+	case i > s.seg, !s.loaded:
+		s.load(i)
+	case i < s.seg || local < s.next:
+		// Backwards: the iterators only go forwards, so start the segment again
+		// (Bleve's term field readers do the same).
+		s.load(i)
+	}
+	s.next = max(s.next, local)
+	return s.Next(ctx)
+}
+
+func (s *termsSearcher) Close() error { return nil }
+
+// Weight is the sum of the groups' weights (Bleve's conjunction or disjunction).
+func (s *termsSearcher) Weight() float64 {
+	var rv float64
+	for _, g := range s.groups {
+		rv += g.weight()
+	}
+	return rv
+}
+
+func (s *termsSearcher) SetQueryNorm(qnorm float64) {
+	for _, g := range s.groups {
+		for _, f := range g.fields {
+			f.queryWeight = f.boost * f.idf * qnorm
+		}
+	}
+}
+
+// Count is the sum of the term counts, as Bleve's searchers add them.
+func (s *termsSearcher) Count() uint64 {
+	var sum uint64
+	for _, g := range s.groups {
+		sum += g.count
+	}
+	return sum
+}
+
+func (s *termsSearcher) Min() int { return 0 }
+
+func (s *termsSearcher) Size() int {
+	n := 64
+	for _, g := range s.groups {
+		n += 32 + 96*len(g.fields)
+	}
+	return n
+}
+
+func (s *termsSearcher) DocumentMatchPoolSize() int { return 1 }
