@@ -124,6 +124,16 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, q.Offset, false)
 	req.Fields = append(hitFields(), fAct)
+	// Where the terms to mark are known, the fields and snippets of the hits are
+	// loaded after the search, each document once (see fieldsAndSnippets).
+	var marks []fieldTerm
+	direct := false
+	if q.Snippets && directSnippets {
+		marks, _, direct = snippetTerms(bq)
+	}
+	if direct {
+		req.Fields = nil
+	}
 	switch q.Sort {
 	case "", "relevance", "-score":
 	case "date", "-date":
@@ -164,7 +174,24 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if facets != nil {
 		sr.Facets = facets
 	}
-	if q.Snippets && len(sr.Hits) > 0 {
+	if direct && len(sr.Hits) > 0 {
+		ok, err := ix.fieldsAndSnippets(marks, sr.Hits)
+		if err != nil {
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
+		if !ok {
+			// A hit was replaced meanwhile: the search again, as below.
+			req.Fields = append(hitFields(), fAct)
+			if sr, err = ix.b.SearchInContext(ctx, req); err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+			if facets != nil {
+				sr.Facets = facets
+			}
+			direct = false
+		}
+	}
+	if q.Snippets && !direct && len(sr.Hits) > 0 {
 		if err := ix.highlight(ctx, bq, sr.Hits); err != nil {
 			return nil, fmt.Errorf("snippets: %w", err)
 		}
@@ -188,6 +215,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	res.Took = time.Since(start)
 	return res, nil
 }
+
+// directSnippets turns fieldsAndSnippets on; the tests turn it off to compare
+// with the second search.
+var directSnippets = true
 
 // highlight sets the fragments of hits, the matches of q. Asking Bleve for them
 // in the search itself makes it read the term locations of every match, not only

@@ -11,7 +11,8 @@ import (
 
 // The searcher of words in several fields must give Bleve's hits, scores (to the
 // bit), order and totals, alone and within filters, OR, NOT and phrases, over
-// several segments with deleted documents.
+// several segments with deleted documents; the snippets read from the hits'
+// postings must be the second search's, byte for byte.
 func TestTermsSearchIsBleves(t *testing.T) {
 	docs, err := sampleDocs()
 	if err != nil {
@@ -40,8 +41,10 @@ func TestTermsSearchIsBleves(t *testing.T) {
 	}
 	texts = append(texts, "logement", "rénovation énergétique", "commune travaux", "projet OR friche",
 		"(logement OR habitat) -friche", `"bassin minier" commune`, "le la des", "aucunmotpareil commune",
-		"titre:commune projet", "commune genre:communique", "commune dept:62 projet")
+		"titre:commune projet", "commune genre:communique", "commune dept:62 projet", "commune commune",
+		"texte:projet", "commune:Lens", "theme:logement OR projet", "NOT projet", "projet montant>1000")
 	defer index.SetTermsSearch(true)
+	defer index.SetDirectSnippets(true)
 	million := 1e6
 	compared, matched := 0, 0
 	for _, text := range texts {
@@ -52,13 +55,18 @@ func TestTermsSearchIsBleves(t *testing.T) {
 			{Text: text, MinAmount: &million},
 			{Text: text, Sort: "-date"},
 			{Text: text, Genres: []string{"communique"}, Facets: []string{"theme", "year"}},
+			{Text: text, Snippets: true, Size: 1000},
+			{Text: text, Snippets: true, Size: 4, Offset: 1, Depts: []string{"62"}},
+			{Text: text, Snippets: true, Size: 5, Sort: "date"},
 		} {
 			index.SetTermsSearch(true)
+			index.SetDirectSnippets(true)
 			got, err := ix.Search(context.Background(), q)
 			if err != nil {
 				t.Fatal(err)
 			}
 			index.SetTermsSearch(false)
+			index.SetDirectSnippets(false)
 			want, err := ix.Search(context.Background(), q)
 			if err != nil {
 				t.Fatal(err)
