@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -75,7 +76,14 @@ func (q *termsQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mappi
 	if !ok || !termsSearch || !q.plain(ctx, o) {
 		return q.bleveQuery().Searcher(ctx, r, m, o)
 	}
-	return newTermsSearcher(ctx, snap, q)
+	s, err := newTermsSearcher(ctx, snap, q)
+	if err != nil {
+		return nil, err
+	}
+	if s == nil { // postings that are not bitmaps
+		return q.bleveQuery().Searcher(ctx, r, m, o)
+	}
+	return s, nil
 }
 
 // plain tells whether the searcher computes what Bleve's tree would: scores by
@@ -115,10 +123,8 @@ type tsField struct {
 	count                   uint64                 // documents holding the term (Bleve's docTerm)
 	lists                   []segment.PostingsList // by segment
 	it                      segment.PostingsIterator
-	fresh                   bool   // it has not been read yet
-	cur                     uint64 // doc number of the current posting, or exhausted
-	freq                    uint64
-	norm                    float64
+	cur                     uint64          // doc number of the current posting, or exhausted
+	p                       segment.Posting // the current posting (read for its score only)
 }
 
 // weight is Bleve's TermQueryScorer.Weight.
@@ -129,34 +135,32 @@ func (f *tsField) weight() float64 {
 
 // score is Bleve's TermQueryScorer.Score of the current posting (tf-idf).
 func (f *tsField) score() float64 {
+	freq := f.p.Frequency()
 	var tf float64
-	if f.freq < scorer.MaxSqrtCache {
-		tf = scorer.SqrtCache[int(f.freq)]
+	if freq < scorer.MaxSqrtCache {
+		tf = scorer.SqrtCache[int(freq)]
 	} else {
-		tf = math.Sqrt(float64(f.freq))
+		tf = math.Sqrt(float64(freq))
 	}
-	score := tf * f.norm * f.idf
+	score := tf * f.p.Norm() * f.idf
 	if f.queryWeight != 1.0 {
 		score = score * f.queryWeight
 	}
 	return score
 }
 
-// advance moves f to its first posting at or after doc t.
+// advance moves f to its first posting at or after doc t, which is after the
+// current one (zap's iterators go forwards only).
 func (f *tsField) advance(t uint64) error {
-	if !f.fresh && f.cur >= t {
-		return nil
-	}
-	f.fresh = false
 	p, err := f.it.Advance(t)
 	if err != nil {
 		return err
 	}
 	if p == nil {
-		f.cur = exhausted
+		f.cur, f.p = exhausted, nil
 		return nil
 	}
-	f.cur, f.freq, f.norm = p.Number(), p.Frequency(), p.Norm()
+	f.cur, f.p = p.Number(), p
 	return nil
 }
 
@@ -175,19 +179,6 @@ func (g *tsGroup) weight() float64 {
 	return rv
 }
 
-// advance moves each field to doc t or beyond and returns the least doc number
-// among them.
-func (g *tsGroup) advance(t uint64) (uint64, error) {
-	m := uint64(exhausted)
-	for _, f := range g.fields {
-		if err := f.advance(t); err != nil {
-			return 0, err
-		}
-		m = min(m, f.cur)
-	}
-	return m, nil
-}
-
 // score is Bleve's DisjunctionQueryScorer.Score at doc t: the sum of the matching
 // fields' scores times the share of the fields that match.
 func (g *tsGroup) score(t uint64) float64 {
@@ -203,15 +194,19 @@ func (g *tsGroup) score(t uint64) float64 {
 	return sum * coord
 }
 
-// termsSearcher runs a termsQuery segment by segment.
+// termsSearcher runs a termsQuery segment by segment: the matching documents of
+// a segment are its postings' bitmaps intersected (no frequency read), then each
+// field's postings are read at those documents only, for the scores.
 type termsSearcher struct {
 	segs    []*scorch.SegmentSnapshot
 	offsets []uint64 // global number of each segment's first document
 	groups  []*tsGroup
 	conj    bool
-	seg     int    // current segment
-	loaded  bool   // the fields' iterators are on seg
-	next    uint64 // first doc of seg not yet looked at
+	seg     int                 // current segment
+	matches roaring.IntPeekable // its matching documents not yet returned
+	loaded  bool                // matches and the fields' iterators are on seg
+	next    uint64              // first doc of seg not yet returned
+	m, tmp  *roaring.Bitmap     // scratch of load
 }
 
 func newTermsSearcher(ctx context.Context, snap *scorch.IndexSnapshot, q *termsQuery) (*termsSearcher, error) {
@@ -242,6 +237,9 @@ func newTermsSearcher(ctx context.Context, snap *scorch.IndexSnapshot, q *termsQ
 				if err != nil {
 					return nil, err
 				}
+				if _, ok := pl.(orIntoer); !ok {
+					return nil, nil
+				}
 				f.lists[j] = pl
 				f.count += pl.Count()
 			}
@@ -253,6 +251,7 @@ func newTermsSearcher(ctx context.Context, snap *scorch.IndexSnapshot, q *termsQ
 		s.groups = append(s.groups, tg)
 	}
 	slices.SortStableFunc(s.groups, func(a, b *tsGroup) int { return cmpCount(a.count, b.count) })
+	s.m, s.tmp = roaring.New(), roaring.New()
 	// The query norm Bleve's outermost searcher of the tree sets (a parent
 	// searcher sets its own through SetQueryNorm).
 	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
@@ -269,39 +268,37 @@ func cmpCount(a, b uint64) int {
 	return 0
 }
 
-// load sets the fields' iterators on segment i.
-func (s *termsSearcher) load(i int) {
+// load sets the matches on those of segment i and the fields' iterators on
+// their first postings.
+func (s *termsSearcher) load(i int) error {
+	s.m.Clear()
+	for k, g := range s.groups {
+		u := s.m
+		if k > 0 {
+			u = s.tmp
+			u.Clear()
+		}
+		for _, f := range g.fields {
+			f.lists[i].(orIntoer).OrInto(u)
+		}
+		if k > 0 {
+			s.m.And(u)
+		}
+	}
+	if d := s.segs[i].Deleted(); d != nil {
+		s.m.AndNot(d)
+	}
+	s.matches = s.m.Iterator()
 	for _, g := range s.groups {
 		for _, f := range g.fields {
 			f.it = f.lists[i].Iterator(true, true, false, f.it)
-			f.fresh, f.cur = true, 0
+			if err := f.advance(0); err != nil {
+				return err
+			}
 		}
 	}
 	s.seg, s.loaded, s.next = i, true, 0
-}
-
-// matchFrom returns the first doc at or after t in the current segment that every
-// group matches.
-func (s *termsSearcher) matchFrom(t uint64) (uint64, bool, error) {
-	for {
-		moved := false
-		for i, g := range s.groups {
-			m, err := g.advance(t)
-			if err != nil || m == exhausted {
-				return 0, false, err
-			}
-			if m > t {
-				t = m
-				if i > 0 {
-					moved = true
-					break
-				}
-			}
-		}
-		if !moved {
-			return t, true, nil
-		}
-	}
+	return nil
 }
 
 // score is Bleve's score of doc t: the conjunction's sum of the groups' scores,
@@ -320,21 +317,30 @@ func (s *termsSearcher) score(t uint64) float64 {
 func (s *termsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	for s.seg < len(s.segs) {
 		if !s.loaded {
-			s.load(s.seg)
+			if err := s.load(s.seg); err != nil {
+				return nil, err
+			}
 		}
-		doc, ok, err := s.matchFrom(s.next)
-		if err != nil {
-			return nil, err
+		if !s.matches.HasNext() {
+			s.seg++
+			s.loaded = false
+			continue
 		}
-		if ok {
-			s.next = doc + 1
-			rv := ctx.DocumentMatchPool.Get()
-			rv.IndexInternalID = bindex.NewIndexInternalID(rv.IndexInternalID, doc+s.offsets[s.seg])
-			rv.Score = s.score(doc)
-			return rv, nil
+		doc := uint64(s.matches.Next())
+		for _, g := range s.groups {
+			for _, f := range g.fields {
+				if f.cur < doc {
+					if err := f.advance(doc); err != nil {
+						return nil, err
+					}
+				}
+			}
 		}
-		s.seg++
-		s.loaded = false
+		s.next = doc + 1
+		rv := ctx.DocumentMatchPool.Get()
+		rv.IndexInternalID = bindex.NewIndexInternalID(rv.IndexInternalID, doc+s.offsets[s.seg])
+		rv.Score = s.score(doc)
+		return rv, nil
 	}
 	return nil, nil
 }
@@ -346,15 +352,17 @@ func (s *termsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexIntern
 		i = 0
 	}
 	local := num - s.offsets[i]
-	switch {
-	case i > s.seg, !s.loaded:
-		s.load(i)
-	case i < s.seg || local < s.next:
-		// Backwards: the iterators only go forwards, so start the segment again
-		// (Bleve's term field readers do the same).
-		s.load(i)
+	// Backwards (i < s.seg or local < s.next), the iterators, which only go
+	// forwards, start the segment again, as Bleve's term field readers do.
+	if i != s.seg || !s.loaded || local < s.next {
+		if err := s.load(i); err != nil {
+			return nil, err
+		}
 	}
-	s.next = max(s.next, local)
+	if local > uint64(math.MaxUint32) {
+		local = math.MaxUint32
+	}
+	s.matches.AdvanceIfNeeded(uint32(local))
 	return s.Next(ctx)
 }
 
