@@ -179,21 +179,6 @@ func (g *tsGroup) weight() float64 {
 	return rv
 }
 
-// score is Bleve's DisjunctionQueryScorer.Score at doc t: the sum of the matching
-// fields' scores times the share of the fields that match.
-func (g *tsGroup) score(t uint64) float64 {
-	var sum float64
-	n := 0
-	for _, f := range g.fields {
-		if f.cur == t {
-			sum += f.score()
-			n++
-		}
-	}
-	coord := float64(n) / float64(len(g.fields))
-	return sum * coord
-}
-
 // termsSearcher runs a termsQuery segment by segment: the matching documents of
 // a segment are its postings' bitmaps intersected (no frequency read), then each
 // field's postings are read at those documents only, for the scores.
@@ -201,6 +186,7 @@ type termsSearcher struct {
 	segs    []*scorch.SegmentSnapshot
 	offsets []uint64 // global number of each segment's first document
 	groups  []*tsGroup
+	fields  []*tsField // the groups' fields, in order
 	conj    bool
 	seg     int                 // current segment
 	matches roaring.IntPeekable // its matching documents not yet returned
@@ -251,6 +237,9 @@ func newTermsSearcher(ctx context.Context, snap *scorch.IndexSnapshot, q *termsQ
 		s.groups = append(s.groups, tg)
 	}
 	slices.SortStableFunc(s.groups, func(a, b *tsGroup) int { return cmpCount(a.count, b.count) })
+	for _, g := range s.groups {
+		s.fields = append(s.fields, g.fields...)
+	}
 	s.m, s.tmp = roaring.New(), roaring.New()
 	// The query norm Bleve's outermost searcher of the tree sets (a parent
 	// searcher sets its own through SetQueryNorm).
@@ -289,27 +278,35 @@ func (s *termsSearcher) load(i int) error {
 		s.m.AndNot(d)
 	}
 	s.matches = s.m.Iterator()
-	for _, g := range s.groups {
-		for _, f := range g.fields {
-			f.it = f.lists[i].Iterator(true, true, false, f.it)
-			if err := f.advance(0); err != nil {
-				return err
-			}
+	for _, f := range s.fields {
+		f.it = f.lists[i].Iterator(true, true, false, f.it)
+		if err := f.advance(0); err != nil {
+			return err
 		}
 	}
 	s.seg, s.loaded, s.next = i, true, 0
 	return nil
 }
 
-// score is Bleve's score of doc t: the conjunction's sum of the groups' scores,
-// in their order, or the one group's.
+// score is Bleve's score of doc t: each group's is Bleve's disjunction's, the
+// sum of its matching fields' scores times the share of its fields that match;
+// the conjunction adds the groups' in their order.
 func (s *termsSearcher) score(t uint64) float64 {
-	if !s.conj {
-		return s.groups[0].score(t)
-	}
 	var sum float64
 	for _, g := range s.groups {
-		sum += g.score(t)
+		var gs float64
+		n := 0
+		for _, f := range g.fields {
+			if f.cur == t {
+				gs += f.score()
+				n++
+			}
+		}
+		coord := float64(n) / float64(len(g.fields))
+		if !s.conj {
+			return gs * coord
+		}
+		sum += gs * coord
 	}
 	return sum
 }
@@ -327,12 +324,10 @@ func (s *termsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 			continue
 		}
 		doc := uint64(s.matches.Next())
-		for _, g := range s.groups {
-			for _, f := range g.fields {
-				if f.cur < doc {
-					if err := f.advance(doc); err != nil {
-						return nil, err
-					}
+		for _, f := range s.fields {
+			if f.cur < doc {
+				if err := f.advance(doc); err != nil {
+					return nil, err
 				}
 			}
 		}
@@ -378,10 +373,8 @@ func (s *termsSearcher) Weight() float64 {
 }
 
 func (s *termsSearcher) SetQueryNorm(qnorm float64) {
-	for _, g := range s.groups {
-		for _, f := range g.fields {
-			f.queryWeight = f.boost * f.idf * qnorm
-		}
+	for _, f := range s.fields {
+		f.queryWeight = f.boost * f.idf * qnorm
 	}
 }
 
