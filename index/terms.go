@@ -341,11 +341,11 @@ func (s *termsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 }
 
 func (s *termsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
-	num := id.Value()
-	i := sort.Search(len(s.offsets), func(x int) bool { return s.offsets[x] > num }) - 1
-	if i < 0 {
-		i = 0
+	if len(s.segs) == 0 {
+		return nil, nil
 	}
+	num := id.Value()
+	i := max(sort.Search(len(s.offsets), func(x int) bool { return s.offsets[x] > num })-1, 0)
 	local := num - s.offsets[i]
 	// Backwards (i < s.seg or local < s.next), the iterators, which only go
 	// forwards, start the segment again, as Bleve's term field readers do.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Words in the title and the text make one termsQuery, searched by termsSearcher
@@ -49,6 +50,17 @@ func TestTermsQueryShape(t *testing.T) {
 		_, ours := s.(*termsSearcher)
 		if ours != c.ours {
 			t.Errorf("%+v: searcher %T", c.o, s)
+		}
+		// An empty index: nothing, and no panic (Bleve's own term searchers
+		// panic on Advance there).
+		sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(10, 0)}
+		if d, err := s.Next(sctx); d != nil || err != nil {
+			t.Errorf("%+v: Next on an empty index: %v, %v", c.o, d, err)
+		}
+		if ours {
+			if d, err := s.Advance(sctx, bindex.NewIndexInternalID(nil, 5)); d != nil || err != nil {
+				t.Errorf("%+v: Advance on an empty index: %v, %v", c.o, d, err)
+			}
 		}
 		s.Close()
 	}
