@@ -4,7 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 // costQueries are the queries BenchmarkQuerySet times and TestSearchDump writes:
@@ -96,5 +100,39 @@ func TestSearchDump(t *testing.T) {
 		if err := enc.Encode(map[string]any{"name": c.name, "result": r}); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestSearchTimes times the queries of costQueries named by TERRIL_TIMES
+// (comma-separated; "all" for every one) on the index named by TERRIL_INDEX,
+// TERRIL_RUNS times each (default 300) after five unmeasured runs, and logs
+// their p50 and p99: the latencies of one query alone in a process.
+func TestSearchTimes(t *testing.T) {
+	names := os.Getenv("TERRIL_TIMES")
+	if names == "" {
+		t.Skip("TERRIL_TIMES names no query")
+	}
+	runs := 300
+	if n, err := strconv.Atoi(os.Getenv("TERRIL_RUNS")); err == nil && n > 0 {
+		runs = n
+	}
+	ix := openCostIndex(t)
+	ctx := context.Background()
+	for _, c := range costQueries() {
+		if names != "all" && !slices.Contains(strings.Split(names, ","), c.name) {
+			continue
+		}
+		var ms []float64
+		for i := range runs + 5 {
+			start := time.Now()
+			if _, err := ix.Search(ctx, c.q); err != nil {
+				t.Fatal(err)
+			}
+			if i >= 5 {
+				ms = append(ms, float64(time.Since(start).Microseconds())/1000)
+			}
+		}
+		slices.Sort(ms)
+		t.Logf("%-14s p50 %6.2f ms  p99 %6.2f ms  (%d runs)", c.name, ms[len(ms)/2], ms[len(ms)*99/100], runs)
 	}
 }
