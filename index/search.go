@@ -167,9 +167,18 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			req.AddFacet(name, fr)
 		}
 	}
-	sr, err := ix.b.SearchInContext(ctx, req)
+	// Words alone, ranked by score: their searcher hands the collector only the
+	// documents that can be among the hits, and counts the matches itself.
+	tq, _ := bq.(*termsQuery)
+	relevance := q.Sort == "" || q.Sort == "relevance" || q.Sort == "-score"
+	if tq != nil && relevance && req.Facets == nil && size > 0 {
+		tq.top = size + q.Offset
+	} else {
+		tq = nil
+	}
+	sr, err := ix.searchCounted(ctx, req, tq)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
 	if facets != nil {
 		sr.Facets = facets
@@ -182,8 +191,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if !ok {
 			// A hit was replaced meanwhile: the search again, as below.
 			req.Fields = append(hitFields(), fAct)
-			if sr, err = ix.b.SearchInContext(ctx, req); err != nil {
-				return nil, fmt.Errorf("search: %w", err)
+			if sr, err = ix.searchCounted(ctx, req, tq); err != nil {
+				return nil, err
 			}
 			if facets != nil {
 				sr.Facets = facets
@@ -214,6 +223,22 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// searchCounted runs req; with tq (its query, ranked by score), its total is the
+// matches tq's searcher counted.
+func (ix *Index) searchCounted(ctx context.Context, req *bleve.SearchRequest, tq *termsQuery) (*bleve.SearchResult, error) {
+	if tq != nil {
+		tq.matched, tq.counted = 0, false
+	}
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if tq != nil && tq.counted {
+		sr.Total = tq.matched
+	}
+	return sr, nil
 }
 
 // directSnippets turns fieldsAndSnippets on; the tests turn it off to compare

@@ -36,6 +36,14 @@ import (
 type termsQuery struct {
 	groups []termGroup
 	conj   bool // a conjunction of the groups; else a single group
+
+	// top, when above 0, says that the query is the whole search, ranked by
+	// score, its first top hits wanted: the searcher then returns only the
+	// documents that can still be among them (see termsSearcher.Next) and
+	// counts every match in matched, the total to report.
+	top     int
+	matched uint64
+	counted bool // matched is the count of termsSearcher (not Bleve's tree)
 }
 
 // termGroup is one term searched in several fields, each with its boost.
@@ -193,11 +201,16 @@ type termsSearcher struct {
 	loaded  bool                // matches and the fields' iterators are on seg
 	next    uint64              // first doc of seg not yet returned
 	m, tmp  *roaring.Bitmap     // scratch of load
+
+	ctx     context.Context
+	q       *termsQuery
+	best    []float64 // the q.top best scores so far, a min-heap (q.top > 0)
+	matched uint64
 }
 
 func newTermsSearcher(ctx context.Context, snap *scorch.IndexSnapshot, q *termsQuery) (*termsSearcher, error) {
 	segs := snap.Segments()
-	s := &termsSearcher{segs: segs, offsets: make([]uint64, len(segs)), conj: q.conj}
+	s := &termsSearcher{segs: segs, offsets: make([]uint64, len(segs)), conj: q.conj, ctx: ctx, q: q}
 	var running uint64
 	for i, seg := range segs {
 		s.offsets[i] = running
@@ -332,12 +345,76 @@ func (s *termsSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 			}
 		}
 		s.next = doc + 1
+		s.matched++
+		score := s.score(doc)
+		if !s.competes(score) {
+			if s.matched%1024 == 0 && s.ctx != nil && s.ctx.Err() != nil {
+				return nil, s.ctx.Err()
+			}
+			continue
+		}
 		rv := ctx.DocumentMatchPool.Get()
 		rv.IndexInternalID = bindex.NewIndexInternalID(rv.IndexInternalID, doc+s.offsets[s.seg])
-		rv.Score = s.score(doc)
+		rv.Score = score
 		return rv, nil
 	}
 	return nil, nil
+}
+
+// competes tells whether a match of this score can be among the q.top best of
+// the search, and keeps the best scores. A document that is among the best of
+// all is among the best of those before it, whatever the order of equal scores:
+// the collector gets every document it will keep, in the same order, and the
+// same hits come out; only its count of matches is short (Search uses
+// q.matched).
+func (s *termsSearcher) competes(score float64) bool {
+	top := s.q.top
+	if top <= 0 {
+		return true
+	}
+	if len(s.best) < top {
+		s.best = append(s.best, score)
+		up(s.best, len(s.best)-1)
+		return true
+	}
+	if score < s.best[0] {
+		return false
+	}
+	if score > s.best[0] {
+		s.best[0] = score
+		down(s.best, 0)
+	}
+	return true
+}
+
+// up and down keep h a min-heap.
+func up(h []float64, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if h[p] <= h[i] {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func down(h []float64, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		c := l
+		if r := l + 1; r < len(h) && h[r] < h[l] {
+			c = r
+		}
+		if h[i] <= h[c] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 func (s *termsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInternalID) (*search.DocumentMatch, error) {
@@ -361,7 +438,10 @@ func (s *termsSearcher) Advance(ctx *search.SearchContext, id bindex.IndexIntern
 	return s.Next(ctx)
 }
 
-func (s *termsSearcher) Close() error { return nil }
+func (s *termsSearcher) Close() error {
+	s.q.matched, s.q.counted = s.matched, true
+	return nil
+}
 
 // Weight is the sum of the groups' weights (Bleve's conjunction or disjunction).
 func (s *termsSearcher) Weight() float64 {
