@@ -42,6 +42,13 @@ func costQueries() []struct {
 		{"stop_words", Query{Text: "le la des", Snippets: true}},
 		{"none", Query{Text: "zzzqqqxxy", Snippets: true}},
 		{"sums", Query{Text: "commune:Calais", Sums: []string{"theme", "doc-year"}, Size: 3, Snippets: true}},
+		{"nested_or", Query{Text: "(friche cokerie) OR médiathèque", Snippets: true, Size: 20}},
+		{"or_words", Query{Text: "(tourisme OR vélo) subvention", Snippets: true}},
+		{"not_phrase", Query{Text: `-"cités minières" logement`, Snippets: true, Offset: 7}},
+		{"repeated", Query{Text: "logement logement travaux", Snippets: true}},
+		{"title_words", Query{Text: "titre:requalification friche", Snippets: true, Depts: []string{"62"}}},
+		{"page_deep", Query{Text: "rénovation énergétique", Offset: 5000, Size: 20, Snippets: true}},
+		{"all_hits", Query{Text: "requalification cokerie", Size: 5000}},
 	}
 }
 

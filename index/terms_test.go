@@ -42,7 +42,9 @@ func TestTermsSearchIsBleves(t *testing.T) {
 	texts = append(texts, "logement", "rénovation énergétique", "commune travaux", "projet OR friche",
 		"(logement OR habitat) -friche", `"bassin minier" commune`, "le la des", "aucunmotpareil commune",
 		"titre:commune projet", "commune genre:communique", "commune dept:62 projet", "commune commune",
-		"texte:projet", "commune:Lens", "theme:logement OR projet", "NOT projet", "projet montant>1000")
+		"texte:projet", "commune:Lens", "theme:logement OR projet", "NOT projet", "projet montant>1000",
+		"(projet commune) OR logement", `-"bassin minier" commune`, "(projet OR travaux) commune",
+		`titre:"bassin minier" OR projet`, "date:2019..2024 projet -logement")
 	defer index.SetTermsSearch(true)
 	defer index.SetDirectSnippets(true)
 	million := 1e6
