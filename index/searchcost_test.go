@@ -144,7 +144,7 @@ func TestSearchTimes(t *testing.T) {
 				ms = append(ms, float64(time.Since(start).Microseconds())/1000)
 			}
 		}
-		cpu := float64((cpuTime()-cpu0).Microseconds()) / 1000 / float64(runs)
+		cpu := float64((cpuTime() - cpu0).Microseconds()) / 1000 / float64(runs)
 		slices.Sort(ms)
 		t.Logf("%-14s p50 %6.2f ms  p99 %6.2f ms  CPU %6.2f ms a query  (%d runs)", c.name, ms[len(ms)/2], ms[len(ms)*99/100], cpu, runs)
 	}
