@@ -149,6 +149,9 @@ func (b *builder) and(xs []querylang.Node) (bnode, error) {
 	case len(neg) == 0 && len(pos) == 1:
 		return bnode{q: pos[0]}, nil
 	case len(neg) == 0:
+		if m, ok := mergeTerms(pos); ok {
+			return bnode{q: m}, nil
+		}
 		return bnode{q: bleve.NewConjunctionQuery(pos...)}, nil
 	case len(pos) == 0:
 		if len(neg) == 1 {
@@ -196,6 +199,9 @@ func (ix *Index) analyse(s string) []string {
 // wordsQuery requires every analysed term of s in one of fields; nil when s is only
 // stop words.
 func (ix *Index) wordsQuery(s string, fields ...string) query.Query {
+	if len(fields) > 1 {
+		return ix.termsQuery(s, fields)
+	}
 	var conj []query.Query
 	for _, term := range ix.analyse(s) {
 		var disj []query.Query
@@ -220,6 +226,42 @@ func (ix *Index) wordsQuery(s string, fields ...string) query.Query {
 		return conj[0]
 	}
 	return bleve.NewConjunctionQuery(conj...)
+}
+
+// termsQuery is wordsQuery over several fields, as one query (see terms.go); nil
+// when s is only stop words.
+func (ix *Index) termsQuery(s string, fields []string) query.Query {
+	boosts := make([]float64, len(fields))
+	for i, f := range fields {
+		boosts[i] = 1
+		if f == fTitle {
+			boosts[i] = 2
+		}
+	}
+	q := &termsQuery{}
+	for _, term := range ix.analyse(s) {
+		q.groups = append(q.groups, termGroup{term: term, fields: fields, boosts: boosts})
+	}
+	if len(q.groups) == 0 {
+		return nil
+	}
+	q.conj = len(q.groups) > 1
+	return q
+}
+
+// mergeTerms returns the conjunction of qs as one termsQuery when each is a
+// single group (a word of one term): the same tree as Bleve's conjunction of
+// them.
+func mergeTerms(qs []query.Query) (query.Query, bool) {
+	m := &termsQuery{conj: true}
+	for _, q := range qs {
+		t, ok := q.(*termsQuery)
+		if !ok || t.conj {
+			return nil, false
+		}
+		m.groups = append(m.groups, t.groups[0])
+	}
+	return m, true
 }
 
 // phraseQuery matches the phrase s in one of fields.

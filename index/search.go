@@ -157,17 +157,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			req.AddFacet(name, fr)
 		}
 	}
-	sr, err := ix.b.SearchInContext(ctx, req)
+	sr, err := ix.searchHits(ctx, req, bq, q, size)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
 	if facets != nil {
 		sr.Facets = facets
-	}
-	if q.Snippets && len(sr.Hits) > 0 {
-		if err := ix.highlight(ctx, bq, sr.Hits); err != nil {
-			return nil, fmt.Errorf("snippets: %w", err)
-		}
 	}
 	res := &Result{Total: sr.Total, Hints: hints}
 	for _, m := range sr.Hits {
@@ -188,6 +183,74 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	res.Took = time.Since(start)
 	return res, nil
 }
+
+// searchHits runs req, the search of bq for q, and sets the snippets of its hits
+// when q asks for them.
+func (ix *Index) searchHits(ctx context.Context, req *bleve.SearchRequest, bq query.Query, q Query, size int) (*bleve.SearchResult, error) {
+	// Where the terms to mark are known, the fields and snippets of the hits are
+	// loaded after the search, each document once (see fieldsAndSnippets).
+	var marks []fieldTerm
+	direct := false
+	if q.Snippets && directSnippets {
+		marks, _, direct = snippetTerms(bq)
+	}
+	if direct {
+		req.Fields = nil
+	}
+	// Words alone, ranked by score: their searcher hands the collector only the
+	// documents that can be among the hits, and counts the matches itself.
+	tq, _ := bq.(*termsQuery)
+	relevance := q.Sort == "" || q.Sort == "relevance" || q.Sort == "-score"
+	if tq != nil && relevance && req.Facets == nil && size > 0 {
+		tq.top = size + q.Offset
+	} else {
+		tq = nil
+	}
+	sr, err := ix.searchCounted(ctx, req, tq)
+	if err != nil {
+		return nil, err
+	}
+	if direct && len(sr.Hits) > 0 {
+		ok, err := ix.fieldsAndSnippets(marks, sr.Hits)
+		if err != nil {
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
+		if !ok {
+			// A hit was replaced meanwhile: the search again, as below.
+			req.Fields = append(hitFields(), fAct)
+			if sr, err = ix.searchCounted(ctx, req, tq); err != nil {
+				return nil, err
+			}
+			direct = false
+		}
+	}
+	if q.Snippets && !direct && len(sr.Hits) > 0 {
+		if err := ix.highlight(ctx, bq, sr.Hits); err != nil {
+			return nil, fmt.Errorf("snippets: %w", err)
+		}
+	}
+	return sr, nil
+}
+
+// searchCounted runs req; with tq (its query, ranked by score), its total is the
+// matches tq's searcher counted.
+func (ix *Index) searchCounted(ctx context.Context, req *bleve.SearchRequest, tq *termsQuery) (*bleve.SearchResult, error) {
+	if tq != nil {
+		tq.matched, tq.counted = 0, false
+	}
+	sr, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if tq != nil && tq.counted {
+		sr.Total = tq.matched
+	}
+	return sr, nil
+}
+
+// directSnippets turns fieldsAndSnippets on; the tests turn it off to compare
+// with the second search.
+var directSnippets = true
 
 // highlight sets the fragments of hits, the matches of q. Asking Bleve for them
 // in the search itself makes it read the term locations of every match, not only

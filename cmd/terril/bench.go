@@ -39,7 +39,8 @@ written as HTML files under DIR/html (kept and reused when DIR is given):
      goroutine) with terril's mapping ("bare"), and one with Bleve's default mapping
      and its stock fr analyzer ("stock", the anchor);
   3. queries on terril's index: a plain query, a filtered query, a query with five
-     facets matching at most 10 % of the corpus, and match-all with five facets.
+     facets matching at most 10 % of the corpus, and match-all with five facets,
+     each timed --queries times (--queries 0: not timed).
 
 The runs are interleaved, --rounds times (terril, bare, stock, then bare, stock,
 terril…), so that a change in the machine's load falls on each alike. It reports for
@@ -102,7 +103,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	only := fset.String("only", strings.Join(benchKinds, ","), "the runs to make: `KINDS` among terril, bare, stock")
 	workers := fset.Int("j", 0, "`N` extraction workers of terril (default: the number of CPUs)")
 	batch := fset.Int("batch", 1000, "documents per batch of the baselines")
-	queries := fset.Int("queries", 200, "`N` timed runs of each query")
+	queries := fset.Int("queries", 200, "`N` timed runs of each query (0: the queries are not timed)")
 	asJSON := fset.Bool("json", false, "print the report as JSON")
 	cpuprofile := fset.String("cpuprofile", "", "write a CPU profile of terril's last ingest to `FILE`")
 	phase := fset.String("phase", "", "(internal) run one ingest: `KIND` terril, bare or stock")
@@ -112,6 +113,9 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	}
 	if *phase != "" {
 		return benchPhase(ctx, e, *phase, *dir, *ixFlag, *batch, *workers, *cpuprofile)
+	}
+	if *queries < 0 {
+		return usageError{fmt.Sprintf("bench: --queries %d: want 0 or more", *queries)}
 	}
 	kinds := strings.Split(*only, ",")
 	for _, k := range kinds {
@@ -161,7 +165,7 @@ func benchCommand(ctx context.Context, e *env, args []string) error {
 	}
 	rep.Ratio, rep.CPURatio = benchRatios(rep.Runs, "bare")
 	rep.StockRatio, rep.StockCPURatio = benchRatios(rep.Runs, "stock")
-	if _, err := os.Stat(last); err == nil && slices.Contains(kinds, "terril") {
+	if _, err := os.Stat(last); err == nil && slices.Contains(kinds, "terril") && *queries > 0 {
 		ix, err := index.OpenReadOnly(last)
 		if err != nil {
 			return err
@@ -403,8 +407,11 @@ func stripHTML(data []byte) (title, text string) {
 
 var fiveFacets = []string{"commune", "theme", "year", "genre", "dept"}
 
-// benchQueries times the reference queries.
+// benchQueries times the reference queries, runs times each; none when runs < 1.
 func benchQueries(ctx context.Context, ix *index.Index, n, runs int) ([]queryStat, error) {
+	if runs < 1 {
+		return nil, nil
+	}
 	// The five-facet query: the candidate matching the most documents without
 	// exceeding 10 % of them.
 	best, bestN := "", uint64(0)
