@@ -30,6 +30,7 @@ func Parse(data []byte) (*Themes, error) {
 		byWord: map[string][]int32{},
 		cores:  map[uint32][]string{},
 		short:  map[uint32]bool{},
+		inner:  map[string]bool{},
 		memo:   new([memoSlots]atomic.Pointer[memoEntry]),
 		words:  new([memoSlots]memoSlot),
 		set:    defaultSettings,
@@ -195,6 +196,9 @@ func (th *Themes) index() {
 				first = text.Fold(first)
 			}
 			th.byWord[first] = append(th.byWord[first], int32(i))
+			for _, w := range e.words {
+				th.inner[text.Fold(w)] = true
+			}
 		}
 	}
 	longestFirst := func(list []int32) {

@@ -43,6 +43,7 @@ type Themes struct {
 	wordLists [][]int32           // byWord's lists, by wordIdx
 	cores     map[uint32][]string // see mayStemTo: cores of 4 bytes or more, by their first 4
 	short     map[uint32]bool     // cores of 2 or 3 bytes
+	inner     map[string]bool     // the words of exact and case entries, folded (see classOf)
 	set       themeSettings
 
 	// memo caches the stem id of the words seen, across calls: stemming is the

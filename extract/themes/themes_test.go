@@ -333,6 +333,38 @@ func TestThemesPrefixFilter(t *testing.T) {
 	}
 }
 
+// TestOtherWordClass checks classOf's shortcut, which leaves unweighed the words
+// it calls otherWord: no word of a lexicon term, cut as the scanner cuts it, may be
+// one.
+func TestOtherWordClass(t *testing.T) {
+	th := Default()
+	n := 0
+	for _, e := range th.entries {
+		forWords(text.Fold(e.term), func(i, j int) {
+			w := text.Fold(e.term)[i:j]
+			if isStopWord(w) {
+				return
+			}
+			n++
+			list, ok := th.wordIdx[w]
+			if !ok {
+				list = -1
+			}
+			if th.classOf(w, th.stemIDOf(singular(w)), list) == otherWord {
+				t.Errorf("%q, a word of the term %q, is classed otherWord", w, e.term)
+			}
+		})
+	}
+	if n < 500 {
+		t.Errorf("only %d words in the lexicon's terms", n)
+	}
+	for _, w := range []string{"bonjour", "hier", "lui"} {
+		if c := th.classOf(w, th.stemIDOf(singular(w)), -1); c != otherWord {
+			t.Errorf("classOf(%q) = %d, want otherWord", w, c)
+		}
+	}
+}
+
 func TestThemesConcurrent(t *testing.T) {
 	texts := []string{
 		"Le contrat de ville fixe les priorités des quartiers prioritaires.",
