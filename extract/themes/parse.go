@@ -206,8 +206,14 @@ func (th *Themes) index() {
 			return len(th.entries[list[a]].words) > len(th.entries[list[b]].words)
 		})
 	}
-	for _, list := range th.byStem {
+	th.singles = make([]int32, len(th.byStem))
+	for id, list := range th.byStem {
 		longestFirst(list)
+		k := len(list)
+		for k > 0 && len(th.entries[list[k-1]].words) == 1 {
+			k--
+		}
+		th.singles[id] = int32(k)
 	}
 	th.wordIdx = make(map[string]int32, len(th.byWord))
 	for w, list := range th.byWord {

@@ -38,6 +38,7 @@ type Themes struct {
 	entries   []themeEntry
 	stemID    map[string]int32    // stem of a lexicon word → its id
 	byStem    [][]int32           // stem id of the first word → entries, longest first
+	singles   []int32             // stem id → index in its byStem list of the first one-word entry (see match)
 	byWord    map[string][]int32  // first word, folded (exact and case entries) → entries
 	wordIdx   map[string]int32    // byWord's keys → index in wordLists
 	wordLists [][]int32           // byWord's lists, by wordIdx

@@ -365,6 +365,25 @@ func TestOtherWordClass(t *testing.T) {
 	}
 }
 
+// TestSingles checks the split of byStem's lists that match uses when the next
+// token has no stem: entries of two words or more before singles, one-word ones
+// from it.
+func TestSingles(t *testing.T) {
+	th := Default()
+	n := 0
+	for id, list := range th.byStem {
+		for k, ei := range list {
+			if one := len(th.entries[ei].words) == 1; one != (k >= int(th.singles[id])) {
+				t.Errorf("stem %d: entry %q at %d, singles from %d", id, th.entries[ei].term, k, th.singles[id])
+			}
+			n++
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d entries in byStem", n)
+	}
+}
+
 func TestThemesConcurrent(t *testing.T) {
 	texts := []string{
 		"Le contrat de ville fixe les priorités des quartiers prioritaires.",
