@@ -28,6 +28,8 @@ type Scratch struct {
 	main, title scanner
 	scores      []float64
 	perTerm     []contrib
+	keys        []uint64  // scores' sort keys
+	cs          []float64 // scores' contributions of one term
 	order       []int
 	terms       []themeMatch
 	counts      []int32
@@ -156,23 +158,31 @@ func (th *Themes) scores(matches, titleMatches []themeMatch, buf *Scratch) []flo
 			}
 		}
 	}
-	slices.SortFunc(perTerm, func(a, b contrib) int {
-		if a.entry != b.entry {
-			return cmp.Compare(a.entry, b.entry)
+	// Sorted by term as integer keys (term, index), whose comparisons need no
+	// call, then each term's few contributions by weight. Equal contributions
+	// may come in any order: the sum is the same.
+	keys := slices.Grow(buf.keys[:0], len(perTerm))
+	for i, p := range perTerm {
+		keys = append(keys, uint64(p.entry)<<32|uint64(i))
+	}
+	slices.Sort(keys)
+	cs := buf.cs[:0]
+	for a := 0; a < len(keys); {
+		e := int32(keys[a] >> 32)
+		cs = cs[:0]
+		for ; a < len(keys) && int32(keys[a]>>32) == e; a++ {
+			cs = append(cs, perTerm[uint32(keys[a])].c)
 		}
-		return cmp.Compare(b.c, a.c)
-	})
-	for i := 0; i < len(perTerm); {
-		e := perTerm[i].entry
+		slices.Sort(cs) // contributions are positive numbers: the largest last
 		f := 1.0
 		sum := 0.0
-		for ; i < len(perTerm) && perTerm[i].entry == e; i++ {
-			sum += perTerm[i].c * f
+		for k := len(cs) - 1; k >= 0; k-- {
+			sum += cs[k] * f
 			f *= th.set.repeat
 		}
 		scores[th.entries[e].theme] += sum
 	}
-	buf.perTerm = perTerm[:0]
+	buf.perTerm, buf.keys, buf.cs = perTerm[:0], keys[:0], cs[:0]
 	return scores
 }
 
