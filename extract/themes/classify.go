@@ -28,9 +28,12 @@ type Scratch struct {
 	main, title scanner
 	scores      []float64
 	perTerm     []contrib
+	keys        []uint64  // scores' sort keys
+	cs          []float64 // scores' contributions of one term
 	order       []int
 	terms       []themeMatch
 	counts      []int32
+	at          []int32 // evidence's cursors, see termRuns
 }
 
 // ClassifyTokens is Classify over the text's tokens (text.Lex), with buf, when not
@@ -155,23 +158,31 @@ func (th *Themes) scores(matches, titleMatches []themeMatch, buf *Scratch) []flo
 			}
 		}
 	}
-	slices.SortFunc(perTerm, func(a, b contrib) int {
-		if a.entry != b.entry {
-			return cmp.Compare(a.entry, b.entry)
+	// Sorted by term as integer keys (term, index), whose comparisons need no
+	// call, then each term's few contributions by weight. Equal contributions
+	// may come in any order: the sum is the same.
+	keys := slices.Grow(buf.keys[:0], len(perTerm))
+	for i, p := range perTerm {
+		keys = append(keys, uint64(p.entry)<<32|uint64(i))
+	}
+	slices.Sort(keys)
+	cs := buf.cs[:0]
+	for a := 0; a < len(keys); {
+		e := int32(keys[a] >> 32)
+		cs = cs[:0]
+		for ; a < len(keys) && int32(keys[a]>>32) == e; a++ {
+			cs = append(cs, perTerm[uint32(keys[a])].c)
 		}
-		return cmp.Compare(b.c, a.c)
-	})
-	for i := 0; i < len(perTerm); {
-		e := perTerm[i].entry
+		slices.Sort(cs) // contributions are positive numbers: the largest last
 		f := 1.0
 		sum := 0.0
-		for ; i < len(perTerm) && perTerm[i].entry == e; i++ {
-			sum += perTerm[i].c * f
+		for k := len(cs) - 1; k >= 0; k-- {
+			sum += cs[k] * f
 			f *= th.set.repeat
 		}
 		scores[th.entries[e].theme] += sum
 	}
-	buf.perTerm = perTerm[:0]
+	buf.perTerm, buf.keys, buf.cs = perTerm[:0], keys[:0], cs[:0]
 	return scores
 }
 
@@ -205,37 +216,28 @@ func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, 
 	ids := make([]string, len(order))
 	ev := make([]corpus.ThemeEvidence, len(order))
 	// The terms of all the themes share one array: each theme's are counted first.
-	counts := slices.Grow(buf.counts[:0], len(th.ids))[:len(th.ids)]
+	// counts has two counters a theme, of its text's and its title's terms.
+	counts := slices.Grow(buf.counts[:0], 2*len(th.ids))[:2*len(th.ids)]
 	clear(counts)
 	buf.counts = counts
-	for _, ms := range [2][]themeMatch{matches, titleMatches} {
+	for p, ms := range [2][]themeMatch{matches, titleMatches} {
 		for _, m := range ms {
 			if ti := th.entries[m.entry].theme; ti >= 0 && m.contribution > 0 {
-				counts[ti]++
+				counts[2*ti+p]++
 			}
 		}
 	}
 	n := 0
 	for _, ti := range order {
-		n += min(int(counts[ti]), maxTerms)
+		n += min(int(counts[2*ti]+counts[2*ti+1]), maxTerms)
 	}
 	all := make([]corpus.Term, n)
-	termBuf := buf.terms[:0] // the terms of one theme, reused from one to the next
+	pool, at := th.termRuns(order, counts, matches, titleMatches, buf)
 	for k, ti := range order {
 		ids[k] = th.ids[ti]
-		terms := termBuf[:0]
-		for _, m := range matches {
-			if th.entries[m.entry].theme == ti && m.contribution > 0 {
-				terms = append(terms, m)
-			}
-		}
-		nText := len(terms)
-		for _, m := range titleMatches {
-			if th.entries[m.entry].theme == ti && m.contribution > 0 {
-				terms = append(terms, m)
-			}
-		}
-		termBuf = terms[:0]
+		// termRuns left the cursors at the ends of the theme's runs.
+		terms := pool[at[2*ti]-counts[2*ti] : at[2*ti+1]]
+		nText := int(counts[2*ti])
 		if len(terms) > maxTerms {
 			terms, nText = bestTerms(terms, nText)
 		}
@@ -252,8 +254,35 @@ func (th *Themes) evidence(sc *scanner, order []int, scores []float64, matches, 
 		}
 		ev[k] = corpus.ThemeEvidence{Theme: th.ids[ti], Score: math.Round(scores[ti]*100) / 100, Terms: out}
 	}
-	buf.terms = termBuf
 	return ids, ev
+}
+
+// termRuns gathers in one walk the terms of each theme of order, in buf.terms: a
+// run each, its text's terms then its title's, in text order, as counted in counts
+// (two a theme, see evidence). It returns them and the cursors that filled them,
+// at the end of each theme's two runs.
+func (th *Themes) termRuns(order []int, counts []int32, matches, titleMatches []themeMatch, buf *Scratch) ([]themeMatch, []int32) {
+	at := slices.Grow(buf.at[:0], len(counts))[:len(counts)]
+	for i := range at {
+		at[i] = -1 // a theme not kept
+	}
+	buf.at = at
+	total := int32(0)
+	for _, ti := range order {
+		at[2*ti], at[2*ti+1] = total, total+counts[2*ti]
+		total += counts[2*ti] + counts[2*ti+1]
+	}
+	pool := slices.Grow(buf.terms[:0], int(total))[:total]
+	buf.terms = pool
+	for p, ms := range [2][]themeMatch{matches, titleMatches} {
+		for _, m := range ms {
+			if ti := th.entries[m.entry].theme; ti >= 0 && m.contribution > 0 && at[2*ti+p] >= 0 {
+				pool[at[2*ti+p]] = m
+				at[2*ti+p]++
+			}
+		}
+	}
+	return pool, at
 }
 
 // byLarger orders the larger first and ties as equal, as the test "x > y" does.

@@ -19,6 +19,7 @@ const (
 	roleWord    // names an official's office, before a portfolio ("vice-président chargé de…")
 	ownRoleWord // an office that names its portfolio after it ("adjointe à la culture")
 	chargeWord  // "chargé(e)", "en charge", "délégué(e)": opens a portfolio after a role word ("conseiller délégué au tourisme")
+	otherWord   // a plain word that no lexicon match holds (see Themes.classOf): its weight is never read
 )
 
 // punct handles the character c (first byte of r, n bytes long) at i, not part
@@ -141,6 +142,36 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 		sg.n++
 		sg.aside = sg.aside || aside || formal
 	}
+	if class != otherWord {
+		sc.weigh(tk, i, n, aside, formal)
+	}
+	if st.portfolio > 0 {
+		if sc.startsUpper(i) {
+			st.portfolio = 0 // a name: the portfolio has ended
+		} else {
+			st.portfolio--
+		}
+	}
+	if n == st.sentFirstTok {
+		sc.sents[st.sent].item = st.startItem
+		sc.sents[st.sent].refers = lex.Anaphors.Has(sc.s[i:j]) // "Ces travaux…", "Il…"
+		st.startItem = false
+	}
+	if st.itemMode || st.enum {
+		if !st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter {
+			st.itemPos++
+		}
+	}
+	if class != plainWord && class != otherWord {
+		sc.wordClass(i, j, class)
+	}
+}
+
+// weigh sets the weight and the emphasis of token tk, the word at i, token n,
+// before word counts the portfolio down. Only the words a match may hold are
+// weighed: match reads no other's.
+func (sc *scanner) weigh(tk *themeToken, i, n int, aside, formal bool) {
+	st := &sc.st
 	set := &sc.th.set
 	m := 1.0
 	emph := true
@@ -170,30 +201,12 @@ func (sc *scanner) word(i, j int, stem, list int32, class uint8) {
 	if st.citation || st.actBP {
 		m *= set.bp
 	}
-	if st.portfolio > 0 {
-		if sc.startsUpper(i) {
-			st.portfolio = 0 // a name: the portfolio has ended
-		} else {
-			st.portfolio--
-			m *= set.portfolio
-			emph = false
-		}
+	if st.portfolio > 0 && !sc.startsUpper(i) {
+		m *= set.portfolio
+		emph = false
 	}
 	tk.mult = float32(m)
 	tk.emph = emph && !aside && !st.example && !formal && st.former != n
-	if n == st.sentFirstTok {
-		sc.sents[st.sent].item = st.startItem
-		sc.sents[st.sent].refers = lex.Anaphors.Has(sc.s[i:j]) // "Ces travaux…", "Il…"
-		st.startItem = false
-	}
-	if st.itemMode || st.enum {
-		if !st.itemMode || st.itemStartAfter < 0 || i >= st.itemStartAfter {
-			st.itemPos++
-		}
-	}
-	if class != plainWord {
-		sc.wordClass(i, j, class)
-	}
 }
 
 // wordClass changes the context after the word [i, j), the last token, by its

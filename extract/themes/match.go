@@ -94,7 +94,14 @@ func (sc *scanner) match() []themeMatch {
 		best = best[:0]
 		bestLen, bestMode := 0, matchMode(0)
 		if tk.stem >= 0 {
-			best, bestLen, bestMode = sc.longest(i, th.byStem[tk.stem], best, bestLen, bestMode)
+			list := th.byStem[tk.stem]
+			if i+1 == len(toks) || toks[i+1].stem < 0 {
+				// The entries of two words or more compare the next token's stem
+				// (all of byStem's are of stems): only the one-word entries, last,
+				// may match.
+				list = list[th.singles[tk.stem]:]
+			}
+			best, bestLen, bestMode = sc.longest(i, list, best, bestLen, bestMode)
 		}
 		if tk.list >= 0 {
 			best, bestLen, bestMode = sc.longest(i, th.wordLists[tk.list], best, bestLen, bestMode)

@@ -30,6 +30,7 @@ func Parse(data []byte) (*Themes, error) {
 		byWord: map[string][]int32{},
 		cores:  map[uint32][]string{},
 		short:  map[uint32]bool{},
+		inner:  map[string]bool{},
 		memo:   new([memoSlots]atomic.Pointer[memoEntry]),
 		words:  new([memoSlots]memoSlot),
 		set:    defaultSettings,
@@ -195,6 +196,9 @@ func (th *Themes) index() {
 				first = text.Fold(first)
 			}
 			th.byWord[first] = append(th.byWord[first], int32(i))
+			for _, w := range e.words {
+				th.inner[text.Fold(w)] = true
+			}
 		}
 	}
 	longestFirst := func(list []int32) {
@@ -202,8 +206,14 @@ func (th *Themes) index() {
 			return len(th.entries[list[a]].words) > len(th.entries[list[b]].words)
 		})
 	}
-	for _, list := range th.byStem {
+	th.singles = make([]int32, len(th.byStem))
+	for id, list := range th.byStem {
 		longestFirst(list)
+		k := len(list)
+		for k > 0 && len(th.entries[list[k-1]].words) == 1 {
+			k--
+		}
+		th.singles[id] = int32(k)
 	}
 	th.wordIdx = make(map[string]int32, len(th.byWord))
 	for w, list := range th.byWord {

@@ -179,7 +179,8 @@ func (sc *scanner) lineStart(i, le int, line string) {
 		sc.newSentence()
 		st.heading = true
 		st.itemMode = false
-	} else if st.blankBefore && sc.blankAfter(le) && isHeadingLine(line) && sc.headingWords(le) && sc.startsUpper(i) {
+	} else if st.blankBefore && isHeadingLine(line) && sc.blankAfter(le) && sc.headingWords(le) && sc.startsUpper(i) {
+		// The tests are pure; isHeadingLine, which reads only the line, goes first.
 		sc.newSentence()
 		st.heading = true
 		st.itemMode = false

@@ -71,7 +71,7 @@ type memoEntry struct {
 	word  string
 	id    int32 // stemIDOf(singular(word))
 	list  int32 // wordIdx[word], -1 when none
-	class uint8 // contextClass(word)
+	class uint8 // classOf(word, id, list)
 }
 
 // stemIDOf returns the lexicon stem id of the folded word w, or -1.
@@ -109,10 +109,10 @@ const (
 )
 
 // The context classes fit in the memo's 4 bits.
-var _ [15 - chargeWord]struct{}
+var _ [15 - otherWord]struct{}
 
 // wordInfoKey returns stemIDOf(singular(w)), the index in wordLists of the entries
-// w starts (-1 when none) and contextClass(w), through the memo: one lookup per
+// w starts (-1 when none) and classOf(w, stem, list), through the memo: one lookup per
 // word for all three. w has up to memoKey bytes, given packed little-endian in k0,
 // k1, k2 (zero beyond the word), as the scanner reads it.
 func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, class uint8) {
@@ -136,10 +136,11 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, cl
 		}
 		ms[p] = m
 	}
-	stem, list, class = th.stemIDOf(singular(w)), -1, contextClass(w)
+	stem, list = th.stemIDOf(singular(w)), -1
 	if x, ok := th.wordIdx[w]; ok {
 		list = x
 	}
+	class = th.classOf(w, stem, list)
 	if stem+1 >= 1<<19 || list+1 >= 1<<20 {
 		return stem, list, class // too large for the slot (never with the embedded lexicon)
 	}
@@ -161,6 +162,18 @@ func (th *Themes) wordInfoKey(w string, k0, k1, k2 uint64) (stem, list int32, cl
 			uint64(list+1)<<memoListShift | (m+2)&memoSeqMask)
 	}
 	return stem, list, class
+}
+
+// classOf is contextClass(w) for the folded word w of stem id stem and word list
+// list, or otherWord for a plain word that no match can hold: it has no lexicon
+// stem, starts no entry and is no word of an exact or case entry (matchAt compares
+// the words after the first by these).
+func (th *Themes) classOf(w string, stem, list int32) uint8 {
+	c := contextClass(w)
+	if c == plainWord && stem < 0 && list < 0 && !th.inner[w] {
+		return otherWord
+	}
+	return c
 }
 
 // wordInfo8 is wordInfoKey for a word of up to eight bytes, packed in k0: its key
@@ -206,10 +219,11 @@ func (th *Themes) wordInfoLong(w string) (stem, list int32, class uint8) {
 	if e := slot.Load(); e != nil && e.word == w {
 		return e.id, e.list, e.class
 	}
-	stem, list, class = th.stemIDOf(singular(w)), -1, contextClass(w)
+	stem, list = th.stemIDOf(singular(w)), -1
 	if x, ok := th.wordIdx[w]; ok {
 		list = x
 	}
+	class = th.classOf(w, stem, list)
 	slot.Store(&memoEntry{word: strings.Clone(w), id: stem, list: list, class: class})
 	return stem, list, class
 }

@@ -38,11 +38,13 @@ type Themes struct {
 	entries   []themeEntry
 	stemID    map[string]int32    // stem of a lexicon word → its id
 	byStem    [][]int32           // stem id of the first word → entries, longest first
+	singles   []int32             // stem id → index in its byStem list of the first one-word entry (see match)
 	byWord    map[string][]int32  // first word, folded (exact and case entries) → entries
 	wordIdx   map[string]int32    // byWord's keys → index in wordLists
 	wordLists [][]int32           // byWord's lists, by wordIdx
 	cores     map[uint32][]string // see mayStemTo: cores of 4 bytes or more, by their first 4
 	short     map[uint32]bool     // cores of 2 or 3 bytes
+	inner     map[string]bool     // the words of exact and case entries, folded (see classOf)
 	set       themeSettings
 
 	// memo caches the stem id of the words seen, across calls: stemming is the

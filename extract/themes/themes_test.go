@@ -333,6 +333,57 @@ func TestThemesPrefixFilter(t *testing.T) {
 	}
 }
 
+// TestOtherWordClass checks classOf's shortcut, which leaves unweighed the words
+// it calls otherWord: no word of a lexicon term, cut as the scanner cuts it, may be
+// one.
+func TestOtherWordClass(t *testing.T) {
+	th := Default()
+	n := 0
+	for _, e := range th.entries {
+		forWords(text.Fold(e.term), func(i, j int) {
+			w := text.Fold(e.term)[i:j]
+			if isStopWord(w) {
+				return
+			}
+			n++
+			list, ok := th.wordIdx[w]
+			if !ok {
+				list = -1
+			}
+			if th.classOf(w, th.stemIDOf(singular(w)), list) == otherWord {
+				t.Errorf("%q, a word of the term %q, is classed otherWord", w, e.term)
+			}
+		})
+	}
+	if n < 500 {
+		t.Errorf("only %d words in the lexicon's terms", n)
+	}
+	for _, w := range []string{"bonjour", "hier", "lui"} {
+		if c := th.classOf(w, th.stemIDOf(singular(w)), -1); c != otherWord {
+			t.Errorf("classOf(%q) = %d, want otherWord", w, c)
+		}
+	}
+}
+
+// TestSingles checks the split of byStem's lists that match uses when the next
+// token has no stem: entries of two words or more before singles, one-word ones
+// from it.
+func TestSingles(t *testing.T) {
+	th := Default()
+	n := 0
+	for id, list := range th.byStem {
+		for k, ei := range list {
+			if one := len(th.entries[ei].words) == 1; one != (k >= int(th.singles[id])) {
+				t.Errorf("stem %d: entry %q at %d, singles from %d", id, th.entries[ei].term, k, th.singles[id])
+			}
+			n++
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d entries in byStem", n)
+	}
+}
+
 func TestThemesConcurrent(t *testing.T) {
 	texts := []string{
 		"Le contrat de ville fixe les priorités des quartiers prioritaires.",
