@@ -78,6 +78,8 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 	for _, id := range old {
 		batch.Delete(id) // an act indexed again below is replaced: a batch keeps an ID's last operation
 	}
+	im := ix.b.Mapping()
+	terms := termFields(im)
 	for _, d := range docs {
 		for i, d := range append([]*corpus.Document{d}, d.Acts...) {
 			if d.ID == "" {
@@ -87,7 +89,11 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 			if i == 0 && len(d.Acts) > 0 {
 				f = recueilFields
 			}
-			if err := batch.Index(d.ID, f(d)); err != nil {
+			doc, err := bleveDocument(im, terms, d.ID, f(d))
+			if err == nil {
+				err = batch.IndexAdvanced(doc)
+			}
+			if err != nil {
 				return fmt.Errorf("index %s: %w", d.URL, err)
 			}
 		}

@@ -1,0 +1,144 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// A document's keyword lists (its communes, dates, sum terms…: about a hundred
+// values) would each be a Bleve field of their own through the mapping: a field
+// struct, a copy of the value, a keyword analysis with its token and map, and a
+// merge of the maps of each name when the segment is built. termsField indexes a
+// whole list as one field with the same terms, frequencies and length, so that
+// the segment is the same with a tenth of the fields.
+
+// termsField is a keyword field holding several values: what the mapping makes of
+// a []string under the keyword analyzer, one field per value, merged into one.
+type termsField struct {
+	name    string
+	terms   []string
+	options index.FieldIndexingOptions
+	repeat  int // fields the mapping makes of each value (see termsKind)
+	freqs   index.TokenFrequencies
+}
+
+var _ document.Field = (*termsField)(nil)
+
+func (t *termsField) Name() string                        { return t.name }
+func (t *termsField) ArrayPositions() []uint64            { return nil }
+func (t *termsField) Options() index.FieldIndexingOptions { return t.options }
+func (t *termsField) Value() []byte                       { return nil } // never stored (see termFields)
+func (t *termsField) EncodedFieldType() byte              { return 't' }
+func (t *termsField) AnalyzedLength() int                 { return t.repeat * len(t.terms) }
+
+func (t *termsField) AnalyzedTokenFrequencies() index.TokenFrequencies { return t.freqs }
+
+func (t *termsField) NumPlainTextBytes() uint64 {
+	var n uint64
+	for _, s := range t.terms {
+		n += uint64(len(s))
+	}
+	return uint64(t.repeat) * n
+}
+
+// Size is the memory the field holds, roughly: Bleve only reports it.
+func (t *termsField) Size() int {
+	return 64 + len(t.name) + 80*len(t.terms) + 2*int(t.NumPlainTextBytes())
+}
+
+// Analyze gives each value as one term, as the keyword analyzer does, counted as
+// the merge of one field per value counts it: once per occurrence.
+func (t *termsField) Analyze() {
+	n := 0
+	for _, s := range t.terms {
+		n += len(s)
+	}
+	buf := make([]byte, 0, n)
+	slab := make([]index.TokenFreq, len(t.terms))
+	freqs := make(index.TokenFrequencies, len(t.terms))
+	for i, s := range t.terms {
+		tf, ok := freqs[s]
+		if !ok {
+			start := len(buf)
+			buf = append(buf, s...)
+			tf = &slab[i]
+			tf.Term = buf[start:len(buf):len(buf)]
+			freqs[s] = tf
+		}
+		if !t.options.SkipFreqNorm() {
+			tf.SetFrequency(tf.Frequency() + t.repeat)
+		}
+	}
+	t.freqs = freqs
+}
+
+// termFields returns the fields of dm that termsField can index: plain keyword
+// fields, neither stored nor with term vectors, one field mapping a property,
+// with their indexing options. Others (and every field of an index whose mapping
+// differs) go through the mapping.
+func termFields(im mapping.IndexMapping) map[string]termsKind {
+	impl, ok := im.(*mapping.IndexMappingImpl)
+	if !ok {
+		return nil
+	}
+	// The mapping MapDocument applies to toFields's maps, which name no type.
+	dm := impl.TypeMapping[impl.DefaultType]
+	if dm == nil {
+		dm = impl.DefaultMapping
+	}
+	if dm == nil || !dm.Enabled {
+		return nil
+	}
+	out := map[string]termsKind{}
+	for name, p := range dm.Properties {
+		if p == nil || !p.Enabled || len(p.Properties) > 0 || len(p.Fields) == 0 {
+			continue
+		}
+		// A property mapped n times (the funding sums are) is n fields a value.
+		k := termsKind{options: p.Fields[0].Options(), repeat: len(p.Fields)}
+		for _, fm := range p.Fields {
+			if fm.Type != "text" || fm.Analyzer != keyword.Name || fm.Store || fm.IncludeTermVectors ||
+				!fm.Index || fm.Name != "" && fm.Name != name || fm.Options() != k.options {
+				k.repeat = 0
+			}
+		}
+		if k.repeat > 0 {
+			out[name] = k
+		}
+	}
+	return out
+}
+
+// termsKind is how termFields indexes a field: with these options, each value
+// counted repeat times.
+type termsKind struct {
+	options index.FieldIndexingOptions
+	repeat  int
+}
+
+// bleveDocument is the Bleve document of the fields f (toFields): the keyword
+// lists termFields names as termsFields, the rest through the mapping. f is
+// consumed.
+func bleveDocument(im mapping.IndexMapping, terms map[string]termsKind, id string, f map[string]any) (*document.Document, error) {
+	doc := document.NewDocument(id)
+	for name, v := range f {
+		vs, ok := v.([]string)
+		if !ok {
+			continue
+		}
+		k, ok := terms[name]
+		if !ok {
+			continue
+		}
+		delete(f, name)
+		if len(vs) > 0 {
+			doc.AddField(&termsField{name: name, terms: vs, options: k.options, repeat: k.repeat})
+		}
+	}
+	if err := im.MapDocument(doc, f); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
