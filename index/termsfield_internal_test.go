@@ -95,16 +95,16 @@ func TestTermsFieldEdgeCases(t *testing.T) {
 	}
 }
 
-// TestTermFieldsAreKeywords checks which fields termsField indexes: every
-// keyword list of the mapping, and nothing analysed, stored or with term vectors.
-func TestTermFieldsAreKeywords(t *testing.T) {
+// TestTermFields checks which fields termsField indexes: the keyword lists and
+// the amounts, nothing stored or with term vectors.
+func TestTermFields(t *testing.T) {
 	terms := termFields(newMapping())
-	for _, name := range []string{fCommune, fDates, fTheme, fPerson, "sum_commune", "fsum_funder"} {
+	for _, name := range []string{fCommune, fDates, fTheme, fPerson, "sum_commune", "fsum_funder", fAmount} {
 		if _, ok := terms[name]; !ok {
 			t.Errorf("%s is not indexed as a termsField", name)
 		}
 	}
-	for _, name := range []string{fTitle, fText, fURL, fAmount, fFacts, fPubText} {
+	for _, name := range []string{fTitle, fText, fURL, fFacts, fPubText} {
 		if _, ok := terms[name]; ok {
 			t.Errorf("%s is indexed as a termsField", name)
 		}
