@@ -190,22 +190,8 @@ func bleveDocument(im mapping.IndexMapping, terms map[string]termsKind, id strin
 	}
 	for i, x := range doc.Fields {
 		if t, ok := x.(*document.TextField); ok && t.Options().IncludeTermVectors() {
-			doc.Fields[i] = sizedText{t}
+			doc.Fields[i] = &textField{TextField: t}
 		}
 	}
 	return doc, nil
-}
-
-// sizedText is a text field whose Size does not walk its analysis: Bleve asks
-// the size of every document of a batch, one after another, in the goroutine
-// that then builds the segment, only to report the memory it holds; the
-// locations of a long text are most of that walk.
-type sizedText struct{ *document.TextField }
-
-// tokenSize is what one token of an analysed text holds, about: its location,
-// the pointer to it and a share of its term's entry.
-const tokenSize = 64
-
-func (t sizedText) Size() int {
-	return len(t.Name()) + 2*len(t.Value()) + tokenSize*t.AnalyzedLength() + 128
 }

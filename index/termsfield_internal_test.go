@@ -2,10 +2,15 @@ package index
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"terril/corpus"
@@ -17,7 +22,7 @@ type analyzedField struct {
 	options index.FieldIndexingOptions
 	length  int
 	freqs   map[string]int
-	locs    map[string]int
+	locs    map[string]string
 	stored  []string
 }
 
@@ -28,7 +33,7 @@ func analyzed(doc *document.Document) map[string]*analyzedField {
 		f.Analyze()
 		a := out[f.Name()]
 		if a == nil {
-			a = &analyzedField{options: f.Options(), freqs: map[string]int{}, locs: map[string]int{}}
+			a = &analyzedField{options: f.Options(), freqs: map[string]int{}, locs: map[string]string{}}
 			out[f.Name()] = a
 		}
 		if a.options != f.Options() {
@@ -40,7 +45,9 @@ func analyzed(doc *document.Document) map[string]*analyzedField {
 				a.freqs["bad term "+term] = -1
 			}
 			a.freqs[term] += tf.Frequency()
-			a.locs[term] += len(tf.Locations)
+			for _, l := range tf.Locations {
+				a.locs[term] += fmt.Sprintf("%q %v %d-%d@%d ", l.Field, l.ArrayPositions, l.Start, l.End, l.Position)
+			}
 		}
 		if f.Options().IsStored() {
 			a.stored = append(a.stored, fmt.Sprintf("%c %v %q", f.EncodedFieldType(), f.ArrayPositions(), f.Value()))
@@ -93,6 +100,44 @@ func TestTermsFieldEdgeCases(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// TestTokenFrequency compares tokenFrequency with Bleve's on French texts, with
+// and without term vectors and frequencies.
+func TestTokenFrequency(t *testing.T) {
+	a := newMapping().(*mapping.IndexMappingImpl).AnalyzerNamed(analyzerFrench)
+	if a == nil {
+		t.Fatal("no French analyzer")
+	}
+	texts := []string{"", "logement", "Le logement, les logements et le logement social : 12 logements à Liévin.",
+		strings.Repeat("la friche de la friche, ", 40) + "fin"}
+	for _, text := range texts {
+		for _, opts := range []index.FieldIndexingOptions{index.IndexField, index.IndexField | index.IncludeTermVectors,
+			index.IndexField | index.IncludeTermVectors | index.SkipFreqNorm, index.IndexField | index.IncludeTermVectors | index.StoreField} {
+			for _, ap := range [][]uint64{nil, {2}} {
+				tokens := a.Analyze([]byte(text))
+				got := dumpFreqs(tokenFrequency(tokens, ap, opts))
+				want := dumpFreqs(analysis.TokenFrequency(tokens, ap, opts))
+				if got != want {
+					t.Errorf("%q %v %v:\ngot  %s\nwant %s", text, opts, ap, got, want)
+				}
+			}
+		}
+	}
+}
+
+// dumpFreqs writes token frequencies in the order of their terms.
+func dumpFreqs(tfs index.TokenFrequencies) string {
+	var b strings.Builder
+	for _, term := range slices.Sorted(maps.Keys(tfs)) {
+		tf := tfs[term]
+		fmt.Fprintf(&b, "%s=%q×%d[", term, tf.Term, tf.Frequency())
+		for _, l := range tf.Locations {
+			fmt.Fprintf(&b, "%q %v %d-%d@%d;", l.Field, l.ArrayPositions, l.Start, l.End, l.Position)
+		}
+		b.WriteString("] ")
+	}
+	return b.String()
 }
 
 // TestTermFields checks which fields termsField indexes: the keyword lists and
