@@ -264,7 +264,7 @@ func toFields(d *corpus.Document) map[string]any {
 	}
 	var communeLabels []string
 	for _, c := range d.Communes {
-		communeLabels = append(communeLabels, fmt.Sprintf("%s (%s)", c.Name, c.INSEE))
+		communeLabels = append(communeLabels, c.Name+" ("+c.INSEE+")")
 	}
 	for field, terms := range sumTerms(amounts, communeLabels, d.Themes, year) {
 		f[field] = terms
