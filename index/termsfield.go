@@ -1,8 +1,6 @@
 package index
 
 import (
-	"slices"
-
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
@@ -83,17 +81,30 @@ func (t *termsField) Analyze() {
 	t.freqs, t.length = freqs, t.repeat*len(t.terms)
 }
 
-// analyzeWith analyses each value with the field's analyzer.
+// analyzeWith analyses each value with the field's analyzer. The terms' entries
+// come by chunks, sized from the first value's tokens (an amount gives eight).
 func (t *termsField) analyzeWith() {
-	freqs := make(index.TokenFrequencies, len(t.terms))
+	var freqs index.TokenFrequencies
+	var entries []index.TokenFreq
 	length := 0
 	for _, s := range t.terms {
 		tokens := t.analyzer.Analyze([]byte(s))
+		if freqs == nil {
+			n := max(1, len(tokens)) * len(t.terms)
+			freqs = make(index.TokenFrequencies, n)
+			entries = make([]index.TokenFreq, 0, n)
+		}
 		length += len(tokens)
 		for _, tok := range tokens {
 			tf, ok := freqs[string(tok.Term)]
 			if !ok {
-				tf = &index.TokenFreq{Term: slices.Clone(tok.Term)}
+				if len(entries) == cap(entries) {
+					entries = make([]index.TokenFreq, 0, max(8, len(tokens)))
+				}
+				// The value was copied for its analysis: the terms are the
+				// field's, as Bleve's TextField keeps them.
+				entries = append(entries, index.TokenFreq{Term: tok.Term})
+				tf = &entries[len(entries)-1]
 				freqs[string(tok.Term)] = tf
 			}
 			t.count(tf)
