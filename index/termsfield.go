@@ -56,9 +56,6 @@ func (t *termsField) Size() int {
 // value counts them: once per occurrence, repeat times. A keyword value is one
 // term (as the keyword analyzer gives it).
 func (t *termsField) Analyze() {
-	if t.freqs != nil {
-		return // analysed when built (see bleveDocument)
-	}
 	if t.analyzer != nil {
 		t.analyzeWith()
 		return
@@ -196,11 +193,7 @@ func bleveDocument(im mapping.IndexMapping, terms map[string]termsKind, id strin
 		}
 		delete(f, name)
 		if len(vs) > 0 {
-			t := &termsField{name: name, terms: vs, options: k.options, repeat: k.repeat, analyzer: k.analyzer}
-			// Analysed now, in the pipeline's workers: Bleve analyses a batch
-			// while the goroutine committing it waits. Their terms are small.
-			t.Analyze()
-			doc.AddField(t)
+			doc.AddField(&termsField{name: name, terms: vs, options: k.options, repeat: k.repeat, analyzer: k.analyzer})
 		}
 	}
 	if err := im.MapDocument(doc, f); err != nil {
