@@ -228,7 +228,17 @@ type FactSpan struct {
 
 // spansOf lists the spans of d's facts that lie within its text.
 func spansOf(d *corpus.Document) []FactSpan {
-	var out []FactSpan
+	n := len(d.Dates) + len(d.Amounts) + len(d.Signatories) + len(d.References)
+	for _, x := range d.Communes {
+		n += len(x.Spans)
+	}
+	for _, x := range d.EPCIs {
+		n += len(x.Spans)
+	}
+	for _, x := range d.People {
+		n += len(x.Spans)
+	}
+	out := make([]FactSpan, 0, n)
 	add := func(sp corpus.Span, kind, value string) {
 		if sp.Start >= 0 && sp.Start < sp.End && sp.End <= len(d.Text) {
 			out = append(out, FactSpan{Start: sp.Start, End: sp.End, Kind: kind, Value: value})
@@ -240,14 +250,21 @@ func spansOf(d *corpus.Document) []FactSpan {
 	for _, x := range d.Amounts {
 		add(x.Span, "amount", strconv.FormatFloat(x.Value, 'f', -1, 64)+" "+x.Currency)
 	}
+	// A place or a person named many times: its value is written once.
 	for _, x := range d.Communes {
-		for _, sp := range x.Spans {
-			add(sp, "commune", x.INSEE+" "+x.Name)
+		if len(x.Spans) > 0 {
+			v := x.INSEE + " " + x.Name
+			for _, sp := range x.Spans {
+				add(sp, "commune", v)
+			}
 		}
 	}
 	for _, x := range d.EPCIs {
-		for _, sp := range x.Spans {
-			add(sp, "epci", x.SIREN+" "+x.Name)
+		if len(x.Spans) > 0 {
+			v := x.SIREN + " " + x.Name
+			for _, sp := range x.Spans {
+				add(sp, "epci", v)
+			}
 		}
 	}
 	for _, x := range d.People {

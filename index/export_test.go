@@ -10,3 +10,6 @@ func SetTermsSearch(on bool) { termsSearch = on }
 // SetDirectSnippets turns the snippets read from the hits' postings on or off,
 // for the tests that compare them with the second search's.
 func SetDirectSnippets(on bool) { directSnippets = on }
+
+// SameBleveDocument is sameBleveDocument, for the tests of the sample corpus.
+var SameBleveDocument = sameBleveDocument

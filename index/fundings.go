@@ -60,7 +60,7 @@ func fundingRows(d *corpus.Document) []FundingRow {
 	for _, c := range d.Communes {
 		byCode[c.INSEE] = c
 	}
-	var rows []FundingRow
+	rows := make([]FundingRow, 0, len(d.Fundings))
 	for i, f := range d.Fundings {
 		r := FundingRow{DocID: d.ID, Date: f.Date, Funder: f.Funder, Cofunders: f.Cofunders,
 			Beneficiaries: f.Beneficiaries, Amount: f.Amount, AmountMax: f.AmountMax, Implicit: f.Implicit,
@@ -90,7 +90,18 @@ var FundingDimensions = []string{"funder", "instrument", "commune", "dept", "epc
 
 // keys returns the values of dimension dim a row is credited to, each once.
 func (r FundingRow) keys(dim string) []string {
-	var ks []string
+	n := 1
+	switch dim {
+	case "commune":
+		n = len(r.Communes)
+	case "dept":
+		n = len(r.Depts)
+	case "epci":
+		n = len(r.EPCIs)
+	case "theme":
+		n = len(r.Themes)
+	}
+	ks := make([]string, 0, n)
 	add := func(k string) {
 		if k != "" && !slices.Contains(ks, k) {
 			ks = append(ks, k)
@@ -177,14 +188,18 @@ type credit struct {
 func credits(rows []FundingRow, byIndex map[int]int, dim string) (map[string]credit, []string) {
 	out := map[string]credit{}
 	var order []string
-	for _, r := range rows {
+	keys := make([][]string, len(rows)) // each row's keys, also read as a parent's
+	for i := range rows {
+		keys[i] = rows[i].keys(dim)
+	}
+	for i, r := range rows {
 		var parent []string
 		if r.PartOf != nil {
 			if t, ok := byIndex[*r.PartOf]; ok {
-				parent = rows[t].keys(dim)
+				parent = keys[t]
 			}
 		}
-		for _, k := range r.keys(dim) {
+		for _, k := range keys[i] {
 			if slices.Contains(parent, k) {
 				continue
 			}

@@ -7,9 +7,11 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 
 	"terril/corpus"
 )
@@ -19,6 +21,9 @@ type Index struct {
 	b      bleve.Index
 	path   string
 	holder string // the file naming this process as a holder (see writeHolder)
+
+	termsOnce  sync.Once
+	termsKinds map[string]termsKind // see termKinds
 
 	// Resolver, when set before searching, turns the names users type in commune and
 	// EPCI filters into codes ("Lomme" → 59350, "MEL" → 200093201). Without it, a
@@ -64,6 +69,51 @@ func (ix *Index) Count() (uint64, error) { return ix.b.DocCount() }
 // recueils among them (Document.Acts): the acts an earlier reading of a recueil
 // indexed are deleted first, so that none is left over.
 func (ix *Index) Index(docs []*corpus.Document) error {
+	prepared := make([]any, len(docs))
+	for i, d := range docs {
+		prepared[i] = ix.Prepare(d)
+	}
+	return ix.IndexPrepared(docs, prepared)
+}
+
+// Prepare builds the Bleve documents of d and its acts, for IndexPrepared: the
+// part of indexing that needs nothing but d, which a pipeline does in its
+// workers, in parallel, rather than in the one goroutine that commits batches.
+func (ix *Index) Prepare(d *corpus.Document) any {
+	im := ix.b.Mapping()
+	terms := ix.termKinds()
+	var p prepared
+	for i, d := range append([]*corpus.Document{d}, d.Acts...) {
+		if d.ID == "" {
+			p.err = fmt.Errorf("index %s: document without ID", d.URL)
+			return &p
+		}
+		f := toFields
+		if i == 0 && len(d.Acts) > 0 {
+			f = recueilFields
+		}
+		doc, err := bleveDocument(im, terms, d.ID, f(d))
+		if err != nil {
+			p.err = fmt.Errorf("index %s: %w", d.URL, err)
+			return &p
+		}
+		p.docs = append(p.docs, doc)
+	}
+	return &p
+}
+
+// prepared is what Prepare gives a document: its Bleve document and its acts',
+// or why it cannot be indexed.
+type prepared struct {
+	docs []*document.Document
+	err  error
+}
+
+// IndexPrepared is Index, given what Prepare returned for each of docs.
+func (ix *Index) IndexPrepared(docs []*corpus.Document, prep []any) error {
+	if len(prep) != len(docs) {
+		return fmt.Errorf("index: %d documents, %d prepared", len(docs), len(prep))
+	}
 	batch := ix.b.NewBatch()
 	var parents []string
 	for _, d := range docs {
@@ -78,17 +128,17 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 	for _, id := range old {
 		batch.Delete(id) // an act indexed again below is replaced: a batch keeps an ID's last operation
 	}
-	for _, d := range docs {
-		for i, d := range append([]*corpus.Document{d}, d.Acts...) {
-			if d.ID == "" {
-				return fmt.Errorf("index %s: document without ID", d.URL)
-			}
-			f := toFields
-			if i == 0 && len(d.Acts) > 0 {
-				f = recueilFields
-			}
-			if err := batch.Index(d.ID, f(d)); err != nil {
-				return fmt.Errorf("index %s: %w", d.URL, err)
+	for i, x := range prep {
+		p, ok := x.(*prepared)
+		if !ok {
+			return fmt.Errorf("index %s: not prepared by this index", docs[i].URL)
+		}
+		if p.err != nil {
+			return p.err
+		}
+		for _, doc := range p.docs {
+			if err := batch.IndexAdvanced(doc); err != nil {
+				return fmt.Errorf("index %s: %w", docs[i].URL, err)
 			}
 		}
 	}
@@ -96,6 +146,13 @@ func (ix *Index) Index(docs []*corpus.Document) error {
 		return fmt.Errorf("index batch of %d: %w", len(docs), err)
 	}
 	return nil
+}
+
+// termKinds is termFields of the index's mapping, which does not change once
+// the index is open (see upgradeMapping).
+func (ix *Index) termKinds() map[string]termsKind {
+	ix.termsOnce.Do(func() { ix.termsKinds = termFields(ix.b.Mapping()) })
+	return ix.termsKinds
 }
 
 // Delete removes documents by ID, with the acts of those that are recueils.
@@ -207,7 +264,7 @@ func toFields(d *corpus.Document) map[string]any {
 	}
 	var communeLabels []string
 	for _, c := range d.Communes {
-		communeLabels = append(communeLabels, fmt.Sprintf("%s (%s)", c.Name, c.INSEE))
+		communeLabels = append(communeLabels, c.Name+" ("+c.INSEE+")")
 	}
 	for field, terms := range sumTerms(amounts, communeLabels, d.Themes, year) {
 		f[field] = terms

@@ -20,6 +20,16 @@ type Sink interface {
 	Index(docs []*corpus.Document) error
 }
 
+// A Preparer is a Sink that does part of its work on each document by itself:
+// Run calls Prepare in its workers, in parallel, as each document is extracted,
+// and gives IndexPrepared the batch with what Prepare returned for each, so that
+// the one goroutine committing batches has less to do.
+type Preparer interface {
+	Sink
+	Prepare(d *corpus.Document) any
+	IndexPrepared(docs []*corpus.Document, prepared []any) error
+}
+
 // Failure is a document that could not be read or indexed, and why.
 type Failure struct {
 	URL    string `json:"url"`
@@ -155,7 +165,8 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 
 	g, ctx := errgroup.WithContext(ctx)
 	inputs := make(chan Input, workers)
-	docs := make(chan *corpus.Document, batchSize)
+	docs := make(chan preparedDoc, batchSize)
+	prep, _ := cfg.Sink.(Preparer)
 
 	g.Go(func() error {
 		defer close(inputs)
@@ -188,8 +199,12 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 				if err := waiting.Acquire(ctx, docBytes(doc, batchBytes)); err != nil {
 					return err
 				}
+				pd := preparedDoc{doc: doc}
+				if prep != nil {
+					pd.prepared = prep.Prepare(doc)
+				}
 				select {
-				case docs <- doc:
+				case docs <- pd:
 				case <-ctx.Done():
 					return ctx.Err()
 				}
@@ -204,68 +219,8 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 	})
 
 	g.Go(func() error {
-		batch := make([]*corpus.Document, 0, batchSize)
-		var size int64 // bytes of batch, as acquired from waiting
-		flush := func() error {
-			if len(batch) == 0 {
-				return nil
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := cfg.Sink.Index(batch); err != nil {
-				return fmt.Errorf("index: %w", err)
-			}
-			waiting.Release(size)
-			size = 0
-			indexed.Add(int64(len(batch)))
-			if cfg.Indexed != nil {
-				cfg.Indexed(batch)
-			}
-			if cfg.Progress != nil {
-				for _, d := range batch {
-					cfg.Progress.Done(d.URL, d.Size, nil)
-				}
-			}
-			batch = make([]*corpus.Document, 0, batchSize)
-			return nil
-		}
-		tick := time.NewTicker(idleFlush)
-		defer tick.Stop()
-		var (
-			held   time.Time // when the oldest document of batch came
-			active bool      // a document came since the last tick
-		)
-		for {
-			select {
-			case d, ok := <-docs:
-				if !ok {
-					return flush()
-				}
-				if len(batch) == 0 {
-					held = time.Now()
-				}
-				batch = append(batch, d)
-				active = true
-				size += docBytes(d, batchBytes)
-				if len(batch) >= batchSize || size >= batchBytes {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-			case <-tick.C:
-				// Commit what a slow producer gave so far: when it paused, or
-				// when the batch has waited long enough.
-				if !active || time.Since(held) >= maxHold {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-				active = false
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
+		b := batcher{cfg: cfg, prep: prep, size: batchSize, bytes: batchBytes, waiting: waiting, indexed: &indexed}
+		return b.run(ctx, docs)
 	})
 
 	err := g.Wait()
@@ -274,4 +229,100 @@ func Run(ctx context.Context, cfg Config, produce func(ctx context.Context, out 
 	stats.Indexed = int(indexed.Load())
 	stats.Failed = len(stats.Failures)
 	return stats, err
+}
+
+// preparedDoc is a document on its way to the sink, with what the sink's
+// Prepare gave it (see Preparer).
+type preparedDoc struct {
+	doc      *corpus.Document
+	prepared any
+}
+
+// batcher is the indexer stage of Run: it gathers the documents into batches and
+// commits them to the sink.
+type batcher struct {
+	cfg     Config
+	prep    Preparer // the sink, when it prepares documents
+	size    int      // documents per batch
+	bytes   int64    // bytes per batch (see docBytes)
+	waiting *semaphore.Weighted
+	indexed *atomic.Int64
+}
+
+// run commits the documents of docs in batches until docs is closed.
+func (b *batcher) run(ctx context.Context, docs <-chan preparedDoc) error {
+	batch := make([]*corpus.Document, 0, b.size)
+	var prepared []any // what prep gave each document of batch
+	var size int64     // bytes of batch, as acquired from waiting
+	commit := func() error {
+		if b.prep != nil {
+			return b.prep.IndexPrepared(batch, prepared)
+		}
+		return b.cfg.Sink.Index(batch)
+	}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := commit(); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		b.waiting.Release(size)
+		size = 0
+		b.indexed.Add(int64(len(batch)))
+		if b.cfg.Indexed != nil {
+			b.cfg.Indexed(batch)
+		}
+		if b.cfg.Progress != nil {
+			for _, d := range batch {
+				b.cfg.Progress.Done(d.URL, d.Size, nil)
+			}
+		}
+		batch = make([]*corpus.Document, 0, b.size)
+		prepared = nil
+		return nil
+	}
+	tick := time.NewTicker(idleFlush)
+	defer tick.Stop()
+	var (
+		held   time.Time // when the oldest document of batch came
+		active bool      // a document came since the last tick
+	)
+	for {
+		select {
+		case pd, ok := <-docs:
+			if !ok {
+				return flush()
+			}
+			if len(batch) == 0 {
+				held = time.Now()
+			}
+			d := pd.doc
+			batch = append(batch, d)
+			if b.prep != nil {
+				prepared = append(prepared, pd.prepared)
+			}
+			active = true
+			size += docBytes(d, b.bytes)
+			if len(batch) >= b.size || size >= b.bytes {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		case <-tick.C:
+			// Commit what a slow producer gave so far: when it paused, or
+			// when the batch has waited long enough.
+			if !active || time.Since(held) >= maxHold {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			active = false
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }

@@ -176,3 +176,42 @@ func TestRunBoundsBatchBytes(t *testing.T) {
 type sinkFunc func(docs []*corpus.Document) error
 
 func (f sinkFunc) Index(docs []*corpus.Document) error { return f(docs) }
+
+// prepSink is a batchSink that prepares each document: IndexPrepared checks that
+// each comes with its own preparation.
+type prepSink struct {
+	batchSink
+	prepared int
+	wrong    int
+}
+
+func (s *prepSink) Prepare(d *corpus.Document) any {
+	s.mu.Lock()
+	s.prepared++
+	s.mu.Unlock()
+	return "prepared " + d.ID
+}
+
+func (s *prepSink) IndexPrepared(docs []*corpus.Document, prepared []any) error {
+	s.mu.Lock()
+	for i, d := range docs {
+		if i >= len(prepared) || prepared[i] != "prepared "+d.ID {
+			s.wrong++
+		}
+	}
+	s.mu.Unlock()
+	return s.Index(docs)
+}
+
+func TestRunPreparesInWorkers(t *testing.T) {
+	sink := &prepSink{}
+	stats, err := pipeline.Run(context.Background(), pipeline.Config{Sink: sink, Workers: 3, Batch: 7},
+		inputs(50, func(int) bool { return false }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Indexed != 50 || len(sink.docs) != 50 || sink.prepared != 50 || sink.wrong != 0 {
+		t.Errorf("indexed %d, held %d, prepared %d, %d without their preparation; want 50, 50, 50, 0",
+			stats.Indexed, len(sink.docs), sink.prepared, sink.wrong)
+	}
+}
