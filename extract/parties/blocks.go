@@ -62,12 +62,10 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	k := len(ps.toks)
 	for n := 0; n < 8 && tail > 0; {
 		nl := -1
-		for k > 0 {
-			k--
-			if tk := &ps.toks[k]; tk.kind == ptNewline && int(tk.s) < tail-1 {
-				nl = int(tk.s)
-				break
-			}
+		if k = lastNewline(ps.toks[:k], int32(tail-1)); k >= 0 {
+			nl = int(ps.toks[k].s)
+		} else {
+			k = 0
 		}
 		if strings.TrimSpace(s[nl+1:tail]) != "" {
 			n++
@@ -107,6 +105,18 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 		}
 	}
 	return out
+}
+
+// lastNewline returns the index of the last line break of toks that starts before
+// byte offset before, or -1: a loop of its own, the tokens of the last lines of a
+// text being many.
+func lastNewline(toks []ptok, before int32) int {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].kind == ptNewline && toks[k].s < before {
+			return k
+		}
+	}
+	return -1
 }
 
 // pressContact reports whether the closing lines of the text, from byte offset
