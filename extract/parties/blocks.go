@@ -3,6 +3,7 @@ package parties
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"terril/corpus"
@@ -67,7 +68,7 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 		} else {
 			k = 0
 		}
-		if strings.TrimSpace(s[nl+1:tail]) != "" {
+		if hasText(s[nl+1 : tail]) {
 			n++
 		}
 		tail = nl + 1
@@ -106,6 +107,30 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	}
 	return out
 }
+
+// hasText reports whether strings.TrimSpace(s) != "": s holds a rune that is no
+// space. Its first ASCII bytes are told by a table, without TrimSpace's second
+// walk from the end.
+func hasText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimSpace(s[i:]) != ""
+		}
+		if !asciiSpace[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports, as TrimSpace trims them.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
 
 // lastNewline returns the index of the last line break of toks that starts before
 // byte offset before, or -1: a loop of its own, the tokens of the last lines of a

@@ -96,7 +96,8 @@ func TestLookupFilters(t *testing.T) {
 // indexAll and containsAnchored find what strings.Index and strings.Contains find.
 func FuzzAnchoredSearch(f *testing.F) {
 	for _, c := range []string{"signé et paraphé", "signsign ratifié", "officialisé d'une part, ci-apres denomme",
-		"paraparaph gn sig", "hhh ph aph", "d'une parte ci-apres denommee", ""} {
+		"paraparaph gn sig", "hhh ph aph", "d'une parte ci-apres denommee", "",
+		" \t\u00a0\u2003 ", " \v\f\r\n x", "\u0085\xff"} {
 		f.Add(Fold(c))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -113,6 +114,9 @@ func FuzzAnchoredSearch(f *testing.F) {
 			if got := indexAll(nil, s, st.stem, st.anchor); !slices.Equal(got, want) {
 				t.Errorf("indexAll(%q, %q) = %v, want %v", s, st.stem, got, want)
 			}
+		}
+		if got := hasText(s); got != (strings.TrimSpace(s) != "") {
+			t.Errorf("hasText(%q) = %v", s, got)
 		}
 		for _, c := range []struct {
 			sub    string
