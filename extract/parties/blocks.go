@@ -151,7 +151,7 @@ func (ps *peopleScanner) pressContact(from int) bool {
 	off := ps.t.Offsets() // folded offset → text offset, non-decreasing
 	f := ps.t.Folded[sort.Search(len(ps.t.Folded), func(k int) bool { return int(off[k]) >= from }):]
 	for _, w := range pressContactWords {
-		if strings.Contains(f, w) {
+		if containsAnchored(f, w.sub, w.anchor) {
 			return true
 		}
 	}
@@ -162,7 +162,17 @@ func (ps *peopleScanner) pressContact(from int) bool {
 // contact is looked for.
 const pressContactReach = 400
 
-var pressContactWords = []string{"contact", "presse", "communication", "relations publiques", "relations medias"}
+// pressContactWords are looked for from their anchor (see containsAnchored), a
+// rarer letter than the first one ("q" of "publiques" rather than "r").
+var pressContactWords = []anchoredWord{{"contact", 0}, {"presse", 0}, {"communication", 2},
+	{"relations publiques", 15}, {"relations medias", 10}}
+
+// An anchoredWord is a word to look for from the byte at anchor, whose part from
+// there overlaps no other occurrence of itself.
+type anchoredWord struct {
+	sub    string
+	anchor int
+}
 
 // representWindow is how far before a name, in bytes, "représentée par" is looked
 // for: far enough for a title and a civility between them ("représentée par son

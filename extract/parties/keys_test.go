@@ -93,11 +93,25 @@ func TestLookupFilters(t *testing.T) {
 	}
 }
 
+// The anchored words' parts from their anchors overlap no other occurrence of
+// themselves (a part is no prefix of itself shifted), as containsAnchored needs.
+func TestAnchorsOverlapFree(t *testing.T) {
+	for _, w := range append([]anchoredWord{{"d'une part", 1}, {"ci-apres denomme", 2}}, pressContactWords...) {
+		tail := w.sub[w.anchor:]
+		for k := 1; k < len(tail); k++ {
+			if tail[:k] == tail[len(tail)-k:] {
+				t.Errorf("%q from %d overlaps itself", w.sub, w.anchor)
+			}
+		}
+	}
+}
+
 // indexAll and containsAnchored find what strings.Index and strings.Contains find.
 func FuzzAnchoredSearch(f *testing.F) {
 	for _, c := range []string{"signé et paraphé", "signsign ratifié", "officialisé d'une part, ci-apres denomme",
 		"paraparaph gn sig", "hhh ph aph", "d'une parte ci-apres denommee", "",
-		" \t\u00a0\u2003 ", " \v\f\r\n x", "\u0085\xff"} {
+		" \t\u00a0\u2003 ", " \v\f\r\n x", "\u0085\xff",
+		"relations publique relations publiques", "communicatio ommunication communication", "relations medias"} {
 		f.Add(Fold(c))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -118,10 +132,7 @@ func FuzzAnchoredSearch(f *testing.F) {
 		if got := hasText(s); got != (strings.TrimSpace(s) != "") {
 			t.Errorf("hasText(%q) = %v", s, got)
 		}
-		for _, c := range []struct {
-			sub    string
-			anchor int
-		}{{"d'une part", 1}, {"ci-apres denomme", 2}} {
+		for _, c := range append([]anchoredWord{{"d'une part", 1}, {"ci-apres denomme", 2}}, pressContactWords...) {
 			if got := containsAnchored(s, c.sub, c.anchor); got != strings.Contains(s, c.sub) {
 				t.Errorf("containsAnchored(%q, %q) = %v", s, c.sub, got)
 			}
