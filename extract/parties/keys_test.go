@@ -223,17 +223,18 @@ func TestLexiconsFolded(t *testing.T) {
 // mention, each with its spans in the order they were collected.
 func TestPersonsOf(t *testing.T) {
 	people := []merged{
-		{p: corpus.Person{Name: "Léa Marchal"}, first: 40, spans: 2},
-		{p: corpus.Person{Name: "Paul Vigier"}, first: 10, spans: 1},
-		{p: corpus.Person{Name: "Ana Ruiz"}, first: 25, spans: 2},
+		{given: "Léa", last: "Marchal", first: 40, spans: 2},
+		{given: "Paul", last: "Vigier", first: 10, spans: 1},
+		{given: "Ana", last: "Ruiz", first: 25, spans: 2},
+		{last: "DUPUIS", first: 70, spans: 1}, // a surname alone
 	}
 	sp := func(p int32, a int) personSpan { return personSpan{p: p, s: corpus.Span{Start: a, End: a + 5}} }
-	spans := []personSpan{sp(0, 40), sp(1, 10), sp(2, 25), sp(0, 90), sp(2, 60)}
-	got := personsOf(people, spans, []int32{0, 1, 2})
+	spans := []personSpan{sp(0, 40), sp(1, 10), sp(2, 25), sp(0, 90), sp(2, 60), sp(3, 70)}
+	got := personsOf(people, spans, []int32{0, 1, 2, 3})
 	want := []struct {
 		name   string
 		starts []int
-	}{{"Paul Vigier", []int{10}}, {"Ana Ruiz", []int{25, 60}}, {"Léa Marchal", []int{40, 90}}}
+	}{{"Paul Vigier", []int{10}}, {"Ana Ruiz", []int{25, 60}}, {"Léa Marchal", []int{40, 90}}, {"DUPUIS", []int{70}}}
 	if len(got) != len(want) {
 		t.Fatalf("personsOf gives %d persons, want %d", len(got), len(want))
 	}
