@@ -3,6 +3,7 @@ package parties
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"terril/corpus"
@@ -62,14 +63,12 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	k := len(ps.toks)
 	for n := 0; n < 8 && tail > 0; {
 		nl := -1
-		for k > 0 {
-			k--
-			if tk := &ps.toks[k]; tk.kind == ptNewline && int(tk.s) < tail-1 {
-				nl = int(tk.s)
-				break
-			}
+		if k = lastNewline(ps.toks[:k], int32(tail-1)); k >= 0 {
+			nl = int(ps.toks[k].s)
+		} else {
+			k = 0
 		}
-		if strings.TrimSpace(s[nl+1:tail]) != "" {
+		if hasText(s[nl+1 : tail]) {
 			n++
 		}
 		tail = nl + 1
@@ -109,6 +108,42 @@ func (sg *signer) blockPersons() []corpus.Signatory {
 	return out
 }
 
+// hasText reports whether strings.TrimSpace(s) != "": s holds a rune that is no
+// space. Its first ASCII bytes are told by a table, without TrimSpace's second
+// walk from the end.
+func hasText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimSpace(s[i:]) != ""
+		}
+		if !asciiSpace[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace reports, as TrimSpace trims them.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
+
+// lastNewline returns the index of the last line break of toks that starts before
+// byte offset before, or -1: a loop of its own, the tokens of the last lines of a
+// text being many.
+func lastNewline(toks []ptok, before int32) int {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].kind == ptNewline && toks[k].s < before {
+			return k
+		}
+	}
+	return -1
+}
+
 // pressContact reports whether the closing lines of the text, from byte offset
 // from on, are a press contact ("Contact presse :⏎Chargée de communication⏎Marie
 // DURAND"), whose persons sign nothing.
@@ -116,7 +151,7 @@ func (ps *peopleScanner) pressContact(from int) bool {
 	off := ps.t.Offsets() // folded offset → text offset, non-decreasing
 	f := ps.t.Folded[sort.Search(len(ps.t.Folded), func(k int) bool { return int(off[k]) >= from }):]
 	for _, w := range pressContactWords {
-		if strings.Contains(f, w) {
+		if containsAnchored(f, w.sub, w.anchor) {
 			return true
 		}
 	}
@@ -127,7 +162,17 @@ func (ps *peopleScanner) pressContact(from int) bool {
 // contact is looked for.
 const pressContactReach = 400
 
-var pressContactWords = []string{"contact", "presse", "communication", "relations publiques", "relations medias"}
+// pressContactWords are looked for from their anchor (see containsAnchored), a
+// rarer letter than the first one ("q" of "publiques" rather than "r").
+var pressContactWords = []anchoredWord{{"contact", 0}, {"presse", 0}, {"communication", 2},
+	{"relations publiques", 15}, {"relations medias", 10}}
+
+// An anchoredWord is a word to look for from the byte at anchor, whose part from
+// there overlaps no other occurrence of itself.
+type anchoredWord struct {
+	sub    string
+	anchor int
+}
 
 // representWindow is how far before a name, in bytes, "représentée par" is looked
 // for: far enough for a title and a civility between them ("représentée par son

@@ -93,10 +93,25 @@ func TestLookupFilters(t *testing.T) {
 	}
 }
 
+// The anchored words' parts from their anchors overlap no other occurrence of
+// themselves (a part is no prefix of itself shifted), as containsAnchored needs.
+func TestAnchorsOverlapFree(t *testing.T) {
+	for _, w := range append([]anchoredWord{{"d'une part", 1}, {"ci-apres denomme", 2}}, pressContactWords...) {
+		tail := w.sub[w.anchor:]
+		for k := 1; k < len(tail); k++ {
+			if tail[:k] == tail[len(tail)-k:] {
+				t.Errorf("%q from %d overlaps itself", w.sub, w.anchor)
+			}
+		}
+	}
+}
+
 // indexAll and containsAnchored find what strings.Index and strings.Contains find.
 func FuzzAnchoredSearch(f *testing.F) {
 	for _, c := range []string{"signé et paraphé", "signsign ratifié", "officialisé d'une part, ci-apres denomme",
-		"paraparaph gn sig", "hhh ph aph", "d'une parte ci-apres denommee", ""} {
+		"paraparaph gn sig", "hhh ph aph", "d'une parte ci-apres denommee", "",
+		" \t\u00a0\u2003 ", " \v\f\r\n x", "\u0085\xff",
+		"relations publique relations publiques", "communicatio ommunication communication", "relations medias"} {
 		f.Add(Fold(c))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -114,10 +129,10 @@ func FuzzAnchoredSearch(f *testing.F) {
 				t.Errorf("indexAll(%q, %q) = %v, want %v", s, st.stem, got, want)
 			}
 		}
-		for _, c := range []struct {
-			sub    string
-			anchor int
-		}{{"d'une part", 1}, {"ci-apres denomme", 2}} {
+		if got := hasText(s); got != (strings.TrimSpace(s) != "") {
+			t.Errorf("hasText(%q) = %v", s, got)
+		}
+		for _, c := range append([]anchoredWord{{"d'une part", 1}, {"ci-apres denomme", 2}}, pressContactWords...) {
 			if got := containsAnchored(s, c.sub, c.anchor); got != strings.Contains(s, c.sub) {
 				t.Errorf("containsAnchored(%q, %q) = %v", s, c.sub, got)
 			}
@@ -208,17 +223,18 @@ func TestLexiconsFolded(t *testing.T) {
 // mention, each with its spans in the order they were collected.
 func TestPersonsOf(t *testing.T) {
 	people := []merged{
-		{p: corpus.Person{Name: "Léa Marchal"}, first: 40, spans: 2},
-		{p: corpus.Person{Name: "Paul Vigier"}, first: 10, spans: 1},
-		{p: corpus.Person{Name: "Ana Ruiz"}, first: 25, spans: 2},
+		{given: "Léa", last: "Marchal", first: 40, spans: 2},
+		{given: "Paul", last: "Vigier", first: 10, spans: 1},
+		{given: "Ana", last: "Ruiz", first: 25, spans: 2},
+		{last: "DUPUIS", first: 70, spans: 1}, // a surname alone
 	}
 	sp := func(p int32, a int) personSpan { return personSpan{p: p, s: corpus.Span{Start: a, End: a + 5}} }
-	spans := []personSpan{sp(0, 40), sp(1, 10), sp(2, 25), sp(0, 90), sp(2, 60)}
-	got := personsOf(people, spans, []int32{0, 1, 2})
+	spans := []personSpan{sp(0, 40), sp(1, 10), sp(2, 25), sp(0, 90), sp(2, 60), sp(3, 70)}
+	got := personsOf(people, spans, []int32{0, 1, 2, 3})
 	want := []struct {
 		name   string
 		starts []int
-	}{{"Paul Vigier", []int{10}}, {"Ana Ruiz", []int{25, 60}}, {"Léa Marchal", []int{40, 90}}}
+	}{{"Paul Vigier", []int{10}}, {"Ana Ruiz", []int{25, 60}}, {"Léa Marchal", []int{40, 90}}, {"DUPUIS", []int{70}}}
 	if len(got) != len(want) {
 		t.Fatalf("personsOf gives %d persons, want %d", len(got), len(want))
 	}

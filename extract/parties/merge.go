@@ -14,10 +14,29 @@ import (
 // A merged person of merge, kept in the scanner's lent slices: its spans are
 // collected in personSpans and copied into one array at the end.
 type merged struct {
-	p       corpus.Person // its spans excepted
-	surname string        // compact key of the surname
-	first   int
-	spans   int // how many spans of personSpans are its
+	p corpus.Person // its spans and name excepted
+	// The parts of its name (a mention's given and surname): the names of a
+	// document's persons are written into one string by personsOf.
+	given, last string
+	surname     string // compact key of the surname
+	first       int
+	spans       int // how many spans of personSpans are its
+}
+
+// nameLen is the length of the person's name (see mention.name).
+func (p *merged) nameLen() int {
+	if p.given == "" {
+		return len(p.last)
+	}
+	return len(p.given) + 1 + len(p.last)
+}
+
+// appendName appends the person's name (see mention.name) to b.
+func (p *merged) appendName(b []byte) []byte {
+	if p.given != "" {
+		b = append(append(b, p.given...), ' ')
+	}
+	return append(b, p.last...)
 }
 
 // A personSpan is a span of person p (an index of peopleScanner.merged).
@@ -60,7 +79,7 @@ func (ps *peopleScanner) merge() []corpus.Person {
 		people[p].spans++
 	}
 	newPerson := func(m mention, surname string) int32 {
-		people = append(people, merged{p: corpus.Person{Name: m.name(), Role: m.role},
+		people = append(people, merged{p: corpus.Person{Role: m.role}, given: m.given, last: m.surname,
 			surname: surname, first: int(ps.toks[m.ti].s)})
 		p := int32(len(people) - 1)
 		span(p, m)
@@ -74,8 +93,8 @@ func (ps *peopleScanner) merge() []corpus.Person {
 		if m.given != "" {
 			n += len(m.given) + 1
 		}
-		if a := accents(p.p.Name); an > a || an == a && n > len(p.p.Name) {
-			p.p.Name = m.name()
+		if a := accents(p.given) + accents(p.last); an > a || an == a && n > p.nameLen() {
+			p.given, p.last = m.given, m.surname
 		}
 		if len(m.role) > len(p.p.Role) {
 			p.p.Role = m.role
@@ -102,10 +121,10 @@ func (ps *peopleScanner) merge() []corpus.Person {
 		match, n := int32(-1), 0
 		for _, i := range out {
 			p := &people[i]
-			if p.surname != sk || p.p.Name == "" {
+			if p.surname != sk || p.nameLen() == 0 {
 				continue
 			}
-			if m.initial && !strings.HasPrefix(text.Fold(p.p.Name), text.Fold(strings.TrimSuffix(m.given, "."))) {
+			if m.initial && !strings.HasPrefix(text.Fold(string(p.appendName(nil))), text.Fold(strings.TrimSuffix(m.given, "."))) {
 				continue
 			}
 			match = i
@@ -145,8 +164,19 @@ func personsOf(people []merged, spans []personSpan, out []int32) []corpus.Person
 		all[p.first] = sp.s
 		p.first++
 	}
-	// The keys are written one after the other (on the stack while they fit) and
-	// cut from one string.
+	// The names, then the keys, are written one after the other (on the stack
+	// while they fit) and cut from one string.
+	var nbuf [512]byte
+	nb := nbuf[:0]
+	for _, j := range out {
+		nb = people[j].appendName(nb)
+	}
+	names, o := string(nb), 0
+	for _, j := range out {
+		p := &people[j]
+		n := p.nameLen()
+		p.p.Name, o = names[o:o+n], o+n
+	}
 	var kbuf [512]byte
 	kb := kbuf[:0]
 	for _, j := range out {

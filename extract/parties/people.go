@@ -107,14 +107,16 @@ func compactKey(name string) string { return string(appendCompactKey(nil, name))
 // appendCompactKey appends compactKey(name) to b. Only letters are kept, so the key
 // of "Given Surname" is the key of Given then the key of Surname.
 func appendCompactKey(b []byte, name string) []byte {
-	// The runes of text.Fold(name), without building it.
-	for _, r := range name {
-		if r < utf8.RuneSelf {
-			if c := text.ASCIILower[r]; 'a' <= c && c <= 'z' {
-				b = append(b, c)
+	// The runes of text.Fold(name), without building it; ASCII byte by byte.
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < utf8.RuneSelf {
+			if l := compactLetter[c]; l != 0 {
+				b = append(b, l)
 			}
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(name[i:])
+		i += n - 1
 		for _, x := range text.FoldRune(r) {
 			if pIsLetter(x) {
 				b = utf8.AppendRune(b, x)
@@ -123,6 +125,17 @@ func appendCompactKey(b []byte, name string) []byte {
 	}
 	return b
 }
+
+// compactLetter is the folded letter of each ASCII byte that appendCompactKey
+// keeps (text.ASCIILower's letters), 0 for the others.
+var compactLetter = func() (t [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		if l := text.ASCIILower[c]; 'a' <= l && l <= 'z' {
+			t[c] = l
+		}
+	}
+	return t
+}()
 
 // A mention is one occurrence of a person's name.
 type mention struct {

@@ -385,8 +385,10 @@ func (sg *signer) personByRole(head string, used map[int]bool) (int, bool) {
 // roleNamesOrg reports whether a role names an institution ("directeur de la
 // Banque des Territoires") rather than a bare function ("Premier ministre").
 func roleNamesOrg(role string) bool {
-	for _, w := range strings.Fields(role) {
-		if r := []rune(w); len(r) > 0 && pIsUpper(r[0]) && w != strings.Fields(role)[0] {
+	fields := strings.Fields(role)
+	for _, w := range fields {
+		// (Fields gives no empty word.)
+		if r, _ := utf8.DecodeRuneInString(w); pIsUpper(r) && w != fields[0] {
 			return true
 		}
 	}
@@ -398,11 +400,11 @@ func roleNamesOrg(role string) bool {
 // institutions, with synonyms unified ("départemental" → "departement", "CA" →
 // "agglomeration"), as the reference scorer compares organisations.
 func significantWords(name string) []string {
-	var out []string
 	key := orgWordsKey(name)
 	if key == "" {
 		return nil
 	}
+	out := make([]string, 0, strings.Count(key, " ")+1) // at most one a word
 	for w := range strings.SplitSeq(key, " ") {
 		if s, ok := orgSynonyms[w]; ok {
 			w = s

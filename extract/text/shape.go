@@ -32,9 +32,16 @@ func ShapeOf(w string) uint8 {
 	}
 	n := 1
 	if c := w[0]; c >= utf8.RuneSelf {
-		var r rune
-		if r, n = utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			return ShapeLower
+		if k := latin1(w, 0); k != 0 {
+			if k != latinUpper {
+				return ShapeLower
+			}
+			n = 2
+		} else {
+			var r rune
+			if r, n = utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return ShapeLower
+			}
 		}
 	} else if c < 'A' || c > 'Z' {
 		return ShapeLower
@@ -60,14 +67,27 @@ func ShapeOf(w string) uint8 {
 			i++
 			continue
 		}
-		r, k := utf8.DecodeRuneInString(w[i:])
-		i += k
-		switch {
-		case unicode.IsUpper(r):
+		var kind uint8
+		if kind = latin1(w, i); kind != 0 {
+			i += 2
+		} else {
+			r, k := utf8.DecodeRuneInString(w[i:])
+			i += k
+			switch {
+			case unicode.IsUpper(r):
+				kind = latinUpper
+			case unicode.IsLetter(r):
+				kind = latinLower
+			default:
+				kind = latinOther
+			}
+		}
+		switch kind {
+		case latinUpper:
 			letters++
 			inner = inner || !up
 			up = true
-		case unicode.IsLetter(r):
+		case latinLower:
 			letters++
 			lower, up = true, false
 		default:
@@ -87,6 +107,29 @@ func ShapeOf(w string) uint8 {
 		s |= ShapeInner
 	}
 	return s
+}
+
+// What latin1 tells of a rune.
+const (
+	latinUpper uint8 = 1 + iota // a capital letter
+	latinLower                  // a letter that is no capital
+	latinOther                  // no letter
+)
+
+// latin1 returns what the rune at w[i] is when it is one of U+00C0–U+00FF, the
+// accented letters of French ("É", "é", "ç": two bytes, the first 0xC3), as
+// unicode.IsUpper and unicode.IsLetter tell them, without decoding it; else 0.
+func latin1(w string, i int) uint8 {
+	if i+1 >= len(w) || w[i] != 0xC3 || w[i+1]&0xC0 != 0x80 {
+		return 0
+	}
+	switch r := 0xC0 | rune(w[i+1]&0x3F); {
+	case r == 0xD7 || r == 0xF7: // × and ÷
+		return latinOther
+	case r <= 0xDE:
+		return latinUpper
+	}
+	return latinLower
 }
 
 // Shape returns the case shape of Token i (ShapeOf its original span), ShapeLower

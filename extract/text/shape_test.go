@@ -42,7 +42,8 @@ func TestShapeOfSameAsRef(t *testing.T) {
 			words = append(words, strings.Fields(string(b))...)
 		}
 	}
-	alphabet := []string{"a", "z", "A", "Z", "é", "É", "œ", "Œ", "ß", "ǅ", "Σ", "日", "-", "'", "’", "1", ".", "\xff", "\xc3"}
+	alphabet := []string{"a", "z", "A", "Z", "é", "É", "œ", "Œ", "ß", "ǅ", "Σ", "日", "-", "'", "’", "1", ".", "\xff", "\xc3",
+		"×", "÷", "ÿ", "À", "Þ", "Ā", "\xc3\xc3", "\xc3("}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
 		var b []byte
@@ -50,6 +51,11 @@ func TestShapeOfSameAsRef(t *testing.T) {
 			b = append(b, alphabet[r.IntN(len(alphabet))]...)
 		}
 		words = append(words, string(b))
+	}
+	for r := rune(0xB0); r < 0x100; r++ { // latin1's runes and their neighbours
+		for _, w := range []string{string(r), string(r) + "a", "A" + string(r), "Ab" + string(r) + "C", string(r) + string(r)} {
+			words = append(words, w)
+		}
 	}
 	for _, w := range words {
 		if got, want := ShapeOf(w), shapeOfRef(w); got != want {
