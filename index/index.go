@@ -97,9 +97,20 @@ func (ix *Index) Prepare(d *corpus.Document) any {
 			p.err = fmt.Errorf("index %s: %w", d.URL, err)
 			return &p
 		}
+		analyseTexts(doc)
 		p.docs = append(p.docs, doc)
 	}
 	return &p
+}
+
+// analyseTexts analyses the title and text of doc, the bulk of a batch's
+// analysis, so that the goroutine committing batches does not wait for it.
+func analyseTexts(doc *document.Document) {
+	for _, f := range doc.Fields {
+		if t, ok := f.(*textField); ok {
+			t.Analyze()
+		}
+	}
 }
 
 // prepared is what Prepare gives a document: its Bleve document and its acts',

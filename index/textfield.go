@@ -12,8 +12,9 @@ import (
 // for each distinct word; and sized without walking them (see Size).
 type textField struct {
 	*document.TextField
-	length int
-	freqs  index.TokenFrequencies
+	length   int
+	freqs    index.TokenFrequencies
+	analysed bool
 }
 
 var _ document.Field = (*textField)(nil)
@@ -21,8 +22,13 @@ var _ document.Field = (*textField)(nil)
 func (t *textField) AnalyzedLength() int                              { return t.length }
 func (t *textField) AnalyzedTokenFrequencies() index.TokenFrequencies { return t.freqs }
 
-// Analyze is document.TextField's Analyze with tokenFrequency.
+// Analyze is document.TextField's Analyze with tokenFrequency, done once: Prepare
+// analyses in the pipeline's workers, and the batch's own call then finds it done.
 func (t *textField) Analyze() {
+	if t.analysed {
+		return
+	}
+	t.analysed = true
 	var tokens analysis.TokenStream
 	if a := t.Analyzer(); a != nil {
 		b := t.Value()
