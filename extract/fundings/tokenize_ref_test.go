@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"terril/extract/internal/randtext"
 	"terril/extract/text"
 )
 
@@ -26,14 +27,7 @@ func TestTokenizeSameAsRef(t *testing.T) {
 	}
 	alphabet := []string{"a", "Z", "é", "É", "œ", "Œ", "ß", "ẞ", "Ⱥ", "İ", "’", "'", "-", "‐", " ", "\n", "\t",
 		"\u202f", "\u00a0", ".", "(", "€", "9", "\xff", "\xc3", "ʼ", "‘", "—", "«", "»", "ǅ", "Σ", "日", "E", "u", "R", "€", "eur", "EuR"}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 3000 {
-		var b []byte
-		for range r.IntN(40) {
-			b = append(b, alphabet[r.IntN(len(alphabet))]...)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, randtext.Strings(rand.New(rand.NewPCG(1, 2)), 3000, 40, alphabet)...)
 	for _, s := range texts {
 		s = text.Normalize(s)
 		if got, want := clean(s), strings.Trim(strings.Join(strings.Fields(s), " "), " ,;:.«»\"()-–"); got != want {
@@ -244,13 +238,7 @@ func TestDigitLeadAdmitsDigits(t *testing.T) {
 func TestTrimCut(t *testing.T) {
 	alphabet := []string{"a", "É", " ", "  ", "\t", "\n", ",", ".", "«", "»", "–", "—", "-", "(", ")", "\"",
 		"\u00a0", "\u2009", "\xff", "\xc2", "\xab", "\xe2\x80", "€", "x"}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		var b []byte
-		for range r.IntN(12) {
-			b = append(b, alphabet[r.IntN(len(alphabet))]...)
-		}
-		s := string(b)
+	for _, s := range randtext.Strings(rand.New(rand.NewPCG(3, 4)), 20000, 12, alphabet) {
 		if got, want := trimCut(s), strings.Trim(s, cleanCut); got != want {
 			t.Fatalf("trimCut(%q) = %q, want %q", s, got, want)
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"terril/extract/internal/randtext"
 )
 
 func TestShapeOf(t *testing.T) {
@@ -44,14 +46,7 @@ func TestShapeOfSameAsRef(t *testing.T) {
 	}
 	alphabet := []string{"a", "z", "A", "Z", "é", "É", "œ", "Œ", "ß", "ǅ", "Σ", "日", "-", "'", "’", "1", ".", "\xff", "\xc3",
 		"×", "÷", "ÿ", "À", "Þ", "Ā", "\xc3\xc3", "\xc3("}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		var b []byte
-		for range r.IntN(12) {
-			b = append(b, alphabet[r.IntN(len(alphabet))]...)
-		}
-		words = append(words, string(b))
-	}
+	words = append(words, randtext.Strings(rand.New(rand.NewPCG(3, 4)), 20000, 12, alphabet)...)
 	for r := rune(0xB0); r < 0x100; r++ { // latin1's runes and their neighbours
 		for _, w := range []string{string(r), string(r) + "a", "A" + string(r), "Ab" + string(r) + "C", string(r) + string(r)} {
 			words = append(words, w)
